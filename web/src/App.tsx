@@ -1,0 +1,48 @@
+import { lazy, Suspense } from 'react';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
+import { AuthProvider } from './auth/AuthProvider.tsx';
+import { RequireAuth } from './auth/RequireAuth.tsx';
+import { ComingSoon } from './components/ComingSoon.tsx';
+import { PageLoading } from './components/PageLoading.tsx';
+import { I18nProvider } from './i18n/I18nProvider.tsx';
+import { AppLayout } from './layout/AppLayout.tsx';
+import { MODULES } from './layout/modules.tsx';
+
+// One chunk per page; echarts is pulled in only by pages that chart.
+const LoginPage = lazy(() => import('./pages/LoginPage.tsx'));
+const DashboardPage = lazy(() => import('./pages/DashboardPage.tsx'));
+const AreasPage = lazy(() => import('./pages/AreasPage.tsx'));
+const UsersPage = lazy(() => import('./pages/UsersPage.tsx'));
+const AuditPage = lazy(() => import('./pages/AuditPage.tsx'));
+
+export function App() {
+  return (
+    <I18nProvider>
+      <AuthProvider>
+        <BrowserRouter>
+          <Suspense fallback={<PageLoading />}>
+            <Routes>
+              <Route path="/login" element={<LoginPage />} />
+              <Route
+                element={
+                  <RequireAuth>
+                    <AppLayout />
+                  </RequireAuth>
+                }
+              >
+                <Route index element={<DashboardPage />} />
+                <Route path="areas" element={<AreasPage />} />
+                <Route path="users" element={<UsersPage />} />
+                <Route path="audit" element={<AuditPage />} />
+                {MODULES.filter((m) => !m.built).map((m) => (
+                  <Route key={m.path} path={`${m.path.slice(1)}/*`} element={<ComingSoon module={m.label} />} />
+                ))}
+                <Route path="*" element={<Navigate to="/" replace />} />
+              </Route>
+            </Routes>
+          </Suspense>
+        </BrowserRouter>
+      </AuthProvider>
+    </I18nProvider>
+  );
+}

@@ -1,0 +1,84 @@
+// Shapes of the /api/v1 contract that the web UI relies on.
+
+export type Role =
+  | 'village_clerk'
+  | 'township_caseworker'
+  | 'county_approver'
+  | 'prefecture_admin'
+  | 'auditor'
+  | 'partner';
+
+export const ROLES: readonly Role[] = [
+  'village_clerk',
+  'township_caseworker',
+  'county_approver',
+  'prefecture_admin',
+  'auditor',
+  'partner',
+];
+
+export type AreaLevel = 'prefecture' | 'county' | 'township' | 'village';
+
+export interface User {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  areaCode: string;
+  areaName: string;
+  areaLevel: AreaLevel;
+  department: string | null;
+}
+
+export interface Area {
+  code: string;
+  name: string;
+  level: AreaLevel;
+  parentCode: string | null;
+  kind: 'standard' | 'functional_zone';
+  childCount: number;
+}
+
+export interface AreaNode extends Area {
+  children: AreaNode[];
+}
+
+export interface AreaSearchHit extends Area {
+  pathNames: string[];
+}
+
+export interface AreaDetail {
+  area: Area;
+  ancestors: Area[];
+  counts: { county: number; township: number; village: number };
+}
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  actorName: string | null;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  areaCode: string | null;
+}
+
+export interface AuditVerifyResult {
+  ok: boolean;
+  checked: number;
+  firstBrokenId: number | null;
+}
+
+export interface NewUser {
+  username: string;
+  displayName: string;
+  password: string;
+  role: Role;
+  areaCode: string;
+  department?: string;
+}
+
+export interface FieldError {
+  field: string;
+  message: string;
+}

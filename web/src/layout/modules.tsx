@@ -1,0 +1,46 @@
+import {
+  AccountBookOutlined,
+  ApartmentOutlined,
+  AuditOutlined,
+  BarChartOutlined,
+  FileSearchOutlined,
+  FileTextOutlined,
+  HomeOutlined,
+  InboxOutlined,
+  ReadOutlined,
+  SafetyCertificateOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import type { MessageKey } from '../i18n/zh-CN.ts';
+
+export interface ModuleEntry {
+  path: string;
+  label: MessageKey;
+  icon: ReactNode;
+  /** false: the route shows the shared "coming soon" page. */
+  built: boolean;
+}
+
+/** The side menu, in the order users meet the work. */
+export const MODULES: readonly ModuleEntry[] = [
+  { path: '/', label: 'menu.dashboard', icon: <HomeOutlined />, built: true },
+  { path: '/registry', label: 'menu.registry', icon: <TeamOutlined />, built: false },
+  { path: '/cases', label: 'menu.cases', icon: <FileTextOutlined />, built: false },
+  { path: '/intake', label: 'menu.intake', icon: <InboxOutlined />, built: false },
+  { path: '/verification', label: 'menu.verification', icon: <FileSearchOutlined />, built: false },
+  { path: '/payroll', label: 'menu.payroll', icon: <AccountBookOutlined />, built: false },
+  { path: '/policy', label: 'menu.policy', icon: <ReadOutlined />, built: false },
+  { path: '/stats', label: 'menu.stats', icon: <BarChartOutlined />, built: false },
+  { path: '/areas', label: 'menu.areas', icon: <ApartmentOutlined />, built: true },
+  { path: '/users', label: 'menu.users', icon: <UserOutlined />, built: true },
+  { path: '/audit', label: 'menu.audit', icon: <AuditOutlined />, built: true },
+];
+
+/** The menu entry a location belongs to (longest matching prefix). */
+export function moduleOf(pathname: string): ModuleEntry | undefined {
+  return [...MODULES]
+    .filter((m) => (m.path === '/' ? pathname === '/' : pathname.startsWith(m.path)))
+    .sort((a, b) => b.path.length - a.path.length)[0];
+}

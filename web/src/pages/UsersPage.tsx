@@ -1,0 +1,33 @@
+import { Alert, Card, Col, Row } from 'antd';
+import { fetchUsers } from '../api/users.ts';
+import type { Role } from '../api/types.ts';
+import { useApiData } from '../api/useApiData.ts';
+import { useCurrentUser } from '../auth/context.ts';
+import { useT } from '../i18n/context.ts';
+import { UserCreateForm } from './users/UserCreateForm.tsx';
+import { UserTable } from './users/UserTable.tsx';
+
+const CREATORS: readonly Role[] = ['prefecture_admin', 'county_approver'];
+
+export default function UsersPage() {
+  const me = useCurrentUser();
+  const t = useT();
+  const users = useApiData(fetchUsers, [me.id]);
+  const canCreate = CREATORS.includes(me.role);
+
+  return (
+    <Row gutter={[24, 24]}>
+      <Col xs={24} xl={canCreate ? 16 : 24}>
+        <Card title={t('users.title')}>
+          {users.error && <Alert type="error" message={t('common.loadFailed', { message: users.error.message })} />}
+          <UserTable users={users.data ?? []} loading={users.loading} />
+        </Card>
+      </Col>
+      {canCreate && (
+        <Col xs={24} xl={8}>
+          <UserCreateForm creator={me} onCreated={users.reload} />
+        </Col>
+      )}
+    </Row>
+  );
+}

@@ -1,0 +1,33 @@
+import { Table, Tag } from 'antd';
+import type { User } from '../../api/types.ts';
+import { useT } from '../../i18n/context.ts';
+
+export function UserTable({ users, loading }: { users: User[]; loading: boolean }) {
+  const t = useT();
+  return (
+    <Table<User>
+      data-testid="user-table"
+      rowKey="id"
+      size="middle"
+      loading={loading}
+      dataSource={users}
+      pagination={{ pageSize: 20, hideOnSinglePage: true }}
+      locale={{ emptyText: t('common.noData') }}
+      columns={[
+        { title: t('users.col.username'), dataIndex: 'username' },
+        { title: t('users.col.displayName'), dataIndex: 'displayName' },
+        {
+          title: t('users.col.role'),
+          dataIndex: 'role',
+          render: (_: unknown, u: User) => <Tag color="blue">{t(`role.${u.role}`)}</Tag>,
+        },
+        {
+          title: t('users.col.area'),
+          dataIndex: 'areaName',
+          render: (_: unknown, u: User) => `${u.areaName} (${u.areaCode})`,
+        },
+        { title: t('users.col.department'), dataIndex: 'department', render: (d: string | null) => d ?? '—' },
+      ]}
+    />
+  );
+}

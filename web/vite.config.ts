@@ -1,0 +1,28 @@
+import { defineConfig } from 'vite';
+
+// The config lives in web/ but is run from the repo root (npm run build:web), so every path is
+// resolved against this file rather than the working directory.
+const webRoot = decodeURIComponent(new URL('.', import.meta.url).pathname);
+
+export default defineConfig({
+  root: webRoot,
+  base: '/',
+  // Vite 8 transforms TSX with oxc itself; no React plugin is needed.
+  oxc: { jsx: { runtime: 'automatic' } },
+  build: {
+    outDir: `${webRoot}dist`,
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 1200,
+    rolldownOptions: {
+      onwarn(warning, warn) {
+        // antd ships "use client" directives, which mean nothing in a client-only bundle.
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+        warn(warning);
+      },
+    },
+  },
+  server: {
+    host: '127.0.0.1',
+    proxy: { '/api': { target: 'http://127.0.0.1:3000', changeOrigin: false } },
+  },
+});
