@@ -47,7 +47,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
 
   return (
     <I18nContext.Provider value={value}>
-      <ConfigProvider locale={locale === 'en' ? enUS : zh_CN}>{children}</ConfigProvider>
+      <ConfigProvider locale={locale === 'en' ? enUS : zh_CN} button={{ autoInsertSpace: false }}>{children}</ConfigProvider>
     </I18nContext.Provider>
   );
 }

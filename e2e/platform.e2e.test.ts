@@ -1,0 +1,126 @@
+// The platform shell in a real browser: sign in, Chinese by default, English on request,
+// area picker limited to the user's scope, sign out.
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable, launchBrowser, type E2EBrowser } from './browser.ts';
+import { REPO_ROOT, startServer, type RunningServer } from './server.ts';
+
+const required = process.env['JIUZHU_E2E_REQUIRED'] === '1';
+const haveChromium = chromiumAvailable();
+if (!haveChromium && !required) {
+  console.warn(
+    '[e2e] /usr/bin/chromium not found: skipping browser tests. ' +
+      'Install it with `apt-get install chromium fonts-noto-cjk` (set JIUZHU_E2E_REQUIRED=1 to fail instead).',
+  );
+}
+
+const SCREENSHOT = join(REPO_ROOT, 'test-output', 'e2e', 'platform.png');
+const PASSWORD = 'jiuzhu-demo';
+
+interface Me {
+  user: { displayName: string; areaCode: string; areaName: string };
+}
+interface Children {
+  items: { name: string }[];
+}
+
+async function getJson<T>(page: Page, url: string): Promise<T> {
+  const res = await page.request.get(url);
+  expect(res.status(), url).toBe(200);
+  return (await res.json()) as T;
+}
+
+async function menuLabels(page: Page): Promise<string[]> {
+  return page.getByTestId('side-menu').getByRole('menuitem').allInnerTexts();
+}
+
+describe.skipIf(!haveChromium && !required)('platform shell (browser)', () => {
+  let server: RunningServer | undefined;
+  let browser: E2EBrowser | undefined;
+
+  beforeAll(async () => {
+    if (!haveChromium) {
+      throw new Error('JIUZHU_E2E_REQUIRED=1 but /usr/bin/chromium is missing: apt-get install chromium fonts-noto-cjk');
+    }
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('signs in, switches language, offers only areas in scope, signs out', async () => {
+    if (!server || !browser) throw new Error('setup failed');
+    const base = server.baseUrl;
+    const page = await browser.context.newPage();
+
+    // A visitor without a session lands on the login page, in Chinese.
+    await page.goto(`${base}/`);
+    await page.waitForURL('**/login');
+    await page.getByText('社会救助信息系统').first().waitFor();
+
+    // A wrong password shows the API's refusal on the form.
+    await page.getByLabel('用户名').fill('guanghui.caseworker');
+    await page.getByLabel('密码').fill('not-the-password');
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByText('用户名或密码错误').waitFor();
+
+    await page.getByLabel('密码').fill(PASSWORD);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByRole('menuitem', { name: '一门受理' }).waitFor();
+
+    // The layout in Chinese: glossary terms in the menu, the user and role in the header.
+    const me = (await getJson<Me>(page, `${base}/api/v1/auth/me`)).user;
+    expect(await menuLabels(page)).toEqual(
+      expect.arrayContaining(['首页', '家庭', '案件', '一门受理', '发放', '统计', '区划', '用户', '审计']),
+    );
+    const header = page.getByTestId('current-user');
+    expect(await header.innerText()).toContain(me.displayName);
+    expect(await header.innerText()).toContain('乡镇(街道)受理员');
+    expect(await header.innerText()).toContain(me.areaName);
+    await page.getByText(`欢迎，${me.displayName}`).waitFor();
+
+    // English on request, for labels and the role name alike.
+    await page.getByTestId('lang-switch').click();
+    await page.getByRole('menuitem', { name: 'One-window intake' }).waitFor();
+    const english = await menuLabels(page);
+    expect(english).toEqual(expect.arrayContaining(['Home', 'Households', 'Cases', 'Disbursement', 'Audit']));
+    expect(english).not.toContain('一门受理');
+    expect(await header.innerText()).toContain('Township caseworker');
+    await page.getByRole('button', { name: 'Log out' }).waitFor();
+
+    // The area picker offers the user's own township and its villages, nothing else.
+    const villages = (await getJson<Children>(page, `${base}/api/v1/areas/${me.areaCode}/children`)).items;
+    expect(villages.length).toBeGreaterThan(0);
+    await page.getByTestId('area-picker').click();
+    const tree = page.getByRole('tree');
+    await tree.getByRole('treeitem', { name: villages[0]?.name ?? '' }).waitFor();
+    const offered = (await tree.getByRole('treeitem').allInnerTexts()).map((s) => s.trim());
+    expect(offered.sort()).toEqual([me.areaName, ...villages.map((v) => v.name)].sort());
+    expect(offered).toContain('广惠街道');
+    expect(offered).not.toContain('文峰街道');
+    expect(offered).not.toContain('都匀市');
+
+    await mkdir(join(REPO_ROOT, 'test-output', 'e2e'), { recursive: true });
+    await page.screenshot({ path: SCREENSHOT, fullPage: true });
+
+    // Choosing a village makes it the working area shown in the picker.
+    const village = villages[0]?.name ?? '';
+    await tree.getByRole('treeitem', { name: village }).click();
+    await page.getByTestId('area-picker').getByText(village).waitFor();
+
+    // Signing out ends the session: back to the login page, and / no longer opens the layout.
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await page.waitForURL('**/login');
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    await page.goto(`${base}/`);
+    await page.waitForURL('**/login');
+    const after = await page.request.get(`${base}/api/v1/auth/me`);
+    expect(after.status()).toBe(401);
+    await page.close();
+  });
+});

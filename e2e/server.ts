@@ -1,0 +1,89 @@
+// Starts the real Jiuzhu server (bin/jiuzhu.mjs start) on a free port with a fresh data dir.
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+export interface RunningServer {
+  baseUrl: string;
+  /** Everything the server printed so far, for failure messages. */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+const LISTENING = /listening on (http:\/\/[^\s]+)/;
+
+/**
+ * Starts the server and resolves once it prints its `listening on` line. The first start may
+ * also build web/dist, hence the long default timeout. JIUZHU_E2E_BASE_URL skips the start and
+ * uses a server that is already running.
+ */
+export async function startServer(timeoutMs = 120_000): Promise<RunningServer> {
+  const external = process.env['JIUZHU_E2E_BASE_URL'];
+  if (external) {
+    return { baseUrl: external.replace(/\/$/, ''), output: () => '', stop: async () => undefined };
+  }
+
+  const dataDir = await mkdtemp(join(tmpdir(), 'jiuzhu-e2e-data-'));
+  const env: NodeJS.ProcessEnv = { ...process.env, JIUZHU_DATA_DIR: dataDir, JIUZHU_DEMO: '1' };
+  delete env['PORT'];
+  const child = spawn(process.execPath, ['bin/jiuzhu.mjs', 'start', '--port', '0'], {
+    cwd: REPO_ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    // Own process group, so stop() also ends anything the server spawned (e.g. a web build).
+    detached: true,
+  });
+  let log = '';
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null && child.pid !== undefined) {
+      killGroup(child.pid, 'SIGTERM');
+      const timer = setTimeout(() => child.pid !== undefined && killGroup(child.pid, 'SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    }
+    await rm(dataDir, { recursive: true, force: true });
+  };
+
+  try {
+    const baseUrl = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`server did not print "listening on" within ${timeoutMs} ms\n${log}`)),
+        timeoutMs,
+      );
+      const onData = (chunk: Buffer) => {
+        log += chunk.toString('utf8');
+        const match = LISTENING.exec(log);
+        if (match?.[1]) {
+          clearTimeout(timer);
+          resolve(match[1].replace(/\/$/, ''));
+        }
+      };
+      child.stdout.on('data', onData);
+      child.stderr.on('data', (chunk: Buffer) => {
+        log += chunk.toString('utf8');
+      });
+      child.once('exit', (code, signal) => {
+        clearTimeout(timer);
+        reject(new Error(`server exited early (code ${code}, signal ${signal})\n${log}`));
+      });
+    });
+    return { baseUrl, output: () => log, stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}
+
+function killGroup(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // Already gone.
+  }
+}
