@@ -1,0 +1,67 @@
+import type { Command } from 'commander';
+import { openDatabase } from '../../db/engine.ts';
+import { migrate } from '../../db/migrate.ts';
+import { systemScope } from '../../db/scope.ts';
+import { loadConfig } from '../../lib/config.ts';
+import { loadPrefecture } from '../../modules/areas/service.ts';
+import { verify } from '../../modules/audit/service.ts';
+import { progressBar } from '../progress.ts';
+
+export async function withDb<T>(fn: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await migrate(db);
+    return await fn(db);
+  } finally {
+    await db.close();
+  }
+}
+
+export function registerDb(program: Command): void {
+  const db = program.command('db').description('database');
+  db.command('migrate')
+    .description('apply pending SQL migrations (safe to run again)')
+    .action(async () => {
+      const config = loadConfig();
+      const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+      try {
+        const applied = await migrate(database);
+        console.log(applied.length > 0 ? `applied: ${applied.join(', ')}` : 'nothing to apply');
+      } finally {
+        await database.close();
+      }
+    });
+
+  program
+    .command('areas')
+    .description('administrative areas')
+    .command('load <prefecture>')
+    .description('load a prefecture (e.g. 522700) with counties, townships, villages and configured functional zones')
+    .action(async (code: string) => {
+      const r = await withDb((d) => loadPrefecture(d, systemScope('cli'), code));
+      console.log(`${r.prefecture}: ${r.counties} counties, ${r.zones} functional zones, ${r.townships} townships, ${r.villages} villages`);
+    });
+
+  program
+    .command('audit')
+    .description('audit log')
+    .command('verify')
+    .description('check the hash chain; names the first broken entry')
+    .action(async () => {
+      const r = await withDb(async (d) => {
+        const total = Number((await d.kysely.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+        const bar = progressBar('audit verify', total);
+        try {
+          return await verify(d, systemScope('cli'), (n) => bar.update(n));
+        } finally {
+          bar.stop();
+        }
+      });
+      if (r.ok) console.log(`audit chain ok: ${r.checked} entries`);
+      else {
+        console.error(`audit chain BROKEN at entry ${r.firstBrokenId}: ${r.reason} (${r.checked} entries before it are intact)`);
+        process.exitCode = 1;
+      }
+    });
+}

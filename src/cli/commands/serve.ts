@@ -1,0 +1,47 @@
+import type { Command } from 'commander';
+import { loadConfig, type Config } from '../../lib/config.ts';
+import { buildApp } from '../../server/app.ts';
+import { openConfigured, prepare } from '../../server/bootstrap.ts';
+import { ensureWebBuilt } from '../web-build.ts';
+
+async function serve(config: Config): Promise<void> {
+  const log = (m: string) => process.stderr.write(`${m}\n`);
+  const db = await openConfigured(config);
+  await prepare(db, config, log);
+  const { app } = await buildApp({ db, config });
+  const address = await app.listen({ port: config.port, host: config.host });
+  const port = new URL(address).port;
+  // The e2e harness waits for this exact line.
+  process.stdout.write(`listening on http://${config.host}:${port}\n`);
+  const stop = async () => {
+    await app.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+}
+
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description('serve the API and web UI (migrates first; demo data when JIUZHU_DEMO=1)')
+    .option('--port <port>', 'port (0 = any free port)')
+    .action(async (opts: { port?: string }) => {
+      const config = loadConfig();
+      if (opts.port !== undefined) config.port = Number(opts.port);
+      await serve(config);
+    });
+
+  program
+    .command('start')
+    .description('what `npm start` runs: build the UI if needed, then serve with demo data (JIUZHU_DEMO=0 to turn off)')
+    .option('--port <port>', 'port (0 = any free port)')
+    .action(async (opts: { port?: string }) => {
+      const config = loadConfig();
+      config.demo = process.env.JIUZHU_DEMO !== '0' && process.env.JIUZHU_DEMO !== 'false';
+      if (opts.port !== undefined) config.port = Number(opts.port);
+      ensureWebBuilt((m) => process.stderr.write(`${m}\n`));
+      await serve(config);
+    });
+}

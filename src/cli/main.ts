@@ -1,0 +1,22 @@
+import { Command } from 'commander';
+import { AppError } from '../lib/errors.ts';
+import { registerDb } from './commands/db.ts';
+import { registerServe } from './commands/serve.ts';
+import { registerUsers } from './commands/users.ts';
+
+const program = new Command();
+program.name('jiuzhu').description('Jiuzhu 救助 — social assistance information system').version('0.1.0');
+registerServe(program);
+registerDb(program);
+registerUsers(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (e) {
+  if (e instanceof AppError) {
+    const fields = e.details?.fields?.map((f) => `${f.field}: ${f.message}`).join('; ');
+    console.error(`error (${e.code}): ${e.message}${fields && !e.message.includes(fields) ? ` — ${fields}` : ''}`);
+    process.exit(2);
+  }
+  throw e;
+}

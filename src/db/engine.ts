@@ -1,0 +1,157 @@
+import fs from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { Mutex } from '../lib/mutex.ts';
+import { PGliteDialect } from './pglite-dialect.ts';
+import type { DB } from './schema.ts';
+
+export type Engine = 'pglite' | 'postgres';
+
+/** The one way to reach the database: Kysely over PGlite (embedded) or a PostgreSQL server. */
+export interface Database {
+  readonly kysely: Kysely<DB>;
+  readonly engine: Engine;
+  /** Bulk-load CSV text (no header) into `table(columns)` with COPY; returns rows loaded. */
+  copyCsv(table: string, columns: readonly string[], csv: string | AsyncIterable<string>): Promise<number>;
+  /** Run a multi-statement SQL script in one transaction (migrations). */
+  execScript(script: string): Promise<void>;
+  /** PGlite only: the data folder as a tar blob (test fixtures, backups). */
+  dumpDataDir(): Promise<Blob>;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  databaseUrl?: string | null;
+  /** PGlite data folder; 'memory://' keeps it in memory. */
+  dataDir?: string;
+  /** A PGlite data dump (from dumpDataDir) to start from: fast test databases. */
+  loadDataDir?: Blob;
+}
+
+const TIME_ZONE = 'Asia/Shanghai';
+// int8 → number (fen totals stay far below 2^53), date → ISO string (no time-zone shift), numeric → number.
+const parseInt8 = (v: string) => Number(v);
+const parseDate = (v: string) => v;
+const parseNumeric = (v: string) => Number(v);
+
+export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  return opts.databaseUrl ? openPostgres(opts.databaseUrl) : openPGlite(opts);
+}
+
+async function openPGlite(opts: OpenOptions): Promise<Database> {
+  const dir = opts.dataDir ?? 'memory://';
+  if (!dir.startsWith('memory://')) fs.mkdirSync(dir, { recursive: true });
+  const pglite = new PGlite(dir, {
+    parsers: { 20: parseInt8, 1082: parseDate, 1700: parseNumeric },
+    ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
+  });
+  await pglite.waitReady;
+  await pglite.exec(`set time zone '${TIME_ZONE}'`);
+  const mutex = new Mutex();
+  const kysely = new Kysely<DB>({ dialect: new PGliteDialect(pglite, mutex) });
+  return {
+    kysely,
+    engine: 'pglite',
+    async copyCsv(table, columns, csv) {
+      const text = typeof csv === 'string' ? csv : await collect(csv);
+      const release = await mutex.lock();
+      try {
+        const res = await pglite.query(
+          `copy ${table} (${columns.join(', ')}) from '/dev/blob' with (format csv)`,
+          [],
+          { blob: new Blob([text]) },
+        );
+        return res.affectedRows ?? 0;
+      } finally {
+        release();
+      }
+    },
+    async dumpDataDir() {
+      const release = await mutex.lock();
+      try {
+        return await pglite.dumpDataDir('none');
+      } finally {
+        release();
+      }
+    },
+    async execScript(script) {
+      const release = await mutex.lock();
+      try {
+        await pglite.exec('begin');
+        try {
+          await pglite.exec(script);
+          await pglite.exec('commit');
+        } catch (e) {
+          await pglite.exec('rollback');
+          throw e;
+        }
+      } finally {
+        release();
+      }
+    },
+    async close() {
+      await kysely.destroy();
+      await pglite.close();
+    },
+  };
+}
+
+async function openPostgres(url: string): Promise<Database> {
+  const types = {
+    getTypeParser(oid: number, format?: 'text' | 'binary') {
+      if (oid === 20) return parseInt8;
+      if (oid === 1082) return parseDate;
+      if (oid === 1700) return parseNumeric;
+      return pg.types.getTypeParser(oid, format);
+    },
+  };
+  const pool = new pg.Pool({ connectionString: url, max: 10, types, options: `-c TimeZone=${TIME_ZONE}` });
+  const kysely = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  await sql`select 1`.execute(kysely);
+  return {
+    kysely,
+    engine: 'postgres',
+    async copyCsv(table, columns, csv) {
+      const client = await pool.connect();
+      try {
+        const stream = client.query(copyFrom(`copy ${table} (${columns.join(', ')}) from stdin with (format csv)`));
+        const source = typeof csv === 'string' ? Readable.from([csv]) : Readable.from(csv);
+        await pipeline(source, stream);
+        return stream.rowCount;
+      } finally {
+        client.release();
+      }
+    },
+    async dumpDataDir(): Promise<Blob> {
+      throw new Error('dumpDataDir is for PGlite; use pg_dump on a server');
+    },
+    async execScript(script) {
+      const client = await pool.connect();
+      try {
+        await client.query('begin');
+        try {
+          await client.query(script);
+          await client.query('commit');
+        } catch (e) {
+          await client.query('rollback');
+          throw e;
+        }
+      } finally {
+        client.release();
+      }
+    },
+    async close() {
+      await kysely.destroy();
+    },
+  };
+}
+
+async function collect(chunks: AsyncIterable<string>): Promise<string> {
+  const parts: string[] = [];
+  for await (const c of chunks) parts.push(c);
+  return parts.join('');
+}

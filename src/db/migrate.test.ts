@@ -1,0 +1,37 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDatabase, ENGINE } from '../test/db.ts';
+import type { Database } from './engine.ts';
+import { listMigrations, migrate } from './migrate.ts';
+
+describe(`migrations (${ENGINE})`, () => {
+  let db: Database;
+  beforeAll(async () => {
+    db = await testDatabase();
+  });
+  afterAll(() => db.close());
+
+  it('running them again applies nothing and keeps the data', async () => {
+    const before = await db.kysely.selectFrom('areas').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    expect(await migrate(db)).toEqual([]);
+    expect(await migrate(db)).toEqual([]);
+    const after = await db.kysely.selectFrom('areas').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    expect(Number(after.n)).toBe(Number(before.n));
+    const applied = await sql<{ version: string }>`select version from schema_migrations order by version`.execute(db.kysely);
+    expect(applied.rows.map((r) => r.version)).toEqual(listMigrations().map((m) => m.version));
+  });
+
+  it('refuses a migration whose file changed after it was applied', async () => {
+    const first = listMigrations()[0];
+    if (!first) throw new Error('no migrations');
+    await sql`update schema_migrations set checksum = 'edited' where version = ${first.version}`.execute(db.kysely);
+    await expect(migrate(db)).rejects.toThrow(/was changed after it was applied/);
+    await sql`update schema_migrations set checksum = ${first.checksum} where version = ${first.version}`.execute(db.kysely);
+  });
+
+  it('a failing migration script leaves nothing behind', async () => {
+    await expect(db.execScript('create table half_done (x int); select 1/0;')).rejects.toThrow();
+    const t = await sql<{ n: number }>`select count(*)::int as n from information_schema.tables where table_name = 'half_done'`.execute(db.kysely);
+    expect(t.rows[0]?.n).toBe(0);
+  });
+});

@@ -1,0 +1,68 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sql } from 'kysely';
+import type { Database } from './engine.ts';
+
+const DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+
+export interface Migration {
+  version: string;
+  name: string;
+  script: string;
+  checksum: string;
+}
+
+export function listMigrations(dir = DIR): Migration[] {
+  return fs
+    .readdirSync(dir)
+    .filter((f) => /^\d{4}_[a-z0-9_]+\.sql$/.test(f))
+    .sort()
+    .map((f) => {
+      const script = fs.readFileSync(path.join(dir, f), 'utf8');
+      return {
+        version: f.slice(0, 4),
+        name: f.slice(5, -4),
+        script,
+        checksum: crypto.createHash('sha256').update(script).digest('hex'),
+      };
+    });
+}
+
+/**
+ * Applies the migrations not yet applied, in order, each in its own transaction with its
+ * bookkeeping row. Safe to run twice (and concurrently on a server: an advisory lock
+ * inside each transaction plus the primary key on the version). A changed migration
+ * that was already applied is refused rather than silently skipped.
+ */
+export async function migrate(db: Database): Promise<string[]> {
+  await db.execScript(`create table if not exists schema_migrations (
+    version text primary key, name text not null, checksum text not null,
+    applied_at timestamptz not null default now())`);
+  const applied: string[] = [];
+  for (const m of listMigrations()) {
+    const rows = await sql<{ checksum: string }>`select checksum from schema_migrations where version = ${m.version}`.execute(db.kysely);
+    const done = rows.rows[0];
+    if (done) {
+      if (done.checksum !== m.checksum) {
+        throw new Error(`migration ${m.version}_${m.name} was changed after it was applied; add a new migration instead`);
+      }
+      continue;
+    }
+    const guard = `select pg_advisory_xact_lock(727001);
+      do $$ begin
+        if exists (select 1 from schema_migrations where version = '${m.version}') then
+          raise exception 'migration ${m.version} applied concurrently';
+        end if;
+      end $$;`;
+    try {
+      await db.execScript(`${guard}\n${m.script}\ninsert into schema_migrations (version, name, checksum) values ('${m.version}', '${m.name}', '${m.checksum}');`);
+      applied.push(`${m.version}_${m.name}`);
+    } catch (e) {
+      if (e instanceof Error && e.message.includes('applied concurrently')) continue;
+      throw e;
+    }
+  }
+  return applied;
+}

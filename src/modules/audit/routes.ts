@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { scopeOf } from '../../server/auth-hook.ts';
+import type { RouteModule } from '../../server/context.ts';
+import * as service from './service.ts';
+
+export const auditRoutes: RouteModule = (app, { db }) => {
+  app.get('/audit', {
+    schema: {
+      tags: ['audit'],
+      summary: '审计日志（限管辖范围）',
+      querystring: z.strictObject({
+        limit: z.coerce.number().int().min(1).max(500).default(50),
+        before: z.coerce.number().int().positive().optional(),
+        entity: z.string().max(40).optional(),
+        entityId: z.string().max(80).optional(),
+      }),
+      response: {
+        200: z.object({
+          items: z.array(z.object({ id: z.number(), at: z.string(), actorName: z.string().nullable(), action: z.string(), entity: z.string(), entityId: z.string().nullable(), areaCode: z.string().nullable() })),
+        }),
+      },
+    },
+  }, async (req) => ({ items: await service.listEntries(db, scopeOf(req), req.query) }));
+
+  app.post('/audit/verify', {
+    schema: {
+      tags: ['audit'],
+      summary: '校验审计哈希链',
+      response: { 200: z.object({ ok: z.boolean(), checked: z.number(), firstBrokenId: z.number().nullable(), reason: z.string().nullable() }) },
+    },
+  }, async (req) => service.verify(db, scopeOf(req)));
+};

@@ -1,0 +1,35 @@
+import type { Kysely } from 'kysely';
+import type { DB, UserRow } from '../../db/schema.ts';
+import { inScope, type Scope } from '../../db/scope.ts';
+
+export type UserWithArea = UserRow & { area_name: string };
+
+const withArea = (db: Kysely<DB>) =>
+  db.selectFrom('users').innerJoin('areas', 'areas.code', 'users.area_code').selectAll('users').select('areas.name as area_name');
+
+export async function findByUsername(db: Kysely<DB>, username: string): Promise<UserWithArea | undefined> {
+  return withArea(db).where('users.username', '=', username).executeTakeFirst();
+}
+
+/** Unscoped: resolving the user behind a session token happens before any scope exists. */
+export async function findById(db: Kysely<DB>, id: number): Promise<UserWithArea | undefined> {
+  return withArea(db).where('users.id', '=', id).executeTakeFirst();
+}
+
+export async function listUsers(db: Kysely<DB>, scope: Scope): Promise<UserWithArea[]> {
+  return withArea(db).where(inScope(scope, 'users.area_code')).orderBy('users.area_code').orderBy('users.username').execute();
+}
+
+export async function insertUser(tx: Kysely<DB>, u: { username: string; display_name: string; role: string; area_code: string; department: string | null; password_hash: string }): Promise<number> {
+  const row = await tx.insertInto('users').values(u).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function setPassword(tx: Kysely<DB>, id: number, hash: string): Promise<void> {
+  await tx.updateTable('users').set({ password_hash: hash }).where('id', '=', id).execute();
+}
+
+export async function countUsers(db: Kysely<DB>): Promise<number> {
+  const r = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(r.n);
+}

@@ -1,0 +1,77 @@
+import Fastify from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import fastifySwagger from '@fastify/swagger';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { areaRoutes } from '../modules/areas/routes.ts';
+import { auditRoutes } from '../modules/audit/routes.ts';
+import { authRoutes } from '../modules/auth/routes.ts';
+import { userRoutes } from '../modules/users/routes.ts';
+import { authHook } from './auth-hook.ts';
+import type { App, AppContext, RegisteredRoute, RouteModule } from './context.ts';
+import { errorHandler } from './errors.ts';
+import { createMetrics } from './metrics.ts';
+import { registerStatic } from './static.ts';
+
+/** Every module's routes; a new module adds its one line here. */
+export const ROUTE_MODULES: RouteModule[] = [authRoutes, areaRoutes, userRoutes, auditRoutes];
+
+export interface BuiltApp {
+  app: App;
+  routes: RegisteredRoute[];
+}
+
+export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {}): Promise<BuiltApp> {
+  const app = Fastify({
+    logger: opts.logger === false ? false : { level: ctx.config.logLevel },
+    trustProxy: false,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+
+  const routes: RegisteredRoute[] = [];
+  app.addHook('onRoute', (r) => {
+    const methods = Array.isArray(r.method) ? r.method : [r.method];
+    for (const method of methods) {
+      if (method === 'HEAD') continue;
+      routes.push({ method, url: r.url, auth: r.config?.auth ?? 'user' });
+    }
+  });
+
+  const metrics = createMetrics();
+  app.addHook('onResponse', async (req, reply) => {
+    metrics.requests.observe({ method: req.method, route: req.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) }, reply.elapsedTime / 1000);
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: { info: { title: 'Jiuzhu 救助 API', version: '0.1.0', description: '社会救助信息系统 API' }, components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, cookie: { type: 'apiKey', in: 'cookie', name: 'jiuzhu_session' } } } },
+    transform: jsonSchemaTransform,
+  });
+  app.decorateRequest('user', null);
+  app.decorateRequest('scope', null);
+  app.decorateRequest('sessionToken', null);
+  app.addHook('onRequest', authHook(ctx));
+
+  app.get('/healthz', { config: { auth: 'public' }, schema: { hide: true } }, async () => {
+    await ctx.db.kysely.selectFrom('areas').select('code').limit(1).execute();
+    return { status: 'ok', engine: ctx.db.engine };
+  });
+  app.get('/metrics', { config: { auth: 'public' }, schema: { hide: true } }, async (_req, reply) => {
+    reply.header('content-type', metrics.registry.contentType);
+    return metrics.registry.metrics();
+  });
+  app.get('/api/openapi.json', { config: { auth: 'public' }, schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(
+    async (api) => {
+      const typed = api.withTypeProvider<ZodTypeProvider>();
+      for (const mod of ROUTE_MODULES) mod(typed, ctx);
+    },
+    { prefix: '/api/v1' },
+  );
+  await registerStatic(app);
+  await app.ready();
+  return { app, routes };
+}
+

@@ -1,0 +1,36 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { userScope, type Scope } from '../db/scope.ts';
+import { AppError } from '../lib/errors.ts';
+import { resolveToken } from '../modules/auth/service.ts';
+import type { AppContext } from './context.ts';
+
+export const SESSION_COOKIE = 'jiuzhu_session';
+
+function tokenOf(req: FastifyRequest): string | null {
+  const header = req.headers.authorization;
+  if (header?.startsWith('Bearer ')) return header.slice(7).trim() || null;
+  return req.cookies[SESSION_COOKIE] ?? null;
+}
+
+/** Resolves the caller (cookie or bearer token) and refuses non-public routes without one. */
+export function authHook(ctx: AppContext) {
+  return async (req: FastifyRequest, _reply: FastifyReply) => {
+    req.user = null;
+    req.scope = null;
+    req.sessionToken = tokenOf(req);
+    if (req.sessionToken) {
+      const user = await resolveToken(ctx.db, req.sessionToken);
+      if (user) {
+        req.user = user;
+        req.scope = userScope(user);
+      }
+    }
+    const auth = req.routeOptions.config.auth ?? 'user';
+    if (auth !== 'public' && req.url.startsWith('/api/') && !req.scope) throw AppError.unauthorized();
+  };
+}
+
+export function scopeOf(req: FastifyRequest): Scope {
+  if (!req.scope) throw AppError.unauthorized();
+  return req.scope;
+}

@@ -1,0 +1,48 @@
+import { openDatabase, type Database } from '../db/engine.ts';
+import { migrate } from '../db/migrate.ts';
+import { systemScope } from '../db/scope.ts';
+import type { Config } from '../lib/config.ts';
+import { loadPrefecture } from '../modules/areas/service.ts';
+import { countUsers } from '../modules/users/repo.ts';
+import { createUser } from '../modules/users/service.ts';
+import { ensureDemoAccounts } from '../modules/users/demo.ts';
+import { ROLES, type Role } from '../modules/users/roles.ts';
+
+export const DEMO_PREFECTURE = '522700';
+
+export async function openConfigured(config: Config): Promise<Database> {
+  return openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+}
+
+/** Migrations always; in demo mode also 黔南州's areas and one account per role. */
+export async function prepare(db: Database, config: Config, log: (msg: string) => void): Promise<void> {
+  const applied = await migrate(db);
+  if (applied.length > 0) log(`migrations applied: ${applied.join(', ')}`);
+  if (config.demo) {
+    const has = await db.kysely.selectFrom('areas').select('code').where('code', '=', DEMO_PREFECTURE).executeTakeFirst();
+    if (!has) {
+      const r = await loadPrefecture(db, systemScope('demo'), DEMO_PREFECTURE);
+      log(`areas loaded: ${r.counties} counties, ${r.zones} zones, ${r.townships} townships, ${r.villages} villages`);
+    }
+    const created = await ensureDemoAccounts(db);
+    if (created.length > 0) log(`demo accounts created: ${created.join(', ')}`);
+  }
+  await ensureFirstAdmin(db, log);
+}
+
+/** JIUZHU_ADMIN_USERNAME / _PASSWORD / _AREA create the first admin when no user exists. */
+async function ensureFirstAdmin(db: Database, log: (msg: string) => void): Promise<void> {
+  const username = process.env.JIUZHU_ADMIN_USERNAME;
+  const password = process.env.JIUZHU_ADMIN_PASSWORD;
+  if (!username || !password || (await countUsers(db.kysely)) > 0) return;
+  const role = (process.env.JIUZHU_ADMIN_ROLE ?? 'prefecture_admin') as Role;
+  if (!ROLES.includes(role)) throw new Error(`JIUZHU_ADMIN_ROLE: unknown role ${role}`);
+  await createUser(db, systemScope('bootstrap'), {
+    username,
+    password,
+    displayName: process.env.JIUZHU_ADMIN_NAME ?? username,
+    role,
+    areaCode: process.env.JIUZHU_ADMIN_AREA ?? DEMO_PREFECTURE,
+  });
+  log(`first admin ${username} created from the environment`);
+}

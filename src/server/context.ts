@@ -1,0 +1,34 @@
+import type { FastifyInstance, FastifyBaseLogger, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Database } from '../db/engine.ts';
+import type { Scope } from '../db/scope.ts';
+import type { Config } from '../lib/config.ts';
+import type { User } from '../modules/users/service.ts';
+
+export interface AppContext {
+  db: Database;
+  config: Config;
+}
+
+export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
+
+/** A module's HTTP routes, registered under /api/v1. */
+export type RouteModule = (app: App, ctx: AppContext) => void;
+
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  auth: 'public' | 'user';
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    user: User | null;
+    scope: Scope | null;
+    sessionToken: string | null;
+  }
+  interface FastifyContextConfig {
+    /** 'public' routes need no login; every other route requires a logged-in user. */
+    auth?: 'public' | 'user';
+  }
+}

@@ -1,0 +1,19 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+import { AppError } from '../lib/errors.ts';
+
+export const WEB_DIST = path.resolve('web/dist');
+
+/** Serves the built web UI with an SPA fallback; unknown /api paths get the JSON 404. */
+export async function registerStatic(app: FastifyInstance): Promise<void> {
+  const hasUi = fs.existsSync(path.join(WEB_DIST, 'index.html'));
+  if (hasUi) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: ['index.html'] });
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/') || !hasUi || req.method !== 'GET') {
+      throw new AppError('not_found', `没有这个地址：${req.method} ${req.url.split('?')[0]}`, 404);
+    }
+    return reply.sendFile('index.html');
+  });
+}

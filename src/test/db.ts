@@ -1,0 +1,28 @@
+import fs from 'node:fs';
+import { inject } from 'vitest';
+import { openDatabase, type Database } from '../db/engine.ts';
+import { adminQuery, withDatabase } from './fixture.ts';
+
+export const ENGINE = process.env.DATABASE_URL ? 'postgres' : 'pglite';
+
+/**
+ * A fresh database holding the fixture, private to the calling test file: a PGlite loaded
+ * from the dump, or on PostgreSQL a new database copied from the run's template.
+ */
+export async function testDatabase(): Promise<Database> {
+  const url = process.env.DATABASE_URL;
+  if (url) {
+    const name = `jiuzhu_t_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+    await adminQuery(url, `create database ${name} template ${inject('pgTemplate')}`);
+    const db = await openDatabase({ databaseUrl: withDatabase(url, name) });
+    return {
+      ...db,
+      async close() {
+        await db.close();
+        await adminQuery(url, `drop database if exists ${name} with (force)`);
+      },
+    };
+  }
+  const blob = new Blob([fs.readFileSync(inject('pgliteTemplate'))]);
+  return openDatabase({ dataDir: 'memory://', loadDataDir: blob });
+}
