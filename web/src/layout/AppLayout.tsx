@@ -18,7 +18,7 @@ export function AppLayout() {
   return (
     <SelectedAreaProvider key={user.id}>
       <Layout style={{ minHeight: '100vh' }}>
-        <Layout.Sider width={208} breakpoint="lg" collapsedWidth={0} theme="dark">
+        <Layout.Sider width={224} breakpoint="lg" collapsedWidth={0} theme="dark">
           <div style={{ padding: '16px 20px' }}>
             <Typography.Title level={4} style={{ color: '#fff', margin: 0 }}>
               {t('app.name')}
