@@ -111,7 +111,7 @@ describe.skipIf(!haveChromium && !required)('platform shell (browser)', () => {
     // Choosing a village makes it the working area shown in the picker.
     const village = villages[0]?.name ?? '';
     await tree.getByRole('treeitem', { name: village }).click();
-    await page.getByTestId('area-picker').getByText(village).waitFor();
+    await page.getByTestId('area-picker').getByText(village).filter({ visible: true }).waitFor();
 
     // Signing out ends the session: back to the login page, and / no longer opens the layout.
     await page.getByRole('button', { name: 'Log out' }).click();
