@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../db/engine.ts';
+import { ENGINE, testDatabase } from '../test/db.ts';
+import { bearer, testApp, tokenFor } from '../test/http.ts';
+import type { BuiltApp } from './app.ts';
+
+/** Someone, and data of an area outside their scope. */
+interface Subject {
+  username: string;
+  password: string;
+  foreign: { county: string; township: string; village: string; names: string[] };
+}
+
+type Probe = (f: Subject['foreign']) => { method: 'GET' | 'POST'; url: string; payload?: object };
+
+/**
+ * One probe per registered route, aimed at another area's data. A route added without a
+ * probe fails the first test below, so no route escapes the matrix.
+ */
+const PROBES: Record<string, Probe> = {
+  'POST /api/v1/auth/login': () => ({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'nobody', password: 'x' } }),
+  'POST /api/v1/auth/tokens': () => ({ method: 'POST', url: '/api/v1/auth/tokens', payload: { username: 'nobody', password: 'x' } }),
+  'POST /api/v1/auth/logout': () => ({ method: 'POST', url: '/api/v1/auth/logout' }),
+  'GET /api/v1/auth/me': () => ({ method: 'GET', url: '/api/v1/auth/me' }),
+  'GET /api/v1/areas/tree': (f) => ({ method: 'GET', url: `/api/v1/areas/tree?root=${f.township}&depth=2` }),
+  'GET /api/v1/areas/search': (f) => ({ method: 'GET', url: `/api/v1/areas/search?q=${encodeURIComponent(f.names[0] ?? '')}` }),
+  'GET /api/v1/areas/:code': (f) => ({ method: 'GET', url: `/api/v1/areas/${f.village}` }),
+  'GET /api/v1/areas/:code/children': (f) => ({ method: 'GET', url: `/api/v1/areas/${f.township}/children` }),
+  'GET /api/v1/users': () => ({ method: 'GET', url: '/api/v1/users' }),
+  'POST /api/v1/users': (f) => ({ method: 'POST', url: '/api/v1/users', payload: { username: 'intruder', displayName: '越权', password: 'long-enough-pw', role: 'village_clerk', areaCode: f.village } }),
+  'GET /api/v1/audit': () => ({ method: 'GET', url: '/api/v1/audit?limit=500' }),
+  'POST /api/v1/audit/verify': () => ({ method: 'POST', url: '/api/v1/audit/verify' }),
+};
+
+const SUBJECTS: Subject[] = [
+  { username: 'guanghui.caseworker', password: 'jiuzhu-demo', foreign: { county: '522702', township: '522701002', village: '522701002001', names: ['文峰', 'wenfeng'] } },
+  { username: 'fuquan.matrix', password: 'long-enough-pw', foreign: { county: '522701', township: '522701001', village: '522701001001', names: ['广惠', 'guanghui', 'duyun'] } },
+];
+
+describe(`area scope on every route (${ENGINE})`, () => {
+  let db: Database;
+  let built: BuiltApp;
+  beforeAll(async () => {
+    db = await testDatabase();
+    built = await testApp(db);
+    const admin = await tokenFor(built, 'qiannan.admin');
+    await built.app.inject({ method: 'POST', url: '/api/v1/users', headers: bearer(admin), payload: { username: 'fuquan.matrix', displayName: '福泉审批', password: 'long-enough-pw', role: 'county_approver', areaCode: '522702' } });
+    // Activity in the foreign areas, so there is something to leak.
+    await tokenFor(built, 'wenfeng.caseworker');
+    await tokenFor(built, 'duyun.approver');
+    await tokenFor(built, 'guanghui.caseworker');
+  });
+  afterAll(async () => {
+    await built.app.close();
+    await db.close();
+  });
+
+  it('has a probe for every registered API route', () => {
+    const api = built.routes.filter((r) => r.url.startsWith('/api/v1/')).map((r) => `${r.method} ${r.url}`);
+    expect(api.length).toBeGreaterThan(5);
+    expect(api.filter((k) => !(k in PROBES))).toEqual([]);
+  });
+
+  for (const subject of SUBJECTS) {
+    it(`${subject.username} gets nothing of ${subject.foreign.names[0]} from any route`, async () => {
+      const token = await tokenFor(built, subject.username, subject.password);
+      const seen: string[] = [];
+      // logout last: it ends the session the other probes use
+      const routes = built.routes.filter((r) => r.url.startsWith('/api/v1/')).sort((a, b) => Number(a.url.endsWith('/logout')) - Number(b.url.endsWith('/logout')));
+      let probed = 0;
+      for (const route of routes) {
+        const key = `${route.method} ${route.url}`;
+        const probe = PROBES[key];
+        if (!probe) continue;
+        probed++;
+        const req = probe(subject.foreign);
+        const res = await built.app.inject({ method: req.method, url: req.url, headers: bearer(token), ...(req.payload ? { payload: req.payload } : {}) });
+        const leaked = [subject.foreign.township, subject.foreign.village, ...subject.foreign.names].filter((s) => res.statusCode < 300 && res.body.includes(s));
+        const wrote = req.method === 'POST' && key === 'POST /api/v1/users' && res.statusCode < 300;
+        if (leaked.length > 0 || wrote || res.statusCode >= 500) seen.push(`${key} → ${res.statusCode} ${leaked.join(',')}`);
+      }
+      expect(probed).toBe(routes.length);
+      expect(seen).toEqual([]);
+    });
+  }
+});
