@@ -4,7 +4,7 @@
  * near 25% whatever standard is passed; migrant wages, pensions and support from children are added.
  */
 import type { Random } from '../../../../lib/random.ts';
-import type { IncomeItem, WorkCapacity } from '../types.ts';
+import type { IncomeItem, Relation, WorkCapacity } from '../types.ts';
 
 export interface Earner {
   idNumber: string;
@@ -12,7 +12,7 @@ export interface Earner {
   workCapacity: WorkCapacity;
   student: boolean;
   migrant: boolean;
-  relation: string;
+  relation: Relation;
 }
 
 // Calibrated by simulation to put ~25% of households below and ~10% between 1× and 1.5× the standard.
