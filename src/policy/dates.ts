@@ -12,7 +12,9 @@ export function assertIsoDate(date: string): string {
 }
 
 export function isIsoDate(date: string): boolean {
-  return ISO_DATE.test(date) && toUtc(date).toISOString().slice(0, 10) === date;
+  if (!ISO_DATE.test(date)) return false;
+  const d = toUtc(date);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === date;
 }
 
 function toUtc(date: string): Date {
