@@ -36,9 +36,9 @@ export function luhnDigit(body: string): string {
   return String((10 - (sum % 10)) % 10);
 }
 
-/** `良亩村委会` → `良亩村`, `广惠社区居民委员会` → `广惠社区`. */
+/** `西园村村民委员会` and `良亩村委会` → `西园村`, `良亩村`; `广惠社区居民委员会` → `广惠社区`. */
 export function villageShortName(name: string): string {
-  return name.replace(/(村民委员会|村委会)$/, '村').replace(/(居民委员会|居委会)$/, '');
+  return name.replace(/村?(村民委员会|村委会)$/, '村').replace(/(居民委员会|居委会)$/, '');
 }
 
 const ROADS = ['剑江路', '民族路', '斗篷山路', '环东路', '新华路', '人民路', '中山路', '建设路', '文化路', '青年路', '桥城路', '沿河路'];
