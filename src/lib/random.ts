@@ -20,7 +20,7 @@ export interface Random {
 
 /** Hashes a string seed to 32 bits (FNV-1a), so `--seed demo` works as well as `--seed 42`. */
 function seedBits(seed: number | string): number {
-  if (typeof seed === 'number') return seed >>> 0 ^ Math.floor(seed / 0x1_0000_0000) >>> 0;
+  if (typeof seed === 'number') return ((seed >>> 0) ^ (Math.floor(seed / 0x1_0000_0000) >>> 0)) >>> 0;
   let h = 0x811c9dc5;
   for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 0x01000193);
   return h >>> 0;
