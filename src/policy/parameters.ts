@@ -99,8 +99,3 @@ export function createParameterSet(rows: readonly ParameterRow[]): ParameterSet 
     },
   };
 }
-
-/** Layer `overlay` rows over `base` (e.g. a test-only dated value); same rows are simply added. */
-export function withRows(base: readonly ParameterRow[], overlay: readonly ParameterRow[]): ParameterRow[] {
-  return [...base, ...overlay];
-}
