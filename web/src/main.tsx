@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import './antdReact19.ts';
 import { App } from './App.tsx';
 
 const container = document.getElementById('root');

@@ -17,6 +17,21 @@ export const ROLES: readonly Role[] = [
   'partner',
 ];
 
+/** Partner departments of one-window intake (users of role `partner` belong to one). */
+export const DEPARTMENTS = [
+  'education',
+  'housing',
+  'human_resources',
+  'medical_security',
+  'disability_federation',
+  'emergency_management',
+  'health',
+  'public_security',
+  'natural_resources',
+  'tax',
+] as const;
+export type Department = (typeof DEPARTMENTS)[number];
+
 export type AreaLevel = 'prefecture' | 'county' | 'township' | 'village';
 
 export interface User {
@@ -75,7 +90,7 @@ export interface NewUser {
   password: string;
   role: Role;
   areaCode: string;
-  department?: string;
+  department?: Department;
 }
 
 export interface FieldError {

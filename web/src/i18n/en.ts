@@ -31,6 +31,17 @@ export const en: Messages = {
   'level.village': 'Village',
   'kind.functional_zone': 'Functional zone',
 
+  'dept.education': 'Education',
+  'dept.housing': 'Housing and urban-rural development',
+  'dept.human_resources': 'Human resources and social security',
+  'dept.medical_security': 'Medical security',
+  'dept.disability_federation': "Disabled persons' federation",
+  'dept.emergency_management': 'Emergency management',
+  'dept.health': 'Health',
+  'dept.public_security': 'Public security',
+  'dept.natural_resources': 'Natural resources',
+  'dept.tax': 'Taxation',
+
   'header.area': 'Area',
   'header.logout': 'Log out',
 

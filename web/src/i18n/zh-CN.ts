@@ -29,6 +29,17 @@ export const zhCN = {
   'level.village': '村(社区)',
   'kind.functional_zone': '功能区',
 
+  'dept.education': '教育',
+  'dept.housing': '住房城乡建设',
+  'dept.human_resources': '人力资源社会保障',
+  'dept.medical_security': '医疗保障',
+  'dept.disability_federation': '残联',
+  'dept.emergency_management': '应急管理',
+  'dept.health': '卫生健康',
+  'dept.public_security': '公安',
+  'dept.natural_resources': '自然资源',
+  'dept.tax': '税务',
+
   'header.area': '当前区划',
   'header.logout': '退出登录',
 

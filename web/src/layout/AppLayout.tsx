@@ -3,6 +3,7 @@ import { Suspense } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { SelectedAreaProvider } from '../area/SelectedAreaProvider.tsx';
 import { useCurrentUser } from '../auth/context.ts';
+import { can } from '../auth/permissions.ts';
 import { PageLoading } from '../components/PageLoading.tsx';
 import { useT } from '../i18n/context.ts';
 import { HeaderBar } from './HeaderBar.tsx';
@@ -32,7 +33,7 @@ export function AppLayout() {
             theme="dark"
             mode="inline"
             selectedKeys={current ? [current.path] : []}
-            items={MODULES.map((m) => ({ key: m.path, icon: m.icon, label: t(m.label) }))}
+            items={MODULES.filter((m) => !m.requires || can(user.role, m.requires)).map((m) => ({ key: m.path, icon: m.icon, label: t(m.label) }))}
             onClick={({ key }) => navigate(key)}
           />
         </Layout.Sider>

@@ -8,11 +8,11 @@ import {
   HomeOutlined,
   InboxOutlined,
   ReadOutlined,
-  SafetyCertificateOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
+import type { UiAction } from '../auth/permissions.ts';
 import type { MessageKey } from '../i18n/zh-CN.ts';
 
 export interface ModuleEntry {
@@ -21,6 +21,8 @@ export interface ModuleEntry {
   icon: ReactNode;
   /** false: the route shows the shared "coming soon" page. */
   built: boolean;
+  /** Shown only to roles granted this action. */
+  requires?: UiAction;
 }
 
 /** The side menu, in the order users meet the work. */
@@ -34,8 +36,8 @@ export const MODULES: readonly ModuleEntry[] = [
   { path: '/policy', label: 'menu.policy', icon: <ReadOutlined />, built: false },
   { path: '/stats', label: 'menu.stats', icon: <BarChartOutlined />, built: false },
   { path: '/areas', label: 'menu.areas', icon: <ApartmentOutlined />, built: true },
-  { path: '/users', label: 'menu.users', icon: <UserOutlined />, built: true },
-  { path: '/audit', label: 'menu.audit', icon: <AuditOutlined />, built: true },
+  { path: '/users', label: 'menu.users', icon: <UserOutlined />, built: true, requires: 'users.read' },
+  { path: '/audit', label: 'menu.audit', icon: <AuditOutlined />, built: true, requires: 'audit.read' },
 ];
 
 /** The menu entry a location belongs to (longest matching prefix). */

@@ -2,6 +2,8 @@ import { Alert, Button, Card, Space } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { fetchAudit } from '../api/audit.ts';
 import type { AuditEntry } from '../api/types.ts';
+import { useCurrentUser } from '../auth/context.ts';
+import { can } from '../auth/permissions.ts';
 import { useT } from '../i18n/context.ts';
 import { AuditTable } from './audit/AuditTable.tsx';
 import { AuditVerify } from './audit/AuditVerify.tsx';
@@ -10,6 +12,7 @@ const PAGE = 50;
 
 export default function AuditPage() {
   const t = useT();
+  const me = useCurrentUser();
   const [entries, setEntries] = useState<AuditEntry[]>([]);
   const [more, setMore] = useState(true);
   const [loading, setLoading] = useState(false);
@@ -39,7 +42,7 @@ export default function AuditPage() {
   return (
     <Card title={t('audit.title')}>
       <Space direction="vertical" style={{ width: '100%' }}>
-        <AuditVerify />
+        {can(me.role, 'audit.verify') && <AuditVerify />}
         {error && <Alert type="error" showIcon message={t('common.loadFailed', { message: error })} />}
         <AuditTable entries={entries} loading={loading} />
         {more && last && (

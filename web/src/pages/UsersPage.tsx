@@ -1,19 +1,17 @@
 import { Alert, Card, Col, Row } from 'antd';
 import { fetchUsers } from '../api/users.ts';
-import type { Role } from '../api/types.ts';
 import { useApiData } from '../api/useApiData.ts';
 import { useCurrentUser } from '../auth/context.ts';
+import { can } from '../auth/permissions.ts';
 import { useT } from '../i18n/context.ts';
 import { UserCreateForm } from './users/UserCreateForm.tsx';
 import { UserTable } from './users/UserTable.tsx';
-
-const CREATORS: readonly Role[] = ['prefecture_admin', 'county_approver'];
 
 export default function UsersPage() {
   const me = useCurrentUser();
   const t = useT();
   const users = useApiData(fetchUsers, [me.id]);
-  const canCreate = CREATORS.includes(me.role);
+  const canCreate = can(me.role, 'users.manage');
 
   return (
     <Row gutter={[24, 24]}>

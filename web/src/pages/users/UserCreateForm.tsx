@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Form, Input, Select, message } from 'antd';
 import { useState } from 'react';
 import { ApiError } from '../../api/client.ts';
-import { ROLES, type NewUser, type Role, type User } from '../../api/types.ts';
+import { DEPARTMENTS, ROLES, type NewUser, type Role, type User } from '../../api/types.ts';
 import { createUser } from '../../api/users.ts';
 import { AreaTreeSelect } from '../../components/AreaTreeSelect.tsx';
 import { useT } from '../../i18n/context.ts';
@@ -20,14 +20,14 @@ export function UserCreateForm({ creator, onCreated }: { creator: User; onCreate
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [toast, toastHolder] = message.useMessage();
+  const role = Form.useWatch('role', form);
   const required = (field: string) => [{ required: true, message: t('common.required', { field }) }];
 
   const onFinish = async (values: NewUser) => {
     setBusy(true);
     setError(null);
     try {
-      const department = values.department?.trim();
-      const user = await createUser({ ...values, ...(department ? { department } : { department: undefined }) });
+      const user = await createUser(values);
       void toast.success(t('users.create.success', { name: user.displayName }));
       form.resetFields();
       onCreated();
@@ -65,9 +65,11 @@ export function UserCreateForm({ creator, onCreated }: { creator: User; onCreate
         <Form.Item name="areaCode" label={t('users.col.area')} rules={required(t('users.col.area'))}>
           <AreaTreeSelect root={{ code: creator.areaCode, name: creator.areaName, level: creator.areaLevel }} />
         </Form.Item>
-        <Form.Item name="department" label={t('users.col.department')}>
-          <Input />
-        </Form.Item>
+        {role === 'partner' && (
+          <Form.Item name="department" preserve={false} label={t('users.col.department')} rules={required(t('users.col.department'))}>
+            <Select options={DEPARTMENTS.map((d) => ({ value: d, label: t(`dept.${d}`) }))} />
+          </Form.Item>
+        )}
         <Button type="primary" htmlType="submit" loading={busy}>
           {t('users.create.submit')}
         </Button>

@@ -1,6 +1,10 @@
 import { Table, Tag } from 'antd';
-import type { User } from '../../api/types.ts';
+import { DEPARTMENTS, type Department, type User } from '../../api/types.ts';
 import { useT } from '../../i18n/context.ts';
+
+function isDepartment(value: string): value is Department {
+  return (DEPARTMENTS as readonly string[]).includes(value);
+}
 
 export function UserTable({ users, loading }: { users: User[]; loading: boolean }) {
   const t = useT();
@@ -26,7 +30,11 @@ export function UserTable({ users, loading }: { users: User[]; loading: boolean 
           dataIndex: 'areaName',
           render: (_: unknown, u: User) => `${u.areaName} (${u.areaCode})`,
         },
-        { title: t('users.col.department'), dataIndex: 'department', render: (d: string | null) => d ?? '—' },
+        {
+          title: t('users.col.department'),
+          dataIndex: 'department',
+          render: (d: string | null) => (d === null ? '—' : isDepartment(d) ? t(`dept.${d}`) : d),
+        },
       ]}
     />
   );
