@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { RegistryTables } from '../modules/registry/tables.ts';
 
 /**
  * Typed schema of the tables. Each module declares its own tables here, next to the
@@ -62,7 +63,7 @@ export interface AuditLogTable {
   hash: string;
 }
 
-export interface DB {
+export interface DB extends RegistryTables {
   areas: AreaTable;
   users: UserTable;
   sessions: SessionTable;

@@ -42,8 +42,17 @@ export function covers(scope: Scope, areaCode: string): boolean {
 
 /** An index-friendly range predicate: `column` lies in the scope's subtree. */
 export function inScope(scope: Scope, column: string): Expression<SqlBool> {
-  if (scope.prefix === '') return sql<SqlBool>`true`;
-  return sql<SqlBool>`(${sql.ref(column)} >= ${scope.prefix} and ${sql.ref(column)} < ${upperBound(scope.prefix)})`;
+  return underPrefix(scope.prefix, column);
+}
+
+/** A filter (not an access check): `column` lies under the area `code`. Use with inScope. */
+export function inArea(code: string, column: string): Expression<SqlBool> {
+  return underPrefix(prefixOf(code), column);
+}
+
+function underPrefix(prefix: string, column: string): Expression<SqlBool> {
+  if (prefix === '') return sql<SqlBool>`true`;
+  return sql<SqlBool>`(${sql.ref(column)} >= ${prefix} and ${sql.ref(column)} < ${upperBound(prefix)})`;
 }
 
 function upperBound(prefix: string): string {

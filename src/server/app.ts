@@ -6,6 +6,7 @@ import { areaRoutes } from '../modules/areas/routes.ts';
 import { auditRoutes } from '../modules/audit/routes.ts';
 import { authRoutes } from '../modules/auth/routes.ts';
 import { userRoutes } from '../modules/users/routes.ts';
+import { registryRoutes } from '../modules/registry/routes.ts';
 import { authHook } from './auth-hook.ts';
 import type { App, AppContext, RegisteredRoute, RouteModule } from './context.ts';
 import { errorHandler } from './errors.ts';
@@ -13,7 +14,7 @@ import { createMetrics } from './metrics.ts';
 import { registerStatic } from './static.ts';
 
 /** Every module's routes; a new module adds its one line here. */
-export const ROUTE_MODULES: RouteModule[] = [authRoutes, areaRoutes, userRoutes, auditRoutes];
+export const ROUTE_MODULES: RouteModule[] = [authRoutes, areaRoutes, userRoutes, auditRoutes, registryRoutes];
 
 export interface BuiltApp {
   app: App;

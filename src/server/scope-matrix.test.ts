@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/engine.ts';
 import { ENGINE, testDatabase } from '../test/db.ts';
+import { householdInput, idNumber, memberInput } from '../test/households.ts';
 import { bearer, testApp, tokenFor } from '../test/http.ts';
 import type { BuiltApp } from './app.ts';
 
@@ -8,10 +9,10 @@ import type { BuiltApp } from './app.ts';
 interface Subject {
   username: string;
   password: string;
-  foreign: { county: string; township: string; village: string; names: string[] };
+  foreign: { county: string; township: string; village: string; names: string[]; householdNo: string; idNumber: string };
 }
 
-type Probe = (f: Subject['foreign']) => { method: 'GET' | 'POST'; url: string; payload?: object };
+type Probe = (f: Subject['foreign']) => { method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; url: string; payload?: object };
 
 /**
  * One probe per registered route, aimed at another area's data. A route added without a
@@ -29,12 +30,25 @@ const PROBES: Record<string, Probe> = {
   'GET /api/v1/users': () => ({ method: 'GET', url: '/api/v1/users' }),
   'POST /api/v1/users': (f) => ({ method: 'POST', url: '/api/v1/users', payload: { username: 'intruder', displayName: '越权', password: 'long-enough-pw', role: 'village_clerk', areaCode: f.village } }),
   'GET /api/v1/audit': () => ({ method: 'GET', url: '/api/v1/audit?limit=500' }),
+  'GET /api/v1/households': (f) => ({ method: 'GET', url: `/api/v1/households?area=${f.township}` }),
+  'POST /api/v1/households': (f) => ({ method: 'POST', url: '/api/v1/households', payload: householdInput(f.village, [memberInput({ name: '越权户' })]) }),
+  'GET /api/v1/households/:householdNo': (f) => ({ method: 'GET', url: `/api/v1/households/${f.householdNo}` }),
+  'PATCH /api/v1/households/:householdNo': (f) => ({ method: 'PATCH', url: `/api/v1/households/${f.householdNo}`, payload: { address: '越权修改' } }),
+  'GET /api/v1/households/:householdNo/timeline': (f) => ({ method: 'GET', url: `/api/v1/households/${f.householdNo}/timeline` }),
+  'PUT /api/v1/households/:householdNo/incomes': (f) => ({ method: 'PUT', url: `/api/v1/households/${f.householdNo}/incomes`, payload: { items: [] } }),
+  'PUT /api/v1/households/:householdNo/assets': (f) => ({ method: 'PUT', url: `/api/v1/households/${f.householdNo}/assets`, payload: { items: [] } }),
+  'POST /api/v1/households/:householdNo/members': (f) => ({ method: 'POST', url: `/api/v1/households/${f.householdNo}/members`, payload: memberInput({ relation: 'child', name: '越权子' }) }),
+  'PUT /api/v1/households/:householdNo/members/:idNumber': (f) => ({ method: 'PUT', url: `/api/v1/households/${f.householdNo}/members/${f.idNumber}`, payload: memberInput({ idNumber: f.idNumber, name: '越权改' }) }),
+  'DELETE /api/v1/households/:householdNo/members/:idNumber': (f) => ({ method: 'DELETE', url: `/api/v1/households/${f.householdNo}/members/${f.idNumber}?reason=x` }),
+  'POST /api/v1/households/:householdNo/members/:idNumber/move': (f) => ({ method: 'POST', url: `/api/v1/households/${f.householdNo}/members/${f.idNumber}/move`, payload: { toHouseholdNo: f.householdNo, relation: 'child', reason: 'x' } }),
   'POST /api/v1/audit/verify': () => ({ method: 'POST', url: '/api/v1/audit/verify' }),
 };
 
+const WENFENG_HEAD = idNumber('1950-01-01', 'male');
+const GUANGHUI_HEAD = idNumber('1951-01-01', 'female');
 const SUBJECTS: Subject[] = [
-  { username: 'guanghui.caseworker', password: 'jiuzhu-demo', foreign: { county: '522702', township: '522701002', village: '522701002001', names: ['文峰', 'wenfeng'] } },
-  { username: 'fuquan.matrix', password: 'long-enough-pw', foreign: { county: '522701', township: '522701001', village: '522701001001', names: ['广惠', 'guanghui', 'duyun'] } },
+  { username: 'guanghui.caseworker', password: 'jiuzhu-demo', foreign: { county: '522702', township: '522701002', village: '522701002001', names: ['文峰', 'wenfeng', '韦文峰'], householdNo: '', idNumber: WENFENG_HEAD } },
+  { username: 'fuquan.matrix', password: 'long-enough-pw', foreign: { county: '522701', township: '522701001', village: '522701001001', names: ['广惠', 'guanghui', 'duyun', '蒙广惠'], householdNo: '', idNumber: GUANGHUI_HEAD } },
 ];
 
 describe(`area scope on every route (${ENGINE})`, () => {
@@ -45,8 +59,16 @@ describe(`area scope on every route (${ENGINE})`, () => {
     built = await testApp(db);
     const admin = await tokenFor(built, 'qiannan.admin');
     await built.app.inject({ method: 'POST', url: '/api/v1/users', headers: bearer(admin), payload: { username: 'fuquan.matrix', displayName: '福泉审批', password: 'long-enough-pw', role: 'county_approver', areaCode: '522702' } });
-    // Activity in the foreign areas, so there is something to leak.
-    await tokenFor(built, 'wenfeng.caseworker');
+    // Activity and households in the foreign areas, so there is something to leak.
+    const wenfeng = await tokenFor(built, 'wenfeng.caseworker');
+    const guanghui = await tokenFor(built, 'guanghui.caseworker');
+    const make = async (token: string, village: string, head: string, name: string) => {
+      const res = await built.app.inject({ method: 'POST', url: '/api/v1/households', headers: bearer(token), payload: householdInput(village, [memberInput({ idNumber: head, name }), memberInput({ relation: 'child', name: `${name}子` })]) });
+      if (res.statusCode !== 201) throw new Error(res.body);
+      return (res.json() as { householdNo: string }).householdNo;
+    };
+    SUBJECTS[0]!.foreign.householdNo = await make(wenfeng, '522701002001', WENFENG_HEAD, '韦文峰');
+    SUBJECTS[1]!.foreign.householdNo = await make(guanghui, '522701001001', GUANGHUI_HEAD, '蒙广惠');
     await tokenFor(built, 'duyun.approver');
     await tokenFor(built, 'guanghui.caseworker');
   });
@@ -75,8 +97,8 @@ describe(`area scope on every route (${ENGINE})`, () => {
         probed++;
         const req = probe(subject.foreign);
         const res = await built.app.inject({ method: req.method, url: req.url, headers: bearer(token), ...(req.payload ? { payload: req.payload } : {}) });
-        const leaked = [subject.foreign.township, subject.foreign.village, ...subject.foreign.names].filter((s) => res.statusCode < 300 && res.body.includes(s));
-        const wrote = req.method === 'POST' && key === 'POST /api/v1/users' && res.statusCode < 300;
+        const leaked = [subject.foreign.township, subject.foreign.village, subject.foreign.householdNo, ...subject.foreign.names].filter((s) => res.statusCode < 300 && res.body.includes(s));
+        const wrote = req.method !== 'GET' && !key.startsWith('POST /api/v1/auth/') && res.statusCode < 300;
         if (leaked.length > 0 || wrote || res.statusCode >= 500) seen.push(`${key} → ${res.statusCode} ${leaked.join(',')}`);
       }
       expect(probed).toBe(routes.length);

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { AreaRow, DB, NewArea } from '../../db/schema.ts';
-import { inScope, type Scope } from '../../db/scope.ts';
-import { AREA_LEVELS, levelOf, prefixOf } from './levels.ts';
+import { inArea, inScope, type Scope } from '../../db/scope.ts';
+import { AREA_LEVELS, levelOf } from './levels.ts';
 
 export interface AreaWithCount extends AreaRow {
   child_count: number;
@@ -56,7 +56,7 @@ export async function listSubtree(db: Kysely<DB>, scope: Scope, code: string, de
     .selectAll()
     .select(childCount)
     .where(inScope(scope, 'areas.code'))
-    .where(inScope({ ...scope, prefix: prefixOf(code) }, 'areas.code'))
+    .where(inArea(code, 'areas.code'))
     .where(sql<boolean>`length(code) <= ${maxLen}`)
     .orderBy('code')
     .execute();
@@ -67,7 +67,7 @@ export async function countDescendants(db: Kysely<DB>, scope: Scope, code: strin
     .selectFrom('areas')
     .select(['level', sql<number>`count(*)`.as('n')])
     .where(inScope(scope, 'areas.code'))
-    .where(inScope({ ...scope, prefix: prefixOf(code) }, 'areas.code'))
+    .where(inArea(code, 'areas.code'))
     .where('code', '<>', code)
     .groupBy('level')
     .execute();

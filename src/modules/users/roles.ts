@@ -43,15 +43,20 @@ export const ACTIONS = [
   'users.manage',
   'audit.read',
   'audit.verify',
+  'registry.read',
+  'registry.write',
+  'registry.unmask',
+  'registry.import',
+  'registry.export',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
 const GRANTS: Record<Role, readonly Action[]> = {
-  village_clerk: ['areas.read'],
-  township_caseworker: ['areas.read', 'users.read'],
-  county_approver: ['areas.read', 'users.read', 'users.manage', 'audit.read'],
-  prefecture_admin: ['areas.read', 'areas.manage', 'users.read', 'users.manage', 'audit.read', 'audit.verify'],
-  auditor: ['areas.read', 'users.read', 'audit.read', 'audit.verify'],
+  village_clerk: ['areas.read', 'registry.read', 'registry.write', 'registry.unmask'],
+  township_caseworker: ['areas.read', 'users.read', 'registry.read', 'registry.write', 'registry.unmask', 'registry.import', 'registry.export'],
+  county_approver: ['areas.read', 'users.read', 'users.manage', 'audit.read', 'registry.read', 'registry.write', 'registry.unmask', 'registry.import', 'registry.export'],
+  prefecture_admin: ['areas.read', 'areas.manage', 'users.read', 'users.manage', 'audit.read', 'audit.verify', 'registry.read', 'registry.unmask', 'registry.import', 'registry.export'],
+  auditor: ['areas.read', 'users.read', 'audit.read', 'audit.verify', 'registry.read'],
   partner: ['areas.read'],
 };
 

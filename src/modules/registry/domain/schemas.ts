@@ -32,9 +32,8 @@ const categories = <T extends readonly [string, ...string[]]>(values: T, label: 
 const mobileOrLandline = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
 const phone = (label: string) => z.string().trim().regex(mobileOrLandline, `${label}格式不正确，应为11位手机号码或带区号的固定电话`);
 
-export const householdSchema = z.object({
-  householdNo: z.string().regex(/^\d{14}$/, '户编号应为14位数字（县级区划代码+8位序号）'),
-  countyCode: z.string().regex(/^\d{6}$/, '县级区划代码应为6位数字'),
+/** What a caller supplies for a household; its number and county are assigned from the village. */
+export const householdInputSchema = z.strictObject({
   villageCode: z.string().regex(/^\d{12}$/, '村（社区）区划代码应为12位数字'),
   hukou: oneOf(HUKOU_VALUES, '户籍性质'),
   address: text('家庭住址', 200),
@@ -44,11 +43,19 @@ export const householdSchema = z.object({
   povertyFile: z.boolean({ error: '建档立卡标志应为是/否' }),
   agricultural: z.boolean({ error: '农业人口标志应为是/否' }),
   categories: categories(HOUSEHOLD_CATEGORIES, '家庭类别'),
-}).refine((h) => (h.bankName === '') === (h.bankAccount === ''), {
-  message: '开户银行与银行账号须同时填写', path: ['bankAccount'],
-}) satisfies z.ZodType<Household>;
+});
 
-export const memberSchema = z.object({
+const bankPaired = <T extends { bankName: string; bankAccount: string }>(h: T) => (h.bankName === '') === (h.bankAccount === '');
+const BANK_PAIRED = { message: '开户银行与银行账号须同时填写', path: ['bankAccount'] };
+
+export const householdInput = householdInputSchema.refine(bankPaired, BANK_PAIRED);
+
+export const householdSchema = householdInputSchema.extend({
+  householdNo: z.string().regex(/^\d{14}$/, '户编号应为14位数字（县级区划代码+8位序号）'),
+  countyCode: z.string().regex(/^\d{6}$/, '县级区划代码应为6位数字'),
+}).refine(bankPaired, BANK_PAIRED) satisfies z.ZodType<Household>;
+
+export const memberSchema = z.strictObject({
   idNumber: idNumberSchema,
   name: z.string().trim().regex(/^[\p{Script=Han}·]{2,20}$/u, '姓名应为2–20个汉字（少数民族姓名可含“·”）'),
   sex: oneOf(['male', 'female'] as const, '性别').optional(),
@@ -83,7 +90,7 @@ export const memberSchema = z.object({
   return memberPhone === undefined ? { ...rest, ...derived } : { ...rest, ...derived, phone: memberPhone };
 });
 
-export const incomeItemSchema = z.object({
+export const incomeItemSchema = z.strictObject({
   memberIdNumber: idNumberSchema.nullable(),
   kind: oneOf(INCOME_KINDS, '收入类别'),
   amountFen: fen('收入金额'),
@@ -91,7 +98,7 @@ export const incomeItemSchema = z.object({
   source: text('收入来源', 100),
 }) satisfies z.ZodType<IncomeItem>;
 
-export const assetSchema = z.object({
+export const assetSchema = z.strictObject({
   memberIdNumber: idNumberSchema.nullable(),
   kind: oneOf(ASSET_KINDS, '财产类别'),
   valueFen: fen('财产价值'),

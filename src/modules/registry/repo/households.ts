@@ -1,0 +1,77 @@
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../../../db/schema.ts';
+import { inScope, type Scope } from '../../../db/scope.ts';
+import type { Household } from '../domain/types.ts';
+
+export async function nextHouseholdNo(tx: Kysely<DB>, countyCode: string): Promise<string> {
+  const { rows } = await sql<{ n: string }>`select lpad(nextval('household_no_seq')::text, 8, '0') as n`.execute(tx);
+  return countyCode + (rows[0]?.n ?? '');
+}
+
+export const householdValues = (h: Household) => ({
+  county_code: h.countyCode,
+  household_no: h.householdNo,
+  village_code: h.villageCode,
+  hukou: h.hukou,
+  address: h.address,
+  phone: h.phone,
+  bank_name: h.bankName,
+  bank_account: h.bankAccount,
+  poverty_file: h.povertyFile,
+  agricultural: h.agricultural,
+  categories: h.categories,
+});
+
+export async function insertHousehold(tx: Kysely<DB>, h: Household): Promise<number> {
+  const row = await tx.insertInto('households').values(householdValues(h)).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** The household by its number, only when it lies in the caller's scope. */
+export async function findHousehold(db: Kysely<DB>, scope: Scope, householdNo: string) {
+  return db
+    .selectFrom('households as h')
+    .innerJoin('areas as v', 'v.code', 'h.village_code')
+    .selectAll('h')
+    .select('v.name as village_name')
+    .where('h.county_code', '=', householdNo.slice(0, 6))
+    .where('h.household_no', '=', householdNo)
+    .where(inScope(scope, 'h.village_code'))
+    .executeTakeFirst();
+}
+
+export async function updateHousehold(tx: Kysely<DB>, countyCode: string, id: number, h: Partial<ReturnType<typeof householdValues>>): Promise<void> {
+  await tx.updateTable('households').set({ ...h, updated_at: new Date() }).where('county_code', '=', countyCode).where('id', '=', id).execute();
+}
+
+export async function listMembers(db: Kysely<DB>, countyCode: string, householdId: number) {
+  return db.selectFrom('members').selectAll().where('county_code', '=', countyCode).where('household_id', '=', householdId).orderBy('id').execute();
+}
+
+export async function listIncomes(db: Kysely<DB>, countyCode: string, householdId: number) {
+  return db.selectFrom('income_items').selectAll().where('county_code', '=', countyCode).where('household_id', '=', householdId).orderBy('id').execute();
+}
+
+export async function listAssets(db: Kysely<DB>, countyCode: string, householdId: number) {
+  return db.selectFrom('assets').selectAll().where('county_code', '=', countyCode).where('household_id', '=', householdId).orderBy('id').execute();
+}
+
+export async function listHistory(db: Kysely<DB>, countyCode: string, householdId: number) {
+  return db.selectFrom('registry_history').selectAll().where('county_code', '=', countyCode).where('household_id', '=', householdId).orderBy('id', 'desc').execute();
+}
+
+export async function addHistory(tx: Kysely<DB>, scope: Scope, e: { countyCode: string; householdId: number; action: string; subject?: string | null; before?: unknown; after?: unknown }): Promise<void> {
+  await tx
+    .insertInto('registry_history')
+    .values({
+      county_code: e.countyCode,
+      household_id: e.householdId,
+      actor_id: scope.userId,
+      actor_name: scope.userName,
+      action: e.action,
+      subject: e.subject ?? null,
+      before: e.before === undefined ? null : JSON.stringify(e.before),
+      after: e.after === undefined ? null : JSON.stringify(e.after),
+    })
+    .execute();
+}

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { scopeOf } from '../../server/auth-hook.ts';
+import type { RouteModule } from '../../server/context.ts';
+import { memberSchema } from './domain/schemas.ts';
+import { RELATIONS } from './domain/types.ts';
+import { addMember, moveMember, removeMember, updateMember } from './service/members.ts';
+import { getHousehold, search, timeline } from './service/read.ts';
+import { createHousehold, householdPatchSchema, newHouseholdSchema, replaceItems, updateHousehold } from './service/write.ts';
+
+const noParam = z.strictObject({ householdNo: z.string().regex(/^\d{14}$/, '户编号应为14位数字') });
+const memberParam = noParam.extend({ idNumber: z.string().min(15).max(18) });
+const unmaskQuery = z.strictObject({ unmask: z.enum(['true', 'false']).default('false').transform((v) => v === 'true') });
+
+const searchQuery = z.strictObject({
+  name: z.string().trim().min(1).max(20).optional(),
+  idNumber: z.string().trim().regex(/^\d{17}[\dXx]$/, '身份证号码应为18位').transform((v) => v.toUpperCase()).optional(),
+  area: z.string().regex(/^(\d{6}|\d{9}|\d{12})$/, '区划代码应为6、9或12位数字').optional(),
+  category: z.string().max(40).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});
+
+const searchItem = z.object({ householdNo: z.string(), villageCode: z.string(), villageName: z.string(), hukou: z.string(), povertyFile: z.boolean(), headName: z.string().nullable(), headIdNumber: z.string().nullable(), size: z.number(), categories: z.array(z.string()) });
+const anyRecord = z.record(z.string(), z.unknown());
+const detail = z.object({ masked: z.boolean(), household: anyRecord, members: z.array(anyRecord), incomes: z.array(anyRecord), assets: z.array(anyRecord) });
+
+export const registryRoutes: RouteModule = (app, { db }) => {
+  app.get('/households', { schema: { tags: ['registry'], summary: '家庭查询（姓名、身份证号、区划、类别）', querystring: searchQuery, response: { 200: z.object({ total: z.number(), page: z.number(), pageSize: z.number(), items: z.array(searchItem) }) } } },
+    async (req) => search(db, scopeOf(req), req.query));
+
+  app.post('/households', { schema: { tags: ['registry'], summary: '新建家庭', body: newHouseholdSchema, response: { 201: z.object({ householdNo: z.string() }) } } },
+    async (req, reply) => reply.status(201).send({ householdNo: await createHousehold(db, scopeOf(req), req.body) }));
+
+  app.get('/households/:householdNo', { schema: { tags: ['registry'], summary: '家庭详情（默认脱敏；unmask=true 查看明文并记审计）', params: noParam, querystring: unmaskQuery, response: { 200: detail } } },
+    async (req) => getHousehold(db, scopeOf(req), req.params.householdNo, req.query.unmask));
+
+  app.patch('/households/:householdNo', { schema: { tags: ['registry'], params: noParam, body: householdPatchSchema } }, async (req, reply) => {
+    await updateHousehold(db, scopeOf(req), req.params.householdNo, req.body);
+    return reply.status(204).send();
+  });
+
+  app.get('/households/:householdNo/timeline', { schema: { tags: ['registry'], summary: '家庭变更记录', params: noParam, querystring: unmaskQuery, response: { 200: z.object({ items: z.array(z.object({ at: z.string(), actorName: z.string(), action: z.string(), subject: z.string().nullable(), before: z.unknown(), after: z.unknown() })) }) } } },
+    async (req) => ({ items: await timeline(db, scopeOf(req), req.params.householdNo, req.query.unmask) }));
+
+  app.put('/households/:householdNo/incomes', { schema: { tags: ['registry'], params: noParam, body: z.strictObject({ items: z.array(z.unknown()) }) } }, async (req, reply) => {
+    await replaceItems(db, scopeOf(req), req.params.householdNo, 'incomes', req.body.items);
+    return reply.status(204).send();
+  });
+
+  app.put('/households/:householdNo/assets', { schema: { tags: ['registry'], params: noParam, body: z.strictObject({ items: z.array(z.unknown()) }) } }, async (req, reply) => {
+    await replaceItems(db, scopeOf(req), req.params.householdNo, 'assets', req.body.items);
+    return reply.status(204).send();
+  });
+
+  app.post('/households/:householdNo/members', { schema: { tags: ['registry'], params: noParam, body: memberSchema } }, async (req, reply) => {
+    await addMember(db, scopeOf(req), req.params.householdNo, req.body);
+    return reply.status(204).send();
+  });
+
+  app.put('/households/:householdNo/members/:idNumber', { schema: { tags: ['registry'], params: memberParam, body: memberSchema } }, async (req, reply) => {
+    await updateMember(db, scopeOf(req), req.params.householdNo, req.params.idNumber, req.body);
+    return reply.status(204).send();
+  });
+
+  app.delete('/households/:householdNo/members/:idNumber', { schema: { tags: ['registry'], params: memberParam, querystring: z.strictObject({ reason: z.string().trim().min(1, '请填写原因').max(200) }) } }, async (req, reply) => {
+    await removeMember(db, scopeOf(req), req.params.householdNo, req.params.idNumber, req.query.reason);
+    return reply.status(204).send();
+  });
+
+  app.post('/households/:householdNo/members/:idNumber/move', { schema: { tags: ['registry'], summary: '成员迁至另一家庭', params: memberParam, body: z.strictObject({ toHouseholdNo: z.string().regex(/^\d{14}$/, '户编号应为14位数字'), relation: z.enum(RELATIONS), reason: z.string().trim().min(1, '请填写原因').max(200) }) } }, async (req, reply) => {
+    await moveMember(db, scopeOf(req), req.params.householdNo, req.params.idNumber, { householdNo: req.body.toHouseholdNo, relation: req.body.relation, reason: req.body.reason });
+    return reply.status(204).send();
+  });
+};

@@ -1,0 +1,108 @@
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { Database } from '../../../db/engine.ts';
+import type { DB } from '../../../db/schema.ts';
+import { allow, requireInScope, type Scope } from '../../../db/scope.ts';
+import { write } from '../../../db/write.ts';
+import { AppError } from '../../../lib/errors.ts';
+import { appendAudit } from '../../audit/repo.ts';
+import { findArea } from '../../areas/repo.ts';
+import { assetSchema, householdInput, householdInputSchema, incomeItemSchema, memberSchema } from '../domain/schemas.ts';
+import type { Household, HouseholdCategory, Member } from '../domain/types.ts';
+import * as households from '../repo/households.ts';
+import * as members from '../repo/members.ts';
+import { mustFindHousehold } from './read.ts';
+
+export const newHouseholdSchema = z.strictObject({
+  household: householdInput,
+  members: z.array(memberSchema).min(1, '家庭成员不能为空'),
+  incomes: z.array(incomeItemSchema).default([]),
+  assets: z.array(assetSchema).default([]),
+});
+export type NewHousehold = z.output<typeof newHouseholdSchema>;
+
+/** One person in one household at a time, across every county. */
+export async function refuseRegistered(tx: Kysely<DB>, people: { idNumber: string; field: string }[], exceptMemberId?: number): Promise<void> {
+  const found = await members.findRegistered(tx, people.map((p) => p.idNumber));
+  const clash = found.filter((f) => f.member_id !== exceptMemberId);
+  if (clash.length === 0) return;
+  const fields = clash.map((c) => ({ field: people.find((p) => p.idNumber === c.id_number)?.field ?? 'idNumber', message: `身份证号码已在${c.county_name}登记（户编号 ${c.household_no}），一人只能属于一个家庭；请先办理迁出` }));
+  throw AppError.conflict('id_number_registered', fields[0]?.message ?? '身份证号码已登记', { fields });
+}
+
+function checkComposition(ms: Member[], items: { memberIdNumber: string | null }[][]) {
+  if (ms.filter((m) => m.relation === 'head').length !== 1) throw AppError.field('members', '家庭须有且只有一名户主');
+  const ids = new Set<string>();
+  ms.forEach((m, i) => {
+    if (ids.has(m.idNumber)) throw AppError.field(`members.${i}.idNumber`, '家庭成员身份证号码重复');
+    ids.add(m.idNumber);
+  });
+  for (const list of items) list.forEach((it, i) => {
+    if (it.memberIdNumber !== null && !ids.has(it.memberIdNumber)) throw AppError.field(`items.${i}.memberIdNumber`, '该身份证号码不是本家庭成员');
+  });
+}
+
+async function requireVillage(db: Database, scope: Scope, villageCode: string) {
+  requireInScope(scope, villageCode);
+  const v = await findArea(db.kysely, scope, villageCode);
+  if (!v || v.level !== 'village') throw AppError.field('household.villageCode', `村（社区）${villageCode} 不存在`);
+}
+
+export async function createHousehold(db: Database, scope: Scope, input: NewHousehold) {
+  allow(scope, 'registry.write');
+  await requireVillage(db, scope, input.household.villageCode);
+  checkComposition(input.members, [input.incomes, input.assets]);
+  const countyCode = input.household.villageCode.slice(0, 6);
+  return write(db, scope, async (tx) => {
+    await refuseRegistered(tx, input.members.map((m, i) => ({ idNumber: m.idNumber, field: `members.${i}.idNumber` })));
+    const household: Household = { ...input.household, countyCode, householdNo: await households.nextHouseholdNo(tx, countyCode) };
+    const id = await households.insertHousehold(tx, household);
+    const ids = new Map<string, number>();
+    for (const m of input.members) ids.set(m.idNumber, await members.insertMember(tx, countyCode, id, m));
+    await members.replaceIncomes(tx, countyCode, id, input.incomes, ids);
+    await members.replaceAssets(tx, countyCode, id, input.assets, ids);
+    await households.addHistory(tx, scope, { countyCode, householdId: id, action: 'household.create', after: input });
+    await appendAudit(tx, scope, { action: 'registry.create', entity: 'household', entityId: household.householdNo, areaCode: household.villageCode, after: input });
+    return household.householdNo;
+  });
+}
+
+export const householdPatchSchema = householdInputSchema.omit({ villageCode: true }).partial().strict();
+
+export async function updateHousehold(db: Database, scope: Scope, householdNo: string, patch: z.output<typeof householdPatchSchema>) {
+  allow(scope, 'registry.write');
+  const h = await mustFindHousehold(db, scope, householdNo);
+  const before = { hukou: h.hukou, address: h.address, phone: h.phone, bankName: h.bank_name, bankAccount: h.bank_account, povertyFile: h.poverty_file, agricultural: h.agricultural, categories: h.categories as HouseholdCategory[] };
+  const after = { ...before, ...patch };
+  if ((after.bankName === '') !== (after.bankAccount === '')) throw AppError.field('bankAccount', '开户银行与银行账号须同时填写');
+  await write(db, scope, async (tx) => {
+    await households.updateHousehold(tx, h.county_code, h.id, { hukou: after.hukou, address: after.address, phone: after.phone, bank_name: after.bankName, bank_account: after.bankAccount, poverty_file: after.povertyFile, agricultural: after.agricultural, categories: after.categories });
+    await households.addHistory(tx, scope, { countyCode: h.county_code, householdId: h.id, action: 'household.update', before, after });
+    await appendAudit(tx, scope, { action: 'registry.update', entity: 'household', entityId: householdNo, areaCode: h.village_code, before, after });
+  });
+}
+
+export async function replaceItems(db: Database, scope: Scope, householdNo: string, kind: 'incomes' | 'assets', raw: unknown[]) {
+  allow(scope, 'registry.write');
+  const h = await mustFindHousehold(db, scope, householdNo);
+  const ms = await households.listMembers(db.kysely, h.county_code, h.id);
+  const ids = new Map(ms.map((m) => [m.id_number, m.id]));
+  const items = kind === 'incomes' ? raw.map((r, i) => parseItem(incomeItemSchema, r, `incomes.${i}`)) : raw.map((r, i) => parseItem(assetSchema, r, `assets.${i}`));
+  items.forEach((it, i) => {
+    if (it.memberIdNumber !== null && !ids.has(it.memberIdNumber)) throw AppError.field(`${kind}.${i}.memberIdNumber`, '该身份证号码不是本家庭成员');
+  });
+  await write(db, scope, async (tx) => {
+    const before = kind === 'incomes' ? await households.listIncomes(tx, h.county_code, h.id) : await households.listAssets(tx, h.county_code, h.id);
+    if (kind === 'incomes') await members.replaceIncomes(tx, h.county_code, h.id, items as z.output<typeof incomeItemSchema>[], ids);
+    else await members.replaceAssets(tx, h.county_code, h.id, items as z.output<typeof assetSchema>[], ids);
+    await households.addHistory(tx, scope, { countyCode: h.county_code, householdId: h.id, action: `household.${kind}`, before, after: items });
+    await appendAudit(tx, scope, { action: `registry.${kind}`, entity: 'household', entityId: householdNo, areaCode: h.village_code, before, after: items });
+  });
+}
+
+function parseItem<S extends z.ZodType>(schema: S, raw: unknown, field: string): z.output<S> {
+  const r = schema.safeParse(raw);
+  if (r.success) return r.data;
+  const issue = r.error.issues[0];
+  throw AppError.field([field, ...(issue?.path ?? []).map(String)].join('.'), issue?.message ?? '无效');
+}

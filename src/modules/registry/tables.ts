@@ -1,0 +1,90 @@
+import type { ColumnType, Generated } from 'kysely';
+
+type Json = ColumnType<unknown, string | null, string | null>;
+
+export interface HouseholdTable {
+  county_code: string;
+  id: Generated<number>;
+  household_no: string;
+  village_code: string;
+  hukou: 'urban' | 'rural';
+  address: string;
+  phone: string;
+  bank_name: string;
+  bank_account: string;
+  poverty_file: boolean;
+  agricultural: boolean;
+  categories: string[];
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface MemberTable {
+  county_code: string;
+  id: Generated<number>;
+  household_id: number;
+  id_number: string;
+  name: string;
+  sex: 'male' | 'female';
+  birth_date: string;
+  relation: string;
+  hukou: 'urban' | 'rural';
+  work_capacity: 'full' | 'partial' | 'none';
+  disability_kind: string | null;
+  disability_grade: number | null;
+  serious_illness: boolean;
+  student: boolean;
+  categories: string[];
+  left_behind: 'child' | 'elder' | 'woman' | null;
+  phone: string;
+}
+
+export interface PersonIndexTable {
+  id_number: string;
+  county_code: string;
+  member_id: number;
+  household_id: number;
+}
+
+export interface IncomeItemTable {
+  county_code: string;
+  id: Generated<number>;
+  household_id: number;
+  member_id: number | null;
+  kind: string;
+  amount_fen: number;
+  period: 'month' | 'year';
+  source: string;
+}
+
+export interface AssetTable {
+  county_code: string;
+  id: Generated<number>;
+  household_id: number;
+  member_id: number | null;
+  kind: string;
+  value_fen: number;
+  note: string;
+}
+
+export interface RegistryHistoryTable {
+  county_code: string;
+  id: Generated<number>;
+  household_id: number;
+  at: Generated<Date>;
+  actor_id: number | null;
+  actor_name: string;
+  action: string;
+  subject: string | null;
+  before: Json;
+  after: Json;
+}
+
+export interface RegistryTables {
+  households: HouseholdTable;
+  members: MemberTable;
+  person_index: PersonIndexTable;
+  income_items: IncomeItemTable;
+  assets: AssetTable;
+  registry_history: RegistryHistoryTable;
+}
