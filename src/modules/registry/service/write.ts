@@ -5,6 +5,7 @@ import type { DB } from '../../../db/schema.ts';
 import { allow, requireInScope, type Scope } from '../../../db/scope.ts';
 import { write } from '../../../db/write.ts';
 import { AppError } from '../../../lib/errors.ts';
+import { parseOrThrow } from '../../../lib/validate.ts';
 import { appendAudit } from '../../audit/repo.ts';
 import { findArea } from '../../areas/repo.ts';
 import { assetSchema, householdInput, householdInputSchema, incomeItemSchema, memberSchema } from '../domain/schemas.ts';
@@ -87,7 +88,7 @@ export async function replaceItems(db: Database, scope: Scope, householdNo: stri
   const h = await mustFindHousehold(db, scope, householdNo);
   const ms = await households.listMembers(db.kysely, h.county_code, h.id);
   const ids = new Map(ms.map((m) => [m.id_number, m.id]));
-  const items = kind === 'incomes' ? raw.map((r, i) => parseItem(incomeItemSchema, r, `incomes.${i}`)) : raw.map((r, i) => parseItem(assetSchema, r, `assets.${i}`));
+  const items = kind === 'incomes' ? raw.map((r, i) => parseOrThrow(incomeItemSchema, r, `incomes.${i}`)) : raw.map((r, i) => parseOrThrow(assetSchema, r, `assets.${i}`));
   items.forEach((it, i) => {
     if (it.memberIdNumber !== null && !ids.has(it.memberIdNumber)) throw AppError.field(`${kind}.${i}.memberIdNumber`, '该身份证号码不是本家庭成员');
   });
@@ -98,11 +99,4 @@ export async function replaceItems(db: Database, scope: Scope, householdNo: stri
     await households.addHistory(tx, scope, { countyCode: h.county_code, householdId: h.id, action: `household.${kind}`, before, after: items });
     await appendAudit(tx, scope, { action: `registry.${kind}`, entity: 'household', entityId: householdNo, areaCode: h.village_code, before, after: items });
   });
-}
-
-function parseItem<S extends z.ZodType>(schema: S, raw: unknown, field: string): z.output<S> {
-  const r = schema.safeParse(raw);
-  if (r.success) return r.data;
-  const issue = r.error.issues[0];
-  throw AppError.field([field, ...(issue?.path ?? []).map(String)].join('.'), issue?.message ?? '无效');
 }
