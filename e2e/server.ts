@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { adminQuery, withDatabase } from '../src/test/fixture.ts';
 
 export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -29,6 +30,13 @@ export async function startServer(timeoutMs = 120_000): Promise<RunningServer> {
 
   const dataDir = await mkdtemp(join(tmpdir(), 'jiuzhu-e2e-data-'));
   const env: NodeJS.ProcessEnv = { ...process.env, JIUZHU_DATA_DIR: dataDir, JIUZHU_DEMO: '1' };
+  // On PostgreSQL each server gets a database of its own, dropped when it stops.
+  const serverUrl = process.env['DATABASE_URL'];
+  const database = serverUrl ? `jiuzhu_e2e_${process.pid}_${Date.now().toString(36)}` : null;
+  if (serverUrl && database) {
+    await adminQuery(serverUrl, `create database ${database}`);
+    env['DATABASE_URL'] = withDatabase(serverUrl, database);
+  }
   delete env['PORT'];
   const child = spawn(process.execPath, ['bin/jiuzhu.mjs', 'start', '--port', '0'], {
     cwd: REPO_ROOT,
@@ -48,6 +56,7 @@ export async function startServer(timeoutMs = 120_000): Promise<RunningServer> {
       clearTimeout(timer);
     }
     await rm(dataDir, { recursive: true, force: true });
+    if (serverUrl && database) await adminQuery(serverUrl, `drop database if exists ${database} with (force)`);
   };
 
   try {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { fromRoot, ROOT } from '../lib/paths.ts';
 
 function newestMtime(dir: string): number {
   let newest = 0;
@@ -13,12 +14,12 @@ function newestMtime(dir: string): number {
 
 /** Builds web/dist with Vite when it is missing or older than the sources. */
 export function ensureWebBuilt(log: (m: string) => void): void {
-  const index = path.resolve('web/dist/index.html');
-  const src = path.resolve('web/src');
+  const index = fromRoot('web/dist/index.html');
+  const src = fromRoot('web/src');
   if (!fs.existsSync(src)) return;
   if (fs.existsSync(index) && fs.statSync(index).mtimeMs >= newestMtime(src)) return;
   log('building the web UI (vite build)…');
-  const vite = path.resolve('node_modules/vite/bin/vite.js');
-  const r = spawnSync(process.execPath, [vite, 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { stdio: 'inherit' });
+  const vite = fromRoot('node_modules/vite/bin/vite.js');
+  const r = spawnSync(process.execPath, [vite, 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { stdio: 'inherit', cwd: ROOT });
   if (r.status !== 0) throw new Error('vite build failed');
 }

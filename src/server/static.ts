@@ -3,8 +3,9 @@ import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../lib/errors.ts';
+import { fromRoot } from '../lib/paths.ts';
 
-export const WEB_DIST = path.resolve('web/dist');
+export const WEB_DIST = fromRoot('web/dist');
 
 /** Serves the built web UI with an SPA fallback; unknown /api paths get the JSON 404. */
 export async function registerStatic(app: FastifyInstance): Promise<void> {

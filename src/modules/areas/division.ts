@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { AppError } from '../../lib/errors.ts';
+import { fromRoot } from '../../lib/paths.ts';
 import type { NewArea } from '../../db/schema.ts';
 
 const require = createRequire(import.meta.url);
@@ -20,7 +21,7 @@ const zoneSchema = z.array(
 );
 export type FunctionalZone = z.infer<typeof zoneSchema>[number];
 
-export function readZones(file = path.resolve('config/functional-zones.yaml')): FunctionalZone[] {
+export function readZones(file = fromRoot('config/functional-zones.yaml')): FunctionalZone[] {
   if (!fs.existsSync(file)) return [];
   return zoneSchema.parse(parseYaml(fs.readFileSync(file, 'utf8')));
 }
