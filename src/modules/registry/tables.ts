@@ -80,6 +80,27 @@ export interface RegistryHistoryTable {
   after: Json;
 }
 
+export interface ImportReportTable {
+  id: Generated<number>;
+  area_code: string;
+  actor_id: number | null;
+  actor_name: string;
+  file_name: string;
+  format: 'xlsx' | 'csv';
+  partial: boolean;
+  summary: Json;
+  errors: Json;
+  created_at: Generated<Date>;
+}
+
+export interface DemoLoadTable {
+  seed: string;
+  households: number;
+  members: number;
+  skipped: number;
+  loaded_at: Generated<Date>;
+}
+
 export interface RegistryTables {
   households: HouseholdTable;
   members: MemberTable;
@@ -87,4 +108,6 @@ export interface RegistryTables {
   income_items: IncomeItemTable;
   assets: AssetTable;
   registry_history: RegistryHistoryTable;
+  registry_import_reports: ImportReportTable;
+  registry_demo_loads: DemoLoadTable;
 }
