@@ -15,7 +15,7 @@ export interface Migration {
 }
 
 export function listMigrations(dir = DIR): Migration[] {
-  return fs
+  const list = fs
     .readdirSync(dir)
     .filter((f) => /^\d{4}_[a-z0-9_]+\.sql$/.test(f))
     .sort()
@@ -28,6 +28,13 @@ export function listMigrations(dir = DIR): Migration[] {
         checksum: crypto.createHash('sha256').update(script).digest('hex'),
       };
     });
+  for (let i = 1; i < list.length; i++) {
+    const [a, b] = [list[i - 1], list[i]];
+    if (a && b && a.version === b.version) {
+      throw new Error(`two migrations share version ${a.version}: ${a.version}_${a.name}.sql and ${b.version}_${b.name}.sql — renumber the newer one`);
+    }
+  }
+  return list;
 }
 
 /**
