@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { RegistryTables } from '../modules/registry/tables.ts';
+import type { PolicyTables } from '../modules/policy/tables.ts';
 
 /**
  * Typed schema of the tables. Each module declares its own tables here, next to the
@@ -63,7 +64,7 @@ export interface AuditLogTable {
   hash: string;
 }
 
-export interface DB extends RegistryTables {
+export interface DB extends RegistryTables, PolicyTables {
   areas: AreaTable;
   users: UserTable;
   sessions: SessionTable;
