@@ -1,0 +1,175 @@
+// The registry part of the /api/v1 contract, as the web pages use it.
+import { api } from '../../api/client.ts';
+import type {
+  AssetKind, DisabilityGrade, DisabilityKind, Hukou, HouseholdCategory, IncomeKind, IncomePeriod,
+  LeftBehindKind, PersonCategory, Relation, Sex, WorkCapacity,
+} from './codes.ts';
+
+const enc = encodeURIComponent;
+
+export interface HouseholdFilters {
+  name?: string;
+  idNumber?: string;
+  area?: string;
+  category?: string;
+}
+
+export interface HouseholdHit {
+  householdNo: string;
+  villageCode: string;
+  villageName: string;
+  hukou: Hukou;
+  povertyFile: boolean;
+  headName: string | null;
+  headIdNumber: string | null;
+  size: number;
+  categories: string[];
+}
+
+export interface HouseholdPage {
+  total: number;
+  page: number;
+  pageSize: number;
+  items: HouseholdHit[];
+}
+
+/** Household fields a caller may set (everything but the village is editable later). */
+export interface HouseholdFields {
+  hukou: Hukou;
+  address: string;
+  phone: string;
+  bankName: string;
+  bankAccount: string;
+  povertyFile: boolean;
+  agricultural: boolean;
+  categories: HouseholdCategory[];
+}
+
+export interface HouseholdView extends HouseholdFields {
+  householdNo: string;
+  countyCode: string;
+  villageCode: string;
+  villageName: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface MemberInput {
+  idNumber: string;
+  name: string;
+  relation: Relation;
+  hukou: Hukou;
+  workCapacity: WorkCapacity;
+  disabilityKind: DisabilityKind | null;
+  disabilityGrade: DisabilityGrade | null;
+  seriousIllness: boolean;
+  student: boolean;
+  categories: PersonCategory[];
+  leftBehind: LeftBehindKind | null;
+  phone?: string;
+}
+
+export interface MemberView extends Omit<MemberInput, 'phone'> {
+  sex: Sex;
+  birthDate: string;
+  phone: string;
+}
+
+export interface IncomeItem {
+  memberIdNumber: string | null;
+  kind: IncomeKind;
+  amountFen: number;
+  period: IncomePeriod;
+  source: string;
+}
+
+export interface AssetItem {
+  memberIdNumber: string | null;
+  kind: AssetKind;
+  valueFen: number;
+  note: string;
+}
+
+export interface HouseholdDetail {
+  masked: boolean;
+  household: HouseholdView;
+  members: MemberView[];
+  incomes: IncomeItem[];
+  assets: AssetItem[];
+}
+
+export interface NewHousehold {
+  household: HouseholdFields & { villageCode: string };
+  members: MemberInput[];
+  incomes: IncomeItem[];
+  assets: AssetItem[];
+}
+
+export interface TimelineEntry {
+  at: string;
+  actorName: string;
+  action: string;
+  subject: string | null;
+  before: unknown;
+  after: unknown;
+}
+
+/** The query string of a household search (also used by the export link). */
+export function filterQuery(f: HouseholdFilters): URLSearchParams {
+  const q = new URLSearchParams();
+  for (const key of ['name', 'idNumber', 'area', 'category'] as const) {
+    const value = f[key]?.trim();
+    if (value) q.set(key, value);
+  }
+  return q;
+}
+
+export function searchHouseholds(f: HouseholdFilters, page: number, pageSize: number): Promise<HouseholdPage> {
+  const q = filterQuery(f);
+  q.set('page', String(page));
+  q.set('pageSize', String(pageSize));
+  return api<HouseholdPage>(`/households?${q.toString()}`);
+}
+
+export function exportUrl(f: HouseholdFilters): string {
+  const q = filterQuery(f).toString();
+  return `/api/v1/households/export.xlsx${q ? `?${q}` : ''}`;
+}
+
+export function fetchHousehold(no: string, unmask: boolean): Promise<HouseholdDetail> {
+  return api<HouseholdDetail>(`/households/${enc(no)}${unmask ? '?unmask=true' : ''}`);
+}
+
+export async function fetchTimeline(no: string, unmask: boolean): Promise<TimelineEntry[]> {
+  const res = await api<{ items: TimelineEntry[] }>(`/households/${enc(no)}/timeline${unmask ? '?unmask=true' : ''}`);
+  return res.items;
+}
+
+export async function createHousehold(input: NewHousehold): Promise<string> {
+  const res = await api<{ householdNo: string }>('/households', { method: 'POST', body: input });
+  return res.householdNo;
+}
+
+export function updateHousehold(no: string, patch: Partial<HouseholdFields>): Promise<void> {
+  return api<void>(`/households/${enc(no)}`, { method: 'PATCH', body: patch });
+}
+
+export function addMember(no: string, member: MemberInput): Promise<void> {
+  return api<void>(`/households/${enc(no)}/members`, { method: 'POST', body: member });
+}
+
+export function updateMember(no: string, idNumber: string, member: MemberInput): Promise<void> {
+  return api<void>(`/households/${enc(no)}/members/${enc(idNumber)}`, { method: 'PUT', body: member });
+}
+
+export function removeMember(no: string, idNumber: string, reason: string): Promise<void> {
+  return api<void>(`/households/${enc(no)}/members/${enc(idNumber)}?reason=${enc(reason)}`, { method: 'DELETE' });
+}
+
+export function replaceIncomes(no: string, items: IncomeItem[]): Promise<void> {
+  return api<void>(`/households/${enc(no)}/incomes`, { method: 'PUT', body: { items } });
+}
+
+export function replaceAssets(no: string, items: AssetItem[]): Promise<void> {
+  return api<void>(`/households/${enc(no)}/assets`, { method: 'PUT', body: { items } });
+}
