@@ -1,10 +1,10 @@
 // Public surface of the policy core: parameters, facts, explanations, formulas, working days.
 // Other modules import from here only.
 export { areaChain, isAreaCode, NATIONAL } from './area.ts';
-export { addDays, addMonths, ageOn, periodDate } from './dates.ts';
+export { addDays, addMonths, ageOn, isIsoDate, periodDate } from './dates.ts';
 export { explain, Trace, tracingParameterSet } from './explain.ts';
 export type { Explained, JsonValue, ParameterRead, PolicyRequest, Step } from './explain.ts';
-export { findMember, householdFactsSchema, incomeItemSchema, personFactsSchema } from './facts.ts';
+export { CATEGORIES, DEDUCTION_KINDS, findMember, householdFactsSchema, incomeItemSchema, personFactsSchema } from './facts.ts';
 export type { Category, HouseholdFacts, HouseholdFactsInput, IncomeItem, IncomeKind, PersonFacts } from './facts.ts';
 export { dibaoBenefit } from './formulas/dibao-benefit.ts';
 export type { DibaoBenefit, MemberShare } from './formulas/dibao-benefit.ts';
@@ -33,8 +33,9 @@ export type { TemporaryAssistance, TemporaryClaim } from './formulas/temporary-a
 export { transitionalClaimSchema, transitionalLiving } from './formulas/transitional-living.ts';
 export type { TransitionalClaim, TransitionalLiving } from './formulas/transitional-living.ts';
 export { defaultParameterRows, defaultParameterSet, flattenParameterFiles, loadParameterFiles, PARAMETERS_DIR } from './load-parameters.ts';
-export { ParameterFileError, RULE_SETS, UNITS, validateParameterFile } from './parameter-schema.ts';
+export { ParameterFileError, RULE_SETS, UNITS, validateParameterFile, valueProblem } from './parameter-schema.ts';
 export type { ParameterFile, ParameterScalar } from './parameter-schema.ts';
 export { createParameterSet, ParameterLookupError, toFormulaValue } from './parameters.ts';
 export type { ParameterData, ParameterRow, ParameterSet, ParameterValue, RuleSet, Unit } from './parameters.ts';
+export { divideRounded, multiplyRounded, roundToUnit } from './money.ts';
 export { addWorkingDays, isWorkingDay, workingDaysBetween } from './working-days.ts';

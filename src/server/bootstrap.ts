@@ -7,6 +7,7 @@ import { countUsers } from '../modules/users/repo.ts';
 import { createUser } from '../modules/users/service.ts';
 import { ensureDemoAccounts } from '../modules/users/demo.ts';
 import { ROLES, type Role } from '../modules/users/roles.ts';
+import { syncParameterFiles } from '../modules/policy/service/parameters.ts';
 
 export const DEMO_PREFECTURE = '522700';
 
@@ -18,6 +19,8 @@ export async function openConfigured(config: Config): Promise<Database> {
 export async function prepare(db: Database, config: Config, log: (msg: string) => void): Promise<void> {
   const applied = await migrate(db);
   if (applied.length > 0) log(`migrations applied: ${applied.join(', ')}`);
+  const params = await syncParameterFiles(db);
+  if (params.inserted + params.updated > 0) log(`policy parameters loaded: ${params.inserted} inserted, ${params.updated} updated`);
   if (config.demo) {
     const has = await db.kysely.selectFrom('areas').select('code').where('code', '=', DEMO_PREFECTURE).executeTakeFirst();
     if (!has) {

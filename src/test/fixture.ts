@@ -4,12 +4,14 @@ import { migrate } from '../db/migrate.ts';
 import { systemScope } from '../db/scope.ts';
 import { loadPrefecture } from '../modules/areas/service.ts';
 import { ensureDemoAccounts } from '../modules/users/demo.ts';
+import { syncParameterFiles } from '../modules/policy/service/parameters.ts';
 
 /** What every integration test starts from: migrated, 黔南州 loaded, demo accounts. */
 export async function buildFixture(db: Database): Promise<void> {
   await migrate(db);
   await loadPrefecture(db, systemScope('test'), '522700');
   await ensureDemoAccounts(db);
+  await syncParameterFiles(db);
 }
 
 /** Admin connection to the server named by DATABASE_URL, for creating test databases. */

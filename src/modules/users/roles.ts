@@ -48,18 +48,37 @@ export const ACTIONS = [
   'registry.unmask',
   'registry.import',
   'registry.export',
+  'policy.read',
+  'policy.manage',
+  'policy.simulate',
 ] as const;
-export type Action = (typeof ACTIONS)[number];
+export type Action = (typeof ACTIONS)[number] | CaseAction;
 
 const GRANTS: Record<Role, readonly Action[]> = {
-  village_clerk: ['areas.read', 'registry.read', 'registry.write', 'registry.unmask'],
-  township_caseworker: ['areas.read', 'users.read', 'registry.read', 'registry.write', 'registry.unmask', 'registry.import', 'registry.export'],
-  county_approver: ['areas.read', 'users.read', 'users.manage', 'audit.read', 'registry.read', 'registry.write', 'registry.unmask', 'registry.import', 'registry.export'],
-  prefecture_admin: ['areas.read', 'areas.manage', 'users.read', 'users.manage', 'audit.read', 'audit.verify', 'registry.read', 'registry.unmask', 'registry.import', 'registry.export'],
-  auditor: ['areas.read', 'users.read', 'audit.read', 'audit.verify', 'registry.read'],
-  partner: ['areas.read'],
+  village_clerk: ['areas.read', 'registry.read', 'registry.write', 'registry.unmask', 'policy.read'],
+  township_caseworker: ['areas.read', 'users.read', 'registry.read', 'registry.write', 'registry.unmask', 'registry.import', 'registry.export', 'policy.read', 'policy.simulate'],
+  county_approver: ['areas.read', 'users.read', 'users.manage', 'audit.read', 'registry.read', 'registry.write', 'registry.unmask', 'registry.import', 'registry.export', 'policy.read', 'policy.simulate'],
+  prefecture_admin: ['areas.read', 'areas.manage', 'users.read', 'users.manage', 'audit.read', 'audit.verify', 'registry.read', 'registry.unmask', 'registry.import', 'registry.export', 'policy.read', 'policy.manage', 'policy.simulate'],
+  auditor: ['areas.read', 'users.read', 'audit.read', 'audit.verify', 'registry.read', 'policy.read', 'policy.simulate'],
+  partner: ['areas.read', 'policy.read'],
 };
 
 export function roleAllows(role: Role, action: Action): boolean {
-  return GRANTS[role].includes(action);
+  return (GRANTS[role] as readonly Action[]).includes(action) || (CASE_GRANTS[role] as readonly Action[]).includes(action);
 }
+
+/**
+ * Cases (低保, 特困 workflow): who may read cases, act on them (which transition each role may
+ * perform is in the programme definitions), group county batches, and manage nursing homes.
+ */
+export const CASE_ACTIONS = ['cases.read', 'cases.write', 'cases.batch', 'institutions.read', 'institutions.manage'] as const;
+export type CaseAction = (typeof CASE_ACTIONS)[number];
+
+const CASE_GRANTS: Record<Role, readonly CaseAction[]> = {
+  village_clerk: ['cases.read', 'institutions.read'],
+  township_caseworker: ['cases.read', 'cases.write', 'institutions.read'],
+  county_approver: ['cases.read', 'cases.write', 'cases.batch', 'institutions.read', 'institutions.manage'],
+  prefecture_admin: ['cases.read', 'institutions.read'],
+  auditor: ['cases.read', 'institutions.read'],
+  partner: [],
+};

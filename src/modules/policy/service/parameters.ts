@@ -1,0 +1,239 @@
+// Parameters in the database: the YAML files are loaded at start (missing values inserted, unused
+// ones updated, a changed used value refused), a cached ParameterSet per database backs the API, and
+// prefecture admins add dated values (a used value is never edited, only superseded).
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { Database } from '../../../db/engine.ts';
+import type { DB } from '../../../db/schema.ts';
+import { allow, covers, systemScope, type Scope } from '../../../db/scope.ts';
+import { write } from '../../../db/write.ts';
+import { AppError } from '../../../lib/errors.ts';
+import {
+  createParameterSet, defaultParameterRows, isAreaCode, isIsoDate, RULE_SETS, valueProblem,
+  type ParameterRow, type ParameterSet, type ParameterScalar, type Unit,
+} from '../../../policy/index.ts';
+import { appendAudit } from '../../audit/repo.ts';
+import * as repo from '../repo/parameters.ts';
+
+export { markParametersUsed } from '../repo/parameters.ts';
+
+const cache = new WeakMap<Database, Promise<ParameterRow[]>>();
+
+async function readRows(db: Kysely<DB>): Promise<ParameterRow[]> {
+  const [defs, values] = await Promise.all([repo.listDefinitions(db), repo.listValues(db)]);
+  const byName = new Map(defs.map((d) => [d.name, d]));
+  return values.flatMap((v) => {
+    const d = byName.get(v.name);
+    return d ? [{ name: v.name, description: d.description, unit: d.unit, reference: d.reference, area: v.area, ruleSet: v.ruleSet, effective: v.effective, value: v.value, valueReference: v.valueReference }] : [];
+  });
+}
+
+/** The stored rows, read once per database and again after a change. */
+export async function parameterRows(db: Database): Promise<ParameterRow[]> {
+  let rows = cache.get(db);
+  if (!rows) {
+    rows = readRows(db.kysely);
+    rows.catch(() => cache.delete(db));
+    cache.set(db, rows);
+  }
+  return rows;
+}
+
+/** The ParameterSet over the database (what the API, payroll and decisions use). */
+export async function databaseParameterSet(db: Database): Promise<ParameterSet> {
+  return createParameterSet(await parameterRows(db));
+}
+
+export function invalidateParameters(db: Database): void {
+  cache.delete(db);
+}
+
+const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+const keyOf = (v: { name: string; area: string; ruleSet: string | null; effective: string }) => `${v.name}|${v.area}|${v.ruleSet ?? '*'}|${v.effective}`;
+
+export type SyncResult = { inserted: number; updated: number };
+
+/**
+ * Loads the parameter files into the database (every start, every mode). A file value missing from
+ * the table is inserted; one that differs from a stored value is updated while unused, and refused
+ * (naming the parameter) once used. Loading the same files twice changes nothing.
+ */
+export async function syncParameterFiles(db: Database, rows: readonly ParameterRow[] = defaultParameterRows()): Promise<SyncResult> {
+  const scope = systemScope('parameters');
+  const result = await db.kysely.transaction().execute(async (tx) => {
+    const defs = new Map<string, repo.Definition>();
+    for (const r of rows) defs.set(r.name, { name: r.name, description: r.description, unit: r.unit, reference: r.reference });
+    const stored = await repo.listDefinitions(tx);
+    const storedDefs = new Map(stored.map((d) => [d.name, d]));
+    const changedDefs = [...defs.values()].filter((d) => !sameJson(d, storedDefs.get(d.name)));
+    await repo.upsertDefinitions(tx, changedDefs);
+    const existing = new Map((await repo.listValues(tx)).map((v) => [keyOf(v), v]));
+    const missing: repo.NewValue[] = [];
+    const updated: { before: repo.StoredValue; after: ParameterRow }[] = [];
+    for (const r of rows) {
+      const found = existing.get(keyOf(r));
+      if (!found) {
+        missing.push({ name: r.name, area: r.area, ruleSet: r.ruleSet, effective: r.effective, value: r.value, valueReference: r.valueReference, origin: 'file', createdBy: scope.userName });
+        continue;
+      }
+      if (sameJson(found.value, r.value) && found.valueReference === r.valueReference) continue;
+      if (found.usedAt !== null && !sameJson(found.value, r.value)) {
+        throw new Error(
+          `Parameter "${r.name}" (area ${r.area}, rule set ${r.ruleSet ?? 'any'}, effective ${r.effective}): the file gives ${JSON.stringify(r.value)} but the stored value ${JSON.stringify(found.value)} was already used on ${found.usedAt}; a used value is never edited — add a new value with a later effective date`,
+        );
+      }
+      updated.push({ before: found, after: r });
+    }
+    await repo.insertValues(tx, missing);
+    for (const u of updated) {
+      await repo.updateValue(tx, u.before.id, { effective: u.after.effective, value: u.after.value, valueReference: u.after.valueReference });
+    }
+    if (missing.length + updated.length + changedDefs.length > 0) {
+      await appendAudit(tx, scope, {
+        action: 'policy.load', entity: 'policy_parameters', entityId: null,
+        after: { inserted: missing.length, updated: updated.map((u) => ({ name: u.after.name, area: u.after.area, effective: u.after.effective, before: u.before.value, after: u.after.value })), definitions: changedDefs.map((d) => d.name) },
+      });
+    }
+    return { inserted: missing.length, updated: updated.length };
+  });
+  invalidateParameters(db);
+  return result;
+}
+
+export function todayInShanghai(): string {
+  return new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+}
+
+export type ValueView = repo.StoredValue & { used: boolean; current: boolean };
+export type ParameterView = repo.Definition & { values: ValueView[] };
+
+/** Per (area, rule set): the latest value in force today is current; later ones are scheduled. */
+function withCurrent(values: readonly repo.StoredValue[], today: string): ValueView[] {
+  const current = new Map<string, number>();
+  for (const v of values) {
+    if (v.effective > today) continue;
+    const k = `${v.area}|${v.ruleSet ?? '*'}`;
+    const best = values.find((x) => x.id === current.get(k));
+    if (!best || v.effective > best.effective) current.set(k, v.id);
+  }
+  const ids = new Set(current.values());
+  return values.map((v) => ({ ...v, used: v.usedAt !== null, current: ids.has(v.id) }));
+}
+
+/** Every parameter with its values (current and past, per area): public law, open to every role. */
+export async function listParameters(db: Database, scope: Scope, prefix?: string): Promise<ParameterView[]> {
+  allow(scope, 'policy.read');
+  const [defs, values] = await Promise.all([repo.listDefinitions(db.kysely), repo.listValues(db.kysely)]);
+  const today = todayInShanghai();
+  const byName = new Map<string, repo.StoredValue[]>();
+  for (const v of values) byName.set(v.name, [...(byName.get(v.name) ?? []), v]);
+  return defs
+    .filter((d) => prefix === undefined || d.name === prefix || d.name.startsWith(`${prefix}.`))
+    .map((d) => ({ ...d, values: withCurrent(byName.get(d.name) ?? [], today) }));
+}
+
+async function mustFindDefinition(db: Kysely<DB>, name: string): Promise<repo.Definition> {
+  const def = await repo.findDefinition(db, name);
+  if (!def) throw AppError.notFound('参数', name);
+  return def;
+}
+
+export async function getParameter(db: Database, scope: Scope, name: string): Promise<ParameterView> {
+  allow(scope, 'policy.read');
+  const def = await mustFindDefinition(db.kysely, name);
+  return { ...def, values: withCurrent(await repo.listValues(db.kysely, name), todayInShanghai()) };
+}
+
+/** A value typed by the parameter's unit; money in yuan with at most two decimals. */
+export function checkValue(unit: Unit, value: unknown, field: string): Exclude<ParameterScalar, null> {
+  const scalar = z.union([z.number(), z.boolean(), z.string(), z.array(z.string())]).safeParse(value);
+  if (!scalar.success) throw AppError.field(field, `值的类型不符合单位 ${unit}`);
+  const problem = valueProblem(unit, scalar.data);
+  if (problem) throw AppError.field(field, `值不符合单位 ${unit}：${problem}`);
+  if (unit.startsWith('yuan') && typeof scalar.data === 'number' && Math.round(scalar.data * 100) !== Number((scalar.data * 100).toFixed(6))) {
+    throw AppError.field(field, '金额以元为单位，最多两位小数');
+  }
+  return scalar.data;
+}
+
+export function checkArea(scope: Scope, area: string, field: string): void {
+  if (!isAreaCode(area)) throw AppError.field(field, '区划代码应为 CN 或 6、9、12 位数字');
+  if (!covers(scope, area)) {
+    throw new AppError('forbidden', `${field}: 区划 ${area} 不在您的管辖范围内`, 403, { fields: [{ field, message: `区划 ${area} 不在您的管辖范围内` }], areaCode: area });
+  }
+}
+
+export const newValueSchema = z.strictObject({
+  area: z.string(),
+  ruleSet: z.enum(RULE_SETS).nullable().optional(),
+  effective: z.string(),
+  value: z.unknown(),
+  reference: z.string().optional(),
+});
+export type NewValueInput = z.output<typeof newValueSchema>;
+
+function checkReference(reference: string | undefined): string {
+  const r = reference?.trim() ?? '';
+  if (r === '') throw AppError.field('reference', '请填写依据（文件名称及条款）');
+  return r;
+}
+
+function checkEffective(effective: string): string {
+  if (!isIsoDate(effective)) throw AppError.field('effective', '生效日期应为 YYYY-MM-DD');
+  return effective;
+}
+
+export async function addValue(db: Database, scope: Scope, name: string, input: NewValueInput): Promise<ValueView> {
+  allow(scope, 'policy.manage');
+  const def = await mustFindDefinition(db.kysely, name);
+  checkArea(scope, input.area, 'area');
+  const effective = checkEffective(input.effective);
+  const value = checkValue(def.unit, input.value, 'value');
+  const reference = checkReference(input.reference);
+  const ruleSet = input.ruleSet ?? null;
+  const id = await write(db, scope, async (tx) => {
+    const values = await repo.listValues(tx, name);
+    const same = values.filter((v) => v.area === input.area && v.ruleSet === ruleSet);
+    if (same.some((v) => v.effective === effective)) {
+      throw new AppError('parameter_value_exists', `effective: 该区划 ${input.area} 在 ${effective} 已有一个值；请修改该值（若未使用）或选择其他生效日期`, 409, { fields: [{ field: 'effective', message: '该生效日期已有值' }] });
+    }
+    const lastUsed = same.filter((v) => v.usedAt !== null).map((v) => v.effective).sort().at(-1);
+    if (lastUsed !== undefined && effective <= lastUsed) {
+      throw new AppError('parameter_value_used', `effective: 已使用的值自 ${lastUsed} 生效；新值只能在其后生效（替代），不能改变已使用的期间`, 409, { fields: [{ field: 'effective', message: `应晚于 ${lastUsed}` }] });
+    }
+    const [newId] = await repo.insertValues(tx, [{ name, area: input.area, ruleSet, effective, value, valueReference: reference, origin: 'api', createdBy: scope.userName }]);
+    await appendAudit(tx, scope, { action: 'policy.value.add', entity: 'policy_parameter', entityId: name, areaCode: input.area, after: { area: input.area, ruleSet, effective, value, reference } });
+    return newId ?? 0;
+  });
+  invalidateParameters(db);
+  const stored = (await repo.listValues(db.kysely, name)).find((v) => v.id === id);
+  if (!stored) throw new Error(`value ${id} vanished`);
+  return { ...stored, used: false, current: false };
+}
+
+export const valuePatchSchema = z.strictObject({ effective: z.string().optional(), value: z.unknown().optional(), reference: z.string().optional() });
+
+/** Edits a value only while unused and entered through the API; a used one must be superseded. */
+export async function editValue(db: Database, scope: Scope, name: string, id: number, patch: z.output<typeof valuePatchSchema>): Promise<void> {
+  allow(scope, 'policy.manage');
+  const def = await mustFindDefinition(db.kysely, name);
+  await write(db, scope, async (tx) => {
+    const found = (await repo.listValues(tx, name)).find((v) => v.id === id);
+    if (!found) throw AppError.notFound('参数值', String(id));
+    checkArea(scope, found.area, 'area');
+    if (found.usedAt !== null) {
+      throw AppError.conflict('parameter_value_used', `该参数值已于 ${found.usedAt} 被发放或决定使用，不能修改；请新增一个更晚生效的值来替代它`, { usedAt: found.usedAt, id });
+    }
+    if (found.origin === 'file') {
+      throw AppError.conflict('parameter_value_from_file', '该参数值来自参数文件，每次启动时按文件加载；请修改参数文件，或新增一个更晚生效的值来替代它', { id });
+    }
+    const after = {
+      effective: patch.effective === undefined ? found.effective : checkEffective(patch.effective),
+      value: patch.value === undefined ? found.value : checkValue(def.unit, patch.value, 'value'),
+      valueReference: patch.reference === undefined ? found.valueReference : checkReference(patch.reference),
+    };
+    await repo.updateValue(tx, id, after);
+    await appendAudit(tx, scope, { action: 'policy.value.edit', entity: 'policy_parameter', entityId: name, areaCode: found.area, before: { effective: found.effective, value: found.value, reference: found.valueReference }, after: { ...after, reference: after.valueReference } });
+  });
+  invalidateParameters(db);
+}
