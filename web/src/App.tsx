@@ -14,6 +14,10 @@ const DashboardPage = lazy(() => import('./pages/DashboardPage.tsx'));
 const AreasPage = lazy(() => import('./pages/AreasPage.tsx'));
 const UsersPage = lazy(() => import('./pages/UsersPage.tsx'));
 const AuditPage = lazy(() => import('./pages/AuditPage.tsx'));
+const HouseholdListPage = lazy(() => import('./pages/registry/HouseholdListPage.tsx'));
+const HouseholdCreatePage = lazy(() => import('./pages/registry/HouseholdCreatePage.tsx'));
+const HouseholdImportPage = lazy(() => import('./pages/registry/HouseholdImportPage.tsx'));
+const HouseholdPage = lazy(() => import('./pages/registry/HouseholdPage.tsx'));
 
 export function App() {
   return (
@@ -34,6 +38,10 @@ export function App() {
                 <Route path="areas" element={<AreasPage />} />
                 <Route path="users" element={<UsersPage />} />
                 <Route path="audit" element={<AuditPage />} />
+                <Route path="households" element={<HouseholdListPage />} />
+                <Route path="households/new" element={<HouseholdCreatePage />} />
+                <Route path="households/import" element={<HouseholdImportPage />} />
+                <Route path="households/:householdNo" element={<HouseholdPage />} />
                 {MODULES.filter((m) => !m.built).map((m) => (
                   <Route key={m.path} path={`${m.path.slice(1)}/*`} element={<ComingSoon module={m.label} />} />
                 ))}

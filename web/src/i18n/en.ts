@@ -1,3 +1,4 @@
+import { registryEn } from '../pages/registry/messages/index.ts';
 import type { Messages } from './zh-CN.ts';
 
 // Typed as Messages: a missing or extra key is a type error.
@@ -101,4 +102,7 @@ export const en: Messages = {
   'audit.verify': 'Verify audit chain',
   'audit.verify.ok': 'Audit chain intact, {checked} entries checked',
   'audit.verify.broken': 'Audit chain broken at entry {id} ({checked} checked)',
+
+  // Households (registry)
+  ...registryEn,
 };

@@ -1,4 +1,6 @@
 // Default dictionary (zh-CN). Terms follow /spec/glossary.md. en.ts must have exactly these keys.
+import { registryZhCN } from '../pages/registry/messages/index.ts';
+
 export const zhCN = {
   'app.name': '救助',
   'app.title': '社会救助信息系统',
@@ -99,6 +101,9 @@ export const zhCN = {
   'audit.verify': '校验审计链',
   'audit.verify.ok': '审计链完整，共校验 {checked} 条记录',
   'audit.verify.broken': '审计链在第 {id} 条记录处断裂（已校验 {checked} 条）',
+
+  // 家庭 (registry): household list, household page, forms, import.
+  ...registryZhCN,
 };
 
 export type MessageKey = keyof typeof zhCN;

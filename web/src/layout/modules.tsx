@@ -28,7 +28,7 @@ export interface ModuleEntry {
 /** The side menu, in the order users meet the work. */
 export const MODULES: readonly ModuleEntry[] = [
   { path: '/', label: 'menu.dashboard', icon: <HomeOutlined />, built: true },
-  { path: '/registry', label: 'menu.registry', icon: <TeamOutlined />, built: false },
+  { path: '/households', label: 'menu.registry', icon: <TeamOutlined />, built: true },
   { path: '/cases', label: 'menu.cases', icon: <FileTextOutlined />, built: false },
   { path: '/intake', label: 'menu.intake', icon: <InboxOutlined />, built: false },
   { path: '/verification', label: 'menu.verification', icon: <FileSearchOutlined />, built: false },

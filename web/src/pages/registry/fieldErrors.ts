@@ -48,7 +48,8 @@ export function showFieldErrors<T>(form: FormInstance<T>, err: unknown, mapping:
   form.setFields([...byPath.values()].map((e) => ({ name: e.name as never, errors: e.errors })));
   const first = [...byPath.values()][0];
   if (first) form.scrollToField(first.name as never);
-  return elsewhere.map((f) => (f.field === '(body)' ? f.message : `${f.field}：${f.message}`));
+  // The server's messages name the field in words already.
+  return elsewhere.map((f) => f.message);
 }
 
 /** A predicate for `onForm`: list paths `[list, index, leaf]` and top-level leaves. */

@@ -1,0 +1,37 @@
+import { Descriptions, Tag } from 'antd';
+import { useT } from '../../i18n/context.ts';
+import type { HouseholdView } from './api.ts';
+import { categoryLabel, hukouLabel, yesNo } from './format.ts';
+
+/** The household's own facts: village, hukou, address, contact, bank account, flags, categories. */
+export function HouseholdFacts({ household: h }: { household: HouseholdView }) {
+  const t = useT();
+  const dash = (v: string) => v || '—';
+  return (
+    <Descriptions
+      data-testid="household-facts"
+      size="small"
+      bordered
+      column={{ xs: 1, md: 2, xl: 3 }}
+      items={[
+        { key: 'no', label: t('registry.field.householdNo'), children: h.householdNo },
+        { key: 'village', label: t('registry.field.villageCode'), children: `${h.villageName}（${h.villageCode}）` },
+        { key: 'hukou', label: t('registry.field.hukou'), children: hukouLabel(t, h.hukou) },
+        { key: 'address', label: t('registry.field.address'), children: h.address },
+        { key: 'phone', label: t('registry.field.phone'), children: dash(h.phone) },
+        { key: 'bank', label: t('registry.field.bankName'), children: dash(h.bankName) },
+        { key: 'account', label: t('registry.field.bankAccount'), children: dash(h.bankAccount) },
+        {
+          key: 'flags',
+          label: t('registry.field.flags'),
+          children: `${t('registry.field.povertyFile')}：${yesNo(t, h.povertyFile)}；${t('registry.field.agricultural')}：${yesNo(t, h.agricultural)}`,
+        },
+        {
+          key: 'categories',
+          label: t('registry.field.householdCategories'),
+          children: h.categories.length ? h.categories.map((c) => <Tag key={c}>{categoryLabel(t, c)}</Tag>) : '—',
+        },
+      ]}
+    />
+  );
+}

@@ -1,0 +1,105 @@
+import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Space } from 'antd';
+import { useEffect, useRef } from 'react';
+import { useNavigate, useSearchParams } from 'react-router-dom';
+import { useApiData } from '../../api/useApiData.ts';
+import { useSelectedArea } from '../../area/context.ts';
+import { useCurrentUser } from '../../auth/context.ts';
+import { useT } from '../../i18n/context.ts';
+import { canExport, canImport, canWrite } from './access.ts';
+import { exportUrl, searchHouseholds, type HouseholdFilters } from './api.ts';
+import { HouseholdSearchForm } from './HouseholdSearchForm.tsx';
+import { HouseholdTable } from './HouseholdTable.tsx';
+
+const FILTER_KEYS = ['name', 'idNumber', 'area', 'category'] as const;
+
+function positive(value: string | null, fallback: number): number {
+  const n = Number(value);
+  return Number.isInteger(n) && n > 0 ? n : fallback;
+}
+
+/** 家庭查询: the filters live in the address, so the back button returns to the same page of results. */
+export default function HouseholdListPage() {
+  const t = useT();
+  const me = useCurrentUser();
+  const { area: picked } = useSelectedArea();
+  const [params, setParams] = useSearchParams();
+  const navigate = useNavigate();
+
+  const filters: HouseholdFilters = { area: params.get('area') ?? picked.code };
+  for (const key of ['name', 'idNumber', 'category'] as const) {
+    const value = params.get(key);
+    if (value) filters[key] = value;
+  }
+  const page = positive(params.get('page'), 1);
+  const pageSize = positive(params.get('pageSize'), 20);
+  const query = params.toString();
+
+  // The header picker sets the area; a new choice there replaces the area filter.
+  const lastPicked = useRef(picked.code);
+  useEffect(() => {
+    if (lastPicked.current === picked.code) return;
+    lastPicked.current = picked.code;
+    setParams((prev) => {
+      const next = new URLSearchParams(prev);
+      next.delete('area');
+      next.delete('page');
+      return next;
+    });
+  }, [picked.code, setParams]);
+
+  const result = useApiData(() => searchHouseholds(filters, page, pageSize), [query, picked.code]);
+
+  const apply = (f: HouseholdFilters, nextPage = 1, nextSize = pageSize) => {
+    const next = new URLSearchParams();
+    for (const key of FILTER_KEYS) {
+      const value = f[key]?.trim();
+      if (value && !(key === 'area' && value === picked.code)) next.set(key, value);
+    }
+    if (nextPage > 1) next.set('page', String(nextPage));
+    if (nextSize !== 20) next.set('pageSize', String(nextSize));
+    setParams(next);
+  };
+
+  return (
+    <Card
+      title={t('registry.list.title')}
+      extra={
+        <Space>
+          {canWrite(me.role) && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/households/new')}>
+              {t('registry.action.create')}
+            </Button>
+          )}
+          {canImport(me.role) && (
+            <Button icon={<UploadOutlined />} onClick={() => navigate('/households/import')}>
+              {t('registry.action.import')}
+            </Button>
+          )}
+          {canExport(me.role) && (
+            <Button icon={<DownloadOutlined />} href={exportUrl(filters)} data-testid="household-export">
+              {t('registry.action.export')}
+            </Button>
+          )}
+        </Space>
+      }
+    >
+      <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+        <HouseholdSearchForm
+          value={filters}
+          {...(filters.area === picked.code ? { areaLabel: picked.name } : {})}
+          onSearch={(f) => apply(f)}
+          onReset={() => setParams(new URLSearchParams())}
+        />
+        {result.error && <Alert type="error" showIcon message={t('common.loadFailed', { message: result.error.message })} />}
+        <HouseholdTable
+          data={result.data}
+          loading={result.loading}
+          page={page}
+          pageSize={pageSize}
+          onPage={(p, size) => apply(filters, size === pageSize ? p : 1, size)}
+        />
+      </Space>
+    </Card>
+  );
+}

@@ -1,0 +1,120 @@
+import { EditOutlined, EyeInvisibleOutlined, EyeOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Result, Space, Spin, Tabs, message } from 'antd';
+import { useEffect, useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { ApiError } from '../../api/client.ts';
+import { useApiData } from '../../api/useApiData.ts';
+import { useCurrentUser } from '../../auth/context.ts';
+import { useT } from '../../i18n/context.ts';
+import { canUnmask, canWrite } from './access.ts';
+import { fetchHousehold } from './api.ts';
+import { EditModal } from './EditModals.tsx';
+import { HouseholdFacts } from './HouseholdFacts.tsx';
+import { HOUSEHOLD_TABS, type EditRequest, type HouseholdTabContext } from './tabs.tsx';
+
+/** One household: its facts and tabs; personal data masked until the user asks (and is audited). */
+export default function HouseholdPage() {
+  const t = useT();
+  const me = useCurrentUser();
+  const { householdNo = '' } = useParams();
+  const [unmasked, setUnmasked] = useState(false);
+  const [version, setVersion] = useState(0);
+  const [tab, setTab] = useState(HOUSEHOLD_TABS[0]?.key ?? '');
+  const [editing, setEditing] = useState<EditRequest | null>(null);
+  const [pending, setPending] = useState<EditRequest | null>(null);
+  const [toast, toastHolder] = message.useMessage();
+  const data = useApiData(() => fetchHousehold(householdNo, unmasked), [householdNo, unmasked, version]);
+  const detail = data.data;
+
+  // Forms send back what they show, so editing first shows the data in full.
+  useEffect(() => {
+    if (pending && detail && !detail.masked && !data.loading) {
+      setEditing(pending);
+      setPending(null);
+    }
+  }, [pending, detail, data.loading]);
+
+  const showPlain = () => {
+    setUnmasked(true);
+    void toast.info(t('registry.detail.unmasked'));
+  };
+  const requestEdit = (request: EditRequest) => {
+    if (detail && !detail.masked) {
+      setEditing(request);
+      return;
+    }
+    setPending(request);
+    setUnmasked(true);
+    void toast.info(t('registry.detail.editNeedsPlain'));
+  };
+  const onSaved = () => {
+    setEditing(null);
+    setVersion((v) => v + 1);
+    void toast.success(t('registry.saved'));
+  };
+
+  if (data.error) {
+    const notFound = data.error instanceof ApiError && (data.error.status === 404 || data.error.status === 403);
+    return (
+      <Result
+        status={notFound ? '404' : 'error'}
+        title={t('common.loadFailed', { message: data.error.message })}
+        extra={<Link to="/households">{t('registry.action.back')}</Link>}
+      />
+    );
+  }
+  if (!detail) return <Spin style={{ display: 'block', padding: 48 }} />;
+
+  const writable = canWrite(me.role) && canUnmask(me.role);
+  const ctx: HouseholdTabContext = { householdNo, detail, unmasked: !detail.masked, version, requestEdit: writable ? requestEdit : null };
+
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }} data-testid="household-page">
+      {toastHolder}
+      <Card
+        title={t('registry.detail.title', { no: householdNo })}
+        loading={false}
+        extra={
+          <Space wrap>
+            <Link to="/households">{t('registry.action.back')}</Link>
+            {canUnmask(me.role) && detail.masked && (
+              <Button icon={<EyeOutlined />} data-testid="unmask" loading={data.loading} onClick={showPlain}>
+                {t('registry.detail.unmask')}
+              </Button>
+            )}
+            {!detail.masked && (
+              <Button icon={<EyeInvisibleOutlined />} data-testid="remask" onClick={() => setUnmasked(false)}>
+                {t('registry.detail.remask')}
+              </Button>
+            )}
+            {writable && (
+              <Button icon={<EditOutlined />} data-testid="household-edit-open" onClick={() => requestEdit({ kind: 'household' })}>
+                {t('registry.detail.editHousehold')}
+              </Button>
+            )}
+          </Space>
+        }
+      >
+        <Space direction="vertical" style={{ width: '100%' }}>
+          <Alert
+            data-testid="mask-notice"
+            type={detail.masked ? 'info' : 'warning'}
+            showIcon
+            message={t(detail.masked ? 'registry.detail.masked' : 'registry.detail.unmasked')}
+          />
+          <HouseholdFacts household={detail.household} />
+        </Space>
+      </Card>
+      <Card>
+        <Tabs
+          activeKey={tab}
+          onChange={setTab}
+          items={HOUSEHOLD_TABS.map((x) => ({ key: x.key, label: t(x.label), children: x.render(ctx) }))}
+        />
+      </Card>
+      {editing && !detail.masked && (
+        <EditModal request={editing} detail={detail} onClose={() => setEditing(null)} onSaved={onSaved} />
+      )}
+    </Space>
+  );
+}
