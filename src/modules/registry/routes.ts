@@ -11,7 +11,7 @@ const noParam = z.strictObject({ householdNo: z.string().regex(/^\d{14}$/, '户�
 const memberParam = noParam.extend({ idNumber: z.string().min(15).max(18) });
 const unmaskQuery = z.strictObject({ unmask: z.enum(['true', 'false']).default('false').transform((v) => v === 'true') });
 
-const searchQuery = z.strictObject({
+export const searchQuery = z.strictObject({
   name: z.string().trim().min(1).max(20).optional(),
   idNumber: z.string().trim().regex(/^\d{17}[\dXx]$/, '身份证号码应为18位').transform((v) => v.toUpperCase()).optional(),
   area: z.string().regex(/^(\d{6}|\d{9}|\d{12})$/, '区划代码应为6、9或12位数字').optional(),

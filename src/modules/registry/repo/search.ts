@@ -27,8 +27,10 @@ export interface SearchRow {
 const LEFT_BEHIND = { left_behind_child: 'child', left_behind_elder: 'elder', left_behind_woman: 'woman' } as const;
 const HOUSEHOLD_CATEGORIES = new Set(['family_planning', 'single_parent']);
 
-/** Household search: exact ID, name prefix, area, category; one page plus the total. */
-export async function searchHouseholds(db: Kysely<DB>, scope: Scope, f: SearchFilters): Promise<{ rows: SearchRow[]; total: number }> {
+export type HouseholdFilters = Omit<SearchFilters, 'page' | 'pageSize'>;
+
+/** The households in scope that match the filters (search and export share it). */
+function filteredHouseholds(db: Kysely<DB>, scope: Scope, f: HouseholdFilters) {
   let q = db.selectFrom('households as h').where(inScope(scope, 'h.village_code'));
   if (f.area) q = q.where(inArea(f.area, 'h.village_code'));
   if (f.idNumber) {
@@ -50,6 +52,12 @@ export async function searchHouseholds(db: Kysely<DB>, scope: Scope, f: SearchFi
       q = q.where(({ exists, selectFrom }) => exists(selectFrom('members as m').select('m.id').where(sql<boolean>`m.categories @> array[${c}]::text[]`).whereRef('m.county_code', '=', 'h.county_code').whereRef('m.household_id', '=', 'h.id')));
     }
   }
+  return q;
+}
+
+/** Household search: exact ID, name prefix, area, category; one page plus the total. */
+export async function searchHouseholds(db: Kysely<DB>, scope: Scope, f: SearchFilters): Promise<{ rows: SearchRow[]; total: number }> {
+  const q = filteredHouseholds(db, scope, f);
   const [rows, total] = await Promise.all([
     q
       .innerJoin('areas as v', 'v.code', 'h.village_code')
@@ -72,4 +80,29 @@ export async function searchHouseholds(db: Kysely<DB>, scope: Scope, f: SearchFi
     q.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(total.n) };
+}
+
+export async function countHouseholds(db: Kysely<DB>, scope: Scope, f: HouseholdFilters): Promise<number> {
+  const r = await filteredHouseholds(db, scope, f).select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** One keyset page of whole household rows for an export, in household-number order. */
+export async function exportPage(db: Kysely<DB>, scope: Scope, f: HouseholdFilters, afterNo: string, limit: number) {
+  return filteredHouseholds(db, scope, f).selectAll('h').where('h.household_no', '>', afterNo).orderBy('h.household_no').limit(limit).execute();
+}
+
+type Key = { county_code: string; id: number };
+const keyList = (keys: readonly Key[]) => sql.join(keys.map((k) => sql`(${k.county_code}, ${k.id}::bigint)`));
+
+/** Members, incomes and assets of these households, in one query each. */
+export async function contentsOf(db: Kysely<DB>, keys: readonly Key[]) {
+  if (keys.length === 0) return { members: [], incomes: [], assets: [] };
+  const inKeys = sql<boolean>`(county_code, household_id) in (${keyList(keys)})`;
+  const [members, incomes, assets] = await Promise.all([
+    db.selectFrom('members').selectAll().where(inKeys).orderBy('id').execute(),
+    db.selectFrom('income_items').selectAll().where(inKeys).orderBy('id').execute(),
+    db.selectFrom('assets').selectAll().where(inKeys).orderBy('id').execute(),
+  ]);
+  return { members, incomes, assets };
 }
