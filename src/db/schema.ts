@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { RegistryTables } from '../modules/registry/tables.ts';
+import type { CaseTables } from '../modules/cases/tables.ts';
 import type { PolicyTables } from '../modules/policy/tables.ts';
 
 /**
@@ -64,7 +65,7 @@ export interface AuditLogTable {
   hash: string;
 }
 
-export interface DB extends RegistryTables, PolicyTables {
+export interface DB extends RegistryTables, PolicyTables, CaseTables {
   areas: AreaTable;
   users: UserTable;
   sessions: SessionTable;

@@ -9,7 +9,7 @@ import type { BuiltApp } from './app.ts';
 interface Subject {
   username: string;
   password: string;
-  foreign: { county: string; township: string; village: string; names: string[]; householdNo: string; idNumber: string };
+  foreign: { county: string; township: string; village: string; names: string[]; householdNo: string; idNumber: string; caseNo: string };
 }
 
 type Probe = (f: Subject['foreign']) => { method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; url: string; payload?: object };
@@ -42,13 +42,29 @@ const PROBES: Record<string, Probe> = {
   'DELETE /api/v1/households/:householdNo/members/:idNumber': (f) => ({ method: 'DELETE', url: `/api/v1/households/${f.householdNo}/members/${f.idNumber}?reason=x` }),
   'POST /api/v1/households/:householdNo/members/:idNumber/move': (f) => ({ method: 'POST', url: `/api/v1/households/${f.householdNo}/members/${f.idNumber}/move`, payload: { toHouseholdNo: f.householdNo, relation: 'child', reason: 'x' } }),
   'POST /api/v1/audit/verify': () => ({ method: 'POST', url: '/api/v1/audit/verify' }),
+  // cases
+  'POST /api/v1/cases': (f) => ({ method: 'POST', url: '/api/v1/cases', payload: { programme: 'dibao', householdNo: f.householdNo, applicantIdNumber: f.idNumber, appliedOn: '2015-09-01' } }),
+  'GET /api/v1/cases/inbox': (f) => ({ method: 'GET', url: `/api/v1/cases/inbox?area=${f.township}` }),
+  'GET /api/v1/cases/overdue': (f) => ({ method: 'GET', url: `/api/v1/cases/overdue?area=${f.township}` }),
+  'POST /api/v1/cases/deaths': (f) => ({ method: 'POST', url: '/api/v1/cases/deaths', payload: { householdNo: f.householdNo, memberIdNumber: f.idNumber, dateOfDeath: '2015-10-01' } }),
+  'GET /api/v1/cases/batches': () => ({ method: 'GET', url: '/api/v1/cases/batches' }),
+  'POST /api/v1/cases/batches': (f) => ({ method: 'POST', url: '/api/v1/cases/batches', payload: { programme: 'dibao', caseNos: [f.caseNo] } }),
+  'GET /api/v1/cases/batches/:batchNo': (f) => ({ method: 'GET', url: `/api/v1/cases/batches/PC${f.county}2015000001` }),
+  'POST /api/v1/cases/batches/:batchNo/sample': (f) => ({ method: 'POST', url: `/api/v1/cases/batches/PC${f.county}2015000001/sample`, payload: { seed: 'x' } }),
+  'GET /api/v1/cases/batches/:batchNo/public-notice': (f) => ({ method: 'GET', url: `/api/v1/cases/batches/PC${f.county}2015000001/public-notice?area=${f.township}` }),
+  'GET /api/v1/cases/batches/:batchNo/public-notice.docx': (f) => ({ method: 'GET', url: `/api/v1/cases/batches/PC${f.county}2015000001/public-notice.docx` }),
+  'GET /api/v1/cases/:caseNo': (f) => ({ method: 'GET', url: `/api/v1/cases/${f.caseNo}` }),
+  'POST /api/v1/cases/:caseNo/transitions': (f) => ({ method: 'POST', url: `/api/v1/cases/${f.caseNo}/transitions`, payload: { action: 'home_visit', date: '2015-09-02', data: { date: '2015-09-02', staff: ['甲', '乙'], findings: '越权入户' } } }),
+  'GET /api/v1/cases/:caseNo/notices/decision.docx': (f) => ({ method: 'GET', url: `/api/v1/cases/${f.caseNo}/notices/decision.docx` }),
+  'GET /api/v1/institutions': (f) => ({ method: 'GET', url: `/api/v1/institutions?county=${f.county}` }),
+  'POST /api/v1/institutions': (f) => ({ method: 'POST', url: '/api/v1/institutions', payload: { countyCode: f.county, name: '越权敬老院', beds: 10 } }),
 };
 
 const WENFENG_HEAD = idNumber('1950-01-01', 'male');
 const GUANGHUI_HEAD = idNumber('1951-01-01', 'female');
 const SUBJECTS: Subject[] = [
-  { username: 'guanghui.caseworker', password: 'jiuzhu-demo', foreign: { county: '522702', township: '522701002', village: '522701002001', names: ['文峰', 'wenfeng', '韦文峰'], householdNo: '', idNumber: WENFENG_HEAD } },
-  { username: 'fuquan.matrix', password: 'long-enough-pw', foreign: { county: '522701', township: '522701001', village: '522701001001', names: ['广惠', 'guanghui', 'duyun', '蒙广惠'], householdNo: '', idNumber: GUANGHUI_HEAD } },
+  { username: 'guanghui.caseworker', password: 'jiuzhu-demo', foreign: { county: '522702', township: '522701002', village: '522701002001', names: ['文峰', 'wenfeng', '韦文峰'], householdNo: '', idNumber: WENFENG_HEAD, caseNo: '' } },
+  { username: 'fuquan.matrix', password: 'long-enough-pw', foreign: { county: '522701', township: '522701001', village: '522701001001', names: ['广惠', 'guanghui', 'duyun', '蒙广惠'], householdNo: '', idNumber: GUANGHUI_HEAD, caseNo: '' } },
 ];
 
 describe(`area scope on every route (${ENGINE})`, () => {
@@ -69,6 +85,14 @@ describe(`area scope on every route (${ENGINE})`, () => {
     };
     SUBJECTS[0]!.foreign.householdNo = await make(wenfeng, '522701002001', WENFENG_HEAD, '韦文峰');
     SUBJECTS[1]!.foreign.householdNo = await make(guanghui, '522701001001', GUANGHUI_HEAD, '蒙广惠');
+    // A case in each foreign area (cases module), opened by that area's caseworker.
+    const openCase = async (token: string, householdNo: string, applicantIdNumber: string) => {
+      const res = await built.app.inject({ method: 'POST', url: '/api/v1/cases', headers: bearer(token), payload: { programme: 'dibao', householdNo, applicantIdNumber, appliedOn: '2015-09-01' } });
+      if (res.statusCode !== 201) throw new Error(res.body);
+      return (res.json() as { caseNo: string }).caseNo;
+    };
+    SUBJECTS[0]!.foreign.caseNo = await openCase(wenfeng, SUBJECTS[0]!.foreign.householdNo, WENFENG_HEAD);
+    SUBJECTS[1]!.foreign.caseNo = await openCase(guanghui, SUBJECTS[1]!.foreign.householdNo, GUANGHUI_HEAD);
     await tokenFor(built, 'duyun.approver');
     await tokenFor(built, 'guanghui.caseworker');
   });

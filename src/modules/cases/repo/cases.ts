@@ -1,0 +1,122 @@
+import { sql, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
+import type { DB } from '../../../db/schema.ts';
+import { inArea, inScope, type Scope } from '../../../db/scope.ts';
+import type { CaseDecisionTable, CaseTable, CaseTransitionTable } from '../tables.ts';
+
+export type CaseRow = Selectable<CaseTable>;
+export type TransitionRow = Selectable<CaseTransitionTable>;
+export type DecisionRow = Selectable<CaseDecisionTable>;
+
+const PREFIX = { dibao: 'DB', hardship: 'TK' } as const;
+
+/** DB|TK + county (6) + year (4) + 6 digits. */
+export async function nextCaseNo(tx: Kysely<DB>, programme: 'dibao' | 'hardship', countyCode: string, year: string): Promise<string> {
+  const { rows } = await sql<{ n: string }>`select lpad(nextval('case_no_seq')::text, 6, '0') as n`.execute(tx);
+  return `${PREFIX[programme]}${countyCode}${year}${rows[0]?.n ?? ''}`;
+}
+
+export async function insertCase(tx: Kysely<DB>, row: Insertable<CaseTable>): Promise<number> {
+  return (await tx.insertInto('cases').values(row).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+/** The case by its number, only when it lies in the caller's scope. */
+export async function findCase(db: Kysely<DB>, scope: Scope, caseNo: string): Promise<CaseRow | undefined> {
+  return db.selectFrom('cases').selectAll().where('county_code', '=', caseNo.slice(2, 8)).where('case_no', '=', caseNo).where(inScope(scope, 'cases.area_code')).executeTakeFirst();
+}
+
+/** Whether a case number exists at all (to tell "not yours" from "no such case"); reveals nothing else. */
+export async function caseExists(db: Kysely<DB>, caseNo: string): Promise<boolean> {
+  const row = await db.selectFrom('cases').select('id').where('county_code', '=', caseNo.slice(2, 8)).where('case_no', '=', caseNo).executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function lockCase(tx: Kysely<DB>, countyCode: string, id: number): Promise<CaseRow> {
+  return tx.selectFrom('cases').selectAll().where('county_code', '=', countyCode).where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
+}
+
+export async function updateCase(tx: Kysely<DB>, c: CaseRow, patch: Updateable<CaseTable>): Promise<void> {
+  await tx.updateTable('cases').set({ ...patch, version: c.version + 1, updated_at: new Date() }).where('county_code', '=', c.county_code).where('id', '=', c.id).execute();
+}
+
+export async function activeCasesOfHousehold(db: Kysely<DB>, scope: Scope, countyCode: string, householdId: number, states: string[]): Promise<CaseRow[]> {
+  return db.selectFrom('cases').selectAll().where('county_code', '=', countyCode).where('household_id', '=', householdId).where('state', 'in', states).where(inScope(scope, 'cases.area_code')).orderBy('id').execute();
+}
+
+export async function openCasesOfHousehold(db: Kysely<DB>, countyCode: string, householdId: number, programme: string, terminal: string[]): Promise<CaseRow[]> {
+  return db.selectFrom('cases').selectAll().where('county_code', '=', countyCode).where('household_id', '=', householdId).where('programme', '=', programme as 'dibao').where('state', 'not in', terminal).execute();
+}
+
+export async function listTransitions(db: Kysely<DB>, countyCode: string, caseId: number): Promise<TransitionRow[]> {
+  return db.selectFrom('case_transitions').selectAll().where('county_code', '=', countyCode).where('case_id', '=', caseId).orderBy('seq').execute();
+}
+
+export async function insertTransition(tx: Kysely<DB>, row: Insertable<CaseTransitionTable>): Promise<number> {
+  return (await tx.insertInto('case_transitions').values(row).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+export async function insertDecision(tx: Kysely<DB>, row: Insertable<CaseDecisionTable>): Promise<number> {
+  return (await tx.insertInto('case_decisions').values(row).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+export async function listDecisions(db: Kysely<DB>, countyCode: string, caseId: number): Promise<DecisionRow[]> {
+  return db.selectFrom('case_decisions').selectAll().where('county_code', '=', countyCode).where('case_id', '=', caseId).orderBy('id').execute();
+}
+
+export interface CaseListFilter {
+  /** (programme, rule set, state) combinations; reviewDue: only when the review is due by `today`. */
+  states?: { programme: string; ruleSet: string; state: string; reviewDue: boolean }[];
+  overdueOn?: string;
+  today: string;
+  area?: string;
+  programme?: string;
+  limit: number;
+  /** Keyset cursor: the last (due key, id) of the previous page. */
+  after?: { due: string; id: number };
+}
+
+const dueKey = sql<string>`coalesce(least(cases.due_date, cases.final_due_date, cases.review_due)::text, '9999-12-31')`;
+
+export async function listCases(db: Kysely<DB>, scope: Scope, f: CaseListFilter) {
+  let q = db
+    .selectFrom('cases')
+    .innerJoin('areas as v', 'v.code', 'cases.area_code')
+    .selectAll('cases')
+    .select(['v.name as village_name', dueKey.as('due_key')])
+    .where(inScope(scope, 'cases.area_code'));
+  if (f.area) q = q.where(inArea(f.area, 'cases.area_code'));
+  if (f.programme) q = q.where('cases.programme', '=', f.programme as 'dibao');
+  if (f.states) {
+    const combos = f.states;
+    if (combos.length === 0) return [];
+    q = q.where((eb) =>
+      eb.or(
+        combos.map((c) =>
+          eb.and([
+            eb('cases.programme', '=', c.programme as 'dibao'),
+            eb('cases.rule_set', '=', c.ruleSet as 'cn-2012'),
+            eb('cases.state', '=', c.state),
+            ...(c.reviewDue ? [eb('cases.review_due', '<=', f.today)] : []),
+          ]),
+        ),
+      ),
+    );
+  }
+  if (f.overdueOn) {
+    const d = f.overdueOn;
+    q = q.where((eb) => eb.or([eb('cases.due_date', '<', d), eb('cases.final_due_date', '<', d), eb('cases.review_due', '<', d)]));
+  }
+  if (f.after) q = q.where(sql<boolean>`(${dueKey}, cases.id) > (${f.after.due}, ${f.after.id})`);
+  return q.orderBy(dueKey).orderBy('cases.id').limit(f.limit).execute();
+}
+
+export async function areaNames(db: Kysely<DB>, codes: string[]): Promise<Map<string, string>> {
+  if (codes.length === 0) return new Map();
+  const rows = await db.selectFrom('areas').select(['code', 'name']).where('code', 'in', [...new Set(codes)]).execute();
+  return new Map(rows.map((r) => [r.code, r.name]));
+}
+
+export async function householdSizes(db: Kysely<DB>, countyCode: string, householdIds: number[]): Promise<Map<number, number>> {
+  if (householdIds.length === 0) return new Map();
+  const rows = await db.selectFrom('members').select(['household_id', db.fn.countAll<number>().as('n')]).where('county_code', '=', countyCode).where('household_id', 'in', householdIds).groupBy('household_id').execute();
+  return new Map(rows.map((r) => [r.household_id, Number(r.n)]));
+}

@@ -1,0 +1,108 @@
+// County batches (县级审核批次): a county approver groups the cases awaiting county review, then
+// draws the spot-check sample once, from a stored seed, so anyone can draw it again and check it.
+import crypto from 'node:crypto';
+import { z } from 'zod';
+import type { Database } from '../../../db/engine.ts';
+import { allow, type Scope } from '../../../db/scope.ts';
+import { write } from '../../../db/write.ts';
+import { AppError } from '../../../lib/errors.ts';
+import { ruleSetFor } from '../../../policy/index.ts';
+import { appendAudit } from '../../audit/repo.ts';
+import { PROGRAMMES } from '../domain/definition.ts';
+import { definitionFor } from '../domain/programmes.ts';
+import { drawSample } from '../domain/spot-check.ts';
+import * as batches from '../repo/batches.ts';
+import * as repo from '../repo/cases.ts';
+import { lookup } from './deadlines.ts';
+import { caseParameters, todayInChina } from './parameters.ts';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+const FLAGS = ['staff_relative', 'cadre_relative', 'complaint'];
+
+export const newBatchSchema = z.strictObject({
+  programme: z.enum(PROGRAMMES),
+  /** Cases to group; default: every case of the programme awaiting county review in the caller's county and not yet in a batch. */
+  caseNos: z.array(z.string().regex(/^(DB|TK)\d{16}$/, '案件编号格式不正确')).max(2000).optional(),
+  date: isoDate.optional(),
+});
+
+export const sampleSchema = z.strictObject({ seed: z.string().min(1).max(100).optional(), date: isoDate.optional() });
+
+function countyOfScope(scope: Scope): string {
+  if (scope.areaLevel !== 'county') throw AppError.forbidden('县级审核批次由县级民政部门编组');
+  return scope.areaCode;
+}
+
+export async function createBatch(db: Database, scope: Scope, input: z.output<typeof newBatchSchema>) {
+  allow(scope, 'cases.batch');
+  const county = countyOfScope(scope);
+  const today = todayInChina();
+  const date = input.date ?? today;
+  if (date > today) throw AppError.field('date', '编组日期不能晚于今天');
+  const waiting = await repo.listCases(db.kysely, scope, { today, programme: input.programme, limit: 5000, states: [{ programme: input.programme, ruleSet: 'cn-2012', state: 'county_review', reviewDue: false }, { programme: input.programme, ruleSet: 'cn-2021', state: 'county_review', reviewDue: false }] });
+  const free: typeof waiting = [];
+  for (const c of waiting) if (!(await batches.batchOfCase(db.kysely, c.county_code, c.id))) free.push(c);
+  let chosen = free;
+  if (input.caseNos) {
+    const byNo = new Map(free.map((c) => [c.case_no, c]));
+    const missing = input.caseNos.filter((n) => !byNo.has(n));
+    if (missing.length > 0) throw AppError.conflict('case_not_batchable', `以下案件不在县级审核阶段、不在您的辖区或已编入批次：${missing.join('、')}`, { caseNos: missing });
+    chosen = input.caseNos.map((n) => byNo.get(n) as (typeof free)[number]);
+  }
+  if (chosen.length === 0) throw AppError.conflict('empty_batch', '没有待县级审核且未编组的案件');
+  return write(db, scope, async (tx) => {
+    const batchNo = await batches.nextBatchNo(tx, county, date.slice(0, 4));
+    const id = await batches.insertBatch(tx, { countyCode: county, batchNo, programme: input.programme, createdOn: date, createdBy: scope.userName });
+    await batches.addMembers(tx, county, id, chosen.map((c) => ({ id: c.id, flagged: c.flags.some((f) => FLAGS.includes(f)) })));
+    await appendAudit(tx, scope, { action: 'case.batch', entity: 'case_batch', entityId: batchNo, areaCode: county, after: { programme: input.programme, caseNos: chosen.map((c) => c.case_no) } });
+    return { batchNo, size: chosen.length };
+  });
+}
+
+async function mustFindBatch(db: Database, scope: Scope, batchNo: string) {
+  if (!/^PC\d{16}$/.test(batchNo)) throw AppError.field('batchNo', '批次编号格式应为 PC + 16 位数字');
+  const b = await batches.findBatch(db.kysely, scope, batchNo);
+  if (!b) throw AppError.notFound('批次', batchNo);
+  return b;
+}
+
+export async function drawBatchSample(db: Database, scope: Scope, batchNo: string, input: z.output<typeof sampleSchema>) {
+  allow(scope, 'cases.batch');
+  const b = await mustFindBatch(db, scope, batchNo);
+  if (b.sampled_on !== null) throw AppError.conflict('sample_drawn', `批次 ${batchNo} 已于 ${b.sampled_on} 抽样（种子 ${b.seed}），不能重抽`);
+  const date = input.date ?? todayInChina();
+  if (date < b.created_on) throw AppError.field('date', '抽样日期不能早于编组日期');
+  const params = await caseParameters(db);
+  const ruleSet = ruleSetFor(date, params);
+  const parameter = definitionFor(b.programme, ruleSet).spotCheckParameter;
+  const ratio = lookup(params, parameter, b.county_code, date, ruleSet);
+  if (ratio === null) throw AppError.conflict('parameter_missing', `参数 ${parameter} 在 ${date} 没有适用值，不能抽样`);
+  const members = await batches.batchMembers(db.kysely, b.county_code, b.id);
+  const seed = input.seed ?? crypto.randomBytes(12).toString('hex');
+  const sample = new Set(drawSample(members.map((m) => ({ id: m.case_no, flagged: m.flagged })), Number(ratio.value), seed));
+  const caseIds = members.filter((m) => sample.has(m.case_no)).map((m) => m.case_id);
+  await write(db, scope, async (tx) => {
+    await batches.recordSample(tx, b.county_code, b.id, { ratio: Number(ratio.value), seed, sampledOn: date, caseIds });
+    await appendAudit(tx, scope, { action: 'case.batch_sample', entity: 'case_batch', entityId: batchNo, areaCode: b.county_code, after: { ratio: ratio.value, seed, sample: [...sample] } });
+  });
+  return getBatch(db, scope, batchNo);
+}
+
+export async function getBatch(db: Database, scope: Scope, batchNo: string) {
+  allow(scope, 'cases.read');
+  const b = await mustFindBatch(db, scope, batchNo);
+  const members = await batches.batchMembers(db.kysely, b.county_code, b.id);
+  return {
+    batchNo: b.batch_no, programme: b.programme, createdOn: b.created_on, createdBy: b.created_by, ratio: b.ratio, seed: b.seed, sampledOn: b.sampled_on,
+    cases: members.map((m) => ({ caseNo: m.case_no, applicantName: m.applicant_name, areaCode: m.area_code, state: m.state, flagged: m.flagged, sampled: m.sampled })),
+  };
+}
+
+export async function listAllBatches(db: Database, scope: Scope, limit: number) {
+  allow(scope, 'cases.read');
+  const rows = await batches.listBatches(db.kysely, scope, limit);
+  return rows.map((b) => ({ batchNo: b.batch_no, programme: b.programme, createdOn: b.created_on, createdBy: b.created_by, ratio: b.ratio, seed: b.seed, sampledOn: b.sampled_on, size: Number(b.size ?? 0), sampled: Number(b.sampled ?? 0) }));
+}
+
+/** The batch for the public notice: internal, the scope is checked by the caller's service. */
+export { mustFindBatch };

@@ -1,0 +1,97 @@
+// Notices: the decision / rejection / exit notice of a case as .docx, and the public-notice list of a
+// county batch per village or township (公示: name, household size and amount only — never an ID
+// number, phone, address, diagnosis or disability grade).
+import type { Database } from '../../../db/engine.ts';
+import { allow, type Scope } from '../../../db/scope.ts';
+import { AppError } from '../../../lib/errors.ts';
+import { appealRights, noticeDocx, publicNoticeDocx } from '../documents/docx.ts';
+import { PROGRAMME_LABELS } from '../domain/programmes.ts';
+import * as repo from '../repo/cases.ts';
+import * as batches from '../repo/batches.ts';
+import { computeAmount, yuan } from './amounts.ts';
+import { mustFindBatch } from './batches.ts';
+import { mustFindCase } from './engine.ts';
+import { caseParameters, todayInChina } from './parameters.ts';
+
+const monthText = (m: string) => `${m.slice(0, 4)}年${Number(m.slice(5, 7))}月`;
+const dateText = (d: string) => `${d.slice(0, 4)}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
+
+export async function decisionNotice(db: Database, scope: Scope, caseNo: string): Promise<{ filename: string; body: Buffer }> {
+  allow(scope, 'cases.read');
+  const c = await mustFindCase(db, scope, caseNo);
+  const decision = (await repo.listDecisions(db.kysely, c.county_code, c.id)).reverse().find((d) => ['approve', 'reject', 'exit'].includes(d.kind));
+  if (!decision) throw AppError.conflict('no_decision', `案件 ${caseNo} 尚未作出审批、不予批准或退出决定`);
+  const names = await repo.areaNames(db.kysely, [c.county_code]);
+  const county = names.get(c.county_code) ?? c.county_code;
+  const programme = PROGRAMME_LABELS[c.programme];
+  const what = c.programme === 'dibao' ? '最低生活保障金' : '特困人员救助供养金';
+  let title: string;
+  let body: string[];
+  if (decision.kind === 'approve') {
+    title = `${programme}审批决定通知书`;
+    body = [
+      `你（户）于${dateText(c.applied_on)}提出的${programme}申请，经调查核实、公示和审核，决定予以批准。`,
+      `核定每月${what} ${yuan(decision.amount_fen ?? 0)} 元，自${monthText(decision.effective_month ?? '')}起发放。`,
+      '享受期间家庭人口、收入、财产状况发生变化的，应当及时告知乡镇人民政府（街道办事处）。',
+    ];
+  } else if (decision.kind === 'reject') {
+    title = `${programme}不予批准通知书`;
+    body = [`你（户）于${dateText(c.applied_on)}提出的${programme}申请，经审核，决定不予批准。`, `理由：${decision.reason ?? ''}`];
+  } else {
+    title = `停止${programme}通知书`;
+    body = [`经审核，决定自${monthText(decision.effective_month ?? '')}起停止发放你（户）的${what}。`, `理由：${decision.reason ?? ''}`];
+  }
+  body.push(appealRights(county));
+  const buffer = await noticeDocx({ title, caseNo, applicantName: c.applicant_name, body, issuer: `${county}民政局`, issuedOn: dateText(decision.decided_on) });
+  return { filename: `${title}-${caseNo}.docx`, body: buffer };
+}
+
+export interface PublicNoticeItem {
+  villageCode: string;
+  villageName: string;
+  name: string;
+  householdSize: number;
+  amountFen: number | null;
+  amountStatus: 'decided' | 'proposed' | 'none';
+}
+
+/** The list for posting: per village or township of a batch (`area` filters), nothing personal beyond the name. */
+export async function publicNoticeList(db: Database, scope: Scope, batchNo: string, area?: string) {
+  allow(scope, 'cases.read');
+  const b = await mustFindBatch(db, scope, batchNo);
+  const members = (await batches.batchMembers(db.kysely, b.county_code, b.id)).filter((m) => !area || m.area_code.startsWith(area));
+  const sizes = await repo.householdSizes(db.kysely, b.county_code, members.map((m) => m.household_id));
+  const names = await repo.areaNames(db.kysely, members.map((m) => m.area_code));
+  const params = await caseParameters(db);
+  const today = todayInChina();
+  const items: PublicNoticeItem[] = [];
+  for (const m of members) {
+    const c = await repo.findCase(db.kysely, scope, m.case_no);
+    if (!c) continue;
+    const decisions = await repo.listDecisions(db.kysely, c.county_code, c.id);
+    const decided = decisions.reverse().find((d) => d.kind === 'approve');
+    let amountFen: number | null = decided?.amount_fen ?? null;
+    let amountStatus: PublicNoticeItem['amountStatus'] = decided ? 'decided' : 'none';
+    if (!decided && c.state !== 'rejected' && c.state !== 'withdrawn') {
+      try {
+        const history = await repo.listTransitions(db.kysely, c.county_code, c.id);
+        amountFen = (await computeAmount(db.kysely, params, c, history, today, c.rule_set)).amountFen;
+        amountStatus = 'proposed';
+      } catch (e) {
+        if (!(e instanceof AppError)) throw e;
+      }
+    }
+    if (c.state === 'rejected' || c.state === 'withdrawn') continue;
+    items.push({ villageCode: m.area_code, villageName: names.get(m.area_code) ?? m.area_code, name: m.applicant_name, householdSize: sizes.get(m.household_id) ?? 0, amountFen, amountStatus });
+  }
+  items.sort((x, y) => (x.villageCode < y.villageCode ? -1 : x.villageCode > y.villageCode ? 1 : 0));
+  return { batchNo, programme: b.programme, area: area ?? null, items };
+}
+
+export async function publicNoticeDocument(db: Database, scope: Scope, batchNo: string, area?: string): Promise<{ filename: string; body: Buffer }> {
+  const list = await publicNoticeList(db, scope, batchNo, area);
+  const title = `${PROGRAMME_LABELS[list.programme]}公示名单（批次 ${batchNo}）`;
+  const rows = list.items.map((i) => ({ villageName: i.villageName, name: i.name, householdSize: i.householdSize, amount: i.amountFen === null ? '—' : yuan(i.amountFen) }));
+  const body = await publicNoticeDocx(title, rows, '公示期间如有异议，请向乡镇人民政府（街道办事处）或县级民政部门反映。');
+  return { filename: `公示名单-${batchNo}.docx`, body };
+}

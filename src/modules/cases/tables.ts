@@ -1,0 +1,105 @@
+import type { ColumnType, Generated } from 'kysely';
+
+type Json = ColumnType<unknown, string | undefined, never>;
+/** `date` columns come back as ISO strings (see the engine's type parsers). */
+type DateCol = ColumnType<string, string, string>;
+type NullableDate = ColumnType<string | null, string | null | undefined, string | null>;
+
+export interface CaseTable {
+  county_code: string;
+  id: Generated<number>;
+  case_no: string;
+  programme: 'dibao' | 'hardship';
+  rule_set: 'cn-2012' | 'cn-2021';
+  household_id: number;
+  area_code: string;
+  applicant_member_id: number;
+  applicant_name: string;
+  applicant_id_number: string;
+  state: string;
+  applied_on: DateCol;
+  state_since: DateCol;
+  due_date: NullableDate;
+  due_parameter: string | null;
+  final_due_date: NullableDate;
+  notice_end: NullableDate;
+  review_due: NullableDate;
+  flags: Generated<string[]>;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface CaseTransitionTable {
+  county_code: string;
+  id: Generated<number>;
+  case_id: number;
+  seq: number;
+  action: string;
+  from_state: string | null;
+  to_state: string;
+  on_date: DateCol;
+  at: Generated<Date>;
+  actor_id: number | null;
+  actor_name: string;
+  actor_role: string;
+  reason: string | null;
+  data: Json;
+  attachments: Json;
+  due_date: NullableDate;
+}
+
+export interface CaseDecisionTable {
+  county_code: string;
+  id: Generated<number>;
+  case_id: number;
+  transition_id: number;
+  kind: 'approve' | 'reject' | 'review' | 'change' | 'suspend' | 'resume' | 'gradual_exit' | 'exit';
+  decided_on: DateCol;
+  effective_month: string | null;
+  end_month: string | null;
+  amount_fen: number | null;
+  explanation: ColumnType<unknown, string | null | undefined, never>;
+  reason: string | null;
+  notify_by: NullableDate;
+  created_at: Generated<Date>;
+}
+
+export interface CaseBatchTable {
+  county_code: string;
+  id: Generated<number>;
+  batch_no: string;
+  programme: 'dibao' | 'hardship';
+  created_on: DateCol;
+  created_by: string;
+  ratio: number | null;
+  seed: string | null;
+  sampled_on: NullableDate;
+  created_at: Generated<Date>;
+}
+
+export interface CaseBatchMemberTable {
+  county_code: string;
+  batch_id: number;
+  case_id: number;
+  flagged: boolean;
+  sampled: boolean;
+}
+
+export interface InstitutionTable {
+  county_code: string;
+  id: Generated<number>;
+  name: string;
+  kind: 'nursing_home';
+  beds: number;
+  demo: Generated<boolean>;
+}
+
+export interface CaseTables {
+  cases: CaseTable;
+  case_transitions: CaseTransitionTable;
+  case_decisions: CaseDecisionTable;
+  case_batches: CaseBatchTable;
+  case_batch_members: CaseBatchMemberTable;
+  institutions: InstitutionTable;
+}
