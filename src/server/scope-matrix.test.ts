@@ -58,6 +58,10 @@ const PROBES: Record<string, Probe> = {
   'GET /api/v1/cases/:caseNo/notices/decision.docx': (f) => ({ method: 'GET', url: `/api/v1/cases/${f.caseNo}/notices/decision.docx` }),
   'GET /api/v1/institutions': (f) => ({ method: 'GET', url: `/api/v1/institutions?county=${f.county}` }),
   'POST /api/v1/institutions': (f) => ({ method: 'POST', url: '/api/v1/institutions', payload: { countyCode: f.county, name: '越权敬老院', beds: 10 } }),
+  'GET /api/v1/registry/template.xlsx': () => ({ method: 'GET', url: '/api/v1/registry/template.xlsx' }),
+  'POST /api/v1/registry/imports': (f) => ({ method: 'POST', url: '/api/v1/registry/imports?format=csv', payload: Buffer.from(`户序号,村(社区)代码,户籍性质,家庭住址,姓名,身份证号码,与户主关系,劳动能力\n1,${f.village},城镇,越权路1号,越权导,${idNumber('1977-07-07')},户主,有劳动能力\n`) }),
+  'GET /api/v1/registry/imports/:reportId/errors.xlsx': () => ({ method: 'GET', url: '/api/v1/registry/imports/1/errors.xlsx' }),
+  'GET /api/v1/households/export.xlsx': (f) => ({ method: 'GET', url: `/api/v1/households/export.xlsx?area=${f.township}&unmask=true` }),
 };
 
 const WENFENG_HEAD = idNumber('1950-01-01', 'male');

@@ -8,9 +8,13 @@ import { importHouseholds, importReport } from './service/import.ts';
 import { exportHouseholds, importTemplate } from './service/transfer.ts';
 import { XLSX_MIME } from './transfer/xlsx.ts';
 
-/** Uploads are the raw file as the request body. */
+/**
+ * Uploads are the raw file as the request body, whatever its Content-Type (application/octet-stream,
+ * the xlsx type, text/csv — or application/vnd.ms-excel, which browsers on Windows give CSV files, or
+ * none): `format` says how to read it. JSON is still parsed as JSON, and refused.
+ */
 export const UPLOAD_LIMIT = 50 * 1024 * 1024;
-const UPLOAD_TYPES = ['application/octet-stream', XLSX_MIME, 'text/csv'];
+const UPLOAD_TYPES = ['*', 'application/octet-stream', XLSX_MIME, 'text/csv', 'text/plain'];
 
 const importQuery = z.strictObject({
   format: z.enum(['xlsx', 'csv']).default('xlsx'),
