@@ -1,0 +1,54 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../db/engine.ts';
+import { fromRoot } from '../lib/paths.ts';
+import { ENGINE } from '../test/db.ts';
+import { adminQuery, withDatabase } from '../test/fixture.ts';
+
+const run = promisify(execFile);
+
+describe(`jiuzhu CLI (${ENGINE})`, () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jiuzhu-cli-'));
+  const serverUrl = process.env.DATABASE_URL;
+  const dbName = `jiuzhu_cli_${process.pid}`;
+  const env = { ...process.env, JIUZHU_DATA_DIR: path.join(dir, 'data'), ...(serverUrl ? { DATABASE_URL: withDatabase(serverUrl, dbName) } : {}) };
+  const jiuzhu = (args: string[], input?: string) => {
+    const child = run(process.execPath, [fromRoot('bin/jiuzhu.mjs'), ...args], { env, cwd: dir, timeout: 120_000 });
+    if (input !== undefined) {
+      child.child.stdin?.end(input);
+    }
+    return child;
+  };
+
+  beforeAll(async () => {
+    if (serverUrl) await adminQuery(serverUrl, `create database ${dbName}`);
+  });
+  afterAll(async () => {
+    if (serverUrl) await adminQuery(serverUrl, `drop database if exists ${dbName} with (force)`);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('migrates twice, loads areas, creates the first admin, verifies and breaks the audit chain', async () => {
+    expect((await jiuzhu(['db', 'migrate'])).stdout).toMatch(/applied: 0001_platform/);
+    expect((await jiuzhu(['db', 'migrate'])).stdout).toMatch(/nothing to apply/);
+    expect((await jiuzhu(['areas', 'load', '522700'])).stdout).toContain('12 counties, 1 functional zones, 109 townships, 1464 villages');
+
+    const weak = await jiuzhu(['users', 'create', '--username', 'first.admin', '--name', '管理员', '--role', 'prefecture_admin', '--area', '522700', '--password-stdin'], 'short').catch((e: { code: number; stderr: string }) => e);
+    expect(weak).toMatchObject({ code: 2, stderr: expect.stringContaining('password') });
+    const ok = await jiuzhu(['users', 'create', '--username', 'first.admin', '--name', '管理员', '--role', 'prefecture_admin', '--area', '522700', '--password-stdin'], 'a-long-enough-password\n');
+    expect(ok.stdout).toContain('created first.admin (prefecture_admin, 黔南布依族苗族自治州 522700)');
+
+    expect((await jiuzhu(['audit', 'verify'])).stdout).toMatch(/audit chain ok: 2 entries/);
+
+    const db = await openDatabase(serverUrl ? { databaseUrl: env.DATABASE_URL } : { dataDir: env.JIUZHU_DATA_DIR });
+    const first = await db.kysely.selectFrom('audit_log').select('id').orderBy('id').executeTakeFirstOrThrow();
+    await db.execScript(`alter table audit_log disable trigger audit_log_no_update; update audit_log set actor_name = 'forger' where id = ${first.id}; alter table audit_log enable trigger audit_log_no_update;`);
+    await db.close();
+    const broken = await jiuzhu(['audit', 'verify']).catch((e: { code: number; stderr: string }) => e);
+    expect(broken).toMatchObject({ code: 1, stderr: expect.stringContaining(`BROKEN at entry ${first.id}`) });
+  }, 300_000);
+});
