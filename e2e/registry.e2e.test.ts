@@ -1,0 +1,137 @@
+// The household registry in a real browser: create a household through the form (with a wrong
+// check digit first), find it by the head's name, edit a member, and read the change history.
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeIdNumber } from '../src/modules/registry/domain/id-number.ts';
+import { chromiumAvailable, launchBrowser, type E2EBrowser } from './browser.ts';
+import { REPO_ROOT, startServer, type RunningServer } from './server.ts';
+
+const required = process.env['JIUZHU_E2E_REQUIRED'] === '1';
+const haveChromium = chromiumAvailable();
+if (!haveChromium && !required) {
+  console.warn('[e2e] /usr/bin/chromium not found: skipping the registry browser test.');
+}
+
+const SCREENSHOT = join(REPO_ROOT, 'test-output', 'e2e', 'registry.png');
+const VILLAGE = '广惠社区居民委员会';
+
+/** Unique enough for a reused server (JIUZHU_E2E_BASE_URL): a random sequence and given name. */
+const seq = Math.floor(Math.random() * 400) * 2;
+const GIVEN = '山水林田湖草沙石松竹梅兰';
+const pick = () => GIVEN[Math.floor(Math.random() * GIVEN.length)] ?? '山';
+const HEAD = { name: `韦${pick()}${pick()}`, id: makeIdNumber('522701', '1968-04-12', seq + 1, 'male') };
+const SPOUSE = { name: `蒙${pick()}${pick()}`, id: makeIdNumber('522701', '1970-09-23', seq, 'female') };
+/** The head's number with its last character changed: a wrong check digit. */
+const WRONG_ID = HEAD.id.slice(0, 17) + (HEAD.id.endsWith('0') ? '1' : '0');
+
+/** Chooses `option` in the antd Select (within `scope`) whose input has the id `id`. */
+async function choose(page: Page, scope: Locator | Page, id: string, option: string): Promise<void> {
+  // The chosen value's label lies over the input; click the select itself.
+  await scope.locator('.ant-select-selector').filter({ has: page.locator(`#${id}`) }).click();
+  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).click();
+}
+
+/** The error messages antd shows under the form field of the input `field`. */
+function fieldErrors(page: Page, field: Locator): Locator {
+  return page.locator('.ant-form-item').filter({ has: field }).locator('.ant-form-item-explain-error');
+}
+
+describe.skipIf(!haveChromium && !required)('household registry (browser)', () => {
+  let server: RunningServer | undefined;
+  let browser: E2EBrowser | undefined;
+
+  beforeAll(async () => {
+    if (!haveChromium) throw new Error('JIUZHU_E2E_REQUIRED=1 but /usr/bin/chromium is missing');
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('creates a household, finds it, edits a member and shows the change in the history', async () => {
+    if (!server || !browser) throw new Error('setup failed');
+    const base = server.baseUrl;
+    const page = await browser.context.newPage();
+
+    await page.goto(`${base}/login`);
+    await page.getByLabel('用户名').fill('guanghui.caseworker');
+    await page.getByLabel('密码').fill('jiuzhu-demo');
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByRole('menuitem', { name: /(^| )家庭$/ }).click();
+    await page.waitForURL('**/households');
+    await page.getByRole('button', { name: '新建家庭' }).click();
+    await page.waitForURL('**/households/new');
+
+    // The village tree starts at the caseworker's township; only villages can be chosen.
+    await page.getByTestId('village-select').click();
+    await page.getByRole('tree').getByRole('treeitem', { name: VILLAGE }).click();
+    await page.locator('#household_address').fill('广惠路 18 号');
+    await page.locator('#household_phone').fill('13812345678');
+
+    await page.locator('#members_0_idNumber').fill(WRONG_ID);
+    await page.locator('#members_0_name').fill(HEAD.name);
+    await page.getByTestId('add-member').click();
+    await page.locator('#members_1_idNumber').fill(SPOUSE.id);
+    await page.locator('#members_1_name').fill(SPOUSE.name);
+    await choose(page, page, 'members_1_relation', '配偶');
+
+    // The server checks the check digit; its Chinese message lands on that very field.
+    await page.getByTestId('create-submit').click();
+    const idErrors = fieldErrors(page, page.locator('#members_0_idNumber'));
+    await idErrors.filter({ hasText: '校验码错误' }).waitFor();
+    expect(await idErrors.innerText()).toContain(`身份证号码校验码错误，应为${HEAD.id.slice(17)}`);
+
+    await page.locator('#members_0_idNumber').fill(HEAD.id);
+    await page.getByTestId('create-submit').click();
+    await page.waitForURL(/\/households\/\d{14}$/);
+    const householdNo = new URL(page.url()).pathname.split('/').pop() ?? '';
+    await page.getByTestId('member-table').getByText(SPOUSE.name).waitFor();
+
+    // Found in the list by the head's name, ID number masked as the API gives it.
+    await page.getByRole('menuitem', { name: /(^| )家庭$/ }).click();
+    await page.waitForURL('**/households');
+    await page.getByLabel('姓名（前缀）').fill(HEAD.name);
+    await page.getByTestId('household-search-submit').click();
+    const row = page.getByTestId('household-table').locator('tbody tr').filter({ hasText: householdNo });
+    await row.waitFor();
+    const rowText = await row.innerText();
+    expect(rowText).toContain(HEAD.name);
+    expect(rowText).toContain(`${HEAD.id.slice(0, 6)}********${HEAD.id.slice(14)}`);
+    expect(rowText).toContain(VILLAGE);
+    await row.click();
+    await page.waitForURL(`**/households/${householdNo}`);
+
+    // Masked by default; editing shows the data in full and says so.
+    const members = page.getByTestId('member-table');
+    await members.getByText(`${SPOUSE.id.slice(0, 6)}********${SPOUSE.id.slice(14)}`).waitFor();
+    await page.getByTestId('member-edit-1').click();
+    await page.getByTestId('mask-notice').getByText('本次查看已记入审计日志').waitFor();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByTestId('member-form').waitFor();
+    expect(await dialog.locator('#idNumber').inputValue()).toBe(SPOUSE.id);
+    await choose(page, dialog, 'workCapacity', '部分丧失劳动能力');
+    await dialog.locator('#seriousIllness').click();
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await page.getByText('已保存').waitFor();
+    await members.getByText('部分丧失劳动能力').waitFor();
+
+    // The history says who changed what, in Chinese, with before → after.
+    await page.getByRole('tab', { name: '变更记录' }).click();
+    const update = page.getByTestId('timeline-entry').filter({ hasText: '修改成员信息' });
+    await update.waitFor();
+    const changes = update.getByTestId('timeline-change');
+    expect(await changes.filter({ hasText: '劳动能力' }).innerText()).toMatch(/劳动能力：\s*有劳动能力\s*→\s*部分丧失劳动能力/);
+    expect(await changes.filter({ hasText: '重病' }).innerText()).toMatch(/重病：\s*否\s*→\s*是/);
+    expect(await update.innerText()).toContain(SPOUSE.name);
+    await page.getByTestId('timeline-entry').filter({ hasText: '新建家庭' }).waitFor();
+
+    await mkdir(join(REPO_ROOT, 'test-output', 'e2e'), { recursive: true });
+    await page.screenshot({ path: SCREENSHOT, fullPage: true });
+    await page.close();
+  });
+});
