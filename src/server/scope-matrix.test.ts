@@ -42,6 +42,13 @@ const PROBES: Record<string, Probe> = {
   'DELETE /api/v1/households/:householdNo/members/:idNumber': (f) => ({ method: 'DELETE', url: `/api/v1/households/${f.householdNo}/members/${f.idNumber}?reason=x` }),
   'POST /api/v1/households/:householdNo/members/:idNumber/move': (f) => ({ method: 'POST', url: `/api/v1/households/${f.householdNo}/members/${f.idNumber}/move`, payload: { toHouseholdNo: f.householdNo, relation: 'child', reason: 'x' } }),
   'POST /api/v1/audit/verify': () => ({ method: 'POST', url: '/api/v1/audit/verify' }),
+  'GET /api/v1/policy/parameters': () => ({ method: 'GET', url: '/api/v1/policy/parameters' }),
+  'GET /api/v1/policy/parameters/:name': () => ({ method: 'GET', url: '/api/v1/policy/parameters/dibao.standard.urban' }),
+  'POST /api/v1/policy/parameters/:name/values': (f) => ({ method: 'POST', url: '/api/v1/policy/parameters/dibao.standard.urban/values', payload: { area: f.township, effective: '2016-01-01', value: 600, reference: '越权' } }),
+  'PATCH /api/v1/policy/parameters/:name/values/:id': () => ({ method: 'PATCH', url: '/api/v1/policy/parameters/dibao.standard.urban/values/1', payload: { value: 600 } }),
+  'GET /api/v1/policy/explain': (f) => ({ method: 'GET', url: `/api/v1/policy/explain?householdNo=${f.householdNo}&month=2015-10` }),
+  // A POST that answers 2xx counts as a write here, so the probe drafts a value for the foreign area (refused).
+  'POST /api/v1/policy/simulate': (f) => ({ method: 'POST', url: '/api/v1/policy/simulate', payload: { month: '2015-10', draft: [{ name: 'dibao.standard.urban', area: f.township, value: 600 }] } }),
   // cases
   'POST /api/v1/cases': (f) => ({ method: 'POST', url: '/api/v1/cases', payload: { programme: 'dibao', householdNo: f.householdNo, applicantIdNumber: f.idNumber, appliedOn: '2015-09-01' } }),
   'GET /api/v1/cases/inbox': (f) => ({ method: 'GET', url: `/api/v1/cases/inbox?area=${f.township}` }),

@@ -135,4 +135,17 @@ describe(`policy parameters and explanations over HTTP (${ENGINE})`, () => {
     const other = await tokenFor(built, 'wenfeng.caseworker');
     expect((await call('GET', `/policy/explain?householdNo=${householdNo}&month=2015-10`, other)).statusCode).toBe(404);
   });
+
+  it('simulates within the caller\'s scope only, refusing a draft for another area by field', async () => {
+    const own = await call('POST', '/policy/simulate', caseworker, { month: '2015-10', draft: [] });
+    expect(own.statusCode).toBe(200);
+    const result = own.json() as { counties: { county: string; current: { households: number; monthly: number } }[] };
+    expect(result.counties.map((c) => c.county)).toEqual(['522701']);
+    expect(result.counties[0]?.current).toMatchObject({ households: 1, monthly: 103400 });
+    const foreign = await call('POST', '/policy/simulate', caseworker, { month: '2015-10', draft: [{ name: 'dibao.standard.urban', area: '522701002', value: 600 }] });
+    expect(foreign.statusCode).toBe(403);
+    expect(errorOf(foreign).details.fields?.[0]?.field).toBe('draft.0.area');
+    const partner = await tokenFor(built, 'duyun.medical');
+    expect((await call('POST', '/policy/simulate', partner, { month: '2015-10', draft: [] })).statusCode).toBe(403);
+  });
 });
