@@ -1,6 +1,8 @@
 import { Command } from 'commander';
 import { AppError } from '../lib/errors.ts';
+import { registerBench } from './commands/bench.ts';
 import { registerDb } from './commands/db.ts';
+import { registerRegistry } from './commands/registry.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerUsers } from './commands/users.ts';
 
@@ -9,6 +11,8 @@ program.name('jiuzhu').description('Jiuzhu 救助 — social assistance informat
 registerServe(program);
 registerDb(program);
 registerUsers(program);
+registerRegistry(program);
+registerBench(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -6,6 +6,7 @@ import { loadPrefecture } from '../modules/areas/service.ts';
 import { countUsers } from '../modules/users/repo.ts';
 import { createUser } from '../modules/users/service.ts';
 import { ensureDemoAccounts } from '../modules/users/demo.ts';
+import { ensureDemoHouseholds } from '../modules/registry/service/demo.ts';
 import { ROLES, type Role } from '../modules/users/roles.ts';
 import { syncParameterFiles } from '../modules/policy/service/parameters.ts';
 
@@ -29,6 +30,7 @@ export async function prepare(db: Database, config: Config, log: (msg: string) =
     }
     const created = await ensureDemoAccounts(db);
     if (created.length > 0) log(`demo accounts created: ${created.join(', ')}`);
+    await ensureDemoHouseholds(db, log);
   }
   await ensureFirstAdmin(db, log);
 }

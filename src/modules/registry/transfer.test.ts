@@ -38,7 +38,7 @@ function csvOf(rows: Values[]): Buffer {
 
 async function sheetRows(body: Buffer | string, sheet = 1): Promise<Cell[][]> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.isBuffer(body) ? body : Buffer.from(body, 'binary'));
+  await wb.xlsx.load((Buffer.isBuffer(body) ? body : Buffer.from(body, 'binary')) as never);
   const ws = wb.worksheets[sheet - 1]!;
   const out: Cell[][] = [];
   ws.eachRow((r) => out.push((r.values as Cell[]).slice(1)));
@@ -84,7 +84,7 @@ describe(`household import and export (${ENGINE})`, () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(res.rawPayload);
+    await wb.xlsx.load(res.rawPayload as never);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['家庭成员', '填写说明']);
     expect((wb.worksheets[0]!.getRow(1).values as string[]).slice(1)).toEqual(HEADERS);
     const guide = (await sheetRows(res.rawPayload, 2)).map((r) => r.join(' ')).join('\n');
@@ -94,7 +94,7 @@ describe(`household import and export (${ENGINE})`, () => {
 
   it('round-trips the template: filled by code, imported, with history and one audit entry', async () => {
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load((await get('/registry/template.xlsx', caseworker)).rawPayload);
+    await wb.xlsx.load((await get('/registry/template.xlsx', caseworker)).rawPayload as never);
     const ws = wb.getWorksheet('家庭成员')!;
     const rows = [
       ...household('1', '522701001001', [person('罗模板', '户主', { '工资性收入(元/月)': 1234.5, '存款(元)': '3000' }), person('吴模板', '配偶', { 残疾类别: '肢体残疾', 残疾等级: '二级', 劳动能力: '无劳动能力' })], { '农业收入(元/年)': 2400, '房产价值(元)': 50000, 家庭类别: '单亲家庭' }),

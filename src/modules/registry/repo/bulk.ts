@@ -122,3 +122,30 @@ export async function countHouseholds(db: Kysely<DB>): Promise<number> {
   const r = await db.selectFrom('households').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
   return Number(r.n);
 }
+
+/** The villages of a prefecture with their township's name (functional zones included). */
+export async function prefectureVillages(db: Kysely<DB>, prefectureCode: string) {
+  return db
+    .selectFrom('areas as v')
+    .innerJoin('areas as t', 't.code', 'v.parent_code')
+    .select(['v.code', 'v.name', 'v.county_code', 'v.urban', 't.name as township_name'])
+    .where('v.level', '=', 'village')
+    .where('v.prefecture_code', '=', prefectureCode)
+    .orderBy('v.code')
+    .execute();
+}
+
+export async function firstPrefecture(db: Kysely<DB>): Promise<string | undefined> {
+  return (await db.selectFrom('areas').select('code').where('level', '=', 'prefecture').orderBy('code').limit(1).executeTakeFirst())?.code;
+}
+
+export const HISTORY_COLUMNS = ['county_code', 'household_id', 'actor_name', 'action', 'after'] as const;
+
+/** History lines (CSV) for COPY into registry_history: `after` is JSON without commas or quotes to escape beyond CSV's. */
+export function historyLine(countyCode: string, householdId: number, actorName: string, action: string, after: unknown): string {
+  return `${countyCode},${householdId},${actorName},${action},"${JSON.stringify(after).replace(/"/g, '""')}"\n`;
+}
+
+export async function copyHistory(db: Database, lines: string[]): Promise<void> {
+  if (lines.length > 0) await db.copyCsv('registry_history', HISTORY_COLUMNS, lines.join(''));
+}

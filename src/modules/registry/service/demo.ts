@@ -1,0 +1,114 @@
+/**
+ * Demo data (`jiuzhu demo`, and `npm start` on an empty registry): deterministic households from
+ * `generateDemoHouseholds` for the villages of the loaded prefecture, COPY'd in batches straight into
+ * the registry. Idempotent per seed: a seed already loaded is skipped (and said so). Households with a
+ * person already registered (another seed hands out the same ID numbers) are skipped and counted.
+ */
+import type { Database } from '../../../db/engine.ts';
+import { systemScope, type Scope } from '../../../db/scope.ts';
+import { write } from '../../../db/write.ts';
+import { AppError } from '../../../lib/errors.ts';
+import { appendAudit } from '../../audit/repo.ts';
+import { DEMO_ACCOUNTS } from '../../users/demo.ts';
+import { generateDemoHouseholds, isUrbanVillageName, type DemoVillage } from '../domain/demo/index.ts';
+import type { HouseholdRecord } from '../domain/types.ts';
+import * as bulk from '../repo/bulk.ts';
+import { addRecord, emptyCsv } from '../repo/copy-rows.ts';
+
+export interface DemoLoadOptions {
+  households: number;
+  seed: string;
+  /** Default: the first prefecture in `areas`. */
+  prefecture?: string;
+  batchSize?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface DemoLoadResult {
+  status: 'loaded' | 'skipped';
+  seed: string;
+  households: number;
+  members: number;
+  /** Households left out because one of their people was already registered. */
+  skipped: number;
+}
+
+/** Townships of the demo caseworkers: each gets households of its own, so their screens show data. */
+export const DEMO_TOWNSHIPS = DEMO_ACCOUNTS.filter((a) => a.role === 'township_caseworker').map((a) => a.areaCode);
+
+export async function loadDemoHouseholds(db: Database, scope: Scope, opts: DemoLoadOptions): Promise<DemoLoadResult> {
+  const seed = opts.seed;
+  const done = await bulk.findDemoLoad(db.kysely, seed);
+  if (done) return { status: 'skipped', seed, households: done.households, members: done.members, skipped: done.skipped };
+  const prefecture = opts.prefecture ?? (await bulk.firstPrefecture(db.kysely));
+  if (!prefecture) throw AppError.badRequest('no_areas', '尚未加载行政区划；请先运行 jiuzhu areas load 522700');
+  const villages: DemoVillage[] = (await bulk.prefectureVillages(db.kysely, prefecture)).map((v) => ({
+    code: v.code, name: v.name, countyCode: v.county_code ?? v.code.slice(0, 6), townshipName: v.township_name, urban: v.urban ?? isUrbanVillageName(v.name),
+  }));
+  if (villages.length === 0) throw AppError.badRequest('no_villages', `区划 ${prefecture} 下没有村（社区）`);
+
+  // The whole prefecture, plus a few households in each demo township (≈0.5%, at least 10).
+  const parts: { count: number; seed: string; villages: DemoVillage[] }[] = [{ count: opts.households, seed, villages }];
+  for (const township of DEMO_TOWNSHIPS) {
+    const own = villages.filter((v) => v.code.startsWith(township));
+    if (own.length > 0 && opts.households > 0) parts.push({ count: Math.max(10, Math.round(opts.households * 0.005)), seed: `${seed}:${township}`, villages: own });
+  }
+  const total = parts.reduce((n, p) => n + p.count, 0);
+  const batchSize = opts.batchSize ?? 5_000;
+  const result: DemoLoadResult = { status: 'loaded', seed, households: 0, members: 0, skipped: 0 };
+  let processed = 0;
+  opts.onProgress?.(0, total);
+
+  const flush = async (batch: HouseholdRecord[]) => {
+    const clash = new Set((await bulk.registeredAmong(db.kysely, batch.flatMap((r) => r.members.map((m) => m.idNumber)))).map((r) => r.id_number));
+    const load = clash.size === 0 ? batch : batch.filter((r) => !r.members.some((m) => clash.has(m.idNumber)));
+    result.skipped += batch.length - load.length;
+    const members = load.reduce((n, r) => n + r.members.length, 0);
+    const numbers = await bulk.allocate(db.kysely, 'household_no_seq', load.length);
+    const ids = await bulk.allocate(db.kysely, 'registry_id_seq', load.length + members);
+    let next = 0;
+    const csv = emptyCsv();
+    const history: string[] = [];
+    load.forEach((r, i) => {
+      const household = { ...r.household, householdNo: r.household.countyCode + String(numbers[i]).padStart(8, '0') };
+      const id = ids[next] as number;
+      addRecord(csv, household, r.members, r.incomes, r.assets, () => ids[next++] as number);
+      history.push(bulk.historyLine(household.countyCode, id, scope.userName, 'household.demo', { seed }));
+    });
+    if (load.length > 0) {
+      await bulk.copyIntoRegistry(db, csv);
+      await bulk.copyHistory(db, history);
+    }
+    result.households += load.length;
+    result.members += members;
+    processed += batch.length;
+    opts.onProgress?.(processed, total);
+  };
+
+  for (const part of parts) {
+    let batch: HouseholdRecord[] = [];
+    for (const record of generateDemoHouseholds({ seed: part.seed, count: part.count, villages: part.villages })) {
+      batch.push(record);
+      if (batch.length >= batchSize) {
+        await flush(batch);
+        batch = [];
+      }
+    }
+    if (batch.length > 0) await flush(batch);
+  }
+  await write(db, scope, async (tx) => {
+    await bulk.recordDemoLoad(tx, { seed, households: result.households, members: result.members, skipped: result.skipped });
+    await appendAudit(tx, scope, { action: 'registry.demo', entity: 'registry_demo', entityId: seed, areaCode: prefecture, after: { ...result } });
+  });
+  return result;
+}
+
+/** `npm start` in demo mode: households that start in seconds, when the registry is empty. */
+export const DEFAULT_DEMO = { households: 3_000, seed: 'demo' } as const;
+
+export async function ensureDemoHouseholds(db: Database, log: (msg: string) => void): Promise<void> {
+  if ((await bulk.countHouseholds(db.kysely)) > 0) return;
+  const started = Date.now();
+  const r = await loadDemoHouseholds(db, systemScope('demo'), DEFAULT_DEMO);
+  if (r.status === 'loaded') log(`demo households loaded: ${r.households} households, ${r.members} members (seed ${r.seed}, ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+}
