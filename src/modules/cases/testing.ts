@@ -6,7 +6,7 @@ import type { BuiltApp } from '../../server/app.ts';
 import { householdInput, idNumber, memberInput } from '../../test/households.ts';
 import { bearer } from '../../test/http.ts';
 
-export type Method = 'GET' | 'POST';
+export type Method = 'GET' | 'POST' | 'DELETE';
 
 export function caller(built: BuiltApp) {
   return (method: Method, url: string, token: string, payload?: object): Promise<LightMyRequestResponse> =>
