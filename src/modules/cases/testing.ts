@@ -6,7 +6,7 @@ import type { BuiltApp } from '../../server/app.ts';
 import { householdInput, idNumber, memberInput } from '../../test/households.ts';
 import { bearer } from '../../test/http.ts';
 
-export type Method = 'GET' | 'POST' | 'DELETE';
+export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 export function caller(built: BuiltApp) {
   return (method: Method, url: string, token: string, payload?: object): Promise<LightMyRequestResponse> =>
@@ -73,4 +73,25 @@ export function docxText(buf: Buffer): string {
     p += 46 + nameLen + extraLen + commentLen;
   }
   throw new Error('word/document.xml not found');
+}
+
+/**
+ * A 低保 case under cn-2021 walked to approval (applied 2023-03-01, approved 2023-03-20): household
+ * of two urban adults in 广惠社区 with the given monthly wage.
+ */
+export async function approvedDibao(built: BuiltApp, tokens: { township: string; county: string }, opts: { wageFen?: number; flags?: object } = {}) {
+  const { call, step } = stepper(built);
+  const h = await makeHousehold(built, tokens.township, '522701001001', { wageFen: opts.wageFen ?? 30000 });
+  const res = await call('POST', '/cases', tokens.township, { programme: 'dibao', householdNo: h.householdNo, applicantIdNumber: h.headId, appliedOn: '2023-03-01', ...opts.flags });
+  if (res.statusCode !== 201) throw new Error(res.body);
+  const { caseNo } = res.json() as { caseNo: string };
+  await step(tokens.township, caseNo, 'home_visit', visit('2023-03-03'));
+  await step(tokens.township, caseNo, 'verify_economic_status', verification('2023-03-06'));
+  await step(tokens.township, caseNo, 'township_review', { date: '2023-03-08' });
+  await step(tokens.township, caseNo, 'submit_to_county', { date: '2023-03-16' });
+  const b = (await call('POST', '/cases/batches', tokens.county, { programme: 'dibao', caseNos: [caseNo], date: '2023-03-17' })).json() as { batchNo: string };
+  await call('POST', `/cases/batches/${b.batchNo}/sample`, tokens.county, { seed: caseNo, date: '2023-03-17' });
+  await step(tokens.county, caseNo, 'county_visit', visit('2023-03-17', ['张县审', '赵县核']));
+  await step(tokens.county, caseNo, 'approve', { date: '2023-03-20' });
+  return { caseNo, ...h };
 }

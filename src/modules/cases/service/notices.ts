@@ -11,7 +11,7 @@ import * as batches from '../repo/batches.ts';
 import { computeAmount, yuan } from './amounts.ts';
 import { mustFindBatch } from './batches.ts';
 import { mustFindCase } from './engine.ts';
-import { caseParameters, todayInChina } from './parameters.ts';
+import { caseParameters } from './parameters.ts';
 
 const monthText = (m: string) => `${m.slice(0, 4)}年${Number(m.slice(5, 7))}月`;
 const dateText = (d: string) => `${d.slice(0, 4)}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
@@ -63,7 +63,6 @@ export async function publicNoticeList(db: Database, scope: Scope, batchNo: stri
   const sizes = await repo.householdSizes(db.kysely, b.county_code, members.map((m) => m.household_id));
   const names = await repo.areaNames(db.kysely, members.map((m) => m.area_code));
   const params = await caseParameters(db);
-  const today = todayInChina();
   const items: PublicNoticeItem[] = [];
   for (const m of members) {
     const c = await repo.findCase(db.kysely, scope, m.case_no);
@@ -75,7 +74,8 @@ export async function publicNoticeList(db: Database, scope: Scope, batchNo: stri
     if (!decided && c.state !== 'rejected' && c.state !== 'withdrawn') {
       try {
         const history = await repo.listTransitions(db.kysely, c.county_code, c.id);
-        amountFen = (await computeAmount(db.kysely, params, c, history, today, c.rule_set)).amountFen;
+        // The amount proposed as of the batch date, with the case's rule set.
+        amountFen = (await computeAmount(db.kysely, params, c, history, b.created_on, c.rule_set)).amountFen;
         amountStatus = 'proposed';
       } catch (e) {
         if (!(e instanceof AppError)) throw e;
