@@ -48,7 +48,7 @@ export function HouseholdFieldsForm({ prefix, villageRoot }: { prefix: string[];
         </Form.Item>
       </Col>
       <Col xs={24} md={12}>
-        <Form.Item name={name('bankName')} label={label('bankName')} dependencies={[name('bankAccount')]} rules={[{ max: 50 }, bankPaired('bankAccount')]}>
+        <Form.Item name={name('bankName')} label={label('bankName')} rules={[{ max: 50 }]}>
           <Input />
         </Form.Item>
       </Col>

@@ -20,9 +20,14 @@ function Entry({ entry, nameOf, time }: { entry: TimelineEntry; nameOf: (id: str
       {lines.length === 0 && <Typography.Text type="secondary">{t('registry.timeline.noChange')}</Typography.Text>}
       {lines.map((line) => (
         <Typography.Text key={line.label} data-testid="timeline-change">
-          {line.label}：<Typography.Text delete={line.before !== '—'} type="secondary">{line.before}</Typography.Text>
-          {' → '}
-          <Typography.Text mark>{line.after}</Typography.Text>
+          {line.label}：
+          {line.before !== '' && (
+            <>
+              <Typography.Text delete={line.before !== '—'} type="secondary">{line.before}</Typography.Text>
+              {' → '}
+            </>
+          )}
+          <Typography.Text mark={line.before !== ''}>{line.after}</Typography.Text>
         </Typography.Text>
       ))}
     </Space>

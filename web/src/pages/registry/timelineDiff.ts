@@ -6,9 +6,12 @@ import { formatYuan } from './money.ts';
 
 export interface DiffLine {
   label: string;
+  /** '' when the value is new (a created household or an added member): shown without an arrow. */
   before: string;
   after: string;
 }
+
+const added = (lines: DiffLine[]): DiffLine[] => lines.map((l) => ({ ...l, before: '' }));
 
 const FIELD_KEYS = [
   'villageCode', 'hukou', 'address', 'phone', 'bankName', 'bankAccount', 'povertyFile', 'agricultural', 'categories',
@@ -43,8 +46,9 @@ export function formatValue(t: Translate, field: string, value: unknown): string
 /** One income or asset item as a phrase, e.g. "王大山 工资性收入 1,500.00 元/月 打工". */
 export function formatItem(t: Translate, item: unknown, nameOf: (id: string) => string | undefined): string {
   if (!isObj(item)) return String(item);
-  const id = item['memberIdNumber'];
-  const who = typeof id === 'string' ? (nameOf(id) ?? id) : t('registry.member.wholeHousehold');
+  // Old snapshots are table rows: member_id (no ID number) instead of memberIdNumber.
+  const id = 'memberIdNumber' in item ? item['memberIdNumber'] : item['member_id'];
+  const who = typeof id === 'string' ? (nameOf(id) ?? id) : id === null || id === undefined ? t('registry.member.wholeHousehold') : '';
   const kind = item['kind'];
   const amount = item['amountFen'] ?? item['amount_fen'];
   if (typeof amount === 'number') {
@@ -65,7 +69,11 @@ function same(field: string, a: unknown, b: unknown, t: Translate): boolean {
 
 /** Changed fields of two flat snapshots (a field missing on one side counts as empty). */
 export function diffObjects(t: Translate, before: Obj, after: Obj): DiffLine[] {
-  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+  const rank = (k: string) => {
+    const i = (FIELD_KEYS as readonly string[]).indexOf(k);
+    return i < 0 ? FIELD_KEYS.length : i;
+  };
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort((a, b) => rank(a) - rank(b));
   return keys
     .filter((k) => !same(k, before[k], after[k], t))
     .map((k) => ({ label: fieldLabel(t, k), before: formatValue(t, k, before[k]), after: formatValue(t, k, after[k]) }));
@@ -93,16 +101,17 @@ export function describeChange(
     const members = Array.isArray(after['members']) ? after['members'].filter(isObj) : [];
     lines.push({
       label: t('registry.tab.members'),
-      before: EMPTY,
+      before: '',
       after: members.map((m) => `${String(m['name'])}（${formatValue(t, 'relation', m['relation'])}）`).join('、'),
     });
     for (const list of ['incomes', 'assets'] as const) {
       if (Array.isArray(after[list]) && after[list].length > 0) {
-        lines.push({ label: t(`registry.tab.${list}`), before: EMPTY, after: itemsText(t, after[list], nameOf) });
+        lines.push({ label: t(`registry.tab.${list}`), before: '', after: itemsText(t, after[list], nameOf) });
       }
     }
-    return lines;
+    return added(lines);
   }
+  if ((action === 'member.add' || action === 'member.move_in') && isObj(after)) return added(diffObjects(t, {}, after));
   if ((action === 'member.remove' || action === 'member.move_out') && isObj(before)) {
     const who = { label: fieldLabel(t, 'name'), before: formatValue(t, 'name', before['name']), after: EMPTY };
     return [who, ...diffObjects(t, {}, isObj(after) ? after : {})];
