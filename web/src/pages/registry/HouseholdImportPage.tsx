@@ -69,14 +69,19 @@ function ImportOutcome({ result }: { result: ImportResult }) {
   const t = useT();
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }} data-testid="import-result">
-      <Alert type={result.refused ? 'error' : result.errors.length ? 'warning' : 'success'} showIcon message={t(result.refused ? 'registry.import.refused' : 'registry.import.done')} />
+      <Alert
+        type={result.refused ? 'error' : result.errorCount ? 'warning' : 'success'}
+        showIcon
+        message={t(result.refused ? 'registry.import.refused' : 'registry.import.done')}
+        description={result.message ?? (result.errorCount ? t('registry.import.errorCount', { count: result.errorCount }) : undefined)}
+      />
       <Row gutter={16}>
         <Col span={6}><Statistic title={t('registry.import.households')} value={result.imported.households} /></Col>
         <Col span={6}><Statistic title={t('registry.import.members')} value={result.imported.members} /></Col>
         <Col span={6}><Statistic title={t('registry.import.rejectedRows')} value={result.rejected.rows} /></Col>
         <Col span={6}><Statistic title={t('registry.import.rejectedHouseholds')} value={result.rejected.households} /></Col>
       </Row>
-      {result.reportId && (
+      {result.reportId && result.errorCount > 0 && (
         <Button icon={<DownloadOutlined />} href={errorReportUrl(result.reportId)}>
           {t('registry.import.errorReport')}
         </Button>

@@ -11,7 +11,11 @@ export interface ImportResult {
   imported: { households: number; members: number };
   rejected: { rows: number; households: number };
   errors: ImportRowError[];
+  /** All errors found; `errors` may list only the first of them. */
+  errorCount: number;
   reportId: string | null;
+  /** The server's summary when it refused the file. */
+  message: string | null;
   /** true when all-or-nothing refused the file (a 400 with the same shape). */
   refused: boolean;
 }
@@ -43,17 +47,21 @@ function asResult(body: Record<string, unknown>, refused: boolean): ImportResult
   const rejected = isRecord(body['rejected']) ? body['rejected'] : {};
   const errors = Array.isArray(body['errors']) ? body['errors'].filter(isRowError).map((e) => ({ ...e, column: String(e.column ?? '') })) : [];
   const reportId = body['reportId'];
+  const error = isRecord(body['error']) ? body['error'] : {};
   return {
     imported: { households: num(imported['households']), members: num(imported['members']) },
     rejected: { rows: num(rejected['rows']), households: num(rejected['households']) },
     errors,
+    errorCount: Math.max(num(body['errorCount']), errors.length),
+    message: typeof error['message'] === 'string' ? error['message'] : null,
     reportId: typeof reportId === 'string' && reportId ? reportId : typeof reportId === 'number' ? String(reportId) : null,
     refused,
   };
 }
 
 export async function uploadImport(file: File, format: ImportFormat, partial: boolean): Promise<ImportResult> {
-  const res = await fetch(`/api/v1/registry/imports?format=${format}&partial=${partial}`, {
+  const query = new URLSearchParams({ format, partial: String(partial), fileName: file.name.slice(0, 200) });
+  const res = await fetch(`/api/v1/registry/imports?${query.toString()}`, {
     method: 'POST',
     credentials: 'include',
     headers: { Accept: 'application/json', 'Content-Type': 'application/octet-stream' },

@@ -131,4 +131,5 @@ export const registryUiEn: Record<keyof typeof registryUiZhCN, string> = {
   'registry.import.column': 'Column',
   'registry.import.message': 'Reason',
   'registry.import.errorReport': 'Download error report',
+  'registry.import.errorCount': '{count} errors in all; the error report lists every one',
 };

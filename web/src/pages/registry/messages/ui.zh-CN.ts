@@ -131,4 +131,5 @@ export const registryUiZhCN = {
   'registry.import.column': '列',
   'registry.import.message': '原因',
   'registry.import.errorReport': '下载错误报告',
+  'registry.import.errorCount': '共 {count} 处错误，完整内容见错误报告',
 };
