@@ -70,6 +70,8 @@ export interface CaseListFilter {
   area?: string;
   programme?: string;
   limit: number;
+  /** Only cases not yet grouped into a county batch. */
+  unbatched?: boolean;
   /** Keyset cursor: the last (due key, id) of the previous page. */
   after?: { due: string; id: number };
 }
@@ -105,6 +107,9 @@ export async function listCases(db: Kysely<DB>, scope: Scope, f: CaseListFilter)
     const d = f.overdueOn;
     q = q.where((eb) => eb.or([eb('cases.due_date', '<', d), eb('cases.final_due_date', '<', d), eb('cases.review_due', '<', d)]));
   }
+  if (f.unbatched) {
+    q = q.where((eb) => eb.not(eb.exists(eb.selectFrom('case_batch_members as m').select('m.case_id').whereRef('m.county_code', '=', 'cases.county_code').whereRef('m.case_id', '=', 'cases.id'))));
+  }
   if (f.after) q = q.where(sql<boolean>`(${dueKey}, cases.id) > (${f.after.due}, ${f.after.id})`);
   return q.orderBy(dueKey).orderBy('cases.id').limit(f.limit).execute();
 }
@@ -119,4 +124,17 @@ export async function householdSizes(db: Kysely<DB>, countyCode: string, househo
   if (householdIds.length === 0) return new Map();
   const rows = await db.selectFrom('members').select(['household_id', db.fn.countAll<number>().as('n')]).where('county_code', '=', countyCode).where('household_id', 'in', householdIds).groupBy('household_id').execute();
   return new Map(rows.map((r) => [r.household_id, Number(r.n)]));
+}
+
+/** Cases by id in one query, only those in the caller's scope. */
+export async function casesByIds(db: Kysely<DB>, scope: Scope, countyCode: string, ids: number[]): Promise<CaseRow[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('cases').selectAll().where('county_code', '=', countyCode).where('id', 'in', ids).where(inScope(scope, 'cases.area_code')).execute();
+}
+
+/** The approval decision of each case (one query). */
+export async function approvals(db: Kysely<DB>, countyCode: string, caseIds: number[]): Promise<Map<number, DecisionRow>> {
+  if (caseIds.length === 0) return new Map();
+  const rows = await db.selectFrom('case_decisions').selectAll().where('county_code', '=', countyCode).where('case_id', 'in', caseIds).where('kind', '=', 'approve').orderBy('id').execute();
+  return new Map(rows.map((r) => [r.case_id, r]));
 }

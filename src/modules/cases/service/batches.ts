@@ -39,9 +39,8 @@ export async function createBatch(db: Database, scope: Scope, input: z.output<ty
   const today = todayInChina();
   const date = input.date ?? today;
   if (date > today) throw AppError.field('date', '编组日期不能晚于今天');
-  const waiting = await repo.listCases(db.kysely, scope, { today, programme: input.programme, limit: 5000, states: [{ programme: input.programme, ruleSet: 'cn-2012', state: 'county_review', reviewDue: false }, { programme: input.programme, ruleSet: 'cn-2021', state: 'county_review', reviewDue: false }] });
-  const free: typeof waiting = [];
-  for (const c of waiting) if (!(await batches.batchOfCase(db.kysely, c.county_code, c.id))) free.push(c);
+  const awaiting = (ruleSet: 'cn-2012' | 'cn-2021') => ({ programme: input.programme, ruleSet, state: 'county_review', reviewDue: false });
+  const free = await repo.listCases(db.kysely, scope, { today, programme: input.programme, unbatched: true, limit: 5000, states: [awaiting('cn-2012'), awaiting('cn-2021')] });
   let chosen = free;
   if (input.caseNos) {
     const byNo = new Map(free.map((c) => [c.case_no, c]));

@@ -63,25 +63,26 @@ export async function publicNoticeList(db: Database, scope: Scope, batchNo: stri
   const sizes = await repo.householdSizes(db.kysely, b.county_code, members.map((m) => m.household_id));
   const names = await repo.areaNames(db.kysely, members.map((m) => m.area_code));
   const params = await caseParameters(db);
+  const ids = members.map((m) => m.case_id);
+  const [cases, approved] = await Promise.all([repo.casesByIds(db.kysely, scope, b.county_code, ids), repo.approvals(db.kysely, b.county_code, ids)]);
+  const byId = new Map(cases.map((c) => [c.id, c]));
   const items: PublicNoticeItem[] = [];
   for (const m of members) {
-    const c = await repo.findCase(db.kysely, scope, m.case_no);
-    if (!c) continue;
-    const decisions = await repo.listDecisions(db.kysely, c.county_code, c.id);
-    const decided = decisions.reverse().find((d) => d.kind === 'approve');
+    const c = byId.get(m.case_id);
+    if (!c || c.state === 'rejected' || c.state === 'withdrawn') continue;
+    const decided = approved.get(c.id);
     let amountFen: number | null = decided?.amount_fen ?? null;
     let amountStatus: PublicNoticeItem['amountStatus'] = decided ? 'decided' : 'none';
-    if (!decided && c.state !== 'rejected' && c.state !== 'withdrawn') {
+    if (!decided) {
       try {
-        const history = await repo.listTransitions(db.kysely, c.county_code, c.id);
         // The amount proposed as of the batch date, with the case's rule set.
+        const history = await repo.listTransitions(db.kysely, c.county_code, c.id);
         amountFen = (await computeAmount(db.kysely, params, c, history, b.created_on, c.rule_set)).amountFen;
         amountStatus = 'proposed';
       } catch (e) {
         if (!(e instanceof AppError)) throw e;
       }
     }
-    if (c.state === 'rejected' || c.state === 'withdrawn') continue;
     items.push({ villageCode: m.area_code, villageName: names.get(m.area_code) ?? m.area_code, name: m.applicant_name, householdSize: sizes.get(m.household_id) ?? 0, amountFen, amountStatus });
   }
   items.sort((x, y) => (x.villageCode < y.villageCode ? -1 : x.villageCode > y.villageCode ? 1 : 0));
