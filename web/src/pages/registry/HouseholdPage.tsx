@@ -14,9 +14,14 @@ import { HOUSEHOLD_TABS, type EditRequest, type HouseholdTabContext } from './ta
 
 /** One household: its facts and tabs; personal data masked until the user asks (and is audited). */
 export default function HouseholdPage() {
+  const { householdNo = '' } = useParams();
+  // A fresh state per household: showing one household in full never carries over to the next.
+  return <HouseholdView key={householdNo} householdNo={householdNo} />;
+}
+
+function HouseholdView({ householdNo }: { householdNo: string }) {
   const t = useT();
   const me = useCurrentUser();
-  const { householdNo = '' } = useParams();
   const [unmasked, setUnmasked] = useState(false);
   const [version, setVersion] = useState(0);
   const [tab, setTab] = useState(HOUSEHOLD_TABS[0]?.key ?? '');
