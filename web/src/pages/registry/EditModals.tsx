@@ -37,7 +37,7 @@ function Shell(props: { title: string; busy: boolean; errors: string[]; onOk: ()
       destroyOnHidden
       maskClosable={false}
     >
-      {props.errors.length > 0 && <Alert type="error" showIcon message={props.errors.join('；')} style={{ marginBottom: 16 }} />}
+      {props.errors.length > 0 && <Alert type="error" showIcon message={props.errors.join(t('registry.fmt.items'))} style={{ marginBottom: 16 }} />}
       {props.children}
     </Modal>
   );
@@ -100,7 +100,7 @@ function ItemsModal({ detail, request, onClose, onSaved }: EditModalProps) {
   const [form] = Form.useForm<ItemsValues>();
   const list = request.kind === 'assets' ? 'assets' : 'incomes';
   const no = detail.household.householdNo;
-  const members = detail.members.map((m) => ({ value: m.idNumber, label: `${m.name}（${m.idNumber}）` }));
+  const members = detail.members.map((m) => ({ value: m.idNumber, label: t('registry.fmt.paren', { text: m.name, note: m.idNumber }) }));
   const save = (v: ItemsValues) =>
     list === 'incomes' ? replaceIncomes(no, (v.incomes ?? []).map(toIncome)) : replaceAssets(no, (v.assets ?? []).map(toAsset));
   const mapping = { rename: RENAMED, lists: { items: list }, onForm: knownFields([], { [list]: list === 'incomes' ? INCOME_FIELDS : ASSET_FIELDS }) };

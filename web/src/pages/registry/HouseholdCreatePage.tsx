@@ -35,7 +35,7 @@ export default function HouseholdCreatePage() {
   const members = Form.useWatch('members', form) ?? [];
   const memberOptions = members
     .filter((m): m is MemberFormValues => Boolean(m?.idNumber))
-    .map((m) => ({ value: m.idNumber.trim().toUpperCase(), label: m.name ? `${m.name}（${m.idNumber}）` : m.idNumber }));
+    .map((m) => ({ value: m.idNumber.trim().toUpperCase(), label: m.name ? t('registry.fmt.paren', { text: m.name, note: m.idNumber }) : m.idNumber }));
 
   const onFinish = async (v: CreateFormValues) => {
     setErrors([]);
@@ -103,7 +103,7 @@ export default function HouseholdCreatePage() {
         <Card title={t('registry.tab.assets')}>
           <ItemListFields list="assets" members={memberOptions} />
         </Card>
-        {errors.length > 0 && <Alert type="error" showIcon message={errors.join('；')} data-testid="form-errors" />}
+        {errors.length > 0 && <Alert type="error" showIcon message={errors.join(t('registry.fmt.items'))} data-testid="form-errors" />}
         <Button type="primary" htmlType="submit" loading={busy} data-testid="create-submit">
           {t('registry.action.save')}
         </Button>

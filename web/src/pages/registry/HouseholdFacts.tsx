@@ -15,7 +15,7 @@ export function HouseholdFacts({ household: h }: { household: HouseholdView }) {
       column={{ xs: 1, md: 2, xl: 3 }}
       items={[
         { key: 'no', label: t('registry.field.householdNo'), children: h.householdNo },
-        { key: 'village', label: t('registry.field.villageCode'), children: `${h.villageName}（${h.villageCode}）` },
+        { key: 'village', label: t('registry.field.villageCode'), children: t('registry.fmt.paren', { text: h.villageName, note: h.villageCode }) },
         { key: 'hukou', label: t('registry.field.hukou'), children: hukouLabel(t, h.hukou) },
         { key: 'address', label: t('registry.field.address'), children: h.address },
         { key: 'phone', label: t('registry.field.phone'), children: dash(h.phone) },
@@ -24,7 +24,10 @@ export function HouseholdFacts({ household: h }: { household: HouseholdView }) {
         {
           key: 'flags',
           label: t('registry.field.flags'),
-          children: `${t('registry.field.povertyFile')}：${yesNo(t, h.povertyFile)}；${t('registry.field.agricultural')}：${yesNo(t, h.agricultural)}`,
+          children: [
+            t('registry.fmt.labelled', { label: t('registry.field.povertyFile'), value: yesNo(t, h.povertyFile) }),
+            t('registry.fmt.labelled', { label: t('registry.field.agricultural'), value: yesNo(t, h.agricultural) }),
+          ].join(t('registry.fmt.items')),
         },
         {
           key: 'categories',

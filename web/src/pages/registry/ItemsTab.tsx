@@ -16,7 +16,7 @@ export function ItemsTab({ ctx, list }: { ctx: HouseholdTabContext; list: 'incom
   const income = list === 'incomes';
   const names = new Map(detail.members.map((m) => [m.idNumber, m.name]));
   const rows: Row[] = (income ? detail.incomes : detail.assets).map((item, index) => ({ ...item, index }));
-  const owner = (id: string | null) => (id === null ? t('registry.member.wholeHousehold') : `${names.get(id) ?? ''}（${id}）`);
+  const owner = (id: string | null) => (id === null ? t('registry.member.wholeHousehold') : t('registry.fmt.paren', { text: names.get(id) ?? '', note: id }));
 
   return (
     <Space direction="vertical" style={{ width: '100%' }}>

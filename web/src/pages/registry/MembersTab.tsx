@@ -35,7 +35,7 @@ export function MembersTab({ ctx }: { ctx: HouseholdTabContext }) {
           {
             title: t('registry.field.birthDate'),
             dataIndex: 'birthDate',
-            render: (d: string) => `${d}（${t('registry.member.age', { age: ageOn(d) })}）`,
+            render: (d: string) => t('registry.fmt.paren', { text: d, note: t('registry.member.age', { age: ageOn(d) }) }),
           },
           { title: t('registry.field.workCapacity'), dataIndex: 'workCapacity', render: (v: string) => codeLabel(t, 'workCapacity', v) },
           { title: t('registry.field.disability'), key: 'disability', render: (_: unknown, m: Row) => disabilityLabel(t, m.disabilityKind, m.disabilityGrade) },

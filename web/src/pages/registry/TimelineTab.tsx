@@ -20,7 +20,7 @@ function Entry({ entry, nameOf, time }: { entry: TimelineEntry; nameOf: (id: str
       {lines.length === 0 && <Typography.Text type="secondary">{t('registry.timeline.noChange')}</Typography.Text>}
       {lines.map((line) => (
         <Typography.Text key={line.label} data-testid="timeline-change">
-          {line.label}：
+          {t('registry.fmt.labelled', { label: line.label, value: '' })}
           {line.before !== '' && (
             <>
               <Typography.Text delete={line.before !== '—'} type="secondary">{line.before}</Typography.Text>

@@ -36,9 +36,9 @@ export function formatValue(t: Translate, field: string, value: unknown): string
   const coded = codeLabel(t, field, value);
   if (coded !== undefined) return coded;
   if (field === 'categories' && Array.isArray(value)) {
-    return value.length === 0 ? EMPTY : value.map((c) => categoryLabel(t, String(c))).join('、');
+    return value.length === 0 ? EMPTY : value.map((c) => categoryLabel(t, String(c))).join(t('registry.fmt.list'));
   }
-  if (Array.isArray(value)) return value.length === 0 ? EMPTY : value.map((v) => formatValue(t, field, v)).join('、');
+  if (Array.isArray(value)) return value.length === 0 ? EMPTY : value.map((v) => formatValue(t, field, v)).join(t('registry.fmt.list'));
   if (isObj(value)) return JSON.stringify(value);
   return String(value);
 }
@@ -81,7 +81,7 @@ export function diffObjects(t: Translate, before: Obj, after: Obj): DiffLine[] {
 
 function itemsText(t: Translate, items: unknown, nameOf: (id: string) => string | undefined): string {
   if (!Array.isArray(items) || items.length === 0) return t('registry.timeline.none');
-  return items.map((i) => formatItem(t, i, nameOf)).join('；');
+  return items.map((i) => formatItem(t, i, nameOf)).join(t('registry.fmt.items'));
 }
 
 /** Every line to show for one timeline entry. */
@@ -102,7 +102,7 @@ export function describeChange(
     lines.push({
       label: t('registry.tab.members'),
       before: '',
-      after: members.map((m) => `${String(m['name'])}（${formatValue(t, 'relation', m['relation'])}）`).join('、'),
+      after: members.map((m) => t('registry.fmt.paren', { text: String(m['name']), note: formatValue(t, 'relation', m['relation']) })).join(t('registry.fmt.list')),
     });
     for (const list of ['incomes', 'assets'] as const) {
       if (Array.isArray(after[list]) && after[list].length > 0) {

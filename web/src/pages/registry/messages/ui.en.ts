@@ -43,6 +43,11 @@ export const registryUiEn: Record<keyof typeof registryUiZhCN, string> = {
   'registry.field.size': 'Members',
   'registry.field.flags': 'Flags',
 
+  'registry.fmt.list': ', ',
+  'registry.fmt.items': '; ',
+  'registry.fmt.paren': '{text} ({note})',
+  'registry.fmt.labelled': '{label}: {value}',
+
   'registry.list.title': 'Households',
   'registry.list.total': '{total} households',
   'registry.filter.name': 'Name (prefix)',

@@ -43,6 +43,11 @@ export const registryUiZhCN = {
   'registry.field.size': '人数',
   'registry.field.flags': '标志',
 
+  'registry.fmt.list': '、',
+  'registry.fmt.items': '；',
+  'registry.fmt.paren': '{text}（{note}）',
+  'registry.fmt.labelled': '{label}：{value}',
+
   'registry.list.title': '家庭查询',
   'registry.list.total': '共 {total} 户',
   'registry.filter.name': '姓名（前缀）',
