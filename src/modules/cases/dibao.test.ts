@@ -114,7 +114,9 @@ describe(`低保 cases through both rule sets (${ENGINE})`, () => {
     });
 
     it('runs the second notice, then approves with the amount frozen from the policy engine', async () => {
-      expect(await s.step(duyun, c.caseNo, 'county_notice', { date: '2015-10-23' })).toMatchObject({ state: 'county_notice', dueDate: '2015-10-30' });
+      // Second notice 7 days to 30 Oct, then the decision within 3 working days → 4 Nov.
+      expect(await s.step(duyun, c.caseNo, 'county_notice', { date: '2015-10-23' })).toMatchObject({ state: 'county_notice', dueDate: '2015-11-04' });
+      expect((await detail(c.caseNo)).noticeEnd).toBe('2015-10-30');
       expect(await s.refused(duyun, c.caseNo, 'approve', { date: '2015-10-30' })).toMatchObject({ code: 'notice_period_not_ended' });
       expect(await s.step(duyun, c.caseNo, 'approve', { date: '2015-11-02', data: { stability: 'stable' } })).toMatchObject({ state: 'approved' });
       const d = await detail(c.caseNo);

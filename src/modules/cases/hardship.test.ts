@@ -97,6 +97,9 @@ describe(`特困 cases (${ENGINE})`, () => {
     expect(d.decisions[0]).toMatchObject({ kind: 'approve', amountFen: 44167, effectiveMonth: '2023-06' });
     expect(d.decisions[0]?.explanation.value.support).toMatchObject({ mode: 'institutional', selfCare: 'partial', monthly: 44167 });
     expect(d.reviewDue).toBe('2024-06-01');
+    // The values the frozen amount read are marked used: never edited afterwards, only superseded.
+    const used = await db.kysely.selectFrom('policy_values').select(['name', 'used_at']).where('name', 'in', ['hardship.support.institutional', 'hardship.support.care.partial']).where('used_at', 'is not', null).execute();
+    expect(used.map((u) => u.name).sort()).toEqual(['hardship.support.care.partial', 'hardship.support.institutional']);
     const text = docxText((await s.call('GET', `/cases/${c.caseNo}/notices/decision.docx`, guanghui)).rawPayload);
     expect(text).toContain('特困人员救助供养审批决定通知书');
     expect(text).toContain('441.67 元');

@@ -73,6 +73,8 @@ export type EffectName =
 export interface DeadlineSpec {
   /** A time-limit parameter (working_days, days or months) counted from the step's date. */
   parameter: string;
+  /** A second limit counted from the end of the first (a decision due N working days after a notice ends). */
+  then?: string;
 }
 
 export interface ActionDefinition<S extends z.ZodType = z.ZodType> {

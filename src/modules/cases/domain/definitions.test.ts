@@ -26,7 +26,7 @@ describe('programme definitions', () => {
         const names = [
           def.spotCheckParameter,
           ...(def.totalDeadline ? [def.totalDeadline.parameter] : []),
-          ...Object.values(def.states).flatMap((s) => (s.deadline && s.deadline !== 'keep' ? [s.deadline.parameter] : [])),
+          ...Object.values(def.states).flatMap((s) => (s.deadline && s.deadline !== 'keep' ? [s.deadline.parameter, ...(s.deadline.then ? [s.deadline.then] : [])] : [])),
           ...Object.values(def.actions).flatMap((a) => (a.deadline ? [a.deadline.parameter] : [])),
         ];
         for (const n of names) expect(known, n).toContain(n);

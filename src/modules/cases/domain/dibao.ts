@@ -31,7 +31,7 @@ export const dibaoCn2012: ProgrammeDefinition = {
     community_reviewed: { label: '已民主评议', pending: true },
     notice: { label: '乡镇公示中', pending: true, deadline: { parameter: `${P}.notice_days` } },
     county_review: { label: '县级审核中', pending: true, deadline: { parameter: `${P}.county_review_working_days` } },
-    county_notice: { label: '县级公示中', pending: true, deadline: { parameter: `${P}.second_notice_days` } },
+    county_notice: { label: '县级公示中', pending: true, deadline: { parameter: `${P}.second_notice_days`, then: `${P}.approval_decision_working_days` } },
     ...commonStates,
   },
   actions: {

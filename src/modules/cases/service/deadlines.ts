@@ -6,6 +6,8 @@ import { addMonths, explain, ParameterLookupError, procedureDeadline, type Param
 export interface Due {
   date: string;
   parameter: string;
+  /** End of the first limit when the deadline is chained (the notice end before a decision limit). */
+  first?: string;
 }
 
 export function deadlineFrom(params: ParameterSet, parameter: string, areaCode: string, start: string, ruleSet: RuleSet): Due | null {
@@ -16,6 +18,14 @@ export function deadlineFrom(params: ParameterSet, parameter: string, areaCode: 
     if (e instanceof ParameterLookupError) return null;
     throw e;
   }
+}
+
+/** A deadline, possibly chained: the `then` limit counted from the end of the first. */
+export function chainedDeadline(params: ParameterSet, spec: { parameter: string; then?: string }, areaCode: string, start: string, ruleSet: RuleSet): Due | null {
+  const first = deadlineFrom(params, spec.parameter, areaCode, start, ruleSet);
+  if (!first || !spec.then) return first;
+  const second = deadlineFrom(params, spec.then, areaCode, first.date, ruleSet);
+  return second ? { ...second, first: first.date } : first;
 }
 
 /** A parameter in force, or null where the rule set or area has none. */

@@ -73,7 +73,7 @@ const stop = (kind: 'suspend' | 'exit'): Effect => async (env) => {
 };
 
 const EFFECTS: Record<EffectName, Effect> = {
-  start_notice: async (env) => ({ notice_end: env.due?.date ?? null }),
+  start_notice: async (env) => ({ notice_end: env.due?.first ?? env.due?.date ?? null }),
   add_complaint_flag: async (env) => {
     const batch = await batches.batchOfCase(env.tx, env.c.county_code, env.c.id);
     if (batch) await batches.flagMember(env.tx, env.c.county_code, env.c.id, batch.sampled_on !== null);

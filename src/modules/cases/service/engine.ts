@@ -16,7 +16,7 @@ import { actionsFrom, definitionFor, ROLE_LABELS, stateLabel } from '../domain/p
 import { attachmentSchema } from '../domain/schemas.ts';
 import * as batches from '../repo/batches.ts';
 import * as repo from '../repo/cases.ts';
-import { deadlineFrom, lookup, type Due } from './deadlines.ts';
+import { chainedDeadline, lookup, type Due } from './deadlines.ts';
 import { runEffect } from './effects.ts';
 import { requireInstitution } from './institutions.ts';
 import { caseParameters, todayInChina } from './parameters.ts';
@@ -90,11 +90,11 @@ function stepDate(input: TransitionInput, c: repo.CaseRow, history: readonly rep
 }
 
 function nextDue(def: ProgrammeDefinition, act: ActionDefinition, c: repo.CaseRow, to: string, params: ParameterSet, ctx: CheckContext): Due | null {
-  if (act.deadline) return deadlineFrom(params, act.deadline.parameter, c.area_code, ctx.date, ctx.ruleSet);
+  if (act.deadline) return chainedDeadline(params, act.deadline, c.area_code, ctx.date, ctx.ruleSet);
   if (act.to === null) return c.due_date && c.due_parameter ? { date: c.due_date, parameter: c.due_parameter } : null;
   const spec = def.states[to]?.deadline;
   if (spec === 'keep') return c.due_date && c.due_parameter ? { date: c.due_date, parameter: c.due_parameter } : null;
-  return spec ? deadlineFrom(params, spec.parameter, c.area_code, ctx.date, ctx.ruleSet) : null;
+  return spec ? chainedDeadline(params, spec, c.area_code, ctx.date, ctx.ruleSet) : null;
 }
 
 export async function performTransition(db: Database, scope: Scope, caseNo: string, input: TransitionInput) {
