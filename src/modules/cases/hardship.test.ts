@@ -116,6 +116,14 @@ describe(`特困 cases (${ENGINE})`, () => {
     const d = await detail(c.caseNo);
     // 2200 yuan/year ÷ 12 = 183.33 yuan.
     expect(d.decisions[0]).toMatchObject({ amountFen: 18333, effectiveMonth: '2015-07' });
+    // Ending support: a termination notice of 7 days first, then the county's exit decision.
+    expect(await s.refused(duyun, c.caseNo, 'exit', { date: '2016-01-04', reason: '本人已由子女接回赡养' })).toMatchObject({ status: 409, code: 'invalid_transition' });
+    expect(await s.step(guanghui, c.caseNo, 'termination_notice', { date: '2016-01-04', reason: '本人已由子女接回赡养' })).toMatchObject({ state: 'termination_notice', dueDate: '2016-01-11' });
+    expect(await s.refused(duyun, c.caseNo, 'exit', { date: '2016-01-11', reason: '本人已由子女接回赡养' })).toMatchObject({ status: 409, code: 'notice_period_not_ended' });
+    expect(await s.step(duyun, c.caseNo, 'exit', { date: '2016-01-12', reason: '本人已由子女接回赡养，终止供养' })).toMatchObject({ state: 'exited' });
+    const text = docxText((await s.call('GET', `/cases/${c.caseNo}/notices/decision.docx`, guanghui)).rawPayload);
+    expect(text).toContain('停止特困人员救助供养通知书');
+    expect(text).toContain('2016年2月起停止发放');
   });
 
   it('refuses to approve a person who has an able supporter, and takes a rejection instead', async () => {
