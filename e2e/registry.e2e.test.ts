@@ -106,9 +106,18 @@ describe.skipIf(!haveChromium && !required)('household registry (browser)', () =
     await row.click();
     await page.waitForURL(`**/households/${householdNo}`);
 
-    // Masked by default; editing shows the data in full and says so.
+    // Masked by default; 查看明文 shows the data in full and says the view is audited.
     const members = page.getByTestId('member-table');
-    await members.getByText(`${SPOUSE.id.slice(0, 6)}********${SPOUSE.id.slice(14)}`).waitFor();
+    const maskedSpouse = `${SPOUSE.id.slice(0, 6)}********${SPOUSE.id.slice(14)}`;
+    await members.getByText(maskedSpouse).waitFor();
+    await page.getByTestId('mask-notice').getByText('个人信息已脱敏显示').waitFor();
+    await page.getByTestId('unmask').click();
+    await members.getByText(SPOUSE.id).waitFor();
+    await page.getByTestId('mask-notice').getByText('本次查看已记入审计日志').waitFor();
+    await page.getByTestId('remask').click();
+    await members.getByText(maskedSpouse).waitFor();
+
+    // Editing from the masked view first shows the data in full (audited), then opens the form.
     await page.getByTestId('member-edit-1').click();
     await page.getByTestId('mask-notice').getByText('本次查看已记入审计日志').waitFor();
     const dialog = page.getByRole('dialog');
