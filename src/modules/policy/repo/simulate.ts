@@ -8,7 +8,7 @@
 //   share = round-to-unit(gap + round(standard × highest category rate)); gap = standard (three-nos, full-standard rule) or max(0, standard − income)
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
-import { inScope, type Scope } from '../../../db/scope.ts';
+import { inArea, inScope, type Scope } from '../../../db/scope.ts';
 import { BASIC_PENSION_SOURCE, INCOME_KIND_MAP, VEHICLE_NOTE_PATTERNS } from '../facts-from-registry.ts';
 
 /** Policy income kinds the registry can hold (see facts-from-registry.ts). */
@@ -17,7 +17,7 @@ export const TOPUP_CATEGORIES = ['three_nos', 'elderly', 'serious_illness_disabi
 
 /**
  * Resolved parameters of one village under one scenario (money in fen, monthly): urban, rural, unit,
- * full3, elderly_age, severe_max, u_<category> / r_<category> rates, c_<kind> (kind counts as income),
+ * full3, elderly_born_by (members born on or before it are elderly), severe_max, u_<category> / r_<category> rates, c_<kind> (kind counts as income),
  * deposit_months, vehicle_allowed, business_allowed, max_houses.
  */
 export type VillageParams = { s: 0 | 1; v: string } & Record<string, string | number | boolean>;
@@ -34,13 +34,22 @@ export type CountyFigures = {
 const lit = (s: string) => sql.lit(s);
 const ident = (s: string) => sql.raw(s.replace(/[^a-z0-9_]/g, ''));
 
-/** Registry income kind → policy kind, as SQL (same map as householdFactsFromRegistry). */
-function policyKindSql(): RawBuilder<string> {
-  const cases = Object.entries(INCOME_KIND_MAP).map(([k, v]) =>
-    k === 'pension'
-      ? sql`when ${lit(k)} then case when position(${lit(BASIC_PENSION_SOURCE)} in i.source) > 0 then 'pension_basic' else ${lit(v)} end`
-      : sql`when ${lit(k)} then ${lit(v)}`);
-  return sql<string>`case i.kind ${sql.join(cases, sql` `)} else 'other' end`;
+/** Registry income rows whose policy kind is in `set` (pensions split by source only when needed). */
+function kindsPredicate(set: ReadonlySet<string>): RawBuilder<boolean> {
+  const whole: string[] = [];
+  const parts: RawBuilder<boolean>[] = [];
+  for (const [registry, policy] of Object.entries(INCOME_KIND_MAP)) {
+    if (registry === 'pension') {
+      const basic = set.has('pension_basic');
+      const other = set.has(policy);
+      if (basic && other) whole.push(registry);
+      else if (basic) parts.push(sql<boolean>`(i.kind = 'pension' and position(${lit(BASIC_PENSION_SOURCE)} in i.source) > 0)`);
+      else if (other) parts.push(sql<boolean>`(i.kind = 'pension' and position(${lit(BASIC_PENSION_SOURCE)} in i.source) = 0)`);
+    } else if (set.has(policy)) whole.push(registry);
+  }
+  if (set.has('other')) parts.push(sql<boolean>`i.kind not in (${sql.join(Object.keys(INCOME_KIND_MAP).map(lit))})`);
+  if (whole.length > 0) parts.unshift(sql<boolean>`i.kind in (${sql.join(whole.map(lit))})`);
+  return parts.length === 0 ? sql<boolean>`false` : sql<boolean>`(${sql.join(parts, sql` or `)})`;
 }
 
 /** A vehicle counts unless its note says it is a disability mobility vehicle or farm machine. */
@@ -52,7 +61,7 @@ function countedVehicleSql(): RawBuilder<boolean> {
 
 function recordColumns(): RawBuilder<unknown> {
   const cols = [
-    's int', 'v text', 'urban bigint', 'rural bigint', 'unit bigint', 'full3 boolean', 'elderly_age int', 'severe_max int',
+    's int', 'v text', 'urban bigint', 'rural bigint', 'unit bigint', 'full3 boolean', 'elderly_born_by date', 'severe_max int',
     ...TOPUP_CATEGORIES.flatMap((c) => [`u_${c} numeric`, `r_${c} numeric`]),
     ...REGISTRY_POLICY_KINDS.map((k) => `c_${k} boolean`),
     'deposit_months numeric', 'vehicle_allowed boolean', 'business_allowed boolean', 'max_houses int',
@@ -61,73 +70,104 @@ function recordColumns(): RawBuilder<unknown> {
 }
 
 /** The highest applicable category rate of member m (hukou prefix u/r). */
-function rateSql(prefix: 'u' | 'r', date: string): RawBuilder<number> {
-  const r = (c: string) => sql.raw(`e.${prefix}_${c}`);
+function rateSql(prefix: 'u' | 'r'): RawBuilder<number> {
+  const r = (c: string) => sql.raw(`p.${prefix}_${c}`);
   return sql<number>`greatest(0,
     case when 'three_nos' = any(m.categories) then ${r('three_nos')} else 0 end,
-    case when 'elderly' = any(m.categories) or m.birth_date <= (cast(${date} as date) - make_interval(years => e.elderly_age)) then ${r('elderly')} else 0 end,
-    case when 'serious_illness_disability' = any(m.categories) or m.serious_illness or m.disability_grade <= e.severe_max then ${r('serious_illness_disability')} else 0 end,
+    case when 'elderly' = any(m.categories) or m.birth_date <= p.elderly_born_by then ${r('elderly')} else 0 end,
+    case when 'serious_illness_disability' = any(m.categories) or m.serious_illness or m.disability_grade <= p.severe_max then ${r('serious_illness_disability')} else 0 end,
     case when 'student' = any(m.categories) or m.student then ${r('student')} else 0 end,
-    case when 'family_planning' = any(e.hcat) or 'family_planning' = any(m.categories) then ${r('family_planning')} else 0 end,
-    case when 'single_parent' = any(e.hcat) or 'single_parent' = any(m.categories) then ${r('single_parent')} else 0 end)`;
+    case when 'family_planning' = any(e.categories) or 'family_planning' = any(m.categories) then ${r('family_planning')} else 0 end,
+    case when 'single_parent' = any(e.categories) or 'single_parent' = any(m.categories) then ${r('single_parent')} else 0 end)`;
 }
 
-/** Eligible households, persons and monthly budget per county and scenario; agricultural population per county. */
-export async function simulateDibao(db: Kysely<DB>, scope: Scope, date: string, params: readonly VillageParams[]): Promise<{ figures: CountyFigures[]; agricultural: Map<string, number> }> {
-  const kinds = REGISTRY_POLICY_KINDS;
-  const incomeSums = kinds.map((k) => sql`coalesce(sum(case when i.period = 'month' then i.amount_fen * 12 else i.amount_fen end) filter (where ${policyKindSql()} = ${lit(k)}), 0) as ${ident(`k_${k}`)}`);
-  const counted = sql.join(kinds.map((k) => sql`case when ${sql.raw(`p.c_${k}`)} then coalesce(${sql.raw(`inc.k_${k}`)}, 0) else 0 end`), sql` + `);
-  const standard = sql`case when m.hukou = 'urban' then e.urban else e.rural end`;
+/** Rows of a household table in the scope's county (or all counties of a prefecture scope): a cheap superset. */
+function inCounties(scope: Scope, column: string) {
+  return scope.prefix.length <= 6 ? inScope(scope, column) : inArea(scope.prefix.slice(0, 6), column);
+}
+
+const rateColumns = TOPUP_CATEGORIES.flatMap((c) => [`u_${c}`, `r_${c}`]);
+
+/** The statement: eligible households, persons, rural persons and monthly budget per county and scenario. */
+export function simulateQuery(scope: Scope, params: readonly VillageParams[], keyLength: number) {
+  // Kinds counted under every village and scenario are summed once; only kinds whose status varies get a column.
+  const counts = (k: string) => params.map((p) => p[`c_${k}`] === true);
+  const always = new Set(REGISTRY_POLICY_KINDS.filter((k) => counts(k).every(Boolean)));
+  const varying = REGISTRY_POLICY_KINDS.filter((k) => !always.has(k) && counts(k).some(Boolean));
+  const incomeSums = [
+    sql`coalesce(sum(a12) filter (where ${kindsPredicate(always)}), 0)::bigint as k_always`,
+    ...varying.map((k) => sql`coalesce(sum(a12) filter (where ${kindsPredicate(new Set([k]))}), 0)::bigint as ${ident(`k_${k}`)}`),
+  ];
+  const incomeCols = sql.raw(['always', ...varying].map((k) => `coalesce(inc.k_${k}, 0) as k_${k}`).join(', '));
+  const counted = sql.join([sql`f.k_always`, ...varying.map((k) => sql`case when ${sql.raw(`p.c_${k}`)} then ${sql.raw(`f.k_${k}`)} else 0 end`)], sql` + `);
+  const standard = sql`case when m.hukou = 'urban' then p.urban else p.rural end`;
+  const key = sql.raw(`left(h.village_code, ${Math.trunc(keyLength)})`);
   const q = sql<{ county: string; s: number; households: number; persons: number; rural_persons: number; monthly: number }>`
-    with p as (
+    with p as materialized (
       select * from jsonb_to_recordset(cast(${JSON.stringify(params)} as jsonb)) as x(${recordColumns()})
-    ), hh as (
-      select h.county_code, h.id, h.village_code, h.categories from households h where ${inScope(scope, 'h.village_code')}
     ), mc as (
-      select m.county_code, m.household_id, count(*) as n, count(*) filter (where m.hukou = 'urban') as n_urban
-      from members m join hh on hh.county_code = m.county_code and hh.id = m.household_id
-      group by m.county_code, m.household_id
+      select county_code, household_id, count(*) as n, count(*) filter (where hukou = 'urban') as n_urban
+      from members where ${inCounties(scope, 'county_code')}
+      group by county_code, household_id
     ), inc as (
-      select i.county_code, i.household_id, ${sql.join(incomeSums, sql`, `)}
-      from income_items i join hh on hh.county_code = i.county_code and hh.id = i.household_id
-      group by i.county_code, i.household_id
+      select county_code, household_id, ${sql.join(incomeSums, sql`, `)}
+      from (
+        select i.county_code, i.household_id, i.kind, i.source,
+          case when i.period = 'month' then i.amount_fen * 12 else i.amount_fen end as a12
+        from income_items i where ${inCounties(scope, 'i.county_code')}
+      ) i
+      group by county_code, household_id
     ), ast as (
       select a.county_code, a.household_id,
-        coalesce(sum(a.value_fen) filter (where a.kind in ('deposit', 'securities')), 0) as deposits,
+        coalesce(sum(a.value_fen) filter (where a.kind in ('deposit', 'securities')), 0)::bigint as deposits,
         count(*) filter (where a.kind = 'vehicle' and ${countedVehicleSql()}) as vehicles,
         count(*) filter (where a.kind = 'business') as businesses,
         count(*) filter (where a.kind = 'house') as houses
-      from assets a join hh on hh.county_code = a.county_code and hh.id = a.household_id
+      from assets a where ${inCounties(scope, 'a.county_code')}
       group by a.county_code, a.household_id
-    ), hs as (
-      select hh.county_code, hh.id, hh.categories as hcat, p.*, mc.n,
-        mc.n_urban * p.urban + (mc.n - mc.n_urban) * p.rural as std_sum,
-        floor((2 * greatest(0, ${counted}) + 12 * mc.n)::numeric / (24 * mc.n)) as pci,
+    ), f as (
+      select h.county_code, h.id, ${key} as v, h.categories, mc.n, mc.n_urban, ${incomeCols},
         coalesce(ast.deposits, 0) as deposits, coalesce(ast.vehicles, 0) as vehicles,
         coalesce(ast.businesses, 0) as businesses, coalesce(ast.houses, 0) as houses
-      from hh
-      join mc on mc.county_code = hh.county_code and mc.household_id = hh.id
-      join p on p.v = hh.village_code
-      left join inc on inc.county_code = hh.county_code and inc.household_id = hh.id
-      left join ast on ast.county_code = hh.county_code and ast.household_id = hh.id
-    ), e as (
-      select hs.* from hs
-      where hs.pci < floor((2 * hs.std_sum + hs.n)::numeric / (2 * hs.n))
-        and hs.deposits <= hs.deposit_months * hs.std_sum
-        and (hs.vehicles = 0 or hs.vehicle_allowed)
-        and (hs.businesses = 0 or hs.business_allowed)
-        and hs.houses <= hs.max_houses
+      from households h
+      join mc on mc.county_code = h.county_code and mc.household_id = h.id
+      left join inc on inc.county_code = h.county_code and inc.household_id = h.id
+      left join ast on ast.county_code = h.county_code and ast.household_id = h.id
+      where ${inScope(scope, 'h.village_code')}
+    ), e as materialized (
+      select f.county_code, f.id, f.v, f.categories, f.n, p.s, c.pci
+      from f join p on p.v = f.v
+      cross join lateral (select
+        (2 * greatest(0, ${counted}) + 12 * f.n) / (24 * f.n) as pci,
+        f.n_urban * p.urban + (f.n - f.n_urban) * p.rural as std_sum) c
+      where c.pci < (2 * c.std_sum + f.n) / (2 * f.n)
+        and f.deposits <= p.deposit_months * c.std_sum
+        and (f.vehicles = 0 or p.vehicle_allowed)
+        and (f.businesses = 0 or p.business_allowed)
+        and f.houses <= p.max_houses
+    ), counts as (
+      select county_code, s, count(*) as households, sum(n) as persons from e group by county_code, s
     ), shares as (
-      select e.county_code, e.s, e.id, m.hukou, ${standard} as std, e.pci, e.unit, e.full3, ('three_nos' = any(m.categories)) as three,
-        case when m.hukou = 'urban' then ${rateSql('u', date)} else ${rateSql('r', date)} end as rate
-      from e join members m on m.county_code = e.county_code and m.household_id = e.id
+      select e.county_code, e.s, m.hukou, ${standard} as std, e.pci, p.unit,
+        case when p.full3 and 'three_nos' = any(m.categories) then ${standard} else greatest(0, ${standard} - e.pci) end as gap,
+        case when m.hukou = 'urban' then ${rateSql('u')} else ${rateSql('r')} end as rate
+      from e
+      join p on p.s = e.s and p.v = e.v
+      join members m on m.county_code = e.county_code and m.household_id = e.id
+    ), money as (
+      select county_code, s, count(*) filter (where hukou = 'rural') as rural_persons,
+        sum((2 * (gap + round(std * rate)::bigint) + unit) / (2 * unit) * unit) as monthly
+      from shares group by county_code, s
     )
-    select county_code as county, s, count(distinct id) as households, count(*) as persons,
-      count(*) filter (where hukou = 'rural') as rural_persons,
-      coalesce(sum(floor((2 * (gap + round(std * rate)) + unit)::numeric / (2 * unit)) * unit), 0) as monthly
-    from (select shares.*, case when full3 and three then std else greatest(0, std - pci) end as gap from shares) x
-    group by county_code, s
-    order by county_code, s`;
+    select counts.county_code as county, counts.s, counts.households, counts.persons, money.rural_persons, money.monthly
+    from counts join money on money.county_code = counts.county_code and money.s = counts.s
+    order by county, s`;
+  return q;
+}
+
+/** Eligible households, persons and monthly budget per county and scenario; agricultural population per county. */
+export async function simulateDibao(db: Kysely<DB>, scope: Scope, params: readonly VillageParams[], keyLength: number): Promise<{ figures: CountyFigures[]; agricultural: Map<string, number> }> {
+  const q = simulateQuery(scope, params, keyLength);
   const agri = sql<{ county: string; persons: number }>`
     select h.county_code as county, count(*) as persons
     from households h join members m on m.county_code = h.county_code and m.household_id = h.id
@@ -140,10 +180,13 @@ export async function simulateDibao(db: Kysely<DB>, scope: Scope, date: string, 
   };
 }
 
-/** The villages that hold households in the scope (the areas whose parameters must be resolved). */
-export async function villagesInScope(db: Kysely<DB>, scope: Scope): Promise<string[]> {
-  const rows = await db.selectFrom('households').select('village_code').distinct().where(inScope(scope, 'village_code')).orderBy('village_code').execute();
-  return rows.map((r) => r.village_code);
+/**
+ * The areas whose parameters must be resolved: the households' village codes cut to `keyLength`
+ * (6 when no parameter is set below county level, so one resolution per county).
+ */
+export async function areasInScope(db: Kysely<DB>, scope: Scope, keyLength: number): Promise<string[]> {
+  const rows = await db.selectFrom('households').select(sql<string>`left(village_code, ${sql.lit(Math.trunc(keyLength))})`.as('v')).distinct().where(inScope(scope, 'village_code')).orderBy('v').execute();
+  return rows.map((r) => r.v);
 }
 
 export async function countyNames(db: Kysely<DB>, codes: readonly string[]): Promise<Map<string, string>> {

@@ -65,7 +65,8 @@ export function resolveVillage(params: ParameterSet, village: string, date: stri
     rural: divideRounded(num('dibao.standard.rural'), 12),
     unit: num('dibao.benefit.rounding_unit'),
     full3: get('dibao.benefit.three_nos_full_standard') === true,
-    elderly_age: num('dibao.topup.elderly_age'),
+    // ageOn(birth, date) >= N exactly when birth <= date − N years (date is the 1st of a month).
+    elderly_born_by: `${String(Number(date.slice(0, 4)) - num('dibao.topup.elderly_age')).padStart(4, '0')}${date.slice(4)}`,
     severe_max: num('dibao.topup.severe_disability_max_grade'),
     deposit_months: num('dibao.property.deposit_months'),
     vehicle_allowed: get('dibao.property.vehicle_allowed') === true,
@@ -104,7 +105,9 @@ export async function simulateWithRows(db: Database, scope: Scope, input: Simula
   const date = periodDate(input.month);
   const current = createParameterSet(rows);
   const draft = createParameterSet(withDraft(rows, input.draft, date, scope.role === 'system' ? null : scope));
-  const villages = await repo.villagesInScope(db.kysely, scope);
+  // Parameters vary at most down to the most specific area any dibao value is set for.
+  const deepest = Math.max(6, ...[...rows, ...withDraft(rows, input.draft, date, null)].filter((r) => r.name.startsWith('dibao.') && r.area !== 'CN').map((r) => r.area.length));
+  const villages = await repo.areasInScope(db.kysely, scope, deepest);
   let params: repo.VillageParams[];
   try {
     params = [...villages.map((v) => resolveVillage(current, v, date, 0)), ...villages.map((v) => resolveVillage(draft, v, date, 1))];
@@ -112,7 +115,7 @@ export async function simulateWithRows(db: Database, scope: Scope, input: Simula
     if (e instanceof ParameterLookupError) throw new AppError('parameter_missing', e.message, 422, { parameter: e.parameter });
     throw e;
   }
-  const { figures: rowsOut, agricultural } = await repo.simulateDibao(db.kysely, scope, date, params);
+  const { figures: rowsOut, agricultural } = await repo.simulateDibao(db.kysely, scope, params, deepest);
   const counties = [...new Set([...rowsOut.map((r) => r.county), ...agricultural.keys()])].sort();
   const names = await repo.countyNames(db.kysely, counties);
   const find = (c: string, s: number) => rowsOut.find((r) => r.county === c && r.s === s);
