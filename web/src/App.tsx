@@ -18,6 +18,8 @@ const HouseholdListPage = lazy(() => import('./pages/registry/HouseholdListPage.
 const HouseholdCreatePage = lazy(() => import('./pages/registry/HouseholdCreatePage.tsx'));
 const HouseholdImportPage = lazy(() => import('./pages/registry/HouseholdImportPage.tsx'));
 const HouseholdPage = lazy(() => import('./pages/registry/HouseholdPage.tsx'));
+const PolicyParametersPage = lazy(() => import('./pages/policy/ParametersPage.tsx'));
+const PolicySimulatorPage = lazy(() => import('./pages/policy/SimulatorPage.tsx'));
 
 export function App() {
   return (
@@ -42,6 +44,8 @@ export function App() {
                 <Route path="households/new" element={<HouseholdCreatePage />} />
                 <Route path="households/import" element={<HouseholdImportPage />} />
                 <Route path="households/:householdNo" element={<HouseholdPage />} />
+                <Route path="policy" element={<PolicyParametersPage />} />
+                <Route path="policy/simulator" element={<PolicySimulatorPage />} />
                 {MODULES.filter((m) => !m.built).map((m) => (
                   <Route key={m.path} path={`${m.path.slice(1)}/*`} element={<ComingSoon module={m.label} />} />
                 ))}

@@ -1,4 +1,5 @@
 import { registryEn } from '../pages/registry/messages/index.ts';
+import { policyEn } from '../pages/policy/messages.ts';
 import type { Messages } from './zh-CN.ts';
 
 // Typed as Messages: a missing or extra key is a type error.
@@ -105,4 +106,6 @@ export const en: Messages = {
 
   // Households (registry)
   ...registryEn,
+  // Policy
+  ...policyEn,
 };

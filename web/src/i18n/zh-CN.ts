@@ -1,5 +1,6 @@
 // Default dictionary (zh-CN). Terms follow /spec/glossary.md. en.ts must have exactly these keys.
 import { registryZhCN } from '../pages/registry/messages/index.ts';
+import { policyZhCN } from '../pages/policy/messages.ts';
 
 export const zhCN = {
   'app.name': '救助',
@@ -104,6 +105,8 @@ export const zhCN = {
 
   // 家庭 (registry): household list, household page, forms, import.
   ...registryZhCN,
+  // 政策 (policy): parameters, explanation, simulator.
+  ...policyZhCN,
 };
 
 export type MessageKey = keyof typeof zhCN;

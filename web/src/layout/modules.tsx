@@ -33,7 +33,7 @@ export const MODULES: readonly ModuleEntry[] = [
   { path: '/intake', label: 'menu.intake', icon: <InboxOutlined />, built: false },
   { path: '/verification', label: 'menu.verification', icon: <FileSearchOutlined />, built: false },
   { path: '/payroll', label: 'menu.payroll', icon: <AccountBookOutlined />, built: false },
-  { path: '/policy', label: 'menu.policy', icon: <ReadOutlined />, built: false },
+  { path: '/policy', label: 'menu.policy', icon: <ReadOutlined />, built: true },
   { path: '/stats', label: 'menu.stats', icon: <BarChartOutlined />, built: false },
   { path: '/areas', label: 'menu.areas', icon: <ApartmentOutlined />, built: true },
   { path: '/users', label: 'menu.users', icon: <UserOutlined />, built: true, requires: 'users.read' },

@@ -4,6 +4,7 @@ import type { HouseholdDetail } from './api.ts';
 import { ItemsTab } from './ItemsTab.tsx';
 import { MembersTab } from './MembersTab.tsx';
 import { TimelineTab } from './TimelineTab.tsx';
+import { Explanation } from '../policy/Explanation.tsx';
 
 /** What the household page asks of its forms; masked data is first shown in full (audited). */
 export type EditRequest =
@@ -37,4 +38,5 @@ export const HOUSEHOLD_TABS: HouseholdTab[] = [
   { key: 'incomes', label: 'registry.tab.incomes', render: (ctx) => <ItemsTab ctx={ctx} list="incomes" /> },
   { key: 'assets', label: 'registry.tab.assets', render: (ctx) => <ItemsTab ctx={ctx} list="assets" /> },
   { key: 'timeline', label: 'registry.tab.timeline', render: (ctx) => <TimelineTab ctx={ctx} /> },
+  { key: 'explanation', label: 'policy.tab.explanation', render: (ctx) => <Explanation householdNo={ctx.householdNo} /> },
 ];

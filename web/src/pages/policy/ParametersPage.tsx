@@ -1,0 +1,147 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Form, Input, InputNumber, Modal, Select, Space, Switch, Table, Tag, Tooltip, Typography, message } from 'antd';
+import { useMemo, useState } from 'react';
+import { ApiError } from '../../api/client.ts';
+import { useApiData } from '../../api/useApiData.ts';
+import { useCurrentUser } from '../../auth/context.ts';
+import { useT } from '../../i18n/context.ts';
+import { canManagePolicy } from './access.ts';
+import { addParameterValue, fetchParameters, type Parameter, type ParameterValue } from './api.ts';
+import { formatStoredValue } from './format.ts';
+import { PolicyNav } from './PolicyNav.tsx';
+
+function ValuesTable({ parameter }: { parameter: Parameter }) {
+  const t = useT();
+  return (
+    <Table<ParameterValue>
+      size="small"
+      rowKey="id"
+      pagination={false}
+      dataSource={[...parameter.values].sort((a, b) => a.area.localeCompare(b.area) || b.effective.localeCompare(a.effective))}
+      columns={[
+        { title: t('policy.col.area'), dataIndex: 'area', width: 110, render: (a: string) => (a === 'CN' ? t('policy.area.national') : a) },
+        { title: t('policy.col.ruleSet'), dataIndex: 'ruleSet', width: 90, render: (r: string | null) => r ?? t('policy.ruleSet.any') },
+        { title: t('policy.col.effective'), dataIndex: 'effective', width: 110 },
+        {
+          title: t('policy.col.value'), dataIndex: 'value', width: 160,
+          render: (v: unknown, row) => (
+            <Space size={4} wrap>
+              {formatStoredValue(v, parameter.unit)}
+              {row.current && <Tag color="green">{t('policy.value.current')}</Tag>}
+              {row.used && <Tooltip title={t('policy.value.usedAt', { at: row.usedAt ?? '' })}><Tag color="orange">{t('policy.col.used')}</Tag></Tooltip>}
+            </Space>
+          ),
+        },
+        { title: t('policy.col.reference'), dataIndex: 'valueReference', render: (r: string | null) => <Typography.Text type="secondary">{r ?? parameter.reference}</Typography.Text> },
+        { title: t('policy.col.origin'), dataIndex: 'origin', width: 100, render: (o: 'file' | 'api', row) => (o === 'file' ? t('policy.origin.file') : `${t('policy.origin.api')} · ${row.createdBy}`) },
+      ]}
+    />
+  );
+}
+
+interface ValueForm { area: string; ruleSet: string; effective: string; number?: number; bool?: boolean; text?: string; reference: string }
+
+function AddValueModal({ parameter, onClose, onSaved }: { parameter: Parameter; onClose: () => void; onSaved: () => void }) {
+  const t = useT();
+  const me = useCurrentUser();
+  const [form] = Form.useForm<ValueForm>();
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const unit = parameter.unit;
+  const kind = unit === 'bool' ? 'bool' : unit === 'list' ? 'list' : ['code', 'date', 'fraction'].includes(unit) ? 'text' : 'number';
+  const submit = async (v: ValueForm) => {
+    setSaving(true);
+    setError(null);
+    try {
+      const value = kind === 'bool' ? Boolean(v.bool) : kind === 'list' ? (v.text ?? '').split('\n').map((x) => x.trim()).filter(Boolean) : kind === 'text' ? v.text : v.number;
+      await addParameterValue(parameter.name, { area: v.area, ruleSet: v.ruleSet === '' ? null : v.ruleSet, effective: v.effective, value, reference: v.reference });
+      onSaved();
+    } catch (e) {
+      if (e instanceof ApiError && e.fields.length > 0) {
+        const names: Record<string, keyof ValueForm> = { area: 'area', effective: 'effective', reference: 'reference', value: kind === 'bool' ? 'bool' : kind === 'number' ? 'number' : 'text' };
+        form.setFields(e.fields.flatMap((f) => (names[f.field] ? [{ name: names[f.field] as keyof ValueForm, errors: [f.message] }] : [])));
+      }
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setSaving(false);
+    }
+  };
+  return (
+    <Modal open title={t('policy.add.title', { name: parameter.name })} onCancel={onClose} onOk={() => form.submit()} okText={t('policy.add.submit')} confirmLoading={saving} destroyOnHidden>
+      <Space direction="vertical" style={{ width: '100%' }}>
+        <Alert type="info" showIcon message={t('policy.add.hint')} />
+        {error && <Alert type="error" showIcon message={error} data-testid="policy-add-error" />}
+        <Form<ValueForm> form={form} layout="vertical" onFinish={(v) => void submit(v)} initialValues={{ area: me.areaCode, ruleSet: '', effective: '', reference: '' }}>
+          <Form.Item name="area" label={t('policy.add.area')} rules={[{ required: true, message: t('common.required', { field: t('policy.add.area') }) }]}><Input /></Form.Item>
+          <Form.Item name="ruleSet" label={t('policy.col.ruleSet')}>
+            <Select options={[{ value: '', label: t('policy.ruleSet.any') }, { value: 'cn-2012', label: 'cn-2012' }, { value: 'cn-2021', label: 'cn-2021' }]} />
+          </Form.Item>
+          <Form.Item name="effective" label={t('policy.add.effective')} rules={[{ required: true, pattern: /^\d{4}-\d{2}-\d{2}$/, message: t('common.required', { field: t('policy.add.effective') }) }]}><Input placeholder="2016-01-01" /></Form.Item>
+          {kind === 'number' && <Form.Item name="number" label={`${t('policy.add.value')} (${unit})`} rules={[{ required: true, message: t('common.required', { field: t('policy.add.value') }) }]}><InputNumber style={{ width: '100%' }} min={0} /></Form.Item>}
+          {kind === 'bool' && <Form.Item name="bool" label={t('policy.add.value')} valuePropName="checked"><Switch /></Form.Item>}
+          {kind === 'text' && <Form.Item name="text" label={`${t('policy.add.value')} (${unit})`} rules={[{ required: true, message: t('common.required', { field: t('policy.add.value') }) }]}><Input /></Form.Item>}
+          {kind === 'list' && <Form.Item name="text" label={t('policy.add.valueList')}><Input.TextArea rows={4} /></Form.Item>}
+          <Form.Item name="reference" label={t('policy.add.reference')} rules={[{ required: true, message: t('common.required', { field: t('policy.add.reference') }) }]}><Input.TextArea rows={2} /></Form.Item>
+        </Form>
+      </Space>
+    </Modal>
+  );
+}
+
+/** Every parameter with its dated values per area and their references; prefecture admins add values. */
+export default function ParametersPage() {
+  const t = useT();
+  const me = useCurrentUser();
+  const [filter, setFilter] = useState('');
+  const [adding, setAdding] = useState<Parameter | null>(null);
+  const [toast, toastHolder] = message.useMessage();
+  const data = useApiData(() => fetchParameters(), []);
+  const rows = useMemo(() => {
+    const f = filter.trim().toLowerCase();
+    return (data.data ?? []).filter((p) => f === '' || p.name.includes(f) || p.description.toLowerCase().includes(f));
+  }, [data.data, filter]);
+  const manage = canManagePolicy(me.role);
+  return (
+    <Card title={t('policy.title')} extra={<PolicyNav />}>
+      {toastHolder}
+      <Space direction="vertical" style={{ width: '100%' }}>
+        <Input.Search data-testid="policy-filter" allowClear placeholder={t('policy.filter')} onChange={(e) => setFilter(e.target.value)} style={{ maxWidth: 360 }} />
+        {data.error && <Alert type="error" showIcon message={t('common.loadFailed', { message: data.error.message })} />}
+        <Table<Parameter>
+          data-testid="policy-parameters"
+          rowKey="name"
+          size="small"
+          loading={data.loading}
+          dataSource={rows}
+          pagination={{ pageSize: 30, showSizeChanger: false }}
+          expandable={{ expandedRowRender: (p) => <ValuesTable parameter={p} /> }}
+          columns={[
+            { title: t('policy.col.name'), dataIndex: 'name', width: 300, render: (n: string) => <Typography.Text code>{n}</Typography.Text> },
+            { title: t('policy.col.description'), dataIndex: 'description' },
+            { title: t('policy.col.unit'), dataIndex: 'unit', width: 170 },
+            {
+              title: t('policy.col.current'), key: 'current', width: 220,
+              render: (_: unknown, p) => {
+                const current = p.values.filter((v) => v.current);
+                const shown = current.slice(0, 3).map((v) => `${v.area === 'CN' ? t('policy.area.national') : v.area}${v.ruleSet ? `/${v.ruleSet}` : ''}: ${formatStoredValue(v.value, p.unit)}`);
+                return <Typography.Text ellipsis={{ tooltip: current.map((v) => `${v.area}: ${formatStoredValue(v.value, p.unit)}`).join('; ') }}>{shown.join('; ')}{current.length > 3 ? ' …' : ''}</Typography.Text>;
+              },
+            },
+            ...(manage ? [{ title: '', key: 'add', width: 110, render: (_: unknown, p: Parameter) => <Button size="small" icon={<PlusOutlined />} onClick={() => setAdding(p)}>{t('policy.add.open')}</Button> }] : []),
+          ]}
+        />
+      </Space>
+      {adding && (
+        <AddValueModal
+          parameter={adding}
+          onClose={() => setAdding(null)}
+          onSaved={() => {
+            void toast.success(t('policy.add.saved', { name: adding.name }));
+            setAdding(null);
+            data.reload();
+          }}
+        />
+      )}
+    </Card>
+  );
+}
