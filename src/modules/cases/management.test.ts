@@ -104,4 +104,24 @@ describe(`dynamic management and the county stage (${ENGINE})`, () => {
     // A new application may follow a closed one.
     expect((await s.call('POST', '/cases', guanghui, { programme: 'dibao', householdNo: h.householdNo, applicantIdNumber: h.headId, appliedOn: '2023-04-03' })).statusCode).toBe(201);
   });
+
+  it('pages the inbox with a keyset cursor', async () => {
+    const first = (await s.call('GET', '/cases/inbox?limit=1', guanghui)).json() as { items: { caseNo: string }[]; next: string | null };
+    expect(first.items).toHaveLength(1);
+    expect(first.next).toMatch(/^\d{4}-\d{2}-\d{2}:\d+$/);
+    const second = (await s.call('GET', `/cases/inbox?limit=1&after=${first.next}`, guanghui)).json() as { items: { caseNo: string }[] };
+    expect(second.items).toHaveLength(1);
+    expect(second.items[0]?.caseNo).not.toBe(first.items[0]?.caseNo);
+    const all = (await s.call('GET', '/cases/inbox?limit=200', guanghui)).json() as { items: { caseNo: string }[] };
+    expect(all.items.slice(0, 2).map((i) => i.caseNo)).toEqual([first.items[0]?.caseNo, second.items[0]?.caseNo]);
+  });
+
+  it('lets only one of two simultaneous steps on a case through', async () => {
+    const h = await makeHousehold(built, guanghui, '522701001001', { wageFen: 30000 });
+    const { caseNo } = (await s.call('POST', '/cases', guanghui, { programme: 'dibao', householdNo: h.householdNo, applicantIdNumber: h.headId, appliedOn: '2023-03-01' })).json() as { caseNo: string };
+    const both = await Promise.all([0, 1].map(() => s.call('POST', `/cases/${caseNo}/transitions`, guanghui, { action: 'home_visit', ...visit('2023-03-03') })));
+    expect(both.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    const timeline = ((await s.call('GET', `/cases/${caseNo}`, guanghui)).json() as { timeline: { action: string }[] }).timeline;
+    expect(timeline.map((t) => t.action)).toEqual(['accept', 'home_visit']);
+  });
 });
