@@ -18,6 +18,10 @@ const HouseholdListPage = lazy(() => import('./pages/registry/HouseholdListPage.
 const HouseholdCreatePage = lazy(() => import('./pages/registry/HouseholdCreatePage.tsx'));
 const HouseholdImportPage = lazy(() => import('./pages/registry/HouseholdImportPage.tsx'));
 const HouseholdPage = lazy(() => import('./pages/registry/HouseholdPage.tsx'));
+const CaseInboxPage = lazy(() => import('./pages/cases/CaseInboxPage.tsx'));
+const CasePage = lazy(() => import('./pages/cases/CasePage.tsx'));
+const BatchListPage = lazy(() => import('./pages/cases/BatchListPage.tsx'));
+const BatchPage = lazy(() => import('./pages/cases/BatchPage.tsx'));
 const PolicyParametersPage = lazy(() => import('./pages/policy/ParametersPage.tsx'));
 const PolicySimulatorPage = lazy(() => import('./pages/policy/SimulatorPage.tsx'));
 
@@ -44,6 +48,10 @@ export function App() {
                 <Route path="households/new" element={<HouseholdCreatePage />} />
                 <Route path="households/import" element={<HouseholdImportPage />} />
                 <Route path="households/:householdNo" element={<HouseholdPage />} />
+                <Route path="cases" element={<CaseInboxPage />} />
+                <Route path="cases/batches" element={<BatchListPage />} />
+                <Route path="cases/batches/:batchNo" element={<BatchPage />} />
+                <Route path="cases/:caseNo" element={<CasePage />} />
                 <Route path="policy" element={<PolicyParametersPage />} />
                 <Route path="policy/simulator" element={<PolicySimulatorPage />} />
                 {MODULES.filter((m) => !m.built).map((m) => (

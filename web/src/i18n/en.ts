@@ -1,3 +1,4 @@
+import { casesEn } from '../pages/cases/messages/index.ts';
 import { registryEn } from '../pages/registry/messages/index.ts';
 import { policyEn } from '../pages/policy/messages.ts';
 import type { Messages } from './zh-CN.ts';
@@ -108,4 +109,5 @@ export const en: Messages = {
   ...registryEn,
   // Policy
   ...policyEn,
+  ...casesEn,
 };

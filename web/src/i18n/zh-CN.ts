@@ -1,4 +1,5 @@
 // Default dictionary (zh-CN). Terms follow /spec/glossary.md. en.ts must have exactly these keys.
+import { casesZhCN } from '../pages/cases/messages/index.ts';
 import { registryZhCN } from '../pages/registry/messages/index.ts';
 import { policyZhCN } from '../pages/policy/messages.ts';
 
@@ -107,6 +108,7 @@ export const zhCN = {
   ...registryZhCN,
   // 政策 (policy): parameters, explanation, simulator.
   ...policyZhCN,
+  ...casesZhCN,
 };
 
 export type MessageKey = keyof typeof zhCN;

@@ -29,7 +29,7 @@ export interface ModuleEntry {
 export const MODULES: readonly ModuleEntry[] = [
   { path: '/', label: 'menu.dashboard', icon: <HomeOutlined />, built: true },
   { path: '/households', label: 'menu.registry', icon: <TeamOutlined />, built: true },
-  { path: '/cases', label: 'menu.cases', icon: <FileTextOutlined />, built: false },
+  { path: '/cases', label: 'menu.cases', icon: <FileTextOutlined />, built: true },
   { path: '/intake', label: 'menu.intake', icon: <InboxOutlined />, built: false },
   { path: '/verification', label: 'menu.verification', icon: <FileSearchOutlined />, built: false },
   { path: '/payroll', label: 'menu.payroll', icon: <AccountBookOutlined />, built: false },

@@ -1,0 +1,77 @@
+import { Alert, Button, Card, Form, Input, Radio, Space, Table } from 'antd';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
+import { useApiData } from '../../api/useApiData.ts';
+import { useCurrentUser } from '../../auth/context.ts';
+import { useT } from '../../i18n/context.ts';
+import { PROGRAMMES, todayInChina, type Programme } from './api.ts';
+import { createBatch, fetchBatches, type BatchSummary } from './batchApi.ts';
+import { codeLabel } from './format.ts';
+
+/** 县级审核批次: the county approver groups the cases awaiting county review and opens a batch. */
+export default function BatchListPage() {
+  const t = useT();
+  const me = useCurrentUser();
+  const navigate = useNavigate();
+  const batches = useApiData(fetchBatches, []);
+  const [form] = Form.useForm<{ programme: Programme; date: string }>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const canCreate = me.role === 'county_approver' && me.areaLevel === 'county';
+
+  const create = async () => {
+    setError(null);
+    const v = await form.validateFields();
+    setBusy(true);
+    try {
+      const res = await createBatch(v.programme, v.date);
+      navigate(`/cases/batches/${res.batchNo}`);
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Card title={t('cases.batches.title')} extra={<Link to="/cases">{t('cases.batches.back')}</Link>}>
+      <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+        {canCreate && (
+          <Form form={form} layout="inline" name="batch" data-testid="batch-create-form" initialValues={{ programme: 'dibao', date: todayInChina() }}>
+            <Form.Item name="programme" label={t('cases.batches.programme')}>
+              <Radio.Group options={PROGRAMMES.map((p) => ({ value: p, label: codeLabel(t, 'programme', p) }))} />
+            </Form.Item>
+            <Form.Item name="date" label={t('cases.batches.date')} rules={[{ required: true, message: t('common.required', { field: t('cases.batches.date') }) }]}>
+              <Input type="date" max={todayInChina()} />
+            </Form.Item>
+            <Form.Item extra={t('cases.batches.createHint')}>
+              <Button type="primary" loading={busy} onClick={() => void create()} data-testid="batch-create">
+                {t('cases.batches.create')}
+              </Button>
+            </Form.Item>
+          </Form>
+        )}
+        {error && <Alert type="error" showIcon message={error} data-testid="batch-error" />}
+        {batches.error && <Alert type="error" showIcon message={t('common.loadFailed', { message: batches.error.message })} />}
+        <Table<BatchSummary>
+          data-testid="batch-table"
+          rowKey="batchNo"
+          size="small"
+          loading={batches.loading}
+          dataSource={batches.data ?? []}
+          locale={{ emptyText: t('common.noData') }}
+          columns={[
+            { key: 'no', title: t('cases.col.batchNo'), render: (_, b) => <Link to={`/cases/batches/${b.batchNo}`}>{b.batchNo}</Link> },
+            { key: 'programme', title: t('cases.col.programme'), render: (_, b) => codeLabel(t, 'programme', b.programme) },
+            { key: 'createdOn', title: t('cases.col.createdOn'), dataIndex: 'createdOn' },
+            { key: 'createdBy', title: t('cases.col.createdBy'), dataIndex: 'createdBy' },
+            { key: 'size', title: t('cases.col.size'), dataIndex: 'size' },
+            { key: 'sampled', title: t('cases.col.sampledCount'), render: (_, b) => (b.sampledOn ? b.sampled : t('cases.dash')) },
+            { key: 'ratio', title: t('cases.col.ratio'), render: (_, b) => (b.ratio === null ? t('cases.dash') : `${Math.round(b.ratio * 100)}%`) },
+            { key: 'sampledOn', title: t('cases.col.sampledOn'), render: (_, b) => b.sampledOn ?? t('cases.dash') },
+          ]}
+        />
+      </Space>
+    </Card>
+  );
+}

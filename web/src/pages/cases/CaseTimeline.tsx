@@ -1,0 +1,58 @@
+import { Space, Timeline, Typography } from 'antd';
+import { useLocale, useT } from '../../i18n/context.ts';
+import type { Translate } from '../../i18n/context.ts';
+import type { TimelineItem } from './api.ts';
+import { codeLabel, roleLabel, valueText } from './format.ts';
+
+const HIDDEN = new Set(['attachments', 'method']);
+const VOTES = ['participants', 'representativesPresent', 'votesFor', 'votesAgainst'];
+
+/** The recorded data of a step as "label: value" lines; a community review's votes on one line. */
+function dataLines(t: Translate, data: Record<string, unknown>): { key: string; text: string }[] {
+  const lines: { key: string; text: string }[] = [];
+  if (VOTES.every((k) => typeof data[k] === 'number')) {
+    const votes = t('cases.timeline.votes', {
+      participants: Number(data['participants']),
+      present: Number(data['representativesPresent']),
+      for: Number(data['votesFor']),
+      against: Number(data['votesAgainst']),
+    });
+    lines.push({ key: 'votes', text: t('cases.labelled', { label: t('cases.field.votes'), value: votes }) });
+  }
+  for (const [k, v] of Object.entries(data)) {
+    if (HIDDEN.has(k) || VOTES.includes(k)) continue;
+    if (v === '' || v === null || (Array.isArray(v) && v.length === 0)) continue;
+    lines.push({ key: k, text: t('cases.labelled', { label: codeLabel(t, 'field', k), value: valueText(t, k, v) }) });
+  }
+  return lines;
+}
+
+function Entry({ item, time }: { item: TimelineItem; time: Intl.DateTimeFormat }) {
+  const t = useT();
+  const from = item.fromState ? codeLabel(t, 'state', item.fromState) : null;
+  const to = codeLabel(t, 'state', item.toState);
+  return (
+    <Space direction="vertical" size={2} data-testid="case-timeline-entry" data-action={item.action}>
+      <Space wrap>
+        <Typography.Text strong>{codeLabel(t, 'action', item.action, item.label)}</Typography.Text>
+        <Typography.Text>{item.date}</Typography.Text>
+        <Typography.Text type="secondary">{t('cases.timeline.by', { actor: item.actorName, role: roleLabel(t, item.actorRole) })}</Typography.Text>
+        <Typography.Text type="secondary">{from && from !== to ? t('cases.timeline.state', { from, to }) : to}</Typography.Text>
+        <Typography.Text type="secondary">{time.format(new Date(item.at))}</Typography.Text>
+      </Space>
+      {item.reason && <Typography.Text>{t('cases.timeline.reason', { reason: item.reason })}</Typography.Text>}
+      {dataLines(t, item.data).map((line) => (
+        <Typography.Text key={line.key} data-testid="case-timeline-data">
+          {line.text}
+        </Typography.Text>
+      ))}
+    </Space>
+  );
+}
+
+/** 办理记录: every step in order, who (and in which role) did it when, why, and what was recorded. */
+export function CaseTimeline({ items }: { items: TimelineItem[] }) {
+  const [locale] = useLocale();
+  const time = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short', timeZone: 'Asia/Shanghai' });
+  return <Timeline data-testid="case-timeline" items={items.map((item) => ({ key: String(item.seq), children: <Entry item={item} time={time} /> }))} />;
+}

@@ -1,0 +1,112 @@
+import { Checkbox, Form, Input, InputNumber, Radio, Select, Space } from 'antd';
+import { useT } from '../../i18n/context.ts';
+import { useApiData } from '../../api/useApiData.ts';
+import { fetchInstitutions } from './batchApi.ts';
+import { codeLabel } from './format.ts';
+import type { FieldSpec } from './schema.ts';
+
+function InstitutionSelect({ value, onChange, id }: { value?: number; onChange?: (v: number) => void; id?: string }) {
+  const homes = useApiData(fetchInstitutions, []);
+  return (
+    <Select<number>
+      id={id}
+      value={value}
+      onChange={(v) => onChange?.(v)}
+      loading={homes.loading}
+      allowClear
+      options={(homes.data ?? []).map((h) => ({ value: h.id, label: `${h.name}（${h.beds}）` }))}
+    />
+  );
+}
+
+function Field({ f }: { f: FieldSpec }) {
+  const t = useT();
+  const label = codeLabel(t, 'field', f.name);
+  const rules = f.required && f.kind !== 'boolean' ? [{ required: true, message: t('common.required', { field: label }) }] : [];
+  const name = ['data', f.name];
+  switch (f.kind) {
+    case 'date':
+      return (
+        <Form.Item name={name} label={label} rules={rules}>
+          <Input type="date" />
+        </Form.Item>
+      );
+    case 'textarea':
+      return (
+        <Form.Item name={name} label={label} rules={rules}>
+          <Input.TextArea rows={3} />
+        </Form.Item>
+      );
+    case 'text':
+      return (
+        <Form.Item name={name} label={label} rules={rules}>
+          <Input />
+        </Form.Item>
+      );
+    case 'integer':
+      return (
+        <Form.Item name={name} label={label} rules={rules}>
+          <InputNumber precision={0} {...(f.min !== undefined ? { min: f.min } : {})} style={{ width: 160 }} />
+        </Form.Item>
+      );
+    case 'boolean':
+      return (
+        <Form.Item name={name} valuePropName="checked">
+          <Checkbox>{label}</Checkbox>
+        </Form.Item>
+      );
+    case 'enum':
+      return (
+        <Form.Item name={name} label={label} rules={rules}>
+          <Radio.Group options={f.options.map((o) => ({ value: o, label: codeLabel(t, `enum.${f.name}`, o) }))} />
+        </Form.Item>
+      );
+    case 'tags':
+      return (
+        <Form.Item name={name} label={label} rules={rules} extra={f.name === 'staff' ? t('cases.form.staffHint') : undefined}>
+          <Select mode="tags" open={false} suffixIcon={null} tokenSeparators={[',', '，', '、', ' ']} />
+        </Form.Item>
+      );
+    case 'checks':
+      return (
+        <Form.Item label={label}>
+          <Space wrap>
+            {f.children.map((c) => (
+              <Form.Item key={c} name={[...name, c]} valuePropName="checked" noStyle>
+                <Checkbox id={`step_data_${f.name}_${c}`}>{codeLabel(t, 'field', c)}</Checkbox>
+              </Form.Item>
+            ))}
+          </Space>
+        </Form.Item>
+      );
+    case 'institution':
+      return (
+        <Form.Item name={name} label={label} rules={rules}>
+          <InstitutionSelect />
+        </Form.Item>
+      );
+  }
+}
+
+/** The data fields of a step, generated from its schema. */
+export function StepFields({ fields }: { fields: FieldSpec[] }) {
+  return (
+    <>
+      {fields.map((f) => (
+        <Field key={f.name} f={f} />
+      ))}
+    </>
+  );
+}
+
+/** Initial values of the data fields: today for dates, false for yes/no, the schema's defaults. */
+export function initialData(fields: FieldSpec[], today: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const f of fields) {
+    if (f.defaultValue !== undefined) out[f.name] = f.defaultValue;
+    else if (f.kind === 'date') out[f.name] = today;
+    else if (f.kind === 'boolean') out[f.name] = false;
+    else if (f.kind === 'checks') out[f.name] = Object.fromEntries(f.children.map((c) => [c, false]));
+  }
+  return out;
+}

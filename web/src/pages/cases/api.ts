@@ -1,0 +1,144 @@
+// The cases part of the /api/v1 contract, as the web pages use it (src/modules/cases/README.md).
+import { api } from '../../api/client.ts';
+import type { JsonSchema } from './schema.ts';
+
+const enc = encodeURIComponent;
+
+export type Programme = 'dibao' | 'hardship';
+export const PROGRAMMES: readonly Programme[] = ['dibao', 'hardship'];
+
+export interface ActionRef {
+  action: string;
+  label: string;
+}
+
+export interface InboxItem {
+  caseNo: string;
+  programme: Programme;
+  ruleSet: string;
+  state: string;
+  stateLabel: string;
+  applicantName: string;
+  areaCode: string;
+  villageName: string | null;
+  appliedOn: string;
+  dueDate: string | null;
+  finalDueDate: string | null;
+  reviewDue: string | null;
+  overdue: boolean;
+  flags: string[];
+  actions: ActionRef[];
+}
+
+export interface CaseList {
+  items: InboxItem[];
+  next: string | null;
+}
+
+export interface TimelineItem {
+  seq: number;
+  action: string;
+  label: string;
+  fromState: string | null;
+  toState: string;
+  date: string;
+  at: string;
+  actorName: string;
+  actorRole: string;
+  reason: string | null;
+  data: Record<string, unknown>;
+  attachments: unknown;
+  dueDate: string | null;
+}
+
+export interface ExplanationStep {
+  name: string;
+  value: unknown;
+  unit: string | null;
+  parameters?: { name: string; value: unknown; unit?: string | null }[];
+}
+
+export interface Decision {
+  kind: string;
+  decidedOn: string;
+  effectiveMonth: string | null;
+  endMonth: string | null;
+  amountFen: number | null;
+  reason: string | null;
+  notifyBy: string | null;
+  explanation: { formula?: string; steps?: ExplanationStep[] } | null;
+}
+
+export interface NextAction {
+  action: string;
+  label: string;
+  allowed: boolean;
+  blockedCode: string | null;
+  blockedReason: string | null;
+  reasonRequired: boolean;
+  dataSchema: JsonSchema | null;
+}
+
+export interface CaseDetail {
+  caseNo: string;
+  programme: Programme;
+  programmeLabel: string;
+  ruleSet: string;
+  definition: string;
+  state: string;
+  stateLabel: string;
+  householdNo: string;
+  hukou: string;
+  areaCode: string;
+  applicantName: string;
+  applicantIdNumber: string;
+  appliedOn: string;
+  stateSince: string;
+  dueDate: string | null;
+  dueParameter: string | null;
+  finalDueDate: string | null;
+  noticeEnd: string | null;
+  reviewDue: string | null;
+  flags: string[];
+  overdue: boolean;
+  batch: { batchNo: string; sampled: boolean; drawn: boolean } | null;
+  timeline: TimelineItem[];
+  decisions: Decision[];
+  nextActions: NextAction[];
+}
+
+export interface NewCase {
+  programme: Programme;
+  householdNo: string;
+  applicantIdNumber: string;
+  appliedOn?: string;
+  staffRelative: boolean;
+  cadreRelative: boolean;
+  note: string;
+}
+
+export interface TransitionInput {
+  action: string;
+  date?: string;
+  reason?: string;
+  data: Record<string, unknown>;
+}
+
+const listQuery = (after?: string) => `?limit=50${after ? `&after=${enc(after)}` : ''}`;
+
+export const fetchInbox = (after?: string) => api<CaseList>(`/cases/inbox${listQuery(after)}`);
+export const fetchOverdue = (after?: string) => api<CaseList>(`/cases/overdue${listQuery(after)}`);
+export const fetchCase = (caseNo: string) => api<CaseDetail>(`/cases/${enc(caseNo)}`);
+
+export const createCase = (input: NewCase) =>
+  api<{ caseNo: string; ruleSet: string; state: string; dueDate: string | null }>('/cases', { method: 'POST', body: input });
+
+export const performStep = (caseNo: string, input: TransitionInput) =>
+  api<{ caseNo: string; state: string }>(`/cases/${enc(caseNo)}/transitions`, { method: 'POST', body: input });
+
+export const decisionDocxUrl = (caseNo: string) => `/api/v1/cases/${enc(caseNo)}/notices/decision.docx`;
+
+/** Today in China (YYYY-MM-DD), the server's calendar. */
+export function todayInChina(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+}

@@ -1,0 +1,71 @@
+// County batches, their spot-check sample and public-notice list, and nursing homes (/api/v1).
+import { api } from '../../api/client.ts';
+import type { Programme } from './api.ts';
+
+const enc = encodeURIComponent;
+
+export interface BatchSummary {
+  batchNo: string;
+  programme: Programme;
+  createdOn: string;
+  createdBy: string;
+  ratio: number | null;
+  seed: string | null;
+  sampledOn: string | null;
+  size: number;
+  sampled: number;
+}
+
+export interface BatchCase {
+  caseNo: string;
+  applicantName: string;
+  areaCode: string;
+  state: string;
+  flagged: boolean;
+  sampled: boolean;
+}
+
+export interface BatchDetail extends Omit<BatchSummary, 'size' | 'sampled'> {
+  cases: BatchCase[];
+}
+
+export interface PublicNoticeItem {
+  villageCode: string;
+  villageName: string;
+  name: string;
+  householdSize: number;
+  amountFen: number | null;
+  amountStatus: 'decided' | 'proposed' | 'none';
+}
+
+/** The API gives the nursing homes as their table rows (snake_case). */
+export interface Institution {
+  id: number;
+  county_code: string;
+  name: string;
+  beds: number;
+}
+
+export async function fetchBatches(): Promise<BatchSummary[]> {
+  return (await api<{ items: BatchSummary[] }>('/cases/batches?limit=200')).items;
+}
+
+export const createBatch = (programme: Programme, date: string, caseNos?: string[]) =>
+  api<{ batchNo: string; size: number }>('/cases/batches', { method: 'POST', body: { programme, date, ...(caseNos ? { caseNos } : {}) } });
+
+export const fetchBatch = (batchNo: string) => api<BatchDetail>(`/cases/batches/${enc(batchNo)}`);
+
+export const drawSample = (batchNo: string, date: string, seed?: string) =>
+  api<BatchDetail>(`/cases/batches/${enc(batchNo)}/sample`, { method: 'POST', body: { date, ...(seed ? { seed } : {}) } });
+
+const areaParam = (area?: string) => (area ? `?area=${enc(area)}` : '');
+
+export async function fetchPublicNotice(batchNo: string, area?: string): Promise<PublicNoticeItem[]> {
+  return (await api<{ items: PublicNoticeItem[] }>(`/cases/batches/${enc(batchNo)}/public-notice${areaParam(area)}`)).items;
+}
+
+export const publicNoticeDocxUrl = (batchNo: string, area?: string) => `/api/v1/cases/batches/${enc(batchNo)}/public-notice.docx${areaParam(area)}`;
+
+export async function fetchInstitutions(): Promise<Institution[]> {
+  return (await api<{ items: Institution[] }>('/institutions')).items;
+}

@@ -1,0 +1,51 @@
+// Readable names of the workflow's codes; the API's Chinese label is the fallback for a code the
+// dictionary does not know yet.
+import type { Translate } from '../../i18n/context.ts';
+import type { MessageKey } from '../../i18n/zh-CN.ts';
+import { casesCodesZhCN } from './messages/codes.zh-CN.ts';
+
+type Prefix = 'programme' | 'ruleSet' | 'state' | 'action' | 'field' | 'flag' | 'decision' | `enum.${string}`;
+
+function isCodeKey(key: string): key is keyof typeof casesCodesZhCN & MessageKey {
+  return Object.prototype.hasOwnProperty.call(casesCodesZhCN, key);
+}
+
+export function codeLabel(t: Translate, prefix: Prefix, code: string, fallback?: string): string {
+  const key = `cases.${prefix}.${code}`;
+  return isCodeKey(key) ? t(key) : (fallback ?? code);
+}
+
+export function roleLabel(t: Translate, role: string): string {
+  const key = `role.${role}`;
+  const known: Record<string, MessageKey> = {
+    'role.village_clerk': 'role.village_clerk',
+    'role.township_caseworker': 'role.township_caseworker',
+    'role.county_approver': 'role.county_approver',
+    'role.prefecture_admin': 'role.prefecture_admin',
+    'role.auditor': 'role.auditor',
+    'role.partner': 'role.partner',
+  };
+  const k = known[key];
+  return k ? t(k) : role;
+}
+
+const yuanFormat = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** 69000 → "690.00" */
+export function yuan(fen: number): string {
+  return yuanFormat.format(fen / 100);
+}
+
+/** One value of recorded data, readable: booleans as 是/否, lists joined, codes named. */
+export function valueText(t: Translate, field: string, value: unknown): string {
+  if (value === null || value === undefined || value === '') return t('cases.dash');
+  if (typeof value === 'boolean') return t(value ? 'cases.yes' : 'cases.no');
+  if (Array.isArray(value)) return value.map((v) => valueText(t, field, v)).join(t('cases.list'));
+  if (typeof value === 'object') {
+    return Object.entries(value as Record<string, unknown>)
+      .map(([k, v]) => t('cases.labelled', { label: codeLabel(t, 'field', k), value: valueText(t, k, v) }))
+      .join(t('cases.list'));
+  }
+  if (typeof value === 'string') return codeLabel(t, `enum.${field}`, value, value);
+  return String(value);
+}
