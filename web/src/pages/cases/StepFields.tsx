@@ -64,7 +64,7 @@ function Field({ f }: { f: FieldSpec }) {
     case 'tags':
       return (
         <Form.Item name={name} label={label} rules={rules} extra={f.name === 'staff' ? t('cases.form.staffHint') : undefined}>
-          <Select mode="tags" open={false} suffixIcon={null} tokenSeparators={[',', '，', '、', ' ']} />
+          <Select mode="tags" suffixIcon={null} tokenSeparators={[',', '，', '、', ' ']} />
         </Form.Item>
       );
     case 'checks':

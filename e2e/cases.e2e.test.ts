@@ -1,0 +1,189 @@
+// The case workflow in a real browser: the township caseworker takes a 低保 application from 受理
+// to the county stage (one refusal of the notice period on the way), the county approver batches it,
+// draws the spot-check sample, records the county home visit and approves; the case shows the amount.
+// Steps are recorded after the fact with their own dates (as the backend tests do): the application
+// is dated 20 days back so that the 7-day public notice has ended by today.
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeIdNumber } from '../src/modules/registry/domain/id-number.ts';
+import { chromiumAvailable, launchBrowser, type E2EBrowser } from './browser.ts';
+import { REPO_ROOT, startServer, type RunningServer } from './server.ts';
+
+const required = process.env['JIUZHU_E2E_REQUIRED'] === '1';
+const haveChromium = chromiumAvailable();
+if (!haveChromium && !required) console.warn('[e2e] /usr/bin/chromium not found: skipping the cases browser test.');
+
+const SCREENSHOT = join(REPO_ROOT, 'test-output', 'e2e', 'cases.png');
+const seq = Math.floor(Math.random() * 400) * 2;
+const GIVEN = '春夏秋冬东南西北';
+const pick = () => GIVEN[Math.floor(Math.random() * GIVEN.length)] ?? '春';
+const HEAD = { name: `岑${pick()}${pick()}`, id: makeIdNumber('522701', '1972-05-06', seq + 1, 'male') };
+const SPOUSE = { name: `杨${pick()}${pick()}`, id: makeIdNumber('522701', '1974-02-03', seq, 'female') };
+
+/** The date `n` days before today in China (YYYY-MM-DD). */
+function daysAgo(n: number): string {
+  const fmt = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+  return fmt.format(new Date(Date.now() - n * 86_400_000));
+}
+
+function member(id: string, name: string, relation: string) {
+  return { idNumber: id, name, relation, hukou: 'urban', workCapacity: 'partial', disabilityKind: null, disabilityGrade: null, seriousIllness: false, student: false, categories: [], leftBehind: null };
+}
+
+async function login(page: Page, base: string, username: string): Promise<void> {
+  await page.context().clearCookies();
+  await page.goto(`${base}/login`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill('jiuzhu-demo');
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByRole('menuitem', { name: /(^| )案件$/ }).waitFor();
+}
+
+/** Opens the step's form, lets `fill` fill it, submits; waits for the form to close unless `refused`. */
+async function step(page: Page, action: string, fill: (form: ReturnType<Page['getByTestId']>) => Promise<void>, refused?: string): Promise<void> {
+  await page.getByTestId(`action-${action}`).click();
+  const form = page.getByTestId('step-form');
+  await form.waitFor();
+  await fill(form);
+  await page.getByTestId('step-submit').click();
+  if (refused) {
+    await page.getByTestId('step-error').filter({ hasText: refused }).waitFor();
+    return;
+  }
+  await form.waitFor({ state: 'detached' });
+}
+
+async function staff(page: Page, names: string[]): Promise<void> {
+  const input = page.locator('#step_data_staff');
+  for (const name of names) {
+    await input.fill(name);
+    await input.press('Enter');
+  }
+}
+
+const state = (page: Page, text: string) => page.getByTestId('case-state').filter({ hasText: text }).waitFor();
+
+describe.skipIf(!haveChromium && !required)('case workflow (browser)', () => {
+  let server: RunningServer | undefined;
+  let browser: E2EBrowser | undefined;
+
+  beforeAll(async () => {
+    if (!haveChromium) throw new Error('JIUZHU_E2E_REQUIRED=1 but /usr/bin/chromium is missing');
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('takes a 低保 application from acceptance through the county batch to approval', async () => {
+    if (!server || !browser) throw new Error('setup failed');
+    const base = server.baseUrl;
+    const page = await browser.context.newPage();
+    await login(page, base, 'guanghui.caseworker');
+
+    // The household through the API (the registry form has its own test): two adults, 300 yuan a month.
+    const household = {
+      household: { villageCode: '522701001001', hukou: 'urban', address: '广惠路 66 号', phone: '13800001234', bankName: '农村信用社', bankAccount: '6230123400001234', povertyFile: false, agricultural: false, categories: [] },
+      members: [member(HEAD.id, HEAD.name, 'head'), member(SPOUSE.id, SPOUSE.name, 'spouse')],
+      incomes: [{ memberIdNumber: HEAD.id, kind: 'wage', amountFen: 30000, period: 'month', source: '零工' }],
+      assets: [],
+    };
+    const created = await page.request.post(`${base}/api/v1/households`, { data: household });
+    expect(created.status(), await created.text()).toBe(201);
+    const { householdNo } = (await created.json()) as { householdNo: string };
+
+    // 受理: find the household by the head's name, the head is the applicant, dated 20 days back.
+    await page.getByRole('menuitem', { name: /(^| )案件$/ }).click();
+    await page.waitForURL('**/cases');
+    await page.getByTestId('case-new').click();
+    await page.locator('#newCase_householdNo').fill(HEAD.name);
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: householdNo }).click();
+    await page.getByRole('radio', { name: new RegExp(HEAD.name) }).waitFor();
+    expect(await page.getByRole('radio', { name: new RegExp(HEAD.name) }).isChecked()).toBe(true);
+    await page.locator('#newCase_appliedOn').fill(daysAgo(20));
+    await page.getByText('民政工作人员近亲属备案').click();
+    await page.getByTestId('case-new-submit').click();
+    await page.waitForURL(/\/cases\/DB\d{16}$/);
+    const caseNo = new URL(page.url()).pathname.split('/').pop() ?? '';
+    await state(page, '已受理');
+    expect(await page.getByTestId('case-facts').innerText()).toContain('民政工作人员近亲属');
+
+    // 入户调查: two staff and the findings, on their own date.
+    await step(page, 'home_visit', async (form) => {
+      await form.locator('#step_data_date').fill(daysAgo(19));
+      await staff(page, ['王明', '李芳']);
+      await form.locator('#step_data_findings').fill('家中无大件资产，收入以零工为主，情况属实');
+    });
+    await state(page, '已入户调查');
+
+    await step(page, 'verify_economic_status', async (form) => {
+      await form.locator('#step_stepDate').fill(daysAgo(18));
+      await form.getByText('符合', { exact: true }).click();
+      await form.locator('#step_data_note').fill('人工核对：无车辆、无工商登记、存款未超限');
+    });
+    await state(page, '已核对');
+
+    await step(page, 'township_review', async (form) => {
+      await form.locator('#step_stepDate').fill(daysAgo(16));
+    });
+    await state(page, '乡镇公示中');
+
+    // Before the 7-day notice has ended the server refuses, and the page shows its Chinese message.
+    await step(page, 'submit_to_county', async (form) => form.locator('#step_stepDate').fill(daysAgo(12)), '公示');
+    const refusal = await page.getByTestId('step-error').innerText();
+    expect(refusal).toMatch(/公示期/);
+    await page.locator('#step_stepDate').fill(daysAgo(8));
+    await page.getByTestId('step-submit').click();
+    await page.getByTestId('step-form').waitFor({ state: 'detached' });
+    await state(page, '县级审核');
+    const timeline = await page.getByTestId('case-timeline').innerText();
+    expect(timeline).toContain('王明、李芳');
+    expect(timeline).toContain('guanghui.caseworker');
+
+    // The county approver: batch, sample (the declared relative is always in it), county visit, approve.
+    await login(page, base, 'duyun.approver');
+    await page.goto(`${base}/cases`);
+    await page.getByTestId('case-inbox').getByText(caseNo).waitFor();
+    await page.getByTestId('batches-open').click();
+    await page.waitForURL('**/cases/batches');
+    await page.getByTestId('batch-create').click();
+    await page.waitForURL(/\/cases\/batches\/PC\d{16}$/);
+    await page.locator('#sample_seed').fill(`e2e-${caseNo}`);
+    await page.getByTestId('batch-draw').click();
+    await page.getByTestId('batch-drawn').waitFor();
+    expect(await page.getByTestId('batch-drawn').innerText()).toContain(`e2e-${caseNo}`);
+    const row = page.getByTestId('batch-cases').locator('tbody tr').filter({ hasText: caseNo });
+    await row.getByTestId('sampled-tag').waitFor();
+    const notice = page.getByTestId('notice-table').locator('tbody tr').filter({ hasText: HEAD.name });
+    await notice.waitFor();
+    expect(await notice.innerText()).not.toContain(HEAD.id);
+
+    await row.getByRole('link', { name: caseNo }).click();
+    await page.waitForURL(`**/cases/${caseNo}`);
+    await page.getByTestId('blocked-approve').waitFor();
+    await step(page, 'county_visit', async (form) => {
+      await form.locator('#step_data_date').fill(daysAgo(0));
+      await staff(page, ['张县审', '赵县核']);
+      await form.locator('#step_data_findings').fill('县级入户抽查：家庭情况与申报一致');
+    });
+    await page.getByTestId('case-timeline-entry').filter({ hasText: '县级入户抽查' }).waitFor();
+    await step(page, 'approve', async (form) => {
+      await form.locator('#step_stepDate').fill(daysAgo(0));
+    });
+    await state(page, '在保');
+    const amount = await page.getByTestId('case-decision-amount').innerText();
+    expect(amount).toMatch(/^[\d,]+\.\d{2} 元$/);
+    expect(await page.getByTestId('case-decision').innerText()).toContain('批准');
+    const docx = await page.request.get(`${base}/api/v1/cases/${caseNo}/notices/decision.docx`);
+    expect(docx.status()).toBe(200);
+
+    await mkdir(join(REPO_ROOT, 'test-output', 'e2e'), { recursive: true });
+    await page.screenshot({ path: SCREENSHOT, fullPage: true });
+    await page.close();
+  });
+});
