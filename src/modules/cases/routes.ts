@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import * as api from './api-schemas.ts';
 import { scopeOf } from '../../server/auth-hook.ts';
 import type { RouteModule } from '../../server/context.ts';
 import { drawBatchSample, createBatch, getBatch, listAllBatches, newBatchSchema, sampleSchema } from './service/batches.ts';
@@ -16,31 +17,31 @@ const tags = ['cases'];
 const attachment = (name: string) => `attachment; filename="notice.docx"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 export const caseRoutes: RouteModule = (app, { db }) => {
-  app.post('/cases', { schema: { tags, summary: '受理申请（新建案件）', body: newCaseSchema } },
+  app.post('/cases', { schema: { tags, summary: '受理申请（新建案件）', body: newCaseSchema, response: { 201: api.createdCase } } },
     async (req, reply) => reply.status(201).send(await createCase(db, scopeOf(req), req.body)));
 
-  app.get('/cases/inbox', { schema: { tags, summary: '我的待办：本人角色在辖区内可办理的案件（含时限与超期标记）', querystring: listQuerySchema } },
+  app.get('/cases/inbox', { schema: { tags, summary: '我的待办：本人角色在辖区内可办理的案件（含时限与超期标记）', querystring: listQuerySchema, response: { 200: api.caseList } } },
     async (req) => inbox(db, scopeOf(req), req.query));
 
-  app.get('/cases/overdue', { schema: { tags, summary: '超期案件', querystring: listQuerySchema } },
+  app.get('/cases/overdue', { schema: { tags, summary: '超期案件', querystring: listQuerySchema, response: { 200: api.caseList } } },
     async (req) => overdue(db, scopeOf(req), req.query));
 
-  app.post('/cases/deaths', { schema: { tags, summary: '登记家庭成员死亡（在保案件转入复核）', body: deathSchema } },
+  app.post('/cases/deaths', { schema: { tags, summary: '登记家庭成员死亡（在保案件转入复核）', body: deathSchema, response: { 200: z.object({ items: z.array(api.stepResult) }) } } },
     async (req) => ({ items: await recordDeath(db, scopeOf(req), req.body) }));
 
-  app.get('/cases/batches', { schema: { tags, summary: '县级审核批次', querystring: z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(50) }) } },
+  app.get('/cases/batches', { schema: { tags, summary: '县级审核批次', querystring: z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(50) }), response: { 200: api.batchList } } },
     async (req) => ({ items: await listAllBatches(db, scopeOf(req), req.query.limit) }));
 
-  app.post('/cases/batches', { schema: { tags, summary: '编组县级审核批次', body: newBatchSchema } },
+  app.post('/cases/batches', { schema: { tags, summary: '编组县级审核批次', body: newBatchSchema, response: { 201: z.object({ batchNo: z.string(), size: z.number() }) } } },
     async (req, reply) => reply.status(201).send(await createBatch(db, scopeOf(req), req.body)));
 
-  app.get('/cases/batches/:batchNo', { schema: { tags, summary: '批次详情与抽查样本', params: batchParam } },
+  app.get('/cases/batches/:batchNo', { schema: { tags, summary: '批次详情与抽查样本', params: batchParam, response: { 200: api.batchDetail } } },
     async (req) => getBatch(db, scopeOf(req), req.params.batchNo));
 
-  app.post('/cases/batches/:batchNo/sample', { schema: { tags, summary: '抽取入户抽查样本（可复现的种子）', params: batchParam, body: sampleSchema } },
+  app.post('/cases/batches/:batchNo/sample', { schema: { tags, summary: '抽取入户抽查样本（可复现的种子）', params: batchParam, body: sampleSchema, response: { 200: api.batchDetail } } },
     async (req) => drawBatchSample(db, scopeOf(req), req.params.batchNo, req.body));
 
-  app.get('/cases/batches/:batchNo/public-notice', { schema: { tags, summary: '公示名单（仅姓名、家庭人口、金额）', params: batchParam, querystring: areaQuery } },
+  app.get('/cases/batches/:batchNo/public-notice', { schema: { tags, summary: '公示名单（仅姓名、家庭人口、金额）', params: batchParam, querystring: areaQuery, response: { 200: api.publicNotice } } },
     async (req) => publicNoticeList(db, scopeOf(req), req.params.batchNo, req.query.area));
 
   app.get('/cases/batches/:batchNo/public-notice.docx', { schema: { tags, summary: '公示名单（Word）', params: batchParam, querystring: areaQuery } }, async (req, reply) => {
@@ -48,10 +49,10 @@ export const caseRoutes: RouteModule = (app, { db }) => {
     return reply.header('content-type', DOCX).header('content-disposition', attachment(doc.filename)).send(doc.body);
   });
 
-  app.get('/cases/:caseNo', { schema: { tags, summary: '案件详情：时间线、决定与本人可办理的下一步', params: caseParam } },
+  app.get('/cases/:caseNo', { schema: { tags, summary: '案件详情：时间线、决定与本人可办理的下一步', params: caseParam, response: { 200: api.caseDetail } } },
     async (req) => getCase(db, scopeOf(req), req.params.caseNo));
 
-  app.post('/cases/:caseNo/transitions', { schema: { tags, summary: '办理一步（action 按项目定义校验角色、辖区、前置条件与数据）', params: caseParam, body: transitionInputSchema } },
+  app.post('/cases/:caseNo/transitions', { schema: { tags, summary: '办理一步（action 按项目定义校验角色、辖区、前置条件与数据）', params: caseParam, body: transitionInputSchema, response: { 200: api.stepResult } } },
     async (req) => performTransition(db, scopeOf(req), req.params.caseNo, req.body));
 
   app.get('/cases/:caseNo/notices/decision.docx', { schema: { tags, summary: '审批决定 / 不予批准 / 停止救助通知书（Word，含救济途径）', params: caseParam } }, async (req, reply) => {
@@ -59,9 +60,9 @@ export const caseRoutes: RouteModule = (app, { db }) => {
     return reply.header('content-type', DOCX).header('content-disposition', attachment(doc.filename)).send(doc.body);
   });
 
-  app.get('/institutions', { schema: { tags, summary: '供养机构（敬老院）', querystring: z.strictObject({ county: z.string().regex(/^\d{6}$/, '县级区划代码应为6位').optional() }) } },
+  app.get('/institutions', { schema: { tags, summary: '供养机构（敬老院）', querystring: z.strictObject({ county: z.string().regex(/^\d{6}$/, '县级区划代码应为6位').optional() }), response: { 200: api.institutionList } } },
     async (req) => ({ items: await listInstitutions(db, scopeOf(req), req.query.county) }));
 
-  app.post('/institutions', { schema: { tags, summary: '登记供养机构（县级）', body: newInstitutionSchema } },
+  app.post('/institutions', { schema: { tags, summary: '登记供养机构（县级）', body: newInstitutionSchema, response: { 201: z.object({ id: z.number() }) } } },
     async (req, reply) => reply.status(201).send(await createInstitution(db, scopeOf(req), req.body)));
 };

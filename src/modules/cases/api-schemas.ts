@@ -1,0 +1,49 @@
+// Response shapes of the cases API: they document the routes in /api/openapi.json for the web pages.
+import { z } from 'zod';
+
+const date = z.string().nullable();
+
+export const createdCase = z.object({ caseNo: z.string(), ruleSet: z.string(), state: z.string(), dueDate: date, finalDueDate: date });
+export const stepResult = z.object({ caseNo: z.string(), state: z.string(), dueDate: date });
+
+const listItem = z.object({
+  caseNo: z.string(), programme: z.string(), ruleSet: z.string(), state: z.string(), stateLabel: z.string(),
+  applicantName: z.string(), areaCode: z.string(), villageName: z.string(), appliedOn: z.string(),
+  dueDate: date, finalDueDate: date, reviewDue: date, overdue: z.boolean(), flags: z.array(z.string()),
+  actions: z.array(z.object({ action: z.string(), label: z.string() })),
+});
+export const caseList = z.object({ items: z.array(listItem), next: z.string().nullable() });
+
+export const caseDetail = z.object({
+  caseNo: z.string(), programme: z.string(), programmeLabel: z.string(), ruleSet: z.string(), definition: z.string(),
+  state: z.string(), stateLabel: z.string(), householdNo: z.string(), hukou: z.string(), areaCode: z.string(),
+  applicantName: z.string(), applicantIdNumber: z.string(), appliedOn: z.string(), stateSince: z.string(),
+  dueDate: date, dueParameter: z.string().nullable(), finalDueDate: date, noticeEnd: date, reviewDue: date,
+  flags: z.array(z.string()), overdue: z.boolean(),
+  batch: z.object({ batchNo: z.string(), sampled: z.boolean(), drawn: z.boolean() }).nullable(),
+  timeline: z.array(z.object({
+    seq: z.number(), action: z.string(), label: z.string(), fromState: z.string().nullable(), toState: z.string(), date: z.string(), at: z.string(),
+    actorName: z.string(), actorRole: z.string(), reason: z.string().nullable(), data: z.unknown(), attachments: z.unknown(), dueDate: date,
+  })),
+  decisions: z.array(z.object({
+    kind: z.string(), decidedOn: z.string(), effectiveMonth: z.string().nullable(), endMonth: z.string().nullable(), amountFen: z.number().nullable(),
+    reason: z.string().nullable(), notifyBy: date, explanation: z.unknown(),
+  })),
+  nextActions: z.array(z.object({
+    action: z.string(), label: z.string(), allowed: z.boolean(), blockedCode: z.string().nullable(), blockedReason: z.string().nullable(),
+    reasonRequired: z.boolean(), dataSchema: z.unknown(),
+  })),
+});
+
+export const batchSummary = z.object({
+  batchNo: z.string(), programme: z.string(), createdOn: z.string(), createdBy: z.string(), ratio: z.number().nullable(), seed: z.string().nullable(), sampledOn: date,
+});
+export const batchList = z.object({ items: z.array(batchSummary.extend({ size: z.number(), sampled: z.number() })) });
+export const batchDetail = batchSummary.extend({
+  cases: z.array(z.object({ caseNo: z.string(), applicantName: z.string(), areaCode: z.string(), state: z.string(), flagged: z.boolean(), sampled: z.boolean() })),
+});
+export const publicNotice = z.object({
+  batchNo: z.string(), programme: z.string(), area: z.string().nullable(),
+  items: z.array(z.object({ villageCode: z.string(), villageName: z.string(), name: z.string(), householdSize: z.number(), amountFen: z.number().nullable(), amountStatus: z.enum(['decided', 'proposed', 'none']) })),
+});
+export const institutionList = z.object({ items: z.array(z.object({ id: z.number(), countyCode: z.string(), name: z.string(), kind: z.string(), beds: z.number(), demo: z.boolean() })) });
