@@ -149,3 +149,11 @@ export function historyLine(countyCode: string, householdId: number, actorName: 
 export async function copyHistory(db: Database, lines: string[]): Promise<void> {
   if (lines.length > 0) await db.copyCsv('registry_history', HISTORY_COLUMNS, lines.join(''));
 }
+
+/**
+ * Fresh planner statistics after a bulk load: PGlite runs no autovacuum, and without statistics the
+ * search plans of a just-loaded registry scan instead of using the name and ID indexes.
+ */
+export async function analyzeRegistry(db: Kysely<DB>): Promise<void> {
+  await sql`analyze households, members, person_index, income_items, assets`.execute(db);
+}

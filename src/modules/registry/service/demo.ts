@@ -96,6 +96,7 @@ export async function loadDemoHouseholds(db: Database, scope: Scope, opts: DemoL
     }
     if (batch.length > 0) await flush(batch);
   }
+  await bulk.analyzeRegistry(db.kysely);
   await write(db, scope, async (tx) => {
     await bulk.recordDemoLoad(tx, { seed, households: result.households, members: result.members, skipped: result.skipped });
     await appendAudit(tx, scope, { action: 'registry.demo', entity: 'registry_demo', entityId: seed, areaCode: prefecture, after: { ...result } });

@@ -38,6 +38,8 @@ export interface ImportResult {
 
 /** The HTTP answer lists at most this many errors; the report (.xlsx) has them all. */
 export const ERRORS_IN_RESPONSE = 1000;
+/** Imports at least this large refresh the planner's statistics afterwards. */
+const ANALYZE_AFTER = 1_000;
 const header = (key: string) => COLUMNS.find((c) => c.key === key)?.header ?? key;
 
 export async function importHouseholds(db: Database, scope: Scope, body: Buffer, opts: ImportOptions): Promise<ImportResult> {
@@ -127,6 +129,7 @@ export async function importHouseholds(db: Database, scope: Scope, body: Buffer,
   } finally {
     await bulk.clearStaged(db.kysely, reportId);
   }
+  if (load.length >= ANALYZE_AFTER) await bulk.analyzeRegistry(db.kysely);
   progress('load', 6, 6);
   const r = result(true, reportId);
   await bulk.finishReport(db.kysely, reportId, summary(r), errors);
