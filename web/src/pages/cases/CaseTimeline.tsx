@@ -1,14 +1,16 @@
 import { Space, Timeline, Typography } from 'antd';
 import { useLocale, useT } from '../../i18n/context.ts';
 import type { Translate } from '../../i18n/context.ts';
+import { useApiData } from '../../api/useApiData.ts';
 import type { TimelineItem } from './api.ts';
-import { codeLabel, roleLabel, valueText } from './format.ts';
+import { fetchInstitutions } from './batchApi.ts';
+import { byFieldOrder, codeLabel, roleLabel, valueText } from './format.ts';
 
 const HIDDEN = new Set(['attachments', 'method']);
 const VOTES = ['participants', 'representativesPresent', 'votesFor', 'votesAgainst'];
 
 /** The recorded data of a step as "label: value" lines; a community review's votes on one line. */
-function dataLines(t: Translate, data: Record<string, unknown>): { key: string; text: string }[] {
+function dataLines(t: Translate, data: Record<string, unknown>, homes: Map<number, string>): { key: string; text: string }[] {
   const lines: { key: string; text: string }[] = [];
   if (VOTES.every((k) => typeof data[k] === 'number')) {
     const votes = t('cases.timeline.votes', {
@@ -19,15 +21,16 @@ function dataLines(t: Translate, data: Record<string, unknown>): { key: string; 
     });
     lines.push({ key: 'votes', text: t('cases.labelled', { label: t('cases.field.votes'), value: votes }) });
   }
-  for (const [k, v] of Object.entries(data)) {
+  for (const [k, v] of byFieldOrder(Object.entries(data))) {
     if (HIDDEN.has(k) || VOTES.includes(k)) continue;
     if (v === '' || v === null || (Array.isArray(v) && v.length === 0)) continue;
-    lines.push({ key: k, text: t('cases.labelled', { label: codeLabel(t, 'field', k), value: valueText(t, k, v) }) });
+    const value = k === 'institutionId' && typeof v === 'number' ? (homes.get(v) ?? String(v)) : valueText(t, k, v);
+    lines.push({ key: k, text: t('cases.labelled', { label: codeLabel(t, 'field', k), value }) });
   }
   return lines;
 }
 
-function Entry({ item, time }: { item: TimelineItem; time: Intl.DateTimeFormat }) {
+function Entry({ item, time, homes }: { item: TimelineItem; time: Intl.DateTimeFormat; homes: Map<number, string> }) {
   const t = useT();
   const from = item.fromState ? codeLabel(t, 'state', item.fromState) : null;
   const to = codeLabel(t, 'state', item.toState);
@@ -41,7 +44,7 @@ function Entry({ item, time }: { item: TimelineItem; time: Intl.DateTimeFormat }
         <Typography.Text type="secondary">{time.format(new Date(item.at))}</Typography.Text>
       </Space>
       {item.reason && <Typography.Text>{t('cases.timeline.reason', { reason: item.reason })}</Typography.Text>}
-      {dataLines(t, item.data).map((line) => (
+      {dataLines(t, item.data, homes).map((line) => (
         <Typography.Text key={line.key} data-testid="case-timeline-data">
           {line.text}
         </Typography.Text>
@@ -54,5 +57,9 @@ function Entry({ item, time }: { item: TimelineItem; time: Intl.DateTimeFormat }
 export function CaseTimeline({ items }: { items: TimelineItem[] }) {
   const [locale] = useLocale();
   const time = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short', timeZone: 'Asia/Shanghai' });
-  return <Timeline data-testid="case-timeline" items={items.map((item) => ({ key: String(item.seq), children: <Entry item={item} time={time} /> }))} />;
+  // A 特困 township review names its nursing home by id: show the name.
+  const needHomes = items.some((i) => typeof i.data['institutionId'] === 'number');
+  const homes = useApiData(() => (needHomes ? fetchInstitutions() : Promise.resolve([])), [needHomes]);
+  const names = new Map((homes.data ?? []).map((h) => [h.id, h.name]));
+  return <Timeline data-testid="case-timeline" items={items.map((item) => ({ key: String(item.seq), children: <Entry item={item} time={time} homes={names} /> }))} />;
 }

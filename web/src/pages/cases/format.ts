@@ -29,6 +29,17 @@ export function roleLabel(t: Translate, role: string): string {
   return k ? t(k) : role;
 }
 
+const FIELD_ORDER = Object.keys(casesCodesZhCN).filter((k) => k.startsWith('cases.field.')).map((k) => k.slice('cases.field.'.length));
+
+/** Recorded data in the dictionary's field order (the database keeps its own key order). */
+export function byFieldOrder<T>(entries: [string, T][]): [string, T][] {
+  const rank = (k: string) => {
+    const i = FIELD_ORDER.indexOf(k);
+    return i < 0 ? FIELD_ORDER.length : i;
+  };
+  return [...entries].sort(([a], [b]) => rank(a) - rank(b));
+}
+
 const yuanFormat = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 /** 69000 → "690.00" */
@@ -42,10 +53,10 @@ export function valueText(t: Translate, field: string, value: unknown): string {
   if (typeof value === 'boolean') return t(value ? 'cases.yes' : 'cases.no');
   if (Array.isArray(value)) return value.map((v) => valueText(t, field, v)).join(t('cases.list'));
   if (typeof value === 'object') {
-    return Object.entries(value as Record<string, unknown>)
+    return byFieldOrder(Object.entries(value as Record<string, unknown>))
       .map(([k, v]) => t('cases.labelled', { label: codeLabel(t, 'field', k), value: valueText(t, k, v) }))
       .join(t('cases.list'));
   }
-  if (typeof value === 'string') return codeLabel(t, `enum.${field}`, value, value);
+  if (typeof value === 'string') return field === 'flags' ? codeLabel(t, 'flag', value) : codeLabel(t, `enum.${field}`, value, value);
   return String(value);
 }
