@@ -1,6 +1,6 @@
 // The simulator's SQL: dibao over the whole registry of a scope in one set-based statement, for two
-// parameter scenarios at once (0 = current values, 1 = draft). Parameters come resolved per village
-// (area fallback done by the ParameterSet) as a JSON table; incomes, assets and members are
+// parameter scenarios at once (0 = current values, 1 = draft), side by side in the same rows. Parameters
+// come resolved per area (fallback done by the ParameterSet) as a JSON table of one row per area; incomes, assets and members are
 // aggregated per household, eligibility decided per household and scenario, and shares computed per
 // member of the eligible households exactly as src/policy/formulas/dibao-benefit.ts does:
 //   per-capita income = round½((Σ counted kinds − Σ deducted kinds, ≥ 0) / (12 × members))
@@ -59,26 +59,65 @@ function countedVehicleSql(): RawBuilder<boolean> {
   return sql<boolean>`not (${sql.join(uncounted, sql` or `)})`;
 }
 
+const PARAM_COLUMNS = [
+  'urban bigint', 'rural bigint', 'unit bigint', 'full3 boolean', 'elderly_born_by date', 'severe_max int',
+  ...TOPUP_CATEGORIES.flatMap((c) => [`u_${c} numeric`, `r_${c} numeric`]),
+  ...REGISTRY_POLICY_KINDS.map((k) => `c_${k} boolean`),
+  'deposit_months numeric', 'vehicle_allowed boolean', 'business_allowed boolean', 'max_houses int',
+];
+
+/** One record per area with every parameter twice: `<name>_0` (current) and `<name>_1` (draft). */
 function recordColumns(): RawBuilder<unknown> {
-  const cols = [
-    's int', 'v text', 'urban bigint', 'rural bigint', 'unit bigint', 'full3 boolean', 'elderly_born_by date', 'severe_max int',
-    ...TOPUP_CATEGORIES.flatMap((c) => [`u_${c} numeric`, `r_${c} numeric`]),
-    ...REGISTRY_POLICY_KINDS.map((k) => `c_${k} boolean`),
-    'deposit_months numeric', 'vehicle_allowed boolean', 'business_allowed boolean', 'max_houses int',
-  ];
-  return sql.raw(cols.join(', '));
+  return sql.raw(['v text', ...[0, 1].flatMap((k) => PARAM_COLUMNS.map((c) => c.replace(' ', `_${k} `)))].join(', '));
+}
+
+function pivot(params: readonly VillageParams[]): Record<string, unknown>[] {
+  const byArea = new Map<string, Record<string, unknown>>();
+  for (const p of params) {
+    const row = byArea.get(p.v) ?? { v: p.v };
+    for (const [k, value] of Object.entries(p)) if (k !== 's' && k !== 'v') row[`${k}_${p.s}`] = value;
+    byArea.set(p.v, row);
+  }
+  return [...byArea.values()];
 }
 
 /** The highest applicable category rate of member m (hukou prefix u/r). */
-function rateSql(prefix: 'u' | 'r'): RawBuilder<number> {
-  const r = (c: string) => sql.raw(`p.${prefix}_${c}`);
+function rateSql(prefix: 'u' | 'r', k: 0 | 1): RawBuilder<number> {
+  const p = (c: string) => sql.raw(`e.${c}_${k}`);
+  const r = (c: string) => p(`${prefix}_${c}`);
   return sql<number>`greatest(0,
     case when 'three_nos' = any(m.categories) then ${r('three_nos')} else 0 end,
-    case when 'elderly' = any(m.categories) or m.birth_date <= p.elderly_born_by then ${r('elderly')} else 0 end,
-    case when 'serious_illness_disability' = any(m.categories) or m.serious_illness or m.disability_grade <= p.severe_max then ${r('serious_illness_disability')} else 0 end,
+    case when 'elderly' = any(m.categories) or m.birth_date <= ${p('elderly_born_by')} then ${r('elderly')} else 0 end,
+    case when 'serious_illness_disability' = any(m.categories) or m.serious_illness or m.disability_grade <= ${p('severe_max')} then ${r('serious_illness_disability')} else 0 end,
     case when 'student' = any(m.categories) or m.student then ${r('student')} else 0 end,
     case when 'family_planning' = any(e.categories) or 'family_planning' = any(m.categories) then ${r('family_planning')} else 0 end,
     case when 'single_parent' = any(e.categories) or 'single_parent' = any(m.categories) then ${r('single_parent')} else 0 end)`;
+}
+
+/** Scenario k of one household: per-capita income and whether it is eligible. */
+function householdSql(k: 0 | 1, varying: readonly string[]) {
+  const p = (c: string) => sql.raw(`p.${c}_${k}`);
+  const counted = sql.join([sql`f.k_always`, ...varying.map((kind) => sql`case when ${p(`c_${kind}`)} then ${sql.raw(`f.k_${kind}`)} else 0 end`)], sql` + `);
+  const stdSum = sql`(f.n_urban * ${p('urban')} + (f.n - f.n_urban) * ${p('rural')})`;
+  const pci = sql`((2 * greatest(0, ${counted}) + 12 * f.n) / (24 * f.n))`;
+  return {
+    pci: sql`${pci} as ${sql.raw(`pci_${k}`)}`,
+    eligible: sql`(${pci} < (2 * ${stdSum} + f.n) / (2 * f.n)
+      and f.deposits <= ${p('deposit_months')} * ${stdSum}
+      and (f.vehicles = 0 or ${p('vehicle_allowed')})
+      and (f.businesses = 0 or ${p('business_allowed')})
+      and f.houses <= ${p('max_houses')}) as ${sql.raw(`eligible_${k}`)}`,
+  };
+}
+
+/** Scenario k of one member of an eligible household: the monthly share, rounded to the unit. */
+function shareSql(k: 0 | 1) {
+  const p = (c: string) => sql.raw(`e.${c}_${k}`);
+  const std = sql`(case when m.hukou = 'urban' then ${p('urban')} else ${p('rural')} end)`;
+  const pci = sql.raw(`e.pci_${k}`);
+  const gap = sql`(case when ${p('full3')} and 'three_nos' = any(m.categories) then ${std} else greatest(0, ${std} - ${pci}) end)`;
+  const rate = sql`(case when m.hukou = 'urban' then ${rateSql('u', k)} else ${rateSql('r', k)} end)`;
+  return sql`case when ${sql.raw(`e.eligible_${k}`)} then (2 * (${gap} + round(${std} * ${rate})::bigint) + ${p('unit')}) / (2 * ${p('unit')}) * ${p('unit')} end as ${sql.raw(`share_${k}`)}`;
 }
 
 /** Rows of a household table in the scope's county (or all counties of a prefecture scope): a cheap superset. */
@@ -90,7 +129,7 @@ const rateColumns = TOPUP_CATEGORIES.flatMap((c) => [`u_${c}`, `r_${c}`]);
 
 /** The statement: eligible households, persons, rural persons and monthly budget per county and scenario. */
 export function simulateQuery(scope: Scope, params: readonly VillageParams[], keyLength: number) {
-  // Kinds counted under every village and scenario are summed once; only kinds whose status varies get a column.
+  // Kinds counted under every area and scenario are summed once; only kinds whose status varies get a column.
   const counts = (k: string) => params.map((p) => p[`c_${k}`] === true);
   const always = new Set(REGISTRY_POLICY_KINDS.filter((k) => counts(k).every(Boolean)));
   const varying = REGISTRY_POLICY_KINDS.filter((k) => !always.has(k) && counts(k).some(Boolean));
@@ -99,12 +138,11 @@ export function simulateQuery(scope: Scope, params: readonly VillageParams[], ke
     ...varying.map((k) => sql`coalesce(sum(a12) filter (where ${kindsPredicate(new Set([k]))}), 0)::bigint as ${ident(`k_${k}`)}`),
   ];
   const incomeCols = sql.raw(['always', ...varying].map((k) => `coalesce(inc.k_${k}, 0) as k_${k}`).join(', '));
-  const counted = sql.join([sql`f.k_always`, ...varying.map((k) => sql`case when ${sql.raw(`p.c_${k}`)} then ${sql.raw(`f.k_${k}`)} else 0 end`)], sql` + `);
-  const standard = sql`case when m.hukou = 'urban' then p.urban else p.rural end`;
   const key = sql.raw(`left(h.village_code, ${Math.trunc(keyLength)})`);
-  const q = sql<{ county: string; s: number; households: number; persons: number; rural_persons: number; monthly: number }>`
+  const [h0, h1] = [householdSql(0, varying), householdSql(1, varying)];
+  const q = sql<{ county: string; h0: number; p0: number; r0: number; m0: number; h1: number; p1: number; r1: number; m1: number }>`
     with p as materialized (
-      select * from jsonb_to_recordset(cast(${JSON.stringify(params)} as jsonb)) as x(${recordColumns()})
+      select * from jsonb_to_recordset(cast(${JSON.stringify(pivot(params))} as jsonb)) as x(${recordColumns()})
     ), mc as (
       select county_code, household_id, count(*) as n, count(*) filter (where hukou = 'urban') as n_urban
       from members where ${inCounties(scope, 'county_code')}
@@ -134,34 +172,30 @@ export function simulateQuery(scope: Scope, params: readonly VillageParams[], ke
       left join inc on inc.county_code = h.county_code and inc.household_id = h.id
       left join ast on ast.county_code = h.county_code and ast.household_id = h.id
       where ${inScope(scope, 'h.village_code')}
-    ), e as materialized (
-      select f.county_code, f.id, f.v, f.categories, f.n, p.s, c.pci
+    ), hs as (
+      select f.county_code, f.id, f.v, f.categories, f.n, ${h0.pci}, ${h0.eligible}, ${h1.pci}, ${h1.eligible}
       from f join p on p.v = f.v
-      cross join lateral (select
-        (2 * greatest(0, ${counted}) + 12 * f.n) / (24 * f.n) as pci,
-        f.n_urban * p.urban + (f.n - f.n_urban) * p.rural as std_sum) c
-      where c.pci < (2 * c.std_sum + f.n) / (2 * f.n)
-        and f.deposits <= p.deposit_months * c.std_sum
-        and (f.vehicles = 0 or p.vehicle_allowed)
-        and (f.businesses = 0 or p.business_allowed)
-        and f.houses <= p.max_houses
-    ), counts as (
-      select county_code, s, count(*) as households, sum(n) as persons from e group by county_code, s
+    ), e as materialized (
+      select hs.*, ${sql.raw(PARAM_COLUMNS.flatMap((c) => [0, 1].map((k) => `p.${c.split(' ')[0]}_${k}`)).join(', '))}
+      from hs join p on p.v = hs.v
+      where hs.eligible_0 or hs.eligible_1
+    ), eligible as (
+      select county_code,
+        count(*) filter (where eligible_0) as h0, coalesce(sum(n) filter (where eligible_0), 0) as p0,
+        count(*) filter (where eligible_1) as h1, coalesce(sum(n) filter (where eligible_1), 0) as p1
+      from e group by county_code
     ), shares as (
-      select e.county_code, e.s, m.hukou, ${standard} as std, e.pci, p.unit,
-        case when p.full3 and 'three_nos' = any(m.categories) then ${standard} else greatest(0, ${standard} - e.pci) end as gap,
-        case when m.hukou = 'urban' then ${rateSql('u')} else ${rateSql('r')} end as rate
-      from e
-      join p on p.s = e.s and p.v = e.v
-      join members m on m.county_code = e.county_code and m.household_id = e.id
+      select e.county_code, e.eligible_0, e.eligible_1, m.hukou, ${shareSql(0)}, ${shareSql(1)}
+      from e join members m on m.county_code = e.county_code and m.household_id = e.id
     ), money as (
-      select county_code, s, count(*) filter (where hukou = 'rural') as rural_persons,
-        sum((2 * (gap + round(std * rate)::bigint) + unit) / (2 * unit) * unit) as monthly
-      from shares group by county_code, s
+      select county_code,
+        count(*) filter (where eligible_0 and hukou = 'rural') as r0, coalesce(sum(share_0), 0) as m0,
+        count(*) filter (where eligible_1 and hukou = 'rural') as r1, coalesce(sum(share_1), 0) as m1
+      from shares group by county_code
     )
-    select counts.county_code as county, counts.s, counts.households, counts.persons, money.rural_persons, money.monthly
-    from counts join money on money.county_code = counts.county_code and money.s = counts.s
-    order by county, s`;
+    select eligible.county_code as county, h0, p0, r0, m0, h1, p1, r1, m1
+    from eligible join money on money.county_code = eligible.county_code
+    order by county`;
   return q;
 }
 
@@ -175,7 +209,10 @@ export async function simulateDibao(db: Kysely<DB>, scope: Scope, params: readon
     group by h.county_code`;
   const [rows, agriRows] = await Promise.all([q.execute(db), agri.execute(db)]);
   return {
-    figures: rows.rows.map((r) => ({ county: r.county, s: Number(r.s), households: Number(r.households), persons: Number(r.persons), ruralPersons: Number(r.rural_persons), monthly: Number(r.monthly) })),
+    figures: rows.rows.flatMap((r) => [
+      { county: r.county, s: 0, households: Number(r.h0), persons: Number(r.p0), ruralPersons: Number(r.r0), monthly: Number(r.m0) },
+      { county: r.county, s: 1, households: Number(r.h1), persons: Number(r.p1), ruralPersons: Number(r.r1), monthly: Number(r.m1) },
+    ]),
     agricultural: new Map(agriRows.rows.map((r) => [r.county, Number(r.persons)])),
   };
 }
