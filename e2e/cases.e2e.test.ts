@@ -113,6 +113,14 @@ describe.skipIf(!haveChromium && !required)('case workflow (browser)', () => {
     await state(page, '已受理');
     expect(await page.getByTestId('case-facts').innerText()).toContain('民政工作人员近亲属');
 
+    // It waits in the caseworker's inbox for the home visit; the case page opens from there.
+    await page.getByRole('menuitem', { name: /(^| )案件$/ }).click();
+    const mine = page.getByTestId('case-inbox').locator('tbody tr').filter({ hasText: caseNo });
+    await mine.waitFor();
+    expect(await mine.innerText()).toMatch(/最低生活保障[\s\S]*已受理[\s\S]*入户调查/);
+    await mine.getByRole('link', { name: caseNo }).click();
+    await page.waitForURL(`**/cases/${caseNo}`);
+
     // 入户调查: two staff and the findings, on their own date.
     await step(page, 'home_visit', async (form) => {
       await form.locator('#step_data_date').fill(daysAgo(19));

@@ -1,7 +1,8 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Space, Tabs } from 'antd';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
+import { useSelectedArea } from '../../area/context.ts';
 import { useCurrentUser } from '../../auth/context.ts';
 import { useT } from '../../i18n/context.ts';
 import { fetchInbox, fetchOverdue } from './api.ts';
@@ -14,6 +15,10 @@ export default function CaseInboxPage() {
   const me = useCurrentUser();
   const navigate = useNavigate();
   const [creating, setCreating] = useState(false);
+  const { area } = useSelectedArea();
+  // The header's working area narrows both lists.
+  const inbox = useCallback((after?: string) => fetchInbox(area.code, after), [area.code]);
+  const overdue = useCallback((after?: string) => fetchOverdue(area.code, after), [area.code]);
   const canOpen = me.role === 'township_caseworker';
   const canBatch = me.role === 'county_approver';
 
@@ -37,8 +42,8 @@ export default function CaseInboxPage() {
     >
       <Tabs
         items={[
-          { key: 'inbox', label: t('cases.tab.inbox'), children: <CaseTable fetcher={fetchInbox} testId="case-inbox" /> },
-          { key: 'overdue', label: t('cases.tab.overdue'), children: <CaseTable fetcher={fetchOverdue} testId="case-overdue" /> },
+          { key: 'inbox', label: t('cases.tab.inbox'), children: <CaseTable fetcher={inbox} testId="case-inbox" /> },
+          { key: 'overdue', label: t('cases.tab.overdue'), children: <CaseTable fetcher={overdue} testId="case-overdue" /> },
         ]}
       />
       {creating && <NewCaseModal onClose={() => setCreating(false)} onCreated={(caseNo) => navigate(`/cases/${caseNo}`)} />}

@@ -124,10 +124,11 @@ export interface TransitionInput {
   data: Record<string, unknown>;
 }
 
-const listQuery = (after?: string) => `?limit=50${after ? `&after=${enc(after)}` : ''}`;
+const listQuery = (area: string | undefined, after?: string) => `?limit=50${area ? `&area=${enc(area)}` : ''}${after ? `&after=${enc(after)}` : ''}`;
 
-export const fetchInbox = (after?: string) => api<CaseList>(`/cases/inbox${listQuery(after)}`);
-export const fetchOverdue = (after?: string) => api<CaseList>(`/cases/overdue${listQuery(after)}`);
+/** 我的待办 in `area` (the header's working area), keyset-paged by `after`. */
+export const fetchInbox = (area: string | undefined, after?: string) => api<CaseList>(`/cases/inbox${listQuery(area, after)}`);
+export const fetchOverdue = (area: string | undefined, after?: string) => api<CaseList>(`/cases/overdue${listQuery(area, after)}`);
 export const fetchCase = (caseNo: string) => api<CaseDetail>(`/cases/${enc(caseNo)}`);
 
 export const createCase = (input: NewCase) =>
