@@ -38,12 +38,14 @@ export interface PublicNoticeItem {
   amountStatus: 'decided' | 'proposed' | 'none';
 }
 
-/** The API gives the nursing homes as their table rows (snake_case). */
+/** A nursing home (敬老院) of the caller's county. */
 export interface Institution {
   id: number;
-  county_code: string;
+  countyCode: string;
   name: string;
+  kind: string;
   beds: number;
+  demo: boolean;
 }
 
 export async function fetchBatches(): Promise<BatchSummary[]> {
