@@ -218,7 +218,8 @@ export async function editValue(db: Database, scope: Scope, name: string, id: nu
   allow(scope, 'policy.manage');
   const def = await mustFindDefinition(db.kysely, name);
   await write(db, scope, async (tx) => {
-    const found = (await repo.listValues(tx, name)).find((v) => v.id === id);
+    const values = await repo.listValues(tx, name);
+    const found = values.find((v) => v.id === id);
     if (!found) throw AppError.notFound('参数值', String(id));
     checkArea(scope, found.area, 'area');
     if (found.usedAt !== null) {
@@ -232,6 +233,9 @@ export async function editValue(db: Database, scope: Scope, name: string, id: nu
       value: patch.value === undefined ? found.value : checkValue(def.unit, patch.value, 'value'),
       valueReference: patch.reference === undefined ? found.valueReference : checkReference(patch.reference),
     };
+    if (values.some((v) => v.id !== id && v.area === found.area && v.ruleSet === found.ruleSet && v.effective === after.effective)) {
+      throw new AppError('parameter_value_exists', `effective: 该区划 ${found.area} 在 ${after.effective} 已有一个值`, 409, { fields: [{ field: 'effective', message: '该生效日期已有值' }] });
+    }
     await repo.updateValue(tx, id, after);
     await appendAudit(tx, scope, { action: 'policy.value.edit', entity: 'policy_parameter', entityId: name, areaCode: found.area, before: { effective: found.effective, value: found.value, reference: found.valueReference }, after: { ...after, reference: after.valueReference } });
   });
