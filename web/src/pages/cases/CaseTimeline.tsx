@@ -12,17 +12,18 @@ const VOTES = ['participants', 'representativesPresent', 'votesFor', 'votesAgain
 /** The recorded data of a step as "label: value" lines; a community review's votes on one line. */
 function dataLines(t: Translate, data: Record<string, unknown>, homes: Map<number, string>): { key: string; text: string }[] {
   const lines: { key: string; text: string }[] = [];
-  if (VOTES.every((k) => typeof data[k] === 'number')) {
-    const votes = t('cases.timeline.votes', {
-      participants: Number(data['participants']),
-      present: Number(data['representativesPresent']),
-      for: Number(data['votesFor']),
-      against: Number(data['votesAgainst']),
-    });
-    lines.push({ key: 'votes', text: t('cases.labelled', { label: t('cases.field.votes'), value: votes }) });
-  }
+  const votes = VOTES.every((k) => typeof data[k] === 'number')
+    ? t('cases.timeline.votes', {
+        participants: Number(data['participants']),
+        present: Number(data['representativesPresent']),
+        for: Number(data['votesFor']),
+        against: Number(data['votesAgainst']),
+      })
+    : null;
   for (const [k, v] of byFieldOrder(Object.entries(data))) {
-    if (HIDDEN.has(k) || VOTES.includes(k)) continue;
+    // The votes on one line, where the participants come in the field order.
+    if (k === 'participants' && votes) lines.push({ key: 'votes', text: t('cases.labelled', { label: t('cases.field.votes'), value: votes }) });
+    if (HIDDEN.has(k) || (votes && VOTES.includes(k))) continue;
     if (v === '' || v === null || (Array.isArray(v) && v.length === 0)) continue;
     const value = k === 'institutionId' && typeof v === 'number' ? (homes.get(v) ?? String(v)) : valueText(t, k, v);
     lines.push({ key: k, text: t('cases.labelled', { label: codeLabel(t, 'field', k), value }) });
