@@ -2,6 +2,8 @@ import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { RegistryTables } from '../modules/registry/tables.ts';
 import type { CaseTables } from '../modules/cases/tables.ts';
 import type { PolicyTables } from '../modules/policy/tables.ts';
+import type { IntakeTables } from '../modules/intake/tables.ts';
+import type { OversightTables } from '../modules/oversight/tables.ts';
 
 /**
  * Typed schema of the tables. Each module declares its own tables here, next to the
@@ -65,7 +67,7 @@ export interface AuditLogTable {
   hash: string;
 }
 
-export interface DB extends RegistryTables, PolicyTables, CaseTables {
+export interface DB extends RegistryTables, PolicyTables, CaseTables, IntakeTables, OversightTables {
   areas: AreaTable;
   users: UserTable;
   sessions: SessionTable;

@@ -8,6 +8,8 @@ import { authRoutes } from '../modules/auth/routes.ts';
 import { userRoutes } from '../modules/users/routes.ts';
 import { registryRoutes } from '../modules/registry/routes.ts';
 import { caseRoutes } from '../modules/cases/routes.ts';
+import { intakeRoutes } from '../modules/intake/routes.ts';
+import { complaintRoutes } from '../modules/oversight/routes.ts';
 import { registryTransferRoutes } from '../modules/registry/transfer-routes.ts';
 import { policyRoutes } from '../modules/policy/routes.ts';
 import { authHook } from './auth-hook.ts';
@@ -17,7 +19,7 @@ import { createMetrics } from './metrics.ts';
 import { registerStatic } from './static.ts';
 
 /** Every module's routes; a new module adds its one line here. */
-export const ROUTE_MODULES: RouteModule[] = [authRoutes, areaRoutes, userRoutes, auditRoutes, registryRoutes, policyRoutes, registryTransferRoutes, caseRoutes];
+export const ROUTE_MODULES: RouteModule[] = [authRoutes, areaRoutes, userRoutes, auditRoutes, registryRoutes, policyRoutes, registryTransferRoutes, caseRoutes, intakeRoutes, complaintRoutes];
 
 export interface BuiltApp {
   app: App;

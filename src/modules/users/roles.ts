@@ -52,7 +52,7 @@ export const ACTIONS = [
   'policy.manage',
   'policy.simulate',
 ] as const;
-export type Action = (typeof ACTIONS)[number] | CaseAction;
+export type Action = (typeof ACTIONS)[number] | CaseAction | IntakeAction;
 
 const GRANTS: Record<Role, readonly Action[]> = {
   village_clerk: ['areas.read', 'registry.read', 'registry.write', 'registry.unmask', 'policy.read'],
@@ -64,7 +64,7 @@ const GRANTS: Record<Role, readonly Action[]> = {
 };
 
 export function roleAllows(role: Role, action: Action): boolean {
-  return (GRANTS[role] as readonly Action[]).includes(action) || (CASE_GRANTS[role] as readonly Action[]).includes(action);
+  return (GRANTS[role] as readonly Action[]).includes(action) || (CASE_GRANTS[role] as readonly Action[]).includes(action) || (INTAKE_GRANTS[role] as readonly Action[]).includes(action);
 }
 
 /**
@@ -81,4 +81,21 @@ const CASE_GRANTS: Record<Role, readonly CaseAction[]> = {
   prefecture_admin: ['cases.read', 'institutions.read'],
   auditor: ['cases.read', 'institutions.read'],
   partner: [],
+};
+
+/**
+ * One-window intake (一门受理) and complaints (举报): the window records requests; partners see and handle
+ * the referrals of their own department (and area); complaints are registered and investigated by the
+ * township and county civil-affairs staff.
+ */
+export const INTAKE_ACTIONS = ['intake.read', 'intake.write', 'intake.referrals', 'intake.handle', 'complaints.read', 'complaints.write'] as const;
+export type IntakeAction = (typeof INTAKE_ACTIONS)[number];
+
+const INTAKE_GRANTS: Record<Role, readonly IntakeAction[]> = {
+  village_clerk: ['intake.read', 'intake.write', 'intake.referrals'],
+  township_caseworker: ['intake.read', 'intake.write', 'intake.referrals', 'complaints.read', 'complaints.write'],
+  county_approver: ['intake.read', 'intake.referrals', 'complaints.read', 'complaints.write'],
+  prefecture_admin: ['intake.read', 'intake.referrals', 'complaints.read'],
+  auditor: ['intake.read', 'intake.referrals', 'complaints.read'],
+  partner: ['intake.referrals', 'intake.handle'],
 };

@@ -1,0 +1,217 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../db/engine.ts';
+import type { BuiltApp } from '../../server/app.ts';
+import { ENGINE, testDatabase } from '../../test/db.ts';
+import { idNumber } from '../../test/households.ts';
+import { errorOf, testApp, tokenFor } from '../../test/http.ts';
+import { caller, makeHousehold } from '../cases/testing.ts';
+
+const assessment = { householdSize: 2, workCapacity: 'partial', seriousIllness: true, rigidExpenses: [{ kind: 'medical', amountFen: 1_200_000 }] };
+
+interface Part { id: number; seq: number; kind: string; department: string; need: string; status: string; caseNo: string | null; dueDate: string | null; closed: boolean; workingDaysOverdue: number }
+interface RequestDetail { requestNo: string; completed: boolean; completedOn: string | null; parts: Part[] }
+
+describe(`one-window intake with referrals (${ENGINE})`, () => {
+  let db: Database;
+  let built: BuiltApp;
+  let call: ReturnType<typeof caller>;
+  let guanghui: string;
+  let wenfeng: string;
+  let medical: string;
+  let education: string;
+  let housing: string;
+  let fuquanMedical: string;
+
+  beforeAll(async () => {
+    db = await testDatabase();
+    built = await testApp(db);
+    call = caller(built);
+    guanghui = await tokenFor(built, 'guanghui.caseworker');
+    wenfeng = await tokenFor(built, 'wenfeng.caseworker');
+    medical = await tokenFor(built, 'duyun.medical');
+    const admin = await tokenFor(built, 'qiannan.admin');
+    const partner = async (username: string, department: string, areaCode = '522701') => {
+      const res = await call('POST', '/users', admin, { username, displayName: username, password: 'long-enough-pw', role: 'partner', areaCode, department });
+      if (res.statusCode !== 201) throw new Error(res.body);
+      return tokenFor(built, username, 'long-enough-pw');
+    };
+    education = await partner('duyun.education', 'education');
+    housing = await partner('duyun.housing', 'housing');
+    fuquanMedical = await partner('fuquan.medical', 'medical_security', '522702');
+  });
+  afterAll(async () => {
+    await built.app.close();
+    await db.close();
+  });
+
+  const submit = async (token: string, body: object) => {
+    const res = await call('POST', '/intake/requests', token, body);
+    if (res.statusCode !== 201) throw new Error(`intake: ${res.statusCode} ${res.body}`);
+    return res.json() as { requestNo: string; parts: { seq: number; referralId?: number; caseNo?: string; dueDate: string | null }[] };
+  };
+  const detail = async (requestNo: string, token = guanghui) => (await call('GET', `/intake/requests/${requestNo}`, token)).json() as RequestDetail;
+  const ok = async (token: string, url: string, body: object) => {
+    const res = await call('POST', url, token, body);
+    if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
+    return res.json() as { status: string };
+  };
+  const close = async (token: string, id: number, accept: string, done: string, outcome = 'assisted') => {
+    await ok(token, `/intake/referrals/${id}/accept`, { date: accept });
+    await ok(token, `/intake/referrals/${id}/result`, { date: done, outcome, result: '已按规定办理并告知申请人' });
+  };
+
+  it('splits one request to three departments and completes it only when all three close', async () => {
+    const { householdNo, headId } = await makeHousehold(built, guanghui, '522701001001');
+    const r = await submit(guanghui, {
+      channel: 'window', receivedOn: '2016-04-05', person: { householdNo, idNumber: headId }, description: '患病、子女上学、房屋漏雨', assessment,
+      parts: [
+        { kind: 'referral', department: 'medical_security', need: 'medical' },
+        { kind: 'referral', department: 'education', need: 'education' },
+        { kind: 'referral', department: 'housing', need: 'housing' },
+      ],
+    });
+    expect(r.parts.map((p) => p.dueDate)).toEqual(['2016-04-12', '2016-04-19', '2016-04-26']);
+    const [m, e, h] = r.parts.map((p) => p.referralId as number) as [number, number, number];
+    await close(medical, m, '2016-04-06', '2016-04-08');
+    await close(education, e, '2016-04-06', '2016-04-12');
+    let d = await detail(r.requestNo);
+    expect(d.parts.map((p) => p.status)).toEqual(['closed', 'closed', 'referred']);
+    expect(d.completed).toBe(false);
+    await close(housing, h, '2016-04-07', '2016-04-20');
+    d = await detail(r.requestNo);
+    expect(d.completed).toBe(true);
+    expect(d.completedOn).toBe('2016-04-20');
+    // A closed referral takes no more steps.
+    const again = await call('POST', `/intake/referrals/${m}/result`, medical, { outcome: 'assisted', result: '再次反馈' });
+    expect(again.statusCode).toBe(409);
+  });
+
+  it('opens a dibao case in the same step; the case part closes when the case reaches a decision state', async () => {
+    const { householdNo, headId } = await makeHousehold(built, guanghui, '522701001001', { wageFen: 20_000 });
+    const r = await submit(guanghui, {
+      channel: 'village', receivedOn: '2016-05-03', person: { householdNo, idNumber: headId }, assessment,
+      parts: [{ kind: 'case', programme: 'dibao' }, { kind: 'referral', department: 'medical_security', need: 'medical' }],
+    });
+    const caseNo = r.parts[0]?.caseNo as string;
+    expect(caseNo).toMatch(/^DB522701/);
+    const c = (await call('GET', `/cases/${caseNo}`, guanghui)).json() as { state: string };
+    expect(c.state).toBe('accepted');
+    await close(medical, r.parts[1]?.referralId as number, '2016-05-04', '2016-05-05');
+    expect((await detail(r.requestNo)).completed).toBe(false);
+    const w = await call('POST', `/cases/${caseNo}/transitions`, guanghui, { action: 'withdraw', date: '2016-05-10', reason: '申请人书面撤回申请', data: {} });
+    expect(w.statusCode).toBe(200);
+    const d = await detail(r.requestNo);
+    expect(d.parts[0]).toMatchObject({ kind: 'case', department: 'civil_affairs', closed: true });
+    expect(d.completed).toBe(true);
+    expect(d.completedOn).toBe('2016-05-10');
+  });
+
+  it('creates nothing when one part is refused (one transaction)', async () => {
+    const { householdNo, headId } = await makeHousehold(built, guanghui, '522701001001');
+    await submit(guanghui, { channel: 'window', receivedOn: '2016-06-01', person: { householdNo, idNumber: headId }, assessment, parts: [{ kind: 'case', programme: 'dibao' }] });
+    const before = await db.kysely.selectFrom('intake_requests').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    // A second dibao case of the same household is refused by the cases service after the referral was written.
+    const res = await call('POST', '/intake/requests', guanghui, { channel: 'window', receivedOn: '2016-06-02', person: { householdNo, idNumber: headId }, assessment, parts: [{ kind: 'referral', department: 'education', need: 'education' }, { kind: 'case', programme: 'dibao' }] });
+    expect(res.statusCode).toBe(409);
+    expect(errorOf(res).code).toBe('case_open');
+    const after = await db.kysely.selectFrom('intake_requests').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    expect(Number(after.n)).toBe(Number(before.n));
+  });
+
+  it('records an unregistered person by name, ID number and phone; a case for them is refused naming the part', async () => {
+    const person = { name: '杨过路', idNumber: idNumber('1988-02-02'), phone: '13900002222' };
+    const refused = await call('POST', '/intake/requests', guanghui, { channel: 'phone', receivedOn: '2016-06-03', person, assessment, parts: [{ kind: 'case', programme: 'dibao' }] });
+    expect(refused.statusCode).toBe(400);
+    expect(errorOf(refused).details.fields?.[0]?.field).toBe('parts.0.kind');
+    const r = await submit(guanghui, { channel: 'phone', receivedOn: '2016-06-03', person, assessment, parts: [{ kind: 'referral', department: 'human_resources', need: 'employment' }] });
+    expect((await detail(r.requestNo)).parts[0]).toMatchObject({ department: 'human_resources', status: 'referred' });
+    const bad = await call('POST', '/intake/requests', guanghui, { channel: 'window', person, assessment: { ...assessment, workCapacity: 'some' }, parts: [{ kind: 'referral', department: 'housing', need: 'housing' }] });
+    expect(errorOf(bad).details.fields?.[0]?.field).toBe('assessment.workCapacity');
+  });
+
+  it('shows a partner only the referrals of their department and area', async () => {
+    const { householdNo, headId } = await makeHousehold(built, guanghui, '522701001001');
+    const r = await submit(guanghui, { channel: 'window', receivedOn: '2016-07-01', person: { householdNo, idNumber: headId }, assessment, parts: [{ kind: 'referral', department: 'medical_security', need: 'medical' }, { kind: 'referral', department: 'education', need: 'education' }] });
+    const [m, e] = r.parts.map((p) => p.referralId as number) as [number, number];
+    const board = (await call('GET', '/intake/referrals?limit=200', education)).json() as { items: Part[] };
+    expect(board.items.length).toBeGreaterThan(0);
+    expect(board.items.every((p) => p.department === 'education')).toBe(true);
+    expect(board.items.map((p) => p.id)).toContain(e);
+    expect(board.items.map((p) => p.id)).not.toContain(m);
+    expect((await call('GET', `/intake/referrals/${m}`, education)).statusCode).toBe(403);
+    expect((await call('POST', `/intake/referrals/${m}/accept`, education, {})).statusCode).toBe(403);
+    // Same department, other county: nothing.
+    expect((await call('GET', `/intake/referrals/${m}`, fuquanMedical)).statusCode).toBe(403);
+    expect(((await call('GET', '/intake/referrals', fuquanMedical)).json() as { items: Part[] }).items).toEqual([]);
+    // Partners do not read whole requests; the window sees every part.
+    expect((await call('GET', `/intake/requests/${r.requestNo}`, medical)).statusCode).toBe(403);
+    expect((await detail(r.requestNo)).parts).toHaveLength(2);
+    // Another township's window sees neither.
+    expect((await call('GET', `/intake/requests/${r.requestNo}`, wenfeng)).statusCode).toBe(403);
+    expect((await call('GET', `/intake/referrals/${e}`, wenfeng)).statusCode).toBe(403);
+    // The window does not handle referrals.
+    expect((await call('POST', `/intake/referrals/${e}/accept`, guanghui, {})).statusCode).toBe(403);
+  });
+
+  it('counts overdue in working days on the holiday calendar (国庆 2015)', async () => {
+    const { householdNo, headId } = await makeHousehold(built, guanghui, '522701001001');
+    const r = await submit(guanghui, { channel: 'window', receivedOn: '2015-09-30', person: { householdNo, idNumber: headId }, assessment, parts: [{ kind: 'referral', department: 'medical_security', need: 'medical' }] });
+    const id = r.parts[0]?.referralId as number;
+    // 5 working days after 30 Sep: 8, 9, 10 (Saturday worked, 调休), 12, 13 October.
+    expect(r.parts[0]?.dueDate).toBe('2015-10-13');
+    const on = async (asOf: string) => ((await call('GET', `/intake/overdue?asOf=${asOf}&limit=500`, guanghui)).json() as { items: Part[] }).items.find((p) => p.id === id);
+    expect(await on('2015-10-08')).toBeUndefined();
+    expect(await on('2015-10-13')).toBeUndefined();
+    expect(await on('2015-10-14')).toMatchObject({ overdue: true, workingDaysOverdue: 1 });
+    expect(await on('2015-10-19')).toMatchObject({ workingDaysOverdue: 4 });
+    // The partner sees it in their own overdue list too; closing it late removes it from later lists.
+    expect(((await call('GET', '/intake/overdue?asOf=2015-10-19&limit=500', medical)).json() as { items: Part[] }).items.map((p) => p.id)).toContain(id);
+    await close(medical, id, '2015-10-15', '2015-10-20');
+    expect(await on('2015-10-19')).toMatchObject({ workingDaysOverdue: 4 });
+    expect(await on('2015-10-21')).toBeUndefined();
+  });
+
+  it('figures on a hand-built set equal the hand counts', async () => {
+    const hh = async () => makeHousehold(built, wenfeng, '522701002001');
+    const a = await hh();
+    const b = await hh();
+    const c = await hh();
+    const person = (x: { householdNo: string; headId: string }) => ({ householdNo: x.householdNo, idNumber: x.headId });
+    // R1: medical (due 03-08) closed 03-07, education (due 03-15) closed 03-10 → completed on time.
+    const r1 = await submit(wenfeng, { channel: 'window', receivedOn: '2016-03-01', person: person(a), assessment, parts: [{ kind: 'referral', department: 'medical_security', need: 'medical' }, { kind: 'referral', department: 'education', need: 'education' }] });
+    // R2: medical (due 03-09) closed 03-21 → completed late.
+    const r2 = await submit(wenfeng, { channel: 'phone', receivedOn: '2016-03-02', person: person(b), assessment, parts: [{ kind: 'referral', department: 'medical_security', need: 'medical' }] });
+    // R3: housing (due 03-24) still open on 06-30 → overdue.
+    const r3 = await submit(wenfeng, { channel: 'online', receivedOn: '2016-03-03', person: person(c), assessment, parts: [{ kind: 'referral', department: 'housing', need: 'housing' }] });
+    // R4: outside the period.
+    await submit(wenfeng, { channel: 'window', receivedOn: '2016-05-01', person: person(a), assessment, parts: [{ kind: 'referral', department: 'housing', need: 'housing' }] });
+    const id = (r: typeof r1, i: number) => r.parts[i]?.referralId as number;
+    await close(medical, id(r1, 0), '2016-03-02', '2016-03-07');
+    await close(education, id(r1, 1), '2016-03-02', '2016-03-10');
+    await close(medical, id(r2, 0), '2016-03-03', '2016-03-21');
+    await ok(housing, `/intake/referrals/${id(r3, 0)}/accept`, { date: '2016-03-04' });
+    await ok(housing, `/intake/referrals/${id(r3, 0)}/actions`, { date: '2016-03-10', note: '已派员查看房屋' });
+
+    const res = await call('GET', '/intake/figures?area=522701002&from=2016-03-01&to=2016-03-31&asOf=2016-06-30', wenfeng);
+    expect(res.statusCode).toBe(200);
+    const f = res.json() as { total: object; byTownship: object[]; byDepartment: object[]; byNeed: object[] };
+    expect(f.total).toEqual({ received: 3, completed: 2, completedOnTime: 1, overdue: 1 });
+    expect(f.byTownship).toEqual([{ key: '522701002', received: 3, completed: 2, completedOnTime: 1, overdue: 1 }]);
+    expect(f.byDepartment).toEqual([
+      { key: 'education', received: 1, completed: 1, completedOnTime: 1, overdue: 0 },
+      { key: 'housing', received: 1, completed: 0, completedOnTime: 0, overdue: 1 },
+      { key: 'medical_security', received: 2, completed: 2, completedOnTime: 1, overdue: 0 },
+    ]);
+    expect(f.byNeed).toEqual([
+      { key: 'education', received: 1, completed: 1, completedOnTime: 1, overdue: 0 },
+      { key: 'housing', received: 1, completed: 0, completedOnTime: 0, overdue: 1 },
+      { key: 'medical', received: 2, completed: 2, completedOnTime: 1, overdue: 0 },
+    ]);
+    // As of 03-15: R1's education part was closed, R2 open past its due date (03-09), R3 open within its limit.
+    const mid = (await call('GET', '/intake/figures?area=522701002&from=2016-03-01&to=2016-03-31&asOf=2016-03-15', wenfeng)).json() as { total: object };
+    expect(mid.total).toEqual({ received: 3, completed: 1, completedOnTime: 1, overdue: 1 });
+    // Out of scope for another township's window: nothing counted.
+    const other = (await call('GET', '/intake/figures?from=2016-03-01&to=2016-03-31&asOf=2016-06-30', guanghui)).json() as { total: { received: number } };
+    expect(other.total.received).toBe(0);
+  });
+});

@@ -1,0 +1,68 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+type Json = ColumnType<unknown, string, string>;
+
+export interface IntakeRequestTable {
+  county_code: string;
+  id: Generated<number>;
+  request_no: string;
+  area_code: string;
+  window_area_code: string;
+  channel: 'window' | 'phone' | 'online' | 'village';
+  household_id: number | null;
+  person_name: string;
+  person_id_number: string;
+  person_phone: string;
+  needs: string[];
+  description: string;
+  assessment: Json;
+  received_on: string;
+  created_by: string;
+  created_at: Generated<Date>;
+}
+
+export interface IntakePartTable {
+  county_code: string;
+  id: Generated<number>;
+  request_id: number;
+  seq: number;
+  kind: 'case' | 'referral';
+  need: string;
+  department: string | null;
+  case_id: number | null;
+  status: 'case' | 'referred' | 'accepted' | 'closed';
+  referred_on: string;
+  due_date: string | null;
+  time_limit: number | null;
+  time_limit_parameter: string | null;
+  note: string;
+  accepted_on: string | null;
+  accepted_by: string | null;
+  closed_on: string | null;
+  outcome: 'assisted' | 'partially_assisted' | 'not_eligible' | 'declined' | null;
+  result: string | null;
+  version: Generated<number>;
+}
+
+export interface IntakePartEventTable {
+  county_code: string;
+  id: Generated<number>;
+  part_id: number;
+  action: 'refer' | 'accept' | 'act' | 'close';
+  on_date: string;
+  at: Generated<Date>;
+  actor_id: number | null;
+  actor_name: string;
+  note: string;
+}
+
+export interface IntakeTables {
+  intake_requests: IntakeRequestTable;
+  intake_parts: IntakePartTable;
+  intake_part_events: IntakePartEventTable;
+}
+
+export type IntakeRequestRow = Selectable<IntakeRequestTable>;
+export type NewIntakeRequest = Insertable<IntakeRequestTable>;
+export type IntakePartRow = Selectable<IntakePartTable>;
+export type NewIntakePart = Insertable<IntakePartTable>;

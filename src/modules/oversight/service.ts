@@ -1,0 +1,198 @@
+// Complaints (举报, hotline 12349): about a case, a recipient or staff; anonymous or named; assigned,
+// investigated and concluded. A named complaint closes only after feedback to the complainant is
+// recorded. A complaint about a case or recipient flags the case "under complaint" through the cases
+// engine (step `record_complaint`, which puts it in the county's 100% visit) while the case is pending,
+// in the same transaction. A fraud recovery record (obtained, recovered, fine 1–3 × — the multiple
+// checked against the oversight parameters) is kept for the payroll module.
+import { z } from 'zod';
+import type { Database } from '../../db/engine.ts';
+import { allow, covers, type Scope } from '../../db/scope.ts';
+import { write } from '../../db/write.ts';
+import { AppError } from '../../lib/errors.ts';
+import { maskPhone } from '../../lib/mask.ts';
+import { levelOf } from '../areas/levels.ts';
+import { appendAudit } from '../audit/repo.ts';
+import { PENDING_STATES } from '../cases/domain/steps.ts';
+import { mustFindCase, performTransition } from '../cases/service/engine.ts';
+import { caseParameters, todayInChina } from '../cases/service/parameters.ts';
+import { withinTransaction } from '../intake/service/in-transaction.ts';
+import * as repo from './repo.ts';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+const caseNo = z.string().regex(/^(DB|TK)\d{16}$/, '案件编号格式应为 DB/TK + 16 位数字');
+
+export const newComplaintSchema = z.strictObject({
+  channel: z.enum(['hotline_12349', 'window', 'online'], { message: '举报渠道应为 hotline_12349、window 或 online' }),
+  anonymous: z.boolean(),
+  complainant: z.strictObject({ name: z.string().trim().min(1, '请填写举报人姓名').max(50), phone: z.string().max(20).default('') }).optional(),
+  subject: z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('case'), caseNo }),
+    z.strictObject({ kind: z.literal('recipient'), caseNo }),
+    z.strictObject({ kind: z.literal('staff'), areaCode: z.string().regex(/^(\d{6}|\d{9}|\d{12})$/, '区划代码应为6、9或12位数字'), name: z.string().trim().min(1, '请填写被举报人').max(50) }),
+  ], { message: '举报对象应为 case、recipient 或 staff' }),
+  category: z.enum(['favouritism', 'fraud', 'eligibility', 'misconduct', 'other'], { message: '举报类别应为 favouritism、fraud、eligibility、misconduct 或 other' }),
+  content: z.string().trim().min(2, '请填写举报内容').max(2000),
+  receivedOn: isoDate.optional(),
+});
+
+export const listComplaintsSchema = z.strictObject({
+  area: z.string().regex(/^(\d{6}|\d{9}|\d{12})$/, '区划代码应为6、9或12位数字').optional(),
+  status: z.enum(['received', 'assigned', 'concluded', 'closed']).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  after: z.coerce.number().int().positive().optional(),
+});
+
+export const assignSchema = z.strictObject({ assignee: z.string().trim().min(1, '请填写承办人').max(50), date: isoDate.optional() });
+export const concludeSchema = z.strictObject({
+  conclusion: z.enum(['substantiated', 'partly_substantiated', 'unsubstantiated'], { message: '调查结论应为 substantiated、partly_substantiated 或 unsubstantiated' }),
+  finding: z.string().trim().min(2, '请填写调查情况').max(4000),
+  date: isoDate.optional(),
+});
+export const feedbackSchema = z.strictObject({
+  date: isoDate,
+  channel: z.enum(['phone', 'letter', 'visit', 'sms', 'online'], { message: '反馈方式应为 phone、letter、visit、sms 或 online' }),
+  content: z.string().trim().min(2, '请填写反馈内容').max(2000),
+});
+export const closeSchema = z.strictObject({ date: isoDate.optional() });
+export const recoverySchema = z.strictObject({
+  obtainedFen: z.number().int().positive('骗取金额应大于0'),
+  recoveredFen: z.number().int().min(0, '追回金额不能为负'),
+  fineMultiple: z.number().positive('罚款倍数应大于0'),
+  decidedOn: isoDate,
+  note: z.string().max(1000).default(''),
+});
+
+const CASE_CHANNEL = { hotline_12349: 'hotline_12349', window: 'visit', online: 'online' } as const;
+const STATUS_LABELS: Record<string, string> = { received: '已登记', assigned: '调查中', concluded: '已查结', closed: '已办结' };
+
+function today(date: string | undefined, after: string): string {
+  const t = todayInChina();
+  const d = date ?? t;
+  if (d > t) throw AppError.field('date', `日期 ${d} 不能晚于今天 ${t}`);
+  if (d < after) throw AppError.field('date', `日期 ${d} 不能早于 ${after}`);
+  return d;
+}
+
+export async function createComplaint(db: Database, scope: Scope, input: z.output<typeof newComplaintSchema>) {
+  allow(scope, 'complaints.write');
+  const receivedOn = input.receivedOn ?? todayInChina();
+  if (receivedOn > todayInChina()) throw AppError.field('receivedOn', `受理日期 ${receivedOn} 不能晚于今天`);
+  if (!input.anonymous && !input.complainant) throw AppError.field('complainant.name', '实名举报须填写举报人姓名');
+  let areaCode: string;
+  let target: { caseNo: string; caseId: number; state: string } | null = null;
+  if (input.subject.kind === 'staff') {
+    areaCode = input.subject.areaCode;
+    if (levelOf(areaCode) === 'prefecture') throw AppError.field('subject.areaCode', '请选择县级及以下区划');
+    if (!covers(scope, areaCode)) throw AppError.forbidden(`区划 ${areaCode} 不在您的管辖范围内`, { areaCode });
+  } else {
+    const c = await mustFindCase(db, scope, input.subject.caseNo);
+    areaCode = c.area_code;
+    target = { caseNo: c.case_no, caseId: c.id, state: c.state };
+  }
+  const countyCode = areaCode.slice(0, 6);
+  return write(db, scope, async (tx) => {
+    const complaintNo = await repo.nextComplaintNo(tx, countyCode, receivedOn.slice(0, 4));
+    const flag = target !== null && PENDING_STATES.includes(target.state);
+    const id = await repo.insertComplaint(tx, {
+      county_code: countyCode, complaint_no: complaintNo, area_code: areaCode, channel: input.channel, anonymous: input.anonymous,
+      complainant_name: input.anonymous ? null : (input.complainant?.name ?? null), complainant_phone: input.anonymous ? null : (input.complainant?.phone ?? ''),
+      subject_kind: input.subject.kind, case_id: target?.caseId ?? null, subject_name: input.subject.kind === 'staff' ? input.subject.name : '',
+      category: input.category, content: input.content, received_on: receivedOn, status: 'received', assignee: null, assigned_on: null,
+      conclusion: null, finding: null, concluded_on: null, closed_on: null, case_flagged: flag, created_by: scope.userName,
+    });
+    // The cases engine's own step: the flag, the timeline entry and the county's 100% visit.
+    if (flag && target) await performTransition(withinTransaction(db, tx), scope, target.caseNo, { action: 'record_complaint', data: { content: `${complaintNo}：${input.content}`.slice(0, 1000), channel: CASE_CHANNEL[input.channel] }, attachments: [] });
+    await appendAudit(tx, scope, { action: 'complaint.receive', entity: 'complaint', entityId: complaintNo, areaCode, after: { id, channel: input.channel, anonymous: input.anonymous, subject: input.subject.kind, caseNo: target?.caseNo ?? null, category: input.category, caseFlagged: flag } });
+    return { complaintNo, status: 'received', caseNo: target?.caseNo ?? null, caseFlagged: flag };
+  });
+}
+
+async function mustFindComplaint(db: Database, scope: Scope, complaintNo: string) {
+  if (!/^JB\d{16}$/.test(complaintNo)) throw AppError.field('complaintNo', '举报编号格式应为 JB + 16 位数字');
+  const c = await repo.findComplaint(db.kysely, scope, complaintNo);
+  if (c) return c;
+  if (await repo.complaintExists(db.kysely, complaintNo)) throw AppError.forbidden(`举报 ${complaintNo} 不在您的管辖范围内`, { complaintNo });
+  throw AppError.notFound('举报', complaintNo);
+}
+
+const view = (c: repo.ComplaintWithCase) => ({
+  complaintNo: c.complaint_no, areaCode: c.area_code, channel: c.channel, anonymous: c.anonymous, complainantName: c.complainant_name, complainantPhone: c.complainant_phone ? maskPhone(c.complainant_phone) : null,
+  subjectKind: c.subject_kind, caseNo: c.case_no, subjectName: c.subject_name, category: c.category, content: c.content, receivedOn: c.received_on,
+  status: c.status, statusLabel: STATUS_LABELS[c.status] ?? c.status, assignee: c.assignee, assignedOn: c.assigned_on, conclusion: c.conclusion, finding: c.finding,
+  concludedOn: c.concluded_on, closedOn: c.closed_on, caseFlagged: c.case_flagged,
+});
+
+export async function getComplaint(db: Database, scope: Scope, complaintNo: string) {
+  allow(scope, 'complaints.read');
+  const c = await mustFindComplaint(db, scope, complaintNo);
+  const [feedback, recoveries] = await Promise.all([repo.listFeedback(db.kysely, c.county_code, c.id), repo.listRecoveries(db.kysely, c.county_code, c.id)]);
+  return {
+    ...view(c),
+    feedback: feedback.map((f) => ({ date: f.on_date, channel: f.channel, content: f.content, recordedBy: f.recorded_by })),
+    recoveries: recoveries.map((r) => ({ id: r.id, obtainedFen: r.obtained_fen, recoveredFen: r.recovered_fen, fineMultiple: r.fine_multiple, fineFen: r.fine_fen, decidedOn: r.decided_on, note: r.note })),
+  };
+}
+
+export async function listComplaints(db: Database, scope: Scope, q: z.output<typeof listComplaintsSchema>) {
+  allow(scope, 'complaints.read');
+  const rows = await repo.listComplaints(db.kysely, scope, { area: q.area, status: q.status, limit: q.limit, afterId: q.after });
+  const last = rows.at(-1);
+  return { items: rows.map(view), next: rows.length === q.limit && last ? last.id : null };
+}
+
+async function change(db: Database, scope: Scope, complaintNo: string, from: readonly string[], label: string, fn: (c: repo.ComplaintWithCase, tx: Parameters<Parameters<typeof write>[2]>[0]) => Promise<Parameters<typeof repo.updateComplaint>[2]>) {
+  allow(scope, 'complaints.write');
+  const c = await mustFindComplaint(db, scope, complaintNo);
+  if (!from.includes(c.status)) throw AppError.conflict('invalid_transition', `举报当前为「${STATUS_LABELS[c.status] ?? c.status}」，不能${label}`, { status: c.status });
+  return write(db, scope, async (tx) => {
+    const locked = await repo.lockComplaint(tx, c.county_code, c.id);
+    if (locked.version !== c.version) throw AppError.conflict('complaint_changed', '举报已被他人更新，请刷新后重试');
+    const patch = await fn(c, tx);
+    if (Object.keys(patch).length > 0) await repo.updateComplaint(tx, locked, patch);
+    await appendAudit(tx, scope, { action: `complaint.${label}`, entity: 'complaint', entityId: complaintNo, areaCode: c.area_code, before: { status: c.status }, after: patch });
+    return { complaintNo, status: patch.status ?? c.status };
+  });
+}
+
+export const assignComplaint = (db: Database, scope: Scope, no: string, input: z.output<typeof assignSchema>) =>
+  change(db, scope, no, ['received', 'assigned'], '交办', async (c) => ({ status: 'assigned', assignee: input.assignee, assigned_on: today(input.date, c.received_on) }));
+
+export const concludeComplaint = (db: Database, scope: Scope, no: string, input: z.output<typeof concludeSchema>) =>
+  change(db, scope, no, ['assigned'], '查结', async (c) => ({ status: 'concluded', conclusion: input.conclusion, finding: input.finding, concluded_on: today(input.date, c.assigned_on ?? c.received_on) }));
+
+export const recordFeedback = (db: Database, scope: Scope, no: string, input: z.output<typeof feedbackSchema>) =>
+  change(db, scope, no, ['received', 'assigned', 'concluded'], '反馈', async (c, tx) => {
+    if (c.anonymous) throw AppError.conflict('anonymous_complaint', '匿名举报无举报人，无需反馈');
+    const date = today(input.date, c.received_on);
+    await repo.insertFeedback(tx, { county_code: c.county_code, complaint_id: c.id, on_date: date, channel: input.channel, content: input.content, recorded_by: scope.userName });
+    return {};
+  });
+
+export const closeComplaint = (db: Database, scope: Scope, no: string, input: z.output<typeof closeSchema>) =>
+  change(db, scope, no, ['concluded'], '办结', async (c, tx) => {
+    if (!c.anonymous && (await repo.listFeedback(tx, c.county_code, c.id)).length === 0) {
+      throw new AppError('feedback_required', '实名举报须先记录向举报人反馈的情况（日期、方式、内容）才能办结', 409, { fields: [{ field: 'feedback', message: '尚未记录反馈' }] });
+    }
+    return { status: 'closed', closed_on: today(input.date, c.concluded_on ?? c.received_on) };
+  });
+
+/** 骗取追回: fine = obtained × multiple, the multiple within the oversight parameters (1–3 ×). */
+export async function recordRecovery(db: Database, scope: Scope, no: string, input: z.output<typeof recoverySchema>) {
+  allow(scope, 'complaints.write');
+  const c = await mustFindComplaint(db, scope, no);
+  if (c.case_id === null || c.household_id === null) throw AppError.conflict('no_case', '只有针对案件或救助对象的举报才能登记追回');
+  if (c.conclusion !== 'substantiated' && c.conclusion !== 'partly_substantiated') throw AppError.conflict('not_substantiated', '举报查实（或部分查实）后才能登记骗取追回');
+  if (input.decidedOn > todayInChina()) throw AppError.field('decidedOn', '决定日期不能晚于今天');
+  if (input.recoveredFen > input.obtainedFen) throw AppError.field('recoveredFen', '追回金额不能多于骗取金额');
+  const params = await caseParameters(db);
+  const min = params.get('oversight.fraud_fine_min_multiplier', c.area_code, input.decidedOn).value;
+  const max = params.get('oversight.fraud_fine_max_multiplier', c.area_code, input.decidedOn).value;
+  if (typeof min !== 'number' || typeof max !== 'number') throw new Error('oversight.fraud_fine_*_multiplier is not a number');
+  if (input.fineMultiple < min || input.fineMultiple > max) throw AppError.field('fineMultiple', `罚款倍数应在骗取金额的 ${min}–${max} 倍之间（社会救助暂行办法第六十八条），实际为 ${input.fineMultiple}`);
+  const fineFen = Math.round(input.obtainedFen * input.fineMultiple);
+  return write(db, scope, async (tx) => {
+    const id = await repo.insertRecovery(tx, { county_code: c.county_code, complaint_id: c.id, case_id: c.case_id as number, household_id: c.household_id as number, obtained_fen: input.obtainedFen, recovered_fen: input.recoveredFen, fine_multiple: input.fineMultiple, fine_fen: fineFen, decided_on: input.decidedOn, note: input.note, created_by: scope.userName });
+    await appendAudit(tx, scope, { action: 'complaint.recovery', entity: 'fraud_recovery', entityId: String(id), areaCode: c.area_code, after: { complaintNo: no, caseNo: c.case_no, ...input, fineFen } });
+    return { id, complaintNo: no, caseNo: c.case_no, obtainedFen: input.obtainedFen, recoveredFen: input.recoveredFen, fineMultiple: input.fineMultiple, fineFen };
+  });
+}
