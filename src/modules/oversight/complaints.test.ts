@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../db/engine.ts';
+import type { BuiltApp } from '../../server/app.ts';
+import { ENGINE, testDatabase } from '../../test/db.ts';
+import { errorOf, testApp, tokenFor } from '../../test/http.ts';
+import { caller, makeHousehold } from '../cases/testing.ts';
+
+describe(`complaints (举报) (${ENGINE})`, () => {
+  let db: Database;
+  let built: BuiltApp;
+  let call: ReturnType<typeof caller>;
+  let guanghui: string;
+  let wenfeng: string;
+  let duyun: string;
+  let auditor: string;
+
+  beforeAll(async () => {
+    db = await testDatabase();
+    built = await testApp(db);
+    call = caller(built);
+    guanghui = await tokenFor(built, 'guanghui.caseworker');
+    wenfeng = await tokenFor(built, 'wenfeng.caseworker');
+    duyun = await tokenFor(built, 'duyun.approver');
+    auditor = await tokenFor(built, 'qiannan.auditor');
+  });
+  afterAll(async () => {
+    await built.app.close();
+    await db.close();
+  });
+
+  const post = async (token: string, url: string, body: object, status = 200) => {
+    const res = await call('POST', url, token, body);
+    if (res.statusCode !== status) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
+    return res.json() as Record<string, unknown>;
+  };
+  const openCase = async () => {
+    const { householdNo, headId } = await makeHousehold(built, guanghui, '522701001001');
+    const c = await post(guanghui, '/cases', { programme: 'dibao', householdNo, applicantIdNumber: headId, appliedOn: '2016-03-01' }, 201);
+    return c.caseNo as string;
+  };
+
+  it('closes a named complaint only after feedback to the complainant is recorded', async () => {
+    const c = await post(duyun, '/complaints', { channel: 'hotline_12349', anonymous: false, complainant: { name: '王举报', phone: '13800001234' }, subject: { kind: 'staff', areaCode: '522701001', name: '某经办员' }, category: 'favouritism', content: '经办员为亲属办理人情保', receivedOn: '2016-03-20' }, 201);
+    const no = c.complaintNo as string;
+    expect(no).toMatch(/^JB522701/);
+    await post(duyun, `/complaints/${no}/assign`, { assignee: '县民政局监察室', date: '2016-03-21' });
+    const early = await call('POST', `/complaints/${no}/close`, duyun, {});
+    expect(early.statusCode).toBe(409);
+    await post(duyun, `/complaints/${no}/conclude`, { conclusion: 'unsubstantiated', finding: '经查该户符合条件，不存在人情保', date: '2016-03-30' });
+    const refused = await call('POST', `/complaints/${no}/close`, duyun, {});
+    expect(refused.statusCode).toBe(409);
+    expect(errorOf(refused).code).toBe('feedback_required');
+    await post(duyun, `/complaints/${no}/feedback`, { date: '2016-04-01', channel: 'phone', content: '已电话告知举报人调查结果' });
+    expect((await post(duyun, `/complaints/${no}/close`, {})).status).toBe('closed');
+    const d = (await call('GET', `/complaints/${no}`, auditor)).json() as { status: string; feedback: { channel: string }[]; complainantPhone: string };
+    expect(d.status).toBe('closed');
+    expect(d.feedback).toEqual([expect.objectContaining({ channel: 'phone', date: '2016-04-01' })]);
+    expect(d.complainantPhone).not.toContain('13800001234');
+    // A named complaint needs the complainant's name.
+    const unnamed = await call('POST', '/complaints', duyun, { channel: 'window', anonymous: false, subject: { kind: 'staff', areaCode: '522701001', name: '某' }, category: 'other', content: '无名举报' });
+    expect(errorOf(unnamed).details.fields?.[0]?.field).toBe('complainant.name');
+  });
+
+  it('an anonymous complaint closes without feedback', async () => {
+    const no = (await post(guanghui, '/complaints', { channel: 'online', anonymous: true, subject: { kind: 'staff', areaCode: '522701001', name: '某村干部' }, category: 'misconduct', content: '村干部态度恶劣' }, 201)).complaintNo as string;
+    await post(guanghui, `/complaints/${no}/assign`, { assignee: '街道纪工委' });
+    await post(guanghui, `/complaints/${no}/conclude`, { conclusion: 'partly_substantiated', finding: '已批评教育' });
+    expect((await post(guanghui, `/complaints/${no}/close`, {})).status).toBe('closed');
+    expect((await call('GET', `/complaints/${no}`, wenfeng)).statusCode).toBe(403);
+  });
+
+  it('flags a pending case "under complaint" through the cases engine', async () => {
+    const caseNo = await openCase();
+    const c = await post(guanghui, '/complaints', { channel: 'hotline_12349', anonymous: true, subject: { kind: 'recipient', caseNo }, category: 'fraud', content: '隐瞒家庭收入，有车辆' }, 201);
+    expect(c.caseFlagged).toBe(true);
+    const detail = (await call('GET', `/cases/${caseNo}`, guanghui)).json() as { flags: string[]; timeline: { action: string }[] };
+    expect(detail.flags).toContain('complaint');
+    expect(detail.timeline.map((t) => t.action)).toContain('record_complaint');
+  });
+
+  it('records a fraud recovery with the fine multiple between 1 and 3', async () => {
+    const caseNo = await openCase();
+    const no = (await post(duyun, '/complaints', { channel: 'window', anonymous: false, complainant: { name: '李某' }, subject: { kind: 'recipient', caseNo }, category: 'fraud', content: '骗取低保金' }, 201)).complaintNo as string;
+    const early = await call('POST', `/complaints/${no}/recoveries`, duyun, { obtainedFen: 360_000, recoveredFen: 0, fineMultiple: 2, decidedOn: '2016-05-01' });
+    expect(errorOf(early).code).toBe('not_substantiated');
+    await post(duyun, `/complaints/${no}/assign`, { assignee: '县民政局' });
+    await post(duyun, `/complaints/${no}/conclude`, { conclusion: 'substantiated', finding: '查实隐瞒经营收入' });
+    for (const fineMultiple of [3.5, 0.5]) {
+      const res = await call('POST', `/complaints/${no}/recoveries`, duyun, { obtainedFen: 360_000, recoveredFen: 100_000, fineMultiple, decidedOn: '2016-05-01' });
+      expect(res.statusCode).toBe(400);
+      expect(errorOf(res).details.fields?.[0]?.field).toBe('fineMultiple');
+    }
+    const r = await post(duyun, `/complaints/${no}/recoveries`, { obtainedFen: 360_000, recoveredFen: 100_000, fineMultiple: 1.5, decidedOn: '2016-05-01' }, 200);
+    expect(r).toMatchObject({ caseNo, fineFen: 540_000 });
+    const rows = await db.kysely.selectFrom('fraud_recoveries').selectAll().execute();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ obtained_fen: 360_000, recovered_fen: 100_000, fine_fen: 540_000 });
+  });
+});
