@@ -127,6 +127,8 @@ describe(`one-window intake with referrals (${ENGINE})`, () => {
     expect((await detail(r.requestNo)).parts[0]).toMatchObject({ department: 'human_resources', status: 'referred' });
     const bad = await call('POST', '/intake/requests', guanghui, { channel: 'window', person, assessment: { ...assessment, workCapacity: 'some' }, parts: [{ kind: 'referral', department: 'housing', need: 'housing' }] });
     expect(errorOf(bad).details.fields?.[0]?.field).toBe('assessment.workCapacity');
+    const nowhere = await call('POST', '/intake/requests', guanghui, { windowAreaCode: '522701001999', channel: 'window', person, assessment, parts: [{ kind: 'referral', department: 'housing', need: 'housing' }] });
+    expect(errorOf(nowhere).details.fields?.[0]?.field).toBe('windowAreaCode');
   });
 
   it('shows a partner only the referrals of their department and area', async () => {

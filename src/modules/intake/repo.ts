@@ -12,6 +12,10 @@ export async function nextRequestNo(tx: Kysely<DB>, countyCode: string, year: st
   return `SL${countyCode}${year}${rows[0]?.n ?? ''}`;
 }
 
+export async function areaExists(db: Kysely<DB>, code: string): Promise<boolean> {
+  return (await db.selectFrom('areas').select('code').where('code', '=', code).executeTakeFirst()) !== undefined;
+}
+
 export async function insertRequest(tx: Kysely<DB>, row: NewIntakeRequest): Promise<number> {
   return (await tx.insertInto('intake_requests').values(row).returning('id').executeTakeFirstOrThrow()).id;
 }

@@ -15,6 +15,7 @@ import { appendAudit } from '../audit/repo.ts';
 import { PENDING_STATES } from '../cases/domain/steps.ts';
 import { mustFindCase, performTransition } from '../cases/service/engine.ts';
 import { caseParameters, todayInChina } from '../cases/service/parameters.ts';
+import { areaExists } from '../intake/repo.ts';
 import { withinTransaction } from '../intake/service/in-transaction.ts';
 import * as repo from './repo.ts';
 
@@ -84,6 +85,7 @@ export async function createComplaint(db: Database, scope: Scope, input: z.outpu
     areaCode = input.subject.areaCode;
     if (levelOf(areaCode) === 'prefecture') throw AppError.field('subject.areaCode', '请选择县级及以下区划');
     if (!covers(scope, areaCode)) throw AppError.forbidden(`区划 ${areaCode} 不在您的管辖范围内`, { areaCode });
+    if (!(await areaExists(db.kysely, areaCode))) throw AppError.field('subject.areaCode', `区划 ${areaCode} 不存在`);
   } else {
     const c = await mustFindCase(db, scope, input.subject.caseNo);
     areaCode = c.area_code;

@@ -30,6 +30,7 @@ export async function createRequest(db: Database, scope: Scope, input: NewReques
   const windowArea = input.windowAreaCode ?? scope.areaCode;
   if (windowArea === '' || !['township', 'village'].includes(levelOf(windowArea))) throw AppError.field('windowAreaCode', '受理窗口应为乡镇（街道）或村（社区）');
   if (!covers(scope, windowArea)) throw AppError.forbidden(`区划 ${windowArea} 不在您的管辖范围内`, { areaCode: windowArea });
+  if (!(await repo.areaExists(db.kysely, windowArea))) throw AppError.field('windowAreaCode', `区划 ${windowArea} 不存在`);
 
   let person: { areaCode: string; householdId: number | null; householdNo: string | null; name: string; idNumber: string; phone: string };
   if ('householdNo' in input.person) {
