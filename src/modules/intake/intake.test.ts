@@ -81,6 +81,12 @@ describe(`one-window intake with referrals (${ENGINE})`, () => {
     d = await detail(r.requestNo);
     expect(d.completed).toBe(true);
     expect(d.completedOn).toBe('2016-04-20');
+    const list = (await call('GET', '/intake/requests?status=completed&limit=200', guanghui)).json() as { items: { requestNo: string; parts: number; closedParts: number; completedOn: string }[] };
+    expect(list.items.find((x) => x.requestNo === r.requestNo)).toMatchObject({ parts: 3, closedParts: 3, completedOn: '2016-04-20' });
+    const open = (await call('GET', '/intake/requests?status=open&limit=200', guanghui)).json() as { items: { requestNo: string }[] };
+    expect(open.items.map((x) => x.requestNo)).not.toContain(r.requestNo);
+    const events = (await call('GET', `/intake/referrals/${h}`, housing)).json() as { events: { action: string }[] };
+    expect(events.events.map((x) => x.action)).toEqual(['refer', 'accept', 'close']);
     // A closed referral takes no more steps.
     const again = await call('POST', `/intake/referrals/${m}/result`, medical, { outcome: 'assisted', result: '再次反馈' });
     expect(again.statusCode).toBe(409);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import * as api from './api-schemas.ts';
 import { scopeOf } from '../../server/auth-hook.ts';
 import type { RouteModule } from '../../server/context.ts';
 import { acceptReferral, getReferral, listReferrals, recordAction, returnResult } from './service/referrals.ts';
@@ -10,33 +11,33 @@ const referralParam = z.strictObject({ id: z.coerce.number().int().positive() })
 const tags = ['intake'];
 
 export const intakeRoutes: RouteModule = (app, { db }) => {
-  app.post('/intake/requests', { schema: { tags, summary: '一门受理：登记求助、需求评估，并在同一事务中受理案件和转办/分办协办部门', body: newRequestSchema } },
+  app.post('/intake/requests', { schema: { tags, summary: '一门受理：登记求助、需求评估，并在同一事务中受理案件和转办/分办协办部门', body: newRequestSchema, response: { 201: api.createdRequest } } },
     async (req, reply) => reply.status(201).send(await createRequest(db, scopeOf(req), req.body)));
 
-  app.get('/intake/requests', { schema: { tags, summary: '受理件列表（含各事项办结情况）', querystring: listRequestsSchema } },
+  app.get('/intake/requests', { schema: { tags, summary: '受理件列表（含各事项办结情况）', querystring: listRequestsSchema, response: { 200: api.requestList } } },
     async (req) => listRequests(db, scopeOf(req), req.query));
 
-  app.get('/intake/requests/:requestNo', { schema: { tags, summary: '受理件详情：需求评估与每个事项的状态', params: requestParam } },
+  app.get('/intake/requests/:requestNo', { schema: { tags, summary: '受理件详情：需求评估与每个事项的状态', params: requestParam, response: { 200: api.requestDetail } } },
     async (req) => getRequest(db, scopeOf(req), req.params.requestNo));
 
-  app.get('/intake/referrals', { schema: { tags, summary: '转办事项（协办部门只见本部门、本辖区）', querystring: listReferralsSchema } },
+  app.get('/intake/referrals', { schema: { tags, summary: '转办事项（协办部门只见本部门、本辖区）', querystring: listReferralsSchema, response: { 200: api.referralList } } },
     async (req) => listReferrals(db, scopeOf(req), req.query));
 
-  app.get('/intake/referrals/:id', { schema: { tags, summary: '转办事项详情与办理记录', params: referralParam } },
+  app.get('/intake/referrals/:id', { schema: { tags, summary: '转办事项详情与办理记录', params: referralParam, response: { 200: api.referralDetail } } },
     async (req) => getReferral(db, scopeOf(req), req.params.id));
 
-  app.post('/intake/referrals/:id/accept', { schema: { tags, summary: '协办部门接收转办事项', params: referralParam, body: acceptSchema } },
+  app.post('/intake/referrals/:id/accept', { schema: { tags, summary: '协办部门接收转办事项', params: referralParam, body: acceptSchema, response: { 200: api.referralStep } } },
     async (req) => acceptReferral(db, scopeOf(req), req.params.id, req.body));
 
-  app.post('/intake/referrals/:id/actions', { schema: { tags, summary: '协办部门记录办理情况', params: referralParam, body: actSchema } },
+  app.post('/intake/referrals/:id/actions', { schema: { tags, summary: '协办部门记录办理情况', params: referralParam, body: actSchema, response: { 200: api.referralStep } } },
     async (req) => recordAction(db, scopeOf(req), req.params.id, req.body));
 
-  app.post('/intake/referrals/:id/result', { schema: { tags, summary: '协办部门反馈办理结果（办结）', params: referralParam, body: resultSchema } },
+  app.post('/intake/referrals/:id/result', { schema: { tags, summary: '协办部门反馈办理结果（办结）', params: referralParam, body: resultSchema, response: { 200: api.referralStep } } },
     async (req) => returnResult(db, scopeOf(req), req.params.id, req.body));
 
-  app.get('/intake/overdue', { schema: { tags, summary: '超期预警：超过办理时限未办结的事项（工作日）', querystring: overdueQuerySchema } },
+  app.get('/intake/overdue', { schema: { tags, summary: '超期预警：超过办理时限未办结的事项（工作日）', querystring: overdueQuerySchema, response: { 200: api.overdueList } } },
     async (req) => overdue(db, scopeOf(req), req.query));
 
-  app.get('/intake/figures', { schema: { tags, summary: '受理、办结、按时办结、超期数（按乡镇、部门、事项类型）', querystring: figuresQuerySchema } },
+  app.get('/intake/figures', { schema: { tags, summary: '受理、办结、按时办结、超期数（按乡镇、部门、事项类型）', querystring: figuresQuerySchema, response: { 200: api.figures } } },
     async (req) => figures(db, scopeOf(req), req.query));
 };

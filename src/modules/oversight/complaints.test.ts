@@ -56,6 +56,9 @@ describe(`complaints (举报) (${ENGINE})`, () => {
     expect(d.status).toBe('closed');
     expect(d.feedback).toEqual([expect.objectContaining({ channel: 'phone', date: '2016-04-01' })]);
     expect(d.complainantPhone).not.toContain('13800001234');
+    const closed = (await call('GET', '/complaints?status=closed', duyun)).json() as { items: { complaintNo: string }[] };
+    expect(closed.items.map((x) => x.complaintNo)).toContain(no);
+    expect(((await call('GET', '/complaints', wenfeng)).json() as { items: { complaintNo: string }[] }).items.map((x) => x.complaintNo)).not.toContain(no);
     // A named complaint needs the complainant's name.
     const unnamed = await call('POST', '/complaints', duyun, { channel: 'window', anonymous: false, subject: { kind: 'staff', areaCode: '522701001', name: '某' }, category: 'other', content: '无名举报' });
     expect(errorOf(unnamed).details.fields?.[0]?.field).toBe('complainant.name');

@@ -1,0 +1,58 @@
+// Response shapes of the intake and complaints API: they document the routes in /api/openapi.json.
+import { z } from 'zod';
+
+const date = z.string().nullable();
+const text = z.string().nullable();
+
+export const part = z.object({
+  id: z.number(), requestNo: z.string(), seq: z.number(), kind: z.string(), need: z.string(), needLabel: z.string(), department: z.string(), status: z.string(),
+  caseNo: text, caseState: text, referredOn: z.string(), dueDate: date, timeLimitWorkingDays: z.number().nullable(), timeLimitParameter: text,
+  acceptedOn: date, acceptedBy: text, closedOn: date, outcome: text, outcomeLabel: text, result: text,
+  closed: z.boolean(), closedOnTime: z.boolean(), overdue: z.boolean(), workingDaysOverdue: z.number(), note: z.string(),
+});
+
+export const createdRequest = z.object({
+  requestNo: z.string(), receivedOn: z.string(),
+  parts: z.array(z.object({
+    seq: z.number(), kind: z.string(), need: z.string(), department: z.string(), dueDate: date,
+    caseNo: z.string().optional(), referralId: z.number().optional(), timeLimitWorkingDays: z.number().optional(), timeLimitParameter: z.string().optional(),
+  })),
+});
+
+export const requestDetail = z.object({
+  requestNo: z.string(), areaCode: z.string(), windowAreaCode: z.string(), channel: z.string(), receivedOn: z.string(),
+  householdNo: text, personName: z.string(), personIdNumber: z.string(), personPhone: z.string(), needs: z.array(z.string()), description: z.string(),
+  assessment: z.unknown(), createdBy: z.string(), completed: z.boolean(), completedOn: date, parts: z.array(part),
+});
+
+export const requestList = z.object({
+  items: z.array(z.object({
+    requestNo: z.string(), areaCode: z.string(), windowAreaCode: z.string(), channel: z.string(), personName: z.string(), needs: z.array(z.string()),
+    receivedOn: z.string(), parts: z.number(), closedParts: z.number(), completed: z.boolean(), completedOn: date,
+  })),
+  next: z.number().nullable(),
+});
+
+const boardItem = part.extend({ personName: z.string(), personIdNumber: z.string(), personPhone: z.string(), areaCode: z.string(), receivedOn: z.string() });
+export const referralList = z.object({ items: z.array(boardItem), next: z.number().nullable() });
+export const referralDetail = boardItem.extend({ events: z.array(z.object({ action: z.string(), date: z.string(), at: z.string(), actorName: z.string(), note: z.string() })) });
+export const referralStep = z.object({ id: z.number(), requestNo: z.string(), status: z.string(), date: z.string() });
+export const overdueList = z.object({ asOf: z.string(), items: z.array(part.extend({ personName: z.string(), areaCode: z.string() })) });
+
+const figure = z.object({ received: z.number(), completed: z.number(), completedOnTime: z.number(), overdue: z.number() });
+const keyed = z.array(figure.extend({ key: z.string() }));
+export const figures = z.object({ from: z.string(), to: z.string(), asOf: z.string(), total: figure, byTownship: keyed, byDepartment: keyed, byNeed: keyed });
+
+const complaint = z.object({
+  complaintNo: z.string(), areaCode: z.string(), channel: z.string(), anonymous: z.boolean(), complainantName: text, complainantPhone: text,
+  subjectKind: z.string(), caseNo: text, subjectName: z.string(), category: z.string(), content: z.string(), receivedOn: z.string(),
+  status: z.string(), statusLabel: z.string(), assignee: text, assignedOn: date, conclusion: text, finding: text, concludedOn: date, closedOn: date, caseFlagged: z.boolean(),
+});
+export const createdComplaint = z.object({ complaintNo: z.string(), status: z.string(), caseNo: text, caseFlagged: z.boolean() });
+export const complaintList = z.object({ items: z.array(complaint), next: z.number().nullable() });
+export const complaintDetail = complaint.extend({
+  feedback: z.array(z.object({ date: z.string(), channel: z.string(), content: z.string(), recordedBy: z.string() })),
+  recoveries: z.array(z.object({ id: z.number(), obtainedFen: z.number(), recoveredFen: z.number(), fineMultiple: z.number(), fineFen: z.number(), decidedOn: z.string(), note: z.string() })),
+});
+export const complaintStep = z.object({ complaintNo: z.string(), status: z.string() });
+export const recovery = z.object({ id: z.number(), complaintNo: z.string(), caseNo: text, obtainedFen: z.number(), recoveredFen: z.number(), fineMultiple: z.number(), fineFen: z.number() });
