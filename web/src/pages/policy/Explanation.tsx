@@ -22,6 +22,16 @@ function stepLabel(t: Translate, name: string, members: Map<string, string>): st
   return member ? name.replace(member, members.get(member) ?? member) : name;
 }
 
+const CATEGORIES = new Set(['three_nos', 'elderly', 'serious_illness_disability', 'student', 'family_planning', 'single_parent']);
+
+/** A code inside a step's value: a member's (masked) name, a category or a failed property limit. */
+function codeLabel(t: Translate, code: string, members: Map<string, string>): string {
+  if (members.has(code)) return members.get(code) ?? code;
+  if (CATEGORIES.has(code)) return t(`registry.category.${code}` as MessageKey);
+  if (POLICY_KEYS.has(`policy.failure.${code}`)) return t(`policy.failure.${code}` as MessageKey);
+  return code;
+}
+
 function ParameterLine({ p }: { p: ParameterRead }) {
   const t = useT();
   return (
@@ -46,7 +56,7 @@ function StepList({ steps, members }: { steps: Step[]; members: Map<string, stri
       size="small"
       current={steps.length}
       items={steps.map((s) => {
-        const value = Array.isArray(s.value) ? s.value.map((v) => members.get(String(v)) ?? String(v)) : s.value;
+        const value = Array.isArray(s.value) ? s.value.map((v) => codeLabel(t, String(v), members)) : s.value;
         return {
           title: stepLabel(t, s.name, members),
           subTitle: formatUnitValue(value, s.unit) + (s.unit?.startsWith('fen') ? ` ${t('policy.explain.yuanUnit')}` : ''),

@@ -1,0 +1,71 @@
+// The policy pages in a real browser: the parameter list with values and references, the standards
+// simulator (a draft rural standard for 都匀市, current vs draft table and chart) and a household's explanation tab.
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable, launchBrowser, type E2EBrowser } from './browser.ts';
+import { REPO_ROOT, startServer, type RunningServer } from './server.ts';
+
+const required = process.env['JIUZHU_E2E_REQUIRED'] === '1';
+const haveChromium = chromiumAvailable();
+if (!haveChromium && !required) console.warn('[e2e] /usr/bin/chromium not found: skipping the policy browser test.');
+const OUT = join(REPO_ROOT, 'test-output', 'e2e');
+
+describe.skipIf(!haveChromium && !required)('policy pages (browser)', () => {
+  let server: RunningServer | undefined;
+  let browser: E2EBrowser | undefined;
+  beforeAll(async () => {
+    if (!haveChromium) throw new Error('JIUZHU_E2E_REQUIRED=1 but /usr/bin/chromium is missing');
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('lists parameters, simulates a draft standard and explains a household', async () => {
+    if (!server || !browser) throw new Error('setup failed');
+    await mkdir(OUT, { recursive: true });
+    const page = await browser.context.newPage();
+    await page.goto(`${server.baseUrl}/login`);
+    await page.getByLabel('用户名').fill('qiannan.admin');
+    await page.getByLabel('密码').fill('jiuzhu-demo');
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByRole('menuitem', { name: /(^| )政策$/ }).click();
+    await page.waitForURL('**/policy');
+
+    await page.getByTestId('policy-filter').fill('dibao.standard.urban');
+    const row = page.getByTestId('policy-parameters').locator('tbody tr').filter({ hasText: 'dibao.standard.urban' }).first();
+    await row.waitFor();
+    expect(await row.innerText()).toContain('城市最低生活保障标准');
+    await row.locator('.ant-table-row-expand-icon').click();
+    await page.getByText('一档（都匀市、福泉市、都匀经济开发区）495元/月', { exact: false }).first().waitFor();
+    await page.screenshot({ path: join(OUT, 'policy-parameters.png'), fullPage: true });
+
+    await page.getByTestId('policy-nav').getByText('标准测算').click();
+    await page.waitForURL('**/policy/simulator');
+    const results = page.getByTestId('sim-results');
+    await results.locator('tbody tr').filter({ hasText: '都匀市' }).waitFor();
+    // The demo's eligible households of 都匀市 are rural: raise its rural standard.
+    await page.getByTestId('sim-rural-522701').fill('3000');
+    await page.getByTestId('sim-rural-522701').press('Tab');
+    await page.getByTestId('sim-run').click();
+    await results.locator('tbody tr').filter({ hasText: '都匀市' }).filter({ hasText: '→' }).first().waitFor();
+    await page.getByTestId('sim-chart').locator('canvas').waitFor();
+    await page.screenshot({ path: join(OUT, 'policy-simulator.png'), fullPage: true });
+
+    await page.getByRole('menuitem', { name: /(^| )家庭$/ }).click();
+    await page.waitForURL('**/households');
+    await page.getByTestId('household-search-submit').click();
+    await page.getByTestId('household-table').locator('tbody tr.ant-table-row').first().click();
+    await page.waitForURL(/\/households\/\d{14}$/);
+    await page.getByRole('tab', { name: '测算说明' }).click();
+    const explanation = page.getByTestId('policy-explanation');
+    await explanation.getByTestId('explain-month').fill('2015-10');
+    await explanation.getByTestId('explain-dibao').waitFor();
+    expect(await explanation.innerText()).toContain('家庭人均月收入');
+    await explanation.getByTestId('explain-parameter').first().waitFor();
+    await page.screenshot({ path: join(OUT, 'policy-explanation.png'), fullPage: true });
+  });
+});
