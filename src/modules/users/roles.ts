@@ -99,3 +99,10 @@ const INTAKE_GRANTS: Record<Role, readonly IntakeAction[]> = {
   auditor: ['intake.read', 'intake.referrals', 'complaints.read'],
   partner: ['intake.referrals', 'intake.handle'],
 };
+
+/** Every action of every module, e.g. for telling a user what they may do. */
+export const ALL_ACTIONS = [...ACTIONS, ...CASE_ACTIONS, ...INTAKE_ACTIONS] as const;
+
+export function permissionsOf(role: Role): Action[] {
+  return ALL_ACTIONS.filter((a) => roleAllows(role, a));
+}

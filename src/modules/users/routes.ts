@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { scopeOf } from '../../server/auth-hook.ts';
 import type { RouteModule } from '../../server/context.ts';
 import { AREA_LEVELS } from '../areas/levels.ts';
-import { ROLES } from './roles.ts';
+import { ALL_ACTIONS, ROLES } from './roles.ts';
 import * as service from './service.ts';
 
 export const userSchema = z.object({
@@ -14,6 +14,7 @@ export const userSchema = z.object({
   areaName: z.string(),
   areaLevel: z.enum(AREA_LEVELS),
   department: z.string().nullable(),
+  permissions: z.array(z.enum(ALL_ACTIONS)),
 });
 
 export const userRoutes: RouteModule = (app, { db }) => {

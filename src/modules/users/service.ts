@@ -8,7 +8,7 @@ import { findArea } from '../areas/repo.ts';
 import { levelOf, type AreaLevel } from '../areas/levels.ts';
 import { hashPassword, PASSWORD_MIN_LENGTH } from './password.ts';
 import * as repo from './repo.ts';
-import { DEPARTMENTS, ROLE_LEVELS, ROLES, type Role } from './roles.ts';
+import { DEPARTMENTS, permissionsOf, ROLE_LEVELS, ROLES, type Action, type Role } from './roles.ts';
 
 export interface User {
   id: number;
@@ -19,6 +19,8 @@ export interface User {
   areaName: string;
   areaLevel: AreaLevel;
   department: string | null;
+  /** What the role may do: the web UI hides what the API would refuse. */
+  permissions: Action[];
 }
 
 export const toUser = (r: repo.UserWithArea): User => ({
@@ -30,6 +32,7 @@ export const toUser = (r: repo.UserWithArea): User => ({
   areaName: r.area_name,
   areaLevel: levelOf(r.area_code),
   department: r.department,
+  permissions: permissionsOf(r.role as Role),
 });
 
 export const newUserSchema = z.strictObject({

@@ -1,3 +1,4 @@
+import type { Action } from '../../../src/modules/users/roles.ts';
 // Shapes of the /api/v1 contract that the web UI relies on.
 
 export type Role =
@@ -43,6 +44,7 @@ export interface User {
   areaName: string;
   areaLevel: AreaLevel;
   department: string | null;
+  permissions: Action[];
 }
 
 export interface Area {

@@ -1,17 +1,8 @@
-import type { Role } from '../api/types.ts';
+import type { Action } from '../../../src/modules/users/roles.ts';
 
-// Mirrors the server's grant table so the UI hides what the API would refuse; the API decides.
-export type UiAction = 'users.read' | 'users.manage' | 'audit.read' | 'audit.verify';
+/** The API sends each user's permissions (from the server's one grant table); the UI hides what it would refuse. */
+export type UiAction = Action;
 
-const GRANTS: Record<Role, readonly UiAction[]> = {
-  village_clerk: [],
-  township_caseworker: ['users.read'],
-  county_approver: ['users.read', 'users.manage', 'audit.read'],
-  prefecture_admin: ['users.read', 'users.manage', 'audit.read', 'audit.verify'],
-  auditor: ['users.read', 'audit.read', 'audit.verify'],
-  partner: [],
-};
-
-export function can(role: Role, action: UiAction): boolean {
-  return GRANTS[role].includes(action);
+export function can(user: { permissions: readonly Action[] }, action: Action): boolean {
+  return user.permissions.includes(action);
 }

@@ -42,7 +42,7 @@ export default function AuditPage() {
   return (
     <Card title={t('audit.title')}>
       <Space direction="vertical" style={{ width: '100%' }}>
-        {can(me.role, 'audit.verify') && <AuditVerify />}
+        {can(me, 'audit.verify') && <AuditVerify />}
         {error && <Alert type="error" showIcon message={t('common.loadFailed', { message: error })} />}
         <AuditTable entries={entries} loading={loading} />
         {more && last && (

@@ -11,7 +11,7 @@ export default function UsersPage() {
   const me = useCurrentUser();
   const t = useT();
   const users = useApiData(fetchUsers, [me.id]);
-  const canCreate = can(me.role, 'users.manage');
+  const canCreate = can(me, 'users.manage');
 
   return (
     <Row gutter={[24, 24]}>

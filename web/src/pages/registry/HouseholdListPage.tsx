@@ -6,7 +6,7 @@ import { useApiData } from '../../api/useApiData.ts';
 import { useSelectedArea } from '../../area/context.ts';
 import { useCurrentUser } from '../../auth/context.ts';
 import { useT } from '../../i18n/context.ts';
-import { canExport, canImport, canWrite } from './access.ts';
+import { can } from '../../auth/permissions.ts';
 import { exportUrl, searchHouseholds, type HouseholdFilters } from './api.ts';
 import { HouseholdSearchForm } from './HouseholdSearchForm.tsx';
 import { HouseholdTable } from './HouseholdTable.tsx';
@@ -66,17 +66,17 @@ export default function HouseholdListPage() {
       title={t('registry.list.title')}
       extra={
         <Space>
-          {canWrite(me.role) && (
+          {can(me, 'registry.write') && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/households/new')}>
               {t('registry.action.create')}
             </Button>
           )}
-          {canImport(me.role) && (
+          {can(me, 'registry.import') && (
             <Button icon={<UploadOutlined />} onClick={() => navigate('/households/import')}>
               {t('registry.action.import')}
             </Button>
           )}
-          {canExport(me.role) && (
+          {can(me, 'registry.export') && (
             <Button icon={<DownloadOutlined />} href={exportUrl(filters)} data-testid="household-export">
               {t('registry.action.export')}
             </Button>

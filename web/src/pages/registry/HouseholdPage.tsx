@@ -6,7 +6,7 @@ import { ApiError } from '../../api/client.ts';
 import { useApiData } from '../../api/useApiData.ts';
 import { useCurrentUser } from '../../auth/context.ts';
 import { useT } from '../../i18n/context.ts';
-import { canUnmask, canWrite } from './access.ts';
+import { can } from '../../auth/permissions.ts';
 import { fetchHousehold } from './api.ts';
 import { EditModal } from './EditModals.tsx';
 import { HouseholdFacts } from './HouseholdFacts.tsx';
@@ -70,7 +70,7 @@ function HouseholdView({ householdNo }: { householdNo: string }) {
   }
   if (!detail) return <Spin style={{ display: 'block', padding: 48 }} />;
 
-  const writable = canWrite(me.role) && canUnmask(me.role);
+  const writable = can(me, 'registry.write') && can(me, 'registry.unmask');
   const ctx: HouseholdTabContext = { householdNo, detail, unmasked: !detail.masked, version, requestEdit: writable ? requestEdit : null };
 
   return (
@@ -82,7 +82,7 @@ function HouseholdView({ householdNo }: { householdNo: string }) {
         extra={
           <Space wrap>
             <Link to="/households">{t('registry.action.back')}</Link>
-            {canUnmask(me.role) && detail.masked && (
+            {can(me, 'registry.unmask') && detail.masked && (
               <Button icon={<EyeOutlined />} data-testid="unmask" loading={data.loading} onClick={showPlain}>
                 {t('registry.detail.unmask')}
               </Button>
