@@ -6,14 +6,11 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { makeIdNumber } from '../src/modules/registry/domain/id-number.ts';
-import { chromiumAvailable, launchBrowser, type E2EBrowser } from './browser.ts';
-import { REPO_ROOT, startServer, type RunningServer } from './server.ts';
+import { REPO_ROOT } from './server.ts';
+import { browserSuite } from './suite.ts';
 
-const required = process.env['JIUZHU_E2E_REQUIRED'] === '1';
-const haveChromium = chromiumAvailable();
-if (!haveChromium && !required) console.warn('[e2e] /usr/bin/chromium not found: skipping the cases browser test.');
 
 const SCREENSHOT = join(REPO_ROOT, 'test-output', 'e2e', 'cases.png');
 const seq = Math.floor(Math.random() * 400) * 2;
@@ -65,23 +62,10 @@ async function staff(page: Page, names: string[]): Promise<void> {
 
 const state = (page: Page, text: string) => page.getByTestId('case-state').filter({ hasText: text }).waitFor();
 
-describe.skipIf(!haveChromium && !required)('case workflow (browser)', () => {
-  let server: RunningServer | undefined;
-  let browser: E2EBrowser | undefined;
-
-  beforeAll(async () => {
-    if (!haveChromium) throw new Error('JIUZHU_E2E_REQUIRED=1 but /usr/bin/chromium is missing');
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+browserSuite('case workflow (browser)', (env) => {
 
   it('takes a 低保 application from acceptance through the county batch to approval', async () => {
-    if (!server || !browser) throw new Error('setup failed');
+    const { server, browser } = env();
     const base = server.baseUrl;
     const page = await browser.context.newPage();
     await login(page, base, 'guanghui.caseworker');

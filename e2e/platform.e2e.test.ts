@@ -3,18 +3,10 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launchBrowser, type E2EBrowser } from './browser.ts';
-import { REPO_ROOT, startServer, type RunningServer } from './server.ts';
+import { expect, it } from 'vitest';
+import { REPO_ROOT } from './server.ts';
+import { browserSuite } from './suite.ts';
 
-const required = process.env['JIUZHU_E2E_REQUIRED'] === '1';
-const haveChromium = chromiumAvailable();
-if (!haveChromium && !required) {
-  console.warn(
-    '[e2e] /usr/bin/chromium not found: skipping browser tests. ' +
-      'Install it with `apt-get install chromium fonts-noto-cjk` (set JIUZHU_E2E_REQUIRED=1 to fail instead).',
-  );
-}
 
 const SCREENSHOT = join(REPO_ROOT, 'test-output', 'e2e', 'platform.png');
 const PASSWORD = 'jiuzhu-demo';
@@ -36,25 +28,10 @@ async function menuLabels(page: Page): Promise<string[]> {
   return page.getByTestId('side-menu').getByRole('menuitem').allInnerTexts();
 }
 
-describe.skipIf(!haveChromium && !required)('platform shell (browser)', () => {
-  let server: RunningServer | undefined;
-  let browser: E2EBrowser | undefined;
-
-  beforeAll(async () => {
-    if (!haveChromium) {
-      throw new Error('JIUZHU_E2E_REQUIRED=1 but /usr/bin/chromium is missing: apt-get install chromium fonts-noto-cjk');
-    }
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+browserSuite('platform shell (browser)', (env) => {
 
   it('signs in, switches language, offers only areas in scope, signs out', async () => {
-    if (!server || !browser) throw new Error('setup failed');
+    const { server, browser } = env();
     const base = server.baseUrl;
     const page = await browser.context.newPage();
 

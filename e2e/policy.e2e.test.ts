@@ -2,30 +2,16 @@
 // simulator (a draft rural standard for 都匀市, current vs draft table and chart) and a household's explanation tab.
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launchBrowser, type E2EBrowser } from './browser.ts';
-import { REPO_ROOT, startServer, type RunningServer } from './server.ts';
+import { expect, it } from 'vitest';
+import { REPO_ROOT } from './server.ts';
+import { browserSuite } from './suite.ts';
 
-const required = process.env['JIUZHU_E2E_REQUIRED'] === '1';
-const haveChromium = chromiumAvailable();
-if (!haveChromium && !required) console.warn('[e2e] /usr/bin/chromium not found: skipping the policy browser test.');
 const OUT = join(REPO_ROOT, 'test-output', 'e2e');
 
-describe.skipIf(!haveChromium && !required)('policy pages (browser)', () => {
-  let server: RunningServer | undefined;
-  let browser: E2EBrowser | undefined;
-  beforeAll(async () => {
-    if (!haveChromium) throw new Error('JIUZHU_E2E_REQUIRED=1 but /usr/bin/chromium is missing');
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+browserSuite('policy pages (browser)', (env) => {
 
   it('lists parameters, simulates a draft standard and explains a household', async () => {
-    if (!server || !browser) throw new Error('setup failed');
+    const { server, browser } = env();
     await mkdir(OUT, { recursive: true });
     const page = await browser.context.newPage();
     await page.goto(`${server.baseUrl}/login`);

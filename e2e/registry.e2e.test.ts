@@ -3,16 +3,11 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { makeIdNumber } from '../src/modules/registry/domain/id-number.ts';
-import { chromiumAvailable, launchBrowser, type E2EBrowser } from './browser.ts';
-import { REPO_ROOT, startServer, type RunningServer } from './server.ts';
+import { REPO_ROOT } from './server.ts';
+import { browserSuite } from './suite.ts';
 
-const required = process.env['JIUZHU_E2E_REQUIRED'] === '1';
-const haveChromium = chromiumAvailable();
-if (!haveChromium && !required) {
-  console.warn('[e2e] /usr/bin/chromium not found: skipping the registry browser test.');
-}
 
 const SCREENSHOT = join(REPO_ROOT, 'test-output', 'e2e', 'registry.png');
 const VILLAGE = '广惠社区居民委员会';
@@ -38,23 +33,10 @@ function fieldErrors(page: Page, field: Locator): Locator {
   return page.locator('.ant-form-item').filter({ has: field }).locator('.ant-form-item-explain-error');
 }
 
-describe.skipIf(!haveChromium && !required)('household registry (browser)', () => {
-  let server: RunningServer | undefined;
-  let browser: E2EBrowser | undefined;
-
-  beforeAll(async () => {
-    if (!haveChromium) throw new Error('JIUZHU_E2E_REQUIRED=1 but /usr/bin/chromium is missing');
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+browserSuite('household registry (browser)', (env) => {
 
   it('creates a household, finds it, edits a member and shows the change in the history', async () => {
-    if (!server || !browser) throw new Error('setup failed');
+    const { server, browser } = env();
     const base = server.baseUrl;
     const page = await browser.context.newPage();
 

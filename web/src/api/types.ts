@@ -1,39 +1,12 @@
-import type { Action } from '../../../src/modules/users/roles.ts';
 // Shapes of the /api/v1 contract that the web UI relies on.
+import type { Action } from '../../../src/modules/users/roles.ts';
 
-export type Role =
-  | 'village_clerk'
-  | 'township_caseworker'
-  | 'county_approver'
-  | 'prefecture_admin'
-  | 'auditor'
-  | 'partner';
-
-export const ROLES: readonly Role[] = [
-  'village_clerk',
-  'township_caseworker',
-  'county_approver',
-  'prefecture_admin',
-  'auditor',
-  'partner',
-];
-
-/** Partner departments of one-window intake (users of role `partner` belong to one). */
-export const DEPARTMENTS = [
-  'education',
-  'housing',
-  'human_resources',
-  'medical_security',
-  'disability_federation',
-  'emergency_management',
-  'health',
-  'public_security',
-  'natural_resources',
-  'tax',
-] as const;
-export type Department = (typeof DEPARTMENTS)[number];
-
-export type AreaLevel = 'prefecture' | 'county' | 'township' | 'village';
+// The code lists are the server's own (one definition, type-checked on both sides).
+export { DEPARTMENTS, ROLES } from '../../../src/modules/users/roles.ts';
+export type { Department, Role } from '../../../src/modules/users/roles.ts';
+export type { AreaLevel } from '../../../src/modules/areas/levels.ts';
+import type { Department, Role } from '../../../src/modules/users/roles.ts';
+import type { AreaLevel } from '../../../src/modules/areas/levels.ts';
 
 export interface User {
   id: number;
