@@ -5,6 +5,9 @@ import { registerDb } from './commands/db.ts';
 import { registerRegistry } from './commands/registry.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerUsers } from './commands/users.ts';
+import { registerVerify } from './commands/verify.ts';
+import { registerPayroll } from './commands/payroll.ts';
+import { registerReport } from './commands/report.ts';
 
 const program = new Command();
 program.name('jiuzhu').description('Jiuzhu 救助 — social assistance information system').version('0.1.0');
@@ -12,6 +15,9 @@ registerServe(program);
 registerDb(program);
 registerUsers(program);
 registerRegistry(program);
+registerVerify(program);
+registerPayroll(program);
+registerReport(program);
 registerBench(program);
 
 try {

@@ -4,6 +4,9 @@ import type { CaseTables } from '../modules/cases/tables.ts';
 import type { PolicyTables } from '../modules/policy/tables.ts';
 import type { IntakeTables } from '../modules/intake/tables.ts';
 import type { OversightTables } from '../modules/oversight/tables.ts';
+import type { VerificationTables } from '../modules/verification/tables.ts';
+import type { PayrollTables } from '../modules/payroll/tables.ts';
+import type { StatsTables } from '../modules/stats/tables.ts';
 
 /**
  * Typed schema of the tables. Each module declares its own tables here, next to the
@@ -67,7 +70,7 @@ export interface AuditLogTable {
   hash: string;
 }
 
-export interface DB extends RegistryTables, PolicyTables, CaseTables, IntakeTables, OversightTables {
+export interface DB extends RegistryTables, PolicyTables, CaseTables, IntakeTables, OversightTables, VerificationTables, PayrollTables, StatsTables {
   areas: AreaTable;
   users: UserTable;
   sessions: SessionTable;

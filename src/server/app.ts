@@ -12,6 +12,9 @@ import { intakeRoutes } from '../modules/intake/routes.ts';
 import { complaintRoutes } from '../modules/oversight/routes.ts';
 import { registryTransferRoutes } from '../modules/registry/transfer-routes.ts';
 import { policyRoutes } from '../modules/policy/routes.ts';
+import { verificationRoutes } from '../modules/verification/routes.ts';
+import { payrollRoutes } from '../modules/payroll/routes.ts';
+import { statsRoutes } from '../modules/stats/routes.ts';
 import { authHook } from './auth-hook.ts';
 import type { App, AppContext, RegisteredRoute, RouteModule } from './context.ts';
 import { errorHandler } from './errors.ts';
@@ -19,7 +22,7 @@ import { createMetrics } from './metrics.ts';
 import { registerStatic } from './static.ts';
 
 /** Every module's routes; a new module adds its one line here. */
-export const ROUTE_MODULES: RouteModule[] = [authRoutes, areaRoutes, userRoutes, auditRoutes, registryRoutes, policyRoutes, registryTransferRoutes, caseRoutes, intakeRoutes, complaintRoutes];
+export const ROUTE_MODULES: RouteModule[] = [authRoutes, areaRoutes, userRoutes, auditRoutes, registryRoutes, policyRoutes, registryTransferRoutes, caseRoutes, intakeRoutes, complaintRoutes, verificationRoutes, payrollRoutes, statsRoutes];
 
 export interface BuiltApp {
   app: App;

@@ -4,15 +4,17 @@ import { ENGINE, testDatabase } from '../test/db.ts';
 import { householdInput, idNumber, memberInput } from '../test/households.ts';
 import { bearer, testApp, tokenFor } from '../test/http.ts';
 import type { BuiltApp } from './app.ts';
+import { payrollProbes } from './probes/payroll.ts';
+import { statsProbes } from './probes/stats.ts';
+import type { Foreign, Probe } from './probes/types.ts';
+import { verificationProbes } from './probes/verification.ts';
 
 /** Someone, and data of an area outside their scope. */
 interface Subject {
   username: string;
   password: string;
-  foreign: { county: string; township: string; village: string; names: string[]; householdNo: string; idNumber: string; caseNo: string };
+  foreign: Foreign;
 }
-
-type Probe = (f: Subject['foreign']) => { method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; url: string; payload?: object };
 
 /**
  * One probe per registered route, aimed at another area's data. A route added without a
@@ -88,6 +90,9 @@ const PROBES: Record<string, Probe> = {
   'POST /api/v1/registry/imports': (f) => ({ method: 'POST', url: '/api/v1/registry/imports?format=csv', payload: Buffer.from(`户序号,村(社区)代码,户籍性质,家庭住址,姓名,身份证号码,与户主关系,劳动能力\n1,${f.village},城镇,越权路1号,越权导,${idNumber('1977-07-07')},户主,有劳动能力\n`) }),
   'GET /api/v1/registry/imports/:reportId/errors.xlsx': () => ({ method: 'GET', url: '/api/v1/registry/imports/1/errors.xlsx' }),
   'GET /api/v1/households/export.xlsx': (f) => ({ method: 'GET', url: `/api/v1/households/export.xlsx?area=${f.township}&unmask=true` }),
+  ...verificationProbes,
+  ...payrollProbes,
+  ...statsProbes,
 };
 
 const WENFENG_HEAD = idNumber('1950-01-01', 'male');

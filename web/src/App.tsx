@@ -7,6 +7,11 @@ import { PageLoading } from './components/PageLoading.tsx';
 import { I18nProvider } from './i18n/I18nProvider.tsx';
 import { AppLayout } from './layout/AppLayout.tsx';
 import { MODULES } from './layout/modules.tsx';
+import { intakeRoutes } from './pages/intake/routes.tsx';
+import { verificationRoutes } from './pages/verification/routes.tsx';
+import { payrollRoutes } from './pages/payroll/routes.tsx';
+import { statsRoutes } from './pages/stats/routes.tsx';
+
 
 // One chunk per page; echarts is pulled in only by pages that chart.
 const LoginPage = lazy(() => import('./pages/LoginPage.tsx'));
@@ -54,6 +59,10 @@ export function App() {
                 <Route path="cases/:caseNo" element={<CasePage />} />
                 <Route path="policy" element={<PolicyParametersPage />} />
                 <Route path="policy/simulator" element={<PolicySimulatorPage />} />
+                {intakeRoutes()}
+                {verificationRoutes()}
+                {payrollRoutes()}
+                {statsRoutes()}
                 {MODULES.filter((m) => !m.built).map((m) => (
                   <Route key={m.path} path={`${m.path.slice(1)}/*`} element={<ComingSoon module={m.label} />} />
                 ))}

@@ -52,7 +52,7 @@ export const ACTIONS = [
   'policy.manage',
   'policy.simulate',
 ] as const;
-export type Action = (typeof ACTIONS)[number] | CaseAction | IntakeAction;
+export type Action = (typeof ACTIONS)[number] | CaseAction | IntakeAction | VerificationAction | PayrollAction | StatsAction;
 
 const GRANTS: Record<Role, readonly Action[]> = {
   village_clerk: ['areas.read', 'registry.read', 'registry.write', 'registry.unmask', 'policy.read'],
@@ -64,7 +64,7 @@ const GRANTS: Record<Role, readonly Action[]> = {
 };
 
 export function roleAllows(role: Role, action: Action): boolean {
-  return (GRANTS[role] as readonly Action[]).includes(action) || (CASE_GRANTS[role] as readonly Action[]).includes(action) || (INTAKE_GRANTS[role] as readonly Action[]).includes(action);
+  return [GRANTS, CASE_GRANTS, INTAKE_GRANTS, VERIFICATION_GRANTS, PAYROLL_GRANTS, STATS_GRANTS].some((g) => (g[role] as readonly Action[]).includes(action));
 }
 
 /**
@@ -100,8 +100,53 @@ const INTAKE_GRANTS: Record<Role, readonly IntakeAction[]> = {
   partner: ['intake.referrals', 'intake.handle'],
 };
 
+/**
+ * Economic status verification (家庭经济状况核对): caseworkers request checks and resolve findings;
+ * the county loads partner data snapshots and runs the rescreen; favouritism lists are read by the county.
+ */
+export const VERIFICATION_ACTIONS = ['verification.read', 'verification.request', 'verification.resolve', 'verification.sources', 'verification.rescreen'] as const;
+export type VerificationAction = (typeof VERIFICATION_ACTIONS)[number];
+
+const VERIFICATION_GRANTS: Record<Role, readonly VerificationAction[]> = {
+  village_clerk: [],
+  township_caseworker: ['verification.read', 'verification.request', 'verification.resolve'],
+  county_approver: ['verification.read', 'verification.request', 'verification.resolve', 'verification.sources', 'verification.rescreen'],
+  prefecture_admin: ['verification.read', 'verification.sources', 'verification.rescreen'],
+  auditor: ['verification.read'],
+  partner: [],
+};
+
+/**
+ * Monthly payroll (发放): the county approver runs, approves and exports the payroll and imports the
+ * bank's returns; bank files with full ID and account numbers only for `payroll.unmask`.
+ */
+export const PAYROLL_ACTIONS = ['payroll.read', 'payroll.run', 'payroll.approve', 'payroll.export', 'payroll.unmask', 'payroll.returns', 'payroll.recovery'] as const;
+export type PayrollAction = (typeof PAYROLL_ACTIONS)[number];
+
+const PAYROLL_GRANTS: Record<Role, readonly PayrollAction[]> = {
+  village_clerk: [],
+  township_caseworker: ['payroll.read'],
+  county_approver: ['payroll.read', 'payroll.run', 'payroll.approve', 'payroll.export', 'payroll.unmask', 'payroll.returns', 'payroll.recovery'],
+  prefecture_admin: ['payroll.read'],
+  auditor: ['payroll.read'],
+  partner: [],
+};
+
+/** Statistics, warnings, dashboard and the annual report, each for the user's own area. */
+export const STATS_ACTIONS = ['stats.read', 'stats.report'] as const;
+export type StatsAction = (typeof STATS_ACTIONS)[number];
+
+const STATS_GRANTS: Record<Role, readonly StatsAction[]> = {
+  village_clerk: ['stats.read'],
+  township_caseworker: ['stats.read', 'stats.report'],
+  county_approver: ['stats.read', 'stats.report'],
+  prefecture_admin: ['stats.read', 'stats.report'],
+  auditor: ['stats.read', 'stats.report'],
+  partner: [],
+};
+
 /** Every action of every module, e.g. for telling a user what they may do. */
-export const ALL_ACTIONS = [...ACTIONS, ...CASE_ACTIONS, ...INTAKE_ACTIONS] as const;
+export const ALL_ACTIONS = [...ACTIONS, ...CASE_ACTIONS, ...INTAKE_ACTIONS, ...VERIFICATION_ACTIONS, ...PAYROLL_ACTIONS, ...STATS_ACTIONS] as const;
 
 export function permissionsOf(role: Role): Action[] {
   return ALL_ACTIONS.filter((a) => roleAllows(role, a));

@@ -1,4 +1,8 @@
 import { casesEn } from '../pages/cases/messages/index.ts';
+import { intakeEn } from '../pages/intake/messages/index.ts';
+import { verificationEn } from '../pages/verification/messages/index.ts';
+import { payrollEn } from '../pages/payroll/messages/index.ts';
+import { statsEn } from '../pages/stats/messages/index.ts';
 import { registryEn } from '../pages/registry/messages/index.ts';
 import { policyEn } from '../pages/policy/messages.ts';
 import type { Messages } from './zh-CN.ts';
@@ -110,4 +114,8 @@ export const en: Messages = {
   // Policy
   ...policyEn,
   ...casesEn,
+  ...intakeEn,
+  ...verificationEn,
+  ...payrollEn,
+  ...statsEn,
 };

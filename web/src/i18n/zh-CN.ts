@@ -1,5 +1,9 @@
 // Default dictionary (zh-CN). Terms follow /spec/glossary.md. en.ts must have exactly these keys.
 import { casesZhCN } from '../pages/cases/messages/index.ts';
+import { intakeZhCN } from '../pages/intake/messages/index.ts';
+import { verificationZhCN } from '../pages/verification/messages/index.ts';
+import { payrollZhCN } from '../pages/payroll/messages/index.ts';
+import { statsZhCN } from '../pages/stats/messages/index.ts';
 import { registryZhCN } from '../pages/registry/messages/index.ts';
 import { policyZhCN } from '../pages/policy/messages.ts';
 
@@ -109,6 +113,10 @@ export const zhCN = {
   // 政策 (policy): parameters, explanation, simulator.
   ...policyZhCN,
   ...casesZhCN,
+  ...intakeZhCN,
+  ...verificationZhCN,
+  ...payrollZhCN,
+  ...statsZhCN,
 };
 
 export type MessageKey = keyof typeof zhCN;
