@@ -4,65 +4,18 @@
 // and on PGlite (an on-disk temporary folder). Baseline in the same run: one plain INSERT … SELECT
 // computing the same per-household benefits (current 2015 values written into the SQL) into a table.
 // Both are timed as the best of three; the simulator computes current AND draft values in its pass.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { sql } from 'kysely';
-import { openDatabase, type Database } from '../src/db/engine.ts';
+import type { Database } from '../src/db/engine.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { systemScope } from '../src/db/scope.ts';
 import { loadPrefecture } from '../src/modules/areas/service.ts';
 import { parameterRows, syncParameterFiles } from '../src/modules/policy/service/parameters.ts';
 import { simulateWithRows, type SimulationResult } from '../src/modules/policy/service/simulate.ts';
-import { generateDemoHouseholds, isUrbanVillageName, type DemoVillage } from '../src/modules/registry/domain/demo/index.ts';
-import { adminQuery, withDatabase } from '../src/test/fixture.ts';
+import { loadRegistry } from './lib/registry.ts';
+import { benchArg, seconds, timed, withBenchDatabase } from './lib/engines.ts';
 
 const MONTH = '2015-10';
 const TIER_1 = "('522701', '522702', '522790')";
-const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
-const arr = (xs: readonly string[]) => q(`{${xs.join(',')}}`);
-const bool = (b: boolean) => (b ? 't' : 'f');
-const seconds = (ms: number) => (ms / 1000).toFixed(2);
-
-export async function loadRegistry(db: Database, households: number): Promise<{ members: number }> {
-  const villages: DemoVillage[] = (await db.kysely
-    .selectFrom('areas as v').innerJoin('areas as t', 't.code', 'v.parent_code')
-    .select(['v.code', 'v.name', 'v.county_code', 'v.urban', 't.name as township_name'])
-    .where('v.level', '=', 'village').orderBy('v.code').execute())
-    .map((v) => ({ code: v.code, name: v.name, countyCode: v.county_code ?? v.code.slice(0, 6), townshipName: v.township_name, urban: v.urban ?? isUrbanVillageName(v.name) }));
-  let id = 1;
-  let members = 0;
-  const batch = { households: [] as string[], members: [] as string[], incomes: [] as string[], assets: [] as string[] };
-  const flush = async () => {
-    await db.copyCsv('households', ['county_code', 'id', 'household_no', 'village_code', 'hukou', 'address', 'phone', 'bank_name', 'bank_account', 'poverty_file', 'agricultural', 'categories'], batch.households.join(''));
-    await db.copyCsv('members', ['county_code', 'id', 'household_id', 'id_number', 'name', 'sex', 'birth_date', 'relation', 'hukou', 'work_capacity', 'disability_kind', 'disability_grade', 'serious_illness', 'student', 'categories', 'left_behind', 'phone'], batch.members.join(''));
-    if (batch.incomes.length) await db.copyCsv('income_items', ['county_code', 'id', 'household_id', 'member_id', 'kind', 'amount_fen', 'period', 'source'], batch.incomes.join(''));
-    if (batch.assets.length) await db.copyCsv('assets', ['county_code', 'id', 'household_id', 'member_id', 'kind', 'value_fen', 'note'], batch.assets.join(''));
-    for (const k of Object.keys(batch) as (keyof typeof batch)[]) batch[k] = [];
-  };
-  let n = 0;
-  for (const r of generateDemoHouseholds({ seed: 'bench-simulate', count: households, villages })) {
-    const h = r.household;
-    const county = h.villageCode.slice(0, 6);
-    const hid = id++;
-    n++;
-    batch.households.push(`${county},${hid},${county}${String(n).padStart(8, '0')},${h.villageCode},${h.hukou},${q(h.address)},${q(h.phone)},${q(h.bankName)},${q(h.bankAccount)},${bool(h.povertyFile)},${bool(h.agricultural)},${arr(h.categories)}\n`);
-    const ids = new Map<string, number>();
-    for (const m of r.members) {
-      const mid = id++;
-      ids.set(m.idNumber, mid);
-      members++;
-      batch.members.push(`${county},${mid},${hid},${m.idNumber},${q(m.name)},${m.sex},${m.birthDate},${m.relation},${m.hukou},${m.workCapacity},${m.disabilityKind ?? ''},${m.disabilityGrade ?? ''},${bool(m.seriousIllness)},${bool(m.student)},${arr(m.categories)},${m.leftBehind ?? ''},${q(m.phone ?? '')}\n`);
-    }
-    for (const i of r.incomes) batch.incomes.push(`${county},${id++},${hid},${i.memberIdNumber ? ids.get(i.memberIdNumber) : ''},${i.kind},${i.amountFen},${i.period},${q(i.source)}\n`);
-    for (const a of r.assets) batch.assets.push(`${county},${id++},${hid},${a.memberIdNumber ? ids.get(a.memberIdNumber) : ''},${a.kind},${a.valueFen},${q(a.note)}\n`);
-    if (batch.households.length >= 10_000) await flush();
-  }
-  await flush();
-  await sql`select setval('registry_id_seq', ${id})`.execute(db.kysely);
-  await sql`analyze`.execute(db.kysely);
-  return { members };
-}
 
 /** The plainest SQL computing the same per-household benefits (黔南州 2015 values, cn-2012) into a table. */
 export const BASELINE = `
@@ -113,12 +66,6 @@ from (
 ) x
 group by county_code, id`;
 
-async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
-  const start = performance.now();
-  const value = await fn();
-  return { ms: performance.now() - start, value };
-}
-
 async function run(db: Database, engine: string, households: number): Promise<{ simulate: number; baseline: number }> {
   const t0 = performance.now();
   await migrate(db);
@@ -149,31 +96,10 @@ async function run(db: Database, engine: string, households: number): Promise<{ 
 }
 
 export default async function bench(args: string[]): Promise<void> {
-  const arg = (name: string) => { const i = args.indexOf(`--${name}`); return i >= 0 ? args[i + 1] : undefined; };
-  const households = Number(arg('households') ?? 300_000);
-  const engines = (arg('engines') ?? 'postgres,pglite').split(',');
+  const households = Number(benchArg(args, 'households') ?? 300_000);
+  const engines = (benchArg(args, 'engines') ?? 'postgres,pglite').split(',');
   let last: { simulate: number; baseline: number } | undefined;
-  if (engines.includes('postgres')) {
-    const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-    const name = `jiuzhu_bench_simulate_${process.pid}`;
-    await adminQuery(url, `create database ${name}`);
-    const db = await openDatabase({ databaseUrl: withDatabase(url, name) });
-    try {
-      last = await run(db, 'postgresql', households);
-    } finally {
-      await db.close();
-      await adminQuery(url, `drop database if exists ${name} with (force)`);
-    }
-  }
-  if (engines.includes('pglite')) {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jiuzhu-bench-simulate-'));
-    const db = await openDatabase({ dataDir: dir });
-    try {
-      last = await run(db, 'pglite', households);
-    } finally {
-      await db.close();
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  }
+  if (engines.includes('postgres')) last = await withBenchDatabase('postgresql', 'simulate', (db) => run(db, 'postgresql', households));
+  if (engines.includes('pglite')) last = await withBenchDatabase('pglite', 'simulate', (db) => run(db, 'pglite', households));
   if (last) console.log(`simulate: ${seconds(last.simulate)} s, baseline ${seconds(last.baseline)} s, ratio ${(last.simulate / last.baseline).toFixed(2)}`);
 }

@@ -7,6 +7,7 @@ import { countUsers } from '../modules/users/repo.ts';
 import { createUser } from '../modules/users/service.ts';
 import { ensureDemoAccounts } from '../modules/users/demo.ts';
 import { ensureDemoHouseholds } from '../modules/registry/service/demo.ts';
+import { ensureDemoRecipients } from '../modules/cases/demo/recipients.ts';
 import { ROLES, type Role } from '../modules/users/roles.ts';
 import { syncParameterFiles } from '../modules/policy/service/parameters.ts';
 
@@ -31,6 +32,7 @@ export async function prepare(db: Database, config: Config, log: (msg: string) =
     const created = await ensureDemoAccounts(db);
     if (created.length > 0) log(`demo accounts created: ${created.join(', ')}`);
     await ensureDemoHouseholds(db, log);
+    await ensureDemoRecipients(db, systemScope('demo'), log);
   }
   await ensureFirstAdmin(db, log);
 }

@@ -1,0 +1,46 @@
+// Where a benchmark runs: a fresh PostgreSQL database of its own on BENCH_DATABASE_URL (default the
+// local server's `test`), or PGlite on an on-disk temporary folder; both removed afterwards.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openDatabase, type Database } from '../../src/db/engine.ts';
+import { adminQuery, withDatabase } from '../../src/test/fixture.ts';
+
+export type BenchEngine = 'postgresql' | 'pglite';
+
+export async function withBenchDatabase<T>(engine: BenchEngine, name: string, fn: (db: Database) => Promise<T>): Promise<T> {
+  if (engine === 'postgresql') {
+    const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+    const dbName = `jiuzhu_bench_${name.replace(/[^a-z0-9_]/g, '_')}_${process.pid}`;
+    await adminQuery(url, `create database ${dbName}`);
+    const db = await openDatabase({ databaseUrl: withDatabase(url, dbName) });
+    try {
+      return await fn(db);
+    } finally {
+      await db.close();
+      await adminQuery(url, `drop database if exists ${dbName} with (force)`);
+    }
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `jiuzhu-bench-${name}-`));
+  const db = await openDatabase({ dataDir: dir });
+  try {
+    return await fn(db);
+  } finally {
+    await db.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** `--name value` of a benchmark's arguments. */
+export function benchArg(args: readonly string[], name: string): string | undefined {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+export async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const start = performance.now();
+  const value = await fn();
+  return { ms: performance.now() - start, value };
+}
+
+export const seconds = (ms: number) => (ms / 1000).toFixed(2);

@@ -1,0 +1,139 @@
+// Demo and benchmark recipients: approved 低保 households and 特困 persons written set-based, without
+// walking every case through the workflow (3,000,000 households in one statement per programme).
+// Each case gets one `approve` transition and one `approve` decision with a frozen monthly amount;
+// the explanation says the amount is a demo estimate (a share of the area's standard per member), not
+// a computed benefit. Real cases go through the engine (service/engine.ts).
+import { sql } from 'kysely';
+import type { Database } from '../../../db/engine.ts';
+import { inScope, type Scope } from '../../../db/scope.ts';
+import { write } from '../../../db/write.ts';
+import { appendAudit } from '../../audit/repo.ts';
+import { ruleSetFor } from '../../../policy/index.ts';
+import { databaseParameterSet } from '../../policy/service/parameters.ts';
+
+export interface DemoRecipientOptions {
+  /** Share of households (per mille) made dibao recipients, chosen by a hash of household_no and seed. */
+  dibaoPerMille: number;
+  /** Members with the three_nos category (who have no dibao case yet) become 特困 recipients. */
+  hardship: boolean;
+  seed: string;
+  /** The approval date; payment starts the month after. */
+  decidedOn: string;
+}
+
+export interface DemoRecipientResult {
+  dibaoCases: number;
+  hardshipCases: number;
+}
+
+/** Monthly standards per county in fen (urban, rural), and the 特困 dispersed support per person. */
+async function standards(db: Database, counties: readonly string[], date: string) {
+  const params = await databaseParameterSet(db);
+  const ruleSet = ruleSetFor(date, params);
+  const num = (name: string, area: string) => Number(params.get(name, area, date, ruleSet).value);
+  return counties.map((c) => ({
+    county: c,
+    urban: num('dibao.standard.urban', c),
+    rural: Math.round(num('dibao.standard.rural', c) / 12),
+    hardship: Math.round(num('hardship.support.home_based', c) / 12),
+    ruleSet,
+  }));
+}
+
+const reviewDue = (decidedOn: string) => `${Number(decidedOn.slice(0, 4)) + 1}${decidedOn.slice(4, 8)}01`;
+
+export async function loadDemoRecipients(db: Database, scope: Scope, opts: DemoRecipientOptions): Promise<DemoRecipientResult> {
+  const counties = (await db.kysely.selectFrom('areas').select('code').where('level', '=', 'county').where(inScope(scope, 'code')).execute()).map((r) => r.code);
+  if (counties.length === 0) return { dibaoCases: 0, hardshipCases: 0 };
+  const std = await standards(db, counties, opts.decidedOn);
+  const ruleSet = std[0]!.ruleSet;
+  const year = opts.decidedOn.slice(0, 4);
+  const stdJson = JSON.stringify(std.map(({ county, urban, rural, hardship }) => ({ county, urban, rural, hardship })));
+  const applied = sql`(${opts.decidedOn}::date - 30)`;
+  const explanation = JSON.stringify({ demo: true, note: '演示数据：金额按当地标准估算，非逐项核算' });
+  const transition = (programme: string) => JSON.stringify({ demo: true, programme });
+
+  return write(db, scope, async (tx) => {
+    const dibao = await sql<{ n: string }>`
+      with s as (select * from jsonb_to_recordset(cast(${stdJson} as jsonb)) as x(county text, urban bigint, rural bigint, hardship bigint)),
+      picked as materialized (
+        select h.county_code, h.id as household_id, h.village_code, hm.id as member_id, hm.name, hm.id_number,
+          (select count(*) from members m where m.county_code = h.county_code and m.household_id = h.id) as n,
+          case when h.hukou = 'urban' then s.urban else s.rural end as standard,
+          abs(hashtext(h.household_no || ${opts.seed})) % 1000 as r
+        from households h
+        join members hm on hm.county_code = h.county_code and hm.household_id = h.id and hm.relation = 'head'
+        join s on s.county = h.county_code
+        where ${inScope(scope, 'h.village_code')}
+          and abs(hashtext(h.household_no || ${opts.seed})) % 1000 < ${opts.dibaoPerMille}
+          and not exists (select 1 from cases c where c.county_code = h.county_code and c.household_id = h.id)
+      ), ins as (
+        insert into cases (county_code, case_no, programme, rule_set, household_id, area_code, applicant_member_id, applicant_name, applicant_id_number, state, applied_on, state_since, review_due)
+        select county_code, 'DB' || county_code || ${year} || lpad(nextval('case_no_seq')::text, 6, '0'), 'dibao', ${ruleSet}, household_id, village_code, member_id, name, id_number,
+          'approved', ${applied}, ${opts.decidedOn}::date, ${reviewDue(opts.decidedOn)}::date
+        from picked
+        returning county_code, id, household_id
+      ), tr as (
+        insert into case_transitions (county_code, case_id, seq, action, from_state, to_state, on_date, actor_name, actor_role, data)
+        select county_code, id, 1, 'approve', 'county_notice', 'approved', ${opts.decidedOn}::date, '演示数据', 'county_approver', cast(${transition('dibao')} as jsonb)
+        from ins
+        returning county_code, id, case_id
+      ), dec as (
+        insert into case_decisions (county_code, case_id, transition_id, kind, decided_on, effective_month, amount_fen, explanation, reason)
+        select tr.county_code, tr.case_id, tr.id, 'approve', ${opts.decidedOn}::date, to_char(${opts.decidedOn}::date + interval '1 month', 'YYYY-MM'),
+          -- between 30% and 90% of the standard per member, rounded to the yuan
+          round(p.n * p.standard * (30 + p.r % 61) / 100.0 / 100) * 100, cast(${explanation} as jsonb), '演示数据'
+        from tr join ins on ins.county_code = tr.county_code and ins.id = tr.case_id
+        join picked p on p.county_code = ins.county_code and p.household_id = ins.household_id
+        returning 1
+      )
+      select count(*)::text as n from dec`.execute(tx);
+
+    let hardship = 0;
+    if (opts.hardship) {
+      const r = await sql<{ n: string }>`
+        with s as (select * from jsonb_to_recordset(cast(${stdJson} as jsonb)) as x(county text, urban bigint, rural bigint, hardship bigint)),
+        picked as materialized (
+          select m.county_code, m.household_id, h.village_code, m.id as member_id, m.name, m.id_number, s.hardship as amount
+          from members m
+          join households h on h.county_code = m.county_code and h.id = m.household_id
+          join s on s.county = m.county_code
+          where ${inScope(scope, 'h.village_code')} and 'three_nos' = any(m.categories)
+            and not exists (select 1 from cases c where c.county_code = m.county_code and c.household_id = m.household_id)
+        ), ins as (
+          insert into cases (county_code, case_no, programme, rule_set, household_id, area_code, applicant_member_id, applicant_name, applicant_id_number, state, applied_on, state_since, review_due)
+          select county_code, 'TK' || county_code || ${year} || lpad(nextval('case_no_seq')::text, 6, '0'), 'hardship', ${ruleSet}, household_id, village_code, member_id, name, id_number,
+            'approved', ${applied}, ${opts.decidedOn}::date, ${reviewDue(opts.decidedOn)}::date
+          from picked
+          returning county_code, id, applicant_member_id
+        ), tr as (
+          insert into case_transitions (county_code, case_id, seq, action, from_state, to_state, on_date, actor_name, actor_role, data)
+          select county_code, id, 1, 'approve', 'county_review', 'approved', ${opts.decidedOn}::date, '演示数据', 'county_approver', cast(${transition('hardship')} as jsonb)
+          from ins
+          returning county_code, id, case_id
+        ), dec as (
+          insert into case_decisions (county_code, case_id, transition_id, kind, decided_on, effective_month, amount_fen, explanation, reason)
+          select tr.county_code, tr.case_id, tr.id, 'approve', ${opts.decidedOn}::date, to_char(${opts.decidedOn}::date + interval '1 month', 'YYYY-MM'),
+            p.amount, cast(${explanation} as jsonb), '演示数据'
+          from tr join ins on ins.county_code = tr.county_code and ins.id = tr.case_id
+          join picked p on p.county_code = ins.county_code and p.member_id = ins.applicant_member_id
+          returning 1
+        )
+        select count(*)::text as n from dec`.execute(tx);
+      hardship = Number(r.rows[0]?.n ?? 0);
+    }
+    const result = { dibaoCases: Number(dibao.rows[0]?.n ?? 0), hardshipCases: hardship };
+    await appendAudit(tx, scope, { action: 'cases.demo_recipients', entity: 'cases', entityId: opts.seed, areaCode: scope.areaCode || null, after: { ...opts, ...result } });
+    return result;
+  });
+}
+
+/** `npm start` in demo mode: recipients for the demo households, once (approved in March 2015). */
+export const DEFAULT_DEMO_RECIPIENTS: DemoRecipientOptions = { dibaoPerMille: 150, hardship: true, seed: 'demo', decidedOn: '2015-03-10' };
+
+export async function ensureDemoRecipients(db: Database, scope: Scope, log: (msg: string) => void): Promise<void> {
+  const done = await db.kysely.selectFrom('audit_log').select('id').where('action', '=', 'cases.demo_recipients').limit(1).executeTakeFirst();
+  if (done) return;
+  const r = await loadDemoRecipients(db, scope, DEFAULT_DEMO_RECIPIENTS);
+  log(`demo recipients approved: ${r.dibaoCases} dibao households, ${r.hardshipCases} hardship persons`);
+}
