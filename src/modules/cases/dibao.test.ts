@@ -270,9 +270,9 @@ describe(`低保 cases through both rule sets (${ENGINE})`, () => {
     it('shows the caller the next allowed actions with their data schema', async () => {
       const c = cases[2]!;
       const county = await detail(c.caseNo, duyun);
-      expect(county.nextActions.map((a) => a.action).sort()).toEqual(['change_amount', 'exit', 'gradual_exit', 'record_death', 'suspend']);
+      expect(county.nextActions.map((a) => a.action).sort()).toEqual(['change_amount', 'exit', 'gradual_exit', 'record_complaint', 'record_death', 'suspend']);
       const township = await detail(c.caseNo);
-      expect(township.nextActions.map((a) => a.action).sort()).toEqual(['record_death', 'start_review']);
+      expect(township.nextActions.map((a) => a.action).sort()).toEqual(['record_complaint', 'record_death', 'start_review']);
       expect(township.nextActions.find((a) => a.action === 'record_death')?.dataSchema).toMatchObject({ type: 'object' });
       expect((await detail(c.caseNo, auditor)).nextActions).toEqual([]);
     });

@@ -3,7 +3,7 @@ import type { Database } from '../../db/engine.ts';
 import type { BuiltApp } from '../../server/app.ts';
 import { ENGINE, testDatabase } from '../../test/db.ts';
 import { errorOf, testApp, tokenFor } from '../../test/http.ts';
-import { caller, makeHousehold } from '../cases/testing.ts';
+import { approvedDibao, caller, makeHousehold, stepper, verification, visit } from '../cases/testing.ts';
 
 describe(`complaints (举报) (${ENGINE})`, () => {
   let db: Database;
@@ -79,6 +79,35 @@ describe(`complaints (举报) (${ENGINE})`, () => {
     const detail = (await call('GET', `/cases/${caseNo}`, guanghui)).json() as { flags: string[]; timeline: { action: string }[] };
     expect(detail.flags).toContain('complaint');
     expect(detail.timeline.map((t) => t.action)).toContain('record_complaint');
+  });
+
+  it('flags an approved recipient for a county visit before the next review decision (audited, same transaction)', async () => {
+    const { caseNo } = await approvedDibao(built, { township: guanghui, county: duyun });
+    const s = stepper(built);
+    // A complaint about the case's handling does not flag a granted case; one about the recipient does.
+    const aboutCase = await post(guanghui, '/complaints', { channel: 'window', anonymous: true, subject: { kind: 'case', caseNo }, category: 'other', content: '审批拖延' }, 201);
+    expect(aboutCase.caseFlagged).toBe(false);
+    const before = (await call('GET', `/cases/${caseNo}`, guanghui)).json() as { flags: string[] };
+    expect(before.flags).not.toContain('complaint');
+    const c = await post(guanghui, '/complaints', { channel: 'hotline_12349', anonymous: true, subject: { kind: 'recipient', caseNo }, category: 'fraud', content: '在保期间家庭成员有稳定工资收入' }, 201);
+    expect(c.caseFlagged).toBe(true);
+    const detail = (await call('GET', `/cases/${caseNo}`, duyun)).json() as { state: string; flags: string[]; timeline: { action: string; fromState: string }[] };
+    expect(detail.state).toBe('approved');
+    expect(detail.flags).toContain('complaint');
+    expect(detail.timeline.at(-1)).toMatchObject({ action: 'record_complaint', fromState: 'approved' });
+    // The past spot check stays as it was drawn.
+    const member = await db.kysely.selectFrom('case_batch_members as m').innerJoin('cases as c', (j) => j.onRef('c.county_code', '=', 'm.county_code').onRef('c.id', '=', 'm.case_id')).select(['m.flagged']).where('c.case_no', '=', caseNo).executeTakeFirstOrThrow();
+    expect(member.flagged).toBe(false);
+    const audit = await db.kysely.selectFrom('audit_log').select(['action', 'entity_id']).where('entity_id', 'in', [caseNo, c.complaintNo as string]).execute();
+    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['case.record_complaint', 'complaint.receive']));
+    // The next review: no decision before a county home visit.
+    await s.step(guanghui, caseNo, 'start_review', { data: { trigger: 'complaint' } });
+    await s.step(guanghui, caseNo, 'review_income_check', { data: verification('2023-01-01').data });
+    const refused = await s.refused(duyun, caseNo, 'continue', { data: { stability: 'stable' } });
+    expect(refused).toMatchObject({ status: 409, code: 'county_visit_required' });
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    await s.step(duyun, caseNo, 'county_visit', visit(today, ['张县审', '赵县核']));
+    expect((await s.step(duyun, caseNo, 'continue', { data: { stability: 'stable' } })).state).toBe('approved');
   });
 
   it('records a fraud recovery with the fine multiple between 1 and 3', async () => {

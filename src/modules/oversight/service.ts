@@ -2,7 +2,8 @@
 // investigated and concluded. A named complaint closes only after feedback to the complainant is
 // recorded. A complaint about a case or recipient flags the case "under complaint" through the cases
 // engine (step `record_complaint`, which puts it in the county's 100% visit) while the case is pending,
-// in the same transaction. A fraud recovery record (obtained, recovered, fine 1–3 × — the multiple
+// and a complaint about a recipient does so once the case is granted (its next review then needs a county
+// visit), in the same transaction. A fraud recovery record (obtained, recovered, fine 1–3 × — the multiple
 // checked against the oversight parameters) is kept for the payroll module.
 import { z } from 'zod';
 import type { Database } from '../../db/engine.ts';
@@ -12,6 +13,7 @@ import { AppError } from '../../lib/errors.ts';
 import { maskPhone } from '../../lib/mask.ts';
 import { levelOf } from '../areas/levels.ts';
 import { appendAudit } from '../audit/repo.ts';
+import { GRANTED_STATES } from '../cases/domain/conditions.ts';
 import { PENDING_STATES } from '../cases/domain/steps.ts';
 import { mustFindCase, performTransition } from '../cases/service/engine.ts';
 import { caseParameters, todayInChina } from '../cases/service/parameters.ts';
@@ -94,7 +96,9 @@ export async function createComplaint(db: Database, scope: Scope, input: z.outpu
   const countyCode = areaCode.slice(0, 6);
   return write(db, scope, async (tx) => {
     const complaintNo = await repo.nextComplaintNo(tx, countyCode, receivedOn.slice(0, 4));
-    const flag = target !== null && PENDING_STATES.includes(target.state);
+    // Pending: a complaint about the case or its applicant puts it in the county's 100% visit. Granted (in
+    // payment or under review): a complaint about the recipient flags it for a county visit at its next review.
+    const flag = target !== null && (PENDING_STATES.includes(target.state) || (input.subject.kind === 'recipient' && GRANTED_STATES.includes(target.state)));
     const id = await repo.insertComplaint(tx, {
       county_code: countyCode, complaint_no: complaintNo, area_code: areaCode, channel: input.channel, anonymous: input.anonymous,
       complainant_name: input.anonymous ? null : (input.complainant?.name ?? null), complainant_phone: input.anonymous ? null : (input.complainant?.phone ?? ''),

@@ -55,6 +55,20 @@ export const spotCheckDone: Precondition = ({ facts }) => {
   return null;
 };
 
+/** States of a granted case (in payment or under review): a complaint about the recipient then flags it for a county visit. */
+export const GRANTED_STATES = ['approved', 'suspended', 'gradual_exit', 'under_review'];
+
+/**
+ * A complaint recorded after the case was granted (its state then not pending) calls for a county home
+ * visit (100%) before the next review decision: a county visit after the last such complaint.
+ */
+export const complaintVisited: Precondition = ({ facts }) => {
+  const complaint = [...facts.history].reverse().find((t) => t.action === 'record_complaint' && t.fromState !== null && GRANTED_STATES.includes(t.fromState));
+  return complaint && !after(facts.history, 'county_visit', complaint)
+    ? refuse('county_visit_required', `本案在保期间被举报（${complaint.onDate}），复核决定前须先记录县级入户核查`)
+    : null;
+};
+
 /** A review (复核) redoes the income check before its decision. */
 export const incomeRechecked: Precondition = ({ facts }) => {
   const start = last(facts.history, ['start_review', 'record_death']);

@@ -2,7 +2,7 @@
 // stage (complaint, county home visit, rejection) and dynamic management after approval (review,
 // change, suspension, gradual exit, exit, a member's death). Definitions pick the ones they use.
 import { action, type ActionDefinition, type StateDefinition } from './definition.ts';
-import { gradualExitMonths, incomeRechecked, spotCheckDone } from './conditions.ts';
+import { complaintVisited, GRANTED_STATES, gradualExitMonths, incomeRechecked, spotCheckDone } from './conditions.ts';
 import {
   approveSchema, complaintSchema, countyVisitSchema, deathSchema, emptySchema, gradualExitSchema, homeVisitSchema,
   objectionSchema, rejectSchema, reviewDecideSchema, reviewStartSchema, verificationSchema,
@@ -38,8 +38,9 @@ export const withdraw = action({ label: '申请人撤回申请', from: ['accepte
 
 export function countyStage(decide: 'decide_approve'): Record<string, ActionDefinition> {
   return {
-    record_complaint: action({ label: '记录举报', from: PENDING_STATES, to: null, roles: [...TOWNSHIP, ...COUNTY], schema: complaintSchema, effect: 'add_complaint_flag', inbox: 'never' }),
-    county_visit: action({ label: '县级入户抽查', from: ['county_review', 'county_notice'], to: null, roles: COUNTY, schema: countyVisitSchema, checks: [homeVisitStaff], inbox: 'never' }),
+    // Pending: the flag puts the case in its batch's sample. Granted: the next review needs a county visit.
+    record_complaint: action({ label: '记录举报', from: [...PENDING_STATES, ...GRANTED_STATES], to: null, roles: [...TOWNSHIP, ...COUNTY], schema: complaintSchema, effect: 'add_complaint_flag', inbox: 'never' }),
+    county_visit: action({ label: '县级入户抽查', from: ['county_review', 'county_notice', 'under_review'], to: null, roles: COUNTY, schema: countyVisitSchema, checks: [homeVisitStaff], inbox: 'never' }),
     approve: action({ label: '审批通过', from: ['county_review'], to: 'approved', roles: COUNTY, schema: approveSchema, preconditions: [spotCheckDone], effect: decide }),
     reject: action({ label: '不予批准', from: ['county_review', 'county_notice'], to: 'rejected', roles: COUNTY, schema: rejectSchema, reasonRequired: true, preconditions: [spotCheckDone], effect: 'decide_reject', inbox: 'never' }),
   };
@@ -57,7 +58,7 @@ export function dynamicManagement(prefix: 'dibao' | 'hardship'): Record<string, 
     }),
     review_income_check: action({ label: '复核收入核查', from: ['under_review'], to: null, roles: [...TOWNSHIP, ...COUNTY], schema: verificationSchema, eventRules: true }),
     review_home_visit: action({ label: '复核入户调查', from: ['under_review'], to: null, roles: TOWNSHIP, schema: homeVisitSchema, checks: [homeVisitStaff], eventRules: true, inbox: 'never' }),
-    continue: action({ label: '复核通过（重新核定保障金）', from: ['under_review'], to: 'approved', roles: COUNTY, schema: reviewDecideSchema, preconditions: [incomeRechecked], effect: 'decide_review', eventRules: true }),
+    continue: action({ label: '复核通过（重新核定保障金）', from: ['under_review'], to: 'approved', roles: COUNTY, schema: reviewDecideSchema, preconditions: [incomeRechecked, complaintVisited], effect: 'decide_review', eventRules: true }),
     change_amount: action({ label: '调整保障金', from: ['approved'], to: 'approved', roles: COUNTY, schema: reviewDecideSchema, reasonRequired: true, effect: 'decide_change', eventRules: true, inbox: 'never' }),
     suspend: action({ label: '暂停发放', from: ['approved', 'under_review'], to: 'suspended', roles: COUNTY, schema: emptySchema, reasonRequired: true, effect: 'decide_suspend', eventRules: true, inbox: 'never' }),
     resume: action({ label: '恢复发放', from: ['suspended'], to: 'approved', roles: COUNTY, schema: reviewDecideSchema, reasonRequired: true, effect: 'decide_resume', eventRules: true, inbox: 'never' }),

@@ -6,6 +6,7 @@ import type { DB } from '../../../db/schema.ts';
 import { AppError } from '../../../lib/errors.ts';
 import { addMonths, addWorkingDays, type ParameterSet, type RuleSet } from '../../../policy/index.ts';
 import type { EffectName } from '../domain/definition.ts';
+import { PENDING_STATES } from '../domain/steps.ts';
 import * as batches from '../repo/batches.ts';
 import * as repo from '../repo/cases.ts';
 import type { CaseTable } from '../tables.ts';
@@ -75,7 +76,8 @@ const stop = (kind: 'suspend' | 'exit'): Effect => async (env) => {
 const EFFECTS: Record<EffectName, Effect> = {
   start_notice: async (env) => ({ notice_end: env.due?.first ?? env.due?.date ?? null }),
   add_complaint_flag: async (env) => {
-    const batch = await batches.batchOfCase(env.tx, env.c.county_code, env.c.id);
+    // Only a pending case joins its batch's sample; a granted case keeps its past spot check as drawn.
+    const batch = PENDING_STATES.includes(env.c.state) ? await batches.batchOfCase(env.tx, env.c.county_code, env.c.id) : undefined;
     if (batch) await batches.flagMember(env.tx, env.c.county_code, env.c.id, batch.sampled_on !== null);
     return { flags: [...new Set([...env.c.flags, 'complaint'])] };
   },
