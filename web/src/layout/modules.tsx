@@ -30,7 +30,7 @@ export const MODULES: readonly ModuleEntry[] = [
   { path: '/', label: 'menu.dashboard', icon: <HomeOutlined />, built: true },
   { path: '/households', label: 'menu.registry', icon: <TeamOutlined />, built: true },
   { path: '/cases', label: 'menu.cases', icon: <FileTextOutlined />, built: true },
-  { path: '/intake', label: 'menu.intake', icon: <InboxOutlined />, built: false },
+  { path: '/intake', label: 'menu.intake', icon: <InboxOutlined />, built: true, requires: 'intake.referrals' },
   { path: '/verification', label: 'menu.verification', icon: <FileSearchOutlined />, built: false },
   { path: '/payroll', label: 'menu.payroll', icon: <AccountBookOutlined />, built: false },
   { path: '/policy', label: 'menu.policy', icon: <ReadOutlined />, built: true },

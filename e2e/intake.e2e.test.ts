@@ -1,0 +1,169 @@
+// One-window intake in a real browser: the 广惠 township window records a request of a registered
+// household, assesses its needs and splits it (分办) to two partner departments (医疗保障 and 教育);
+// each partner logs in, sees only its own department's referral (the other one is refused), accepts it
+// and returns a result; the window's request page then shows 办结. The second partner user is created
+// through the API by the prefecture administrator.
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { request, type Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { makeIdNumber } from '../src/modules/registry/domain/id-number.ts';
+import { REPO_ROOT } from './server.ts';
+import { browserSuite } from './suite.ts';
+
+const SCREENSHOT = join(REPO_ROOT, 'test-output', 'e2e', 'intake.png');
+const PASSWORD = 'jiuzhu-demo';
+const seq = Math.floor(Math.random() * 400) * 2;
+const GIVEN = '春夏秋冬东南西北';
+const pick = () => GIVEN[Math.floor(Math.random() * GIVEN.length)] ?? '春';
+const HEAD = { name: `韦${pick()}${pick()}`, id: makeIdNumber('522701', '1968-09-12', seq + 1, 'male') };
+const SPOUSE = { name: `蒙${pick()}${pick()}`, id: makeIdNumber('522701', '1970-01-20', seq, 'female') };
+const EDUCATION_USER = `duyun.edu${Date.now().toString(36)}`;
+
+function member(id: string, name: string, relation: string) {
+  return { idNumber: id, name, relation, hukou: 'urban', workCapacity: 'partial', disabilityKind: null, disabilityGrade: null, seriousIllness: relation === 'head', student: false, categories: [], leftBehind: null };
+}
+
+async function login(page: Page, base: string, username: string): Promise<void> {
+  await page.context().clearCookies();
+  await page.goto(`${base}/login`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByRole('menuitem', { name: /(^| )一门受理$/ }).waitFor();
+}
+
+/** Picks the option titled `title` of the antd Select whose input has id `id`. */
+async function choose(page: Page, id: string, title: string): Promise<void> {
+  await page.locator('.ant-select', { has: page.locator(`#${id}`) }).click();
+  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${title}"]`).click();
+}
+
+/** A partner: the board lists only its own department's referral of the request; accept, return the result. */
+async function partnerHandles(page: Page, base: string, username: string, own: { id: string; dept: string }, other: string, requestNo: string): Promise<void> {
+  await login(page, base, username);
+  await page.getByRole('menuitem', { name: /(^| )一门受理$/ }).click();
+  // Partners do not read whole requests: the intake menu opens their board.
+  await page.waitForURL('**/intake/referrals');
+  const board = page.getByTestId('referral-board');
+  const row = board.locator('tbody tr').filter({ hasText: requestNo });
+  await row.waitFor();
+  expect(await row.count()).toBe(1);
+  expect(await row.innerText()).toContain(own.dept);
+  const depts = await board.locator('tbody tr').allInnerTexts();
+  expect(depts.every((text) => text.includes(own.dept))).toBe(true);
+  // The other department's referral is refused by the server.
+  await page.goto(`${base}/intake/referrals/${other}`);
+  await page.locator('.ant-result').waitFor();
+  expect(await page.locator('.ant-result').innerText()).toMatch(/不在您的管辖范围或本部门/);
+
+  await page.goto(`${base}/intake/referrals`);
+  await page.getByTestId('referral-board').locator('tbody tr').filter({ hasText: requestNo }).getByRole('link').click();
+  await page.waitForURL(`**/intake/referrals/${own.id}`);
+  await page.getByTestId('referral-accept').click();
+  await page.locator('#referralStep_note').fill('已接收，安排专人办理');
+  await page.getByTestId('referral-step-submit').click();
+  await page.getByTestId('referral-status-tag').filter({ hasText: '办理中' }).waitFor();
+  await page.getByTestId('referral-result').click();
+  await choose(page, 'referralStep_outcome', '已救助');
+  await page.locator('#referralStep_result').fill(`${own.dept}部门已按规定给予救助`);
+  await page.getByTestId('referral-step-submit').click();
+  await page.getByTestId('referral-status-tag').filter({ hasText: '已办结' }).waitFor();
+  const events = await page.getByTestId('referral-events').innerText();
+  expect(events).toMatch(/转办[\s\S]*接收[\s\S]*反馈结果/);
+  expect(events).toContain(username);
+}
+
+browserSuite('one-window intake (browser)', (env) => {
+  it('records a request at the window, splits it to two departments, each acts, and the request is 办结', async () => {
+    const { server, browser } = env();
+    const base = server.baseUrl;
+
+    // A second partner user (education) through the API, as the prefecture administrator.
+    const admin = await request.newContext({ baseURL: base });
+    const signIn = await admin.post('/api/v1/auth/login', { data: { username: 'qiannan.admin', password: PASSWORD } });
+    expect(signIn.status(), await signIn.text()).toBe(200);
+    const user = await admin.post('/api/v1/users', { data: { username: EDUCATION_USER, displayName: '都匀市教育局', password: PASSWORD, role: 'partner', areaCode: '522701', department: 'education' } });
+    expect(user.status(), await user.text()).toBe(201);
+    await admin.dispose();
+
+    const page = await browser.context.newPage();
+    await login(page, base, 'guanghui.caseworker');
+
+    // The household through the API (the registry form has its own test).
+    const household = {
+      household: { villageCode: '522701001001', hukou: 'urban', address: '广惠路 12 号', phone: '13800004321', bankName: '农村信用社', bankAccount: '6230123400004321', povertyFile: false, agricultural: false, categories: [] },
+      members: [member(HEAD.id, HEAD.name, 'head'), member(SPOUSE.id, SPOUSE.name, 'spouse')],
+      incomes: [],
+      assets: [],
+    };
+    const created = await page.request.post(`${base}/api/v1/households`, { data: household });
+    expect(created.status(), await created.text()).toBe(201);
+    const { householdNo } = (await created.json()) as { householdNo: string };
+
+    // 受理登记 at the window: the household found by the head's name, the head chosen as the person.
+    await page.getByRole('menuitem', { name: /(^| )一门受理$/ }).click();
+    await page.waitForURL('**/intake');
+    await page.getByTestId('intake-new').click();
+    await page.waitForURL('**/intake/new');
+    await page.locator('#intakeForm_person_householdNo').fill(HEAD.name);
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: householdNo }).click();
+    await page.locator('.ant-select', { has: page.locator('#intakeForm_person_idNumber') }).filter({ hasText: HEAD.name }).waitFor();
+    await page.locator('#intakeForm_description').fill('户主患重病住院，子女上学费用困难');
+
+    // Without any part the server refuses, and the page shows its message.
+    await page.getByTestId('intake-submit').click();
+    await page.getByTestId('intake-form-errors').filter({ hasText: '至少办理或转办一项' }).waitFor();
+
+    // Needs assessment: a rigid medical expense in yuan; the household size comes from the registry.
+    expect(await page.locator('#intakeForm_assessment_householdSize').inputValue()).toBe('2');
+    await page.getByText('有重病').click();
+    await page.getByTestId('add-expense').click();
+    await page.locator('#intakeForm_assessment_rigidExpenses_0_amountYuan').fill('12345.67');
+    // 分办: medical assistance to 医疗保障, education assistance to 教育.
+    await page.getByTestId('add-referral-part').click();
+    await choose(page, 'intakeForm_parts_0_department', '医疗保障');
+    await choose(page, 'intakeForm_parts_0_need', '医疗救助');
+    await page.getByTestId('add-referral-part').click();
+    await choose(page, 'intakeForm_parts_1_department', '教育');
+    await choose(page, 'intakeForm_parts_1_need', '教育救助');
+    await page.getByTestId('intake-submit').click();
+    await page.waitForURL(/\/intake\/SL\d{16}$/);
+    const requestNo = new URL(page.url()).pathname.split('/').pop() ?? '';
+    await page.getByTestId('request-open').waitFor();
+    const parts = page.getByTestId('request-parts');
+    expect(await parts.locator('tbody tr').count()).toBe(2);
+    expect(await page.getByTestId('request-assessment').innerText()).toContain('12,345.67 元');
+    const links = await parts.locator('a[href^="/intake/referrals/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+    const [medical, education] = links.map((h) => h.split('/').pop() ?? '');
+    expect(medical && education).toBeTruthy();
+
+    // The request is in the window's list, not yet completed.
+    await page.goto(`${base}/intake`);
+    const listed = page.getByTestId('intake-requests').locator('tbody tr').filter({ hasText: requestNo });
+    await listed.waitFor();
+    expect(await listed.innerText()).toContain('0/2');
+
+    // Each partner department sees and handles only its own referral.
+    await partnerHandles(page, base, 'duyun.medical', { id: medical ?? '', dept: '医疗保障' }, education ?? '', requestNo);
+    await partnerHandles(page, base, EDUCATION_USER, { id: education ?? '', dept: '教育' }, medical ?? '', requestNo);
+
+    // Back at the window: every part closed, the request is 办结.
+    await login(page, base, 'guanghui.caseworker');
+    await page.goto(`${base}/intake/${requestNo}`);
+    await page.getByTestId('request-completed').waitFor();
+    expect(await page.getByTestId('request-completed').innerText()).toContain('办结');
+    const closed = await page.getByTestId('request-parts').innerText();
+    expect(closed.match(/已办结/g)?.length).toBe(2);
+    expect(closed).toContain('按时办结');
+
+    await mkdir(join(REPO_ROOT, 'test-output', 'e2e'), { recursive: true });
+    await page.screenshot({ path: SCREENSHOT, fullPage: true });
+
+    await page.goto(`${base}/intake`);
+    const done = page.getByTestId('intake-requests').locator('tbody tr').filter({ hasText: requestNo });
+    await done.getByTestId('completed-tag').waitFor();
+    expect(await done.innerText()).toContain('2/2');
+    await page.close();
+  });
+});

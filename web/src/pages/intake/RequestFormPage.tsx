@@ -1,0 +1,387 @@
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Checkbox, Col, Form, Input, InputNumber, Radio, Row, Select, Space, message } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import { Link, Navigate, useNavigate } from 'react-router-dom';
+import { useCurrentUser } from '../../auth/context.ts';
+import { can } from '../../auth/permissions.ts';
+import { AreaTreeSelect } from '../../components/AreaTreeSelect.tsx';
+import { useT } from '../../i18n/context.ts';
+import { fetchHousehold, searchHouseholds, type HouseholdHit, type MemberView } from '../registry/api.ts';
+import { showFieldErrors, type NamePath } from '../registry/fieldErrors.ts';
+import { createRequest, type CaseProgramme, type Channel, type ExpenseKind, type NewPart, type NewRequest, type Need, type WorkCapacity } from './api.ts';
+import type { Department } from '../../api/types.ts';
+import {
+  CASE_PROGRAMMES, CHANNELS, codeLabel, DEPARTMENTS, deptLabel, EXPENSE_KINDS, REFERRAL_NEEDS, todayInChina, WORK_CAPACITIES, yuanToFen,
+} from './format.ts';
+import { IntakeNav } from './IntakeNav.tsx';
+
+interface PartValues {
+  kind: 'case' | 'referral';
+  programme?: CaseProgramme;
+  department?: Department;
+  need?: Need;
+  note?: string;
+}
+
+interface Values {
+  windowAreaCode: string;
+  channel: Channel;
+  receivedOn: string;
+  personKind: 'registered' | 'unregistered';
+  person: { householdNo?: string; idNumber: string; name?: string; phone?: string };
+  description?: string;
+  assessment: {
+    householdSize: number;
+    dependents?: number;
+    workCapacity: WorkCapacity;
+    seriousIllness: boolean;
+    disability: boolean;
+    rigidExpenses?: { kind: ExpenseKind; amountYuan: number; note?: string }[];
+    urgent: boolean;
+    note?: string;
+  };
+  parts: PartValues[];
+}
+
+/** The form's fields, as API paths with list indexes as '#': the server's field errors land on them. */
+const ON_FORM = new Set([
+  'windowAreaCode', 'channel', 'receivedOn', 'description', 'person.householdNo', 'person.idNumber', 'person.name', 'person.phone',
+  'assessment.householdSize', 'assessment.dependents', 'assessment.workCapacity', 'assessment.seriousIllness', 'assessment.disability',
+  'assessment.urgent', 'assessment.note', 'assessment.rigidExpenses.#.kind', 'assessment.rigidExpenses.#.amountYuan', 'assessment.rigidExpenses.#.note',
+  'parts.#.kind', 'parts.#.programme', 'parts.#.department', 'parts.#.need', 'parts.#.note',
+]);
+const onForm = (path: NamePath) => ON_FORM.has(path.map((p) => (typeof p === 'number' ? '#' : p)).join('.'));
+
+function toRequest(v: Values): NewRequest {
+  const person: NewRequest['person'] =
+    v.personKind === 'registered'
+      ? { householdNo: v.person.householdNo ?? '', idNumber: v.person.idNumber }
+      : { name: v.person.name ?? '', idNumber: v.person.idNumber.trim().toUpperCase(), phone: v.person.phone ?? '' };
+  const parts: NewPart[] = v.parts.map((p) =>
+    p.kind === 'case'
+      ? { kind: 'case', programme: p.programme ?? 'dibao', note: p.note ?? '' }
+      : { kind: 'referral', department: p.department ?? 'education', need: p.need ?? 'other', note: p.note ?? '' },
+  );
+  const a = v.assessment;
+  return {
+    windowAreaCode: v.windowAreaCode,
+    channel: v.channel,
+    receivedOn: v.receivedOn,
+    person,
+    description: v.description ?? '',
+    assessment: {
+      householdSize: a.householdSize,
+      dependents: a.dependents ?? 0,
+      workCapacity: a.workCapacity,
+      seriousIllness: a.seriousIllness,
+      disability: a.disability,
+      rigidExpenses: (a.rigidExpenses ?? []).map((e) => ({ kind: e.kind, amountFen: yuanToFen(e.amountYuan), note: e.note ?? '' })),
+      urgent: a.urgent,
+      note: a.note ?? '',
+    },
+    parts,
+  };
+}
+
+const ID_NUMBER = /^\d{17}[\dXx]$/;
+
+/** Finds households of the caller's scope by the head's name (prefix) or an ID number. */
+function useHouseholdSearch() {
+  const [hits, setHits] = useState<HouseholdHit[]>([]);
+  const [loading, setLoading] = useState(false);
+  const seq = useRef(0);
+  const search = (text: string) => {
+    const q = text.trim();
+    if (!q) return;
+    const mine = ++seq.current;
+    setLoading(true);
+    searchHouseholds(ID_NUMBER.test(q) ? { idNumber: q.toUpperCase() } : { name: q }, 1, 20)
+      .then((page) => mine === seq.current && setHits(page.items))
+      .catch(() => mine === seq.current && setHits([]))
+      .finally(() => mine === seq.current && setLoading(false));
+  };
+  return { hits, loading, search };
+}
+
+export default function RequestFormPage() {
+  const me = useCurrentUser();
+  if (!can(me, 'intake.write')) return <Navigate to="/intake" replace />;
+  return <RequestForm />;
+}
+
+/** 受理登记: the window, the person, the needs assessment and the parts (cases and referrals). */
+function RequestForm() {
+  const t = useT();
+  const me = useCurrentUser();
+  const navigate = useNavigate();
+  const [form] = Form.useForm<Values>();
+  const [busy, setBusy] = useState(false);
+  const [errors, setErrors] = useState<string[]>([]);
+  const [members, setMembers] = useState<MemberView[]>([]);
+  const [toast, toastHolder] = message.useMessage();
+  const households = useHouseholdSearch();
+  const personKind = Form.useWatch('personKind', form);
+  const householdNo = Form.useWatch(['person', 'householdNo'], form);
+  const parts = Form.useWatch('parts', form) ?? [];
+  const windowRoot = { code: me.areaCode, name: me.areaName, level: me.areaLevel };
+
+  // The person is a member of the chosen household: the members are read in full (an audited view).
+  useEffect(() => {
+    setMembers([]);
+    if (!householdNo) return;
+    let live = true;
+    fetchHousehold(householdNo, true)
+      .then((d) => {
+        if (!live) return;
+        setMembers(d.members);
+        const head = d.members.find((m) => m.relation === 'head') ?? d.members[0];
+        form.setFieldValue(['person', 'idNumber'], head?.idNumber);
+        form.setFieldValue(['assessment', 'householdSize'], d.members.length);
+      })
+      .catch((err: unknown) => live && setErrors([err instanceof Error ? err.message : String(err)]));
+    return () => {
+      live = false;
+    };
+  }, [householdNo, form]);
+
+  const onFinish = async (v: Values) => {
+    setErrors([]);
+    setBusy(true);
+    try {
+      const res = await createRequest(toRequest(v));
+      void toast.success(t('intake.form.created', { no: res.requestNo }));
+      navigate(`/intake/${res.requestNo}`);
+    } catch (err) {
+      setErrors(showFieldErrors(form, err, { rename: { amountFen: 'amountYuan' }, onForm }));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const required = (field: string) => [{ required: true, message: t('common.required', { field }) }];
+  const label = (k: Parameters<typeof t>[0]) => t(k);
+
+  return (
+    <>
+      <IntakeNav />
+      <Form<Values>
+        form={form}
+        name="intakeForm"
+        layout="vertical"
+        data-testid="intake-form"
+        scrollToFirstError
+        initialValues={{
+          windowAreaCode: me.areaLevel === 'township' || me.areaLevel === 'village' ? me.areaCode : undefined,
+          channel: 'window',
+          receivedOn: todayInChina(),
+          personKind: 'registered',
+          person: {},
+          assessment: { householdSize: 1, dependents: 0, workCapacity: 'partial', seriousIllness: false, disability: false, rigidExpenses: [], urgent: false },
+          parts: [],
+        }}
+        onFinish={(v) => void onFinish(v)}
+        onFinishFailed={() => setErrors([t('intake.form.fixErrors')])}
+      >
+        {toastHolder}
+        <Space direction="vertical" size="large" style={{ width: '100%' }}>
+          <Card title={t('intake.form.title')} extra={<Link to="/intake">{t('intake.back')}</Link>}>
+            <Row gutter={16}>
+              <Col xs={24} md={10}>
+                <Form.Item name="windowAreaCode" label={label('intake.form.window')} extra={t('intake.form.windowHint')} rules={required(t('intake.form.window'))}>
+                  <AreaTreeSelect testId="intake-window" root={windowRoot} placeholder={t('intake.form.window')} />
+                </Form.Item>
+              </Col>
+              <Col xs={24} md={8}>
+                <Form.Item name="channel" label={label('intake.form.channel')} rules={required(t('intake.form.channel'))}>
+                  <Radio.Group options={CHANNELS.map((c) => ({ value: c, label: codeLabel(t, 'intake.channel', c) }))} />
+                </Form.Item>
+              </Col>
+              <Col xs={24} md={6}>
+                <Form.Item name="receivedOn" label={label('intake.form.receivedOn')} rules={required(t('intake.form.receivedOn'))}>
+                  <Input type="date" max={todayInChina()} />
+                </Form.Item>
+              </Col>
+            </Row>
+          </Card>
+
+          <Card title={t('intake.form.person')}>
+            <Form.Item name="personKind">
+              <Radio.Group
+                data-testid="person-kind"
+                options={[
+                  { value: 'registered', label: t('intake.form.registered') },
+                  { value: 'unregistered', label: t('intake.form.unregistered') },
+                ]}
+              />
+            </Form.Item>
+            {personKind !== 'unregistered' ? (
+              <Row gutter={16}>
+                <Col xs={24} md={12}>
+                  <Form.Item name={['person', 'householdNo']} label={label('intake.form.household')} rules={required(t('intake.form.household'))}>
+                    <Select
+                      showSearch
+                      filterOption={false}
+                      placeholder={t('intake.form.householdSearch')}
+                      onSearch={households.search}
+                      loading={households.loading}
+                      notFoundContent={null}
+                      options={households.hits.map((h) => ({ value: h.householdNo, label: `${h.headName ?? t('intake.dash')} · ${h.villageName} · ${h.householdNo}` }))}
+                    />
+                  </Form.Item>
+                </Col>
+                <Col xs={24} md={12}>
+                  <Form.Item name={['person', 'idNumber']} label={label('intake.form.member')} rules={required(t('intake.form.member'))}>
+                    <Select data-testid="intake-member" options={members.map((m) => ({ value: m.idNumber, label: `${m.name} ${m.idNumber}` }))} />
+                  </Form.Item>
+                </Col>
+              </Row>
+            ) : (
+              <Row gutter={16}>
+                <Col xs={24} md={8}>
+                  <Form.Item name={['person', 'name']} label={label('intake.form.name')} rules={required(t('intake.form.name'))}>
+                    <Input maxLength={50} />
+                  </Form.Item>
+                </Col>
+                <Col xs={24} md={8}>
+                  <Form.Item name={['person', 'idNumber']} label={label('intake.form.idNumber')} rules={[...required(t('intake.form.idNumber')), { pattern: ID_NUMBER, message: t('intake.form.idNumberFormat') }]}>
+                    <Input maxLength={18} />
+                  </Form.Item>
+                </Col>
+                <Col xs={24} md={8}>
+                  <Form.Item name={['person', 'phone']} label={label('intake.form.phone')} rules={required(t('intake.form.phone'))}>
+                    <Input maxLength={20} />
+                  </Form.Item>
+                </Col>
+              </Row>
+            )}
+            <Form.Item name="description" label={label('intake.form.description')}>
+              <Input.TextArea rows={2} maxLength={2000} />
+            </Form.Item>
+          </Card>
+
+          <Card title={t('intake.form.assessment')}>
+            <Row gutter={16}>
+              <Col xs={12} md={6}>
+                <Form.Item name={['assessment', 'householdSize']} label={label('intake.assessment.householdSize')} rules={required(t('intake.assessment.householdSize'))}>
+                  <InputNumber min={1} max={30} precision={0} style={{ width: '100%' }} />
+                </Form.Item>
+              </Col>
+              <Col xs={12} md={6}>
+                <Form.Item name={['assessment', 'dependents']} label={label('intake.assessment.dependents')}>
+                  <InputNumber min={0} max={30} precision={0} style={{ width: '100%' }} />
+                </Form.Item>
+              </Col>
+              <Col xs={24} md={12}>
+                <Form.Item name={['assessment', 'workCapacity']} label={label('intake.assessment.workCapacity')} rules={required(t('intake.assessment.workCapacity'))}>
+                  <Radio.Group options={WORK_CAPACITIES.map((w) => ({ value: w, label: codeLabel(t, 'intake.workCapacity', w) }))} />
+                </Form.Item>
+              </Col>
+            </Row>
+            <Space wrap size="large">
+              <Form.Item name={['assessment', 'seriousIllness']} valuePropName="checked">
+                <Checkbox>{t('intake.assessment.seriousIllness')}</Checkbox>
+              </Form.Item>
+              <Form.Item name={['assessment', 'disability']} valuePropName="checked">
+                <Checkbox>{t('intake.assessment.disability')}</Checkbox>
+              </Form.Item>
+              <Form.Item name={['assessment', 'urgent']} valuePropName="checked">
+                <Checkbox>{t('intake.assessment.urgent')}</Checkbox>
+              </Form.Item>
+            </Space>
+            <Form.List name={['assessment', 'rigidExpenses']}>
+              {(fields, { add, remove }) => (
+                <Form.Item label={t('intake.assessment.rigidExpenses')}>
+                  {fields.map((field) => (
+                    <Space key={field.key} align="baseline" wrap>
+                      <Form.Item name={[field.name, 'kind']} rules={required(t('intake.assessment.expenseKind'))}>
+                        <Select style={{ width: 140 }} placeholder={t('intake.assessment.expenseKind')} options={EXPENSE_KINDS.map((k) => ({ value: k, label: codeLabel(t, 'intake.expense', k) }))} />
+                      </Form.Item>
+                      <Form.Item name={[field.name, 'amountYuan']} rules={required(t('intake.assessment.amountYuan'))}>
+                        <InputNumber min={0} precision={2} placeholder={t('intake.assessment.amountYuan')} addonAfter={t('intake.yuan')} style={{ width: 200 }} />
+                      </Form.Item>
+                      <Form.Item name={[field.name, 'note']}>
+                        <Input placeholder={t('intake.assessment.expenseNote')} maxLength={200} />
+                      </Form.Item>
+                      <Button size="small" icon={<DeleteOutlined />} onClick={() => remove(field.name)}>{t('intake.deleteRow')}</Button>
+                    </Space>
+                  ))}
+                  <Button type="dashed" icon={<PlusOutlined />} data-testid="add-expense" onClick={() => add({ kind: 'medical', amountYuan: 0 })}>
+                    {t('intake.assessment.addExpense')}
+                  </Button>
+                </Form.Item>
+              )}
+            </Form.List>
+            <Form.Item name={['assessment', 'note']} label={label('intake.assessment.note')}>
+              <Input.TextArea rows={2} maxLength={1000} />
+            </Form.Item>
+          </Card>
+
+          <Form.List name="parts">
+            {(fields, { add, remove }) => (
+              <Card title={t('intake.form.parts')} extra={t('intake.form.partsHint')}>
+                {fields.map((field, i) => {
+                  const kind = parts[i]?.kind;
+                  return (
+                    <Card
+                      key={field.key}
+                      type="inner"
+                      size="small"
+                      data-testid={`part-${i}`}
+                      style={{ marginBottom: 12 }}
+                      title={t(kind === 'case' ? 'intake.part.caseTitle' : 'intake.part.referralTitle', { n: i + 1 })}
+                      extra={<Button size="small" icon={<DeleteOutlined />} onClick={() => remove(field.name)}>{t('intake.deleteRow')}</Button>}
+                    >
+                      <Form.Item name={[field.name, 'kind']} hidden>
+                        <Input />
+                      </Form.Item>
+                      <Row gutter={16}>
+                        {kind === 'case' ? (
+                          <Col xs={24} md={8}>
+                            <Form.Item name={[field.name, 'programme']} label={label('intake.part.programme')} rules={required(t('intake.part.programme'))}>
+                              <Radio.Group options={CASE_PROGRAMMES.map((p) => ({ value: p, label: codeLabel(t, 'intake.need', p) }))} />
+                            </Form.Item>
+                          </Col>
+                        ) : (
+                          <>
+                            <Col xs={24} md={8}>
+                              <Form.Item name={[field.name, 'department']} label={label('intake.part.department')} rules={required(t('intake.part.department'))}>
+                                <Select data-testid={`part-${i}-department`} options={DEPARTMENTS.map((d) => ({ value: d, label: deptLabel(t, d) }))} />
+                              </Form.Item>
+                            </Col>
+                            <Col xs={24} md={8}>
+                              <Form.Item name={[field.name, 'need']} label={label('intake.part.need')} rules={required(t('intake.part.need'))}>
+                                <Select data-testid={`part-${i}-need`} options={REFERRAL_NEEDS.map((n) => ({ value: n, label: codeLabel(t, 'intake.need', n) }))} />
+                              </Form.Item>
+                            </Col>
+                          </>
+                        )}
+                        <Col xs={24} md={8}>
+                          <Form.Item name={[field.name, 'note']} label={label('intake.part.note')}>
+                            <Input maxLength={1000} />
+                          </Form.Item>
+                        </Col>
+                      </Row>
+                    </Card>
+                  );
+                })}
+                <Space>
+                  <Button type="dashed" icon={<PlusOutlined />} data-testid="add-case-part" onClick={() => add({ kind: 'case', programme: 'dibao' })}>
+                    {t('intake.part.addCase')}
+                  </Button>
+                  <Button type="dashed" icon={<PlusOutlined />} data-testid="add-referral-part" onClick={() => add({ kind: 'referral' })}>
+                    {t('intake.part.addReferral')}
+                  </Button>
+                </Space>
+              </Card>
+            )}
+          </Form.List>
+
+          {errors.length > 0 && <Alert type="error" showIcon message={errors.join(t('intake.listSep'))} data-testid="intake-form-errors" />}
+          <Button type="primary" htmlType="submit" loading={busy} data-testid="intake-submit">
+            {t('intake.form.submit')}
+          </Button>
+        </Space>
+      </Form>
+    </>
+  );
+}
