@@ -166,4 +166,76 @@ browserSuite('one-window intake (browser)', (env) => {
     expect(await done.innerText()).toContain('2/2');
     await page.close();
   });
+
+  it('registers a named complaint about a recipient: flagged case, investigation, no closing before feedback, fraud recovery', async () => {
+    const { server, browser } = env();
+    const base = server.baseUrl;
+    const page = await browser.context.newPage();
+    await login(page, base, 'guanghui.caseworker');
+
+    // A pending 低保 case of a new household, through the API.
+    const head = { name: `潘${pick()}${pick()}`, id: makeIdNumber('522701', '1966-03-03', seq + 3, 'male') };
+    const h = await page.request.post(`${base}/api/v1/households`, {
+      data: {
+        household: { villageCode: '522701001001', hukou: 'urban', address: '广惠路 20 号', phone: '13800005678', bankName: '农村信用社', bankAccount: '6230123400005678', povertyFile: false, agricultural: false, categories: [] },
+        members: [member(head.id, head.name, 'head')], incomes: [], assets: [],
+      },
+    });
+    expect(h.status(), await h.text()).toBe(201);
+    const { householdNo } = (await h.json()) as { householdNo: string };
+    const opened = await page.request.post(`${base}/api/v1/cases`, { data: { programme: 'dibao', householdNo, applicantIdNumber: head.id } });
+    expect(opened.status(), await opened.text()).toBe(201);
+    const { caseNo } = (await opened.json()) as { caseNo: string };
+
+    // 举报登记: named, about the recipient of the case.
+    await page.goto(`${base}/intake/complaints`);
+    await page.getByTestId('complaint-new').click();
+    await page.waitForURL('**/intake/complaints/new');
+    await page.locator('#complaintForm_complainant_name').fill('王举报');
+    await page.locator('#complaintForm_complainant_phone').fill('13900009999');
+    await page.locator('#complaintForm_subject_caseNo').fill(caseNo);
+    await page.locator('#complaintForm_content').fill('该户隐瞒经营收入，骗取低保');
+    await page.getByTestId('complaint-submit').click();
+    await page.waitForURL(/\/intake\/complaints\/JB\d{16}$/);
+    await page.getByText('已标记县级入户核查').first().waitFor();
+    const flagged = await page.request.get(`${base}/api/v1/cases/${caseNo}`);
+    expect(((await flagged.json()) as { flags: string[] }).flags).toContain('complaint');
+
+    const stepModal = async (action: string, fill: () => Promise<void>) => {
+      await page.getByTestId(`complaint-${action}`).click();
+      await fill();
+      await page.getByTestId('complaint-step-submit').click();
+    };
+    const status = (text: string) => page.getByTestId('complaint-status').filter({ hasText: text }).waitFor();
+    await stepModal('assign', () => page.locator('#complaintStep_assignee').fill('县民政局监察室'));
+    await status('调查中');
+    await stepModal('conclude', async () => {
+      await choose(page, 'complaintStep_conclusion', '查实');
+      await page.locator('#complaintStep_finding').fill('查实该户有经营收入未申报');
+    });
+    await status('已查结');
+
+    // A named complaint is not closed before the feedback to the complainant: the server's message.
+    await stepModal('close', async () => undefined);
+    await page.getByTestId('complaint-step-error').filter({ hasText: '实名举报须先记录向举报人反馈' }).waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('complaint-step-error').waitFor({ state: 'detached' });
+
+    await stepModal('feedback', () => page.locator('#complaintStep_content').fill('已电话告知举报人调查结果'));
+    await page.getByTestId('complaint-feedback-list').getByText('已电话告知举报人调查结果').waitFor();
+
+    // Fraud recovery: amounts in yuan, fine 2 × the amount obtained.
+    await stepModal('recovery', async () => {
+      await page.locator('#complaintStep_obtainedYuan').fill('3600');
+      await page.locator('#complaintStep_recoveredYuan').fill('1000.5');
+      await page.locator('#complaintStep_fineMultiple').fill('2');
+    });
+    const recovery = page.getByTestId('complaint-recovery-list').locator('tbody tr').filter({ hasText: '7,200.00 元' });
+    await recovery.waitFor();
+    expect(await recovery.innerText()).toContain('1,000.50 元');
+
+    await stepModal('close', async () => undefined);
+    await status('已办结');
+    await page.close();
+  });
 });

@@ -86,7 +86,7 @@ export default function ComplaintPage() {
             <Typography.Text type="secondary">{t('complaint.detail.anonymousNoFeedback')}</Typography.Text>
           ) : (
             <Table
-              data-testid="complaint-feedback"
+              data-testid="complaint-feedback-list"
               rowKey={(_, i) => String(i)}
               size="small"
               pagination={false}
@@ -104,7 +104,7 @@ export default function ComplaintPage() {
         {c.caseNo && (
           <Card title={t('complaint.detail.recoveries')} extra={write && substantiated && button('recovery', t('complaint.action.recovery'))}>
             <Table
-              data-testid="complaint-recoveries"
+              data-testid="complaint-recovery-list"
               rowKey="id"
               size="small"
               pagination={false}
