@@ -1,3 +1,35 @@
+import { z } from 'zod';
+import { scopeOf } from '../../server/auth-hook.ts';
 import type { RouteModule } from '../../server/context.ts';
+import { figures } from './service/figures.ts';
+import { periodSchema } from './service/period.ts';
+import { annualReport, statisticalTables, reportSchema } from './service/exports.ts';
+import { WARNING_KINDS, warningItems, warningItemsSchema, warnings } from './service/warnings.ts';
 
-export const statsRoutes: RouteModule = () => {};
+const tags = ['stats'];
+const kindParam = z.strictObject({ kind: z.enum(WARNING_KINDS, { message: `预警类型应为 ${WARNING_KINDS.join('、')}` }) });
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export const statsRoutes: RouteModule = (app, { db }) => {
+  app.get('/stats/figures', { schema: { tags, summary: '统计数据：所选区划与期间（年或起止月份）的各项指标，按下级区划分列，含上年同期比较', querystring: periodSchema } },
+    async (req) => figures(db, scopeOf(req), req.query));
+
+  app.get('/stats/warnings', { schema: { tags, summary: '监测预警：农村低保覆盖率低于规划下限、减量超过建议数、应保未保、低保边缘、超期案件与转办事项', querystring: periodSchema } },
+    async (req) => warnings(db, scopeOf(req), req.query));
+
+  app.get('/stats/warnings/:kind', { schema: { tags, summary: '预警明细：预警背后的县、家庭、案件或转办事项', params: kindParam, querystring: warningItemsSchema } },
+    async (req) => warningItems(db, scopeOf(req), req.params.kind, req.query));
+
+  app.get('/stats/report.docx', { schema: { tags, summary: '年度社会救助工作总结（Word），按数据生成', querystring: reportSchema } },
+    async (req, reply) => {
+      const { buffer, filename } = await annualReport(db, scopeOf(req), req.query);
+      return reply.type(DOCX).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`).send(buffer);
+    });
+
+  app.get('/stats/tables.xlsx', { schema: { tags, summary: '统计报表（Excel）：每表一个工作表，每县一行，含合计行', querystring: reportSchema } },
+    async (req, reply) => {
+      const { buffer, filename } = await statisticalTables(db, scopeOf(req), req.query);
+      return reply.type(XLSX).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`).send(buffer);
+    });
+};

@@ -1,0 +1,150 @@
+// The roll-up's rows computed from the source tables (cases, decisions, households, members, income
+// items, intake, complaints, recoveries) for some areas or all of them. The same query serves the
+// incremental refresh (dirty areas only), the full recomputation and the benchmark's plain aggregate.
+import { sql, type RawBuilder } from 'kysely';
+
+/** Monthly standards (fen) and the near-dibao factor per county, resolved at the refresh date. */
+export interface CountyStandard {
+  county: string;
+  urban: number;
+  rural: number;
+  factor: number;
+}
+
+/** `null` = every area; else the area codes whose rows are recomputed. */
+export type AreaFilter = readonly string[] | null;
+
+function filter(areas: AreaFilter, column: string): RawBuilder<unknown> {
+  if (areas === null) return sql`true`;
+  return sql`${sql.ref(column)} in (select code from jsonb_array_elements_text(cast(${JSON.stringify(areas)} as jsonb)) as d (code))`;
+}
+
+// Decisions that set or stop a benefit; a decision applies from its month until the next one.
+const SEGMENT_KINDS = sql`('approve', 'review', 'change', 'resume', 'gradual_exit', 'suspend', 'exit')`;
+const AMOUNT_KINDS = sql`('approve', 'review', 'change', 'resume', 'gradual_exit')`;
+const ACTIVE_STATES = sql`('approved', 'suspended', 'gradual_exit')`;
+
+/** Case segments → stock deltas per area, metric and month. */
+function caseRows(areas: AreaFilter): RawBuilder<unknown> {
+  const members = sql`s.explanation -> 'value' -> 'members'`;
+  return sql`
+    with c0 as (
+      select c.county_code, c.id, c.area_code, c.programme, c.household_id, h.hukou
+      from cases c join households h on h.county_code = c.county_code and h.id = c.household_id
+      where ${filter(areas, 'c.area_code')}
+    ), dec as (
+      select c0.*, d.kind, d.effective_month, d.end_month, d.amount_fen, d.explanation,
+        lead(d.effective_month) over (partition by d.county_code, d.case_id order by d.effective_month, d.id) as next_month
+      from c0 join case_decisions d on d.county_code = c0.county_code and d.case_id = c0.id
+      where d.kind in ${SEGMENT_KINDS} and d.effective_month is not null
+    ), s as (
+      select dec.*,
+        case when kind = 'gradual_exit' and end_month is not null
+          then least(coalesce(next_month, '9999-12'), to_char(to_date(end_month, 'YYYY-MM') + interval '1 month', 'YYYY-MM'))
+          else next_month end as stop_month
+      from dec where kind in ${AMOUNT_KINDS} and amount_fen is not null
+    ), fig as (
+      select s.area_code, s.county_code, s.programme, s.hukou, s.effective_month, s.stop_month, s.amount_fen,
+        case when s.programme = 'hardship' then 1
+             when jsonb_typeof(${members}) = 'array' then jsonb_array_length(${members})
+             else (select count(*) from members m where m.county_code = s.county_code and m.household_id = s.household_id) end as persons,
+        case when s.programme = 'dibao' and jsonb_typeof(${members}) = 'array'
+             then (select coalesce(sum((e ->> 'gap')::bigint), 0) from jsonb_array_elements(${members}) e)
+             else s.amount_fen end as gap,
+        case when s.programme = 'hardship' then 0
+             when jsonb_typeof(${members}) = 'array' then (select count(*) from jsonb_array_elements(${members}) e where (e ->> 'topup')::bigint > 0)
+             else (select count(*) from members m where m.county_code = s.county_code and m.household_id = s.household_id
+                     and (cardinality(m.categories) > 0 or m.serious_illness or m.student or m.disability_grade <= 2)) end as topup,
+        case when s.programme = 'hardship' and (
+               select t.data ->> 'supportMode' from case_transitions t
+               where t.county_code = s.county_code and t.case_id = s.id and t.action = 'township_review'
+               order by t.seq desc limit 1) = 'institutional' then 1 else 0 end as institutional
+      from s where s.stop_month is null or s.stop_month > s.effective_month
+    )
+    select fig.area_code, fig.county_code, fig.programme || '.' || fig.hukou || '.' || v.stock as metric, e.period, sum(e.sign * v.value) as value
+    from fig
+    cross join lateral (values (fig.effective_month, 1), (fig.stop_month, -1)) as e (period, sign)
+    cross join lateral (values ('households', 1::bigint), ('persons', fig.persons::bigint), ('amount', fig.amount_fen::bigint),
+                               ('gap', fig.gap::bigint), ('topup', fig.topup::bigint), ('institutional', fig.institutional::bigint)) as v (stock, value)
+    where e.period is not null
+    group by 1, 2, 3, 4`;
+}
+
+/** Registry snapshot and the 应保尽保 counts per village. */
+function registryRows(areas: AreaFilter, standards: readonly CountyStandard[]): RawBuilder<unknown> {
+  return sql`
+    with std as (select * from jsonb_to_recordset(cast(${JSON.stringify(standards)} as jsonb)) as x (county text, urban bigint, rural bigint, factor numeric)),
+    hh as (
+      select h.county_code, h.village_code, h.poverty_file, h.agricultural,
+        case when h.hukou = 'urban' then std.urban else std.rural end as standard, std.factor,
+        (select count(*) from members m where m.county_code = h.county_code and m.household_id = h.id) as n,
+        (select coalesce(sum(case when i.period = 'year' then i.amount_fen / 12.0 else i.amount_fen end), 0)
+           from income_items i where i.county_code = h.county_code and i.household_id = h.id) as income,
+        exists (select 1 from cases c where c.county_code = h.county_code and c.household_id = h.id and c.state in ${ACTIVE_STATES}) as covered
+      from households h left join std on std.county = h.county_code
+      where ${filter(areas, 'h.village_code')}
+    ), hv as (
+      select hh.*, case when n > 0 then income / n end as pci from hh
+    )
+    select hv.village_code as area_code, hv.county_code, v.metric, '' as period, sum(v.value) as value
+    from hv cross join lateral (values
+      ('registry.households', 1::bigint),
+      ('registry.persons', hv.n::bigint),
+      ('registry.agricultural_persons', case when hv.agricultural then hv.n else 0 end::bigint),
+      ('registry.poverty_file', case when hv.poverty_file then 1 else 0 end::bigint),
+      ('warn.poverty_uncovered', case when hv.poverty_file and not hv.covered then 1 else 0 end::bigint),
+      ('warn.eligible_uncovered', case when not hv.covered and hv.pci < hv.standard then 1 else 0 end::bigint),
+      ('warn.near_dibao', case when not hv.covered and hv.pci >= hv.standard and hv.pci < hv.standard * hv.factor then 1 else 0 end::bigint)
+    ) as v (metric, value)
+    group by 1, 2, 3, 4`;
+}
+
+/** Open cases and referrals per due day; intake, complaints and recoveries per month. */
+function activityRows(areas: AreaFilter): RawBuilder<unknown> {
+  return sql`
+    select c.area_code, c.county_code, 'cases.due' as metric, least(c.due_date, c.final_due_date, c.review_due)::text as period, count(*) as value
+    from cases c where ${filter(areas, 'c.area_code')} and least(c.due_date, c.final_due_date, c.review_due) is not null
+    group by 1, 2, 3, 4
+    union all
+    select r.area_code, r.county_code, 'referrals.due', p.due_date::text, count(*)
+    from intake_parts p join intake_requests r on r.county_code = p.county_code and r.id = p.request_id
+    where ${filter(areas, 'r.area_code')} and p.due_date is not null and p.closed_on is null
+    group by 1, 2, 3, 4
+    union all
+    select q.area_code, q.county_code, v.metric, to_char(q.received_on, 'YYYY-MM'), sum(v.value)
+    from (
+      select r.area_code, r.county_code, r.received_on,
+        (select count(*) filter (where p.closed_on is null) = 0 and count(*) > 0 from intake_parts p where p.county_code = r.county_code and p.request_id = r.id) as completed
+      from intake_requests r where ${filter(areas, 'r.area_code')}
+    ) q cross join lateral (values ('intake.received', 1::bigint), ('intake.completed', case when q.completed then 1 else 0 end::bigint)) as v (metric, value)
+    group by 1, 2, 3, 4
+    union all
+    select k.area_code, k.county_code, v.metric, to_char(k.received_on, 'YYYY-MM'), sum(v.value)
+    from complaints k cross join lateral (values
+      ('complaints.received', 1::bigint),
+      ('complaints.concluded', case when k.status in ('concluded', 'closed') then 1 else 0 end::bigint),
+      ('complaints.substantiated', case when k.conclusion in ('substantiated', 'partly_substantiated') then 1 else 0 end::bigint),
+      ('complaints.favouritism', case when k.category = 'favouritism' then 1 else 0 end::bigint)
+    ) as v (metric, value)
+    where ${filter(areas, 'k.area_code')}
+    group by 1, 2, 3, 4
+    union all
+    select c.area_code, c.county_code, v.metric, to_char(f.decided_on, 'YYYY-MM'), sum(v.value)
+    from fraud_recoveries f join cases c on c.county_code = f.county_code and c.id = f.case_id
+    cross join lateral (values ('recoveries.recovered_fen', f.recovered_fen::bigint), ('recoveries.fine_fen', f.fine_fen::bigint)) as v (metric, value)
+    where ${filter(areas, 'c.area_code')}
+    group by 1, 2, 3, 4`;
+}
+
+/** Every roll-up row of the areas, zero values left out (a net-zero delta changes nothing). */
+export function rollupQuery(areas: AreaFilter, standards: readonly CountyStandard[]): RawBuilder<{ area_code: string; county_code: string; metric: string; period: string; value: number }> {
+  return sql`
+    select area_code, county_code, metric, period, sum(value)::bigint as value from (
+      (${caseRows(areas)})
+      union all
+      (${registryRows(areas, standards)})
+      union all
+      (${activityRows(areas)})
+    ) r group by 1, 2, 3, 4 having sum(value) <> 0`;
+}
+

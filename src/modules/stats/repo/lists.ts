@@ -1,0 +1,87 @@
+// The lists behind the warnings, read from the source tables for one area (scoped, keyset-paged).
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../../../db/schema.ts';
+import { inArea, inScope, type Scope } from '../../../db/scope.ts';
+import type { CountyStandard } from './compute.ts';
+
+export type HouseholdWarning = 'poverty_uncovered' | 'eligible_uncovered' | 'near_dibao';
+
+export interface HouseholdItem {
+  id: number;
+  household_no: string;
+  village_code: string;
+  village_name: string;
+  hukou: string;
+  head_name: string;
+  persons: number;
+  per_capita_income: number | null;
+  poverty_file: boolean;
+}
+
+export async function uncoveredHouseholds(db: Kysely<DB>, scope: Scope, f: { area: string; kind: HouseholdWarning; standards: readonly CountyStandard[]; limit: number; after: number | undefined }): Promise<HouseholdItem[]> {
+  const cond = {
+    poverty_uncovered: sql`v.poverty_file`,
+    eligible_uncovered: sql`v.per_capita_income < v.standard`,
+    near_dibao: sql`v.per_capita_income >= v.standard and v.per_capita_income < v.standard * v.factor`,
+  }[f.kind];
+  const { rows } = await sql<HouseholdItem>`
+    with std as (select * from jsonb_to_recordset(cast(${JSON.stringify(f.standards)} as jsonb)) as x (county text, urban bigint, rural bigint, factor numeric)),
+    v as (
+      select h.id, h.household_no, h.village_code, a.name as village_name, h.hukou, h.poverty_file,
+        (select m.name from members m where m.county_code = h.county_code and m.household_id = h.id and m.relation = 'head' limit 1) as head_name,
+        (select count(*) from members m where m.county_code = h.county_code and m.household_id = h.id)::int as persons,
+        case when h.hukou = 'urban' then std.urban else std.rural end as standard, std.factor,
+        (select coalesce(sum(case when i.period = 'year' then i.amount_fen / 12.0 else i.amount_fen end), 0)
+                 / nullif((select count(*) from members m where m.county_code = h.county_code and m.household_id = h.id), 0)
+           from income_items i where i.county_code = h.county_code and i.household_id = h.id) as per_capita_income
+      from households h join areas a on a.code = h.village_code left join std on std.county = h.county_code
+      where ${inScope(scope, 'h.village_code')} and ${inArea(f.area, 'h.village_code')} and h.id > ${f.after ?? 0}
+        and not exists (select 1 from cases c where c.county_code = h.county_code and c.household_id = h.id and c.state in ('approved', 'suspended', 'gradual_exit'))
+    )
+    select id, household_no, village_code, village_name, hukou, head_name, persons, round(per_capita_income)::bigint as per_capita_income, poverty_file from v
+    where ${cond} order by id limit ${f.limit}`.execute(db);
+  return rows;
+}
+
+export interface OverdueCaseItem {
+  id: number;
+  case_no: string;
+  programme: string;
+  state: string;
+  area_code: string;
+  village_name: string;
+  applicant_name: string;
+  due: string;
+}
+
+export async function overdueCases(db: Kysely<DB>, scope: Scope, f: { area: string; asOf: string; limit: number; after: number | undefined }): Promise<OverdueCaseItem[]> {
+  const { rows } = await sql<OverdueCaseItem>`
+    select c.id, c.case_no, c.programme, c.state, c.area_code, a.name as village_name, c.applicant_name,
+      least(c.due_date, c.final_due_date, c.review_due)::text as due
+    from cases c join areas a on a.code = c.area_code
+    where ${inScope(scope, 'c.area_code')} and ${inArea(f.area, 'c.area_code')} and c.id > ${f.after ?? 0}
+      and least(c.due_date, c.final_due_date, c.review_due) < ${f.asOf}
+    order by c.id limit ${f.limit}`.execute(db);
+  return rows;
+}
+
+export interface OverdueReferralItem {
+  id: number;
+  request_no: string;
+  area_code: string;
+  person_name: string;
+  department: string | null;
+  need: string;
+  status: string;
+  due: string;
+}
+
+export async function overdueReferrals(db: Kysely<DB>, scope: Scope, f: { area: string; asOf: string; limit: number; after: number | undefined }): Promise<OverdueReferralItem[]> {
+  const { rows } = await sql<OverdueReferralItem>`
+    select p.id, r.request_no, r.area_code, r.person_name, p.department, p.need, p.status, p.due_date::text as due
+    from intake_parts p join intake_requests r on r.county_code = p.county_code and r.id = p.request_id
+    where ${inScope(scope, 'r.area_code')} and ${inArea(f.area, 'r.area_code')} and p.id > ${f.after ?? 0}
+      and p.closed_on is null and p.due_date < ${f.asOf}
+    order by p.id limit ${f.limit}`.execute(db);
+  return rows;
+}

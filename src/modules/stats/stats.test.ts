@@ -1,0 +1,199 @@
+import fc from 'fast-check';
+import JSZip from 'jszip';
+import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../db/engine.ts';
+import { systemScope } from '../../db/scope.ts';
+import { ENGINE, testDatabase } from '../../test/db.ts';
+import { bearer, testApp, tokenFor, type ErrorBody } from '../../test/http.ts';
+import type { BuiltApp } from '../../server/app.ts';
+import { computedRollup, refreshAll, storedRollup } from './repo/refresh.ts';
+import { currentStandards, figures, refresh } from './service/figures.ts';
+import { annualReport, statisticalTables } from './service/exports.ts';
+import { warnings } from './service/warnings.ts';
+import { addCase, addDecision, addHousehold, addMember, villagesOf } from './testing.ts';
+
+const gaps = (n: number, gap: number, topup = 0) => Array.from({ length: n }, () => ({ gap, topup }));
+
+describe(`stats figures on a hand-built data set (${ENGINE})`, () => {
+  let db: Database;
+  let built: BuiltApp;
+  let v1: string; // 522701001…: township 1 of 都匀市
+  let v2: string; // township 2 of 都匀市
+  let v3: string; // 福泉市
+  beforeAll(async () => {
+    db = await testDatabase();
+    const k = db.kysely;
+    [v1] = await villagesOf(k, '522701001', 1) as [string];
+    [v2] = await villagesOf(k, '522701002', 1) as [string];
+    [v3] = await villagesOf(k, '522702001', 1) as [string];
+    // H1 urban, 3 persons: dibao from 2014-07 (600 yuan), changed 2015-07 (450 yuan).
+    const h1 = await addHousehold(k, { village: v1, hukou: 'urban', members: [{}, {}, {}] });
+    const c1 = await addCase(k, h1, v1, 'dibao', 'approved');
+    await addDecision(k, '522701', c1, { kind: 'approve', month: '2014-07', amount: 60000, members: gaps(3, 20000) });
+    await addDecision(k, '522701', c1, { kind: 'change', month: '2015-07', amount: 45000, members: gaps(3, 15000) });
+    // H2 rural agricultural, 2 persons (one in a top-up category): demo-style decision from 2015-04, overdue.
+    const h2 = await addHousehold(k, { village: v2, hukou: 'rural', agricultural: true, members: [{}, { categories: ['elderly'] }] });
+    const c2 = await addCase(k, h2, v2, 'dibao', 'approved', { dueDate: '2015-01-10' });
+    await addDecision(k, '522701', c2, { kind: 'approve', month: '2015-04', amount: 20000 });
+    // H3 rural poverty-file household of 4 without income or case: 应保未保.
+    await addHousehold(k, { village: v2, hukou: 'rural', agricultural: true, povertyFile: true, members: [{}, {}, {}, {}] });
+    // H5 rural, 2 persons, 500 yuan a month: 250 per person, between 220 and 1.5 × 220 (near-dibao).
+    await addHousehold(k, { village: v1, hukou: 'rural', agricultural: true, members: [{}, {}], monthlyIncome: 50000 });
+    // H6 rural, 1 person: dibao 2014-03 … exit from 2015-02.
+    const h6 = await addHousehold(k, { village: v2, hukou: 'rural', agricultural: true, members: [{}] });
+    const c6 = await addCase(k, h6, v2, 'dibao', 'exited');
+    await addDecision(k, '522701', c6, { kind: 'approve', month: '2014-03', amount: 10000, members: gaps(1, 10000) });
+    await addDecision(k, '522701', c6, { kind: 'exit', month: '2015-02' });
+    // H4 in 福泉市: one 特困 person in a nursing home from 2015-02, 300 yuan a month.
+    const h4 = await addHousehold(k, { village: v3, hukou: 'rural', agricultural: true, members: [{}] });
+    const c4 = await addCase(k, h4, v3, 'hardship', 'approved', { supportMode: 'institutional' });
+    await addDecision(k, '522702', c4, { kind: 'approve', month: '2015-02', amount: 30000 });
+    // Intake: two requests in 2015-05, one completed, one with a referral open past its due date.
+    for (const [i, closed] of [true, false].entries()) {
+      const { rows } = await sql<{ id: number }>`insert into intake_requests (county_code, request_no, area_code, window_area_code, channel, person_name, person_id_number, needs, assessment, received_on, created_by)
+        values ('522701', ${`SL5227012015${String(900001 + i)}`}, ${v1}, '522701001', 'window', '求助人', 'X', '{medical}', '{}', '2015-05-01', '测试') returning id`.execute(k);
+      await sql`insert into intake_parts (county_code, request_id, seq, kind, need, department, status, referred_on, due_date, closed_on, outcome)
+        values ('522701', ${rows[0]!.id}, 1, 'referral', 'medical', 'medical_security', ${closed ? 'closed' : 'referred'}, '2015-05-01', '2015-05-20', ${closed ? '2015-05-10' : null}, ${closed ? 'assisted' : null})`.execute(k);
+    }
+    await sql`insert into complaints (county_code, complaint_no, area_code, channel, anonymous, subject_kind, case_id, category, content, received_on, status, conclusion, created_by)
+      values ('522701', 'JB5227012015900001', ${v2}, 'hotline_12349', true, 'case', ${c2}, 'favouritism', '关系保', '2015-06-01', 'concluded', 'substantiated', '测试')`.execute(k);
+    built = await testApp(db);
+  });
+  afterAll(async () => {
+    await built.app.close();
+    await db.close();
+  });
+
+  it('computes every figure of the prefecture for 2015 (values worked out by hand)', async () => {
+    const r = await figures(db, systemScope(), { year: 2015 });
+    const t = r.total;
+    expect(r.area.code).toBe('522700');
+    expect([t.dibaoHouseholds, t.dibaoPersons, t.dibaoHouseholdsPrev, t.dibaoPersonsPrev]).toEqual([2, 5, 2, 4]);
+    expect(t.dibaoPersonsChange).toBeCloseTo(0.25);
+    expect([t.dibaoUrbanHouseholds, t.dibaoUrbanPersons, t.dibaoUrbanPersonsPrev, t.dibaoUrbanPersonsChange]).toEqual([1, 3, 3, 0]);
+    expect([t.dibaoRuralHouseholds, t.dibaoRuralPersons, t.dibaoRuralPersonsPrev, t.dibaoRuralPersonsChange]).toEqual([1, 2, 1, 1]);
+    // urban: (6 × 60000 + 6 × 45000) / 36 person-months = 17500; 2014: 6 × 60000 / 18 = 20000
+    expect([t.urbanGapPerPerson, t.urbanGapPerPersonPrev]).toEqual([17500, 20000]);
+    expect(t.urbanGapGrowth).toBeCloseTo(-0.125);
+    // rural: (1 × 10000 + 9 × 20000) / (1 + 18) = 10000; 2014: 10 × 10000 / 10
+    expect([t.ruralGapPerPerson, t.ruralGapPerPersonPrev, t.ruralGapGrowth]).toEqual([10000, 10000, 0]);
+    expect(t.dibaoExpenditure).toBe(630000 + 10000 + 180000);
+    expect(t.topupPersons).toBe(1);
+    expect([t.hardshipPersons, t.hardshipInstitutional, t.institutionalRate, t.hardshipPersonsPrev, t.institutionalRatePrev]).toEqual([1, 1, 1, 0, null]);
+    expect(t.hardshipExpenditure).toBe(11 * 30000);
+    expect([t.intakeReceived, t.intakeCompleted, t.intakeCompletionRate, t.overdueReferrals, t.overdueCases]).toEqual([2, 1, 0.5, 1, 1]);
+    expect([t.complaintsReceived, t.complaintsConcluded, t.complaintsSubstantiated, t.complaintsFavouritism]).toEqual([1, 1, 1, 1]);
+    expect([t.registryHouseholds, t.registryPersons, t.agriculturalPersons, t.ruralCoverage]).toEqual([6, 13, 10, 0.2]);
+    expect([t.povertyFile, t.povertyUncovered, t.eligibleUncovered, t.nearDibao]).toEqual([1, 1, 2, 1]);
+    // Plain means over the 13 county units: (3 × 495 + 10 × 440) / 13 yuan, (3 × 2640 + 10 × 2580) / 13 yuan.
+    expect([r.standards.urbanMonthly, r.standards.ruralYearly]).toEqual([45269, 259385]);
+    const duyun = r.units.find((u) => u.code === '522701')!;
+    expect([duyun.dibaoPersons, duyun.agriculturalPersons, duyun.hardshipPersons]).toEqual([5, 9, 0]);
+    expect(duyun.ruralCoverage).toBeCloseTo(2 / 9);
+    expect(r.units).toHaveLength(13);
+  });
+
+  it('drills down: a county by township, a township by village; a period in months', async () => {
+    const county = await figures(db, systemScope(), { area: '522701', year: 2015 });
+    expect(county.units.find((u) => u.code === '522701001')!.dibaoUrbanPersons).toBe(3);
+    expect(county.units.find((u) => u.code === '522701002')!.dibaoRuralPersons).toBe(2);
+    const township = await figures(db, systemScope(), { area: '522701002', year: 2015 });
+    expect(township.units.find((u) => u.code === v2)!.registryHouseholds).toBe(3);
+    const h1 = await figures(db, systemScope(), { area: '522701', from: '2015-01', to: '2015-03' });
+    // March 2015: H1 (3); March 2014: only H6 (1), H1 starts in July 2014.
+    expect([h1.total.dibaoPersons, h1.total.dibaoPersonsPrev]).toEqual([3, 1]);
+  });
+
+  it('warns: rural coverage under the floor, uncovered households, overdue items; each opens its list', async () => {
+    const w = await warnings(db, systemScope(), { year: 2015 });
+    const kinds = w.items.map((i) => `${i.kind}:${i.areaCode}`).sort();
+    expect(kinds).toEqual(['eligible_uncovered:522701', 'near_dibao:522701', 'overdue_cases:522701', 'overdue_referrals:522701', 'poverty_uncovered:522701', 'rural_coverage:522702'].sort());
+    const admin = await tokenFor(built, 'qiannan.admin');
+    const list = await built.app.inject({ method: 'GET', url: '/api/v1/stats/warnings/eligible_uncovered?area=522701', headers: bearer(admin) });
+    expect(list.statusCode).toBe(200);
+    expect((list.json() as { households: unknown[] }).households).toHaveLength(2);
+    const overdue = await built.app.inject({ method: 'GET', url: '/api/v1/stats/warnings/overdue_referrals?area=522701', headers: bearer(admin) });
+    expect((overdue.json() as { referrals: { requestNo: string }[] }).referrals.map((r) => r.requestNo)).toEqual(['SL5227012015900002']);
+  });
+
+  it('a county user gets only their county', async () => {
+    const token = await tokenFor(built, 'duyun.approver');
+    const res = await built.app.inject({ method: 'GET', url: '/api/v1/stats/figures?year=2015', headers: bearer(token) });
+    expect(res.statusCode).toBe(200);
+    const body = res.json() as { area: { code: string }; total: { registryHouseholds: number; hardshipPersons: number } };
+    expect([body.area.code, body.total.registryHouseholds, body.total.hardshipPersons]).toEqual(['522701', 5, 0]);
+    const other = await built.app.inject({ method: 'GET', url: '/api/v1/stats/figures?year=2015&area=522702', headers: bearer(token) });
+    expect(other.statusCode).toBe(403);
+    const prefecture = await built.app.inject({ method: 'GET', url: '/api/v1/stats/figures?year=2015&area=522700', headers: bearer(token) });
+    expect((prefecture.json() as ErrorBody).error.code).toBeDefined();
+    expect(prefecture.statusCode).toBe(403);
+  });
+
+  it('the annual report .docx holds the figures in prose and tables', async () => {
+    const { buffer } = await annualReport(db, systemScope(), { year: 2015 });
+    const zip = await JSZip.loadAsync(buffer);
+    const xml = await zip.file('word/document.xml')!.async('string');
+    const text = xml.replace(/<[^>]+>/g, '');
+    expect(text).toContain('黔南布依族苗族自治州2015年社会救助工作总结');
+    expect(text).toContain('全州有城乡低保对象2户5人，比上年增长25.00%');
+    expect(text).toContain('城市、农村平均低保标准为453元/月/人和2594元/年/人');
+    expect(text).toContain('月人均补差175.00元、100.00元');
+    expect(text).toContain('供养特困人员1人，其中集中供养对象1人，集中供养率达100.00%');
+    expect(text).toContain('共受理求助事项2件，已办结1件');
+    expect(text).toContain('农村低保对象占农业人口比例已低于规划的6.50%');
+    expect(Object.keys(zip.files).some((f) => f.startsWith('word/media/') && f.endsWith('.png'))).toBe(true);
+  });
+
+  it('the statistical tables .xlsx: a sheet per table, a row per county, totals equal the sums', async () => {
+    const { buffer } = await statisticalTables(db, systemScope(), { year: 2015 });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(buffer as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['城乡低保', '特困供养', '一门受理', '举报核查', '应保尽保']);
+    const ws = wb.getWorksheet('城乡低保')!;
+    const rows = ws.getSheetValues().slice(3) as unknown[][];
+    expect(rows).toHaveLength(14);
+    const total = rows.at(-1)!;
+    expect(total[2]).toBe('合计');
+    for (const col of [3, 4, 5, 6, 7, 8]) {
+      const sum = rows.slice(0, -1).reduce((a: number, r) => a + Number(r[col] ?? 0), 0);
+      expect(total[col]).toBe(sum);
+    }
+    expect(total[7]).toBe(5);
+  });
+
+  it('the roll-up stays equal to a full recomputation under random changes', async () => {
+    const k = db.kysely;
+    const villages = [v1, v2, v3];
+    const std = await currentStandards(db);
+    await refresh(db);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.record({ op: fc.constantFrom('household', 'member', 'case', 'exit', 'hukou'), village: fc.constantFrom(...villages), n: fc.integer({ min: 1, max: 3 }), month: fc.constantFrom('2014-11', '2015-01', '2015-06') }), { minLength: 1, maxLength: 5 }),
+        async (ops) => {
+          for (const o of ops) {
+            const county = o.village.slice(0, 6);
+            const last = await sql<{ id: number }>`select id from households where village_code = ${o.village} order by id desc limit 1`.execute(k);
+            const hid = last.rows[0]?.id;
+            if (o.op === 'household' || hid === undefined) {
+              await addHousehold(k, { village: o.village, hukou: o.n === 1 ? 'urban' : 'rural', agricultural: o.n > 1, members: Array.from({ length: o.n }, () => ({})) });
+            } else if (o.op === 'member') await addMember(k, county, hid, 'child');
+            else if (o.op === 'hukou') await sql`update households set hukou = case when hukou = 'urban' then 'rural' else 'urban' end where county_code = ${county} and id = ${hid}`.execute(k);
+            else if (o.op === 'case') {
+              const c = await addCase(k, hid, o.village, 'dibao', 'approved');
+              await addDecision(k, county, c, { kind: 'approve', month: o.month, amount: 10000 * o.n, ...(o.n > 1 ? { members: gaps(o.n, 10000) } : {}) });
+            } else {
+              const c = await sql<{ id: number }>`select id from cases where area_code = ${o.village} order by id desc limit 1`.execute(k);
+              if (c.rows[0]) await addDecision(k, county, c.rows[0].id, { kind: 'exit', month: '2015-08' });
+            }
+          }
+          await refresh(db);
+          expect(await storedRollup(k)).toEqual(await computedRollup(k, std));
+        },
+      ),
+      { numRuns: 12 },
+    );
+    await refreshAll(k, std);
+  });
+});
