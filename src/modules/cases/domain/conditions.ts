@@ -39,11 +39,15 @@ export const objectionReviewed: Precondition = ({ facts }) => {
     : null;
 };
 
-/** The economic status verification found nothing against the application. */
-export const verificationPassed: Precondition = ({ facts }) =>
-  last(facts.history, ['verify_economic_status'])?.data.result === 'fail'
-    ? refuse('verification_failed', '家庭经济状况核对未通过，不能批准；请作出不予批准决定')
+/** The economic status verification found nothing against the application (nor since, on the request it recorded). */
+export const verificationPassed: Precondition = ({ facts }) => {
+  const step = last(facts.history, ['verify_economic_status']);
+  if (step?.data.result === 'fail') return refuse('verification_failed', '家庭经济状况核对未通过，不能批准；请作出不予批准决定');
+  const request = (facts.verification ?? []).find((r) => r.requestNo === step?.data.requestNo);
+  return request && request.unresolvedBreaking + request.confirmedBreaking > 0
+    ? refuse('verification_failed', `核对请求 ${request.requestNo} 有超出政策限额的发现（未处理或经核实属实），不能批准`)
     : null;
+};
 
 /** County spot check (抽查) of the batch: drawn, and a county home visit for every sampled case. */
 export const spotCheckDone: Precondition = ({ facts }) => {

@@ -30,6 +30,18 @@ export interface CaseFacts {
   history: readonly PastTransition[];
   /** Spot check of the county batch the case is in, if any. */
   batch: { sampled: boolean; drawn: boolean; createdOn: string } | null;
+  /** Economic status verification requests of the case (the verification module), oldest first. */
+  verification?: readonly VerificationSummary[];
+}
+
+/** One verification request as the verification steps see it: findings that break a policy limit, unresolved or confirmed. */
+export interface VerificationSummary {
+  requestNo: string;
+  kind: 'application' | 'rescreen';
+  requestedOn: string;
+  findings: number;
+  unresolvedBreaking: number;
+  confirmedBreaking: number;
 }
 
 export interface CheckContext {

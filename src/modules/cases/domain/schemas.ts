@@ -23,13 +23,20 @@ export const homeVisitSchema = z.strictObject({
   attachments: z.array(attachmentSchema).max(20).default([]),
 });
 
-/** Economic status verification (家庭经济状况核对): a recorded manual check until the verification module. */
-export const verificationSchema = z.strictObject({
-  method: z.literal('manual').default('manual'),
-  result: z.enum(['pass', 'fail'], { message: '核对结果应为 pass 或 fail' }),
-  note: text(2, 1000, '核对说明'),
-  attachments: z.array(attachmentSchema).max(20).default([]),
-});
+/**
+ * Economic status verification (家庭经济状况核对): the result of a verification request of the
+ * verification module (`method: 'request'`, its `requestNo`), or a manual check where the case has none.
+ */
+export const verificationSchema = z
+  .strictObject({
+    method: z.enum(['manual', 'request'], { message: '核对方式应为 manual（人工核对）或 request（核对请求）' }).default('manual'),
+    requestNo: z.string().regex(/^HD\d{18}$/, '核对请求编号格式应为 HD + 18 位数字').optional(),
+    result: z.enum(['pass', 'fail'], { message: '核对结果应为 pass 或 fail' }),
+    note: text(2, 1000, '核对说明'),
+    attachments: z.array(attachmentSchema).max(20).default([]),
+  })
+  .refine((d) => d.method !== 'request' || d.requestNo !== undefined, { message: '按核对请求记录结果时须填写核对请求编号', path: ['requestNo'] });
+export type Verification = z.output<typeof verificationSchema>;
 
 export const communityReviewSchema = z
   .strictObject({

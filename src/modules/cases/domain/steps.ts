@@ -8,6 +8,7 @@ import {
   objectionSchema, rejectSchema, reviewDecideSchema, reviewStartSchema, verificationSchema,
 } from './schemas.ts';
 import { homeVisitStaff } from './conditions.ts';
+import { verificationReference, verificationResolved } from './verification.ts';
 
 const TOWNSHIP = ['township_caseworker'] as const;
 const COUNTY = ['county_approver'] as const;
@@ -28,9 +29,9 @@ export const commonStates: Record<string, StateDefinition> = {
 export const homeVisit = (from: string, to: string) =>
   action({ label: '入户调查', from: [from], to, roles: TOWNSHIP, schema: homeVisitSchema, checks: [homeVisitStaff] });
 
-/** The seam for the verification module: today a manual check recorded by the township. */
+/** The result of the verification module's request (manual only where the case has none), no unresolved disqualifying finding. */
 export const verify = (from: string, to: string) =>
-  action({ label: '家庭经济状况核对', from: [from], to, roles: [...TOWNSHIP, ...COUNTY], schema: verificationSchema });
+  action({ label: '家庭经济状况核对', from: [from], to, roles: [...TOWNSHIP, ...COUNTY], schema: verificationSchema, preconditions: [verificationResolved], checks: [verificationReference] });
 
 export const recordObjection = action({ label: '记录公示异议', from: ['notice', 'county_notice'], to: null, roles: [...TOWNSHIP, ...COUNTY], schema: objectionSchema, inbox: 'never' });
 
@@ -56,7 +57,7 @@ export function dynamicManagement(prefix: 'dibao' | 'hardship'): Record<string, 
       deadline: { parameter: deathReview },
       checks: [({ date }, d) => (d.dateOfDeath > date ? { code: 'death_after_step', message: `死亡日期 ${d.dateOfDeath} 晚于登记日期 ${date}`, status: 400 } : null)],
     }),
-    review_income_check: action({ label: '复核收入核查', from: ['under_review'], to: null, roles: [...TOWNSHIP, ...COUNTY], schema: verificationSchema, eventRules: true }),
+    review_income_check: action({ label: '复核收入核查', from: ['under_review'], to: null, roles: [...TOWNSHIP, ...COUNTY], schema: verificationSchema, preconditions: [verificationResolved], checks: [verificationReference], eventRules: true }),
     review_home_visit: action({ label: '复核入户调查', from: ['under_review'], to: null, roles: TOWNSHIP, schema: homeVisitSchema, checks: [homeVisitStaff], eventRules: true, inbox: 'never' }),
     continue: action({ label: '复核通过（重新核定保障金）', from: ['under_review'], to: 'approved', roles: COUNTY, schema: reviewDecideSchema, preconditions: [incomeRechecked, complaintVisited], effect: 'decide_review', eventRules: true }),
     change_amount: action({ label: '调整保障金', from: ['approved'], to: 'approved', roles: COUNTY, schema: reviewDecideSchema, reasonRequired: true, effect: 'decide_change', eventRules: true, inbox: 'never' }),

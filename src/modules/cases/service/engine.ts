@@ -11,6 +11,7 @@ import { AppError } from '../../../lib/errors.ts';
 import { parseOrThrow } from '../../../lib/validate.ts';
 import { ruleSetFor, type ParameterSet } from '../../../policy/index.ts';
 import { appendAudit } from '../../audit/repo.ts';
+import { requestSummaries } from '../../verification/repo/requests.ts';
 import type { ActionDefinition, CaseFacts, CheckContext, ProgrammeDefinition, Refusal } from '../domain/definition.ts';
 import { actionsFrom, definitionFor, ROLE_LABELS, stateLabel } from '../domain/programmes.ts';
 import { attachmentSchema } from '../domain/schemas.ts';
@@ -51,6 +52,7 @@ export async function caseFacts(db: Kysely<DB>, c: repo.CaseRow, history: readon
     flags: c.flags,
     history: history.map((t) => ({ seq: t.seq, action: t.action, fromState: t.from_state, toState: t.to_state, onDate: t.on_date, data: t.data as Record<string, unknown> })),
     batch: batch ? { sampled: batch.sampled, drawn: batch.sampled_on !== null, createdOn: batch.created_on } : null,
+    verification: await requestSummaries(db, c.county_code, c.id),
   };
 }
 
