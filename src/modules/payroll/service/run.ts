@@ -1,0 +1,122 @@
+// 发放名册生成: one payroll per county and month. The payroll row is claimed under an advisory lock (a
+// concurrent run waits and then helps: it skips the townships already written); each township is one
+// transaction (lock, skip if written, one INSERT … SELECT of lines, totals and chunk row); the payroll
+// turns `draft` only when every township is written. A run killed half way leaves a `running` payroll
+// that cannot be approved; the next run resumes it. A complete payroll is returned unchanged.
+import type { Database } from '../../../db/engine.ts';
+import { allow, covers, requireInScope, type Scope } from '../../../db/scope.ts';
+import { write } from '../../../db/write.ts';
+import { AppError } from '../../../lib/errors.ts';
+import { parseOrThrow } from '../../../lib/validate.ts';
+import { levelOf } from '../../areas/levels.ts';
+import { appendAudit } from '../../audit/repo.ts';
+import * as repo from '../repo/run.ts';
+import type { PayrollRow } from '../tables.ts';
+import { STATUS_LABELS } from './labels.ts';
+import { period } from './schemas.ts';
+
+export interface RunHooks {
+  /** Called inside each township's transaction after its lines are written (tests inject failures here). */
+  afterChunk?: (info: { county: string; township: string; index: number }) => void | Promise<void>;
+}
+
+export interface RunOptions {
+  period: string;
+  countyCode?: string | undefined;
+  onProgress?: (done: number, total: number) => void;
+  hooks?: RunHooks;
+}
+
+export interface RunResult {
+  payrollNo: string;
+  countyCode: string;
+  period: string;
+  status: PayrollRow['status'];
+  statusLabel: string;
+  lines: number;
+  netFen: number;
+  /** false: the payroll was already complete and is returned unchanged. */
+  written: boolean;
+}
+
+async function countiesToRun(db: Database, scope: Scope, county: string | undefined): Promise<string[]> {
+  if (county !== undefined) {
+    if (!/^\d{6}$/.test(county) || levelOf(county) !== 'county') throw AppError.field('countyCode', `${county} 不是县级区划代码`);
+    requireInScope(scope, county);
+    const exists = await db.kysely.selectFrom('areas').select('code').where('code', '=', county).executeTakeFirst();
+    if (!exists) throw AppError.field('countyCode', `区划 ${county} 不存在`);
+    return [county];
+  }
+  if (scope.areaLevel === 'township' || scope.areaLevel === 'village') throw AppError.forbidden('发放名册按县生成，需县级及以上账号');
+  const rows = await db.kysely.selectFrom('areas').select('code').where('level', '=', 'county').orderBy('code').execute();
+  return rows.map((r) => r.code).filter((c) => covers(scope, c));
+}
+
+/** Claims (or finds) the county's payroll of the period; refuses when an earlier one is open or a later one exists. */
+async function claim(db: Database, scope: Scope, county: string, period: string, townships: number): Promise<PayrollRow> {
+  return write(db, scope, async (tx) => {
+    await repo.lockPeriod(tx, county, period);
+    const existing = await repo.findPayroll(tx, county, period);
+    if (existing) return existing;
+    const block = await repo.blockingPayroll(tx, county, period);
+    if (block && block.period < period) {
+      throw AppError.conflict('earlier_payroll_open', `${block.period} 的发放名册尚未审批（${STATUS_LABELS[block.status]}），请先审批或作废后再生成 ${period}`, { payrollNo: block.payroll_no });
+    }
+    if (block) throw AppError.conflict('later_payroll_exists', `已有 ${block.period} 的发放名册，不能再生成更早的 ${period}`, { payrollNo: block.payroll_no });
+    await repo.syncFraudReceivables(tx, county, scope.userName);
+    const p = await repo.insertPayroll(tx, { county_code: county, payroll_no: repo.payrollNo(county, period), period, chunks_total: townships, created_by: scope.userName });
+    await appendAudit(tx, scope, { action: 'payroll.run', entity: 'payroll', entityId: p.payroll_no, areaCode: county, after: { period, townships } });
+    return p;
+  });
+}
+
+async function finish(db: Database, scope: Scope, p: PayrollRow): Promise<PayrollRow> {
+  return write(db, scope, async (tx) => {
+    await repo.lockPeriod(tx, p.county_code, p.period);
+    const now = await repo.findPayroll(tx, p.county_code, p.period);
+    if (!now || now.status !== 'running') return now ?? p;
+    const written = await repo.writtenChunks(tx, p.county_code, p.id);
+    if (written.size < p.chunks_total) return now;
+    const done = await repo.completePayroll(tx, p);
+    const sums = await repo.payrollSums(tx, p.county_code, p.id);
+    await appendAudit(tx, scope, { action: 'payroll.complete', entity: 'payroll', entityId: p.payroll_no, areaCode: p.county_code, before: { status: 'running' }, after: { status: 'draft', lines: sums.lines, netFen: sums.net_fen } });
+    return done;
+  });
+}
+
+export async function runPayroll(db: Database, scope: Scope, opts: RunOptions): Promise<RunResult[]> {
+  allow(scope, 'payroll.run');
+  parseOrThrow(period, opts.period, 'period');
+  const counties = await countiesToRun(db, scope, opts.countyCode);
+  const plans: { county: string; townships: string[] }[] = [];
+  for (const county of counties) plans.push({ county, townships: await repo.townshipsOf(db.kysely, county) });
+  const total = plans.reduce((n, p) => n + p.townships.length, 0);
+  let done = 0;
+  opts.onProgress?.(0, total);
+  const results: RunResult[] = [];
+  for (const plan of plans) {
+    let p = await claim(db, scope, plan.county, opts.period, plan.townships.length);
+    const wasComplete = p.status !== 'running';
+    if (!wasComplete) {
+      const written = await repo.writtenChunks(db.kysely, p.county_code, p.id);
+      for (const [index, township] of plan.townships.entries()) {
+        if (!written.has(township)) {
+          await write(db, scope, async (tx) => {
+            await repo.lockChunk(tx, p.id, township);
+            if ((await repo.writtenChunks(tx, p.county_code, p.id)).has(township)) return;
+            await repo.writeChunk(tx, p, township);
+            await opts.hooks?.afterChunk?.({ county: plan.county, township, index });
+          });
+        }
+        opts.onProgress?.(++done, total);
+      }
+      p = await finish(db, scope, p);
+    } else {
+      done += plan.townships.length;
+      opts.onProgress?.(done, total);
+    }
+    const sums = await repo.payrollSums(db.kysely, p.county_code, p.id);
+    results.push({ payrollNo: p.payroll_no, countyCode: p.county_code, period: p.period, status: p.status, statusLabel: STATUS_LABELS[p.status], lines: sums.lines, netFen: sums.net_fen, written: !wasComplete });
+  }
+  return results;
+}
