@@ -1,6 +1,45 @@
+import fs from 'node:fs';
 import type { Command } from 'commander';
+import { systemScope } from '../../db/scope.ts';
+import { parseOrThrow } from '../../lib/validate.ts';
+import { refreshAll } from '../../modules/stats/repo/refresh.ts';
+import { annualReport, reportSchema, statisticalTables } from '../../modules/stats/service/exports.ts';
+import { currentStandards } from '../../modules/stats/service/figures.ts';
+import { withDb } from './db.ts';
 
 /** `jiuzhu report …`: the annual work report and statistical tables. */
 export function registerReport(program: Command): void {
-  program.command('report').description('statistics and the annual work report');
+  const cmd = program.command('report').description('statistics and the annual work report');
+
+  cmd.command('annual')
+    .description('the annual social-assistance work summary (.docx), generated from the data')
+    .requiredOption('--year <YYYY>', 'the year reported')
+    .option('--area <code>', 'prefecture, county or township code', '522700')
+    .requiredOption('--out <file.docx>', 'where to write the document')
+    .action(async (o: { year: string; area: string; out: string }) => {
+      const input = parseOrThrow(reportSchema, { year: o.year, area: o.area }, '');
+      const r = await withDb((db) => annualReport(db, systemScope('cli'), input));
+      fs.writeFileSync(o.out, r.buffer);
+      const t = r.figures.total;
+      console.log(`${o.out}: ${r.filename} — 低保 ${t.dibaoHouseholds} 户 ${t.dibaoPersons} 人, 特困 ${t.hardshipPersons} 人, ${r.buffer.length} bytes`);
+    });
+
+  cmd.command('tables')
+    .description('the statistical tables (.xlsx): a sheet per table, a row per county, a totals row')
+    .requiredOption('--year <YYYY>', 'the year reported')
+    .option('--area <code>', 'prefecture, county or township code', '522700')
+    .requiredOption('--out <file.xlsx>', 'where to write the workbook')
+    .action(async (o: { year: string; area: string; out: string }) => {
+      const input = parseOrThrow(reportSchema, { year: o.year, area: o.area }, '');
+      const r = await withDb((db) => statisticalTables(db, systemScope('cli'), input));
+      fs.writeFileSync(o.out, r.buffer);
+      console.log(`${o.out}: ${r.filename}, ${r.buffer.length} bytes`);
+    });
+
+  cmd.command('refresh')
+    .description('recompute the statistics roll-up of every area (normally only changed areas are refreshed, on read)')
+    .action(async () => {
+      const r = await withDb(async (db) => refreshAll(db.kysely, await currentStandards(db)));
+      console.log(`stats roll-up: ${r.rows} rows`);
+    });
 }

@@ -34,7 +34,7 @@ export const MODULES: readonly ModuleEntry[] = [
   { path: '/verification', label: 'menu.verification', icon: <FileSearchOutlined />, built: false },
   { path: '/payroll', label: 'menu.payroll', icon: <AccountBookOutlined />, built: false },
   { path: '/policy', label: 'menu.policy', icon: <ReadOutlined />, built: true },
-  { path: '/stats', label: 'menu.stats', icon: <BarChartOutlined />, built: false },
+  { path: '/stats', label: 'menu.stats', icon: <BarChartOutlined />, built: true, requires: 'stats.read' },
   { path: '/areas', label: 'menu.areas', icon: <ApartmentOutlined />, built: true },
   { path: '/users', label: 'menu.users', icon: <UserOutlined />, built: true, requires: 'users.read' },
   { path: '/audit', label: 'menu.audit', icon: <AuditOutlined />, built: true, requires: 'audit.read' },
