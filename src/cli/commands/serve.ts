@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { loadConfig, type Config } from '../../lib/config.ts';
 import { buildApp } from '../../server/app.ts';
 import { openConfigured, prepare } from '../../server/bootstrap.ts';
+import { scheduleFromEnv, startRescreenSchedule } from '../../modules/verification/service/schedule.ts';
 import { ensureWebBuilt } from '../web-build.ts';
 
 async function serve(config: Config): Promise<void> {
@@ -9,11 +10,14 @@ async function serve(config: Config): Promise<void> {
   const db = await openConfigured(config);
   await prepare(db, config, log);
   const { app } = await buildApp({ db, config });
+  const rescreenAt = scheduleFromEnv();
+  const stopRescreen = rescreenAt ? startRescreenSchedule(db, rescreenAt, log) : () => {};
   const address = await app.listen({ port: config.port, host: config.host });
   const port = new URL(address).port;
   // The e2e harness waits for this exact line.
   process.stdout.write(`listening on http://${config.host}:${port}\n`);
   const stop = async () => {
+    stopRescreen();
     await app.close();
     await db.close();
     process.exit(0);

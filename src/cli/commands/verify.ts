@@ -1,6 +1,54 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Command } from 'commander';
+import { systemScope } from '../../db/scope.ts';
+import { AppError } from '../../lib/errors.ts';
+import { sourceTemplate } from '../../modules/verification/service/files.ts';
+import { rescreen } from '../../modules/verification/service/rescreen.ts';
+import { importSourceFile, listSources, sourceOf } from '../../modules/verification/service/snapshots.ts';
+import { progressBar } from '../progress.ts';
+import { withDb } from './db.ts';
+
+const formatOf = (file: string, given?: string): 'xlsx' | 'csv' => {
+  const f = given ?? (path.extname(file).toLowerCase() === '.csv' ? 'csv' : 'xlsx');
+  if (f !== 'xlsx' && f !== 'csv') throw AppError.field('format', '应为 xlsx 或 csv');
+  return f;
+};
 
 /** `jiuzhu verify …`: partner data snapshots, verification requests, rescreen. */
 export function registerVerify(program: Command): void {
-  program.command('verify').description('economic status verification (家庭经济状况核对)');
+  const verify = program.command('verify').description('economic status verification (家庭经济状况核对)');
+
+  verify.command('sources').description('list the partner data sources and their template columns').action(() => {
+    for (const s of listSources(systemScope('cli'))) process.stdout.write(`${s.source.padEnd(22)}${s.label}（${s.department}）: ${s.columns.map((c) => c.header).join(', ')}\n`);
+  });
+
+  verify.command('template <source> <file>').description('write the import template of a source (.xlsx or .csv by the extension)').action(async (source: string, file: string) => {
+    fs.writeFileSync(file, await sourceTemplate(sourceOf(source), formatOf(file)));
+    process.stdout.write(`template of ${source} written to ${file}\n`);
+  });
+
+  verify.command('import <source> <file>')
+    .description('import a partner data file as a new snapshot of the source (all-or-nothing; errors name row and field)')
+    .requiredOption('--snapshot-date <date>', 'the date the data is as of (YYYY-MM-DD)')
+    .option('--format <format>', 'xlsx | csv (default: from the file extension)')
+    .action(async (source: string, file: string, o: { snapshotDate: string; format?: string }) => {
+      const r = await withDb((db) => importSourceFile(db, systemScope('cli'), source, fs.readFileSync(file), { format: formatOf(file, o.format), snapshotDate: o.snapshotDate, fileName: path.basename(file) }));
+      process.stdout.write(`${r.source} snapshot ${r.snapshotId} (version ${r.version}, as of ${r.snapshotDate}): ${r.rows} records\n`);
+    });
+
+  verify.command('rescreen')
+    .description('re-match every current recipient against the latest snapshots; warnings open reviews, favouritism is flagged')
+    .option('--as-of <date>', 'the date of the rescreen (default: today in China)')
+    .action(async (o: { asOf?: string }) => {
+      const r = await withDb(async (db) => {
+        const bar = progressBar('rescreen (counties)', 0);
+        try {
+          return await rescreen(db, systemScope('cli'), { trigger: 'cli', ...(o.asOf ? { asOf: o.asOf } : {}), onProgress: (done, total) => bar.update(done, total) });
+        } finally {
+          bar.stop();
+        }
+      });
+      process.stdout.write(`rescreen ${r.rescreenId} as of ${r.asOf}: ${r.counties} counties, ${r.cases} cases, ${r.persons} persons, ${r.findings} new findings, ${r.warnings} warnings, ${r.favouritism} favouritism flags (${r.seconds.toFixed(1)} s)\n`);
+    });
 }

@@ -5,6 +5,7 @@ import { caseParameters } from '../../cases/service/parameters.ts';
 import type { CountyLimits } from '../repo/match.ts';
 
 export async function countyLimits(db: Database, counties: readonly string[], date: string): Promise<CountyLimits[]> {
+  if (counties.length === 0) return [];
   const params = await caseParameters(db);
   const ruleSet = ruleSetFor(date, params);
   const value = (name: string, county: string) => params.get(name, county, date, ruleSet).value;
