@@ -1,0 +1,75 @@
+// Dashboard figures from the roll-up against the plain aggregate scan of the same figures, same run.
+// Each engine: a fresh database, 黔南州, parameters, N demo households (COPY), demo recipients (15%
+// dibao households, every three-nos member a 特困 person), one full roll-up refresh. Then the
+// dashboard request (figures + warnings for the prefecture, 2015, with the dirty-area check) is
+// timed RUNS times (p50/p95), and the baseline — the same metrics aggregated straight from cases,
+// decisions, households, members, income items, intake and complaints (rollupQuery over every area,
+// not stored) — three times (best). The two must agree on the prefecture's dibao persons.
+import { sql } from 'kysely';
+import type { Database } from '../src/db/engine.ts';
+import { migrate } from '../src/db/migrate.ts';
+import { systemScope } from '../src/db/scope.ts';
+import { loadPrefecture } from '../src/modules/areas/service.ts';
+import { loadDemoRecipients } from '../src/modules/cases/demo/recipients.ts';
+import { syncParameterFiles } from '../src/modules/policy/service/parameters.ts';
+import { rollupQuery } from '../src/modules/stats/repo/compute.ts';
+import { currentStandards, figures, refresh } from '../src/modules/stats/service/figures.ts';
+import { warnings } from '../src/modules/stats/service/warnings.ts';
+import { benchArg, seconds, timed, withBenchDatabase, type BenchEngine } from './lib/engines.ts';
+import { loadRegistry } from './lib/registry.ts';
+
+const RUNS = 40;
+
+async function run(db: Database, engine: BenchEngine, households: number): Promise<{ p95: number; baseline: number }> {
+  const scope = systemScope('bench');
+  const t0 = performance.now();
+  await migrate(db);
+  await loadPrefecture(db, scope, '522700');
+  await syncParameterFiles(db);
+  const { members } = await loadRegistry(db, households, 'bench-dashboard');
+  const rec = await loadDemoRecipients(db, scope, { dibaoPerMille: 150, hardship: true, seed: 'bench', decidedOn: '2015-03-10' });
+  await sql`analyze`.execute(db.kysely);
+  console.log(`${engine}: loaded ${households} households, ${members} members, ${rec.dibaoCases} dibao and ${rec.hardshipCases} hardship cases in ${seconds(performance.now() - t0)} s (stats triggers on)`);
+  const full = await timed(() => refresh(db));
+  console.log(`${engine}: first roll-up refresh (every area) ${seconds(full.ms)} s, ${full.value?.rows ?? 0} rows`);
+
+  const request = () => Promise.all([figures(db, scope, { year: 2015 }), warnings(db, scope, { year: 2015 })]);
+  await request();
+  const times: number[] = [];
+  let persons = 0;
+  for (let i = 0; i < RUNS; i++) {
+    const r = await timed(request);
+    times.push(r.ms);
+    persons = r.value[0].total.dibaoPersons ?? 0;
+  }
+  times.sort((a, b) => a - b);
+  const p50 = times[Math.floor(RUNS * 0.5)]!;
+  const p95 = times[Math.ceil(RUNS * 0.95) - 1]!;
+
+  const std = await currentStandards(db);
+  let baseline = Infinity;
+  let basePersons = 0;
+  for (let i = 0; i < 3; i++) {
+    const b = await timed(() => sql<{ county: string; metric: string; stock: number }>`
+      select county_code as county, metric, sum(value) filter (where length(period) = 7 and period <= '2015-12') as stock
+      from (${rollupQuery(null, std)}) r group by 1, 2`.execute(db.kysely));
+    baseline = Math.min(baseline, b.ms);
+    basePersons = b.value.rows.filter((r) => r.metric.startsWith('dibao.') && r.metric.endsWith('.persons')).reduce((a, r) => a + Number(r.stock ?? 0), 0);
+  }
+  console.log(`${engine}: dashboard p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms (${RUNS} requests); baseline ${baseline.toFixed(1)} ms; ratio ${(p95 / baseline).toFixed(4)}; dibao persons ${persons} (baseline ${basePersons})`);
+  if (persons !== basePersons) throw new Error(`${engine}: roll-up and baseline disagree`);
+  return { p95, baseline };
+}
+
+export default async function dashboard(args: string[]): Promise<void> {
+  const pgHouseholds = Number(benchArg(args, 'households') ?? 3_000_000);
+  const pgliteHouseholds = Number(benchArg(args, 'pglite-households') ?? 300_000);
+  const engines = (benchArg(args, 'engines') ?? 'postgresql,pglite').split(',') as BenchEngine[];
+  const results: Record<string, { p95: number; baseline: number }> = {};
+  for (const engine of engines) {
+    const n = engine === 'postgresql' ? pgHouseholds : pgliteHouseholds;
+    results[engine] = await withBenchDatabase(engine, 'dashboard', (db) => run(db, engine, n));
+  }
+  const last = results['postgresql'] ?? Object.values(results)[0]!;
+  console.log(`dashboard: ${last.p95.toFixed(1)} ms, baseline ${last.baseline.toFixed(1)} ms, ratio ${(last.p95 / last.baseline).toFixed(4)}`);
+}

@@ -1,0 +1,48 @@
+// The statistics dashboard in a real browser: KPIs and ECharts bars for the prefecture (demo data,
+// recipients approved 2015-03), drill-down prefecture → county → township, a warning's list.
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import { REPO_ROOT } from './server.ts';
+import { browserSuite } from './suite.ts';
+
+const OUT = join(REPO_ROOT, 'test-output', 'e2e');
+
+browserSuite('stats dashboard (browser)', (env) => {
+  it('renders charts and drills down prefecture → county → township', async () => {
+    const { server, browser } = env();
+    await mkdir(OUT, { recursive: true });
+    const page = await browser.context.newPage();
+    await page.goto(`${server.baseUrl}/login`);
+    await page.getByLabel('用户名').fill('qiannan.admin');
+    await page.getByLabel('密码').fill('jiuzhu-demo');
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.waitForURL((u) => !u.pathname.endsWith('/login'));
+    await page.goto(`${server.baseUrl}/stats?year=2015`);
+    await page.getByTestId('stats-chart-dibao').locator('canvas').waitFor();
+    await page.getByTestId('stats-chart-hardship').locator('canvas').waitFor();
+    expect(await page.getByTestId('stats-area').innerText()).toContain('黔南');
+    const units = page.getByTestId('stats-units');
+    expect(await units.innerText()).toContain('都匀市');
+    expect(await page.getByTestId('stats-report').getAttribute('href')).toContain('/api/v1/stats/report.docx?area=522700&year=2015');
+    await page.screenshot({ path: join(OUT, 'stats.png'), fullPage: true });
+
+    await page.getByTestId('drill-522701').click();
+    await page.waitForURL(/area=522701&/);
+    await page.getByTestId('stats-area').filter({ hasText: '都匀市' }).waitFor();
+    await page.getByTestId('stats-chart-dibao').locator('canvas').waitFor();
+    await page.getByTestId('drill-522701001').click();
+    await page.waitForURL(/area=522701001&/);
+    await page.getByTestId('stats-area').filter({ hasText: '广惠' }).waitFor();
+    await page.getByTestId('stats-chart-dibao').locator('canvas').waitFor();
+    await page.screenshot({ path: join(OUT, 'stats-township.png'), fullPage: true });
+
+    await page.getByTestId('stats-up').click();
+    await page.getByTestId('stats-area').filter({ hasText: '都匀市' }).waitFor();
+    const warning = page.getByTestId('stats-warnings').locator('a').first();
+    if (await warning.count()) {
+      await warning.click();
+      await page.getByTestId('stats-warning-list').waitFor();
+    }
+  });
+});
