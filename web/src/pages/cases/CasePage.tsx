@@ -3,7 +3,10 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError } from '../../api/client.ts';
 import { useApiData } from '../../api/useApiData.ts';
+import { useCurrentUser } from '../../auth/context.ts';
+import { can } from '../../auth/permissions.ts';
 import { useT } from '../../i18n/context.ts';
+import { CaseVerification } from '../verification/CaseVerification.tsx';
 import { ActionModal } from './ActionModal.tsx';
 import { fetchCase, type NextAction } from './api.ts';
 import { CaseActions } from './CaseActions.tsx';
@@ -20,6 +23,7 @@ export default function CasePage() {
 
 function CaseView({ caseNo }: { caseNo: string }) {
   const t = useT();
+  const me = useCurrentUser();
   const [version, setVersion] = useState(0);
   const [open, setOpen] = useState<NextAction | null>(null);
   const [toast, toastHolder] = message.useMessage();
@@ -47,6 +51,11 @@ function CaseView({ caseNo }: { caseNo: string }) {
       <Card title={t('cases.next.title')} loading={data.loading && !c}>
         <CaseActions actions={c.nextActions} onOpen={setOpen} />
       </Card>
+      {can(me, 'verification.read') && (
+        <Card title={t('verification.case.title')}>
+          <CaseVerification caseNo={c.caseNo} householdNo={c.householdNo} nextActions={c.nextActions} onChanged={() => setVersion((v) => v + 1)} />
+        </Card>
+      )}
       <Card title={t('cases.decisions.title')}>
         <CaseDecisions caseNo={c.caseNo} decisions={c.decisions} />
       </Card>

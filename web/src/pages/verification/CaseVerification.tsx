@@ -1,0 +1,119 @@
+import { Alert, Button, Checkbox, Form, Input, Select, Space, Tag, Typography, message } from 'antd';
+import { useState } from 'react';
+import { useApiData } from '../../api/useApiData.ts';
+import { useCurrentUser } from '../../auth/context.ts';
+import { can } from '../../auth/permissions.ts';
+import { useT } from '../../i18n/context.ts';
+import { performStep, todayInChina, type NextAction } from '../cases/api.ts';
+import { fetchCaseVerification, recordAuthorization, requestVerification, resolveFinding, type Resolution } from './api.ts';
+import { FindingsTable } from './FindingsTable.tsx';
+
+const STEPS = ['verify_economic_status', 'review_income_check'];
+
+interface AuthValues {
+  signerRole: 'household' | 'supporter';
+  signerName: string;
+  signerIdNumber: string;
+  signedOn: string;
+  noLegalSupporter?: boolean;
+}
+
+/** On the case page: the household's authorization, the verification requests and their findings, and the step's result. */
+export function CaseVerification({ caseNo, householdNo, nextActions, onChanged }: { caseNo: string; householdNo: string; nextActions: NextAction[]; onChanged: () => void }) {
+  const t = useT();
+  const me = useCurrentUser();
+  const [version, setVersion] = useState(0);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [toast, holder] = message.useMessage();
+  const [form] = Form.useForm<AuthValues>();
+  const data = useApiData(() => fetchCaseVerification(caseNo), [caseNo, version]);
+  const v = data.data;
+  const changed = () => {
+    setVersion((x) => x + 1);
+    onChanged();
+  };
+  const run = async (fn: () => Promise<void>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await fn();
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  if (data.error) return <Alert type="error" showIcon message={t('common.loadFailed', { message: data.error.message })} />;
+  if (!v) return null;
+  const latest = v.requests.at(-1);
+  const step = nextActions.find((a) => STEPS.includes(a.action));
+  const mayRequest = can(me, 'verification.request');
+  const resolve = can(me, 'verification.resolve')
+    ? async (id: number, r: Resolution, note: string) => run(async () => {
+      await resolveFinding(id, r, note);
+      changed();
+    })
+    : null;
+
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} data-testid="case-verification">
+      {holder}
+      {error && <Alert type="error" showIcon message={error} data-testid="verification-error" />}
+      <Typography.Text strong>{t('verification.case.authorizations')}</Typography.Text>
+      <Space wrap>
+        {v.authorizations.length === 0 && <Tag>{t('verification.case.noAuthorization')}</Tag>}
+        {v.authorizations.map((a) => (
+          <Tag key={a.id} color="green">{`${t(`verification.case.signerRole.${a.signerRole}`)} ${a.signerName} ${a.signedOn}${a.noLegalSupporter ? ` · ${t('verification.case.noLegalSupporter')}` : ''}`}</Tag>
+        ))}
+      </Space>
+      {v.authorizationMissing && <Alert type="warning" showIcon message={v.authorizationMissing} />}
+      {mayRequest && (
+        <Form<AuthValues> form={form} layout="inline" initialValues={{ signerRole: 'household', signedOn: todayInChina() }} data-testid="authorization-form"
+          onFinish={(values) => void run(async () => {
+            await recordAuthorization({ householdNo, signerRole: values.signerRole, signerName: values.signerName, signerIdNumber: values.signerIdNumber, signedOn: values.signedOn, noLegalSupporter: values.noLegalSupporter === true });
+            form.resetFields();
+            changed();
+          })}>
+          <Form.Item name="signerRole" label={t('verification.case.signerRole')}>
+            <Select style={{ width: 120 }} options={(['household', 'supporter'] as const).map((r) => ({ value: r, label: t(`verification.case.signerRole.${r}`) }))} />
+          </Form.Item>
+          <Form.Item name="signerName" label={t('verification.case.signerName')} rules={[{ required: true, min: 2 }]}><Input style={{ width: 110 }} data-testid="signer-name" /></Form.Item>
+          <Form.Item name="signerIdNumber" label={t('verification.case.signerIdNumber')} rules={[{ required: true, len: 18 }]}><Input style={{ width: 190 }} data-testid="signer-id" /></Form.Item>
+          <Form.Item name="signedOn" label={t('verification.case.signedOn')} rules={[{ required: true }]}><Input type="date" style={{ width: 150 }} /></Form.Item>
+          {v.programme === 'hardship' && <Form.Item name="noLegalSupporter" valuePropName="checked"><Checkbox>{t('verification.case.noLegalSupporter')}</Checkbox></Form.Item>}
+          <Form.Item><Button htmlType="submit" loading={busy} data-testid="authorization-save">{t('verification.case.addAuthorization')}</Button></Form.Item>
+        </Form>
+      )}
+      {mayRequest && (
+        <Button type="primary" disabled={v.authorizationMissing !== null} loading={busy} data-testid="verification-request"
+          onClick={() => void run(async () => {
+            const r = await requestVerification(caseNo);
+            void toast.success(t('verification.case.requested', { requestNo: r.requestNo, findings: r.findings }));
+            changed();
+          })}>{t('verification.case.request')}</Button>
+      )}
+      {v.requests.length === 0 && <Typography.Text type="secondary">{t('verification.case.noRequests')}</Typography.Text>}
+      {[...v.requests].reverse().map((r) => (
+        <div key={r.requestNo} data-testid={`request-${r.requestNo}`}>
+          <Space style={{ marginBottom: 8 }}>
+            <Typography.Text strong>{t('verification.case.requestTitle', { requestNo: r.requestNo, kind: t(`verification.case.kind.${r.kind}`), date: r.requestedOn, persons: r.persons })}</Typography.Text>
+            {r.unresolvedBreaking > 0 ? <Tag color="red">{t('verification.case.unresolved', { count: r.unresolvedBreaking })}</Tag> : <Tag color="green">{t('verification.case.allResolved')}</Tag>}
+          </Space>
+          <FindingsTable findings={r.findings} onResolve={resolve} />
+        </div>
+      ))}
+      {latest && step && (
+        <Space>
+          <Button type="primary" disabled={!step.allowed} loading={busy} data-testid="verification-result"
+            onClick={() => void run(async () => {
+              await performStep(caseNo, { action: step.action, data: { method: 'request', requestNo: latest.requestNo, result: latest.confirmedBreaking > 0 ? 'fail' : 'pass', note: t('verification.case.resultNote', { requestNo: latest.requestNo }) } });
+              void toast.success(t('verification.case.resultRecorded'));
+              changed();
+            })}>{t('verification.case.recordResult')}</Button>
+          {!step.allowed && step.blockedReason && <Typography.Text type="secondary">{step.blockedReason}</Typography.Text>}
+        </Space>
+      )}
+    </Space>
+  );
+}
