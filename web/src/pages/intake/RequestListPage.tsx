@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, Navigate, useNavigate } from 'react-router-dom';
 import { useApiData } from '../../api/useApiData.ts';
 import { useSelectedArea } from '../../area/context.ts';
@@ -29,6 +29,8 @@ function RequestList() {
   const navigate = useNavigate();
   const { area: selected } = useSelectedArea();
   const [area, setArea] = useState<string>(selected.code);
+  // The header's working area resets the filter.
+  useEffect(() => setArea(selected.code), [selected.code]);
   const [status, setStatus] = useState<Status | undefined>(undefined);
   const fetcher = useCallback((after?: number) => fetchRequests({ area, status, after }), [area, status]);
   const list = useKeysetList<RequestSummary>(fetcher);
