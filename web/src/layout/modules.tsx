@@ -32,7 +32,7 @@ export const MODULES: readonly ModuleEntry[] = [
   { path: '/cases', label: 'menu.cases', icon: <FileTextOutlined />, built: true },
   { path: '/intake', label: 'menu.intake', icon: <InboxOutlined />, built: true, requires: 'intake.referrals' },
   { path: '/verification', label: 'menu.verification', icon: <FileSearchOutlined />, built: true, requires: 'verification.read' },
-  { path: '/payroll', label: 'menu.payroll', icon: <AccountBookOutlined />, built: false },
+  { path: '/payroll', label: 'menu.payroll', icon: <AccountBookOutlined />, built: true, requires: 'payroll.read' },
   { path: '/policy', label: 'menu.policy', icon: <ReadOutlined />, built: true },
   { path: '/stats', label: 'menu.stats', icon: <BarChartOutlined />, built: true, requires: 'stats.read' },
   { path: '/areas', label: 'menu.areas', icon: <ApartmentOutlined />, built: true },

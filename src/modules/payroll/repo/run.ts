@@ -82,20 +82,26 @@ export async function lockChunk(tx: Kysely<DB>, payrollId: number, township: str
  * statement.
  */
 export async function writeChunk(tx: Kysely<DB>, p: PayrollRow, township: string): Promise<number> {
+  const { rows } = await chunkStatement(p, township).execute(tx);
+  return rows[0]?.lines ?? 0;
+}
+
+export function chunkStatement(p: PayrollRow, township: string) {
   const pi = monthIndex(p.period);
   const county = p.county_code;
-  const { rows } = await sql<{ lines: number }>`
+  return sql<{ lines: number }>`
     with dec as (
-      select c.id as case_id, c.programme, c.household_id, h.village_code as area_code,
+      select c.id as case_id, c.programme, c.household_id,
         case when c.programme = 'dibao' then c.household_id else c.applicant_member_id end as recipient_id,
-        c.applicant_name, c.applicant_id_number, d.kind, coalesce(d.amount_fen, 0) as amount,
+        d.kind, coalesce(d.amount_fen, 0) as amount,
         payroll_month(d.effective_month) as from_m,
         lead(payroll_month(d.effective_month)) over (partition by d.case_id order by d.id) - 1 as next_end,
         payroll_month(d.end_month) as end_m
+      -- the village range lies within the county: no county_code filter on households (it would AND a county-wide bitmap)
       from households h
       join cases c on c.county_code = h.county_code and c.household_id = h.id
       join case_decisions d on d.county_code = c.county_code and d.case_id = c.id
-      where h.county_code = ${county} and ${inArea(township, 'h.village_code')}
+      where ${inArea(township, 'h.village_code')}
         and c.state in (${sql.join(PAYABLE_STATES)}) and d.effective_month is not null and d.kind <> 'reject'
     ), seg as (
       select *, least(coalesce(next_end, ${pi}::int), coalesce(end_m, ${pi}::int)) as to_m
@@ -108,20 +114,19 @@ export async function writeChunk(tx: Kysely<DB>, p: PayrollRow, township: string
     ), months as (
       select s.*, greatest(s.from_m, coalesce(pd.last_m + 1, s.from_m)) as owed_from
       from seg s left join paid pd on pd.programme = s.programme and pd.recipient_id = s.recipient_id
-    ), recip as (
-      select programme, recipient_id,
-        max(case_id) as case_id,
-        (array_agg(household_id order by case_id desc))[1] as household_id,
-        (array_agg(area_code order by case_id desc))[1] as area_code,
-        (array_agg(applicant_name order by case_id desc))[1] as name,
-        (array_agg(applicant_id_number order by case_id desc))[1] as id_number,
+    ), sums as (
+      select programme, recipient_id, max(case_id) as case_id,
         sum(case when from_m <= ${pi}::int and to_m >= ${pi}::int then amount else 0 end) as regular,
         sum(amount * greatest(0, least(to_m, ${pi - 1}::int) - owed_from + 1)) as arrears,
         min(case when least(to_m, ${pi - 1}::int) >= owed_from then owed_from end) as arrears_from_m
       from months group by programme, recipient_id
+    ), recip as (
+      -- the payee and household of the recipient's latest case
+      select s.*, c.household_id, c.applicant_name as name, c.applicant_id_number as id_number
+      from sums s join cases c on c.county_code = ${county} and c.id = s.case_id
     ), reissue as (
       select x.programme, x.recipient_id, max(x.household_id) as household_id, sum(x.amount_fen) as reissue, array_agg(x.id order by x.id) as reissue_ids,
-        max(l.case_id) as case_id, max(l.area_code) as area_code, max(l.name) as name, max(l.id_number) as id_number
+        max(l.case_id) as case_id, max(l.name) as name, max(l.id_number) as id_number
       from payroll_reissues x
       join payroll_lines l on l.county_code = x.county_code and l.id = x.source_line_id
       where x.county_code = ${county} and x.township_code = ${township} and x.paid_payroll_id is null
@@ -129,7 +134,7 @@ export async function writeChunk(tx: Kysely<DB>, p: PayrollRow, township: string
     ), comb as (
       select coalesce(r.programme, x.programme) as programme, coalesce(r.recipient_id, x.recipient_id) as recipient_id,
         coalesce(r.household_id, x.household_id) as household_id, coalesce(r.case_id, x.case_id) as case_id,
-        coalesce(r.area_code, x.area_code) as area_code, coalesce(r.name, x.name) as name, coalesce(r.id_number, x.id_number) as id_number,
+        coalesce(r.name, x.name) as name, coalesce(r.id_number, x.id_number) as id_number,
         coalesce(r.regular, 0) as regular, coalesce(r.arrears, 0) as arrears, r.arrears_from_m, coalesce(x.reissue, 0) as reissue, x.reissue_ids,
         coalesce(r.regular, 0) + coalesce(r.arrears, 0) + coalesce(x.reissue, 0) as gross
       from recip r full join reissue x on x.programme = r.programme and x.recipient_id = r.recipient_id
@@ -139,7 +144,7 @@ export async function writeChunk(tx: Kysely<DB>, p: PayrollRow, township: string
       where g.county_code = ${county} and g.account = 'receivable' and g.household_id in (select household_id from comb)
       group by g.household_id having sum(g.amount_fen) > 0
     ), priced as (
-      select c.*, h.bank_name, h.bank_account,
+      select c.*, h.village_code as area_code, h.bank_name, h.bank_account,
         case when o.owed is null then 0 else least(c.gross, greatest(0, o.owed - coalesce(sum(c.gross) over (
           partition by c.household_id order by c.programme, c.recipient_id rows between unbounded preceding and 1 preceding), 0))) end as deduction
       from comb c
@@ -163,8 +168,7 @@ export async function writeChunk(tx: Kysely<DB>, p: PayrollRow, township: string
     )
     insert into payroll_chunks (county_code, payroll_id, township_code, lines)
     select ${county}::text, ${p.id}::bigint, ${township}::text, coalesce(sum(lines), 0)::int from tot
-    returning lines`.execute(tx);
-  return rows[0]?.lines ?? 0;
+    returning lines`;
 }
 
 export async function completePayroll(tx: Kysely<DB>, p: PayrollRow): Promise<PayrollRow> {

@@ -5,6 +5,7 @@ import { ItemsTab } from './ItemsTab.tsx';
 import { MembersTab } from './MembersTab.tsx';
 import { TimelineTab } from './TimelineTab.tsx';
 import { Explanation } from '../policy/Explanation.tsx';
+import { PaymentHistoryTab } from '../payroll/PaymentHistoryTab.tsx';
 
 /** What the household page asks of its forms; masked data is first shown in full (audited). */
 export type EditRequest =
@@ -39,4 +40,5 @@ export const HOUSEHOLD_TABS: HouseholdTab[] = [
   { key: 'assets', label: 'registry.tab.assets', render: (ctx) => <ItemsTab ctx={ctx} list="assets" /> },
   { key: 'timeline', label: 'registry.tab.timeline', render: (ctx) => <TimelineTab ctx={ctx} /> },
   { key: 'explanation', label: 'policy.tab.explanation', render: (ctx) => <Explanation householdNo={ctx.householdNo} /> },
+  { key: 'payments', label: 'payroll.history.tab', render: (ctx) => <PaymentHistoryTab householdNo={ctx.householdNo} /> },
 ];

@@ -1,0 +1,78 @@
+// The monthly payroll in a real browser: the county approver of 都匀市 runs the payroll of 2015-12 for
+// the demo recipients the server approved on its first start (2015-03, so the first payroll also pays
+// the arrears from 2015-04), approves it and downloads a bank file; the payroll shows as exported and a
+// recipient's household page lists the payment.
+import { mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { REPO_ROOT } from './server.ts';
+import { browserSuite } from './suite.ts';
+
+const SCREENSHOT = join(REPO_ROOT, 'test-output', 'e2e', 'payroll.png');
+
+async function login(page: Page, base: string, username: string): Promise<void> {
+  await page.context().clearCookies();
+  await page.goto(`${base}/login`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill('jiuzhu-demo');
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByRole('menuitem', { name: /(^| )发放$/ }).waitFor();
+}
+
+browserSuite('payroll (browser)', (env) => {
+  it('a county approver runs, approves and exports the payroll of a month', async () => {
+    const { server, browser } = env();
+    const base = server.baseUrl;
+    const page = await browser.context.newPage();
+    await login(page, base, 'duyun.approver');
+
+    await page.getByRole('menuitem', { name: /(^| )发放$/ }).click();
+    await page.waitForURL('**/payroll');
+    await page.getByTestId('payroll-period').fill('2015-12');
+    expect(await page.getByTestId('payroll-county').inputValue()).toBe('522701');
+    await page.getByTestId('payroll-run').click();
+    await page.waitForURL('**/payroll/FF522701201512', { timeout: 60_000 });
+    await page.getByTestId('payroll-status').filter({ hasText: '待审批' }).waitFor();
+    const lines = page.getByTestId('payroll-lines').locator('tbody tr.ant-table-row');
+    await lines.first().waitFor();
+    // demo recipients approved 2015-03-10 are paid from 2015-04: the first payroll pays April–November as arrears
+    expect(await lines.first().innerText()).toMatch(/2015-04起/);
+    const byProgramme = await page.getByTestId('payroll-by-programme').innerText();
+    expect(byProgramme).toContain('最低生活保障金');
+    expect(byProgramme).toContain('合计');
+
+    // A second run of the same month changes nothing (the API answers the existing payroll).
+    const again = await page.request.post(`${base}/api/v1/payroll/runs`, { data: { period: '2015-12', countyCode: '522701' } });
+    expect(await again.json()).toMatchObject({ payrollNo: 'FF522701201512', written: false, status: 'draft' });
+
+    await page.getByTestId('payroll-approve').click();
+    await page.locator('.ant-popconfirm .ant-btn-primary').click();
+    await page.getByTestId('payroll-status').filter({ hasText: '已审批' }).waitFor();
+
+    const bankFiles = page.getByTestId('payroll-bank-files');
+    await bankFiles.locator('tbody tr.ant-table-row').first().waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('bank-file-csv-0').click()]);
+    const saved = await download.path();
+    const csv = (await readFile(saved, 'utf8')).replace(/^\ufeff/, '').split('\r\n');
+    expect(csv[0]).toBe('流水号,姓名,身份证号码,账号,金额（元）,用途');
+    expect(csv[1]).toMatch(/^FF522701201512-\d+,/);
+    // masked: the box for the unmasked file was not ticked
+    expect(csv[1]!.split(',')[2]).toMatch(/\*{8}/);
+    await page.reload();
+    await page.getByTestId('payroll-status').filter({ hasText: '已导出' }).waitFor();
+
+    // The household of the first line shows the payment on its page.
+    const householdNo = (await lines.first().locator('a').first().innerText()).trim();
+    await lines.first().locator('a').first().click();
+    await page.waitForURL(`**/households/${householdNo}`);
+    await page.getByRole('tab', { name: '发放记录' }).click();
+    await page.getByTestId('payment-history').getByText('FF522701201512').waitFor();
+
+    await page.goto(`${base}/payroll/FF522701201512`);
+    await page.getByTestId('payroll-status').filter({ hasText: '已导出' }).waitFor();
+    await lines.first().waitFor();
+    await mkdir(join(REPO_ROOT, 'test-output', 'e2e'), { recursive: true });
+    await page.screenshot({ path: SCREENSHOT, fullPage: true });
+  });
+});
