@@ -59,6 +59,23 @@ describe(`stats figures on a hand-built data set (${ENGINE})`, () => {
     }
     await sql`insert into complaints (county_code, complaint_no, area_code, channel, anonymous, subject_kind, case_id, category, content, received_on, status, conclusion, created_by)
       values ('522701', 'JB5227012015900001', ${v2}, 'hotline_12349', true, 'case', ${c2}, 'favouritism', '关系保', '2015-06-01', 'concluded', 'substantiated', '测试')`.execute(k);
+    // Payroll: 2015-05 approved for 都匀市 (two townships), 2015-06 still a draft (not counted).
+    for (const [period, status, nets] of [['2015-05', 'approved', [45000, 20000]], ['2015-06', 'draft', [99999, 1]]] as const) {
+      const { rows } = await sql<{ id: number }>`insert into payrolls (county_code, payroll_no, period, status, chunks_total, created_by)
+        values ('522701', ${`FF522701${period}`}, ${period}, ${status}, 2, '测试') returning id`.execute(k);
+      for (const [i, township] of ['522701001', '522701002'].entries()) {
+        await sql`insert into payroll_totals (county_code, payroll_id, township_code, programme, lines, regular_fen, arrears_fen, reissue_fen, deduction_fen, net_fen)
+          values ('522701', ${rows[0]!.id}, ${township}, 'dibao', 1, ${nets[i]!}, 0, 0, 0, ${nets[i]!})`.execute(k);
+      }
+    }
+    // Verification: a rescreen of H2's case with two findings (one over the limits, one a staff relative); the case flagged.
+    const { rows: req } = await sql<{ id: number }>`insert into verification_requests (county_code, request_no, kind, case_id, household_id, area_code, requested_on, requested_by)
+      values ('522701', 'HD5227012015900001', 'rescreen', ${c2}, ${h2}, ${v2}, '2015-06-10', '测试') returning id`.execute(k);
+    for (const [i, [breaks, relation]] of ([[true, null], [false, 'spouse']] as const).entries()) {
+      await sql`insert into verification_findings (county_code, request_id, case_id, area_code, id_number, person_name, source, snapshot_id, row_no, match, item, breaks_limit, relation)
+        values ('522701', ${req[0]!.id}, ${c2}, ${v2}, 'X', '成员', 'vehicles', 1, ${i + 1}, 'id', '车辆', ${breaks}, ${relation})`.execute(k);
+    }
+    await sql`update cases set flags = '{staff_relative,verification_warning}' where county_code = '522701' and id = ${c2}`.execute(k);
     built = await testApp(db);
   });
   afterAll(async () => {
@@ -87,6 +104,9 @@ describe(`stats figures on a hand-built data set (${ENGINE})`, () => {
     expect([t.complaintsReceived, t.complaintsConcluded, t.complaintsSubstantiated, t.complaintsFavouritism]).toEqual([1, 1, 1, 1]);
     expect([t.registryHouseholds, t.registryPersons, t.agriculturalPersons, t.ruralCoverage]).toEqual([6, 13, 10, 0.2]);
     expect([t.povertyFile, t.povertyUncovered, t.eligibleUncovered, t.nearDibao]).toEqual([1, 1, 2, 1]);
+    expect([t.payrollDibaoFen, t.payrollHardshipFen, t.payrollNetFen, t.payrollLines]).toEqual([65000, 0, 65000, 2]);
+    expect([t.verificationRequests, t.rescreenRequests, t.verificationFindings, t.verificationBreaking, t.verificationFavouritism]).toEqual([1, 1, 2, 1, 1]);
+    expect([t.rescreenHits, t.favouritismFlags]).toEqual([1, 1]);
     // Plain means over the 13 county units: (3 × 495 + 10 × 440) / 13 yuan, (3 × 2640 + 10 × 2580) / 13 yuan.
     expect([r.standards.urbanMonthly, r.standards.ruralYearly]).toEqual([45269, 259385]);
     const duyun = r.units.find((u) => u.code === '522701')!;
@@ -109,11 +129,13 @@ describe(`stats figures on a hand-built data set (${ENGINE})`, () => {
   it('warns: rural coverage under the floor, uncovered households, overdue items; each opens its list', async () => {
     const w = await warnings(db, systemScope(), { year: 2015 });
     const kinds = w.items.map((i) => `${i.kind}:${i.areaCode}`).sort();
-    expect(kinds).toEqual(['eligible_uncovered:522701', 'near_dibao:522701', 'overdue_cases:522701', 'overdue_referrals:522701', 'poverty_uncovered:522701', 'rural_coverage:522702'].sort());
+    expect(kinds).toEqual(['eligible_uncovered:522701', 'near_dibao:522701', 'overdue_cases:522701', 'overdue_referrals:522701', 'poverty_uncovered:522701', 'rural_coverage:522702', 'rescreen_hits:522701', 'favouritism_flags:522701'].sort());
     const admin = await tokenFor(built, 'qiannan.admin');
     const list = await built.app.inject({ method: 'GET', url: '/api/v1/stats/warnings/eligible_uncovered?area=522701', headers: bearer(admin) });
     expect(list.statusCode).toBe(200);
     expect((list.json() as { households: unknown[] }).households).toHaveLength(2);
+    const flagged = await built.app.inject({ method: 'GET', url: '/api/v1/stats/warnings/rescreen_hits?area=522701', headers: bearer(admin) });
+    expect((flagged.json() as { cases: unknown[] }).cases).toHaveLength(1);
     const overdue = await built.app.inject({ method: 'GET', url: '/api/v1/stats/warnings/overdue_referrals?area=522701', headers: bearer(admin) });
     expect((overdue.json() as { referrals: { requestNo: string }[] }).referrals.map((r) => r.requestNo)).toEqual(['SL5227012015900002']);
   });
@@ -143,6 +165,8 @@ describe(`stats figures on a hand-built data set (${ENGINE})`, () => {
     expect(text).toContain('供养特困人员1人，其中集中供养对象1人，集中供养率达100.00%');
     expect(text).toContain('共受理求助事项2件，已办结1件');
     expect(text).toContain('农村低保对象占农业人口比例已低于规划的6.50%');
+    expect(text).toContain('发放低保金650.00元、特困人员供养金0.00元，合计650.00元（2户（人）次）');
+    expect(text).toContain('比对出疑点2条，其中超出认定条件1条');
     expect(Object.keys(zip.files).some((f) => f.startsWith('word/media/') && f.endsWith('.png'))).toBe(true);
   });
 
@@ -150,7 +174,7 @@ describe(`stats figures on a hand-built data set (${ENGINE})`, () => {
     const { buffer } = await statisticalTables(db, systemScope(), { year: 2015 });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(buffer as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['城乡低保', '特困供养', '一门受理', '举报核查', '应保尽保']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['城乡低保', '特困供养', '一门受理', '举报核查', '发放与核对', '应保尽保']);
     const ws = wb.getWorksheet('城乡低保')!;
     const rows = ws.getSheetValues().slice(3) as unknown[][];
     expect(rows).toHaveLength(14);
@@ -167,10 +191,11 @@ describe(`stats figures on a hand-built data set (${ENGINE})`, () => {
     const k = db.kysely;
     const villages = [v1, v2, v3];
     const std = await currentStandards(db);
+    let payrolls = 100;
     await refresh(db);
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.record({ op: fc.constantFrom('household', 'member', 'case', 'exit', 'hukou'), village: fc.constantFrom(...villages), n: fc.integer({ min: 1, max: 3 }), month: fc.constantFrom('2014-11', '2015-01', '2015-06') }), { minLength: 1, maxLength: 5 }),
+        fc.array(fc.record({ op: fc.constantFrom('household', 'member', 'case', 'exit', 'hukou', 'payroll', 'approve', 'flag'), village: fc.constantFrom(...villages), n: fc.integer({ min: 1, max: 3 }), month: fc.constantFrom('2014-11', '2015-01', '2015-06') }), { minLength: 1, maxLength: 5 }),
         async (ops) => {
           for (const o of ops) {
             const county = o.village.slice(0, 6);
@@ -183,6 +208,16 @@ describe(`stats figures on a hand-built data set (${ENGINE})`, () => {
             else if (o.op === 'case') {
               const c = await addCase(k, hid, o.village, 'dibao', 'approved');
               await addDecision(k, county, c, { kind: 'approve', month: o.month, amount: 10000 * o.n, ...(o.n > 1 ? { members: gaps(o.n, 10000) } : {}) });
+            } else if (o.op === 'payroll') {
+              payrolls++;
+              const { rows } = await sql<{ id: number }>`insert into payrolls (county_code, payroll_no, period, status, chunks_total, created_by)
+                values (${county}, ${`FP${county}${payrolls}`}, ${`${2016 + Math.floor(payrolls / 12)}-${String((payrolls % 12) + 1).padStart(2, '0')}`}, 'draft', 1, '测试') returning id`.execute(k);
+              await sql`insert into payroll_totals (county_code, payroll_id, township_code, programme, lines, regular_fen, arrears_fen, reissue_fen, deduction_fen, net_fen)
+                values (${county}, ${rows[0]!.id}, ${o.village.slice(0, 9)}, 'dibao', ${o.n}, ${o.n * 100}, 0, 0, 0, ${o.n * 100})`.execute(k);
+            } else if (o.op === 'approve') {
+              await sql`update payrolls set status = 'approved' where county_code = ${county} and status = 'draft'`.execute(k);
+            } else if (o.op === 'flag') {
+              await sql`update cases set flags = '{verification_warning}' where area_code = ${o.village} and state = 'approved'`.execute(k);
             } else {
               const c = await sql<{ id: number }>`select id from cases where area_code = ${o.village} order by id desc limit 1`.execute(k);
               if (c.rows[0]) await addDecision(k, county, c.rows[0].id, { kind: 'exit', month: '2015-08' });

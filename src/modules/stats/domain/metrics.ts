@@ -15,6 +15,8 @@ export const FLOWS = [
   'intake.received', 'intake.completed',
   'complaints.received', 'complaints.concluded', 'complaints.substantiated', 'complaints.favouritism',
   'recoveries.recovered_fen', 'recoveries.fine_fen',
+  'payroll.dibao.net_fen', 'payroll.dibao.lines', 'payroll.hardship.net_fen', 'payroll.hardship.lines',
+  'verification.requests', 'verification.rescreen_requests', 'verification.findings', 'verification.breaking', 'verification.favouritism',
 ] as const;
 export type Flow = (typeof FLOWS)[number];
 
@@ -25,7 +27,7 @@ export type Due = (typeof DUES)[number];
 /** Registry snapshot as of the last refresh (period ''). */
 export const SNAPSHOTS = [
   'registry.households', 'registry.persons', 'registry.agricultural_persons', 'registry.poverty_file',
-  'warn.poverty_uncovered', 'warn.eligible_uncovered', 'warn.near_dibao',
+  'warn.poverty_uncovered', 'warn.eligible_uncovered', 'warn.near_dibao', 'warn.rescreen_hits', 'warn.favouritism_flags',
 ] as const;
 export type Snapshot = (typeof SNAPSHOTS)[number];
 

@@ -23,6 +23,8 @@ function filter(areas: AreaFilter, column: string): RawBuilder<unknown> {
 const SEGMENT_KINDS = sql`('approve', 'review', 'change', 'resume', 'gradual_exit', 'suspend', 'exit')`;
 const AMOUNT_KINDS = sql`('approve', 'review', 'change', 'resume', 'gradual_exit')`;
 const ACTIVE_STATES = sql`('approved', 'suspended', 'gradual_exit')`;
+// Granted cases (as the verification module counts them): a flag on one of these is still open.
+const GRANTED_STATES = sql`('approved', 'suspended', 'gradual_exit', 'under_review')`;
 
 /** Case segments → stock deltas per area, metric and month. */
 function caseRows(areas: AreaFilter): RawBuilder<unknown> {
@@ -136,6 +138,42 @@ function activityRows(areas: AreaFilter): RawBuilder<unknown> {
     group by 1, 2, 3, 4`;
 }
 
+/** Payroll totals of approved payrolls per township and month; verification requests and findings; case flags. */
+function payrollVerificationRows(areas: AreaFilter): RawBuilder<unknown> {
+  return sql`
+    select t.township_code as area_code, t.county_code, 'payroll.' || t.programme || '.' || v.metric as metric, p.period, sum(v.value) as value
+    from payroll_totals t join payrolls p on p.county_code = t.county_code and p.id = t.payroll_id
+    cross join lateral (values ('net_fen', t.net_fen::bigint), ('lines', t.lines::bigint)) as v (metric, value)
+    where ${filter(areas, 't.township_code')} and p.status in ('approved', 'exported')
+    group by 1, 2, 3, 4
+    union all
+    select r.area_code, r.county_code, v.metric, to_char(r.requested_on, 'YYYY-MM'), sum(v.value)
+    from verification_requests r cross join lateral (values
+      ('verification.requests', 1::bigint),
+      ('verification.rescreen_requests', case when r.kind = 'rescreen' then 1 else 0 end::bigint)
+    ) as v (metric, value)
+    where ${filter(areas, 'r.area_code')}
+    group by 1, 2, 3, 4
+    union all
+    select f.area_code, f.county_code, v.metric, to_char(r.requested_on, 'YYYY-MM'), sum(v.value)
+    from verification_findings f join verification_requests r on r.county_code = f.county_code and r.id = f.request_id
+    cross join lateral (values
+      ('verification.findings', 1::bigint),
+      ('verification.breaking', case when f.breaks_limit then 1 else 0 end::bigint),
+      ('verification.favouritism', case when f.relation is not null and f.relation <> 'self' then 1 else 0 end::bigint)
+    ) as v (metric, value)
+    where ${filter(areas, 'f.area_code')}
+    group by 1, 2, 3, 4
+    union all
+    select c.area_code, c.county_code, v.metric, '', sum(v.value)
+    from cases c cross join lateral (values
+      ('warn.rescreen_hits', case when 'verification_warning' = any(c.flags) and c.state in ${GRANTED_STATES} then 1 else 0 end::bigint),
+      ('warn.favouritism_flags', case when c.flags && array['staff_relative', 'cadre_relative'] and c.state in ${GRANTED_STATES} then 1 else 0 end::bigint)
+    ) as v (metric, value)
+    where ${filter(areas, 'c.area_code')} and c.flags <> '{}'
+    group by 1, 2, 3, 4`;
+}
+
 /** Every roll-up row of the areas, zero values left out (a net-zero delta changes nothing). */
 export function rollupQuery(areas: AreaFilter, standards: readonly CountyStandard[]): RawBuilder<{ area_code: string; county_code: string; metric: string; period: string; value: number }> {
   return sql`
@@ -145,6 +183,8 @@ export function rollupQuery(areas: AreaFilter, standards: readonly CountyStandar
       (${registryRows(areas, standards)})
       union all
       (${activityRows(areas)})
+      union all
+      (${payrollVerificationRows(areas)})
     ) r group by 1, 2, 3, 4 having sum(value) <> 0`;
 }
 

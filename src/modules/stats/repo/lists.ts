@@ -85,3 +85,15 @@ export async function overdueReferrals(db: Kysely<DB>, scope: Scope, f: { area: 
     order by p.id limit ${f.limit}`.execute(db);
   return rows;
 }
+
+/** Granted cases carrying a flag: a rescreen warning, or a staff/cadre relative (关系保). */
+export async function flaggedCases(db: Kysely<DB>, scope: Scope, f: { area: string; flags: readonly string[]; limit: number; after: number | undefined }): Promise<OverdueCaseItem[]> {
+  const { rows } = await sql<OverdueCaseItem>`
+    select c.id, c.case_no, c.programme, c.state, c.area_code, a.name as village_name, c.applicant_name,
+      coalesce(least(c.due_date, c.final_due_date, c.review_due)::text, '') as due
+    from cases c join areas a on a.code = c.area_code
+    where ${inScope(scope, 'c.area_code')} and ${inArea(f.area, 'c.area_code')} and c.id > ${f.after ?? 0}
+      and c.flags && cast(${`{${f.flags.join(',')}}`} as text[]) and c.state in ('approved', 'suspended', 'gradual_exit', 'under_review')
+    order by c.id limit ${f.limit}`.execute(db);
+  return rows;
+}

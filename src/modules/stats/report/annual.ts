@@ -58,6 +58,8 @@ export function annualContent(r: FiguresResult, warnings: readonly Warning[], ye
   blocks.push({ type: 'table', table: TABLES[2]! });
   p(`二是加强监督检查。${year}年${place}受理社会救助举报${t.complaintsReceived}件，已查结${t.complaintsConcluded}件，其中查实（含部分属实）${t.complaintsSubstantiated}件，涉及"关系保""人情保"的举报${t.complaintsFavouritism}件；追回骗取的救助资金${yuan(t.recoveredFen)}元，罚款${yuan(t.fineFen)}元。`);
   blocks.push({ type: 'table', table: TABLES[3]! });
+  p(`三是规范保障金发放和家庭经济状况核对。${year}年${place}通过社会化发放低保金${yuan(t.payrollDibaoFen)}元、特困人员供养金${yuan(t.payrollHardshipFen)}元，合计${yuan(t.payrollNetFen)}元（${t.payrollLines}户（人）次）；开展家庭经济状况核对${t.verificationRequests}件（其中在保对象复核比对${t.rescreenRequests}件），比对出疑点${t.verificationFindings}条，其中超出认定条件${t.verificationBreaking}条、涉及"关系保"${t.verificationFavouritism}条；目前有复核预警的在保案件${t.rescreenHits}件、标记为工作人员或村干部近亲属的在保案件${t.favouritismFlags}件。`);
+  blocks.push({ type: 'table', table: TABLES[4]! });
   h1('二、当前工作的不足和问题');
   const coverage = warnings.filter((w) => w.kind === 'rural_coverage').sort((a, b) => a.value - b.value);
   const floor = coverage[0]?.threshold ?? null;
@@ -70,7 +72,7 @@ export function annualContent(r: FiguresResult, warnings: readonly Warning[], ye
     ? `二是低保减量超过建议数。${place}低保对象比上年减少${reduced}人；${reduction.map((w) => `${w.areaName}减少${w.value}人（建议数${w.threshold}人）`).join('，')}。`
     : `二是低保对象比上年${reduced >= 0 ? `减少${reduced}` : `增加${-reduced}`}人，未发现减量超过建议数的县（市、区）。`);
   p(`三是应保尽保仍需加强。${place}登记家庭${t.registryHouseholds}户，其中建档立卡户${t.povertyFile}户，尚有${t.povertyUncovered}户建档立卡户未纳入低保或特困供养；家庭人均收入低于低保标准而未纳入保障的${t.eligibleUncovered}户，低保边缘家庭${t.nearDibao}户，需逐户核查、应保尽保。`);
-  blocks.push({ type: 'table', table: TABLES[4]! });
+  blocks.push({ type: 'table', table: TABLES[5]! });
   return { title: `${r.area.name}${year}年社会救助工作总结`, blocks };
 }
 

@@ -67,6 +67,22 @@ export const TABLES: StatTable[] = [
     ],
   },
   {
+    name: '发放与核对', title: '保障金发放与家庭经济状况核对情况',
+    columns: [
+      { key: 'payrollDibaoFen', label: '低保金发放（元）', kind: 'fen' },
+      { key: 'payrollHardshipFen', label: '特困供养金发放（元）', kind: 'fen' },
+      { key: 'payrollNetFen', label: '发放合计（元）', kind: 'fen' },
+      { key: 'payrollLines', label: '发放人次（户次）', kind: 'count' },
+      { key: 'verificationRequests', label: '核对请求（件）', kind: 'count' },
+      { key: 'rescreenRequests', label: '其中复核比对（件）', kind: 'count' },
+      { key: 'verificationFindings', label: '比对疑点（条）', kind: 'count' },
+      { key: 'verificationBreaking', label: '超出条件疑点（条）', kind: 'count' },
+      { key: 'verificationFavouritism', label: '关系保疑点（条）', kind: 'count' },
+      { key: 'rescreenHits', label: '复核预警在保案件', kind: 'count' },
+      { key: 'favouritismFlags', label: '关系保标记在保案件', kind: 'count' },
+    ],
+  },
+  {
     name: '应保尽保', title: '应保尽保监测情况',
     columns: [
       { key: 'registryHouseholds', label: '登记家庭户数', kind: 'count' },

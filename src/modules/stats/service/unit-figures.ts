@@ -15,6 +15,9 @@ export const FIGURE_KEYS = [
   'overdueCases', 'overdueReferrals',
   'registryHouseholds', 'registryPersons', 'agriculturalPersons', 'ruralCoverage',
   'povertyFile', 'povertyUncovered', 'eligibleUncovered', 'nearDibao',
+  'payrollDibaoFen', 'payrollHardshipFen', 'payrollNetFen', 'payrollLines',
+  'verificationRequests', 'rescreenRequests', 'verificationFindings', 'verificationBreaking', 'verificationFavouritism',
+  'rescreenHits', 'favouritismFlags',
 ] as const;
 export type FigureKey = (typeof FIGURE_KEYS)[number];
 export type UnitFigures = Record<FigureKey, number | null>;
@@ -97,5 +100,16 @@ export function unitFigures(rows: readonly UnitMetric[]): UnitFigures {
     povertyUncovered: sum('warn.poverty_uncovered', 'snapshot'),
     eligibleUncovered: sum('warn.eligible_uncovered', 'snapshot'),
     nearDibao: sum('warn.near_dibao', 'snapshot'),
+    payrollDibaoFen: sum('payroll.dibao.net_fen', 'flow'),
+    payrollHardshipFen: sum('payroll.hardship.net_fen', 'flow'),
+    payrollNetFen: sum('payroll.dibao.net_fen', 'flow') + sum('payroll.hardship.net_fen', 'flow'),
+    payrollLines: sum('payroll.dibao.lines', 'flow') + sum('payroll.hardship.lines', 'flow'),
+    verificationRequests: sum('verification.requests', 'flow'),
+    rescreenRequests: sum('verification.rescreen_requests', 'flow'),
+    verificationFindings: sum('verification.findings', 'flow'),
+    verificationBreaking: sum('verification.breaking', 'flow'),
+    verificationFavouritism: sum('verification.favouritism', 'flow'),
+    rescreenHits: sum('warn.rescreen_hits', 'snapshot'),
+    favouritismFlags: sum('warn.favouritism_flags', 'snapshot'),
   };
 }

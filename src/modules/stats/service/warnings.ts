@@ -11,7 +11,7 @@ import { currentStandards, refresh, resolveArea } from './figures.ts';
 import { periodSchema, resolvePeriod, type PeriodInput } from './period.ts';
 import { unitFigures } from './unit-figures.ts';
 
-export const WARNING_KINDS = ['rural_coverage', 'reduction_quota', 'poverty_uncovered', 'eligible_uncovered', 'near_dibao', 'overdue_cases', 'overdue_referrals', 'rescreen_hits'] as const;
+export const WARNING_KINDS = ['rural_coverage', 'reduction_quota', 'poverty_uncovered', 'eligible_uncovered', 'near_dibao', 'overdue_cases', 'overdue_referrals', 'rescreen_hits', 'favouritism_flags'] as const;
 export type WarningKind = (typeof WARNING_KINDS)[number];
 
 export interface Warning {
@@ -60,10 +60,10 @@ export async function warnings(db: Database, scope: Scope, input: PeriodInput): 
     const counts: [WarningKind, number | null][] = [
       ['poverty_uncovered', f.povertyUncovered], ['eligible_uncovered', f.eligibleUncovered], ['near_dibao', f.nearDibao],
       ['overdue_cases', f.overdueCases], ['overdue_referrals', f.overdueReferrals],
+      ['rescreen_hits', f.rescreenHits], ['favouritism_flags', f.favouritismFlags],
     ];
     for (const [kind, n] of counts) if (n !== null && n > 0) items.push({ kind, ...base, value: n, threshold: null });
   }
-  // Rescreen hits join once the verification module's findings are committed (see README: seam).
   return { area: area.code, items };
 }
 
@@ -102,6 +102,11 @@ export async function warningItems(db: Database, scope: Scope, kind: WarningKind
       return { kind, area: area.code, counties: [], households: [], cases: [], referrals, next: rows.length === limit ? rows.at(-1)!.id : null };
     }
     case 'rescreen_hits':
-      return { kind, area: area.code, counties: [], households: [], cases: [], referrals: [], next: null };
+    case 'favouritism_flags': {
+      const flags = kind === 'rescreen_hits' ? ['verification_warning'] : ['staff_relative', 'cadre_relative'];
+      const rows = await lists.flaggedCases(db.kysely, scope, { area: area.code, flags, limit, after });
+      const cases = rows.map((r) => ({ caseNo: r.case_no, programme: r.programme, state: r.state, areaCode: r.area_code, villageName: r.village_name, applicantName: r.applicant_name, due: r.due }));
+      return { kind, area: area.code, counties: [], households: [], cases, referrals: [], next: rows.length === limit ? rows.at(-1)!.id : null };
+    }
   }
 }
