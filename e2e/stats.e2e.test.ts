@@ -39,10 +39,12 @@ browserSuite('stats dashboard (browser)', (env) => {
 
     await page.getByTestId('stats-up').click();
     await page.getByTestId('stats-area').filter({ hasText: '都匀市' }).waitFor();
-    const warning = page.getByTestId('stats-warnings').locator('a').first();
-    if (await warning.count()) {
-      await warning.click();
-      await page.getByTestId('stats-warning-list').waitFor();
-    }
+    // The demo's approved cases are past their review date: the overdue-cases warning opens its cases.
+    await page.getByTestId('warning-overdue_cases').locator('a').first().click();
+    await page.waitForURL(/\/stats\/warnings\/overdue_cases\?area=522701/);
+    const list = page.getByTestId('stats-warning-list');
+    await list.locator('tbody tr.ant-table-row').first().waitFor();
+    expect(await list.innerText()).toContain('DB522701');
+    await page.screenshot({ path: join(OUT, 'stats-warning-list.png'), fullPage: true });
   });
 });

@@ -1,4 +1,4 @@
-import { Alert, Breadcrumb, Button, Card, Col, List, Row, Select, Skeleton, Space, Statistic, Table } from 'antd';
+import { Alert, Breadcrumb, Button, Card, Col, List, Row, Select, Skeleton, Space, Statistic, Table, Tag } from 'antd';
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useApiData } from '../../api/useApiData.ts';
@@ -9,6 +9,7 @@ import { fetchFigures, fetchWarnings, reportUrl, tablesUrl, type Unit, type Warn
 
 const pct = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(2)}%`);
 const yuan = (fen: number | null) => (fen === null ? '—' : (fen / 100).toFixed(2));
+const yuanInt = (fen: number | null) => (fen === null ? '—' : String(Math.round(fen / 100)));
 const YEARS = Array.from({ length: 12 }, (_, i) => 2026 - i);
 
 function bars(title: string, units: Unit[], series: { name: string; values: number[] }[]) {
@@ -45,6 +46,11 @@ export default function StatsDashboardPage() {
     { name: t('stats.series.institutional'), values: r.units.map((u) => u.hardshipInstitutional ?? 0) },
     { name: t('stats.series.homeBased'), values: r.units.map((u) => (u.hardshipPersons ?? 0) - (u.hardshipInstitutional ?? 0)) },
   ]), [r, t]);
+  const groups = useMemo(() => {
+    const by = new Map<string, Warning[]>();
+    for (const w of warned.data?.items ?? []) by.set(w.kind, [...(by.get(w.kind) ?? []), w]);
+    return [...by.entries()];
+  }, [warned.data]);
   const yoy = (v: number | null) => (v === null ? t('stats.yoyNone') : t('stats.yoy', { value: `${v >= 0 ? '+' : ''}${pct(v)}` }));
   const parent = r && r.area.level !== 'prefecture' ? (r.area.level === 'county' ? `${r.area.code.slice(0, 4)}00` : r.area.code.slice(0, 6)) : null;
   const canDrill = r ? r.area.level !== 'township' : false;
@@ -74,11 +80,11 @@ export default function StatsDashboardPage() {
             <Col xs={12} xl={6}><Card><Statistic title={t('stats.kpi.dibaoPersons')} value={r.total.dibaoPersons ?? 0} /><span>{yoy(r.total.dibaoPersonsChange)}</span></Card></Col>
             <Col xs={12} xl={6}><Card><Statistic title={t('stats.kpi.urbanGap')} value={yuan(r.total.urbanGapPerPerson)} /><span>{yoy(r.total.urbanGapGrowth)}</span></Card></Col>
             <Col xs={12} xl={6}><Card><Statistic title={t('stats.kpi.ruralGap')} value={yuan(r.total.ruralGapPerPerson)} /><span>{yoy(r.total.ruralGapGrowth)}</span></Card></Col>
-            <Col xs={12} xl={6}><Card><Statistic title={t('stats.kpi.standards')} value={`${yuan(r.standards.urbanMonthly)} / ${yuan(r.standards.ruralYearly)}`} /></Card></Col>
+            <Col xs={12} xl={6}><Card><Statistic title={t('stats.kpi.standards')} value={`${yuanInt(r.standards.urbanMonthly)} / ${yuanInt(r.standards.ruralYearly)}`} /></Card></Col>
             <Col xs={12} xl={6}><Card><Statistic title={t('stats.kpi.hardship')} value={r.total.hardshipPersons ?? 0} /><span>{t('stats.kpi.institutionalRate')} {pct(r.total.institutionalRate)}</span></Card></Col>
             <Col xs={12} xl={6}><Card><Statistic title={t('stats.kpi.ruralCoverage')} value={pct(r.total.ruralCoverage)} /></Card></Col>
             <Col xs={12} xl={6}><Card><Statistic title={t('stats.kpi.intake')} value={r.total.intakeReceived ?? 0} suffix={`(${pct(r.total.intakeCompletionRate)})`} /></Card></Col>
-            <Col xs={12} xl={6}><Card><Statistic title={t('stats.kpi.dibaoHouseholds')} value={r.total.dibaoHouseholds ?? 0} /></Card></Col>
+            <Col xs={12} xl={6}><Card><Statistic title={t('stats.kpi.payroll')} value={((r.total.payrollNetFen ?? 0) / 1_000_000).toFixed(2)} /><span>{t('stats.kpi.dibaoHouseholds')} {r.total.dibaoHouseholds}</span></Card></Col>
           </Row>
           <Row gutter={[16, 16]}>
             <Col xs={24} xl={12}><Card>{dibao && <EChart option={dibao} testId="stats-chart-dibao" height={320} />}</Card></Col>
@@ -86,10 +92,17 @@ export default function StatsDashboardPage() {
           </Row>
           <Card title={t('stats.warnings')} data-testid="stats-warnings">
             <List
-              dataSource={warned.data?.items ?? []}
+              dataSource={groups}
               locale={{ emptyText: t('stats.warnings.none') }}
-              renderItem={(w) => (
-                <List.Item><Link to={`/stats/warnings/${w.kind}?area=${w.areaCode}&year=${year}`}>{warningText(w)}</Link></List.Item>
+              renderItem={([kind, items]) => (
+                <List.Item data-testid={`warning-${kind}`}>
+                  <List.Item.Meta
+                    title={<>{t(`stats.kind.${kind}` as MessageKey)} <Tag color="red">{t('stats.kind.total', { count: items.length })}</Tag></>}
+                    description={<Space wrap size={[4, 4]}>{items.map((w) => (
+                      <Link key={w.areaCode} to={`/stats/warnings/${w.kind}?area=${w.areaCode}&year=${year}`}><Tag title={warningText(w)}>{w.areaName} {w.kind === 'rural_coverage' ? pct(w.value) : w.value}</Tag></Link>
+                    ))}</Space>}
+                  />
+                </List.Item>
               )}
             />
           </Card>
