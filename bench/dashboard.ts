@@ -4,7 +4,7 @@
 // dashboard request (figures + warnings for the prefecture, 2015, with the dirty-area check) is
 // timed RUNS times (p50/p95), and the baseline — the same metrics aggregated straight from cases,
 // decisions, households, members, income items, intake and complaints (rollupQuery over every area,
-// not stored) — three times (best). The two must agree on the prefecture's dibao persons.
+// not stored) — three times (best; once when it takes over a minute). The two must agree on the prefecture's dibao persons.
 import { sql } from 'kysely';
 import type { Database } from '../src/db/engine.ts';
 import { migrate } from '../src/db/migrate.ts';
@@ -49,7 +49,8 @@ async function run(db: Database, engine: BenchEngine, households: number): Promi
   const std = await currentStandards(db);
   let baseline = Infinity;
   let basePersons = 0;
-  for (let i = 0; i < 3; i++) {
+  // Best of three; one run when a scan takes over a minute (3,000,000 households).
+  for (let i = 0; i < 3 && baseline < 60_000; i++) {
     const b = await timed(() => sql<{ county: string; metric: string; stock: number }>`
       select county_code as county, metric, sum(value) filter (where length(period) = 7 and period <= '2015-12') as stock
       from (${rollupQuery(null, std)}) r group by 1, 2`.execute(db.kysely));
