@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import type { Command } from 'commander';
 import { systemScope } from '../../db/scope.ts';
 import { parseOrThrow } from '../../lib/validate.ts';
+import { syncParameterFiles } from '../../modules/policy/service/parameters.ts';
 import { refreshAll } from '../../modules/stats/repo/refresh.ts';
 import { annualReport, reportSchema, statisticalTables } from '../../modules/stats/service/exports.ts';
 import { currentStandards } from '../../modules/stats/service/figures.ts';
@@ -18,7 +19,11 @@ export function registerReport(program: Command): void {
     .requiredOption('--out <file.docx>', 'where to write the document')
     .action(async (o: { year: string; area: string; out: string }) => {
       const input = parseOrThrow(reportSchema, { year: o.year, area: o.area }, '');
-      const r = await withDb((db) => annualReport(db, systemScope('cli'), input));
+      // The standards come from the parameter files, loaded as `serve` loads them.
+      const r = await withDb(async (db) => {
+        await syncParameterFiles(db);
+        return annualReport(db, systemScope('cli'), input);
+      });
       fs.writeFileSync(o.out, r.buffer);
       const t = r.figures.total;
       console.log(`${o.out}: ${r.filename} — 低保 ${t.dibaoHouseholds} 户 ${t.dibaoPersons} 人, 特困 ${t.hardshipPersons} 人, ${r.buffer.length} bytes`);

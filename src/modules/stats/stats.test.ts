@@ -159,9 +159,9 @@ describe(`stats figures on a hand-built data set (${ENGINE})`, () => {
     const xml = await zip.file('word/document.xml')!.async('string');
     const text = xml.replace(/<[^>]+>/g, '');
     expect(text).toContain('黔南布依族苗族自治州2015年社会救助工作总结');
-    expect(text).toContain('全州有城乡低保对象2户5人，比上年增长25.00%');
-    expect(text).toContain('城市、农村平均低保标准为453元/月/人和2594元/年/人');
-    expect(text).toContain('月人均补差175.00元、100.00元');
+    expect(text).toContain('全州有城乡低保对象2户5人，比上年增长25.00%；其中城市低保对象1户3人，比上年增长0.00%');
+    expect(text).toContain('城市、农村平均低保标准为453元/月/人和2594元/年/人（上年无可比数据）');
+    expect(text).toContain('月人均补差175.00元、100.00元，分别下降12.50%、增长0.00%');
     expect(text).toContain('供养特困人员1人，其中集中供养对象1人，集中供养率达100.00%');
     expect(text).toContain('共受理求助事项2件，已办结1件');
     expect(text).toContain('农村低保对象占农业人口比例已低于规划的6.50%');

@@ -21,7 +21,9 @@ export interface ReportContent {
 const yuan = (fen: number | null) => (fen === null ? '—' : (fen / 100).toFixed(2));
 const yuanInt = (fen: number | null) => (fen === null ? '—' : String(Math.round(fen / 100)));
 const pct = (r: number | null) => (r === null ? '—' : `${(Math.abs(r) * 100).toFixed(2)}%`);
-const changeText = (r: number | null, noun = '上年') => (r === null ? `${noun}无可比数据` : `比${noun}${r < 0 ? '减少' : '增长'}${pct(r)}`);
+const changeText = (r: number | null) => (r === null ? '（上年无可比数据）' : `，比上年${r < 0 ? '减少' : '增长'}${pct(r)}`);
+/** ", 分别增长 a 和 b" — or a note once when last year has no figure. */
+const bothGrew = (a: number | null, b: number | null, and = '和') => (a === null && b === null ? '（上年无可比数据）' : `，分别${grew(a)}${and}${grew(b)}`);
 const grew = (r: number | null) => (r === null ? '上年无可比数据' : `${r < 0 ? '下降' : '增长'}${pct(r)}`);
 const wan = (n: number | null) => (n === null ? '—' : n >= 10000 ? `${(n / 10000).toFixed(2)}万` : String(n));
 
@@ -38,9 +40,9 @@ export function annualContent(r: FiguresResult, warnings: readonly Warning[], ye
   p(`社会救助制度是保障困难群众基本生活、促进社会公平的一项重要基础性制度安排。${year}年，${r.area.name}认真贯彻落实城乡低保等社会救助各项政策，推进社会救助工作规范化建设，切实保障困难群众基本生活。现将${year}年社会救助工作情况总结如下（本总结数据由救助信息系统按${r.period.from}至${r.period.to}的数据生成）。`);
   h1('一、以低保为重点的社会救助各项工作取得成效');
   h2('（一）城乡低保工作');
-  p(`1、城乡低保对象情况。目前，${place}有城乡低保对象${t.dibaoHouseholds}户${t.dibaoPersons}人，${changeText(t.dibaoPersonsChange)}；其中城市低保对象${t.dibaoUrbanHouseholds}户${t.dibaoUrbanPersons}人，${changeText(t.dibaoUrbanPersonsChange)}，农村低保对象${t.dibaoRuralHouseholds}户${t.dibaoRuralPersons}人，${changeText(t.dibaoRuralPersonsChange)}。`);
-  p(`2、低保标准与补差水平。${place}城市、农村平均低保标准为${yuanInt(s.urbanMonthly)}元/月/人和${yuanInt(s.ruralYearly)}元/年/人，分别${grew(s.urbanGrowth)}和${grew(s.ruralGrowth)}；城市低保、农村低保月人均补差${yuan(t.urbanGapPerPerson)}元、${yuan(t.ruralGapPerPerson)}元，分别${grew(t.urbanGapGrowth)}、${grew(t.ruralGapGrowth)}。全年发放低保金${yuan(t.dibaoExpenditure)}元。`);
-  p(`3、分类施保。对"三无"人员、老年人、重病重残人员、在校学生等特殊困难群众实施"分类施保"，低保对象中享受增发补助金的特殊困难对象${wan(t.topupPersons)}人。`);
+  p(`1、城乡低保对象情况。目前，${place}有城乡低保对象${t.dibaoHouseholds}户${t.dibaoPersons}人${changeText(t.dibaoPersonsChange)}；其中城市低保对象${t.dibaoUrbanHouseholds}户${t.dibaoUrbanPersons}人${changeText(t.dibaoUrbanPersonsChange)}，农村低保对象${t.dibaoRuralHouseholds}户${t.dibaoRuralPersons}人${changeText(t.dibaoRuralPersonsChange)}。`);
+  p(`2、低保标准与补差水平。${place}城市、农村平均低保标准为${yuanInt(s.urbanMonthly)}元/月/人和${yuanInt(s.ruralYearly)}元/年/人${bothGrew(s.urbanGrowth, s.ruralGrowth)}；城市低保、农村低保月人均补差${yuan(t.urbanGapPerPerson)}元、${yuan(t.ruralGapPerPerson)}元${bothGrew(t.urbanGapGrowth, t.ruralGapGrowth, '、')}。全年发放低保金${yuan(t.dibaoExpenditure)}元。`);
+  p(`3、分类施保。对“三无”人员、老年人、重病重残人员、在校学生等特殊困难群众实施“分类施保”，低保对象中享受增发补助金的特殊困难对象${wan(t.topupPersons)}人。`);
   blocks.push({ type: 'table', table: TABLES[0]! });
   blocks.push({ type: 'chart', title: `${year}年各地城乡低保人数`, series: [
     { name: '城市低保人数', values: r.units.map((u) => u.dibaoUrbanPersons ?? 0) },
@@ -54,11 +56,11 @@ export function annualContent(r: FiguresResult, warnings: readonly Warning[], ye
     { name: '分散供养', values: r.units.map((u) => (u.hardshipPersons ?? 0) - (u.hardshipInstitutional ?? 0)) },
   ] });
   h2('（三）社会救助工作机制');
-  p(`一是"一门受理、协同办理"工作机制全面推进。社会救助服务窗口认真受理群众的申请，${year}年${place}共受理求助事项${t.intakeReceived}件，已办结${t.intakeCompleted}件，办结率${pct(t.intakeCompletionRate)}；目前超过办理时限未办结的转办事项${t.overdueReferrals}件、超期案件${t.overdueCases}件。`);
+  p(`一是“一门受理、协同办理”工作机制全面推进。社会救助服务窗口认真受理群众的申请，${year}年${place}共受理求助事项${t.intakeReceived}件，已办结${t.intakeCompleted}件，办结率${pct(t.intakeCompletionRate)}；目前超过办理时限未办结的转办事项${t.overdueReferrals}件、超期案件${t.overdueCases}件。`);
   blocks.push({ type: 'table', table: TABLES[2]! });
-  p(`二是加强监督检查。${year}年${place}受理社会救助举报${t.complaintsReceived}件，已查结${t.complaintsConcluded}件，其中查实（含部分属实）${t.complaintsSubstantiated}件，涉及"关系保""人情保"的举报${t.complaintsFavouritism}件；追回骗取的救助资金${yuan(t.recoveredFen)}元，罚款${yuan(t.fineFen)}元。`);
+  p(`二是加强监督检查。${year}年${place}受理社会救助举报${t.complaintsReceived}件，已查结${t.complaintsConcluded}件，其中查实（含部分属实）${t.complaintsSubstantiated}件，涉及“关系保”“人情保”的举报${t.complaintsFavouritism}件；追回骗取的救助资金${yuan(t.recoveredFen)}元，罚款${yuan(t.fineFen)}元。`);
   blocks.push({ type: 'table', table: TABLES[3]! });
-  p(`三是规范保障金发放和家庭经济状况核对。${year}年${place}通过社会化发放低保金${yuan(t.payrollDibaoFen)}元、特困人员供养金${yuan(t.payrollHardshipFen)}元，合计${yuan(t.payrollNetFen)}元（${t.payrollLines}户（人）次）；开展家庭经济状况核对${t.verificationRequests}件（其中在保对象复核比对${t.rescreenRequests}件），比对出疑点${t.verificationFindings}条，其中超出认定条件${t.verificationBreaking}条、涉及"关系保"${t.verificationFavouritism}条；目前有复核预警的在保案件${t.rescreenHits}件、标记为工作人员或村干部近亲属的在保案件${t.favouritismFlags}件。`);
+  p(`三是规范保障金发放和家庭经济状况核对。${year}年${place}通过社会化发放低保金${yuan(t.payrollDibaoFen)}元、特困人员供养金${yuan(t.payrollHardshipFen)}元，合计${yuan(t.payrollNetFen)}元（${t.payrollLines}户（人）次）；开展家庭经济状况核对${t.verificationRequests}件（其中在保对象复核比对${t.rescreenRequests}件），比对出疑点${t.verificationFindings}条，其中超出认定条件${t.verificationBreaking}条、涉及“关系保”${t.verificationFavouritism}条；目前有复核预警的在保案件${t.rescreenHits}件、标记为工作人员或村干部近亲属的在保案件${t.favouritismFlags}件。`);
   blocks.push({ type: 'table', table: TABLES[4]! });
   h1('二、当前工作的不足和问题');
   const coverage = warnings.filter((w) => w.kind === 'rural_coverage').sort((a, b) => a.value - b.value);

@@ -46,7 +46,7 @@ export const TABLES: StatTable[] = [
     ],
   },
   {
-    name: '一门受理', title: '"一门受理、协同办理"情况',
+    name: '一门受理', title: '“一门受理、协同办理”情况',
     columns: [
       { key: 'intakeReceived', label: '受理求助事项（件）', kind: 'count' },
       { key: 'intakeCompleted', label: '已办结（件）', kind: 'count' },
