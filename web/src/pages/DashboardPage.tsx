@@ -1,4 +1,6 @@
-import { Alert, Card, Col, Row, Skeleton, Typography } from 'antd';
+import { Alert, Button, Card, Col, Row, Skeleton, Typography } from 'antd';
+import { Link } from 'react-router-dom';
+import { can } from '../auth/permissions.ts';
 import { useMemo } from 'react';
 import { fetchTree } from '../api/areas.ts';
 import type { AreaNode } from '../api/types.ts';
@@ -55,6 +57,11 @@ export default function DashboardPage() {
           <Typography.Title level={3}>{t('dashboard.welcome', { name: user.displayName })}</Typography.Title>
           <Typography.Paragraph>{t('dashboard.intro', { area: user.areaName })}</Typography.Paragraph>
           <Typography.Text type="secondary">{t(`role.${user.role}`)}</Typography.Text>
+          {can(user, 'stats.read') && (
+            <Typography.Paragraph style={{ marginTop: 16 }}>
+              <Link to="/stats"><Button type="primary" data-testid="dashboard-stats-link">{t('stats.home.link')}</Button></Link>
+            </Typography.Paragraph>
+          )}
         </Card>
       </Col>
       <Col xs={24} xl={14}>

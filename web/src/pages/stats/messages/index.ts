@@ -1,6 +1,7 @@
 // The stats part of the app dictionaries (spread into web/src/i18n/{zh-CN,en}.ts).
 export const statsZhCN = {
   'stats.title': '统计与预警',
+  'stats.home.link': '查看统计、监测预警与年度工作总结',
   'stats.year': '年度',
   'stats.up': '返回上级',
   'stats.downloadReport': '下载年度工作总结（Word）',
@@ -73,6 +74,7 @@ export const statsZhCN = {
 };
 export const statsEn: Record<keyof typeof statsZhCN, string> = {
   'stats.title': 'Statistics and warnings',
+  'stats.home.link': 'Statistics, warnings and the annual report',
   'stats.year': 'Year',
   'stats.up': 'Up one level',
   'stats.downloadReport': 'Download annual work report (Word)',
