@@ -65,7 +65,7 @@ describe(`payroll (${ENGINE})`, () => {
     await expect(approve('2015-04')).rejects.toMatchObject({ status: 409, code: 'invalid_status' });
     await expect(discardPayroll(db, approver, 'FF522701201504')).rejects.toMatchObject({ status: 409 });
     const audit = await rows<{ action: string }>(db, `select action from audit_log where entity = 'payroll' and entity_id = 'FF522701201504' order by id`);
-    expect(audit.map((x) => x.action)).toEqual(['payroll.run', 'payroll.complete', 'payroll.approve']);
+    expect(audit.map((x) => x.action)).toEqual(['payroll.run', 'payroll.approve']);
   });
 
   it('pays arrears for a late approval and deducts a fraud recovery, with hand-computed amounts', async () => {
@@ -174,24 +174,45 @@ describe(`payroll (${ENGINE})`, () => {
     expect(await rows(db, `select id from payroll_reissues where paid_payroll_id is null`)).toHaveLength(0);
   });
 
-  it('a run killed at a random township and run again ends with exactly the lines and totals of an uninterrupted run', async () => {
+  it('a run killed at a random chunk and run again ends with exactly the lines and totals of an uninterrupted run', async () => {
     const period = '2015-08';
     const townships = (await rows<{ code: string }>(db, `select code from areas where level = 'township' and county_code = '${COUNTY}'`)).length;
+    const counties = (await rows<{ code: string }>(db, `select code from areas where level = 'county'`)).map((c) => c.code).sort();
+    const system = systemScope('test');
+    const kill = (at: number) => ({ afterChunk: ({ index, county }: { index: number; county: string }) => {
+      if (index === at && (county === COUNTY)) throw new Error(`killed at ${index}`);
+    } });
     const results: string[][] = [];
+    const discardAll = async () => {
+      for (const p of await rows<{ payroll_no: string }>(db, `select payroll_no from payrolls where period = '${period}'`)) await discardPayroll(db, system, p.payroll_no);
+    };
+    // by township (one county): killed at a random township, at the last, at the first
     for (const failAt of [Math.floor(Math.random() * townships), townships - 1, 0]) {
-      await expect(run(period, { afterChunk: ({ index }) => { if (index === failAt) throw new Error(`killed at ${index}`); } })).rejects.toThrow(`killed at ${failAt}`);
+      await expect(runPayroll(db, approver, { period, countyCode: COUNTY, chunkBy: 'township', hooks: kill(failAt) })).rejects.toThrow(`killed at ${failAt}`);
       const p = await getPayroll(db, approver, 'FF522701201508');
       expect(p.status).toBe('running');
       expect(p.chunksWritten).toBe(failAt);
       await expect(approve(period)).rejects.toMatchObject({ status: 409 });
+      // the rerun takes the payroll's own chunking, whatever it is asked
       const resumed = await run(period);
       expect(resumed[0]).toMatchObject({ status: 'draft', written: true });
       results.push(await lineSet(db, COUNTY, period));
       const inv = await invariants(db, COUNTY, period);
       expect(inv.totalsNet).toBe(inv.linesNet);
       expect(inv.totalLines).toBe(inv.lines);
-      await discardPayroll(db, approver, 'FF522701201508');
+      await discardAll();
     }
+    // by county (every county of the prefecture, each in one transaction): killed in 都匀市, which is left
+    // with nothing; the counties before it are complete
+    await expect(runPayroll(db, system, { period, hooks: kill(0) })).rejects.toThrow('killed at 0');
+    const states = await rows<{ county_code: string; status: string }>(db, `select county_code, status from payrolls where period = '${period}' order by county_code`);
+    expect(states).toEqual(counties.slice(0, counties.indexOf(COUNTY)).map((c) => ({ county_code: c, status: 'draft' })));
+    expect(await lineSet(db, COUNTY, period)).toEqual([]);
+    expect(await rows(db, `select 1 from payroll_totals t join payrolls p on p.county_code = t.county_code and p.id = t.payroll_id where p.period = '${period}' and p.county_code = '${COUNTY}'`)).toEqual([]);
+    const all = await runPayroll(db, system, { period });
+    expect(all.map((r) => r.status)).toEqual(counties.map(() => 'draft'));
+    results.push(await lineSet(db, COUNTY, period));
+    await discardAll();
     await run(period);
     const clean = await lineSet(db, COUNTY, period);
     expect(clean.length).toBeGreaterThan(0);

@@ -9,6 +9,7 @@ export interface PayrollTable {
   payroll_no: string;
   period: string;
   status: PayrollStatus;
+  chunk_by: Generated<'county' | 'township'>;
   chunks_total: number;
   created_by: string;
   created_at: Generated<Date>;
@@ -22,7 +23,8 @@ export interface PayrollTable {
 export interface PayrollChunkTable {
   county_code: string;
   payroll_id: number;
-  township_code: string;
+  /** the county, or the township when the run was chunked by township */
+  area_code: string;
   lines: number;
   written_at: Generated<Date>;
 }
@@ -96,6 +98,7 @@ export interface PayrollReturnTable {
 export interface PayrollReissueTable {
   county_code: string;
   id: Generated<number>;
+  source_payroll_id: number;
   source_line_id: number;
   programme: Programme;
   recipient_id: number;

@@ -97,7 +97,14 @@ export async function householdLines(db: Kysely<DB>, county: string, householdId
     .innerJoin('payrolls as p', (j) => j.onRef('p.county_code', '=', 'l.county_code').onRef('p.id', '=', 'l.payroll_id'))
     .leftJoin('payroll_returns as r', (j) => j.onRef('r.county_code', '=', 'l.county_code').onRef('r.line_id', '=', 'l.id'))
     .select(['l.id', 'p.payroll_no', 'p.status', 'l.period', 'l.programme', 'l.name', 'l.bank_name', 'l.bank_account', 'l.regular_fen', 'l.arrears_fen', 'l.arrears_from', 'l.reissue_fen', 'l.deduction_fen', 'l.net_fen', 'r.result', 'r.reason'])
-    .where('l.county_code', '=', county).where('l.household_id', '=', householdId).orderBy('l.period', 'desc').orderBy('l.id').execute();
+    .where('l.county_code', '=', county)
+    // the line key leads with programme and recipient: the household (dibao) or one of its members (hardship)
+    .where((eb) => eb.or([
+      eb.and([eb('l.programme', '=', 'dibao'), eb('l.recipient_id', '=', householdId)]),
+      eb.and([eb('l.programme', '=', 'hardship'), eb('l.recipient_id', 'in', eb.selectFrom('members').select('id').where('county_code', '=', county).where('household_id', '=', householdId))]),
+    ]))
+    .where('l.household_id', '=', householdId)
+    .orderBy('l.period', 'desc').orderBy('l.id').execute();
 }
 
 export async function householdLedger(db: Kysely<DB>, county: string, householdId: number) {

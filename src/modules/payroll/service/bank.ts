@@ -171,7 +171,7 @@ export async function importReturns(db: Database, scope: Scope, payrollNo: strin
     }
     if (failed.length > 0) {
       const rowsOf = failed.map((a) => lines.get(a.lineId)!);
-      await tx.insertInto('payroll_reissues').values(rowsOf.map((l) => ({ county_code: p.county_code, source_line_id: l.id, programme: l.programme, recipient_id: l.recipient_id, household_id: l.household_id, township_code: l.township_code, amount_fen: l.net_fen, paid_payroll_id: null }))).execute();
+      await tx.insertInto('payroll_reissues').values(rowsOf.map((l) => ({ county_code: p.county_code, source_payroll_id: p.id, source_line_id: l.id, programme: l.programme, recipient_id: l.recipient_id, household_id: l.household_id, township_code: l.township_code, amount_fen: l.net_fen, paid_payroll_id: null }))).execute();
       await tx.insertInto('payroll_ledger').values(failed.map((a) => {
         const l = lines.get(a.lineId)!;
         return { county_code: p.county_code, household_id: l.household_id, programme: l.programme, recipient_id: l.recipient_id, period: p.period, account: 'benefit' as const, kind: 'returned' as const, amount_fen: -l.net_fen, payroll_id: p.id, line_id: l.id, note: `银行退回：${a.note}`, created_by: scope.userName };

@@ -1,7 +1,7 @@
 // 发放名册生成: one payroll per county and month. The payroll row is claimed under an advisory lock (a
-// concurrent run waits and then helps: it skips the townships already written); each township is one
-// transaction (lock, skip if written, one INSERT … SELECT of lines, totals and chunk row); the payroll
-// turns `draft` only when every township is written. A run killed half way leaves a `running` payroll
+// concurrent run waits and then helps: it skips the chunks already written); each chunk — the county, or
+// each township when asked — is one transaction (lock, skip if written, one INSERT … SELECT of lines,
+// totals and chunk row); the payroll turns `draft` only when every chunk is written. A run killed half way leaves a `running` payroll
 // that cannot be approved; the next run resumes it. A complete payroll is returned unchanged.
 import type { Database } from '../../../db/engine.ts';
 import { allow, covers, requireInScope, type Scope } from '../../../db/scope.ts';
@@ -17,12 +17,17 @@ import { period } from './schemas.ts';
 
 export interface RunHooks {
   /** Called inside each township's transaction after its lines are written (tests inject failures here). */
-  afterChunk?: (info: { county: string; township: string; index: number }) => void | Promise<void>;
+  afterChunk?: (info: { county: string; area: string; index: number }) => void | Promise<void>;
 }
 
 export interface RunOptions {
   period: string;
   countyCode?: string | undefined;
+  /**
+   * One transaction per county (default: one pass over the county's rows, the fast plan) or per township
+   * (finer resume points). Fixed when the payroll is claimed; a resumed run writes the same chunks.
+   */
+  chunkBy?: 'county' | 'township';
   onProgress?: (done: number, total: number) => void;
   hooks?: RunHooks;
 }
@@ -52,21 +57,33 @@ async function countiesToRun(db: Database, scope: Scope, county: string | undefi
   return rows.map((r) => r.code).filter((c) => covers(scope, c));
 }
 
-/** Claims (or finds) the county's payroll of the period; refuses when an earlier one is open or a later one exists. */
-async function claim(db: Database, scope: Scope, county: string, period: string, townships: number): Promise<PayrollRow> {
+/**
+ * Claims (or finds) the county's payroll of the period; refuses when an earlier one is open or a later
+ * one exists. A new payroll chunked by county is written and completed in the same transaction (a killed
+ * run leaves nothing of the county); one chunked by township is only claimed here.
+ */
+async function claim(db: Database, scope: Scope, county: string, period: string, chunkBy: 'county' | 'township', chunks: number, hooks: RunHooks | undefined): Promise<{ p: PayrollRow; created: boolean }> {
   return write(db, scope, async (tx) => {
     await repo.lockPeriod(tx, county, period);
     const existing = await repo.findPayroll(tx, county, period);
-    if (existing) return existing;
+    if (existing) return { p: existing, created: false };
     const block = await repo.blockingPayroll(tx, county, period);
     if (block && block.period < period) {
       throw AppError.conflict('earlier_payroll_open', `${block.period} 的发放名册尚未审批（${STATUS_LABELS[block.status]}），请先审批或作废后再生成 ${period}`, { payrollNo: block.payroll_no });
     }
     if (block) throw AppError.conflict('later_payroll_exists', `已有 ${block.period} 的发放名册，不能再生成更早的 ${period}`, { payrollNo: block.payroll_no });
     await repo.syncFraudReceivables(tx, county, scope.userName);
-    const p = await repo.insertPayroll(tx, { county_code: county, payroll_no: repo.payrollNo(county, period), period, chunks_total: townships, created_by: scope.userName });
-    await appendAudit(tx, scope, { action: 'payroll.run', entity: 'payroll', entityId: p.payroll_no, areaCode: county, after: { period, townships } });
-    return p;
+    let p = await repo.insertPayroll(tx, { county_code: county, payroll_no: repo.payrollNo(county, period), period, chunk_by: chunkBy, chunks_total: chunks, created_by: scope.userName });
+    if (chunkBy === 'township') {
+      await appendAudit(tx, scope, { action: 'payroll.run', entity: 'payroll', entityId: p.payroll_no, areaCode: county, after: { period, chunkBy, chunks } });
+      return { p, created: true };
+    }
+    await repo.writeChunk(tx, p, county);
+    await hooks?.afterChunk?.({ county, area: county, index: 0 });
+    p = await repo.completePayroll(tx, p);
+    const sums = await repo.payrollSums(tx, county, p.id);
+    await appendAudit(tx, scope, { action: 'payroll.run', entity: 'payroll', entityId: p.payroll_no, areaCode: county, after: { period, chunkBy, chunks, status: 'draft', lines: sums.lines, netFen: sums.net_fen } });
+    return { p, created: true };
   });
 }
 
@@ -88,35 +105,40 @@ export async function runPayroll(db: Database, scope: Scope, opts: RunOptions): 
   allow(scope, 'payroll.run');
   parseOrThrow(period, opts.period, 'period');
   const counties = await countiesToRun(db, scope, opts.countyCode);
+  const chunkBy = opts.chunkBy ?? 'county';
   const plans: { county: string; townships: string[] }[] = [];
   for (const county of counties) plans.push({ county, townships: await repo.townshipsOf(db.kysely, county) });
-  const total = plans.reduce((n, p) => n + p.townships.length, 0);
+  const total = plans.reduce((n, p) => n + (chunkBy === 'county' ? 1 : p.townships.length), 0);
   let done = 0;
   opts.onProgress?.(0, total);
   const results: RunResult[] = [];
   for (const plan of plans) {
-    let p = await claim(db, scope, plan.county, opts.period, plan.townships.length);
+    const claimed = await claim(db, scope, plan.county, opts.period, chunkBy, chunkBy === 'county' ? 1 : plan.townships.length, opts.hooks);
+    let p = claimed.p;
+    const areas = p.chunk_by === 'county' ? [plan.county] : plan.townships;
+    const step = (chunkBy === 'county' ? 1 : plan.townships.length) / Math.max(areas.length, 1);
     const wasComplete = p.status !== 'running';
     if (!wasComplete) {
       const written = await repo.writtenChunks(db.kysely, p.county_code, p.id);
-      for (const [index, township] of plan.townships.entries()) {
-        if (!written.has(township)) {
+      for (const [index, area] of areas.entries()) {
+        if (!written.has(area)) {
           await write(db, scope, async (tx) => {
-            await repo.lockChunk(tx, p.id, township);
-            if ((await repo.writtenChunks(tx, p.county_code, p.id)).has(township)) return;
-            await repo.writeChunk(tx, p, township);
-            await opts.hooks?.afterChunk?.({ county: plan.county, township, index });
+            await repo.lockChunk(tx, p.id, area);
+            if ((await repo.writtenChunks(tx, p.county_code, p.id)).has(area)) return;
+            await repo.writeChunk(tx, p, area);
+            await opts.hooks?.afterChunk?.({ county: plan.county, area, index });
           });
         }
-        opts.onProgress?.(++done, total);
+        done += step;
+        opts.onProgress?.(Math.round(done), total);
       }
       p = await finish(db, scope, p);
     } else {
-      done += plan.townships.length;
-      opts.onProgress?.(done, total);
+      done += areas.length * step;
+      opts.onProgress?.(Math.round(done), total);
     }
     const sums = await repo.payrollSums(db.kysely, p.county_code, p.id);
-    results.push({ payrollNo: p.payroll_no, countyCode: p.county_code, period: p.period, status: p.status, statusLabel: STATUS_LABELS[p.status], lines: sums.lines, netFen: sums.net_fen, written: !wasComplete });
+    results.push({ payrollNo: p.payroll_no, countyCode: p.county_code, period: p.period, status: p.status, statusLabel: STATUS_LABELS[p.status], lines: sums.lines, netFen: sums.net_fen, written: claimed.created || !wasComplete });
   }
   return results;
 }

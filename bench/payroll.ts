@@ -1,0 +1,92 @@
+// Payroll benchmark: N households (loadRegistry, COPY) all made dibao recipients (loadDemoRecipients,
+// dibaoPerMille 1000, approved 2015-11-10, payable from 2015-12), then the payroll of 2015-12 for the
+// whole prefecture (`runPayroll`, system scope: every county, township by township, each its own
+// transaction) against the raw baseline in the same run on the same data and engine: one
+// `INSERT … SELECT` of the same per-recipient amounts (the amount decision in force in the period),
+// with name, ID number and account, into a table with the lines' own keys (`like payroll_lines
+// including all`: the unique key per programme, period and recipient, the primary key). The same
+// INSERT into a table without keys is printed too. Best of `--repeat` (default 2; the
+// payroll is discarded between repeats). The run fails if lines or amounts differ from the baseline.
+// Options: --households N (default 300,000), --engines postgres,pglite, --repeat N.
+import { sql } from 'kysely';
+import type { Database } from '../src/db/engine.ts';
+import { migrate } from '../src/db/migrate.ts';
+import { systemScope } from '../src/db/scope.ts';
+import { loadPrefecture } from '../src/modules/areas/service.ts';
+import { loadDemoRecipients } from '../src/modules/cases/demo/recipients.ts';
+import { approvePayroll, discardPayroll } from '../src/modules/payroll/service/payrolls.ts';
+import { runPayroll, type RunResult } from '../src/modules/payroll/service/run.ts';
+import { syncParameterFiles } from '../src/modules/policy/service/parameters.ts';
+import { benchArg, seconds, timed, withBenchDatabase } from './lib/engines.ts';
+import { loadRegistry } from './lib/registry.ts';
+
+const PERIOD = '2015-12';
+
+const SELECT = `
+select c.county_code, 0::bigint, '${PERIOD}', c.programme, case when c.programme = 'dibao' then c.household_id else c.applicant_member_id end, c.household_id, c.id,
+  left(h.village_code, 9), h.village_code, c.applicant_name, c.applicant_id_number, h.bank_name, h.bank_account, d.amount_fen, 0, 0, 0, d.amount_fen
+from cases c
+join households h on h.county_code = c.county_code and h.id = c.household_id
+join lateral (
+  select kind, amount_fen from case_decisions d
+  where d.county_code = c.county_code and d.case_id = c.id and d.effective_month <= '${PERIOD}' and d.kind <> 'reject'
+  order by d.id desc limit 1
+) d on true
+where c.state in ('approved', 'under_review', 'suspended', 'gradual_exit') and d.kind not in ('suspend', 'exit') and d.amount_fen > 0`;
+const COLUMNS = '(county_code, payroll_id, period, programme, recipient_id, household_id, case_id, township_code, area_code, name, id_number, bank_name, bank_account, regular_fen, arrears_fen, reissue_fen, deduction_fen, net_fen)';
+/** The baseline: the month's amounts straight into a table with the lines' own keys (like payroll_lines). */
+export const BASELINE = `insert into bench_payroll ${COLUMNS} ${SELECT}`;
+/** For reference: the same into a table without any key or index. */
+export const BARE = `insert into bench_payroll_bare ${COLUMNS} ${SELECT}`;
+
+interface Figures { payroll: number; baseline: number }
+
+async function run(db: Database, engine: string, households: number, repeat: number): Promise<Figures> {
+  const t0 = performance.now();
+  await migrate(db);
+  const scope = systemScope('bench');
+  await loadPrefecture(db, scope, '522700');
+  await syncParameterFiles(db);
+  await loadRegistry(db, households, 'bench-payroll');
+  const r = await loadDemoRecipients(db, scope, { dibaoPerMille: 1000, hardship: true, seed: 'bench-payroll', decidedOn: '2015-11-10' });
+  await sql`analyze`.execute(db.kysely);
+  console.log(`${engine}: loaded ${households} households, ${r.dibaoCases} dibao and ${r.hardshipCases} hardship recipients in ${seconds(performance.now() - t0)} s`);
+  await sql`create table bench_payroll (like payroll_lines including all)`.execute(db.kysely);
+  await sql`create table bench_payroll_bare (like payroll_lines including defaults)`.execute(db.kysely);
+  let payroll = Infinity;
+  let baseline = Infinity;
+  let bare = Infinity;
+  let results: RunResult[] = [];
+  for (let i = 0; i < repeat; i++) {
+    await sql`truncate bench_payroll, bench_payroll_bare`.execute(db.kysely);
+    const b = await timed(() => sql.raw(BASELINE).execute(db.kysely));
+    baseline = Math.min(baseline, b.ms);
+    const bb = await timed(() => sql.raw(BARE).execute(db.kysely));
+    bare = Math.min(bare, bb.ms);
+    if (i > 0) for (const p of results) await discardPayroll(db, scope, p.payrollNo);
+    const p = await timed(() => runPayroll(db, scope, { period: PERIOD }));
+    payroll = Math.min(payroll, p.ms);
+    results = p.value;
+    console.log(`${engine}: repeat ${i + 1}: payroll ${seconds(p.ms)} s, baseline ${seconds(b.ms)} s (without keys ${seconds(bb.ms)} s)`);
+  }
+  const lines = results.reduce((n, p) => n + p.lines, 0);
+  const net = results.reduce((n, p) => n + p.netFen, 0);
+  const { rows } = await sql<{ n: number; fen: number }>`select count(*)::int as n, coalesce(sum(net_fen), 0)::bigint as fen from bench_payroll`.execute(db.kysely);
+  const agree = Number(rows[0]?.n) === lines && Number(rows[0]?.fen) === net;
+  console.log(`${engine}: ${results.length} payrolls, ${lines} lines, ${(net / 100).toFixed(0)} yuan; baseline ${rows[0]?.n} rows, ${(Number(rows[0]?.fen) / 100).toFixed(0)} yuan; agree: ${agree ? 'yes' : 'NO'}`);
+  if (!agree) throw new Error(`${engine}: payroll and baseline disagree`);
+  const a = await timed(async () => { for (const p of results) await approvePayroll(db, scope, p.payrollNo); });
+  console.log(`${engine}: approval of the ${results.length} payrolls (ledger posting, not in the ratio) ${seconds(a.ms)} s`);
+  console.log(`${engine}: payroll ${seconds(payroll)} s, baseline ${seconds(baseline)} s, ratio ${(payroll / baseline).toFixed(2)}; baseline without keys ${seconds(bare)} s, ratio ${(payroll / bare).toFixed(2)}`);
+  return { payroll, baseline };
+}
+
+export default async function bench(args: string[]): Promise<void> {
+  const households = Number(benchArg(args, 'households') ?? 300_000);
+  const engines = (benchArg(args, 'engines') ?? 'postgres,pglite').split(',');
+  const repeat = Number(benchArg(args, 'repeat') ?? 2);
+  let last: Figures | undefined;
+  if (engines.includes('postgres')) last = await withBenchDatabase('postgresql', 'payroll', (db) => run(db, 'postgresql', households, repeat));
+  if (engines.includes('pglite')) last = await withBenchDatabase('pglite', 'payroll', (db) => run(db, 'pglite', households, repeat));
+  if (last) console.log(`payroll: ${seconds(last.payroll)} s, baseline ${seconds(last.baseline)} s, ratio ${(last.payroll / last.baseline).toFixed(2)}`);
+}
