@@ -30,14 +30,17 @@ export function registerPayroll(program: Command): void {
     .description('write the payroll of a month for one county or every county (safe to repeat; resumes an interrupted run)')
     .requiredOption('--period <YYYY-MM>', 'the month paid')
     .option('--county <code>', 'county code (default: every county in scope)')
+    .option('--chunk-by <unit>', 'county (default: one transaction per county) or township (one per township: finer resume points)', 'county')
     .option('--as <username>', 'run as this user (default: the system scope)')
-    .action(async (o: { period: string; county?: string; as?: string }) => {
+    .action(async (o: { period: string; county?: string; chunkBy: string; as?: string }) => {
+      if (o.chunkBy !== 'county' && o.chunkBy !== 'township') throw AppError.field('chunk-by', '应为 county 或 township');
+      const chunkBy = o.chunkBy;
       const p = parseOrThrow(period, o.period, 'period');
       const c = o.county === undefined ? undefined : parseOrThrow(countyCode, o.county, 'county');
       const results = await withDb(async (db) => {
         const bar = progressBar(`payroll ${p}`, 1);
         try {
-          return await runPayroll(db, await scopeFor(db, o.as), { period: p, countyCode: c, onProgress: (done, total) => bar.update(done, total) });
+          return await runPayroll(db, await scopeFor(db, o.as), { period: p, countyCode: c, chunkBy, onProgress: (done, total) => bar.update(done, total) });
         } finally {
           bar.stop();
         }
