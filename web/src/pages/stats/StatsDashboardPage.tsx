@@ -2,6 +2,7 @@ import { Alert, Breadcrumb, Button, Card, Col, List, Row, Select, Skeleton, Spac
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useApiData } from '../../api/useApiData.ts';
+import { useCurrentUser } from '../../auth/context.ts';
 import { EChart } from '../../charts/EChart.tsx';
 import { useT } from '../../i18n/context.ts';
 import type { MessageKey } from '../../i18n/zh-CN.ts';
@@ -25,6 +26,7 @@ function bars(title: string, units: Unit[], series: { name: string; values: numb
 
 export default function StatsDashboardPage() {
   const t = useT();
+  const user = useCurrentUser();
   const [params, setParams] = useSearchParams();
   const area = params.get('area') ?? undefined;
   const year = Number(params.get('year') ?? '2015');
@@ -52,7 +54,10 @@ export default function StatsDashboardPage() {
     return [...by.entries()];
   }, [warned.data]);
   const yoy = (v: number | null) => (v === null ? t('stats.yoyNone') : t('stats.yoy', { value: `${v >= 0 ? '+' : ''}${pct(v)}` }));
-  const parent = r && r.area.level !== 'prefecture' ? (r.area.level === 'county' ? `${r.area.code.slice(0, 4)}00` : r.area.code.slice(0, 6)) : null;
+  // Up one level only within the user's own area (a county user stops at the county).
+  const own = /^\d{4}00$/.test(user.areaCode) ? user.areaCode.slice(0, 4) : user.areaCode;
+  const above = r && r.area.level !== 'prefecture' ? (r.area.level === 'county' ? `${r.area.code.slice(0, 4)}00` : r.area.code.slice(0, 6)) : null;
+  const parent = above !== null && (above.endsWith('00') ? above.slice(0, 4) : above).startsWith(own) ? above : null;
   const canDrill = r ? r.area.level !== 'township' : false;
   const warningText = (w: Warning) => t(`stats.warning.${w.kind}` as MessageKey, {
     area: w.areaName,
