@@ -21,7 +21,7 @@ export async function refreshDirty(db: Kysely<DB>, standards: () => Promise<read
   if (!(await hasDirty(db))) return null;
   const std = await standards();
   return db.transaction().execute(async (tx) => {
-    const { rows: taken } = await sql<{ area_code: string }>`delete from stats_dirty returning area_code`.execute(tx);
+    const { rows: taken } = await sql<{ area_code: string }>`with d as (delete from stats_dirty returning area_code) select distinct area_code from d`.execute(tx);
     if (taken.length === 0) return null;
     const codes = taken.map((r) => r.area_code);
     const areas: AreaFilter = codes.includes('') ? null : codes;
