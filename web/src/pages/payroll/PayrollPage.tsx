@@ -28,7 +28,8 @@ function PayrollView({ payrollNo }: { payrollNo: string }) {
   const [toast, holder] = message.useMessage();
   const data = useApiData(() => fetchPayroll(payrollNo), [payrollNo, version]);
   const p = data.data;
-  const county = p !== undefined && me.areaCode.length <= 6 && p.countyCode.startsWith(me.areaCode.replace(/0+$/, ''));
+  // changing a payroll needs the whole county in scope (the server checks it again)
+  const county = p !== undefined && (me.areaLevel === 'prefecture' || me.areaCode === p.countyCode);
 
   const act = async (fn: () => Promise<unknown>, after?: () => void) => {
     setBusy(true);
