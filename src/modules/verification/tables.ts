@@ -68,8 +68,9 @@ export interface VerificationRequestTable {
   id: Generated<number>;
   request_no: string;
   kind: 'application' | 'rescreen';
-  case_id: number;
-  household_id: number;
+  /** The case of an application request; null for a rescreen run's request of a county. */
+  case_id: number | null;
+  household_id: number | null;
   area_code: string;
   requested_on: DateCol;
   requested_by: string;

@@ -27,7 +27,11 @@ export interface MatchRun {
   rescreenId: number | null;
   /** Application: the request already created (one case). */
   requestId?: { county: string; id: number };
+  /** Called after each set-based step (of MATCH_STEPS). */
+  onStep?: (done: number, total: number) => void;
 }
+
+export const MATCH_STEPS = 6;
 
 export interface MatchCounts {
   cases: number;
@@ -35,7 +39,7 @@ export interface MatchCounts {
   findings: number;
   warnings: number;
   favouritism: number;
-  requests: number;
+  casesWithFindings: number;
 }
 
 const KINDS = JSON.stringify(SOURCES.flatMap((s) => Object.entries(SOURCE_DEFINITIONS[s].items).map(([item, d]) => ({ source: s, item, kind: d.kind }))));
@@ -52,6 +56,8 @@ export async function latestSnapshots(db: Kysely<DB>) {
 
 export async function runMatch(tx: Kysely<DB>, run: MatchRun): Promise<MatchCounts> {
   const limits = JSON.stringify(run.limits);
+  let step = 0;
+  const stepped = () => run.onStep?.(++step, MATCH_STEPS);
   await sql`create temp table vf_latest on commit drop as
     select distinct on (source) id, source from verification_snapshots order by source, version desc`.execute(tx);
   const target = await sql`create temp table vf_target on commit drop as
@@ -60,7 +66,11 @@ export async function runMatch(tx: Kysely<DB>, run: MatchRun): Promise<MatchCoun
     join households h on h.county_code = c.county_code and h.id = c.household_id
     join members m on m.county_code = c.county_code and m.household_id = c.household_id
     where ${run.target}`.execute(tx);
-  const persons = Number(target.numAffectedRows ?? 0n);
+  void target;
+  const size = (await sql<{ persons: string; cases: string }>`select count(*) as persons, count(distinct case_id) as cases from vf_target`.execute(tx)).rows[0];
+  // Temporary tables have no statistics until analysed; the planner needs them to pick the joins.
+  await sql`analyze vf_target`.execute(tx);
+  stepped();
   await sql`create temp table vf_hits on commit drop as
     select t.county_code, t.case_id, t.area_code, t.household_id, t.hukou, t.member_id, t.id_number, t.name, s.source, r.snapshot_id, r.row_no, 'id'::text as match,
       r.item, r.amount, r.event_date, r.detail, r.official_name, r.area_code as official_area, r.relation
@@ -72,24 +82,29 @@ export async function runMatch(tx: Kysely<DB>, run: MatchRun): Promise<MatchCoun
   // A relative of an official matters only where the official serves over the case's area.
   await sql`delete from vf_hits where source in (${sql.join(KINSHIP)}) and relation <> 'self'
     and not (area_code >= official_area and area_code < official_area || 'a')`.execute(tx);
+  await sql`analyze vf_hits`.execute(tx);
+  stepped();
   if (run.rescreenId !== null) {
     await sql`delete from vf_hits h where exists (
       select 1 from verification_findings f where f.county_code = h.county_code and f.case_id = h.case_id and f.source = h.source and f.item = h.item
         and f.id_number = h.id_number and f.amount is not distinct from h.amount and f.event_date is not distinct from h.event_date
         and f.detail is not distinct from h.detail and f.relation is not distinct from h.relation)`.execute(tx);
   }
+  stepped();
   if (run.kind === 'rescreen') {
     const year = run.asOf.slice(0, 4);
     await sql`insert into verification_requests (county_code, request_no, kind, case_id, household_id, area_code, requested_on, requested_by, rescreen_id, persons, snapshots)
-      select d.county_code, 'HD' || d.county_code || ${year} || lpad(nextval('verification_request_no_seq')::text, 8, '0'), 'rescreen', d.case_id, d.household_id, d.area_code,
-        ${run.asOf}::date, ${run.by}, ${run.rescreenId}, (select count(*) from vf_target t where t.county_code = d.county_code and t.case_id = d.case_id),
-        (select coalesce(jsonb_agg(id order by id), '[]') from vf_latest)
-      from (select distinct county_code, case_id, household_id, area_code from vf_hits) d`.execute(tx);
+      with snaps as (select coalesce(jsonb_agg(id order by id), '[]') as ids from vf_latest),
+      size as (select county_code, count(*) as n from vf_target group by county_code)
+      select d.county_code, 'HD' || d.county_code || ${year} || lpad(nextval('verification_request_no_seq')::text, 8, '0'), 'rescreen', null, null, d.county_code,
+        ${run.asOf}::date, ${run.by}, ${run.rescreenId}, size.n, snaps.ids
+      from (select distinct county_code from vf_hits) d join size on size.county_code = d.county_code cross join snaps`.execute(tx);
   }
+  stepped();
   const requestOf = run.requestId
-    ? sql`select ${run.requestId.county}::text as county_code, ${run.requestId.id}::bigint as id, case_id from (select distinct case_id from vf_hits) x`
-    : sql`select county_code, id, case_id from verification_requests where rescreen_id = ${run.rescreenId}`;
-  const inserted = await sql<{ findings: string }>`
+    ? sql`select ${run.requestId.county}::text as county_code, ${run.requestId.id}::bigint as id`
+    : sql`select county_code, id from verification_requests where rescreen_id = ${run.rescreenId}`;
+  const counted = await sql<{ findings: string; cases: string; warnings: string; favouritism: string }>`
     with k as (select * from jsonb_to_recordset(cast(${KINDS} as jsonb)) as x(source text, item text, kind text)),
     lim as (select * from jsonb_to_recordset(cast(${limits} as jsonb)) as x(county text, urban bigint, rural bigint, "depositMonths" numeric, "vehicleAllowed" boolean, "businessAllowed" boolean, "maxHouses" int)),
     size as (select county_code, case_id, count(*) as n from vf_target group by county_code, case_id),
@@ -128,34 +143,38 @@ export async function runMatch(tx: Kysely<DB>, run: MatchRun): Promise<MatchCoun
     req as (${requestOf}),
     ins as (
       insert into verification_findings (county_code, request_id, case_id, area_code, member_id, id_number, person_name, source, snapshot_id, row_no, match, item, amount, event_date, detail, official_name, relation, breaks_limit, limit_note)
-      select judged.county_code, req.id, judged.case_id, judged.area_code, judged.member_id, judged.id_number, judged.name, judged.source, judged.snapshot_id, judged.row_no, judged.match,
-        judged.item, judged.amount, judged.event_date, judged.detail, judged.official_name, judged.relation, judged.breaks, judged.note
-      from judged join req on req.county_code = judged.county_code and req.case_id = judged.case_id
-      returning breaks_limit)
-    select count(*) as findings from ins`.execute(tx);
-  const mine = run.requestId
-    ? sql<SqlBool>`f.county_code = ${run.requestId.county} and f.request_id = ${run.requestId.id}`
-    : sql<SqlBool>`(f.county_code, f.request_id) in (select county_code, id from verification_requests where rescreen_id = ${run.rescreenId})`;
-  // A rescreen's death, disqualifying asset or income: a warning on the case that makes its review due now.
-  const warned = run.kind !== 'rescreen' ? 0 : Number((await sql`
-    update cases c set flags = array(select distinct x from unnest(c.flags || array['verification_warning']) x order by x),
-      review_due = case when c.state = 'approved' then least(coalesce(c.review_due, ${run.asOf}::date), ${run.asOf}::date) else c.review_due end,
-      version = c.version + 1
-    where (c.county_code, c.id) in (select f.county_code, f.case_id from verification_findings f where ${mine} and f.breaks_limit)`.execute(tx)).numAffectedRows ?? 0n);
-  // Favouritism (关系保): a staff member's or village cadre's close relative of the same area; the county visits 100%.
-  const kin = await sql<{ county_code: string; id: number }>`
-    update cases c set flags = array(select distinct x from unnest(c.flags || array(
-        select case when f.source = 'village_cadres' then 'cadre_relative' else 'staff_relative' end from verification_findings f
-        where ${mine} and f.county_code = c.county_code and f.case_id = c.id and f.relation <> 'self')) x order by x)
-    where (c.county_code, c.id) in (select f.county_code, f.case_id from verification_findings f where ${mine} and f.relation <> 'self')
-    returning c.county_code, c.id`.execute(tx);
-  if (kin.rows.length > 0) {
-    await sql`update case_batch_members m set flagged = true,
+      select judged.county_code, req.id, judged.case_id, judged.area_code, judged.member_id, judged.id_number, judged.name, judged.source, judged.snapshot_id, judged.row_no,
+        judged.match, judged.item, judged.amount, judged.event_date, judged.detail, judged.official_name, judged.relation, judged.breaks, judged.note
+      from judged join req on req.county_code = judged.county_code
+      returning county_code, case_id, breaks_limit, source, relation),
+    per_case as (
+      select county_code, case_id,
+        ${run.kind === 'rescreen' ? sql`bool_or(breaks_limit)` : sql`false`} as warn,
+        array_agg(distinct case when source = 'village_cadres' then 'cadre_relative' else 'staff_relative' end) filter (where relation <> 'self') as kin
+      from ins group by county_code, case_id),
+    -- One update per case: a rescreen's death, disqualifying asset or income is a warning that makes the
+    -- review due now; a staff member's or village cadre's relative of the same area (关系保) is flagged for the county visit.
+    upd as (
+      update cases c set
+        flags = array(select distinct x from unnest(c.flags || case when p.warn then array['verification_warning'] else array[]::text[] end || coalesce(p.kin, array[]::text[])) x order by x),
+        review_due = case when p.warn and c.state = 'approved' then least(coalesce(c.review_due, ${run.asOf}::date), ${run.asOf}::date) else c.review_due end,
+        version = c.version + 1
+      from per_case p
+      where c.county_code = p.county_code and c.id = p.case_id and (p.warn or p.kin is not null)
+      returning c.county_code, c.id),
+    batch as (
+      update case_batch_members m set flagged = true,
         sampled = m.sampled or exists (select 1 from case_batches b where b.county_code = m.county_code and b.id = m.batch_id and b.sampled_on is not null)
-      where (m.county_code, m.case_id) in (select f.county_code, f.case_id from verification_findings f where ${mine} and f.relation <> 'self')`.execute(tx);
-  }
-  const r = inserted.rows[0];
-  const { rows } = await sql<{ n: string; c: string }>`select count(*) as n, (select count(distinct (county_code, case_id)) from vf_target) as c from verification_requests where ${run.rescreenId === null ? sql`false` : sql`rescreen_id = ${run.rescreenId}`}`.execute(tx);
+      from per_case p where p.kin is not null and m.county_code = p.county_code and m.case_id = p.case_id
+      returning m.case_id)
+    select (select count(*) from ins) as findings, (select count(*) from per_case) as cases, (select count(*) from per_case where warn) as warnings,
+      (select count(*) from per_case where kin is not null) as favouritism, (select count(*) from upd) + (select count(*) from batch) * 0 as updated`.execute(tx);
+  stepped();
   for (const t of ['vf_hits', 'vf_target', 'vf_latest']) await sql`drop table ${sql.table(t)}`.execute(tx);
-  return { cases: Number(rows[0]?.c ?? 0), persons, findings: Number(r?.findings ?? 0), warnings: warned, favouritism: kin.rows.length, requests: Number(rows[0]?.n ?? 0) };
+  stepped();
+  const c = counted.rows[0];
+  return {
+    cases: Number(size?.cases ?? 0), persons: Number(size?.persons ?? 0), findings: Number(c?.findings ?? 0), warnings: Number(c?.warnings ?? 0),
+    favouritism: Number(c?.favouritism ?? 0), casesWithFindings: Number(c?.cases ?? 0),
+  };
 }

@@ -18,8 +18,14 @@ export async function insertRequest(tx: Kysely<DB>, r: { county: string; caseId:
   return { id: Number(first.id), requestNo: first.request_no };
 }
 
+/** The case's own requests and the rescreen requests (one per county and run) that found something on it. */
 export function requestsOfCase(db: Kysely<DB>, countyCode: string, caseId: number) {
-  return db.selectFrom('verification_requests').selectAll().where('county_code', '=', countyCode).where('case_id', '=', caseId).orderBy('id').execute();
+  return db.selectFrom('verification_requests as r').selectAll('r').where('r.county_code', '=', countyCode)
+    .where((eb) => eb.or([
+      eb('r.case_id', '=', caseId),
+      eb('r.id', 'in', eb.selectFrom('verification_findings as f').select('f.request_id').where('f.county_code', '=', countyCode).where('f.case_id', '=', caseId)),
+    ]))
+    .orderBy('r.id').execute();
 }
 
 export function findingsOfCase(db: Kysely<DB>, countyCode: string, caseId: number) {
@@ -33,8 +39,9 @@ export async function requestSummaries(db: Kysely<DB>, countyCode: string, caseI
       count(f.id) as findings,
       count(f.id) filter (where f.breaks_limit and f.resolution is null) as unresolved,
       count(f.id) filter (where f.breaks_limit and f.resolution = 'confirmed') as confirmed
-    from verification_requests r left join verification_findings f on f.county_code = r.county_code and f.request_id = r.id
-    where r.county_code = ${countyCode} and r.case_id = ${caseId}
+    from verification_requests r left join verification_findings f on f.county_code = r.county_code and f.request_id = r.id and f.case_id = ${caseId}
+    where r.county_code = ${countyCode} and (r.case_id = ${caseId}
+      or r.id in (select request_id from verification_findings x where x.county_code = ${countyCode} and x.case_id = ${caseId}))
     group by r.id, r.request_no, r.kind, r.requested_on order by r.id`.execute(db);
   return rows.map((r) => ({ requestNo: r.request_no, kind: r.kind, requestedOn: r.requested_on, findings: Number(r.findings), unresolvedBreaking: Number(r.unresolved), confirmedBreaking: Number(r.confirmed) }));
 }

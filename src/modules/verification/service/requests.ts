@@ -117,6 +117,7 @@ export async function caseVerification(db: Database, scope: Scope, caseNo: strin
     repo.listAuthorizations(db.kysely, c.county_code, c.household_id), repo.requestsOfCase(db.kysely, c.county_code, c.id), repo.findingsOfCase(db.kysely, c.county_code, c.id),
   ]);
   const refusal = authorizationRefusal(c.programme, auths);
+  const householdSize = Number((await db.kysely.selectFrom('members').select((eb) => eb.fn.countAll().as('n')).where('county_code', '=', c.county_code).where('household_id', '=', c.household_id).executeTakeFirst())?.n ?? 0);
   return {
     caseNo, programme: c.programme, state: c.state, flags: c.flags,
     authorizations: auths.map(authView),
@@ -124,7 +125,8 @@ export async function caseVerification(db: Database, scope: Scope, caseNo: strin
     requests: requests.map((r) => {
       const own = findings.filter((f) => f.request_id === r.id);
       return {
-        requestNo: r.request_no, kind: r.kind, requestedOn: r.requested_on, requestedBy: r.requested_by, persons: r.persons,
+        // A rescreen request covers a county: the case's share of it is its household.
+        requestNo: r.request_no, kind: r.kind, requestedOn: r.requested_on, requestedBy: r.requested_by, persons: r.case_id === null ? householdSize : r.persons,
         unresolvedBreaking: own.filter((f) => f.breaks_limit && f.resolution === null).length,
         confirmedBreaking: own.filter((f) => f.breaks_limit && f.resolution === 'confirmed').length,
         findings: own.map(findingView),

@@ -1,7 +1,8 @@
 // Rescreen (定期复核比对): every current recipient (a granted case) re-matched against the latest
-// snapshots, county by county (one transaction each, so progress shows and a crash loses one county).
+// snapshots.
 // New hits only become findings; a death, a disqualifying asset or income flags the case and makes its
 // review due now; a relative of an official of the same area flags it for the county visit.
+// The run row is written first (its own transaction), the matching in one transaction of set-based steps.
 import { sql } from 'kysely';
 import type { Database } from '../../../db/engine.ts';
 import { allow, inScope, type Scope } from '../../../db/scope.ts';
@@ -16,7 +17,7 @@ import { countyLimits } from './limits.ts';
 export interface RescreenOptions {
   trigger: 'cli' | 'schedule' | 'api' | 'bench';
   asOf?: string;
-  /** Counties done so far of all. */
+  /** Set-based steps done so far of all. */
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -41,23 +42,16 @@ export async function rescreen(db: Database, scope: Scope, opts: RescreenOptions
     await appendAudit(tx, scope, { action: 'verification.rescreen_start', entity: 'verification_rescreen', entityId: String(row.id), areaCode: scope.areaCode || null, after: { asOf, counties: counties.length, trigger: opts.trigger } });
     return Number(row.id);
   });
-  const total: MatchCounts = { cases: 0, persons: 0, findings: 0, warnings: 0, favouritism: 0, requests: 0 };
-  opts.onProgress?.(0, counties.length);
-  for (const [i, county] of counties.entries()) {
-    const c = await write(db, scope, async (tx) => {
-      const counts = await runMatch(tx, {
-        target: sql`c.county_code = ${county} and c.state in (${sql.join([...GRANTED])}) and ${inScope(scope, 'c.area_code')}`,
-        kind: 'rescreen', asOf, by: scope.userName, limits: limits.filter((l) => l.county === county), rescreenId: runId,
-      });
-      await appendAudit(tx, scope, { action: 'verification.rescreen_county', entity: 'verification_rescreen', entityId: String(runId), areaCode: county, after: counts });
-      return counts;
+  // One transaction over the scope: one pass over the partner records (not one per county); the run is
+  // idempotent (only hits not already found become findings), so after a crash it is simply run again.
+  const total = await write(db, scope, async (tx) => {
+    const counts = await runMatch(tx, {
+      target: sql`c.state in (${sql.join([...GRANTED])}) and ${inScope(scope, 'c.area_code')}`,
+      kind: 'rescreen', asOf, by: scope.userName, limits, rescreenId: runId, ...(opts.onProgress ? { onStep: opts.onProgress } : {}),
     });
-    for (const k of Object.keys(total) as (keyof MatchCounts)[]) total[k] += c[k];
-    opts.onProgress?.(i + 1, counties.length);
-  }
-  await write(db, scope, async (tx) => {
-    await tx.updateTable('verification_rescreens').set({ finished_at: new Date(), cases: total.cases, persons: total.persons, findings: total.findings, warnings: total.warnings, favouritism: total.favouritism }).where('id', '=', runId).execute();
-    await appendAudit(tx, scope, { action: 'verification.rescreen', entity: 'verification_rescreen', entityId: String(runId), areaCode: scope.areaCode || null, after: total });
+    await tx.updateTable('verification_rescreens').set({ finished_at: new Date(), cases: counts.cases, persons: counts.persons, findings: counts.findings, warnings: counts.warnings, favouritism: counts.favouritism }).where('id', '=', runId).execute();
+    await appendAudit(tx, scope, { action: 'verification.rescreen', entity: 'verification_rescreen', entityId: String(runId), areaCode: scope.areaCode || null, after: counts });
+    return counts;
   });
   return { rescreenId: runId, asOf, counties: counties.length, seconds: (performance.now() - started) / 1000, ...total };
 }
