@@ -50,7 +50,8 @@ async function run(db: Database, engine: BenchEngine, households: number): Promi
   let baseline = Infinity;
   let basePersons = 0;
   // Best of three; one run when a scan takes over a minute (3,000,000 households).
-  for (let i = 0; i < 3 && baseline < 60_000; i++) {
+  for (let i = 0; i < 3; i++) {
+    if (i > 0 && baseline > 60_000) break;
     const b = await timed(() => sql<{ county: string; metric: string; stock: number }>`
       select county_code as county, metric, sum(value) filter (where length(period) = 7 and period <= '2015-12') as stock
       from (${rollupQuery(null, std)}) r group by 1, 2`.execute(db.kysely));
