@@ -42,7 +42,7 @@ export function registerVerify(program: Command): void {
     .option('--as-of <date>', 'the date of the rescreen (default: today in China)')
     .action(async (o: { asOf?: string }) => {
       const r = await withDb(async (db) => {
-        const bar = progressBar('rescreen (counties)', 0);
+        const bar = progressBar('rescreen', 0);
         try {
           return await rescreen(db, systemScope('cli'), { trigger: 'cli', ...(o.asOf ? { asOf: o.asOf } : {}), onProgress: (done, total) => bar.update(done, total) });
         } finally {
