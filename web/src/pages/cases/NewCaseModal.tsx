@@ -1,7 +1,8 @@
 import { Alert, Checkbox, Form, Input, Modal, Radio, Select, Space } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useT } from '../../i18n/context.ts';
-import { fetchHousehold, searchHouseholds, type HouseholdHit, type MemberView } from '../registry/api.ts';
+import { fetchHousehold, type MemberView } from '../registry/api.ts';
+import { useHouseholdSearch } from '../registry/useHouseholdSearch.ts';
 import { createCase, PROGRAMMES, todayInChina, type NewCase, type Programme } from './api.ts';
 import { codeLabel } from './format.ts';
 
@@ -13,26 +14,6 @@ interface Values {
   staffRelative: boolean;
   cadreRelative: boolean;
   note: string;
-}
-
-const ID_NUMBER = /^\d{17}[\dXx]$/;
-
-/** Finds households of the caller's scope by the head's name (prefix) or an ID number. */
-function useHouseholdSearch() {
-  const [hits, setHits] = useState<HouseholdHit[]>([]);
-  const [loading, setLoading] = useState(false);
-  const seq = useRef(0);
-  const search = (text: string) => {
-    const q = text.trim();
-    if (!q) return;
-    const mine = ++seq.current;
-    setLoading(true);
-    searchHouseholds(ID_NUMBER.test(q) ? { idNumber: q.toUpperCase() } : { name: q }, 1, 20)
-      .then((page) => mine === seq.current && setHits(page.items))
-      .catch(() => mine === seq.current && setHits([]))
-      .finally(() => mine === seq.current && setLoading(false));
-  };
-  return { hits, loading, search };
 }
 
 /** 受理申请: pick a household and its applicant, the programme and the application date. */

@@ -1,12 +1,13 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Checkbox, Col, Form, Input, InputNumber, Radio, Row, Select, Space, message } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, Navigate, useNavigate } from 'react-router-dom';
 import { useCurrentUser } from '../../auth/context.ts';
 import { can } from '../../auth/permissions.ts';
 import { AreaTreeSelect } from '../../components/AreaTreeSelect.tsx';
 import { useT } from '../../i18n/context.ts';
-import { fetchHousehold, searchHouseholds, type HouseholdHit, type MemberView } from '../registry/api.ts';
+import { fetchHousehold, type MemberView } from '../registry/api.ts';
+import { ID_NUMBER, useHouseholdSearch } from '../registry/useHouseholdSearch.ts';
 import { showFieldErrors, type NamePath } from '../registry/fieldErrors.ts';
 import { createRequest, type CaseProgramme, type Channel, type ExpenseKind, type NewPart, type NewRequest, type Need, type WorkCapacity } from './api.ts';
 import type { Department } from '../../api/types.ts';
@@ -81,26 +82,6 @@ function toRequest(v: Values): NewRequest {
     },
     parts,
   };
-}
-
-const ID_NUMBER = /^\d{17}[\dXx]$/;
-
-/** Finds households of the caller's scope by the head's name (prefix) or an ID number. */
-function useHouseholdSearch() {
-  const [hits, setHits] = useState<HouseholdHit[]>([]);
-  const [loading, setLoading] = useState(false);
-  const seq = useRef(0);
-  const search = (text: string) => {
-    const q = text.trim();
-    if (!q) return;
-    const mine = ++seq.current;
-    setLoading(true);
-    searchHouseholds(ID_NUMBER.test(q) ? { idNumber: q.toUpperCase() } : { name: q }, 1, 20)
-      .then((page) => mine === seq.current && setHits(page.items))
-      .catch(() => mine === seq.current && setHits([]))
-      .finally(() => mine === seq.current && setLoading(false));
-  };
-  return { hits, loading, search };
 }
 
 export default function RequestFormPage() {
