@@ -8,81 +8,12 @@ import { AreaTreeSelect } from '../../components/AreaTreeSelect.tsx';
 import { useT } from '../../i18n/context.ts';
 import { fetchHousehold, type MemberView } from '../registry/api.ts';
 import { ID_NUMBER, useHouseholdSearch } from '../registry/useHouseholdSearch.ts';
-import { showFieldErrors, type NamePath } from '../registry/fieldErrors.ts';
-import { createRequest, type CaseProgramme, type Channel, type ExpenseKind, type NewPart, type NewRequest, type Need, type WorkCapacity } from './api.ts';
-import type { Department } from '../../api/types.ts';
-import {
-  CASE_PROGRAMMES, CHANNELS, codeLabel, DEPARTMENTS, deptLabel, EXPENSE_KINDS, REFERRAL_NEEDS, todayInChina, WORK_CAPACITIES, yuanToFen,
-} from './format.ts';
+import { showFieldErrors } from '../registry/fieldErrors.ts';
+import { createRequest } from './api.ts';
+import { CHANNELS, codeLabel, EXPENSE_KINDS, todayInChina, WORK_CAPACITIES } from './format.ts';
 import { IntakeNav } from './IntakeNav.tsx';
-
-interface PartValues {
-  kind: 'case' | 'referral';
-  programme?: CaseProgramme;
-  department?: Department;
-  need?: Need;
-  note?: string;
-}
-
-interface Values {
-  windowAreaCode: string;
-  channel: Channel;
-  receivedOn: string;
-  personKind: 'registered' | 'unregistered';
-  person: { householdNo?: string; idNumber: string; name?: string; phone?: string };
-  description?: string;
-  assessment: {
-    householdSize: number;
-    dependents?: number;
-    workCapacity: WorkCapacity;
-    seriousIllness: boolean;
-    disability: boolean;
-    rigidExpenses?: { kind: ExpenseKind; amountYuan: number; note?: string }[];
-    urgent: boolean;
-    note?: string;
-  };
-  parts: PartValues[];
-}
-
-/** The form's fields, as API paths with list indexes as '#': the server's field errors land on them. */
-const ON_FORM = new Set([
-  'windowAreaCode', 'channel', 'receivedOn', 'description', 'person.householdNo', 'person.idNumber', 'person.name', 'person.phone',
-  'assessment.householdSize', 'assessment.dependents', 'assessment.workCapacity', 'assessment.seriousIllness', 'assessment.disability',
-  'assessment.urgent', 'assessment.note', 'assessment.rigidExpenses.#.kind', 'assessment.rigidExpenses.#.amountYuan', 'assessment.rigidExpenses.#.note',
-  'parts.#.kind', 'parts.#.programme', 'parts.#.department', 'parts.#.need', 'parts.#.note',
-]);
-const onForm = (path: NamePath) => ON_FORM.has(path.map((p) => (typeof p === 'number' ? '#' : p)).join('.'));
-
-function toRequest(v: Values): NewRequest {
-  const person: NewRequest['person'] =
-    v.personKind === 'registered'
-      ? { householdNo: v.person.householdNo ?? '', idNumber: v.person.idNumber }
-      : { name: v.person.name ?? '', idNumber: v.person.idNumber.trim().toUpperCase(), phone: v.person.phone ?? '' };
-  const parts: NewPart[] = v.parts.map((p) =>
-    p.kind === 'case'
-      ? { kind: 'case', programme: p.programme ?? 'dibao', note: p.note ?? '' }
-      : { kind: 'referral', department: p.department ?? 'education', need: p.need ?? 'other', note: p.note ?? '' },
-  );
-  const a = v.assessment;
-  return {
-    windowAreaCode: v.windowAreaCode,
-    channel: v.channel,
-    receivedOn: v.receivedOn,
-    person,
-    description: v.description ?? '',
-    assessment: {
-      householdSize: a.householdSize,
-      dependents: a.dependents ?? 0,
-      workCapacity: a.workCapacity,
-      seriousIllness: a.seriousIllness,
-      disability: a.disability,
-      rigidExpenses: (a.rigidExpenses ?? []).map((e) => ({ kind: e.kind, amountFen: yuanToFen(e.amountYuan), note: e.note ?? '' })),
-      urgent: a.urgent,
-      note: a.note ?? '',
-    },
-    parts,
-  };
-}
+import { PartsCard } from './PartsCard.tsx';
+import { onForm, toRequest, type Values } from './requestFormValues.ts';
 
 export default function RequestFormPage() {
   const me = useCurrentUser();
@@ -297,65 +228,7 @@ function RequestForm() {
             </Form.Item>
           </Card>
 
-          <Form.List name="parts">
-            {(fields, { add, remove }) => (
-              <Card title={t('intake.form.parts')} extra={t('intake.form.partsHint')}>
-                {fields.map((field, i) => {
-                  const kind = parts[i]?.kind;
-                  return (
-                    <Card
-                      key={field.key}
-                      type="inner"
-                      size="small"
-                      data-testid={`part-${i}`}
-                      style={{ marginBottom: 12 }}
-                      title={t(kind === 'case' ? 'intake.part.caseTitle' : 'intake.part.referralTitle', { n: i + 1 })}
-                      extra={<Button size="small" icon={<DeleteOutlined />} onClick={() => remove(field.name)}>{t('intake.deleteRow')}</Button>}
-                    >
-                      <Form.Item name={[field.name, 'kind']} hidden>
-                        <Input />
-                      </Form.Item>
-                      <Row gutter={16}>
-                        {kind === 'case' ? (
-                          <Col xs={24} md={8}>
-                            <Form.Item name={[field.name, 'programme']} label={label('intake.part.programme')} rules={required(t('intake.part.programme'))}>
-                              <Radio.Group options={CASE_PROGRAMMES.map((p) => ({ value: p, label: codeLabel(t, 'intake.need', p) }))} />
-                            </Form.Item>
-                          </Col>
-                        ) : (
-                          <>
-                            <Col xs={24} md={8}>
-                              <Form.Item name={[field.name, 'department']} label={label('intake.part.department')} rules={required(t('intake.part.department'))}>
-                                <Select data-testid={`part-${i}-department`} options={DEPARTMENTS.map((d) => ({ value: d, label: deptLabel(t, d) }))} />
-                              </Form.Item>
-                            </Col>
-                            <Col xs={24} md={8}>
-                              <Form.Item name={[field.name, 'need']} label={label('intake.part.need')} rules={required(t('intake.part.need'))}>
-                                <Select data-testid={`part-${i}-need`} options={REFERRAL_NEEDS.map((n) => ({ value: n, label: codeLabel(t, 'intake.need', n) }))} />
-                              </Form.Item>
-                            </Col>
-                          </>
-                        )}
-                        <Col xs={24} md={8}>
-                          <Form.Item name={[field.name, 'note']} label={label('intake.part.note')}>
-                            <Input maxLength={1000} />
-                          </Form.Item>
-                        </Col>
-                      </Row>
-                    </Card>
-                  );
-                })}
-                <Space>
-                  <Button type="dashed" icon={<PlusOutlined />} data-testid="add-case-part" onClick={() => add({ kind: 'case', programme: 'dibao' })}>
-                    {t('intake.part.addCase')}
-                  </Button>
-                  <Button type="dashed" icon={<PlusOutlined />} data-testid="add-referral-part" onClick={() => add({ kind: 'referral' })}>
-                    {t('intake.part.addReferral')}
-                  </Button>
-                </Space>
-              </Card>
-            )}
-          </Form.List>
+          <PartsCard parts={parts} />
 
           {errors.length > 0 && <Alert type="error" showIcon message={errors.join(t('intake.listSep'))} data-testid="intake-form-errors" />}
           <Button type="primary" htmlType="submit" loading={busy} data-testid="intake-submit">

@@ -1,0 +1,73 @@
+// The intake form's values and their mapping to the API request (yuan → fen, registered or not).
+import type { Department } from '../../api/types.ts';
+import type { NamePath } from '../registry/fieldErrors.ts';
+import type { CaseProgramme, Channel, ExpenseKind, NewPart, NewRequest, Need, WorkCapacity } from './api.ts';
+import { yuanToFen } from './format.ts';
+
+export interface PartValues {
+  kind: 'case' | 'referral';
+  programme?: CaseProgramme;
+  department?: Department;
+  need?: Need;
+  note?: string;
+}
+
+export interface Values {
+  windowAreaCode: string;
+  channel: Channel;
+  receivedOn: string;
+  personKind: 'registered' | 'unregistered';
+  person: { householdNo?: string; idNumber: string; name?: string; phone?: string };
+  description?: string;
+  assessment: {
+    householdSize: number;
+    dependents?: number;
+    workCapacity: WorkCapacity;
+    seriousIllness: boolean;
+    disability: boolean;
+    rigidExpenses?: { kind: ExpenseKind; amountYuan: number; note?: string }[];
+    urgent: boolean;
+    note?: string;
+  };
+  parts: PartValues[];
+}
+
+/** The form's fields, as API paths with list indexes as '#': the server's field errors land on them. */
+const ON_FORM = new Set([
+  'windowAreaCode', 'channel', 'receivedOn', 'description', 'person.householdNo', 'person.idNumber', 'person.name', 'person.phone',
+  'assessment.householdSize', 'assessment.dependents', 'assessment.workCapacity', 'assessment.seriousIllness', 'assessment.disability',
+  'assessment.urgent', 'assessment.note', 'assessment.rigidExpenses.#.kind', 'assessment.rigidExpenses.#.amountYuan', 'assessment.rigidExpenses.#.note',
+  'parts.#.kind', 'parts.#.programme', 'parts.#.department', 'parts.#.need', 'parts.#.note',
+]);
+export const onForm = (path: NamePath) => ON_FORM.has(path.map((p) => (typeof p === 'number' ? '#' : p)).join('.'));
+
+export function toRequest(v: Values): NewRequest {
+  const person: NewRequest['person'] =
+    v.personKind === 'registered'
+      ? { householdNo: v.person.householdNo ?? '', idNumber: v.person.idNumber }
+      : { name: v.person.name ?? '', idNumber: v.person.idNumber.trim().toUpperCase(), phone: v.person.phone ?? '' };
+  const parts: NewPart[] = v.parts.map((p) =>
+    p.kind === 'case'
+      ? { kind: 'case', programme: p.programme ?? 'dibao', note: p.note ?? '' }
+      : { kind: 'referral', department: p.department ?? 'education', need: p.need ?? 'other', note: p.note ?? '' },
+  );
+  const a = v.assessment;
+  return {
+    windowAreaCode: v.windowAreaCode,
+    channel: v.channel,
+    receivedOn: v.receivedOn,
+    person,
+    description: v.description ?? '',
+    assessment: {
+      householdSize: a.householdSize,
+      dependents: a.dependents ?? 0,
+      workCapacity: a.workCapacity,
+      seriousIllness: a.seriousIllness,
+      disability: a.disability,
+      rigidExpenses: (a.rigidExpenses ?? []).map((e) => ({ kind: e.kind, amountFen: yuanToFen(e.amountYuan), note: e.note ?? '' })),
+      urgent: a.urgent,
+      note: a.note ?? '',
+    },
+    parts,
+  };
+}
