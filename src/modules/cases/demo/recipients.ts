@@ -3,8 +3,9 @@
 // Each case gets one `approve` transition and one `approve` decision with a frozen monthly amount;
 // the explanation says the amount is a demo estimate (a share of the area's standard per member), not
 // a computed benefit. Real cases go through the engine (service/engine.ts).
-import { sql } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../../db/engine.ts';
+import type { DB } from '../../../db/schema.ts';
 import { inScope, type Scope } from '../../../db/scope.ts';
 import { write } from '../../../db/write.ts';
 import { appendAudit } from '../../audit/repo.ts';
@@ -53,76 +54,60 @@ export async function loadDemoRecipients(db: Database, scope: Scope, opts: DemoR
   const explanation = JSON.stringify({ demo: true, note: '演示数据：金额按当地标准估算，非逐项核算' });
   const transition = (programme: string) => JSON.stringify({ demo: true, programme });
 
-  return write(db, scope, async (tx) => {
-    const dibao = await sql<{ n: string }>`
-      with s as (select * from jsonb_to_recordset(cast(${stdJson} as jsonb)) as x(county text, urban bigint, rural bigint, hardship bigint)),
-      picked as materialized (
-        select h.county_code, h.id as household_id, h.village_code, hm.id as member_id, hm.name, hm.id_number,
-          (select count(*) from members m where m.county_code = h.county_code and m.household_id = h.id) as n,
-          case when h.hukou = 'urban' then s.urban else s.rural end as standard,
-          abs(hashtext(h.household_no || ${opts.seed})) % 1000 as r
-        from households h
-        join members hm on hm.county_code = h.county_code and hm.household_id = h.id and hm.relation = 'head'
-        join s on s.county = h.county_code
-        where ${inScope(scope, 'h.village_code')}
-          and abs(hashtext(h.household_no || ${opts.seed})) % 1000 < ${opts.dibaoPerMille}
-          and not exists (select 1 from cases c where c.county_code = h.county_code and c.household_id = h.id)
-      ), ins as (
+  const s = sql`select * from jsonb_to_recordset(cast(${stdJson} as jsonb)) as x(county text, urban bigint, rural bigint, hardship bigint)`;
+
+  /** Inserts an approved case, its approve transition and decision for every picked person; returns the count. */
+  const approve = async (tx: Kysely<DB>, picked: RawBuilder<unknown>, programme: 'dibao' | 'hardship', fromState: string) => {
+    const prefix = programme === 'dibao' ? 'DB' : 'TK';
+    const r = await sql<{ n: string }>`
+      with s as (${s}), picked as materialized (${picked}), ins as (
         insert into cases (county_code, case_no, programme, rule_set, household_id, area_code, applicant_member_id, applicant_name, applicant_id_number, state, applied_on, state_since, review_due)
-        select county_code, 'DB' || county_code || ${year} || lpad(nextval('case_no_seq')::text, 6, '0'), 'dibao', ${ruleSet}, household_id, village_code, member_id, name, id_number,
+        select county_code, ${prefix} || county_code || ${year} || lpad(nextval('case_no_seq')::text, 6, '0'), ${programme}, ${ruleSet}, household_id, village_code, member_id, name, id_number,
           'approved', ${applied}, ${opts.decidedOn}::date, ${reviewDue(opts.decidedOn)}::date
         from picked
-        returning county_code, id, household_id
+        returning county_code, id, applicant_member_id
       ), tr as (
         insert into case_transitions (county_code, case_id, seq, action, from_state, to_state, on_date, actor_name, actor_role, data)
-        select county_code, id, 1, 'approve', 'county_notice', 'approved', ${opts.decidedOn}::date, '演示数据', 'county_approver', cast(${transition('dibao')} as jsonb)
+        select county_code, id, 1, 'approve', ${fromState}, 'approved', ${opts.decidedOn}::date, '演示数据', 'county_approver', cast(${transition(programme)} as jsonb)
         from ins
         returning county_code, id, case_id
       ), dec as (
         insert into case_decisions (county_code, case_id, transition_id, kind, decided_on, effective_month, amount_fen, explanation, reason)
         select tr.county_code, tr.case_id, tr.id, 'approve', ${opts.decidedOn}::date, to_char(${opts.decidedOn}::date + interval '1 month', 'YYYY-MM'),
-          -- between 30% and 90% of the standard per member, rounded to the yuan
-          round(p.n * p.standard * (30 + p.r % 61) / 100.0 / 100) * 100, cast(${explanation} as jsonb), '演示数据'
+          p.amount, cast(${explanation} as jsonb), '演示数据'
         from tr join ins on ins.county_code = tr.county_code and ins.id = tr.case_id
-        join picked p on p.county_code = ins.county_code and p.household_id = ins.household_id
+        join picked p on p.county_code = ins.county_code and p.member_id = ins.applicant_member_id
         returning 1
       )
       select count(*)::text as n from dec`.execute(tx);
+    return Number(r.rows[0]?.n ?? 0);
+  };
 
-    let hardship = 0;
-    if (opts.hardship) {
-      const r = await sql<{ n: string }>`
-        with s as (select * from jsonb_to_recordset(cast(${stdJson} as jsonb)) as x(county text, urban bigint, rural bigint, hardship bigint)),
-        picked as materialized (
-          select m.county_code, m.household_id, h.village_code, m.id as member_id, m.name, m.id_number, s.hardship as amount
-          from members m
-          join households h on h.county_code = m.county_code and h.id = m.household_id
-          join s on s.county = m.county_code
-          where ${inScope(scope, 'h.village_code')} and 'three_nos' = any(m.categories)
-            and not exists (select 1 from cases c where c.county_code = m.county_code and c.household_id = m.household_id)
-        ), ins as (
-          insert into cases (county_code, case_no, programme, rule_set, household_id, area_code, applicant_member_id, applicant_name, applicant_id_number, state, applied_on, state_since, review_due)
-          select county_code, 'TK' || county_code || ${year} || lpad(nextval('case_no_seq')::text, 6, '0'), 'hardship', ${ruleSet}, household_id, village_code, member_id, name, id_number,
-            'approved', ${applied}, ${opts.decidedOn}::date, ${reviewDue(opts.decidedOn)}::date
-          from picked
-          returning county_code, id, applicant_member_id
-        ), tr as (
-          insert into case_transitions (county_code, case_id, seq, action, from_state, to_state, on_date, actor_name, actor_role, data)
-          select county_code, id, 1, 'approve', 'county_review', 'approved', ${opts.decidedOn}::date, '演示数据', 'county_approver', cast(${transition('hardship')} as jsonb)
-          from ins
-          returning county_code, id, case_id
-        ), dec as (
-          insert into case_decisions (county_code, case_id, transition_id, kind, decided_on, effective_month, amount_fen, explanation, reason)
-          select tr.county_code, tr.case_id, tr.id, 'approve', ${opts.decidedOn}::date, to_char(${opts.decidedOn}::date + interval '1 month', 'YYYY-MM'),
-            p.amount, cast(${explanation} as jsonb), '演示数据'
-          from tr join ins on ins.county_code = tr.county_code and ins.id = tr.case_id
-          join picked p on p.county_code = ins.county_code and p.member_id = ins.applicant_member_id
-          returning 1
-        )
-        select count(*)::text as n from dec`.execute(tx);
-      hardship = Number(r.rows[0]?.n ?? 0);
-    }
-    const result = { dibaoCases: Number(dibao.rows[0]?.n ?? 0), hardshipCases: hardship };
+  // 低保: households picked by hash; the head applies; between 30% and 90% of the standard per member, to the yuan.
+  const dibaoPicked = sql`
+    select h.county_code, h.id as household_id, h.village_code, hm.id as member_id, hm.name, hm.id_number,
+      round((select count(*) from members m where m.county_code = h.county_code and m.household_id = h.id)
+        * (case when h.hukou = 'urban' then s.urban else s.rural end)
+        * (30 + abs(hashtext(h.household_no || ${opts.seed})) % 1000 % 61) / 100.0 / 100) * 100 as amount
+    from households h
+    join members hm on hm.county_code = h.county_code and hm.household_id = h.id and hm.relation = 'head'
+    join s on s.county = h.county_code
+    where ${inScope(scope, 'h.village_code')}
+      and abs(hashtext(h.household_no || ${opts.seed})) % 1000 < ${opts.dibaoPerMille}
+      and not exists (select 1 from cases c where c.county_code = h.county_code and c.household_id = h.id)`;
+  // 特困: members marked three_nos in households without a case, at the dispersed support standard.
+  const hardshipPicked = sql`
+    select m.county_code, m.household_id, h.village_code, m.id as member_id, m.name, m.id_number, s.hardship as amount
+    from members m
+    join households h on h.county_code = m.county_code and h.id = m.household_id
+    join s on s.county = m.county_code
+    where ${inScope(scope, 'h.village_code')} and 'three_nos' = any(m.categories)
+      and not exists (select 1 from cases c where c.county_code = m.county_code and c.household_id = m.household_id)`;
+
+  return write(db, scope, async (tx) => {
+    const dibaoCases = await approve(tx, dibaoPicked, 'dibao', 'county_notice');
+    const hardshipCases = opts.hardship ? await approve(tx, hardshipPicked, 'hardship', 'county_review') : 0;
+    const result = { dibaoCases, hardshipCases };
     await appendAudit(tx, scope, { action: 'cases.demo_recipients', entity: 'cases', entityId: opts.seed, areaCode: scope.areaCode || null, after: { ...opts, ...result } });
     return result;
   });
