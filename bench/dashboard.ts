@@ -1,5 +1,5 @@
 // Dashboard figures from the roll-up against the plain aggregate scan of the same figures, same run.
-// Each engine: a fresh database, 黔南州, parameters, N demo households (COPY), demo recipients (15%
+// Each engine: a copy of the cached registry (黔南州, parameters, N demo households; bench/lib/cached-registry.ts), demo recipients (15%
 // dibao households, every three-nos member a 特困 person), one full roll-up refresh. Then the
 // dashboard request (figures + warnings for the prefecture, 2015, with the dirty-area check) is
 // timed RUNS times (p50/p95), and the baseline — the same metrics aggregated straight from cases,
@@ -7,29 +7,22 @@
 // not stored) — three times (best; once when it takes over a minute). The two must agree on the prefecture's dibao persons.
 import { sql } from 'kysely';
 import type { Database } from '../src/db/engine.ts';
-import { migrate } from '../src/db/migrate.ts';
 import { systemScope } from '../src/db/scope.ts';
-import { loadPrefecture } from '../src/modules/areas/service.ts';
 import { loadDemoRecipients } from '../src/modules/cases/demo/recipients.ts';
-import { syncParameterFiles } from '../src/modules/policy/service/parameters.ts';
 import { rollupQuery } from '../src/modules/stats/repo/compute.ts';
 import { currentStandards, figures, refresh } from '../src/modules/stats/service/figures.ts';
 import { warnings } from '../src/modules/stats/service/warnings.ts';
-import { benchArg, seconds, timed, withBenchDatabase, type BenchEngine } from './lib/engines.ts';
-import { loadRegistry } from './lib/registry.ts';
+import { cacheArgs, withRegistryDatabase } from './lib/cached-registry.ts';
+import { benchArg, benchEngines, seconds, timed, type BenchEngine } from './lib/engines.ts';
 
 const RUNS = 40;
 
-async function run(db: Database, engine: BenchEngine, households: number): Promise<{ p95: number; baseline: number }> {
+async function run(db: Database, engine: BenchEngine, households: number, members: number): Promise<{ p95: number; baseline: number }> {
   const scope = systemScope('bench');
   const t0 = performance.now();
-  await migrate(db);
-  await loadPrefecture(db, scope, '522700');
-  await syncParameterFiles(db);
-  const { members } = await loadRegistry(db, households, 'bench-dashboard');
   const rec = await loadDemoRecipients(db, scope, { dibaoPerMille: 150, hardship: true, seed: 'bench', decidedOn: '2015-03-10' });
   await sql`analyze`.execute(db.kysely);
-  console.log(`${engine}: loaded ${households} households, ${members} members, ${rec.dibaoCases} dibao and ${rec.hardshipCases} hardship cases in ${seconds(performance.now() - t0)} s (stats triggers on)`);
+  console.log(`${engine}: ${households} households, ${members} members: ${rec.dibaoCases} dibao and ${rec.hardshipCases} hardship cases approved in ${seconds(performance.now() - t0)} s (stats triggers on)`);
   const full = await timed(() => refresh(db));
   console.log(`${engine}: first roll-up refresh (every area) ${seconds(full.ms)} s, ${full.value?.rows ?? 0} rows`);
 
@@ -66,12 +59,13 @@ async function run(db: Database, engine: BenchEngine, households: number): Promi
 export default async function dashboard(args: string[]): Promise<void> {
   const pgHouseholds = Number(benchArg(args, 'households') ?? 3_000_000);
   const pgliteHouseholds = Number(benchArg(args, 'pglite-households') ?? 300_000);
-  const engines = (benchArg(args, 'engines') ?? 'postgresql,pglite').split(',') as BenchEngine[];
   const results: Record<string, { p95: number; baseline: number }> = {};
-  for (const engine of engines) {
+  for (const engine of benchEngines(args)) {
     const n = engine === 'postgresql' ? pgHouseholds : pgliteHouseholds;
-    results[engine] = await withBenchDatabase(engine, 'dashboard', (db) => run(db, engine, n));
+    const r = await withRegistryDatabase(engine, 'dashboard', n, (db, info) => run(db, engine, n, info.members), cacheArgs(args));
+    if (r) results[engine] = r;
   }
-  const last = results['postgresql'] ?? Object.values(results)[0]!;
+  const last = results['postgresql'] ?? Object.values(results)[0];
+  if (!last) return;
   console.log(`dashboard: ${last.p95.toFixed(1)} ms, baseline ${last.baseline.toFixed(1)} ms, ratio ${(last.p95 / last.baseline).toFixed(4)}`);
 }

@@ -1,4 +1,4 @@
-// Payroll benchmark: N households (loadRegistry, COPY) all made dibao recipients (loadDemoRecipients,
+// Payroll benchmark: N households (the cached registry, bench/lib/cached-registry.ts) all made dibao recipients (loadDemoRecipients,
 // dibaoPerMille 1000, approved 2015-11-10, payable from 2015-12), then the payroll of 2015-12 for the
 // whole prefecture (`runPayroll`, system scope: every county, township by township, each its own
 // transaction) against the raw baseline in the same run on the same data and engine: one
@@ -7,18 +7,15 @@
 // including all`: the unique key per programme, period and recipient, the primary key). The same
 // INSERT into a table without keys is printed too. Best of `--repeat` (default 2; the
 // payroll is discarded between repeats). The run fails if lines or amounts differ from the baseline.
-// Options: --households N (default 300,000), --engines postgres,pglite, --repeat N.
+// Options: --households N (default 300,000), --engines postgresql,pglite, --repeat N, --fresh (rebuild the cache).
 import { sql } from 'kysely';
 import type { Database } from '../src/db/engine.ts';
-import { migrate } from '../src/db/migrate.ts';
 import { systemScope } from '../src/db/scope.ts';
-import { loadPrefecture } from '../src/modules/areas/service.ts';
 import { loadDemoRecipients } from '../src/modules/cases/demo/recipients.ts';
 import { approvePayroll, discardPayroll } from '../src/modules/payroll/service/payrolls.ts';
 import { runPayroll, type RunResult } from '../src/modules/payroll/service/run.ts';
-import { syncParameterFiles } from '../src/modules/policy/service/parameters.ts';
-import { benchArg, seconds, timed, withBenchDatabase } from './lib/engines.ts';
-import { loadRegistry } from './lib/registry.ts';
+import { cacheArgs, withRegistryDatabase } from './lib/cached-registry.ts';
+import { benchArg, benchEngines, seconds, timed } from './lib/engines.ts';
 
 const PERIOD = '2015-12';
 
@@ -43,14 +40,10 @@ interface Figures { payroll: number; baseline: number }
 
 async function run(db: Database, engine: string, households: number, repeat: number): Promise<Figures> {
   const t0 = performance.now();
-  await migrate(db);
   const scope = systemScope('bench');
-  await loadPrefecture(db, scope, '522700');
-  await syncParameterFiles(db);
-  await loadRegistry(db, households, 'bench-payroll');
   const r = await loadDemoRecipients(db, scope, { dibaoPerMille: 1000, hardship: true, seed: 'bench-payroll', decidedOn: '2015-11-10' });
   await sql`analyze`.execute(db.kysely);
-  console.log(`${engine}: loaded ${households} households, ${r.dibaoCases} dibao and ${r.hardshipCases} hardship recipients in ${seconds(performance.now() - t0)} s`);
+  console.log(`${engine}: ${households} households: ${r.dibaoCases} dibao and ${r.hardshipCases} hardship recipients approved in ${seconds(performance.now() - t0)} s`);
   await sql`create table bench_payroll (like payroll_lines including all)`.execute(db.kysely);
   await sql`create table bench_payroll_bare (like payroll_lines including defaults)`.execute(db.kysely);
   let payroll = Infinity;
@@ -83,10 +76,10 @@ async function run(db: Database, engine: string, households: number, repeat: num
 
 export default async function bench(args: string[]): Promise<void> {
   const households = Number(benchArg(args, 'households') ?? 300_000);
-  const engines = (benchArg(args, 'engines') ?? 'postgres,pglite').split(',');
   const repeat = Number(benchArg(args, 'repeat') ?? 2);
   let last: Figures | undefined;
-  if (engines.includes('postgres')) last = await withBenchDatabase('postgresql', 'payroll', (db) => run(db, 'postgresql', households, repeat));
-  if (engines.includes('pglite')) last = await withBenchDatabase('pglite', 'payroll', (db) => run(db, 'pglite', households, repeat));
+  for (const engine of benchEngines(args)) {
+    last = await withRegistryDatabase(engine, 'payroll', households, (db) => run(db, engine, households, repeat), cacheArgs(args));
+  }
   if (last) console.log(`payroll: ${seconds(last.payroll)} s, baseline ${seconds(last.baseline)} s, ratio ${(last.payroll / last.baseline).toFixed(2)}`);
 }

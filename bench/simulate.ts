@@ -12,7 +12,7 @@ import { loadPrefecture } from '../src/modules/areas/service.ts';
 import { parameterRows, syncParameterFiles } from '../src/modules/policy/service/parameters.ts';
 import { simulateWithRows, type SimulationResult } from '../src/modules/policy/service/simulate.ts';
 import { loadRegistry } from './lib/registry.ts';
-import { benchArg, seconds, timed, withBenchDatabase } from './lib/engines.ts';
+import { benchArg, benchEngines, seconds, timed, withBenchDatabase } from './lib/engines.ts';
 
 const MONTH = '2015-10';
 const TIER_1 = "('522701', '522702', '522790')";
@@ -97,9 +97,7 @@ async function run(db: Database, engine: string, households: number): Promise<{ 
 
 export default async function bench(args: string[]): Promise<void> {
   const households = Number(benchArg(args, 'households') ?? 300_000);
-  const engines = (benchArg(args, 'engines') ?? 'postgres,pglite').split(',');
   let last: { simulate: number; baseline: number } | undefined;
-  if (engines.includes('postgres')) last = await withBenchDatabase('postgresql', 'simulate', (db) => run(db, 'postgresql', households));
-  if (engines.includes('pglite')) last = await withBenchDatabase('pglite', 'simulate', (db) => run(db, 'pglite', households));
+  for (const engine of benchEngines(args)) last = await withBenchDatabase(engine, 'simulate', (db) => run(db, engine, households));
   if (last) console.log(`simulate: ${seconds(last.simulate)} s, baseline ${seconds(last.baseline)} s, ratio ${(last.simulate / last.baseline).toFixed(2)}`);
 }

@@ -44,3 +44,11 @@ export async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; valu
 }
 
 export const seconds = (ms: number) => (ms / 1000).toFixed(2);
+
+/** `--engines postgresql,pglite` (also `postgres`); both by default, PostgreSQL first. */
+export function benchEngines(args: readonly string[]): BenchEngine[] {
+  const named = (benchArg(args, 'engines') ?? 'postgresql,pglite').split(',').map((e) => (e === 'postgres' ? 'postgresql' : e));
+  const bad = named.filter((e) => e !== 'postgresql' && e !== 'pglite');
+  if (bad.length > 0) throw new Error(`--engines: unknown engine ${bad.join(', ')} (postgresql, pglite)`);
+  return (['postgresql', 'pglite'] as const).filter((e) => named.includes(e));
+}

@@ -6,10 +6,10 @@ import type { DB } from '../../db/schema.ts';
 import { inArea, inScope, type Scope } from '../../db/scope.ts';
 import { PENDING_STATES } from '../cases/domain/steps.ts';
 import type { IntakePartRow, IntakeRequestRow, NewIntakePart, NewIntakeRequest } from './tables.ts';
+import { nextSerialNo } from '../../db/serials.ts';
 
 export async function nextRequestNo(tx: Kysely<DB>, countyCode: string, year: string): Promise<string> {
-  const { rows } = await sql<{ n: string }>`select lpad(nextval('intake_no_seq')::text, 6, '0') as n`.execute(tx);
-  return `SL${countyCode}${year}${rows[0]?.n ?? ''}`;
+  return nextSerialNo(tx, 'SL', countyCode, year);
 }
 
 export async function areaExists(db: Kysely<DB>, code: string): Promise<boolean> {

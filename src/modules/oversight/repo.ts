@@ -3,10 +3,10 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { inArea, inScope, type Scope } from '../../db/scope.ts';
 import type { ComplaintRow, NewComplaint } from './tables.ts';
+import { nextSerialNo } from '../../db/serials.ts';
 
 export async function nextComplaintNo(tx: Kysely<DB>, countyCode: string, year: string): Promise<string> {
-  const { rows } = await sql<{ n: string }>`select lpad(nextval('intake_no_seq')::text, 6, '0') as n`.execute(tx);
-  return `JB${countyCode}${year}${rows[0]?.n ?? ''}`;
+  return nextSerialNo(tx, 'JB', countyCode, year);
 }
 
 export async function insertComplaint(tx: Kysely<DB>, row: NewComplaint): Promise<number> {

@@ -60,11 +60,15 @@ export async function loadDemoRecipients(db: Database, scope: Scope, opts: DemoR
   const approve = async (tx: Kysely<DB>, picked: RawBuilder<unknown>, programme: 'dibao' | 'hardship', fromState: string) => {
     const prefix = programme === 'dibao' ? 'DB' : 'TK';
     const r = await sql<{ n: string }>`
-      with s as (${s}), picked as materialized (${picked}), ins as (
+      with s as (${s}), picked as materialized (${picked}),
+      block as materialized (
+        select county_code, next_serials(${prefix}, county_code, ${year}, count(*)) as first_no from picked group by county_code
+      ), ins as (
         insert into cases (county_code, case_no, programme, rule_set, household_id, area_code, applicant_member_id, applicant_name, applicant_id_number, state, applied_on, state_since, review_due)
-        select county_code, ${prefix} || county_code || ${year} || lpad(nextval('case_no_seq')::text, 6, '0'), ${programme}, ${ruleSet}, household_id, village_code, member_id, name, id_number,
+        select p.county_code, ${prefix} || p.county_code || ${year} || lpad((b.first_no - 1 + row_number() over (partition by p.county_code order by p.member_id))::text, 6, '0'),
+          ${programme}, ${ruleSet}, p.household_id, p.village_code, p.member_id, p.name, p.id_number,
           'approved', ${applied}, ${opts.decidedOn}::date, ${reviewDue(opts.decidedOn)}::date
-        from picked
+        from picked p join block b on b.county_code = p.county_code
         returning county_code, id, applicant_member_id
       ), tr as (
         insert into case_transitions (county_code, case_id, seq, action, from_state, to_state, on_date, actor_name, actor_role, data)

@@ -1,10 +1,10 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
 import { inScope, type Scope } from '../../../db/scope.ts';
+import { nextSerialNo } from '../../../db/serials.ts';
 
 export async function nextBatchNo(tx: Kysely<DB>, countyCode: string, year: string): Promise<string> {
-  const { rows } = await sql<{ n: string }>`select lpad(nextval('case_no_seq')::text, 6, '0') as n`.execute(tx);
-  return `PC${countyCode}${year}${rows[0]?.n ?? ''}`;
+  return nextSerialNo(tx, 'PC', countyCode, year);
 }
 
 export async function insertBatch(tx: Kysely<DB>, b: { countyCode: string; batchNo: string; programme: 'dibao' | 'hardship'; createdOn: string; createdBy: string }): Promise<number> {

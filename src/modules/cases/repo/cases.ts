@@ -2,6 +2,7 @@ import { sql, type Insertable, type Kysely, type Selectable, type Updateable } f
 import type { DB } from '../../../db/schema.ts';
 import { inArea, inScope, type Scope } from '../../../db/scope.ts';
 import type { CaseDecisionTable, CaseTable, CaseTransitionTable } from '../tables.ts';
+import { nextSerialNo } from '../../../db/serials.ts';
 
 export type CaseRow = Selectable<CaseTable>;
 export type TransitionRow = Selectable<CaseTransitionTable>;
@@ -11,8 +12,7 @@ const PREFIX = { dibao: 'DB', hardship: 'TK' } as const;
 
 /** DB|TK + county (6) + year (4) + 6 digits. */
 export async function nextCaseNo(tx: Kysely<DB>, programme: 'dibao' | 'hardship', countyCode: string, year: string): Promise<string> {
-  const { rows } = await sql<{ n: string }>`select lpad(nextval('case_no_seq')::text, 6, '0') as n`.execute(tx);
-  return `${PREFIX[programme]}${countyCode}${year}${rows[0]?.n ?? ''}`;
+  return nextSerialNo(tx, PREFIX[programme], countyCode, year);
 }
 
 export async function insertCase(tx: Kysely<DB>, row: Insertable<CaseTable>): Promise<number> {

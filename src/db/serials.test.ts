@@ -1,0 +1,89 @@
+import fs from 'node:fs';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDemoRecipients } from '../modules/cases/demo/recipients.ts';
+import { loadDemoHouseholds } from '../modules/registry/service/demo.ts';
+import { ENGINE, testDatabase } from '../test/db.ts';
+import type { Database } from './engine.ts';
+import { systemScope } from './scope.ts';
+import { nextSerialNo, type SerialPrefix } from './serials.ts';
+
+describe(`document numbers per county and year (${ENGINE})`, () => {
+  let db: Database;
+  beforeAll(async () => {
+    db = await testDatabase();
+  });
+  afterAll(() => db.close());
+
+  const next = (prefix: SerialPrefix, county: string, year: string) => db.kysely.transaction().execute((tx) => nextSerialNo(tx, prefix, county, year));
+  const setCounter = (prefix: string, county: string, year: string, last: number) =>
+    sql`insert into serial_counters values (${prefix}, ${county}, ${year}, ${last})
+        on conflict (prefix, county_code, year) do update set last_no = excluded.last_no`.execute(db.kysely);
+
+  it('counts each prefix, county and year from 000001 on its own', async () => {
+    expect(await next('SL', '522722', '2016')).toBe('SL5227222016000001');
+    expect(await next('SL', '522722', '2016')).toBe('SL5227222016000002');
+    expect(await next('SL', '522723', '2016')).toBe('SL5227232016000001');
+    expect(await next('SL', '522722', '2017')).toBe('SL5227222017000001');
+    expect(await next('JB', '522722', '2016')).toBe('JB5227222016000001');
+  });
+
+  it('gives concurrent transactions distinct numbers without gaps, and a rolled-back one gives its number back', async () => {
+    const got = await Promise.all(Array.from({ length: 12 }, () => next('PC', '522725', '2016')));
+    expect(new Set(got).size).toBe(12);
+    expect(got.map((n) => Number(n.slice(12))).sort((a, b) => a - b)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+    await expect(db.kysely.transaction().execute(async (tx) => {
+      await nextSerialNo(tx, 'PC', '522725', '2016');
+      throw new Error('caseworker cancelled');
+    })).rejects.toThrow('caseworker cancelled');
+    expect(await next('PC', '522725', '2016')).toBe('PC5227252016000013');
+  });
+
+  it('keeps numbering after a million numbers elsewhere (the old global sequence repeated here)', async () => {
+    await setCounter('DB', '522702', '2015', 999_999);
+    await setCounter('DB', '522701', '2014', 999_999);
+    expect(await next('DB', '522701', '2015')).toBe('DB5227012015000001');
+  });
+
+  it('refuses the millionth number of one county and year with a clear error, changing nothing', async () => {
+    await setCounter('TK', '522726', '2016', 999_998);
+    expect(await next('TK', '522726', '2016')).toBe('TK5227262016999999');
+    await expect(next('TK', '522726', '2016')).rejects.toThrow(/TK 522726 2016 年的编号已用尽/);
+    const { rows } = await sql<{ last_no: string }>`select last_no from serial_counters where prefix = 'TK' and county_code = '522726' and year = '2016'`.execute(db.kysely);
+    expect(Number(rows[0]!.last_no)).toBe(999_999);
+  });
+
+  it('numbers bulk-approved demo cases 000001… per county without gaps, after the numbers already issued', async () => {
+    await loadDemoHouseholds(db, systemScope('test'), { households: 400, seed: 'serials' });
+    const county = (await sql<{ c: string }>`select min(county_code) as c from households`.execute(db.kysely)).rows[0]!.c;
+    await setCounter('DB', county, '2016', 41);
+    await loadDemoRecipients(db, systemScope('test'), { dibaoPerMille: 300, hardship: false, seed: 'serials', decidedOn: '2016-03-10' });
+    const { rows } = await sql<{ county_code: string; n: string; lo: string; hi: string; distinct_no: string }>`
+      select county_code, count(*) as n, min(substr(case_no, 13)::int) as lo, max(substr(case_no, 13)::int) as hi, count(distinct case_no) as distinct_no
+      from cases where programme = 'dibao' group by county_code`.execute(db.kysely);
+    expect(rows.length).toBeGreaterThan(3);
+    for (const r of rows) {
+      const first = r.county_code === county ? 42 : 1;
+      expect({ county: r.county_code, lo: Number(r.lo), hi: Number(r.hi), distinct: Number(r.distinct_no) })
+        .toEqual({ county: r.county_code, lo: first, hi: first + Number(r.n) - 1, distinct: Number(r.n) });
+    }
+    const c = await sql<{ last_no: string }>`select last_no from serial_counters where prefix = 'DB' and county_code = ${rows[0]!.county_code} and year = '2016'`.execute(db.kysely);
+    expect(Number(c.rows[0]!.last_no)).toBe(Number(rows[0]!.hi));
+  });
+
+  it('the migration starts each counter after the highest number already issued', async () => {
+    const script = fs.readFileSync(new URL('./migrations/0060_serial_numbers.sql', import.meta.url), 'utf8');
+    const seeding = script.slice(script.indexOf('insert into serial_counters (prefix'));
+    await sql`delete from serial_counters`.execute(db.kysely);
+    await db.execScript(seeding);
+    const { rows } = await sql<{ bad: string }>`
+      select c.case_no as bad from cases c
+      left join serial_counters s on s.prefix = substr(c.case_no, 1, 2) and s.county_code = c.county_code and s.year = substr(c.case_no, 9, 4)
+      where s.last_no is null or s.last_no < substr(c.case_no, 13)::bigint`.execute(db.kysely);
+    expect(rows).toEqual([]);
+    const top = await sql<{ no: string }>`select max(case_no) as no from cases where programme = 'dibao'`.execute(db.kysely);
+    const no = top.rows[0]!.no;
+    const after = await next('DB', no.slice(2, 8), no.slice(8, 12));
+    expect(Number(after.slice(12))).toBe(Number(no.slice(12)) + 1);
+  });
+});
