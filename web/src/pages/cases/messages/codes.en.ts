@@ -81,6 +81,7 @@ export const casesCodesEn: Record<keyof typeof casesCodesZhCN, string> = {
   'cases.field.householdNo': 'Household no.',
   'cases.field.flags': 'Flags',
   'cases.field.votes': 'Votes',
+  'cases.field.requestNo': 'Verification request no.',
 
   'cases.enum.result.pass': 'Pass',
   'cases.enum.result.fail': 'Fail',
@@ -101,6 +102,7 @@ export const casesCodesEn: Record<keyof typeof casesCodesZhCN, string> = {
   'cases.flag.staff_relative': 'Relative of civil-affairs staff',
   'cases.flag.cadre_relative': 'Relative of a village cadre',
   'cases.flag.complaint': 'Under complaint',
+  'cases.flag.verification_warning': 'Rescreen warning',
 
   'cases.decision.approve': 'Approval',
   'cases.decision.reject': 'Rejection',

@@ -82,6 +82,7 @@ export const casesCodesZhCN = {
   'cases.field.householdNo': '户编号',
   'cases.field.flags': '标志',
   'cases.field.votes': '表决',
+  'cases.field.requestNo': '核对请求编号',
 
   'cases.enum.result.pass': '符合',
   'cases.enum.result.fail': '不符合',
@@ -102,6 +103,7 @@ export const casesCodesZhCN = {
   'cases.flag.staff_relative': '民政工作人员近亲属',
   'cases.flag.cadre_relative': '村（社区）干部近亲属',
   'cases.flag.complaint': '被举报',
+  'cases.flag.verification_warning': '复核比对预警',
 
   'cases.decision.approve': '批准',
   'cases.decision.reject': '不予批准',
