@@ -174,6 +174,15 @@ browserSuite('case workflow (browser)', (env) => {
     const docx = await page.request.get(`${base}/api/v1/cases/${caseNo}/notices/decision.docx`);
     expect(docx.status()).toBe(200);
 
+    // The household page lists the case with the decision in force; its link leads back to the case.
+    await page.goto(`${base}/households/${householdNo}`);
+    await page.getByRole('tab', { name: '救助案件' }).click();
+    const listed = page.getByTestId('household-cases').locator('tbody tr').filter({ hasText: caseNo });
+    expect(await listed.innerText()).toContain('批准');
+    await listed.getByRole('link', { name: caseNo }).click();
+    await page.waitForURL(`**/cases/${caseNo}`);
+    await state(page, '在保');
+
     await mkdir(join(REPO_ROOT, 'test-output', 'e2e'), { recursive: true });
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
     await page.close();

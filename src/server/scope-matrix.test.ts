@@ -55,6 +55,7 @@ const PROBES: Record<string, Probe> = {
   'POST /api/v1/cases': (f) => ({ method: 'POST', url: '/api/v1/cases', payload: { programme: 'dibao', householdNo: f.householdNo, applicantIdNumber: f.idNumber, appliedOn: '2015-09-01' } }),
   'GET /api/v1/cases/inbox': (f) => ({ method: 'GET', url: `/api/v1/cases/inbox?area=${f.township}` }),
   'GET /api/v1/cases/overdue': (f) => ({ method: 'GET', url: `/api/v1/cases/overdue?area=${f.township}` }),
+  'GET /api/v1/cases/by-household/:householdNo': (f) => ({ method: 'GET', url: `/api/v1/cases/by-household/${f.householdNo}` }),
   'POST /api/v1/cases/deaths': (f) => ({ method: 'POST', url: '/api/v1/cases/deaths', payload: { householdNo: f.householdNo, memberIdNumber: f.idNumber, dateOfDeath: '2015-10-01' } }),
   'GET /api/v1/cases/batches': () => ({ method: 'GET', url: '/api/v1/cases/batches' }),
   'POST /api/v1/cases/batches': (f) => ({ method: 'POST', url: '/api/v1/cases/batches', payload: { programme: 'dibao', caseNos: [f.caseNo] } }),

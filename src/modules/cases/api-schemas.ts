@@ -47,3 +47,11 @@ export const publicNotice = z.object({
   items: z.array(z.object({ villageCode: z.string(), villageName: z.string(), name: z.string(), householdSize: z.number(), amountFen: z.number().nullable(), amountStatus: z.enum(['decided', 'proposed', 'none']) })),
 });
 export const institutionList = z.object({ items: z.array(z.object({ id: z.number(), countyCode: z.string(), name: z.string(), kind: z.string(), beds: z.number(), demo: z.boolean() })) });
+
+export const householdCaseList = z.object({
+  items: z.array(z.object({
+    caseNo: z.string(), programme: z.string(), programmeLabel: z.string(), state: z.string(), stateLabel: z.string(),
+    applicantName: z.string(), appliedOn: z.string(), stateSince: z.string(), reviewDue: date, flags: z.array(z.string()),
+    decision: z.object({ kind: z.string(), amountFen: z.number().nullable(), effectiveMonth: date, decidedOn: z.string() }).nullable(),
+  })),
+});

@@ -124,4 +124,27 @@ describe(`dynamic management and the county stage (${ENGINE})`, () => {
     const timeline = ((await s.call('GET', `/cases/${caseNo}`, guanghui)).json() as { timeline: { action: string }[] }).timeline;
     expect(timeline.map((t) => t.action)).toEqual(['accept', 'home_visit']);
   });
+
+  it("lists a household's cases with the decision in force, newest first, only within scope", async () => {
+    const c = await approvedDibao(built, { township: guanghui, county: duyun });
+    await s.step(duyun, c.caseNo, 'suspend', { date: '2023-06-01', reason: '外出务工期间暂停，待核实' });
+    type Listed = { items: { caseNo: string; state: string; stateLabel: string; decision: { kind: string; amountFen: number | null; effectiveMonth: string } | null }[] };
+    const list = async (token: string) => (await s.call('GET', `/cases/by-household/${c.householdNo}`, token)).json() as Listed;
+    const row = (i: Listed['items'][number]) => [i.caseNo, i.state, i.decision?.kind ?? null, i.decision?.amountFen ?? null, i.decision?.effectiveMonth ?? null];
+    expect((await list(guanghui)).items.map(row)).toEqual([[c.caseNo, 'suspended', 'suspend', null, '2023-07']]);
+    expect((await list(guanghui)).items[0]?.stateLabel).toBe('暂停发放');
+    // A withdrawn application and the one after it: newest first.
+    const h = await makeHousehold(built, guanghui, '522701001001', { wageFen: 30000 });
+    const open = async (on: string) => ((await s.call('POST', '/cases', guanghui, { programme: 'dibao', householdNo: h.householdNo, applicantIdNumber: h.headId, appliedOn: on })).json() as { caseNo: string }).caseNo;
+    const first = await open('2023-03-01');
+    await s.step(guanghui, first, 'withdraw', { date: '2023-03-02', reason: '申请人书面申请撤回' });
+    const second = await open('2023-04-03');
+    const both = (await s.call('GET', `/cases/by-household/${h.householdNo}`, guanghui)).json() as Listed;
+    expect(both.items.map((i) => [i.caseNo, i.state])).toEqual([[second, 'accepted'], [first, 'withdrawn']]);
+    const wenfeng = await tokenFor(built, 'wenfeng.caseworker');
+    expect((await s.call('GET', `/cases/by-household/${c.householdNo}`, wenfeng)).statusCode).toBe(404);
+    const bad = await s.call('GET', '/cases/by-household/12345', guanghui);
+    expect(bad.statusCode).toBe(400);
+    expect((bad.json() as { error: { details: { fields: { field: string }[] } } }).error.details.fields.map((f) => f.field)).toEqual(['householdNo']);
+  });
 });

@@ -3,7 +3,7 @@ import * as api from './api-schemas.ts';
 import { scopeOf } from '../../server/auth-hook.ts';
 import type { RouteModule } from '../../server/context.ts';
 import { drawBatchSample, createBatch, getBatch, listAllBatches, newBatchSchema, sampleSchema } from './service/batches.ts';
-import { createCase, deathSchema, getCase, inbox, listQuerySchema, newCaseSchema, overdue, recordDeath } from './service/cases.ts';
+import { createCase, deathSchema, getCase, householdCases, inbox, listQuerySchema, newCaseSchema, overdue, recordDeath } from './service/cases.ts';
 import { performTransition, transitionInputSchema } from './service/engine.ts';
 import { createInstitution, listInstitutions, newInstitutionSchema } from './service/institutions.ts';
 import { decisionNotice, publicNoticeDocument, publicNoticeList } from './service/notices.ts';
@@ -25,6 +25,9 @@ export const caseRoutes: RouteModule = (app, { db }) => {
 
   app.get('/cases/overdue', { schema: { tags, summary: '超期案件', querystring: listQuerySchema, response: { 200: api.caseList } } },
     async (req) => overdue(db, scopeOf(req), req.query));
+
+  app.get('/cases/by-household/:householdNo', { schema: { tags, summary: '一户的全部救助案件（含最近一次决定）', params: z.strictObject({ householdNo: z.string() }), response: { 200: api.householdCaseList } } },
+    async (req) => householdCases(db, scopeOf(req), req.params.householdNo));
 
   app.post('/cases/deaths', { schema: { tags, summary: '登记家庭成员死亡（在保案件转入复核）', body: deathSchema, response: { 200: z.object({ items: z.array(api.stepResult) }) } } },
     async (req) => ({ items: await recordDeath(db, scopeOf(req), req.body) }));

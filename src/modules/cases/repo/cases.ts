@@ -62,6 +62,23 @@ export async function listDecisions(db: Kysely<DB>, countyCode: string, caseId: 
   return db.selectFrom('case_decisions').selectAll().where('county_code', '=', countyCode).where('case_id', '=', caseId).orderBy('id').execute();
 }
 
+/** Every case of a household (any programme, any state), newest first, with its latest decision. */
+export async function casesOfHousehold(db: Kysely<DB>, countyCode: string, householdId: number) {
+  return db
+    .selectFrom('cases as c')
+    .leftJoinLateral(
+      (eb) => eb.selectFrom('case_decisions as d').select(['d.kind', 'd.amount_fen', 'd.effective_month', 'd.decided_on'])
+        .whereRef('d.county_code', '=', 'c.county_code').whereRef('d.case_id', '=', 'c.id').orderBy('d.id', 'desc').limit(1).as('d'),
+      (join) => join.onTrue(),
+    )
+    .select(['c.case_no', 'c.programme', 'c.rule_set', 'c.state', 'c.applicant_name', 'c.applied_on', 'c.state_since', 'c.review_due', 'c.flags',
+      'd.kind as decision_kind', 'd.amount_fen', 'd.effective_month', 'd.decided_on'])
+    .where('c.county_code', '=', countyCode)
+    .where('c.household_id', '=', householdId)
+    .orderBy('c.applied_on', 'desc').orderBy('c.id', 'desc')
+    .execute();
+}
+
 export interface CaseListFilter {
   /** (programme, rule set, state) combinations; reviewDue: only when the review is due by `today`. */
   states?: { programme: string; ruleSet: string; state: string; reviewDue: boolean }[];

@@ -158,6 +158,20 @@ async function list(db: Database, scope: Scope, q: ListQuery, mode: 'inbox' | 'o
 export const inbox = (db: Database, scope: Scope, q: ListQuery) => list(db, scope, q, 'inbox');
 export const overdue = (db: Database, scope: Scope, q: ListQuery) => list(db, scope, q, 'overdue');
 
+/** The household page's 救助案件 tab: every case of the household, when the household is in scope. */
+export async function householdCases(db: Database, scope: Scope, householdNo: string) {
+  allow(scope, 'cases.read');
+  const h = await mustFindHousehold(db, scope, householdNo);
+  const rows = await repo.casesOfHousehold(db.kysely, h.county_code, h.id);
+  return {
+    items: rows.map((c) => ({
+      caseNo: c.case_no, programme: c.programme, programmeLabel: PROGRAMME_LABELS[c.programme], state: c.state, stateLabel: stateLabel(definitionFor(c.programme, c.rule_set), c.state),
+      applicantName: c.applicant_name, appliedOn: c.applied_on, stateSince: c.state_since, reviewDue: c.review_due, flags: c.flags,
+      decision: c.decision_kind && c.decided_on ? { kind: c.decision_kind, amountFen: c.amount_fen, effectiveMonth: c.effective_month, decidedOn: c.decided_on } : null,
+    })),
+  };
+}
+
 export const deathSchema = z.strictObject({
   householdNo: z.string().regex(/^\d{14}$/, '户编号应为14位数字'),
   memberIdNumber: z.string().regex(/^\d{17}[\dX]$/, '身份证号码应为18位'),

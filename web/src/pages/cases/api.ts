@@ -143,3 +143,20 @@ export const decisionDocxUrl = (caseNo: string) => `/api/v1/cases/${enc(caseNo)}
 export function todayInChina(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 }
+
+export interface HouseholdCase {
+  caseNo: string;
+  programme: Programme;
+  programmeLabel: string;
+  state: string;
+  stateLabel: string;
+  applicantName: string;
+  appliedOn: string;
+  stateSince: string;
+  reviewDue: string | null;
+  flags: string[];
+  decision: { kind: string; amountFen: number | null; effectiveMonth: string | null; decidedOn: string } | null;
+}
+
+/** 救助案件 of one household (any programme and state), newest first. */
+export const fetchHouseholdCases = (householdNo: string) => api<{ items: HouseholdCase[] }>(`/cases/by-household/${enc(householdNo)}`);
