@@ -20,7 +20,7 @@ export const createdRequest = z.object({
 });
 
 export const requestDetail = z.object({
-  requestNo: z.string(), areaCode: z.string(), windowAreaCode: z.string(), channel: z.string(), receivedOn: z.string(),
+  requestNo: z.string(), areaCode: z.string(), areaName: z.string(), windowAreaCode: z.string(), windowAreaName: z.string(), channel: z.string(), receivedOn: z.string(),
   householdNo: text, personName: z.string(), personIdNumber: z.string(), personPhone: z.string(), needs: z.array(z.string()), description: z.string(),
   assessment: z.unknown(), createdBy: z.string(), completed: z.boolean(), completedOn: date, parts: z.array(part),
 });

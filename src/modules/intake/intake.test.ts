@@ -9,7 +9,7 @@ import { caller, makeHousehold } from '../cases/testing.ts';
 const assessment = { householdSize: 2, workCapacity: 'partial', seriousIllness: true, rigidExpenses: [{ kind: 'medical', amountFen: 1_200_000 }] };
 
 interface Part { id: number; seq: number; kind: string; department: string; need: string; status: string; caseNo: string | null; dueDate: string | null; closed: boolean; workingDaysOverdue: number }
-interface RequestDetail { requestNo: string; completed: boolean; completedOn: string | null; parts: Part[] }
+interface RequestDetail { requestNo: string; areaCode: string; areaName: string; windowAreaCode: string; windowAreaName: string; completed: boolean; completedOn: string | null; parts: Part[] }
 
 describe(`one-window intake with referrals (${ENGINE})`, () => {
   let db: Database;
@@ -76,6 +76,10 @@ describe(`one-window intake with referrals (${ENGINE})`, () => {
     await close(education, e, '2016-04-06', '2016-04-12');
     let d = await detail(r.requestNo);
     expect(d.parts.map((p) => p.status)).toEqual(['closed', 'closed', 'referred']);
+    // The window and the person's area by name, as the request page shows them.
+    const named = new Map((await db.kysely.selectFrom('areas').select(['code', 'name']).where('code', 'in', [d.areaCode, d.windowAreaCode]).execute()).map((x) => [x.code, x.name]));
+    expect([d.areaCode, d.areaName, d.windowAreaName]).toEqual(['522701001001', named.get('522701001001'), named.get(d.windowAreaCode)]);
+    expect(d.windowAreaName).not.toBe(d.windowAreaCode);
     expect(d.completed).toBe(false);
     await close(housing, h, '2016-04-07', '2016-04-20');
     d = await detail(r.requestNo);

@@ -19,6 +19,7 @@ import * as repo from '../repo.ts';
 import { withinTransaction } from './in-transaction.ts';
 import { NEED_LABELS, OUTCOME_LABELS, type NewRequest, type Need } from './schemas.ts';
 import { referralTimeLimit, type TimeLimit } from './time-limits.ts';
+import { namesOf } from '../../areas/repo.ts';
 
 export const CIVIL_AFFAIRS = 'civil_affairs';
 
@@ -118,8 +119,10 @@ export async function getRequest(db: Database, scope: Scope, requestNo: string) 
   const parts = (await repo.partsOfRequest(db.kysely, r.county_code, r.id)).map((p) => partView(p, today));
   const completed = parts.every((p) => p.closed);
   const household = r.household_id === null ? null : await db.kysely.selectFrom('households').select('household_no').where('county_code', '=', r.county_code).where('id', '=', r.household_id).executeTakeFirst();
+  const names = await namesOf(db.kysely, [r.area_code, r.window_area_code]);
   return {
-    requestNo: r.request_no, areaCode: r.area_code, windowAreaCode: r.window_area_code, channel: r.channel, receivedOn: r.received_on,
+    requestNo: r.request_no, areaCode: r.area_code, areaName: names.get(r.area_code) ?? r.area_code, windowAreaCode: r.window_area_code, windowAreaName: names.get(r.window_area_code) ?? r.window_area_code,
+    channel: r.channel, receivedOn: r.received_on,
     householdNo: household?.household_no ?? null, personName: r.person_name, personIdNumber: maskIdNumber(r.person_id_number), personPhone: maskPhone(r.person_phone),
     needs: r.needs, description: r.description, assessment: r.assessment, createdBy: r.created_by,
     completed, completedOn: completed ? parts.map((p) => p.closedOn ?? '').sort().at(-1) ?? null : null, parts,

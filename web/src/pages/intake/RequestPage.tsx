@@ -39,7 +39,7 @@ export default function RequestPage() {
           <Descriptions size="small" column={{ xs: 1, md: 3 }} data-testid="request-facts">
             <Descriptions.Item label={t('intake.col.receivedOn')}>{r.receivedOn}</Descriptions.Item>
             <Descriptions.Item label={t('intake.col.channel')}>{codeLabel(t, 'intake.channel', r.channel)}</Descriptions.Item>
-            <Descriptions.Item label={t('intake.form.window')}>{r.windowAreaCode}</Descriptions.Item>
+            <Descriptions.Item label={t('intake.form.window')}>{r.windowAreaName}</Descriptions.Item>
             <Descriptions.Item label={t('intake.col.person')}>{r.personName}</Descriptions.Item>
             <Descriptions.Item label={t('intake.form.idNumber')}>{r.personIdNumber}</Descriptions.Item>
             <Descriptions.Item label={t('intake.form.phone')}>{r.personPhone || t('intake.dash')}</Descriptions.Item>
