@@ -9,7 +9,6 @@
 // Remove the caches with `drop database jiuzhu_bench_c_…` and `rm -rf .tmp/bench/pglite-c-*`.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { openDatabase, type Database } from '../../src/db/engine.ts';
@@ -18,7 +17,7 @@ import { systemScope } from '../../src/db/scope.ts';
 import { loadPrefecture } from '../../src/modules/areas/service.ts';
 import { syncParameterFiles } from '../../src/modules/policy/service/parameters.ts';
 import { adminQuery, withDatabase } from '../../src/test/fixture.ts';
-import { seconds, type BenchEngine } from './engines.ts';
+import { benchDatabaseUrl, seconds, withPgliteFolder, withPostgresDatabase, type BenchEngine } from './engines.ts';
 import { loadRegistry } from './registry.ts';
 
 const SEED = 'bench';
@@ -66,7 +65,7 @@ interface Store {
 }
 
 function postgresStore(): Store {
-  const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const url = benchDatabaseUrl();
   const name = (id: string) => `jiuzhu_bench_c_${id}`;
   return {
     async exists(id) {
@@ -93,16 +92,8 @@ function postgresStore(): Store {
       }
       await adminQuery(url, `alter database ${loading} rename to ${name(id)}`);
     },
-    async withCopy(id, run, fn) {
-      const copy = `jiuzhu_bench_${run}_${process.pid}`;
-      await adminQuery(url, `create database ${copy} template ${name(id)}`);
-      const db = await openDatabase({ databaseUrl: withDatabase(url, copy) });
-      try {
-        return await fn(db);
-      } finally {
-        await db.close();
-        await adminQuery(url, `drop database if exists ${copy} with (force)`);
-      }
+    withCopy(id, run, fn) {
+      return withPostgresDatabase(`jiuzhu_bench_${run}_${process.pid}`, name(id), fn);
     },
   };
 }
@@ -129,16 +120,8 @@ function pgliteStore(): Store {
       }
       fs.renameSync(loading, dir(id));
     },
-    async withCopy(id, run, fn) {
-      const copy = fs.mkdtempSync(path.join(os.tmpdir(), `jiuzhu-bench-${run}-`));
-      fs.cpSync(dir(id), copy, { recursive: true });
-      const db = await openDatabase({ dataDir: copy });
-      try {
-        return await fn(db);
-      } finally {
-        await db.close();
-        fs.rmSync(copy, { recursive: true, force: true });
-      }
+    withCopy(id, run, fn) {
+      return withPgliteFolder(run, dir(id), fn);
     },
   };
 }

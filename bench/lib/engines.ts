@@ -8,20 +8,25 @@ import { adminQuery, withDatabase } from '../../src/test/fixture.ts';
 
 export type BenchEngine = 'postgresql' | 'pglite';
 
-export async function withBenchDatabase<T>(engine: BenchEngine, name: string, fn: (db: Database) => Promise<T>): Promise<T> {
-  if (engine === 'postgresql') {
-    const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-    const dbName = `jiuzhu_bench_${name.replace(/[^a-z0-9_]/g, '_')}_${process.pid}`;
-    await adminQuery(url, `create database ${dbName}`);
-    const db = await openDatabase({ databaseUrl: withDatabase(url, dbName) });
-    try {
-      return await fn(db);
-    } finally {
-      await db.close();
-      await adminQuery(url, `drop database if exists ${dbName} with (force)`);
-    }
+export const benchDatabaseUrl = () => process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+/** A new PostgreSQL database `name` (a copy of `template` if given) for `fn`, dropped afterwards. */
+export async function withPostgresDatabase<T>(name: string, template: string | null, fn: (db: Database) => Promise<T>): Promise<T> {
+  const url = benchDatabaseUrl();
+  await adminQuery(url, `create database ${name}${template ? ` template ${template}` : ''}`);
+  const db = await openDatabase({ databaseUrl: withDatabase(url, name) });
+  try {
+    return await fn(db);
+  } finally {
+    await db.close();
+    await adminQuery(url, `drop database if exists ${name} with (force)`);
   }
+}
+
+/** A PGlite database on a temporary folder (a copy of `from` if given) for `fn`, removed afterwards. */
+export async function withPgliteFolder<T>(name: string, from: string | null, fn: (db: Database) => Promise<T>): Promise<T> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `jiuzhu-bench-${name}-`));
+  if (from) fs.cpSync(from, dir, { recursive: true });
   const db = await openDatabase({ dataDir: dir });
   try {
     return await fn(db);
@@ -29,6 +34,11 @@ export async function withBenchDatabase<T>(engine: BenchEngine, name: string, fn
     await db.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+export async function withBenchDatabase<T>(engine: BenchEngine, name: string, fn: (db: Database) => Promise<T>): Promise<T> {
+  if (engine === 'postgresql') return withPostgresDatabase(`jiuzhu_bench_${name.replace(/[^a-z0-9_]/g, '_')}_${process.pid}`, null, fn);
+  return withPgliteFolder(name, null, fn);
 }
 
 /** `--name value` of a benchmark's arguments. */
