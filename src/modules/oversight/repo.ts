@@ -1,5 +1,5 @@
 // The only SQL of the oversight module: complaints (举报), feedback to complainants and fraud recoveries.
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { inArea, inScope, type Scope } from '../../db/scope.ts';
 import type { ComplaintRow, NewComplaint } from './tables.ts';
