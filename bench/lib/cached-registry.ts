@@ -126,9 +126,11 @@ function pgliteStore(): Store {
   };
 }
 
+const storeFor = (engine: BenchEngine): Store => (engine === 'postgresql' ? postgresStore() : pgliteStore());
+
 /** Builds what is missing of the registry cache and the stage cache; returns the id to copy. */
 export async function prepareCache(engine: BenchEngine, households: number, opts: CacheOptions = {}): Promise<string> {
-  const store = engine === 'postgresql' ? postgresStore() : pgliteStore();
+  const store = storeFor(engine);
   const base = cacheId(households, undefined);
   const ensure = async (id: string, from: string | null, fill: (db: Database) => Promise<void>, what: string) => {
     if (opts.fresh) await store.drop(id);
@@ -156,7 +158,7 @@ export async function withRegistryDatabase<T>(engine: BenchEngine, name: string,
     console.log(`${engine}: cache ready for ${name} (${households} households${opts.stage ? ` + ${opts.stage.key}` : ''}) in ${seconds(performance.now() - t0)} s`);
     return undefined;
   }
-  const store = engine === 'postgresql' ? postgresStore() : pgliteStore();
+  const store = storeFor(engine);
   return store.withCopy(id, name, async (db) => {
     const { rows } = await sql<{ members: number }>`select members from bench_registry_info`.execute(db.kysely);
     const members = Number(rows[0]!.members);
