@@ -7,7 +7,7 @@
 // not stored) — three times (best; once when it takes over a minute). The two must agree on the prefecture's dibao persons.
 import { sql } from 'kysely';
 import type { Database } from '../src/db/engine.ts';
-import { systemScope } from '../src/db/scope.ts';
+import { systemScope } from '../src/kernel/scope.ts';
 import { loadDemoRecipients } from '../src/modules/cases/demo/recipients.ts';
 import { rollupQuery } from '../src/modules/stats/repo/compute.ts';
 import { currentStandards, figures, refresh } from '../src/modules/stats/service/figures.ts';

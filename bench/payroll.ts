@@ -10,7 +10,7 @@
 // Options: --households N (default 300,000), --engines postgresql,pglite, --repeat N, --fresh (rebuild the cache).
 import { sql } from 'kysely';
 import type { Database } from '../src/db/engine.ts';
-import { systemScope } from '../src/db/scope.ts';
+import { systemScope } from '../src/kernel/scope.ts';
 import { loadDemoRecipients } from '../src/modules/cases/demo/recipients.ts';
 import { approvePayroll, discardPayroll } from '../src/modules/payroll/service/payrolls.ts';
 import { runPayroll, type RunResult } from '../src/modules/payroll/service/run.ts';

@@ -8,7 +8,7 @@
 // the same members and the same latest snapshots into a table (best of one run before and one after).
 import { sql } from 'kysely';
 import type { Database } from '../src/db/engine.ts';
-import { systemScope } from '../src/db/scope.ts';
+import { systemScope } from '../src/kernel/scope.ts';
 import { loadDemoRecipients } from '../src/modules/cases/demo/recipients.ts';
 import { SOURCES, type Source } from '../src/modules/verification/domain/sources.ts';
 import { rescreen } from '../src/modules/verification/service/rescreen.ts';

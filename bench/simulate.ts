@@ -7,7 +7,7 @@
 import { sql } from 'kysely';
 import type { Database } from '../src/db/engine.ts';
 import { migrate } from '../src/db/migrate.ts';
-import { systemScope } from '../src/db/scope.ts';
+import { systemScope } from '../src/kernel/scope.ts';
 import { loadPrefecture } from '../src/modules/areas/service.ts';
 import { parameterRows, syncParameterFiles } from '../src/modules/policy/service/parameters.ts';
 import { simulateWithRows, type SimulationResult } from '../src/modules/policy/service/simulate.ts';

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { openDatabase, type Database } from '../../src/db/engine.ts';
 import { listMigrations, migrate } from '../../src/db/migrate.ts';
-import { systemScope } from '../../src/db/scope.ts';
+import { systemScope } from '../../src/kernel/scope.ts';
 import { loadPrefecture } from '../../src/modules/areas/service.ts';
 import { syncParameterFiles } from '../../src/modules/policy/service/parameters.ts';
 import { adminQuery, withDatabase } from '../../src/test/fixture.ts';

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/engine.ts';
-import { fromRoot } from '../lib/paths.ts';
+import { fromRoot } from '../kernel/paths.ts';
 import { ENGINE } from '../test/db.ts';
 import { adminQuery, withDatabase } from '../test/fixture.ts';
 

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { AppError } from '../lib/errors.ts';
+import { AppError } from '../kernel/errors.ts';
 import { registerBench } from './commands/bench.ts';
 import { registerDb } from './commands/db.ts';
 import { registerRegistry } from './commands/registry.ts';

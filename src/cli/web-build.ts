@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { fromRoot, ROOT } from '../lib/paths.ts';
+import { fromRoot, ROOT } from '../kernel/paths.ts';
 
 function newestMtime(dir: string): number {
   let newest = 0;

@@ -11,7 +11,7 @@ import {
   type QueryResult,
   type TransactionSettings,
 } from 'kysely';
-import { Mutex } from '../lib/mutex.ts';
+import { Mutex } from '../kernel/mutex.ts';
 
 /**
  * Kysely dialect for PGlite. PGlite is one PostgreSQL session, so a connection is

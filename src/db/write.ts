@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
-import { AppError } from '../lib/errors.ts';
+import { AppError } from '../kernel/errors.ts';
 import type { Database } from './engine.ts';
 import type { DB } from './schema.ts';
-import type { Scope } from './scope.ts';
+import type { Scope } from '../kernel/scope.ts';
 
 /**
  * Every change goes through here: one transaction, refused for read-only roles.

@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { userScope, type Scope } from '../db/scope.ts';
-import { AppError } from '../lib/errors.ts';
-import { resolveToken } from '../modules/auth/service.ts';
+import { userScope, type Scope } from '../kernel/scope.ts';
+import { AppError } from '../kernel/errors.ts';
+import { resolveToken } from '../modules/auth/index.ts';
 import type { AppContext } from './context.ts';
 
 export const SESSION_COOKIE = 'jiuzhu_session';

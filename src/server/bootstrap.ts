@@ -1,15 +1,15 @@
 import { openDatabase, type Database } from '../db/engine.ts';
 import { migrate } from '../db/migrate.ts';
-import { systemScope } from '../db/scope.ts';
-import type { Config } from '../lib/config.ts';
-import { loadPrefecture } from '../modules/areas/service.ts';
-import { countUsers } from '../modules/users/repo.ts';
-import { createUser } from '../modules/users/service.ts';
-import { ensureDemoAccounts } from '../modules/users/demo.ts';
-import { ensureDemoHouseholds } from '../modules/registry/service/demo.ts';
-import { ensureDemoRecipients } from '../modules/cases/demo/recipients.ts';
-import { ROLES, type Role } from '../modules/users/roles.ts';
-import { syncParameterFiles } from '../modules/policy/service/parameters.ts';
+import { systemScope } from '../kernel/scope.ts';
+import type { Config } from '../kernel/config.ts';
+import { loadPrefecture } from '../modules/areas/index.ts';
+import { countUsers } from '../modules/users/index.ts';
+import { createUser } from '../modules/users/index.ts';
+import { ensureDemoAccounts } from '../modules/users/index.ts';
+import { ensureDemoHouseholds } from '../modules/registry/index.ts';
+import { ensureDemoRecipients } from '../modules/cases/index.ts';
+import { ROLES, type Role } from '../kernel/permissions.ts';
+import { syncParameterFiles } from '../modules/policy/index.ts';
 
 export const DEMO_PREFECTURE = '522700';
 

@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyBaseLogger, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Database } from '../db/engine.ts';
-import type { Scope } from '../db/scope.ts';
-import type { Config } from '../lib/config.ts';
-import type { User } from '../modules/users/service.ts';
+import type { Scope } from '../kernel/scope.ts';
+import type { Config } from '../kernel/config.ts';
+import type { User } from '../modules/users/index.ts';
 
 export interface AppContext {
   db: Database;

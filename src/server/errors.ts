@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { AppError, type FieldError } from '../lib/errors.ts';
+import { AppError, type FieldError } from '../kernel/errors.ts';
 
 interface Issue {
   path?: readonly PropertyKey[];

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
-import { AppError } from '../lib/errors.ts';
-import { fromRoot } from '../lib/paths.ts';
+import { AppError } from '../kernel/errors.ts';
+import { fromRoot } from '../kernel/paths.ts';
 
 export const WEB_DIST = fromRoot('web/dist');
 

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { openDatabase, type Database } from '../db/engine.ts';
 import { migrate } from '../db/migrate.ts';
-import { systemScope } from '../db/scope.ts';
+import { systemScope } from '../kernel/scope.ts';
 import { loadPrefecture } from '../modules/areas/service.ts';
 import { ensureDemoAccounts } from '../modules/users/demo.ts';
 import { syncParameterFiles } from '../modules/policy/service/parameters.ts';

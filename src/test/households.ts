@@ -1,4 +1,4 @@
-import { makeIdNumber } from '../modules/registry/domain/id-number.ts';
+import { makeIdNumber } from '../kernel/id-number.ts';
 
 let seq = 0;
 /** A fresh valid ID number (unique within the test process). */

@@ -1,6 +1,6 @@
 import type { LightMyRequestResponse } from 'fastify';
 import type { Database } from '../db/engine.ts';
-import { loadConfig } from '../lib/config.ts';
+import { loadConfig } from '../kernel/config.ts';
 import { buildApp, type BuiltApp } from '../server/app.ts';
 import { DEMO_PASSWORD } from '../modules/users/demo.ts';
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { Command } from 'commander';
-import { fromRoot } from '../../lib/paths.ts';
+import { fromRoot } from '../../kernel/paths.ts';
 
 /** `jiuzhu bench NAME [args…]` (`npm run bench -- NAME`): runs the default export of bench/NAME.ts. */
 export function registerBench(program: Command): void {

@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
 import { openDatabase } from '../../db/engine.ts';
 import { migrate } from '../../db/migrate.ts';
-import { systemScope } from '../../db/scope.ts';
-import { loadConfig } from '../../lib/config.ts';
-import { loadPrefecture } from '../../modules/areas/service.ts';
-import { verify } from '../../modules/audit/service.ts';
+import { systemScope } from '../../kernel/scope.ts';
+import { loadConfig } from '../../kernel/config.ts';
+import { loadPrefecture } from '../../modules/areas/index.ts';
+import { verify } from '../../modules/audit/index.ts';
 import { progressBar } from '../progress.ts';
 
 export async function withDb<T>(fn: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {

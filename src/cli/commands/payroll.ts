@@ -1,17 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { systemScope, userScope, type Scope } from '../../db/scope.ts';
+import { systemScope, userScope, type Scope } from '../../kernel/scope.ts';
 import type { Database } from '../../db/engine.ts';
-import { AppError } from '../../lib/errors.ts';
-import { parseOrThrow } from '../../lib/validate.ts';
-import { findByUsername } from '../../modules/users/repo.ts';
-import { toUser } from '../../modules/users/service.ts';
-import { bankFile, bankFiles, importReturns } from '../../modules/payroll/service/bank.ts';
-import { yuan } from '../../modules/payroll/service/labels.ts';
-import { approvePayroll, discardPayroll, getPayroll } from '../../modules/payroll/service/payrolls.ts';
-import { runPayroll } from '../../modules/payroll/service/run.ts';
-import { countyCode, payrollNoSchema, period } from '../../modules/payroll/service/schemas.ts';
+import { AppError } from '../../kernel/errors.ts';
+import { parseOrThrow } from '../../kernel/validate.ts';
+import { findByUsername } from '../../modules/users/index.ts';
+import { toUser } from '../../modules/users/index.ts';
+import { bankFile, bankFiles, importReturns } from '../../modules/payroll/index.ts';
+import { yuan } from '../../modules/payroll/index.ts';
+import { approvePayroll, discardPayroll, getPayroll } from '../../modules/payroll/index.ts';
+import { runPayroll } from '../../modules/payroll/index.ts';
+import { countyCode, payrollNoSchema, period } from '../../modules/payroll/index.ts';
 import { progressBar } from '../progress.ts';
 import { withDb } from './db.ts';
 

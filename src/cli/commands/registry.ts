@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { systemScope, userScope, type Scope } from '../../db/scope.ts';
-import { AppError } from '../../lib/errors.ts';
-import { importHouseholds, importReport, type ImportPhase } from '../../modules/registry/service/import.ts';
-import { loadDemoHouseholds } from '../../modules/registry/service/demo.ts';
-import { findByUsername } from '../../modules/users/repo.ts';
-import { toUser } from '../../modules/users/service.ts';
+import { systemScope, userScope, type Scope } from '../../kernel/scope.ts';
+import { AppError } from '../../kernel/errors.ts';
+import { importHouseholds, importReport, type ImportPhase } from '../../modules/registry/index.ts';
+import { loadDemoHouseholds } from '../../modules/registry/index.ts';
+import { findByUsername } from '../../modules/users/index.ts';
+import { toUser } from '../../modules/users/index.ts';
 import { progressBar, type Progress } from '../progress.ts';
 import { withDb } from './db.ts';
 

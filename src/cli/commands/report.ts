@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
-import { systemScope } from '../../db/scope.ts';
-import { parseOrThrow } from '../../lib/validate.ts';
-import { syncParameterFiles } from '../../modules/policy/service/parameters.ts';
-import { refreshAll } from '../../modules/stats/repo/refresh.ts';
-import { annualReport, reportSchema, statisticalTables } from '../../modules/stats/service/exports.ts';
-import { currentStandards } from '../../modules/stats/service/figures.ts';
+import { systemScope } from '../../kernel/scope.ts';
+import { parseOrThrow } from '../../kernel/validate.ts';
+import { syncParameterFiles } from '../../modules/policy/index.ts';
+import { refreshAll } from '../../modules/stats/index.ts';
+import { annualReport, reportSchema, statisticalTables } from '../../modules/stats/index.ts';
+import { currentStandards } from '../../modules/stats/index.ts';
 import { withDb } from './db.ts';
 
 /** `jiuzhu report …`: the annual work report and statistical tables. */

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
-import { loadConfig, type Config } from '../../lib/config.ts';
+import { loadConfig, type Config } from '../../kernel/config.ts';
 import { buildApp } from '../../server/app.ts';
 import { openConfigured, prepare } from '../../server/bootstrap.ts';
-import { scheduleFromEnv, startRescreenSchedule } from '../../modules/verification/service/schedule.ts';
+import { scheduleFromEnv, startRescreenSchedule } from '../../modules/verification/index.ts';
 import { ensureWebBuilt } from '../web-build.ts';
 
 async function serve(config: Config): Promise<void> {

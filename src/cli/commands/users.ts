@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { systemScope } from '../../db/scope.ts';
-import { AppError } from '../../lib/errors.ts';
-import { createUser, newUserSchema } from '../../modules/users/service.ts';
+import { systemScope } from '../../kernel/scope.ts';
+import { AppError } from '../../kernel/errors.ts';
+import { createUser, newUserSchema } from '../../modules/users/index.ts';
 import { withDb } from './db.ts';
 
 async function readStdin(): Promise<string> {

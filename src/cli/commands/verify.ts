@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { systemScope } from '../../db/scope.ts';
-import { AppError } from '../../lib/errors.ts';
-import { sourceTemplate } from '../../modules/verification/service/files.ts';
-import { rescreen } from '../../modules/verification/service/rescreen.ts';
-import { importSourceFile, listSources, sourceOf } from '../../modules/verification/service/snapshots.ts';
+import { systemScope } from '../../kernel/scope.ts';
+import { AppError } from '../../kernel/errors.ts';
+import { sourceTemplate } from '../../modules/verification/index.ts';
+import { rescreen } from '../../modules/verification/index.ts';
+import { importSourceFile, listSources, sourceOf } from '../../modules/verification/index.ts';
 import { progressBar } from '../progress.ts';
 import { withDb } from './db.ts';
 

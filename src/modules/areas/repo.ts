@@ -1,7 +1,8 @@
 import { sql, type Kysely } from 'kysely';
-import type { AreaRow, DB, NewArea } from '../../db/schema.ts';
-import { inArea, inScope, type Scope } from '../../db/scope.ts';
-import { AREA_LEVELS, levelOf } from './levels.ts';
+import type { DB } from '../../db/schema.ts';
+import type { AreaRow, NewArea } from './tables.ts';
+import { inArea, inScope, type Scope } from '../../kernel/scope.ts';
+import { AREA_LEVELS, levelOf } from '../../kernel/areas.ts';
 
 export interface AreaWithCount extends AreaRow {
   child_count: number;

@@ -3,7 +3,7 @@ import { scopeOf } from '../../server/auth-hook.ts';
 import type { RouteModule } from '../../server/context.ts';
 import type { AreaNode } from './service.ts';
 import * as service from './service.ts';
-import { AREA_LEVELS } from './levels.ts';
+import { AREA_LEVELS } from '../../kernel/areas.ts';
 
 const codeParam = z.strictObject({ code: z.string().regex(/^(\d{6}|\d{9}|\d{12})$/, '区划代码应为6、9或12位数字') });
 export const areaSchema = z.object({

@@ -1,10 +1,11 @@
 import type { Database } from '../../db/engine.ts';
-import { allow, requireInScope, type Scope } from '../../db/scope.ts';
+import { requireInScope, type Scope } from '../../kernel/scope.ts';
+import { allow } from './permissions.ts';
 import { write } from '../../db/write.ts';
-import { AppError } from '../../lib/errors.ts';
-import { appendAudit } from '../audit/repo.ts';
+import { AppError } from '../../kernel/errors.ts';
+import { appendAudit } from '../../kernel/audit/append.ts';
 import { readPrefecture, readZones } from './division.ts';
-import { isAreaCode, levelOf, type AreaLevel } from './levels.ts';
+import { isAreaCode, levelOf, type AreaLevel } from '../../kernel/areas.ts';
 import * as repo from './repo.ts';
 
 export interface Area {

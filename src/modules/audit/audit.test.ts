@@ -1,9 +1,10 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/engine.ts';
-import { systemScope } from '../../db/scope.ts';
+import { systemScope } from '../../kernel/scope.ts';
 import { ENGINE, testDatabase } from '../../test/db.ts';
-import { appendAudit, verifyChain } from './repo.ts';
+import { verifyChain } from './repo.ts';
+import { appendAudit } from '../../kernel/audit/append.ts';
 
 describe(`audit hash chain (${ENGINE})`, () => {
   let db: Database;

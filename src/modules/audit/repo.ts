@@ -1,65 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { inScope, type Scope } from '../../db/scope.ts';
-import { canonicalJson, chainHash, GENESIS_HASH } from './hash.ts';
+import { inScope, type Scope } from '../../kernel/scope.ts';
+import { chainHash, GENESIS_HASH } from '../../kernel/audit/hash.ts';
 
-export interface AuditEntry {
-  action: string;
-  entity: string;
-  entityId?: string | null;
-  areaCode?: string | null;
-  before?: unknown;
-  after?: unknown;
-}
-
-/** Plain JSON copy (Dates → ISO strings), i.e. what jsonb will hand back. */
-function toJson(value: unknown): string | null {
-  return value === undefined || value === null ? null : JSON.stringify(JSON.parse(canonicalJson(value)));
-}
-
-/**
- * Appends one entry to the hash chain inside the caller's transaction. The advisory
- * lock orders concurrent writers, so each reads the hash of the last committed entry.
- */
-export async function appendAudit(tx: Kysely<DB>, scope: Scope, entry: AuditEntry): Promise<number> {
-  await sql`select pg_advisory_xact_lock(727002)`.execute(tx);
-  const last = await tx.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
-  const { rows } = await sql<{ id: number }>`select nextval('audit_log_id_seq') as id`.execute(tx);
-  const id = Number(rows[0]?.id);
-  const before = toJson(entry.before);
-  const after = toJson(entry.after);
-  const fields = {
-    id,
-    at: new Date(),
-    actorId: scope.userId,
-    actorName: scope.userName,
-    action: entry.action,
-    entity: entry.entity,
-    entityId: entry.entityId ?? null,
-    areaCode: entry.areaCode ?? null,
-    before: before === null ? null : (JSON.parse(before) as unknown),
-    after: after === null ? null : (JSON.parse(after) as unknown),
-  };
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  await tx
-    .insertInto('audit_log')
-    .values({
-      id,
-      at: fields.at,
-      actor_id: fields.actorId,
-      actor_name: fields.actorName,
-      action: fields.action,
-      entity: fields.entity,
-      entity_id: fields.entityId,
-      area_code: fields.areaCode,
-      before,
-      after,
-      prev_hash: prevHash,
-      hash: chainHash(prevHash, fields),
-    })
-    .execute();
-  return id;
-}
 
 export async function listAudit(db: Kysely<DB>, scope: Scope, opts: { limit: number; before?: number | undefined; entity?: string | undefined; entityId?: string | undefined }) {
   let q = db

@@ -1,5 +1,6 @@
 import type { Database } from '../../db/engine.ts';
-import { allow, type Scope } from '../../db/scope.ts';
+import { type Scope } from '../../kernel/scope.ts';
+import { allow } from './permissions.ts';
 import * as repo from './repo.ts';
 
 export async function listEntries(db: Database, scope: Scope, q: { limit: number; before?: number | undefined; entity?: string | undefined; entityId?: string | undefined }) {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { SESSION_COOKIE, scopeOf } from '../../server/auth-hook.ts';
 import type { RouteModule } from '../../server/context.ts';
-import { userSchema } from '../users/routes.ts';
+import { userSchema } from '../users/index.ts';
 import * as service from './service.ts';
 
 const credentials = z.strictObject({ username: z.string().min(1, '请输入用户名').max(40), password: z.string().min(1, '请输入密码').max(200) });

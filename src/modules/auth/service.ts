@@ -1,11 +1,11 @@
 import crypto from 'node:crypto';
 import type { Database } from '../../db/engine.ts';
-import { userScope, type Scope } from '../../db/scope.ts';
-import { AppError } from '../../lib/errors.ts';
-import { appendAudit } from '../audit/repo.ts';
-import { verifyPassword } from '../users/password.ts';
-import * as users from '../users/repo.ts';
-import { toUser, type User } from '../users/service.ts';
+import { userScope, type Scope } from '../../kernel/scope.ts';
+import { AppError } from '../../kernel/errors.ts';
+import { appendAudit } from '../../kernel/audit/append.ts';
+import { verifyPassword } from '../users/index.ts';
+import * as users from '../users/index.ts';
+import { toUser, type User } from '../users/index.ts';
 import * as repo from './repo.ts';
 
 /** Login throttling: failures per user name and per client address within a window. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import * as api from './api-schemas.ts';
+import { attachment, DOCX_MIME } from '../../kernel/files/upload.ts';
+import * as api from './contract.ts';
 import { scopeOf } from '../../server/auth-hook.ts';
 import type { RouteModule } from '../../server/context.ts';
 import { drawBatchSample, createBatch, getBatch, listAllBatches, newBatchSchema, sampleSchema } from './service/batches.ts';
@@ -11,10 +12,8 @@ import { decisionNotice, publicNoticeDocument, publicNoticeList } from './servic
 const caseParam = z.strictObject({ caseNo: z.string().regex(/^(DB|TK)\d{16}$/, '案件编号格式应为 DB/TK + 16 位数字') });
 const batchParam = z.strictObject({ batchNo: z.string().regex(/^PC\d{16}$/, '批次编号格式应为 PC + 16 位数字') });
 const areaQuery = z.strictObject({ area: z.string().regex(/^(\d{6}|\d{9}|\d{12})$/, '区划代码应为6、9或12位数字').optional() });
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const tags = ['cases'];
 
-const attachment = (name: string) => `attachment; filename="notice.docx"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 export const caseRoutes: RouteModule = (app, { db }) => {
   app.post('/cases', { schema: { tags, summary: '受理申请（新建案件）', body: newCaseSchema, response: { 201: api.createdCase } } },
@@ -49,7 +48,7 @@ export const caseRoutes: RouteModule = (app, { db }) => {
 
   app.get('/cases/batches/:batchNo/public-notice.docx', { schema: { tags, summary: '公示名单（Word）', params: batchParam, querystring: areaQuery } }, async (req, reply) => {
     const doc = await publicNoticeDocument(db, scopeOf(req), req.params.batchNo, req.query.area);
-    return reply.header('content-type', DOCX).header('content-disposition', attachment(doc.filename)).send(doc.body);
+    return reply.header('content-type', DOCX_MIME).header('content-disposition', attachment(doc.filename)).send(doc.body);
   });
 
   app.get('/cases/:caseNo', { schema: { tags, summary: '案件详情：时间线、决定与本人可办理的下一步', params: caseParam, response: { 200: api.caseDetail } } },
@@ -60,7 +59,7 @@ export const caseRoutes: RouteModule = (app, { db }) => {
 
   app.get('/cases/:caseNo/notices/decision.docx', { schema: { tags, summary: '审批决定 / 不予批准 / 停止救助通知书（Word，含救济途径）', params: caseParam } }, async (req, reply) => {
     const doc = await decisionNotice(db, scopeOf(req), req.params.caseNo);
-    return reply.header('content-type', DOCX).header('content-disposition', attachment(doc.filename)).send(doc.body);
+    return reply.header('content-type', DOCX_MIME).header('content-disposition', attachment(doc.filename)).send(doc.body);
   });
 
   app.get('/institutions', { schema: { tags, summary: '供养机构（敬老院）', querystring: z.strictObject({ county: z.string().regex(/^\d{6}$/, '县级区划代码应为6位').optional() }), response: { 200: api.institutionList } } },

@@ -103,3 +103,7 @@ export interface CaseTables {
   case_batch_members: CaseBatchMemberTable;
   institutions: InstitutionTable;
 }
+
+declare module '../../db/schema.ts' {
+  interface DB extends CaseTables {}
+}

@@ -3,10 +3,10 @@
 // state (a state outside the engine's pending states).
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { inArea, inScope, type Scope } from '../../db/scope.ts';
-import { PENDING_STATES } from '../cases/domain/steps.ts';
+import { inArea, inScope, type Scope } from '../../kernel/scope.ts';
+import { PENDING_STATES } from '../cases/index.ts';
 import type { IntakePartRow, IntakeRequestRow, NewIntakePart, NewIntakeRequest } from './tables.ts';
-import { nextSerialNo } from '../../db/serials.ts';
+import { nextSerialNo } from '../../kernel/serials.ts';
 
 export async function nextRequestNo(tx: Kysely<DB>, countyCode: string, year: string): Promise<string> {
   return nextSerialNo(tx, 'SL', countyCode, year);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import * as api from './api-schemas.ts';
+import * as api from './contract.ts';
 import { scopeOf } from '../../server/auth-hook.ts';
 import type { RouteModule } from '../../server/context.ts';
 import { acceptReferral, getReferral, listReferrals, recordAction, returnResult } from './service/referrals.ts';

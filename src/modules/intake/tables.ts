@@ -66,3 +66,7 @@ export type IntakeRequestRow = Selectable<IntakeRequestTable>;
 export type NewIntakeRequest = Insertable<IntakeRequestTable>;
 export type IntakePartRow = Selectable<IntakePartTable>;
 export type NewIntakePart = Insertable<IntakePartTable>;
+
+declare module '../../db/schema.ts' {
+  interface DB extends IntakeTables {}
+}

@@ -1,9 +1,9 @@
 // The only SQL of the oversight module: complaints (举报), feedback to complainants and fraud recoveries.
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { inArea, inScope, type Scope } from '../../db/scope.ts';
+import { inArea, inScope, type Scope } from '../../kernel/scope.ts';
 import type { ComplaintRow, NewComplaint } from './tables.ts';
-import { nextSerialNo } from '../../db/serials.ts';
+import { nextSerialNo } from '../../kernel/serials.ts';
 
 export async function nextComplaintNo(tx: Kysely<DB>, countyCode: string, year: string): Promise<string> {
   return nextSerialNo(tx, 'JB', countyCode, year);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import * as api from '../intake/api-schemas.ts';
+import * as api from '../intake/index.ts';
 import { scopeOf } from '../../server/auth-hook.ts';
 import type { RouteModule } from '../../server/context.ts';
 import {

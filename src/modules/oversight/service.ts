@@ -7,18 +7,20 @@
 // checked against the oversight parameters) is kept for the payroll module.
 import { z } from 'zod';
 import type { Database } from '../../db/engine.ts';
-import { allow, covers, type Scope } from '../../db/scope.ts';
+import { covers, type Scope } from '../../kernel/scope.ts';
+import { allow } from './permissions.ts';
 import { write } from '../../db/write.ts';
-import { AppError } from '../../lib/errors.ts';
-import { maskPhone } from '../../lib/mask.ts';
-import { levelOf } from '../areas/levels.ts';
-import { appendAudit } from '../audit/repo.ts';
-import { GRANTED_STATES } from '../cases/domain/conditions.ts';
-import { PENDING_STATES } from '../cases/domain/steps.ts';
-import { mustFindCase, performTransition } from '../cases/service/engine.ts';
-import { caseParameters, todayInChina } from '../cases/service/parameters.ts';
-import { areaExists } from '../intake/repo.ts';
-import { withinTransaction } from '../intake/service/in-transaction.ts';
+import { AppError } from '../../kernel/errors.ts';
+import { maskPhone } from '../../kernel/mask.ts';
+import { levelOf } from '../../kernel/areas.ts';
+import { appendAudit } from '../../kernel/audit/append.ts';
+import { GRANTED_STATES } from '../cases/index.ts';
+import { PENDING_STATES } from '../cases/index.ts';
+import { mustFindCase, performTransition } from '../cases/index.ts';
+import { caseParameters } from '../cases/index.ts';
+import { todayInChina } from '../../kernel/clock.ts';
+import { areaExists } from '../intake/index.ts';
+import { withinTransaction } from '../intake/index.ts';
 import * as repo from './repo.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');

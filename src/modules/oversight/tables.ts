@@ -63,3 +63,7 @@ export interface OversightTables {
 
 export type ComplaintRow = Selectable<ComplaintTable>;
 export type NewComplaint = Insertable<ComplaintTable>;
+
+declare module '../../db/schema.ts' {
+  interface DB extends OversightTables {}
+}

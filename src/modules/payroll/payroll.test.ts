@@ -5,13 +5,13 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/engine.ts';
-import { systemScope, userScope } from '../../db/scope.ts';
-import { AppError } from '../../lib/errors.ts';
+import { systemScope, userScope } from '../../kernel/scope.ts';
+import { AppError } from '../../kernel/errors.ts';
 import type { BuiltApp } from '../../server/app.ts';
 import { ENGINE, testDatabase } from '../../test/db.ts';
 import { bearer, errorOf, testApp, tokenFor } from '../../test/http.ts';
-import { loadDemoRecipients } from '../cases/demo/recipients.ts';
-import { loadDemoHouseholds } from '../registry/service/demo.ts';
+import { loadDemoRecipients } from '../cases/index.ts';
+import { loadDemoHouseholds } from '../registry/index.ts';
 import { approvePayroll, discardPayroll, getPayroll } from './service/payrolls.ts';
 import { runPayroll } from './service/run.ts';
 import { addDecision, addFraudRecovery, invariants, lineSet, rows } from './testing.ts';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { AppError } from '../../lib/errors.ts';
+import { AppError } from '../../kernel/errors.ts';
+import { acceptRawUploads, attachment, uploadedFile, UPLOAD_LIMIT } from '../../kernel/files/upload.ts';
 import { scopeOf } from '../../server/auth-hook.ts';
 import type { RouteModule } from '../../server/context.ts';
 import { bankFile, bankFiles, importReturns } from './service/bank.ts';
@@ -13,9 +14,6 @@ import { bankFileSchema, fundSchema, linesSchema, listSchema, payrollNoSchema, r
 const tags = ['payroll'];
 const param = z.strictObject({ payrollNo: payrollNoSchema });
 const householdParam = z.strictObject({ householdNo: z.string().regex(/^\d{14}$/, '户编号应为14位数字') });
-const UPLOAD_LIMIT = 50 * 1024 * 1024;
-const UPLOAD_TYPES = ['*', 'application/octet-stream', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv', 'text/plain', 'application/vnd.ms-excel'];
-const attachment = (name: string) => `attachment; filename="${name.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 export const payrollRoutes: RouteModule = (app, { db }) => {
   app.get('/payroll', { schema: { tags, summary: '发放名册列表（按县、月份）', querystring: listSchema } },
@@ -51,15 +49,12 @@ export const payrollRoutes: RouteModule = (app, { db }) => {
     });
 
   app.register(async (scoped) => {
-    for (const type of UPLOAD_TYPES) {
-      scoped.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: UPLOAD_LIMIT }, (_req, body, done) => done(null, body));
-    }
+    acceptRawUploads(scoped);
     scoped.withTypeProvider<ZodTypeProvider>().post('/payroll/:payrollNo/returns', {
       bodyLimit: UPLOAD_LIMIT,
       schema: { tags, summary: '导入银行回盘文件（请求体为 .xlsx 或 CSV；有误则整体不导入）', params: param, querystring: returnsQuery },
     }, async (req) => {
-      if (!Buffer.isBuffer(req.body)) throw AppError.badRequest('invalid_file', '请以请求体上传回盘文件', { fields: [{ field: '(file)', message: '缺少文件' }] });
-      return importReturns(db, scopeOf(req), req.params.payrollNo, req.body, { format: req.query.format, fileName: req.query.fileName });
+      return importReturns(db, scopeOf(req), req.params.payrollNo, uploadedFile(req.body, '请以请求体上传回盘文件'), { format: req.query.format, fileName: req.query.fileName });
     });
   });
 };

@@ -144,3 +144,7 @@ export interface PayrollTables {
 
 export type PayrollRow = Selectable<PayrollTable>;
 export type PayrollLineRow = Selectable<PayrollLineTable>;
+
+declare module '../../db/schema.ts' {
+  interface DB extends PayrollTables {}
+}

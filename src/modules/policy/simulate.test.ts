@@ -4,14 +4,12 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/engine.ts';
-import { systemScope, userScope, type Scope } from '../../db/scope.ts';
+import { systemScope, userScope, type Scope } from '../../kernel/scope.ts';
 import { createParameterSet, dibaoBenefit, explain, periodDate, type ParameterRow } from '../../policy/index.ts';
 import { ENGINE, testDatabase } from '../../test/db.ts';
-import { ASSET_KINDS, DISABILITY_KINDS, INCOME_KINDS, PERSON_CATEGORIES, type Member } from '../registry/domain/types.ts';
-import { insertHousehold } from '../registry/repo/households.ts';
-import { insertMember, replaceAssets, replaceIncomes } from '../registry/repo/members.ts';
-import { householdFactsFromRegistry } from './facts-from-registry.ts';
-import { listRegistryHouseholds } from './repo/household.ts';
+import { ASSET_KINDS, DISABILITY_KINDS, INCOME_KINDS, PERSON_CATEGORIES } from '../registry/contract.ts';
+import { householdFactsFromRegistry, type Member } from '../registry/index.ts';
+import { insertHousehold, insertMember, listRegistryHouseholds, replaceAssets, replaceIncomes } from '../registry/testing.ts';
 import { parameterRows } from './service/parameters.ts';
 import { simulateWithRows, withDraft, type SimulateInput } from './service/simulate.ts';
 

@@ -28,3 +28,7 @@ export interface PolicyTables {
   policy_parameters: PolicyParameterTable;
   policy_values: PolicyValueTable;
 }
+
+declare module '../../db/schema.ts' {
+  interface DB extends PolicyTables {}
+}

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/engine.ts';
-import { systemScope } from '../../db/scope.ts';
+import { systemScope } from '../../kernel/scope.ts';
 import { ENGINE, testDatabase } from '../../test/db.ts';
 import { DEMO_TOWNSHIPS, ensureDemoHouseholds, loadDemoHouseholds } from './service/demo.ts';
 

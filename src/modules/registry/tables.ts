@@ -111,3 +111,7 @@ export interface RegistryTables {
   registry_import_reports: ImportReportTable;
   registry_demo_loads: DemoLoadTable;
 }
+
+declare module '../../db/schema.ts' {
+  interface DB extends RegistryTables {}
+}

@@ -2,30 +2,22 @@ import { z } from 'zod';
 import { scopeOf } from '../../server/auth-hook.ts';
 import type { RouteModule } from '../../server/context.ts';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { AppError } from '../../lib/errors.ts';
+import { acceptRawUploads, attachment, uploadedFile, UPLOAD_LIMIT, XLSX_MIME } from '../../kernel/files/upload.ts';
+import { rowErrorSchema } from '../../kernel/files/rows.ts';
 import { searchQuery } from './routes.ts';
 import { importHouseholds, importReport } from './service/import.ts';
 import { exportHouseholds, importTemplate } from './service/transfer.ts';
-import { XLSX_MIME } from './transfer/xlsx.ts';
 
-/**
- * Uploads are the raw file as the request body, whatever its Content-Type (application/octet-stream,
- * the xlsx type, text/csv — or application/vnd.ms-excel, which browsers on Windows give CSV files, or
- * none): `format` says how to read it. JSON is still parsed as JSON, and refused.
- */
-export const UPLOAD_LIMIT = 50 * 1024 * 1024;
-const UPLOAD_TYPES = ['*', 'application/octet-stream', XLSX_MIME, 'text/csv', 'text/plain'];
-
+/** Uploads are the raw file as the request body (kernel/files/upload.ts); `format` says how to read it. */
 const importQuery = z.strictObject({
   format: z.enum(['xlsx', 'csv']).default('xlsx'),
   partial: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   fileName: z.string().trim().max(200).optional(),
 });
-const rowError = z.object({ row: z.number(), column: z.string(), message: z.string() });
 const importResult = z.object({
   imported: z.object({ households: z.number(), members: z.number() }),
   rejected: z.object({ rows: z.number(), households: z.number() }),
-  errors: z.array(rowError),
+  errors: z.array(rowErrorSchema),
   errorCount: z.number(),
   reportId: z.number(),
 });
@@ -33,7 +25,6 @@ const exportQuery = searchQuery.omit({ page: true, pageSize: true }).extend({
   unmask: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
 });
 
-const attachment = (name: string) => `attachment; filename="${name.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 const stamp = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 16).replace(/[-:T]/g, '');
 
 export const registryTransferRoutes: RouteModule = (app, { db }) => {
@@ -43,9 +34,7 @@ export const registryTransferRoutes: RouteModule = (app, { db }) => {
   });
 
   app.register(async (scoped) => {
-    for (const type of UPLOAD_TYPES) {
-      scoped.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: UPLOAD_LIMIT }, (_req, body, done) => done(null, body));
-    }
+    acceptRawUploads(scoped);
     scoped.withTypeProvider<ZodTypeProvider>().post('/registry/imports', {
       bodyLimit: UPLOAD_LIMIT,
       schema: {
@@ -55,9 +44,8 @@ export const registryTransferRoutes: RouteModule = (app, { db }) => {
         response: { 200: importResult },
       },
     }, async (req, reply) => {
-      if (!Buffer.isBuffer(req.body)) throw AppError.badRequest('invalid_file', '请以请求体上传文件（Content-Type: application/octet-stream、text/csv 或 xlsx）', { fields: [{ field: '(file)', message: '缺少文件' }] });
       const { format, partial, fileName } = req.query;
-      const r = await importHouseholds(db, scopeOf(req), req.body, { format, partial, ...(fileName ? { fileName } : {}) });
+      const r = await importHouseholds(db, scopeOf(req), uploadedFile(req.body), { format, partial, ...(fileName ? { fileName } : {}) });
       const { ok, ...body } = r;
       if (ok) return body;
       // Refused: the same shape as a success, plus the usual error object; nothing was changed.

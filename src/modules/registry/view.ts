@@ -1,4 +1,4 @@
-import { maskBankAccount, maskIdNumber, maskPhone } from '../../lib/mask.ts';
+import { maskBankAccount, maskIdNumber, maskPhone } from '../../kernel/mask.ts';
 import type { AssetTable, HouseholdTable, IncomeItemTable, MemberTable } from './tables.ts';
 import type { Selectable } from 'kysely';
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { attachment, DOCX_MIME, XLSX_MIME } from '../../kernel/files/upload.ts';
 import { scopeOf } from '../../server/auth-hook.ts';
 import type { RouteModule } from '../../server/context.ts';
 import { figures } from './service/figures.ts';
@@ -8,8 +9,6 @@ import { WARNING_KINDS, warningItems, warningItemsSchema, warnings } from './ser
 
 const tags = ['stats'];
 const kindParam = z.strictObject({ kind: z.enum(WARNING_KINDS, { message: `预警类型应为 ${WARNING_KINDS.join('、')}` }) });
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export const statsRoutes: RouteModule = (app, { db }) => {
   app.get('/stats/figures', { schema: { tags, summary: '统计数据：所选区划与期间（年或起止月份）的各项指标，按下级区划分列，含上年同期比较', querystring: periodSchema } },
@@ -24,12 +23,12 @@ export const statsRoutes: RouteModule = (app, { db }) => {
   app.get('/stats/report.docx', { schema: { tags, summary: '年度社会救助工作总结（Word），按数据生成', querystring: reportSchema } },
     async (req, reply) => {
       const { buffer, filename } = await annualReport(db, scopeOf(req), req.query);
-      return reply.type(DOCX).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`).send(buffer);
+      return reply.type(DOCX_MIME).header('content-disposition', attachment(filename)).send(buffer);
     });
 
   app.get('/stats/tables.xlsx', { schema: { tags, summary: '统计报表（Excel）：每表一个工作表，每县一行，含合计行', querystring: reportSchema } },
     async (req, reply) => {
       const { buffer, filename } = await statisticalTables(db, scopeOf(req), req.query);
-      return reply.type(XLSX).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`).send(buffer);
+      return reply.type(XLSX_MIME).header('content-disposition', attachment(filename)).send(buffer);
     });
 };

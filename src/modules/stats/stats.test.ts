@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/engine.ts';
-import { systemScope } from '../../db/scope.ts';
+import { systemScope } from '../../kernel/scope.ts';
 import { ENGINE, testDatabase } from '../../test/db.ts';
 import { bearer, testApp, tokenFor, type ErrorBody } from '../../test/http.ts';
 import type { BuiltApp } from '../../server/app.ts';

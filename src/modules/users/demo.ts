@@ -1,5 +1,5 @@
 import type { Database } from '../../db/engine.ts';
-import { systemScope } from '../../db/scope.ts';
+import { systemScope } from '../../kernel/scope.ts';
 import * as repo from './repo.ts';
 import { createUser, type NewUser } from './service.ts';
 

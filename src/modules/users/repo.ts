@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
-import type { DB, UserRow } from '../../db/schema.ts';
-import { inScope, type Scope } from '../../db/scope.ts';
+import type { DB } from '../../db/schema.ts';
+import type { UserRow } from './tables.ts';
+import { inScope, type Scope } from '../../kernel/scope.ts';
 
 export type UserWithArea = UserRow & { area_name: string };
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { scopeOf } from '../../server/auth-hook.ts';
 import type { RouteModule } from '../../server/context.ts';
-import { AREA_LEVELS } from '../areas/levels.ts';
-import { ALL_ACTIONS, ROLES } from './roles.ts';
+import { AREA_LEVELS } from '../../kernel/areas.ts';
+import { ROLES } from '../../kernel/permissions.ts';
 import * as service from './service.ts';
 
 export const userSchema = z.object({
@@ -14,7 +14,7 @@ export const userSchema = z.object({
   areaName: z.string(),
   areaLevel: z.enum(AREA_LEVELS),
   department: z.string().nullable(),
-  permissions: z.array(z.enum(ALL_ACTIONS)),
+  permissions: z.array(z.string()),
 });
 
 export const userRoutes: RouteModule = (app, { db }) => {

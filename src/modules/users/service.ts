@@ -1,14 +1,15 @@
 import { z } from 'zod';
 import type { Database } from '../../db/engine.ts';
-import { allow, requireInScope, type Scope } from '../../db/scope.ts';
+import { requireInScope, type Scope } from '../../kernel/scope.ts';
+import { allow } from './permissions.ts';
 import { write } from '../../db/write.ts';
-import { AppError } from '../../lib/errors.ts';
-import { appendAudit } from '../audit/repo.ts';
-import { findArea } from '../areas/repo.ts';
-import { levelOf, type AreaLevel } from '../areas/levels.ts';
+import { AppError } from '../../kernel/errors.ts';
+import { appendAudit } from '../../kernel/audit/append.ts';
+import { findArea } from '../areas/index.ts';
+import { levelOf, type AreaLevel } from '../../kernel/areas.ts';
 import { hashPassword, PASSWORD_MIN_LENGTH } from './password.ts';
 import * as repo from './repo.ts';
-import { DEPARTMENTS, permissionsOf, ROLE_LEVELS, ROLES, type Action, type Role } from './roles.ts';
+import { DEPARTMENTS, permissionsOf, ROLE_LEVELS, ROLES, type Action, type Role } from '../../kernel/permissions.ts';
 
 export interface User {
   id: number;

@@ -2,9 +2,7 @@ import { z } from 'zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { scopeOf } from '../../server/auth-hook.ts';
 import type { RouteModule } from '../../server/context.ts';
-import { AppError } from '../../lib/errors.ts';
-import { UPLOAD_LIMIT } from '../registry/transfer-routes.ts';
-import { XLSX_MIME } from '../registry/transfer/xlsx.ts';
+import { acceptRawUploads, attachment, uploadedFile, UPLOAD_LIMIT, XLSX_MIME } from '../../kernel/files/upload.ts';
 import { sourceTemplate } from './service/files.ts';
 import { crossCheckQuerySchema, crossChecks, favouritism, listQuerySchema, rescreenFindings, rescreenFindingsQuerySchema, rescreenRuns } from './service/lists.ts';
 import { authorizations, authorizationSchema, caseVerification, recordAuthorization, requestSchema, requestVerification, resolveFinding, resolveSchema } from './service/requests.ts';
@@ -20,8 +18,6 @@ const templateQuery = z.strictObject({ format: z.enum(['xlsx', 'csv']).default('
 const importQuery = z.strictObject({ format: z.enum(['xlsx', 'csv']).default('xlsx'), snapshotDate: z.string(), fileName: z.string().trim().max(200).optional() });
 const snapshotQuery = z.strictObject({ source: z.string().max(40).optional() });
 const rescreenBody = z.strictObject({ asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() });
-const UPLOAD_TYPES = ['*', 'application/octet-stream', XLSX_MIME, 'text/csv', 'text/plain'];
-const attachment = (name: string) => `attachment; filename="${name.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 export const verificationRoutes: RouteModule = (app, { db }) => {
   app.get('/verification/sources', { schema: { tags, summary: '核对数据来源（合作部门）及其模板列' } }, async (req) => listSources(scopeOf(req)));
@@ -39,14 +35,13 @@ export const verificationRoutes: RouteModule = (app, { db }) => {
     async (req, reply) => reply.status(201).send(await importSourceRecords(db, scopeOf(req), req.params.source, req.body)));
 
   app.register(async (scoped) => {
-    for (const type of UPLOAD_TYPES) scoped.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: UPLOAD_LIMIT }, (_req, body, done) => done(null, body));
+    acceptRawUploads(scoped);
     scoped.withTypeProvider<ZodTypeProvider>().post('/verification/sources/:source/snapshots', {
       bodyLimit: UPLOAD_LIMIT,
       schema: { tags, summary: '导入数据快照文件（请求体为 .xlsx 或 CSV；任一行有误则整体不导入）', params: sourceParam, querystring: importQuery },
     }, async (req, reply) => {
-      if (!Buffer.isBuffer(req.body)) throw AppError.badRequest('invalid_file', '请以请求体上传文件', { fields: [{ field: '(file)', message: '缺少文件' }] });
       const { format, snapshotDate, fileName } = req.query;
-      return reply.status(201).send(await importSourceFile(db, scopeOf(req), req.params.source, req.body, { format, snapshotDate, ...(fileName ? { fileName } : {}) }));
+      return reply.status(201).send(await importSourceFile(db, scopeOf(req), req.params.source, uploadedFile(req.body), { format, snapshotDate, ...(fileName ? { fileName } : {}) }));
     });
   });
 

@@ -118,3 +118,7 @@ export interface VerificationTables {
   verification_requests: VerificationRequestTable;
   verification_findings: VerificationFindingTable;
 }
+
+declare module '../../db/schema.ts' {
+  interface DB extends VerificationTables {}
+}

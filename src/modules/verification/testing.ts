@@ -1,6 +1,6 @@
 // Generated partner data for tests: noise records of persons who are not in the registry, and planted
 // hits on chosen members; the planted set is what matching must find, exactly.
-import { makeIdNumber } from '../registry/domain/id-number.ts';
+import { makeIdNumber } from '../../kernel/id-number.ts';
 import type { RawRecord } from './domain/records.ts';
 import type { Source } from './domain/sources.ts';
 

@@ -1,12 +1,12 @@
 // Shapes of the /api/v1 contract that the web UI relies on.
-import type { Action } from '../../../src/modules/users/roles.ts';
+import type { Action } from '../../../src/kernel/permissions.ts';
 
 // The code lists are the server's own (one definition, type-checked on both sides).
-export { DEPARTMENTS, ROLES } from '../../../src/modules/users/roles.ts';
-export type { Department, Role } from '../../../src/modules/users/roles.ts';
-export type { AreaLevel } from '../../../src/modules/areas/levels.ts';
-import type { Department, Role } from '../../../src/modules/users/roles.ts';
-import type { AreaLevel } from '../../../src/modules/areas/levels.ts';
+export { DEPARTMENTS, ROLES } from '../../../src/kernel/permissions.ts';
+export type { Department, Role } from '../../../src/kernel/permissions.ts';
+export type { AreaLevel } from '../../../src/kernel/areas.ts';
+import type { Department, Role } from '../../../src/kernel/permissions.ts';
+import type { AreaLevel } from '../../../src/kernel/areas.ts';
 
 export interface User {
   id: number;

@@ -1,4 +1,4 @@
-import type { Action } from '../../../src/modules/users/roles.ts';
+import type { Action } from '../../../src/kernel/permissions.ts';
 
 /** The API sends each user's permissions (from the server's one grant table); the UI hides what it would refuse. */
 export type UiAction = Action;

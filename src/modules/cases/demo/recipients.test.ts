@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../db/engine.ts';
-import { systemScope, userScope } from '../../../db/scope.ts';
+import { systemScope, userScope } from '../../../kernel/scope.ts';
 import { ENGINE, testDatabase } from '../../../test/db.ts';
-import { loadDemoHouseholds } from '../../registry/service/demo.ts';
+import { loadDemoHouseholds } from '../../registry/index.ts';
 import { loadDemoRecipients } from './recipients.ts';
 
 describe(`demo recipients (${ENGINE})`, () => {

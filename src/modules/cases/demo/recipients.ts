@@ -6,11 +6,11 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../../db/engine.ts';
 import type { DB } from '../../../db/schema.ts';
-import { inScope, type Scope } from '../../../db/scope.ts';
+import { inScope, type Scope } from '../../../kernel/scope.ts';
 import { write } from '../../../db/write.ts';
-import { appendAudit } from '../../audit/repo.ts';
+import { appendAudit } from '../../../kernel/audit/append.ts';
 import { ruleSetFor } from '../../../policy/index.ts';
-import { databaseParameterSet } from '../../policy/service/parameters.ts';
+import { databaseParameterSet } from '../../policy/index.ts';
 
 export interface DemoRecipientOptions {
   /** Share of households (per mille) made dibao recipients, chosen by a hash of household_no and seed. */

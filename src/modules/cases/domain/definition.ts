@@ -3,7 +3,7 @@
 // (service/engine.ts) is the same for every programme; programmes differ only by these objects.
 import type { z } from 'zod';
 import type { ParameterSet, ParameterValue, RuleSet } from '../../../policy/index.ts';
-import type { Role } from '../../users/roles.ts';
+import type { Role } from '../../../kernel/permissions.ts';
 
 export const PROGRAMMES = ['dibao', 'hardship'] as const;
 export type Programme = (typeof PROGRAMMES)[number];

@@ -2,7 +2,7 @@
 // hardship case records about its applicant, which the registry does not hold: the self-care
 // assessment, whether a legal supporter exists and can support, and the chosen form of support.
 import type { HouseholdFacts } from '../../../policy/index.ts';
-import { householdFactsFromRegistry, type RegistryHousehold } from '../../policy/facts-from-registry.ts';
+import { householdFactsFromRegistry, type RegistryHousehold } from '../../registry/index.ts';
 
 export type { RegistryHousehold };
 

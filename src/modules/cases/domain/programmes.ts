@@ -1,6 +1,6 @@
 // The programme definitions by programme and rule set, and what the engine asks of them.
 import type { RuleSet } from '../../../policy/index.ts';
-import type { Role } from '../../users/roles.ts';
+import type { Role } from '../../../kernel/permissions.ts';
 import { dibaoCn2012, dibaoCn2021 } from './dibao.ts';
 import type { ActionDefinition, Programme, ProgrammeDefinition } from './definition.ts';
 import { hardshipCn2012, hardshipCn2021 } from './hardship.ts';

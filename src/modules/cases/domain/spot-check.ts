@@ -2,7 +2,7 @@
 // (a parameter, ≥30%) of a batch, always including every case flagged as a relative of staff or village
 // cadres or under complaint (their visit ratio is 100%, also a parameter). The draw is reproducible: the
 // same cases, ratio and seed give the same sample, whatever order the cases come in.
-import { createRandom } from '../../../lib/random.ts';
+import { createRandom } from '../../../kernel/random.ts';
 
 export interface SampleCandidate {
   id: string;

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
-import { inScope, type Scope } from '../../../db/scope.ts';
-import { nextSerialNo } from '../../../db/serials.ts';
+import { inScope, type Scope } from '../../../kernel/scope.ts';
+import { nextSerialNo } from '../../../kernel/serials.ts';
 
 export async function nextBatchNo(tx: Kysely<DB>, countyCode: string, year: string): Promise<string> {
   return nextSerialNo(tx, 'PC', countyCode, year);

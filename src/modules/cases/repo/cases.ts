@@ -1,8 +1,8 @@
 import { sql, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
-import { inArea, inScope, type Scope } from '../../../db/scope.ts';
+import { inArea, inScope, type Scope } from '../../../kernel/scope.ts';
 import type { CaseDecisionTable, CaseTable, CaseTransitionTable } from '../tables.ts';
-import { nextSerialNo } from '../../../db/serials.ts';
+import { nextSerialNo } from '../../../kernel/serials.ts';
 
 export type CaseRow = Selectable<CaseTable>;
 export type TransitionRow = Selectable<CaseTransitionTable>;

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
-import { inScope, type Scope } from '../../../db/scope.ts';
+import { inScope, type Scope } from '../../../kernel/scope.ts';
 
 export async function listInstitutions(db: Kysely<DB>, scope: Scope, countyCode?: string) {
   // A township user sees the nursing homes of their county (they place people there), nothing wider.

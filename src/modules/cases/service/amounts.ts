@@ -3,10 +3,10 @@
 // a later change is a new decision).
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
-import { AppError } from '../../../lib/errors.ts';
+import { AppError } from '../../../kernel/errors.ts';
 import { dibaoBenefit, explain, hardshipEligibility, hardshipSupport, type ParameterSet, type RuleSet, type Step } from '../../../policy/index.ts';
-import * as registry from '../../registry/repo/households.ts';
-import { markParametersUsed } from '../../policy/service/parameters.ts';
+import * as registry from '../../registry/index.ts';
+import { markParametersUsed } from '../../policy/index.ts';
 import { householdFacts, type ApplicantFacts } from '../domain/facts.ts';
 import type { CaseRow, TransitionRow } from '../repo/cases.ts';
 

@@ -3,18 +3,20 @@
 import crypto from 'node:crypto';
 import { z } from 'zod';
 import type { Database } from '../../../db/engine.ts';
-import { allow, type Scope } from '../../../db/scope.ts';
+import { type Scope } from '../../../kernel/scope.ts';
+import { allow } from '../permissions.ts';
 import { write } from '../../../db/write.ts';
-import { AppError } from '../../../lib/errors.ts';
+import { AppError } from '../../../kernel/errors.ts';
 import { ruleSetFor } from '../../../policy/index.ts';
-import { appendAudit } from '../../audit/repo.ts';
+import { appendAudit } from '../../../kernel/audit/append.ts';
 import { PROGRAMMES } from '../domain/definition.ts';
 import { definitionFor } from '../domain/programmes.ts';
 import { drawSample } from '../domain/spot-check.ts';
 import * as batches from '../repo/batches.ts';
 import * as repo from '../repo/cases.ts';
 import { lookup } from './deadlines.ts';
-import { caseParameters, todayInChina } from './parameters.ts';
+import { caseParameters } from './parameters.ts';
+import { todayInChina } from '../../../kernel/clock.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 const FLAGS = ['staff_relative', 'cadre_relative', 'complaint'];

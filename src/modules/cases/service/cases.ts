@@ -2,21 +2,23 @@
 // actions, list the caller's inbox and the overdue cases, record a member's death on every active case.
 import { z } from 'zod';
 import type { Database } from '../../../db/engine.ts';
-import { allow, type Scope } from '../../../db/scope.ts';
+import { type Scope } from '../../../kernel/scope.ts';
+import { allow } from '../permissions.ts';
 import { write } from '../../../db/write.ts';
-import { AppError } from '../../../lib/errors.ts';
-import { maskIdNumber } from '../../../lib/mask.ts';
+import { AppError } from '../../../kernel/errors.ts';
+import { maskIdNumber } from '../../../kernel/mask.ts';
 import { ruleSetFor } from '../../../policy/index.ts';
-import { appendAudit } from '../../audit/repo.ts';
-import * as registry from '../../registry/repo/households.ts';
-import { mustFindHousehold } from '../../registry/service/read.ts';
+import { appendAudit } from '../../../kernel/audit/append.ts';
+import * as registry from '../../registry/index.ts';
+import { mustFindHousehold } from '../../registry/index.ts';
 import { PROGRAMMES, type Programme } from '../domain/definition.ts';
 import { actionsFrom, definitionFor, inboxStates, PROGRAMME_LABELS, stateLabel } from '../domain/programmes.ts';
 import * as batches from '../repo/batches.ts';
 import * as repo from '../repo/cases.ts';
 import { deadlineFrom } from './deadlines.ts';
 import { caseFacts, checkContext, mustFindCase, performTransition } from './engine.ts';
-import { caseParameters, todayInChina } from './parameters.ts';
+import { caseParameters } from './parameters.ts';
+import { todayInChina } from '../../../kernel/clock.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 

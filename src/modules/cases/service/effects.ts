@@ -3,7 +3,7 @@
 // gradual exit, exit). Runs inside the step's transaction; decisions are append-only rows.
 import type { Kysely, Updateable } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
-import { AppError } from '../../../lib/errors.ts';
+import { AppError } from '../../../kernel/errors.ts';
 import { addMonths, addWorkingDays, type ParameterSet, type RuleSet } from '../../../policy/index.ts';
 import type { EffectName } from '../domain/definition.ts';
 import { PENDING_STATES } from '../domain/steps.ts';

@@ -5,13 +5,14 @@ import { z } from 'zod';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/engine.ts';
 import type { DB } from '../../../db/schema.ts';
-import { allow, type Scope } from '../../../db/scope.ts';
+import { type Scope } from '../../../kernel/scope.ts';
+import { allow } from '../permissions.ts';
 import { write } from '../../../db/write.ts';
-import { AppError } from '../../../lib/errors.ts';
-import { parseOrThrow } from '../../../lib/validate.ts';
+import { AppError } from '../../../kernel/errors.ts';
+import { parseOrThrow } from '../../../kernel/validate.ts';
 import { ruleSetFor, type ParameterSet } from '../../../policy/index.ts';
-import { appendAudit } from '../../audit/repo.ts';
-import { requestSummaries } from '../../verification/repo/requests.ts';
+import { appendAudit } from '../../../kernel/audit/append.ts';
+import { requestSummaries } from '../../verification/index.ts';
 import type { ActionDefinition, CaseFacts, CheckContext, ProgrammeDefinition, Refusal } from '../domain/definition.ts';
 import { actionsFrom, definitionFor, ROLE_LABELS, stateLabel } from '../domain/programmes.ts';
 import { attachmentSchema } from '../domain/schemas.ts';
@@ -20,7 +21,8 @@ import * as repo from '../repo/cases.ts';
 import { chainedDeadline, lookup, type Due } from './deadlines.ts';
 import { runEffect } from './effects.ts';
 import { requireInstitution } from './institutions.ts';
-import { caseParameters, todayInChina } from './parameters.ts';
+import { caseParameters } from './parameters.ts';
+import { todayInChina } from '../../../kernel/clock.ts';
 
 export const transitionInputSchema = z.strictObject({
   action: z.string().min(1).max(40),

@@ -2,10 +2,11 @@
 // the county. A township review that chooses institutional support names one of them.
 import { z } from 'zod';
 import type { Database } from '../../../db/engine.ts';
-import { allow, requireInScope, type Scope } from '../../../db/scope.ts';
+import { requireInScope, type Scope } from '../../../kernel/scope.ts';
+import { allow } from '../permissions.ts';
 import { write } from '../../../db/write.ts';
-import { AppError } from '../../../lib/errors.ts';
-import { appendAudit } from '../../audit/repo.ts';
+import { AppError } from '../../../kernel/errors.ts';
+import { appendAudit } from '../../../kernel/audit/append.ts';
 import * as repo from '../repo/institutions.ts';
 
 export const newInstitutionSchema = z.strictObject({

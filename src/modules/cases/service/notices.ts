@@ -2,9 +2,10 @@
 // county batch per village or township (公示: name, household size and amount only — never an ID
 // number, phone, address, diagnosis or disability grade).
 import type { Database } from '../../../db/engine.ts';
-import { allow, type Scope } from '../../../db/scope.ts';
-import { AppError } from '../../../lib/errors.ts';
-import { appealRights, noticeDocx, publicNoticeDocx } from '../documents/docx.ts';
+import { type Scope } from '../../../kernel/scope.ts';
+import { allow } from '../permissions.ts';
+import { AppError } from '../../../kernel/errors.ts';
+import { appealRights, noticeDocx, publicNoticeDocx } from '../../../kernel/docx.ts';
 import { PROGRAMME_LABELS } from '../domain/programmes.ts';
 import * as repo from '../repo/cases.ts';
 import * as batches from '../repo/batches.ts';

@@ -3,7 +3,7 @@
 // `useParameterSource` swaps in another (e.g. defaultParameterSet() for a pure test).
 import type { Database } from '../../../db/engine.ts';
 import type { ParameterSet } from '../../../policy/index.ts';
-import { databaseParameterSet } from '../../policy/service/parameters.ts';
+import { databaseParameterSet } from '../../policy/index.ts';
 
 export type ParameterSource = (db: Database) => Promise<ParameterSet>;
 
@@ -17,7 +17,3 @@ export function caseParameters(db: Database): Promise<ParameterSet> {
   return source(db);
 }
 
-/** Today's civil date in China (Asia/Shanghai), the calendar every time limit is counted on. */
-export function todayInChina(): string {
-  return new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
-}

@@ -3,12 +3,13 @@
 // with an outcome, which closes the part. The window (and its supervisors) see every referral in scope.
 import type { z } from 'zod';
 import type { Database } from '../../../db/engine.ts';
-import { allow, type Scope } from '../../../db/scope.ts';
+import { type Scope } from '../../../kernel/scope.ts';
+import { allow } from '../permissions.ts';
 import { write } from '../../../db/write.ts';
-import { AppError } from '../../../lib/errors.ts';
-import { maskIdNumber } from '../../../lib/mask.ts';
-import { appendAudit } from '../../audit/repo.ts';
-import { todayInChina } from '../../cases/service/parameters.ts';
+import { AppError } from '../../../kernel/errors.ts';
+import { maskIdNumber } from '../../../kernel/mask.ts';
+import { appendAudit } from '../../../kernel/audit/append.ts';
+import { todayInChina } from '../../../kernel/clock.ts';
 import * as repo from '../repo.ts';
 import { partView } from './requests.ts';
 import type { acceptSchema, actSchema, listReferralsSchema, resultSchema } from './schemas.ts';

@@ -2,24 +2,26 @@
 // the cases (workflow engine) and the referrals (转办 / 分办) to partner departments with their time
 // limits; read a request with the status of every part; overdue parts; figures.
 import type { Database } from '../../../db/engine.ts';
-import { allow, covers, type Scope } from '../../../db/scope.ts';
+import { covers, type Scope } from '../../../kernel/scope.ts';
+import { allow } from '../permissions.ts';
 import { write } from '../../../db/write.ts';
-import { AppError } from '../../../lib/errors.ts';
-import { maskIdNumber, maskPhone } from '../../../lib/mask.ts';
+import { AppError } from '../../../kernel/errors.ts';
+import { maskIdNumber, maskPhone } from '../../../kernel/mask.ts';
 import { workingDaysBetween } from '../../../policy/index.ts';
-import { levelOf } from '../../areas/levels.ts';
-import { appendAudit } from '../../audit/repo.ts';
-import { createCase } from '../../cases/service/cases.ts';
-import { caseParameters, todayInChina } from '../../cases/service/parameters.ts';
-import { PROGRAMME_LABELS } from '../../cases/domain/programmes.ts';
-import { parseIdNumber } from '../../registry/domain/id-number.ts';
-import * as registry from '../../registry/repo/households.ts';
-import { mustFindHousehold } from '../../registry/service/read.ts';
+import { levelOf } from '../../../kernel/areas.ts';
+import { appendAudit } from '../../../kernel/audit/append.ts';
+import { createCase } from '../../cases/index.ts';
+import { caseParameters } from '../../cases/index.ts';
+import { todayInChina } from '../../../kernel/clock.ts';
+import { PROGRAMME_LABELS } from '../../cases/index.ts';
+import { parseIdNumber } from '../../../kernel/id-number.ts';
+import * as registry from '../../registry/index.ts';
+import { mustFindHousehold } from '../../registry/index.ts';
 import * as repo from '../repo.ts';
 import { withinTransaction } from './in-transaction.ts';
 import { NEED_LABELS, OUTCOME_LABELS, type NewRequest, type Need } from './schemas.ts';
 import { referralTimeLimit, type TimeLimit } from './time-limits.ts';
-import { namesOf } from '../../areas/repo.ts';
+import { namesOf } from '../../areas/index.ts';
 
 export const CIVIL_AFFAIRS = 'civil_affairs';
 

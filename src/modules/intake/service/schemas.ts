@@ -1,6 +1,6 @@
 // Input schemas of the intake (Chinese messages; the HTTP layer and the services both use them).
 import { z } from 'zod';
-import { DEPARTMENTS } from '../../users/roles.ts';
+import { DEPARTMENTS } from '../../../kernel/permissions.ts';
 
 export const NEEDS = ['dibao', 'hardship', 'temporary', 'medical', 'disaster', 'education', 'housing', 'employment', 'other'] as const;
 export type Need = (typeof NEEDS)[number];

@@ -2,7 +2,7 @@
 // a household, fund totals per county and month.
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
-import { inArea, inScope, type Scope } from '../../../db/scope.ts';
+import { inArea, inScope, type Scope } from '../../../kernel/scope.ts';
 import type { PayrollRow, Programme } from '../tables.ts';
 
 export async function byNo(db: Kysely<DB>, payrollNo: string): Promise<PayrollRow | undefined> {

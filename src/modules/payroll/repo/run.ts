@@ -2,7 +2,7 @@
 // township) written set-based in one statement (lines, township totals and the chunk row together).
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
-import { inArea } from '../../../db/scope.ts';
+import { inArea } from '../../../kernel/scope.ts';
 import type { PayrollRow } from '../tables.ts';
 
 /** Decision kinds that set an amount; suspend and exit stop payment from their month. */

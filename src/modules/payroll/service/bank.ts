@@ -5,18 +5,20 @@ import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import type { Database } from '../../../db/engine.ts';
-import { allow, covers, type Scope } from '../../../db/scope.ts';
+import { covers, type Scope } from '../../../kernel/scope.ts';
+import { allow } from '../permissions.ts';
 import { write } from '../../../db/write.ts';
-import { AppError } from '../../../lib/errors.ts';
-import { maskBankAccount, maskIdNumber, maskName } from '../../../lib/mask.ts';
-import { appendAudit } from '../../audit/repo.ts';
-import { parseCsv } from '../../registry/transfer/read-file.ts';
-import { readFirstSheet } from '../../registry/transfer/xlsx-reader.ts';
+import { AppError } from '../../../kernel/errors.ts';
+import { maskBankAccount, maskIdNumber, maskName } from '../../../kernel/mask.ts';
+import { appendAudit } from '../../../kernel/audit/append.ts';
+import { readTableFile, type Cell } from '../../../kernel/files/table.ts';
+import { csvLine } from '../../../kernel/files/csv.ts';
+import { rowsRejected, type RowError } from '../../../kernel/files/rows.ts';
+import { XLSX_MIME } from '../../../kernel/files/upload.ts';
 import type { ReturnReason } from '../tables.ts';
 import { purposeOf, yuan } from './labels.ts';
 import { mustFindPayroll } from './payrolls.ts';
 
-export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const BANK_HEADERS = ['流水号', '姓名', '身份证号码', '账号', '金额（元）', '用途'] as const;
 export const RESULT_HEADERS = ['结果', '失败原因'] as const;
 export const NO_BANK = '未登记开户行';
@@ -36,7 +38,6 @@ export async function bankFiles(db: Database, scope: Scope, payrollNo: string) {
   return { payrollNo, items: rows.map((r) => ({ bank: r.bank_name, bankLabel: r.bank_name === '' ? NO_BANK : r.bank_name, lines: r.lines, netFen: Number(r.net_fen) })) };
 }
 
-const csvCell = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 
 /** The bank's file of one bank: the payroll turns `exported` on the first one; every export is audited. */
 export async function bankFile(db: Database, scope: Scope, payrollNo: string, q: { bank: string; format: 'xlsx' | 'csv'; unmask: boolean }) {
@@ -52,7 +53,7 @@ export async function bankFile(db: Database, scope: Scope, payrollNo: string, q:
   ]);
   let file: Buffer;
   if (q.format === 'csv') {
-    file = Buffer.from(`\ufeff${[BANK_HEADERS as readonly string[], ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`, 'utf8');
+    file = Buffer.from(`\ufeff${[BANK_HEADERS as readonly string[], ...rows].map(csvLine).join('\r\n')}\r\n`, 'utf8');
   } else {
     const chunks: Buffer[] = [];
     const stream = new PassThrough();
@@ -77,32 +78,7 @@ export async function bankFile(db: Database, scope: Scope, payrollNo: string, q:
 
 // ---- returns
 
-export interface RowError { row: number; column: string; message: string }
 
-type Cell = string | number | boolean | undefined;
-
-async function readRows(body: Buffer, format: 'xlsx' | 'csv'): Promise<{ row: number; cells: Cell[] }[]> {
-  const bad = (message: string) => new AppError('invalid_file', message, 400, { fields: [{ field: '(file)', message }] });
-  if (body.length === 0) throw bad('文件为空');
-  if (format === 'xlsx') {
-    if (body.length < 4 || body.readUInt32LE(0) !== 0x04034b50) throw bad('文件不是有效的 Excel（.xlsx）文件');
-    const rows: { row: number; cells: Cell[] }[] = [];
-    try {
-      await readFirstSheet(body, (r) => rows.push({ row: r.number, cells: r.cells }));
-    } catch (e) {
-      throw bad(`无法读取 Excel 文件：${(e as Error).message}`);
-    }
-    return rows;
-  }
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(body);
-  } catch {
-    text = new TextDecoder('gb18030').decode(body);
-  }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return parseCsv(text).map((cells, i) => ({ row: i + 1, cells }));
-}
 
 const REASONS: Record<string, ReturnReason> = { 账户已销户: 'closed_account', 销户: 'closed_account', 账户销户: 'closed_account', 户名不符: 'name_mismatch', 户名不一致: 'name_mismatch', 其他: 'other' };
 const text = (c: Cell) => (c === undefined ? '' : String(c).trim());
@@ -110,7 +86,7 @@ const text = (c: Cell) => (c === undefined ? '' : String(c).trim());
 export async function importReturns(db: Database, scope: Scope, payrollNo: string, body: Buffer, opts: { format: 'xlsx' | 'csv'; fileName?: string | undefined }) {
   allow(scope, 'payroll.returns');
   const p = await mustExportable(db, scope, payrollNo);
-  const rows = await readRows(body, opts.format);
+  const rows = await readTableFile(body, opts.format);
   const head = rows[0];
   if (!head) throw new AppError('invalid_file', '文件没有表头行', 400, { fields: [{ field: '(file)', message: '文件没有表头行' }] });
   const col = new Map<string, number>();
@@ -157,12 +133,7 @@ export async function importReturns(db: Database, scope: Scope, payrollNo: strin
     }
     accepted.push({ lineId: id, result, reason, note: result === 'failed' ? why : '' });
   }
-  if (errors.length > 0) {
-    const first = errors[0]!;
-    throw new AppError('returns_rejected', `回盘文件有 ${errors.length} 处错误，未导入任何结果；第 ${first.row} 行「${first.column}」：${first.message}`, 400, {
-      fields: errors.slice(0, 200).map((e) => ({ field: `row ${e.row}.${e.column}`, message: e.message })), errors: errors.slice(0, 200), errorCount: errors.length,
-    });
-  }
+  if (errors.length > 0) throw rowsRejected('returns_rejected', '回盘文件', errors);
   const fileName = opts.fileName ?? `returns.${opts.format}`;
   return write(db, scope, async (tx) => {
     const failed = accepted.filter((a) => a.result === 'failed');

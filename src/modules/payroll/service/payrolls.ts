@@ -2,13 +2,14 @@
 // history of a household, fund totals, and receivables (overpayments, repayments).
 import type { z } from 'zod';
 import type { Database } from '../../../db/engine.ts';
-import { allow, covers, type Scope } from '../../../db/scope.ts';
+import { covers, type Scope } from '../../../kernel/scope.ts';
+import { allow } from '../permissions.ts';
 import { write } from '../../../db/write.ts';
-import { AppError } from '../../../lib/errors.ts';
-import { maskBankAccount, maskIdNumber, maskName } from '../../../lib/mask.ts';
-import { appendAudit } from '../../audit/repo.ts';
-import { todayInChina } from '../../cases/service/parameters.ts';
-import { mustFindHousehold } from '../../registry/service/read.ts';
+import { AppError } from '../../../kernel/errors.ts';
+import { maskBankAccount, maskIdNumber, maskName } from '../../../kernel/mask.ts';
+import { appendAudit } from '../../../kernel/audit/append.ts';
+import { todayInChina } from '../../../kernel/clock.ts';
+import { mustFindHousehold } from '../../registry/index.ts';
 import * as repo from '../repo/payrolls.ts';
 import * as run from '../repo/run.ts';
 import type { PayrollRow } from '../tables.ts';

@@ -4,12 +4,13 @@
 // totals and chunk row); the payroll turns `draft` only when every chunk is written. A run killed half way leaves a `running` payroll
 // that cannot be approved; the next run resumes it. A complete payroll is returned unchanged.
 import type { Database } from '../../../db/engine.ts';
-import { allow, covers, requireInScope, type Scope } from '../../../db/scope.ts';
+import { covers, requireInScope, type Scope } from '../../../kernel/scope.ts';
+import { allow } from '../permissions.ts';
 import { write } from '../../../db/write.ts';
-import { AppError } from '../../../lib/errors.ts';
-import { parseOrThrow } from '../../../lib/validate.ts';
-import { levelOf } from '../../areas/levels.ts';
-import { appendAudit } from '../../audit/repo.ts';
+import { AppError } from '../../../kernel/errors.ts';
+import { parseOrThrow } from '../../../kernel/validate.ts';
+import { levelOf } from '../../../kernel/areas.ts';
+import { appendAudit } from '../../../kernel/audit/append.ts';
 import * as repo from '../repo/run.ts';
 import type { PayrollRow } from '../tables.ts';
 import { STATUS_LABELS } from './labels.ts';

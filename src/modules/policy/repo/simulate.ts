@@ -8,8 +8,8 @@
 //   share = round-to-unit(gap + round(standard × highest category rate)); gap = standard (three-nos, full-standard rule) or max(0, standard − income)
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
-import { inArea, inScope, type Scope } from '../../../db/scope.ts';
-import { BASIC_PENSION_SOURCE, INCOME_KIND_MAP, VEHICLE_NOTE_PATTERNS } from '../facts-from-registry.ts';
+import { inArea, inScope, type Scope } from '../../../kernel/scope.ts';
+import { BASIC_PENSION_SOURCE, INCOME_KIND_MAP, VEHICLE_NOTE_PATTERNS } from '../../registry/index.ts';
 
 /** Policy income kinds the registry can hold (see facts-from-registry.ts). */
 export const REGISTRY_POLICY_KINDS = [...new Set([...Object.values(INCOME_KIND_MAP), 'pension_basic' as const])].sort();

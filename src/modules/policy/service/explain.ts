@@ -1,12 +1,12 @@
 // The explanation of one registry household for a month: dibao benefit, near-dibao and
 // single-person dibao, each with its steps and the parameter values (area, reference) they read.
 import type { Database } from '../../../db/engine.ts';
-import { allow, type Scope } from '../../../db/scope.ts';
-import { AppError } from '../../../lib/errors.ts';
-import { maskName } from '../../../lib/mask.ts';
+import { type Scope } from '../../../kernel/scope.ts';
+import { allow } from '../permissions.ts';
+import { AppError } from '../../../kernel/errors.ts';
+import { maskName } from '../../../kernel/mask.ts';
 import { dibaoBenefit, explain, nearDibao, ParameterLookupError, singlePersonDibao, type Explained, type HouseholdFacts, type ParameterSet } from '../../../policy/index.ts';
-import { householdFactsFromRegistry } from '../facts-from-registry.ts';
-import { findRegistryHousehold } from '../repo/household.ts';
+import { householdFactsFromRegistry, registryHousehold } from '../../registry/index.ts';
 import { databaseParameterSet } from './parameters.ts';
 
 export type Explanation = {
@@ -34,9 +34,7 @@ export function explainFacts(params: ParameterSet, facts: HouseholdFacts, month:
 
 export async function explainHousehold(db: Database, scope: Scope, householdNo: string, month: string): Promise<Explanation> {
   allow(scope, 'policy.read');
-  allow(scope, 'registry.read');
-  const record = await findRegistryHousehold(db.kysely, scope, householdNo);
-  if (!record) throw AppError.notFound('家庭', householdNo);
+  const record = await registryHousehold(db, scope, householdNo);
   const facts = householdFactsFromRegistry(record);
   return {
     householdNo,

@@ -5,14 +5,16 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../../db/engine.ts';
 import type { DB } from '../../../db/schema.ts';
-import { allow, covers, systemScope, type Scope } from '../../../db/scope.ts';
+import { covers, systemScope, type Scope } from '../../../kernel/scope.ts';
+import { allow } from '../permissions.ts';
 import { write } from '../../../db/write.ts';
-import { AppError } from '../../../lib/errors.ts';
+import { AppError } from '../../../kernel/errors.ts';
 import {
   createParameterSet, defaultParameterRows, isAreaCode, isIsoDate, RULE_SETS, valueProblem,
   type ParameterRow, type ParameterSet, type ParameterScalar, type Unit,
 } from '../../../policy/index.ts';
-import { appendAudit } from '../../audit/repo.ts';
+import { appendAudit } from '../../../kernel/audit/append.ts';
+import { todayInChina } from '../../../kernel/clock.ts';
 import * as repo from '../repo/parameters.ts';
 
 export { markParametersUsed } from '../repo/parameters.ts';
@@ -100,9 +102,6 @@ export async function syncParameterFiles(db: Database, rows: readonly ParameterR
   return result;
 }
 
-export function todayInShanghai(): string {
-  return new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
-}
 
 export type ValueView = repo.StoredValue & { used: boolean; current: boolean };
 export type ParameterView = repo.Definition & { values: ValueView[] };
@@ -124,7 +123,7 @@ function withCurrent(values: readonly repo.StoredValue[], today: string): ValueV
 export async function listParameters(db: Database, scope: Scope, prefix?: string): Promise<ParameterView[]> {
   allow(scope, 'policy.read');
   const [defs, values] = await Promise.all([repo.listDefinitions(db.kysely), repo.listValues(db.kysely)]);
-  const today = todayInShanghai();
+  const today = todayInChina();
   const byName = new Map<string, repo.StoredValue[]>();
   for (const v of values) byName.set(v.name, [...(byName.get(v.name) ?? []), v]);
   return defs
@@ -141,7 +140,7 @@ async function mustFindDefinition(db: Kysely<DB>, name: string): Promise<repo.De
 export async function getParameter(db: Database, scope: Scope, name: string): Promise<ParameterView> {
   allow(scope, 'policy.read');
   const def = await mustFindDefinition(db.kysely, name);
-  return { ...def, values: withCurrent(await repo.listValues(db.kysely, name), todayInShanghai()) };
+  return { ...def, values: withCurrent(await repo.listValues(db.kysely, name), todayInChina()) };
 }
 
 /** A value typed by the parameter's unit; money in yuan with at most two decimals. */

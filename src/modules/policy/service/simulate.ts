@@ -4,8 +4,9 @@
 // facts-from-registry.ts: no exclusions, every member has an able supporter).
 import { z } from 'zod';
 import type { Database } from '../../../db/engine.ts';
-import { allow, type Scope } from '../../../db/scope.ts';
-import { AppError } from '../../../lib/errors.ts';
+import { type Scope } from '../../../kernel/scope.ts';
+import { allow } from '../permissions.ts';
+import { AppError } from '../../../kernel/errors.ts';
 import {
   createParameterSet, DEDUCTION_KINDS, divideRounded, ParameterLookupError, periodDate, RULE_SETS, ruleSetFor,
   type ParameterRow, type ParameterSet,

@@ -4,7 +4,7 @@
  * member's sex and birth date from it when they are left out.
  */
 import { z } from 'zod';
-import { parseIdNumber } from './id-number.ts';
+import { parseIdNumber } from '../../../kernel/id-number.ts';
 import {
   ASSET_KINDS, DISABILITY_KINDS, HOUSEHOLD_CATEGORIES, HUKOU_VALUES, INCOME_KINDS, INCOME_PERIODS,
   LEFT_BEHIND_KINDS, PERSON_CATEGORIES, RELATIONS, WORK_CAPACITIES,

@@ -2,7 +2,7 @@
  * Record types of the household registry (家庭与成员). Dates are ISO `YYYY-MM-DD` strings; money is
  * always an integer number of fen (分). Names follow spec/glossary.md.
  */
-import type { Sex } from './id-number.ts';
+import type { Sex } from '../../../kernel/id-number.ts';
 
 export type { Sex };
 export const HUKOU_VALUES = ['urban', 'rural'] as const;

@@ -2,7 +2,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../../db/engine.ts';
 import type { DB } from '../../../db/schema.ts';
-import { inScope, type Scope } from '../../../db/scope.ts';
+import { inScope, type Scope } from '../../../kernel/scope.ts';
 import {
   ASSET_COLUMNS, HOUSEHOLD_COLUMNS, INCOME_COLUMNS, MEMBER_COLUMNS, PERSON_INDEX_COLUMNS, type RegistryCsv,
 } from './copy-rows.ts';

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
-import { inScope, type Scope } from '../../../db/scope.ts';
+import { inScope, type Scope } from '../../../kernel/scope.ts';
 import type { Household } from '../domain/types.ts';
 
 export async function nextHouseholdNo(tx: Kysely<DB>, countyCode: string): Promise<string> {

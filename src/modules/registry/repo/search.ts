@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
-import { inArea, inScope, type Scope } from '../../../db/scope.ts';
+import { inArea, inScope, type Scope } from '../../../kernel/scope.ts';
 
 export interface SearchFilters {
   name?: string | undefined;

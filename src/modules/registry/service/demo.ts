@@ -5,11 +5,11 @@
  * person already registered (another seed hands out the same ID numbers) are skipped and counted.
  */
 import type { Database } from '../../../db/engine.ts';
-import { systemScope, type Scope } from '../../../db/scope.ts';
+import { systemScope, type Scope } from '../../../kernel/scope.ts';
 import { write } from '../../../db/write.ts';
-import { AppError } from '../../../lib/errors.ts';
-import { appendAudit } from '../../audit/repo.ts';
-import { DEMO_ACCOUNTS } from '../../users/demo.ts';
+import { AppError } from '../../../kernel/errors.ts';
+import { appendAudit } from '../../../kernel/audit/append.ts';
+import { DEMO_ACCOUNTS } from '../../users/index.ts';
 import { generateDemoHouseholds, isUrbanVillageName, type DemoVillage } from '../domain/demo/index.ts';
 import type { HouseholdRecord } from '../domain/types.ts';
 import * as bulk from '../repo/bulk.ts';

@@ -5,17 +5,18 @@
  * one history row per household and one audit entry. All-or-nothing unless `partial`.
  */
 import type { Database } from '../../../db/engine.ts';
-import { allow, covers, type Scope } from '../../../db/scope.ts';
+import { covers, type Scope } from '../../../kernel/scope.ts';
+import { allow } from '../permissions.ts';
 import { write } from '../../../db/write.ts';
-import { AppError } from '../../../lib/errors.ts';
-import { appendAudit } from '../../audit/repo.ts';
+import { AppError } from '../../../kernel/errors.ts';
+import { appendAudit } from '../../../kernel/audit/append.ts';
 import type { Household } from '../domain/types.ts';
 import * as bulk from '../repo/bulk.ts';
 import { addRecord, emptyCsv } from '../repo/copy-rows.ts';
 import { COLUMNS } from '../transfer/columns.ts';
 import { readHouseholdFile, type FileFormat } from '../transfer/read-file.ts';
 import { validateRows, type FileHousehold, type RowError } from '../transfer/validate-rows.ts';
-import { errorReportWorkbook } from '../transfer/xlsx.ts';
+import { errorReportWorkbook } from '../../../kernel/files/rows.ts';
 
 export type ImportPhase = 'read' | 'validate' | 'load';
 

@@ -1,8 +1,9 @@
 import type { Database } from '../../../db/engine.ts';
-import { allow, type Scope } from '../../../db/scope.ts';
+import { type Scope } from '../../../kernel/scope.ts';
+import { allow } from '../permissions.ts';
 import { write } from '../../../db/write.ts';
-import { AppError } from '../../../lib/errors.ts';
-import { appendAudit } from '../../audit/repo.ts';
+import { AppError } from '../../../kernel/errors.ts';
+import { appendAudit } from '../../../kernel/audit/append.ts';
 import type { Member, Relation } from '../domain/types.ts';
 import * as households from '../repo/households.ts';
 import * as members from '../repo/members.ts';

@@ -1,8 +1,9 @@
 import type { Database } from '../../../db/engine.ts';
-import { allow, type Scope } from '../../../db/scope.ts';
-import { AppError } from '../../../lib/errors.ts';
-import { maskIdNumber } from '../../../lib/mask.ts';
-import { appendAudit } from '../../audit/repo.ts';
+import { type Scope } from '../../../kernel/scope.ts';
+import { allow } from '../permissions.ts';
+import { AppError } from '../../../kernel/errors.ts';
+import { maskIdNumber } from '../../../kernel/mask.ts';
+import { appendAudit } from '../../../kernel/audit/append.ts';
 import * as households from '../repo/households.ts';
 import { searchHouseholds, type SearchFilters } from '../repo/search.ts';
 import { assetView, householdView, incomeView, maskDeep, memberView } from '../view.ts';

@@ -1,8 +1,9 @@
 /** Export of a household search to .xlsx (the import file's columns) and the import template. */
 import type { Database } from '../../../db/engine.ts';
-import { allow, type Scope } from '../../../db/scope.ts';
-import { AppError } from '../../../lib/errors.ts';
-import { appendAudit } from '../../audit/repo.ts';
+import { type Scope } from '../../../kernel/scope.ts';
+import { allow } from '../permissions.ts';
+import { AppError } from '../../../kernel/errors.ts';
+import { appendAudit } from '../../../kernel/audit/append.ts';
 import type { Asset, IncomeItem, Member } from '../domain/types.ts';
 import { contentsOf, countHouseholds, exportPage, type HouseholdFilters } from '../repo/search.ts';
 import { HouseholdFileWriter, templateWorkbook } from '../transfer/xlsx.ts';

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { generateDemoHouseholds } from '../domain/demo/index.ts';
 import { qiannanVillages } from '../domain/demo/qiannan.fixture.ts';
 import { HEADERS } from './columns.ts';
-import { parseCsv, readHouseholdFile } from './read-file.ts';
+import { parseCsv } from '../../../kernel/files/csv.ts';
+import { readHouseholdFile } from './read-file.ts';
 import { validateRows } from './validate-rows.ts';
 import { HouseholdFileWriter } from './xlsx.ts';
 

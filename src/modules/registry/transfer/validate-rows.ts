@@ -8,12 +8,9 @@ import { householdInput, memberSchema } from '../domain/schemas.ts';
 import type { Asset, IncomeItem, Member } from '../domain/types.ts';
 import { COLUMNS, HOUSEHOLD_COLUMNS, READ, type Column } from './columns.ts';
 import type { Cell, RawRow } from './read-file.ts';
+import type { RowError } from '../../../kernel/files/rows.ts';
 
-export interface RowError {
-  row: number;
-  column: string;
-  message: string;
-}
+export type { RowError };
 
 export interface FileHousehold {
   /** 户序号 as written in the file. */

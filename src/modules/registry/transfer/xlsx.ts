@@ -1,7 +1,7 @@
 /** Spreadsheets of the household file: the template, the error report, exports (exceljs). */
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { maskBankAccount, maskIdNumber, maskPhone } from '../../../lib/mask.ts';
+import { maskBankAccount, maskIdNumber, maskPhone } from '../../../kernel/mask.ts';
 import {
   DISABILITY_KIND_LABELS, HOUSEHOLD_CATEGORY_LABELS, HUKOU_LABELS, LEFT_BEHIND_LABELS, PERSON_CATEGORY_LABELS,
   RELATION_LABELS, WORK_CAPACITY_LABELS,
@@ -9,9 +9,6 @@ import {
 import type { Asset, Household, IncomeItem, IncomePeriod, Member } from '../domain/types.ts';
 import { COLUMNS, GUIDE_SHEET, HEADERS, MEMBER_SHEET, type Column } from './columns.ts';
 import type { Cell } from './read-file.ts';
-import type { RowError } from './validate-rows.ts';
-
-export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
 const REQUIRED_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFCE4D6' } };
@@ -73,19 +70,6 @@ export async function templateWorkbook(): Promise<Buffer> {
     const r = guide.addRow([c.header, c.level === 'household' ? '户' : '成员', c.required ? '是' : '否', c.note]);
     r.getCell(4).alignment = { wrapText: true };
   }
-  return toBuffer(wb);
-}
-
-/** The error report of an import: 错误 (row, column, reason) and 汇总. */
-export async function errorReportWorkbook(errors: readonly RowError[], summary: Record<string, string | number>): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('错误', { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = [{ header: '行号', key: 'row', width: 8 }, { header: '列名', key: 'column', width: 16 }, { header: '错误原因', key: 'message', width: 80 }];
-  ws.getRow(1).font = { bold: true };
-  for (const e of errors) ws.addRow([e.row, e.column, e.message]);
-  const s = wb.addWorksheet('汇总');
-  s.columns = [{ width: 16 }, { width: 40 }];
-  for (const [k, v] of Object.entries(summary)) s.addRow([k, v]);
   return toBuffer(wb);
 }
 

@@ -1,7 +1,7 @@
 // The lists behind the warnings, read from the source tables for one area (scoped, keyset-paged).
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
-import { inArea, inScope, type Scope } from '../../../db/scope.ts';
+import { inArea, inScope, type Scope } from '../../../kernel/scope.ts';
 import type { CountyStandard } from './compute.ts';
 
 export type HouseholdWarning = 'poverty_uncovered' | 'eligible_uncovered' | 'near_dibao';

@@ -2,7 +2,7 @@
 // year earlier. Only stats_rollup is read here; the source tables are read by compute.ts and lists.ts.
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
-import { inArea, inScope, type Scope } from '../../../db/scope.ts';
+import { inArea, inScope, type Scope } from '../../../kernel/scope.ts';
 import { monthIndex } from '../domain/metrics.ts';
 
 export interface PeriodQuery {

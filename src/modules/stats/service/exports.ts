@@ -2,7 +2,8 @@
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import type { Database } from '../../../db/engine.ts';
-import { allow, type Scope } from '../../../db/scope.ts';
+import { type Scope } from '../../../kernel/scope.ts';
+import { allow } from '../permissions.ts';
 import { annualContent, annualDocx } from '../report/annual.ts';
 import { TABLES, tableRows } from '../report/tables.ts';
 import { figures, type FiguresResult } from './figures.ts';

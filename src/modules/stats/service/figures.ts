@@ -1,36 +1,23 @@
 // The figures of rules.md §11 for an area and period, per child area (unit) and in total, from the
 // roll-up (refreshed first for the areas that changed). Definitions: src/modules/stats/README.md.
 import type { Database } from '../../../db/engine.ts';
-import { allow, requireInScope, type Scope } from '../../../db/scope.ts';
-import { AppError } from '../../../lib/errors.ts';
+import { requireInScope, type Scope } from '../../../kernel/scope.ts';
+import { allow } from '../permissions.ts';
+import { AppError } from '../../../kernel/errors.ts';
 import { ruleSetFor, type ParameterSet } from '../../../policy/index.ts';
-import { databaseParameterSet, todayInShanghai } from '../../policy/service/parameters.ts';
-import { levelOf } from '../../areas/levels.ts';
+import { databaseParameterSet } from '../../policy/index.ts';
+import { todayInChina } from '../../../kernel/clock.ts';
+import { levelOf } from '../../../kernel/areas.ts';
 import type { CountyStandard } from '../repo/compute.ts';
 import * as read from '../repo/read.ts';
 import { refreshDirty } from '../repo/refresh.ts';
 import { resolvePeriod, type Period, type PeriodInput } from './period.ts';
-import { unitFigures, type UnitFigures } from './unit-figures.ts';
+import { unitFigures } from './unit-figures.ts';
+import type { FiguresResult, Standards } from '../contract.ts';
 
-export interface Standards {
-  /** Plain mean over the county units (fen per person and month / year); null if a value is missing. */
-  urbanMonthly: number | null;
-  ruralYearly: number | null;
-  urbanMonthlyPrev: number | null;
-  ruralYearlyPrev: number | null;
-  urbanGrowth: number | null;
-  ruralGrowth: number | null;
-  counties: { code: string; name: string; urbanMonthly: number | null; ruralYearly: number | null }[];
-}
+export type { FiguresResult, Standards };
 
-export interface FiguresResult {
-  area: { code: string; name: string; level: string };
-  period: Period;
-  total: UnitFigures;
-  units: (UnitFigures & { code: string; name: string; level: string })[];
-  standards: Standards;
-  refreshedAt: string;
-}
+
 
 /** The prefecture of the demo (and of a system scope). */
 export const DEFAULT_AREA = '522700';
@@ -61,7 +48,7 @@ function num(params: ParameterSet, name: string, area: string, date: string): nu
 /** Standards the near-dibao counts use: every county at today's date (the roll-up is "now"). */
 export async function currentStandards(db: Database): Promise<CountyStandard[]> {
   const params = await databaseParameterSet(db);
-  const today = todayInShanghai();
+  const today = todayInChina();
   const counties = await read.countyUnits(db.kysely, DEFAULT_AREA);
   return counties.map((c) => ({
     county: c.code,

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { AppError } from '../../../lib/errors.ts';
-import { todayInShanghai } from '../../policy/service/parameters.ts';
+import { AppError } from '../../../kernel/errors.ts';
+import { todayInChina } from '../../../kernel/clock.ts';
 import { monthIndex, shiftMonth } from '../domain/metrics.ts';
+import type { Period } from '../contract.ts';
 
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份应为 YYYY-MM');
 export const areaField = z.string().regex(/^(\d{6}|\d{9})$/, '区划代码应为州、县或乡镇代码（6 或 9 位数字）');
@@ -15,18 +16,7 @@ export const periodSchema = z.strictObject({
 });
 export type PeriodInput = z.output<typeof periodSchema>;
 
-export interface Period {
-  from: string;
-  to: string;
-  prevFrom: string;
-  prevTo: string;
-  /** Day the standards are read on: the last day of `to`. */
-  date: string;
-  prevDate: string;
-  /** Day the overdue items are counted on: today (open items are counted as they stand now). */
-  asOf: string;
-  months: number;
-}
+export type { Period };
 
 function lastDay(m: string): string {
   const next = shiftMonth(m, 1);
@@ -35,7 +25,7 @@ function lastDay(m: string): string {
   return d.toISOString().slice(0, 10);
 }
 
-export function resolvePeriod(input: PeriodInput, today = todayInShanghai()): Period {
+export function resolvePeriod(input: PeriodInput, today = todayInChina()): Period {
   let from: string;
   let to: string;
   if (input.year !== undefined) {

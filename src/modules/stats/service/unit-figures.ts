@@ -1,26 +1,10 @@
 // Metric sums → the named figures of one unit (or the total). Ratios are fractions (0.39 = 39%),
 // money in fen; `null` where the denominator is zero.
 import type { UnitMetric } from '../repo/read.ts';
+import type { UnitFigures } from '../contract.ts';
 
-export const FIGURE_KEYS = [
-  'dibaoHouseholds', 'dibaoHouseholdsPrev', 'dibaoPersons', 'dibaoPersonsPrev', 'dibaoPersonsChange',
-  'dibaoUrbanHouseholds', 'dibaoUrbanPersons', 'dibaoUrbanPersonsPrev', 'dibaoUrbanPersonsChange',
-  'dibaoRuralHouseholds', 'dibaoRuralPersons', 'dibaoRuralPersonsPrev', 'dibaoRuralPersonsChange',
-  'urbanGapPerPerson', 'urbanGapPerPersonPrev', 'urbanGapGrowth', 'ruralGapPerPerson', 'ruralGapPerPersonPrev', 'ruralGapGrowth',
-  'urbanBenefitPerPerson', 'ruralBenefitPerPerson', 'dibaoExpenditure',
-  'topupPersons',
-  'hardshipPersons', 'hardshipPersonsPrev', 'hardshipInstitutional', 'hardshipInstitutionalPrev', 'institutionalRate', 'institutionalRatePrev', 'institutionalRateGrowth', 'hardshipExpenditure',
-  'intakeReceived', 'intakeCompleted', 'intakeCompletionRate',
-  'complaintsReceived', 'complaintsConcluded', 'complaintsSubstantiated', 'complaintsFavouritism', 'recoveredFen', 'fineFen',
-  'overdueCases', 'overdueReferrals',
-  'registryHouseholds', 'registryPersons', 'agriculturalPersons', 'ruralCoverage',
-  'povertyFile', 'povertyUncovered', 'eligibleUncovered', 'nearDibao',
-  'payrollDibaoFen', 'payrollHardshipFen', 'payrollNetFen', 'payrollLines',
-  'verificationRequests', 'rescreenRequests', 'verificationFindings', 'verificationBreaking', 'verificationFavouritism',
-  'rescreenHits', 'favouritismFlags',
-] as const;
-export type FigureKey = (typeof FIGURE_KEYS)[number];
-export type UnitFigures = Record<FigureKey, number | null>;
+export { FIGURE_KEYS, type FigureKey, type UnitFigures } from '../contract.ts';
+
 
 const ratio = (a: number, b: number) => (b === 0 ? null : a / b);
 const change = (now: number, prev: number) => (prev === 0 ? null : now / prev - 1);

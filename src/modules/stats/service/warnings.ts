@@ -2,26 +2,21 @@
 // (`warningItems`), read from the source tables.
 import { z } from 'zod';
 import type { Database } from '../../../db/engine.ts';
-import { allow, type Scope } from '../../../db/scope.ts';
+import { type Scope } from '../../../kernel/scope.ts';
+import { allow } from '../permissions.ts';
 import { ruleSetFor } from '../../../policy/index.ts';
-import { databaseParameterSet, todayInShanghai } from '../../policy/service/parameters.ts';
+import { databaseParameterSet } from '../../policy/index.ts';
+import { todayInChina } from '../../../kernel/clock.ts';
 import * as lists from '../repo/lists.ts';
 import * as read from '../repo/read.ts';
 import { currentStandards, refresh, resolveArea } from './figures.ts';
 import { periodSchema, resolvePeriod, type PeriodInput } from './period.ts';
 import { unitFigures } from './unit-figures.ts';
+import { WARNING_KINDS, type Warning, type WarningKind } from '../contract.ts';
 
-export const WARNING_KINDS = ['rural_coverage', 'reduction_quota', 'poverty_uncovered', 'eligible_uncovered', 'near_dibao', 'overdue_cases', 'overdue_referrals', 'rescreen_hits', 'favouritism_flags'] as const;
-export type WarningKind = (typeof WARNING_KINDS)[number];
+export { WARNING_KINDS, type Warning, type WarningKind };
 
-export interface Warning {
-  kind: WarningKind;
-  areaCode: string;
-  areaName: string;
-  /** The figure warned about: a ratio (coverage), persons (reduction) or a count of items. */
-  value: number;
-  threshold: number | null;
-}
+
 
 /** A county's reduction quota: its own value if set, else its share (by last year's persons) of the enclosing one. */
 function quotaOf(own: { value: number; area: string } | null, county: string, prev: number, prefPrev: number): number | null {
@@ -77,7 +72,7 @@ export async function warningItems(db: Database, scope: Scope, kind: WarningKind
   allow(scope, 'stats.read');
   const area = await resolveArea(db, scope, q.area);
   const { limit, after } = q;
-  const asOf = todayInShanghai();
+  const asOf = todayInChina();
   switch (kind) {
     case 'rural_coverage':
     case 'reduction_quota': {

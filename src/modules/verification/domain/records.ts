@@ -1,6 +1,6 @@
 // Validation of partner records (from a file or the API) into rows of one snapshot. Every problem is
 // named by row and field; a snapshot with any problem is refused whole.
-import { isRealDate, parseIdNumber } from '../../registry/domain/id-number.ts';
+import { isRealDate, parseIdNumber } from '../../../kernel/id-number.ts';
 import { RELATION_LABELS, RELATIONS, SOURCE_DEFINITIONS, templateColumns, type RecordField, type Relation, type Source } from './sources.ts';
 
 export type RawRecord = Partial<Record<RecordField, string | number | null | undefined>>;

@@ -2,7 +2,7 @@
 // (the same person in dibao in two places; a dead person still in payment). Every list is scoped.
 import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
-import { inArea, inScope, type Scope } from '../../../db/scope.ts';
+import { inArea, inScope, type Scope } from '../../../kernel/scope.ts';
 
 export const GRANTED = ['approved', 'suspended', 'gradual_exit', 'under_review'] as const;
 export const IN_PAYMENT = ['approved', 'gradual_exit'] as const;

@@ -1,7 +1,7 @@
 // Requests, findings and authorizations: the module's reads and writes of case-bound rows.
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
-import { inScope, type Scope } from '../../../db/scope.ts';
+import { inScope, type Scope } from '../../../kernel/scope.ts';
 import type { Resolution } from '../tables.ts';
 
 export function listAuthorizations(db: Kysely<DB>, countyCode: string, householdId: number) {

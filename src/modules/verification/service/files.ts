@@ -1,16 +1,11 @@
 // Partner data files: one template per source (.xlsx with a guide sheet, or CSV), and the reader that
 // turns an uploaded file into raw records by the template's headers (row numbers as Excel shows them).
 import ExcelJS from 'exceljs';
-import { AppError } from '../../../lib/errors.ts';
-import { parseCsv } from '../../registry/transfer/read-file.ts';
-import { readFirstSheet } from '../../registry/transfer/xlsx-reader.ts';
+import { badFile, isBlankRow, readTableFile, type FileFormat } from '../../../kernel/files/table.ts';
 import type { RawRecord } from '../domain/records.ts';
 import { SOURCE_DEFINITIONS, templateColumns, type RecordField, type Source } from '../domain/sources.ts';
 
-export type FileFormat = 'xlsx' | 'csv';
-type Cell = string | number | undefined;
-
-const badFile = (message: string) => new AppError('invalid_file', message, 400, { fields: [{ field: '(file)', message }] });
+export type { FileFormat };
 
 export async function sourceTemplate(source: Source, format: FileFormat): Promise<Buffer> {
   const cols = templateColumns(source);
@@ -34,33 +29,9 @@ export async function sourceTemplate(source: Source, format: FileFormat): Promis
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-function decode(body: Buffer): string {
-  let t: string;
-  try {
-    t = new TextDecoder('utf-8', { fatal: true }).decode(body);
-  } catch {
-    t = new TextDecoder('gb18030').decode(body);
-  }
-  return t.charCodeAt(0) === 0xfeff ? t.slice(1) : t;
-}
-
-async function rowsOf(body: Buffer, format: FileFormat): Promise<{ row: number; cells: Cell[] }[]> {
-  if (body.length === 0) throw badFile('文件为空');
-  if (format === 'csv') return parseCsv(decode(body)).map((cells, i) => ({ row: i + 1, cells }));
-  if (body.length < 4 || body.readUInt32LE(0) !== 0x04034b50) throw badFile('文件不是有效的 Excel（.xlsx）文件；请另存为 .xlsx，或选择 CSV 格式');
-  const rows: { row: number; cells: Cell[] }[] = [];
-  try {
-    await readFirstSheet(body, (r) => rows.push({ row: r.number, cells: r.cells.map((c) => (typeof c === 'boolean' ? (c ? '是' : '否') : c)) }));
-  } catch (e) {
-    throw badFile(`无法读取 Excel 文件：${(e as Error).message}`);
-  }
-  return rows;
-}
-
 /** The file's rows as raw records, by the source template's headers. */
 export async function readSourceFile(source: Source, body: Buffer, format: FileFormat): Promise<{ row: number; values: RawRecord }[]> {
-  const rows = await rowsOf(body, format);
-  if (rows.length === 0) throw badFile('文件没有表头行');
+  const rows = await readTableFile(body, format);
   const cols = templateColumns(source);
   const byHeader = new Map(cols.map((c) => [c.header, c.field]));
   const headers = rows[0]!.cells.map((h) => (h === undefined ? '' : String(h).replace(/\s+/g, '').replace(/\(/g, '（').replace(/\)/g, '）')));
@@ -72,7 +43,7 @@ export async function readSourceFile(source: Source, body: Buffer, format: FileF
   }
   const out: { row: number; values: RawRecord }[] = [];
   for (const r of rows.slice(1)) {
-    if (r.cells.every((c) => c === undefined || String(c).trim() === '')) continue;
+    if (isBlankRow(r.cells)) continue;
     const values: RawRecord = {};
     positions.forEach((f, i) => {
       if (f !== null) values[f] = r.cells[i];

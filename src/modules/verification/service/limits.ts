@@ -1,7 +1,7 @@
 // The policy limits matching judges findings against, per county on a date (parameters, never literals).
 import type { Database } from '../../../db/engine.ts';
 import { ruleSetFor } from '../../../policy/index.ts';
-import { caseParameters } from '../../cases/service/parameters.ts';
+import { caseParameters } from '../../cases/index.ts';
 import type { CountyLimits } from '../repo/match.ts';
 
 export async function countyLimits(db: Database, counties: readonly string[], date: string): Promise<CountyLimits[]> {

@@ -1,7 +1,8 @@
 // The county's lists: rescreen runs and results, the favouritism list, the cross checks.
 import { z } from 'zod';
 import type { Database } from '../../../db/engine.ts';
-import { allow, requireInScope, type Scope } from '../../../db/scope.ts';
+import { requireInScope, type Scope } from '../../../kernel/scope.ts';
+import { allow } from '../permissions.ts';
 import * as lists from '../repo/lists.ts';
 import { findingView } from './requests.ts';
 

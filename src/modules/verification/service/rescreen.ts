@@ -5,11 +5,12 @@
 // The run row is written first (its own transaction), the matching in one transaction of set-based steps.
 import { sql } from 'kysely';
 import type { Database } from '../../../db/engine.ts';
-import { allow, inScope, type Scope } from '../../../db/scope.ts';
+import { inScope, type Scope } from '../../../kernel/scope.ts';
+import { allow } from '../permissions.ts';
 import { write } from '../../../db/write.ts';
-import { AppError } from '../../../lib/errors.ts';
-import { appendAudit } from '../../audit/repo.ts';
-import { todayInChina } from '../../cases/service/parameters.ts';
+import { AppError } from '../../../kernel/errors.ts';
+import { appendAudit } from '../../../kernel/audit/append.ts';
+import { todayInChina } from '../../../kernel/clock.ts';
 import { GRANTED } from '../repo/lists.ts';
 import { latestSnapshots, runMatch, type MatchCounts } from '../repo/match.ts';
 import { countyLimits } from './limits.ts';

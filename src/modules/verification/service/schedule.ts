@@ -1,7 +1,7 @@
 // The scheduled rescreen: an in-process daily timer started by `serve` when JIUZHU_RESCREEN_AT=HH:MM
 // (China time) is set; it runs the same rescreen as `jiuzhu verify rescreen`, as the system.
 import type { Database } from '../../../db/engine.ts';
-import { systemScope } from '../../../db/scope.ts';
+import { systemScope } from '../../../kernel/scope.ts';
 import { rescreen } from './rescreen.ts';
 
 /** Milliseconds from `now` to the next HH:MM in Asia/Shanghai (UTC+8, no daylight saving). */

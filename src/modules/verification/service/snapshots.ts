@@ -2,16 +2,17 @@
 // date. Any bad row refuses the whole snapshot, naming row and field; nothing is written then.
 import { z } from 'zod';
 import type { Database } from '../../../db/engine.ts';
-import { allow, type Scope } from '../../../db/scope.ts';
+import { type Scope } from '../../../kernel/scope.ts';
+import { allow } from '../permissions.ts';
 import { write } from '../../../db/write.ts';
-import { AppError } from '../../../lib/errors.ts';
-import { isRealDate } from '../../registry/domain/id-number.ts';
-import { appendAudit } from '../../audit/repo.ts';
+import { AppError } from '../../../kernel/errors.ts';
+import { isRealDate } from '../../../kernel/id-number.ts';
+import { appendAudit } from '../../../kernel/audit/append.ts';
 import { validateRecords, type RawRecord, type RecordError } from '../domain/records.ts';
 import { isSource, SOURCE_DEFINITIONS, SOURCES, templateColumns, type Source } from '../domain/sources.ts';
 import * as repo from '../repo/snapshots.ts';
 import { readSourceFile, type FileFormat } from './files.ts';
-import { todayInChina } from '../../cases/service/parameters.ts';
+import { todayInChina } from '../../../kernel/clock.ts';
 
 export const MAX_API_RECORDS = 50_000;
 

@@ -1,9 +1,9 @@
 // The intake and complaints part of the /api/v1 contract, as the web pages use it
-// (src/modules/intake/README.md). Response shapes are the server's own schemas (api-schemas.ts).
+// (src/modules/intake/README.md). Response shapes are the server's own schemas (contract.ts).
 import type { z } from 'zod';
 import { api } from '../../api/client.ts';
-import type * as schemas from '../../../../src/modules/intake/api-schemas.ts';
-import type { CHANNELS, NEEDS, newRequestSchema, OUTCOMES } from '../../../../src/modules/intake/service/schemas.ts';
+import type * as schemas from '../../../../src/modules/intake/contract.ts';
+import type { CHANNELS, NEEDS, newRequestSchema, OUTCOMES } from '../../../../src/modules/intake/contract.ts';
 
 const enc = encodeURIComponent;
 

@@ -1,8 +1,6 @@
 // The stats part of the /api/v1 contract (src/modules/stats/README.md); shapes are the server's types.
 import { api } from '../../api/client.ts';
-import type { FiguresResult } from '../../../../src/modules/stats/service/figures.ts';
-import type { UnitFigures } from '../../../../src/modules/stats/service/unit-figures.ts';
-import type { Warning, WarningKind } from '../../../../src/modules/stats/service/warnings.ts';
+import type { FiguresResult, UnitFigures, Warning, WarningKind } from '../../../../src/modules/stats/contract.ts';
 
 export type { FiguresResult, UnitFigures, Warning, WarningKind };
 export type Unit = FiguresResult['units'][number];

@@ -1,5 +1,5 @@
 /** Household property of generated households: mostly a self-built house, small deposits, rarely a vehicle. */
-import type { Random } from '../../../../lib/random.ts';
+import type { Random } from '../../../../kernel/random.ts';
 import type { Asset } from '../types.ts';
 
 const yuanToFen = (yuan: number): number => Math.round(yuan) * 100;

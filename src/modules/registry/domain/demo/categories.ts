@@ -1,5 +1,5 @@
 /** Categories (分类施保) and left-behind status of generated people and households. */
-import type { Random } from '../../../../lib/random.ts';
+import type { Random } from '../../../../kernel/random.ts';
 import type { HouseholdCategory, LeftBehindKind, PersonCategory } from '../types.ts';
 import type { PersonSketch } from './household-shape.ts';
 import { isSeriousIllnessOrDisability, type Traits } from './traits.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRandom } from '../../../../lib/random.ts';
+import { createRandom } from '../../../../kernel/random.ts';
 import { luhnDigit, randomBankAccount, randomMobile, villageShortName } from './contact.ts';
 
 describe('contact details', () => {

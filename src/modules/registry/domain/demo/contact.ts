@@ -1,5 +1,5 @@
 /** Plausible phone numbers, bank accounts and addresses of 黔南 households. */
-import type { Random } from '../../../../lib/random.ts';
+import type { Random } from '../../../../kernel/random.ts';
 
 const MOBILE_PREFIXES = [
   '130', '131', '132', '133', '134', '135', '136', '137', '138', '139', '150', '151', '152', '153', '155',

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ageOn } from '../age.ts';
-import { parseIdNumber } from '../id-number.ts';
+import { parseIdNumber } from '../../../../kernel/id-number.ts';
 import { householdRecordSchema } from '../schemas.ts';
 import type { HouseholdRecord } from '../types.ts';
 import { generateDemoHouseholds } from './generate.ts';

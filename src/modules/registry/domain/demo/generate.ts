@@ -2,7 +2,7 @@
  * Deterministic, streaming demo households: the same options give the same records, one household at
  * a time, so 300,000 households never sit in memory together.
  */
-import { createRandom, weightedTable, type Random } from '../../../../lib/random.ts';
+import { createRandom, weightedTable, type Random } from '../../../../kernel/random.ts';
 import { ageOn } from '../age.ts';
 import type { HouseholdRecord, Member } from '../types.ts';
 import { randomAssets } from './assets.ts';

@@ -3,7 +3,7 @@
  * about 2.6, as for assisted households; many single elderly, couples, single parents, three
  * generations in the larger ones.
  */
-import type { Random } from '../../../../lib/random.ts';
+import type { Random } from '../../../../kernel/random.ts';
 import type { Relation, Sex } from '../types.ts';
 
 export interface PersonSketch {

@@ -3,7 +3,7 @@
  * (area prefix, birth day, sex) in a typed array (~170 KB per prefix) gives each person the next free
  * sequence number of that cell.
  */
-import { makeIdNumber, type Sex } from '../id-number.ts';
+import { makeIdNumber, type Sex } from '../../../../kernel/id-number.ts';
 
 const DAY_MS = 86_400_000;
 const EPOCH = Date.UTC(1900, 0, 1);

@@ -3,7 +3,7 @@
  * standard (standards follow local living costs), so the share of households below the standard stays
  * near 25% whatever standard is passed; migrant wages, pensions and support from children are added.
  */
-import type { Random } from '../../../../lib/random.ts';
+import type { Random } from '../../../../kernel/random.ts';
 import type { IncomeItem, Relation, WorkCapacity } from '../types.ts';
 
 export interface Earner {

@@ -1,5 +1,5 @@
 /** Plausible names of 黔南: Han, Buyi, Miao and Shui surnames; given names by sex and generation. */
-import { weightedTable, type Random } from '../../../../lib/random.ts';
+import { weightedTable, type Random } from '../../../../kernel/random.ts';
 import type { Sex } from '../types.ts';
 
 // Rough shares for 黔南 (布依族 韦 蒙 莫 岑 班; 苗族 杨 吴 龙 石 潘; 水族 韦 蒙 潘 陆).

@@ -2,7 +2,7 @@
  * Health, work capacity, schooling and migration of generated people, at rates plausible for assisted
  * households of 黔南 in 2015 (more disability and illness than the general population).
  */
-import type { Random } from '../../../../lib/random.ts';
+import type { Random } from '../../../../kernel/random.ts';
 import type { DisabilityGrade, DisabilityKind, WorkCapacity } from '../types.ts';
 import type { PersonSketch } from './household-shape.ts';
 

@@ -1,7 +1,7 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
-import { AppError } from '../lib/errors.ts';
-import { levelOf, prefixOf, type AreaLevel } from '../modules/areas/levels.ts';
-import { roleAllows, type Action, type Role } from '../modules/users/roles.ts';
+import { AppError } from './errors.ts';
+import { levelOf, prefixOf, type AreaLevel } from './areas.ts';
+import type { Role } from './permissions.ts';
 
 /**
  * The caller's scope: who they are and the area subtree they may see and change.
@@ -66,9 +66,3 @@ export function requireInScope(scope: Scope, areaCode: string): void {
   }
 }
 
-export function allow(scope: Scope, action: Action): void {
-  if (scope.role === 'system') return;
-  if (!roleAllows(scope.role, action)) {
-    throw AppError.forbidden(`角色无权执行此操作：${action}`, { action });
-  }
-}

@@ -56,3 +56,7 @@ export const complaintDetail = complaint.extend({
 });
 export const complaintStep = z.object({ complaintNo: z.string(), status: z.string() });
 export const recovery = z.object({ id: z.number(), complaintNo: z.string(), caseNo: text, obtainedFen: z.number(), recoveredFen: z.number(), fineMultiple: z.number(), fineFen: z.number() });
+
+// Request shapes (the routes and the services validate with them; the web builds its forms on them).
+export { CHANNELS, NEEDS, OUTCOMES, newRequestSchema } from './service/schemas.ts';
+export type { NewRequest, Need } from './service/schemas.ts';

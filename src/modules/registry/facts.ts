@@ -4,7 +4,7 @@
 // support (so three-nos follows the recorded category), and has no self-care assessment.
 import type { Selectable } from 'kysely';
 import { householdFactsSchema, type HouseholdFacts, type IncomeKind } from '../../policy/index.ts';
-import type { AssetTable, HouseholdTable, IncomeItemTable, MemberTable } from '../registry/tables.ts';
+import type { AssetTable, HouseholdTable, IncomeItemTable, MemberTable } from './tables.ts';
 
 /** Registry income kind → policy income kind; a pension is the basic residents' pension when its source says so. */
 export const INCOME_KIND_MAP: Record<string, IncomeKind> = {

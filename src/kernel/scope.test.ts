@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINE, testDatabase } from '../test/db.ts';
-import type { Database } from './engine.ts';
+import type { Database } from '../db/engine.ts';
 import { covers, inScope, systemScope, userScope } from './scope.ts';
 
 const digits = (n: number) => fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((a) => a.join(''));

@@ -1,9 +1,9 @@
-// Reads one registry household (scoped) for the explanation: the policy module's own read of the
-// registry tables, so the facts mapping sees the raw rows (unmasked, never returned as such).
+// One registry household as raw rows (unmasked, never returned as such): what the facts mapping
+// (facts.ts) turns into the policy engine's HouseholdFacts.
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
-import { inScope, type Scope } from '../../../db/scope.ts';
-import type { RegistryHousehold } from '../facts-from-registry.ts';
+import { inScope, type Scope } from '../../../kernel/scope.ts';
+import type { RegistryHousehold } from '../facts.ts';
 
 export async function findRegistryHousehold(db: Kysely<DB>, scope: Scope, householdNo: string): Promise<RegistryHousehold | undefined> {
   const household = await db
@@ -14,6 +14,17 @@ export async function findRegistryHousehold(db: Kysely<DB>, scope: Scope, househ
     .where(inScope(scope, 'village_code'))
     .executeTakeFirst();
   if (!household) return undefined;
+  return recordOf(db, household);
+}
+
+/** By key, inside a use case that has already checked the household's scope (a case's household). */
+export async function registryHouseholdById(db: Kysely<DB>, countyCode: string, id: number): Promise<RegistryHousehold> {
+  const household = await db.selectFrom('households').select(['county_code', 'id', 'household_no', 'village_code', 'categories'])
+    .where('county_code', '=', countyCode).where('id', '=', id).executeTakeFirstOrThrow();
+  return recordOf(db, household);
+}
+
+async function recordOf(db: Kysely<DB>, household: { county_code: string; id: number; household_no: string; village_code: string; categories: string[] }): Promise<RegistryHousehold> {
   const by = { county: household.county_code, id: household.id };
   const [members, incomes, assets] = await Promise.all([
     db.selectFrom('members').selectAll().where('county_code', '=', by.county).where('household_id', '=', by.id).orderBy('id').execute(),

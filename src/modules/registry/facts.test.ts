@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { householdFactsFromRegistry, policyIncomeKind, vehicleKind, type RegistryHousehold } from './facts-from-registry.ts';
+import { householdFactsFromRegistry, policyIncomeKind, vehicleKind, type RegistryHousehold } from './facts.ts';
 
 const member = (id: number, over: Partial<RegistryHousehold['members'][number]> = {}): RegistryHousehold['members'][number] => ({
   county_code: '522701', id, household_id: 1, id_number: `X${id}`, name: '测试', sex: 'male', birth_date: '1950-01-01', relation: id === 10 ? 'head' : 'spouse',

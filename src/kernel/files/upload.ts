@@ -1,0 +1,28 @@
+// Uploads and downloads over HTTP: a file is the raw request body, whatever its Content-Type
+// (application/octet-stream, the xlsx type, text/csv — or application/vnd.ms-excel, which browsers on
+// Windows give CSV files, or none), up to one limit; JSON is still parsed as JSON, and refused.
+import type { FastifyInstance } from 'fastify';
+import { AppError } from '../errors.ts';
+
+export const UPLOAD_LIMIT = 50 * 1024 * 1024;
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const UPLOAD_TYPES = ['*', 'application/octet-stream', XLSX_MIME, 'text/csv', 'text/plain', 'application/vnd.ms-excel'];
+
+/** Inside an encapsulated plugin: every upload type arrives as a Buffer, up to UPLOAD_LIMIT. */
+export function acceptRawUploads(scoped: FastifyInstance): void {
+  for (const type of UPLOAD_TYPES) {
+    scoped.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: UPLOAD_LIMIT }, (_req, body, done) => done(null, body));
+  }
+}
+
+/** The uploaded file, or a 400 naming the missing file. */
+export function uploadedFile(body: unknown, message = '请以请求体上传文件（Content-Type: application/octet-stream、text/csv 或 xlsx）'): Buffer {
+  if (!Buffer.isBuffer(body)) throw AppError.badRequest('invalid_file', message, { fields: [{ field: '(file)', message: '缺少文件' }] });
+  return body;
+}
+
+/** Content-Disposition of a download with a Chinese file name (ASCII fallback, RFC 5987 name). */
+export function attachment(name: string): string {
+  return `attachment; filename="${name.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}

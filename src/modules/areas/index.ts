@@ -1,0 +1,4 @@
+// Public surface of the areas module: what other modules, the server and the CLI may use.
+export { findArea, namesOf } from './repo.ts';
+export { areaRoutes } from './routes.ts';
+export { loadPrefecture } from './service.ts';

@@ -1,0 +1,7 @@
+// Area tree: read in scope; the prefecture manages functional zones.
+import { registerPermissions } from '../../kernel/permissions.ts';
+
+export const allow = registerPermissions({
+  'areas.read': ['village_clerk', 'township_caseworker', 'county_approver', 'prefecture_admin', 'auditor', 'partner'],
+  'areas.manage': ['prefecture_admin'],
+});

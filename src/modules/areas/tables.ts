@@ -1,0 +1,28 @@
+import type { Insertable, Selectable } from 'kysely';
+
+/**
+ * Typed schema of the tables. Each module declares its own tables here, next to the
+ * migration that creates them; repositories are the only code that query them.
+ */
+export interface AreaTable {
+  code: string;
+  name: string;
+  level: 'prefecture' | 'county' | 'township' | 'village';
+  parent_code: string | null;
+  kind: 'standard' | 'functional_zone';
+  stat_code: string | null;
+  urban: boolean | null;
+  prefecture_code: string;
+  county_code: string | null;
+}
+
+export interface AreaTables {
+  areas: AreaTable;
+}
+
+export type AreaRow = Selectable<AreaTable>;
+export type NewArea = Insertable<AreaTable>;
+
+declare module '../../db/schema.ts' {
+  interface DB extends AreaTables {}
+}

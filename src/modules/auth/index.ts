@@ -1,0 +1,3 @@
+// Public surface of the auth module: what other modules, the server and the CLI may use.
+export { authRoutes } from './routes.ts';
+export { resolveToken } from './service.ts';

@@ -1,0 +1,3 @@
+// Public surface of the policy module: what other modules, the server and the CLI may use.
+export { policyRoutes } from './routes.ts';
+export { databaseParameterSet, markParametersUsed, syncParameterFiles } from './service/parameters.ts';

@@ -1,0 +1,5 @@
+// Public surface of the stats module: what other modules, the server and the CLI may use.
+export { refreshAll } from './repo/refresh.ts';
+export { statsRoutes } from './routes.ts';
+export { annualReport, reportSchema, statisticalTables } from './service/exports.ts';
+export { currentStandards } from './service/figures.ts';

@@ -1,0 +1,7 @@
+// Public surface of the users module: what other modules, the server and the CLI may use.
+export { DEMO_ACCOUNTS, ensureDemoAccounts } from './demo.ts';
+export { verifyPassword } from './password.ts';
+export { countUsers, findById, findByUsername } from './repo.ts';
+export { userRoutes, userSchema } from './routes.ts';
+export { createUser, newUserSchema, toUser } from './service.ts';
+export type { User } from './service.ts';

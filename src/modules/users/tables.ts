@@ -1,0 +1,42 @@
+import type { Generated, Selectable } from 'kysely';
+
+export interface UserTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  role: string;
+  area_code: string;
+  department: string | null;
+  password_hash: string;
+  active: Generated<boolean>;
+  created_at: Generated<Date>;
+}
+
+export interface SessionTable {
+  token_hash: string;
+  user_id: number;
+  kind: 'cookie' | 'api';
+  label: string | null;
+  created_at: Generated<Date>;
+  expires_at: Date;
+}
+
+export interface LoginAttemptTable {
+  id: Generated<number>;
+  username: string;
+  ip: string;
+  at: Generated<Date>;
+  success: boolean;
+}
+
+export interface UserTables {
+  users: UserTable;
+  sessions: SessionTable;
+  login_attempts: LoginAttemptTable;
+}
+
+export type UserRow = Selectable<UserTable>;
+
+declare module '../../db/schema.ts' {
+  interface DB extends UserTables {}
+}

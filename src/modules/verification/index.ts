@@ -1,0 +1,7 @@
+// Public surface of the verification module: what other modules, the server and the CLI may use.
+export { requestSummaries } from './repo/requests.ts';
+export { verificationRoutes } from './routes.ts';
+export { sourceTemplate } from './service/files.ts';
+export { rescreen } from './service/rescreen.ts';
+export { scheduleFromEnv, startRescreenSchedule } from './service/schedule.ts';
+export { importSourceFile, listSources, sourceOf } from './service/snapshots.ts';
