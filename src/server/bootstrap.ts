@@ -7,7 +7,7 @@ import { countUsers } from '../modules/users/index.ts';
 import { createUser } from '../modules/users/index.ts';
 import { ensureDemoAccounts } from '../modules/users/index.ts';
 import { ensureDemoHouseholds } from '../modules/registry/index.ts';
-import { ensureDemoRecipients } from '../modules/cases/index.ts';
+import { ensureDemoRecipients, syncProgrammes } from '../modules/cases/index.ts';
 import { ROLES, type Role } from '../kernel/permissions.ts';
 import { syncParameterFiles } from '../modules/policy/index.ts';
 
@@ -21,6 +21,7 @@ export async function openConfigured(config: Config): Promise<Database> {
 export async function prepare(db: Database, config: Config, log: (msg: string) => void): Promise<void> {
   const applied = await migrate(db);
   if (applied.length > 0) log(`migrations applied: ${applied.join(', ')}`);
+  await syncProgrammes(db);
   const params = await syncParameterFiles(db);
   if (params.inserted + params.updated > 0) log(`policy parameters loaded: ${params.inserted} inserted, ${params.updated} updated`);
   if (config.demo) {

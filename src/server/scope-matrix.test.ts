@@ -52,6 +52,7 @@ const PROBES: Record<string, Probe> = {
   // A POST that answers 2xx counts as a write here, so the probe drafts a value for the foreign area (refused).
   'POST /api/v1/policy/simulate': (f) => ({ method: 'POST', url: '/api/v1/policy/simulate', payload: { month: '2015-10', draft: [{ name: 'dibao.standard.urban', area: f.township, value: 600 }] } }),
   // cases
+  'GET /api/v1/programmes': () => ({ method: 'GET', url: '/api/v1/programmes' }),
   'POST /api/v1/cases': (f) => ({ method: 'POST', url: '/api/v1/cases', payload: { programme: 'dibao', householdNo: f.householdNo, applicantIdNumber: f.idNumber, appliedOn: '2015-09-01' } }),
   'GET /api/v1/cases/inbox': (f) => ({ method: 'GET', url: `/api/v1/cases/inbox?area=${f.township}` }),
   'GET /api/v1/cases/overdue': (f) => ({ method: 'GET', url: `/api/v1/cases/overdue?area=${f.township}` }),

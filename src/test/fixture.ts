@@ -2,13 +2,15 @@ import { sql } from 'kysely';
 import { openDatabase, type Database } from '../db/engine.ts';
 import { migrate } from '../db/migrate.ts';
 import { systemScope } from '../kernel/scope.ts';
-import { loadPrefecture } from '../modules/areas/service.ts';
-import { ensureDemoAccounts } from '../modules/users/demo.ts';
-import { syncParameterFiles } from '../modules/policy/service/parameters.ts';
+import { loadPrefecture } from '../modules/areas/index.ts';
+import { syncProgrammes } from '../modules/cases/index.ts';
+import { ensureDemoAccounts } from '../modules/users/index.ts';
+import { syncParameterFiles } from '../modules/policy/index.ts';
 
 /** What every integration test starts from: migrated, 黔南州 loaded, demo accounts. */
 export async function buildFixture(db: Database): Promise<void> {
   await migrate(db);
+  await syncProgrammes(db);
   await loadPrefecture(db, systemScope('test'), '522700');
   await ensureDemoAccounts(db);
   await syncParameterFiles(db);

@@ -5,6 +5,7 @@ import { systemScope } from '../../kernel/scope.ts';
 import { loadConfig } from '../../kernel/config.ts';
 import { loadPrefecture } from '../../modules/areas/index.ts';
 import { verify } from '../../modules/audit/index.ts';
+import { syncProgrammes } from '../../modules/cases/index.ts';
 import { progressBar } from '../progress.ts';
 
 export async function withDb<T>(fn: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
@@ -12,6 +13,7 @@ export async function withDb<T>(fn: (db: Awaited<ReturnType<typeof openDatabase>
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     await migrate(db);
+    await syncProgrammes(db);
     return await fn(db);
   } finally {
     await db.close();
@@ -27,6 +29,7 @@ export function registerDb(program: Command): void {
       const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
       try {
         const applied = await migrate(database);
+        await syncProgrammes(database);
         console.log(applied.length > 0 ? `applied: ${applied.join(', ')}` : 'nothing to apply');
       } finally {
         await database.close();

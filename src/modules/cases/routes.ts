@@ -5,17 +5,21 @@ import { scopeOf } from '../../server/auth-hook.ts';
 import type { RouteModule } from '../../server/context.ts';
 import { drawBatchSample, createBatch, getBatch, listAllBatches, newBatchSchema, sampleSchema } from './service/batches.ts';
 import { createCase, deathSchema, getCase, householdCases, inbox, listQuerySchema, newCaseSchema, overdue, recordDeath } from './service/cases.ts';
-import { performTransition, transitionInputSchema } from './service/engine.ts';
+import { caseNoSchema, performTransition, transitionInputSchema } from './service/engine.ts';
+import { listProgrammes, programmeList } from './service/programmes.ts';
 import { createInstitution, listInstitutions, newInstitutionSchema } from './service/institutions.ts';
 import { decisionNotice, publicNoticeDocument, publicNoticeList } from './service/notices.ts';
 
-const caseParam = z.strictObject({ caseNo: z.string().regex(/^(DB|TK)\d{16}$/, '案件编号格式应为 DB/TK + 16 位数字') });
+const caseParam = z.strictObject({ caseNo: caseNoSchema });
 const batchParam = z.strictObject({ batchNo: z.string().regex(/^PC\d{16}$/, '批次编号格式应为 PC + 16 位数字') });
 const areaQuery = z.strictObject({ area: z.string().regex(/^(\d{6}|\d{9}|\d{12})$/, '区划代码应为6、9或12位数字').optional() });
 const tags = ['cases'];
 
 
 export const caseRoutes: RouteModule = (app, { db }) => {
+  app.get('/programmes', { schema: { tags: ['programmes'], summary: '救助项目：代码、名称、状态（及其阶段）、操作、受理时须填写的事项', response: { 200: programmeList } } },
+    async () => listProgrammes());
+
   app.post('/cases', { schema: { tags, summary: '受理申请（新建案件）', body: newCaseSchema, response: { 201: api.createdCase } } },
     async (req, reply) => reply.status(201).send(await createCase(db, scopeOf(req), req.body)));
 

@@ -1,4 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { RuleSet } from '../../policy/index.ts';
+import type { CaseContext, DecisionKind, Phase } from '../../workflow/definition.ts';
 
 type Json = ColumnType<unknown, string | undefined, never>;
 /** `date` columns come back as ISO strings (see the engine's type parsers). */
@@ -9,14 +11,16 @@ export interface CaseTable {
   county_code: string;
   id: Generated<number>;
   case_no: string;
-  programme: 'dibao' | 'hardship';
-  rule_set: 'cn-2012' | 'cn-2021';
+  programme: string;
+  rule_set: RuleSet;
   household_id: number;
   area_code: string;
   applicant_member_id: number;
   applicant_name: string;
   applicant_id_number: string;
   state: string;
+  phase: Generated<Phase>;
+  context: ColumnType<CaseContext, string | undefined, string>;
   applied_on: DateCol;
   state_since: DateCol;
   due_date: NullableDate;
@@ -38,6 +42,7 @@ export interface CaseTransitionTable {
   action: string;
   from_state: string | null;
   to_state: string;
+  to_phase: Generated<Phase>;
   on_date: DateCol;
   at: Generated<Date>;
   actor_id: number | null;
@@ -54,7 +59,7 @@ export interface CaseDecisionTable {
   id: Generated<number>;
   case_id: number;
   transition_id: number;
-  kind: 'approve' | 'reject' | 'review' | 'change' | 'suspend' | 'resume' | 'gradual_exit' | 'exit';
+  kind: DecisionKind;
   decided_on: DateCol;
   effective_month: string | null;
   end_month: string | null;
@@ -69,7 +74,7 @@ export interface CaseBatchTable {
   county_code: string;
   id: Generated<number>;
   batch_no: string;
-  programme: 'dibao' | 'hardship';
+  programme: string;
   created_on: DateCol;
   created_by: string;
   ratio: number | null;
@@ -95,7 +100,51 @@ export interface InstitutionTable {
   demo: Generated<boolean>;
 }
 
+/** The programmes of the registry (src/programmes), written at every start. */
+export interface ProgrammeTable {
+  code: string;
+  serial_prefix: string;
+  kind: 'enrolment' | 'claim' | 'event';
+  recipient: 'household' | 'person';
+  name: string;
+  name_en: string;
+  updated_at: Generated<Date>;
+}
+
+/** What a decision grants (migration 0070): payroll pays these, statistics count them. Append-only. */
+export interface EntitlementTable {
+  county_code: string;
+  id: Generated<number>;
+  programme: string;
+  case_id: number;
+  decision_id: number;
+  household_id: number;
+  area_code: string;
+  recipient_kind: 'household' | 'person';
+  recipient_id: number;
+  schedule: 'monthly' | 'one_off';
+  from_month: string;
+  to_month: string | null;
+  amount_fen: number;
+  persons: number;
+  summary: ColumnType<Record<string, number>, string, never>;
+  payee: 'recipient' | 'insurer' | 'institution';
+  method: 'transfer' | 'cash';
+  payee_name: string;
+  payee_id_number: string;
+  created_at: Generated<Date>;
+}
+
+/** entitlement_segments: each entitlement with the last month it is in force (null: open-ended). */
+export interface EntitlementSegmentView extends EntitlementTable {
+  next_month: string | null;
+  until_month: string | null;
+}
+
 export interface CaseTables {
+  programmes: ProgrammeTable;
+  entitlements: EntitlementTable;
+  entitlement_segments: EntitlementSegmentView;
   cases: CaseTable;
   case_transitions: CaseTransitionTable;
   case_decisions: CaseDecisionTable;

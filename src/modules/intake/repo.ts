@@ -4,7 +4,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { inArea, inScope, type Scope } from '../../kernel/scope.ts';
-import { PENDING_STATES } from '../cases/index.ts';
 import type { IntakePartRow, IntakeRequestRow, NewIntakePart, NewIntakeRequest } from './tables.ts';
 import { nextSerialNo } from '../../kernel/serials.ts';
 
@@ -40,11 +39,9 @@ export async function requestExists(db: Kysely<DB>, requestNo: string): Promise<
   return (await db.selectFrom('intake_requests').select('id').where('request_no', '=', requestNo).executeTakeFirst()) !== undefined;
 }
 
-const pending = sql.join(PENDING_STATES.map((s) => sql.lit(s)));
-
 /** The date a part was closed: its own for a referral, the case's first decision for a case. */
 const closedOn = sql<string | null>`case when p.kind = 'referral' then p.closed_on else
-  (select min(t.on_date) from case_transitions t where t.county_code = p.county_code and t.case_id = p.case_id and t.to_state not in (${pending})) end`;
+  (select min(t.on_date) from case_transitions t where t.county_code = p.county_code and t.case_id = p.case_id and t.to_phase <> 'pending') end`;
 
 export interface PartView {
   id: number;

@@ -14,9 +14,7 @@ import { AppError } from '../../kernel/errors.ts';
 import { maskPhone } from '../../kernel/mask.ts';
 import { levelOf } from '../../kernel/areas.ts';
 import { appendAudit } from '../../kernel/audit/append.ts';
-import { GRANTED_STATES } from '../cases/index.ts';
-import { PENDING_STATES } from '../cases/index.ts';
-import { mustFindCase, performTransition } from '../cases/index.ts';
+import { canTake, mustFindCase, performTransition } from '../cases/index.ts';
 import { caseParameters } from '../cases/index.ts';
 import { todayInChina } from '../../kernel/clock.ts';
 import { areaExists } from '../intake/index.ts';
@@ -84,7 +82,7 @@ export async function createComplaint(db: Database, scope: Scope, input: z.outpu
   if (receivedOn > todayInChina()) throw AppError.field('receivedOn', `受理日期 ${receivedOn} 不能晚于今天`);
   if (!input.anonymous && !input.complainant) throw AppError.field('complainant.name', '实名举报须填写举报人姓名');
   let areaCode: string;
-  let target: { caseNo: string; caseId: number; state: string } | null = null;
+  let target: { caseNo: string; caseId: number; phase: string; canFlag: boolean } | null = null;
   if (input.subject.kind === 'staff') {
     areaCode = input.subject.areaCode;
     if (levelOf(areaCode) === 'prefecture') throw AppError.field('subject.areaCode', '请选择县级及以下区划');
@@ -93,14 +91,14 @@ export async function createComplaint(db: Database, scope: Scope, input: z.outpu
   } else {
     const c = await mustFindCase(db, scope, input.subject.caseNo);
     areaCode = c.area_code;
-    target = { caseNo: c.case_no, caseId: c.id, state: c.state };
+    target = { caseNo: c.case_no, caseId: c.id, phase: c.phase, canFlag: canTake(c, 'record_complaint') };
   }
   const countyCode = areaCode.slice(0, 6);
   return write(db, scope, async (tx) => {
     const complaintNo = await repo.nextComplaintNo(tx, countyCode, receivedOn.slice(0, 4));
     // Pending: a complaint about the case or its applicant puts it in the county's 100% visit. Granted (in
     // payment or under review): a complaint about the recipient flags it for a county visit at its next review.
-    const flag = target !== null && (PENDING_STATES.includes(target.state) || (input.subject.kind === 'recipient' && GRANTED_STATES.includes(target.state)));
+    const flag = target !== null && target.canFlag && (target.phase === 'pending' || (input.subject.kind === 'recipient' && ['payable', 'suspended'].includes(target.phase)));
     const id = await repo.insertComplaint(tx, {
       county_code: countyCode, complaint_no: complaintNo, area_code: areaCode, channel: input.channel, anonymous: input.anonymous,
       complainant_name: input.anonymous ? null : (input.complainant?.name ?? null), complainant_phone: input.anonymous ? null : (input.complainant?.phone ?? ''),

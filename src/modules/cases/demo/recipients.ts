@@ -11,6 +11,7 @@ import { write } from '../../../db/write.ts';
 import { appendAudit } from '../../../kernel/audit/append.ts';
 import { ruleSetFor } from '../../../policy/index.ts';
 import { databaseParameterSet } from '../../policy/index.ts';
+import { programmeOf } from '../../../programmes/registry.ts';
 
 export interface DemoRecipientOptions {
   /** Share of households (per mille) made dibao recipients, chosen by a hash of household_no and seed. */
@@ -53,37 +54,54 @@ export async function loadDemoRecipients(db: Database, scope: Scope, opts: DemoR
   const applied = sql`(${opts.decidedOn}::date - 30)`;
   const explanation = JSON.stringify({ demo: true, note: '演示数据：金额按当地标准估算，非逐项核算' });
   const transition = (programme: string) => JSON.stringify({ demo: true, programme });
+  const effective = sql`to_char(${opts.decidedOn}::date + interval '1 month', 'YYYY-MM')`;
+  // What the statistics count of a demo amount (no breakdown by member): the household's members, the
+  // whole amount as the gap, members with a category, serious illness, schooling or grade 1–2 disability.
+  const members = sql`(select count(*) from members m where m.county_code = ins.county_code and m.household_id = ins.household_id)`;
+  const topups = sql`(select count(*) from members m where m.county_code = ins.county_code and m.household_id = ins.household_id
+    and (cardinality(m.categories) > 0 or m.serious_illness or m.student or m.disability_grade <= 2))`;
 
   const s = sql`select * from jsonb_to_recordset(cast(${stdJson} as jsonb)) as x(county text, urban bigint, rural bigint, hardship bigint)`;
 
-  /** Inserts an approved case, its approve transition and decision for every picked person; returns the count. */
-  const approve = async (tx: Kysely<DB>, picked: RawBuilder<unknown>, programme: 'dibao' | 'hardship', fromState: string) => {
-    const prefix = programme === 'dibao' ? 'DB' : 'TK';
+  /**
+   * Inserts an approved case, its approve transition, decision and entitlement for every picked person;
+   * returns the count. `persons` and `summary` are what the statistics count of the entitlement.
+   */
+  const approve = async (tx: Kysely<DB>, picked: RawBuilder<unknown>, code: string, fromState: string, persons: RawBuilder<unknown>, summary: RawBuilder<unknown>) => {
+    const programme = programmeOf(code);
+    const prefix = programme.serialPrefix;
     const r = await sql<{ n: string }>`
       with s as (${s}), picked as materialized (${picked}),
       block as materialized (
         select county_code, next_serials(${prefix}, county_code, ${year}, count(*)) as first_no from picked group by county_code
       ), ins as (
-        insert into cases (county_code, case_no, programme, rule_set, household_id, area_code, applicant_member_id, applicant_name, applicant_id_number, state, applied_on, state_since, review_due)
+        insert into cases (county_code, case_no, programme, rule_set, household_id, area_code, applicant_member_id, applicant_name, applicant_id_number, state, phase, context, applied_on, state_since, review_due)
         select p.county_code, ${prefix} || p.county_code || ${year} || lpad((b.first_no - 1 + row_number() over (partition by p.county_code order by p.member_id))::text, 6, '0'),
-          ${programme}, ${ruleSet}, p.household_id, p.village_code, p.member_id, p.name, p.id_number,
-          'approved', ${applied}, ${opts.decidedOn}::date, ${reviewDue(opts.decidedOn)}::date
+          ${code}, ${ruleSet}, p.household_id, p.village_code, p.member_id, p.name, p.id_number,
+          'approved', 'payable', '{"stability":"stable"}'::jsonb, ${applied}, ${opts.decidedOn}::date, ${reviewDue(opts.decidedOn)}::date
         from picked p join block b on b.county_code = p.county_code
-        returning county_code, id, applicant_member_id
+        returning county_code, id, household_id, area_code, applicant_member_id, applicant_name, applicant_id_number
       ), tr as (
-        insert into case_transitions (county_code, case_id, seq, action, from_state, to_state, on_date, actor_name, actor_role, data)
-        select county_code, id, 1, 'approve', ${fromState}, 'approved', ${opts.decidedOn}::date, '演示数据', 'county_approver', cast(${transition(programme)} as jsonb)
+        insert into case_transitions (county_code, case_id, seq, action, from_state, to_state, to_phase, on_date, actor_name, actor_role, data)
+        select county_code, id, 1, 'approve', ${fromState}, 'approved', 'payable', ${opts.decidedOn}::date, '演示数据', 'county_approver', cast(${transition(code)} as jsonb)
         from ins
         returning county_code, id, case_id
       ), dec as (
         insert into case_decisions (county_code, case_id, transition_id, kind, decided_on, effective_month, amount_fen, explanation, reason)
-        select tr.county_code, tr.case_id, tr.id, 'approve', ${opts.decidedOn}::date, to_char(${opts.decidedOn}::date + interval '1 month', 'YYYY-MM'),
-          p.amount, cast(${explanation} as jsonb), '演示数据'
+        select tr.county_code, tr.case_id, tr.id, 'approve', ${opts.decidedOn}::date, ${effective}, p.amount, cast(${explanation} as jsonb), '演示数据'
         from tr join ins on ins.county_code = tr.county_code and ins.id = tr.case_id
         join picked p on p.county_code = ins.county_code and p.member_id = ins.applicant_member_id
+        returning county_code, id, case_id, amount_fen
+      ), ent as (
+        insert into entitlements (county_code, programme, case_id, decision_id, household_id, area_code, recipient_kind, recipient_id, schedule,
+          from_month, amount_fen, persons, summary, payee, method, payee_name, payee_id_number)
+        select ins.county_code, ${code}, ins.id, dec.id, ins.household_id, ins.area_code, ${programme.recipient},
+          ${programme.recipient === 'household' ? sql`ins.household_id` : sql`ins.applicant_member_id`}, 'monthly', ${effective}, dec.amount_fen,
+          ${persons}, ${summary}, 'recipient', 'transfer', ins.applicant_name, ins.applicant_id_number
+        from dec join ins on ins.county_code = dec.county_code and ins.id = dec.case_id
         returning 1
       )
-      select count(*)::text as n from dec`.execute(tx);
+      select count(*)::text as n from ent`.execute(tx);
     return Number(r.rows[0]?.n ?? 0);
   };
 
@@ -109,8 +127,8 @@ export async function loadDemoRecipients(db: Database, scope: Scope, opts: DemoR
       and not exists (select 1 from cases c where c.county_code = m.county_code and c.household_id = m.household_id)`;
 
   return write(db, scope, async (tx) => {
-    const dibaoCases = await approve(tx, dibaoPicked, 'dibao', 'county_notice');
-    const hardshipCases = opts.hardship ? await approve(tx, hardshipPicked, 'hardship', 'county_review') : 0;
+    const dibaoCases = await approve(tx, dibaoPicked, 'dibao', 'county_notice', members, sql`jsonb_build_object('gap', dec.amount_fen, 'topup', ${topups})`);
+    const hardshipCases = opts.hardship ? await approve(tx, hardshipPicked, 'hardship', 'county_review', sql`1`, sql`'{"institutional":0}'::jsonb`) : 0;
     const result = { dibaoCases, hardshipCases };
     await appendAudit(tx, scope, { action: 'cases.demo_recipients', entity: 'cases', entityId: opts.seed, areaCode: scope.areaCode || null, after: { ...opts, ...result } });
     return result;

@@ -7,7 +7,7 @@ export async function nextBatchNo(tx: Kysely<DB>, countyCode: string, year: stri
   return nextSerialNo(tx, 'PC', countyCode, year);
 }
 
-export async function insertBatch(tx: Kysely<DB>, b: { countyCode: string; batchNo: string; programme: 'dibao' | 'hardship'; createdOn: string; createdBy: string }): Promise<number> {
+export async function insertBatch(tx: Kysely<DB>, b: { countyCode: string; batchNo: string; programme: string; createdOn: string; createdBy: string }): Promise<number> {
   const row = await tx.insertInto('case_batches').values({ county_code: b.countyCode, batch_no: b.batchNo, programme: b.programme, created_on: b.createdOn, created_by: b.createdBy }).returning('id').executeTakeFirstOrThrow();
   return row.id;
 }

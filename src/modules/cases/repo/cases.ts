@@ -1,18 +1,18 @@
 import { sql, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
 import { inArea, inScope, type Scope } from '../../../kernel/scope.ts';
-import type { CaseDecisionTable, CaseTable, CaseTransitionTable } from '../tables.ts';
+import type { CaseDecisionTable, CaseTable, CaseTransitionTable, EntitlementTable } from '../tables.ts';
 import { nextSerialNo } from '../../../kernel/serials.ts';
+import type { Phase } from '../../../workflow/definition.ts';
+import type { RuleSet } from '../../../policy/index.ts';
 
 export type CaseRow = Selectable<CaseTable>;
 export type TransitionRow = Selectable<CaseTransitionTable>;
 export type DecisionRow = Selectable<CaseDecisionTable>;
 
-const PREFIX = { dibao: 'DB', hardship: 'TK' } as const;
-
-/** DB|TK + county (6) + year (4) + 6 digits. */
-export async function nextCaseNo(tx: Kysely<DB>, programme: 'dibao' | 'hardship', countyCode: string, year: string): Promise<string> {
-  return nextSerialNo(tx, PREFIX[programme], countyCode, year);
+/** The programme's prefix + county (6) + year (4) + 6 digits. */
+export async function nextCaseNo(tx: Kysely<DB>, serialPrefix: string, countyCode: string, year: string): Promise<string> {
+  return nextSerialNo(tx, serialPrefix, countyCode, year);
 }
 
 export async function insertCase(tx: Kysely<DB>, row: Insertable<CaseTable>): Promise<number> {
@@ -38,12 +38,25 @@ export async function updateCase(tx: Kysely<DB>, c: CaseRow, patch: Updateable<C
   await tx.updateTable('cases').set({ ...patch, version: c.version + 1, updated_at: new Date() }).where('county_code', '=', c.county_code).where('id', '=', c.id).execute();
 }
 
-export async function activeCasesOfHousehold(db: Kysely<DB>, scope: Scope, countyCode: string, householdId: number, states: string[]): Promise<CaseRow[]> {
-  return db.selectFrom('cases').selectAll().where('county_code', '=', countyCode).where('household_id', '=', householdId).where('state', 'in', states).where(inScope(scope, 'cases.area_code')).orderBy('id').execute();
+export async function casesOfHouseholdIn(db: Kysely<DB>, scope: Scope, countyCode: string, householdId: number, phases: readonly Phase[]): Promise<CaseRow[]> {
+  return db.selectFrom('cases').selectAll().where('county_code', '=', countyCode).where('household_id', '=', householdId).where('phase', 'in', phases).where(inScope(scope, 'cases.area_code')).orderBy('id').execute();
 }
 
-export async function openCasesOfHousehold(db: Kysely<DB>, countyCode: string, householdId: number, programme: string, terminal: string[]): Promise<CaseRow[]> {
-  return db.selectFrom('cases').selectAll().where('county_code', '=', countyCode).where('household_id', '=', householdId).where('programme', '=', programme as 'dibao').where('state', 'not in', terminal).execute();
+/** Open cases of a programme for the household (or, with `applicantMemberId`, for that person): not closed and not a granted claim. */
+export async function openCases(db: Kysely<DB>, countyCode: string, householdId: number, programme: string, applicantMemberId?: number): Promise<CaseRow[]> {
+  let q = db.selectFrom('cases').selectAll().where('county_code', '=', countyCode).where('household_id', '=', householdId).where('programme', '=', programme)
+    .where('phase', 'in', ['pending', 'payable', 'suspended']);
+  if (applicantMemberId !== undefined) q = q.where('applicant_member_id', '=', applicantMemberId);
+  return q.execute();
+}
+
+export async function insertEntitlement(tx: Kysely<DB>, row: Insertable<EntitlementTable>): Promise<void> {
+  await tx.insertInto('entitlements').values(row).execute();
+}
+
+/** The latest entitlement of a case (what is paid now, or the stop). */
+export async function latestEntitlement(db: Kysely<DB>, countyCode: string, caseId: number) {
+  return db.selectFrom('entitlements').selectAll().where('county_code', '=', countyCode).where('case_id', '=', caseId).orderBy('from_month', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
 }
 
 export async function listTransitions(db: Kysely<DB>, countyCode: string, caseId: number): Promise<TransitionRow[]> {
@@ -81,7 +94,7 @@ export async function casesOfHousehold(db: Kysely<DB>, countyCode: string, house
 
 export interface CaseListFilter {
   /** (programme, rule set, state) combinations; reviewDue: only when the review is due by `today`. */
-  states?: { programme: string; ruleSet: string; state: string; reviewDue: boolean }[];
+  states?: { programme: string; ruleSet: RuleSet; state: string; reviewDue: boolean }[];
   overdueOn?: string;
   today: string;
   area?: string;
@@ -103,7 +116,7 @@ export async function listCases(db: Kysely<DB>, scope: Scope, f: CaseListFilter)
     .select(['v.name as village_name', dueKey.as('due_key')])
     .where(inScope(scope, 'cases.area_code'));
   if (f.area) q = q.where(inArea(f.area, 'cases.area_code'));
-  if (f.programme) q = q.where('cases.programme', '=', f.programme as 'dibao');
+  if (f.programme) q = q.where('cases.programme', '=', f.programme);
   if (f.states) {
     const combos = f.states;
     if (combos.length === 0) return [];
@@ -111,8 +124,8 @@ export async function listCases(db: Kysely<DB>, scope: Scope, f: CaseListFilter)
       eb.or(
         combos.map((c) =>
           eb.and([
-            eb('cases.programme', '=', c.programme as 'dibao'),
-            eb('cases.rule_set', '=', c.ruleSet as 'cn-2012'),
+            eb('cases.programme', '=', c.programme),
+            eb('cases.rule_set', '=', c.ruleSet),
             eb('cases.state', '=', c.state),
             ...(c.reviewDue ? [eb('cases.review_due', '<=', f.today)] : []),
           ]),

@@ -7,14 +7,13 @@ import { type Scope } from '../../../kernel/scope.ts';
 import { allow } from '../permissions.ts';
 import { write } from '../../../db/write.ts';
 import { AppError } from '../../../kernel/errors.ts';
-import { ruleSetFor } from '../../../policy/index.ts';
+import { ruleSetFor, type RuleSet } from '../../../policy/index.ts';
 import { appendAudit } from '../../../kernel/audit/append.ts';
-import { PROGRAMMES } from '../domain/definition.ts';
-import { definitionFor } from '../domain/programmes.ts';
+import { CASE_NO_MESSAGE, CASE_NO_PATTERN, isProgramme, workflowOf } from '../../../programmes/registry.ts';
 import { drawSample } from '../domain/spot-check.ts';
 import * as batches from '../repo/batches.ts';
 import * as repo from '../repo/cases.ts';
-import { lookup } from './deadlines.ts';
+import { lookup } from '../../../workflow/deadlines.ts';
 import { caseParameters } from './parameters.ts';
 import { todayInChina } from '../../../kernel/clock.ts';
 
@@ -22,9 +21,9 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY
 const FLAGS = ['staff_relative', 'cadre_relative', 'complaint'];
 
 export const newBatchSchema = z.strictObject({
-  programme: z.enum(PROGRAMMES),
+  programme: z.string().refine(isProgramme, '未知的救助项目'),
   /** Cases to group; default: every case of the programme awaiting county review in the caller's county and not yet in a batch. */
-  caseNos: z.array(z.string().regex(/^(DB|TK)\d{16}$/, '案件编号格式不正确')).max(2000).optional(),
+  caseNos: z.array(z.string().regex(CASE_NO_PATTERN, CASE_NO_MESSAGE)).max(2000).optional(),
   date: isoDate.optional(),
 });
 
@@ -41,7 +40,7 @@ export async function createBatch(db: Database, scope: Scope, input: z.output<ty
   const today = todayInChina();
   const date = input.date ?? today;
   if (date > today) throw AppError.field('date', '编组日期不能晚于今天');
-  const awaiting = (ruleSet: 'cn-2012' | 'cn-2021') => ({ programme: input.programme, ruleSet, state: 'county_review', reviewDue: false });
+  const awaiting = (ruleSet: RuleSet) => ({ programme: input.programme, ruleSet, state: 'county_review', reviewDue: false });
   const free = await repo.listCases(db.kysely, scope, { today, programme: input.programme, unbatched: true, limit: 5000, states: [awaiting('cn-2012'), awaiting('cn-2021')] });
   let chosen = free;
   if (input.caseNos) {
@@ -75,7 +74,8 @@ export async function drawBatchSample(db: Database, scope: Scope, batchNo: strin
   if (date < b.created_on) throw AppError.field('date', '抽样日期不能早于编组日期');
   const params = await caseParameters(db);
   const ruleSet = ruleSetFor(date, params);
-  const parameter = definitionFor(b.programme, ruleSet).spotCheckParameter;
+  const parameter = workflowOf(b.programme, ruleSet).spotCheckParameter;
+  if (!parameter) throw AppError.conflict('no_spot_check', '该救助项目不按县级批次抽查');
   const ratio = lookup(params, parameter, b.county_code, date, ruleSet);
   if (ratio === null) throw AppError.conflict('parameter_missing', `参数 ${parameter} 在 ${date} 没有适用值，不能抽样`);
   const members = await batches.batchMembers(db.kysely, b.county_code, b.id);

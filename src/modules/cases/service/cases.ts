@@ -7,38 +7,44 @@ import { allow } from '../permissions.ts';
 import { write } from '../../../db/write.ts';
 import { AppError } from '../../../kernel/errors.ts';
 import { maskIdNumber } from '../../../kernel/mask.ts';
+import { areaCode, householdNo, idNumber, isoDate } from '../../../kernel/types.ts';
 import { ruleSetFor } from '../../../policy/index.ts';
 import { appendAudit } from '../../../kernel/audit/append.ts';
+import { allWorkflows, isProgramme, programmeOf } from '../../../programmes/registry.ts';
+import { deadlineOf } from '../../../workflow/deadlines.ts';
+import { actionsFrom, stateLabel } from '../../../workflow/definition.ts';
+import { nextActions } from '../../../workflow/planner.ts';
+import type { Role } from '../../../kernel/permissions.ts';
+import { parseOrThrow } from '../../../kernel/validate.ts';
 import * as registry from '../../registry/index.ts';
 import { mustFindHousehold } from '../../registry/index.ts';
-import { PROGRAMMES, type Programme } from '../domain/definition.ts';
-import { actionsFrom, definitionFor, inboxStates, PROGRAMME_LABELS, stateLabel } from '../domain/programmes.ts';
 import * as batches from '../repo/batches.ts';
 import * as repo from '../repo/cases.ts';
-import { deadlineFrom } from './deadlines.ts';
-import { caseFacts, checkContext, mustFindCase, performTransition } from './engine.ts';
+import { caseState, definitionOf, mustFindCase, performTransition } from './engine.ts';
 import { caseParameters } from './parameters.ts';
 import { todayInChina } from '../../../kernel/clock.ts';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
-
 export const newCaseSchema = z.strictObject({
-  programme: z.enum(PROGRAMMES, { message: '救助项目应为 dibao 或 hardship' }),
-  householdNo: z.string().regex(/^\d{14}$/, '户编号应为14位数字'),
-  applicantIdNumber: z.string().regex(/^\d{17}[\dX]$/, '身份证号码应为18位'),
+  /** A programme code of the registry (GET /programmes). */
+  programme: z.string().min(1).max(40),
+  householdNo,
+  applicantIdNumber: idNumber,
   appliedOn: isoDate.optional(),
   /** 近亲属备案: the applicant's household includes a relative of civil-affairs staff or of a village cadre. */
   staffRelative: z.boolean().default(false),
   cadreRelative: z.boolean().default(false),
   note: z.string().max(1000).default(''),
+  /** What the programme asks when a case is opened (its `opening` schema), e.g. 临时救助's kind and urgency. */
+  details: z.record(z.string(), z.unknown()).optional(),
 });
 export type NewCase = z.output<typeof newCaseSchema>;
-
-const TERMINAL = ['rejected', 'withdrawn', 'exited'];
 
 export async function createCase(db: Database, scope: Scope, input: NewCase) {
   allow(scope, 'cases.write');
   if (scope.role !== 'system' && scope.role !== 'township_caseworker') throw new AppError('role_not_allowed', '受理申请应由乡镇（街道）经办员办理', 403);
+  const programme = programmeOf(input.programme);
+  const details = programme.opening ? parseOrThrow(programme.opening.schema, input.details ?? {}, 'details') : {};
+  if (!programme.opening && input.details !== undefined) throw AppError.field('details', `${programme.labels['zh-CN'].name}受理时无需填写其他事项`);
   const today = todayInChina();
   const appliedOn = input.appliedOn ?? today;
   if (appliedOn > today) throw AppError.field('appliedOn', `申请日期 ${appliedOn} 不能晚于今天`);
@@ -48,28 +54,33 @@ export async function createCase(db: Database, scope: Scope, input: NewCase) {
   if (!applicant) throw AppError.field('applicantIdNumber', '申请人不是该家庭登记的成员');
   const params = await caseParameters(db);
   const ruleSet = ruleSetFor(appliedOn, params);
-  const def = definitionFor(input.programme, ruleSet);
-  const due = (parameter: string | undefined) => (parameter ? deadlineFrom(params, parameter, h.village_code, appliedOn, ruleSet) : null);
-  const initial = def.states[def.initial]?.deadline;
-  const stepDue = due(initial && initial !== 'keep' ? initial.parameter : undefined);
-  const finalDue = due(def.totalDeadline?.parameter);
+  const def = programme.workflows[ruleSet];
+  const initial = def.states[def.initial];
+  if (!initial) throw new Error(`${def.programme} ${ruleSet}: no initial state`);
+  const due = (spec: typeof def.totalDeadline) => (spec ? deadlineOf(params, spec, h.village_code, appliedOn, ruleSet) : null);
+  const stepDue = initial.deadline && initial.deadline !== 'keep' ? due(initial.deadline) : null;
+  const finalDue = due(def.totalDeadline);
   const flags = [...(input.staffRelative ? ['staff_relative'] : []), ...(input.cadreRelative ? ['cadre_relative'] : [])];
+  const context = programme.opening?.context(details) ?? {};
   return write(db, scope, async (tx) => {
-    const open = await repo.openCasesOfHousehold(tx, h.county_code, h.id, input.programme, TERMINAL);
-    if (open.length > 0) throw AppError.conflict('case_open', `该家庭已有办理中的${PROGRAMME_LABELS[input.programme]}案件 ${open[0]?.case_no}`, { caseNo: open[0]?.case_no });
-    const caseNo = await repo.nextCaseNo(tx, input.programme, h.county_code, appliedOn.slice(0, 4));
+    if (programme.openCases !== 'many') {
+      const open = await repo.openCases(tx, h.county_code, h.id, programme.code, programme.openCases === 'one_per_person' ? applicant.id : undefined);
+      const whose = programme.openCases === 'one_per_person' ? `${applicant.name}已有` : '该家庭已有';
+      if (open.length > 0) throw AppError.conflict('case_open', `${whose}办理中的${programme.labels['zh-CN'].name}案件 ${open[0]?.case_no}`, { caseNo: open[0]?.case_no });
+    }
+    const caseNo = await repo.nextCaseNo(tx, programme.serialPrefix, h.county_code, appliedOn.slice(0, 4));
     const id = await repo.insertCase(tx, {
-      county_code: h.county_code, case_no: caseNo, programme: input.programme, rule_set: ruleSet, household_id: h.id, area_code: h.village_code,
+      county_code: h.county_code, case_no: caseNo, programme: programme.code, rule_set: ruleSet, household_id: h.id, area_code: h.village_code,
       applicant_member_id: applicant.id, applicant_name: applicant.name, applicant_id_number: applicant.id_number,
-      state: def.initial, applied_on: appliedOn, state_since: appliedOn, due_date: stepDue?.date ?? null, due_parameter: stepDue?.parameter ?? null,
+      state: def.initial, phase: initial.phase, context: JSON.stringify(context), applied_on: appliedOn, state_since: appliedOn, due_date: stepDue?.date ?? null, due_parameter: stepDue?.parameter ?? null,
       final_due_date: finalDue?.date ?? null, flags,
     });
     await repo.insertTransition(tx, {
-      county_code: h.county_code, case_id: id, seq: 1, action: 'accept', from_state: null, to_state: def.initial, on_date: appliedOn,
+      county_code: h.county_code, case_id: id, seq: 1, action: 'accept', from_state: null, to_state: def.initial, to_phase: initial.phase, on_date: appliedOn,
       actor_id: scope.userId, actor_name: scope.userName, actor_role: scope.role, reason: null,
-      data: JSON.stringify({ householdNo: h.household_no, flags, note: input.note }), attachments: '[]', due_date: stepDue?.date ?? null,
+      data: JSON.stringify({ householdNo: h.household_no, flags, note: input.note, ...(programme.opening ? { details } : {}) }), attachments: '[]', due_date: stepDue?.date ?? null,
     });
-    await appendAudit(tx, scope, { action: 'case.accept', entity: 'case', entityId: caseNo, areaCode: h.village_code, after: { programme: input.programme, ruleSet, householdNo: h.household_no, appliedOn, flags } });
+    await appendAudit(tx, scope, { action: 'case.accept', entity: 'case', entityId: caseNo, areaCode: h.village_code, after: { programme: programme.code, ruleSet, householdNo: h.household_no, appliedOn, flags, ...(programme.opening ? { details } : {}) } });
     return { caseNo, ruleSet, state: def.initial, dueDate: stepDue?.date ?? null, finalDueDate: finalDue?.date ?? null };
   });
 }
@@ -95,7 +106,7 @@ function schemaOf(schema: z.ZodType): unknown {
 export async function getCase(db: Database, scope: Scope, caseNo: string) {
   allow(scope, 'cases.read');
   const c = await mustFindCase(db, scope, caseNo);
-  const def = definitionFor(c.programme, c.rule_set);
+  const { programme, def } = definitionOf(c);
   const [history, decisions, batch, household] = await Promise.all([
     repo.listTransitions(db.kysely, c.county_code, c.id),
     repo.listDecisions(db.kysely, c.county_code, c.id),
@@ -104,17 +115,13 @@ export async function getCase(db: Database, scope: Scope, caseNo: string) {
   ]);
   const today = todayInChina();
   const params = await caseParameters(db);
-  const facts = await caseFacts(db.kysely, c, history);
-  const nextActions = actionsFrom(def, c.state)
-    .filter(([, a]) => scope.role !== 'auditor' && (scope.role === 'system' || a.roles.includes(scope.role)))
-    .map(([name, a]) => {
-      const ctx = checkContext(facts, a, today, params);
-      const blocked = (a.preconditions ?? []).map((p) => p(ctx)).find((r) => r !== null) ?? null;
-      return { action: name, label: a.label, allowed: blocked === null, blockedCode: blocked?.code ?? null, blockedReason: blocked?.message ?? null, reasonRequired: a.reasonRequired === true, dataSchema: schemaOf(a.schema) };
-    });
+  const kase = await caseState(db.kysely, c);
+  const actions = nextActions(def, kase, scope.role, today, params).map(({ action, act, blocked }) => ({
+    action, label: act.label, allowed: blocked === null, blockedCode: blocked?.code ?? null, blockedReason: blocked?.message ?? null, reasonRequired: act.reasonRequired === true, dataSchema: schemaOf(act.schema),
+  }));
   return {
-    caseNo: c.case_no, programme: c.programme, programmeLabel: PROGRAMME_LABELS[c.programme], ruleSet: c.rule_set, definition: def.label,
-    state: c.state, stateLabel: stateLabel(def, c.state), householdNo: household.household_no, hukou: household.hukou, areaCode: c.area_code,
+    caseNo: c.case_no, programme: c.programme, programmeLabel: programme.labels['zh-CN'].name, ruleSet: c.rule_set, definition: def.label,
+    state: c.state, stateLabel: stateLabel(def, c.state), phase: c.phase, householdNo: household.household_no, hukou: household.hukou, areaCode: c.area_code,
     applicantName: c.applicant_name, applicantIdNumber: maskIdNumber(c.applicant_id_number),
     appliedOn: c.applied_on, stateSince: c.state_since, dueDate: c.due_date, dueParameter: c.due_parameter, finalDueDate: c.final_due_date,
     noticeEnd: c.notice_end, reviewDue: c.review_due, flags: c.flags, overdue: isOverdue(c, today),
@@ -124,17 +131,33 @@ export async function getCase(db: Database, scope: Scope, caseNo: string) {
       date: t.on_date, at: t.at.toISOString(), actorName: t.actor_name, actorRole: t.actor_role, reason: t.reason, data: maskData(t.data), attachments: t.attachments, dueDate: t.due_date,
     })),
     decisions: decisions.map((d) => ({ kind: d.kind, decidedOn: d.decided_on, effectiveMonth: d.effective_month, endMonth: d.end_month, amountFen: d.amount_fen, reason: d.reason, notifyBy: d.notify_by, explanation: d.explanation })),
-    nextActions,
+    nextActions: actions,
   };
 }
 
 export const listQuerySchema = z.strictObject({
-  area: z.string().regex(/^(\d{6}|\d{9}|\d{12})$/, '区划代码应为6、9或12位数字').optional(),
-  programme: z.enum(PROGRAMMES).optional(),
+  area: areaCode.optional(),
+  programme: z.string().refine(isProgramme, '未知的救助项目').optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   after: z.string().regex(/^\d{4}-\d{2}-\d{2}:\d+$/, '游标格式应为 日期:编号').optional(),
 });
 export type ListQuery = z.output<typeof listQuerySchema>;
+
+/**
+ * (programme, rule set, state, review-due-only) combinations in which `role` has an inbox action:
+ * the inbox query filters cases by these.
+ */
+function inboxStates(role: Role) {
+  const out: repo.CaseListFilter['states'] & object = [];
+  for (const def of allWorkflows()) {
+    for (const state of Object.keys(def.states)) {
+      const mine = actionsFrom(def, state).filter(([, a]) => a.roles.includes(role) && a.inbox !== 'never');
+      if (mine.length === 0) continue;
+      out.push({ programme: def.programme, ruleSet: def.ruleSet, state, reviewDue: mine.every(([, a]) => a.inbox === 'review_due') });
+    }
+  }
+  return out;
+}
 
 async function list(db: Database, scope: Scope, q: ListQuery, mode: 'inbox' | 'overdue') {
   allow(scope, 'cases.read');
@@ -142,9 +165,9 @@ async function list(db: Database, scope: Scope, q: ListQuery, mode: 'inbox' | 'o
   const after = q.after ? { due: q.after.slice(0, 10), id: Number(q.after.slice(11)) } : undefined;
   const role = scope.role === 'system' ? null : scope.role;
   const states = mode === 'inbox' ? (role ? inboxStates(role) : []) : undefined;
-  const rows = await repo.listCases(db.kysely, scope, { states, overdueOn: mode === 'overdue' ? today : undefined, today, area: q.area, programme: q.programme as Programme | undefined, limit: q.limit, after });
+  const rows = await repo.listCases(db.kysely, scope, { states, overdueOn: mode === 'overdue' ? today : undefined, today, area: q.area, programme: q.programme, limit: q.limit, after });
   const items = rows.map((c) => {
-    const def = definitionFor(c.programme, c.rule_set);
+    const { def } = definitionOf(c);
     const mine = actionsFrom(def, c.state).filter(([, a]) => role !== null && a.roles.includes(role) && a.inbox !== 'never');
     return {
       caseNo: c.case_no, programme: c.programme, ruleSet: c.rule_set, state: c.state, stateLabel: stateLabel(def, c.state),
@@ -167,7 +190,7 @@ export async function householdCases(db: Database, scope: Scope, householdNo: st
   const rows = await repo.casesOfHousehold(db.kysely, h.county_code, h.id);
   return {
     items: rows.map((c) => ({
-      caseNo: c.case_no, programme: c.programme, programmeLabel: PROGRAMME_LABELS[c.programme], state: c.state, stateLabel: stateLabel(definitionFor(c.programme, c.rule_set), c.state),
+      caseNo: c.case_no, programme: c.programme, programmeLabel: programmeOf(c.programme).labels['zh-CN'].name, state: c.state, stateLabel: stateLabel(definitionOf(c).def, c.state),
       applicantName: c.applicant_name, appliedOn: c.applied_on, stateSince: c.state_since, reviewDue: c.review_due, flags: c.flags,
       decision: c.decision_kind && c.decided_on ? { kind: c.decision_kind, amountFen: c.amount_fen, effectiveMonth: c.effective_month, decidedOn: c.decided_on } : null,
     })),
@@ -175,8 +198,8 @@ export async function householdCases(db: Database, scope: Scope, householdNo: st
 }
 
 export const deathSchema = z.strictObject({
-  householdNo: z.string().regex(/^\d{14}$/, '户编号应为14位数字'),
-  memberIdNumber: z.string().regex(/^\d{17}[\dX]$/, '身份证号码应为18位'),
+  householdNo,
+  memberIdNumber: idNumber,
   dateOfDeath: isoDate,
   date: isoDate.optional(),
 });
@@ -185,7 +208,8 @@ export const deathSchema = z.strictObject({
 export async function recordDeath(db: Database, scope: Scope, input: z.output<typeof deathSchema>) {
   allow(scope, 'cases.write');
   const h = await mustFindHousehold(db, scope, input.householdNo);
-  const active = await repo.activeCasesOfHousehold(db.kysely, scope, h.county_code, h.id, ['approved', 'suspended', 'gradual_exit']);
+  const active = (await repo.casesOfHouseholdIn(db.kysely, scope, h.county_code, h.id, ['payable', 'suspended']))
+    .filter((c) => definitionOf(c).def.actions.record_death?.from.includes(c.state));
   if (active.length === 0) throw AppError.conflict('no_active_case', '该家庭没有在保案件，无需登记复核');
   const out = [];
   for (const c of active) {

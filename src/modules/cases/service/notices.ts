@@ -6,10 +6,11 @@ import { type Scope } from '../../../kernel/scope.ts';
 import { allow } from '../permissions.ts';
 import { AppError } from '../../../kernel/errors.ts';
 import { appealRights, noticeDocx, publicNoticeDocx } from '../../../kernel/docx.ts';
-import { PROGRAMME_LABELS } from '../domain/programmes.ts';
+import { yuan } from '../../../kernel/money.ts';
+import { programmeOf } from '../../../programmes/registry.ts';
 import * as repo from '../repo/cases.ts';
 import * as batches from '../repo/batches.ts';
-import { computeAmount, yuan } from './amounts.ts';
+import { computeAmount } from './amounts.ts';
 import { mustFindBatch } from './batches.ts';
 import { mustFindCase } from './engine.ts';
 import { caseParameters } from './parameters.ts';
@@ -24,8 +25,9 @@ export async function decisionNotice(db: Database, scope: Scope, caseNo: string)
   if (!decision) throw AppError.conflict('no_decision', `案件 ${caseNo} 尚未作出审批、不予批准或退出决定`);
   const names = await repo.areaNames(db.kysely, [c.county_code]);
   const county = names.get(c.county_code) ?? c.county_code;
-  const programme = PROGRAMME_LABELS[c.programme];
-  const what = c.programme === 'dibao' ? '最低生活保障金' : '特困人员救助供养金';
+  const labels = programmeOf(c.programme).labels['zh-CN'];
+  const programme = labels.name;
+  const what = labels.benefit;
   let title: string;
   let body: string[];
   if (decision.kind === 'approve') {
@@ -77,8 +79,7 @@ export async function publicNoticeList(db: Database, scope: Scope, batchNo: stri
     if (!decided) {
       try {
         // The amount proposed as of the batch date, with the case's rule set.
-        const history = await repo.listTransitions(db.kysely, c.county_code, c.id);
-        amountFen = (await computeAmount(db.kysely, params, c, history, b.created_on, c.rule_set)).amountFen;
+        amountFen = (await computeAmount(db.kysely, params, programmeOf(c.programme), c, c.context, b.created_on, c.rule_set)).amountFen;
         amountStatus = 'proposed';
       } catch (e) {
         if (!(e instanceof AppError)) throw e;
@@ -92,7 +93,7 @@ export async function publicNoticeList(db: Database, scope: Scope, batchNo: stri
 
 export async function publicNoticeDocument(db: Database, scope: Scope, batchNo: string, area?: string): Promise<{ filename: string; body: Buffer }> {
   const list = await publicNoticeList(db, scope, batchNo, area);
-  const title = `${PROGRAMME_LABELS[list.programme]}公示名单（批次 ${batchNo}）`;
+  const title = `${programmeOf(list.programme).labels['zh-CN'].name}公示名单（批次 ${batchNo}）`;
   const rows = list.items.map((i) => ({ villageName: i.villageName, name: i.name, householdSize: i.householdSize, amount: i.amountFen === null ? '—' : yuan(i.amountFen) }));
   const body = await publicNoticeDocx(title, rows, '公示期间如有异议，请向乡镇人民政府（街道办事处）或县级民政部门反映。');
   return { filename: `公示名单-${batchNo}.docx`, body };

@@ -13,7 +13,7 @@ import { appendAudit } from '../../../kernel/audit/append.ts';
 import { createCase } from '../../cases/index.ts';
 import { caseParameters } from '../../cases/index.ts';
 import { todayInChina } from '../../../kernel/clock.ts';
-import { PROGRAMME_LABELS } from '../../cases/index.ts';
+import { programmeLabel } from '../../cases/index.ts';
 import { parseIdNumber } from '../../../kernel/id-number.ts';
 import * as registry from '../../registry/index.ts';
 import { mustFindHousehold } from '../../registry/index.ts';
@@ -55,7 +55,7 @@ export async function createRequest(db: Database, scope: Scope, input: NewReques
     if (seen.has(key)) throw AppError.field(`parts.${i}`, '同一事项不能重复办理或转办');
     seen.add(key);
     if (p.kind === 'case') {
-      if (!person.householdNo) throw AppError.field(`parts.${i}.kind`, `${PROGRAMME_LABELS[p.programme]}须以登记的家庭申请：请先在家庭信息库登记后再受理`);
+      if (!person.householdNo) throw AppError.field(`parts.${i}.kind`, `${programmeLabel(p.programme)}须以登记的家庭申请：请先在家庭信息库登记后再受理`);
       return { ...p, need: p.programme as Need, limit: null as TimeLimit | null };
     }
     const limit = referralTimeLimit(params, p.department, p.need, person.areaCode, receivedOn);

@@ -12,6 +12,7 @@ import { mustFindCase } from '../../cases/index.ts';
 import { todayInChina } from '../../../kernel/clock.ts';
 import { parseIdNumber } from '../../../kernel/id-number.ts';
 import { findHousehold } from '../../registry/index.ts';
+import { programmeOf } from '../../../programmes/registry.ts';
 import { SOURCE_DEFINITIONS, RELATION_LABELS, type Relation, type Source } from '../domain/sources.ts';
 import { latestSnapshots, runMatch } from '../repo/match.ts';
 import * as repo from '../repo/requests.ts';
@@ -64,11 +65,12 @@ export async function authorizations(db: Database, scope: Scope, householdNo: st
 }
 
 /** Why a request may not go ahead (null: authorized): the household's signature, and for 特困 the legal supporters'. */
-export function authorizationRefusal(programme: 'dibao' | 'hardship', auths: readonly { signer_role: string; no_legal_supporter: boolean }[]): string | null {
+export function authorizationRefusal(programme: string, auths: readonly { signer_role: string; no_legal_supporter: boolean }[]): string | null {
   const household = auths.filter((a) => a.signer_role === 'household');
   if (household.length === 0) return '未登记家庭的核对授权书：须由申请家庭成员签署授权后才能发起家庭经济状况核对';
-  if (programme === 'hardship' && !auths.some((a) => a.signer_role === 'supporter') && !household.some((a) => a.no_legal_supporter)) {
-    return '特困人员供养申请须同时登记法定赡养、抚养、扶养义务人的核对授权书（无义务人的，在家庭授权中注明）';
+  const p = programmeOf(programme);
+  if (p.verification?.supporters && !auths.some((a) => a.signer_role === 'supporter') && !household.some((a) => a.no_legal_supporter)) {
+    return `${p.labels['zh-CN'].name}申请须同时登记法定赡养、抚养、扶养义务人的核对授权书（无义务人的，在家庭授权中注明）`;
   }
   return null;
 }

@@ -1,15 +1,13 @@
-// Preconditions shared by the programme definitions. Each returns null when the step may go ahead,
-// or a refusal with a code and the reason in Chinese. Numbers come from parameters, never literals.
-import type { CheckContext, DataCheck, PastTransition, Precondition, Refusal } from './definition.ts';
+// Guards shared by the programme workflows. Each returns null when the step may go ahead, or a refusal
+// with a code and the reason in Chinese. They read the case's context (what its steps recorded), never
+// its history; numbers come from parameters, never literals.
+import type { CaseContext, CheckContext, DataCheck, Precondition, Refusal, StepMark } from './definition.ts';
 import type { CommunityReview, HomeVisit } from './schemas.ts';
 
-const refuse = (code: string, message: string, status: 400 | 403 | 409 = 409): Refusal => ({ code, message, status });
+export const refuse = (code: string, message: string, status: 400 | 403 | 409 = 409): Refusal => ({ code, message, status });
 
-const last = (history: readonly PastTransition[], actions: readonly string[]): PastTransition | undefined =>
-  [...history].reverse().find((t) => actions.includes(t.action));
-
-const after = (history: readonly PastTransition[], action: string, since: PastTransition | undefined): boolean =>
-  history.some((t) => t.action === action && (since === undefined || t.seq > since.seq));
+/** `b` was recorded after `a` (or `a` never was). */
+const after = (b: StepMark | undefined, a: StepMark | undefined): boolean => b !== undefined && (a === undefined || b.seq > a.seq);
 
 /** The public notice must have run its full period (calendar days, the start day not counted). */
 export const noticeEnded: Precondition = ({ facts, date }) =>
@@ -18,32 +16,26 @@ export const noticeEnded: Precondition = ({ facts, date }) =>
     : null;
 
 /** cn-2012: community review (民主评议) before the township review. */
-export const communityReviewIfRequired: Precondition = ({ facts, param }) => {
-  const required = param('procedure.dibao.community_review_required')?.value === true;
-  return required && !facts.history.some((t) => t.action === 'community_review')
+export const communityReviewIfRequired: Precondition = ({ facts, param }) =>
+  param('procedure.dibao.community_review_required')?.value === true && !facts.context.communityReview
     ? refuse('community_review_required', `本案适用 ${facts.ruleSet} 规则，乡镇审核前须先组织民主评议`)
     : null;
-};
 
 /** cn-2021: community review only when the public notice drew an objection. */
 export const objectionRecorded: Precondition = ({ facts }) =>
-  facts.history.some((t) => t.action === 'record_objection')
-    ? null
-    : refuse('no_objection', '公示期间未收到异议，本规则集下无需进行民主评议');
+  facts.context.objection ? null : refuse('no_objection', '公示期间未收到异议，本规则集下无需进行民主评议');
 
 /** cn-2021: an objection is heard in a community review before the case goes to the county. */
 export const objectionReviewed: Precondition = ({ facts }) => {
-  const objection = last(facts.history, ['record_objection']);
-  return objection && !after(facts.history, 'community_review', objection)
-    ? refuse('objection_not_reviewed', '公示期间有异议，须组织民主评议后才能报县级审核')
-    : null;
+  const { objection, communityReview } = facts.context;
+  return objection && !after(communityReview, objection) ? refuse('objection_not_reviewed', '公示期间有异议，须组织民主评议后才能报县级审核') : null;
 };
 
 /** The economic status verification found nothing against the application (nor since, on the request it recorded). */
 export const verificationPassed: Precondition = ({ facts }) => {
-  const step = last(facts.history, ['verify_economic_status']);
-  if (step?.data.result === 'fail') return refuse('verification_failed', '家庭经济状况核对未通过，不能批准；请作出不予批准决定');
-  const request = (facts.verification ?? []).find((r) => r.requestNo === step?.data.requestNo);
+  const v = facts.context.verification;
+  if (v?.result === 'fail') return refuse('verification_failed', '家庭经济状况核对未通过，不能批准；请作出不予批准决定');
+  const request = facts.verification.find((r) => r.requestNo === v?.requestNo);
   return request && request.unresolvedBreaking + request.confirmedBreaking > 0
     ? refuse('verification_failed', `核对请求 ${request.requestNo} 有超出政策限额的发现（未处理或经核实属实），不能批准`)
     : null;
@@ -53,31 +45,26 @@ export const verificationPassed: Precondition = ({ facts }) => {
 export const spotCheckDone: Precondition = ({ facts }) => {
   if (facts.batch === null) return refuse('not_in_batch', '案件尚未编入县级审核批次，不能作出决定');
   if (!facts.batch.drawn) return refuse('sample_not_drawn', '所在批次尚未抽取入户抽查样本，不能作出决定');
-  if (facts.batch.sampled && !facts.history.some((t) => t.action === 'county_visit')) {
+  if (facts.batch.sampled && !facts.context.countyVisit) {
     return refuse('county_visit_required', '本案在县级入户抽查样本中（含近亲属备案、被举报案件），须先记录县级入户核查');
   }
   return null;
 };
 
-/** States of a granted case (in payment or under review): a complaint about the recipient then flags it for a county visit. */
-export const GRANTED_STATES = ['approved', 'suspended', 'gradual_exit', 'under_review'];
-
 /**
- * A complaint recorded after the case was granted (its state then not pending) calls for a county home
- * visit (100%) before the next review decision: a county visit after the last such complaint.
+ * A complaint recorded while the case was granted calls for a county home visit (100%) before the next
+ * review decision: a county visit after the last such complaint.
  */
 export const complaintVisited: Precondition = ({ facts }) => {
-  const complaint = [...facts.history].reverse().find((t) => t.action === 'record_complaint' && t.fromState !== null && GRANTED_STATES.includes(t.fromState));
-  return complaint && !after(facts.history, 'county_visit', complaint)
-    ? refuse('county_visit_required', `本案在保期间被举报（${complaint.onDate}），复核决定前须先记录县级入户核查`)
+  const { grantedComplaint, countyVisit } = facts.context;
+  return grantedComplaint && !after(countyVisit, grantedComplaint)
+    ? refuse('county_visit_required', `本案在保期间被举报（${grantedComplaint.on}），复核决定前须先记录县级入户核查`)
     : null;
 };
 
 /** A review (复核) redoes the income check before its decision. */
-export const incomeRechecked: Precondition = ({ facts }) => {
-  const start = last(facts.history, ['start_review', 'record_death']);
-  return after(facts.history, 'review_income_check', start) ? null : refuse('income_check_required', '复核须重新进行家庭收入核查后才能作出复核决定');
-};
+export const incomeRechecked: Precondition = ({ facts }) =>
+  after(facts.context.incomeCheck, facts.context.reviewStart) ? null : refuse('income_check_required', '复核须重新进行家庭收入核查后才能作出复核决定');
 
 /** Home visit by at least N staff (a parameter), recorded no later than the step. */
 export const homeVisitStaff: DataCheck<HomeVisit> = ({ param, date }, visit) => {
@@ -106,7 +93,7 @@ export const gradualExitMonths: DataCheck<{ months: number }> = ({ param, ruleSe
   return data.months > Number(max.value) ? refuse('gradual_exit_too_long', `渐退期最长 ${String(max.value)} 个月`, 400) : null;
 };
 
-export function refusalOf(ctx: CheckContext, checks: readonly Precondition[]): Refusal | null {
+export function firstRefusal<Ctx extends CaseContext>(ctx: CheckContext<Ctx>, checks: readonly Precondition<Ctx>[]): Refusal | null {
   for (const check of checks) {
     const r = check(ctx);
     if (r) return r;

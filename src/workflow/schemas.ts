@@ -1,7 +1,7 @@
 // Data schemas of the workflow steps (what each transition records), with Chinese messages.
 import { z } from 'zod';
+import { idNumber, isoDate } from '../kernel/types.ts';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 const text = (min: number, max: number, what: string) => z.string().trim().min(min, `请填写${what}`).max(max, `${what}过长`);
 
 /** A file kept elsewhere (scan, photo): the case records its reference and metadata, not the bytes. */
@@ -110,7 +110,7 @@ export const gradualExitSchema = z.strictObject({
 });
 
 export const deathSchema = z.strictObject({
-  memberIdNumber: z.string().regex(/^\d{17}[\dX]$/, '身份证号码应为18位'),
+  memberIdNumber: idNumber,
   dateOfDeath: isoDate,
 });
 

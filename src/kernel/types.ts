@@ -1,0 +1,18 @@
+// Shared zod types with Chinese messages: dates, months, area codes, ID numbers, money.
+import { z } from 'zod';
+import { parseIdNumber } from './id-number.ts';
+
+export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+export const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份应为 YYYY-MM');
+export const areaCode = z.string().regex(/^(\d{6}|\d{9}|\d{12})$/, '区划代码应为6、9或12位数字');
+export const countyCode = z.string().regex(/^\d{6}$/, '县级区划代码应为6位数字');
+export const householdNo = z.string().regex(/^\d{14}$/, '户编号应为14位数字');
+/** An 18-character ID number as written (to find a person by it). */
+export const idNumber = z.string().regex(/^\d{17}[\dX]$/, '身份证号码应为18位');
+/** An ID number that is valid (GB 11643: area, birth date, check digit), to register a person. */
+export const validIdNumber = z.string().trim().superRefine((v, ctx) => {
+  const r = parseIdNumber(v);
+  if (!r.ok) ctx.addIssue({ code: 'custom', message: r.message });
+});
+/** Money in fen (分): a non-negative integer. */
+export const fen = z.number().int('金额应为整数（分）').min(0, '金额不能为负');

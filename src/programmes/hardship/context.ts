@@ -1,0 +1,15 @@
+// What a 特困 case records about its applicant, which the registry does not hold: the six-item
+// self-care assessment, whether a legal supporter exists and can support, and the form of support.
+import type { CaseContext } from '../../workflow/definition.ts';
+
+export type SelfCareItems = Record<'eating' | 'dressing' | 'bedTransfer' | 'toileting' | 'indoorWalking' | 'bathing', boolean>;
+
+export interface HardshipContext extends CaseContext {
+  selfCare?: SelfCareItems;
+  support?: {
+    mode: 'institutional' | 'home_based';
+    institutionId?: number;
+    hasLegalSupporter: boolean;
+    supporterAble: boolean;
+  };
+}
