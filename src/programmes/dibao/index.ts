@@ -3,6 +3,7 @@
 // household's stability; 渐退 under cn-2021.
 import type { ProgrammeModule } from '../types.ts';
 import { dibaoBenefitDefinition } from './benefit.ts';
+import { dibaoStats } from './stats.ts';
 import { dibaoCn2012, dibaoCn2021 } from './workflow.ts';
 
 export const dibao: ProgrammeModule = {
@@ -21,5 +22,5 @@ export const dibao: ProgrammeModule = {
   reviewInterval: (stability, hukou) => (stability === 'unstable' ? `procedure.dibao.review_interval.unstable_${hukou}` : `procedure.dibao.review_interval.${stability}`),
   rejectionNoticeParameter: 'procedure.dibao.rejection_notice_working_days',
   verification: { supporters: false },
-  stats: { summaryKeys: ['gap', 'topup'] },
+  stats: dibaoStats,
 };

@@ -3,6 +3,7 @@
 import type { ProgrammeModule } from '../types.ts';
 import { hardshipBenefit } from './benefit.ts';
 import type { HardshipContext } from './context.ts';
+import { hardshipStats } from './stats.ts';
 import { hardshipCn2012, hardshipCn2021 } from './workflow.ts';
 
 export const hardship: ProgrammeModule<HardshipContext> = {
@@ -21,5 +22,5 @@ export const hardship: ProgrammeModule<HardshipContext> = {
   reviewInterval: () => 'procedure.hardship.review_interval_months',
   rejectionNoticeParameter: 'procedure.hardship.rejection_notice_working_days',
   verification: { supporters: true },
-  stats: { summaryKeys: ['institutional'] },
+  stats: hardshipStats,
 };
