@@ -15,6 +15,7 @@ import { maskPhone } from '../../kernel/mask.ts';
 import { levelOf } from '../../kernel/areas.ts';
 import { appendAudit } from '../../kernel/audit/append.ts';
 import { canTake, mustFindCase, performTransition } from '../cases/index.ts';
+import { CASE_NO_MESSAGE, CASE_NO_PATTERN } from '../../programmes/registry.ts';
 import { caseParameters } from '../cases/index.ts';
 import { todayInChina } from '../../kernel/clock.ts';
 import { areaExists } from '../intake/index.ts';
@@ -22,7 +23,7 @@ import { withinTransaction } from '../intake/index.ts';
 import * as repo from './repo.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
-const caseNo = z.string().regex(/^(DB|TK)\d{16}$/, '案件编号格式应为 DB/TK + 16 位数字');
+const caseNo = z.string().regex(CASE_NO_PATTERN, CASE_NO_MESSAGE);
 
 export const newComplaintSchema = z.strictObject({
   channel: z.enum(['hotline_12349', 'window', 'online'], { message: '举报渠道应为 hotline_12349、window 或 online' }),

@@ -4,8 +4,8 @@ import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
 import { inArea, inScope, type Scope } from '../../../kernel/scope.ts';
 
-export const GRANTED = ['approved', 'suspended', 'gradual_exit', 'under_review'] as const;
-export const IN_PAYMENT = ['approved', 'gradual_exit'] as const;
+/** Current recipients: cases in payment (also under review or in a termination notice) or suspended. */
+export const GRANTED_PHASES = ['payable', 'suspended'] as const;
 
 export interface ListFilter {
   area?: string | undefined;
@@ -44,21 +44,26 @@ export function rescreenRuns(db: Kysely<DB>, limit: number) {
 const scoped = (scope: Scope, area: string | undefined, column: string): ReturnType<typeof sql<SqlBool>> =>
   area ? sql<SqlBool>`${inScope(scope, column)} and ${inArea(area, column)}` : sql<SqlBool>`${inScope(scope, column)}`;
 
-/** Persons in more than one granted dibao case (as applicant or household member), listed by their in-scope cases. */
+/**
+ * Persons covered by more than one granted case of the same household-benefit programme (低保 in two
+ * places), as applicant or household member, listed by their in-scope cases.
+ */
 export async function duplicateDibao(db: Kysely<DB>, scope: Scope, area: string | undefined) {
-  const { rows } = await sql<{ id_number: string; name: string; case_no: string; area_code: string; village_name: string; state: string; cases: string; counties: string[] }>`
-    with p as (
-      select c.county_code, c.id, c.case_no, c.area_code, c.state, c.applicant_id_number as id_number, c.applicant_name as name
-      from cases c where c.programme = 'dibao' and c.state in (${sql.join([...GRANTED])})
+  const { rows } = await sql<{ id_number: string; name: string; case_no: string; programme: string; area_code: string; village_name: string; state: string; cases: string; counties: string[] }>`
+    with g as (
+      select c.* from cases c join programmes pr on pr.code = c.programme and pr.kind = 'enrolment' and pr.recipient = 'household'
+      where c.phase in (${sql.join([...GRANTED_PHASES])})
+    ), p as (
+      select g.county_code, g.id, g.case_no, g.programme, g.area_code, g.state, g.applicant_id_number as id_number, g.applicant_name as name from g
       union
-      select c.county_code, c.id, c.case_no, c.area_code, c.state, m.id_number, m.name
-      from cases c join members m on m.county_code = c.county_code and m.household_id = c.household_id
-      where c.programme = 'dibao' and c.state in (${sql.join([...GRANTED])})
+      select g.county_code, g.id, g.case_no, g.programme, g.area_code, g.state, m.id_number, m.name
+      from g join members m on m.county_code = g.county_code and m.household_id = g.household_id
     ), d as (
-      select id_number, count(distinct (county_code, id)) as cases, array_agg(distinct county_code) as counties from p group by id_number having count(distinct (county_code, id)) > 1
+      select id_number, programme, count(distinct (county_code, id)) as cases, array_agg(distinct county_code) as counties
+      from p group by id_number, programme having count(distinct (county_code, id)) > 1
     )
-    select p.id_number, p.name, p.case_no, p.area_code, v.name as village_name, p.state, d.cases, d.counties
-    from p join d using (id_number) join areas v on v.code = p.area_code
+    select p.id_number, p.name, p.case_no, p.programme, p.area_code, v.name as village_name, p.state, d.cases, d.counties
+    from p join d using (id_number, programme) join areas v on v.code = p.area_code
     where ${scoped(scope, area, 'p.area_code')}
     order by p.id_number, p.case_no limit 1000`.execute(db);
   return rows;
@@ -73,7 +78,7 @@ export async function deadInPayment(db: Kysely<DB>, scope: Scope, area: string |
     join members m on m.county_code = c.county_code and m.household_id = c.household_id
     join verification_records r on r.id_number = m.id_number and r.item = 'death' and r.snapshot_id = (select id from s)
     join areas v on v.code = c.area_code
-    where c.state in (${sql.join([...IN_PAYMENT])}) and ${scoped(scope, area, 'c.area_code')}
+    where c.phase = 'payable' and ${scoped(scope, area, 'c.area_code')}
     group by m.id_number, m.name, c.case_no, c.area_code, v.name, c.state
     order by c.case_no limit 1000`.execute(db);
   return rows;

@@ -157,7 +157,7 @@ export async function runMatch(tx: Kysely<DB>, run: MatchRun): Promise<MatchCoun
     upd as (
       update cases c set
         flags = array(select distinct x from unnest(c.flags || case when p.warn then array['verification_warning'] else array[]::text[] end || coalesce(p.kin, array[]::text[])) x order by x),
-        review_due = case when p.warn and c.state = 'approved' then least(coalesce(c.review_due, ${run.asOf}::date), ${run.asOf}::date) else c.review_due end,
+        review_due = case when p.warn and c.phase = 'payable' then least(coalesce(c.review_due, ${run.asOf}::date), ${run.asOf}::date) else c.review_due end,
         version = c.version + 1
       from per_case p
       where c.county_code = p.county_code and c.id = p.case_id and (p.warn or p.kin is not null)

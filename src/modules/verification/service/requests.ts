@@ -19,7 +19,6 @@ import * as repo from '../repo/requests.ts';
 import { countyLimits } from './limits.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
-const TERMINAL = ['rejected', 'withdrawn', 'exited'];
 
 export const authorizationSchema = z.strictObject({
   householdNo: z.string().regex(/^\d{6}\d+$/, '户编号格式不正确'),
@@ -80,7 +79,7 @@ export const requestSchema = z.strictObject({ date: isoDate.optional() });
 export async function requestVerification(db: Database, scope: Scope, caseNo: string, input: z.output<typeof requestSchema>) {
   allow(scope, 'verification.request');
   const c = await mustFindCase(db, scope, caseNo);
-  if (TERMINAL.includes(c.state)) throw AppError.conflict('case_closed', `案件 ${caseNo} 已办结（${c.state}），不能发起核对`);
+  if (c.phase === 'terminal' || c.phase === 'granted') throw AppError.conflict('case_closed', `案件 ${caseNo} 已办结，不能发起核对`);
   const today = todayInChina();
   const on = input.date ?? today;
   if (on > today) throw AppError.field('date', `核对日期 ${on} 不能晚于今天 ${today}`);

@@ -11,7 +11,7 @@ import { write } from '../../../db/write.ts';
 import { AppError } from '../../../kernel/errors.ts';
 import { appendAudit } from '../../../kernel/audit/append.ts';
 import { todayInChina } from '../../../kernel/clock.ts';
-import { GRANTED } from '../repo/lists.ts';
+import { GRANTED_PHASES } from '../repo/lists.ts';
 import { latestSnapshots, runMatch, type MatchCounts } from '../repo/match.ts';
 import { countyLimits } from './limits.ts';
 
@@ -47,7 +47,7 @@ export async function rescreen(db: Database, scope: Scope, opts: RescreenOptions
   // idempotent (only hits not already found become findings), so after a crash it is simply run again.
   const total = await write(db, scope, async (tx) => {
     const counts = await runMatch(tx, {
-      target: sql`c.state in (${sql.join([...GRANTED])}) and ${inScope(scope, 'c.area_code')}`,
+      target: sql`c.phase in (${sql.join([...GRANTED_PHASES])}) and ${inScope(scope, 'c.area_code')}`,
       kind: 'rescreen', asOf, by: scope.userName, limits, rescreenId: runId, ...(opts.onProgress ? { onStep: opts.onProgress } : {}),
     });
     await tx.updateTable('verification_rescreens').set({ finished_at: new Date(), cases: counts.cases, persons: counts.persons, findings: counts.findings, warnings: counts.warnings, favouritism: counts.favouritism }).where('id', '=', runId).execute();
