@@ -43,12 +43,13 @@ export function listMigrations(dir = DIR): Migration[] {
  * inside each transaction plus the primary key on the version). A changed migration
  * that was already applied is refused rather than silently skipped.
  */
-export async function migrate(db: Database): Promise<string[]> {
+export async function migrate(db: Database, opts: { upTo?: string } = {}): Promise<string[]> {
   await db.execScript(`create table if not exists schema_migrations (
     version text primary key, name text not null, checksum text not null,
     applied_at timestamptz not null default now())`);
   const applied: string[] = [];
-  for (const m of listMigrations()) {
+  const { upTo } = opts;
+  for (const m of listMigrations().filter((x) => upTo === undefined || x.version <= upTo)) {
     const rows = await sql<{ checksum: string }>`select checksum from schema_migrations where version = ${m.version}`.execute(db.kysely);
     const done = rows.rows[0];
     if (done) {

@@ -138,7 +138,7 @@ export interface ActionDefinition<S extends z.ZodType = z.ZodType, Ctx extends C
   preconditions?: readonly Precondition<Ctx>[];
   checks?: readonly DataCheck<z.output<S>, Ctx>[];
   /** What the step records into the case's context (validated data, with the step's mark). */
-  assign?(data: z.output<S>, step: StepMark & { fromState: string; fromPhase: Phase }): Partial<Ctx>;
+  assign?(data: z.output<S>, step: StepMark & { fromState: string; fromPhase: Phase; role: Role | 'system' }): Partial<Ctx>;
   effect?: Effect;
   /** Deadline of the next step, overriding the target state's. */
   deadline?: DeadlineSpec;

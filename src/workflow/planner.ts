@@ -115,7 +115,7 @@ export function plan<Ctx extends CaseContext>(def: WorkflowDefinition<Ctx>, kase
     const due = nextDue(def, act, kase, to, params, date, ctx.ruleSet);
     const seq = kase.lastStep.seq + 1;
     const fromPhase = def.states[kase.state]?.phase ?? 'pending';
-    const context = { ...kase.context, ...(act.assign?.(data, { seq, on: date, fromState: kase.state, fromPhase }) ?? {}) } as Ctx;
+    const context = { ...kase.context, ...(act.assign?.(data, { seq, on: date, fromState: kase.state, fromPhase, role: req.role }) ?? {}) } as Ctx;
     const flags = act.effect?.kind === 'flag_complaint' ? [...new Set([...kase.flags, 'complaint'])] : [...kase.flags];
     return {
       ok: true,

@@ -77,7 +77,7 @@ update cases c set context = jsonb_strip_nulls(jsonb_build_object(
       'hasLegalSupporter', t.data -> 'hasLegalSupporter', 'supporterAble', t.data -> 'supporterAble'))
     from case_transitions t where t.county_code = c.county_code and t.case_id = c.id and t.action = 'township_review' and t.data ? 'supportMode' order by t.seq desc limit 1)
 ))
-where exists (select 1 from case_transitions t where t.county_code = c.county_code and t.case_id = c.id and t.seq > 1);
+where exists (select 1 from case_transitions t where t.county_code = c.county_code and t.case_id = c.id and t.action <> 'accept');
 
 -- Entitlements (享受待遇): written with every decision that sets or stops a payment, never changed.
 -- One applies from `from_month` until its `to_month`, or until the month before the next entitlement

@@ -22,7 +22,8 @@ export const temporaryClaimSchema = z.strictObject({
 export type TemporaryClaim = z.infer<typeof temporaryClaimSchema>;
 
 export type ApprovalLevel = 'township' | 'county' | 'one_case_one_decision';
-export type TemporaryAssistance = { eligible: boolean; months: number; amount: number; approvalLevel: ApprovalLevel | null };
+/** `persons`: the counted members the amount is for (the standard of each, times the months). */
+export type TemporaryAssistance = { eligible: boolean; persons: number; months: number; amount: number; approvalLevel: ApprovalLevel | null };
 
 /** Run with a Trace whose area is `claim.incidentAreaCode ?? household.areaCode`. */
 export function temporaryAssistance(t: Trace, household: HouseholdFacts, claim: TemporaryClaim): TemporaryAssistance {
@@ -36,10 +37,10 @@ export function temporaryAssistance(t: Trace, household: HouseholdFacts, claim: 
     eligible = income < limit && propertyWithinLimits(t, household, standardSum).withinLimits;
   }
   t.step('temporary.eligible', eligible);
-  if (!eligible) return { eligible, months: 0, amount: 0, approvalLevel: null };
+  if (!eligible) return { eligible, persons: 0, months: 0, amount: 0, approvalLevel: null };
   const months = t.step('temporary.months', Math.min(claim.months, t.number('temporary.months_cap')), 'months');
   const amount = t.step('temporary.amount', standardSum * months, 'fen');
   const level: ApprovalLevel = amount <= t.fen('temporary.township_approval_limit') ? 'township'
     : amount <= t.fen('temporary.one_case_one_decision_threshold') ? 'county' : 'one_case_one_decision';
-  return { eligible, months, amount, approvalLevel: t.step('temporary.approval_level', level) };
+  return { eligible, persons: members.length, months, amount, approvalLevel: t.step('temporary.approval_level', level) };
 }
