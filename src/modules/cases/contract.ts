@@ -1,5 +1,6 @@
 // Response shapes of the cases API: they document the routes in /api/openapi.json for the web pages.
 import { z } from 'zod';
+import { PHASES } from '../../workflow/definition.ts';
 
 const date = z.string().nullable();
 
@@ -16,7 +17,7 @@ export const caseList = z.object({ items: z.array(listItem), next: z.string().nu
 
 export const caseDetail = z.object({
   caseNo: z.string(), programme: z.string(), programmeLabel: z.string(), ruleSet: z.string(), definition: z.string(),
-  state: z.string(), stateLabel: z.string(), householdNo: z.string(), hukou: z.string(), areaCode: z.string(),
+  state: z.string(), stateLabel: z.string(), phase: z.enum(PHASES), householdNo: z.string(), hukou: z.string(), areaCode: z.string(),
   applicantName: z.string(), applicantIdNumber: z.string(), appliedOn: z.string(), stateSince: z.string(),
   dueDate: date, dueParameter: z.string().nullable(), finalDueDate: date, noticeEnd: date, reviewDue: date,
   flags: z.array(z.string()), overdue: z.boolean(),

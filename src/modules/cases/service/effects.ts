@@ -67,7 +67,7 @@ async function decideAmount(env: EffectEnv, kind: DecisionKind): Promise<Patch> 
     effective_month: effective, amount_fen: amount.amountFen, explanation: JSON.stringify(amount.explanation), reason: step.reason ?? noteOf(step),
   });
   await entitle(env, decisionId, { from: effective, to: null, amountFen: amount.amountFen, persons: amount.persons, summary: amount.summary });
-  return { review_due: env.programme.benefit?.schedule === 'one_off' ? null : await reviewDue(env, effective), due_date: null, due_parameter: null };
+  return { review_due: env.programme.benefit?.schedule === 'one_off' ? null : await reviewDue(env, effective) };
 }
 
 async function stop(env: EffectEnv, kind: 'suspend' | 'exit'): Promise<Patch> {
@@ -77,7 +77,7 @@ async function stop(env: EffectEnv, kind: 'suspend' | 'exit'): Promise<Patch> {
     county_code: c.county_code, case_id: c.id, transition_id: env.transitionId, kind, decided_on: step.date, effective_month: effective, reason: step.reason,
   });
   await entitle(env, decisionId, { from: effective, to: null, amountFen: 0, persons: 0, summary: {} });
-  return { due_date: null, due_parameter: null, review_due: null };
+  return { review_due: null };
 }
 
 async function reject(env: EffectEnv): Promise<Patch> {
@@ -87,7 +87,7 @@ async function reject(env: EffectEnv): Promise<Patch> {
     county_code: c.county_code, case_id: c.id, transition_id: env.transitionId, kind: 'reject', decided_on: step.date, reason: step.reason,
     notify_by: limit ? deadlineFrom(env.params, limit, c.area_code, step.date, step.ruleSet).date : null,
   });
-  return { due_date: null, due_parameter: null, review_due: null };
+  return { review_due: null };
 }
 
 /** 渐退: the amount in force continues for N months, then the exit is due. */
