@@ -1,5 +1,6 @@
 // The programme registry: one line per programme. Everything else — case numbers and their pattern,
 // the programmes table, the web's lists and labels — is derived from it.
+import './error-codes.ts';
 import { AppError } from '../kernel/errors.ts';
 import type { RuleSet } from '../policy/index.ts';
 import type { CaseContext, WorkflowDefinition } from '../workflow/definition.ts';

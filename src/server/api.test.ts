@@ -21,6 +21,15 @@ describe(`HTTP API basics (${ENGINE})`, () => {
   const post = (url: string, payload: string | object, token = admin) =>
     built.app.inject({ method: 'POST', url, headers: { ...bearer(token), 'content-type': 'application/json' }, payload: typeof payload === 'string' ? payload : JSON.stringify(payload) });
 
+  it('lists the error-code catalogue, including the codes of the modules and programmes', async () => {
+    const res = await built.app.inject({ method: 'GET', url: '/api/v1/error-codes' });
+    expect(res.statusCode).toBe(200);
+    const items = (res.json() as { items: { code: string; status: number; title: string }[] }).items;
+    expect(items).toContainEqual(expect.objectContaining({ code: 'invalid_json', status: 400 }));
+    expect(items).toContainEqual(expect.objectContaining({ code: 'case_open', status: 409, title: '已有办理中的同一项目案件' }));
+    expect(items).toContainEqual(expect.objectContaining({ code: 'above_township_limit', status: 409 }));
+  });
+
   it('malformed JSON gets 400 invalid_json, not 500', async () => {
     const res = await post('/api/v1/users', '{"username": "x",');
     expect(res.statusCode).toBe(400);

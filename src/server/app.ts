@@ -16,13 +16,14 @@ import { verificationRoutes } from '../modules/verification/index.ts';
 import { payrollRoutes } from '../modules/payroll/index.ts';
 import { statsRoutes } from '../modules/stats/index.ts';
 import { authHook } from './auth-hook.ts';
+import { errorCodeRoutes } from './error-code-routes.ts';
 import type { App, AppContext, RegisteredRoute, RouteModule } from './context.ts';
 import { errorHandler } from './errors.ts';
 import { createMetrics } from './metrics.ts';
 import { registerStatic } from './static.ts';
 
 /** Every module's routes; a new module adds its one line here. */
-export const ROUTE_MODULES: RouteModule[] = [authRoutes, areaRoutes, userRoutes, auditRoutes, registryRoutes, policyRoutes, registryTransferRoutes, caseRoutes, intakeRoutes, complaintRoutes, verificationRoutes, payrollRoutes, statsRoutes];
+export const ROUTE_MODULES: RouteModule[] = [errorCodeRoutes, authRoutes, areaRoutes, userRoutes, auditRoutes, registryRoutes, policyRoutes, registryTransferRoutes, caseRoutes, intakeRoutes, complaintRoutes, verificationRoutes, payrollRoutes, statsRoutes];
 
 export interface BuiltApp {
   app: App;

@@ -21,6 +21,7 @@ interface Subject {
  * probe fails the first test below, so no route escapes the matrix.
  */
 const PROBES: Record<string, Probe> = {
+  'GET /api/v1/error-codes': () => ({ method: 'GET', url: '/api/v1/error-codes' }),
   'POST /api/v1/auth/login': () => ({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'nobody', password: 'x' } }),
   'POST /api/v1/auth/tokens': () => ({ method: 'POST', url: '/api/v1/auth/tokens', payload: { username: 'nobody', password: 'x' } }),
   'POST /api/v1/auth/logout': () => ({ method: 'POST', url: '/api/v1/auth/logout' }),

@@ -7,6 +7,7 @@ import { AppError } from '../kernel/errors.ts';
 import { ROLE_LABELS, type Role } from '../kernel/permissions.ts';
 import { parseOrThrow } from '../kernel/validate.ts';
 import { ruleSetFor, type ParameterSet, type RuleSet } from '../policy/index.ts';
+import './error-codes.ts';
 import { deadlineOf, lookup, type Due } from './deadlines.ts';
 import { actionsFrom, stateLabel, type ActionDefinition, type CaseContext, type CaseFacts, type CheckContext, type Effect, type Phase, type Refusal, type WorkflowDefinition } from './definition.ts';
 

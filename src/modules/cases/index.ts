@@ -1,4 +1,5 @@
 // Public surface of the cases module: what other modules, the server and the CLI may use.
+import './error-codes.ts';
 export { ensureDemoRecipients, loadDemoRecipients } from './demo/recipients.ts';
 export { caseRoutes } from './routes.ts';
 export { createCase } from './service/cases.ts';

@@ -1,2 +1,3 @@
 // Public surface of the oversight module: what other modules, the server and the CLI may use.
+import './error-codes.ts';
 export { complaintRoutes } from './routes.ts';

@@ -1,3 +1,4 @@
 // Public surface of the policy module: what other modules, the server and the CLI may use.
+import './error-codes.ts';
 export { policyRoutes } from './routes.ts';
 export { databaseParameterSet, markParametersUsed, syncParameterFiles } from './service/parameters.ts';

@@ -1,4 +1,5 @@
 // Public surface of the registry module: what other modules, the server and the CLI may use.
+import './error-codes.ts';
 export { findHousehold, listAssets, listIncomes, listMembers } from './repo/households.ts';
 export { registryRoutes } from './routes.ts';
 export { ensureDemoHouseholds, loadDemoHouseholds } from './service/demo.ts';

@@ -1,4 +1,5 @@
 // Public surface of the users module: what other modules, the server and the CLI may use.
+import './error-codes.ts';
 export { DEMO_ACCOUNTS, ensureDemoAccounts } from './demo.ts';
 export { verifyPassword } from './password.ts';
 export { countUsers, findById, findByUsername } from './repo.ts';

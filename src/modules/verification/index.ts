@@ -1,4 +1,5 @@
 // Public surface of the verification module: what other modules, the server and the CLI may use.
+import './error-codes.ts';
 export { requestSummaries } from './repo/requests.ts';
 export { verificationRoutes } from './routes.ts';
 export { sourceTemplate } from './service/files.ts';

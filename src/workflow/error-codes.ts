@@ -1,0 +1,30 @@
+// Refusals of the workflow language: the planner's order checks and the shared guards.
+import { defineErrorCodes } from '../kernel/error-codes.ts';
+
+defineErrorCodes('workflow', {
+  unknown_action: { status: 400, title: '该救助项目没有此操作' },
+  role_not_allowed: { status: 403, title: '本角色不能办理此步骤' },
+  invalid_transition: { status: 409, title: '当前状态下不能办理此步骤' },
+  parameter_missing: { status: 409, title: '所需参数在该日期没有适用值' },
+  notice_period_not_ended: { status: 409, title: '公示期尚未届满' },
+  community_review_required: { status: 409, title: '须先组织民主评议' },
+  community_review_quorum: { status: 400, title: '民主评议的村（居）民代表人数不足' },
+  review_date_after_step: { status: 400, title: '评议日期晚于办理日期' },
+  no_objection: { status: 409, title: '公示期间没有异议，无需民主评议' },
+  objection_not_reviewed: { status: 409, title: '公示异议尚未经民主评议' },
+  verification_failed: { status: 409, title: '家庭经济状况核对未通过' },
+  verification_unresolved: { status: 409, title: '核对发现尚未处理' },
+  verification_request_exists: { status: 400, title: '已有核对请求，须按请求记录结果' },
+  verification_request_unknown: { status: 400, title: '不是本案的核对请求' },
+  verification_request_outdated: { status: 400, title: '不是本案最新的核对请求' },
+  verification_result_mismatch: { status: 400, title: '核对结果与经核实的发现不符' },
+  not_in_batch: { status: 409, title: '案件尚未编入县级审核批次' },
+  sample_not_drawn: { status: 409, title: '批次尚未抽取入户抽查样本' },
+  county_visit_required: { status: 409, title: '须先记录县级入户核查' },
+  income_check_required: { status: 409, title: '复核须重新核查家庭收入' },
+  home_visit_staff: { status: 400, title: '入户调查人员不足' },
+  visit_date_after_step: { status: 400, title: '入户日期晚于办理日期' },
+  death_after_step: { status: 400, title: '死亡日期晚于登记日期' },
+  gradual_exit_not_provided: { status: 409, title: '该规则集未规定渐退' },
+  gradual_exit_too_long: { status: 400, title: '渐退期超过规定月数' },
+});
