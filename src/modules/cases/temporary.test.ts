@@ -10,7 +10,7 @@ import type { BuiltApp } from '../../server/app.ts';
 import { ENGINE, testDatabase } from '../../test/db.ts';
 import { idNumber, memberInput } from '../../test/households.ts';
 import { testApp, tokenFor } from '../../test/http.ts';
-import { makeHousehold, stepper, verification, visit } from './testing.ts';
+import { docxText, makeHousehold, stepper, verification, visit } from './testing.ts';
 
 interface Detail {
   state: string; phase: string; dueDate: string | null; programmeLabel: string;
@@ -64,6 +64,9 @@ describe(`临时救助 claims (${ENGINE})`, () => {
     // 2 urban persons × 495 yuan × 1 month = 990 yuan, within the township's 1000 yuan.
     expect(d.decisions).toMatchObject([{ kind: 'approve', amountFen: 99000, effectiveMonth: '2015-10', explanation: { formula: 'temporary_assistance' } }]);
     expect(await entitlements(c.caseNo)).toEqual([{ schedule: 'one_off', from_month: '2015-10', to_month: '2015-10', amount_fen: 99000, persons: 2, method: 'cash', recipient_kind: 'person' }]);
+    const notice = await s.call('GET', `/cases/${c.caseNo}/notices/decision.docx`, guanghui);
+    expect(notice.statusCode).toBe(200);
+    expect(docxText(notice.rawPayload)).toContain('核定临时救助金 990.00 元（一次性给予），于2015年10月发放');
     const done = await s.step(guanghui, c.caseNo, 'complete_paperwork', visit('2015-10-14'));
     expect(done).toMatchObject({ state: 'granted', dueDate: null });
     expect((await detail(c.caseNo)).nextActions).toEqual([]);

@@ -25,16 +25,20 @@ export async function decisionNotice(db: Database, scope: Scope, caseNo: string)
   if (!decision) throw AppError.conflict('no_decision', `案件 ${caseNo} 尚未作出审批、不予批准或退出决定`);
   const names = await repo.areaNames(db.kysely, [c.county_code]);
   const county = names.get(c.county_code) ?? c.county_code;
-  const labels = programmeOf(c.programme).labels['zh-CN'];
+  const p = programmeOf(c.programme);
+  const labels = p.labels['zh-CN'];
   const programme = labels.name;
   const what = labels.benefit;
+  const oneOff = p.benefit?.schedule === 'one_off';
   let title: string;
   let body: string[];
   if (decision.kind === 'approve') {
     title = `${programme}审批决定通知书`;
     body = [
       `你（户）于${dateText(c.applied_on)}提出的${programme}申请，经调查核实、公示和审核，决定予以批准。`,
-      `核定每月${what} ${yuan(decision.amount_fen ?? 0)} 元，自${monthText(decision.effective_month ?? '')}起发放。`,
+      oneOff
+        ? `核定${what} ${yuan(decision.amount_fen ?? 0)} 元（一次性给予），于${monthText(decision.effective_month ?? '')}发放。`
+        : `核定每月${what} ${yuan(decision.amount_fen ?? 0)} 元，自${monthText(decision.effective_month ?? '')}起发放。`,
       '享受期间家庭人口、收入、财产状况发生变化的，应当及时告知乡镇人民政府（街道办事处）。',
     ];
   } else if (decision.kind === 'reject') {
