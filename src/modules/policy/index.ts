@@ -1,3 +1,5 @@
 // Public surface of the policy module: what other modules, the server and the CLI may use.
 export { policyRoutes } from './routes.ts';
 export { databaseParameterSet, markParametersUsed, syncParameterFiles } from './service/parameters.ts';
+export { dibaoAssessmentParameters, dibaoAssessmentQuery } from './service/assessment.ts';
+export type { AreaFilter, DibaoAssessmentParameters, DibaoAssessmentRow } from './service/assessment.ts';
