@@ -7,7 +7,7 @@ import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import {
   eligibleSql, householdStandardSql, nearDibaoSql, nearIncomeLimitSql, perCapitaIncomeSql, propertyWithinLimitsSql, type TwinScenario,
 } from './twin-dibao.ts';
-import { householdFactsCtes } from './twin-facts.ts';
+import { householdFactsCtes, type FactsSelection } from './twin-facts.ts';
 import { ELIGIBILITY_COLUMNS, kindSplit, NEAR_COLUMNS, parameterTable, type AreaParams } from './twin-parameters.ts';
 
 /** `null` = every household; else the village codes whose households are assessed (the roll-up's areas). */
@@ -32,19 +32,29 @@ export type DibaoAssessmentRow = {
 
 const COLUMNS = [...ELIGIBILITY_COLUMNS, ...NEAR_COLUMNS];
 
-/** `h.village_code` in the filter, and the extra condition on `h` (households) when given. */
-export function householdSelection(areas: AreaFilter, where: Expression<SqlBool> | undefined): Expression<SqlBool> {
-  const inAreas = areas === null ? sql<SqlBool>`true`
-    : sql<SqlBool>`h.village_code in (select jsonb_array_elements_text(cast(${JSON.stringify(areas)} as jsonb)))`;
-  return where === undefined ? inAreas : sql<SqlBool>`(${inAreas} and ${where})`;
+/** An area code as an element of a text[] literal (digits only, so nothing to quote). */
+function villageCode(code: string): string {
+  if (!/^\d{6,12}$/.test(code)) throw new Error(`Not an area code: "${code}"`);
+  return code;
 }
 
-export function assessmentQuery(households: Expression<SqlBool>, params: readonly AreaParams[], overrides: readonly string[]): RawBuilder<DibaoAssessmentRow> {
+/**
+ * `h.village_code` in the filter, and the extra condition on `h` (households) when given. Everything:
+ * members, incomes and assets are aggregated by plain scans; a selection: only the selected households'.
+ */
+export function householdSelection(areas: AreaFilter, where: Expression<SqlBool> | undefined): Pick<FactsSelection, 'households' | 'rows'> {
+  if (areas === null && where === undefined) return { households: sql<SqlBool>`true`, rows: { counties: () => sql<SqlBool>`true` } };
+  const inAreas = areas === null ? sql<SqlBool>`true`
+    : sql<SqlBool>`h.village_code = any(cast(${`{${areas.map(villageCode).join(',')}}`} as text[]))`;
+  return { households: where === undefined ? inAreas : sql<SqlBool>`(${inAreas} and ${where})`, rows: 'selected' };
+}
+
+export function assessmentQuery(selection: Pick<FactsSelection, 'households' | 'rows'>, params: readonly AreaParams[], overrides: readonly string[]): RawBuilder<DibaoAssessmentRow> {
   const { always, varying } = kindSplit(params);
   const s: TwinScenario = { alias: 'p', k: 0, varying };
   return sql<DibaoAssessmentRow>`
     with p as materialized (${parameterTable(params, [0], COLUMNS)}),
-    ${householdFactsCtes({ households, overrides, always, varying })}
+    ${householdFactsCtes({ ...selection, overrides, always, varying })}
     select f.county_code, f.id as household_id, f.village_code, f.n::int as members,
       ${perCapitaIncomeSql(s)}::bigint as per_capita_income,
       ${householdStandardSql(s)}::bigint as standard,

@@ -4,11 +4,11 @@
 // twin-facts.ts (registry → facts per household), twin-dibao.ts (eligibility and member shares exactly
 // as src/policy/formulas/dibao-benefit.ts). Here: eligibility per household and scenario, shares per
 // member of the households eligible in either scenario, totals per county.
-import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
-import { inScope, type Scope } from '../../../kernel/scope.ts';
+import { inArea, inScope, type Scope } from '../../../kernel/scope.ts';
 import { eligibleSql, memberShareSql, perCapitaIncomeSql, type TwinScenario } from './twin-dibao.ts';
-import { householdFactsCtes } from './twin-facts.ts';
+import { householdFactsCtes, type FactsSelection } from './twin-facts.ts';
 import { BENEFIT_COLUMNS, ELIGIBILITY_COLUMNS, kindSplit, parameterColumns, parameterTable, type AreaParams } from './twin-parameters.ts';
 
 export type CountyFigures = {
@@ -24,12 +24,12 @@ const COLUMNS = [...ELIGIBILITY_COLUMNS, ...BENEFIT_COLUMNS];
 const SCENARIOS = [0, 1] as const;
 
 /** The statement: eligible households, persons, rural persons and monthly budget per county and scenario. */
-export function simulateQuery(households: Expression<SqlBool>, params: readonly AreaParams[], overrides: readonly string[]) {
+export function simulateQuery(selection: Pick<FactsSelection, 'households' | 'rows'>, params: readonly AreaParams[], overrides: readonly string[]) {
   const { always, varying } = kindSplit(params);
   const on = (alias: string, k: number): TwinScenario => ({ alias, k, varying });
   const q = sql<{ county: string; h0: number; p0: number; r0: number; m0: number; h1: number; p1: number; r1: number; m1: number }>`
     with p as materialized (${parameterTable(params, SCENARIOS, COLUMNS)}),
-    ${householdFactsCtes({ households, overrides, always, varying })},
+    ${householdFactsCtes({ ...selection, overrides, always, varying })},
     hs as (
       select f.county_code, f.id, f.v, f.categories, f.n,
         ${perCapitaIncomeSql(on('p', 0))} as pci_0, ${eligibleSql(on('p', 0))} as eligible_0,
@@ -61,9 +61,14 @@ export function simulateQuery(households: Expression<SqlBool>, params: readonly 
   return q;
 }
 
+/** Rows of a household table in the scope's county (or all counties of a prefecture scope): a cheap superset. */
+function inCounties(scope: Scope, column: string) {
+  return scope.prefix.length <= 6 ? inScope(scope, column) : inArea(scope.prefix.slice(0, 6), column);
+}
+
 /** Eligible households, persons and monthly budget per county and scenario; agricultural population per county. */
 export async function simulateDibao(db: Kysely<DB>, scope: Scope, params: readonly AreaParams[], overrides: readonly string[]): Promise<{ figures: CountyFigures[]; agricultural: Map<string, number> }> {
-  const q = simulateQuery(inScope(scope, 'h.village_code'), params, overrides);
+  const q = simulateQuery({ households: inScope(scope, 'h.village_code'), rows: { counties: (c) => inCounties(scope, c) } }, params, overrides);
   const agri = sql<{ county: string; persons: number }>`
     select h.county_code as county, count(*) as persons
     from households h join members m on m.county_code = h.county_code and m.household_id = h.id

@@ -30,6 +30,12 @@ const kindIn = (kinds: readonly string[]) => (kinds.length === 0 ? sql<boolean>`
 export type FactsSelection = {
   /** Which households (alias h of `households`). */
   households: Expression<SqlBool>;
+  /**
+   * How the member, income and asset rows are narrowed before they are aggregated: by a cheap
+   * predicate on their county code that holds for every selected household (many households: the
+   * aggregation is a plain scan), or by a join with the selected households (few of them: index lookups).
+   */
+  rows: { counties: (column: string) => Expression<SqlBool> } | 'selected';
   /** Areas below county level with their own twin parameters (the area key, see twin-parameters.ts). */
   overrides: readonly string[];
   /** Policy income kinds counted everywhere (summed as `k_always`) and those that vary (`k_<kind>` each). */
@@ -47,21 +53,25 @@ export function householdFactsCtes(selection: FactsSelection): RawBuilder<unknow
     sql`coalesce(sum(i.a12) filter (where ${kindIn(selection.always)}), 0)::bigint as k_always`,
     ...selection.varying.map((k) => sql`coalesce(sum(i.a12) filter (where ${kindIn([k])}), 0)::bigint as ${ident(`k_${k}`)}`),
   ];
+  const rows = selection.rows;
+  const from = (table: 'members' | 'income_items' | 'assets', alias: 'm' | 'i' | 'a') => (rows === 'selected'
+    ? sql`${sql.table(table)} ${sql.raw(alias)} join hh on hh.county_code = ${sql.ref(`${alias}.county_code`)} and hh.id = ${sql.ref(`${alias}.household_id`)}`
+    : sql`${sql.table(table)} ${sql.raw(alias)} where ${rows.counties(`${alias}.county_code`)}`);
   const incomeColumns = sql.raw(['always', ...selection.varying].map((k) => `coalesce(inc.k_${k}, 0) as k_${k}`).join(', '));
   return sql`
-    hh as materialized (
+    hh as not materialized (
       select h.county_code, h.id, h.village_code, h.categories, ${areaKeySql(sql`h.village_code`, selection.overrides)} as v
       from households h where ${selection.households}
     ), mc as (
       select m.county_code, m.household_id, count(*) as n, count(*) filter (where m.hukou = 'urban') as n_urban
-      from members m join hh on hh.county_code = m.county_code and hh.id = m.household_id
+      from ${from('members', 'm')}
       group by m.county_code, m.household_id
     ), inc as (
       select i.county_code, i.household_id, ${sql.join(incomeSums, sql`, `)}
       from (
         select i.county_code, i.household_id, ${policyKindSql()} as pk,
           case when i.period = 'month' then i.amount_fen * 12 else i.amount_fen end as a12
-        from income_items i join hh on hh.county_code = i.county_code and hh.id = i.household_id
+        from ${from('income_items', 'i')}
       ) i
       group by i.county_code, i.household_id
     ), ast as (
@@ -70,7 +80,7 @@ export function householdFactsCtes(selection: FactsSelection): RawBuilder<unknow
         count(*) filter (where a.kind = 'vehicle' and ${countedVehicleSql()}) as vehicles,
         count(*) filter (where a.kind = 'business') as businesses,
         count(*) filter (where a.kind = 'house') as houses
-      from assets a join hh on hh.county_code = a.county_code and hh.id = a.household_id
+      from ${from('assets', 'a')}
       group by a.county_code, a.household_id
     ), f as (
       select hh.county_code, hh.id, hh.village_code, hh.v, hh.categories, mc.n, mc.n_urban, ${incomeColumns},
