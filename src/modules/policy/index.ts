@@ -2,3 +2,5 @@
 import './error-codes.ts';
 export { policyRoutes } from './routes.ts';
 export { databaseParameterSet, markParametersUsed, syncParameterFiles } from './service/parameters.ts';
+export { dibaoAssessmentParameters, dibaoAssessmentQuery } from './service/assessment.ts';
+export type { AreaFilter, DibaoAssessmentParameters, DibaoAssessmentRow } from './service/assessment.ts';

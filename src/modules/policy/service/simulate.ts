@@ -1,17 +1,16 @@
 // The standards simulator: what dibao would cost under draft parameter values against the current
 // ones, per county of the caller's scope and in total, computed set-based in SQL over the registry.
 // What it covers is what dibao_benefit does with the fields the registry holds (see
-// facts-from-registry.ts: no exclusions, every member has an able supporter).
+// registry/facts.ts: no exclusions, every member has an able supporter).
 import { z } from 'zod';
 import type { Database } from '../../../db/engine.ts';
-import { type Scope } from '../../../kernel/scope.ts';
+import { inScope, type Scope } from '../../../kernel/scope.ts';
 import { allow } from '../permissions.ts';
 import { AppError } from '../../../kernel/errors.ts';
-import {
-  createParameterSet, DEDUCTION_KINDS, divideRounded, ParameterLookupError, periodDate, RULE_SETS, ruleSetFor,
-  type ParameterRow, type ParameterSet,
-} from '../../../policy/index.ts';
+import { createParameterSet, divideRounded, periodDate, RULE_SETS, ruleSetFor, type ParameterRow } from '../../../policy/index.ts';
 import * as repo from '../repo/simulate.ts';
+import { villageCounties } from '../repo/twin-areas.ts';
+import { resolveParameters } from './twin-parameters.ts';
 import { checkArea, checkValue, parameterRows } from './parameters.ts';
 
 export const simulateSchema = z.strictObject({
@@ -53,35 +52,6 @@ export function withDraft(rows: readonly ParameterRow[], draft: SimulateInput['d
   return [...rows.filter((r) => !replaced.has(key(r))), ...drafted];
 }
 
-/** Every parameter the SQL needs, resolved for one village with area fallback (as formulas read them). */
-export function resolveVillage(params: ParameterSet, village: string, date: string, s: 0 | 1): repo.VillageParams {
-  const ruleSet = ruleSetFor(date, params);
-  const get = (name: string) => params.get(name, village, date, ruleSet).value;
-  const num = (name: string) => Number(get(name));
-  const list = (name: string) => get(name) as string[];
-  const excluded = new Set(list('dibao.income.excluded_kinds'));
-  const out: Record<string, unknown> = {
-    s, v: village,
-    urban: num('dibao.standard.urban'),
-    rural: divideRounded(num('dibao.standard.rural'), 12),
-    unit: num('dibao.benefit.rounding_unit'),
-    full3: get('dibao.benefit.three_nos_full_standard') === true,
-    // ageOn(birth, date) >= N exactly when birth <= date − N years (date is the 1st of a month).
-    elderly_born_by: `${String(Number(date.slice(0, 4)) - num('dibao.topup.elderly_age')).padStart(4, '0')}${date.slice(4)}`,
-    severe_max: num('dibao.topup.severe_disability_max_grade'),
-    deposit_months: num('dibao.property.deposit_months'),
-    vehicle_allowed: get('dibao.property.vehicle_allowed') === true,
-    business_allowed: get('dibao.property.business_registration_allowed') === true,
-    max_houses: num('dibao.property.max_houses'),
-  };
-  for (const c of repo.TOPUP_CATEGORIES) {
-    out[`u_${c}`] = num(`dibao.topup.rate.urban.${c}`);
-    out[`r_${c}`] = num(`dibao.topup.rate.rural.${c}`);
-  }
-  for (const k of repo.REGISTRY_POLICY_KINDS) out[`c_${k}`] = !excluded.has(k) && !DEDUCTION_KINDS.includes(k);
-  return out as repo.VillageParams;
-}
-
 function figures(f: repo.CountyFigures | undefined, agricultural: number): Figures {
   const households = f?.households ?? 0;
   const persons = f?.persons ?? 0;
@@ -105,26 +75,21 @@ function sum(list: readonly repo.CountyFigures[], s: number): repo.CountyFigures
 export async function simulateWithRows(db: Database, scope: Scope, input: SimulateInput, rows: readonly ParameterRow[]): Promise<SimulationResult> {
   const date = periodDate(input.month);
   const current = createParameterSet(rows);
-  const draft = createParameterSet(withDraft(rows, input.draft, date, scope.role === 'system' ? null : scope));
-  // Parameters vary at most down to the most specific area any dibao value is set for.
-  const deepest = Math.max(6, ...[...rows, ...withDraft(rows, input.draft, date, null)].filter((r) => r.name.startsWith('dibao.') && r.area !== 'CN').map((r) => r.area.length));
-  const villages = await repo.areasInScope(db.kysely, scope, deepest);
-  let params: repo.VillageParams[];
-  try {
-    params = [...villages.map((v) => resolveVillage(current, v, date, 0)), ...villages.map((v) => resolveVillage(draft, v, date, 1))];
-  } catch (e) {
-    if (e instanceof ParameterLookupError) throw new AppError('parameter_missing', e.message, 422, { parameter: e.parameter });
-    throw e;
-  }
-  const { figures: rowsOut, agricultural } = await repo.simulateDibao(db.kysely, scope, params, deepest);
-  const counties = [...new Set([...rowsOut.map((r) => r.county), ...agricultural.keys()])].sort();
-  const names = await repo.countyNames(db.kysely, counties);
+  const draftRows = withDraft(rows, input.draft, date, scope.role === 'system' ? null : scope);
+  const draft = createParameterSet(draftRows);
+  const counties = await villageCounties(db.kysely, inScope(scope, 'code'));
+  const resolved = resolveParameters([current, draft], [rows, draftRows], counties, date, ['eligibility', 'benefit']);
+  const missing = resolved.missing[0];
+  if (missing) throw new AppError('parameter_missing', missing.message, 422, { parameter: missing.parameter });
+  const { figures: rowsOut, agricultural } = await repo.simulateDibao(db.kysely, scope, resolved.params, resolved.overrides);
+  const countyCodes = [...new Set([...rowsOut.map((r) => r.county), ...agricultural.keys()])].sort();
+  const names = await repo.countyNames(db.kysely, countyCodes);
   const find = (c: string, s: number) => rowsOut.find((r) => r.county === c && r.s === s);
   const agriTotal = [...agricultural.values()].reduce((a, b) => a + b, 0);
   return {
     month: input.month,
     ruleSet: { current: ruleSetFor(date, current), draft: ruleSetFor(date, draft) },
-    counties: counties.map((c) => ({
+    counties: countyCodes.map((c) => ({
       county: c, name: names.get(c) ?? c,
       current: figures(find(c, 0), agricultural.get(c) ?? 0),
       draft: figures(find(c, 1), agricultural.get(c) ?? 0),
