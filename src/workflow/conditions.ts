@@ -41,12 +41,18 @@ export const verificationPassed: Precondition = ({ facts }) => {
     : null;
 };
 
-/** County spot check (抽查) of the batch: drawn, and a county home visit for every sampled case. */
+/**
+ * County spot check (抽查) of the batch: drawn, and a county home visit for every sampled case — after the
+ * last complaint, when one came in after the visit (the county visits every case under complaint).
+ */
 export const spotCheckDone: Precondition = ({ facts }) => {
   if (facts.batch === null) return refuse('not_in_batch', '案件尚未编入县级审核批次，不能作出决定');
   if (!facts.batch.drawn) return refuse('sample_not_drawn', '所在批次尚未抽取入户抽查样本，不能作出决定');
-  if (facts.batch.sampled && !facts.context.countyVisit) {
-    return refuse('county_visit_required', '本案在县级入户抽查样本中（含近亲属备案、被举报案件），须先记录县级入户核查');
+  const { countyVisit, complaint } = facts.context;
+  if (facts.batch.sampled && !after(countyVisit, complaint)) {
+    return countyVisit && complaint
+      ? refuse('county_visit_required', `本案在县级入户核查（${countyVisit.on}）后被举报（${complaint.on}），须再次记录县级入户核查`)
+      : refuse('county_visit_required', '本案在县级入户抽查样本中（含近亲属备案、被举报案件），须先记录县级入户核查');
   }
   return null;
 };
