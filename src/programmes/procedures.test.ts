@@ -58,6 +58,12 @@ describe('procedure case runner', () => {
     expect(runProcedureCase(wrong!, env)).toEqual(['step 1 (withdraw 2015-09-29): state: expected "accepted", got "withdrawn"']);
     expect(runProcedureCase(taken!, env)).toEqual(['step 1 (withdraw 2015-09-29): expected refusal invalid_transition, but the step was taken: accepted → withdrawn']);
   });
+
+  it('refuses an overlay of a parameter that does not exist, and an acceptance refusal with steps', () => {
+    const [c] = parseProcedureCases('- name: typo\n  programme: dibao\n  applied: 2015-09-28\n  area: "522701001001"\n  parameters: [{ name: procedure.dibao.notice_dayz, effective: 2015-01-01, value: null }]\n', 'p.yaml');
+    expect(() => runProcedureCase(c!, env)).toThrow('p.yaml › typo: parameters names unknown parameter "procedure.dibao.notice_dayz"');
+    expect(() => parseProcedureCases('- name: both\n  programme: dibao\n  applied: 2015-09-28\n  area: "522701001001"\n  refusal: { code: parameter_missing }\n  steps: [{ action: withdraw }]\n', 'q.yaml')).toThrow(/q\.yaml case #1 "both":[\s\S]*refusal/);
+  });
 });
 
 describe('procedure cases', () => {

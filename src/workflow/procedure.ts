@@ -117,7 +117,7 @@ export const procedureCaseSchema = z.strictObject({
   refusal: refusalSchema.optional(),
   /** The steps in order; an entry may be a list of steps (a YAML alias of a walk written once in the file). */
   steps: z.array(z.union([stepSchema, z.array(stepSchema)])).default([]).transform((xs) => xs.flat()),
-});
+}).refine((c) => c.refusal === undefined || (c.steps.length === 0 && c.start === undefined), { message: '受理被拒绝的案件没有 start 和 steps', path: ['refusal'] });
 export type ProcedureCase = z.output<typeof procedureCaseSchema> & { file: string };
 type Step = ProcedureCase['steps'][number];
 
@@ -234,6 +234,19 @@ function inboxOf(r: Running, role: Role | 'system', today: string): string[] {
   return sorted(mine.map(([name]) => name));
 }
 
+/** A role's next actions (as the case page shows them) against the expected allowed and blocked ones, both exactly. */
+function nextProblems(expected: NonNullable<Expect['next']>, r: Running, params: ParameterSet, today: string): string[] {
+  const next = nextActions(r.def, r.kase, expected.role, today, params);
+  const allowed = sorted(next.filter((n) => n.blocked === null).map((n) => n.action));
+  const blocked = Object.fromEntries(next.flatMap((n) => (n.blocked ? [[n.action, n.blocked.code]] : [])));
+  const extra = Object.keys(blocked).filter((a) => !(a in expected.blocked));
+  return [
+    ...subset(sorted(expected.allowed), allowed, `next(${expected.role}).allowed`),
+    ...subset(expected.blocked, blocked, `next(${expected.role}).blocked`),
+    ...(extra.length > 0 ? [`next(${expected.role}).blocked: not expected ${show(extra)}`] : []),
+  ];
+}
+
 /** What the case holds (and, for an accepted step, what the step carried) against the expectation. */
 function check(e: Expect, r: Running, params: ParameterSet, today: string, step: PlannedStep | null, due: Due | null): string[] {
   const k = r.kase;
@@ -247,13 +260,7 @@ function check(e: Expect, r: Running, params: ParameterSet, today: string, step:
   if (e.flags !== undefined) out.push(...subset(sorted(e.flags), sorted(k.flags), 'flags'));
   if (e.ruleSet !== undefined) out.push(...subset(e.ruleSet, step?.ruleSet ?? k.ruleSet, 'ruleSet'));
   if (e.effect !== undefined) out.push(...(step ? subset(e.effect, effectName(step.effect), 'effect') : ['effect: expected, but no step was taken']));
-  if (e.next) {
-    const next = nextActions(r.def, k, e.next.role, today, params);
-    out.push(...subset(sorted(e.next.allowed), sorted(next.filter((n) => n.blocked === null).map((n) => n.action)), `next(${e.next.role}).allowed`));
-    out.push(...subset(e.next.blocked, Object.fromEntries(next.flatMap((n) => (n.blocked ? [[n.action, n.blocked.code]] : []))), `next(${e.next.role}).blocked`));
-    const extra = next.filter((n) => n.blocked && !(n.action in e.next!.blocked)).map((n) => n.action);
-    if (extra.length > 0) out.push(`next(${e.next.role}).blocked: not expected ${show(extra)}`);
-  }
+  if (e.next) out.push(...nextProblems(e.next, r, params, today));
   if (e.inbox) out.push(...subset(sorted(e.inbox.actions), inboxOf(r, e.inbox.role, today), `inbox(${e.inbox.role})`));
   return out;
 }
@@ -298,12 +305,12 @@ export function runProcedureCase(c: ProcedureCase, env: ProcedureEnv): string[] 
     return refusalProblems(c.refusal, opened);
   }
   if (c.refusal) return [`expected acceptance to be refused with ${c.refusal.code}, but the case opened in ${opened.kase.state}`];
-  const running = opened;
-  const startProblems = c.start ? check(c.start, running, params, c.today ?? c.applied, null, running.kase.due) : [];
+  const startProblems = c.start ? check(c.start, opened, params, c.today ?? c.applied, null, opened.kase.due) : [];
   if (startProblems.length > 0) return startProblems.map((p) => `start: ${p}`);
   for (const [i, s] of c.steps.entries()) {
-    const problems = runStep(running, s, c, params);
-    if (problems.length > 0) return problems.map((p) => `step ${i + 1} (${s.action ?? 'look'}${s.date ?? s.today ? ` ${s.date ?? s.today}` : ''}): ${p}`);
+    const problems = runStep(opened, s, c, params);
+    const on = s.date ?? s.today;
+    if (problems.length > 0) return problems.map((p) => `step ${i + 1} (${s.action ?? 'look'}${on ? ` ${on}` : ''}): ${p}`);
   }
   return [];
 }
