@@ -1,7 +1,7 @@
 // Guards shared by the programme workflows. Each returns null when the step may go ahead, or a refusal
 // with a code and the reason in Chinese. They read the case's context (what its steps recorded), never
 // its history; numbers come from parameters, never literals.
-import type { CaseContext, CheckContext, DataCheck, Precondition, Refusal, StepMark } from './definition.ts';
+import type { CaseContext, CaseFacts, CheckContext, DataCheck, Precondition, Refusal, StepMark, VerificationMark } from './definition.ts';
 import type { CommunityReview, HomeVisit } from './schemas.ts';
 
 export const refuse = (code: string, message: string, status: 400 | 403 | 409 = 409): Refusal => ({ code, message, status });
@@ -31,22 +31,31 @@ export const objectionReviewed: Precondition = ({ facts }) => {
   return objection && !after(communityReview, objection) ? refuse('objection_not_reviewed', '公示期间有异议，须组织民主评议后才能报县级审核') : null;
 };
 
-/** The economic status verification found nothing against the application (nor since, on the request it recorded). */
-export const verificationPassed: Precondition = ({ facts }) => {
-  const v = facts.context.verification;
-  if (v?.result === 'fail') return refuse('verification_failed', '家庭经济状况核对未通过，不能批准；请作出不予批准决定');
+/** A recorded verification that failed, or whose request has since a finding over a policy limit (unresolved or confirmed). */
+function failedCheck(facts: CaseFacts, v: VerificationMark | undefined, failed: string, what: string): Refusal | null {
+  if (v?.result === 'fail') return refuse('verification_failed', failed);
   const request = facts.verification.find((r) => r.requestNo === v?.requestNo);
   return request && request.unresolvedBreaking + request.confirmedBreaking > 0
-    ? refuse('verification_failed', `核对请求 ${request.requestNo} 有超出政策限额的发现（未处理或经核实属实），不能批准`)
+    ? refuse('verification_failed', `核对请求 ${request.requestNo} 有超出政策限额的发现（未处理或经核实属实），不能${what}`)
     : null;
-};
+}
 
-/** County spot check (抽查) of the batch: drawn, and a county home visit for every sampled case. */
+/** The economic status verification found nothing against the application (nor since, on the request it recorded). */
+export const verificationPassed: Precondition = ({ facts }) =>
+  failedCheck(facts, facts.context.verification, '家庭经济状况核对未通过，不能批准；请作出不予批准决定', '批准');
+
+/**
+ * County spot check (抽查) of the batch: drawn, and a county home visit for every sampled case — after the
+ * last complaint, when one came in after the visit (the county visits every case under complaint).
+ */
 export const spotCheckDone: Precondition = ({ facts }) => {
   if (facts.batch === null) return refuse('not_in_batch', '案件尚未编入县级审核批次，不能作出决定');
   if (!facts.batch.drawn) return refuse('sample_not_drawn', '所在批次尚未抽取入户抽查样本，不能作出决定');
-  if (facts.batch.sampled && !facts.context.countyVisit) {
-    return refuse('county_visit_required', '本案在县级入户抽查样本中（含近亲属备案、被举报案件），须先记录县级入户核查');
+  const { countyVisit, complaint } = facts.context;
+  if (facts.batch.sampled && !after(countyVisit, complaint)) {
+    return countyVisit && complaint
+      ? refuse('county_visit_required', `本案在县级入户核查（${countyVisit.on}）后被举报（${complaint.on}），须再次记录县级入户核查`)
+      : refuse('county_visit_required', '本案在县级入户抽查样本中（含近亲属备案、被举报案件），须先记录县级入户核查');
   }
   return null;
 };
@@ -62,9 +71,12 @@ export const complaintVisited: Precondition = ({ facts }) => {
     : null;
 };
 
-/** A review (复核) redoes the income check before its decision. */
-export const incomeRechecked: Precondition = ({ facts }) =>
-  after(facts.context.incomeCheck, facts.context.reviewStart) ? null : refuse('income_check_required', '复核须重新进行家庭收入核查后才能作出复核决定');
+/** A review (复核) redoes the income check before its decision, and continues the payment only when it passed. */
+export const incomeRechecked: Precondition = ({ facts }) => {
+  const { incomeCheck, reviewStart } = facts.context;
+  if (!after(incomeCheck, reviewStart)) return refuse('income_check_required', '复核须重新进行家庭收入核查后才能作出复核决定');
+  return failedCheck(facts, incomeCheck, '复核收入核查未通过，不能继续保障；请作出停发（退出）、暂停或渐退决定', '继续保障');
+};
 
 /** Home visit by at least N staff (a parameter), recorded no later than the step. */
 export const homeVisitStaff: DataCheck<HomeVisit> = ({ param, date }, visit) => {

@@ -42,6 +42,8 @@ export interface CaseContext {
   objection?: StepMark;
   /** The last county home visit (spot check, or after a complaint). */
   countyVisit?: StepMark;
+  /** The last complaint (a sampled pending case needs a county visit after it). */
+  complaint?: StepMark;
   /** The last complaint recorded while the case was granted (the next review decision needs a county visit after it). */
   grantedComplaint?: StepMark;
   /** The start of the current review: a scheduled review or a member's death. */

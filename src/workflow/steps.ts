@@ -47,7 +47,10 @@ export function countyStage(pending: readonly string[], granted: readonly string
   return {
     record_complaint: action({
       label: '记录举报', from: [...pending, ...granted], to: null, roles: [...TOWNSHIP, ...COUNTY], schema: complaintSchema, effect: { kind: 'flag_complaint' }, inbox: 'never',
-      assign: (_d, step) => (GRANTED_PHASES.includes(step.fromPhase) ? { grantedComplaint: { seq: step.seq, on: step.on } } : {}),
+      assign: (_d, step) => {
+        const mark = { seq: step.seq, on: step.on };
+        return GRANTED_PHASES.includes(step.fromPhase) ? { complaint: mark, grantedComplaint: mark } : { complaint: mark };
+      },
     }),
     county_visit: action({ label: '县级入户抽查', from: ['county_review', 'county_notice', 'under_review'], to: null, roles: COUNTY, schema: countyVisitSchema, checks: [homeVisitStaff], inbox: 'never', assign: (_d, step) => ({ countyVisit: { seq: step.seq, on: step.on } }) }),
     approve: action({ label: '审批通过', from: ['county_review'], to: 'approved', roles: COUNTY, schema: approveSchema, preconditions: [spotCheckDone], effect: { kind: 'decide', decision: 'approve' }, assign: stability }),

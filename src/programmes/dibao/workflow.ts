@@ -6,7 +6,7 @@
 // cn-2021 (最低生活保障审核确认办法 art. 15–22): investigation starts within 3 working days; community
 // review only when the notice draws an objection; county confirms within 10 working days; whole case
 // within 30 working days.
-import { communityReviewIfRequired, communityReviewQuorum, noticeEnded, objectionRecorded, objectionReviewed, spotCheckDone, verificationPassed } from '../../workflow/conditions.ts';
+import { communityReviewIfRequired, communityReviewQuorum, noticeEnded, objectionRecorded, objectionReviewed, refuse, spotCheckDone, verificationPassed } from '../../workflow/conditions.ts';
 import { action, type Precondition, type WorkflowDefinition } from '../../workflow/definition.ts';
 import { approveSchema, communityReviewSchema, emptySchema, townshipReviewSchema } from '../../workflow/schemas.ts';
 import { commonStates, COUNTY, countyStage, dynamicManagement, homeVisit, recordObjection, TOWNSHIP, verify, withdraw } from '../../workflow/steps.ts';
@@ -56,6 +56,18 @@ export const dibaoCn2012: WorkflowDefinition = {
 
 const PENDING_2021 = ['accepted', 'visited', 'verified', 'notice', 'county_review'];
 
+/**
+ * cn-2021 (确认办法 art. 19): a community review during the notice when it drew an objection; before the
+ * notice only where a local rule still requires one (procedure.dibao.community_review_required, which the
+ * township review checks).
+ */
+const communityReviewCalledFor: Precondition = (ctx) => {
+  if (ctx.facts.state === 'notice') return objectionRecorded(ctx);
+  return ctx.param(`${P}.community_review_required`)?.value === true
+    ? null
+    : refuse('community_review_not_required', '本规则集下公示前无需民主评议；公示期间有异议的，才组织民主评议');
+};
+
 export const dibaoCn2021: WorkflowDefinition = {
   programme: 'dibao',
   ruleSet: 'cn-2021',
@@ -76,7 +88,7 @@ export const dibaoCn2021: WorkflowDefinition = {
     verify_economic_status: verify('visited', 'verified'),
     township_review: action({ label: '乡镇审核并公示', from: ['verified'], to: 'notice', roles: TOWNSHIP, schema: townshipReviewSchema, preconditions: [communityReviewIfRequired], effect: { kind: 'notice' } }),
     record_objection: recordObjection(['notice', 'county_notice']),
-    community_review: action({ label: '民主评议（公示有异议）', from: ['notice'], to: null, roles: TOWNSHIP, schema: communityReviewSchema, preconditions: [objectionRecorded], checks: [communityReviewQuorum], assign: markCommunityReview }),
+    community_review: action({ label: '民主评议', from: ['verified', 'notice'], to: null, roles: TOWNSHIP, schema: communityReviewSchema, preconditions: [communityReviewCalledFor], checks: [communityReviewQuorum], assign: markCommunityReview }),
     submit_to_county: submitToCounty([objectionReviewed]),
     ...countyStage(PENDING_2021, GRANTED),
     approve: action({ label: '审核确认', from: ['county_review'], to: 'approved', roles: COUNTY, schema: approveSchema, preconditions: [spotCheckDone, verificationPassed], effect: { kind: 'decide', decision: 'approve' }, assign: stability }),

@@ -2,8 +2,8 @@
 // regulations): the township investigates within 15 (20) working days — home visit, economic status
 // verification, six-item self-care assessment, choice of institutional or home-based support — then a
 // 7-day public notice; the county spot-checks ≥30% and decides within 15 (20) working days; support
-// from the next month; support ends after a 7-day termination notice. The two rule sets differ only in
-// parameter values, so one shape serves both.
+// from the next month; support ends after a 7-day termination notice, unless an objection to it leads the
+// county to keep it. The two rule sets differ only in parameter values, so one shape serves both.
 import type { RuleSet } from '../../policy/index.ts';
 import { noticeEnded, spotCheckDone, verificationPassed } from '../../workflow/conditions.ts';
 import { action, type ActionDefinition, type WorkflowDefinition } from '../../workflow/definition.ts';
@@ -17,7 +17,7 @@ const GRANTED = ['approved', 'suspended', 'gradual_exit', 'under_review'];
 
 function hardship(ruleSet: RuleSet, label: string): WorkflowDefinition<HardshipContext> {
   const management = dynamicManagement({ reviewParameter: `${P}.township_investigation_working_days`, gradualExit: false });
-  const objection = recordObjection(['notice', 'county_notice', 'termination_notice']);
+  const objection = recordObjection(['notice', 'county_notice']);
   return {
     programme: 'hardship',
     ruleSet,
@@ -55,6 +55,13 @@ function hardship(ruleSet: RuleSet, label: string): WorkflowDefinition<HardshipC
       // Support ends only after a termination notice (特困人员认定办法 art. 25), in calendar days per parameter.
       termination_notice: action({ label: '终止供养公示', from: ['approved', 'under_review', 'suspended'], to: 'termination_notice', roles: TOWNSHIP, schema: emptySchema, reasonRequired: true, effect: { kind: 'notice' }, eventRules: true, inbox: 'never' }),
       record_objection: objection,
+      // An objection to it is investigated and the county decides within a limit whether to end the support
+      // (art. 26): it may keep it.
+      record_termination_objection: {
+        ...recordObjection(['termination_notice']), label: '记录终止公示异议', eventRules: true,
+        deadline: { parameter: `${P}.objection_decision_working_days`, onlyIn: ['cn-2021'] },
+      },
+      keep_support: action({ label: '不予终止（继续供养）', from: ['termination_notice'], to: 'approved', roles: COUNTY, schema: emptySchema, reasonRequired: true, eventRules: true, inbox: 'never' }),
       exit: { ...(management.exit as ActionDefinition), from: ['termination_notice'], preconditions: [noticeEnded], inbox: 'always' },
     },
   };
