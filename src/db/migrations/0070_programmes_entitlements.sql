@@ -64,6 +64,8 @@ update cases c set context = jsonb_strip_nulls(jsonb_build_object(
     from case_transitions t where t.county_code = c.county_code and t.case_id = c.id and t.action = 'record_objection' order by t.seq desc limit 1),
   'countyVisit', (select jsonb_build_object('seq', t.seq, 'on', t.on_date)
     from case_transitions t where t.county_code = c.county_code and t.case_id = c.id and t.action = 'county_visit' order by t.seq desc limit 1),
+  'complaint', (select jsonb_build_object('seq', t.seq, 'on', t.on_date)
+    from case_transitions t where t.county_code = c.county_code and t.case_id = c.id and t.action = 'record_complaint' order by t.seq desc limit 1),
   'grantedComplaint', (select jsonb_build_object('seq', t.seq, 'on', t.on_date)
     from case_transitions t where t.county_code = c.county_code and t.case_id = c.id and t.action = 'record_complaint'
       and t.from_state in ('approved', 'suspended', 'gradual_exit', 'under_review', 'termination_notice') order by t.seq desc limit 1),
