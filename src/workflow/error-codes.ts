@@ -8,6 +8,7 @@ defineErrorCodes('workflow', {
   parameter_missing: { status: 409, title: '所需参数在该日期没有适用值' },
   notice_period_not_ended: { status: 409, title: '公示期尚未届满' },
   community_review_required: { status: 409, title: '须先组织民主评议' },
+  community_review_not_required: { status: 409, title: '本规则下无需在公示前民主评议' },
   community_review_quorum: { status: 400, title: '民主评议的村（居）民代表人数不足' },
   review_date_after_step: { status: 400, title: '评议日期晚于办理日期' },
   no_objection: { status: 409, title: '公示期间没有异议，无需民主评议' },
