@@ -31,6 +31,7 @@ export function deadlineFrom(params: ParameterSet, parameter: string, areaCode: 
 /** A declared deadline, possibly chained (the `then` limit counted from the end of the first); null where the rule set sets none. */
 export function deadlineOf(params: ParameterSet, spec: DeadlineSpec, areaCode: string, start: string, ruleSet: RuleSet): Due | null {
   if (spec.onlyIn && !spec.onlyIn.includes(ruleSet)) return null;
+  if (spec.optional && lookup(params, spec.parameter, areaCode, start, ruleSet) === null) return null;
   const first = deadlineFrom(params, spec.parameter, areaCode, start, ruleSet);
   if (!spec.then) return first;
   const second = deadlineFrom(params, spec.then, areaCode, first.date, ruleSet);

@@ -126,6 +126,11 @@ export interface DeadlineSpec {
   then?: string;
   /** The rule sets that set this limit; under others the step has none (by declaration, not by a missing value). */
   onlyIn?: readonly RuleSet[];
+  /**
+   * A limit introduced later than the rule set (e.g. the 2022 notice's death review): where no value is in
+   * force yet there is none. Declared, so a missing value of any other deadline stays an error.
+   */
+  optional?: true;
 }
 
 export interface ActionDefinition<S extends z.ZodType = z.ZodType, Ctx extends CaseContext = CaseContext> {

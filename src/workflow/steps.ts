@@ -72,7 +72,7 @@ export function dynamicManagement(opts: ManagementOptions): Record<string, Actio
     start_review: action({ label: '启动复核', from: ['approved'], to: 'under_review', roles: TOWNSHIP, schema: reviewStartSchema, eventRules: true, inbox: 'review_due', deadline: { parameter: opts.reviewParameter }, assign: reviewStart }),
     record_death: action({
       label: '登记家庭成员死亡', from: ACTIVE, to: 'under_review', roles: [...TOWNSHIP, ...COUNTY], schema: deathSchema, effect: { kind: 'death_review' }, eventRules: true, inbox: 'never',
-      deadline: { parameter: 'procedure.dibao.death_review_months', onlyIn: ['cn-2021'] }, assign: reviewStart,
+      deadline: { parameter: 'procedure.dibao.death_review_months', optional: true }, assign: reviewStart,
       checks: [({ date }, d) => (d.dateOfDeath > date ? { code: 'death_after_step', message: `死亡日期 ${d.dateOfDeath} 晚于登记日期 ${date}`, status: 400 } : null)],
     }),
     review_income_check: action({ label: '复核收入核查', from: ['under_review'], to: null, roles: [...TOWNSHIP, ...COUNTY], schema: verificationSchema, preconditions: [verificationResolved], checks: [verificationReference], eventRules: true, assign: (d, step) => ({ incomeCheck: verificationMark(d, step) }) }),
