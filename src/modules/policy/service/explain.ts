@@ -27,7 +27,7 @@ export function explainFacts(params: ParameterSet, facts: HouseholdFacts, month:
       singlePersonDibao: explain(request, facts.areaCode, (t) => singlePersonDibao(t, facts)),
     };
   } catch (e) {
-    if (e instanceof ParameterLookupError) throw new AppError('parameter_missing', e.message, 422, { parameter: e.parameter });
+    if (e instanceof ParameterLookupError) throw new AppError('parameter_missing', e.message, 409, { parameter: e.parameter });
     throw e;
   }
 }

@@ -80,7 +80,7 @@ export async function simulateWithRows(db: Database, scope: Scope, input: Simula
   const counties = await villageCounties(db.kysely, inScope(scope, 'code'));
   const resolved = resolveParameters([current, draft], [rows, draftRows], counties, date, ['eligibility', 'benefit']);
   const missing = resolved.missing[0];
-  if (missing) throw new AppError('parameter_missing', missing.message, 422, { parameter: missing.parameter });
+  if (missing) throw new AppError('parameter_missing', missing.message, 409, { parameter: missing.parameter });
   const { figures: rowsOut, agricultural } = await repo.simulateDibao(db.kysely, scope, resolved.params, resolved.overrides);
   const countyCodes = [...new Set([...rowsOut.map((r) => r.county), ...agricultural.keys()])].sort();
   const names = await repo.countyNames(db.kysely, countyCodes);
