@@ -2,6 +2,7 @@ import { Space, Timeline, Typography } from 'antd';
 import { useLocale, useT } from '../../i18n/context.ts';
 import type { Translate } from '../../i18n/context.ts';
 import { useApiData } from '../../api/useApiData.ts';
+import { useProgrammes } from '../../api/useProgrammes.ts';
 import type { TimelineItem } from './api.ts';
 import { fetchInstitutions } from './batchApi.ts';
 import { byFieldOrder, codeLabel, roleLabel, valueText } from './format.ts';
@@ -31,14 +32,15 @@ function dataLines(t: Translate, data: Record<string, unknown>, homes: Map<numbe
   return lines;
 }
 
-function Entry({ item, time, homes }: { item: TimelineItem; time: Intl.DateTimeFormat; homes: Map<number, string> }) {
+function Entry({ programme, item, time, homes }: { programme: string; item: TimelineItem; time: Intl.DateTimeFormat; homes: Map<number, string> }) {
   const t = useT();
-  const from = item.fromState ? codeLabel(t, 'state', item.fromState) : null;
-  const to = codeLabel(t, 'state', item.toState);
+  const programmes = useProgrammes();
+  const from = item.fromState ? programmes.state(programme, item.fromState) : null;
+  const to = programmes.state(programme, item.toState);
   return (
     <Space direction="vertical" size={2} data-testid="case-timeline-entry" data-action={item.action}>
       <Space wrap>
-        <Typography.Text strong>{codeLabel(t, 'action', item.action, item.label)}</Typography.Text>
+        <Typography.Text strong>{item.label}</Typography.Text>
         <Typography.Text>{item.date}</Typography.Text>
         <Typography.Text type="secondary">{t('cases.timeline.by', { actor: item.actorName, role: roleLabel(t, item.actorRole) })}</Typography.Text>
         <Typography.Text type="secondary">{from && from !== to ? t('cases.timeline.state', { from, to }) : to}</Typography.Text>
@@ -55,12 +57,12 @@ function Entry({ item, time, homes }: { item: TimelineItem; time: Intl.DateTimeF
 }
 
 /** 办理记录: every step in order, who (and in which role) did it when, why, and what was recorded. */
-export function CaseTimeline({ items }: { items: TimelineItem[] }) {
+export function CaseTimeline({ programme, items }: { programme: string; items: TimelineItem[] }) {
   const [locale] = useLocale();
   const time = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short', timeZone: 'Asia/Shanghai' });
-  // A 特困 township review names its nursing home by id: show the name.
+  // A step that places someone in a nursing home names it by id: show the name.
   const needHomes = items.some((i) => typeof i.data['institutionId'] === 'number');
   const homes = useApiData(() => (needHomes ? fetchInstitutions() : Promise.resolve([])), [needHomes]);
   const names = new Map((homes.data ?? []).map((h) => [h.id, h.name]));
-  return <Timeline data-testid="case-timeline" items={items.map((item) => ({ key: String(item.seq), children: <Entry item={item} time={time} homes={names} /> }))} />;
+  return <Timeline data-testid="case-timeline" items={items.map((item) => ({ key: String(item.seq), children: <Entry programme={programme} item={item} time={time} homes={names} /> }))} />;
 }

@@ -1,0 +1,17 @@
+// A programme's opening questions (its `opening` JSON Schema from GET /programmes): what the window
+// records when it opens a case of it, e.g. 临时救助's kind, urgency, months and payment method.
+import type { ProgrammeItem } from '../../api/programmes.ts';
+import { dataOf, fieldsOf, isJsonSchema, type FieldSpec } from './schema.ts';
+
+const NOTHING_SKIPPED: ReadonlySet<string> = new Set();
+
+/** The fields of the programme's opening questions; none when it asks nothing. */
+export function openingFields(p: ProgrammeItem | undefined): FieldSpec[] {
+  return fieldsOf(p && isJsonSchema(p.opening) ? p.opening : null, NOTHING_SKIPPED);
+}
+
+/** `details` of a new case as the API takes them; left out for a programme that asks nothing (the server refuses them there). */
+export function openingDetails(p: ProgrammeItem | undefined, values: Record<string, unknown> | undefined): { details?: Record<string, unknown> } {
+  return p && isJsonSchema(p.opening) ? { details: dataOf(openingFields(p), values) } : {};
+}
+
