@@ -115,6 +115,16 @@ browserSuite('one-window intake (browser)', (env) => {
     await page.getByTestId('intake-submit').click();
     await page.getByTestId('intake-form-errors').filter({ hasText: '至少办理或转办一项' }).waitFor();
 
+    // A case part offers the programmes the window may open, by their Chinese names from the API (removed again here).
+    const registry = (await (await page.request.get(`${base}/api/v1/programmes`)).json()) as { items: { intake: boolean; labels: Record<'zh-CN', { name: string }> }[] };
+    await page.getByTestId('add-case-part').click();
+    const programmes = page.getByTestId('part-0-programme');
+    await programmes.getByRole('radio').first().waitFor();
+    expect(await programmes.locator('label').allInnerTexts()).toEqual(registry.items.filter((p) => p.intake).map((p) => p.labels['zh-CN'].name));
+    expect(await programmes.getByRole('radio').first().isChecked()).toBe(true);
+    await page.getByTestId('part-0').getByRole('button', { name: /删除/ }).click();
+    await page.getByTestId('part-0').waitFor({ state: 'detached' });
+
     // Needs assessment: a rigid medical expense in yuan; the household size comes from the registry.
     expect(await page.locator('#intakeForm_assessment_householdSize').inputValue()).toBe('2');
     await page.getByText('有重病').click();
