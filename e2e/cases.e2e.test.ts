@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { makeIdNumber } from '../src/kernel/id-number.ts';
+import { seeLaterProgramme } from './browser.ts';
 import { REPO_ROOT } from './server.ts';
 import { browserSuite } from './suite.ts';
 
@@ -213,25 +214,7 @@ browserSuite('case workflow (browser)', (env) => {
     const base = server.baseUrl;
     const page = await browser.context.newPage();
     // The registry as it will be with 临时救助: the browser is given one more programme with opening questions.
-    const later = {
-      code: 'later_claim', serialPrefix: 'LT', kind: 'claim', recipient: 'household', openCases: 'many', intake: true, schedule: 'one_off', payee: 'recipient',
-      labels: { 'zh-CN': { name: '试办临时救助', short: '试办', benefit: '临时救助金' }, en: { name: 'Trial temporary assistance', short: 'Trial', benefit: 'temporary assistance' } },
-      ruleSets: [], states: [{ code: 'accepted', label: '已受理', phase: 'pending' }], actions: [{ code: 'accept', label: '受理' }],
-      opening: {
-        type: 'object', additionalProperties: false, required: ['kind'],
-        properties: {
-          kind: { title: '救助类型', anyOf: [{ type: 'string', const: 'emergency', title: '急难型' }, { type: 'string', const: 'expense', title: '支出型' }] },
-          urgent: { title: '情况紧急', type: 'boolean', default: false },
-          months: { title: '救助月数', type: 'integer', minimum: 1, maximum: 12 },
-          method: { title: '发放方式', default: 'transfer', anyOf: [{ type: 'string', const: 'cash', title: '现金' }, { type: 'string', const: 'transfer', title: '转账' }] },
-        },
-      },
-    };
-    await page.route('**/api/v1/programmes', async (route) => {
-      const res = await route.fetch();
-      const body = (await res.json()) as Registry;
-      await route.fulfill({ response: res, json: { ...body, items: [...body.items, later] } });
-    });
+    await seeLaterProgramme(page);
     await login(page, base, 'guanghui.caseworker');
     const head = makeIdNumber('522701', '1980-03-04', seq + 1, 'male');
     const created = await page.request.post(`${base}/api/v1/households`, {
