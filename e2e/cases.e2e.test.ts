@@ -249,6 +249,23 @@ browserSuite('case workflow (browser)', (env) => {
     expect(body).toMatchObject({ programme: 'later_claim', householdNo, details: { kind: 'emergency', urgent: true, months: 3, method: 'transfer' } });
     // This server's registry does not have it yet: its refusal lands on the programme field.
     await form.getByText(/未知的救助项目/).waitFor();
+
+    // A case of it (a 低保 case of this household, shown as one of the later programme): the page names the
+    // programme from the registry and the opening answers by the programme's own titles.
+    const opened = await page.request.post(`${base}/api/v1/cases`, { data: { programme: 'dibao', householdNo, applicantIdNumber: head } });
+    expect(opened.status(), await opened.text()).toBe(201);
+    const { caseNo } = (await opened.json()) as { caseNo: string };
+    await page.route(`**/api/v1/cases/${caseNo}`, async (route) => {
+      const res = await route.fetch();
+      const c = (await res.json()) as { timeline: { data: Record<string, unknown> }[] };
+      const [accepted, ...rest] = c.timeline;
+      const timeline = accepted ? [{ ...accepted, data: { ...accepted.data, details: { kind: 'emergency', urgent: true, months: 3, method: 'transfer' } } }, ...rest] : rest;
+      await route.fulfill({ response: res, json: { ...c, programme: 'later_claim', programmeLabel: '试办临时救助', timeline } });
+    });
+    await page.goto(`${base}/cases/${caseNo}`);
+    await page.getByTestId('case-facts').getByText('试办临时救助', { exact: true }).waitFor();
+    const answers = await page.getByTestId('case-timeline-data').allInnerTexts();
+    expect(answers).toEqual(expect.arrayContaining(['救助类型：急难型', '情况紧急：是', '救助月数：3', '发放方式：转账']));
     await page.close();
   });
 });

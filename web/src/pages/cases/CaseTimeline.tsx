@@ -6,12 +6,15 @@ import { useProgrammes } from '../../api/useProgrammes.ts';
 import type { TimelineItem } from './api.ts';
 import { fetchInstitutions } from './batchApi.ts';
 import { byFieldOrder, codeLabel, roleLabel, valueText } from './format.ts';
+import { openingFields, openingLines } from './opening.ts';
+import type { FieldSpec } from './schema.ts';
 
 const HIDDEN = new Set(['attachments', 'method']);
 const VOTES = ['participants', 'representativesPresent', 'votesFor', 'votesAgainst'];
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** The recorded data of a step as "label: value" lines; a community review's votes on one line. */
-function dataLines(t: Translate, data: Record<string, unknown>, homes: Map<number, string>): { key: string; text: string }[] {
+/** The recorded data of a step as "label: value" lines; a community review's votes on one line; the opening answers one a line. */
+function dataLines(t: Translate, data: Record<string, unknown>, homes: Map<number, string>, opening: readonly FieldSpec[]): { key: string; text: string }[] {
   const lines: { key: string; text: string }[] = [];
   const votes = VOTES.every((k) => typeof data[k] === 'number')
     ? t('cases.timeline.votes', {
@@ -26,6 +29,10 @@ function dataLines(t: Translate, data: Record<string, unknown>, homes: Map<numbe
     if (k === 'participants' && votes) lines.push({ key: 'votes', text: t('cases.labelled', { label: t('cases.field.votes'), value: votes }) });
     if (HIDDEN.has(k) || (votes && VOTES.includes(k))) continue;
     if (v === '' || v === null || (Array.isArray(v) && v.length === 0)) continue;
+    if (k === 'details' && isRecord(v)) {
+      lines.push(...openingLines(t, v, opening));
+      continue;
+    }
     const value = k === 'institutionId' && typeof v === 'number' ? (homes.get(v) ?? String(v)) : valueText(t, k, v);
     lines.push({ key: k, text: t('cases.labelled', { label: codeLabel(t, 'field', k), value }) });
   }
@@ -35,6 +42,7 @@ function dataLines(t: Translate, data: Record<string, unknown>, homes: Map<numbe
 function Entry({ programme, item, time, homes }: { programme: string; item: TimelineItem; time: Intl.DateTimeFormat; homes: Map<number, string> }) {
   const t = useT();
   const programmes = useProgrammes();
+  const opening = openingFields(programmes.find(programme));
   const from = item.fromState ? programmes.state(programme, item.fromState) : null;
   const to = programmes.state(programme, item.toState);
   return (
@@ -47,7 +55,7 @@ function Entry({ programme, item, time, homes }: { programme: string; item: Time
         <Typography.Text type="secondary">{time.format(new Date(item.at))}</Typography.Text>
       </Space>
       {item.reason && <Typography.Text>{t('cases.timeline.reason', { reason: item.reason })}</Typography.Text>}
-      {dataLines(t, item.data, homes).map((line) => (
+      {dataLines(t, item.data, homes, opening).map((line) => (
         <Typography.Text key={line.key} data-testid="case-timeline-data">
           {line.text}
         </Typography.Text>
