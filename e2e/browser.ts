@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
@@ -46,4 +46,29 @@ export async function launchBrowser(): Promise<E2EBrowser> {
       await rm(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** A programme this server's registry does not have yet (as 临时救助 will be added), with opening questions. */
+export const LATER_PROGRAMME = {
+  code: 'later_claim', serialPrefix: 'LT', kind: 'claim', recipient: 'household', openCases: 'many', intake: true, schedule: 'one_off', payee: 'recipient',
+  labels: { 'zh-CN': { name: '试办临时救助', short: '试办', benefit: '临时救助金' }, en: { name: 'Trial temporary assistance', short: 'Trial', benefit: 'temporary assistance' } },
+  ruleSets: [], states: [{ code: 'accepted', label: '已受理', phase: 'pending' }], actions: [{ code: 'accept', label: '受理' }],
+  opening: {
+    type: 'object', additionalProperties: false, required: ['kind'],
+    properties: {
+      kind: { title: '救助类型', anyOf: [{ type: 'string', const: 'emergency', title: '急难型' }, { type: 'string', const: 'expense', title: '支出型' }] },
+      urgent: { title: '情况紧急', type: 'boolean', default: false },
+      months: { title: '救助月数', type: 'integer', minimum: 1, maximum: 12 },
+      method: { title: '发放方式', default: 'transfer', anyOf: [{ type: 'string', const: 'cash', title: '现金' }, { type: 'string', const: 'transfer', title: '转账' }] },
+    },
+  },
+};
+
+/** The page sees the server's programmes plus LATER_PROGRAMME in GET /programmes (what the web builds its lists and forms from). */
+export async function seeLaterProgramme(page: Page): Promise<void> {
+  await page.route('**/api/v1/programmes', async (route) => {
+    const res = await route.fetch();
+    const body = (await res.json()) as { items: unknown[] };
+    await route.fulfill({ response: res, json: { ...body, items: [...body.items, LATER_PROGRAMME] } });
+  });
 }

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { makeIdNumber } from '../src/kernel/id-number.ts';
+import { seeLaterProgramme } from './browser.ts';
 import { REPO_ROOT } from './server.ts';
 import { browserSuite } from './suite.ts';
 
@@ -60,6 +61,11 @@ async function staff(page: Page, names: string[]): Promise<void> {
   }
 }
 
+interface Registry {
+  caseNoPattern: string;
+  items: { code: string; serialPrefix: string; intake: boolean; labels: Record<'zh-CN' | 'en', { name: string }>; opening: unknown }[];
+}
+
 const state = (page: Page, text: string) => page.getByTestId('case-state').filter({ hasText: text }).waitFor();
 
 browserSuite('case workflow (browser)', (env) => {
@@ -85,6 +91,14 @@ browserSuite('case workflow (browser)', (env) => {
     await page.getByRole('menuitem', { name: /(^| )案件$/ }).click();
     await page.waitForURL('**/cases');
     await page.getByTestId('case-new').click();
+    // The form offers the registry's programmes by their Chinese names, as the API gives them; the first is chosen.
+    const registry = (await (await page.request.get(`${base}/api/v1/programmes`)).json()) as Registry;
+    const choices = page.getByTestId('case-new-programme').getByRole('radio');
+    await choices.first().waitFor();
+    expect(await page.getByTestId('case-new-programme').locator('label').allInnerTexts()).toEqual(registry.items.map((p) => p.labels['zh-CN'].name));
+    expect(await choices.first().isChecked()).toBe(true);
+    const dibao = registry.items.find((p) => p.code === 'dibao')?.labels['zh-CN'].name ?? '';
+    await page.getByTestId('case-new-programme').getByText(dibao, { exact: true }).click();
     await page.locator('#newCase_householdNo').fill(HEAD.name);
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: householdNo }).click();
     await page.getByRole('radio', { name: new RegExp(HEAD.name) }).waitFor();
@@ -101,7 +115,7 @@ browserSuite('case workflow (browser)', (env) => {
     await page.getByRole('menuitem', { name: /(^| )案件$/ }).click();
     const mine = page.getByTestId('case-inbox').locator('tbody tr').filter({ hasText: caseNo });
     await mine.waitFor();
-    expect(await mine.innerText()).toMatch(/最低生活保障[\s\S]*已受理[\s\S]*入户调查/);
+    expect(await mine.innerText()).toMatch(new RegExp(`${dibao}[\\s\\S]*已受理[\\s\\S]*入户调查`));
     await mine.getByRole('link', { name: caseNo }).click();
     await page.waitForURL(`**/cases/${caseNo}`);
 
@@ -185,6 +199,73 @@ browserSuite('case workflow (browser)', (env) => {
 
     await mkdir(join(REPO_ROOT, 'test-output', 'e2e'), { recursive: true });
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
+
+    // On the English page the programme is named by its English label from the API.
+    await page.getByTestId('lang-switch').click();
+    const english = registry.items.find((p) => p.code === 'dibao')?.labels.en.name ?? '';
+    await page.getByTestId('case-facts').getByText(english, { exact: true }).waitFor();
+    await page.getByTestId('lang-switch').click();
+    await page.getByTestId('case-facts').getByText(dibao, { exact: true }).waitFor();
+    await page.close();
+  });
+
+  it('opens a programme added to the registry later: its own name and opening questions, sent as details', async () => {
+    const { server, browser } = env();
+    const base = server.baseUrl;
+    const page = await browser.context.newPage();
+    // The registry as it will be with 临时救助: the browser is given one more programme with opening questions.
+    await seeLaterProgramme(page);
+    await login(page, base, 'guanghui.caseworker');
+    const head = makeIdNumber('522701', '1980-03-04', seq + 1, 'male');
+    const created = await page.request.post(`${base}/api/v1/households`, {
+      data: {
+        household: { villageCode: '522701001001', hukou: 'urban', address: '广惠路 68 号', phone: '13800001235', bankName: '农村信用社', bankAccount: '6230123400001235', povertyFile: false, agricultural: false, categories: [] },
+        members: [member(head, `岑${pick()}${pick()}`, 'head')], incomes: [], assets: [],
+      },
+    });
+    expect(created.status(), await created.text()).toBe(201);
+    const { householdNo } = (await created.json()) as { householdNo: string };
+
+    await page.goto(`${base}/cases`);
+    await page.getByTestId('case-new').click();
+    await page.locator('#newCase_householdNo').fill(head);
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: householdNo }).click();
+    await page.getByTestId('case-new-programme').getByText('试办临时救助', { exact: true }).click();
+    // Its questions by their own titles and choices; a required one is asked for before anything is sent.
+    const form = page.getByTestId('case-new-form');
+    await form.getByText('救助类型').waitFor();
+    expect(await form.getByText('情况紧急').count()).toBe(1);
+    await page.getByTestId('case-new-submit').click();
+    await form.getByText('请填写救助类型').waitFor();
+    await form.getByText('急难型', { exact: true }).click();
+    await form.getByText('情况紧急').click();
+    await page.locator('#newCase_details_months').fill('3');
+    expect(await form.getByRole('radio', { name: '转账' }).isChecked()).toBe(true);
+    await mkdir(join(REPO_ROOT, 'test-output', 'e2e'), { recursive: true });
+    await page.screenshot({ path: join(REPO_ROOT, 'test-output', 'e2e', 'cases-opening.png') });
+    const sent = page.waitForRequest((r) => r.url().endsWith('/api/v1/cases') && r.method() === 'POST');
+    await page.getByTestId('case-new-submit').click();
+    const body = (await sent).postDataJSON() as { programme: string; details?: Record<string, unknown> };
+    expect(body).toMatchObject({ programme: 'later_claim', householdNo, details: { kind: 'emergency', urgent: true, months: 3, method: 'transfer' } });
+    // This server's registry does not have it yet: its refusal lands on the programme field.
+    await form.getByText(/未知的救助项目/).waitFor();
+
+    // A case of it (a 低保 case of this household, shown as one of the later programme): the page names the
+    // programme from the registry and the opening answers by the programme's own titles.
+    const opened = await page.request.post(`${base}/api/v1/cases`, { data: { programme: 'dibao', householdNo, applicantIdNumber: head } });
+    expect(opened.status(), await opened.text()).toBe(201);
+    const { caseNo } = (await opened.json()) as { caseNo: string };
+    await page.route(`**/api/v1/cases/${caseNo}`, async (route) => {
+      const res = await route.fetch();
+      const c = (await res.json()) as { timeline: { data: Record<string, unknown> }[] };
+      const [accepted, ...rest] = c.timeline;
+      const timeline = accepted ? [{ ...accepted, data: { ...accepted.data, details: { kind: 'emergency', urgent: true, months: 3, method: 'transfer' } } }, ...rest] : rest;
+      await route.fulfill({ response: res, json: { ...c, programme: 'later_claim', programmeLabel: '试办临时救助', timeline } });
+    });
+    await page.goto(`${base}/cases/${caseNo}`);
+    await page.getByTestId('case-facts').getByText('试办临时救助', { exact: true }).waitFor();
+    const answers = await page.getByTestId('case-timeline-data').allInnerTexts();
+    expect(answers).toEqual(expect.arrayContaining(['救助类型：急难型', '情况紧急：是', '救助月数：3', '发放方式：转账']));
     await page.close();
   });
 });

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { request, type Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { makeIdNumber } from '../src/kernel/id-number.ts';
+import { seeLaterProgramme } from './browser.ts';
 import { REPO_ROOT } from './server.ts';
 import { browserSuite } from './suite.ts';
 
@@ -115,6 +116,16 @@ browserSuite('one-window intake (browser)', (env) => {
     await page.getByTestId('intake-submit').click();
     await page.getByTestId('intake-form-errors').filter({ hasText: '至少办理或转办一项' }).waitFor();
 
+    // A case part offers the programmes the window may open, by their Chinese names from the API (removed again here).
+    const registry = (await (await page.request.get(`${base}/api/v1/programmes`)).json()) as { items: { intake: boolean; labels: Record<'zh-CN', { name: string }> }[] };
+    await page.getByTestId('add-case-part').click();
+    const programmes = page.getByTestId('part-0-programme');
+    await programmes.getByRole('radio').first().waitFor();
+    expect(await programmes.locator('label').allInnerTexts()).toEqual(registry.items.filter((p) => p.intake).map((p) => p.labels['zh-CN'].name));
+    expect(await programmes.getByRole('radio').first().isChecked()).toBe(true);
+    await page.getByTestId('part-0').getByRole('button', { name: /删除/ }).click();
+    await page.getByTestId('part-0').waitFor({ state: 'detached' });
+
     // Needs assessment: a rigid medical expense in yuan; the household size comes from the registry.
     expect(await page.locator('#intakeForm_assessment_householdSize').inputValue()).toBe('2');
     await page.getByText('有重病').click();
@@ -164,6 +175,42 @@ browserSuite('one-window intake (browser)', (env) => {
     const done = page.getByTestId('intake-requests').locator('tbody tr').filter({ hasText: requestNo });
     await done.getByTestId('completed-tag').waitFor();
     expect(await done.innerText()).toContain('2/2');
+    await page.close();
+  });
+
+  it('opens a case part of a programme added to the registry later, with its opening questions sent as the part\'s details', async () => {
+    const { server, browser } = env();
+    const base = server.baseUrl;
+    const page = await browser.context.newPage();
+    await seeLaterProgramme(page);
+    await login(page, base, 'guanghui.caseworker');
+    const head = { name: `覃${pick()}${pick()}`, id: makeIdNumber('522701', '1979-07-07', seq + 5, 'male') };
+    const h = await page.request.post(`${base}/api/v1/households`, {
+      data: {
+        household: { villageCode: '522701001001', hukou: 'urban', address: '广惠路 30 号', phone: '13800006789', bankName: '农村信用社', bankAccount: '6230123400006789', povertyFile: false, agricultural: false, categories: [] },
+        members: [member(head.id, head.name, 'head')], incomes: [], assets: [],
+      },
+    });
+    expect(h.status(), await h.text()).toBe(201);
+    const { householdNo } = (await h.json()) as { householdNo: string };
+
+    await page.goto(`${base}/intake/new`);
+    await page.locator('#intakeForm_person_householdNo').fill(head.id);
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: householdNo }).click();
+    await page.locator('.ant-select', { has: page.locator('#intakeForm_person_idNumber') }).filter({ hasText: head.name }).waitFor();
+    await page.getByTestId('add-case-part').click();
+    const part = page.getByTestId('part-0');
+    await part.getByText('试办临时救助', { exact: true }).click();
+    await part.getByText('救助类型').waitFor();
+    await part.getByText('支出型', { exact: true }).click();
+    await page.locator('#intakeForm_parts_0_details_months').fill('2');
+    await part.getByText('现金', { exact: true }).click();
+    const sent = page.waitForRequest((r) => r.url().endsWith('/api/v1/intake/requests') && r.method() === 'POST');
+    await page.getByTestId('intake-submit').click();
+    const body = (await sent).postDataJSON() as { parts: object[] };
+    expect(body.parts).toEqual([{ kind: 'case', programme: 'later_claim', note: '', details: { kind: 'expense', urgent: false, months: 2, method: 'cash' } }]);
+    // This server's registry does not have it yet: its refusal (parts.0.programme) lands on the part's programme.
+    await part.getByText(/未知的救助项目/).waitFor();
     await page.close();
   });
 

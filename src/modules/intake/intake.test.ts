@@ -1,10 +1,40 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Database } from '../../db/engine.ts';
 import type { BuiltApp } from '../../server/app.ts';
 import { ENGINE, testDatabase } from '../../test/db.ts';
 import { idNumber } from '../../test/households.ts';
 import { errorOf, testApp, tokenFor } from '../../test/http.ts';
+import { syncProgrammes } from '../cases/index.ts';
 import { caller, makeHousehold } from '../cases/testing.ts';
+
+// The registry as it will be when programmes are added later (临时救助…): one more the window opens, with
+// opening questions of its own, and one it may not open. The intake takes them without a change of its own.
+vi.mock(import('../../programmes/registry.ts'), async (importOriginal) => {
+  const real = await importOriginal();
+  const { z } = await import('zod');
+  const { dibao } = await import('../../programmes/dibao/index.ts');
+  const labels = (name: string) => ({ 'zh-CN': { name, short: name, benefit: name }, en: { name, short: name, benefit: name } });
+  const opening = z.strictObject({
+    kind: z.enum(['emergency', 'expense']), urgent: z.boolean().default(false), months: z.number().int().min(1).max(12).optional(), method: z.enum(['cash', 'transfer']).default('transfer'),
+  });
+  const later = [
+    { ...dibao, code: 'later_claim', serialPrefix: 'LT', labels: labels('试办临时救助'), kind: 'claim' as const, openCases: 'many' as const, opening: { schema: opening, context: () => ({}) } },
+    { ...dibao, code: 'later_closed', serialPrefix: 'LC', labels: labels('窗口不受理的项目'), intake: false },
+  ];
+  const all = [...real.allProgrammes(), ...later];
+  const byCode = new Map(all.map((p) => [p.code, p]));
+  const of = (code: string, field?: string) => byCode.get(code) ?? real.programmeOf(code, field);
+  return {
+    ...real,
+    allProgrammes: () => all,
+    programmeCodes: () => all.map((p) => p.code),
+    isProgramme: (code: string) => byCode.has(code),
+    programmeOf: of,
+    programmeOfCaseNo: (caseNo: string) => all.find((p) => p.serialPrefix === caseNo.slice(0, 2)),
+    workflowOf: (code: string, ruleSet: Parameters<typeof real.workflowOf>[1]) => of(code).workflows[ruleSet],
+    CASE_NO_PATTERN: new RegExp(`^(${all.map((p) => p.serialPrefix).join('|')})\\d{16}$`),
+  };
+});
 
 const assessment = { householdSize: 2, workCapacity: 'partial', seriousIllness: true, rigidExpenses: [{ kind: 'medical', amountFen: 1_200_000 }] };
 
@@ -24,6 +54,7 @@ describe(`one-window intake with referrals (${ENGINE})`, () => {
 
   beforeAll(async () => {
     db = await testDatabase();
+    await syncProgrammes(db);
     built = await testApp(db);
     call = caller(built);
     guanghui = await tokenFor(built, 'guanghui.caseworker');
@@ -114,6 +145,74 @@ describe(`one-window intake with referrals (${ENGINE})`, () => {
     expect(d.parts[0]).toMatchObject({ kind: 'case', department: 'civil_affairs', closed: true });
     expect(d.completed).toBe(true);
     expect(d.completedOn).toBe('2016-05-10');
+  });
+
+  it('opens a case of any programme the window may open: a 特困 case beside a referral, its need the programme code', async () => {
+    const { householdNo, headId } = await makeHousehold(built, guanghui, '522701001001');
+    const r = await submit(guanghui, {
+      channel: 'window', receivedOn: '2016-05-04', person: { householdNo, idNumber: headId }, assessment,
+      parts: [{ kind: 'referral', department: 'medical_security', need: 'medical' }, { kind: 'case', programme: 'hardship' }],
+    });
+    expect(r.parts[1]?.caseNo).toMatch(/^TK522701\d{10}$/);
+    const d = (await call('GET', `/intake/requests/${r.requestNo}`, guanghui)).json() as RequestDetail & { needs: string[]; parts: (Part & { needLabel: string })[] };
+    expect(d.needs).toEqual(['medical', 'hardship']);
+    expect(d.parts[1]).toMatchObject({ kind: 'case', need: 'hardship', needLabel: '特困人员救助供养', department: 'civil_affairs', caseNo: r.parts[1]?.caseNo });
+    const c = (await call('GET', `/cases/${r.parts[1]?.caseNo ?? ''}`, guanghui)).json() as { programme: string; state: string };
+    expect(c).toMatchObject({ programme: 'hardship', state: 'accepted' });
+  });
+
+  it('refuses a programme the registry does not know naming parts.N.programme, and details a programme does not ask naming parts.N.details; nothing is created', async () => {
+    const { householdNo, headId } = await makeHousehold(built, guanghui, '522701001001');
+    const person = { householdNo, idNumber: headId };
+    const count = async () => Number((await db.kysely.selectFrom('intake_requests').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const before = await count();
+    const referral = { kind: 'referral', department: 'education', need: 'education' };
+    const unknown = await call('POST', '/intake/requests', guanghui, { channel: 'window', receivedOn: '2016-06-04', person, assessment, parts: [referral, { kind: 'case', programme: 'nursing' }] });
+    expect(unknown.statusCode).toBe(400);
+    expect(errorOf(unknown).details.fields?.[0]?.field).toBe('parts.1.programme');
+    expect(errorOf(unknown).message).toContain('最低生活保障');
+    const blank = await call('POST', '/intake/requests', guanghui, { channel: 'window', receivedOn: '2016-06-04', person, assessment, parts: [{ kind: 'case', programme: ' ' }] });
+    expect(errorOf(blank).details.fields?.[0]?.field).toBe('parts.0.programme');
+    // 低保 asks nothing when it opens: details for it are refused in the part, after the referral was written.
+    const asked = await call('POST', '/intake/requests', guanghui, { channel: 'window', receivedOn: '2016-06-04', person, assessment, parts: [referral, { kind: 'case', programme: 'dibao', details: { urgent: true } }] });
+    expect(asked.statusCode).toBe(400);
+    expect(errorOf(asked).details.fields?.[0]?.field).toBe('parts.1.details');
+    expect(errorOf(asked).message).toMatch(/^parts\.1\.details: /);
+    expect(await count()).toBe(before);
+    const cases = await db.kysely.selectFrom('cases').innerJoin('households', (j) => j.onRef('households.county_code', '=', 'cases.county_code').onRef('households.id', '=', 'cases.household_id'))
+      .select('cases.case_no').where('households.household_no', '=', householdNo).execute();
+    expect(cases).toEqual([]);
+  });
+
+  it('opens a programme added to the registry later with its own opening details; refuses one the window may not open', async () => {
+    const { householdNo, headId } = await makeHousehold(built, guanghui, '522701001001');
+    const person = { householdNo, idNumber: headId };
+    const count = async () => Number((await db.kysely.selectFrom('intake_requests').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const before = await count();
+    const referral = { kind: 'referral', department: 'education', need: 'education' };
+    const refused = async (parts: object[]) => {
+      const res = await call('POST', '/intake/requests', guanghui, { channel: 'window', receivedOn: '2016-06-05', person, assessment, parts });
+      expect(res.statusCode).toBe(400);
+      return errorOf(res);
+    };
+    const closed = await refused([{ kind: 'case', programme: 'later_closed' }]);
+    expect(closed.details.fields?.[0]).toMatchObject({ field: 'parts.0.programme', message: expect.stringContaining('窗口不受理的项目不在受理窗口受理') });
+    expect(closed.message).not.toContain('later_closed 窗口不受理的项目');
+    // Its opening questions, named in the part: one missing, one out of range.
+    expect((await refused([referral, { kind: 'case', programme: 'later_claim' }])).details.fields?.[0]?.field).toBe('parts.1.details.kind');
+    const months = await refused([referral, { kind: 'case', programme: 'later_claim', details: { kind: 'emergency', months: 13 } }]);
+    expect(months.details.fields?.map((f) => f.field)).toEqual(['parts.1.details.months']);
+    expect(months.message).toMatch(/^parts\.1\.details\.months: /);
+    expect(await count()).toBe(before);
+
+    const r = await submit(guanghui, { channel: 'window', receivedOn: '2016-06-05', person, assessment, parts: [referral, { kind: 'case', programme: 'later_claim', details: { kind: 'emergency', urgent: true, months: 3, method: 'cash' } }] });
+    const caseNo = r.parts[1]?.caseNo ?? '';
+    expect(caseNo).toMatch(/^LT522701\d{10}$/);
+    const d = (await call('GET', `/intake/requests/${r.requestNo}`, guanghui)).json() as RequestDetail & { parts: (Part & { needLabel: string })[] };
+    expect(d.parts[1]).toMatchObject({ kind: 'case', need: 'later_claim', needLabel: '试办临时救助', caseNo });
+    const c = (await call('GET', `/cases/${caseNo}`, guanghui)).json() as { programme: string; timeline: { action: string; data: { details?: object } }[] };
+    expect(c.programme).toBe('later_claim');
+    expect(c.timeline[0]?.data.details).toEqual({ kind: 'emergency', urgent: true, months: 3, method: 'cash' });
   });
 
   it('creates nothing when one part is refused (one transaction)', async () => {

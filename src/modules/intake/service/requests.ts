@@ -13,13 +13,13 @@ import { appendAudit } from '../../../kernel/audit/append.ts';
 import { createCase } from '../../cases/index.ts';
 import { caseParameters } from '../../cases/index.ts';
 import { todayInChina } from '../../../kernel/clock.ts';
-import { programmeLabel } from '../../cases/index.ts';
 import { parseIdNumber } from '../../../kernel/id-number.ts';
 import * as registry from '../../registry/index.ts';
 import { mustFindHousehold } from '../../registry/index.ts';
 import * as repo from '../repo.ts';
 import { withinTransaction } from './in-transaction.ts';
-import { NEED_LABELS, OUTCOME_LABELS, type NewRequest, type Need } from './schemas.ts';
+import { inPart, needLabel, windowProgramme } from './case-parts.ts';
+import { NEED_LABELS, OUTCOME_LABELS, type NewRequest } from './schemas.ts';
 import { referralTimeLimit, type TimeLimit } from './time-limits.ts';
 import { namesOf } from '../../areas/index.ts';
 
@@ -51,13 +51,17 @@ export async function createRequest(db: Database, scope: Scope, input: NewReques
   const params = await caseParameters(db);
   const seen = new Set<string>();
   const plans = input.parts.map((p, i) => {
-    const key = p.kind === 'case' ? `case:${p.programme}` : `referral:${p.department}:${p.need}`;
-    if (seen.has(key)) throw AppError.field(`parts.${i}`, '同一事项不能重复办理或转办');
-    seen.add(key);
+    const once = (key: string) => {
+      if (seen.has(key)) throw AppError.field(`parts.${i}`, '同一事项不能重复办理或转办');
+      seen.add(key);
+    };
     if (p.kind === 'case') {
-      if (!person.householdNo) throw AppError.field(`parts.${i}.kind`, `${programmeLabel(p.programme)}须以登记的家庭申请：请先在家庭信息库登记后再受理`);
-      return { ...p, need: p.programme as Need, limit: null as TimeLimit | null };
+      const programme = windowProgramme(p.programme, `parts.${i}.programme`);
+      once(`case:${programme.code}`);
+      if (!person.householdNo) throw AppError.field(`parts.${i}.kind`, `${programme.labels['zh-CN'].name}须以登记的家庭申请：请先在家庭信息库登记后再受理`);
+      return { ...p, programme: programme.code, need: programme.code, limit: null as TimeLimit | null };
     }
+    once(`referral:${p.department}:${p.need}`);
     const limit = referralTimeLimit(params, p.department, p.need, person.areaCode, receivedOn);
     if (!limit) throw AppError.field(`parts.${i}.department`, `未配置该部门「${p.department}」事项「${NEED_LABELS[p.need]}」的办理时限参数`);
     return { ...p, limit };
@@ -77,7 +81,12 @@ export async function createRequest(db: Database, scope: Scope, input: NewReques
     for (const [i, p] of plans.entries()) {
       const seq = i + 1;
       if (p.kind === 'case') {
-        const opened = await createCase(inner, scope, { programme: p.programme, householdNo: person.householdNo ?? '', applicantIdNumber: person.idNumber, appliedOn: receivedOn, staffRelative: p.staffRelative, cadreRelative: p.cadreRelative, note: p.note || `一门受理 ${requestNo}` });
+        const opened = await createCase(inner, scope, {
+          programme: p.programme, householdNo: person.householdNo ?? '', applicantIdNumber: person.idNumber, appliedOn: receivedOn,
+          staffRelative: p.staffRelative, cadreRelative: p.cadreRelative, note: p.note || `一门受理 ${requestNo}`, ...(p.details === undefined ? {} : { details: p.details }),
+        }).catch((err: unknown) => {
+          throw inPart(err, i);
+        });
         const c = await repo.caseIdOf(tx, opened.caseNo);
         await repo.insertPart(tx, { county_code: countyCode, request_id: requestId, seq, kind: 'case', need: p.need, department: null, case_id: c.id, status: 'case', referred_on: receivedOn, due_date: opened.finalDueDate, time_limit: null, time_limit_parameter: null, note: p.note });
         parts.push({ seq, kind: 'case' as const, need: p.need, department: CIVIL_AFFAIRS, caseNo: opened.caseNo, dueDate: opened.finalDueDate });
@@ -106,7 +115,7 @@ export function partView(p: repo.PartView, today: string) {
   const closed = p.closed_on !== null && p.closed_on <= today;
   const overdueDays = !closed && p.due_date !== null && p.due_date < today ? workingDaysBetween(p.due_date, today) : 0;
   return {
-    id: p.id, requestNo: p.request_no, seq: p.seq, kind: p.kind, need: p.need, needLabel: NEED_LABELS[p.need as Need] ?? p.need,
+    id: p.id, requestNo: p.request_no, seq: p.seq, kind: p.kind, need: p.need, needLabel: needLabel(p.kind, p.need),
     department: p.department ?? CIVIL_AFFAIRS, status: p.kind === 'case' ? (closed ? 'closed' : 'case_pending') : p.status,
     caseNo: p.case_no, caseState: p.case_state, referredOn: p.referred_on, dueDate: p.due_date, timeLimitWorkingDays: p.time_limit, timeLimitParameter: p.time_limit_parameter,
     acceptedOn: p.accepted_on, acceptedBy: p.accepted_by, closedOn: closed ? p.closed_on : null, outcome: closed ? p.outcome : null, outcomeLabel: closed && p.outcome ? OUTCOME_LABELS[p.outcome as keyof typeof OUTCOME_LABELS] : null, result: closed ? p.result : null,

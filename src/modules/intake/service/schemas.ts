@@ -11,6 +11,7 @@ export const NEED_LABELS: Record<Need, string> = {
   dibao: '最低生活保障', hardship: '特困人员供养', temporary: '临时救助', medical: '医疗救助', disaster: '受灾人员救助',
   education: '教育救助', housing: '住房救助', employment: '就业救助', other: '其他',
 };
+export const isNeed = (code: string): code is Need => (NEEDS as readonly string[]).includes(code);
 export const OUTCOME_LABELS: Record<(typeof OUTCOMES)[number], string> = {
   assisted: '已救助', partially_assisted: '部分救助', not_eligible: '不符合条件', declined: '申请人放弃',
 };
@@ -43,7 +44,12 @@ const personSchema = z.union([
 ], { message: '请填写登记户的户编号与身份证号码，或未登记人员的姓名、身份证号码与电话' });
 
 const partSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('case'), programme: z.enum(['dibao', 'hardship'], { message: '案件项目应为 dibao 或 hardship' }), staffRelative: z.boolean().default(false), cadreRelative: z.boolean().default(false), note: z.string().max(1000).default('') }),
+  // A programme of the registry that the window may open (checked by the service: this file stays free of
+  // the registry, the web builds its form on it); `details`: the programme's opening questions (GET /programmes).
+  z.strictObject({
+    kind: z.literal('case'), programme: z.string({ message: '请选择救助项目' }).trim().min(1, '请选择救助项目').max(40), details: z.record(z.string(), z.unknown()).optional(),
+    staffRelative: z.boolean().default(false), cadreRelative: z.boolean().default(false), note: z.string().max(1000).default(''),
+  }),
   z.strictObject({ kind: z.literal('referral'), department: z.enum(DEPARTMENTS, { message: '未知的协办部门' }), need: z.enum(NEEDS, { message: '未知的事项类型' }), note: z.string().max(1000).default('') }),
 ], { message: '事项类型应为 case 或 referral' });
 

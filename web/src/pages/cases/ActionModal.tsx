@@ -3,25 +3,13 @@ import { useState } from 'react';
 import { ApiError } from '../../api/client.ts';
 import { useT } from '../../i18n/context.ts';
 import { performStep, todayInChina, type NextAction } from './api.ts';
-import { codeLabel } from './format.ts';
-import { fieldsOf, type FieldSpec } from './schema.ts';
+import { dataOf, fieldsOf } from './schema.ts';
 import { initialData, StepFields } from './StepFields.tsx';
 
 interface Values {
   stepDate?: string;
   reason?: string;
   data?: Record<string, unknown>;
-}
-
-/** What the form holds, as the API takes it: empty optional texts left out. */
-function dataOf(fields: FieldSpec[], values: Record<string, unknown> | undefined): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const f of fields) {
-    const v = values?.[f.name];
-    if (v === undefined || v === null || (v === '' && !f.required)) continue;
-    out[f.name] = typeof v === 'string' ? v.trim() : v;
-  }
-  return out;
 }
 
 /** The API's field path (data.staff, reason, date) as a path of this form. */
@@ -40,7 +28,7 @@ export function ActionModal({ caseNo, action, onClose, onDone }: { caseNo: strin
   // A step whose record has its own date happens on that date; otherwise the form asks for it.
   const ownDate = fields.some((f) => f.name === 'date' && f.kind === 'date');
   const today = todayInChina();
-  const label = codeLabel(t, 'action', action.action, action.label);
+  const label = action.label;
 
   const submit = async () => {
     setError(null);

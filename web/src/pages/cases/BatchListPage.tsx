@@ -1,12 +1,14 @@
 import { Alert, Button, Card, Form, Input, Radio, Space, Table } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { useApiData } from '../../api/useApiData.ts';
+import { useProgrammes } from '../../api/useProgrammes.ts';
 import { useCurrentUser } from '../../auth/context.ts';
 import { useT } from '../../i18n/context.ts';
-import { PROGRAMMES, todayInChina, type Programme } from './api.ts';
+import { todayInChina } from './api.ts';
 import { createBatch, fetchBatches, type BatchSummary } from './batchApi.ts';
-import { codeLabel } from './format.ts';
+
+const COUNTY_REVIEW = 'county_review';
 
 /** 县级审核批次: the county approver groups the cases awaiting county review and opens a batch. */
 export default function BatchListPage() {
@@ -14,7 +16,14 @@ export default function BatchListPage() {
   const me = useCurrentUser();
   const navigate = useNavigate();
   const batches = useApiData(fetchBatches, []);
-  const [form] = Form.useForm<{ programme: Programme; date: string }>();
+  const programmes = useProgrammes();
+  // Only programmes whose cases go through a county batch: those with a county review state.
+  const batched = programmes.items.filter((p) => p.states.some((s) => s.code === COUNTY_REVIEW));
+  const first = batched[0];
+  const [form] = Form.useForm<{ programme: string; date: string }>();
+  useEffect(() => {
+    if (first && !form.getFieldValue('programme')) form.setFieldValue('programme', first.code);
+  }, [first, form]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const canCreate = me.role === 'county_approver' && me.areaLevel === 'county';
@@ -37,9 +46,9 @@ export default function BatchListPage() {
     <Card title={t('cases.batches.title')} extra={<Link to="/cases">{t('cases.batches.back')}</Link>}>
       <Space direction="vertical" size="middle" style={{ width: '100%' }}>
         {canCreate && (
-          <Form form={form} layout="inline" name="batch" data-testid="batch-create-form" initialValues={{ programme: 'dibao', date: todayInChina() }}>
-            <Form.Item name="programme" label={t('cases.batches.programme')}>
-              <Radio.Group options={PROGRAMMES.map((p) => ({ value: p, label: codeLabel(t, 'programme', p) }))} />
+          <Form form={form} layout="inline" name="batch" data-testid="batch-create-form" initialValues={{ programme: first?.code, date: todayInChina() }}>
+            <Form.Item name="programme" label={t('cases.batches.programme')} rules={[{ required: true, message: t('common.required', { field: t('cases.batches.programme') }) }]}>
+              <Radio.Group data-testid="batch-programme" options={batched.map((p) => ({ value: p.code, label: programmes.name(p.code) }))} />
             </Form.Item>
             <Form.Item name="date" label={t('cases.batches.date')} rules={[{ required: true, message: t('common.required', { field: t('cases.batches.date') }) }]}>
               <Input type="date" max={todayInChina()} />
@@ -62,7 +71,7 @@ export default function BatchListPage() {
           locale={{ emptyText: t('common.noData') }}
           columns={[
             { key: 'no', title: t('cases.col.batchNo'), render: (_, b) => <Link to={`/cases/batches/${b.batchNo}`}>{b.batchNo}</Link> },
-            { key: 'programme', title: t('cases.col.programme'), render: (_, b) => codeLabel(t, 'programme', b.programme) },
+            { key: 'programme', title: t('cases.col.programme'), render: (_, b) => programmes.name(b.programme) },
             { key: 'createdOn', title: t('cases.col.createdOn'), dataIndex: 'createdOn' },
             { key: 'createdBy', title: t('cases.col.createdBy'), dataIndex: 'createdBy' },
             { key: 'size', title: t('cases.col.size'), dataIndex: 'size' },

@@ -2,11 +2,11 @@ import { Alert, Button, Card, Descriptions, Form, Input, Result, Space, Spin, Ta
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { useApiData } from '../../api/useApiData.ts';
+import { useProgrammes } from '../../api/useProgrammes.ts';
 import { useCurrentUser } from '../../auth/context.ts';
 import { useT } from '../../i18n/context.ts';
 import { todayInChina } from './api.ts';
 import { drawSample, fetchBatch, type BatchCase } from './batchApi.ts';
-import { codeLabel } from './format.ts';
 import { PublicNotice } from './PublicNotice.tsx';
 
 /** One county batch: its cases, the spot-check sample (drawn once from a stored seed), the public-notice list. */
@@ -15,6 +15,7 @@ export default function BatchPage() {
   const t = useT();
   const me = useCurrentUser();
   const [version, setVersion] = useState(0);
+  const programmes = useProgrammes();
   const data = useApiData(() => fetchBatch(batchNo), [batchNo, version]);
   const [form] = Form.useForm<{ seed?: string; date: string }>();
   const [busy, setBusy] = useState(false);
@@ -48,7 +49,7 @@ export default function BatchPage() {
             bordered
             column={{ xs: 1, md: 2, xl: 3 }}
             items={[
-              { key: 'programme', label: t('cases.col.programme'), children: codeLabel(t, 'programme', b.programme) },
+              { key: 'programme', label: t('cases.col.programme'), children: programmes.name(b.programme) },
               { key: 'createdOn', label: t('cases.col.createdOn'), children: b.createdOn },
               { key: 'createdBy', label: t('cases.col.createdBy'), children: b.createdBy },
               { key: 'ratio', label: t('cases.col.ratio'), children: ratio },
@@ -86,7 +87,7 @@ export default function BatchPage() {
               { key: 'no', title: t('cases.col.caseNo'), render: (_, c) => <Link to={`/cases/${c.caseNo}`}>{c.caseNo}</Link> },
               { key: 'applicant', title: t('cases.col.applicant'), dataIndex: 'applicantName' },
               { key: 'area', title: t('cases.col.village'), dataIndex: 'areaCode' },
-              { key: 'state', title: t('cases.col.state'), render: (_, c) => codeLabel(t, 'state', c.state) },
+              { key: 'state', title: t('cases.col.state'), render: (_, c) => programmes.state(b.programme, c.state) },
               { key: 'flagged', title: t('cases.col.flagged'), render: (_, c) => (c.flagged ? <Tag color="orange">{t('cases.batch.flagged')}</Tag> : null) },
               { key: 'sampled', title: t('cases.col.sampled'), render: (_, c) => (c.sampled ? <Tag color="red" data-testid="sampled-tag">{t('cases.batch.inSample')}</Tag> : null) },
             ]}

@@ -1,7 +1,6 @@
 import { Alert, Button, Empty, Space, Tooltip } from 'antd';
 import { useT } from '../../i18n/context.ts';
 import type { NextAction } from './api.ts';
-import { codeLabel } from './format.ts';
 
 /** 下一步: the steps the signed-in user may take now; a blocked one says why (the API's reason). */
 export function CaseActions({ actions, onOpen }: { actions: NextAction[]; onOpen: (a: NextAction) => void }) {
@@ -12,7 +11,7 @@ export function CaseActions({ actions, onOpen }: { actions: NextAction[]; onOpen
     <Space direction="vertical" style={{ width: '100%' }} data-testid="case-actions">
       <Space wrap>
         {actions.map((a) => {
-          const label = codeLabel(t, 'action', a.action, a.label);
+          const label = a.label;
           const button = (
             <Button key={a.action} type={a.allowed ? 'primary' : 'default'} data-testid={`action-${a.action}`} data-allowed={a.allowed ? 'true' : 'false'} onClick={() => onOpen(a)}>
               {label}
@@ -27,7 +26,7 @@ export function CaseActions({ actions, onOpen }: { actions: NextAction[]; onOpen
           type="warning"
           showIcon
           data-testid={`blocked-${a.action}`}
-          message={t('cases.labelled', { label: codeLabel(t, 'action', a.action, a.label), value: t('cases.next.blocked', { reason: a.blockedReason ?? '' }) })}
+          message={t('cases.labelled', { label: a.label, value: t('cases.next.blocked', { reason: a.blockedReason ?? '' }) })}
         />
       ))}
     </Space>

@@ -13,7 +13,6 @@ import { CaseActions } from './CaseActions.tsx';
 import { CaseDecisions } from './CaseDecisions.tsx';
 import { CaseFacts } from './CaseFacts.tsx';
 import { CaseTimeline } from './CaseTimeline.tsx';
-import { codeLabel } from './format.ts';
 
 /** One case: facts, my next steps, the decisions and the history of steps. */
 export default function CasePage() {
@@ -39,7 +38,7 @@ function CaseView({ caseNo }: { caseNo: string }) {
   const done = (a: NextAction) => {
     setOpen(null);
     setVersion((v) => v + 1);
-    void toast.success(t('cases.form.done', { label: codeLabel(t, 'action', a.action, a.label) }));
+    void toast.success(t('cases.form.done', { label: a.label }));
   };
 
   return (
@@ -60,7 +59,7 @@ function CaseView({ caseNo }: { caseNo: string }) {
         <CaseDecisions caseNo={c.caseNo} decisions={c.decisions} />
       </Card>
       <Card title={t('cases.timeline.title')}>
-        <CaseTimeline items={c.timeline} />
+        <CaseTimeline programme={c.programme} items={c.timeline} />
       </Card>
       {open && <ActionModal caseNo={c.caseNo} action={open} onClose={() => setOpen(null)} onDone={() => done(open)} />}
     </Space>

@@ -1,9 +1,9 @@
 import { Alert, Button, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
+import { useProgrammes } from '../../api/useProgrammes.ts';
 import { useT } from '../../i18n/context.ts';
 import type { CaseList, InboxItem } from './api.ts';
-import { codeLabel } from './format.ts';
 
 /** A keyset-paged list of cases (inbox or overdue), with "load more". */
 function useCaseList(fetcher: (after?: string) => Promise<CaseList>) {
@@ -34,6 +34,7 @@ function useCaseList(fetcher: (after?: string) => Promise<CaseList>) {
 /** 我的待办 / 超期案件: programme, applicant, state, due date (red when overdue), the steps awaiting me. */
 export function CaseTable({ fetcher, testId }: { fetcher: (after?: string) => Promise<CaseList>; testId: string }) {
   const t = useT();
+  const programmes = useProgrammes();
   const list = useCaseList(fetcher);
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
@@ -48,10 +49,10 @@ export function CaseTable({ fetcher, testId }: { fetcher: (after?: string) => Pr
         locale={{ emptyText: t('common.noData') }}
         columns={[
           { key: 'caseNo', title: t('cases.col.caseNo'), render: (_, c) => <Link to={`/cases/${c.caseNo}`}>{c.caseNo}</Link> },
-          { key: 'programme', title: t('cases.col.programme'), render: (_, c) => codeLabel(t, 'programme', c.programme) },
+          { key: 'programme', title: t('cases.col.programme'), render: (_, c) => programmes.name(c.programme) },
           { key: 'village', title: t('cases.col.village'), render: (_, c) => c.villageName ?? c.areaCode },
           { key: 'applicant', title: t('cases.col.applicant'), dataIndex: 'applicantName' },
-          { key: 'state', title: t('cases.col.state'), render: (_, c) => <Tag>{codeLabel(t, 'state', c.state, c.stateLabel)}</Tag> },
+          { key: 'state', title: t('cases.col.state'), render: (_, c) => <Tag>{c.stateLabel}</Tag> },
           {
             key: 'due',
             title: t('cases.col.dueDate'),
@@ -68,7 +69,7 @@ export function CaseTable({ fetcher, testId }: { fetcher: (after?: string) => Pr
           {
             key: 'todo',
             title: t('cases.col.todo'),
-            render: (_, c) => c.actions.map((a) => codeLabel(t, 'action', a.action, a.label)).join(t('cases.list')) || t('cases.dash'),
+            render: (_, c) => c.actions.map((a) => a.label).join(t('cases.list')) || t('cases.dash'),
           },
         ]}
       />

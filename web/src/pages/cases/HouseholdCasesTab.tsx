@@ -1,6 +1,7 @@
 import { Alert, Table, Tag } from 'antd';
 import { Link } from 'react-router-dom';
 import { useApiData } from '../../api/useApiData.ts';
+import { useProgrammes } from '../../api/useProgrammes.ts';
 import { useCurrentUser } from '../../auth/context.ts';
 import { can } from '../../auth/permissions.ts';
 import { useT } from '../../i18n/context.ts';
@@ -15,16 +16,17 @@ export function HouseholdCasesTab({ householdNo, version }: { householdNo: strin
 
 function Cases({ householdNo, version }: { householdNo: string; version: number }) {
   const t = useT();
+  const programmes = useProgrammes();
   const data = useApiData(() => fetchHouseholdCases(householdNo), [householdNo, version]);
   if (data.error) return <Alert type="error" showIcon message={t('common.loadFailed', { message: data.error.message })} />;
   return (
     <Table<HouseholdCase> size="small" rowKey="caseNo" loading={data.loading} dataSource={data.data?.items ?? []} pagination={false} locale={{ emptyText: t('cases.household.none') }} data-testid="household-cases"
       columns={[
         { key: 'caseNo', title: t('cases.col.caseNo'), render: (_, c) => <Link to={`/cases/${c.caseNo}`}>{c.caseNo}</Link> },
-        { key: 'programme', title: t('cases.col.programme'), render: (_, c) => codeLabel(t, 'programme', c.programme, c.programmeLabel) },
+        { key: 'programme', title: t('cases.col.programme'), render: (_, c) => programmes.name(c.programme, c.programmeLabel) },
         { key: 'applicant', title: t('cases.col.applicant'), dataIndex: 'applicantName' },
         { key: 'appliedOn', title: t('cases.household.appliedOn'), dataIndex: 'appliedOn' },
-        { key: 'state', title: t('cases.col.state'), render: (_, c) => <>{codeLabel(t, 'state', c.state, c.stateLabel)}{c.flags.map((f) => <Tag key={f} color="orange" style={{ marginLeft: 4 }}>{codeLabel(t, 'flag', f)}</Tag>)}</> },
+        { key: 'state', title: t('cases.col.state'), render: (_, c) => <>{c.stateLabel}{c.flags.map((f) => <Tag key={f} color="orange" style={{ marginLeft: 4 }}>{codeLabel(t, 'flag', f)}</Tag>)}</> },
         {
           key: 'decision', title: t('cases.household.decision'),
           render: (_, c) => (c.decision ? t('cases.household.decisionText', { kind: codeLabel(t, 'decision', c.decision.kind), on: c.decision.decidedOn, month: c.decision.effectiveMonth ?? t('cases.dash') }) : t('cases.dash')),

@@ -1,30 +1,48 @@
 import { Alert, Checkbox, Form, Input, Modal, Radio, Select, Space } from 'antd';
 import { useEffect, useState } from 'react';
+import { useProgrammes } from '../../api/useProgrammes.ts';
 import { useT } from '../../i18n/context.ts';
+import { showFieldErrors, type NamePath } from '../registry/fieldErrors.ts';
 import { fetchHousehold, type MemberView } from '../registry/api.ts';
 import { useHouseholdSearch } from '../registry/useHouseholdSearch.ts';
-import { createCase, PROGRAMMES, todayInChina, type NewCase, type Programme } from './api.ts';
-import { codeLabel } from './format.ts';
+import { createCase, todayInChina, type NewCase } from './api.ts';
+import { openingDetails, openingFields } from './opening.ts';
+import { initialData, StepFields } from './StepFields.tsx';
 
 interface Values {
   householdNo: string;
   applicantIdNumber: string;
-  programme: Programme;
+  programme: string;
+  details?: Record<string, unknown>;
   appliedOn: string;
   staffRelative: boolean;
   cadreRelative: boolean;
   note: string;
 }
 
-/** 受理申请: pick a household and its applicant, the programme and the application date. */
+const TOP = new Set(['householdNo', 'applicantIdNumber', 'programme', 'appliedOn', 'note']);
+
+/** 受理申请: pick a household and its applicant, the programme (with its opening questions) and the application date. */
 export function NewCaseModal({ onClose, onCreated }: { onClose: () => void; onCreated: (caseNo: string) => void }) {
   const t = useT();
+  const programmes = useProgrammes();
   const [form] = Form.useForm<Values>();
   const households = useHouseholdSearch();
   const householdNo = Form.useWatch('householdNo', form);
+  const code = Form.useWatch('programme', form);
+  const programme = code === undefined ? undefined : programmes.find(code);
+  const details = openingFields(programme);
   const [members, setMembers] = useState<MemberView[]>([]);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [errors, setErrors] = useState<string[]>([]);
+
+  // The first programme of the registry is chosen when the list arrives.
+  const first = programmes.items[0];
+  useEffect(() => {
+    if (!first || form.getFieldValue('programme')) return;
+    form.setFieldValue('programme', first.code);
+    form.setFieldValue('details', initialData(openingFields(first), todayInChina()));
+  }, [first, form]);
 
   // The API takes the applicant's ID number: the members are read in full (an audited view).
   useEffect(() => {
@@ -39,14 +57,17 @@ export function NewCaseModal({ onClose, onCreated }: { onClose: () => void; onCr
         const head = d.members.find((m) => m.relation === 'head') ?? d.members[0];
         if (head) form.setFieldValue('applicantIdNumber', head.idNumber);
       })
-      .catch((err: unknown) => live && setError(err instanceof Error ? err.message : String(err)));
+      .catch((err: unknown) => live && setErrors([err instanceof Error ? err.message : String(err)]));
     return () => {
       live = false;
     };
   }, [householdNo, form]);
 
+  const onForm = (path: NamePath) =>
+    (path.length === 1 && TOP.has(String(path[0]))) || (path.length === 2 && path[0] === 'details' && details.some((f) => f.name === path[1]));
+
   const submit = async () => {
-    setError(null);
+    setErrors([]);
     let v: Values;
     try {
       v = await form.validateFields();
@@ -55,11 +76,12 @@ export function NewCaseModal({ onClose, onCreated }: { onClose: () => void; onCr
     }
     setBusy(true);
     try {
-      const input: NewCase = { ...v, note: v.note ?? '' };
+      const { details: values, ...rest } = v;
+      const input: NewCase = { ...rest, note: v.note ?? '', ...openingDetails(programme, values) };
       const res = await createCase(input);
       onCreated(res.caseNo);
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setErrors(showFieldErrors(form, err, { onForm }));
     } finally {
       setBusy(false);
     }
@@ -67,9 +89,20 @@ export function NewCaseModal({ onClose, onCreated }: { onClose: () => void; onCr
 
   const required = (field: string) => [{ required: true, message: t('common.required', { field }) }];
   return (
-    <Modal open title={t('cases.new.title')} onCancel={onClose} onOk={() => void submit()} okText={t('cases.new.submit')} cancelText={t('cases.cancel')} confirmLoading={busy} okButtonProps={{ 'data-testid': 'case-new-submit' }} width={640}>
-      <Form form={form} layout="vertical" name="newCase" data-testid="case-new-form" initialValues={{ programme: 'dibao', appliedOn: todayInChina(), staffRelative: false, cadreRelative: false, note: '' }}>
-        {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} data-testid="case-new-error" />}
+    <Modal open title={t('cases.new.title')} onCancel={onClose} onOk={() => void submit()} okText={t('cases.new.submit')} cancelText={t('cases.cancel')} confirmLoading={busy} okButtonProps={{ 'data-testid': 'case-new-submit', disabled: !programmes.loaded }} width={640}>
+      <Form
+        form={form}
+        layout="vertical"
+        name="newCase"
+        data-testid="case-new-form"
+        initialValues={{ programme: first?.code, details: initialData(openingFields(first), todayInChina()), appliedOn: todayInChina(), staffRelative: false, cadreRelative: false, note: '' }}
+        onValuesChange={(changed: Partial<Values>) => {
+          // Another programme asks other questions: start its own afresh.
+          if (changed.programme) form.setFieldValue('details', initialData(openingFields(programmes.find(changed.programme)), todayInChina()));
+        }}
+      >
+        {errors.length > 0 && <Alert type="error" showIcon message={errors.join(t('cases.list'))} style={{ marginBottom: 16 }} data-testid="case-new-error" />}
+        {programmes.error && <Alert type="error" showIcon message={t('common.loadFailed', { message: programmes.error.message })} style={{ marginBottom: 16 }} />}
         <Form.Item name="householdNo" label={t('cases.new.household')} rules={required(t('cases.new.household'))}>
           <Select
             showSearch
@@ -94,8 +127,9 @@ export function NewCaseModal({ onClose, onCreated }: { onClose: () => void; onCr
           </Radio.Group>
         </Form.Item>
         <Form.Item name="programme" label={t('cases.new.programme')} rules={required(t('cases.new.programme'))}>
-          <Radio.Group options={PROGRAMMES.map((p) => ({ value: p, label: codeLabel(t, 'programme', p) }))} />
+          <Radio.Group data-testid="case-new-programme" options={programmes.items.map((p) => ({ value: p.code, label: programmes.name(p.code) }))} />
         </Form.Item>
+        <StepFields fields={details} prefix={['details']} idPrefix="newCase_details" />
         <Form.Item name="appliedOn" label={t('cases.new.appliedOn')} rules={required(t('cases.new.appliedOn'))}>
           <Input type="date" max={todayInChina()} />
         </Form.Item>

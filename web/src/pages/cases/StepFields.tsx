@@ -19,11 +19,17 @@ function InstitutionSelect({ value, onChange, id }: { value?: number; onChange?:
   );
 }
 
-function Field({ f }: { f: FieldSpec }) {
+/** Where the fields sit in the form (['data'] in a step, ['details'] for opening questions) and the id prefix of their check boxes. */
+interface Place {
+  prefix: (string | number)[];
+  idPrefix: string;
+}
+
+function Field({ f, place }: { f: FieldSpec; place: Place }) {
   const t = useT();
-  const label = codeLabel(t, 'field', f.name);
+  const label = f.label ?? codeLabel(t, 'field', f.name);
   const rules = f.required && f.kind !== 'boolean' ? [{ required: true, message: t('common.required', { field: label }) }] : [];
-  const name = ['data', f.name];
+  const name = [...place.prefix, f.name];
   switch (f.kind) {
     case 'date':
       return (
@@ -46,7 +52,7 @@ function Field({ f }: { f: FieldSpec }) {
     case 'integer':
       return (
         <Form.Item name={name} label={label} rules={rules}>
-          <InputNumber precision={0} {...(f.min !== undefined ? { min: f.min } : {})} style={{ width: 160 }} />
+          <InputNumber precision={0} {...(f.min !== undefined ? { min: f.min } : {})} {...(f.max !== undefined ? { max: f.max } : {})} style={{ width: 160 }} />
         </Form.Item>
       );
     case 'boolean':
@@ -58,7 +64,7 @@ function Field({ f }: { f: FieldSpec }) {
     case 'enum':
       return (
         <Form.Item name={name} label={label} rules={rules}>
-          <Radio.Group options={f.options.map((o) => ({ value: o, label: codeLabel(t, `enum.${f.name}`, o) }))} />
+          <Radio.Group options={f.options.map((o) => ({ value: o, label: f.optionLabels[o] ?? codeLabel(t, `enum.${f.name}`, o) }))} />
         </Form.Item>
       );
     case 'tags':
@@ -73,7 +79,7 @@ function Field({ f }: { f: FieldSpec }) {
           <Space wrap>
             {f.children.map((c) => (
               <Form.Item key={c} name={[...name, c]} valuePropName="checked" noStyle>
-                <Checkbox id={`step_data_${f.name}_${c}`}>{codeLabel(t, 'field', c)}</Checkbox>
+                <Checkbox id={`${place.idPrefix}_${f.name}_${c}`}>{codeLabel(t, 'field', c)}</Checkbox>
               </Form.Item>
             ))}
           </Space>
@@ -88,19 +94,19 @@ function Field({ f }: { f: FieldSpec }) {
   }
 }
 
-/** The data fields of a step, generated from its schema. */
-export function StepFields({ fields }: { fields: FieldSpec[] }) {
+/** The data fields of a step (or a programme's opening questions), generated from its schema. */
+export function StepFields({ fields, prefix = ['data'], idPrefix = 'step_data' }: { fields: readonly FieldSpec[]; prefix?: (string | number)[]; idPrefix?: string }) {
   return (
     <>
       {fields.map((f) => (
-        <Field key={f.name} f={f} />
+        <Field key={f.name} f={f} place={{ prefix, idPrefix }} />
       ))}
     </>
   );
 }
 
 /** Initial values of the data fields: today for dates, false for yes/no, the schema's defaults. */
-export function initialData(fields: FieldSpec[], today: string): Record<string, unknown> {
+export function initialData(fields: readonly FieldSpec[], today: string): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const f of fields) {
     if (f.defaultValue !== undefined) out[f.name] = f.defaultValue;

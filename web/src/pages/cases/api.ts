@@ -4,9 +4,6 @@ import type { JsonSchema } from './schema.ts';
 
 const enc = encodeURIComponent;
 
-export type Programme = 'dibao' | 'hardship';
-export const PROGRAMMES: readonly Programme[] = ['dibao', 'hardship'];
-
 export interface ActionRef {
   action: string;
   label: string;
@@ -14,7 +11,8 @@ export interface ActionRef {
 
 export interface InboxItem {
   caseNo: string;
-  programme: Programme;
+  /** A programme code of the registry (names: useProgrammes). */
+  programme: string;
   ruleSet: string;
   state: string;
   stateLabel: string;
@@ -81,7 +79,8 @@ export interface NextAction {
 
 export interface CaseDetail {
   caseNo: string;
-  programme: Programme;
+  /** A programme code of the registry (names: useProgrammes). */
+  programme: string;
   programmeLabel: string;
   ruleSet: string;
   definition: string;
@@ -108,13 +107,16 @@ export interface CaseDetail {
 }
 
 export interface NewCase {
-  programme: Programme;
+  /** A programme code of the registry (names: useProgrammes). */
+  programme: string;
   householdNo: string;
   applicantIdNumber: string;
   appliedOn?: string;
   staffRelative: boolean;
   cadreRelative: boolean;
   note: string;
+  /** The programme's opening questions (its `opening` schema); only for a programme that asks them. */
+  details?: Record<string, unknown>;
 }
 
 export interface TransitionInput {
@@ -146,7 +148,8 @@ export function todayInChina(): string {
 
 export interface HouseholdCase {
   caseNo: string;
-  programme: Programme;
+  /** A programme code of the registry (names: useProgrammes). */
+  programme: string;
   programmeLabel: string;
   state: string;
   stateLabel: string;

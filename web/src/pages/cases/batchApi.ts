@@ -1,12 +1,11 @@
 // County batches, their spot-check sample and public-notice list, and nursing homes (/api/v1).
 import { api } from '../../api/client.ts';
-import type { Programme } from './api.ts';
 
 const enc = encodeURIComponent;
 
 export interface BatchSummary {
   batchNo: string;
-  programme: Programme;
+  programme: string;
   createdOn: string;
   createdBy: string;
   ratio: number | null;
@@ -52,7 +51,7 @@ export async function fetchBatches(): Promise<BatchSummary[]> {
   return (await api<{ items: BatchSummary[] }>('/cases/batches?limit=200')).items;
 }
 
-export const createBatch = (programme: Programme, date: string, caseNos?: string[]) =>
+export const createBatch = (programme: string, date: string, caseNos?: string[]) =>
   api<{ batchNo: string; size: number }>('/cases/batches', { method: 'POST', body: { programme, date, ...(caseNos ? { caseNos } : {}) } });
 
 export const fetchBatch = (batchNo: string) => api<BatchDetail>(`/cases/batches/${enc(batchNo)}`);

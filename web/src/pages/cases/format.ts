@@ -4,7 +4,8 @@ import type { Translate } from '../../i18n/context.ts';
 import type { MessageKey } from '../../i18n/zh-CN.ts';
 import { casesCodesZhCN } from './messages/codes.zh-CN.ts';
 
-type Prefix = 'programme' | 'ruleSet' | 'state' | 'action' | 'field' | 'flag' | 'decision' | `enum.${string}`;
+// Programme names, states and actions are the registry's (useProgrammes, the API's labels), not the dictionary's.
+type Prefix = 'ruleSet' | 'field' | 'flag' | 'decision' | `enum.${string}`;
 
 function isCodeKey(key: string): key is keyof typeof casesCodesZhCN & MessageKey {
   return Object.prototype.hasOwnProperty.call(casesCodesZhCN, key);

@@ -1,6 +1,7 @@
 import { Alert, Button, Card, Col, Form, Input, Radio, Row, Select, Space, message } from 'antd';
 import { useState } from 'react';
 import { Link, Navigate, useNavigate } from 'react-router-dom';
+import { useProgrammes } from '../../api/useProgrammes.ts';
 import { useCurrentUser } from '../../auth/context.ts';
 import { can } from '../../auth/permissions.ts';
 import { AreaTreeSelect } from '../../components/AreaTreeSelect.tsx';
@@ -56,6 +57,9 @@ function ComplaintForm() {
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<string[]>([]);
   const [toast, toastHolder] = message.useMessage();
+  const programmes = useProgrammes();
+  // Case numbers as the registry makes them (typed in any case: sent in capitals).
+  const caseNo = programmes.caseNoPattern ? [{ pattern: new RegExp(programmes.caseNoPattern.source, 'i'), message: t('complaint.form.caseNoFormat', { prefixes: programmes.items.map((p) => p.serialPrefix).join('/') }) }] : [];
   const anonymous = Form.useWatch('anonymous', form);
   const kind = Form.useWatch(['subject', 'kind'], form);
 
@@ -139,8 +143,8 @@ function ComplaintForm() {
               </>
             ) : (
               <Col xs={24} md={8}>
-                <Form.Item name={['subject', 'caseNo']} label={t('complaint.form.caseNo')} extra={kind === 'recipient' ? t('complaint.form.flagHint') : undefined} rules={[...required(t('complaint.form.caseNo')), { pattern: /^(DB|TK)\d{16}$/i, message: t('complaint.form.caseNoFormat') }]}>
-                  <Input maxLength={18} placeholder="DB522701…" />
+                <Form.Item name={['subject', 'caseNo']} label={t('complaint.form.caseNo')} extra={kind === 'recipient' ? t('complaint.form.flagHint') : undefined} rules={[...required(t('complaint.form.caseNo')), ...caseNo]}>
+                  <Input maxLength={18} placeholder={`${programmes.items[0]?.serialPrefix ?? ''}${me.areaCode.slice(0, 6)}…`} />
                 </Form.Item>
               </Col>
             )}

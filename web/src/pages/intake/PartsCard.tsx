@@ -1,20 +1,33 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Form, Input, Radio, Row, Select, Space } from 'antd';
+import { useProgrammes } from '../../api/useProgrammes.ts';
 import { useT } from '../../i18n/context.ts';
-import { CASE_PROGRAMMES, codeLabel, DEPARTMENTS, deptLabel, REFERRAL_NEEDS } from './format.ts';
+import { openingFields } from '../cases/opening.ts';
+import { initialData, StepFields } from '../cases/StepFields.tsx';
+import { DEPARTMENTS, deptLabel, needLabel, referralNeeds, todayInChina } from './format.ts';
 import type { PartValues } from './requestFormValues.ts';
 
-/** The parts of a request: cases of civil-affairs programmes and referrals (转办/分办) to departments. */
+/**
+ * The parts of a request: cases of the programmes the window may open (with each programme's opening
+ * questions) and referrals (转办/分办) to departments.
+ */
 export function PartsCard({ parts }: { parts: readonly PartValues[] }) {
   const t = useT();
+  const form = Form.useFormInstance();
+  const programmes = useProgrammes();
+  const openable = programmes.items.filter((p) => p.intake);
+  const needs = referralNeeds(programmes);
   const required = (field: string) => [{ required: true, message: t('common.required', { field }) }];
   const label = (k: Parameters<typeof t>[0]) => t(k);
+  const freshDetails = (code: string | undefined) => initialData(openingFields(code === undefined ? undefined : programmes.find(code)), todayInChina());
   return (
     <Form.List name="parts">
       {(fields, { add, remove }) => (
         <Card title={t('intake.form.parts')} extra={t('intake.form.partsHint')}>
           {fields.map((field, i) => {
-            const kind = parts[i]?.kind;
+            const part = parts[i];
+            const kind = part?.kind;
+            const details = kind === 'case' && part?.programme ? openingFields(programmes.find(part.programme)) : [];
             return (
               <Card
                 key={field.key}
@@ -30,10 +43,16 @@ export function PartsCard({ parts }: { parts: readonly PartValues[] }) {
                 </Form.Item>
                 <Row gutter={16}>
                   {kind === 'case' ? (
-                    <Col xs={24} md={8}>
+                    <Col xs={24} md={16}>
                       <Form.Item name={[field.name, 'programme']} label={label('intake.part.programme')} rules={required(t('intake.part.programme'))}>
-                        <Radio.Group options={CASE_PROGRAMMES.map((p) => ({ value: p, label: codeLabel(t, 'intake.need', p) }))} />
+                        <Radio.Group
+                          data-testid={`part-${i}-programme`}
+                          options={openable.map((p) => ({ value: p.code, label: programmes.name(p.code) }))}
+                          // Another programme asks other questions: start its own afresh.
+                          onChange={(e) => form.setFieldValue(['parts', field.name, 'details'], freshDetails(String(e.target.value)))}
+                        />
                       </Form.Item>
+                      <StepFields fields={details} prefix={[field.name, 'details']} idPrefix={`intakeForm_parts_${field.name}_details`} />
                     </Col>
                   ) : (
                     <>
@@ -44,7 +63,7 @@ export function PartsCard({ parts }: { parts: readonly PartValues[] }) {
                       </Col>
                       <Col xs={24} md={8}>
                         <Form.Item name={[field.name, 'need']} label={label('intake.part.need')} rules={required(t('intake.part.need'))}>
-                          <Select data-testid={`part-${i}-need`} options={REFERRAL_NEEDS.map((n) => ({ value: n, label: codeLabel(t, 'intake.need', n) }))} />
+                          <Select data-testid={`part-${i}-need`} loading={!programmes.loaded} options={needs.map((n) => ({ value: n, label: needLabel(t, programmes, n) }))} />
                         </Form.Item>
                       </Col>
                     </>
@@ -59,7 +78,13 @@ export function PartsCard({ parts }: { parts: readonly PartValues[] }) {
             );
           })}
           <Space>
-            <Button type="dashed" icon={<PlusOutlined />} data-testid="add-case-part" onClick={() => add({ kind: 'case', programme: 'dibao' })}>
+            <Button
+              type="dashed"
+              icon={<PlusOutlined />}
+              data-testid="add-case-part"
+              disabled={openable.length === 0}
+              onClick={() => add({ kind: 'case', programme: openable[0]?.code, details: freshDetails(openable[0]?.code) })}
+            >
               {t('intake.part.addCase')}
             </Button>
             <Button type="dashed" icon={<PlusOutlined />} data-testid="add-referral-part" onClick={() => add({ kind: 'referral' })}>

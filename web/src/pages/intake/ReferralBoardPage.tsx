@@ -4,8 +4,9 @@ import { Link } from 'react-router-dom';
 import { useSelectedArea } from '../../area/context.ts';
 import { useCurrentUser } from '../../auth/context.ts';
 import { useT } from '../../i18n/context.ts';
+import { useProgrammes } from '../../api/useProgrammes.ts';
 import { fetchReferrals, type ReferralItem } from './api.ts';
-import { codeLabel, deptLabel } from './format.ts';
+import { codeLabel, deptLabel, needLabel } from './format.ts';
 import { IntakeNav } from './IntakeNav.tsx';
 import { useKeysetList } from './useKeysetList.ts';
 
@@ -14,6 +15,7 @@ type Status = 'open' | 'closed' | 'all';
 /** 转办事项: referrals in the working area (a partner sees its own department's only — the server decides). */
 export default function ReferralBoardPage() {
   const t = useT();
+  const programmes = useProgrammes();
   const me = useCurrentUser();
   const { area } = useSelectedArea();
   const [status, setStatus] = useState<Status>('open');
@@ -53,7 +55,7 @@ export default function ReferralBoardPage() {
               { key: 'id', title: t('intake.col.referral'), render: (_, r) => <Link to={`/intake/referrals/${r.id}`}>{t('intake.referral.open', { id: r.id })}</Link> },
               { key: 'requestNo', title: t('intake.col.requestNo'), dataIndex: 'requestNo' },
               { key: 'dept', title: t('intake.col.department'), render: (_, r) => deptLabel(t, r.department) },
-              { key: 'need', title: t('intake.col.need'), render: (_, r) => codeLabel(t, 'intake.need', r.need, r.needLabel) },
+              { key: 'need', title: t('intake.col.need'), render: (_, r) => needLabel(t, programmes, r.need, r.needLabel) },
               { key: 'person', title: t('intake.col.person'), render: (_, r) => `${r.personName} ${r.personIdNumber}` },
               { key: 'referredOn', title: t('intake.col.referredOn'), dataIndex: 'referredOn' },
               {

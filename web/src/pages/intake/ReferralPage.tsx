@@ -6,9 +6,10 @@ import { useApiData } from '../../api/useApiData.ts';
 import { useCurrentUser } from '../../auth/context.ts';
 import { can } from '../../auth/permissions.ts';
 import { useT } from '../../i18n/context.ts';
+import { useProgrammes } from '../../api/useProgrammes.ts';
 import { showFieldErrors, type NamePath } from '../registry/fieldErrors.ts';
 import { acceptReferral, fetchReferral, recordReferralAction, returnReferralResult, type Outcome, type ReferralDetail } from './api.ts';
-import { codeLabel, deptLabel, OUTCOMES, todayInChina } from './format.ts';
+import { codeLabel, deptLabel, needLabel, OUTCOMES, todayInChina } from './format.ts';
 import { IntakeNav } from './IntakeNav.tsx';
 
 type StepKind = 'accept' | 'act' | 'result';
@@ -17,6 +18,7 @@ type StepKind = 'accept' | 'act' | 'result';
 export default function ReferralPage() {
   const { id = '' } = useParams();
   const t = useT();
+  const programmes = useProgrammes();
   const me = useCurrentUser();
   const [version, setVersion] = useState(0);
   const [open, setOpen] = useState<StepKind | null>(null);
@@ -50,7 +52,7 @@ export default function ReferralPage() {
               {can(me, 'intake.read') ? <Link to={`/intake/${r.requestNo}`}>{r.requestNo}</Link> : r.requestNo}
             </Descriptions.Item>
             <Descriptions.Item label={t('intake.col.department')}>{deptLabel(t, r.department)}</Descriptions.Item>
-            <Descriptions.Item label={t('intake.col.need')}>{codeLabel(t, 'intake.need', r.need, r.needLabel)}</Descriptions.Item>
+            <Descriptions.Item label={t('intake.col.need')}>{needLabel(t, programmes, r.need, r.needLabel)}</Descriptions.Item>
             <Descriptions.Item label={t('intake.col.person')}>{r.personName}</Descriptions.Item>
             <Descriptions.Item label={t('intake.form.idNumber')}>{r.personIdNumber}</Descriptions.Item>
             <Descriptions.Item label={t('intake.form.phone')}>{r.personPhone || t('intake.dash')}</Descriptions.Item>

@@ -2,6 +2,7 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Checkbox, Col, Form, Input, InputNumber, Radio, Row, Select, Space, message } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, Navigate, useNavigate } from 'react-router-dom';
+import { useProgrammes } from '../../api/useProgrammes.ts';
 import { useCurrentUser } from '../../auth/context.ts';
 import { can } from '../../auth/permissions.ts';
 import { AreaTreeSelect } from '../../components/AreaTreeSelect.tsx';
@@ -13,7 +14,7 @@ import { createRequest } from './api.ts';
 import { CHANNELS, codeLabel, EXPENSE_KINDS, todayInChina, WORK_CAPACITIES } from './format.ts';
 import { IntakeNav } from './IntakeNav.tsx';
 import { PartsCard } from './PartsCard.tsx';
-import { onForm, toRequest, type Values } from './requestFormValues.ts';
+import { onFormOf, toRequest, type Values } from './requestFormValues.ts';
 
 export default function RequestFormPage() {
   const me = useCurrentUser();
@@ -32,6 +33,7 @@ function RequestForm() {
   const [members, setMembers] = useState<MemberView[]>([]);
   const [toast, toastHolder] = message.useMessage();
   const households = useHouseholdSearch();
+  const programmes = useProgrammes();
   const personKind = Form.useWatch('personKind', form);
   const householdNo = Form.useWatch(['person', 'householdNo'], form);
   const parts = Form.useWatch('parts', form) ?? [];
@@ -60,11 +62,11 @@ function RequestForm() {
     setErrors([]);
     setBusy(true);
     try {
-      const res = await createRequest(toRequest(v));
+      const res = await createRequest(toRequest(v, programmes.find));
       void toast.success(t('intake.form.created', { no: res.requestNo }));
       navigate(`/intake/${res.requestNo}`);
     } catch (err) {
-      setErrors(showFieldErrors(form, err, { rename: { amountFen: 'amountYuan' }, onForm }));
+      setErrors(showFieldErrors(form, err, { rename: { amountFen: 'amountYuan' }, onForm: onFormOf(v.parts, programmes.find) }));
     } finally {
       setBusy(false);
     }

@@ -8,8 +8,9 @@ import { useCurrentUser } from '../../auth/context.ts';
 import { can } from '../../auth/permissions.ts';
 import { AreaTreeSelect } from '../../components/AreaTreeSelect.tsx';
 import { useT } from '../../i18n/context.ts';
+import { useProgrammes } from '../../api/useProgrammes.ts';
 import { fetchOverdue, fetchRequests, type RequestSummary } from './api.ts';
-import { codeLabel } from './format.ts';
+import { codeLabel, needLabel } from './format.ts';
 import { IntakeNav } from './IntakeNav.tsx';
 import { useKeysetList } from './useKeysetList.ts';
 
@@ -25,6 +26,7 @@ export default function RequestListPage() {
 
 function RequestList() {
   const t = useT();
+  const programmes = useProgrammes();
   const me = useCurrentUser();
   const navigate = useNavigate();
   const { area: selected } = useSelectedArea();
@@ -91,7 +93,7 @@ function RequestList() {
               { key: 'receivedOn', title: t('intake.col.receivedOn'), dataIndex: 'receivedOn' },
               { key: 'person', title: t('intake.col.person'), dataIndex: 'personName' },
               { key: 'channel', title: t('intake.col.channel'), render: (_, r) => codeLabel(t, 'intake.channel', r.channel) },
-              { key: 'needs', title: t('intake.col.needs'), render: (_, r) => r.needs.map((n) => <Tag key={n}>{codeLabel(t, 'intake.need', n)}</Tag>) },
+              { key: 'needs', title: t('intake.col.needs'), render: (_, r) => r.needs.map((n) => <Tag key={n}>{needLabel(t, programmes, n)}</Tag>) },
               { key: 'parts', title: t('intake.col.parts'), render: (_, r) => t('intake.partsClosed', { closed: r.closedParts, total: r.parts }) },
               {
                 key: 'status',

@@ -2,16 +2,17 @@ import { Badge, Card, Descriptions, Result, Space, Spin, Steps, Table, Tag, Typo
 import { Link, useParams } from 'react-router-dom';
 import { ApiError } from '../../api/client.ts';
 import { useApiData } from '../../api/useApiData.ts';
+import { useProgrammes } from '../../api/useProgrammes.ts';
 import { useT } from '../../i18n/context.ts';
 import { fetchRequest, type Part, type RequestDetail } from './api.ts';
-import { codeLabel as caseCodeLabel } from '../cases/format.ts';
-import { codeLabel, deptLabel, formatYuan } from './format.ts';
+import { codeLabel, deptLabel, formatYuan, needLabel } from './format.ts';
 import { IntakeNav } from './IntakeNav.tsx';
 
 /** 受理件: the person, the needs assessment and the status of every part; 办结 when all are closed. */
 export default function RequestPage() {
   const { requestNo = '' } = useParams();
   const t = useT();
+  const programmes = useProgrammes();
   const data = useApiData(() => fetchRequest(requestNo), [requestNo]);
   const r = data.data;
   if (data.error) {
@@ -47,7 +48,7 @@ export default function RequestPage() {
               {r.householdNo ? <Link to={`/households/${r.householdNo}`}>{r.householdNo}</Link> : t('intake.form.unregistered')}
             </Descriptions.Item>
             <Descriptions.Item label={t('intake.col.needs')} span={2}>
-              {r.needs.map((n) => <Tag key={n}>{codeLabel(t, 'intake.need', n)}</Tag>)}
+              {r.needs.map((n) => <Tag key={n}>{needLabel(t, programmes, n)}</Tag>)}
             </Descriptions.Item>
             <Descriptions.Item label={t('intake.form.description')} span={3}>{r.description || t('intake.dash')}</Descriptions.Item>
             <Descriptions.Item label={t('intake.request.createdBy')}>{r.createdBy}</Descriptions.Item>
@@ -62,7 +63,7 @@ export default function RequestPage() {
             style={{ marginBottom: 16 }}
             items={r.parts.map((p) => ({
               title: deptLabel(t, p.department),
-              description: codeLabel(t, 'intake.need', p.need, p.needLabel),
+              description: needLabel(t, programmes, p.need, p.needLabel),
               status: p.closed ? 'finish' : p.overdue ? 'error' : 'process',
             }))}
           />
@@ -99,6 +100,7 @@ function AssessmentView({ r }: { r: RequestDetail }) {
 
 function PartsTable({ parts }: { parts: Part[] }) {
   const t = useT();
+  const programmes = useProgrammes();
   return (
     <Table<Part>
       data-testid="request-parts"
@@ -109,14 +111,14 @@ function PartsTable({ parts }: { parts: Part[] }) {
       columns={[
         { key: 'seq', title: t('intake.col.seq'), dataIndex: 'seq', width: 56 },
         { key: 'dept', title: t('intake.col.department'), render: (_, p) => deptLabel(t, p.department) },
-        { key: 'need', title: t('intake.col.need'), render: (_, p) => codeLabel(t, 'intake.need', p.need, p.needLabel) },
+        { key: 'need', title: t('intake.col.need'), render: (_, p) => needLabel(t, programmes, p.need, p.needLabel) },
         {
           key: 'status',
           title: t('intake.col.status'),
           render: (_, p) => (
             <Space size={4} wrap>
               <Tag color={p.closed ? 'green' : 'blue'} data-testid={`part-status-${p.seq}`}>{codeLabel(t, 'intake.partStatus', p.status)}</Tag>
-              {p.caseState && <Typography.Text type="secondary">{caseCodeLabel(t, 'state', p.caseState)}</Typography.Text>}
+              {p.caseState && <Typography.Text type="secondary">{programmes.state(p.kind === 'case' ? p.need : undefined, p.caseState)}</Typography.Text>}
             </Space>
           ),
         },

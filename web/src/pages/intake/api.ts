@@ -16,7 +16,6 @@ export type Assessment = NewRequest['assessment'];
 export type WorkCapacity = Assessment['workCapacity'];
 export type ExpenseKind = NonNullable<Assessment['rigidExpenses']>[number]['kind'];
 export type NewPart = NewRequest['parts'][number];
-export type CaseProgramme = Extract<NewPart, { kind: 'case' }>['programme'];
 
 export type ComplaintChannel = 'hotline_12349' | 'window' | 'online';
 export type ComplaintCategory = 'favouritism' | 'fraud' | 'eligibility' | 'misconduct' | 'other';

@@ -1,23 +1,28 @@
 // Code lists of the intake and complaint pages (typed against the API's codes) and their names.
 import { DEPARTMENTS, type Department } from '../../api/types.ts';
+import type { Programmes } from '../../api/useProgrammes.ts';
 import type { Translate } from '../../i18n/context.ts';
 import type { MessageKey } from '../../i18n/zh-CN.ts';
+import { NEEDS } from '../../../../src/modules/intake/contract.ts';
 import type {
-  CaseProgramme, Channel, ComplaintCategory, ComplaintChannel, ComplaintStatus, Conclusion, ExpenseKind, FeedbackChannel, Need, Outcome, WorkCapacity,
+  Channel, ComplaintCategory, ComplaintChannel, ComplaintStatus, Conclusion, ExpenseKind, FeedbackChannel, Need, Outcome, WorkCapacity,
 } from './api.ts';
 import { intakeCodesZhCN } from './messages/codes.zh-CN.ts';
 
 /** Every code of a union, in the order of this record (a missing code is a type error). */
 const codes = <T extends string>(all: Record<T, true>): T[] => Object.keys(all) as T[];
 
-export const NEEDS = codes<Need>({ dibao: true, hardship: true, temporary: true, medical: true, disaster: true, education: true, housing: true, employment: true, other: true });
-/** What a partner department handles: everything but the civil-affairs cases. */
-export const REFERRAL_NEEDS = NEEDS.filter((n) => n !== 'dibao' && n !== 'hardship');
+/**
+ * What a partner department handles: the server's needs but the programmes the window opens as cases
+ * (none until the registry is read, so that no need is offered under its code).
+ */
+export function referralNeeds(programmes: Programmes): Need[] {
+  return programmes.loaded ? NEEDS.filter((n) => !programmes.find(n)?.intake) : [];
+}
 export const CHANNELS = codes<Channel>({ window: true, phone: true, online: true, village: true });
 export const WORK_CAPACITIES = codes<WorkCapacity>({ full: true, partial: true, none: true });
 export const EXPENSE_KINDS = codes<ExpenseKind>({ medical: true, education: true, housing: true, care: true, other: true });
 export const OUTCOMES = codes<Outcome>({ assisted: true, partially_assisted: true, not_eligible: true, declined: true });
-export const CASE_PROGRAMMES = codes<CaseProgramme>({ dibao: true, hardship: true });
 export const COMPLAINT_CHANNELS = codes<ComplaintChannel>({ hotline_12349: true, window: true, online: true });
 export const COMPLAINT_CATEGORIES = codes<ComplaintCategory>({ favouritism: true, fraud: true, eligibility: true, misconduct: true, other: true });
 export const COMPLAINT_STATUSES = codes<ComplaintStatus>({ received: true, assigned: true, concluded: true, closed: true });
@@ -38,6 +43,11 @@ export function codeLabel(t: Translate, prefix: Prefix, code: string | null | un
   if (code === null || code === undefined || code === '') return t('intake.dash');
   const key = `${prefix}.${code}`;
   return isCodeKey(key) ? t(key) : (fallback ?? code);
+}
+
+/** A part's need: the programme's name for a programme of the registry, else the need's own (the API's label as fallback). */
+export function needLabel(t: Translate, programmes: Programmes, need: string, fallback?: string | null): string {
+  return programmes.find(need) ? programmes.name(need) : codeLabel(t, 'intake.need', need, fallback);
 }
 
 const DEPT_KEYS: Record<Department, MessageKey> = {

@@ -1,12 +1,21 @@
-// The intake form's values and their mapping to the API request (yuan → fen, registered or not).
+// The intake form's values and their mapping to the API request (yuan → fen, registered or not; a case
+// part's opening questions as `details`, for a programme that asks them).
+import type { ProgrammeItem } from '../../api/programmes.ts';
 import type { Department } from '../../api/types.ts';
+import { openingDetails, openingFields } from '../cases/opening.ts';
 import type { NamePath } from '../registry/fieldErrors.ts';
-import type { CaseProgramme, Channel, ExpenseKind, NewPart, NewRequest, Need, WorkCapacity } from './api.ts';
+import type { Channel, ExpenseKind, NewPart, NewRequest, Need, WorkCapacity } from './api.ts';
 import { yuanToFen } from './format.ts';
+
+/** The programme of a code, as the registry describes it (GET /programmes). */
+export type FindProgramme = (code: string) => ProgrammeItem | undefined;
 
 export interface PartValues {
   kind: 'case' | 'referral';
-  programme?: CaseProgramme;
+  /** A programme code of the registry that the window may open. */
+  programme?: string;
+  /** The programme's opening questions. */
+  details?: Record<string, unknown>;
   department?: Department;
   need?: Need;
   note?: string;
@@ -39,16 +48,25 @@ const ON_FORM = new Set([
   'assessment.urgent', 'assessment.note', 'assessment.rigidExpenses.#.kind', 'assessment.rigidExpenses.#.amountYuan', 'assessment.rigidExpenses.#.note',
   'parts.#.kind', 'parts.#.programme', 'parts.#.department', 'parts.#.need', 'parts.#.note',
 ]);
-export const onForm = (path: NamePath) => ON_FORM.has(path.map((p) => (typeof p === 'number' ? '#' : p)).join('.'));
+/** True when the form shows the field: a fixed one, or an opening question of the programme a case part opens. */
+export function onFormOf(parts: readonly PartValues[], find: FindProgramme): (path: NamePath) => boolean {
+  return (path) => {
+    if (ON_FORM.has(path.map((p) => (typeof p === 'number' ? '#' : p)).join('.'))) return true;
+    const [head, index, details, name] = path;
+    if (path.length !== 4 || head !== 'parts' || typeof index !== 'number' || details !== 'details') return false;
+    const code = parts[index]?.programme;
+    return code !== undefined && openingFields(find(code)).some((f) => f.name === name);
+  };
+}
 
-export function toRequest(v: Values): NewRequest {
+export function toRequest(v: Values, find: FindProgramme): NewRequest {
   const person: NewRequest['person'] =
     v.personKind === 'registered'
       ? { householdNo: v.person.householdNo ?? '', idNumber: v.person.idNumber }
       : { name: v.person.name ?? '', idNumber: v.person.idNumber.trim().toUpperCase(), phone: v.person.phone ?? '' };
   const parts: NewPart[] = v.parts.map((p) =>
     p.kind === 'case'
-      ? { kind: 'case', programme: p.programme ?? 'dibao', note: p.note ?? '' }
+      ? { kind: 'case', programme: p.programme ?? '', note: p.note ?? '', ...openingDetails(p.programme === undefined ? undefined : find(p.programme), p.details) }
       : { kind: 'referral', department: p.department ?? 'education', need: p.need ?? 'other', note: p.note ?? '' },
   );
   const a = v.assessment;

@@ -27,6 +27,7 @@ export function CaseVerification({ caseNo, householdNo, nextActions, onChanged }
   const [error, setError] = useState<string | null>(null);
   const [toast, holder] = message.useMessage();
   const [form] = Form.useForm<AuthValues>();
+  const signerRole = Form.useWatch('signerRole', form);
   const data = useApiData(() => fetchCaseVerification(caseNo), [caseNo, version]);
   const v = data.data;
   const changed = () => {
@@ -81,7 +82,8 @@ export function CaseVerification({ caseNo, householdNo, nextActions, onChanged }
           <Form.Item name="signerName" label={t('verification.case.signerName')} rules={[{ required: true, min: 2 }]}><Input style={{ width: 110 }} data-testid="signer-name" /></Form.Item>
           <Form.Item name="signerIdNumber" label={t('verification.case.signerIdNumber')} rules={[{ required: true, len: 18 }]}><Input style={{ width: 190 }} data-testid="signer-id" /></Form.Item>
           <Form.Item name="signedOn" label={t('verification.case.signedOn')} rules={[{ required: true }]}><Input type="date" style={{ width: 150 }} /></Form.Item>
-          {v.programme === 'hardship' && <Form.Item name="noLegalSupporter" valuePropName="checked"><Checkbox>{t('verification.case.noLegalSupporter')}</Checkbox></Form.Item>}
+          {/* Whether the programme asks the legal supporters' authorization is the server's (authorizationMissing says so); a household states here that it has none. */}
+          {signerRole !== 'supporter' && <Form.Item name="noLegalSupporter" valuePropName="checked"><Checkbox>{t('verification.case.noLegalSupporter')}</Checkbox></Form.Item>}
           <Form.Item><Button htmlType="submit" loading={busy} data-testid="authorization-save">{t('verification.case.addAuthorization')}</Button></Form.Item>
         </Form>
       )}

@@ -53,7 +53,8 @@ export interface Authorization {
 
 export interface CaseVerification {
   caseNo: string;
-  programme: 'dibao' | 'hardship';
+  /** A programme code of the registry. */
+  programme: string;
   state: string;
   flags: string[];
   authorizations: Authorization[];

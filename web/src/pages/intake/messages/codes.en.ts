@@ -1,8 +1,6 @@
 import type { intakeCodesZhCN } from './codes.zh-CN.ts';
 
 export const intakeCodesEn: Record<keyof typeof intakeCodesZhCN, string> = {
-  'intake.need.dibao': 'Dibao (minimum living guarantee)',
-  'intake.need.hardship': 'Extreme-hardship support',
   'intake.need.temporary': 'Temporary assistance',
   'intake.need.medical': 'Medical assistance',
   'intake.need.disaster': 'Disaster relief',

@@ -1,7 +1,5 @@
 // Names of the intake's and complaints' codes (zh-CN); English in codes.en.ts with the same keys.
 export const intakeCodesZhCN = {
-  'intake.need.dibao': '最低生活保障',
-  'intake.need.hardship': '特困人员供养',
   'intake.need.temporary': '临时救助',
   'intake.need.medical': '医疗救助',
   'intake.need.disaster': '受灾人员救助',

@@ -139,7 +139,7 @@ export const intakeUiEn: Record<keyof typeof intakeUiZhCN, string> = {
   'complaint.form.complainantName': "Complainant's name",
   'complaint.form.complainantPhone': "Complainant's phone",
   'complaint.form.caseNo': 'Case no.',
-  'complaint.form.caseNoFormat': 'A case no. is DB/TK and 16 digits',
+  'complaint.form.caseNoFormat': 'A case no. is a programme prefix ({prefixes}) and 16 digits',
   'complaint.form.flagHint': 'A complaint about a recipient flags the case for a county home visit',
   'complaint.form.staffArea': "Staff member's area",
   'complaint.form.staffName': 'Staff member',

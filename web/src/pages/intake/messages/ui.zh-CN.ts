@@ -138,7 +138,7 @@ export const intakeUiZhCN = {
   'complaint.form.complainantName': '举报人姓名',
   'complaint.form.complainantPhone': '举报人电话',
   'complaint.form.caseNo': '案件编号',
-  'complaint.form.caseNoFormat': '案件编号应为 DB/TK + 16 位数字',
+  'complaint.form.caseNoFormat': '案件编号应为项目代码（{prefixes}）+ 16 位数字',
   'complaint.form.flagHint': '针对救助对象的举报将标记该案件，县级须入户核查',
   'complaint.form.staffArea': '被举报人所在区划',
   'complaint.form.staffName': '被举报人',

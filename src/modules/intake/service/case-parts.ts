@@ -1,0 +1,34 @@
+// Case parts of a request: any programme of the registry that the window may open (its `intake`), with
+// the programme's opening details passed on to the cases module. A case part's need is the programme code.
+import { AppError } from '../../../kernel/errors.ts';
+import { allProgrammes, isProgramme, programmeOf } from '../../../programmes/registry.ts';
+import type { ProgrammeModule } from '../../../programmes/types.ts';
+import { isNeed, NEED_LABELS } from './schemas.ts';
+
+const listed = (ps: readonly ProgrammeModule[]) => ps.map((p) => `${p.code} ${p.labels['zh-CN'].name}`).join('、');
+
+/** The programme a case part opens; unknown, or not opened at the window, is a caller's mistake naming `field`. */
+export function windowProgramme(code: string, field: string): ProgrammeModule {
+  const openable = allProgrammes().filter((p) => p.intake);
+  if (!isProgramme(code)) throw AppError.field(field, `未知的救助项目：${code}（受理窗口可受理：${listed(openable)}）`);
+  const p = programmeOf(code, field);
+  if (!p.intake) throw AppError.field(field, `${p.labels['zh-CN'].name}不在受理窗口受理（受理窗口可受理：${listed(openable)}）`);
+  return p;
+}
+
+const isDetails = (field: string) => field === 'details' || field.startsWith('details.');
+
+/** The cases module names the opening details `details.*`; the request names them in their part (`parts.N.details.*`). */
+export function inPart(err: unknown, index: number): unknown {
+  const fields = err instanceof AppError ? err.details?.fields : undefined;
+  if (!(err instanceof AppError) || !fields?.some((f) => isDetails(f.field))) return err;
+  const named = fields.map((f) => (isDetails(f.field) ? { ...f, field: `parts.${index}.${f.field}` } : f));
+  const first = named[0];
+  return new AppError(err.code, first ? `${first.field}: ${first.message}` : err.message, err.status, { ...err.details, fields: named });
+}
+
+/** The name of a part's need: the programme's for a case part, else the referral need's. */
+export function needLabel(kind: string, need: string): string {
+  if (kind === 'case' && isProgramme(need)) return programmeOf(need).labels['zh-CN'].name;
+  return isNeed(need) ? NEED_LABELS[need] : need;
+}
