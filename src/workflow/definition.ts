@@ -134,7 +134,9 @@ export interface DeadlineSpec {
 }
 
 export interface ActionDefinition<S extends z.ZodType = z.ZodType, Ctx extends CaseContext = CaseContext> {
+  /** The step's name for staff (Chinese), and in English for the English page. */
   label: string;
+  labelEn: string;
   from: readonly string[];
   /** The next state; `null` keeps the case where it is (a record such as an objection). */
   to: string | null;
@@ -157,6 +159,7 @@ export interface ActionDefinition<S extends z.ZodType = z.ZodType, Ctx extends C
 
 export interface StateDefinition {
   label: string;
+  labelEn: string;
   phase: Phase;
   /** Time limit for leaving this state, from the day the case enters it; 'keep' keeps the running one. */
   deadline?: DeadlineSpec | 'keep';
@@ -166,6 +169,7 @@ export interface WorkflowDefinition<Ctx extends CaseContext = CaseContext> {
   programme: string;
   ruleSet: RuleSet;
   label: string;
+  labelEn: string;
   initial: string;
   /** Whole-case time limit from acceptance, where the rule set has one. */
   totalDeadline?: DeadlineSpec;

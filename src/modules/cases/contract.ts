@@ -56,3 +56,23 @@ export const householdCaseList = z.object({
     decision: z.object({ kind: z.string(), amountFen: z.number().nullable(), effectiveMonth: date, decidedOn: z.string() }).nullable(),
   })),
 });
+
+/** GET /programmes: the registry as the web reads it (it keeps no programme list of its own). */
+const labels = z.object({ name: z.string(), short: z.string(), benefit: z.string() });
+export const programmeList = z.object({
+  caseNoPattern: z.string(),
+  phases: z.array(z.object({ code: z.enum(PHASES), label: z.string(), labelEn: z.string() })),
+  items: z.array(z.object({
+    code: z.string(), serialPrefix: z.string(), kind: z.enum(['enrolment', 'claim', 'event']), recipient: z.enum(['household', 'person']),
+    openCases: z.string(), intake: z.boolean(), schedule: z.enum(['monthly', 'one_off']).nullable(), payee: z.string().nullable(),
+    labels: z.object({ 'zh-CN': labels, en: labels }),
+    ruleSets: z.array(z.object({ ruleSet: z.string(), label: z.string(), labelEn: z.string() })),
+    states: z.array(z.object({ code: z.string(), label: z.string(), labelEn: z.string(), phase: z.enum(PHASES) })),
+    actions: z.array(z.object({ code: z.string(), label: z.string(), labelEn: z.string() })),
+    /** Economic status verification needs the legal supporters' authorization too (特困). */
+    verification: z.object({ supporters: z.boolean() }),
+    /** JSON Schema of what the window records when it opens a case (null: nothing beyond the applicant). */
+    opening: z.unknown(),
+  })),
+});
+export type ProgrammeList = z.output<typeof programmeList>;

@@ -6,7 +6,7 @@ import type { RouteModule } from '../../server/context.ts';
 import { drawBatchSample, createBatch, getBatch, listAllBatches, newBatchSchema, sampleSchema } from './service/batches.ts';
 import { createCase, deathSchema, getCase, householdCases, inbox, listQuerySchema, newCaseSchema, overdue, recordDeath } from './service/cases.ts';
 import { caseNoSchema, performTransition, transitionInputSchema } from './service/engine.ts';
-import { listProgrammes, programmeList } from './service/programmes.ts';
+import { listProgrammes } from './service/programmes.ts';
 import { createInstitution, listInstitutions, newInstitutionSchema } from './service/institutions.ts';
 import { decisionNotice, publicNoticeDocument, publicNoticeList } from './service/notices.ts';
 
@@ -17,7 +17,7 @@ const tags = ['cases'];
 
 
 export const caseRoutes: RouteModule = (app, { db }) => {
-  app.get('/programmes', { schema: { tags: ['programmes'], summary: '救助项目：代码、名称、状态（及其阶段）、操作、受理时须填写的事项', response: { 200: programmeList } } },
+  app.get('/programmes', { schema: { tags: ['programmes'], summary: '救助项目：代码、名称、状态（及其阶段）、操作、受理时须填写的事项', response: { 200: api.programmeList } } },
     async () => listProgrammes());
 
   app.post('/cases', { schema: { tags, summary: '受理申请（新建案件）', body: newCaseSchema, response: { 201: api.createdCase } } },

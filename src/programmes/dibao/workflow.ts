@@ -17,7 +17,7 @@ const stability = (d: { stability: 'stable' | 'unstable' | 'chronic' }) => ({ st
 const markCommunityReview = (_d: unknown, step: { seq: number; on: string }) => ({ communityReview: { seq: step.seq, on: step.on } });
 
 const submitToCounty = (extra: readonly Precondition[]) =>
-  action({ label: '公示期满报县级审核', from: ['notice'], to: 'county_review', roles: TOWNSHIP, schema: emptySchema, preconditions: [noticeEnded, ...extra] });
+  action({ label: '公示期满报县级审核', labelEn: 'Submit to county after notice', from: ['notice'], to: 'county_review', roles: TOWNSHIP, schema: emptySchema, preconditions: [noticeEnded, ...extra] });
 
 const management = dynamicManagement({ reviewParameter: `${P}.home_visit_working_days`, gradualExit: true });
 
@@ -26,29 +26,29 @@ const PENDING_2012 = ['accepted', 'visited', 'verified', 'community_reviewed', '
 export const dibaoCn2012: WorkflowDefinition = {
   programme: 'dibao',
   ruleSet: 'cn-2012',
-  label: '最低生活保障（审核审批办法（试行））',
+  label: '最低生活保障（审核审批办法（试行））', labelEn: 'Dibao (2012 approval measures)',
   initial: 'accepted',
   spotCheckParameter: `${P}.county_spot_check_ratio`,
   states: {
-    accepted: { label: '已受理', phase: 'pending', deadline: { parameter: `${P}.home_visit_working_days` } },
-    visited: { label: '已入户调查', phase: 'pending', deadline: { parameter: 'procedure.verification.start_working_days' } },
-    verified: { label: '已核对', phase: 'pending', deadline: { parameter: `${P}.community_review_working_days` } },
-    community_reviewed: { label: '已民主评议', phase: 'pending' },
-    notice: { label: '乡镇公示中', phase: 'pending', deadline: { parameter: `${P}.notice_days` } },
-    county_review: { label: '县级审核中', phase: 'pending', deadline: { parameter: `${P}.county_review_working_days` } },
-    county_notice: { label: '县级公示中', phase: 'pending', deadline: { parameter: `${P}.second_notice_days`, then: `${P}.approval_decision_working_days` } },
+    accepted: { label: '已受理', labelEn: 'Accepted', phase: 'pending', deadline: { parameter: `${P}.home_visit_working_days` } },
+    visited: { label: '已入户调查', labelEn: 'Home visit done', phase: 'pending', deadline: { parameter: 'procedure.verification.start_working_days' } },
+    verified: { label: '已核对', labelEn: 'Verified', phase: 'pending', deadline: { parameter: `${P}.community_review_working_days` } },
+    community_reviewed: { label: '已民主评议', labelEn: 'Community reviewed', phase: 'pending' },
+    notice: { label: '乡镇公示中', labelEn: 'Township public notice', phase: 'pending', deadline: { parameter: `${P}.notice_days` } },
+    county_review: { label: '县级审核中', labelEn: 'County review', phase: 'pending', deadline: { parameter: `${P}.county_review_working_days` } },
+    county_notice: { label: '县级公示中', labelEn: 'County public notice', phase: 'pending', deadline: { parameter: `${P}.second_notice_days`, then: `${P}.approval_decision_working_days` } },
     ...commonStates,
   },
   actions: {
     home_visit: homeVisit('accepted', 'visited'),
     verify_economic_status: verify('visited', 'verified'),
-    community_review: action({ label: '民主评议', from: ['verified'], to: 'community_reviewed', roles: TOWNSHIP, schema: communityReviewSchema, checks: [communityReviewQuorum], assign: markCommunityReview }),
-    township_review: action({ label: '乡镇审核并公示', from: ['community_reviewed'], to: 'notice', roles: TOWNSHIP, schema: townshipReviewSchema, preconditions: [communityReviewIfRequired], effect: { kind: 'notice' } }),
+    community_review: action({ label: '民主评议', labelEn: 'Community review', from: ['verified'], to: 'community_reviewed', roles: TOWNSHIP, schema: communityReviewSchema, checks: [communityReviewQuorum], assign: markCommunityReview }),
+    township_review: action({ label: '乡镇审核并公示', labelEn: 'Township review and notice', from: ['community_reviewed'], to: 'notice', roles: TOWNSHIP, schema: townshipReviewSchema, preconditions: [communityReviewIfRequired], effect: { kind: 'notice' } }),
     record_objection: recordObjection(['notice', 'county_notice']),
     submit_to_county: submitToCounty([]),
     ...countyStage(PENDING_2012, GRANTED),
-    county_notice: action({ label: '县级审核同意并公示', from: ['county_review'], to: 'county_notice', roles: COUNTY, schema: emptySchema, preconditions: [spotCheckDone, verificationPassed], effect: { kind: 'notice' } }),
-    approve: action({ label: '审批通过', from: ['county_notice'], to: 'approved', roles: COUNTY, schema: approveSchema, preconditions: [noticeEnded, spotCheckDone, verificationPassed], effect: { kind: 'decide', decision: 'approve' }, assign: stability }),
+    county_notice: action({ label: '县级审核同意并公示', labelEn: 'County agrees and posts notice', from: ['county_review'], to: 'county_notice', roles: COUNTY, schema: emptySchema, preconditions: [spotCheckDone, verificationPassed], effect: { kind: 'notice' } }),
+    approve: action({ label: '审批通过', labelEn: 'Approve', from: ['county_notice'], to: 'approved', roles: COUNTY, schema: approveSchema, preconditions: [noticeEnded, spotCheckDone, verificationPassed], effect: { kind: 'decide', decision: 'approve' }, assign: stability }),
     withdraw: withdraw(['accepted', 'visited', 'verified', 'community_reviewed', 'notice']),
     ...management,
   },
@@ -71,27 +71,27 @@ const communityReviewCalledFor: Precondition = (ctx) => {
 export const dibaoCn2021: WorkflowDefinition = {
   programme: 'dibao',
   ruleSet: 'cn-2021',
-  label: '最低生活保障（审核确认办法）',
+  label: '最低生活保障（审核确认办法）', labelEn: 'Dibao (2021 confirmation measures)',
   initial: 'accepted',
   totalDeadline: { parameter: `${P}.total_working_days` },
   spotCheckParameter: `${P}.county_spot_check_ratio`,
   states: {
-    accepted: { label: '已受理', phase: 'pending', deadline: { parameter: `${P}.home_visit_working_days` } },
-    visited: { label: '已入户调查', phase: 'pending', deadline: { parameter: 'procedure.verification.start_working_days' } },
-    verified: { label: '已核对', phase: 'pending', deadline: { parameter: `${P}.community_review_working_days` } },
-    notice: { label: '乡镇公示中', phase: 'pending', deadline: { parameter: `${P}.notice_days` } },
-    county_review: { label: '县级审核确认中', phase: 'pending', deadline: { parameter: `${P}.county_review_working_days` } },
+    accepted: { label: '已受理', labelEn: 'Accepted', phase: 'pending', deadline: { parameter: `${P}.home_visit_working_days` } },
+    visited: { label: '已入户调查', labelEn: 'Home visit done', phase: 'pending', deadline: { parameter: 'procedure.verification.start_working_days' } },
+    verified: { label: '已核对', labelEn: 'Verified', phase: 'pending', deadline: { parameter: `${P}.community_review_working_days` } },
+    notice: { label: '乡镇公示中', labelEn: 'Township public notice', phase: 'pending', deadline: { parameter: `${P}.notice_days` } },
+    county_review: { label: '县级审核确认中', labelEn: 'County confirmation', phase: 'pending', deadline: { parameter: `${P}.county_review_working_days` } },
     ...commonStates,
   },
   actions: {
     home_visit: homeVisit('accepted', 'visited'),
     verify_economic_status: verify('visited', 'verified'),
-    township_review: action({ label: '乡镇审核并公示', from: ['verified'], to: 'notice', roles: TOWNSHIP, schema: townshipReviewSchema, preconditions: [communityReviewIfRequired], effect: { kind: 'notice' } }),
+    township_review: action({ label: '乡镇审核并公示', labelEn: 'Township review and notice', from: ['verified'], to: 'notice', roles: TOWNSHIP, schema: townshipReviewSchema, preconditions: [communityReviewIfRequired], effect: { kind: 'notice' } }),
     record_objection: recordObjection(['notice', 'county_notice']),
-    community_review: action({ label: '民主评议', from: ['verified', 'notice'], to: null, roles: TOWNSHIP, schema: communityReviewSchema, preconditions: [communityReviewCalledFor], checks: [communityReviewQuorum], assign: markCommunityReview }),
+    community_review: action({ label: '民主评议', labelEn: 'Community review', from: ['verified', 'notice'], to: null, roles: TOWNSHIP, schema: communityReviewSchema, preconditions: [communityReviewCalledFor], checks: [communityReviewQuorum], assign: markCommunityReview }),
     submit_to_county: submitToCounty([objectionReviewed]),
     ...countyStage(PENDING_2021, GRANTED),
-    approve: action({ label: '审核确认', from: ['county_review'], to: 'approved', roles: COUNTY, schema: approveSchema, preconditions: [spotCheckDone, verificationPassed], effect: { kind: 'decide', decision: 'approve' }, assign: stability }),
+    approve: action({ label: '审核确认', labelEn: 'Confirm', from: ['county_review'], to: 'approved', roles: COUNTY, schema: approveSchema, preconditions: [spotCheckDone, verificationPassed], effect: { kind: 'decide', decision: 'approve' }, assign: stability }),
     withdraw: withdraw(['accepted', 'visited', 'verified', 'community_reviewed', 'notice']),
     ...management,
   },

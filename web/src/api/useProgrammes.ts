@@ -25,6 +25,7 @@ export interface Programmes {
 
 export function catalogue(list: ProgrammeList | undefined, locale: Locale, error: Error | null = null): Programmes {
   const items = list?.items ?? [];
+  const labelOf = (l: { label: string; labelEn: string } | undefined) => (l === undefined ? undefined : locale === 'en' ? l.labelEn : l.label);
   const byCode = new Map(items.map((p) => [p.code, p]));
   const scope = (programme: string | undefined) => {
     const own = programme === undefined ? undefined : byCode.get(programme);
@@ -38,8 +39,8 @@ export function catalogue(list: ProgrammeList | undefined, locale: Locale, error
     ofCaseNo: (caseNo) => items.find((p) => caseNo.startsWith(p.serialPrefix)),
     name: (code, fallback) => byCode.get(code)?.labels[locale].name ?? fallback ?? code,
     short: (code, fallback) => byCode.get(code)?.labels[locale].short ?? fallback ?? code,
-    state: (programme, state, fallback) => scope(programme).flatMap((p) => p.states).find((s) => s.code === state)?.label ?? fallback ?? state,
-    action: (programme, action, fallback) => scope(programme).flatMap((p) => p.actions).find((a) => a.code === action)?.label ?? fallback ?? action,
+    state: (programme, state, fallback) => labelOf(scope(programme).flatMap((p) => p.states).find((s) => s.code === state)) ?? fallback ?? state,
+    action: (programme, action, fallback) => labelOf(scope(programme).flatMap((p) => p.actions).find((a) => a.code === action)) ?? fallback ?? action,
     phase: (phase) => {
       const p = list?.phases.find((x) => x.code === phase);
       return p ? (locale === 'en' ? p.labelEn : p.label) : phase;

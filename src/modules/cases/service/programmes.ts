@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { sql } from 'kysely';
 import type { Database } from '../../../db/engine.ts';
 import { allProgrammes, CASE_NO_PATTERN, programmeOf } from '../../../programmes/registry.ts';
-import { PHASES } from '../../../workflow/definition.ts';
+import { PHASES, type Phase } from '../../../workflow/definition.ts';
+import type { ProgrammeList } from '../contract.ts';
 
 /** Upserts every programme of the registry (a removed programme stays: cases keep pointing at it). */
 export async function syncProgrammes(db: Database): Promise<number> {
@@ -31,38 +32,23 @@ export const PHASE_LABELS: Record<(typeof PHASES)[number], { 'zh-CN': string; en
   terminal: { 'zh-CN': '已办结', en: 'Closed' },
 };
 
-const labels = z.object({ name: z.string(), short: z.string(), benefit: z.string() });
-export const programmeList = z.object({
-  caseNoPattern: z.string(),
-  phases: z.array(z.object({ code: z.enum(PHASES), label: z.string(), labelEn: z.string() })),
-  items: z.array(z.object({
-    code: z.string(), serialPrefix: z.string(), kind: z.enum(['enrolment', 'claim', 'event']), recipient: z.enum(['household', 'person']),
-    openCases: z.string(), intake: z.boolean(), schedule: z.enum(['monthly', 'one_off']).nullable(), payee: z.string().nullable(),
-    labels: z.object({ 'zh-CN': labels, en: labels }),
-    ruleSets: z.array(z.object({ ruleSet: z.string(), label: z.string() })),
-    states: z.array(z.object({ code: z.string(), label: z.string(), phase: z.enum(PHASES) })),
-    actions: z.array(z.object({ code: z.string(), label: z.string() })),
-    /** JSON Schema of what the window records when it opens a case (null: nothing beyond the applicant). */
-    opening: z.unknown(),
-  })),
-});
-
-export function listProgrammes(): z.output<typeof programmeList> {
+export function listProgrammes(): ProgrammeList {
   return {
     caseNoPattern: CASE_NO_PATTERN.source,
     phases: PHASES.map((code) => ({ code, label: PHASE_LABELS[code]['zh-CN'], labelEn: PHASE_LABELS[code].en })),
     items: allProgrammes().map((p) => {
       const workflows = Object.values(p.workflows);
-      const states = new Map<string, { code: string; label: string; phase: (typeof PHASES)[number] }>();
-      const actions = new Map<string, { code: string; label: string }>([['accept', { code: 'accept', label: '受理' }]]);
+      const states = new Map<string, { code: string; label: string; labelEn: string; phase: Phase }>();
+      const actions = new Map<string, { code: string; label: string; labelEn: string }>([['accept', { code: 'accept', label: '受理', labelEn: 'Accept' }]]);
       for (const w of workflows) {
-        for (const [code, st] of Object.entries(w.states)) if (!states.has(code)) states.set(code, { code, label: st.label, phase: st.phase });
-        for (const [code, a] of Object.entries(w.actions)) if (!actions.has(code)) actions.set(code, { code, label: a.label });
+        for (const [code, st] of Object.entries(w.states)) if (!states.has(code)) states.set(code, { code, label: st.label, labelEn: st.labelEn, phase: st.phase });
+        for (const [code, a] of Object.entries(w.actions)) if (!actions.has(code)) actions.set(code, { code, label: a.label, labelEn: a.labelEn });
       }
       return {
         code: p.code, serialPrefix: p.serialPrefix, kind: p.kind, recipient: p.recipient, openCases: p.openCases, intake: p.intake,
         schedule: p.benefit?.schedule ?? null, payee: p.benefit?.payee ?? null, labels: p.labels,
-        ruleSets: workflows.map((w) => ({ ruleSet: w.ruleSet, label: w.label })),
+        ruleSets: workflows.map((w) => ({ ruleSet: w.ruleSet, label: w.label, labelEn: w.labelEn })),
+        verification: { supporters: p.verification?.supporters === true },
         states: [...states.values()], actions: [...actions.values()],
         opening: p.opening ? z.toJSONSchema(p.opening.schema, { io: 'input', unrepresentable: 'any' }) : null,
       };

@@ -1,6 +1,7 @@
 import { Alert, Button, Checkbox, Form, Input, Select, Space, Tag, Typography, message } from 'antd';
 import { useState } from 'react';
 import { useApiData } from '../../api/useApiData.ts';
+import { useProgrammes } from '../../api/useProgrammes.ts';
 import { useCurrentUser } from '../../auth/context.ts';
 import { can } from '../../auth/permissions.ts';
 import { useT } from '../../i18n/context.ts';
@@ -28,6 +29,7 @@ export function CaseVerification({ caseNo, householdNo, nextActions, onChanged }
   const [toast, holder] = message.useMessage();
   const [form] = Form.useForm<AuthValues>();
   const signerRole = Form.useWatch('signerRole', form);
+  const programmes = useProgrammes();
   const data = useApiData(() => fetchCaseVerification(caseNo), [caseNo, version]);
   const v = data.data;
   const changed = () => {
@@ -82,8 +84,8 @@ export function CaseVerification({ caseNo, householdNo, nextActions, onChanged }
           <Form.Item name="signerName" label={t('verification.case.signerName')} rules={[{ required: true, min: 2 }]}><Input style={{ width: 110 }} data-testid="signer-name" /></Form.Item>
           <Form.Item name="signerIdNumber" label={t('verification.case.signerIdNumber')} rules={[{ required: true, len: 18 }]}><Input style={{ width: 190 }} data-testid="signer-id" /></Form.Item>
           <Form.Item name="signedOn" label={t('verification.case.signedOn')} rules={[{ required: true }]}><Input type="date" style={{ width: 150 }} /></Form.Item>
-          {/* Whether the programme asks the legal supporters' authorization is the server's (authorizationMissing says so); a household states here that it has none. */}
-          {signerRole !== 'supporter' && <Form.Item name="noLegalSupporter" valuePropName="checked"><Checkbox>{t('verification.case.noLegalSupporter')}</Checkbox></Form.Item>}
+          {/* Programmes that need the legal supporters' authorization (特困) let the household state that it has none. */}
+          {signerRole !== 'supporter' && programmes.find(v.programme)?.verification.supporters === true && <Form.Item name="noLegalSupporter" valuePropName="checked"><Checkbox>{t('verification.case.noLegalSupporter')}</Checkbox></Form.Item>}
           <Form.Item><Button htmlType="submit" loading={busy} data-testid="authorization-save">{t('verification.case.addAuthorization')}</Button></Form.Item>
         </Form>
       )}
