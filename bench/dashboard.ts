@@ -33,7 +33,7 @@ async function run(db: Database, engine: BenchEngine, households: number, member
   for (let i = 0; i < RUNS; i++) {
     const r = await timed(request);
     times.push(r.ms);
-    persons = r.value[0].total.dibaoPersons ?? 0;
+    persons = r.value[0].programmes.find((p) => p.code === 'dibao')?.total.find((f) => f.key === 'persons')?.value ?? 0;
   }
   times.sort((a, b) => a - b);
   const p50 = times[Math.floor(RUNS * 0.5)]!;

@@ -8,6 +8,7 @@ import { systemScope } from '../../kernel/scope.ts';
 import { ENGINE, testDatabase } from '../../test/db.ts';
 import { bearer, testApp, tokenFor, type ErrorBody } from '../../test/http.ts';
 import type { BuiltApp } from '../../server/app.ts';
+import type { FiguresResult } from './contract.ts';
 import { computedRollup, refreshAll, storedRollup } from './repo/refresh.ts';
 import { currentStandards, figures, refresh } from './service/figures.ts';
 import { annualReport, statisticalTables } from './service/exports.ts';
@@ -15,6 +16,15 @@ import { warnings } from './service/warnings.ts';
 import { addCase, addDecision, addHousehold, addMember, villagesOf } from './testing.ts';
 
 const gaps = (n: number, gap: number, topup = 0) => Array.from({ length: n }, () => ({ gap, topup }));
+
+/** A programme's figures of the area (or of a unit) by key, with `…Prev` and `…Change`. */
+function programme(r: FiguresResult, code: string, unit?: string): Record<string, number | null> {
+  const s = r.programmes.find((p) => p.code === code)!;
+  const list = unit === undefined ? s.total : s.units.find((u) => u.code === unit)!.figures;
+  return Object.fromEntries(list.flatMap((f) => [[f.key, f.value], [`${f.key}Prev`, f.prev], [`${f.key}Change`, f.change]]));
+}
+
+const paid = (r: FiguresResult, code: string) => r.payroll.find((p) => p.programme === code)!.total.netFen;
 
 describe(`stats figures on a hand-built data set (${ENGINE})`, () => {
   let db: Database;
@@ -86,44 +96,46 @@ describe(`stats figures on a hand-built data set (${ENGINE})`, () => {
   it('computes every figure of the prefecture for 2015 (values worked out by hand)', async () => {
     const r = await figures(db, systemScope(), { year: 2015 });
     const t = r.total;
+    const d = programme(r, 'dibao');
+    const h = programme(r, 'hardship');
     expect(r.area.code).toBe('522700');
-    expect([t.dibaoHouseholds, t.dibaoPersons, t.dibaoHouseholdsPrev, t.dibaoPersonsPrev]).toEqual([2, 5, 2, 4]);
-    expect(t.dibaoPersonsChange).toBeCloseTo(0.25);
-    expect([t.dibaoUrbanHouseholds, t.dibaoUrbanPersons, t.dibaoUrbanPersonsPrev, t.dibaoUrbanPersonsChange]).toEqual([1, 3, 3, 0]);
-    expect([t.dibaoRuralHouseholds, t.dibaoRuralPersons, t.dibaoRuralPersonsPrev, t.dibaoRuralPersonsChange]).toEqual([1, 2, 1, 1]);
+    expect([d.households, d.persons, d.householdsPrev, d.personsPrev]).toEqual([2, 5, 2, 4]);
+    expect(d.personsChange).toBeCloseTo(0.25);
+    expect([d.urbanHouseholds, d.urbanPersons, d.urbanPersonsPrev, d.urbanPersonsChange]).toEqual([1, 3, 3, 0]);
+    expect([d.ruralHouseholds, d.ruralPersons, d.ruralPersonsPrev, d.ruralPersonsChange]).toEqual([1, 2, 1, 1]);
     // urban: (6 × 60000 + 6 × 45000) / 36 person-months = 17500; 2014: 6 × 60000 / 18 = 20000
-    expect([t.urbanGapPerPerson, t.urbanGapPerPersonPrev]).toEqual([17500, 20000]);
-    expect(t.urbanGapGrowth).toBeCloseTo(-0.125);
+    expect([d.urbanGapPerPerson, d.urbanGapPerPersonPrev]).toEqual([17500, 20000]);
+    expect(d.urbanGapPerPersonChange).toBeCloseTo(-0.125);
     // rural: (1 × 10000 + 9 × 20000) / (1 + 18) = 10000; 2014: 10 × 10000 / 10
-    expect([t.ruralGapPerPerson, t.ruralGapPerPersonPrev, t.ruralGapGrowth]).toEqual([10000, 10000, 0]);
-    expect(t.dibaoExpenditure).toBe(630000 + 10000 + 180000);
-    expect(t.topupPersons).toBe(1);
-    expect([t.hardshipPersons, t.hardshipInstitutional, t.institutionalRate, t.hardshipPersonsPrev, t.institutionalRatePrev]).toEqual([1, 1, 1, 0, null]);
-    expect(t.hardshipExpenditure).toBe(11 * 30000);
+    expect([d.ruralGapPerPerson, d.ruralGapPerPersonPrev, d.ruralGapPerPersonChange]).toEqual([10000, 10000, 0]);
+    expect(d.expenditure).toBe(630000 + 10000 + 180000);
+    expect(d.topupPersons).toBe(1);
+    expect([h.persons, h.institutional, h.institutionalRate, h.personsPrev, h.institutionalRatePrev]).toEqual([1, 1, 1, 0, null]);
+    expect(h.expenditure).toBe(11 * 30000);
     expect([t.intakeReceived, t.intakeCompleted, t.intakeCompletionRate, t.overdueReferrals, t.overdueCases]).toEqual([2, 1, 0.5, 1, 1]);
     expect([t.complaintsReceived, t.complaintsConcluded, t.complaintsSubstantiated, t.complaintsFavouritism]).toEqual([1, 1, 1, 1]);
-    expect([t.registryHouseholds, t.registryPersons, t.agriculturalPersons, t.ruralCoverage]).toEqual([6, 13, 10, 0.2]);
+    expect([t.registryHouseholds, t.registryPersons, t.agriculturalPersons, d.ruralCoverage]).toEqual([6, 13, 10, 0.2]);
     expect([t.povertyFile, t.povertyUncovered, t.eligibleUncovered, t.nearDibao]).toEqual([1, 1, 2, 1]);
-    expect([t.payrollDibaoFen, t.payrollHardshipFen, t.payrollNetFen, t.payrollLines]).toEqual([65000, 0, 65000, 2]);
+    expect([paid(r, 'dibao'), paid(r, 'hardship'), t.payrollNetFen, t.payrollLines]).toEqual([65000, 0, 65000, 2]);
     expect([t.verificationRequests, t.rescreenRequests, t.verificationFindings, t.verificationBreaking, t.verificationFavouritism]).toEqual([1, 1, 2, 1, 1]);
     expect([t.rescreenHits, t.favouritismFlags]).toEqual([1, 1]);
     // Plain means over the 13 county units: (3 × 495 + 10 × 440) / 13 yuan, (3 × 2640 + 10 × 2580) / 13 yuan.
-    expect([r.standards.urbanMonthly, r.standards.ruralYearly]).toEqual([45269, 259385]);
+    expect([d.urbanStandard, d.ruralStandard]).toEqual([45269, 259385]);
     const duyun = r.units.find((u) => u.code === '522701')!;
-    expect([duyun.dibaoPersons, duyun.agriculturalPersons, duyun.hardshipPersons]).toEqual([5, 9, 0]);
-    expect(duyun.ruralCoverage).toBeCloseTo(2 / 9);
+    expect([programme(r, 'dibao', '522701').persons, duyun.agriculturalPersons, programme(r, 'hardship', '522701').persons]).toEqual([5, 9, 0]);
+    expect(programme(r, 'dibao', '522701').ruralCoverage).toBeCloseTo(2 / 9);
     expect(r.units).toHaveLength(13);
   });
 
   it('drills down: a county by township, a township by village; a period in months', async () => {
     const county = await figures(db, systemScope(), { area: '522701', year: 2015 });
-    expect(county.units.find((u) => u.code === '522701001')!.dibaoUrbanPersons).toBe(3);
-    expect(county.units.find((u) => u.code === '522701002')!.dibaoRuralPersons).toBe(2);
+    expect(programme(county, 'dibao', '522701001').urbanPersons).toBe(3);
+    expect(programme(county, 'dibao', '522701002').ruralPersons).toBe(2);
     const township = await figures(db, systemScope(), { area: '522701002', year: 2015 });
     expect(township.units.find((u) => u.code === v2)!.registryHouseholds).toBe(3);
     const h1 = await figures(db, systemScope(), { area: '522701', from: '2015-01', to: '2015-03' });
     // March 2015: H1 (3); March 2014: only H6 (1), H1 starts in July 2014.
-    expect([h1.total.dibaoPersons, h1.total.dibaoPersonsPrev]).toEqual([3, 1]);
+    expect([programme(h1, 'dibao').persons, programme(h1, 'dibao').personsPrev]).toEqual([3, 1]);
   });
 
   it('warns: rural coverage under the floor, uncovered households, overdue items; each opens its list', async () => {
@@ -144,8 +156,8 @@ describe(`stats figures on a hand-built data set (${ENGINE})`, () => {
     const token = await tokenFor(built, 'duyun.approver');
     const res = await built.app.inject({ method: 'GET', url: '/api/v1/stats/figures?year=2015', headers: bearer(token) });
     expect(res.statusCode).toBe(200);
-    const body = res.json() as { area: { code: string }; total: { registryHouseholds: number; hardshipPersons: number } };
-    expect([body.area.code, body.total.registryHouseholds, body.total.hardshipPersons]).toEqual(['522701', 5, 0]);
+    const body = res.json() as FiguresResult;
+    expect([body.area.code, body.total.registryHouseholds, programme(body, 'hardship').persons]).toEqual(['522701', 5, 0]);
     const other = await built.app.inject({ method: 'GET', url: '/api/v1/stats/figures?year=2015&area=522702', headers: bearer(token) });
     expect(other.statusCode).toBe(403);
     const prefecture = await built.app.inject({ method: 'GET', url: '/api/v1/stats/figures?year=2015&area=522700', headers: bearer(token) });
