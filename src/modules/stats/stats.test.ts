@@ -8,12 +8,13 @@ import { systemScope } from '../../kernel/scope.ts';
 import { ENGINE, testDatabase } from '../../test/db.ts';
 import { bearer, testApp, tokenFor, type ErrorBody } from '../../test/http.ts';
 import type { BuiltApp } from '../../server/app.ts';
-import type { FiguresResult } from './contract.ts';
+import type { FiguresResult, WarningsResult } from './contract.ts';
 import { computedRollup, refreshAll, storedRollup } from './repo/refresh.ts';
 import { currentStandards, figures, refresh } from './service/figures.ts';
 import { annualReport, statisticalTables } from './service/exports.ts';
 import { warnings } from './service/warnings.ts';
-import { addCase, addDecision, addHousehold, addMember, villagesOf } from './testing.ts';
+import { statsProgramme, statsProgrammes } from './domain/catalogue.ts';
+import { addCase, addClaim, addClaimProgramme, addDecision, addHousehold, addMember, villagesOf } from './testing.ts';
 
 const gaps = (n: number, gap: number, topup = 0) => Array.from({ length: n }, () => ({ gap, topup }));
 
@@ -185,7 +186,7 @@ describe(`stats figures on a hand-built data set (${ENGINE})`, () => {
   it('the statistical tables .xlsx: a sheet per table, a row per county, totals equal the sums', async () => {
     const { buffer } = await statisticalTables(db, systemScope(), { year: 2015 });
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(buffer as unknown as ArrayBuffer);
+    await wb.xlsx.load(Uint8Array.from(buffer).buffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['城乡低保', '特困供养', '一门受理', '举报核查', '发放与核对', '应保尽保']);
     const ws = wb.getWorksheet('城乡低保')!;
     const rows = ws.getSheetValues().slice(3) as unknown[][];
@@ -199,15 +200,84 @@ describe(`stats figures on a hand-built data set (${ENGINE})`, () => {
     expect(total[7]).toBe(5);
   });
 
+  it('the routes answer in their declared shapes; the report and tables download; the OpenAPI document describes them', async () => {
+    const admin = await tokenFor(built, 'qiannan.admin');
+    const get = (url: string) => built.app.inject({ method: 'GET', url, headers: bearer(admin) });
+    const warned = await get('/api/v1/stats/warnings?year=2015');
+    expect(warned.statusCode).toBe(200);
+    expect((warned.json() as WarningsResult).items.find((w) => w.kind === 'rural_coverage')).toMatchObject({ areaCode: '522702', programme: 'dibao', label: { 'zh-CN': '农村低保占农业人口比例' } });
+    const docx = await get('/api/v1/stats/report.docx?year=2015&area=522701');
+    expect([docx.statusCode, docx.headers['content-type']]).toEqual([200, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document']);
+    const xlsx = await get('/api/v1/stats/tables.xlsx?year=2015&area=522701');
+    expect(xlsx.statusCode).toBe(200);
+    const bad = await get('/api/v1/stats/figures?year=2015&from=2015-01');
+    expect([bad.statusCode, (bad.json() as ErrorBody).error.details]).toMatchObject([400, { fields: [{ field: 'year' }] }]);
+    const doc = (await built.app.inject({ url: '/api/openapi.json' })).json() as { paths: Record<string, { get: { responses: Record<string, { content: Record<string, unknown> }> } }> };
+    for (const path of ['/api/v1/stats/figures', '/api/v1/stats/warnings', '/api/v1/stats/warnings/{kind}', '/api/v1/stats/report.docx', '/api/v1/stats/tables.xlsx']) {
+      expect(Object.keys(doc.paths[path]!.get.responses['200']!.content)).toHaveLength(1);
+    }
+  });
+
+  it('a case under review (phase payable) is covered and granted: not 应保未保, and its flags count', async () => {
+    const before = (await figures(db, systemScope(), { year: 2015 })).total;
+    const h = await addHousehold(db.kysely, { village: v3, hukou: 'rural', agricultural: true, povertyFile: true, members: [{}] });
+    const c = await addCase(db.kysely, h, v3, 'dibao', 'under_review');
+    await addDecision(db.kysely, '522702', c, { kind: 'approve', month: '2015-03', amount: 10000, members: gaps(1, 10000) });
+    await sql`update cases set flags = '{verification_warning}' where county_code = '522702' and id = ${c}`.execute(db.kysely);
+    const after = (await figures(db, systemScope(), { year: 2015 })).total;
+    expect([after.povertyFile! - before.povertyFile!, after.povertyUncovered! - before.povertyUncovered!, after.rescreenHits! - before.rescreenHits!]).toEqual([1, 0, 1]);
+  });
+
+  it('a claim programme the registry does not hold yet counts its one-off payments in the figures, the report and the tables', async () => {
+    const k = db.kysely;
+    await addClaimProgramme(k);
+    const temporary = statsProgramme({
+      code: 'temporary',
+      labels: { 'zh-CN': { name: '临时救助', short: '临时救助', benefit: '临时救助金' }, en: { name: 'Temporary assistance', short: 'Temporary assistance', benefit: 'temporary assistance' } },
+      benefit: { schedule: 'one_off' },
+      stats: { summaryKeys: [], report: { sentence: '全年实施临时救助{persons}人次，支出{amount}万元' } },
+    });
+    const programmes = [...statsProgrammes(), temporary];
+    const h = await addHousehold(k, { village: v1, hukou: 'urban', members: [{}, {}, {}] });
+    // 2015: three claims of 3, 1 and 2 persons (one in 福泉市); 2014: one claim.
+    await addClaim(k, h, v1, 'temporary', { month: '2015-02', amount: 3000000, persons: 3 });
+    await addClaim(k, h, v1, 'temporary', { month: '2015-11', amount: 1500000, persons: 1 });
+    const h3 = await addHousehold(k, { village: v3, hukou: 'rural', members: [{}, {}] });
+    await addClaim(k, h3, v3, 'temporary', { month: '2015-06', amount: 2000000, persons: 2 });
+    await addClaim(k, h3, v3, 'temporary', { month: '2014-06', amount: 1000000, persons: 2 });
+    const r = await figures(db, systemScope(), { year: 2015 }, programmes);
+    const t = programme(r, 'temporary');
+    expect([t.times, t.persons, t.amount, t.timesPrev, t.personsPrev, t.amountPrev, t.personsChange]).toEqual([3, 6, 6500000, 1, 2, 1000000, 2]);
+    expect([programme(r, 'temporary', '522701').persons, programme(r, 'temporary', '522702').persons]).toEqual([4, 2]);
+    expect(r.programmes.find((p) => p.code === 'temporary')!.kpis).toEqual(['times', 'persons', 'amount']);
+    const months = await figures(db, systemScope(), { from: '2015-03', to: '2015-10' }, programmes);
+    expect(programme(months, 'temporary').times).toBe(1);
+    // Other programmes' figures stay as they were.
+    expect(programme(r, 'dibao').persons).toBe(6);
+
+    const { buffer } = await annualReport(db, systemScope(), { year: 2015 }, programmes);
+    const text = (await (await JSZip.loadAsync(buffer)).file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
+    expect(text).toContain('（三）临时救助工作全年实施临时救助6人次，支出6.50万元');
+    expect(text).toContain('（四）社会救助工作机制');
+    const tables = await statisticalTables(db, systemScope(), { year: 2015 }, programmes);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Uint8Array.from(tables.buffer).buffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['城乡低保', '特困供养', '临时救助', '一门受理', '举报核查', '发放与核对', '应保尽保']);
+    const sheet = wb.getWorksheet('临时救助')!.getSheetValues() as unknown[][];
+    expect(sheet[2]!.slice(3)).toEqual(['临时救助次数', '临时救助人次', '临时救助支出（元）']);
+    expect(sheet.at(-1)!.slice(2)).toEqual(['合计', 3, 6, 65000]);
+  });
+
   it('the roll-up stays equal to a full recomputation under random changes', async () => {
     const k = db.kysely;
+    await addClaimProgramme(k);
     const villages = [v1, v2, v3];
     const std = await currentStandards(db);
     let payrolls = 100;
     await refresh(db);
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.record({ op: fc.constantFrom('household', 'member', 'case', 'exit', 'hukou', 'payroll', 'approve', 'flag'), village: fc.constantFrom(...villages), n: fc.integer({ min: 1, max: 3 }), month: fc.constantFrom('2014-11', '2015-01', '2015-06') }), { minLength: 1, maxLength: 5 }),
+        fc.array(fc.record({ op: fc.constantFrom('household', 'member', 'case', 'exit', 'suspend', 'gradual', 'claim', 'hukou', 'payroll', 'approve', 'flag'), village: fc.constantFrom(...villages), n: fc.integer({ min: 1, max: 3 }), month: fc.constantFrom('2014-11', '2015-01', '2015-06') }), { minLength: 1, maxLength: 5 }),
         async (ops) => {
           for (const o of ops) {
             const county = o.village.slice(0, 6);
@@ -228,6 +298,11 @@ describe(`stats figures on a hand-built data set (${ENGINE})`, () => {
                 values (${county}, ${rows[0]!.id}, ${o.village.slice(0, 9)}, 'dibao', ${o.n}, ${o.n * 100}, 0, 0, 0, ${o.n * 100})`.execute(k);
             } else if (o.op === 'approve') {
               await sql`update payrolls set status = 'approved' where county_code = ${county} and status = 'draft'`.execute(k);
+            } else if (o.op === 'claim') {
+              await addClaim(k, hid, o.village, 'temporary', { month: o.month, amount: 50000 * o.n, persons: o.n });
+            } else if (o.op === 'suspend' || o.op === 'gradual') {
+              const c = await sql<{ id: number }>`select case_id as id from entitlements where area_code = ${o.village} and schedule = 'monthly' order by id desc limit 1`.execute(k);
+              if (c.rows[0]) await addDecision(k, county, c.rows[0].id, o.op === 'suspend' ? { kind: 'suspend', month: o.month } : { kind: 'gradual_exit', month: o.month, endMonth: '2015-09' });
             } else if (o.op === 'flag') {
               await sql`update cases set flags = '{verification_warning}' where area_code = ${o.village} and state = 'approved'`.execute(k);
             } else {
