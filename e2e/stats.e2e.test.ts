@@ -64,7 +64,7 @@ browserSuite('stats dashboard (browser)', (env) => {
     await page.getByTestId('stats-programme-dibao').getByText('Minimum living guarantee (dibao)').waitFor();
     expect(await page.getByTestId('stats-kpi-dibao-persons').innerText()).toContain('Dibao recipients (persons)');
     expect(await page.getByTestId('stats-programme-hardship').innerText()).toContain('Institutional support rate');
-    expect(await page.getByTestId('stats-mechanisms').innerText()).toContain('dibao allowance paid (10,000 yuan)');
+    expect(await page.getByTestId('stats-mechanisms').innerText()).toContain('Paid as dibao allowance (10,000 yuan)');
     expect(await page.getByTestId('stats-programme-dibao').innerText()).not.toContain('城乡低保人数');
     await page.screenshot({ path: join(OUT, 'stats-en.png'), fullPage: true });
   });

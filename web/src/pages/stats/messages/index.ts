@@ -76,7 +76,7 @@ export const statsEn: Record<keyof typeof statsZhCN, string> = {
   'stats.kpi.overdue': 'Overdue cases / referrals',
   'stats.kpi.registry': 'Registered households',
   'stats.kpi.payroll': 'Benefits paid, total (10,000 yuan)',
-  'stats.kpi.paid': '{name} paid (10,000 yuan)',
+  'stats.kpi.paid': 'Paid as {name} (10,000 yuan)',
   'stats.units': 'By area (click a name to drill down)',
   'stats.col.area': 'Area',
   'stats.col.intake': 'Intake received/completed',
