@@ -17,7 +17,7 @@ export const statsRoutes: RouteModule = (app, { db }) => {
   app.get('/stats/figures', { schema: { tags, summary: '统计数据：所选区划与期间（年或起止月份）的各项指标，按下级区划分列，含上年同期比较；每个救助项目按其声明的指标单列', querystring: periodSchema, response: { 200: figuresResult } } },
     async (req) => figures(db, scopeOf(req), req.query));
 
-  app.get('/stats/warnings', { schema: { tags, summary: '监测预警：农村低保覆盖率低于规划下限、减量超过建议数、应保未保、低保边缘、超期案件与转办事项', querystring: periodSchema, response: { 200: warningsResult } } },
+  app.get('/stats/warnings', { schema: { tags, summary: '监测预警：各救助项目的覆盖率低于规划下限、减量超过建议数，应保未保、低保边缘、超期案件与转办事项', querystring: periodSchema, response: { 200: warningsResult } } },
     async (req) => warnings(db, scopeOf(req), req.query));
 
   app.get('/stats/warnings/:kind', { schema: { tags, summary: '预警明细：预警背后的县、家庭、案件或转办事项', params: kindParam, querystring: warningItemsSchema, response: { 200: warningItemsResult } } },
