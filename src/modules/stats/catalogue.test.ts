@@ -28,7 +28,7 @@ const noMeans = () => ({ now: null, prev: null });
 
 describe('the programmes catalogue', () => {
   it('every registered programme declares sound figures, charts, table and monitoring', () => {
-    expect(statsProgrammes().map((p) => p.code)).toEqual(['dibao', 'hardship']);
+    expect(statsProgrammes().map((p) => p.code)).toEqual(expect.arrayContaining(['dibao', 'hardship']));
     for (const p of statsProgrammes()) expect(catalogueProblems(p), p.code).toEqual([]);
   });
 
