@@ -2,9 +2,10 @@
 // Each engine: a copy of the cached registry (黔南州, parameters, N demo households; bench/lib/cached-registry.ts), demo recipients (15%
 // dibao households, every three-nos member a 特困 person), one full roll-up refresh. Then the
 // dashboard request (figures + warnings for the prefecture, 2015, with the dirty-area check) is
-// timed RUNS times (p50/p95), and the baseline — the same metrics aggregated straight from cases,
-// decisions, households, members, income items, intake and complaints (rollupQuery over every area,
-// not stored) — three times (best; once when it takes over a minute). The two must agree on the prefecture's dibao persons.
+// timed RUNS times (p50/p95), and the baseline — the same metrics aggregated straight from
+// entitlements, households, members, income items, cases, intake, complaints, payroll and verification
+// (rollupQuery over every area, not stored) — three times (best; once when it takes over a minute).
+// The two must agree on the prefecture's dibao persons.
 import { sql } from 'kysely';
 import type { Database } from '../src/db/engine.ts';
 import { systemScope } from '../src/kernel/scope.ts';
@@ -33,7 +34,7 @@ async function run(db: Database, engine: BenchEngine, households: number, member
   for (let i = 0; i < RUNS; i++) {
     const r = await timed(request);
     times.push(r.ms);
-    persons = r.value[0].total.dibaoPersons ?? 0;
+    persons = r.value[0].programmes.find((p) => p.code === 'dibao')?.total.find((f) => f.key === 'persons')?.value ?? 0;
   }
   times.sort((a, b) => a - b);
   const p50 = times[Math.floor(RUNS * 0.5)]!;

@@ -25,8 +25,7 @@ export function registerReport(program: Command): void {
         return annualReport(db, systemScope('cli'), input);
       });
       fs.writeFileSync(o.out, r.buffer);
-      const t = r.figures.total;
-      console.log(`${o.out}: ${r.filename} — 低保 ${t.dibaoHouseholds} 户 ${t.dibaoPersons} 人, 特困 ${t.hardshipPersons} 人, ${r.buffer.length} bytes`);
+      console.log(`${o.out}: ${r.filename} — ${r.counts}, ${r.buffer.length} bytes`);
     });
 
   cmd.command('tables')

@@ -1,67 +1,106 @@
-// The stats part of the API contract, shared with the web: the figures of an area and period, the
-// standards, the warnings. Definitions of each figure: README.md.
+// The stats part of the API contract, shared with the web: the response of every stats route as zod
+// (the routes declare them; /api/openapi.json documents them). The figures of an area and period: the
+// module's own (flat, `UnitFigures`), payroll per programme, and a generic section per programme with
+// the figures it declares (src/programmes/stats.ts), labelled in both locales. Definitions: README.md.
+import { z } from 'zod';
 
+/** The module's own figures: intake, complaints and recoveries, overdue items, registry and 应保尽保, payroll totals, verification. */
 export const FIGURE_KEYS = [
-  'dibaoHouseholds', 'dibaoHouseholdsPrev', 'dibaoPersons', 'dibaoPersonsPrev', 'dibaoPersonsChange',
-  'dibaoUrbanHouseholds', 'dibaoUrbanPersons', 'dibaoUrbanPersonsPrev', 'dibaoUrbanPersonsChange',
-  'dibaoRuralHouseholds', 'dibaoRuralPersons', 'dibaoRuralPersonsPrev', 'dibaoRuralPersonsChange',
-  'urbanGapPerPerson', 'urbanGapPerPersonPrev', 'urbanGapGrowth', 'ruralGapPerPerson', 'ruralGapPerPersonPrev', 'ruralGapGrowth',
-  'urbanBenefitPerPerson', 'ruralBenefitPerPerson', 'dibaoExpenditure',
-  'topupPersons',
-  'hardshipPersons', 'hardshipPersonsPrev', 'hardshipInstitutional', 'hardshipInstitutionalPrev', 'institutionalRate', 'institutionalRatePrev', 'institutionalRateGrowth', 'hardshipExpenditure',
   'intakeReceived', 'intakeCompleted', 'intakeCompletionRate',
   'complaintsReceived', 'complaintsConcluded', 'complaintsSubstantiated', 'complaintsFavouritism', 'recoveredFen', 'fineFen',
   'overdueCases', 'overdueReferrals',
-  'registryHouseholds', 'registryPersons', 'agriculturalPersons', 'ruralCoverage',
+  'registryHouseholds', 'registryPersons', 'agriculturalPersons',
   'povertyFile', 'povertyUncovered', 'eligibleUncovered', 'nearDibao',
-  'payrollDibaoFen', 'payrollHardshipFen', 'payrollNetFen', 'payrollLines',
+  'payrollNetFen', 'payrollLines',
   'verificationRequests', 'rescreenRequests', 'verificationFindings', 'verificationBreaking', 'verificationFavouritism',
   'rescreenHits', 'favouritismFlags',
 ] as const;
 export type FigureKey = (typeof FIGURE_KEYS)[number];
-export type UnitFigures = Record<FigureKey, number | null>;
 
-export interface Period {
-  from: string;
-  to: string;
-  prevFrom: string;
-  prevTo: string;
-  /** Day the standards are read on: the last day of `to`. */
-  date: string;
-  prevDate: string;
+const num = z.number().nullable();
+export const unitFigures = z.record(z.enum(FIGURE_KEYS), num);
+export type UnitFigures = z.infer<typeof unitFigures>;
+
+export const labels = z.object({ 'zh-CN': z.string(), en: z.string() });
+export type Labels = z.infer<typeof labels>;
+
+/** Units of programme figures (the same list as src/programmes/stats.ts; the service's assignments keep them equal). */
+export const FIGURE_UNITS = ['households', 'persons', 'person_times', 'times', 'fen', 'fen_per_person_month', 'fen_per_person_year', 'ratio'] as const;
+export type FigureUnit = (typeof FIGURE_UNITS)[number];
+
+/** A programme figure: value for the period, a year earlier and the change (now ÷ then − 1) when it is compared; money in fen, ratios as fractions. */
+export const figure = z.object({ key: z.string(), label: labels, unit: z.enum(FIGURE_UNITS), compare: z.boolean(), value: num, prev: num, change: num });
+export type Figure = z.infer<typeof figure>;
+
+export const programmeSection = z.object({
+  code: z.string(),
+  name: labels,
+  short: labels,
+  schedule: z.enum(['monthly', 'one_off']),
+  /** Keys of the figures shown on its dashboard card. */
+  kpis: z.array(z.string()),
+  charts: z.array(z.object({ key: z.string(), title: labels, series: z.array(z.object({ figure: z.string(), label: labels })) })),
+  total: z.array(figure),
+  units: z.array(z.object({ code: z.string(), name: z.string(), figures: z.array(figure) })),
+});
+export type ProgrammeSection = z.infer<typeof programmeSection>;
+
+const paid = z.object({ netFen: z.number(), lines: z.number() });
+/** Net payroll of approved or exported payrolls per programme (payroll_totals), named as its payments are (低保金). */
+export const payrollSection = z.object({ programme: z.string(), name: labels, total: paid, units: z.array(paid.extend({ code: z.string() })) });
+export type PayrollSection = z.infer<typeof payrollSection>;
+
+export const period = z.object({
+  from: z.string(), to: z.string(), prevFrom: z.string(), prevTo: z.string(),
+  /** Day the parameters (standards) are read on: the last day of `to`. */
+  date: z.string(), prevDate: z.string(),
   /** Day the overdue items are counted on: today (open items are counted as they stand now). */
-  asOf: string;
-  months: number;
-}
+  asOf: z.string(),
+  months: z.number(),
+});
+export type Period = z.infer<typeof period>;
 
-export interface Standards {
-  /** Plain mean over the county units (fen per person and month / year); null if a value is missing. */
-  urbanMonthly: number | null;
-  ruralYearly: number | null;
-  urbanMonthlyPrev: number | null;
-  ruralYearlyPrev: number | null;
-  urbanGrowth: number | null;
-  ruralGrowth: number | null;
-  counties: { code: string; name: string; urbanMonthly: number | null; ruralYearly: number | null }[];
-}
-
-export interface FiguresResult {
-  area: { code: string; name: string; level: string };
-  period: Period;
-  total: UnitFigures;
-  units: (UnitFigures & { code: string; name: string; level: string })[];
-  standards: Standards;
-  refreshedAt: string;
-}
+const area = z.object({ code: z.string(), name: z.string(), level: z.string() });
+export const figuresResult = z.object({
+  area,
+  period,
+  total: unitFigures,
+  units: z.array(unitFigures.and(area)),
+  programmes: z.array(programmeSection),
+  payroll: z.array(payrollSection),
+  refreshedAt: z.string(),
+});
+export type FiguresResult = z.infer<typeof figuresResult>;
 
 export const WARNING_KINDS = ['rural_coverage', 'reduction_quota', 'poverty_uncovered', 'eligible_uncovered', 'near_dibao', 'overdue_cases', 'overdue_referrals', 'rescreen_hits', 'favouritism_flags'] as const;
 export type WarningKind = (typeof WARNING_KINDS)[number];
 
-export interface Warning {
-  kind: WarningKind;
-  areaCode: string;
-  areaName: string;
+export const warning = z.object({
+  kind: z.enum(WARNING_KINDS),
+  areaCode: z.string(),
+  areaName: z.string(),
   /** The figure warned about: a ratio (coverage), persons (reduction) or a count of items. */
-  value: number;
-  threshold: number | null;
-}
+  value: z.number(),
+  threshold: num,
+  /** The programme whose monitoring warned, and the figure's label (coverage, reduction); null for the module's own. */
+  programme: z.string().nullable(),
+  label: labels.nullable(),
+});
+export type Warning = z.infer<typeof warning>;
+
+export const warningsResult = z.object({ area: z.string(), items: z.array(warning) });
+export type WarningsResult = z.infer<typeof warningsResult>;
+
+const caseItem = z.object({ caseNo: z.string(), programme: z.string(), state: z.string(), areaCode: z.string(), villageName: z.string(), applicantName: z.string(), due: z.string() });
+export const warningItemsResult = z.object({
+  kind: z.enum(WARNING_KINDS),
+  area: z.string(),
+  counties: z.array(warning),
+  households: z.array(z.object({
+    householdNo: z.string(), villageCode: z.string(), villageName: z.string(), hukou: z.string(), headName: z.string().nullable(), persons: z.number(), perCapitaIncome: num, povertyFile: z.boolean(),
+  })),
+  cases: z.array(caseItem),
+  referrals: z.array(z.object({ id: z.number(), requestNo: z.string(), areaCode: z.string(), personName: z.string(), department: z.string().nullable(), need: z.string(), status: z.string(), due: z.string() })),
+  next: num,
+});
+export type WarningItems = z.infer<typeof warningItemsResult>;

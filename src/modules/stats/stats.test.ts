@@ -8,13 +8,25 @@ import { systemScope } from '../../kernel/scope.ts';
 import { ENGINE, testDatabase } from '../../test/db.ts';
 import { bearer, testApp, tokenFor, type ErrorBody } from '../../test/http.ts';
 import type { BuiltApp } from '../../server/app.ts';
+import type { FiguresResult, WarningsResult } from './contract.ts';
 import { computedRollup, refreshAll, storedRollup } from './repo/refresh.ts';
 import { currentStandards, figures, refresh } from './service/figures.ts';
 import { annualReport, statisticalTables } from './service/exports.ts';
 import { warnings } from './service/warnings.ts';
-import { addCase, addDecision, addHousehold, addMember, villagesOf } from './testing.ts';
+import { statsProgramme, statsProgrammes } from './domain/catalogue.ts';
+import { numeral } from './report/annual.ts';
+import { addCase, addClaim, addClaimProgramme, addDecision, addHousehold, addMember, villagesOf } from './testing.ts';
 
 const gaps = (n: number, gap: number, topup = 0) => Array.from({ length: n }, () => ({ gap, topup }));
+
+/** A programme's figures of the area (or of a unit) by key, with `…Prev` and `…Change`. */
+function programme(r: FiguresResult, code: string, unit?: string): Record<string, number | null> {
+  const s = r.programmes.find((p) => p.code === code)!;
+  const list = unit === undefined ? s.total : s.units.find((u) => u.code === unit)!.figures;
+  return Object.fromEntries(list.flatMap((f) => [[f.key, f.value], [`${f.key}Prev`, f.prev], [`${f.key}Change`, f.change]]));
+}
+
+const paid = (r: FiguresResult, code: string) => r.payroll.find((p) => p.programme === code)!.total.netFen;
 
 describe(`stats figures on a hand-built data set (${ENGINE})`, () => {
   let db: Database;
@@ -86,44 +98,46 @@ describe(`stats figures on a hand-built data set (${ENGINE})`, () => {
   it('computes every figure of the prefecture for 2015 (values worked out by hand)', async () => {
     const r = await figures(db, systemScope(), { year: 2015 });
     const t = r.total;
+    const d = programme(r, 'dibao');
+    const h = programme(r, 'hardship');
     expect(r.area.code).toBe('522700');
-    expect([t.dibaoHouseholds, t.dibaoPersons, t.dibaoHouseholdsPrev, t.dibaoPersonsPrev]).toEqual([2, 5, 2, 4]);
-    expect(t.dibaoPersonsChange).toBeCloseTo(0.25);
-    expect([t.dibaoUrbanHouseholds, t.dibaoUrbanPersons, t.dibaoUrbanPersonsPrev, t.dibaoUrbanPersonsChange]).toEqual([1, 3, 3, 0]);
-    expect([t.dibaoRuralHouseholds, t.dibaoRuralPersons, t.dibaoRuralPersonsPrev, t.dibaoRuralPersonsChange]).toEqual([1, 2, 1, 1]);
+    expect([d.households, d.persons, d.householdsPrev, d.personsPrev]).toEqual([2, 5, 2, 4]);
+    expect(d.personsChange).toBeCloseTo(0.25);
+    expect([d.urbanHouseholds, d.urbanPersons, d.urbanPersonsPrev, d.urbanPersonsChange]).toEqual([1, 3, 3, 0]);
+    expect([d.ruralHouseholds, d.ruralPersons, d.ruralPersonsPrev, d.ruralPersonsChange]).toEqual([1, 2, 1, 1]);
     // urban: (6 × 60000 + 6 × 45000) / 36 person-months = 17500; 2014: 6 × 60000 / 18 = 20000
-    expect([t.urbanGapPerPerson, t.urbanGapPerPersonPrev]).toEqual([17500, 20000]);
-    expect(t.urbanGapGrowth).toBeCloseTo(-0.125);
+    expect([d.urbanGapPerPerson, d.urbanGapPerPersonPrev]).toEqual([17500, 20000]);
+    expect(d.urbanGapPerPersonChange).toBeCloseTo(-0.125);
     // rural: (1 × 10000 + 9 × 20000) / (1 + 18) = 10000; 2014: 10 × 10000 / 10
-    expect([t.ruralGapPerPerson, t.ruralGapPerPersonPrev, t.ruralGapGrowth]).toEqual([10000, 10000, 0]);
-    expect(t.dibaoExpenditure).toBe(630000 + 10000 + 180000);
-    expect(t.topupPersons).toBe(1);
-    expect([t.hardshipPersons, t.hardshipInstitutional, t.institutionalRate, t.hardshipPersonsPrev, t.institutionalRatePrev]).toEqual([1, 1, 1, 0, null]);
-    expect(t.hardshipExpenditure).toBe(11 * 30000);
+    expect([d.ruralGapPerPerson, d.ruralGapPerPersonPrev, d.ruralGapPerPersonChange]).toEqual([10000, 10000, 0]);
+    expect(d.expenditure).toBe(630000 + 10000 + 180000);
+    expect(d.topupPersons).toBe(1);
+    expect([h.persons, h.institutional, h.institutionalRate, h.personsPrev, h.institutionalRatePrev]).toEqual([1, 1, 1, 0, null]);
+    expect(h.expenditure).toBe(11 * 30000);
     expect([t.intakeReceived, t.intakeCompleted, t.intakeCompletionRate, t.overdueReferrals, t.overdueCases]).toEqual([2, 1, 0.5, 1, 1]);
     expect([t.complaintsReceived, t.complaintsConcluded, t.complaintsSubstantiated, t.complaintsFavouritism]).toEqual([1, 1, 1, 1]);
-    expect([t.registryHouseholds, t.registryPersons, t.agriculturalPersons, t.ruralCoverage]).toEqual([6, 13, 10, 0.2]);
+    expect([t.registryHouseholds, t.registryPersons, t.agriculturalPersons, d.ruralCoverage]).toEqual([6, 13, 10, 0.2]);
     expect([t.povertyFile, t.povertyUncovered, t.eligibleUncovered, t.nearDibao]).toEqual([1, 1, 2, 1]);
-    expect([t.payrollDibaoFen, t.payrollHardshipFen, t.payrollNetFen, t.payrollLines]).toEqual([65000, 0, 65000, 2]);
+    expect([paid(r, 'dibao'), paid(r, 'hardship'), t.payrollNetFen, t.payrollLines]).toEqual([65000, 0, 65000, 2]);
     expect([t.verificationRequests, t.rescreenRequests, t.verificationFindings, t.verificationBreaking, t.verificationFavouritism]).toEqual([1, 1, 2, 1, 1]);
     expect([t.rescreenHits, t.favouritismFlags]).toEqual([1, 1]);
     // Plain means over the 13 county units: (3 × 495 + 10 × 440) / 13 yuan, (3 × 2640 + 10 × 2580) / 13 yuan.
-    expect([r.standards.urbanMonthly, r.standards.ruralYearly]).toEqual([45269, 259385]);
+    expect([d.urbanStandard, d.ruralStandard]).toEqual([45269, 259385]);
     const duyun = r.units.find((u) => u.code === '522701')!;
-    expect([duyun.dibaoPersons, duyun.agriculturalPersons, duyun.hardshipPersons]).toEqual([5, 9, 0]);
-    expect(duyun.ruralCoverage).toBeCloseTo(2 / 9);
+    expect([programme(r, 'dibao', '522701').persons, duyun.agriculturalPersons, programme(r, 'hardship', '522701').persons]).toEqual([5, 9, 0]);
+    expect(programme(r, 'dibao', '522701').ruralCoverage).toBeCloseTo(2 / 9);
     expect(r.units).toHaveLength(13);
   });
 
   it('drills down: a county by township, a township by village; a period in months', async () => {
     const county = await figures(db, systemScope(), { area: '522701', year: 2015 });
-    expect(county.units.find((u) => u.code === '522701001')!.dibaoUrbanPersons).toBe(3);
-    expect(county.units.find((u) => u.code === '522701002')!.dibaoRuralPersons).toBe(2);
+    expect(programme(county, 'dibao', '522701001').urbanPersons).toBe(3);
+    expect(programme(county, 'dibao', '522701002').ruralPersons).toBe(2);
     const township = await figures(db, systemScope(), { area: '522701002', year: 2015 });
     expect(township.units.find((u) => u.code === v2)!.registryHouseholds).toBe(3);
     const h1 = await figures(db, systemScope(), { area: '522701', from: '2015-01', to: '2015-03' });
     // March 2015: H1 (3); March 2014: only H6 (1), H1 starts in July 2014.
-    expect([h1.total.dibaoPersons, h1.total.dibaoPersonsPrev]).toEqual([3, 1]);
+    expect([programme(h1, 'dibao').persons, programme(h1, 'dibao').personsPrev]).toEqual([3, 1]);
   });
 
   it('warns: rural coverage under the floor, uncovered households, overdue items; each opens its list', async () => {
@@ -144,8 +158,8 @@ describe(`stats figures on a hand-built data set (${ENGINE})`, () => {
     const token = await tokenFor(built, 'duyun.approver');
     const res = await built.app.inject({ method: 'GET', url: '/api/v1/stats/figures?year=2015', headers: bearer(token) });
     expect(res.statusCode).toBe(200);
-    const body = res.json() as { area: { code: string }; total: { registryHouseholds: number; hardshipPersons: number } };
-    expect([body.area.code, body.total.registryHouseholds, body.total.hardshipPersons]).toEqual(['522701', 5, 0]);
+    const body = res.json() as FiguresResult;
+    expect([body.area.code, body.total.registryHouseholds, programme(body, 'hardship').persons]).toEqual(['522701', 5, 0]);
     const other = await built.app.inject({ method: 'GET', url: '/api/v1/stats/figures?year=2015&area=522702', headers: bearer(token) });
     expect(other.statusCode).toBe(403);
     const prefecture = await built.app.inject({ method: 'GET', url: '/api/v1/stats/figures?year=2015&area=522700', headers: bearer(token) });
@@ -165,7 +179,9 @@ describe(`stats figures on a hand-built data set (${ENGINE})`, () => {
     expect(text).toContain('供养特困人员1人，其中集中供养对象1人，集中供养率达100.00%');
     expect(text).toContain('共受理求助事项2件，已办结1件');
     expect(text).toContain('农村低保对象占农业人口比例已低于规划的6.50%');
-    expect(text).toContain('发放低保金650.00元、特困人员供养金0.00元，合计650.00元（2户（人）次）');
+    // Payroll per programme of the registry (more programmes add their own after these).
+    expect(text).toContain('发放低保金650.00元、特困人员供养金0.00元');
+    expect(text).toContain('合计650.00元（2户（人）次）');
     expect(text).toContain('比对出疑点2条，其中超出认定条件1条');
     expect(Object.keys(zip.files).some((f) => f.startsWith('word/media/') && f.endsWith('.png'))).toBe(true);
   });
@@ -173,8 +189,10 @@ describe(`stats figures on a hand-built data set (${ENGINE})`, () => {
   it('the statistical tables .xlsx: a sheet per table, a row per county, totals equal the sums', async () => {
     const { buffer } = await statisticalTables(db, systemScope(), { year: 2015 });
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(buffer as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['城乡低保', '特困供养', '一门受理', '举报核查', '发放与核对', '应保尽保']);
+    await wb.xlsx.load(Uint8Array.from(buffer).buffer);
+    // A sheet per programme of the registry (城乡低保, 特困供养, then any added later), then the module's.
+    expect(wb.worksheets.map((w) => w.name)).toEqual([...statsProgrammes().map((p) => p.table.name['zh-CN']), '一门受理', '举报核查', '发放与核对', '应保尽保']);
+    expect(wb.worksheets.slice(0, 2).map((w) => w.name)).toEqual(['城乡低保', '特困供养']);
     const ws = wb.getWorksheet('城乡低保')!;
     const rows = ws.getSheetValues().slice(3) as unknown[][];
     expect(rows).toHaveLength(14);
@@ -187,15 +205,86 @@ describe(`stats figures on a hand-built data set (${ENGINE})`, () => {
     expect(total[7]).toBe(5);
   });
 
+  it('the routes answer in their declared shapes; the report and tables download; the OpenAPI document describes them', async () => {
+    const admin = await tokenFor(built, 'qiannan.admin');
+    const get = (url: string) => built.app.inject({ method: 'GET', url, headers: bearer(admin) });
+    const warned = await get('/api/v1/stats/warnings?year=2015');
+    expect(warned.statusCode).toBe(200);
+    expect((warned.json() as WarningsResult).items.find((w) => w.kind === 'rural_coverage')).toMatchObject({ areaCode: '522702', programme: 'dibao', label: { 'zh-CN': '农村低保占农业人口比例' } });
+    const docx = await get('/api/v1/stats/report.docx?year=2015&area=522701');
+    expect([docx.statusCode, docx.headers['content-type']]).toEqual([200, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document']);
+    const xlsx = await get('/api/v1/stats/tables.xlsx?year=2015&area=522701');
+    expect(xlsx.statusCode).toBe(200);
+    const bad = await get('/api/v1/stats/figures?year=2015&from=2015-01');
+    expect([bad.statusCode, (bad.json() as ErrorBody).error.details]).toMatchObject([400, { fields: [{ field: 'year' }] }]);
+    const doc = (await built.app.inject({ url: '/api/openapi.json' })).json() as { paths: Record<string, { get: { responses: Record<string, { content: Record<string, unknown> }> } }> };
+    for (const path of ['/api/v1/stats/figures', '/api/v1/stats/warnings', '/api/v1/stats/warnings/{kind}', '/api/v1/stats/report.docx', '/api/v1/stats/tables.xlsx']) {
+      expect(Object.keys(doc.paths[path]!.get.responses['200']!.content)).toHaveLength(1);
+    }
+  });
+
+  it('a case under review (phase payable) is covered and granted: not 应保未保, and its flags count', async () => {
+    const before = (await figures(db, systemScope(), { year: 2015 })).total;
+    const h = await addHousehold(db.kysely, { village: v3, hukou: 'rural', agricultural: true, povertyFile: true, members: [{}] });
+    const c = await addCase(db.kysely, h, v3, 'dibao', 'under_review');
+    await addDecision(db.kysely, '522702', c, { kind: 'approve', month: '2015-03', amount: 10000, members: gaps(1, 10000) });
+    await sql`update cases set flags = '{verification_warning}' where county_code = '522702' and id = ${c}`.execute(db.kysely);
+    const after = (await figures(db, systemScope(), { year: 2015 })).total;
+    expect([after.povertyFile! - before.povertyFile!, after.povertyUncovered! - before.povertyUncovered!, after.rescreenHits! - before.rescreenHits!]).toEqual([1, 0, 1]);
+  });
+
+  it('a claim programme the registry does not hold yet counts its one-off payments in the figures, the report and the tables', async () => {
+    const k = db.kysely;
+    await addClaimProgramme(k);
+    const temporary = statsProgramme({
+      code: 'temporary',
+      labels: { 'zh-CN': { name: '临时救助', short: '临时救助', benefit: '临时救助金' }, en: { name: 'Temporary assistance', short: 'Temporary assistance', benefit: 'temporary assistance' } },
+      benefit: { schedule: 'one_off' },
+      stats: { summaryKeys: [], report: { sentence: '全年实施临时救助{persons}人次，支出{amount}万元' } },
+    });
+    // Beside the registry's programmes (but for a 临时救助 registered by then: this declaration stands in for it).
+    const others = statsProgrammes().filter((p) => p.code !== 'temporary');
+    const programmes = [...others, temporary];
+    const h = await addHousehold(k, { village: v1, hukou: 'urban', members: [{}, {}, {}] });
+    // 2015: three claims of 3, 1 and 2 persons (one in 福泉市); 2014: one claim.
+    await addClaim(k, h, v1, 'temporary', { month: '2015-02', amount: 3000000, persons: 3 });
+    await addClaim(k, h, v1, 'temporary', { month: '2015-11', amount: 1500000, persons: 1 });
+    const h3 = await addHousehold(k, { village: v3, hukou: 'rural', members: [{}, {}] });
+    await addClaim(k, h3, v3, 'temporary', { month: '2015-06', amount: 2000000, persons: 2 });
+    await addClaim(k, h3, v3, 'temporary', { month: '2014-06', amount: 1000000, persons: 2 });
+    const r = await figures(db, systemScope(), { year: 2015 }, programmes);
+    const t = programme(r, 'temporary');
+    expect([t.times, t.persons, t.amount, t.timesPrev, t.personsPrev, t.amountPrev, t.personsChange]).toEqual([3, 6, 6500000, 1, 2, 1000000, 2]);
+    expect([programme(r, 'temporary', '522701').persons, programme(r, 'temporary', '522702').persons]).toEqual([4, 2]);
+    expect(r.programmes.find((p) => p.code === 'temporary')!.kpis).toEqual(['times', 'persons', 'amount']);
+    const months = await figures(db, systemScope(), { from: '2015-03', to: '2015-10' }, programmes);
+    expect(programme(months, 'temporary').times).toBe(1);
+    // Other programmes' figures stay as they were.
+    expect(programme(r, 'dibao').persons).toBe(6);
+
+    const { buffer } = await annualReport(db, systemScope(), { year: 2015 }, programmes);
+    const text = (await (await JSZip.loadAsync(buffer)).file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
+    expect(text).toContain(`（${numeral(others.length + 1)}）临时救助工作全年实施临时救助6人次，支出6.50万元`);
+    expect(text).toContain(`（${numeral(others.length + 2)}）社会救助工作机制`);
+    const tables = await statisticalTables(db, systemScope(), { year: 2015 }, programmes);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Uint8Array.from(tables.buffer).buffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([...others.map((p) => p.table.name['zh-CN']), '临时救助', '一门受理', '举报核查', '发放与核对', '应保尽保']);
+    const sheet = wb.getWorksheet('临时救助')!.getSheetValues() as unknown[][];
+    expect(sheet[2]!.slice(3)).toEqual(['临时救助次数', '临时救助人次', '临时救助支出（元）']);
+    expect(sheet.at(-1)!.slice(2)).toEqual(['合计', 3, 6, 65000]);
+  });
+
   it('the roll-up stays equal to a full recomputation under random changes', async () => {
     const k = db.kysely;
+    await addClaimProgramme(k);
     const villages = [v1, v2, v3];
     const std = await currentStandards(db);
     let payrolls = 100;
     await refresh(db);
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.record({ op: fc.constantFrom('household', 'member', 'case', 'exit', 'hukou', 'payroll', 'approve', 'flag'), village: fc.constantFrom(...villages), n: fc.integer({ min: 1, max: 3 }), month: fc.constantFrom('2014-11', '2015-01', '2015-06') }), { minLength: 1, maxLength: 5 }),
+        fc.array(fc.record({ op: fc.constantFrom('household', 'member', 'case', 'exit', 'suspend', 'gradual', 'claim', 'hukou', 'payroll', 'approve', 'flag'), village: fc.constantFrom(...villages), n: fc.integer({ min: 1, max: 3 }), month: fc.constantFrom('2014-11', '2015-01', '2015-06') }), { minLength: 1, maxLength: 5 }),
         async (ops) => {
           for (const o of ops) {
             const county = o.village.slice(0, 6);
@@ -216,6 +305,11 @@ describe(`stats figures on a hand-built data set (${ENGINE})`, () => {
                 values (${county}, ${rows[0]!.id}, ${o.village.slice(0, 9)}, 'dibao', ${o.n}, ${o.n * 100}, 0, 0, 0, ${o.n * 100})`.execute(k);
             } else if (o.op === 'approve') {
               await sql`update payrolls set status = 'approved' where county_code = ${county} and status = 'draft'`.execute(k);
+            } else if (o.op === 'claim') {
+              await addClaim(k, hid, o.village, 'temporary', { month: o.month, amount: 50000 * o.n, persons: o.n });
+            } else if (o.op === 'suspend' || o.op === 'gradual') {
+              const c = await sql<{ id: number }>`select case_id as id from entitlements where area_code = ${o.village} and schedule = 'monthly' order by id desc limit 1`.execute(k);
+              if (c.rows[0]) await addDecision(k, county, c.rows[0].id, o.op === 'suspend' ? { kind: 'suspend', month: o.month } : { kind: 'gradual_exit', month: o.month, endMonth: '2015-09' });
             } else if (o.op === 'flag') {
               await sql`update cases set flags = '{verification_warning}' where area_code = ${o.village} and state = 'approved'`.execute(k);
             } else {

@@ -43,11 +43,22 @@ export interface DecisionSpec {
   members?: { gap: number; topup: number }[];
 }
 
-export async function addCase(db: Kysely<DB>, householdId: number, village: string, programme: 'dibao' | 'hardship', state: string, opts: { dueDate?: string; supportMode?: 'institutional' | 'home_based' } = {}): Promise<number> {
+/** The phase the workflow engine writes for a state (the programmes' workflow.ts). */
+function phaseOf(state: string): string {
+  if (['approved', 'under_review', 'gradual_exit', 'termination_notice'].includes(state)) return 'payable';
+  if (state === 'suspended' || state === 'granted') return state;
+  if (['rejected', 'withdrawn', 'exited'].includes(state)) return 'terminal';
+  return 'pending';
+}
+
+const PREFIX: Record<string, string> = { dibao: 'DB', hardship: 'TK', temporary: 'LS' };
+
+export async function addCase(db: Kysely<DB>, householdId: number, village: string, programme: 'dibao' | 'hardship' | 'temporary', state: string, opts: { dueDate?: string; supportMode?: 'institutional' | 'home_based' } = {}): Promise<number> {
   const county = village.slice(0, 6);
   const head = await sql<{ id: number }>`select id from members where county_code = ${county} and household_id = ${householdId} order by id limit 1`.execute(db);
-  const { rows } = await sql<{ id: number }>`insert into cases (county_code, case_no, programme, rule_set, household_id, area_code, applicant_member_id, applicant_name, applicant_id_number, state, applied_on, state_since, due_date)
-    values (${county}, ${`${programme === 'dibao' ? 'DB' : 'TK'}${county}2015${String(++serial).padStart(6, '0')}`}, ${programme}, 'cn-2012', ${householdId}, ${village}, ${head.rows[0]!.id}, '申请人', 'X', ${state}, '2014-01-01', '2014-01-01', ${opts.dueDate ?? null})
+  const context = opts.supportMode ? { support: { mode: opts.supportMode } } : {};
+  const { rows } = await sql<{ id: number }>`insert into cases (county_code, case_no, programme, rule_set, household_id, area_code, applicant_member_id, applicant_name, applicant_id_number, state, phase, context, applied_on, state_since, due_date)
+    values (${county}, ${`${PREFIX[programme]}${county}2015${String(++serial).padStart(6, '0')}`}, ${programme}, 'cn-2012', ${householdId}, ${village}, ${head.rows[0]!.id}, '申请人', 'X', ${state}, ${phaseOf(state)}, cast(${JSON.stringify(context)} as jsonb), '2014-01-01', '2014-01-01', ${opts.dueDate ?? null})
     returning id`.execute(db);
   const id = rows[0]!.id;
   if (opts.supportMode) await transition(db, county, id, 'township_review', { supportMode: opts.supportMode });
@@ -61,11 +72,67 @@ async function transition(db: Kysely<DB>, county: string, caseId: number, action
   return rows[0]!.id;
 }
 
+interface CaseRow { programme: string; household_id: number; area_code: string; applicant_member_id: number; context: { support?: { mode?: string } } }
+
+/** What the entitlement of an amount decision counts (as the programme's benefit freezes it; a demo-style decision as the demo loader counts it). */
+async function counted(db: Kysely<DB>, county: string, c: CaseRow, d: DecisionSpec): Promise<{ persons: number; summary: Record<string, number> }> {
+  if (c.programme === 'hardship') return { persons: 1, summary: { institutional: c.context.support?.mode === 'institutional' ? 1 : 0 } };
+  if (d.members) return { persons: d.members.length, summary: { gap: d.members.reduce((a, m) => a + m.gap, 0), topup: d.members.filter((m) => m.topup > 0).length } };
+  const { rows } = await sql<{ n: number; topup: number }>`select count(*)::int as n,
+      (count(*) filter (where cardinality(m.categories) > 0 or m.serious_illness or m.student or m.disability_grade <= 2))::int as topup
+    from members m where m.county_code = ${county} and m.household_id = ${c.household_id}`.execute(db);
+  return { persons: rows[0]!.n, summary: { gap: d.amount ?? 0, topup: rows[0]!.topup } };
+}
+
+/** A decision and the entitlement it writes (src/modules/cases/service/effects.ts): an amount, a stop (0), or a gradual exit continuing the amount in force. */
 export async function addDecision(db: Kysely<DB>, county: string, caseId: number, d: DecisionSpec): Promise<void> {
   const tr = await transition(db, county, caseId, d.kind, {});
   const explanation = d.members ? { formula: 'dibao_benefit', value: { members: d.members } } : { demo: true };
-  await sql`insert into case_decisions (county_code, case_id, transition_id, kind, decided_on, effective_month, end_month, amount_fen, explanation)
-    values (${county}, ${caseId}, ${tr}, ${d.kind}, ${`${d.month}-01`}::date - 1, ${d.month}, ${d.endMonth ?? null}, ${d.amount ?? null}, cast(${JSON.stringify(explanation)} as jsonb))`.execute(db);
+  const { rows } = await sql<{ id: number }>`insert into case_decisions (county_code, case_id, transition_id, kind, decided_on, effective_month, end_month, amount_fen, explanation)
+    values (${county}, ${caseId}, ${tr}, ${d.kind}, ${`${d.month}-01`}::date - 1, ${d.month}, ${d.endMonth ?? null}, ${d.amount ?? null}, cast(${JSON.stringify(explanation)} as jsonb))
+    returning id`.execute(db);
+  const c = (await sql<CaseRow>`select programme, household_id, area_code, applicant_member_id, context from cases where county_code = ${county} and id = ${caseId}`.execute(db)).rows[0]!;
+  let e: { amount: number; persons: number; summary: Record<string, number> };
+  if (d.kind === 'suspend' || d.kind === 'exit') e = { amount: 0, persons: 0, summary: {} };
+  else if (d.kind === 'gradual_exit') {
+    const last = (await sql<{ amount_fen: number; persons: number; summary: Record<string, number> }>`select amount_fen, persons, summary from entitlements
+      where county_code = ${county} and case_id = ${caseId} order by from_month desc, id desc limit 1`.execute(db)).rows[0]!;
+    e = { amount: Number(last.amount_fen), persons: last.persons, summary: last.summary };
+  } else e = { amount: d.amount ?? 0, ...(await counted(db, county, c, d)) };
+  await insertEntitlement(db, county, c, { decisionId: rows[0]!.id, caseId, schedule: 'monthly', from: d.month, to: d.kind === 'gradual_exit' ? d.endMonth ?? null : null, ...e });
+}
+
+export interface ClaimSpec {
+  month: string;
+  amount: number;
+  persons: number;
+  summary?: Record<string, number>;
+}
+
+/** A granted claim of a one-off programme: the case, its decision and its one-off entitlement of the month. */
+export async function addClaim(db: Kysely<DB>, householdId: number, village: string, programme: 'temporary', claim: ClaimSpec): Promise<number> {
+  const county = village.slice(0, 6);
+  const caseId = await addCase(db, householdId, village, programme, 'granted');
+  const tr = await transition(db, county, caseId, 'approve', {});
+  const { rows } = await sql<{ id: number }>`insert into case_decisions (county_code, case_id, transition_id, kind, decided_on, effective_month, amount_fen, explanation)
+    values (${county}, ${caseId}, ${tr}, 'approve', ${`${claim.month}-10`}, ${claim.month}, ${claim.amount}, '{}') returning id`.execute(db);
+  const c = (await sql<CaseRow>`select programme, household_id, area_code, applicant_member_id, context from cases where county_code = ${county} and id = ${caseId}`.execute(db)).rows[0]!;
+  await insertEntitlement(db, county, c, { decisionId: rows[0]!.id, caseId, schedule: 'one_off', from: claim.month, to: claim.month, amount: claim.amount, persons: claim.persons, summary: claim.summary ?? {} });
+  return caseId;
+}
+
+/** A claim programme of the kind the registry will hold (临时救助): the programmes table's row its cases point at. */
+export async function addClaimProgramme(db: Kysely<DB>): Promise<void> {
+  await sql`insert into programmes (code, serial_prefix, kind, recipient, name, name_en)
+    values ('temporary', 'LS', 'claim', 'person', '临时救助', 'Temporary assistance') on conflict do nothing`.execute(db);
+}
+
+async function insertEntitlement(db: Kysely<DB>, county: string, c: CaseRow, e: { decisionId: number; caseId: number; schedule: 'monthly' | 'one_off'; from: string; to: string | null; amount: number; persons: number; summary: Record<string, number> }): Promise<void> {
+  const person = c.programme !== 'dibao';
+  await sql`insert into entitlements (county_code, programme, case_id, decision_id, household_id, area_code, recipient_kind, recipient_id, schedule,
+      from_month, to_month, amount_fen, persons, summary, payee, method, payee_name, payee_id_number)
+    values (${county}, ${c.programme}, ${e.caseId}, ${e.decisionId}, ${c.household_id}, ${c.area_code}, ${person ? 'person' : 'household'}, ${person ? c.applicant_member_id : c.household_id}, ${e.schedule},
+      ${e.from}, ${e.to}, ${e.amount}, ${e.persons}, cast(${JSON.stringify(e.summary)} as jsonb), 'recipient', 'transfer', '申请人', 'X')`.execute(db);
 }
 
 /** The first `n` villages under `township` (codes from the areas table). */

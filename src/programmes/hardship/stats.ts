@@ -1,4 +1,32 @@
-// What 特困 adds to the statistics.
-import type { ProgrammeStats } from '../stats.ts';
+// What 特困 adds to the statistics: persons in support and how many institutionally (a year earlier
+// too), the institutional support rate and the expenditure (rules.md §11).
+import type { Labels, ProgrammeStats } from '../stats.ts';
+import { hardshipReport } from './report.ts';
 
-export const hardshipStats: ProgrammeStats = { summaryKeys: ['institutional'] };
+const l = (zh: string, en: string): Labels => ({ 'zh-CN': zh, en });
+
+export const hardshipStats: ProgrammeStats = {
+  summaryKeys: ['institutional'],
+  figures: [
+    { key: 'persons', labels: l('特困供养人数', 'Extreme-hardship persons'), unit: 'persons', rule: { kind: 'stock', metric: 'persons' }, compare: true, kpi: true },
+    { key: 'institutional', labels: l('集中供养人数', 'Institutional support'), unit: 'persons', rule: { kind: 'stock', metric: 'institutional' }, compare: true },
+    { key: 'homeBased', labels: l('分散供养人数', 'Home-based support'), unit: 'persons', rule: { kind: 'difference', of: 'persons', minus: 'institutional' } },
+    { key: 'institutionalRate', labels: l('集中供养率', 'Institutional support rate'), unit: 'ratio', rule: { kind: 'ratio', of: 'institutional', to: 'persons' }, compare: true, kpi: true },
+    { key: 'expenditure', labels: l('供养金支出（元）', 'Support expenditure (yuan)'), unit: 'fen', rule: { kind: 'total', metric: 'amount' } },
+  ],
+  charts: [{
+    key: 'persons', title: l('各地特困人员供养人数', 'Extreme-hardship persons by area'),
+    series: [{ figure: 'institutional', labels: l('集中供养', 'Institutional') }, { figure: 'homeBased', labels: l('分散供养', 'Home-based') }],
+  }],
+  table: {
+    name: l('特困供养', 'Hardship'), title: l('特困人员供养情况', 'Extreme-hardship support'),
+    columns: [
+      { figure: 'persons' }, { figure: 'institutional' }, { figure: 'institutionalRate' },
+      { figure: 'persons', show: 'prev', labels: l('上年同期人数', 'Persons a year earlier') },
+      { figure: 'institutional', show: 'prev', labels: l('上年集中供养人数', 'Institutional a year earlier') },
+      { figure: 'expenditure', labels: l('供养金（元）', 'Support (yuan)') },
+    ],
+  },
+  report: hardshipReport,
+  paymentLabels: l('特困人员供养金', 'hardship support'),
+};

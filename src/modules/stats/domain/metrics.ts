@@ -1,21 +1,19 @@
-// The metrics of the roll-up (stats_rollup.metric) and how a period reads them. One name per figure;
-// the service turns sums of these into the figures of rules.md §11.
-export const PROGRAMMES = ['dibao', 'hardship'] as const;
-export const HUKOU = ['urban', 'rural'] as const;
-export type Programme = (typeof PROGRAMMES)[number];
-export type Hukou = (typeof HUKOU)[number];
+// The metrics of the roll-up (stats_rollup.metric) and how a period reads them. Programme metrics are
+// `${programme}.${hukou}.${key}` from entitlements (src/programmes/stats.ts says what they count); the
+// module's own are below. The service turns sums of these into figures.
+export { HUKOU, type Hukou } from '../../../programmes/stats.ts';
 
-/** Per case segment (a benefit in force from a month): counted from the month it starts, removed from the month it stops. */
-export const CASE_STOCKS = ['households', 'persons', 'amount', 'gap', 'topup', 'institutional'] as const;
-export type CaseStock = (typeof CASE_STOCKS)[number];
-export const caseMetric = (p: Programme, h: Hukou, s: CaseStock) => `${p}.${h}.${s}`;
+export const programmeMetric = (programme: string, hukou: string, key: string) => `${programme}.${hukou}.${key}`;
+
+/** Net payroll totals and lines per programme and month (payroll_totals.programme). */
+export const payrollMetric = (programme: string, key: 'net_fen' | 'lines') => `payroll.${programme}.${key}`;
+export const PAYROLL_METRIC = /^payroll\.[a-z_]+\.(net_fen|lines)$/;
 
 /** Counts per month (period 'YYYY-MM') of the event's month. */
 export const FLOWS = [
   'intake.received', 'intake.completed',
   'complaints.received', 'complaints.concluded', 'complaints.substantiated', 'complaints.favouritism',
   'recoveries.recovered_fen', 'recoveries.fine_fen',
-  'payroll.dibao.net_fen', 'payroll.dibao.lines', 'payroll.hardship.net_fen', 'payroll.hardship.lines',
   'verification.requests', 'verification.rescreen_requests', 'verification.findings', 'verification.breaking', 'verification.favouritism',
 ] as const;
 export type Flow = (typeof FLOWS)[number];
@@ -40,3 +38,10 @@ export function shiftMonth(month: string, by: number): string {
   const i = monthIndex(month) + by;
   return `${String(Math.floor(i / 12)).padStart(4, '0')}-${String((i % 12) + 1).padStart(2, '0')}`;
 }
+
+/** The registry's snapshot metric of each registry figure a programme may use. */
+export const REGISTRY_METRICS = {
+  registryHouseholds: 'registry.households',
+  registryPersons: 'registry.persons',
+  agriculturalPersons: 'registry.agricultural_persons',
+} as const;

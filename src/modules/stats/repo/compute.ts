@@ -1,7 +1,9 @@
-// The roll-up's rows computed from the source tables (cases, decisions, households, members, income
-// items, intake, complaints, recoveries) for some areas or all of them. The same query serves the
-// incremental refresh (dirty areas only), the full recomputation and the benchmark's plain aggregate.
+// The roll-up's rows computed from the source tables (entitlements, households, members, income items,
+// cases, intake, complaints, recoveries, payroll, verification) for some areas or all of them. The same
+// query serves the incremental refresh (dirty areas only), the full recomputation and the benchmark's
+// plain aggregate.
 import { sql, type RawBuilder } from 'kysely';
+import { statsProgrammes, summaryKeys } from '../domain/catalogue.ts';
 
 /** Monthly standards (fen) and the near-dibao factor per county, resolved at the refresh date. */
 export interface CountyStandard {
@@ -19,56 +21,40 @@ function filter(areas: AreaFilter, column: string): RawBuilder<unknown> {
   return sql`${sql.ref(column)} in (select code from jsonb_array_elements_text(cast(${JSON.stringify(areas)} as jsonb)) as d (code))`;
 }
 
-// Decisions that set or stop a benefit; a decision applies from its month until the next one.
-const SEGMENT_KINDS = sql`('approve', 'review', 'change', 'resume', 'gradual_exit', 'suspend', 'exit')`;
-const AMOUNT_KINDS = sql`('approve', 'review', 'change', 'resume', 'gradual_exit')`;
-const ACTIVE_STATES = sql`('approved', 'suspended', 'gradual_exit')`;
-// Granted cases (as the verification module counts them): a flag on one of these is still open.
-const GRANTED_STATES = sql`('approved', 'suspended', 'gradual_exit', 'under_review')`;
+// Cases counted as covered, and granted cases whose flags are still open: in payment (also under review
+// or in a termination notice) or suspended.
+const COVERED_PHASES = sql`('payable', 'suspended')`;
 
-/** Case segments → stock deltas per area, metric and month. */
-function caseRows(areas: AreaFilter): RawBuilder<unknown> {
-  const members = sql`s.explanation -> 'value' -> 'members'`;
+/**
+ * Entitlements → per area, metric and month: a monthly one adds households (1), persons, amount and the
+ * programme's summary keys from its first month and takes them off from the month after its last; a
+ * one-off one counts times (1), persons, amount and summary keys in its month. A stop (amount 0) and an
+ * entitlement superseded in its own first month count nothing. Hukou: the household's.
+ */
+function entitlementRows(areas: AreaFilter): RawBuilder<unknown> {
+  const keys = JSON.stringify(summaryKeys(statsProgrammes()));
   return sql`
-    with c0 as (
-      select c.county_code, c.id, c.area_code, c.programme, c.household_id, h.hukou
-      from cases c join households h on h.county_code = c.county_code and h.id = c.household_id
-      where ${filter(areas, 'c.area_code')}
-    ), dec as (
-      select c0.*, d.kind, d.effective_month, d.end_month, d.amount_fen, d.explanation,
-        lead(d.effective_month) over (partition by d.county_code, d.case_id order by d.effective_month, d.id) as next_month
-      from c0 join case_decisions d on d.county_code = c0.county_code and d.case_id = c0.id
-      where d.kind in ${SEGMENT_KINDS} and d.effective_month is not null
-    ), s as (
-      select dec.*,
-        case when kind = 'gradual_exit' and end_month is not null
-          then least(coalesce(next_month, '9999-12'), to_char(to_date(end_month, 'YYYY-MM') + interval '1 month', 'YYYY-MM'))
-          else next_month end as stop_month
-      from dec where kind in ${AMOUNT_KINDS} and amount_fen is not null
-    ), fig as (
-      select s.area_code, s.county_code, s.programme, s.hukou, s.effective_month, s.stop_month, s.amount_fen,
-        case when s.programme = 'hardship' then 1
-             when jsonb_typeof(${members}) = 'array' then jsonb_array_length(${members})
-             else (select count(*) from members m where m.county_code = s.county_code and m.household_id = s.household_id) end as persons,
-        case when s.programme = 'dibao' and jsonb_typeof(${members}) = 'array'
-             then (select coalesce(sum((e ->> 'gap')::bigint), 0) from jsonb_array_elements(${members}) e)
-             else s.amount_fen end as gap,
-        case when s.programme = 'hardship' then 0
-             when jsonb_typeof(${members}) = 'array' then (select count(*) from jsonb_array_elements(${members}) e where (e ->> 'topup')::bigint > 0)
-             else (select count(*) from members m where m.county_code = s.county_code and m.household_id = s.household_id
-                     and (cardinality(m.categories) > 0 or m.serious_illness or m.student or m.disability_grade <= 2)) end as topup,
-        case when s.programme = 'hardship' and (
-               select t.data ->> 'supportMode' from case_transitions t
-               where t.county_code = s.county_code and t.case_id = s.id and t.action = 'township_review'
-               order by t.seq desc limit 1) = 'institutional' then 1 else 0 end as institutional
-      from s where s.stop_month is null or s.stop_month > s.effective_month
+    with seg as (
+      select e.area_code, e.county_code, e.programme, e.programme || '.' || h.hukou as prefix, e.schedule, e.from_month,
+        case when e.schedule = 'monthly' and e.until_month is not null
+          then to_char(to_date(e.until_month, 'YYYY-MM') + interval '1 month', 'YYYY-MM') end as stop_month,
+        e.amount_fen, e.persons, e.summary
+      from entitlement_segments e join households h on h.county_code = e.county_code and h.id = e.household_id
+      where ${filter(areas, 'e.area_code')} and e.amount_fen > 0 and (e.until_month is null or e.until_month >= e.from_month)
+    ), keys as (
+      select * from jsonb_to_recordset(cast(${keys} as jsonb)) as k (programme text, key text)
     )
-    select fig.area_code, fig.county_code, fig.programme || '.' || fig.hukou || '.' || v.stock as metric, e.period, sum(e.sign * v.value) as value
-    from fig
-    cross join lateral (values (fig.effective_month, 1), (fig.stop_month, -1)) as e (period, sign)
-    cross join lateral (values ('households', 1::bigint), ('persons', fig.persons::bigint), ('amount', fig.amount_fen::bigint),
-                               ('gap', fig.gap::bigint), ('topup', fig.topup::bigint), ('institutional', fig.institutional::bigint)) as v (stock, value)
-    where e.period is not null
+    select seg.area_code, seg.county_code, seg.prefix || '.' || v.key as metric, m.period, sum(m.sign * v.value) as value
+    from seg
+    cross join lateral (
+      select case when seg.schedule = 'one_off' then 'times' else 'households' end as key, 1::bigint as value
+      union all select 'persons', seg.persons::bigint
+      union all select 'amount', seg.amount_fen::bigint
+      union all select k.key, round((seg.summary ->> k.key)::numeric)::bigint
+        from keys k where k.programme = seg.programme and jsonb_typeof(seg.summary -> k.key) = 'number'
+    ) v
+    cross join lateral (values (seg.from_month, 1), (seg.stop_month, -1)) as m (period, sign)
+    where m.period is not null
     group by 1, 2, 3, 4`;
 }
 
@@ -82,7 +68,7 @@ function registryRows(areas: AreaFilter, standards: readonly CountyStandard[]): 
         (select count(*) from members m where m.county_code = h.county_code and m.household_id = h.id) as n,
         (select coalesce(sum(case when i.period = 'year' then i.amount_fen / 12.0 else i.amount_fen end), 0)
            from income_items i where i.county_code = h.county_code and i.household_id = h.id) as income,
-        exists (select 1 from cases c where c.county_code = h.county_code and c.household_id = h.id and c.state in ${ACTIVE_STATES}) as covered
+        exists (select 1 from cases c where c.county_code = h.county_code and c.household_id = h.id and c.phase in ${COVERED_PHASES}) as covered
       from households h left join std on std.county = h.county_code
       where ${filter(areas, 'h.village_code')}
     ), hv as (
@@ -167,8 +153,8 @@ function payrollVerificationRows(areas: AreaFilter): RawBuilder<unknown> {
     union all
     select c.area_code, c.county_code, v.metric, '', sum(v.value)
     from cases c cross join lateral (values
-      ('warn.rescreen_hits', case when 'verification_warning' = any(c.flags) and c.state in ${GRANTED_STATES} then 1 else 0 end::bigint),
-      ('warn.favouritism_flags', case when c.flags && array['staff_relative', 'cadre_relative'] and c.state in ${GRANTED_STATES} then 1 else 0 end::bigint)
+      ('warn.rescreen_hits', case when 'verification_warning' = any(c.flags) and c.phase in ${COVERED_PHASES} then 1 else 0 end::bigint),
+      ('warn.favouritism_flags', case when c.flags && array['staff_relative', 'cadre_relative'] and c.phase in ${COVERED_PHASES} then 1 else 0 end::bigint)
     ) as v (metric, value)
     where ${filter(areas, 'c.area_code')} and c.flags <> '{}'
     group by 1, 2, 3, 4`;
@@ -178,7 +164,7 @@ function payrollVerificationRows(areas: AreaFilter): RawBuilder<unknown> {
 export function rollupQuery(areas: AreaFilter, standards: readonly CountyStandard[]): RawBuilder<{ area_code: string; county_code: string; metric: string; period: string; value: number }> {
   return sql`
     select area_code, county_code, metric, period, sum(value)::bigint as value from (
-      (${caseRows(areas)})
+      (${entitlementRows(areas)})
       union all
       (${registryRows(areas, standards)})
       union all

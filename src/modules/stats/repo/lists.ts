@@ -12,7 +12,7 @@ export interface HouseholdItem {
   village_code: string;
   village_name: string;
   hukou: string;
-  head_name: string;
+  head_name: string | null;
   persons: number;
   per_capita_income: number | null;
   poverty_file: boolean;
@@ -36,7 +36,7 @@ export async function uncoveredHouseholds(db: Kysely<DB>, scope: Scope, f: { are
            from income_items i where i.county_code = h.county_code and i.household_id = h.id) as per_capita_income
       from households h join areas a on a.code = h.village_code left join std on std.county = h.county_code
       where ${inScope(scope, 'h.village_code')} and ${inArea(f.area, 'h.village_code')} and h.id > ${f.after ?? 0}
-        and not exists (select 1 from cases c where c.county_code = h.county_code and c.household_id = h.id and c.state in ('approved', 'suspended', 'gradual_exit'))
+        and not exists (select 1 from cases c where c.county_code = h.county_code and c.household_id = h.id and c.phase in ('payable', 'suspended'))
     )
     select id, household_no, village_code, village_name, hukou, head_name, persons, round(per_capita_income)::bigint as per_capita_income, poverty_file from v
     where ${cond} order by id limit ${f.limit}`.execute(db);
@@ -93,7 +93,7 @@ export async function flaggedCases(db: Kysely<DB>, scope: Scope, f: { area: stri
       coalesce(least(c.due_date, c.final_due_date, c.review_due)::text, '') as due
     from cases c join areas a on a.code = c.area_code
     where ${inScope(scope, 'c.area_code')} and ${inArea(f.area, 'c.area_code')} and c.id > ${f.after ?? 0}
-      and c.flags && cast(${`{${f.flags.join(',')}}`} as text[]) and c.state in ('approved', 'suspended', 'gradual_exit', 'under_review')
+      and c.flags && cast(${`{${f.flags.join(',')}}`} as text[]) and c.phase in ('payable', 'suspended')
     order by c.id limit ${f.limit}`.execute(db);
   return rows;
 }

@@ -1,23 +1,24 @@
-// The figures of rules.md §11 for an area and period, per child area (unit) and in total, from the
-// roll-up (refreshed first for the areas that changed). Definitions: src/modules/stats/README.md.
+// The figures of an area and period, per child area (unit) and in total, from the roll-up (refreshed
+// first for the areas that changed): the module's own, payroll per programme, and a section per
+// programme of the catalogue. Definitions: src/modules/stats/README.md.
 import type { Database } from '../../../db/engine.ts';
-import { requireInScope, type Scope } from '../../../kernel/scope.ts';
-import { allow } from '../permissions.ts';
-import { AppError } from '../../../kernel/errors.ts';
-import { ruleSetFor, type ParameterSet } from '../../../policy/index.ts';
-import { databaseParameterSet } from '../../policy/index.ts';
-import { todayInChina } from '../../../kernel/clock.ts';
 import { levelOf } from '../../../kernel/areas.ts';
+import { todayInChina } from '../../../kernel/clock.ts';
+import { AppError } from '../../../kernel/errors.ts';
+import { requireInScope, type Scope } from '../../../kernel/scope.ts';
+import { databaseParameterSet } from '../../policy/index.ts';
+import type { FiguresResult } from '../contract.ts';
+import { statsProgrammes, type StatsProgramme } from '../domain/catalogue.ts';
+import { allow } from '../permissions.ts';
 import type { CountyStandard } from '../repo/compute.ts';
 import * as read from '../repo/read.ts';
 import { refreshDirty } from '../repo/refresh.ts';
-import { resolvePeriod, type Period, type PeriodInput } from './period.ts';
-import { unitFigures } from './unit-figures.ts';
-import type { FiguresResult, Standards } from '../contract.ts';
+import { parameterMeans, parameterNumber } from './parameters.ts';
+import { resolvePeriod, type PeriodInput } from './period.ts';
+import { payrollSection, programmeSection, type SummedArea } from './programme-figures.ts';
+import { sumsOf, unitFigures } from './unit-figures.ts';
 
-export type { FiguresResult, Standards };
-
-
+export type { FiguresResult };
 
 /** The prefecture of the demo (and of a system scope). */
 export const DEFAULT_AREA = '522700';
@@ -36,15 +37,6 @@ export async function resolveArea(db: Database, scope: Scope, code: string | und
   return row;
 }
 
-function num(params: ParameterSet, name: string, area: string, date: string): number | null {
-  try {
-    const v = params.get(name, area, date, ruleSetFor(date, params)).value;
-    return v === null ? null : Number(v);
-  } catch {
-    return null;
-  }
-}
-
 /** Standards the near-dibao counts use: every county at today's date (the roll-up is "now"). */
 export async function currentStandards(db: Database): Promise<CountyStandard[]> {
   const params = await databaseParameterSet(db);
@@ -52,9 +44,9 @@ export async function currentStandards(db: Database): Promise<CountyStandard[]> 
   const counties = await read.countyUnits(db.kysely, DEFAULT_AREA);
   return counties.map((c) => ({
     county: c.code,
-    urban: num(params, 'dibao.standard.urban', c.code, today) ?? 0,
-    rural: Math.round((num(params, 'dibao.standard.rural', c.code, today) ?? 0) / 12),
-    factor: num(params, 'near_dibao.income_factor', c.code, today) ?? 1.5,
+    urban: parameterNumber(params, 'dibao.standard.urban', c.code, today) ?? 0,
+    rural: Math.round((parameterNumber(params, 'dibao.standard.rural', c.code, today) ?? 0) / 12),
+    factor: parameterNumber(params, 'near_dibao.income_factor', c.code, today) ?? 1.5,
   }));
 }
 
@@ -62,45 +54,34 @@ export async function refresh(db: Database) {
   return refreshDirty(db.kysely, () => currentStandards(db));
 }
 
-const mean = (xs: (number | null)[]) => (xs.length === 0 || xs.some((x) => x === null) ? null : Math.round((xs as number[]).reduce((a, b) => a + b, 0) / xs.length));
-const growth = (now: number | null, prev: number | null) => (now === null || prev === null || prev === 0 ? null : now / prev - 1);
-
-export async function standards(db: Database, area: string, period: Period): Promise<Standards> {
-  const params = await databaseParameterSet(db);
-  const units = await read.countyUnits(db.kysely, area);
-  const at = (date: string) => units.map((u) => ({ urban: num(params, 'dibao.standard.urban', u.code, date), rural: num(params, 'dibao.standard.rural', u.code, date) }));
-  const now = at(period.date);
-  const prev = at(period.prevDate);
-  const u = mean(now.map((x) => x.urban));
-  const r = mean(now.map((x) => x.rural));
-  const up = mean(prev.map((x) => x.urban));
-  const rp = mean(prev.map((x) => x.rural));
-  return {
-    urbanMonthly: u, ruralYearly: r, urbanMonthlyPrev: up, ruralYearlyPrev: rp, urbanGrowth: growth(u, up), ruralGrowth: growth(r, rp),
-    counties: units.map((c, i) => ({ code: c.code, name: c.name, urbanMonthly: now[i]!.urban, ruralYearly: now[i]!.rural })),
-  };
-}
-
 const UNIT_LENGTH: Record<string, number> = { prefecture: 6, county: 9, township: 12 };
 
-export async function figures(db: Database, scope: Scope, input: PeriodInput): Promise<FiguresResult> {
+/** `programmes`: the catalogue (default the registry's; tests pass programmes the registry does not hold yet). */
+export async function figures(db: Database, scope: Scope, input: PeriodInput, programmes: readonly StatsProgramme[] = statsProgrammes()): Promise<FiguresResult> {
   allow(scope, 'stats.read');
   const area = await resolveArea(db, scope, input.area);
   const period = resolvePeriod(input);
   await refresh(db);
-  const level = levelOf(area.code);
-  const unitLength = UNIT_LENGTH[level];
+  const unitLength = UNIT_LENGTH[levelOf(area.code)];
   if (unitLength === undefined) throw AppError.field('area', '统计区划应为州、县或乡镇');
   const rows = await read.unitMetrics(db.kysely, scope, { area: area.code, unitLength, ...period });
   const children = await read.childAreas(db.kysely, scope, area.code);
   const byUnit = new Map<string, read.UnitMetric[]>();
-  for (const r of rows) byUnit.set(r.unit, [...(byUnit.get(r.unit) ?? []), r]);
+  for (const r of rows) {
+    const list = byUnit.get(r.unit);
+    if (list) list.push(r);
+    else byUnit.set(r.unit, [r]);
+  }
+  const means = await parameterMeans(db, programmes, area.code, period);
+  const total: SummedArea = { code: area.code, name: area.name, sums: sumsOf(rows) };
+  const units: SummedArea[] = children.map((c) => ({ code: c.code, name: c.name, sums: sumsOf(byUnit.get(c.code) ?? []) }));
   return {
     area,
     period,
     total: unitFigures(rows),
     units: children.map((c) => ({ code: c.code, name: c.name, level: c.level, ...unitFigures(byUnit.get(c.code) ?? []) })),
-    standards: await standards(db, area.code, period),
+    programmes: programmes.map((p) => programmeSection(p, total, units, means)),
+    payroll: programmes.map((p) => payrollSection(p, total, units)),
     refreshedAt: new Date().toISOString(),
   };
 }

@@ -1,31 +1,35 @@
 // Warnings of rules.md §10 per county of the area, from the roll-up; each opens its list
-// (`warningItems`), read from the source tables.
+// (`warningItems`), read from the source tables. Coverage floors and reduction quotas watch the figures
+// programmes name in their monitoring (src/programmes/stats.ts); the rest are the module's own counts.
 import { z } from 'zod';
 import type { Database } from '../../../db/engine.ts';
+import { todayInChina } from '../../../kernel/clock.ts';
 import { type Scope } from '../../../kernel/scope.ts';
-import { allow } from '../permissions.ts';
 import { ruleSetFor } from '../../../policy/index.ts';
 import { databaseParameterSet } from '../../policy/index.ts';
-import { todayInChina } from '../../../kernel/clock.ts';
+import { WARNING_KINDS, type Figure, type Warning, type WarningItems, type WarningKind, type WarningsResult } from '../contract.ts';
+import { statsProgrammes, type StatsProgramme } from '../domain/catalogue.ts';
+import { allow } from '../permissions.ts';
 import * as lists from '../repo/lists.ts';
 import * as read from '../repo/read.ts';
 import { currentStandards, refresh, resolveArea } from './figures.ts';
+import { parameterMeans } from './parameters.ts';
 import { periodSchema, resolvePeriod, type PeriodInput } from './period.ts';
-import { unitFigures } from './unit-figures.ts';
-import { WARNING_KINDS, type Warning, type WarningKind } from '../contract.ts';
+import { programmeFigures } from './programme-figures.ts';
+import { sumsOf, unitFigures } from './unit-figures.ts';
 
 export { WARNING_KINDS, type Warning, type WarningKind };
 
-
-
-/** A county's reduction quota: its own value if set, else its share (by last year's persons) of the enclosing one. */
-function quotaOf(own: { value: number; area: string } | null, county: string, prev: number, prefPrev: number): number | null {
+/** A county's reduction quota: its own value if set, else its share (by last year's figure) of the enclosing one. */
+function quotaOf(own: { value: number; area: string } | null, county: string, prev: number, areaPrev: number): number | null {
   if (!own) return null;
   if (own.area === county) return own.value;
-  return prefPrev === 0 ? null : Math.round((own.value * prev) / prefPrev);
+  return areaPrev === 0 ? null : Math.round((own.value * prev) / areaPrev);
 }
 
-export async function warnings(db: Database, scope: Scope, input: PeriodInput): Promise<{ area: string; items: Warning[] }> {
+const byKey = (figures: readonly Figure[]) => new Map(figures.map((f) => [f.key, f]));
+
+export async function warnings(db: Database, scope: Scope, input: PeriodInput, programmes: readonly StatsProgramme[] = statsProgrammes()): Promise<WarningsResult> {
   allow(scope, 'stats.read');
   const area = await resolveArea(db, scope, input.area);
   const period = resolvePeriod(input);
@@ -41,23 +45,37 @@ export async function warnings(db: Database, scope: Scope, input: PeriodInput): 
       return null;
     }
   };
-  const all = unitFigures(rows);
+  const monitored = programmes.filter((p) => Object.keys(p.monitoring).length > 0);
+  const means = await parameterMeans(db, monitored, area.code, period);
+  const totals = new Map(monitored.map((p) => [p.code, byKey(programmeFigures(p, { code: area.code, sums: sumsOf(rows) }, means))]));
   const items: Warning[] = [];
   for (const c of counties) {
-    const f = unitFigures(rows.filter((r) => r.unit === c.code));
-    if (f.registryHouseholds === 0 && f.dibaoHouseholds === 0 && f.dibaoPersonsPrev === 0) continue;
+    const mine = rows.filter((r) => r.unit === c.code);
+    if (mine.length === 0) continue;
     const base = { areaCode: c.code, areaName: c.name };
-    const floor = get('monitoring.rural_coverage_floor', c.code, period.date);
-    if (floor && f.ruralCoverage !== null && f.ruralCoverage < floor.value) items.push({ kind: 'rural_coverage', ...base, value: f.ruralCoverage, threshold: floor.value });
-    const reduction = (f.dibaoPersonsPrev ?? 0) - (f.dibaoPersons ?? 0);
-    const quota = quotaOf(get('monitoring.province_reduction_quota', c.code, period.date), c.code, f.dibaoPersonsPrev ?? 0, all.dibaoPersonsPrev ?? 0);
-    if (quota !== null && reduction > quota) items.push({ kind: 'reduction_quota', ...base, value: reduction, threshold: quota });
+    for (const p of monitored) {
+      const figures = byKey(programmeFigures(p, { code: c.code, sums: sumsOf(mine) }, means));
+      const coverage = p.monitoring.rural_coverage;
+      const covered = coverage && figures.get(coverage.figure);
+      const floor = coverage && get(coverage.parameter, c.code, period.date);
+      if (covered && floor && covered.value !== null && covered.value < floor.value) {
+        items.push({ kind: 'rural_coverage', ...base, value: covered.value, threshold: floor.value, programme: p.code, label: covered.label });
+      }
+      const reduction = p.monitoring.reduction_quota;
+      const reduced = reduction && figures.get(reduction.figure);
+      if (reduction && reduced) {
+        const fewer = (reduced.prev ?? 0) - (reduced.value ?? 0);
+        const quota = quotaOf(get(reduction.parameter, c.code, period.date), c.code, reduced.prev ?? 0, totals.get(p.code)?.get(reduction.figure)?.prev ?? 0);
+        if (quota !== null && fewer > quota) items.push({ kind: 'reduction_quota', ...base, value: fewer, threshold: quota, programme: p.code, label: reduced.label });
+      }
+    }
+    const f = unitFigures(mine);
     const counts: [WarningKind, number | null][] = [
       ['poverty_uncovered', f.povertyUncovered], ['eligible_uncovered', f.eligibleUncovered], ['near_dibao', f.nearDibao],
       ['overdue_cases', f.overdueCases], ['overdue_referrals', f.overdueReferrals],
       ['rescreen_hits', f.rescreenHits], ['favouritism_flags', f.favouritismFlags],
     ];
-    for (const [kind, n] of counts) if (n !== null && n > 0) items.push({ kind, ...base, value: n, threshold: null });
+    for (const [kind, n] of counts) if (n !== null && n > 0) items.push({ kind, ...base, value: n, threshold: null, programme: null, label: null });
   }
   return { area: area.code, items };
 }
@@ -68,7 +86,7 @@ export const warningItemsSchema = periodSchema.extend({
 });
 
 /** The list behind a warning: counties (coverage, reduction), households, cases or referrals. */
-export async function warningItems(db: Database, scope: Scope, kind: WarningKind, q: z.output<typeof warningItemsSchema>) {
+export async function warningItems(db: Database, scope: Scope, kind: WarningKind, q: z.output<typeof warningItemsSchema>): Promise<WarningItems> {
   allow(scope, 'stats.read');
   const area = await resolveArea(db, scope, q.area);
   const { limit, after } = q;

@@ -1,14 +1,16 @@
 import { Alert, Card, Skeleton, Space, Table } from 'antd';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { useApiData } from '../../api/useApiData.ts';
-import { useT } from '../../i18n/context.ts';
+import { useLocale, useT } from '../../i18n/context.ts';
+import { codeLabel } from '../cases/format.ts';
+import { deptLabel } from '../intake/format.ts';
 import { fetchWarningItems } from './api.ts';
-
-const yuan = (fen: number | null) => (fen === null ? '—' : (fen / 100).toFixed(2));
+import { pct, yuan } from './format.ts';
 
 /** The list behind a warning: counties, households, cases or referrals. */
 export default function WarningListPage() {
   const t = useT();
+  const [locale] = useLocale();
   const { kind = '' } = useParams();
   const [params] = useSearchParams();
   const area = params.get('area') ?? undefined;
@@ -21,30 +23,32 @@ export default function WarningListPage() {
       {data.loading && <Skeleton active />}
       {d && (
         <Space direction="vertical" style={{ width: '100%' }}>
-          {d.counties.length > 0 && <Table rowKey="areaCode" size="small" pagination={false} dataSource={d.counties} columns={[
+          {d.counties.length > 0 && <Table rowKey={(w) => `${w.programme ?? ''}${w.areaCode}`} size="small" pagination={false} dataSource={d.counties} columns={[
             { key: 'a', title: t('stats.col.area'), dataIndex: 'areaName' },
-            { key: 'v', title: t('stats.list.value'), render: (_, w) => (w.kind === 'rural_coverage' ? `${(w.value * 100).toFixed(2)}%` : w.value) },
-            { key: 't', title: t('stats.list.threshold'), render: (_, w) => (w.threshold === null ? '—' : w.kind === 'rural_coverage' ? `${(w.threshold * 100).toFixed(2)}%` : w.threshold) },
+            { key: 'f', title: t('stats.list.figure'), render: (_, w) => w.label?.[locale] ?? '—' },
+            { key: 'v', title: t('stats.list.value'), render: (_, w) => (w.kind === 'rural_coverage' ? pct(w.value) : w.value) },
+            { key: 't', title: t('stats.list.threshold'), render: (_, w) => (w.threshold === null ? '—' : w.kind === 'rural_coverage' ? pct(w.threshold) : w.threshold) },
           ]} />}
           {d.households.length > 0 && <Table rowKey="householdNo" size="small" dataSource={d.households} columns={[
             { key: 'no', title: t('stats.list.householdNo'), render: (_, h) => <Link to={`/registry/${h.householdNo}`}>{h.householdNo}</Link> },
             { key: 'v', title: t('stats.list.village'), dataIndex: 'villageName' },
-            { key: 'h', title: t('stats.list.head'), dataIndex: 'headName' },
-            { key: 'k', title: t('stats.list.hukou'), dataIndex: 'hukou' },
+            { key: 'h', title: t('stats.list.head'), render: (_, h) => h.headName ?? '—' },
+            { key: 'k', title: t('stats.list.hukou'), render: (_, h) => (h.hukou === 'urban' ? t('registry.hukou.urban') : h.hukou === 'rural' ? t('registry.hukou.rural') : h.hukou) },
             { key: 'p', title: t('stats.list.persons'), dataIndex: 'persons' },
             { key: 'i', title: t('stats.list.income'), render: (_, h) => yuan(h.perCapitaIncome) },
           ]} />}
           {d.cases.length > 0 && <Table rowKey="caseNo" size="small" dataSource={d.cases} columns={[
             { key: 'no', title: t('stats.list.caseNo'), render: (_, c) => <Link to={`/cases/${c.caseNo}`}>{c.caseNo}</Link> },
+            { key: 'p', title: t('stats.list.programme'), render: (_, c) => codeLabel(t, 'programme', c.programme) },
             { key: 'v', title: t('stats.list.village'), dataIndex: 'villageName' },
             { key: 'a', title: t('stats.list.applicant'), dataIndex: 'applicantName' },
-            { key: 's', title: t('stats.list.state'), dataIndex: 'state' },
+            { key: 's', title: t('stats.list.state'), render: (_, c) => codeLabel(t, 'state', c.state) },
             { key: 'd', title: t('stats.list.due'), dataIndex: 'due' },
           ]} />}
           {d.referrals.length > 0 && <Table rowKey="id" size="small" dataSource={d.referrals} columns={[
             { key: 'no', title: t('stats.list.requestNo'), render: (_, r) => <Link to={`/intake/${r.requestNo}`}>{r.requestNo}</Link> },
             { key: 'p', title: t('stats.list.person'), dataIndex: 'personName' },
-            { key: 'd', title: t('stats.list.department'), dataIndex: 'department' },
+            { key: 'd', title: t('stats.list.department'), render: (_, r) => deptLabel(t, r.department) },
             { key: 'due', title: t('stats.list.due'), dataIndex: 'due' },
           ]} />}
         </Space>

@@ -1,0 +1,48 @@
+// The generic sections of the figures: per programme of the catalogue its declared figures for the
+// area and each unit, with labels, units, KPIs and charts; per programme its payroll. No programme is
+// named here: whatever the registry holds is computed the same way.
+import type { Figure, PayrollSection, ProgrammeSection } from '../contract.ts';
+import type { StatsProgramme } from '../domain/catalogue.ts';
+import { evaluate, type FigureContext } from '../domain/evaluate.ts';
+import { payrollMetric, REGISTRY_METRICS } from '../domain/metrics.ts';
+import type { ParameterMeans } from './parameters.ts';
+import type { Sums } from './unit-figures.ts';
+
+/** The area in total, or one of its units, with its metric sums. */
+export interface SummedArea {
+  code: string;
+  name: string;
+  sums: Sums;
+}
+
+export function figureContext(area: { code: string; sums: Sums }, means: ParameterMeans): FigureContext {
+  return {
+    sum: area.sums,
+    registry: (f) => area.sums(REGISTRY_METRICS[f], 'snapshot'),
+    parameter: (name) => means(name, area.code),
+  };
+}
+
+export function programmeFigures(p: StatsProgramme, area: { code: string; sums: Sums }, means: ParameterMeans): Figure[] {
+  const values = evaluate(p, figureContext(area, means));
+  return p.figures.map((f) => ({ key: f.key, label: f.labels, unit: f.unit, compare: f.compare === true, value: null, prev: null, change: null, ...values.get(f.key) }));
+}
+
+export function programmeSection(p: StatsProgramme, total: SummedArea, units: readonly SummedArea[], means: ParameterMeans): ProgrammeSection {
+  const labelOf = (key: string) => p.figures.find((f) => f.key === key)?.labels ?? { 'zh-CN': key, en: key };
+  return {
+    code: p.code,
+    name: p.name,
+    short: p.short,
+    schedule: p.schedule,
+    kpis: p.figures.filter((f) => f.kpi === true).map((f) => f.key),
+    charts: p.charts.map((c) => ({ key: c.key, title: c.title, series: c.series.map((s) => ({ figure: s.figure, label: s.labels ?? labelOf(s.figure) })) })),
+    total: programmeFigures(p, total, means),
+    units: units.map((u) => ({ code: u.code, name: u.name, figures: programmeFigures(p, u, means) })),
+  };
+}
+
+export function payrollSection(p: StatsProgramme, total: SummedArea, units: readonly SummedArea[]): PayrollSection {
+  const paid = (a: SummedArea) => ({ netFen: a.sums(payrollMetric(p.code, 'net_fen'), 'flow'), lines: a.sums(payrollMetric(p.code, 'lines'), 'flow') });
+  return { programme: p.code, name: p.paymentLabels, total: paid(total), units: units.map((u) => ({ code: u.code, ...paid(u) })) };
+}
