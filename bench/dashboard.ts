@@ -11,7 +11,7 @@ import type { Database } from '../src/db/engine.ts';
 import { systemScope } from '../src/kernel/scope.ts';
 import { loadDemoRecipients } from '../src/modules/cases/demo/recipients.ts';
 import { rollupQuery } from '../src/modules/stats/repo/compute.ts';
-import { currentStandards, figures, refresh } from '../src/modules/stats/service/figures.ts';
+import { currentAssessment, figures, refresh } from '../src/modules/stats/service/figures.ts';
 import { warnings } from '../src/modules/stats/service/warnings.ts';
 import { cacheArgs, withRegistryDatabase } from './lib/cached-registry.ts';
 import { benchArg, benchEngines, seconds, timed, type BenchEngine } from './lib/engines.ts';
@@ -40,7 +40,7 @@ async function run(db: Database, engine: BenchEngine, households: number, member
   const p50 = times[Math.floor(RUNS * 0.5)]!;
   const p95 = times[Math.ceil(RUNS * 0.95) - 1]!;
 
-  const std = await currentStandards(db);
+  const std = await currentAssessment(db);
   let baseline = Infinity;
   let basePersons = 0;
   // Best of three; one run when a scan takes over a minute (3,000,000 households).

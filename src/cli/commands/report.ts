@@ -5,7 +5,7 @@ import { parseOrThrow } from '../../kernel/validate.ts';
 import { syncParameterFiles } from '../../modules/policy/index.ts';
 import { refreshAll } from '../../modules/stats/index.ts';
 import { annualReport, reportSchema, statisticalTables } from '../../modules/stats/index.ts';
-import { currentStandards } from '../../modules/stats/index.ts';
+import { currentAssessment } from '../../modules/stats/index.ts';
 import { withDb } from './db.ts';
 
 /** `jiuzhu report …`: the annual work report and statistical tables. */
@@ -43,7 +43,7 @@ export function registerReport(program: Command): void {
   cmd.command('refresh')
     .description('recompute the statistics roll-up of every area (normally only changed areas are refreshed, on read)')
     .action(async () => {
-      const r = await withDb(async (db) => refreshAll(db.kysely, await currentStandards(db)));
+      const r = await withDb(async (db) => refreshAll(db.kysely, await currentAssessment(db)));
       console.log(`stats roll-up: ${r.rows} rows`);
     });
 }

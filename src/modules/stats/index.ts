@@ -2,4 +2,4 @@
 export { refreshAll } from './repo/refresh.ts';
 export { statsRoutes } from './routes.ts';
 export { annualReport, reportSchema, statisticalTables } from './service/exports.ts';
-export { currentStandards } from './service/figures.ts';
+export { currentAssessment } from './service/figures.ts';

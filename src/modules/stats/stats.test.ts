@@ -10,12 +10,12 @@ import { bearer, testApp, tokenFor, type ErrorBody } from '../../test/http.ts';
 import type { BuiltApp } from '../../server/app.ts';
 import type { FiguresResult, WarningsResult } from './contract.ts';
 import { computedRollup, refreshAll, storedRollup } from './repo/refresh.ts';
-import { currentStandards, figures, refresh } from './service/figures.ts';
+import { currentAssessment, figures, refresh } from './service/figures.ts';
 import { annualReport, statisticalTables } from './service/exports.ts';
 import { warnings } from './service/warnings.ts';
 import { statsProgramme, statsProgrammes } from './domain/catalogue.ts';
 import { numeral } from './report/annual.ts';
-import { addCase, addClaim, addClaimProgramme, addDecision, addHousehold, addMember, villagesOf } from './testing.ts';
+import { addCase, addClaim, addDecision, addHousehold, addMember, villagesOf } from './testing.ts';
 
 const gaps = (n: number, gap: number, topup = 0) => Array.from({ length: n }, () => ({ gap, topup }));
 
@@ -233,18 +233,29 @@ describe(`stats figures on a hand-built data set (${ENGINE})`, () => {
     expect([after.povertyFile! - before.povertyFile!, after.povertyUncovered! - before.povertyUncovered!, after.rescreenHits! - before.rescreenHits!]).toEqual([1, 0, 1]);
   });
 
-  it('a claim programme the registry does not hold yet counts its one-off payments in the figures, the report and the tables', async () => {
+  it('counts 应保尽保 by the dibao formula (its SQL twin), not by gross income and the hukou of the household', async () => {
     const k = db.kysely;
-    await addClaimProgramme(k);
-    const temporary = statsProgramme({
-      code: 'temporary',
-      labels: { 'zh-CN': { name: '临时救助', short: '临时救助', benefit: '临时救助金' }, en: { name: 'Temporary assistance', short: 'Temporary assistance', benefit: 'temporary assistance' } },
-      benefit: { schedule: 'one_off' },
-      stats: { summaryKeys: [], report: { sentence: '全年实施临时救助{persons}人次，支出{amount}万元' } },
-    });
-    // Beside the registry's programmes (but for a 临时救助 registered by then: this declaration stands in for it).
-    const others = statsProgrammes().filter((p) => p.code !== 'temporary');
-    const programmes = [...others, temporary];
+    const township = (await k.selectFrom('areas').select('code').where('parent_code', '=', '522722').orderBy('code').limit(1).executeTakeFirstOrThrow()).code;
+    const [village] = await villagesOf(k, township, 1);
+    const before = (await figures(db, systemScope(), { area: '522722', year: 2015 })).total;
+    // Rural household of two, living on 2000 yuan of social assistance a month: gross income says 1000 yuan a
+    // person, far above 荔波's rural standard; the formula does not count assistance, so the household is eligible.
+    const a = await addHousehold(k, { village: village!, hukou: 'rural', members: [{}, {}] });
+    await sql`insert into income_items (county_code, household_id, kind, amount_fen, period, source) values ('522722', ${a}, 'assistance', 200000, 'month', '临时救助')`.execute(k);
+    // A household registered urban whose members are both rural, with 300 yuan a person: the household's urban
+    // standard would call it eligible; by its members' rural standard it is above the line and near-低保.
+    await addHousehold(k, { village: village!, hukou: 'urban', members: [{}, {}], monthlyIncome: 60000 });
+    const after = (await figures(db, systemScope(), { area: '522722', year: 2015 })).total;
+    expect([after.eligibleUncovered! - before.eligibleUncovered!, after.nearDibao! - before.nearDibao!]).toEqual([1, 1]);
+    const list = await built.app.inject({ method: 'GET', url: '/api/v1/stats/warnings/eligible_uncovered?area=522722', headers: bearer(await tokenFor(built, 'qiannan.admin')) });
+    const households = (list.json() as { households: { householdNo: string; perCapitaIncome: number | null }[] }).households;
+    expect(households.map((h) => h.perCapitaIncome)).toContain(0);
+  });
+
+  it('临时救助, a claim programme, counts its one-off payments in the figures, the report and the tables', async () => {
+    const k = db.kysely;
+    const programmes = statsProgrammes();
+    const others = programmes.filter((p) => p.code !== 'temporary');
     const h = await addHousehold(k, { village: v1, hukou: 'urban', members: [{}, {}, {}] });
     // 2015: three claims of 3, 1 and 2 persons (one in 福泉市); 2014: one claim.
     await addClaim(k, h, v1, 'temporary', { month: '2015-02', amount: 3000000, persons: 3 });
@@ -264,7 +275,7 @@ describe(`stats figures on a hand-built data set (${ENGINE})`, () => {
 
     const { buffer } = await annualReport(db, systemScope(), { year: 2015 }, programmes);
     const text = (await (await JSZip.loadAsync(buffer)).file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
-    expect(text).toContain(`（${numeral(others.length + 1)}）临时救助工作全年实施临时救助6人次，支出6.50万元`);
+    expect(text).toContain(`（${numeral(others.length + 1)}）临时救助工作2015年全州实施临时救助6人次，支出6.50万元。`);
     expect(text).toContain(`（${numeral(others.length + 2)}）社会救助工作机制`);
     const tables = await statisticalTables(db, systemScope(), { year: 2015 }, programmes);
     const wb = new ExcelJS.Workbook();
@@ -277,9 +288,8 @@ describe(`stats figures on a hand-built data set (${ENGINE})`, () => {
 
   it('the roll-up stays equal to a full recomputation under random changes', async () => {
     const k = db.kysely;
-    await addClaimProgramme(k);
     const villages = [v1, v2, v3];
-    const std = await currentStandards(db);
+    const std = await currentAssessment(db);
     let payrolls = 100;
     await refresh(db);
     await fc.assert(

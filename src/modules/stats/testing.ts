@@ -53,7 +53,7 @@ function phaseOf(state: string): string {
 
 const PREFIX: Record<string, string> = { dibao: 'DB', hardship: 'TK', temporary: 'LS' };
 
-export async function addCase(db: Kysely<DB>, householdId: number, village: string, programme: 'dibao' | 'hardship' | 'temporary', state: string, opts: { dueDate?: string; supportMode?: 'institutional' | 'home_based' } = {}): Promise<number> {
+export async function addCase(db: Kysely<DB>, householdId: number, village: string, programme: string, state: string, opts: { dueDate?: string; supportMode?: 'institutional' | 'home_based' } = {}): Promise<number> {
   const county = village.slice(0, 6);
   const head = await sql<{ id: number }>`select id from members where county_code = ${county} and household_id = ${householdId} order by id limit 1`.execute(db);
   const context = opts.supportMode ? { support: { mode: opts.supportMode } } : {};
@@ -110,7 +110,7 @@ export interface ClaimSpec {
 }
 
 /** A granted claim of a one-off programme: the case, its decision and its one-off entitlement of the month. */
-export async function addClaim(db: Kysely<DB>, householdId: number, village: string, programme: 'temporary', claim: ClaimSpec): Promise<number> {
+export async function addClaim(db: Kysely<DB>, householdId: number, village: string, programme: string, claim: ClaimSpec): Promise<number> {
   const county = village.slice(0, 6);
   const caseId = await addCase(db, householdId, village, programme, 'granted');
   const tr = await transition(db, county, caseId, 'approve', {});
@@ -119,12 +119,6 @@ export async function addClaim(db: Kysely<DB>, householdId: number, village: str
   const c = (await sql<CaseRow>`select programme, household_id, area_code, applicant_member_id, context from cases where county_code = ${county} and id = ${caseId}`.execute(db)).rows[0]!;
   await insertEntitlement(db, county, c, { decisionId: rows[0]!.id, caseId, schedule: 'one_off', from: claim.month, to: claim.month, amount: claim.amount, persons: claim.persons, summary: claim.summary ?? {} });
   return caseId;
-}
-
-/** A claim programme of the kind the registry will hold (临时救助): the programmes table's row its cases point at. */
-export async function addClaimProgramme(db: Kysely<DB>): Promise<void> {
-  await sql`insert into programmes (code, serial_prefix, kind, recipient, name, name_en)
-    values ('temporary', 'LS', 'claim', 'person', '临时救助', 'Temporary assistance') on conflict do nothing`.execute(db);
 }
 
 async function insertEntitlement(db: Kysely<DB>, county: string, c: CaseRow, e: { decisionId: number; caseId: number; schedule: 'monthly' | 'one_off'; from: string; to: string | null; amount: number; persons: number; summary: Record<string, number> }): Promise<void> {

@@ -3,15 +3,8 @@
 // query serves the incremental refresh (dirty areas only), the full recomputation and the benchmark's
 // plain aggregate.
 import { sql, type RawBuilder } from 'kysely';
+import { dibaoAssessmentQuery, type DibaoAssessmentParameters } from '../../policy/index.ts';
 import { statsProgrammes, summaryKeys } from '../domain/catalogue.ts';
-
-/** Monthly standards (fen) and the near-dibao factor per county, resolved at the refresh date. */
-export interface CountyStandard {
-  county: string;
-  urban: number;
-  rural: number;
-  factor: number;
-}
 
 /** `null` = every area; else the area codes whose rows are recomputed. */
 export type AreaFilter = readonly string[] | null;
@@ -59,20 +52,16 @@ function entitlementRows(areas: AreaFilter): RawBuilder<unknown> {
 }
 
 /** Registry snapshot and the 应保尽保 counts per village. */
-function registryRows(areas: AreaFilter, standards: readonly CountyStandard[]): RawBuilder<unknown> {
+function registryRows(areas: AreaFilter, assessment: DibaoAssessmentParameters): RawBuilder<unknown> {
   return sql`
-    with std as (select * from jsonb_to_recordset(cast(${JSON.stringify(standards)} as jsonb)) as x (county text, urban bigint, rural bigint, factor numeric)),
-    hh as (
+    with a as (${dibaoAssessmentQuery(areas, assessment)}),
+    hv as (
       select h.county_code, h.village_code, h.poverty_file, h.agricultural,
-        case when h.hukou = 'urban' then std.urban else std.rural end as standard, std.factor,
         (select count(*) from members m where m.county_code = h.county_code and m.household_id = h.id) as n,
-        (select coalesce(sum(case when i.period = 'year' then i.amount_fen / 12.0 else i.amount_fen end), 0)
-           from income_items i where i.county_code = h.county_code and i.household_id = h.id) as income,
-        exists (select 1 from cases c where c.county_code = h.county_code and c.household_id = h.id and c.phase in ${COVERED_PHASES}) as covered
-      from households h left join std on std.county = h.county_code
+        exists (select 1 from cases c where c.county_code = h.county_code and c.household_id = h.id and c.phase in ${COVERED_PHASES}) as covered,
+        coalesce(a.eligible, false) as eligible, coalesce(a.near_dibao, false) as near
+      from households h left join a on a.county_code = h.county_code and a.household_id = h.id
       where ${filter(areas, 'h.village_code')}
-    ), hv as (
-      select hh.*, case when n > 0 then income / n end as pci from hh
     )
     select hv.village_code as area_code, hv.county_code, v.metric, '' as period, sum(v.value) as value
     from hv cross join lateral (values
@@ -81,8 +70,8 @@ function registryRows(areas: AreaFilter, standards: readonly CountyStandard[]): 
       ('registry.agricultural_persons', case when hv.agricultural then hv.n else 0 end::bigint),
       ('registry.poverty_file', case when hv.poverty_file then 1 else 0 end::bigint),
       ('warn.poverty_uncovered', case when hv.poverty_file and not hv.covered then 1 else 0 end::bigint),
-      ('warn.eligible_uncovered', case when not hv.covered and hv.pci < hv.standard then 1 else 0 end::bigint),
-      ('warn.near_dibao', case when not hv.covered and hv.pci >= hv.standard and hv.pci < hv.standard * hv.factor then 1 else 0 end::bigint)
+      ('warn.eligible_uncovered', case when not hv.covered and hv.eligible then 1 else 0 end::bigint),
+      ('warn.near_dibao', case when not hv.covered and hv.near then 1 else 0 end::bigint)
     ) as v (metric, value)
     group by 1, 2, 3, 4`;
 }
@@ -161,12 +150,12 @@ function payrollVerificationRows(areas: AreaFilter): RawBuilder<unknown> {
 }
 
 /** Every roll-up row of the areas, zero values left out (a net-zero delta changes nothing). */
-export function rollupQuery(areas: AreaFilter, standards: readonly CountyStandard[]): RawBuilder<{ area_code: string; county_code: string; metric: string; period: string; value: number }> {
+export function rollupQuery(areas: AreaFilter, assessment: DibaoAssessmentParameters): RawBuilder<{ area_code: string; county_code: string; metric: string; period: string; value: number }> {
   return sql`
     select area_code, county_code, metric, period, sum(value)::bigint as value from (
       (${entitlementRows(areas)})
       union all
-      (${registryRows(areas, standards)})
+      (${registryRows(areas, assessment)})
       union all
       (${activityRows(areas)})
       union all

@@ -1,8 +1,9 @@
 // The lists behind the warnings, read from the source tables for one area (scoped, keyset-paged).
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
 import { inArea, inScope, type Scope } from '../../../kernel/scope.ts';
-import type { CountyStandard } from './compute.ts';
+import type { DibaoAssessmentParameters } from '../../policy/index.ts';
+import { dibaoAssessmentQuery } from '../../policy/index.ts';
 
 export type HouseholdWarning = 'poverty_uncovered' | 'eligible_uncovered' | 'near_dibao';
 
@@ -18,28 +19,21 @@ export interface HouseholdItem {
   poverty_file: boolean;
 }
 
-export async function uncoveredHouseholds(db: Kysely<DB>, scope: Scope, f: { area: string; kind: HouseholdWarning; standards: readonly CountyStandard[]; limit: number; after: number | undefined }): Promise<HouseholdItem[]> {
-  const cond = {
-    poverty_uncovered: sql`v.poverty_file`,
-    eligible_uncovered: sql`v.per_capita_income < v.standard`,
-    near_dibao: sql`v.per_capita_income >= v.standard and v.per_capita_income < v.standard * v.factor`,
-  }[f.kind];
+/** Households not covered by a granted case: with a poverty file, or — by the dibao formula's twin (policy module) — eligible or near-低保. */
+export async function uncoveredHouseholds(db: Kysely<DB>, scope: Scope, f: { area: string; kind: HouseholdWarning; assessment: DibaoAssessmentParameters; limit: number; after: number | undefined }): Promise<HouseholdItem[]> {
+  const cond = { poverty_uncovered: sql`h.poverty_file`, eligible_uncovered: sql`coalesce(t.eligible, false)`, near_dibao: sql`coalesce(t.near_dibao, false)` }[f.kind];
+  const selected = sql<SqlBool>`${inScope(scope, 'h.village_code')} and ${inArea(f.area, 'h.village_code')} and h.id > ${f.after ?? 0}`;
   const { rows } = await sql<HouseholdItem>`
-    with std as (select * from jsonb_to_recordset(cast(${JSON.stringify(f.standards)} as jsonb)) as x (county text, urban bigint, rural bigint, factor numeric)),
-    v as (
-      select h.id, h.household_no, h.village_code, a.name as village_name, h.hukou, h.poverty_file,
-        (select m.name from members m where m.county_code = h.county_code and m.household_id = h.id and m.relation = 'head' limit 1) as head_name,
-        (select count(*) from members m where m.county_code = h.county_code and m.household_id = h.id)::int as persons,
-        case when h.hukou = 'urban' then std.urban else std.rural end as standard, std.factor,
-        (select coalesce(sum(case when i.period = 'year' then i.amount_fen / 12.0 else i.amount_fen end), 0)
-                 / nullif((select count(*) from members m where m.county_code = h.county_code and m.household_id = h.id), 0)
-           from income_items i where i.county_code = h.county_code and i.household_id = h.id) as per_capita_income
-      from households h join areas a on a.code = h.village_code left join std on std.county = h.county_code
-      where ${inScope(scope, 'h.village_code')} and ${inArea(f.area, 'h.village_code')} and h.id > ${f.after ?? 0}
-        and not exists (select 1 from cases c where c.county_code = h.county_code and c.household_id = h.id and c.phase in ('payable', 'suspended'))
-    )
-    select id, household_no, village_code, village_name, hukou, head_name, persons, round(per_capita_income)::bigint as per_capita_income, poverty_file from v
-    where ${cond} order by id limit ${f.limit}`.execute(db);
+    with t as (${dibaoAssessmentQuery(null, f.assessment, selected)})
+    select h.id, h.household_no, h.village_code, a.name as village_name, h.hukou, h.poverty_file,
+      (select m.name from members m where m.county_code = h.county_code and m.household_id = h.id and m.relation = 'head' limit 1) as head_name,
+      (select count(*) from members m where m.county_code = h.county_code and m.household_id = h.id)::int as persons,
+      t.per_capita_income
+    from households h join areas a on a.code = h.village_code
+    left join t on t.county_code = h.county_code and t.household_id = h.id
+    where ${selected} and ${cond}
+      and not exists (select 1 from cases c where c.county_code = h.county_code and c.household_id = h.id and c.phase in ('payable', 'suspended'))
+    order by h.id limit ${f.limit}`.execute(db);
   return rows;
 }
 

@@ -3,7 +3,8 @@
 // so a concurrent refresh waits on the marks and then finds nothing left to do.
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
-import { rollupQuery, type AreaFilter, type CountyStandard } from './compute.ts';
+import type { DibaoAssessmentParameters } from '../../policy/index.ts';
+import { rollupQuery, type AreaFilter } from './compute.ts';
 
 export interface RefreshResult {
   /** Areas recomputed; `null` when everything was. */
@@ -17,9 +18,9 @@ export async function hasDirty(db: Kysely<DB>): Promise<boolean> {
   return rows.length > 0;
 }
 
-export async function refreshDirty(db: Kysely<DB>, standards: () => Promise<readonly CountyStandard[]>): Promise<RefreshResult | null> {
+export async function refreshDirty(db: Kysely<DB>, assessment: () => Promise<DibaoAssessmentParameters>): Promise<RefreshResult | null> {
   if (!(await hasDirty(db))) return null;
-  const std = await standards();
+  const std = await assessment();
   return db.transaction().execute(async (tx) => {
     const { rows: taken } = await sql<{ area_code: string }>`with d as (delete from stats_dirty returning area_code) select distinct area_code from d`.execute(tx);
     if (taken.length === 0) return null;
@@ -30,17 +31,17 @@ export async function refreshDirty(db: Kysely<DB>, standards: () => Promise<read
 }
 
 /** Recompute everything (the CLI's `report refresh --full`, tests). */
-export async function refreshAll(db: Kysely<DB>, standards: readonly CountyStandard[]): Promise<RefreshResult> {
+export async function refreshAll(db: Kysely<DB>, assessment: DibaoAssessmentParameters): Promise<RefreshResult> {
   return db.transaction().execute(async (tx) => {
     await sql`delete from stats_dirty`.execute(tx);
-    return { areas: null, rows: await replace(tx, null, standards) };
+    return { areas: null, rows: await replace(tx, null, assessment) };
   });
 }
 
-async function replace(tx: Kysely<DB>, areas: AreaFilter, standards: readonly CountyStandard[]): Promise<number> {
+async function replace(tx: Kysely<DB>, areas: AreaFilter, assessment: DibaoAssessmentParameters): Promise<number> {
   if (areas === null) await sql`delete from stats_rollup`.execute(tx);
   else await sql`delete from stats_rollup where area_code in (select code from jsonb_array_elements_text(cast(${JSON.stringify(areas)} as jsonb)) as d (code))`.execute(tx);
-  const res = await sql`insert into stats_rollup (area_code, county_code, metric, period, value) ${rollupQuery(areas, standards)}`.execute(tx);
+  const res = await sql`insert into stats_rollup (area_code, county_code, metric, period, value) ${rollupQuery(areas, assessment)}`.execute(tx);
   return Number(res.numAffectedRows ?? 0);
 }
 
@@ -53,7 +54,7 @@ export async function storedRollup(db: Kysely<DB>): Promise<RollupRow[]> {
 }
 
 /** The roll-up recomputed from the source tables without storing it (tests, the benchmark's baseline). */
-export async function computedRollup(db: Kysely<DB>, standards: readonly CountyStandard[]): Promise<RollupRow[]> {
-  const { rows } = await sql<RollupRow>`select * from (${rollupQuery(null, standards)}) r order by area_code, metric, period`.execute(db);
+export async function computedRollup(db: Kysely<DB>, assessment: DibaoAssessmentParameters): Promise<RollupRow[]> {
+  const { rows } = await sql<RollupRow>`select * from (${rollupQuery(null, assessment)}) r order by area_code, metric, period`.execute(db);
   return rows;
 }

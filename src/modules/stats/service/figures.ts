@@ -10,7 +10,7 @@ import { databaseParameterSet } from '../../policy/index.ts';
 import type { FiguresResult } from '../contract.ts';
 import { statsProgrammes, type StatsProgramme } from '../domain/catalogue.ts';
 import { allow } from '../permissions.ts';
-import type { CountyStandard } from '../repo/compute.ts';
+import { dibaoAssessmentParameters, type DibaoAssessmentParameters } from '../../policy/index.ts';
 import * as read from '../repo/read.ts';
 import { refreshDirty } from '../repo/refresh.ts';
 import { parameterMeans, parameterNumber } from './parameters.ts';
@@ -37,21 +37,13 @@ export async function resolveArea(db: Database, scope: Scope, code: string | und
   return row;
 }
 
-/** Standards the near-dibao counts use: every county at today's date (the roll-up is "now"). */
-export async function currentStandards(db: Database): Promise<CountyStandard[]> {
-  const params = await databaseParameterSet(db);
-  const today = todayInChina();
-  const counties = await read.countyUnits(db.kysely, DEFAULT_AREA);
-  return counties.map((c) => ({
-    county: c.code,
-    urban: parameterNumber(params, 'dibao.standard.urban', c.code, today) ?? 0,
-    rural: Math.round((parameterNumber(params, 'dibao.standard.rural', c.code, today) ?? 0) / 12),
-    factor: parameterNumber(params, 'near_dibao.income_factor', c.code, today) ?? 1.5,
-  }));
+/** What the 应保尽保 counts read: the dibao formula's parameters in force today (the roll-up is "now"), resolved per county. */
+export function currentAssessment(db: Database): Promise<DibaoAssessmentParameters> {
+  return dibaoAssessmentParameters(db, todayInChina());
 }
 
 export async function refresh(db: Database) {
-  return refreshDirty(db.kysely, () => currentStandards(db));
+  return refreshDirty(db.kysely, () => currentAssessment(db));
 }
 
 const UNIT_LENGTH: Record<string, number> = { prefecture: 6, county: 9, township: 12 };

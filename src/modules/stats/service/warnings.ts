@@ -12,7 +12,7 @@ import { statsProgrammes, type StatsProgramme } from '../domain/catalogue.ts';
 import { allow } from '../permissions.ts';
 import * as lists from '../repo/lists.ts';
 import * as read from '../repo/read.ts';
-import { currentStandards, refresh, resolveArea } from './figures.ts';
+import { currentAssessment, refresh, resolveArea } from './figures.ts';
 import { parameterMeans } from './parameters.ts';
 import { periodSchema, resolvePeriod, type PeriodInput } from './period.ts';
 import { programmeFigures } from './programme-figures.ts';
@@ -100,7 +100,7 @@ export async function warningItems(db: Database, scope: Scope, kind: WarningKind
     case 'poverty_uncovered':
     case 'eligible_uncovered':
     case 'near_dibao': {
-      const rows = await lists.uncoveredHouseholds(db.kysely, scope, { area: area.code, kind, standards: await currentStandards(db), limit, after });
+      const rows = await lists.uncoveredHouseholds(db.kysely, scope, { area: area.code, kind, assessment: await currentAssessment(db), limit, after });
       const households = rows.map((r) => ({ householdNo: r.household_no, villageCode: r.village_code, villageName: r.village_name, hukou: r.hukou, headName: r.head_name, persons: r.persons, perCapitaIncome: r.per_capita_income, povertyFile: r.poverty_file }));
       return { kind, area: area.code, counties: [], households, cases: [], referrals: [], next: rows.length === limit ? rows.at(-1)!.id : null };
     }

@@ -2,7 +2,7 @@ import { Alert, Card, Skeleton, Space, Table } from 'antd';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { useApiData } from '../../api/useApiData.ts';
 import { useLocale, useT } from '../../i18n/context.ts';
-import { codeLabel } from '../cases/format.ts';
+import { useProgrammes } from '../../api/useProgrammes.ts';
 import { deptLabel } from '../intake/format.ts';
 import { fetchWarningItems } from './api.ts';
 import { pct, yuan } from './format.ts';
@@ -10,6 +10,7 @@ import { pct, yuan } from './format.ts';
 /** The list behind a warning: counties, households, cases or referrals. */
 export default function WarningListPage() {
   const t = useT();
+  const programmes = useProgrammes();
   const [locale] = useLocale();
   const { kind = '' } = useParams();
   const [params] = useSearchParams();
@@ -39,10 +40,10 @@ export default function WarningListPage() {
           ]} />}
           {d.cases.length > 0 && <Table rowKey="caseNo" size="small" dataSource={d.cases} columns={[
             { key: 'no', title: t('stats.list.caseNo'), render: (_, c) => <Link to={`/cases/${c.caseNo}`}>{c.caseNo}</Link> },
-            { key: 'p', title: t('stats.list.programme'), render: (_, c) => codeLabel(t, 'programme', c.programme) },
+            { key: 'p', title: t('stats.list.programme'), render: (_, c) => programmes.name(c.programme) },
             { key: 'v', title: t('stats.list.village'), dataIndex: 'villageName' },
             { key: 'a', title: t('stats.list.applicant'), dataIndex: 'applicantName' },
-            { key: 's', title: t('stats.list.state'), render: (_, c) => codeLabel(t, 'state', c.state) },
+            { key: 's', title: t('stats.list.state'), render: (_, c) => programmes.state(c.programme, c.state) },
             { key: 'd', title: t('stats.list.due'), dataIndex: 'due' },
           ]} />}
           {d.referrals.length > 0 && <Table rowKey="id" size="small" dataSource={d.referrals} columns={[
