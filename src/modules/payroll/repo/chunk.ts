@@ -24,25 +24,28 @@ export function chunkStatement(p: PayrollRow, area: string) {
   const pi = monthIndex(p.period);
   const county = p.county_code;
   const inChunk = area === county ? sql`true` : inArea(area, 'h.village_code');
+  const inChunkE = area === county ? sql`true` : inArea(area, 'e.village_code');
   // where arrears of a segment start: after the last paid month, never before the segment
   const start = sql`greatest(s.from_m, coalesce(pd.last_m + 1, s.from_m))`;
   const end = sql`least(s.to_m, ${pi - 1}::int)`;
   return sql<{ lines: number }>`
     with seg as materialized (
       select s.id, s.programme, s.recipient_id, s.household_id, s.case_id, s.schedule = 'one_off' as one_off, s.amount_fen as amount,
-        s.payee, s.method, s.payee_name, s.payee_id_number,
+        s.payee, s.method, s.payee_name, s.payee_id_number, h.village_code, h.bank_name, h.bank_account,
         payroll_month(s.from_month) as from_m, coalesce(payroll_month(s.until_month), ${pi}::int) as to_m
       from entitlement_segments s
+      join households h on h.county_code = ${county} and h.id = s.household_id
       where s.county_code = ${county} and s.from_month <= ${p.period} and s.amount_fen > 0
         and (s.until_month is null or s.until_month >= s.from_month)
         and (s.schedule = 'monthly' or not exists (
           select 1 from payroll_entitlement_payments x where x.county_code = ${county} and x.entitlement_id = s.id))
     ), paid as (
-      -- a line of nothing but one-offs says nothing of the months paid
+      -- only recipients with months before the period can be owed arrears; a line of nothing but
+      -- one-offs says nothing of the months paid
       select l.programme, l.recipient_id, max(payroll_month(l.period)) as last_m
       from payroll_lines l
       where l.county_code = ${county} and l.period < ${p.period} and l.regular_fen + l.arrears_fen + l.reissue_fen > 0
-        and (l.programme, l.recipient_id) in (select programme, recipient_id from seg where not one_off)
+        and (l.programme, l.recipient_id) in (select programme, recipient_id from seg where not one_off and from_m < ${pi}::int)
       group by l.programme, l.recipient_id
     ), sums as (
       select s.programme, s.recipient_id, max(s.id) as last_id,
@@ -54,10 +57,9 @@ export function chunkStatement(p: PayrollRow, area: string) {
       group by s.programme, s.recipient_id
     ), recip as (
       select s.*, e.household_id, e.case_id, e.payee, e.method, e.payee_name as name, e.payee_id_number as id_number,
-        h.village_code, h.bank_name, h.bank_account
+        e.village_code, e.bank_name, e.bank_account
       from sums s join seg e on e.id = s.last_id
-      join households h on h.county_code = ${county} and h.id = e.household_id
-      where ${inChunk}
+      where ${inChunkE}
     ), reissue as (
       select x.programme, x.recipient_id, max(x.household_id) as household_id, sum(x.amount_fen) as reissue, array_agg(x.id order by x.id) as reissue_ids,
         max(l.case_id) as case_id, max(l.name) as name, max(l.id_number) as id_number, max(h.village_code) as village_code, max(h.bank_name) as bank_name, max(h.bank_account) as bank_account
