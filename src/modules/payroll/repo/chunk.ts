@@ -18,7 +18,8 @@ export const monthIndex = (period: string) => Number(period.slice(0, 4)) * 12 + 
  * one. Pending reissues are added, then outstanding receivables of the household are deducted, at most
  * the gross. One line per programme and recipient; payee, method, name and ID number from the
  * recipient's latest entitlement, account and village from that entitlement's household as of the run.
- * The county's rows are read once (hash joins, one pass) whatever the chunk.
+ * Each chunk reads its county's rows once (hash joins, one pass); a township's chunk keeps the
+ * recipients whose latest entitlement's household lies in it.
  */
 export function chunkStatement(p: PayrollRow, area: string) {
   const pi = monthIndex(p.period);
