@@ -1,7 +1,9 @@
 // The monthly payroll in a real browser: the county approver of 都匀市 runs the payroll of 2015-12 for
 // the demo recipients the server approved on its first start (2015-03, so the first payroll also pays
 // the arrears from 2015-04), approves it and downloads a bank file; the payroll shows as exported and a
-// recipient's household page lists the payment.
+// recipient's household page lists the payment. The demo has no cash or insurer payments (no programme
+// of the demo pays them yet), so the page's rows of a cash list and a payee file are shown from a listing
+// extended in the browser; their files are tested on the server (src/modules/payroll/one-off.test.ts).
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -39,7 +41,9 @@ browserSuite('payroll (browser)', (env) => {
     // demo recipients approved 2015-03-10 are paid from 2015-04: the first payroll pays April–November as arrears
     expect(await lines.first().innerText()).toMatch(/2015-04起/);
     const byProgramme = await page.getByTestId('payroll-by-programme').innerText();
-    expect(byProgramme).toContain('最低生活保障金');
+    // the programme's name comes from the programme registry
+    expect(byProgramme).toContain('最低生活保障');
+    expect(byProgramme).toContain('特困人员救助供养');
     expect(byProgramme).toContain('合计');
 
     // A second run of the same month changes nothing (the API answers the existing payroll).
@@ -50,8 +54,9 @@ browserSuite('payroll (browser)', (env) => {
     await page.locator('.ant-popconfirm .ant-btn-primary').click();
     await page.getByTestId('payroll-status').filter({ hasText: '已审批' }).waitFor();
 
-    const bankFiles = page.getByTestId('payroll-bank-files');
-    await bankFiles.locator('tbody tr.ant-table-row').first().waitFor();
+    const files = page.getByTestId('payroll-files');
+    await files.locator('tbody tr.ant-table-row').first().waitFor();
+    expect(await files.locator('tbody tr.ant-table-row').first().innerText()).toContain('代发文件');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('bank-file-csv-0').click()]);
     const saved = await download.path();
     const csv = (await readFile(saved, 'utf8')).replace(/^\ufeff/, '').split('\r\n');
@@ -59,8 +64,25 @@ browserSuite('payroll (browser)', (env) => {
     expect(csv[1]).toMatch(/^FF522701201512-\d+,/);
     // masked: the box for the unmasked file was not ticked
     expect(csv[1]!.split(',')[2]).toMatch(/\*{8}/);
+    // a payroll with a cash list and an institution's file lists them beside the banks, each with its download
+    const listing = `**/api/v1/payroll/FF522701201512/files`;
+    await page.route(listing, async (route) => {
+      const real = (await (await route.fetch()).json()) as { payrollNo: string; items: object[] };
+      const extra = [
+        { kind: 'cash', key: '', label: '现金发放表', lines: 2, netFen: 100_000, bank: null, bankLabel: null },
+        { kind: 'payee', key: 'institution', label: '供养服务机构（集中供养）', lines: 1, netFen: 50_000, bank: null, bankLabel: null },
+      ];
+      await route.fulfill({ json: { ...real, items: [...real.items, ...extra] } });
+    });
     await page.reload();
     await page.getByTestId('payroll-status').filter({ hasText: '已导出' }).waitFor();
+    await page.getByTestId('cash-file-csv-0').waitFor();
+    const rows = await files.locator('tbody tr.ant-table-row').allInnerTexts();
+    expect(rows.at(-2)).toMatch(/现金发放表[\s\S]*现金发放表[\s\S]*1,000\.00/);
+    expect(rows.at(-1)).toMatch(/收款方文件[\s\S]*供养服务机构（集中供养）/);
+    expect(await page.getByTestId('cash-file-csv-0').getAttribute('href')).toBe('/api/v1/payroll/FF522701201512/file?kind=cash&format=csv&unmask=false');
+    expect(await page.getByTestId('payee-file-xlsx-0').getAttribute('href')).toBe('/api/v1/payroll/FF522701201512/file?kind=payee&key=institution&format=xlsx&unmask=false');
+    await page.unroute(listing);
 
     // The household of the first line shows the payment on its page.
     const householdNo = (await lines.first().locator('a').first().innerText()).trim();

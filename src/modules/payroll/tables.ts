@@ -1,6 +1,8 @@
 import type { Generated, Selectable } from 'kysely';
 
-export type Programme = 'dibao' | 'hardship';
+/** Whom a line pays and how (from the recipient's latest entitlement). */
+export type Payee = 'recipient' | 'insurer' | 'institution';
+export type PaymentMethod = 'transfer' | 'cash';
 export type PayrollStatus = 'running' | 'draft' | 'approved' | 'exported';
 
 export interface PayrollTable {
@@ -34,7 +36,7 @@ export interface PayrollLineTable {
   id: Generated<number>;
   payroll_id: number;
   period: string;
-  programme: Programme;
+  programme: string;
   recipient_id: number;
   household_id: number;
   case_id: number;
@@ -44,23 +46,37 @@ export interface PayrollLineTable {
   id_number: string;
   bank_name: string;
   bank_account: string;
+  payee: Generated<Payee>;
+  method: Generated<PaymentMethod>;
   regular_fen: number;
   arrears_fen: number;
   arrears_from: string | null;
+  /** the one-off entitlements paid on this line (payroll_entitlement_payments names them) */
+  one_off_fen: Generated<number>;
   reissue_fen: number;
   reissue_ids: number[] | null;
   deduction_fen: number;
   net_fen: number;
 }
 
+/** A one-off entitlement paid: by which payroll, on which line (migration 0071). */
+export interface PayrollEntitlementPaymentTable {
+  county_code: string;
+  entitlement_id: number;
+  payroll_id: number;
+  line_id: number;
+  amount_fen: number;
+}
+
 export interface PayrollTotalTable {
   county_code: string;
   payroll_id: number;
   township_code: string;
-  programme: Programme;
+  programme: string;
   lines: number;
   regular_fen: number;
   arrears_fen: number;
+  one_off_fen: Generated<number>;
   reissue_fen: number;
   deduction_fen: number;
   net_fen: number;
@@ -100,7 +116,7 @@ export interface PayrollReissueTable {
   id: Generated<number>;
   source_payroll_id: number;
   source_line_id: number;
-  programme: Programme;
+  programme: string;
   recipient_id: number;
   household_id: number;
   township_code: string;
@@ -110,13 +126,14 @@ export interface PayrollReissueTable {
 }
 
 export type LedgerAccount = 'benefit' | 'receivable' | 'fine';
-export type LedgerKind = 'regular' | 'arrears' | 'reissue' | 'deduction' | 'returned' | 'established' | 'deducted' | 'repaid' | 'assessed';
+export type LedgerKind = 'regular' | 'arrears' | 'one_off' | 'reissue' | 'deduction' | 'returned' | 'established' | 'deducted' | 'repaid' | 'assessed';
 
 export interface PayrollLedgerTable {
   county_code: string;
   id: Generated<number>;
   household_id: number;
-  programme: Programme | null;
+  /** the registry's code (src/programmes): payroll pays whatever programme an entitlement names */
+  programme: string | null;
   recipient_id: number | null;
   period: string;
   account: LedgerAccount;
@@ -130,7 +147,7 @@ export interface PayrollLedgerTable {
   created_at: Generated<Date>;
 }
 
-/** Tables of the payroll module (created by its migration); DB in src/db/schema.ts extends this. */
+/** Tables of the payroll module (created by its migrations 0040, 0041, 0071); DB in src/db/schema.ts extends this. */
 export interface PayrollTables {
   payrolls: PayrollTable;
   payroll_chunks: PayrollChunkTable;
@@ -140,6 +157,7 @@ export interface PayrollTables {
   payroll_returns: PayrollReturnTable;
   payroll_reissues: PayrollReissueTable;
   payroll_ledger: PayrollLedgerTable;
+  payroll_entitlement_payments: PayrollEntitlementPaymentTable;
 }
 
 export type PayrollRow = Selectable<PayrollTable>;

@@ -15,6 +15,8 @@ export const payrollProbes: Record<string, Probe> = {
   'GET /api/v1/payroll/:payrollNo/lines': (f) => ({ method: 'GET', url: `/api/v1/payroll/${no(f.county)}/lines?township=${f.township}` }),
   'POST /api/v1/payroll/:payrollNo/approve': (f) => ({ method: 'POST', url: `/api/v1/payroll/${no(f.county)}/approve` }),
   'POST /api/v1/payroll/:payrollNo/discard': (f) => ({ method: 'POST', url: `/api/v1/payroll/${no(f.county)}/discard` }),
+  'GET /api/v1/payroll/:payrollNo/files': (f) => ({ method: 'GET', url: `/api/v1/payroll/${no(f.county)}/files` }),
+  'GET /api/v1/payroll/:payrollNo/file': (f) => ({ method: 'GET', url: `/api/v1/payroll/${no(f.county)}/file?kind=cash&unmask=true` }),
   'GET /api/v1/payroll/:payrollNo/bank-files': (f) => ({ method: 'GET', url: `/api/v1/payroll/${no(f.county)}/bank-files` }),
   'GET /api/v1/payroll/:payrollNo/bank-file': (f) => ({ method: 'GET', url: `/api/v1/payroll/${no(f.county)}/bank-file?bank=&unmask=true` }),
   'POST /api/v1/payroll/:payrollNo/returns': (f) => ({ method: 'POST', url: `/api/v1/payroll/${no(f.county)}/returns?format=csv`, payload: returns }),

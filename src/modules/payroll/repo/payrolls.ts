@@ -3,7 +3,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
 import { inArea, inScope, type Scope } from '../../../kernel/scope.ts';
-import type { PayrollRow, Programme } from '../tables.ts';
+import type { PayrollRow } from '../tables.ts';
 
 export async function byNo(db: Kysely<DB>, payrollNo: string): Promise<PayrollRow | undefined> {
   return db.selectFrom('payrolls').selectAll().where('payroll_no', '=', payrollNo).executeTakeFirst();
@@ -32,17 +32,17 @@ export async function list(db: Kysely<DB>, scope: Scope, f: { county?: string | 
 
 export async function totals(db: Kysely<DB>, scope: Scope, p: PayrollRow) {
   return db.selectFrom('payroll_totals as t').leftJoin('areas as a', 'a.code', 't.township_code')
-    .select(['t.township_code', 'a.name as township_name', 't.programme', 't.lines', 't.regular_fen', 't.arrears_fen', 't.reissue_fen', 't.deduction_fen', 't.net_fen'])
+    .select(['t.township_code', 'a.name as township_name', 't.programme', 't.lines', 't.regular_fen', 't.arrears_fen', 't.one_off_fen', 't.reissue_fen', 't.deduction_fen', 't.net_fen'])
     .where('t.county_code', '=', p.county_code).where('t.payroll_id', '=', p.id).where(inScope(scope, 't.township_code'))
     .orderBy('t.township_code').orderBy('t.programme').execute();
 }
 
-export async function lines(db: Kysely<DB>, scope: Scope, p: PayrollRow, f: { township?: string | undefined; programme?: Programme | undefined; limit: number; afterId?: number | undefined }) {
+export async function lines(db: Kysely<DB>, scope: Scope, p: PayrollRow, f: { township?: string | undefined; programme?: string | undefined; limit: number; afterId?: number | undefined }) {
   let q = db.selectFrom('payroll_lines as l')
     .leftJoin('payroll_returns as r', (j) => j.onRef('r.county_code', '=', 'l.county_code').onRef('r.line_id', '=', 'l.id'))
     .innerJoin('households as h', (j) => j.onRef('h.county_code', '=', 'l.county_code').onRef('h.id', '=', 'l.household_id'))
-    .select(['l.id', 'l.programme', 'l.recipient_id', 'h.household_no', 'l.township_code', 'l.area_code', 'l.name', 'l.id_number', 'l.bank_name', 'l.bank_account',
-      'l.regular_fen', 'l.arrears_fen', 'l.arrears_from', 'l.reissue_fen', 'l.deduction_fen', 'l.net_fen', 'r.result', 'r.reason'])
+    .select(['l.id', 'l.programme', 'l.recipient_id', 'h.household_no', 'l.township_code', 'l.area_code', 'l.name', 'l.id_number', 'l.bank_name', 'l.bank_account', 'l.payee', 'l.method',
+      'l.regular_fen', 'l.arrears_fen', 'l.arrears_from', 'l.one_off_fen', 'l.reissue_fen', 'l.deduction_fen', 'l.net_fen', 'r.result', 'r.reason'])
     .where('l.county_code', '=', p.county_code).where('l.payroll_id', '=', p.id).where(inScope(scope, 'l.area_code'));
   if (f.township) q = q.where('l.township_code', '=', f.township);
   if (f.programme) q = q.where('l.programme', '=', f.programme);
@@ -57,7 +57,7 @@ export async function postToLedger(tx: Kysely<DB>, p: PayrollRow, by: string): P
       insert into payroll_ledger (county_code, household_id, programme, recipient_id, period, account, kind, amount_fen, payroll_id, line_id, created_by)
       select l.county_code, l.household_id, l.programme, l.recipient_id, l.period, v.account, v.kind, v.amount, l.payroll_id, l.id, ${by}::text
       from payroll_lines l
-      cross join lateral (values ('benefit', 'regular', l.regular_fen), ('benefit', 'arrears', l.arrears_fen), ('benefit', 'reissue', l.reissue_fen),
+      cross join lateral (values ('benefit', 'regular', l.regular_fen), ('benefit', 'arrears', l.arrears_fen), ('benefit', 'one_off', l.one_off_fen), ('benefit', 'reissue', l.reissue_fen),
         ('benefit', 'deduction', -l.deduction_fen), ('receivable', 'deducted', -l.deduction_fen)) as v (account, kind, amount)
       where l.county_code = ${p.county_code} and l.payroll_id = ${p.id} and v.amount <> 0
       returning 1
@@ -92,17 +92,21 @@ export async function fund(db: Kysely<DB>, scope: Scope, f: { county?: string | 
   return q.groupBy(['g.county_code', 'a.name', 'g.period', 'g.account', 'g.kind']).orderBy('g.county_code').orderBy('g.period').orderBy('g.account').orderBy('g.kind').execute();
 }
 
+/**
+ * The lines of a household's recipients (the household itself or one of its members), whatever the
+ * programme: the line key leads with programme and recipient, so the database's programmes are listed
+ * for an index probe per programme and recipient rather than a scan of the county's lines.
+ */
 export async function householdLines(db: Kysely<DB>, county: string, householdId: number) {
+  const members = await db.selectFrom('members').select('id').where('county_code', '=', county).where('household_id', '=', householdId).execute();
   return db.selectFrom('payroll_lines as l')
     .innerJoin('payrolls as p', (j) => j.onRef('p.county_code', '=', 'l.county_code').onRef('p.id', '=', 'l.payroll_id'))
     .leftJoin('payroll_returns as r', (j) => j.onRef('r.county_code', '=', 'l.county_code').onRef('r.line_id', '=', 'l.id'))
-    .select(['l.id', 'p.payroll_no', 'p.status', 'l.period', 'l.programme', 'l.name', 'l.bank_name', 'l.bank_account', 'l.regular_fen', 'l.arrears_fen', 'l.arrears_from', 'l.reissue_fen', 'l.deduction_fen', 'l.net_fen', 'r.result', 'r.reason'])
+    .select(['l.id', 'p.payroll_no', 'p.status', 'l.period', 'l.programme', 'l.name', 'l.bank_name', 'l.bank_account', 'l.payee', 'l.method',
+      'l.regular_fen', 'l.arrears_fen', 'l.arrears_from', 'l.one_off_fen', 'l.reissue_fen', 'l.deduction_fen', 'l.net_fen', 'r.result', 'r.reason'])
     .where('l.county_code', '=', county)
-    // the line key leads with programme and recipient: the household (dibao) or one of its members (hardship)
-    .where((eb) => eb.or([
-      eb.and([eb('l.programme', '=', 'dibao'), eb('l.recipient_id', '=', householdId)]),
-      eb.and([eb('l.programme', '=', 'hardship'), eb('l.recipient_id', 'in', eb.selectFrom('members').select('id').where('county_code', '=', county).where('household_id', '=', householdId))]),
-    ]))
+    .where('l.programme', 'in', (eb) => eb.selectFrom('programmes').select('code'))
+    .where('l.recipient_id', 'in', [householdId, ...members.map((m) => m.id)])
     .where('l.household_id', '=', householdId)
     .orderBy('l.period', 'desc').orderBy('l.id').execute();
 }

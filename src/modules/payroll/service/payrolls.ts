@@ -13,7 +13,7 @@ import { mustFindHousehold } from '../../registry/index.ts';
 import * as repo from '../repo/payrolls.ts';
 import * as run from '../repo/run.ts';
 import type { PayrollRow } from '../tables.ts';
-import { PROGRAMME_LABELS, REASON_LABELS, STATUS_LABELS } from './labels.ts';
+import { METHOD_LABELS, PAYEE_LABELS, programmeName, REASON_LABELS, STATUS_LABELS } from './labels.ts';
 import type { fundSchema, linesSchema, listSchema, receivableSchema, repaymentSchema } from './schemas.ts';
 import { payrollNoSchema } from './schemas.ts';
 
@@ -52,19 +52,19 @@ export async function getPayroll(db: Database, scope: Scope, payrollNo: string) 
   allow(scope, 'payroll.read');
   const p = await mustFindPayroll(db, scope, payrollNo);
   const [totals, chunks] = await Promise.all([repo.totals(db.kysely, scope, p), run.writtenChunks(db.kysely, p.county_code, p.id)]);
-  const sum = (k: 'lines' | 'regular_fen' | 'arrears_fen' | 'reissue_fen' | 'deduction_fen' | 'net_fen', rows = totals) => rows.reduce((n, t) => n + Number(t[k]), 0);
-  const byProgramme = (['dibao', 'hardship'] as const).map((programme) => {
-    const rows = totals.filter((t) => t.programme === programme);
-    return { programme, label: PROGRAMME_LABELS[programme], lines: sum('lines', rows), regularFen: sum('regular_fen', rows), arrearsFen: sum('arrears_fen', rows), reissueFen: sum('reissue_fen', rows), deductionFen: sum('deduction_fen', rows), netFen: sum('net_fen', rows) };
-  });
+  const amounts = (rows: typeof totals) => {
+    const sum = (k: 'lines' | 'regular_fen' | 'arrears_fen' | 'one_off_fen' | 'reissue_fen' | 'deduction_fen' | 'net_fen') => rows.reduce((n, t) => n + Number(t[k]), 0);
+    return { lines: sum('lines'), regularFen: sum('regular_fen'), arrearsFen: sum('arrears_fen'), oneOffFen: sum('one_off_fen'), reissueFen: sum('reissue_fen'), deductionFen: sum('deduction_fen'), netFen: sum('net_fen') };
+  };
+  // the programmes the payroll pays, whichever they are, in code order
+  const programmes = [...new Set(totals.map((t) => t.programme))].sort();
   return {
     ...header(p),
     chunksWritten: chunks.size,
-    total: { lines: sum('lines'), regularFen: sum('regular_fen'), arrearsFen: sum('arrears_fen'), reissueFen: sum('reissue_fen'), deductionFen: sum('deduction_fen'), netFen: sum('net_fen') },
-    byProgramme,
+    total: amounts(totals),
+    byProgramme: programmes.map((programme) => ({ programme, programmeLabel: programmeName(programme), label: programmeName(programme), ...amounts(totals.filter((t) => t.programme === programme)) })),
     byTownship: totals.map((t) => ({
-      townshipCode: t.township_code, townshipName: t.township_name ?? t.township_code, programme: t.programme, lines: Number(t.lines),
-      regularFen: Number(t.regular_fen), arrearsFen: Number(t.arrears_fen), reissueFen: Number(t.reissue_fen), deductionFen: Number(t.deduction_fen), netFen: Number(t.net_fen),
+      townshipCode: t.township_code, townshipName: t.township_name ?? t.township_code, programme: t.programme, programmeLabel: programmeName(t.programme), ...amounts([t]),
     })),
   };
 }
@@ -80,10 +80,11 @@ export async function listLines(db: Database, scope: Scope, payrollNo: string, q
   const last = rows.at(-1);
   return {
     items: rows.map((r) => ({
-      id: r.id, programme: r.programme, householdNo: r.household_no, townshipCode: r.township_code, areaCode: r.area_code,
+      id: r.id, programme: r.programme, programmeLabel: programmeName(r.programme), householdNo: r.household_no, townshipCode: r.township_code, areaCode: r.area_code,
       name: q.unmask ? r.name : maskName(r.name), idNumber: q.unmask ? r.id_number : maskIdNumber(r.id_number),
       bankName: r.bank_name, bankAccount: q.unmask ? r.bank_account : maskBankAccount(r.bank_account),
-      regularFen: r.regular_fen, arrearsFen: r.arrears_fen, arrearsFrom: r.arrears_from, reissueFen: r.reissue_fen, deductionFen: r.deduction_fen, netFen: r.net_fen,
+      payee: r.payee, payeeLabel: PAYEE_LABELS[r.payee], method: r.method, methodLabel: METHOD_LABELS[r.method],
+      regularFen: r.regular_fen, arrearsFen: r.arrears_fen, arrearsFrom: r.arrears_from, oneOffFen: r.one_off_fen, reissueFen: r.reissue_fen, deductionFen: r.deduction_fen, netFen: r.net_fen,
       result: r.result ?? null, reason: r.reason ?? null, reasonLabel: r.reason ? REASON_LABELS[r.reason] : null,
     })),
     next: rows.length === q.limit && last ? last.id : null,
@@ -131,12 +132,13 @@ export async function paymentHistory(db: Database, scope: Scope, householdNo: st
   return {
     householdNo,
     payments: lines.map((l) => ({
-      payrollNo: l.payroll_no, status: l.status, statusLabel: STATUS_LABELS[l.status], period: l.period, programme: l.programme, programmeLabel: PROGRAMME_LABELS[l.programme],
+      payrollNo: l.payroll_no, status: l.status, statusLabel: STATUS_LABELS[l.status], period: l.period, programme: l.programme, programmeLabel: programmeName(l.programme),
       name: maskName(l.name), bankName: l.bank_name, bankAccount: maskBankAccount(l.bank_account),
-      regularFen: l.regular_fen, arrearsFen: l.arrears_fen, arrearsFrom: l.arrears_from, reissueFen: l.reissue_fen, deductionFen: l.deduction_fen, netFen: l.net_fen,
+      payee: l.payee, payeeLabel: PAYEE_LABELS[l.payee], method: l.method, methodLabel: METHOD_LABELS[l.method],
+      regularFen: l.regular_fen, arrearsFen: l.arrears_fen, arrearsFrom: l.arrears_from, oneOffFen: l.one_off_fen, reissueFen: l.reissue_fen, deductionFen: l.deduction_fen, netFen: l.net_fen,
       result: l.result ?? null, reasonLabel: l.reason ? REASON_LABELS[l.reason] : null,
     })),
-    ledger: ledger.map((g) => ({ id: g.id, period: g.period, account: g.account, kind: g.kind, amountFen: g.amount_fen, programme: g.programme, note: g.note, createdBy: g.created_by, createdAt: g.created_at.toISOString() })),
+    ledger: ledger.map((g) => ({ id: g.id, period: g.period, account: g.account, kind: g.kind, amountFen: g.amount_fen, programme: g.programme, programmeLabel: g.programme === null ? null : programmeName(g.programme), note: g.note, createdBy: g.created_by, createdAt: g.created_at.toISOString() })),
     receivables: receivables.map((r) => ({ id: r.id, source: r.source, amountFen: r.amount_fen, fineFen: r.fine_fen, decidedOn: r.decided_on, reason: r.reason })),
     receivableBalanceFen: balance,
   };

@@ -12,6 +12,7 @@ import { parseOrThrow } from '../../../kernel/validate.ts';
 import { levelOf } from '../../../kernel/areas.ts';
 import { appendAudit } from '../../../kernel/audit/append.ts';
 import * as repo from '../repo/run.ts';
+import { writeChunk } from '../repo/chunk.ts';
 import type { PayrollRow } from '../tables.ts';
 import { STATUS_LABELS } from './labels.ts';
 import { period } from './schemas.ts';
@@ -79,7 +80,7 @@ async function claim(db: Database, scope: Scope, county: string, period: string,
       await appendAudit(tx, scope, { action: 'payroll.run', entity: 'payroll', entityId: p.payroll_no, areaCode: county, after: { period, chunkBy, chunks } });
       return { p, created: true };
     }
-    await repo.writeChunk(tx, p, county);
+    await writeChunk(tx, p, county);
     await hooks?.afterChunk?.({ county, area: county, index: 0 });
     p = await repo.completePayroll(tx, p);
     const sums = await repo.payrollSums(tx, county, p.id);
@@ -126,7 +127,7 @@ export async function runPayroll(db: Database, scope: Scope, opts: RunOptions): 
           await write(db, scope, async (tx) => {
             await repo.lockChunk(tx, p.id, area);
             if ((await repo.writtenChunks(tx, p.county_code, p.id)).has(area)) return;
-            await repo.writeChunk(tx, p, area);
+            await writeChunk(tx, p, area);
             await opts.hooks?.afterChunk?.({ county: plan.county, area, index });
           });
         }

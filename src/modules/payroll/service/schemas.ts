@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { isProgramme } from '../../../programmes/registry.ts';
+import { FILE_KINDS } from '../contract.ts';
 
 const periodRe = /^\d{4}-(0[1-9]|1[0-2])$/;
 export const period = z.string().regex(periodRe, '月份格式应为 YYYY-MM');
@@ -15,13 +17,20 @@ export const listSchema = z.strictObject({
 });
 export const linesSchema = z.strictObject({
   township: z.string().regex(/^\d{9}$/, '乡镇代码应为9位数字').optional(),
-  programme: z.enum(['dibao', 'hardship']).optional(),
+  programme: z.string().max(40).refine(isProgramme, '未知的救助项目').optional(),
   unmask: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   after: z.coerce.number().int().positive().optional(),
 });
 export const bankFileSchema = z.strictObject({
   bank: z.string().max(100).default(''),
+  format: z.enum(['xlsx', 'csv']).default('xlsx'),
+  unmask: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+});
+export const paymentFileSchema = z.strictObject({
+  kind: z.enum(FILE_KINDS),
+  /** the bank (kind bank), the payee insurer or institution (kind payee); empty for the cash list */
+  key: z.string().max(100).default(''),
   format: z.enum(['xlsx', 'csv']).default('xlsx'),
   unmask: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
 });

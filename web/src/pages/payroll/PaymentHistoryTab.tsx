@@ -5,7 +5,7 @@ import { useCurrentUser } from '../../auth/context.ts';
 import { can } from '../../auth/permissions.ts';
 import { useT } from '../../i18n/context.ts';
 import { fetchHistory, type PaymentHistory } from './api.ts';
-import { codeLabel, formatYuan } from './format.ts';
+import { codeLabel, formatYuan, paymentOf } from './format.ts';
 
 /** 发放记录 on the household page: payments month by month, receivables and the household's ledger. */
 export function PaymentHistoryTab({ householdNo }: { householdNo: string }) {
@@ -28,9 +28,11 @@ function History({ householdNo }: { householdNo: string }) {
           { key: 'programme', title: t('payroll.col.programme'), dataIndex: 'programmeLabel' },
           { key: 'regular', title: t('payroll.col.regular'), align: 'right', render: (_, r) => formatYuan(r.regularFen) },
           { key: 'arrears', title: t('payroll.col.arrears'), align: 'right', render: (_, r) => formatYuan(r.arrearsFen) },
+          { key: 'oneOff', title: t('payroll.col.oneOff'), align: 'right', render: (_, r) => formatYuan(r.oneOffFen) },
           { key: 'reissue', title: t('payroll.col.reissue'), align: 'right', render: (_, r) => formatYuan(r.reissueFen) },
           { key: 'deduction', title: t('payroll.col.deduction'), align: 'right', render: (_, r) => formatYuan(r.deductionFen) },
           { key: 'net', title: t('payroll.col.net'), align: 'right', render: (_, r) => formatYuan(r.netFen) },
+          { key: 'payment', title: t('payroll.col.payment'), render: (_, r) => paymentOf(r) },
           { key: 'account', title: t('payroll.col.account'), render: (_, r) => `${r.bankName} ${r.bankAccount}` },
           { key: 'result', title: t('payroll.col.result'), render: (_, r) => (r.result ? <Tag color={r.result === 'paid' ? 'green' : 'red'}>{codeLabel(t, 'result', r.result)}{r.reasonLabel ? `：${r.reasonLabel}` : ''}</Tag> : '') },
         ]} />

@@ -6,13 +6,13 @@ import { useCurrentUser } from '../../auth/context.ts';
 import { can } from '../../auth/permissions.ts';
 import { useT } from '../../i18n/context.ts';
 import { approvePayroll, discardPayroll, fetchLines, fetchPayroll, runPayroll, type Amounts, type PayrollDetail, type PayrollLine } from './api.ts';
-import { BankFiles } from './BankFiles.tsx';
-import { codeLabel, formatYuan, STATUS_COLORS } from './format.ts';
+import { codeLabel, formatYuan, paymentOf, STATUS_COLORS } from './format.ts';
+import { PaymentFiles } from './PaymentFiles.tsx';
 import { ReturnsImport } from './ReturnsImport.tsx';
 
 const PAGE = 50;
 
-/** One payroll: status and actions, totals by programme and township, lines page by page, bank files and returns. */
+/** One payroll: status and actions, totals by programme and township, lines page by page, payment files and returns. */
 export default function PayrollPage() {
   const { payrollNo = '' } = useParams();
   return <PayrollView key={payrollNo} payrollNo={payrollNo} />;
@@ -51,6 +51,7 @@ function PayrollView({ payrollNo }: { payrollNo: string }) {
     { key: 'lines', title: t('payroll.col.lines'), align: 'right' as const, render: (_: unknown, a: Amounts) => a.lines },
     { key: 'regular', title: t('payroll.col.regular'), align: 'right' as const, render: (_: unknown, a: Amounts) => formatYuan(a.regularFen) },
     { key: 'arrears', title: t('payroll.col.arrears'), align: 'right' as const, render: (_: unknown, a: Amounts) => formatYuan(a.arrearsFen) },
+    { key: 'oneOff', title: t('payroll.col.oneOff'), align: 'right' as const, render: (_: unknown, a: Amounts) => formatYuan(a.oneOffFen) },
     { key: 'reissue', title: t('payroll.col.reissue'), align: 'right' as const, render: (_: unknown, a: Amounts) => formatYuan(a.reissueFen) },
     { key: 'deduction', title: t('payroll.col.deduction'), align: 'right' as const, render: (_: unknown, a: Amounts) => formatYuan(a.deductionFen) },
     { key: 'net', title: t('payroll.col.net'), align: 'right' as const, render: (_: unknown, a: Amounts) => formatYuan(a.netFen) },
@@ -90,17 +91,17 @@ function PayrollView({ payrollNo }: { payrollNo: string }) {
             </Space>
           )}
           <Table size="small" pagination={false} rowKey="programme" title={() => t('payroll.detail.byProgramme')} data-testid="payroll-by-programme"
-            dataSource={[...p.byProgramme, { ...p.total, programme: 'total', label: t('payroll.detail.total') }]}
-            columns={[{ key: 'programme', title: t('payroll.col.programme'), render: (_, r) => r.label }, ...amountColumns]} />
+            dataSource={[...p.byProgramme, { ...p.total, programme: '', programmeLabel: t('payroll.detail.total'), label: t('payroll.detail.total') }]}
+            columns={[{ key: 'programme', title: t('payroll.col.programme'), render: (_, r) => r.programmeLabel }, ...amountColumns]} />
         </Space>
       </Card>
-      {county && (p.status === 'approved' || p.status === 'exported') && can(me, 'payroll.export') && <BankFiles payrollNo={payrollNo} onExported={() => setVersion((v) => v + 1)} />}
+      {county && (p.status === 'approved' || p.status === 'exported') && can(me, 'payroll.export') && <PaymentFiles payrollNo={payrollNo} onExported={() => setVersion((v) => v + 1)} />}
       {county && (p.status === 'approved' || p.status === 'exported') && can(me, 'payroll.returns') && <ReturnsImport payrollNo={payrollNo} onImported={() => setVersion((v) => v + 1)} />}
       <Card title={t('payroll.detail.byTownship')} size="small">
         <Table<PayrollDetail['byTownship'][number]> size="small" rowKey={(r) => `${r.townshipCode}-${r.programme}`} pagination={{ pageSize: 20 }} dataSource={p.byTownship} locale={{ emptyText: t('common.noData') }}
           columns={[
             { key: 'township', title: t('payroll.col.township'), render: (_, r) => r.townshipName },
-            { key: 'programme', title: t('payroll.col.programme'), render: (_, r) => codeLabel(t, 'programme', r.programme) },
+            { key: 'programme', title: t('payroll.col.programme'), render: (_, r) => r.programmeLabel },
             ...amountColumns,
           ]} />
       </Card>
@@ -133,16 +134,18 @@ function Lines({ payrollNo, version }: { payrollNo: string; version: number }) {
   return (
     <Card title={t('payroll.detail.lines')} size="small">
       {error && <Alert type="error" showIcon message={t('common.loadFailed', { message: error })} />}
-      <Table<PayrollLine> size="small" rowKey="id" pagination={false} loading={loading} dataSource={items} data-testid="payroll-lines" locale={{ emptyText: t('common.noData') }} scroll={{ x: true }}
+      <Table<PayrollLine> size="small" rowKey="id" pagination={false} loading={loading} dataSource={items} data-testid="payroll-lines" locale={{ emptyText: t('common.noData') }} scroll={{ x: 'max-content' }}
         columns={[
-          { key: 'programme', title: t('payroll.col.programme'), render: (_, l) => codeLabel(t, 'programme', l.programme) },
+          { key: 'programme', title: t('payroll.col.programme'), render: (_, l) => l.programmeLabel },
           { key: 'household', title: t('payroll.col.householdNo'), render: (_, l) => <Link to={`/households/${l.householdNo}`}>{l.householdNo}</Link> },
           { key: 'name', title: t('payroll.col.name'), dataIndex: 'name' },
           { key: 'id', title: t('payroll.col.idNumber'), dataIndex: 'idNumber' },
+          { key: 'payment', title: t('payroll.col.payment'), render: (_, l) => paymentOf(l) },
           { key: 'bank', title: t('payroll.col.bank'), dataIndex: 'bankName' },
           { key: 'account', title: t('payroll.col.account'), dataIndex: 'bankAccount' },
           { key: 'regular', title: t('payroll.col.regular'), align: 'right', render: (_, l) => formatYuan(l.regularFen) },
           { key: 'arrears', title: t('payroll.col.arrears'), align: 'right', render: (_, l) => (l.arrearsFen > 0 ? `${formatYuan(l.arrearsFen)}（${l.arrearsFrom ?? ''}起）` : formatYuan(0)) },
+          { key: 'oneOff', title: t('payroll.col.oneOff'), align: 'right', render: (_, l) => formatYuan(l.oneOffFen) },
           { key: 'reissue', title: t('payroll.col.reissue'), align: 'right', render: (_, l) => formatYuan(l.reissueFen) },
           { key: 'deduction', title: t('payroll.col.deduction'), align: 'right', render: (_, l) => formatYuan(l.deductionFen) },
           { key: 'net', title: t('payroll.col.net'), align: 'right', render: (_, l) => formatYuan(l.netFen) },

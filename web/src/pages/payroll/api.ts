@@ -1,116 +1,15 @@
 // The payroll part of the /api/v1 contract as the web pages use it (src/modules/payroll/README.md).
 import { api, ApiError } from '../../api/client.ts';
+import type { FileKind, PaymentFileItem, PaymentHistory, PayrollDetail, PayrollLine, PayrollSummary, ReturnsResult, RunResult } from '../../../../src/modules/payroll/contract.ts';
 
 const enc = encodeURIComponent;
 
-export type PayrollStatus = 'running' | 'draft' | 'approved' | 'exported';
-export type Programme = 'dibao' | 'hardship';
-
-export interface PayrollHeader {
-  payrollNo: string;
-  countyCode: string;
-  period: string;
-  status: PayrollStatus;
-  statusLabel: string;
-  chunksTotal: number;
-  createdBy: string;
-  createdAt: string;
-  completedAt: string | null;
-  approvedBy: string | null;
-  approvedAt: string | null;
-  exportedBy: string | null;
-  exportedAt: string | null;
-}
-
-export interface PayrollSummary extends PayrollHeader {
-  lines: number;
-  netFen: number;
-}
-
-export interface Amounts {
-  lines: number;
-  regularFen: number;
-  arrearsFen: number;
-  reissueFen: number;
-  deductionFen: number;
-  netFen: number;
-}
-
-export interface PayrollDetail extends PayrollHeader {
-  chunksWritten: number;
-  total: Amounts;
-  byProgramme: (Amounts & { programme: Programme; label: string })[];
-  byTownship: (Amounts & { townshipCode: string; townshipName: string; programme: Programme })[];
-}
-
-export interface PayrollLine {
-  id: number;
-  programme: Programme;
-  householdNo: string;
-  townshipCode: string;
-  areaCode: string;
-  name: string;
-  idNumber: string;
-  bankName: string;
-  bankAccount: string;
-  regularFen: number;
-  arrearsFen: number;
-  arrearsFrom: string | null;
-  reissueFen: number;
-  deductionFen: number;
-  netFen: number;
-  result: 'paid' | 'failed' | null;
-  reasonLabel: string | null;
-}
-
-export interface RunResult {
-  payrollNo: string;
-  status: PayrollStatus;
-  lines: number;
-  netFen: number;
-  written: boolean;
-}
-
-export interface BankFileItem {
-  bank: string;
-  bankLabel: string;
-  lines: number;
-  netFen: number;
-}
-
-export interface ReturnsResult {
-  payrollNo: string;
-  paid: number;
-  failed: number;
-  reissueFen: number;
-}
+export type { Amounts, FileKind, PaymentFileItem, PaymentHistory, PayrollDetail, PayrollLine, PayrollStatus, PayrollSummary, ReturnsResult, RunResult } from '../../../../src/modules/payroll/contract.ts';
 
 export interface RowError {
   row: number;
   column: string;
   message: string;
-}
-
-export interface PaymentHistory {
-  householdNo: string;
-  payments: {
-    payrollNo: string;
-    statusLabel: string;
-    period: string;
-    programmeLabel: string;
-    bankName: string;
-    bankAccount: string;
-    regularFen: number;
-    arrearsFen: number;
-    reissueFen: number;
-    deductionFen: number;
-    netFen: number;
-    result: 'paid' | 'failed' | null;
-    reasonLabel: string | null;
-  }[];
-  ledger: { id: number; period: string; account: string; kind: string; amountFen: number; note: string; createdAt: string }[];
-  receivables: { id: number; source: 'fraud' | 'overpayment'; amountFen: number; fineFen: number; decidedOn: string; reason: string }[];
-  receivableBalanceFen: number;
 }
 
 function query(params: Record<string, string | number | undefined>): string {
@@ -122,13 +21,14 @@ export const fetchPayrolls = (f: { county?: string; period?: string; after?: num
   api<{ items: PayrollSummary[]; next: number | null }>(`/payroll${query({ county: f.county, period: f.period, after: f.after, limit: 50 })}`);
 export const runPayroll = (period: string, countyCode: string) => api<RunResult>('/payroll/runs', { method: 'POST', body: { period, countyCode } });
 export const fetchPayroll = (no: string) => api<PayrollDetail>(`/payroll/${enc(no)}`);
-export const fetchLines = (no: string, f: { township?: string; programme?: Programme; after?: number; limit: number }) =>
+export const fetchLines = (no: string, f: { township?: string; programme?: string; after?: number; limit: number }) =>
   api<{ items: PayrollLine[]; next: number | null }>(`/payroll/${enc(no)}/lines${query({ township: f.township, programme: f.programme, after: f.after, limit: f.limit })}`);
 export const approvePayroll = (no: string) => api<RunResult>(`/payroll/${enc(no)}/approve`, { method: 'POST' });
 export const discardPayroll = (no: string) => api<{ discarded: boolean }>(`/payroll/${enc(no)}/discard`, { method: 'POST' });
-export const fetchBankFiles = (no: string) => api<{ items: BankFileItem[] }>(`/payroll/${enc(no)}/bank-files`);
-export const bankFileUrl = (no: string, bank: string, format: 'xlsx' | 'csv', unmask: boolean) =>
-  `/api/v1/payroll/${enc(no)}/bank-file${query({ bank, format, unmask: unmask ? 'true' : 'false' })}`;
+/** Every file of an approved payroll: bank files, the cash list, the payees' files. */
+export const fetchPaymentFiles = (no: string) => api<{ items: PaymentFileItem[] }>(`/payroll/${enc(no)}/files`);
+export const paymentFileUrl = (no: string, kind: FileKind, key: string, format: 'xlsx' | 'csv', unmask: boolean) =>
+  `/api/v1/payroll/${enc(no)}/file${query({ kind, key, format, unmask: unmask ? 'true' : 'false' })}`;
 export const fetchHistory = (householdNo: string) => api<PaymentHistory>(`/payroll/households/${enc(householdNo)}/history`);
 
 /** Uploads the bank's result file as the raw body; a refused file answers its row errors. */

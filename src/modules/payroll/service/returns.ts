@@ -1,84 +1,19 @@
-// Bank files (代发文件, .xlsx or CSV, one per paying bank; masked unless payroll.unmask) and the bank's
-// result files (回盘): failed lines become reissue items paid in a later run and `returned` ledger
-// entries; a file with any bad row is refused whole, each error naming its row and column.
-import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
-import { sql } from 'kysely';
+// The bank's result files (回盘) of bank lines (transfers to recipients): failed lines become reissue items
+// paid in a later run and `returned` ledger entries; a file with any bad row is refused whole, each error
+// naming its row and column. Cash lists and payee files have no bank result.
 import type { Database } from '../../../db/engine.ts';
-import { covers, type Scope } from '../../../kernel/scope.ts';
+import type { Scope } from '../../../kernel/scope.ts';
 import { allow } from '../permissions.ts';
 import { write } from '../../../db/write.ts';
 import { AppError } from '../../../kernel/errors.ts';
-import { maskBankAccount, maskIdNumber, maskName } from '../../../kernel/mask.ts';
 import { appendAudit } from '../../../kernel/audit/append.ts';
 import { readTableFile, type Cell } from '../../../kernel/files/table.ts';
-import { csvLine } from '../../../kernel/files/csv.ts';
 import { rowsRejected, type RowError } from '../../../kernel/files/rows.ts';
-import { XLSX_MIME } from '../../../kernel/files/upload.ts';
 import type { ReturnReason } from '../tables.ts';
-import { purposeOf, yuan } from './labels.ts';
-import { mustFindPayroll } from './payrolls.ts';
+import { yuan } from './labels.ts';
+import { mustExportable } from './files.ts';
 
-export const BANK_HEADERS = ['流水号', '姓名', '身份证号码', '账号', '金额（元）', '用途'] as const;
 export const RESULT_HEADERS = ['结果', '失败原因'] as const;
-export const NO_BANK = '未登记开户行';
-
-async function mustExportable(db: Database, scope: Scope, payrollNo: string) {
-  const p = await mustFindPayroll(db, scope, payrollNo);
-  if (!covers(scope, p.county_code)) throw AppError.forbidden(`发放名册 ${payrollNo} 需县级账号办理`, { payrollNo });
-  if (p.status !== 'approved' && p.status !== 'exported') throw AppError.conflict('not_approved', '发放名册审批后才能导出代发文件或导入回盘', { status: p.status });
-  return p;
-}
-
-export async function bankFiles(db: Database, scope: Scope, payrollNo: string) {
-  allow(scope, 'payroll.export');
-  const p = await mustExportable(db, scope, payrollNo);
-  const rows = await db.kysely.selectFrom('payroll_lines').select(['bank_name', sql<number>`count(*)::int`.as('lines'), sql<number>`sum(net_fen)::bigint`.as('net_fen')])
-    .where('county_code', '=', p.county_code).where('payroll_id', '=', p.id).where('net_fen', '>', 0).groupBy('bank_name').orderBy('bank_name').execute();
-  return { payrollNo, items: rows.map((r) => ({ bank: r.bank_name, bankLabel: r.bank_name === '' ? NO_BANK : r.bank_name, lines: r.lines, netFen: Number(r.net_fen) })) };
-}
-
-
-/** The bank's file of one bank: the payroll turns `exported` on the first one; every export is audited. */
-export async function bankFile(db: Database, scope: Scope, payrollNo: string, q: { bank: string; format: 'xlsx' | 'csv'; unmask: boolean }) {
-  allow(scope, 'payroll.export');
-  if (q.unmask) allow(scope, 'payroll.unmask');
-  const p = await mustExportable(db, scope, payrollNo);
-  const lines = await db.kysely.selectFrom('payroll_lines').select(['id', 'programme', 'name', 'id_number', 'bank_account', 'net_fen', 'arrears_fen', 'reissue_fen'])
-    .where('county_code', '=', p.county_code).where('payroll_id', '=', p.id).where('bank_name', '=', q.bank).where('net_fen', '>', 0).orderBy('id').execute();
-  if (lines.length === 0) throw AppError.field('bank', `名册中没有开户行为「${q.bank || NO_BANK}」的待发放记录`);
-  const rows = lines.map((l) => [
-    `${payrollNo}-${l.id}`, q.unmask ? l.name : maskName(l.name), q.unmask ? l.id_number : maskIdNumber(l.id_number),
-    q.unmask ? l.bank_account : maskBankAccount(l.bank_account), yuan(l.net_fen), purposeOf(l.programme, p.period, l.arrears_fen, l.reissue_fen),
-  ]);
-  let file: Buffer;
-  if (q.format === 'csv') {
-    file = Buffer.from(`\ufeff${[BANK_HEADERS as readonly string[], ...rows].map(csvLine).join('\r\n')}\r\n`, 'utf8');
-  } else {
-    const chunks: Buffer[] = [];
-    const stream = new PassThrough();
-    stream.on('data', (c: Buffer) => chunks.push(c));
-    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useSharedStrings: true, useStyles: true });
-    const ws = wb.addWorksheet('代发明细', { views: [{ state: 'frozen', ySplit: 1 }] });
-    ws.columns = BANK_HEADERS.map((h, i) => ({ header: h, key: h, width: [26, 12, 22, 24, 12, 36][i] ?? 12, style: i === 4 ? { numFmt: '0.00' } : { numFmt: '@' } }));
-    ws.getRow(1).font = { bold: true };
-    ws.getRow(1).commit();
-    for (const r of rows) ws.addRow([r[0], r[1], r[2], r[3], Number(r[4]), r[5]]).commit();
-    ws.commit();
-    await wb.commit();
-    file = Buffer.concat(chunks);
-  }
-  await write(db, scope, async (tx) => {
-    if (p.status === 'approved') await tx.updateTable('payrolls').set({ status: 'exported', exported_by: scope.userName, exported_at: new Date() }).where('county_code', '=', p.county_code).where('id', '=', p.id).where('status', '=', 'approved').execute();
-    await appendAudit(tx, scope, { action: 'payroll.export', entity: 'payroll', entityId: payrollNo, areaCode: p.county_code, after: { bank: q.bank, format: q.format, unmasked: q.unmask, lines: lines.length, netFen: lines.reduce((n, l) => n + l.net_fen, 0) } });
-  });
-  const name = `代发-${payrollNo}-${q.bank || NO_BANK}${q.unmask ? '' : '-脱敏'}.${q.format}`;
-  return { file, name, mime: q.format === 'csv' ? 'text/csv; charset=utf-8' : XLSX_MIME };
-}
-
-// ---- returns
-
-
 
 const REASONS: Record<string, ReturnReason> = { 账户已销户: 'closed_account', 销户: 'closed_account', 账户销户: 'closed_account', 户名不符: 'name_mismatch', 户名不一致: 'name_mismatch', 其他: 'other' };
 const text = (c: Cell) => (c === undefined ? '' : String(c).trim());
@@ -100,7 +35,8 @@ export async function importReturns(db: Database, scope: Scope, payrollNo: strin
   const lines = new Map((await db.kysely.selectFrom('payroll_lines as l')
     .leftJoin('payroll_returns as r', (j) => j.onRef('r.county_code', '=', 'l.county_code').onRef('r.line_id', '=', 'l.id'))
     .select(['l.id', 'l.programme', 'l.recipient_id', 'l.household_id', 'l.township_code', 'l.net_fen', 'r.result', 'r.reason'])
-    .where('l.county_code', '=', p.county_code).where('l.payroll_id', '=', p.id).where('l.net_fen', '>', 0).execute()).map((l) => [l.id, l]));
+    .where('l.county_code', '=', p.county_code).where('l.payroll_id', '=', p.id).where('l.net_fen', '>', 0)
+    .where('l.payee', '=', 'recipient').where('l.method', '=', 'transfer').execute()).map((l) => [l.id, l]));
   const errors: RowError[] = [];
   const seen = new Set<number>();
   const accepted: { lineId: number; result: 'paid' | 'failed'; reason: ReturnReason | null; note: string }[] = [];
@@ -113,7 +49,7 @@ export async function importReturns(db: Database, scope: Scope, payrollNo: strin
     if (m[1] !== payrollNo) { err('流水号', `流水号 ${ref} 不属于名册 ${payrollNo}`); continue; }
     const id = Number(m[2]);
     const line = lines.get(id);
-    if (!line) { err('流水号', `名册 ${payrollNo} 中没有待发放的流水号 ${ref}`); continue; }
+    if (!line) { err('流水号', `名册 ${payrollNo} 中没有银行代发的流水号 ${ref}`); continue; }
     if (seen.has(id)) { err('流水号', `流水号 ${ref} 在文件中重复`); continue; }
     seen.add(id);
     const amount = cell(r, '金额（元）');
