@@ -7,7 +7,7 @@ import { AppError } from '../../kernel/errors.ts';
 import { parseOrThrow } from '../../kernel/validate.ts';
 import { findByUsername } from '../../modules/users/index.ts';
 import { toUser } from '../../modules/users/index.ts';
-import { bankFile, bankFiles, importReturns } from '../../modules/payroll/index.ts';
+import { importReturns, paymentFile, paymentFiles } from '../../modules/payroll/index.ts';
 import { yuan } from '../../modules/payroll/index.ts';
 import { approvePayroll, discardPayroll, getPayroll } from '../../modules/payroll/index.ts';
 import { runPayroll } from '../../modules/payroll/index.ts';
@@ -73,7 +73,7 @@ export function registerPayroll(program: Command): void {
     });
 
   cmd.command('export <payrollNo>')
-    .description('write the bank files of an approved payroll (one per bank) into a folder')
+    .description('write the payment files of an approved payroll into a folder: a bank file per bank, the cash list, a file per other payee')
     .option('--out <dir>', 'folder', '.')
     .option('--format <format>', 'xlsx | csv', 'xlsx')
     .option('--unmask', 'full names, ID numbers and accounts (payroll.unmask)')
@@ -83,12 +83,12 @@ export function registerPayroll(program: Command): void {
       const format = o.format;
       await withDb(async (db) => {
         const scope = await scopeFor(db, o.as);
-        const files = await bankFiles(db, scope, parseOrThrow(payrollNoSchema, no, 'payrollNo'));
+        const files = await paymentFiles(db, scope, parseOrThrow(payrollNoSchema, no, 'payrollNo'));
         fs.mkdirSync(o.out, { recursive: true });
-        for (const b of files.items) {
-          const f = await bankFile(db, scope, no, { bank: b.bank, format, unmask: o.unmask === true });
+        for (const item of files.items) {
+          const f = await paymentFile(db, scope, no, { kind: item.kind, key: item.key, format, unmask: o.unmask === true });
           fs.writeFileSync(path.join(o.out, f.name), f.file);
-          console.log(`${f.name}: ${b.lines} lines, ${yuan(b.netFen)} yuan`);
+          console.log(`${f.name}: ${item.lines} lines, ${yuan(item.netFen)} yuan`);
         }
       });
     });
