@@ -1,5 +1,6 @@
 import { FileWordOutlined } from '@ant-design/icons';
 import { Button, Collapse, Descriptions, Empty, Space, Typography } from 'antd';
+import { useProgrammes } from '../../api/useProgrammes.ts';
 import { useT, type Translate } from '../../i18n/context.ts';
 import { decisionDocxUrl, type Decision, type ExplanationStep } from './api.ts';
 import { codeLabel, yuan } from './format.ts';
@@ -17,7 +18,8 @@ function stepText(t: Translate, s: ExplanationStep): string {
   return `${s.name} = ${valueOf(t, s.value, s.unit)}${params.length ? `  ← ${params.join(t('cases.list'))}` : ''}`;
 }
 
-function DecisionView({ d }: { d: Decision }) {
+/** `oneOff`: the programme pays once per decision (a claim), not every month. */
+function DecisionView({ d, oneOff }: { d: Decision; oneOff: boolean }) {
   const t = useT();
   const dash = (v: string | null) => v ?? t('cases.dash');
   const steps = d.explanation?.steps ?? [];
@@ -32,11 +34,11 @@ function DecisionView({ d }: { d: Decision }) {
           { key: 'decidedOn', label: t('cases.decisions.decidedOn'), children: d.decidedOn },
           {
             key: 'amount',
-            label: t('cases.decisions.amount'),
+            label: t(oneOff ? 'cases.decisions.amountOnce' : 'cases.decisions.amount'),
             children: <span data-testid="case-decision-amount">{d.amountFen === null ? t('cases.dash') : t('cases.decisions.yuan', { amount: yuan(d.amountFen) })}</span>,
           },
-          { key: 'from', label: t('cases.decisions.from'), children: dash(d.effectiveMonth) },
-          { key: 'until', label: t('cases.decisions.until'), children: dash(d.endMonth) },
+          { key: 'from', label: t(oneOff ? 'cases.decisions.paidIn' : 'cases.decisions.from'), children: dash(d.effectiveMonth) },
+          ...(oneOff ? [] : [{ key: 'until', label: t('cases.decisions.until'), children: dash(d.endMonth) }]),
           { key: 'notifyBy', label: t('cases.decisions.notifyBy'), children: dash(d.notifyBy) },
           ...(d.reason ? [{ key: 'reason', label: t('cases.decisions.reason'), children: d.reason }] : []),
         ]}
@@ -66,8 +68,9 @@ function DecisionView({ d }: { d: Decision }) {
 }
 
 /** 决定: the frozen decisions, newest first, with the notice to download. */
-export function CaseDecisions({ caseNo, decisions }: { caseNo: string; decisions: Decision[] }) {
+export function CaseDecisions({ caseNo, programme, decisions }: { caseNo: string; programme: string; decisions: Decision[] }) {
   const t = useT();
+  const oneOff = useProgrammes().find(programme)?.schedule === 'one_off';
   if (decisions.length === 0) return <Empty description={t('cases.decisions.none')} />;
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
@@ -75,7 +78,7 @@ export function CaseDecisions({ caseNo, decisions }: { caseNo: string; decisions
         {t('cases.decisions.docx')}
       </Button>
       {[...decisions].reverse().map((d, i) => (
-        <DecisionView key={`${d.kind}-${d.decidedOn}-${i}`} d={d} />
+        <DecisionView key={`${d.kind}-${d.decidedOn}-${i}`} d={d} oneOff={oneOff} />
       ))}
     </Space>
   );

@@ -56,7 +56,7 @@ function CaseView({ caseNo }: { caseNo: string }) {
         </Card>
       )}
       <Card title={t('cases.decisions.title')}>
-        <CaseDecisions caseNo={c.caseNo} decisions={c.decisions} />
+        <CaseDecisions caseNo={c.caseNo} programme={c.programme} decisions={c.decisions} />
       </Card>
       <Card title={t('cases.timeline.title')}>
         <CaseTimeline programme={c.programme} items={c.timeline} />

@@ -72,6 +72,8 @@ export const casesUiEn: Record<keyof typeof casesUiZhCN, string> = {
   'cases.decisions.none': 'No decision yet',
   'cases.decisions.kind': 'Decision',
   'cases.decisions.amount': 'Monthly amount',
+  'cases.decisions.amountOnce': 'Amount (paid once)',
+  'cases.decisions.paidIn': 'Paid in',
   'cases.decisions.yuan': '{amount} yuan',
   'cases.decisions.from': 'From',
   'cases.decisions.until': 'Until',

@@ -72,6 +72,8 @@ export const casesUiZhCN = {
   'cases.decisions.none': '尚未作出决定',
   'cases.decisions.kind': '决定',
   'cases.decisions.amount': '每月金额',
+  'cases.decisions.amountOnce': '救助金额（一次性）',
+  'cases.decisions.paidIn': '发放月份',
   'cases.decisions.yuan': '{amount} 元',
   'cases.decisions.from': '起始月份',
   'cases.decisions.until': '截止月份',
