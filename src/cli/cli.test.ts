@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/engine.ts';
 import { fromRoot } from '../kernel/paths.ts';
 import { ENGINE } from '../test/db.ts';
-import { adminQuery, withDatabase } from '../test/fixture.ts';
+import { adminQuery, dropDatabase, withDatabase } from '../test/fixture.ts';
 
 const run = promisify(execFile);
 
@@ -28,7 +28,7 @@ describe(`jiuzhu CLI (${ENGINE})`, () => {
     if (serverUrl) await adminQuery(serverUrl, `create database ${dbName}`);
   });
   afterAll(async () => {
-    if (serverUrl) await adminQuery(serverUrl, `drop database if exists ${dbName} with (force)`);
+    if (serverUrl) await dropDatabase(serverUrl, dbName);
     fs.rmSync(dir, { recursive: true, force: true });
   });
 

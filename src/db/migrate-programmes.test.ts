@@ -3,7 +3,7 @@
 // that set or stopped a payment becomes an entitlement with the numbers the statistics counted before.
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminQuery, withDatabase } from '../test/fixture.ts';
+import { adminQuery, dropDatabase, withDatabase } from '../test/fixture.ts';
 import { ENGINE } from '../test/db.ts';
 import { openDatabase, type Database } from './engine.ts';
 import { migrate } from './migrate.ts';
@@ -14,7 +14,7 @@ async function freshDatabase(): Promise<Database> {
   const name = `jiuzhu_m_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
   await adminQuery(url, `create database ${name}`);
   const db = await openDatabase({ databaseUrl: withDatabase(url, name) });
-  return { ...db, close: async () => { await db.close(); await adminQuery(url, `drop database if exists ${name} with (force)`); } };
+  return { ...db, close: async () => { await db.close(); await dropDatabase(url, name); } };
 }
 
 describe(`migration 0070 on existing cases (${ENGINE})`, () => {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { inject } from 'vitest';
 import { openDatabase, type Database } from '../db/engine.ts';
-import { adminQuery, withDatabase } from './fixture.ts';
+import { adminQuery, dropDatabase, withDatabase } from './fixture.ts';
 
 export const ENGINE = process.env.DATABASE_URL ? 'postgres' : 'pglite';
 
@@ -19,7 +19,7 @@ export async function testDatabase(): Promise<Database> {
       ...db,
       async close() {
         await db.close();
-        await adminQuery(url, `drop database if exists ${name} with (force)`);
+        await dropDatabase(url, name);
       },
     };
   }

@@ -26,6 +26,25 @@ export async function adminQuery(url: string, statement: string): Promise<void> 
   }
 }
 
+/**
+ * Drops a database once its last connections are gone. A pool's `end()` resolves before the server has
+ * closed its backends; dropping `with (force)` at that moment terminates them, and the closing client
+ * reports the termination as an unhandled error. So wait (briefly) for the backends to leave first.
+ */
+export async function dropDatabase(url: string, name: string): Promise<void> {
+  const admin = await openDatabase({ databaseUrl: url });
+  try {
+    for (let i = 0; i < 100; i++) {
+      const { rows } = await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity where datname = ${name}`.execute(admin.kysely);
+      if ((rows[0]?.n ?? 0) === 0) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    await sql.raw(`drop database if exists ${name} with (force)`).execute(admin.kysely);
+  } finally {
+    await admin.close();
+  }
+}
+
 export function withDatabase(url: string, name: string): string {
   const u = new URL(url);
   u.pathname = `/${name}`;

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { openDatabase, type Database } from '../../db/engine.ts';
 import { systemScope, userScope } from '../../kernel/scope.ts';
-import { adminQuery, withDatabase } from '../../test/fixture.ts';
+import { adminQuery, dropDatabase, withDatabase } from '../../test/fixture.ts';
 import { loadDemoRecipients } from '../cases/index.ts';
 import { loadDemoHouseholds } from '../registry/index.ts';
 import { discardPayroll } from './service/payrolls.ts';
@@ -31,7 +31,7 @@ describe.skipIf(!URL_)('payroll CLI killed with SIGKILL (postgres)', () => {
   }, 180_000);
   afterAll(async () => {
     await db.close();
-    await adminQuery(URL_ ?? '', `drop database if exists ${name} with (force)`);
+    await dropDatabase(URL_ ?? '', name);
   });
 
   /** Runs the CLI; with `killAfterMs`, SIGKILLs it that long after its first progress line. */
