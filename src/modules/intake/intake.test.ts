@@ -215,6 +215,19 @@ describe(`one-window intake with referrals (${ENGINE})`, () => {
     expect(c.timeline[0]?.data.details).toEqual({ kind: 'emergency', urgent: true, months: 3, method: 'cash' });
   });
 
+  it('opens a 临时救助 claim at the window with its questions; paid first, the part is closed that day', async () => {
+    const { householdNo, headId } = await makeHousehold(built, guanghui, '522701001001');
+    const details = { kind: 'emergency', urgent: true, months: 1, method: 'cash', source: 'village_report', hardship: '房屋失火，口粮烧毁' };
+    const r = await submit(guanghui, { channel: 'village', receivedOn: '2016-06-06', person: { householdNo, idNumber: headId }, assessment, parts: [{ kind: 'case', programme: 'temporary', details }] });
+    const caseNo = r.parts[0]?.caseNo ?? '';
+    expect(caseNo).toMatch(/^LS522701\d{10}$/);
+    const paid = await call('POST', `/cases/${caseNo}/transitions`, guanghui, { action: 'grant_first', date: '2016-06-06', data: {} });
+    expect(paid.statusCode, paid.body).toBe(200);
+    const d = (await call('GET', `/intake/requests/${r.requestNo}`, guanghui)).json() as RequestDetail & { completed: boolean; parts: (Part & { needLabel: string; closedOn: string | null })[] };
+    expect(d.parts[0]).toMatchObject({ kind: 'case', need: 'temporary', needLabel: '临时救助', caseNo, closed: true, closedOn: '2016-06-06' });
+    expect(d.completed).toBe(true);
+  });
+
   it('creates nothing when one part is refused (one transaction)', async () => {
     const { householdNo, headId } = await makeHousehold(built, guanghui, '522701001001');
     await submit(guanghui, { channel: 'window', receivedOn: '2016-06-01', person: { householdNo, idNumber: headId }, assessment, parts: [{ kind: 'case', programme: 'dibao' }] });
