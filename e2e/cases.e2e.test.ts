@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { makeIdNumber } from '../src/kernel/id-number.ts';
-import { seeLaterProgramme } from './browser.ts';
+import { seeLaterProgramme, loginAs } from './browser.ts';
 import { REPO_ROOT } from './server.ts';
 import { browserSuite } from './suite.ts';
 
@@ -30,14 +30,7 @@ function member(id: string, name: string, relation: string) {
   return { idNumber: id, name, relation, hukou: 'urban', workCapacity: 'partial', disabilityKind: null, disabilityGrade: null, seriousIllness: false, student: false, categories: [], leftBehind: null };
 }
 
-async function login(page: Page, base: string, username: string): Promise<void> {
-  await page.context().clearCookies();
-  await page.goto(`${base}/login`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill('jiuzhu-demo');
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByRole('menuitem', { name: /(^| )案件$/ }).waitFor();
-}
+const login = (page: Page, base: string, username: string) => loginAs(page, base, username, /(^| )案件$/);
 
 /** Opens the step's form, lets `fill` fill it, submits; waits for the form to close unless `refused`. */
 async function step(page: Page, action: string, fill: (form: ReturnType<Page['getByTestId']>) => Promise<void>, refused?: string): Promise<void> {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { request, type Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { makeIdNumber } from '../src/kernel/id-number.ts';
-import { seeLaterProgramme } from './browser.ts';
+import { seeLaterProgramme, loginAs } from './browser.ts';
 import { REPO_ROOT } from './server.ts';
 import { browserSuite } from './suite.ts';
 
@@ -25,14 +25,7 @@ function member(id: string, name: string, relation: string) {
   return { idNumber: id, name, relation, hukou: 'urban', workCapacity: 'partial', disabilityKind: null, disabilityGrade: null, seriousIllness: relation === 'head', student: false, categories: [], leftBehind: null };
 }
 
-async function login(page: Page, base: string, username: string): Promise<void> {
-  await page.context().clearCookies();
-  await page.goto(`${base}/login`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByRole('menuitem', { name: /(^| )一门受理$/ }).waitFor();
-}
+const login = (page: Page, base: string, username: string) => loginAs(page, base, username, /(^| )一门受理$/);
 
 /** Picks the option titled `title` of the antd Select whose input has id `id`. */
 async function choose(page: Page, id: string, title: string): Promise<void> {

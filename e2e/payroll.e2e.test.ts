@@ -9,18 +9,12 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { REPO_ROOT } from './server.ts';
+import { loginAs } from './browser.ts';
 import { browserSuite } from './suite.ts';
 
 const SCREENSHOT = join(REPO_ROOT, 'test-output', 'e2e', 'payroll.png');
 
-async function login(page: Page, base: string, username: string): Promise<void> {
-  await page.context().clearCookies();
-  await page.goto(`${base}/login`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill('jiuzhu-demo');
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByRole('menuitem', { name: /(^| )发放$/ }).waitFor();
-}
+const login = (page: Page, base: string, username: string) => loginAs(page, base, username, /(^| )发放$/);
 
 browserSuite('payroll (browser)', (env) => {
   it('a county approver runs, approves and exports the payroll of a month', async () => {

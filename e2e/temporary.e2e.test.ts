@@ -8,18 +8,12 @@ import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { makeIdNumber } from '../src/kernel/id-number.ts';
 import { REPO_ROOT } from './server.ts';
+import { loginAs } from './browser.ts';
 import { browserSuite } from './suite.ts';
 
 const OUT = join(REPO_ROOT, 'test-output', 'e2e');
 
-async function login(page: Page, base: string, username: string): Promise<void> {
-  await page.context().clearCookies();
-  await page.goto(`${base}/login`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill('jiuzhu-demo');
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL((u) => !u.pathname.endsWith('/login'));
-}
+const login = (page: Page, base: string, username: string) => loginAs(page, base, username);
 
 const member = (idNumber: string, name: string, relation: string) => ({
   idNumber, name, relation, hukou: 'urban', workCapacity: 'partial', disabilityKind: null, disabilityGrade: null, seriousIllness: false, student: false, categories: [], leftBehind: null,

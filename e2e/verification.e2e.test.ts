@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { makeIdNumber } from '../src/kernel/id-number.ts';
 import { REPO_ROOT } from './server.ts';
+import { loginAs } from './browser.ts';
 import { browserSuite } from './suite.ts';
 
 const SCREENSHOT = join(REPO_ROOT, 'test-output', 'e2e', 'verification.png');
@@ -24,14 +25,7 @@ function member(id: string, name: string, relation: string) {
   return { idNumber: id, name, relation, hukou: 'urban', workCapacity: 'partial', disabilityKind: null, disabilityGrade: null, seriousIllness: false, student: false, categories: [], leftBehind: null };
 }
 
-async function login(page: Page, base: string, username: string): Promise<void> {
-  await page.context().clearCookies();
-  await page.goto(`${base}/login`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill('jiuzhu-demo');
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByRole('menuitem', { name: /(^| )案件$/ }).waitFor();
-}
+const login = (page: Page, base: string, username: string) => loginAs(page, base, username, /(^| )案件$/);
 
 browserSuite('economic status verification (browser)', (env) => {
   it('a caseworker resolves a finding and the case moves on', async () => {

@@ -1,8 +1,9 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serialCounters } from '../test/serials.ts';
 import { ENGINE, testDatabase } from '../test/db.ts';
 import type { Database } from '../db/engine.ts';
-import { nextSerialNo, type SerialPrefix } from './serials.ts';
+import { nextSerialNo } from './serials.ts';
 
 describe(`document numbers per county and year (${ENGINE})`, () => {
   let db: Database;
@@ -11,10 +12,7 @@ describe(`document numbers per county and year (${ENGINE})`, () => {
   });
   afterAll(() => db.close());
 
-  const next = (prefix: SerialPrefix, county: string, year: string) => db.kysely.transaction().execute((tx) => nextSerialNo(tx, prefix, county, year));
-  const setCounter = (prefix: string, county: string, year: string, last: number) =>
-    sql`insert into serial_counters values (${prefix}, ${county}, ${year}, ${last})
-        on conflict (prefix, county_code, year) do update set last_no = excluded.last_no`.execute(db.kysely);
+  const { next, setCounter } = serialCounters(() => db);
 
   it('counts each prefix, county and year from 000001 on its own', async () => {
     expect(await next('SL', '522722', '2016')).toBe('SL5227222016000001');

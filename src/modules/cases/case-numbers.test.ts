@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serialCounters } from '../../test/serials.ts';
 import type { Database } from '../../db/engine.ts';
 import { systemScope } from '../../kernel/scope.ts';
-import { nextSerialNo, type SerialPrefix } from '../../kernel/serials.ts';
 import { ENGINE, testDatabase } from '../../test/db.ts';
 import { loadDemoHouseholds } from '../registry/index.ts';
 import { loadDemoRecipients } from './demo/recipients.ts';
@@ -15,10 +15,7 @@ describe(`case numbers per county and year (${ENGINE})`, () => {
   });
   afterAll(() => db.close());
 
-  const next = (prefix: SerialPrefix, county: string, year: string) => db.kysely.transaction().execute((tx) => nextSerialNo(tx, prefix, county, year));
-  const setCounter = (prefix: string, county: string, year: string, last: number) =>
-    sql`insert into serial_counters values (${prefix}, ${county}, ${year}, ${last})
-        on conflict (prefix, county_code, year) do update set last_no = excluded.last_no`.execute(db.kysely);
+  const { next, setCounter } = serialCounters(() => db);
 
   it('numbers bulk-approved demo cases 000001… per county without gaps, after the numbers already issued', async () => {
     await loadDemoHouseholds(db, systemScope('test'), { households: 400, seed: 'serials' });
