@@ -1,4 +1,4 @@
-// Case parts of a request: any programme of the registry that the window may open (its `intake`), with
+// Case parts of a request — each a programme of the registry that the window may open (its `intake`), with
 // the programme's opening details passed on to the cases module. A case part's need is the programme code.
 import { AppError } from '../../../kernel/errors.ts';
 import { allProgrammes, isProgramme, programmeOf } from '../../../programmes/registry.ts';
