@@ -18,7 +18,7 @@ import { listRegistryHouseholds } from '../registry/testing.ts';
 import { dibaoAssessmentParameters, dibaoAssessmentQuery, type DibaoAssessmentRow } from './index.ts';
 import { parameterRows } from './service/parameters.ts';
 import { withDraft, type SimulateInput } from './service/simulate.ts';
-import { dumpHousehold, householdArbitrary, replaceRegistry, villagesUnder, type GeneratedHousehold } from './testing.ts';
+import { dumpHousehold, householdArbitrary, replaceRegistry, twinVillages, type GeneratedHousehold } from './testing.ts';
 
 const POLICY_KINDS = ['wages', 'business', 'property', 'transfer', 'pension_basic', 'pension_other', 'social_assistance', 'other', 'veterans_pension'] as const;
 const DATES = ['2015-10-01', '2015-12-31', '2021-06-30', '2021-07-01', '2024-02-29'] as const;
@@ -35,9 +35,7 @@ describe(`dibao assessment twin equals the formulas (${ENGINE})`, () => {
   beforeAll(async () => {
     db = await testDatabase();
     rows = await parameterRows(db);
-    const [v0, v1] = await villagesUnder(db, '522701001', 2);
-    villages = [v0!, v1!, ...(await villagesUnder(db, '522701002')), ...(await villagesUnder(db, '522722')), ...(await villagesUnder(db, '522790'))];
-    township = v0!.slice(0, 9);
+    ({ villages, township } = await twinVillages(db));
   });
   afterAll(async () => db.close());
 

@@ -17,7 +17,7 @@ import { householdFactsFromRegistry } from '../registry/index.ts';
 import { listRegistryHouseholds } from '../registry/testing.ts';
 import { parameterRows } from './service/parameters.ts';
 import { simulateWithRows, withDraft, type SimulateInput } from './service/simulate.ts';
-import { dumpHousehold, householdArbitrary, replaceRegistry, villagesUnder } from './testing.ts';
+import { dumpHousehold, householdArbitrary, replaceRegistry, twinVillages } from './testing.ts';
 
 const POLICY_KINDS = ['wages', 'business', 'property', 'transfer', 'pension_basic', 'pension_other', 'social_assistance', 'other'] as const;
 const CATEGORIES = ['three_nos', 'elderly', 'serious_illness_disability', 'student', 'family_planning', 'single_parent'] as const;
@@ -33,10 +33,7 @@ describe(`simulator agrees with the formulas (${ENGINE})`, () => {
   beforeAll(async () => {
     db = await testDatabase();
     rows = await parameterRows(db);
-    // Two villages of one township of 都匀市, one of another township, a tier-2 county, the functional zone.
-    const [v0, v1] = await villagesUnder(db, '522701001', 2);
-    villages = [v0!, v1!, ...(await villagesUnder(db, '522701002')), ...(await villagesUnder(db, '522722')), ...(await villagesUnder(db, '522790'))];
-    township = v0!.slice(0, 9);
+    ({ villages, township } = await twinVillages(db));
   });
   afterAll(async () => db.close());
 

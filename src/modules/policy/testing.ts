@@ -76,6 +76,16 @@ export async function villagesUnder(db: Database, prefix: string, count = 1): Pr
   return rows.map((r) => r.code);
 }
 
+/**
+ * The villages the twins' property tests spread households over: two of one township of 都匀市, one of
+ * another township, one of a tier-2 county (荔波), one of the functional zone; and that first township.
+ */
+export async function twinVillages(db: Database): Promise<{ villages: string[]; township: string }> {
+  const [v0, v1] = await villagesUnder(db, '522701001', 2);
+  const villages = [v0!, v1!, ...(await villagesUnder(db, '522701002')), ...(await villagesUnder(db, '522722')), ...(await villagesUnder(db, '522790'))];
+  return { villages, township: v0!.slice(0, 9) };
+}
+
 let serial = 0;
 
 /** Empty the registry and write `list`, household `h` in `villages[h.village % villages.length]`. */
