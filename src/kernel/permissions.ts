@@ -33,6 +33,9 @@ export const ROLE_LABELS: Record<Role, string> = {
   partner: '协作部门',
 };
 
+/** Labels of everyone an action may be granted to. */
+export const GRANTEE_LABELS: Record<Grantee, string> = { ...ROLE_LABELS, citizen: '申请人本人' };
+
 /** Partner departments of one-window intake (referrals, verification data). */
 export const DEPARTMENTS = [
   'education',
@@ -51,26 +54,29 @@ export type Department = (typeof DEPARTMENTS)[number];
 /** `module.verb`, e.g. `cases.write`. */
 export type Action = `${string}.${string}`;
 
-/** Who may check permissions: a user's role, or the system (CLI, jobs), which may do everything. */
-export interface PermissionHolder {
-  readonly role: Role | 'system';
-}
+/** Who may check permissions: a user's role, a citizen, or the system with its grants (all for the CLI and jobs). */
+export type PermissionHolder =
+  | { readonly role: Role | 'citizen' }
+  | { readonly role: 'system'; readonly grants?: 'all' | readonly Action[] };
 
-const GRANTS = new Map<Action, ReadonlySet<Role>>();
+/** Who may be granted an action: a staff or partner role, or a citizen (the portal's own actions). */
+export type Grantee = Role | 'citizen';
+
+const GRANTS = new Map<Action, ReadonlySet<Grantee>>();
 
 /**
  * Registers a module's actions with the roles granted each, and returns the module's own `allow`,
  * typed to its actions. Registering an action twice is a programming error.
  */
-export function registerPermissions<A extends Action>(table: Readonly<Record<A, readonly Role[]>>) {
-  for (const [action, roles] of Object.entries(table) as [A, readonly Role[]][]) {
+export function registerPermissions<A extends Action>(table: Readonly<Record<A, readonly Grantee[]>>) {
+  for (const [action, roles] of Object.entries(table) as [A, readonly Grantee[]][]) {
     if (GRANTS.has(action)) throw new Error(`permission ${action} registered twice`);
     GRANTS.set(action, new Set(roles));
   }
   return (holder: PermissionHolder, action: A): void => allowAction(holder, action);
 }
 
-export function roleAllows(role: Role, action: Action): boolean {
+export function roleAllows(role: Grantee, action: Action): boolean {
   const roles = GRANTS.get(action);
   if (!roles) throw new Error(`permission ${action} is not registered`);
   return roles.has(role);
@@ -80,6 +86,8 @@ export function roleAllows(role: Role, action: Action): boolean {
 export function allowAction(holder: PermissionHolder, action: Action): void {
   if (holder.role === 'system') {
     if (!GRANTS.has(action)) throw new Error(`permission ${action} is not registered`);
+    const grants = 'grants' in holder ? (holder.grants ?? 'all') : 'all';
+    if (grants !== 'all' && !grants.includes(action)) throw AppError.forbidden(`接入系统未获授权：${action}`, { action });
     return;
   }
   if (!roleAllows(holder.role, action)) throw AppError.forbidden(`角色无权执行此操作：${action}`, { action });
@@ -90,6 +98,6 @@ export function registeredActions(): Action[] {
   return [...GRANTS.keys()];
 }
 
-export function permissionsOf(role: Role): Action[] {
+export function permissionsOf(role: Grantee): Action[] {
   return registeredActions().filter((a) => roleAllows(role, a));
 }

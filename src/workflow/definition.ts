@@ -3,7 +3,7 @@
 // which states, what they check, what they record into the case's context and what they set in motion.
 // The planner (planner.ts) reads these objects; the cases module runs them.
 import type { z } from 'zod';
-import type { Role } from '../kernel/permissions.ts';
+import type { Grantee, Role } from '../kernel/permissions.ts';
 import type { ParameterSet, ParameterValue, RuleSet } from '../policy/index.ts';
 
 /**
@@ -140,14 +140,14 @@ export interface ActionDefinition<S extends z.ZodType = z.ZodType, Ctx extends C
   from: readonly string[];
   /** The next state; `null` keeps the case where it is (a record such as an objection). */
   to: string | null;
-  roles: readonly Role[];
+  roles: readonly Grantee[];
   schema: S;
   /** A reason in words is required (rejections, exits, suspensions). */
   reasonRequired?: boolean;
   preconditions?: readonly Precondition<Ctx>[];
   checks?: readonly DataCheck<z.output<S>, Ctx>[];
   /** What the step records into the case's context (validated data, with the step's mark). */
-  assign?(data: z.output<S>, step: StepMark & { fromState: string; fromPhase: Phase; role: Role | 'system' }): Partial<Ctx>;
+  assign?(data: z.output<S>, step: StepMark & { fromState: string; fromPhase: Phase; role: Grantee | 'system' }): Partial<Ctx>;
   effect?: Effect;
   /** Deadline of the next step, overriding the target state's. */
   deadline?: DeadlineSpec;

@@ -4,7 +4,7 @@
 import type { z } from 'zod';
 import type { Clock } from '../kernel/clock.ts';
 import { AppError } from '../kernel/errors.ts';
-import { ROLE_LABELS, type Role } from '../kernel/permissions.ts';
+import { GRANTEE_LABELS, type Grantee, type Role } from '../kernel/permissions.ts';
 import { parseOrThrow } from '../kernel/validate.ts';
 import { ruleSetFor, type ParameterSet, type RuleSet } from '../policy/index.ts';
 import './error-codes.ts';
@@ -23,7 +23,7 @@ export interface StepRequest {
   date?: string | undefined;
   reason?: string | undefined;
   data: Record<string, unknown>;
-  role: Role | 'system';
+  role: Grantee | 'system';
 }
 
 export interface PlannedStep<Ctx extends CaseContext = CaseContext> {
@@ -57,16 +57,16 @@ export function checkContext<Ctx extends CaseContext>(facts: CaseFacts<Ctx>, act
   return { facts, date, ruleSet, params, param: (name) => lookup(params, name, facts.areaCode, date, ruleSet) };
 }
 
-function rolesOf(act: { roles: readonly Role[] }): string {
-  return act.roles.map((r) => ROLE_LABELS[r]).join('或');
+function rolesOf(act: { roles: readonly Grantee[] }): string {
+  return act.roles.map((r) => GRANTEE_LABELS[r]).join('或');
 }
 
 /** Role and state, before anything else is looked at. */
-function orderError<Ctx extends CaseContext>(def: WorkflowDefinition<Ctx>, state: string, name: string, role: Role | 'system'): AppError | ActionDefinition<z.ZodType, Ctx> {
+function orderError<Ctx extends CaseContext>(def: WorkflowDefinition<Ctx>, state: string, name: string, role: Grantee | 'system'): AppError | ActionDefinition<z.ZodType, Ctx> {
   const act = def.actions[name];
   if (!act) return AppError.badRequest('unknown_action', `「${def.label}」没有操作 ${name}`, { fields: [{ field: 'action', message: `未知的操作：${name}` }], known: Object.keys(def.actions) });
   if (role !== 'system' && !act.roles.includes(role)) {
-    return new AppError('role_not_allowed', `${ROLE_LABELS[role]}不能办理「${act.label}」，应由${rolesOf(act)}办理`, 403, { action: name, roles: act.roles });
+    return new AppError('role_not_allowed', `${GRANTEE_LABELS[role]}不能办理「${act.label}」，应由${rolesOf(act)}办理`, 403, { action: name, roles: act.roles });
   }
   if (!act.from.includes(state)) {
     const possible = actionsFrom(def, state).map(([, a]) => a.label).join('、') || '无';
@@ -133,7 +133,7 @@ export function plan<Ctx extends CaseContext>(def: WorkflowDefinition<Ctx>, kase
 }
 
 /** The case's next actions for a role, each allowed or blocked with the first precondition's reason. */
-export function nextActions<Ctx extends CaseContext>(def: WorkflowDefinition<Ctx>, kase: CaseFacts<Ctx>, role: Role | 'system', today: string, params: ParameterSet) {
+export function nextActions<Ctx extends CaseContext>(def: WorkflowDefinition<Ctx>, kase: CaseFacts<Ctx>, role: Grantee | 'system', today: string, params: ParameterSet) {
   return actionsFrom(def, kase.state)
     .filter(([, a]) => role !== 'auditor' && (role === 'system' || a.roles.includes(role)))
     .map(([name, a]) => {

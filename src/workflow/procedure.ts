@@ -7,7 +7,7 @@
 // The runner knows no programme: the caller passes the workflow lookup (the registry's `workflowOf`).
 import { fixedClock } from '../kernel/clock.ts';
 import { AppError } from '../kernel/errors.ts';
-import type { Role } from '../kernel/permissions.ts';
+import type { Grantee, Role } from '../kernel/permissions.ts';
 import { createParameterSet, ruleSetFor, type ParameterRow, type ParameterSet, type RuleSet } from '../policy/index.ts';
 import { deadlineOf, type Due } from './deadlines.ts';
 import { actionsFrom, type CaseContext, type Effect, type VerificationSummary, type WorkflowDefinition } from './definition.ts';
@@ -105,7 +105,7 @@ function dueProblems(expected: DueExpectation, actual: Due | null): string[] {
 const sorted = (xs: readonly string[]): string[] => [...xs].sort();
 
 /** The actions that put the case in `role`'s inbox: those the role may take that do not say `never`; review-only ones once the review is due. */
-function inboxOf(r: Running, role: Role | 'system', today: string): string[] {
+function inboxOf(r: Running, role: Grantee | 'system', today: string): string[] {
   const mine = actionsFrom(r.def, r.kase.state).filter(([, a]) => (role === 'system' || a.roles.includes(role)) && a.inbox !== 'never');
   const onlyWhenDue = mine.length > 0 && mine.every(([, a]) => a.inbox === 'review_due');
   if (onlyWhenDue && (r.reviewDue === null || r.reviewDue > today)) return [];

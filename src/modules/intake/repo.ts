@@ -35,10 +35,6 @@ export async function findRequest(db: Kysely<DB>, scope: Scope, requestNo: strin
   return db.selectFrom('intake_requests').selectAll().where('request_no', '=', requestNo).where(inScope(scope, 'intake_requests.area_code')).executeTakeFirst();
 }
 
-export async function requestExists(db: Kysely<DB>, requestNo: string): Promise<boolean> {
-  return (await db.selectFrom('intake_requests').select('id').where('request_no', '=', requestNo).executeTakeFirst()) !== undefined;
-}
-
 /** The date a part was closed: its own for a referral, the case's first decision for a case. */
 const closedOn = sql<string | null>`case when p.kind = 'referral' then p.closed_on else
   (select min(t.on_date) from case_transitions t where t.county_code = p.county_code and t.case_id = p.case_id and t.to_phase <> 'pending') end`;
@@ -95,10 +91,6 @@ export async function partsOfRequest(db: Kysely<DB>, countyCode: string, request
 
 export async function findPart(db: Kysely<DB>, scope: Scope, id: number): Promise<PartView | undefined> {
   return (await partsSelect(sql`p.id = ${id} and ${visible(scope)}`).execute(db)).rows[0];
-}
-
-export async function partExists(db: Kysely<DB>, id: number): Promise<boolean> {
-  return (await db.selectFrom('intake_parts').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
 }
 
 export async function lockPart(tx: Kysely<DB>, countyCode: string, id: number): Promise<IntakePartRow> {

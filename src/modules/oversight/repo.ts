@@ -21,10 +21,6 @@ export async function findComplaint(db: Kysely<DB>, scope: Scope, complaintNo: s
     .where('complaints.complaint_no', '=', complaintNo).where(inScope(scope, 'complaints.area_code')).executeTakeFirst();
 }
 
-export async function complaintExists(db: Kysely<DB>, complaintNo: string): Promise<boolean> {
-  return (await db.selectFrom('complaints').select('id').where('complaint_no', '=', complaintNo).executeTakeFirst()) !== undefined;
-}
-
 export async function lockComplaint(tx: Kysely<DB>, countyCode: string, id: number): Promise<ComplaintRow> {
   return tx.selectFrom('complaints').selectAll().where('county_code', '=', countyCode).where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
 }

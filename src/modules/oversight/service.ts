@@ -87,8 +87,8 @@ export async function createComplaint(db: Database, scope: Scope, input: z.outpu
   if (input.subject.kind === 'staff') {
     areaCode = input.subject.areaCode;
     if (levelOf(areaCode) === 'prefecture') throw AppError.field('subject.areaCode', '请选择县级及以下区划');
-    if (!covers(scope, areaCode)) throw AppError.forbidden(`区划 ${areaCode} 不在您的管辖范围内`, { areaCode });
-    if (!(await areaExists(db.kysely, areaCode))) throw AppError.field('subject.areaCode', `区划 ${areaCode} 不存在`);
+    // Out of scope reads as not found: one message for both.
+    if (!covers(scope, areaCode) || !(await areaExists(db.kysely, areaCode))) throw AppError.field('subject.areaCode', `区划 ${areaCode} 不存在`);
   } else {
     const c = await mustFindCase(db, scope, input.subject.caseNo);
     areaCode = c.area_code;
@@ -118,7 +118,6 @@ async function mustFindComplaint(db: Database, scope: Scope, complaintNo: string
   if (!/^JB\d{16}$/.test(complaintNo)) throw AppError.field('complaintNo', '举报编号格式应为 JB + 16 位数字');
   const c = await repo.findComplaint(db.kysely, scope, complaintNo);
   if (c) return c;
-  if (await repo.complaintExists(db.kysely, complaintNo)) throw AppError.forbidden(`举报 ${complaintNo} 不在您的管辖范围内`, { complaintNo });
   throw AppError.notFound('举报', complaintNo);
 }
 

@@ -24,12 +24,6 @@ export async function findCase(db: Kysely<DB>, scope: Scope, caseNo: string): Pr
   return db.selectFrom('cases').selectAll().where('county_code', '=', caseNo.slice(2, 8)).where('case_no', '=', caseNo).where(inScope(scope, 'cases.area_code')).executeTakeFirst();
 }
 
-/** Whether a case number exists at all (to tell "not yours" from "no such case"); reveals nothing else. */
-export async function caseExists(db: Kysely<DB>, caseNo: string): Promise<boolean> {
-  const row = await db.selectFrom('cases').select('id').where('county_code', '=', caseNo.slice(2, 8)).where('case_no', '=', caseNo).executeTakeFirst();
-  return row !== undefined;
-}
-
 export async function lockCase(tx: Kysely<DB>, countyCode: string, id: number): Promise<CaseRow> {
   return tx.selectFrom('cases').selectAll().where('county_code', '=', countyCode).where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
 }

@@ -1,11 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
-import { inScope, type Scope } from '../../../kernel/scope.ts';
+import { inScope, widened, type Scope } from '../../../kernel/scope.ts';
 
 export async function listInstitutions(db: Kysely<DB>, scope: Scope, countyCode?: string) {
   // A township user sees the nursing homes of their county (they place people there), nothing wider.
-  const visible = scope.prefix.length > 6 ? { ...scope, prefix: scope.prefix.slice(0, 6) } : scope;
-  let q = db.selectFrom('institutions').selectAll().where(inScope(visible, 'institutions.county_code'));
+  let q = db.selectFrom('institutions').selectAll().where(inScope(widened(scope, 'institutions'), 'institutions.county_code'));
   if (countyCode) q = q.where('county_code', '=', countyCode);
   return q.orderBy('county_code').orderBy('id').execute();
 }

@@ -14,7 +14,7 @@ import { allWorkflows, isProgramme, programmeOf } from '../../../programmes/regi
 import { deadlineOf } from '../../../workflow/deadlines.ts';
 import { actionsFrom, stateLabel } from '../../../workflow/definition.ts';
 import { nextActions } from '../../../workflow/planner.ts';
-import type { Role } from '../../../kernel/permissions.ts';
+import type { Grantee, Role } from '../../../kernel/permissions.ts';
 import { parseOrThrow } from '../../../kernel/validate.ts';
 import * as registry from '../../registry/index.ts';
 import { mustFindHousehold } from '../../registry/index.ts';
@@ -147,7 +147,7 @@ export type ListQuery = z.output<typeof listQuerySchema>;
  * (programme, rule set, state, review-due-only) combinations in which `role` has an inbox action:
  * the inbox query filters cases by these.
  */
-function inboxStates(role: Role) {
+function inboxStates(role: Grantee) {
   const out: repo.CaseListFilter['states'] & object = [];
   for (const def of allWorkflows()) {
     for (const state of Object.keys(def.states)) {

@@ -41,7 +41,6 @@ export async function mustFindCase(db: Database, scope: Scope, caseNo: string): 
   if (!CASE_NO_PATTERN.test(caseNo)) throw AppError.field('caseNo', CASE_NO_MESSAGE);
   const c = await repo.findCase(db.kysely, scope, caseNo);
   if (c) return c;
-  if (await repo.caseExists(db.kysely, caseNo)) throw AppError.forbidden(`案件 ${caseNo} 不在您的管辖范围内`, { caseNo });
   throw AppError.notFound('案件', caseNo);
 }
 

@@ -17,7 +17,6 @@ import type { acceptSchema, actSchema, listReferralsSchema, resultSchema } from 
 async function mustFindReferral(db: Database, scope: Scope, id: number): Promise<repo.PartView> {
   const p = await repo.findPart(db.kysely, scope, id);
   if (p && p.kind === 'referral') return p;
-  if (await repo.partExists(db.kysely, id)) throw AppError.forbidden(`转办事项 ${id} 不在您的管辖范围或本部门`, { id });
   throw AppError.notFound('转办事项', String(id));
 }
 

@@ -32,8 +32,8 @@ export async function createRequest(db: Database, scope: Scope, input: NewReques
   if (receivedOn > today) throw AppError.field('receivedOn', `受理日期 ${receivedOn} 不能晚于今天`);
   const windowArea = input.windowAreaCode ?? scope.areaCode;
   if (windowArea === '' || !['township', 'village'].includes(levelOf(windowArea))) throw AppError.field('windowAreaCode', '受理窗口应为乡镇（街道）或村（社区）');
-  if (!covers(scope, windowArea)) throw AppError.forbidden(`区划 ${windowArea} 不在您的管辖范围内`, { areaCode: windowArea });
-  if (!(await repo.areaExists(db.kysely, windowArea))) throw AppError.field('windowAreaCode', `区划 ${windowArea} 不存在`);
+  // Out of scope reads as not found: one message for both.
+  if (!covers(scope, windowArea) || !(await repo.areaExists(db.kysely, windowArea))) throw AppError.field('windowAreaCode', `区划 ${windowArea} 不存在`);
 
   let person: { areaCode: string; householdId: number | null; householdNo: string | null; name: string; idNumber: string; phone: string };
   if ('householdNo' in input.person) {
@@ -106,7 +106,6 @@ async function mustFindRequest(db: Database, scope: Scope, requestNo: string) {
   if (!/^SL\d{16}$/.test(requestNo)) throw AppError.field('requestNo', '受理编号格式应为 SL + 16 位数字');
   const r = await repo.findRequest(db.kysely, scope, requestNo);
   if (r) return r;
-  if (await repo.requestExists(db.kysely, requestNo)) throw AppError.forbidden(`受理件 ${requestNo} 不在您的管辖范围内`, { requestNo });
   throw AppError.notFound('受理件', requestNo);
 }
 

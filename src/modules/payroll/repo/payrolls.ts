@@ -2,7 +2,7 @@
 // a household, fund totals per county and month.
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
-import { inArea, inScope, type Scope } from '../../../kernel/scope.ts';
+import { inArea, inScope, widened, type Scope } from '../../../kernel/scope.ts';
 import type { PayrollRow } from '../tables.ts';
 
 export async function byNo(db: Kysely<DB>, payrollNo: string): Promise<PayrollRow | undefined> {
@@ -23,7 +23,7 @@ export async function list(db: Kysely<DB>, scope: Scope, f: { county?: string | 
         .select(sql<number>`coalesce(sum(t.net_fen), 0)::bigint`.as('n')).as('net_fen'),
     ]);
   // a county (or wider) scope sees its counties' payrolls; a township scope its county's
-  q = scope.prefix.length > 6 ? q.where('p.county_code', '=', scope.prefix.slice(0, 6)) : q.where(inScope(scope, 'p.county_code'));
+  q = q.where(inScope(widened(scope, 'payroll_headers'), 'p.county_code'));
   if (f.county) q = q.where(inArea(f.county, 'p.county_code'));
   if (f.period) q = q.where('p.period', '=', f.period);
   if (f.afterId !== undefined) q = q.where('p.id', '<', f.afterId);

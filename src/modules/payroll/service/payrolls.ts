@@ -2,7 +2,7 @@
 // history of a household, fund totals, and receivables (overpayments, repayments).
 import type { z } from 'zod';
 import type { Database } from '../../../db/engine.ts';
-import { covers, type Scope } from '../../../kernel/scope.ts';
+import { covers, widened, type Scope } from '../../../kernel/scope.ts';
 import { allow } from '../permissions.ts';
 import { write } from '../../../db/write.ts';
 import { AppError } from '../../../kernel/errors.ts';
@@ -18,13 +18,12 @@ import type { fundSchema, linesSchema, listSchema, receivableSchema, repaymentSc
 import { payrollNoSchema } from './schemas.ts';
 
 /** A payroll is seen by the scopes that cover its county and by those inside it (their own part only). */
-const visible = (scope: Scope, county: string) => covers(scope, county) || scope.areaCode.startsWith(county);
+const visible = (scope: Scope, county: string) => covers(widened(scope, 'payroll_headers'), county);
 
 export async function mustFindPayroll(db: Database, scope: Scope, payrollNo: string): Promise<PayrollRow> {
   if (!payrollNoSchema.safeParse(payrollNo).success) throw AppError.field('payrollNo', '名册编号格式应为 FF + 县代码 + 年月（12 位数字）');
   const p = await repo.byNo(db.kysely, payrollNo);
-  if (!p) throw AppError.notFound('发放名册', payrollNo);
-  if (!visible(scope, p.county_code)) throw AppError.forbidden(`发放名册 ${payrollNo} 不在您的管辖范围内`, { payrollNo });
+  if (!p || !visible(scope, p.county_code)) throw AppError.notFound('发放名册', payrollNo);
   return p;
 }
 

@@ -49,8 +49,8 @@ export interface RunResult {
 async function countiesToRun(db: Database, scope: Scope, county: string | undefined): Promise<string[]> {
   if (county !== undefined) {
     if (!/^\d{6}$/.test(county) || levelOf(county) !== 'county') throw AppError.field('countyCode', `${county} 不是县级区划代码`);
-    requireInScope(scope, county);
-    const exists = await db.kysely.selectFrom('areas').select('code').where('code', '=', county).executeTakeFirst();
+    // Out of scope reads as not found: one answer for both.
+    const exists = covers(scope, county) && (await db.kysely.selectFrom('areas').select('code').where('code', '=', county).executeTakeFirst());
     if (!exists) throw AppError.field('countyCode', `区划 ${county} 不存在`);
     return [county];
   }

@@ -6,7 +6,7 @@
 // member of the households eligible in either scenario, totals per county.
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
-import { inArea, inScope, type Scope } from '../../../kernel/scope.ts';
+import { inScope, widened, type Scope } from '../../../kernel/scope.ts';
 import { eligibleSql, memberShareSql, perCapitaIncomeSql, type TwinScenario } from './twin-dibao.ts';
 import { householdFactsCtes, type FactsSelection } from './twin-facts.ts';
 import { BENEFIT_COLUMNS, ELIGIBILITY_COLUMNS, kindSplit, parameterColumns, parameterTable, type AreaParams } from './twin-parameters.ts';
@@ -63,7 +63,7 @@ export function simulateQuery(selection: Pick<FactsSelection, 'households' | 'ro
 
 /** Rows of a household table in the scope's county (or all counties of a prefecture scope): a cheap superset. */
 function inCounties(scope: Scope, column: string) {
-  return scope.prefix.length <= 6 ? inScope(scope, column) : inArea(scope.prefix.slice(0, 6), column);
+  return inScope(widened(scope, 'policy_simulation'), column);
 }
 
 /** Eligible households, persons and monthly budget per county and scenario; agricultural population per county. */

@@ -157,9 +157,8 @@ export function checkValue(unit: Unit, value: unknown, field: string): Exclude<P
 
 export function checkArea(scope: Scope, area: string, field: string): void {
   if (!isAreaCode(area)) throw AppError.field(field, '区划代码应为 CN 或 6、9、12 位数字');
-  if (!covers(scope, area)) {
-    throw new AppError('forbidden', `${field}: 区划 ${area} 不在您的管辖范围内`, 403, { fields: [{ field, message: `区划 ${area} 不在您的管辖范围内` }], areaCode: area });
-  }
+  // Out of scope reads as not found, as everywhere.
+  if (!covers(scope, area)) throw AppError.notFound('区划', area);
 }
 
 export const newValueSchema = z.strictObject({

@@ -28,8 +28,8 @@ export async function villagesAmong(db: Kysely<DB>, codes: readonly string[]): P
 /** Every one of these ID numbers that is registered anywhere, with where: one query for the whole file. */
 export async function registeredAmong(db: Kysely<DB>, idNumbers: readonly string[]) {
   if (idNumbers.length === 0) return [];
-  const { rows } = await sql<{ id_number: string; county_name: string; household_no: string }>`
-    select p.id_number, c.name as county_name, h.household_no
+  const { rows } = await sql<{ id_number: string; county_name: string; household_no: string; village_code: string }>`
+    select p.id_number, c.name as county_name, h.household_no, h.village_code
     from unnest(${textArray(idNumbers)}::text[]) as f(id_number)
     join person_index p on p.id_number = f.id_number
     join households h on h.county_code = p.county_code and h.id = p.household_id

@@ -28,7 +28,7 @@ export async function findRegistered(db: Kysely<DB>, idNumbers: string[]) {
     .selectFrom('person_index as p')
     .innerJoin('households as h', (j) => j.onRef('h.county_code', '=', 'p.county_code').onRef('h.id', '=', 'p.household_id'))
     .innerJoin('areas as c', 'c.code', 'p.county_code')
-    .select(['p.id_number', 'p.county_code', 'c.name as county_name', 'h.household_no', 'p.member_id', 'p.household_id'])
+    .select(['p.id_number', 'p.county_code', 'c.name as county_name', 'h.household_no', 'h.village_code', 'p.member_id', 'p.household_id'])
     .where('p.id_number', 'in', idNumbers)
     .execute();
 }

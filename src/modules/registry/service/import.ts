@@ -17,6 +17,7 @@ import { COLUMNS } from '../transfer/columns.ts';
 import { readHouseholdFile, type FileFormat } from '../transfer/read-file.ts';
 import { validateRows, type FileHousehold, type RowError } from '../transfer/validate-rows.ts';
 import { errorReportWorkbook } from '../../../kernel/files/rows.ts';
+import { auditRegisteredLookup, registeredMessage } from './write.ts';
 
 export type ImportPhase = 'read' | 'validate' | 'load';
 
@@ -59,7 +60,8 @@ export async function importHouseholds(db: Database, scope: Scope, body: Buffer,
   const failed = new Set<FileHousehold>();
   for (const h of v.households) {
     const code = h.household.villageCode;
-    const message = !villages.has(code) ? `村（社区）代码 ${code} 不存在` : !covers(scope, code) ? `村（社区）${code} 不在您的管辖范围内` : null;
+    // Out of scope reads as not found, in the error report too.
+    const message = !villages.has(code) || !covers(scope, code) ? `村（社区）代码 ${code} 不存在` : null;
     if (message) {
       errors.push({ row: h.rows[0] as number, column: header('villageCode'), message });
       failed.add(h);
@@ -67,10 +69,12 @@ export async function importHouseholds(db: Database, scope: Scope, body: Buffer,
   }
   const rowOfId = new Map<string, { row: number; h: FileHousehold }>();
   for (const h of v.households) h.members.forEach((m, i) => rowOfId.set(m.idNumber, { row: h.memberRows[i] as number, h }));
-  for (const r of await bulk.registeredAmong(db.kysely, [...rowOfId.keys()])) {
+  const registered = await bulk.registeredAmong(db.kysely, [...rowOfId.keys()]);
+  await auditRegisteredLookup(db, scope, registered);
+  for (const r of registered) {
     const at = rowOfId.get(r.id_number);
     if (!at) continue;
-    errors.push({ row: at.row, column: header('idNumber'), message: `身份证号码已在${r.county_name}登记（户编号 ${r.household_no}），一人只能属于一个家庭；请先办理迁出` });
+    errors.push({ row: at.row, column: header('idNumber'), message: registeredMessage(scope, r) });
     failed.add(at.h);
   }
   progress('validate', rows.length, rows.length);

@@ -28,8 +28,8 @@ export async function addMember(db: Database, scope: Scope, householdNo: string,
   const h = await mustFindHousehold(db, scope, householdNo);
   const ms = await households.listMembers(db.kysely, h.county_code, h.id);
   oneHead([...ms, member]);
+  await refuseRegistered(db, scope, [{ idNumber: member.idNumber, field: 'idNumber' }]);
   await write(db, scope, async (tx) => {
-    await refuseRegistered(tx, [{ idNumber: member.idNumber, field: 'idNumber' }]);
     await members.insertMember(tx, h.county_code, h.id, member);
     await households.addHistory(tx, scope, { countyCode: h.county_code, householdId: h.id, action: 'member.add', subject: member.idNumber, after: member });
     await appendAudit(tx, scope, { action: 'registry.member.add', entity: 'household', entityId: householdNo, areaCode: h.village_code, after: member });

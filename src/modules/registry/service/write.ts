@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../../db/engine.ts';
 import type { DB } from '../../../db/schema.ts';
-import { requireInScope, type Scope } from '../../../kernel/scope.ts';
+import { covers, requireInScope, type Scope } from '../../../kernel/scope.ts';
 import { allow } from '../permissions.ts';
 import { write } from '../../../db/write.ts';
 import { AppError } from '../../../kernel/errors.ts';
@@ -23,13 +23,38 @@ export const newHouseholdSchema = z.strictObject({
 });
 export type NewHousehold = z.output<typeof newHouseholdSchema>;
 
-/** One person in one household at a time, across every county. */
-export async function refuseRegistered(tx: Kysely<DB>, people: { idNumber: string; field: string }[], exceptMemberId?: number): Promise<void> {
-  const found = await members.findRegistered(tx, people.map((p) => p.idNumber));
-  const clash = found.filter((f) => f.member_id !== exceptMemberId);
+/**
+ * Where a person is registered already, as the caller may be told: the household when it lies in their
+ * scope; otherwise only that it is elsewhere — never another area's household number or name.
+ */
+export function registeredMessage(scope: Scope, found: { village_code: string; household_no: string }): string {
+  const where = covers(scope, found.village_code)
+    ? `已在本辖区登记（户编号 ${found.household_no}）`
+    : scope.kind !== 'citizen' && scope.prefix.length > 6 && found.village_code.startsWith(scope.prefix.slice(0, 6))
+      ? '已在本县（市、区）其他乡镇（街道）登记'
+      : '已在其他县（市、区）登记';
+  return `身份证号码${where}，一人只能属于一个家庭；请先办理迁出`;
+}
+
+/**
+ * One person in one household at a time, across every county. The lookup reaches beyond the caller's
+ * scope, so a hit outside it is audited (in its own transaction: the refused write rolls back).
+ */
+export async function refuseRegistered(db: Database, scope: Scope, people: { idNumber: string; field: string }[]): Promise<void> {
+  const clash = await members.findRegistered(db.kysely, people.map((p) => p.idNumber));
   if (clash.length === 0) return;
-  const fields = clash.map((c) => ({ field: people.find((p) => p.idNumber === c.id_number)?.field ?? 'idNumber', message: `身份证号码已在${c.county_name}登记（户编号 ${c.household_no}），一人只能属于一个家庭；请先办理迁出` }));
+  await auditRegisteredLookup(db, scope, clash);
+  const fields = clash.map((c) => ({ field: people.find((p) => p.idNumber === c.id_number)?.field ?? 'idNumber', message: registeredMessage(scope, c) }));
   throw AppError.conflict('id_number_registered', fields[0]?.message ?? '身份证号码已登记', { fields });
+}
+
+/** Records who learnt that these people are registered outside their scope. */
+export async function auditRegisteredLookup(db: Database, scope: Scope, found: readonly { id_number: string; village_code: string }[]): Promise<void> {
+  const outside = found.filter((f) => !covers(scope, f.village_code));
+  if (outside.length === 0) return;
+  await db.kysely.transaction().execute((tx) =>
+    appendAudit(tx, scope, { action: 'registry.duplicate_lookup', entity: 'person', entityId: outside.map((f) => f.id_number).join(','), areaCode: scope.areaCode, after: { found: outside.length, answer: '已在其他地区登记' } }),
+  );
 }
 
 function checkComposition(ms: Member[], items: { memberIdNumber: string | null }[][]) {
@@ -55,8 +80,8 @@ export async function createHousehold(db: Database, scope: Scope, input: NewHous
   await requireVillage(db, scope, input.household.villageCode);
   checkComposition(input.members, [input.incomes, input.assets]);
   const countyCode = input.household.villageCode.slice(0, 6);
+  await refuseRegistered(db, scope, input.members.map((m, i) => ({ idNumber: m.idNumber, field: `members.${i}.idNumber` })));
   return write(db, scope, async (tx) => {
-    await refuseRegistered(tx, input.members.map((m, i) => ({ idNumber: m.idNumber, field: `members.${i}.idNumber` })));
     const household: Household = { ...input.household, countyCode, householdNo: await households.nextHouseholdNo(tx, countyCode) };
     const id = await households.insertHousehold(tx, household);
     const ids = new Map<string, number>();

@@ -53,10 +53,6 @@ export function findFinding(db: Kysely<DB>, scope: Scope, id: number) {
     .where('f.id', '=', id).where(inScope(scope, 'f.area_code')).executeTakeFirst();
 }
 
-export async function findingExists(db: Kysely<DB>, id: number): Promise<boolean> {
-  return (await db.selectFrom('verification_findings').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
-}
-
 export async function resolveFinding(tx: Kysely<DB>, countyCode: string, id: number, r: { resolution: Resolution; note: string; by: string; on: string }) {
   await tx.updateTable('verification_findings').set({ resolution: r.resolution, note: r.note, resolved_by: r.by, resolved_on: r.on }).where('county_code', '=', countyCode).where('id', '=', id).execute();
 }

@@ -33,8 +33,6 @@ export const authorizationSchema = z.strictObject({
 async function householdOf(db: Database, scope: Scope, householdNo: string) {
   const h = await findHousehold(db.kysely, scope, householdNo);
   if (h) return h;
-  const exists = await db.kysely.selectFrom('households').select('id').where('household_no', '=', householdNo).executeTakeFirst();
-  if (exists) throw AppError.forbidden(`家庭 ${householdNo} 不在您的管辖范围内`, { householdNo });
   throw AppError.notFound('家庭', householdNo);
 }
 
@@ -146,10 +144,7 @@ export const resolveSchema = z.strictObject({
 export async function resolveFinding(db: Database, scope: Scope, id: number, input: z.output<typeof resolveSchema>) {
   allow(scope, 'verification.resolve');
   const f = await repo.findFinding(db.kysely, scope, id);
-  if (!f) {
-    if (await repo.findingExists(db.kysely, id)) throw AppError.forbidden(`核对发现 ${id} 不在您的管辖范围内`, { id });
-    throw AppError.notFound('核对发现', String(id));
-  }
+  if (!f) throw AppError.notFound('核对发现', String(id));
   if (f.resolution !== null) throw AppError.conflict('already_resolved', `核对发现 ${id} 已于 ${f.resolved_on ?? ''} 处理为「${f.resolution}」`);
   const on = input.date ?? todayInChina();
   return write(db, scope, async (tx) => {
