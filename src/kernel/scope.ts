@@ -120,6 +120,13 @@ export function requireInScope(scope: Scope, areaCode: string, what = '区划'):
   if (!covers(scope, areaCode)) throw AppError.notFound(what, areaCode);
 }
 
+/** A request field naming an area: missing or out of scope, one answer (area codes themselves are public). */
+export const AREA_NOT_FOUND = (code: string) => `区划 ${code} 不存在或不在您的管辖范围内`;
+
+export function requireAreaField(scope: Scope, field: string, code: string, exists = true): void {
+  if (!exists || !covers(scope, code)) throw AppError.field(field, AREA_NOT_FOUND(code));
+}
+
 /**
  * Widening rules, declared once: records kept per county that staff below the county may read (a
  * township sees its county's nursing homes, payroll headers and policy simulation). Reading only —

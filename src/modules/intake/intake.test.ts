@@ -262,8 +262,12 @@ describe(`one-window intake with referrals (${ENGINE})`, () => {
     expect(board.items.every((p) => p.department === 'education')).toBe(true);
     expect(board.items.map((p) => p.id)).toContain(e);
     expect(board.items.map((p) => p.id)).not.toContain(m);
-    expect((await call('GET', `/intake/referrals/${m}`, education)).statusCode).toBe(403);
-    expect((await call('POST', `/intake/referrals/${m}/accept`, education, {})).statusCode).toBe(403);
+    // Another department's referral answers exactly as one that does not exist.
+    const other = await call('GET', `/intake/referrals/${m}`, education);
+    const none = await call('GET', '/intake/referrals/999999', education);
+    expect(other.statusCode).toBe(404);
+    expect(other.body.replaceAll(String(m), 'N')).toBe(none.body.replaceAll('999999', 'N'));
+    expect((await call('POST', `/intake/referrals/${m}/accept`, education, {})).statusCode).toBe(404);
     // Same department, other county: nothing.
     expect((await call('GET', `/intake/referrals/${m}`, fuquanMedical)).statusCode).toBe(403);
     expect(((await call('GET', '/intake/referrals', fuquanMedical)).json() as { items: Part[] }).items).toEqual([]);

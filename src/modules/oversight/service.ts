@@ -7,7 +7,7 @@
 // checked against the oversight parameters) is kept for the payroll module.
 import { z } from 'zod';
 import type { Database } from '../../db/engine.ts';
-import { covers, type Scope } from '../../kernel/scope.ts';
+import { covers, requireAreaField, type Scope } from '../../kernel/scope.ts';
 import { allow } from './permissions.ts';
 import { write } from '../../db/write.ts';
 import { AppError } from '../../kernel/errors.ts';
@@ -87,8 +87,7 @@ export async function createComplaint(db: Database, scope: Scope, input: z.outpu
   if (input.subject.kind === 'staff') {
     areaCode = input.subject.areaCode;
     if (levelOf(areaCode) === 'prefecture') throw AppError.field('subject.areaCode', '请选择县级及以下区划');
-    // Out of scope reads as not found: one message for both.
-    if (!covers(scope, areaCode) || !(await areaExists(db.kysely, areaCode))) throw AppError.field('subject.areaCode', `区划 ${areaCode} 不存在`);
+    requireAreaField(scope, 'subject.areaCode', areaCode, covers(scope, areaCode) && (await areaExists(db.kysely, areaCode)));
   } else {
     const c = await mustFindCase(db, scope, input.subject.caseNo);
     areaCode = c.area_code;

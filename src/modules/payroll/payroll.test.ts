@@ -259,10 +259,10 @@ describe(`payroll (${ENGINE})`, () => {
     const admin = await tokenFor(built, 'qiannan.admin');
     await inject('POST', '/users', { username: 'fuquan.payroll', displayName: '福泉审批', password: 'long-enough-pw', role: 'county_approver', areaCode: '522702' }, admin);
     const fuquan = await tokenFor(built, 'fuquan.payroll', 'long-enough-pw');
-    expect((await inject('GET', '/payroll/FF522701201504', undefined, fuquan)).statusCode).toBe(403);
-    expect((await inject('GET', '/payroll/FF522701201504/lines', undefined, fuquan)).statusCode).toBe(403);
-    expect((await inject('POST', '/payroll/FF522701201504/approve', undefined, fuquan)).statusCode).toBe(403);
-    expect((await inject('POST', '/payroll/runs', { period: '2016-06', countyCode: COUNTY }, fuquan)).statusCode).toBe(403);
+    expect((await inject('GET', '/payroll/FF522701201504', undefined, fuquan)).statusCode).toBe(404);
+    expect((await inject('GET', '/payroll/FF522701201504/lines', undefined, fuquan)).statusCode).toBe(404);
+    expect((await inject('POST', '/payroll/FF522701201504/approve', undefined, fuquan)).statusCode).toBe(404);
+    expect((await inject('POST', '/payroll/runs', { period: '2016-06', countyCode: COUNTY }, fuquan)).statusCode).toBe(400);
     expect((await inject('GET', '/payroll/FF522702201504', undefined, fuquan)).statusCode).toBe(404);
     expect(((await inject('GET', `/payroll?county=${COUNTY}`, undefined, fuquan)).json() as { items: unknown[] }).items).toHaveLength(0);
     const caseworker = await tokenFor(built, 'guanghui.caseworker');

@@ -61,8 +61,8 @@ describe(`policy parameters and explanations over HTTP (${ENGINE})`, () => {
   it('adds a dated value (prefecture admin), refusing out-of-scope areas and missing references by field', async () => {
     const path = '/policy/parameters/dibao.standard.urban/values';
     const outside = await call('POST', path, admin, { area: 'CN', effective: '2016-01-01', value: 520, reference: '测试' });
-    expect(outside.statusCode).toBe(403);
-    expect(errorOf(outside).details.fields?.[0]?.field).toBe('area');
+    expect(outside.statusCode).toBe(400);
+    expect(errorOf(outside).details.fields?.[0]).toEqual({ field: 'area', message: '区划 CN 不存在或不在您的管辖范围内' });
     const noReference = await call('POST', path, admin, { area: '522701', effective: '2016-01-01', value: 520 });
     expect(noReference.statusCode).toBe(400);
     expect(errorOf(noReference).details.fields?.[0]?.field).toBe('reference');
@@ -143,7 +143,7 @@ describe(`policy parameters and explanations over HTTP (${ENGINE})`, () => {
     expect(result.counties.map((c) => c.county)).toEqual(['522701']);
     expect(result.counties[0]?.current).toMatchObject({ households: 1, monthly: 103400 });
     const foreign = await call('POST', '/policy/simulate', caseworker, { month: '2015-10', draft: [{ name: 'dibao.standard.urban', area: '522701002', value: 600 }] });
-    expect(foreign.statusCode).toBe(403);
+    expect(foreign.statusCode).toBe(400);
     expect(errorOf(foreign).details.fields?.[0]?.field).toBe('draft.0.area');
     const partner = await tokenFor(built, 'duyun.medical');
     expect((await call('POST', '/policy/simulate', partner, { month: '2015-10', draft: [] })).statusCode).toBe(403);

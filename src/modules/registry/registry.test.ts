@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/engine.ts';
 import type { BuiltApp } from '../../server/app.ts';
@@ -83,7 +84,12 @@ describe(`household registry over HTTP (${ENGINE})`, () => {
     const err = errorOf(res);
     expect(err.code).toBe('id_number_registered');
     expect(err.details.fields?.[0]?.field).toBe('members.0.idNumber');
-    expect(err.message).toContain('都匀市');
+    // Only that the person is registered elsewhere: no county name, no household number.
+    expect(err.message).toBe('身份证号码已在其他县（市、区）登记，一人只能属于一个家庭；请先办理迁出');
+    expect(res.body).not.toMatch(/都匀|5227010/);
+    // The lookup beyond the caller's scope is audited, although the write was refused.
+    const { rows } = await sql<{ entity_id: string }>`select entity_id from audit_log where action = 'registry.duplicate_lookup' and actor_name = 'fuquan.registry'`.execute(db.kysely);
+    expect(rows.map((r) => r.entity_id)).toEqual([headId]);
     const count = (await call('GET', `/households?idNumber=${headId}`, admin)).json() as { total: number };
     expect(count.total).toBe(1);
   });
@@ -97,7 +103,7 @@ describe(`household registry over HTTP (${ENGINE})`, () => {
     expect(twoHeads.statusCode).toBe(400);
     expect(errorOf(twoHeads).details.fields?.[0]?.field).toBe('members');
     const elsewhere = await call('POST', '/households', caseworker, householdInput('522701002001', [memberInput({ name: '张三' })]));
-    expect(elsewhere.statusCode).toBe(403);
+    expect(elsewhere.statusCode).toBe(404);
   });
 
   it('moves a member to another household, recorded on both timelines', async () => {

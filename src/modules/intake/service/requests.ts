@@ -2,7 +2,7 @@
 // the cases (workflow engine) and the referrals (转办 / 分办) to partner departments with their time
 // limits; read a request with the status of every part; overdue parts; figures.
 import type { Database } from '../../../db/engine.ts';
-import { covers, type Scope } from '../../../kernel/scope.ts';
+import { covers, requireAreaField, type Scope } from '../../../kernel/scope.ts';
 import { allow } from '../permissions.ts';
 import { write } from '../../../db/write.ts';
 import { AppError } from '../../../kernel/errors.ts';
@@ -32,8 +32,7 @@ export async function createRequest(db: Database, scope: Scope, input: NewReques
   if (receivedOn > today) throw AppError.field('receivedOn', `受理日期 ${receivedOn} 不能晚于今天`);
   const windowArea = input.windowAreaCode ?? scope.areaCode;
   if (windowArea === '' || !['township', 'village'].includes(levelOf(windowArea))) throw AppError.field('windowAreaCode', '受理窗口应为乡镇（街道）或村（社区）');
-  // Out of scope reads as not found: one message for both.
-  if (!covers(scope, windowArea) || !(await repo.areaExists(db.kysely, windowArea))) throw AppError.field('windowAreaCode', `区划 ${windowArea} 不存在`);
+  requireAreaField(scope, 'windowAreaCode', windowArea, covers(scope, windowArea) && (await repo.areaExists(db.kysely, windowArea)));
 
   let person: { areaCode: string; householdId: number | null; householdNo: string | null; name: string; idNumber: string; phone: string };
   if ('householdNo' in input.person) {

@@ -4,7 +4,7 @@
 // totals and chunk row); the payroll turns `draft` only when every chunk is written. A run killed half way leaves a `running` payroll
 // that cannot be approved; the next run resumes it. A complete payroll is returned unchanged.
 import type { Database } from '../../../db/engine.ts';
-import { covers, requireInScope, type Scope } from '../../../kernel/scope.ts';
+import { covers, requireAreaField, type Scope } from '../../../kernel/scope.ts';
 import { allow } from '../permissions.ts';
 import { write } from '../../../db/write.ts';
 import { AppError } from '../../../kernel/errors.ts';
@@ -49,9 +49,8 @@ export interface RunResult {
 async function countiesToRun(db: Database, scope: Scope, county: string | undefined): Promise<string[]> {
   if (county !== undefined) {
     if (!/^\d{6}$/.test(county) || levelOf(county) !== 'county') throw AppError.field('countyCode', `${county} 不是县级区划代码`);
-    // Out of scope reads as not found: one answer for both.
-    const exists = covers(scope, county) && (await db.kysely.selectFrom('areas').select('code').where('code', '=', county).executeTakeFirst());
-    if (!exists) throw AppError.field('countyCode', `区划 ${county} 不存在`);
+    const exists = covers(scope, county) && (await db.kysely.selectFrom('areas').select('code').where('code', '=', county).executeTakeFirst()) !== undefined;
+    requireAreaField(scope, 'countyCode', county, exists);
     return [county];
   }
   if (scope.areaLevel === 'township' || scope.areaLevel === 'village') throw AppError.forbidden('发放名册按县生成，需县级及以上账号');

@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../../db/engine.ts';
 import type { DB } from '../../../db/schema.ts';
-import { covers, systemScope, type Scope } from '../../../kernel/scope.ts';
+import { requireAreaField, systemScope, type Scope } from '../../../kernel/scope.ts';
 import { allow } from '../permissions.ts';
 import { write } from '../../../db/write.ts';
 import { AppError } from '../../../kernel/errors.ts';
@@ -157,8 +157,7 @@ export function checkValue(unit: Unit, value: unknown, field: string): Exclude<P
 
 export function checkArea(scope: Scope, area: string, field: string): void {
   if (!isAreaCode(area)) throw AppError.field(field, '区划代码应为 CN 或 6、9、12 位数字');
-  // Out of scope reads as not found, as everywhere.
-  if (!covers(scope, area)) throw AppError.notFound('区划', area);
+  requireAreaField(scope, field, area);
 }
 
 export const newValueSchema = z.strictObject({

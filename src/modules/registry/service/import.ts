@@ -5,7 +5,7 @@
  * one history row per household and one audit entry. All-or-nothing unless `partial`.
  */
 import type { Database } from '../../../db/engine.ts';
-import { covers, type Scope } from '../../../kernel/scope.ts';
+import { AREA_NOT_FOUND, covers, type Scope } from '../../../kernel/scope.ts';
 import { allow } from '../permissions.ts';
 import { write } from '../../../db/write.ts';
 import { AppError } from '../../../kernel/errors.ts';
@@ -61,7 +61,7 @@ export async function importHouseholds(db: Database, scope: Scope, body: Buffer,
   for (const h of v.households) {
     const code = h.household.villageCode;
     // Out of scope reads as not found, in the error report too.
-    const message = !villages.has(code) || !covers(scope, code) ? `村（社区）代码 ${code} 不存在` : null;
+    const message = !villages.has(code) || !covers(scope, code) ? AREA_NOT_FOUND(code) : null;
     if (message) {
       errors.push({ row: h.rows[0] as number, column: header('villageCode'), message });
       failed.add(h);
