@@ -123,8 +123,12 @@ export function requireInScope(scope: Scope, areaCode: string, what = '区划'):
 /** A request field naming an area: missing or out of scope, one answer (area codes themselves are public). */
 export const AREA_NOT_FOUND = (code: string) => `区划 ${code} 不存在或不在您的管辖范围内`;
 
+export function areaFieldError(field: string, code: string): AppError {
+  return AppError.field(field, AREA_NOT_FOUND(code));
+}
+
 export function requireAreaField(scope: Scope, field: string, code: string, exists = true): void {
-  if (!exists || !covers(scope, code)) throw AppError.field(field, AREA_NOT_FOUND(code));
+  if (!exists || !covers(scope, code)) throw areaFieldError(field, code);
 }
 
 /**

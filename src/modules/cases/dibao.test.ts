@@ -100,7 +100,7 @@ describe(`低保 cases through both rule sets (${ENGINE})`, () => {
 
     it('refuses a county decision by the wrong role, in the wrong area, and before the spot check', async () => {
       expect(await s.refused(guanghui, c.caseNo, 'county_notice', { date: '2015-10-22' })).toMatchObject({ status: 403, code: 'role_not_allowed' });
-      expect(await s.refused(wenfeng, c.caseNo, 'county_notice', { date: '2015-10-22' })).toMatchObject({ status: 403, code: 'forbidden' });
+      expect(await s.refused(wenfeng, c.caseNo, 'county_notice', { date: '2015-10-22' })).toMatchObject({ status: 404, code: 'not_found' });
       expect(await s.refused(auditor, c.caseNo, 'county_notice', { date: '2015-10-22' })).toMatchObject({ status: 403 });
       expect(await s.refused(duyun, c.caseNo, 'approve', { date: '2015-10-22' })).toMatchObject({ status: 409, code: 'invalid_transition' });
       expect(await s.refused(duyun, c.caseNo, 'county_notice', { date: '2015-10-22' })).toMatchObject({ status: 409, code: 'not_in_batch' });

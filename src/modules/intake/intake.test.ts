@@ -269,14 +269,14 @@ describe(`one-window intake with referrals (${ENGINE})`, () => {
     expect(other.body.replaceAll(String(m), 'N')).toBe(none.body.replaceAll('999999', 'N'));
     expect((await call('POST', `/intake/referrals/${m}/accept`, education, {})).statusCode).toBe(404);
     // Same department, other county: nothing.
-    expect((await call('GET', `/intake/referrals/${m}`, fuquanMedical)).statusCode).toBe(403);
+    expect((await call('GET', `/intake/referrals/${m}`, fuquanMedical)).statusCode).toBe(404);
     expect(((await call('GET', '/intake/referrals', fuquanMedical)).json() as { items: Part[] }).items).toEqual([]);
     // Partners do not read whole requests; the window sees every part.
     expect((await call('GET', `/intake/requests/${r.requestNo}`, medical)).statusCode).toBe(403);
     expect((await detail(r.requestNo)).parts).toHaveLength(2);
     // Another township's window sees neither.
-    expect((await call('GET', `/intake/requests/${r.requestNo}`, wenfeng)).statusCode).toBe(403);
-    expect((await call('GET', `/intake/referrals/${e}`, wenfeng)).statusCode).toBe(403);
+    expect((await call('GET', `/intake/requests/${r.requestNo}`, wenfeng)).statusCode).toBe(404);
+    expect((await call('GET', `/intake/referrals/${e}`, wenfeng)).statusCode).toBe(404);
     // The window does not handle referrals.
     expect((await call('POST', `/intake/referrals/${e}/accept`, guanghui, {})).statusCode).toBe(403);
   });

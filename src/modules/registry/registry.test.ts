@@ -103,7 +103,8 @@ describe(`household registry over HTTP (${ENGINE})`, () => {
     expect(twoHeads.statusCode).toBe(400);
     expect(errorOf(twoHeads).details.fields?.[0]?.field).toBe('members');
     const elsewhere = await call('POST', '/households', caseworker, householdInput('522701002001', [memberInput({ name: '张三' })]));
-    expect(elsewhere.statusCode).toBe(404);
+    expect(elsewhere.statusCode).toBe(400);
+    expect(errorOf(elsewhere).details.fields?.[0]).toEqual({ field: 'household.villageCode', message: '区划 522701002001 不存在或不在您的管辖范围内' });
   });
 
   it('moves a member to another household, recorded on both timelines', async () => {

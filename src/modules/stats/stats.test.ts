@@ -161,10 +161,10 @@ describe(`stats figures on a hand-built data set (${ENGINE})`, () => {
     const body = res.json() as FiguresResult;
     expect([body.area.code, body.total.registryHouseholds, programme(body, 'hardship').persons]).toEqual(['522701', 5, 0]);
     const other = await built.app.inject({ method: 'GET', url: '/api/v1/stats/figures?year=2015&area=522702', headers: bearer(token) });
-    expect(other.statusCode).toBe(403);
+    expect(other.statusCode).toBe(400);
     const prefecture = await built.app.inject({ method: 'GET', url: '/api/v1/stats/figures?year=2015&area=522700', headers: bearer(token) });
     expect((prefecture.json() as ErrorBody).error.code).toBeDefined();
-    expect(prefecture.statusCode).toBe(403);
+    expect(prefecture.statusCode).toBe(400);
   });
 
   it('the annual report .docx holds the figures in prose and tables', async () => {

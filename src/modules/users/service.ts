@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Database } from '../../db/engine.ts';
-import { requireInScope, type Scope } from '../../kernel/scope.ts';
+import { requireAreaField, type Scope } from '../../kernel/scope.ts';
 import { allow } from './permissions.ts';
 import { write } from '../../db/write.ts';
 import { AppError } from '../../kernel/errors.ts';
@@ -53,7 +53,7 @@ export async function listUsers(db: Database, scope: Scope): Promise<User[]> {
 
 export async function createUser(db: Database, scope: Scope, input: NewUser): Promise<User> {
   allow(scope, 'users.manage');
-  requireInScope(scope, input.areaCode);
+  requireAreaField(scope, 'areaCode', input.areaCode);
   if (input.role === 'prefecture_admin' && scope.role !== 'prefecture_admin' && scope.role !== 'system') {
     throw AppError.field('role', '只有州级管理员可以创建州级管理员');
   }

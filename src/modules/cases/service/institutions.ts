@@ -2,7 +2,7 @@
 // the county. A township review that chooses institutional support names one of them.
 import { z } from 'zod';
 import type { Database } from '../../../db/engine.ts';
-import { requireInScope, type Scope } from '../../../kernel/scope.ts';
+import { requireAreaField, type Scope } from '../../../kernel/scope.ts';
 import { allow } from '../permissions.ts';
 import { write } from '../../../db/write.ts';
 import { AppError } from '../../../kernel/errors.ts';
@@ -24,8 +24,8 @@ export async function listInstitutions(db: Database, scope: Scope, countyCode?: 
 
 export async function createInstitution(db: Database, scope: Scope, input: z.output<typeof newInstitutionSchema>) {
   allow(scope, 'institutions.manage');
-  requireInScope(scope, input.countyCode);
   if (scope.role !== 'system' && scope.areaLevel !== 'county') throw AppError.forbidden('供养机构由县级民政部门登记');
+  requireAreaField(scope, 'countyCode', input.countyCode);
   const countyCode = input.countyCode;
   return write(db, scope, async (tx) => {
     const existing = (await repo.listInstitutions(tx, scope, countyCode)).find((i) => i.name === input.name);

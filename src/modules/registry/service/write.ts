@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../../db/engine.ts';
 import type { DB } from '../../../db/schema.ts';
-import { covers, requireInScope, type Scope } from '../../../kernel/scope.ts';
+import { covers, requireAreaField, type Scope } from '../../../kernel/scope.ts';
 import { allow } from '../permissions.ts';
 import { write } from '../../../db/write.ts';
 import { AppError } from '../../../kernel/errors.ts';
@@ -70,9 +70,9 @@ function checkComposition(ms: Member[], items: { memberIdNumber: string | null }
 }
 
 async function requireVillage(db: Database, scope: Scope, villageCode: string) {
-  requireInScope(scope, villageCode);
+  requireAreaField(scope, 'household.villageCode', villageCode);
   const v = await findArea(db.kysely, scope, villageCode);
-  if (!v || v.level !== 'village') throw AppError.field('household.villageCode', `村（社区）${villageCode} 不存在`);
+  requireAreaField(scope, 'household.villageCode', villageCode, v?.level === 'village');
 }
 
 export async function createHousehold(db: Database, scope: Scope, input: NewHousehold) {

@@ -5,7 +5,7 @@ import type { Database } from '../../../db/engine.ts';
 import { levelOf } from '../../../kernel/areas.ts';
 import { todayInChina } from '../../../kernel/clock.ts';
 import { AppError } from '../../../kernel/errors.ts';
-import { requireInScope, type Scope } from '../../../kernel/scope.ts';
+import { areaFieldError, requireAreaField, type Scope } from '../../../kernel/scope.ts';
 import { databaseParameterSet } from '../../policy/index.ts';
 import type { FiguresResult } from '../contract.ts';
 import { statsProgrammes, type StatsProgramme } from '../domain/catalogue.ts';
@@ -31,9 +31,9 @@ export function defaultArea(scope: Scope): string {
 
 export async function resolveArea(db: Database, scope: Scope, code: string | undefined) {
   const area = code ?? defaultArea(scope);
-  if (scope.areaLevel !== 'village' || code !== undefined) requireInScope(scope, area);
+  if (scope.areaLevel !== 'village' || code !== undefined) requireAreaField(scope, 'area', area);
   const row = await read.areaByCode(db.kysely, area);
-  if (!row) throw AppError.field('area', `区划 ${area} 不存在`);
+  if (!row) throw areaFieldError('area', area);
   return row;
 }
 

@@ -1,7 +1,7 @@
 // The county's lists: rescreen runs and results, the favouritism list, the cross checks.
 import { z } from 'zod';
 import type { Database } from '../../../db/engine.ts';
-import { requireInScope, type Scope } from '../../../kernel/scope.ts';
+import { requireAreaField, type Scope } from '../../../kernel/scope.ts';
 import { allow } from '../permissions.ts';
 import * as lists from '../repo/lists.ts';
 import { findingView } from './requests.ts';
@@ -25,7 +25,7 @@ const withCase = (r: Row) => ({
 const page = (rows: Row[], limit: number) => ({ items: rows.map(withCase), next: rows.length === limit ? rows.at(-1)!.id : null });
 
 function checkArea(scope: Scope, a: string | undefined) {
-  if (a) requireInScope(scope, a);
+  if (a) requireAreaField(scope, 'area', a);
 }
 
 export async function rescreenRuns(db: Database, scope: Scope) {
