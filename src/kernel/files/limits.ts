@@ -54,8 +54,8 @@ export const FILE_LIMITS: Readonly<FileLimits> = Object.freeze({
   inlineBytes: 64 * 1024,
 });
 
-/** Bytes as the messages say them: "50 MB", "1.5 MB". */
-export const mb = (bytes: number): string => `${Math.round((bytes / MiB) * 10) / 10} MB`;
+/** Bytes as the messages say them: "50 MB", "1.5 MB", "12 KB". */
+export const mb = (bytes: number): string => (bytes < MiB ? `${Math.ceil(bytes / 1024)} KB` : `${Math.round((bytes / MiB) * 10) / 10} MB`);
 
 /** Column letters as Excel shows them (0 → A, 26 → AA). */
 export function columnLetter(index: number): string {

@@ -1,7 +1,7 @@
 // Uploads and downloads over HTTP: a file is the raw request body, whatever its Content-Type
 // (application/octet-stream, the xlsx type, text/csv — or application/vnd.ms-excel, which browsers on
 // Windows give CSV files, or none), up to one limit (limits.ts); JSON is still parsed as JSON, and refused.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance } from 'fastify';
 import { AppError } from '../errors.ts';
 import { fileTooLarge, FILE_LIMITS } from './limits.ts';
 
@@ -16,7 +16,7 @@ export function acceptRawUploads(scoped: FastifyInstance): void {
     scoped.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: UPLOAD_LIMIT }, (_req, body, done) => done(null, body));
   }
   // Thrown on, the error reaches the app's error handler, which writes every answer's error shape.
-  scoped.setErrorHandler((err) => {
+  scoped.setErrorHandler((err: FastifyError) => {
     throw err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? fileTooLarge(UPLOAD_LIMIT) : err;
   });
 }

@@ -74,7 +74,9 @@ async function* entryText(buf: Buffer, e: ZipEntry, maxBytes: number, limits: Re
   const start = h + 30 + buf.readUInt16LE(h + 26) + buf.readUInt16LE(h + 28);
   const data = buf.subarray(start, start + e.compressedSize);
   const decoder = new TextDecoder('utf-8');
+  const beyond = () => inflatesTooLarge(e.name, `实际解压大小超过压缩包目录声明的 ${mb(e.size)}（文件可能被篡改）`, e.size);
   if (e.method === 0) {
+    if (data.length > e.size) throw beyond();
     yield decoder.decode(data);
     return;
   }
@@ -84,7 +86,7 @@ async function* entryText(buf: Buffer, e: ZipEntry, maxBytes: number, limits: Re
   for await (const chunk of inflate) {
     inflated += (chunk as Buffer).length;
     // Breaking out of the loop destroys the inflate stream: nothing more is inflated.
-    if (inflated > e.size) throw inflatesTooLarge(e.name, `实际解压大小超过压缩包目录声明的 ${mb(e.size)}（文件可能被篡改）`, e.size);
+    if (inflated > e.size) throw beyond();
     yield decoder.decode(chunk as Buffer, { stream: true });
   }
   const rest = decoder.decode();
