@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { loadConfig, type Config } from '../../kernel/config.ts';
 import { buildApp } from '../../server/app.ts';
 import { openConfigured, prepare } from '../../server/bootstrap.ts';
+import { closeApp, closeOnSignals } from '../../server/shutdown.ts';
 import { scheduleFromEnv, startRescreenSchedule } from '../../modules/verification/index.ts';
 import { ensureWebBuilt } from '../web-build.ts';
 
@@ -16,14 +17,11 @@ async function serve(config: Config): Promise<void> {
   const port = new URL(address).port;
   // The e2e harness waits for this exact line.
   process.stdout.write(`listening on http://${config.host}:${port}\n`);
-  const stop = async () => {
+  closeOnSignals(async () => {
     stopRescreen();
-    await app.close();
+    await closeApp(app);
     await db.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void stop());
-  process.once('SIGTERM', () => void stop());
+  }, log);
 }
 
 export function registerServe(program: Command): void {

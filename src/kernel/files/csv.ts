@@ -1,4 +1,6 @@
 // CSV as Excel in China writes it: UTF-8 (with or without BOM) or GB18030; RFC 4180 quoting, CRLF or LF.
+import { TableBounds } from './bounds.ts';
+import { FILE_LIMITS } from './limits.ts';
 
 export function decodeText(body: Buffer): string {
   let text: string;
@@ -10,11 +12,21 @@ export function decodeText(body: Buffer): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-export function parseCsv(text: string): string[][] {
+/** The records of the text; a record, field or cell beyond the bounds stops the parse with its refusal. */
+export function parseCsv(text: string, bounds = new TableBounds(FILE_LIMITS)): string[][] {
+  const maxChars = bounds.limits.cellChars;
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';
   let quoted = false;
+  const endField = () => {
+    const number = rows.length + 1;
+    if (row.length === 0) bounds.row(number);
+    if (field === '') bounds.column(number, row.length);
+    else bounds.cell(number, row.length, field);
+    row.push(field);
+    field = '';
+  };
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
@@ -24,20 +36,22 @@ export function parseCsv(text: string): string[][] {
           i++;
         } else quoted = false;
       } else field += c;
+      // An unclosed quote would otherwise take the rest of the file into one field.
+      if (field.length > maxChars) bounds.cell(rows.length + 1, row.length, field);
     } else if (c === '"' && field === '') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
+    else if (c === ',') endField();
+    else if (c === '\n' || c === '\r') {
       if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
+      endField();
       rows.push(row);
       row = [];
-      field = '';
-    } else field += c;
+    } else {
+      field += c;
+      if (field.length > maxChars) bounds.cell(rows.length + 1, row.length, field);
+    }
   }
   if (field !== '' || row.length > 0) {
-    row.push(field);
+    endField();
     rows.push(row);
   }
   return rows;

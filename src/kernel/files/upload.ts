@@ -1,19 +1,24 @@
 // Uploads and downloads over HTTP: a file is the raw request body, whatever its Content-Type
 // (application/octet-stream, the xlsx type, text/csv — or application/vnd.ms-excel, which browsers on
-// Windows give CSV files, or none), up to one limit; JSON is still parsed as JSON, and refused.
-import type { FastifyInstance } from 'fastify';
+// Windows give CSV files, or none), up to one limit (limits.ts); JSON is still parsed as JSON, and refused.
+import type { FastifyError, FastifyInstance } from 'fastify';
 import { AppError } from '../errors.ts';
+import { fileTooLarge, FILE_LIMITS } from './limits.ts';
 
-export const UPLOAD_LIMIT = 50 * 1024 * 1024;
+export const UPLOAD_LIMIT = FILE_LIMITS.bodyBytes;
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const UPLOAD_TYPES = ['*', 'application/octet-stream', XLSX_MIME, 'text/csv', 'text/plain', 'application/vnd.ms-excel'];
 
-/** Inside an encapsulated plugin: every upload type arrives as a Buffer, up to UPLOAD_LIMIT. */
+/** Inside an encapsulated plugin: every upload type arrives as a Buffer, up to UPLOAD_LIMIT; a larger one is a 413 file_too_large. */
 export function acceptRawUploads(scoped: FastifyInstance): void {
   for (const type of UPLOAD_TYPES) {
     scoped.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: UPLOAD_LIMIT }, (_req, body, done) => done(null, body));
   }
+  // Thrown on, the error reaches the app's error handler, which writes every answer's error shape.
+  scoped.setErrorHandler((err: FastifyError) => {
+    throw err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? fileTooLarge(UPLOAD_LIMIT) : err;
+  });
 }
 
 /** The uploaded file, or a 400 naming the missing file. */
