@@ -16,3 +16,15 @@ export const validIdNumber = z.string().trim().superRefine((v, ctx) => {
 });
 /** Money in fen (分): a non-negative integer. */
 export const fen = z.number().int('金额应为整数（分）').min(0, '金额不能为负');
+
+const DECIMAL_INT = /^[+-]?\d+$/;
+/**
+ * An integer from a query or path parameter (or a JSON number): decimal digits with an optional sign
+ * only. `z.coerce.number` would take '0x10' as 16, '1e3', ' 12 ', 'Infinity' and '' as numbers.
+ */
+export function decimalInt(min: number = Number.MIN_SAFE_INTEGER, max: number = Number.MAX_SAFE_INTEGER) {
+  return z.preprocess(
+    (v) => (typeof v === 'string' && DECIMAL_INT.test(v) ? Number(v) : v),
+    z.number({ error: '应为十进制整数' }).int('应为整数').min(min, `应不小于 ${min}`).max(max, `应不大于 ${max}`),
+  );
+}

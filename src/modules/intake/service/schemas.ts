@@ -1,5 +1,6 @@
 // Input schemas of the intake (Chinese messages; the HTTP layer and the services both use them).
 import { z } from 'zod';
+import { decimalInt } from '../../../kernel/types.ts';
 import { DEPARTMENTS } from '../../../kernel/permissions.ts';
 
 export const NEEDS = ['dibao', 'hardship', 'temporary', 'medical', 'disaster', 'education', 'housing', 'employment', 'other'] as const;
@@ -68,22 +69,22 @@ export type NewRequest = z.output<typeof newRequestSchema>;
 export const listRequestsSchema = z.strictObject({
   area: areaCode.optional(),
   status: z.enum(['open', 'completed']).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  after: z.coerce.number().int().positive().optional(),
+  limit: decimalInt(1, 200).default(50),
+  after: decimalInt(1).optional(),
 });
 
 export const listReferralsSchema = z.strictObject({
   area: areaCode.optional(),
   status: z.enum(['open', 'closed']).optional(),
   department: z.enum(DEPARTMENTS).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  after: z.coerce.number().int().positive().optional(),
+  limit: decimalInt(1, 200).default(50),
+  after: decimalInt(1).optional(),
 });
 
 export const overdueQuerySchema = z.strictObject({
   area: areaCode.optional(),
   asOf: isoDate.optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
+  limit: decimalInt(1, 500).default(100),
 });
 
 export const figuresQuerySchema = z.strictObject({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { decimalInt } from '../../../kernel/types.ts';
 import { isProgramme } from '../../../programmes/registry.ts';
 import { FILE_KINDS } from '../contract.ts';
 
@@ -12,15 +13,15 @@ export const runSchema = z.strictObject({ period, countyCode });
 export const listSchema = z.strictObject({
   county: countyCode.optional(),
   period: period.optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  after: z.coerce.number().int().positive().optional(),
+  limit: decimalInt(1, 200).default(50),
+  after: decimalInt(1).optional(),
 });
 export const linesSchema = z.strictObject({
   township: z.string().regex(/^\d{9}$/, '乡镇代码应为9位数字').optional(),
   programme: z.string().max(40).refine(isProgramme, '未知的救助项目').optional(),
   unmask: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
-  limit: z.coerce.number().int().min(1).max(500).default(50),
-  after: z.coerce.number().int().positive().optional(),
+  limit: decimalInt(1, 500).default(50),
+  after: decimalInt(1).optional(),
 });
 export const bankFileSchema = z.strictObject({
   bank: z.string().max(100).default(''),
