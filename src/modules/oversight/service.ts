@@ -6,7 +6,7 @@
 // visit), in the same transaction. A fraud recovery record (obtained, recovered, fine 1–3 × — the multiple
 // checked against the oversight parameters) is kept for the payroll module.
 import { z } from 'zod';
-import { decimalInt } from '../../kernel/types.ts';
+import { decimalInt, isoDate } from '../../kernel/types.ts';
 import type { Database } from '../../db/engine.ts';
 import { covers, type Scope } from '../../kernel/scope.ts';
 import { allow } from './permissions.ts';
@@ -23,7 +23,6 @@ import { areaExists } from '../intake/index.ts';
 import { withinTransaction } from '../intake/index.ts';
 import * as repo from './repo.ts';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 const caseNo = z.string().regex(CASE_NO_PATTERN, CASE_NO_MESSAGE);
 
 export const newComplaintSchema = z.strictObject({

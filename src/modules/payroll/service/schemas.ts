@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { decimalInt } from '../../../kernel/types.ts';
+import { decimalInt, isoDate } from '../../../kernel/types.ts';
 import { isProgramme } from '../../../programmes/registry.ts';
 import { FILE_KINDS } from '../contract.ts';
 
@@ -7,7 +7,6 @@ const periodRe = /^\d{4}-(0[1-9]|1[0-2])$/;
 export const period = z.string().regex(periodRe, '月份格式应为 YYYY-MM');
 export const countyCode = z.string().regex(/^\d{6}$/, '县级区划代码应为6位数字');
 export const payrollNoSchema = z.string().regex(/^FF\d{12}$/, '名册编号格式应为 FF + 县代码 + 年月（12 位数字）');
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 
 export const runSchema = z.strictObject({ period, countyCode });
 export const listSchema = z.strictObject({
