@@ -39,6 +39,8 @@ export interface FuzzCase {
 }
 
 const SEED = 15;
+const SAMPLE_DATE = '2015-12-01';
+const isDate = (s: JsonSchema) => s.format === 'date' || s.pattern === '^\\d{4}-\\d{2}-\\d{2}$';
 export const HUGE = 'x'.repeat(100_000);
 export const BAD_IDS = ['0', '-1', '99999999999999999999', '2147483648', '..%2F..%2Fetc%2Fpasswd', '%00', encodeURIComponent("'; drop table households;--"), '%C0%AF', '%FF', 'a%00b'];
 
@@ -74,7 +76,7 @@ export class Fuzzer {
     if (s.enum) return s.enum[0];
     switch (this.typeOf(s)) {
       case 'string':
-        if (s.format === 'date') return '2015-12-01';
+        if (isDate(s)) return SAMPLE_DATE;
         if (s.pattern) {
           try {
             return fc.sample(fc.stringMatching(new RegExp(s.pattern)), { seed: SEED, numRuns: 1 })[0];
@@ -136,6 +138,7 @@ export class Fuzzer {
       const bads: [string, boolean][] = [[`${p.name}=%00`, true], [`${p.name}=a%00b`, true], [`${p.name}=${HUGE}`, false], [`${p.name}=%C0%AF`, true], [`${p.name}=%FF`, true], [`${p.name}=1&${p.name}=2`, type !== 'array'], [`${p.name}[a]=1`, false]];
       if (type === 'integer' || type === 'number') for (const v of ['abc', '0x10', '1e3', 'Infinity', '%2012%20', '']) bads.push([`${p.name}=${v}`, true]);
       if (type === 'boolean' || this.resolve(p.schema).enum) bads.push([`${p.name}=not-a-choice`, true]);
+      if (isDate(this.resolve(p.schema))) bads.push([`${p.name}=2015-02-30`, true]);
       for (const [q, mustFail] of bads) out.push({ label: `query ${q.slice(0, 40)}`, method: M, url: url(pathValues, rawQuery(q)), mustFail, ...withBody(body) });
     }
     if (M === 'POST' || M === 'PUT' || M === 'PATCH') out.push({ label: 'garbage bytes', method: M, url: url(), body: Buffer.from([0xff, 0xfe, 0x00, 0x50, 0x4b, 0x03, 0x04, 0xc0, 0xaf, 0x00]), contentType: 'application/octet-stream', mustFail: true });
@@ -153,10 +156,12 @@ export class Fuzzer {
         json(`body.${k} missing`, rest, true);
       }
     }
-    for (const [path, replace] of stringSlots(this.sample(bodySchema, '', true))) {
+    const full = this.sample(bodySchema, '', true);
+    for (const [path, replace] of stringSlots(full)) {
       json(`NUL in body.${path}`, replace('a\u0000b'), true);
       json(`lone surrogate in body.${path}`, replace('a\ud800b'), true);
       json(`100 kB in body.${path}`, replace(HUGE), false);
+      if (JSON.stringify(replace(SAMPLE_DATE)) === JSON.stringify(full)) json(`no such date in body.${path}`, replace('2015-02-30'), true);
     }
     return out;
   }
