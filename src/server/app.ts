@@ -19,6 +19,7 @@ import { authHook } from './auth-hook.ts';
 import { errorCodeRoutes } from './error-code-routes.ts';
 import type { App, AppContext, RegisteredRoute, RouteModule } from './context.ts';
 import { errorHandler } from './errors.ts';
+import { badUrl, refuseHostileInput } from './hostile-input.ts';
 import { createMetrics } from './metrics.ts';
 import { registerStatic } from './static.ts';
 
@@ -34,10 +35,12 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   const app = Fastify({
     logger: opts.logger === false ? false : { level: ctx.config.logLevel },
     trustProxy: false,
+    frameworkErrors: badUrl,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
+  refuseHostileInput(app);
 
   const routes: RegisteredRoute[] = [];
   app.addHook('onRoute', (r) => {

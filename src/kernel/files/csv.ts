@@ -1,6 +1,7 @@
 // CSV as Excel in China writes it: UTF-8 (with or without BOM) or GB18030; RFC 4180 quoting, CRLF or LF.
 import { TableBounds } from './bounds.ts';
 import { FILE_LIMITS } from './limits.ts';
+import { neutralise } from './neutralise.ts';
 
 export function decodeText(body: Buffer): string {
   let text: string;
@@ -57,10 +58,10 @@ export function parseCsv(text: string, bounds = new TableBounds(FILE_LIMITS)): s
   return rows;
 }
 
-/** One CSV line, quoting where needed. */
+/** One CSV line, quoting where needed; text that a spreadsheet would take as a formula is neutralised. */
 export function csvLine(values: readonly (string | number | null | undefined)[]): string {
   return values.map((v) => {
-    const s = v === null || v === undefined ? '' : String(v);
+    const s = v === null || v === undefined ? '' : typeof v === 'string' ? neutralise(v) : String(v);
     return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   }).join(',');
 }

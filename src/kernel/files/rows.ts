@@ -3,6 +3,7 @@
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { AppError } from '../errors.ts';
+import { neutralise, neutraliseCell } from './neutralise.ts';
 
 export interface RowError {
   row: number;
@@ -33,9 +34,9 @@ export async function errorReportWorkbook(errors: readonly RowError[], summary: 
   const ws = wb.addWorksheet('错误', { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = [{ header: '行号', key: 'row', width: 8 }, { header: '列名', key: 'column', width: 16 }, { header: '错误原因', key: 'message', width: 80 }];
   ws.getRow(1).font = { bold: true };
-  for (const e of errors) ws.addRow([e.row, e.column, e.message]);
+  for (const e of errors) ws.addRow([e.row, neutralise(e.column), neutralise(e.message)]);
   const s = wb.addWorksheet('汇总');
   s.columns = [{ width: 16 }, { width: 40 }];
-  for (const [k, v] of Object.entries(summary)) s.addRow([k, v]);
+  for (const [k, v] of Object.entries(summary)) s.addRow([neutralise(k), neutraliseCell(v)]);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

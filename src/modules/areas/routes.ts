@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { decimalInt } from '../../kernel/types.ts';
 import { scopeOf } from '../../server/auth-hook.ts';
 import type { RouteModule } from '../../server/context.ts';
 import type { AreaNode } from './service.ts';
@@ -21,7 +22,7 @@ export const areaRoutes: RouteModule = (app, { db }) => {
     schema: {
       tags: ['areas'],
       summary: '当前用户管辖范围内的区划树',
-      querystring: z.strictObject({ depth: z.coerce.number().int().min(1).max(4).default(2), root: codeParam.shape.code.optional() }),
+      querystring: z.strictObject({ depth: decimalInt(1, 4).default(2), root: codeParam.shape.code.optional() }),
       response: { 200: z.object({ root: nodeSchema }) },
     },
   }, async (req) => ({ root: await service.getTree(db, scopeOf(req), req.query.root, req.query.depth) }));
@@ -30,7 +31,7 @@ export const areaRoutes: RouteModule = (app, { db }) => {
     schema: {
       tags: ['areas'],
       summary: '按名称搜索区划（限管辖范围）',
-      querystring: z.strictObject({ q: z.string().trim().min(1, '请输入名称').max(40), limit: z.coerce.number().int().min(1).max(100).default(20) }),
+      querystring: z.strictObject({ q: z.string().trim().min(1, '请输入名称').max(40), limit: decimalInt(1, 100).default(20) }),
       response: { 200: z.object({ items: z.array(areaSchema.extend({ pathNames: z.array(z.string()) })) }) },
     },
   }, async (req) => ({ items: await service.searchAreas(db, scopeOf(req), req.query.q, req.query.limit) }));

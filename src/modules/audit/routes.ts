@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { decimalInt } from '../../kernel/types.ts';
 import { scopeOf } from '../../server/auth-hook.ts';
 import type { RouteModule } from '../../server/context.ts';
 import * as service from './service.ts';
@@ -9,8 +10,8 @@ export const auditRoutes: RouteModule = (app, { db }) => {
       tags: ['audit'],
       summary: '审计日志（限管辖范围）',
       querystring: z.strictObject({
-        limit: z.coerce.number().int().min(1).max(500).default(50),
-        before: z.coerce.number().int().positive().optional(),
+        limit: decimalInt(1, 500).default(50),
+        before: decimalInt(1).optional(),
         entity: z.string().max(40).optional(),
         entityId: z.string().max(80).optional(),
       }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { decimalInt } from '../../kernel/types.ts';
 import { attachment, DOCX_MIME } from '../../kernel/files/upload.ts';
 import * as api from './contract.ts';
 import { scopeOf } from '../../server/auth-hook.ts';
@@ -35,7 +36,7 @@ export const caseRoutes: RouteModule = (app, { db }) => {
   app.post('/cases/deaths', { schema: { tags, summary: '登记家庭成员死亡（在保案件转入复核）', body: deathSchema, response: { 200: z.object({ items: z.array(api.stepResult) }) } } },
     async (req) => ({ items: await recordDeath(db, scopeOf(req), req.body) }));
 
-  app.get('/cases/batches', { schema: { tags, summary: '县级审核批次', querystring: z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(50) }), response: { 200: api.batchList } } },
+  app.get('/cases/batches', { schema: { tags, summary: '县级审核批次', querystring: z.strictObject({ limit: decimalInt(1, 200).default(50) }), response: { 200: api.batchList } } },
     async (req) => ({ items: await listAllBatches(db, scopeOf(req), req.query.limit) }));
 
   app.post('/cases/batches', { schema: { tags, summary: '编组县级审核批次', body: newBatchSchema, response: { 201: z.object({ batchNo: z.string(), size: z.number() }) } } },

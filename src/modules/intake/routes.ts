@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { decimalInt } from '../../kernel/types.ts';
 import * as api from './contract.ts';
 import { scopeOf } from '../../server/auth-hook.ts';
 import type { RouteModule } from '../../server/context.ts';
@@ -7,7 +8,7 @@ import { createRequest, figures, getRequest, listRequests, overdue } from './ser
 import { acceptSchema, actSchema, figuresQuerySchema, listReferralsSchema, listRequestsSchema, newRequestSchema, overdueQuerySchema, resultSchema } from './service/schemas.ts';
 
 const requestParam = z.strictObject({ requestNo: z.string().regex(/^SL\d{16}$/, '受理编号格式应为 SL + 16 位数字') });
-const referralParam = z.strictObject({ id: z.coerce.number().int().positive() });
+const referralParam = z.strictObject({ id: decimalInt(1) });
 const tags = ['intake'];
 
 export const intakeRoutes: RouteModule = (app, { db }) => {

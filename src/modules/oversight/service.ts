@@ -6,6 +6,7 @@
 // visit), in the same transaction. A fraud recovery record (obtained, recovered, fine 1–3 × — the multiple
 // checked against the oversight parameters) is kept for the payroll module.
 import { z } from 'zod';
+import { decimalInt, isoDate } from '../../kernel/types.ts';
 import type { Database } from '../../db/engine.ts';
 import { covers, requireAreaField, type Scope } from '../../kernel/scope.ts';
 import { allow } from './permissions.ts';
@@ -22,7 +23,6 @@ import { areaExists } from '../intake/index.ts';
 import { withinTransaction } from '../intake/index.ts';
 import * as repo from './repo.ts';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 const caseNo = z.string().regex(CASE_NO_PATTERN, CASE_NO_MESSAGE);
 
 export const newComplaintSchema = z.strictObject({
@@ -42,8 +42,8 @@ export const newComplaintSchema = z.strictObject({
 export const listComplaintsSchema = z.strictObject({
   area: z.string().regex(/^(\d{6}|\d{9}|\d{12})$/, '区划代码应为6、9或12位数字').optional(),
   status: z.enum(['received', 'assigned', 'concluded', 'closed']).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  after: z.coerce.number().int().positive().optional(),
+  limit: decimalInt(1, 200).default(50),
+  after: decimalInt(1).optional(),
 });
 
 export const assignSchema = z.strictObject({ assignee: z.string().trim().min(1, '请填写承办人').max(50), date: isoDate.optional() });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { decimalInt } from '../../kernel/types.ts';
 import { scopeOf } from '../../server/auth-hook.ts';
 import type { RouteModule } from '../../server/context.ts';
 import { explainHousehold } from './service/explain.ts';
@@ -6,7 +7,7 @@ import { addValue, editValue, getParameter, listParameters, newValueSchema, valu
 import { simulate, simulateSchema } from './service/simulate.ts';
 
 const nameParam = z.strictObject({ name: z.string().regex(/^[a-z0-9_.]+$/, '参数名称只含小写字母、数字、下划线和点') });
-const valueParam = nameParam.extend({ id: z.coerce.number().int().positive() });
+const valueParam = nameParam.extend({ id: decimalInt(1) });
 const listQuery = z.strictObject({ prefix: z.string().regex(/^[a-z0-9_.]+$/).optional() });
 const explainQuery = z.strictObject({
   householdNo: z.string().regex(/^\d{14}$/, '户编号应为14位数字'),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { decimalInt } from '../../kernel/types.ts';
 import { scopeOf } from '../../server/auth-hook.ts';
 import type { RouteModule } from '../../server/context.ts';
 import { memberSchema } from './domain/schemas.ts';
@@ -16,8 +17,8 @@ export const searchQuery = z.strictObject({
   idNumber: z.string().trim().regex(/^\d{17}[\dXx]$/, '身份证号码应为18位').transform((v) => v.toUpperCase()).optional(),
   area: z.string().regex(/^(\d{6}|\d{9}|\d{12})$/, '区划代码应为6、9或12位数字').optional(),
   category: z.string().max(40).optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  page: decimalInt(1).default(1),
+  pageSize: decimalInt(1, 200).default(20),
 });
 
 const searchItem = z.object({ householdNo: z.string(), villageCode: z.string(), villageName: z.string(), hukou: z.string(), povertyFile: z.boolean(), headName: z.string().nullable(), headIdNumber: z.string().nullable(), size: z.number(), categories: z.array(z.string()) });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { decimalInt } from '../../kernel/types.ts';
 import { scopeOf } from '../../server/auth-hook.ts';
 import type { RouteModule } from '../../server/context.ts';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -57,7 +58,7 @@ export const registryTransferRoutes: RouteModule = (app, { db }) => {
   });
 
   app.get('/registry/imports/:reportId/errors.xlsx', {
-    schema: { tags: ['registry'], summary: '导入错误报告（.xlsx）', params: z.strictObject({ reportId: z.coerce.number().int().positive() }) },
+    schema: { tags: ['registry'], summary: '导入错误报告（.xlsx）', params: z.strictObject({ reportId: decimalInt(1) }) },
   }, async (req, reply) => {
     const file = await importReport(db, scopeOf(req), req.params.reportId);
     return reply.header('content-type', XLSX_MIME).header('content-disposition', attachment(`导入错误报告-${req.params.reportId}.xlsx`)).send(file);

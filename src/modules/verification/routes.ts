@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { decimalInt } from '../../kernel/types.ts';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { scopeOf } from '../../server/auth-hook.ts';
 import type { RouteModule } from '../../server/context.ts';
@@ -13,7 +14,7 @@ const tags = ['verification'];
 const sourceParam = z.strictObject({ source: z.string().min(1).max(40) });
 const caseParam = z.strictObject({ caseNo: z.string().min(1).max(30) });
 const householdParam = z.strictObject({ householdNo: z.string().min(1).max(30) });
-const findingParam = z.strictObject({ id: z.coerce.number().int().positive() });
+const findingParam = z.strictObject({ id: decimalInt(1) });
 const templateQuery = z.strictObject({ format: z.enum(['xlsx', 'csv']).default('xlsx') });
 const importQuery = z.strictObject({ format: z.enum(['xlsx', 'csv']).default('xlsx'), snapshotDate: z.string(), fileName: z.string().trim().max(200).optional() });
 const snapshotQuery = z.strictObject({ source: z.string().max(40).optional() });

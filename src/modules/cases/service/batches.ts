@@ -2,6 +2,7 @@
 // draws the spot-check sample once, from a stored seed, so anyone can draw it again and check it.
 import crypto from 'node:crypto';
 import { z } from 'zod';
+import { isoDate } from '../../../kernel/types.ts';
 import type { Database } from '../../../db/engine.ts';
 import { type Scope } from '../../../kernel/scope.ts';
 import { allow } from '../permissions.ts';
@@ -17,7 +18,6 @@ import { lookup } from '../../../workflow/deadlines.ts';
 import { caseParameters } from './parameters.ts';
 import { todayInChina } from '../../../kernel/clock.ts';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 const FLAGS = ['staff_relative', 'cadre_relative', 'complaint'];
 
 export const newBatchSchema = z.strictObject({

@@ -7,7 +7,7 @@ import { allow } from '../permissions.ts';
 import { write } from '../../../db/write.ts';
 import { AppError } from '../../../kernel/errors.ts';
 import { maskIdNumber } from '../../../kernel/mask.ts';
-import { areaCode, householdNo, idNumber, isoDate } from '../../../kernel/types.ts';
+import { areaCode, householdNo, idNumber, isoDate, decimalInt } from '../../../kernel/types.ts';
 import { ruleSetFor } from '../../../policy/index.ts';
 import { appendAudit } from '../../../kernel/audit/append.ts';
 import { allWorkflows, isProgramme, programmeOf } from '../../../programmes/registry.ts';
@@ -138,7 +138,7 @@ export async function getCase(db: Database, scope: Scope, caseNo: string) {
 export const listQuerySchema = z.strictObject({
   area: areaCode.optional(),
   programme: z.string().refine(isProgramme, '未知的救助项目').optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  limit: decimalInt(1, 200).default(50),
   after: z.string().regex(/^\d{4}-\d{2}-\d{2}:\d+$/, '游标格式应为 日期:编号').optional(),
 });
 export type ListQuery = z.output<typeof listQuerySchema>;

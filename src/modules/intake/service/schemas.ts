@@ -1,5 +1,6 @@
 // Input schemas of the intake (Chinese messages; the HTTP layer and the services both use them).
 import { z } from 'zod';
+import { decimalInt, isoDate } from '../../../kernel/types.ts';
 import { DEPARTMENTS } from '../../../kernel/permissions.ts';
 
 export const NEEDS = ['dibao', 'hardship', 'temporary', 'medical', 'disaster', 'education', 'housing', 'employment', 'other'] as const;
@@ -16,7 +17,6 @@ export const OUTCOME_LABELS: Record<(typeof OUTCOMES)[number], string> = {
   assisted: '已救助', partially_assisted: '部分救助', not_eligible: '不符合条件', declined: '申请人放弃',
 };
 
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 const idNumber = z.string().regex(/^\d{17}[\dX]$/, '身份证号码应为18位');
 const areaCode = z.string().regex(/^(\d{6}|\d{9}|\d{12})$/, '区划代码应为6、9或12位数字');
 
@@ -68,22 +68,22 @@ export type NewRequest = z.output<typeof newRequestSchema>;
 export const listRequestsSchema = z.strictObject({
   area: areaCode.optional(),
   status: z.enum(['open', 'completed']).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  after: z.coerce.number().int().positive().optional(),
+  limit: decimalInt(1, 200).default(50),
+  after: decimalInt(1).optional(),
 });
 
 export const listReferralsSchema = z.strictObject({
   area: areaCode.optional(),
   status: z.enum(['open', 'closed']).optional(),
   department: z.enum(DEPARTMENTS).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  after: z.coerce.number().int().positive().optional(),
+  limit: decimalInt(1, 200).default(50),
+  after: decimalInt(1).optional(),
 });
 
 export const overdueQuerySchema = z.strictObject({
   area: areaCode.optional(),
   asOf: isoDate.optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
+  limit: decimalInt(1, 500).default(100),
 });
 
 export const figuresQuerySchema = z.strictObject({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { decimalInt, isoDate } from '../../../kernel/types.ts';
 import { isProgramme } from '../../../programmes/registry.ts';
 import { FILE_KINDS } from '../contract.ts';
 
@@ -6,21 +7,20 @@ const periodRe = /^\d{4}-(0[1-9]|1[0-2])$/;
 export const period = z.string().regex(periodRe, '月份格式应为 YYYY-MM');
 export const countyCode = z.string().regex(/^\d{6}$/, '县级区划代码应为6位数字');
 export const payrollNoSchema = z.string().regex(/^FF\d{12}$/, '名册编号格式应为 FF + 县代码 + 年月（12 位数字）');
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 
 export const runSchema = z.strictObject({ period, countyCode });
 export const listSchema = z.strictObject({
   county: countyCode.optional(),
   period: period.optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  after: z.coerce.number().int().positive().optional(),
+  limit: decimalInt(1, 200).default(50),
+  after: decimalInt(1).optional(),
 });
 export const linesSchema = z.strictObject({
   township: z.string().regex(/^\d{9}$/, '乡镇代码应为9位数字').optional(),
   programme: z.string().max(40).refine(isProgramme, '未知的救助项目').optional(),
   unmask: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
-  limit: z.coerce.number().int().min(1).max(500).default(50),
-  after: z.coerce.number().int().positive().optional(),
+  limit: decimalInt(1, 500).default(50),
+  after: decimalInt(1).optional(),
 });
 export const bankFileSchema = z.strictObject({
   bank: z.string().max(100).default(''),

@@ -3,6 +3,7 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { csvLine } from '../../../kernel/files/csv.ts';
+import { neutralise } from '../../../kernel/files/neutralise.ts';
 import { XLSX_MIME } from '../../../kernel/files/upload.ts';
 
 export interface SheetColumn {
@@ -25,7 +26,7 @@ export async function writeSheet(format: 'xlsx' | 'csv', sheetName: string, colu
   ws.columns = columns.map((c) => ({ header: c.header, key: c.header, width: c.width, style: c.amount ? { numFmt: '0.00' } : { numFmt: '@' } }));
   ws.getRow(1).font = { bold: true };
   ws.getRow(1).commit();
-  for (const r of rows) ws.addRow(r.map((v, i) => (columns[i]?.amount ? Number(v) : v))).commit();
+  for (const r of rows) ws.addRow(r.map((v, i) => (columns[i]?.amount ? Number(v) : neutralise(v)))).commit();
   ws.commit();
   await wb.commit();
   return { file: Buffer.concat(chunks), mime: XLSX_MIME };

@@ -1,6 +1,7 @@
 /** Spreadsheets of the household file: the template, the error report, exports (exceljs). */
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { neutraliseCell } from '../../../kernel/files/neutralise.ts';
 import { maskBankAccount, maskIdNumber, maskPhone } from '../../../kernel/mask.ts';
 import {
   DISABILITY_KIND_LABELS, HOUSEHOLD_CATEGORY_LABELS, HUKOU_LABELS, LEFT_BEHIND_LABELS, PERSON_CATEGORY_LABELS,
@@ -158,7 +159,7 @@ export class HouseholdFileWriter {
 
   add(key: string, r: HouseholdForFile, masked = false): void {
     for (const cells of householdRows(key, r, masked)) {
-      this.ws.addRow(cells).commit();
+      this.ws.addRow(cells.map(neutraliseCell)).commit();
       this.rows++;
     }
   }

@@ -1,7 +1,9 @@
 // The annual report (.docx) and the statistical tables (.xlsx) for an area and year.
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
+import { decimalInt } from '../../../kernel/types.ts';
 import type { Database } from '../../../db/engine.ts';
+import { neutralise } from '../../../kernel/files/neutralise.ts';
 import { type Scope } from '../../../kernel/scope.ts';
 import { statsProgrammes, type StatsProgramme } from '../domain/catalogue.ts';
 import { allow } from '../permissions.ts';
@@ -14,7 +16,7 @@ import { warnings } from './warnings.ts';
 
 export const reportSchema = z.strictObject({
   area: areaField.optional(),
-  year: z.coerce.number().int().min(2000).max(2100),
+  year: decimalInt(2000, 2100),
 });
 export type ReportInput = z.output<typeof reportSchema>;
 
@@ -45,11 +47,11 @@ export async function statisticalTables(db: Database, scope: Scope, input: Repor
   wb.creator = 'Jiuzhu 救助';
   for (const table of allTables(programmes)) {
     const ws = wb.addWorksheet(table.name);
-    ws.addRow([`${result.area.name}${input.year}年${table.title}`]);
+    ws.addRow([neutralise(`${result.area.name}${input.year}年${table.title}`)]);
     ws.addRow(['区划代码', '地区', ...table.columns.map((c) => c.label)]).font = { bold: true };
     const { rows, total } = tableRows(table, result);
-    for (const r of rows) ws.addRow([r.code, r.name, ...r.values.map((v, i) => cellValue(table.columns[i]!.kind, v))]);
-    ws.addRow([total.code, total.name, ...total.values.map((v, i) => cellValue(table.columns[i]!.kind, v))]).font = { bold: true };
+    for (const r of rows) ws.addRow([r.code, neutralise(r.name), ...r.values.map((v, i) => cellValue(table.columns[i]!.kind, v))]);
+    ws.addRow([total.code, neutralise(total.name), ...total.values.map((v, i) => cellValue(table.columns[i]!.kind, v))]).font = { bold: true };
     table.columns.forEach((c, i) => {
       const column = ws.getColumn(i + 3);
       column.width = 16;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { decimalInt } from '../../../kernel/types.ts';
 import { AppError } from '../../../kernel/errors.ts';
 import { todayInChina } from '../../../kernel/clock.ts';
 import { monthIndex, shiftMonth } from '../domain/metrics.ts';
@@ -10,7 +11,7 @@ export const areaField = z.string().regex(/^(\d{6}|\d{9})$/, '区划代码应为
 /** A period: a year, or months from–to (inclusive); default the current year to date. */
 export const periodSchema = z.strictObject({
   area: areaField.optional(),
-  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  year: decimalInt(2000, 2100).optional(),
   from: month.optional(),
   to: month.optional(),
 });

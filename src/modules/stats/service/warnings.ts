@@ -2,6 +2,7 @@
 // (`warningItems`), read from the source tables. Coverage floors and reduction quotas watch the figures
 // programmes name in their monitoring (src/programmes/stats.ts); the rest are the module's own counts.
 import { z } from 'zod';
+import { decimalInt } from '../../../kernel/types.ts';
 import type { Database } from '../../../db/engine.ts';
 import { todayInChina } from '../../../kernel/clock.ts';
 import { type Scope } from '../../../kernel/scope.ts';
@@ -81,8 +82,8 @@ export async function warnings(db: Database, scope: Scope, input: PeriodInput, p
 }
 
 export const warningItemsSchema = periodSchema.extend({
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-  after: z.coerce.number().int().min(0).optional(),
+  limit: decimalInt(1, 500).default(100),
+  after: decimalInt(0).optional(),
 });
 
 /** The list behind a warning: counties (coverage, reduction), households, cases or referrals. */

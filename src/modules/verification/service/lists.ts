@@ -1,5 +1,6 @@
 // The county's lists: rescreen runs and results, the favouritism list, the cross checks.
 import { z } from 'zod';
+import { decimalInt } from '../../../kernel/types.ts';
 import type { Database } from '../../../db/engine.ts';
 import { requireAreaField, type Scope } from '../../../kernel/scope.ts';
 import { allow } from '../permissions.ts';
@@ -9,11 +10,11 @@ import { findingView } from './requests.ts';
 const area = z.string().regex(/^\d{6}(\d{3}(\d{3})?)?$/, '区划代码应为6、9或12位数字').optional();
 export const listQuerySchema = z.strictObject({
   area,
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-  after: z.coerce.number().int().positive().optional(),
+  limit: decimalInt(1, 500).default(100),
+  after: decimalInt(1).optional(),
 });
 export const rescreenFindingsQuerySchema = listQuerySchema.extend({
-  rescreenId: z.coerce.number().int().positive().optional(),
+  rescreenId: decimalInt(1).optional(),
   breaking: z.enum(['true', 'false']).optional().transform((v) => v === 'true'),
 });
 export const crossCheckQuerySchema = z.strictObject({ area });

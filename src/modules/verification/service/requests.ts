@@ -2,6 +2,7 @@
 // the caseworker's resolution of each finding.
 import { sql } from 'kysely';
 import { z } from 'zod';
+import { isoDate } from '../../../kernel/types.ts';
 import type { Database } from '../../../db/engine.ts';
 import { type Scope } from '../../../kernel/scope.ts';
 import { allow } from '../permissions.ts';
@@ -18,7 +19,6 @@ import { latestSnapshots, runMatch } from '../repo/match.ts';
 import * as repo from '../repo/requests.ts';
 import { countyLimits } from './limits.ts';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 
 export const authorizationSchema = z.strictObject({
   householdNo: z.string().regex(/^\d{6}\d+$/, '户编号格式不正确'),
