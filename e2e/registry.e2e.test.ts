@@ -39,6 +39,11 @@ browserSuite('household registry (browser)', (env) => {
     const { server, browser } = env();
     const base = server.baseUrl;
     const page = await browser.context.newPage();
+    // The UI works under the server's Content-Security-Policy: the browser refuses nothing.
+    const refused: string[] = [];
+    page.on('console', (m) => {
+      if (m.text().includes('Content Security Policy')) refused.push(m.text());
+    });
 
     await page.goto(`${base}/login`);
     await page.getByLabel('用户名').fill('guanghui.caseworker');
@@ -123,6 +128,7 @@ browserSuite('household registry (browser)', (env) => {
 
     await mkdir(join(REPO_ROOT, 'test-output', 'e2e'), { recursive: true });
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
+    expect(refused).toEqual([]);
     await page.close();
   });
 });

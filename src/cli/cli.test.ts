@@ -51,4 +51,18 @@ describe(`jiuzhu CLI (${ENGINE})`, () => {
     const broken = await jiuzhu(['audit', 'verify']).catch((e: { code: number; stderr: string }) => e);
     expect(broken).toMatchObject({ code: 1, stderr: expect.stringContaining(`BROKEN at entry ${first.id}`) });
   }, 300_000);
+
+  it('refuses to start with a bad variable, naming it, and on a database migrated by a newer version', async () => {
+    const failed = (e: { code: number; stderr: string }) => e;
+    const badPort = await run(process.execPath, [fromRoot('bin/jiuzhu.mjs'), 'start'], { env: { ...env, PORT: 'abc', LOG_LEVEL: 'loud' }, cwd: dir, timeout: 60_000 }).catch(failed);
+    expect(badPort).toMatchObject({ code: 2, stderr: expect.stringContaining('PORT 应为 0–65535 的整数（收到 "abc"）') });
+    expect(badPort.stderr).toContain('LOG_LEVEL 应为');
+
+    const db = await openDatabase(serverUrl ? { databaseUrl: env.DATABASE_URL } : { dataDir: env.JIUZHU_DATA_DIR });
+    await db.execScript(`insert into schema_migrations (version, name, checksum) values ('9999', 'from_the_future', 'x')`);
+    await db.close();
+    const newer = await jiuzhu(['serve', '--port', '0']).catch(failed);
+    expect(newer).toMatchObject({ code: 2, stderr: expect.stringContaining('数据库由更新版本的 Jiuzhu 迁移过（未知迁移 9999_from_the_future），请使用新版本程序') });
+    expect(newer.stderr).not.toContain('listening on');
+  }, 180_000);
 });

@@ -29,6 +29,23 @@ describe(`migrations (${ENGINE})`, () => {
     await sql`update schema_migrations set checksum = ${first.checksum} where version = ${first.version}`.execute(db.kysely);
   });
 
+  it('refuses a database migrated by a newer version, naming the unknown migration, and applies nothing', async () => {
+    const last = listMigrations().at(-1);
+    if (!last) throw new Error('no migrations');
+    await sql`insert into schema_migrations (version, name, checksum) values ('9999', 'from_the_future', 'x')`.execute(db.kysely);
+    await sql`delete from schema_migrations where version = ${last.version}`.execute(db.kysely);
+    await expect(migrate(db)).rejects.toMatchObject({
+      code: 'unknown_migration',
+      message: expect.stringMatching(/^数据库由更新版本的 Jiuzhu 迁移过（未知迁移 9999_from_the_future），请使用新版本程序 \/ database was migrated by a newer Jiuzhu/),
+    });
+    const versions = await sql<{ version: string }>`select version from schema_migrations where version in (${last.version}, '9999')`.execute(db.kysely);
+    expect(versions.rows.map((r) => r.version)).toEqual(['9999']);
+
+    await sql`delete from schema_migrations where version = '9999'`.execute(db.kysely);
+    await sql`insert into schema_migrations (version, name, checksum) values (${last.version}, ${last.name}, ${last.checksum})`.execute(db.kysely);
+    expect(await migrate(db)).toEqual([]);
+  });
+
   it('a failing migration script leaves nothing behind', async () => {
     await expect(db.execScript('create table half_done (x int); select 1/0;')).rejects.toThrow();
     const t = await sql<{ n: number }>`select count(*)::int as n from information_schema.tables where table_name = 'half_done'`.execute(db.kysely);

@@ -3,7 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
+import { AppError } from '../kernel/errors.ts';
 import type { Database } from './engine.ts';
+import './error-codes.ts';
 
 const DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
@@ -47,9 +49,11 @@ export async function migrate(db: Database, opts: { upTo?: string } = {}): Promi
   await db.execScript(`create table if not exists schema_migrations (
     version text primary key, name text not null, checksum text not null,
     applied_at timestamptz not null default now())`);
+  const known = listMigrations();
+  await refuseUnknown(db, known);
   const applied: string[] = [];
   const { upTo } = opts;
-  for (const m of listMigrations().filter((x) => upTo === undefined || x.version <= upTo)) {
+  for (const m of known.filter((x) => upTo === undefined || x.version <= upTo)) {
     const rows = await sql<{ checksum: string }>`select checksum from schema_migrations where version = ${m.version}`.execute(db.kysely);
     const done = rows.rows[0];
     if (done) {
@@ -73,4 +77,19 @@ export async function migrate(db: Database, opts: { upTo?: string } = {}): Promi
     }
   }
   return applied;
+}
+
+/** A data folder or database migrated by a newer Jiuzhu: this older code must not run on it. */
+async function refuseUnknown(db: Database, known: readonly Migration[]): Promise<void> {
+  const versions = new Set(known.map((m) => m.version));
+  const { rows } = await sql<{ version: string; name: string }>`select version, name from schema_migrations order by version`.execute(db.kysely);
+  const unknown = rows.filter((r) => !versions.has(r.version)).map((r) => `${r.version}_${r.name}`);
+  if (unknown.length === 0) return;
+  const list = unknown.join(', ');
+  throw new AppError(
+    'unknown_migration',
+    `数据库由更新版本的 Jiuzhu 迁移过（未知迁移 ${list}），请使用新版本程序 / database was migrated by a newer Jiuzhu (unknown migration ${list}); run that version`,
+    500,
+    { unknown },
+  );
 }

@@ -1,4 +1,12 @@
+import net from 'node:net';
 import path from 'node:path';
+import { z } from 'zod';
+import { AppError } from './errors.ts';
+
+/** `JIUZHU_TRUST_PROXY`: whom to believe about the client address in X-Forwarded-For (Fastify's `trustProxy`). */
+export type TrustProxy = boolean | number | string[];
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 /** Runtime configuration, read once from the environment (see README: Configuration). */
 export interface Config {
@@ -9,18 +17,79 @@ export interface Config {
   demo: boolean;
   cookieSecure: boolean;
   sessionHours: number;
-  logLevel: string;
+  logLevel: (typeof LOG_LEVELS)[number];
+  /** HH:MM (China time) of the daily rescreen, or null: none. */
+  rescreenAt: string | null;
+  trustProxy: TrustProxy;
+  /** Bearer token that opens /metrics to callers other than the loopback; null: loopback only. */
+  metricsToken: string | null;
 }
 
+export const METRICS_TOKEN_MIN = 32;
+const PROXY_PRESETS = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isAddressOrRange(v: string): boolean {
+  if (PROXY_PRESETS.has(v)) return true;
+  const [address = '', bits, ...rest] = v.split('/');
+  const family = net.isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+}
+
+function trustProxyOf(v: string): TrustProxy | null {
+  if (v === 'true' || v === 'false') return v === 'true';
+  if (/^\d{1,2}$/.test(v)) return Number(v) === 0 ? false : Number(v);
+  const list = v.split(',').map((s) => s.trim());
+  return list.every(isAddressOrRange) ? list : null;
+}
+
+/** An environment variable: unset or empty gives `fallback`; otherwise `parse` or the message (with what was received unless secret). */
+function variable<T>(parse: (v: string) => T | null, expected: string, fallback: T, secret = false) {
+  return z.string().optional().transform((raw, ctx): T => {
+    if (raw === undefined || raw === '') return fallback;
+    const value = parse(raw);
+    if (value !== null) return value;
+    ctx.addIssue({ code: 'custom', message: `${expected}（${secret ? `收到 ${raw.length} 个字符` : `收到 "${raw}"`}）` });
+    return z.NEVER;
+  });
+}
+const integer = (min: number, max: number) => (v: string) => (/^\d{1,6}$/.test(v) && Number(v) >= min && Number(v) <= max ? Number(v) : null);
+const flag = (v: string) => (v === '1' || v === 'true' ? true : v === '0' || v === 'false' ? false : null);
+const FLAG = '应为 1、0、true 或 false';
+
+const ENV = z.object({
+  PORT: variable(integer(0, 65535), '应为 0–65535 的整数', 3000),
+  HOST: variable((v) => v, '', '127.0.0.1'),
+  JIUZHU_DATA_DIR: variable((v) => v, '', path.resolve('data')),
+  DATABASE_URL: variable<string | null>((v) => (/^postgres(ql)?:\/\/\S+$/.test(v) ? v : null), '应为 postgres://用户@主机:端口/库名 形式的地址', null, true),
+  JIUZHU_DEMO: variable(flag, FLAG, false),
+  JIUZHU_COOKIE_SECURE: variable(flag, FLAG, false),
+  JIUZHU_SESSION_HOURS: variable(integer(1, 720), '应为 1–720 的整数（小时）', 12),
+  LOG_LEVEL: variable((v) => LOG_LEVELS.find((l) => l === v) ?? null, `应为 ${LOG_LEVELS.join('、')} 之一`, 'info' as Config['logLevel']),
+  JIUZHU_RESCREEN_AT: variable<string | null>((v) => (/^([01]\d|2[0-3]):[0-5]\d$/.test(v) ? v : null), '应为 HH:MM 形式的北京时间（00:00–23:59）', null),
+  JIUZHU_TRUST_PROXY: variable(trustProxyOf, '应为 true、false、代理跳数（1–99）或以逗号分隔的代理地址/网段（如 127.0.0.1,10.0.0.0/8）', false),
+  JIUZHU_METRICS_TOKEN: variable<string | null>((v) => (new RegExp(`^[\\x21-\\x7e]{${METRICS_TOKEN_MIN},}$`).test(v) ? v : null), `应为至少 ${METRICS_TOKEN_MIN} 个字符、不含空格的随机串（如 openssl rand -hex 32 的输出）`, null, true),
+});
+
+/** Reads and checks every variable; one error names each bad one, e.g. `PORT 应为 0–65535 的整数（收到 "abc"）`. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const r = ENV.safeParse(env);
+  if (!r.success) {
+    const variables = r.error.issues.map((i) => ({ variable: String(i.path[0]), message: `${String(i.path[0])} ${i.message}` }));
+    throw new AppError('invalid_config', `环境变量有误 / invalid environment: ${variables.map((v) => v.message).join('；')}`, 500, { variables });
+  }
+  const e = r.data;
   return {
-    port: env.PORT ? Number(env.PORT) : 3000,
-    host: env.HOST ?? '127.0.0.1',
-    dataDir: env.JIUZHU_DATA_DIR ?? path.resolve('data'),
-    databaseUrl: env.DATABASE_URL && env.DATABASE_URL.length > 0 ? env.DATABASE_URL : null,
-    demo: env.JIUZHU_DEMO === '1' || env.JIUZHU_DEMO === 'true',
-    cookieSecure: env.JIUZHU_COOKIE_SECURE === '1',
-    sessionHours: env.JIUZHU_SESSION_HOURS ? Number(env.JIUZHU_SESSION_HOURS) : 12,
-    logLevel: env.LOG_LEVEL ?? 'info',
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: e.JIUZHU_DATA_DIR,
+    databaseUrl: e.DATABASE_URL,
+    demo: e.JIUZHU_DEMO,
+    cookieSecure: e.JIUZHU_COOKIE_SECURE,
+    sessionHours: e.JIUZHU_SESSION_HOURS,
+    logLevel: e.LOG_LEVEL,
+    rescreenAt: e.JIUZHU_RESCREEN_AT,
+    trustProxy: e.JIUZHU_TRUST_PROXY,
+    metricsToken: e.JIUZHU_METRICS_TOKEN,
   };
 }

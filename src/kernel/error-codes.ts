@@ -44,4 +44,5 @@ defineErrorCodes('kernel', {
   forbidden: { status: 403, title: '无权执行此操作或访问此区域' },
   not_found: { status: 404, title: '记录不存在' },
   internal: { status: 500, title: '服务器内部错误' },
+  invalid_config: { status: 500, title: '环境变量（运行配置）有误，程序不能启动' },
 });

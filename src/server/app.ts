@@ -1,4 +1,5 @@
 import Fastify from 'fastify';
+import type { DestinationStream } from 'pino';
 import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -18,9 +19,12 @@ import { statsRoutes } from '../modules/stats/index.ts';
 import { authHook } from './auth-hook.ts';
 import { errorCodeRoutes } from './error-code-routes.ts';
 import type { App, AppContext, RegisteredRoute, RouteModule } from './context.ts';
+import { AppError } from '../kernel/errors.ts';
 import { errorHandler } from './errors.ts';
 import { badUrl, refuseHostileInput } from './hostile-input.ts';
-import { createMetrics } from './metrics.ts';
+import { registerSecurityHeaders } from './headers.ts';
+import { loggerOptions } from './logging.ts';
+import { createMetrics, mayReadMetrics } from './metrics.ts';
 import { registerStatic } from './static.ts';
 
 /** Every module's routes; a new module adds its one line here. */
@@ -31,10 +35,15 @@ export interface BuiltApp {
   routes: RegisteredRoute[];
 }
 
-export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {}): Promise<BuiltApp> {
+/** A hop count as Fastify applies it (its types omit the number form). */
+const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
+
+/** `logStream`: where the log goes instead of stdout (tests read it). */
+export async function buildApp(ctx: AppContext, opts: { logger?: boolean; logStream?: DestinationStream } = {}): Promise<BuiltApp> {
   const app = Fastify({
-    logger: opts.logger === false ? false : { level: ctx.config.logLevel },
-    trustProxy: false,
+    logger: opts.logger === false ? false : loggerOptions(ctx.config.logLevel, opts.logStream),
+    // Drives req.ip (login throttling, the /metrics loopback check) from X-Forwarded-For only for trusted proxies.
+    trustProxy: typeof ctx.config.trustProxy === 'number' ? trustHops(ctx.config.trustProxy) : ctx.config.trustProxy,
     frameworkErrors: badUrl,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -56,6 +65,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
     metrics.requests.observe({ method: req.method, route: req.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) }, reply.elapsedTime / 1000);
   });
 
+  await registerSecurityHeaders(app, ctx.config);
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
     openapi: { info: { title: 'Jiuzhu 救助 API', version: '0.1.0', description: '社会救助信息系统 API' }, components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, cookie: { type: 'apiKey', in: 'cookie', name: 'jiuzhu_session' } } } },
@@ -70,7 +80,8 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
     await ctx.db.kysely.selectFrom('areas').select('code').limit(1).execute();
     return { status: 'ok', engine: ctx.db.engine };
   });
-  app.get('/metrics', { config: { auth: 'public' }, schema: { hide: true } }, async (_req, reply) => {
+  app.get('/metrics', { config: { auth: 'public' }, schema: { hide: true } }, async (req, reply) => {
+    if (!mayReadMetrics(req, ctx.config)) throw new AppError('not_found', `没有这个地址：${req.method} /metrics`, 404);
     reply.header('content-type', metrics.registry.contentType);
     return metrics.registry.metrics();
   });

@@ -1,4 +1,7 @@
+import crypto from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
 import client from 'prom-client';
+import type { Config } from '../kernel/config.ts';
 
 /** Prometheus metrics: one registry per app so tests can build several apps in one process. */
 export function createMetrics() {
@@ -12,4 +15,22 @@ export function createMetrics() {
     registers: [registry],
   });
   return { registry, requests };
+}
+
+const LOOPBACK = /^(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|::1|::ffff:127\.\d{1,3}\.\d{1,3}\.\d{1,3})$/;
+const digest = (s: string) => crypto.createHash('sha256').update(s).digest();
+
+/**
+ * Who may read /metrics: a caller with `Authorization: Bearer <JIUZHU_METRICS_TOKEN>` (compared in
+ * constant time), or one on the loopback. Without trustProxy a request carrying forwarding headers
+ * came through a proxy on this machine and is not taken for a loopback caller.
+ */
+export function mayReadMetrics(req: FastifyRequest, config: Pick<Config, 'metricsToken' | 'trustProxy'>): boolean {
+  const header = req.headers.authorization;
+  if (header !== undefined) {
+    const given = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
+    return config.metricsToken !== null && crypto.timingSafeEqual(digest(given), digest(config.metricsToken));
+  }
+  const forwarded = req.headers['x-forwarded-for'] !== undefined || req.headers.forwarded !== undefined || req.headers['x-real-ip'] !== undefined;
+  return LOOPBACK.test(req.ip) && (config.trustProxy !== false || !forwarded);
 }

@@ -3,7 +3,7 @@ import { loadConfig, type Config } from '../../kernel/config.ts';
 import { buildApp } from '../../server/app.ts';
 import { openConfigured, prepare } from '../../server/bootstrap.ts';
 import { closeApp, closeOnSignals } from '../../server/shutdown.ts';
-import { scheduleFromEnv, startRescreenSchedule } from '../../modules/verification/index.ts';
+import { startRescreenSchedule } from '../../modules/verification/index.ts';
 import { ensureWebBuilt } from '../web-build.ts';
 
 async function serve(config: Config): Promise<void> {
@@ -11,8 +11,7 @@ async function serve(config: Config): Promise<void> {
   const db = await openConfigured(config);
   await prepare(db, config, log);
   const { app } = await buildApp({ db, config });
-  const rescreenAt = scheduleFromEnv();
-  const stopRescreen = rescreenAt ? startRescreenSchedule(db, rescreenAt, log) : () => {};
+  const stopRescreen = config.rescreenAt ? startRescreenSchedule(db, config.rescreenAt, log) : () => {};
   const address = await app.listen({ port: config.port, host: config.host });
   const port = new URL(address).port;
   // The e2e harness waits for this exact line.
@@ -30,9 +29,7 @@ export function registerServe(program: Command): void {
     .description('serve the API and web UI (migrates first; demo data when JIUZHU_DEMO=1)')
     .option('--port <port>', 'port (0 = any free port)')
     .action(async (opts: { port?: string }) => {
-      const config = loadConfig();
-      if (opts.port !== undefined) config.port = Number(opts.port);
-      await serve(config);
+      await serve(loadConfig({ ...process.env, ...(opts.port !== undefined ? { PORT: opts.port } : {}) }));
     });
 
   program
@@ -40,9 +37,8 @@ export function registerServe(program: Command): void {
     .description('what `npm start` runs: build the UI if needed, then serve with demo data (JIUZHU_DEMO=0 to turn off)')
     .option('--port <port>', 'port (0 = any free port)')
     .action(async (opts: { port?: string }) => {
-      const config = loadConfig();
-      config.demo = process.env.JIUZHU_DEMO !== '0' && process.env.JIUZHU_DEMO !== 'false';
-      if (opts.port !== undefined) config.port = Number(opts.port);
+      // Demo data unless JIUZHU_DEMO turns it off; --port wins over PORT. Checked before the UI build.
+      const config = loadConfig({ JIUZHU_DEMO: '1', ...process.env, ...(opts.port !== undefined ? { PORT: opts.port } : {}) });
       ensureWebBuilt((m) => process.stderr.write(`${m}\n`));
       await serve(config);
     });

@@ -69,7 +69,7 @@ describe(`household registry over HTTP (${ENGINE})`, () => {
   });
 
   it('edits a member and shows the change on the timeline', async () => {
-    const res = await call('PUT', `/households/${householdNo}/members/${spouseId}`, caseworker, memberInput({ idNumber: spouseId, name: '吴秀英', relation: 'spouse', workCapacity: 'none', disabilityKind: 'physical', disabilityGrade: 1, seriousIllness: true }));
+    const res = await call('PUT', `/households/${householdNo}/members`, caseworker, memberInput({ idNumber: spouseId, name: '吴秀英', relation: 'spouse', workCapacity: 'none', disabilityKind: 'physical', disabilityGrade: 1, seriousIllness: true }));
     expect(res.statusCode).toBe(204);
     const tl = (await call('GET', `/households/${householdNo}/timeline`, caseworker)).json() as { items: { action: string; actorName: string; before: { disabilityGrade: number } | null; after: { disabilityGrade: number } | null }[] };
     expect(tl.items[0]).toMatchObject({ action: 'member.update', actorName: 'guanghui.caseworker', before: { disabilityGrade: 2 }, after: { disabilityGrade: 1 } });
@@ -107,10 +107,23 @@ describe(`household registry over HTTP (${ENGINE})`, () => {
     expect(errorOf(elsewhere).details.fields?.[0]).toEqual({ field: 'household.villageCode', message: '区划 522701002001 不存在或不在您的管辖范围内' });
   });
 
+  it('refuses a member change with a bad ID number or no reason, naming the field; ID numbers are not in URLs', async () => {
+    const badId = await call('POST', `/households/${householdNo}/members/remove`, caseworker, { idNumber: `${spouseId.slice(0, 17)}Z`, reason: '迁出' });
+    expect(badId.statusCode).toBe(400);
+    expect(errorOf(badId).details.fields?.[0]?.field).toBe('idNumber');
+    const noReason = await call('POST', `/households/${householdNo}/members/move`, caseworker, { idNumber: spouseId, toHouseholdNo: householdNo, relation: 'spouse' });
+    expect(noReason.statusCode).toBe(400);
+    expect(errorOf(noReason).details.fields?.[0]?.field).toBe('reason');
+    expect((await call('DELETE', `/households/${householdNo}/members/${spouseId}?reason=x`, caseworker)).statusCode).toBe(404);
+    expect((await call('PUT', `/households/${householdNo}/members/${spouseId}`, caseworker, memberInput({ idNumber: spouseId, name: '改名' }))).statusCode).toBe(404);
+    const detail = (await call('GET', `/households/${householdNo}?unmask=true`, caseworker)).json() as { members: { idNumber: string; name: string }[] };
+    expect(detail.members.map((m) => [m.idNumber, m.name])).toEqual([[headId, '罗建国'], [spouseId, '吴秀英']]);
+  });
+
   it('moves a member to another household, recorded on both timelines', async () => {
     const other = await call('POST', '/households', caseworker, householdInput('522701001002', [memberInput({ name: '罗小军' })]));
     const otherNo = (other.json() as { householdNo: string }).householdNo;
-    const res = await call('POST', `/households/${householdNo}/members/${spouseId}/move`, caseworker, { toHouseholdNo: otherNo, relation: 'spouse', reason: '婚姻变动' });
+    const res = await call('POST', `/households/${householdNo}/members/move`, caseworker, { idNumber: spouseId, toHouseholdNo: otherNo, relation: 'spouse', reason: '婚姻变动' });
     expect(res.statusCode).toBe(204);
     const from = (await call('GET', `/households/${householdNo}/timeline`, caseworker)).json() as { items: { action: string }[] };
     const to = (await call('GET', `/households/${otherNo}/timeline`, caseworker)).json() as { items: { action: string }[] };

@@ -2,14 +2,17 @@ import { z } from 'zod';
 import { decimalInt } from '../../kernel/types.ts';
 import { scopeOf } from '../../server/auth-hook.ts';
 import type { RouteModule } from '../../server/context.ts';
-import { memberSchema } from './domain/schemas.ts';
+import { idNumberSchema, memberSchema } from './domain/schemas.ts';
 import { RELATIONS } from './domain/types.ts';
 import { addMember, moveMember, removeMember, updateMember } from './service/members.ts';
 import { getHousehold, search, timeline } from './service/read.ts';
 import { createHousehold, householdPatchSchema, newHouseholdSchema, replaceItems, updateHousehold } from './service/write.ts';
 
 const noParam = z.strictObject({ householdNo: z.string().regex(/^\d{14}$/, '户编号应为14位数字') });
-const memberParam = noParam.extend({ idNumber: z.string().min(15).max(18) });
+const reason = z.string().trim().min(1, '请填写原因').max(200);
+// The member is named by its ID number in the body, never in the URL (URLs end up in logs and browser history).
+const removeBody = z.strictObject({ idNumber: idNumberSchema, reason });
+const moveBody = z.strictObject({ idNumber: idNumberSchema, toHouseholdNo: z.string().regex(/^\d{14}$/, '户编号应为14位数字'), relation: z.enum(RELATIONS), reason });
 const unmaskQuery = z.strictObject({ unmask: z.enum(['true', 'false']).default('false').transform((v) => v === 'true') });
 
 export const searchQuery = z.strictObject({
@@ -58,18 +61,18 @@ export const registryRoutes: RouteModule = (app, { db }) => {
     return reply.status(204).send();
   });
 
-  app.put('/households/:householdNo/members/:idNumber', { schema: { tags: ['registry'], params: memberParam, body: memberSchema } }, async (req, reply) => {
-    await updateMember(db, scopeOf(req), req.params.householdNo, req.params.idNumber, req.body);
+  app.put('/households/:householdNo/members', { schema: { tags: ['registry'], summary: '修改成员（按请求体中的身份证号码）', params: noParam, body: memberSchema } }, async (req, reply) => {
+    await updateMember(db, scopeOf(req), req.params.householdNo, req.body.idNumber, req.body);
     return reply.status(204).send();
   });
 
-  app.delete('/households/:householdNo/members/:idNumber', { schema: { tags: ['registry'], params: memberParam, querystring: z.strictObject({ reason: z.string().trim().min(1, '请填写原因').max(200) }) } }, async (req, reply) => {
-    await removeMember(db, scopeOf(req), req.params.householdNo, req.params.idNumber, req.query.reason);
+  app.post('/households/:householdNo/members/remove', { schema: { tags: ['registry'], summary: '移除成员', params: noParam, body: removeBody } }, async (req, reply) => {
+    await removeMember(db, scopeOf(req), req.params.householdNo, req.body.idNumber, req.body.reason);
     return reply.status(204).send();
   });
 
-  app.post('/households/:householdNo/members/:idNumber/move', { schema: { tags: ['registry'], summary: '成员迁至另一家庭', params: memberParam, body: z.strictObject({ toHouseholdNo: z.string().regex(/^\d{14}$/, '户编号应为14位数字'), relation: z.enum(RELATIONS), reason: z.string().trim().min(1, '请填写原因').max(200) }) } }, async (req, reply) => {
-    await moveMember(db, scopeOf(req), req.params.householdNo, req.params.idNumber, { householdNo: req.body.toHouseholdNo, relation: req.body.relation, reason: req.body.reason });
+  app.post('/households/:householdNo/members/move', { schema: { tags: ['registry'], summary: '成员迁至另一家庭', params: noParam, body: moveBody } }, async (req, reply) => {
+    await moveMember(db, scopeOf(req), req.params.householdNo, req.body.idNumber, { householdNo: req.body.toHouseholdNo, relation: req.body.relation, reason: req.body.reason });
     return reply.status(204).send();
   });
 };

@@ -4,5 +4,5 @@ export { requestSummaries } from './repo/requests.ts';
 export { verificationRoutes } from './routes.ts';
 export { sourceTemplate } from './service/files.ts';
 export { rescreen } from './service/rescreen.ts';
-export { scheduleFromEnv, startRescreenSchedule } from './service/schedule.ts';
+export { startRescreenSchedule } from './service/schedule.ts';
 export { importSourceFile, listSources, sourceOf } from './service/snapshots.ts';

@@ -93,12 +93,17 @@ export async function exportPage(db: Kysely<DB>, scope: Scope, f: HouseholdFilte
 }
 
 type Key = { county_code: string; id: number };
-const keyList = (keys: readonly Key[]) => sql.join(keys.map((k) => sql`(${k.county_code}, ${k.id}::bigint)`));
+/**
+ * The keys as two array parameters: PGlite fails a row-value list `(a, b) in ((…), …)` of more than
+ * 275 rows over the extended protocol ("cannot drop portal "" while it is being set up").
+ */
+const keySet = (keys: readonly Key[]) =>
+  sql`select * from unnest(${`{${keys.map((k) => k.county_code).join(',')}}`}::text[], ${`{${keys.map((k) => k.id).join(',')}}`}::bigint[])`;
 
 /** Members, incomes and assets of these households, in one query each. */
 export async function contentsOf(db: Kysely<DB>, keys: readonly Key[]) {
   if (keys.length === 0) return { members: [], incomes: [], assets: [] };
-  const inKeys = sql<boolean>`(county_code, household_id) in (${keyList(keys)})`;
+  const inKeys = sql<boolean>`(county_code, household_id) in (${keySet(keys)})`;
   const [members, incomes, assets] = await Promise.all([
     db.selectFrom('members').selectAll().where(inKeys).orderBy('id').execute(),
     db.selectFrom('income_items').selectAll().where(inKeys).orderBy('id').execute(),

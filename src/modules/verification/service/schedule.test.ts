@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { msUntil, scheduleFromEnv } from './schedule.ts';
+import { msUntil } from './schedule.ts';
 
 describe('daily rescreen schedule', () => {
   it('waits until the next HH:MM in China time', () => {
@@ -7,10 +7,5 @@ describe('daily rescreen schedule', () => {
     const now = new Date('2026-11-30T18:00:00Z');
     expect(msUntil('03:30', now)).toBe(90 * 60_000);
     expect(msUntil('01:00', now)).toBe(23 * 3_600_000);
-  });
-  it('is off unless JIUZHU_RESCREEN_AT is a valid time', () => {
-    expect(scheduleFromEnv({})).toBeNull();
-    expect(scheduleFromEnv({ JIUZHU_RESCREEN_AT: '25:00' })).toBeNull();
-    expect(scheduleFromEnv({ JIUZHU_RESCREEN_AT: '02:30' })).toBe('02:30');
   });
 });

@@ -1,5 +1,5 @@
 // The scheduled rescreen: an in-process daily timer started by `serve` when JIUZHU_RESCREEN_AT=HH:MM
-// (China time) is set; it runs the same rescreen as `jiuzhu verify rescreen`, as the system.
+// (China time, checked by loadConfig) is set; it runs the same rescreen as `jiuzhu verify rescreen`, as the system.
 import type { Database } from '../../../db/engine.ts';
 import { systemScope } from '../../../kernel/scope.ts';
 import { rescreen } from './rescreen.ts';
@@ -10,11 +10,6 @@ export function msUntil(at: string, now: Date = new Date()): number {
   const china = new Date(now.getTime() + 8 * 3_600_000);
   const next = Date.UTC(china.getUTCFullYear(), china.getUTCMonth(), china.getUTCDate(), h, m) - 8 * 3_600_000;
   return next > now.getTime() ? next - now.getTime() : next + 86_400_000 - now.getTime();
-}
-
-export function scheduleFromEnv(env: NodeJS.ProcessEnv = process.env): string | null {
-  const at = env.JIUZHU_RESCREEN_AT;
-  return at && /^([01]\d|2[0-3]):[0-5]\d$/.test(at) ? at : null;
 }
 
 /** Starts the daily rescreen; returns a function that stops it. */

@@ -62,7 +62,7 @@ function MemberModal({ detail, request, onClose, onSaved }: EditModalProps) {
   const [form] = Form.useForm<MemberFormValues>();
   const no = detail.household.householdNo;
   const existing = request.kind === 'member' && request.index !== undefined ? detail.members[request.index] : undefined;
-  const save = (v: MemberFormValues) => (existing ? updateMember(no, existing.idNumber, toMember({ ...v, idNumber: existing.idNumber })) : addMember(no, toMember(v)));
+  const save = (v: MemberFormValues) => (existing ? updateMember(no, toMember({ ...v, idNumber: existing.idNumber })) : addMember(no, toMember(v)));
   const { busy, errors, submit } = useFormSubmit(form, { onForm: knownFields(MEMBER_FIELDS) }, save, onSaved);
   return (
     <Shell title={existing ? t('registry.member.edit', { name: existing.name }) : t('registry.member.add')} busy={busy} errors={errors} onOk={submit} onClose={onClose}>

@@ -158,12 +158,13 @@ export function addMember(no: string, member: MemberInput): Promise<void> {
   return api<void>(`/households/${enc(no)}/members`, { method: 'POST', body: member });
 }
 
-export function updateMember(no: string, idNumber: string, member: MemberInput): Promise<void> {
-  return api<void>(`/households/${enc(no)}/members/${enc(idNumber)}`, { method: 'PUT', body: member });
+/** The member is the one with `member.idNumber`; ID numbers travel in bodies, never in URLs. */
+export function updateMember(no: string, member: MemberInput): Promise<void> {
+  return api<void>(`/households/${enc(no)}/members`, { method: 'PUT', body: member });
 }
 
 export function removeMember(no: string, idNumber: string, reason: string): Promise<void> {
-  return api<void>(`/households/${enc(no)}/members/${enc(idNumber)}?reason=${enc(reason)}`, { method: 'DELETE' });
+  return api<void>(`/households/${enc(no)}/members/remove`, { method: 'POST', body: { idNumber, reason } });
 }
 
 export function replaceIncomes(no: string, items: IncomeItem[]): Promise<void> {

@@ -1,0 +1,41 @@
+import type { FastifyRequest } from 'fastify';
+import { stdSerializers, type DestinationStream, type LoggerOptions } from 'pino';
+import { maskIdNumber, maskPhone } from '../kernel/mask.ts';
+
+const ID_NUMBER = /(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])/g;
+const MOBILE = /(?<!\d)1[3-9]\d{9}(?!\d)/g;
+/** Non-ASCII text, raw or percent-encoded UTF-8: names and addresses in search queries. */
+const NON_ASCII = /(?:%[89a-fA-F][0-9a-fA-F]|[^\x00-\x7f])+/g;
+
+/** ID numbers and mobile numbers masked; what the URL also carries as text (names…) becomes `***`. */
+export function maskPersonal(text: string): string {
+  return text.replace(ID_NUMBER, (id) => maskIdNumber(id)).replace(MOBILE, (p) => maskPhone(p));
+}
+
+export function maskUrl(url: string): string {
+  return maskPersonal(url).replace(NON_ASCII, '***');
+}
+
+const SECRET_FIELDS = ['password', 'token', 'idNumber', 'memberIdNumber', 'applicantIdNumber', 'phone', 'bankAccount'];
+
+/**
+ * Pino options: request logs carry the path with personal data masked, never credentials; errors
+ * keep their message with ID and mobile numbers masked (a database error may quote a row).
+ */
+export function loggerOptions(level: string, stream?: DestinationStream): LoggerOptions & { stream?: DestinationStream } {
+  return {
+    level,
+    ...(stream ? { stream } : {}),
+    redact: {
+      paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', ...SECRET_FIELDS, ...SECRET_FIELDS.map((f) => `*.${f}`)],
+      censor: '[redacted]',
+    },
+    serializers: {
+      req: (req: FastifyRequest) => ({ method: req.method, url: maskUrl(req.url), remoteAddress: req.ip, remotePort: req.socket?.remotePort }),
+      err: (e: Error) => {
+        const s = stdSerializers.err(e);
+        return { ...s, message: maskPersonal(s.message), stack: maskPersonal(s.stack), ...(typeof s.detail === 'string' ? { detail: maskPersonal(s.detail) } : {}) };
+      },
+    },
+  };
+}
