@@ -49,9 +49,10 @@ describe(`login hardening (${ENGINE})`, () => {
     if (!refused) throw new Error('no 429');
     const error = errorOf(refused);
     expect(error.code).toBe('too_many_attempts');
-    expect(error.message).toMatch(/^登录失败次数过多，请 1 分钟后再试$/);
-    expect(error.details.retryAfterSeconds).toBe(60);
-    expect(refused.headers['retry-after']).toBe('60');
+    expect(error.message).toMatch(/^登录失败次数过多，请 (1 分钟|5\d 秒)后再试$/);
+    expect(error.details.retryAfterSeconds).toBeGreaterThanOrEqual(50);
+    expect(error.details.retryAfterSeconds).toBeLessThanOrEqual(60);
+    expect(refused.headers['retry-after']).toBe(String(error.details.retryAfterSeconds));
     // The right password from that address waits too: the guesses cannot be told from the user.
     expect((await login('guanghui.clerk', 'jiuzhu-demo', '10.0.0.20')).statusCode).toBe(429);
   });
@@ -69,17 +70,18 @@ describe(`login hardening (${ENGINE})`, () => {
   it('the wait doubles with each further failure: 1, 2, 4 minutes', async () => {
     const from = '10.0.0.30';
     for (let i = 0; i < 5; i++) expect((await login('wenfeng.caseworker', 'wrong-guess-123', from)).statusCode).toBe(401);
-    const waits: unknown[] = [];
+    const waits: number[] = [];
     for (let round = 0; round < 3; round++) {
       const refused = await login('wenfeng.caseworker', 'wrong-guess-123', from);
       expect(refused.statusCode).toBe(429);
-      waits.push(errorOf(refused).details.retryAfterSeconds);
+      waits.push(Number(errorOf(refused).details.retryAfterSeconds));
       await waitOut('wenfeng.caseworker', from);
       expect((await login('wenfeng.caseworker', 'wrong-guess-123', from)).statusCode).toBe(401);
     }
-    expect(waits).toEqual([60, 120, 240]);
+    // Whole seconds still to wait, a few less when the machine is slow.
+    expect(waits.map((w, i) => [60, 120, 240][i]! - w).every((late) => late >= 0 && late < 10), waits.join()).toBe(true);
     const fourth = errorOf(await login('wenfeng.caseworker', 'wrong-guess-123', from));
-    expect(fourth).toMatchObject({ message: '登录失败次数过多，请 8 分钟后再试', details: { retryAfterSeconds: 480 } });
+    expect(fourth.message).toBe('登录失败次数过多，请 8 分钟后再试');
   });
 
   it('a successful login resets its user name + address', async () => {
@@ -95,9 +97,11 @@ describe(`login hardening (${ENGINE})`, () => {
     await newUser('many.addresses');
     expect((await login('many.addresses', STRONG_PASSWORD, '10.2.0.1')).statusCode).toBe(200);
     for (let i = 0; i < 10; i++) expect((await login('many.addresses', 'wrong-guess-123', `10.3.0.${i + 1}`)).statusCode).toBe(401);
+    // As after 16 failures: the wait has doubled from 1 s up to its cap of 60 s.
+    await sql`update login_throttle set failures = 16, last_at = now() where kind = 'user' and username = 'many.addresses'`.execute(db.kysely);
     const fresh = await login('many.addresses', STRONG_PASSWORD, '10.3.1.1');
     expect(fresh.statusCode).toBe(429);
-    expect(errorOf(fresh)).toMatchObject({ message: '登录失败次数过多，请 1 秒后再试', details: { retryAfterSeconds: 1 } });
+    expect(errorOf(fresh).message).toMatch(/^登录失败次数过多，请 (1 分钟|5\d 秒)后再试$/);
     expect((await login('many.addresses', STRONG_PASSWORD, '10.2.0.1')).statusCode).toBe(200);
   });
 
@@ -106,7 +110,7 @@ describe(`login hardening (${ENGINE})`, () => {
     for (let i = 0; i < 50; i++) expect((await login(`spray.${i}`, 'wrong-guess-123', from)).statusCode).toBe(401);
     const refused = await login('spray.50', 'wrong-guess-123', from);
     expect(refused.statusCode).toBe(429);
-    expect(errorOf(refused).details.retryAfterSeconds).toBe(60);
+    expect(errorOf(refused).details.retryAfterSeconds).toBeGreaterThanOrEqual(50);
     expect((await login('guanghui.caseworker', 'jiuzhu-demo', '10.4.0.2')).statusCode).toBe(200);
   });
 

@@ -10,13 +10,14 @@ import { afterAttempt, THROTTLE, waitSeconds, waitText } from './throttle.ts';
  * `verify`. So N parallel guesses cannot all be checked: at most the free attempts are.
  */
 export async function throttledCheck(db: Database, who: { username: string; ip: string }, verify: () => Promise<boolean>): Promise<boolean> {
-  const now = new Date();
   const pair: repo.ThrottleKey = { kind: 'pair', username: who.username, ip: who.ip };
   const user: repo.ThrottleKey = { kind: 'user', username: who.username, ip: '' };
   const ip: repo.ThrottleKey = { kind: 'ip', username: '', ip: who.ip };
   // Always pair, user, ip: concurrent transactions lock in the same order and cannot deadlock.
   const counted = await db.kysely.transaction().execute(async (tx) => {
-    const pairCounter = await repo.lockCounter(tx, pair, now);
+    const pairCounter = await repo.lockCounter(tx, pair, new Date());
+    // The time once the lock is ours: an attempt that waited for it must not see the one before it as future.
+    const now = new Date();
     const known = pairCounter.succeededAt !== null && now.getTime() - pairCounter.succeededAt.getTime() < THROTTLE.knownAddressDays * 86_400_000;
     const keys = known ? [pair, ip] : [pair, user, ip];
     const counters = [pairCounter];
