@@ -81,7 +81,7 @@ export async function createUser(db: Database, scope: Scope, input: NewUser): Pr
   return insertAccount(db, scope, input);
 }
 
-/** Creates an account without the password policy: createUser's checks, or the demo accounts' seed. */
+/** Stores an account without the policy or assignment checks: createUser after them, and the demo seed (system scope). */
 export async function insertAccount(db: Database, scope: Scope, input: NewUser): Promise<User> {
   if (await repo.findByUsername(db.kysely, input.username)) {
     throw new AppError('username_taken', `用户名 ${input.username} 已存在`, 409, { fields: [{ field: 'username', message: '用户名已存在' }] });
