@@ -74,11 +74,11 @@ export async function seeLaterProgramme(page: Page): Promise<void> {
 }
 
 /** Logs in as a demo account (password jiuzhu-demo) after clearing the session; waits for the menu item `menu` when given, else for leaving the login page. */
-export async function loginAs(page: Page, base: string, username: string, menu?: RegExp): Promise<void> {
+export async function loginAs(page: Page, base: string, username: string, menu?: RegExp, password = 'jiuzhu-demo'): Promise<void> {
   await page.context().clearCookies();
   await page.goto(`${base}/login`);
   await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill('jiuzhu-demo');
+  await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: '登录' }).click();
   if (menu) await page.getByRole('menuitem', { name: menu }).waitFor();
   else await page.waitForURL((u) => !u.pathname.endsWith('/login'));

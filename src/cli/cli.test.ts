@@ -39,6 +39,8 @@ describe(`jiuzhu CLI (${ENGINE})`, () => {
 
     const weak = await jiuzhu(['users', 'create', '--username', 'first.admin', '--name', '管理员', '--role', 'prefecture_admin', '--area', '522700', '--password-stdin'], 'short').catch((e: { code: number; stderr: string }) => e);
     expect(weak).toMatchObject({ code: 2, stderr: expect.stringContaining('password') });
+    const common = await jiuzhu(['users', 'create', '--username', 'first.admin', '--name', '管理员', '--role', 'prefecture_admin', '--area', '522700', '--password-stdin'], 'woaini1314').catch((e: { code: number; stderr: string }) => e);
+    expect(common).toMatchObject({ code: 2, stderr: expect.stringContaining('error (weak_password): password: 密码强度不足：这是最常用的密码之一') });
     const ok = await jiuzhu(['users', 'create', '--username', 'first.admin', '--name', '管理员', '--role', 'prefecture_admin', '--area', '522700', '--password-stdin'], 'a-long-enough-password\n');
     expect(ok.stdout).toContain('created first.admin (prefecture_admin, 黔南布依族苗族自治州 522700)');
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/engine.ts';
 import { ENGINE, testDatabase } from '../test/db.ts';
-import { bearer, errorOf, testApp, tokenFor } from '../test/http.ts';
+import { bearer, errorOf, STRONG_PASSWORD, testApp, tokenFor } from '../test/http.ts';
 import type { BuiltApp } from './app.ts';
 
 describe(`HTTP API basics (${ENGINE})`, () => {
@@ -37,7 +37,7 @@ describe(`HTTP API basics (${ENGINE})`, () => {
   });
 
   it('an unknown field gets 400 naming the field', async () => {
-    const res = await post('/api/v1/users', { username: 'new.user', displayName: '新用户', password: 'long-enough-pw', role: 'county_approver', areaCode: '522702', salary: 1 });
+    const res = await post('/api/v1/users', { username: 'new.user', displayName: '新用户', password: STRONG_PASSWORD, role: 'county_approver', areaCode: '522702', salary: 1 });
     expect(res.statusCode).toBe(400);
     expect(errorOf(res).details.fields).toContainEqual({ field: 'salary', message: expect.stringContaining('salary') });
   });
@@ -52,16 +52,16 @@ describe(`HTTP API basics (${ENGINE})`, () => {
   });
 
   it('a business rule names its field: role at the wrong level', async () => {
-    const res = await post('/api/v1/users', { username: 'bad.level', displayName: '错级', password: 'long-enough-pw', role: 'county_approver', areaCode: '522702001' });
+    const res = await post('/api/v1/users', { username: 'bad.level', displayName: '错级', password: STRONG_PASSWORD, role: 'county_approver', areaCode: '522702001' });
     expect(res.statusCode).toBe(400);
     expect(errorOf(res).details.fields?.[0]?.field).toBe('areaCode');
   });
 
   it('creates a user who can then log in, and audits it', async () => {
-    const res = await post('/api/v1/users', { username: 'fuquan.approver', displayName: '福泉市审批员', password: 'long-enough-pw', role: 'county_approver', areaCode: '522702' });
+    const res = await post('/api/v1/users', { username: 'fuquan.approver', displayName: '福泉市审批员', password: STRONG_PASSWORD, role: 'county_approver', areaCode: '522702' });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ user: { areaName: '福泉市', role: 'county_approver' } });
-    const token = await tokenFor(built, 'fuquan.approver', 'long-enough-pw');
+    const token = await tokenFor(built, 'fuquan.approver', STRONG_PASSWORD);
     const me = await built.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: bearer(token) });
     expect(me.json()).toMatchObject({ user: { username: 'fuquan.approver' } });
     const audit = await built.app.inject({ method: 'GET', url: '/api/v1/audit?entity=user', headers: bearer(admin) });
@@ -96,7 +96,7 @@ describe(`HTTP API basics (${ENGINE})`, () => {
     const auditor = await tokenFor(built, 'qiannan.auditor');
     const list = await built.app.inject({ method: 'GET', url: '/api/v1/audit', headers: bearer(auditor) });
     expect(list.statusCode).toBe(200);
-    const res = await post('/api/v1/users', { username: 'by.auditor', displayName: '审计创建', password: 'long-enough-pw', role: 'village_clerk', areaCode: '522701001001' }, auditor);
+    const res = await post('/api/v1/users', { username: 'by.auditor', displayName: '审计创建', password: STRONG_PASSWORD, role: 'village_clerk', areaCode: '522701001001' }, auditor);
     expect(res.statusCode).toBe(403);
   });
 

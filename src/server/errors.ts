@@ -28,6 +28,8 @@ function fieldsOf(issues: readonly unknown[]): FieldError[] {
 /** Maps every error to `{ error: { code, message, details } }`; caller mistakes are 4xx, never 500. */
 export function errorHandler(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
   if (err instanceof AppError) {
+    const wait = err.details?.retryAfterSeconds;
+    if (err.status === 429 && typeof wait === 'number') reply.header('retry-after', String(wait));
     return reply.status(err.status).send({ error: { code: err.code, message: err.message, details: err.details ?? {} } });
   }
   if (hasZodFastifySchemaValidationErrors(err)) {

@@ -4,6 +4,8 @@ import { loadConfig } from '../kernel/config.ts';
 import { buildApp, type BuiltApp } from '../server/app.ts';
 import { DEMO_PASSWORD } from '../modules/users/demo.ts';
 
+export { STRONG_PASSWORD } from './passwords.ts';
+
 export async function testApp(db: Database): Promise<BuiltApp> {
   const config = { ...loadConfig({}), demo: true };
   return buildApp({ db, config }, { logger: false });

@@ -1,44 +1,70 @@
 import crypto from 'node:crypto';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../db/engine.ts';
+import type { DB } from '../../db/schema.ts';
 import { userScope, type Scope } from '../../kernel/scope.ts';
 import { AppError } from '../../kernel/errors.ts';
 import { appendAudit } from '../../kernel/audit/append.ts';
-import { verifyPassword } from '../users/index.ts';
 import * as users from '../users/index.ts';
 import { toUser, type User } from '../users/index.ts';
+import { throttledCheck } from './guard.ts';
 import * as repo from './repo.ts';
-
-/** Login throttling: failures per user name and per client address within a window. */
-export const THROTTLE = { windowMinutes: 15, maxPerUsername: 5, maxPerIp: 30 };
 
 const hashToken = (token: string) => crypto.createHash('sha256').update(token).digest('hex');
 
-export async function login(db: Database, input: { username: string; password: string; ip: string; kind: 'cookie' | 'api'; hours: number; label?: string | undefined }): Promise<{ user: User; token: string }> {
-  const since = new Date(Date.now() - THROTTLE.windowMinutes * 60_000);
-  const [byUser, byIp] = await Promise.all([
-    repo.recentFailures(db.kysely, 'username', input.username, since),
-    repo.recentFailures(db.kysely, 'ip', input.ip, since),
-  ]);
-  if (byUser >= THROTTLE.maxPerUsername || byIp >= THROTTLE.maxPerIp) {
-    throw new AppError('too_many_attempts', `登录失败次数过多，请 ${THROTTLE.windowMinutes} 分钟后再试`, 429, { retryAfterSeconds: THROTTLE.windowMinutes * 60 });
-  }
+async function newSession(tx: Kysely<DB>, s: { userId: number; kind: 'cookie' | 'api'; label: string | null; expiresAt: Date }): Promise<string> {
+  const token = crypto.randomBytes(32).toString('base64url');
+  await repo.insertSession(tx, { token_hash: hashToken(token), user_id: s.userId, kind: s.kind, label: s.label, expires_at: s.expiresAt });
+  return token;
+}
+
+/**
+ * Logs in (throttled: guard.ts). A session the request came with is ended: a login never keeps a
+ * session someone may have planted or left behind (session fixation).
+ */
+export async function login(db: Database, input: { username: string; password: string; ip: string; kind: 'cookie' | 'api'; hours: number; label?: string | undefined; replacing?: string | null }): Promise<{ user: User; token: string }> {
   const row = await users.findByUsername(db.kysely, input.username);
-  const ok = row !== undefined && row.active && (await verifyPassword(row.password_hash, input.password));
-  await repo.recordAttempt(db.kysely, { username: input.username, ip: input.ip, success: ok });
+  const ok = await throttledCheck(db, { username: input.username, ip: input.ip }, async () => row !== undefined && row.active && (await users.verifyPassword(row.password_hash, input.password)));
   if (!ok || !row) throw new AppError('invalid_credentials', '用户名或密码错误', 401);
   const user = toUser(row);
-  const token = crypto.randomBytes(32).toString('base64url');
-  await db.kysely.transaction().execute(async (tx) => {
-    await repo.insertSession(tx, {
-      token_hash: hashToken(token),
-      user_id: user.id,
-      kind: input.kind,
-      label: input.label ?? null,
-      expires_at: new Date(Date.now() + input.hours * 3600_000),
+  const token = await db.kysely.transaction().execute(async (tx) => {
+    const replaced = input.replacing ? await repo.deleteSession(tx, hashToken(input.replacing)) : false;
+    const token = await newSession(tx, { userId: user.id, kind: input.kind, label: input.label ?? null, expiresAt: new Date(Date.now() + input.hours * 3600_000) });
+    await appendAudit(tx, userScope(user), {
+      action: input.kind === 'api' ? 'auth.token' : 'auth.login',
+      entity: 'user',
+      entityId: String(user.id),
+      areaCode: user.areaCode,
+      ...(replaced ? { after: { previousSessionEnded: true } } : {}),
     });
-    await appendAudit(tx, userScope(user), { action: input.kind === 'api' ? 'auth.token' : 'auth.login', entity: 'user', entityId: String(user.id), areaCode: user.areaCode });
+    return token;
   });
   return { user, token };
+}
+
+/**
+ * Changes the caller's own password: the current one is checked under the login throttle, the new
+ * one against the policy. Every session of the user ends; the current one is replaced by a new
+ * session of the same kind (a cookie session gets `hours` more, an API token keeps its expiry).
+ */
+export async function changePassword(db: Database, scope: Scope, input: { token: string; currentPassword: string; newPassword: string; ip: string; hours: number }): Promise<{ token: string; kind: 'cookie' | 'api' }> {
+  const row = scope.userId === null ? undefined : await users.findById(db.kysely, scope.userId);
+  const session = await repo.findSession(db.kysely, hashToken(input.token));
+  if (!row || !session || session.user_id !== row.id) throw AppError.unauthorized();
+  const ok = await throttledCheck(db, { username: row.username, ip: input.ip }, () => users.verifyPassword(row.password_hash, input.currentPassword));
+  if (!ok) throw AppError.field('currentPassword', '当前密码不正确', 'wrong_password');
+  if (input.newPassword === input.currentPassword) throw AppError.field('newPassword', '新密码不能与当前密码相同', 'weak_password');
+  users.requireStrongPassword(input.newPassword, [row.username, row.display_name], 'newPassword');
+  const hash = await users.hashPassword(input.newPassword);
+  const token = await db.kysely.transaction().execute(async (tx) => {
+    await users.setPassword(tx, row.id, hash);
+    const sessionsEnded = await users.revokeSessions(tx, row.id);
+    const expiresAt = session.kind === 'cookie' ? new Date(Date.now() + input.hours * 3600_000) : session.expires_at;
+    const token = await newSession(tx, { userId: row.id, kind: session.kind, label: session.label, expiresAt });
+    await appendAudit(tx, scope, { action: 'auth.password', entity: 'user', entityId: String(row.id), areaCode: row.area_code, after: { sessionsEnded } });
+    return token;
+  });
+  return { token, kind: session.kind };
 }
 
 export async function resolveToken(db: Database, token: string): Promise<User | undefined> {

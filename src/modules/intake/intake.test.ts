@@ -3,7 +3,7 @@ import type { Database } from '../../db/engine.ts';
 import type { BuiltApp } from '../../server/app.ts';
 import { ENGINE, testDatabase } from '../../test/db.ts';
 import { idNumber } from '../../test/households.ts';
-import { errorOf, testApp, tokenFor } from '../../test/http.ts';
+import { errorOf, STRONG_PASSWORD, testApp, tokenFor } from '../../test/http.ts';
 import { syncProgrammes } from '../cases/index.ts';
 import { caller, makeHousehold } from '../cases/testing.ts';
 
@@ -62,9 +62,9 @@ describe(`one-window intake with referrals (${ENGINE})`, () => {
     medical = await tokenFor(built, 'duyun.medical');
     const admin = await tokenFor(built, 'qiannan.admin');
     const partner = async (username: string, department: string, areaCode = '522701') => {
-      const res = await call('POST', '/users', admin, { username, displayName: username, password: 'long-enough-pw', role: 'partner', areaCode, department });
+      const res = await call('POST', '/users', admin, { username, displayName: username, password: STRONG_PASSWORD, role: 'partner', areaCode, department });
       if (res.statusCode !== 201) throw new Error(res.body);
-      return tokenFor(built, username, 'long-enough-pw');
+      return tokenFor(built, username, STRONG_PASSWORD);
     };
     education = await partner('duyun.education', 'education');
     housing = await partner('duyun.housing', 'housing');

@@ -9,7 +9,7 @@ import { systemScope, userScope } from '../../kernel/scope.ts';
 import { AppError } from '../../kernel/errors.ts';
 import type { BuiltApp } from '../../server/app.ts';
 import { ENGINE, testDatabase } from '../../test/db.ts';
-import { bearer, errorOf, testApp, tokenFor } from '../../test/http.ts';
+import { bearer, errorOf, STRONG_PASSWORD, testApp, tokenFor } from '../../test/http.ts';
 import { loadDemoRecipients } from '../cases/index.ts';
 import { loadDemoHouseholds } from '../registry/index.ts';
 import { approvePayroll, discardPayroll, getPayroll } from './service/payrolls.ts';
@@ -257,8 +257,8 @@ describe(`payroll (${ENGINE})`, () => {
 
   it("refuses another county's payroll and shows a township only its own lines", async () => {
     const admin = await tokenFor(built, 'qiannan.admin');
-    await inject('POST', '/users', { username: 'fuquan.payroll', displayName: '福泉审批', password: 'long-enough-pw', role: 'county_approver', areaCode: '522702' }, admin);
-    const fuquan = await tokenFor(built, 'fuquan.payroll', 'long-enough-pw');
+    await inject('POST', '/users', { username: 'fuquan.payroll', displayName: '福泉审批', password: STRONG_PASSWORD, role: 'county_approver', areaCode: '522702' }, admin);
+    const fuquan = await tokenFor(built, 'fuquan.payroll', STRONG_PASSWORD);
     expect((await inject('GET', '/payroll/FF522701201504', undefined, fuquan)).statusCode).toBe(404);
     expect((await inject('GET', '/payroll/FF522701201504/lines', undefined, fuquan)).statusCode).toBe(404);
     expect((await inject('POST', '/payroll/FF522701201504/approve', undefined, fuquan)).statusCode).toBe(404);

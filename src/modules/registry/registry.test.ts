@@ -4,7 +4,7 @@ import type { Database } from '../../db/engine.ts';
 import type { BuiltApp } from '../../server/app.ts';
 import { ENGINE, testDatabase } from '../../test/db.ts';
 import { householdInput, idNumber, memberInput } from '../../test/households.ts';
-import { bearer, errorOf, testApp, tokenFor } from '../../test/http.ts';
+import { bearer, errorOf, STRONG_PASSWORD, testApp, tokenFor } from '../../test/http.ts';
 
 describe(`household registry over HTTP (${ENGINE})`, () => {
   let db: Database;
@@ -77,8 +77,8 @@ describe(`household registry over HTTP (${ENGINE})`, () => {
   });
 
   it('refuses the same person in a household of another county, naming the field and where', async () => {
-    await call('POST', '/users', admin, { username: 'fuquan.registry', displayName: '福泉审批', password: 'long-enough-pw', role: 'county_approver', areaCode: '522702' });
-    const fuquan = await tokenFor(built, 'fuquan.registry', 'long-enough-pw');
+    await call('POST', '/users', admin, { username: 'fuquan.registry', displayName: '福泉审批', password: STRONG_PASSWORD, role: 'county_approver', areaCode: '522702' });
+    const fuquan = await tokenFor(built, 'fuquan.registry', STRONG_PASSWORD);
     const res = await call('POST', '/households', fuquan, householdInput('522702001001', [memberInput({ idNumber: headId, name: '罗建国' })], { address: '福泉' }));
     expect(res.statusCode).toBe(409);
     const err = errorOf(res);

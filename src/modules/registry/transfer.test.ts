@@ -5,7 +5,7 @@ import type { Database } from '../../db/engine.ts';
 import type { BuiltApp } from '../../server/app.ts';
 import { ENGINE, testDatabase } from '../../test/db.ts';
 import { householdInput, idNumber, memberInput } from '../../test/households.ts';
-import { bearer, errorOf, testApp, tokenFor } from '../../test/http.ts';
+import { bearer, errorOf, STRONG_PASSWORD, testApp, tokenFor } from '../../test/http.ts';
 import { COLUMNS, HEADERS } from './transfer/columns.ts';
 import type { Cell } from './transfer/read-file.ts';
 
@@ -184,8 +184,8 @@ describe(`household import and export (${ENGINE})`, () => {
 
   it('reports an ID number already registered in another county', async () => {
     const fuquanId = idNumber('1966-06-06', 'female', '522702');
-    await built.app.inject({ method: 'POST', url: '/api/v1/users', headers: bearer(admin), payload: { username: 'fuquan.importer', displayName: '福泉审批', password: 'long-enough-pw', role: 'county_approver', areaCode: '522702' } });
-    const fuquan = await tokenFor(built, 'fuquan.importer', 'long-enough-pw');
+    await built.app.inject({ method: 'POST', url: '/api/v1/users', headers: bearer(admin), payload: { username: 'fuquan.importer', displayName: '福泉审批', password: STRONG_PASSWORD, role: 'county_approver', areaCode: '522702' } });
+    const fuquan = await tokenFor(built, 'fuquan.importer', STRONG_PASSWORD);
     const res0 = await built.app.inject({ method: 'POST', url: '/api/v1/households', headers: bearer(fuquan), payload: householdInput('522702001001', [memberInput({ idNumber: fuquanId, name: '福泉人' })]) });
     expect(res0.statusCode, res0.body).toBe(201);
     const before = await counts();

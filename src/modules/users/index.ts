@@ -1,8 +1,8 @@
 // Public surface of the users module: what other modules, the server and the CLI may use.
 import './error-codes.ts';
 export { DEMO_ACCOUNTS, ensureDemoAccounts } from './demo.ts';
-export { verifyPassword } from './password.ts';
-export { countUsers, findById, findByUsername } from './repo.ts';
+export { hashPassword, verifyPassword } from './password.ts';
+export { countUsers, findById, findByUsername, revokeSessions, setPassword } from './repo.ts';
 export { userRoutes, userSchema } from './routes.ts';
-export { createUser, newUserSchema, toUser } from './service.ts';
+export { createUser, newUserSchema, requireStrongPassword, toUser } from './service.ts';
 export type { User } from './service.ts';

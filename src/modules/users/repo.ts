@@ -30,6 +30,16 @@ export async function setPassword(tx: Kysely<DB>, id: number, hash: string): Pro
   await tx.updateTable('users').set({ password_hash: hash }).where('id', '=', id).execute();
 }
 
+export async function updateUser(tx: Kysely<DB>, id: number, u: { role: string; area_code: string; department: string | null; active: boolean }): Promise<void> {
+  await tx.updateTable('users').set(u).where('id', '=', id).execute();
+}
+
+/** Ends every session and API token of a user; returns how many there were. */
+export async function revokeSessions(tx: Kysely<DB>, userId: number): Promise<number> {
+  const r = await tx.deleteFrom('sessions').where('user_id', '=', userId).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
 export async function countUsers(db: Kysely<DB>): Promise<number> {
   const r = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(r.n);

@@ -28,4 +28,14 @@ export const userRoutes: RouteModule = (app, { db }) => {
     const user = await service.createUser(db, scopeOf(req), req.body);
     return reply.status(201).send({ user });
   });
+
+  app.patch('/users/:username', {
+    schema: {
+      tags: ['users'],
+      summary: '修改用户的角色、区划、部门或启用状态（该用户的所有会话随即失效）',
+      params: z.strictObject({ username: z.string().min(1).max(40) }),
+      body: service.userChangeSchema,
+      response: { 200: z.object({ user: userSchema.extend({ active: z.boolean() }) }) },
+    },
+  }, async (req) => ({ user: await service.updateUser(db, scopeOf(req), req.params.username, req.body) }));
 };

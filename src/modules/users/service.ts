@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Database } from '../../db/engine.ts';
-import { requireAreaField, type Scope } from '../../kernel/scope.ts';
+import { covers, requireAreaField, type Scope } from '../../kernel/scope.ts';
 import { allow } from './permissions.ts';
 import { write } from '../../db/write.ts';
 import { AppError } from '../../kernel/errors.ts';
@@ -8,8 +8,9 @@ import { appendAudit } from '../../kernel/audit/append.ts';
 import { findArea } from '../areas/index.ts';
 import { levelOf, type AreaLevel } from '../../kernel/areas.ts';
 import { hashPassword, PASSWORD_MIN_LENGTH } from './password.ts';
+import { passwordProblem } from './password-policy.ts';
 import * as repo from './repo.ts';
-import { DEPARTMENTS, permissionsOf, ROLE_LEVELS, ROLES, type Action, type Role } from '../../kernel/permissions.ts';
+import { DEPARTMENTS, permissionsOf, ROLE_LEVELS, ROLES, type Action, type Department, type Role } from '../../kernel/permissions.ts';
 
 export interface User {
   id: number;
@@ -51,20 +52,37 @@ export async function listUsers(db: Database, scope: Scope): Promise<User[]> {
   return (await repo.listUsers(db.kysely, scope)).map(toUser);
 }
 
+/** Refuses a password the policy rejects, naming `field`. */
+export function requireStrongPassword(password: string, names: readonly string[], field = 'password'): void {
+  const problem = passwordProblem(password, names);
+  if (problem) throw AppError.field(field, problem, 'weak_password');
+}
+
+/** Who may give which role in which area: the same rules for a new user and a changed one. */
+async function checkAssignment(db: Database, scope: Scope, a: { role: Role; areaCode: string; department: string | null }): Promise<void> {
+  requireAreaField(scope, 'areaCode', a.areaCode);
+  if (a.role === 'prefecture_admin' && scope.role !== 'prefecture_admin' && scope.role !== 'system') {
+    throw AppError.field('role', '只有州级管理员可以设置州级管理员');
+  }
+  const level = levelOf(a.areaCode);
+  if (!ROLE_LEVELS[a.role].includes(level)) {
+    throw AppError.field('areaCode', `角色 ${a.role} 须属于 ${ROLE_LEVELS[a.role].join('/')} 级区划，而 ${a.areaCode} 是 ${level}`);
+  }
+  if ((a.role === 'partner') !== (a.department !== null)) {
+    throw AppError.field('department', a.role === 'partner' ? '协同部门用户须指定部门' : '只有协同部门用户可指定部门');
+  }
+  requireAreaField(scope, 'areaCode', a.areaCode, (await findArea(db.kysely, scope, a.areaCode)) !== undefined);
+}
+
 export async function createUser(db: Database, scope: Scope, input: NewUser): Promise<User> {
   allow(scope, 'users.manage');
-  requireAreaField(scope, 'areaCode', input.areaCode);
-  if (input.role === 'prefecture_admin' && scope.role !== 'prefecture_admin' && scope.role !== 'system') {
-    throw AppError.field('role', '只有州级管理员可以创建州级管理员');
-  }
-  const level = levelOf(input.areaCode);
-  if (!ROLE_LEVELS[input.role].includes(level)) {
-    throw AppError.field('areaCode', `角色 ${input.role} 须属于 ${ROLE_LEVELS[input.role].join('/')} 级区划，而 ${input.areaCode} 是 ${level}`);
-  }
-  if ((input.role === 'partner') !== (input.department !== undefined)) {
-    throw AppError.field('department', input.role === 'partner' ? '协同部门用户须指定部门' : '只有协同部门用户可指定部门');
-  }
-  if (!(await findArea(db.kysely, scope, input.areaCode))) throw AppError.field('areaCode', `区划 ${input.areaCode} 不存在`);
+  await checkAssignment(db, scope, { role: input.role, areaCode: input.areaCode, department: input.department ?? null });
+  requireStrongPassword(input.password, [input.username, input.displayName]);
+  return insertAccount(db, scope, input);
+}
+
+/** Stores an account without the policy or assignment checks: createUser after them, and the demo seed (system scope). */
+export async function insertAccount(db: Database, scope: Scope, input: NewUser): Promise<User> {
   if (await repo.findByUsername(db.kysely, input.username)) {
     throw new AppError('username_taken', `用户名 ${input.username} 已存在`, 409, { fields: [{ field: 'username', message: '用户名已存在' }] });
   }
@@ -85,4 +103,45 @@ export async function createUser(db: Database, scope: Scope, input: NewUser): Pr
   const row = await repo.findById(db.kysely, id);
   if (!row) throw new Error('user vanished after insert');
   return toUser(row);
+}
+
+export const userChangeSchema = z
+  .strictObject({
+    role: z.enum(ROLES).optional(),
+    areaCode: z.string().regex(/^(\d{6}|\d{9}|\d{12})$/, '区划代码应为6、9或12位数字').optional(),
+    department: z.enum(DEPARTMENTS).nullable().optional(),
+    active: z.boolean().optional(),
+  })
+  .refine((c) => Object.values(c).some((v) => v !== undefined), '请至少填写一项要修改的内容：role、areaCode、department 或 active');
+export type UserChange = z.infer<typeof userChangeSchema>;
+
+/**
+ * Changes a user's role, area, department or whether the account is active, and ends every session
+ * of that user: what the sessions were allowed to do is no longer what the user may do.
+ * A user outside the caller's scope is not found (out of scope looks like not found).
+ */
+export async function updateUser(db: Database, scope: Scope, username: string, change: UserChange): Promise<User & { active: boolean }> {
+  allow(scope, 'users.manage');
+  const row = await repo.findByUsername(db.kysely, username);
+  if (!row || !covers(scope, row.area_code)) throw AppError.notFound('用户', username);
+  const before = { role: row.role as Role, areaCode: row.area_code, department: row.department as Department | null, active: row.active };
+  const after = {
+    role: change.role ?? before.role,
+    areaCode: change.areaCode ?? before.areaCode,
+    department: change.department !== undefined ? change.department : before.department,
+    active: change.active ?? before.active,
+  };
+  if (row.id === scope.userId) throw AppError.conflict('own_account', '不能修改自己的角色、区划、部门或启用状态，请由其他管理员修改');
+  await checkAssignment(db, scope, after);
+  const changed = (Object.keys(after) as (keyof typeof after)[]).some((k) => after[k] !== before[k]);
+  if (changed) {
+    await write(db, scope, async (tx) => {
+      await repo.updateUser(tx, row.id, { role: after.role, area_code: after.areaCode, department: after.department, active: after.active });
+      const sessionsEnded = await repo.revokeSessions(tx, row.id);
+      await appendAudit(tx, scope, { action: 'users.update', entity: 'user', entityId: String(row.id), areaCode: after.areaCode, before, after: { ...after, sessionsEnded } });
+    });
+  }
+  const fresh = await repo.findById(db.kysely, row.id);
+  if (!fresh) throw new Error('user vanished after update');
+  return { ...toUser(fresh), active: fresh.active };
 }

@@ -29,10 +29,22 @@ export interface LoginAttemptTable {
   success: boolean;
 }
 
+/** Login throttle counters (migration 0080); the auth module keeps them. */
+export interface LoginThrottleTable {
+  kind: 'pair' | 'user' | 'ip';
+  username: string;
+  ip: string;
+  failures: Generated<number>;
+  window_start: Date;
+  last_at: Date | null;
+  succeeded_at: Date | null;
+}
+
 export interface UserTables {
   users: UserTable;
   sessions: SessionTable;
   login_attempts: LoginAttemptTable;
+  login_throttle: LoginThrottleTable;
 }
 
 export type UserRow = Selectable<UserTable>;

@@ -14,6 +14,11 @@ export async function logout(): Promise<void> {
   await api<void>('/auth/logout', { method: 'POST', redirectOn401: false });
 }
 
+/** Changes the caller's password; the server ends the other sessions and sets a new session cookie. */
+export async function changePassword(currentPassword: string, newPassword: string): Promise<void> {
+  await api<{ user: User }>('/auth/password', { method: 'POST', body: { currentPassword, newPassword } });
+}
+
 export async function fetchMe(): Promise<User> {
   const res = await api<{ user: User }>('/auth/me', { redirectOn401: false });
   return res.user;

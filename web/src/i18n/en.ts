@@ -51,6 +51,16 @@ export const en: Messages = {
 
   'header.area': 'Area',
   'header.logout': 'Log out',
+  'header.password': 'Change password',
+
+  'password.title': 'Change password',
+  'password.current': 'Current password',
+  'password.new': 'New password',
+  'password.confirm': 'Confirm new password',
+  'password.rules': 'At least 10 characters; not a common password, not repeated or sequential characters, and not containing your user name or name',
+  'password.mismatch': 'The two new passwords differ',
+  'password.submit': 'Change',
+  'password.success': 'Password changed; sessions on other devices have ended',
 
   'common.loading': 'Loading…',
   'common.loadFailed': 'Failed to load: {message}',

@@ -50,6 +50,16 @@ export const zhCN = {
 
   'header.area': '当前区划',
   'header.logout': '退出登录',
+  'header.password': '修改密码',
+
+  'password.title': '修改密码',
+  'password.current': '当前密码',
+  'password.new': '新密码',
+  'password.confirm': '确认新密码',
+  'password.rules': '至少 10 位；不能是常用密码、重复或连续的字符，也不能包含用户名或姓名',
+  'password.mismatch': '两次输入的新密码不一致',
+  'password.submit': '确认修改',
+  'password.success': '密码已修改，其他设备上的登录已失效',
 
   'common.loading': '加载中…',
   'common.loadFailed': '加载失败：{message}',

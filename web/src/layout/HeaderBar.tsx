@@ -5,6 +5,7 @@ import { useAuth, useCurrentUser } from '../auth/context.ts';
 import { AreaPicker } from '../components/AreaPicker.tsx';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { useT } from '../i18n/context.ts';
+import { PasswordChange } from './PasswordChange.tsx';
 
 export function HeaderBar() {
   const user = useCurrentUser();
@@ -30,6 +31,7 @@ export function HeaderBar() {
         <Typography.Text type="secondary">{user.areaName}</Typography.Text>
       </Space>
       <LanguageSwitch />
+      <PasswordChange />
       <Button data-testid="logout" icon={<LogoutOutlined />} onClick={() => void onLogout()}>
         {t('header.logout')}
       </Button>
