@@ -2,18 +2,31 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/engine.ts';
 import { ENGINE, testDatabase } from '../test/db.ts';
 import { householdInput, idNumber, memberInput } from '../test/households.ts';
-import { bearer, testApp, tokenFor } from '../test/http.ts';
+import { bearer, DEMO_PASSWORD, STRONG_PASSWORD, testApp, tokenFor } from '../test/http.ts';
+import { createUser } from '../modules/users/index.ts';
+import { loadPrefecture } from '../modules/areas/index.ts';
+import { DEPARTMENTS } from '../kernel/permissions.ts';
+import { systemScope } from '../kernel/scope.ts';
 import type { BuiltApp } from './app.ts';
+import { authProbes } from './probes/auth.ts';
 import { payrollProbes } from './probes/payroll.ts';
 import { statsProbes } from './probes/stats.ts';
 import type { Foreign, Probe } from './probes/types.ts';
 import { verificationProbes } from './probes/verification.ts';
 
-/** Someone, and data of an area outside their scope. */
+/** POSTs that change nothing (verifying the audit chain): a 2xx there is not a write. */
+const READ_ONLY_POSTS = new Set(['POST /api/v1/audit/verify']);
+
+type Place = 'wenfeng' | 'guanghui' | 'fuquan' | 'qiandongnan';
+
+/** Someone, and the place whose data lies outside their scope. */
 interface Subject {
   username: string;
   password: string;
-  foreign: Foreign;
+  who: string;
+  foreign: Place;
+  /** Only the household's own data counts as a leak (a partner reads its area's public area tree). */
+  personOnly?: boolean;
 }
 
 /**
@@ -93,46 +106,76 @@ const PROBES: Record<string, Probe> = {
   'POST /api/v1/registry/imports': (f) => ({ method: 'POST', url: '/api/v1/registry/imports?format=csv', payload: Buffer.from(`户序号,村(社区)代码,户籍性质,家庭住址,姓名,身份证号码,与户主关系,劳动能力\n1,${f.village},城镇,越权路1号,越权导,${idNumber('1977-07-07')},户主,有劳动能力\n`) }),
   'GET /api/v1/registry/imports/:reportId/errors.xlsx': () => ({ method: 'GET', url: '/api/v1/registry/imports/1/errors.xlsx' }),
   'GET /api/v1/households/export.xlsx': (f) => ({ method: 'GET', url: `/api/v1/households/export.xlsx?area=${f.township}&unmask=true` }),
+  ...authProbes,
   ...verificationProbes,
   ...payrollProbes,
   ...statsProbes,
 };
 
-const WENFENG_HEAD = idNumber('1950-01-01', 'male');
-const GUANGHUI_HEAD = idNumber('1951-01-01', 'female');
+const HEADS: Record<Place, { id: string; name: string }> = {
+  wenfeng: { id: idNumber('1950-01-01', 'male'), name: '韦文峰' },
+  guanghui: { id: idNumber('1951-01-01', 'female'), name: '蒙广惠' },
+  fuquan: { id: idNumber('1952-01-01', 'male', '522702'), name: '罗福泉' },
+  qiandongnan: { id: idNumber('1953-01-01', 'female', '522601'), name: '杨凯里' },
+};
+const PLACES: Record<Place, Omit<Foreign, 'householdNo' | 'caseNo' | 'idNumber'>> = {
+  wenfeng: { county: '522701', township: '522701002', village: '522701002001', names: ['文峰', 'wenfeng', HEADS.wenfeng.name], user: 'wenfeng.caseworker' },
+  guanghui: { county: '522701', township: '522701001', village: '522701001001', names: ['广惠', 'guanghui', 'duyun', HEADS.guanghui.name], user: 'guanghui.caseworker' },
+  fuquan: { county: '522702', township: '522702001', village: '522702001001', names: ['金山街道', 'fuquan.caseworker', HEADS.fuquan.name], user: 'fuquan.caseworker' },
+  qiandongnan: { county: '522601', township: '522601001', village: '522601001001', names: ['凯里', '城西街道', 'kaili', HEADS.qiandongnan.name], user: 'kaili.caseworker' },
+};
+
+/** Every kind of staff and partner user, and a neighbouring prefecture's admin (citizens come with the portal). */
 const SUBJECTS: Subject[] = [
-  { username: 'guanghui.caseworker', password: 'jiuzhu-demo', foreign: { county: '522702', township: '522701002', village: '522701002001', names: ['文峰', 'wenfeng', '韦文峰'], householdNo: '', idNumber: WENFENG_HEAD, caseNo: '' } },
-  { username: 'fuquan.matrix', password: 'long-enough-pw', foreign: { county: '522701', township: '522701001', village: '522701001001', names: ['广惠', 'guanghui', 'duyun', '蒙广惠'], householdNo: '', idNumber: GUANGHUI_HEAD, caseNo: '' } },
+  { username: 'guanghui.clerk', password: DEMO_PASSWORD, who: '村（社区）协理员', foreign: 'wenfeng' },
+  { username: 'guanghui.caseworker', password: DEMO_PASSWORD, who: '乡镇（街道）经办员', foreign: 'wenfeng' },
+  { username: 'duyun.approver', password: DEMO_PASSWORD, who: '县级审批员', foreign: 'fuquan' },
+  { username: 'fuquan.matrix', password: STRONG_PASSWORD, who: '另一县的审批员', foreign: 'guanghui' },
+  { username: 'qiannan.admin', password: DEMO_PASSWORD, who: '州级管理员', foreign: 'qiandongnan' },
+  { username: 'qiannan.auditor', password: DEMO_PASSWORD, who: '州级审计', foreign: 'qiandongnan' },
+  { username: 'duyun.auditor', password: STRONG_PASSWORD, who: '县级审计', foreign: 'fuquan' },
+  { username: 'qiandongnan.admin', password: STRONG_PASSWORD, who: '邻州管理员', foreign: 'guanghui' },
+  { username: 'duyun.medical', password: DEMO_PASSWORD, who: '本县医保部门（未转办的家庭）', foreign: 'wenfeng', personOnly: true },
+  ...DEPARTMENTS.map((d): Subject => ({ username: `fuquan.${d}`, password: STRONG_PASSWORD, who: `另一县协作部门 ${d}`, foreign: 'wenfeng' })),
 ];
 
-describe(`area scope on every route (${ENGINE})`, () => {
+describe(`scope on every route, for every kind of user (${ENGINE})`, () => {
   let db: Database;
   let built: BuiltApp;
+  const foreign = {} as Record<Place, Foreign>;
+  const inject = async (token: string, req: ReturnType<Probe>, remoteAddress = '127.0.0.1') =>
+    built.app.inject({ method: req.method, url: req.url, headers: bearer(token), remoteAddress, ...(req.payload ? { payload: req.payload } : {}) });
+  const must = async (token: string, req: ReturnType<Probe>, status: number) => {
+    const res = await inject(token, req);
+    if (res.statusCode !== status) throw new Error(`${req.method} ${req.url}: ${res.statusCode} ${res.body}`);
+    return res.json() as Record<string, unknown>;
+  };
+  const user = (token: string, username: string, role: string, areaCode: string, department?: string) =>
+    must(token, { method: 'POST', url: '/api/v1/users', payload: { username, displayName: username, password: STRONG_PASSWORD, role, areaCode, ...(department ? { department } : {}) } }, 201);
+
   beforeAll(async () => {
     db = await testDatabase();
     built = await testApp(db);
+    // The neighbouring prefecture, 黔东南州, with its own admin.
+    await loadPrefecture(db, systemScope('test'), '522600');
+    await createUser(db, systemScope('test'), { username: 'qiandongnan.admin', displayName: '黔东南州管理员', password: STRONG_PASSWORD, role: 'prefecture_admin', areaCode: '522600' });
     const admin = await tokenFor(built, 'qiannan.admin');
-    await built.app.inject({ method: 'POST', url: '/api/v1/users', headers: bearer(admin), payload: { username: 'fuquan.matrix', displayName: '福泉审批', password: 'long-enough-pw', role: 'county_approver', areaCode: '522702' } });
-    // Activity and households in the foreign areas, so there is something to leak.
-    const wenfeng = await tokenFor(built, 'wenfeng.caseworker');
-    const guanghui = await tokenFor(built, 'guanghui.caseworker');
-    const make = async (token: string, village: string, head: string, name: string) => {
-      const res = await built.app.inject({ method: 'POST', url: '/api/v1/households', headers: bearer(token), payload: householdInput(village, [memberInput({ idNumber: head, name }), memberInput({ relation: 'child', name: `${name}子` })]) });
-      if (res.statusCode !== 201) throw new Error(res.body);
-      return (res.json() as { householdNo: string }).householdNo;
-    };
-    SUBJECTS[0]!.foreign.householdNo = await make(wenfeng, '522701002001', WENFENG_HEAD, '韦文峰');
-    SUBJECTS[1]!.foreign.householdNo = await make(guanghui, '522701001001', GUANGHUI_HEAD, '蒙广惠');
-    // A case in each foreign area (cases module), opened by that area's caseworker.
-    const openCase = async (token: string, householdNo: string, applicantIdNumber: string) => {
-      const res = await built.app.inject({ method: 'POST', url: '/api/v1/cases', headers: bearer(token), payload: { programme: 'dibao', householdNo, applicantIdNumber, appliedOn: '2015-09-01' } });
-      if (res.statusCode !== 201) throw new Error(res.body);
-      return (res.json() as { caseNo: string }).caseNo;
-    };
-    SUBJECTS[0]!.foreign.caseNo = await openCase(wenfeng, SUBJECTS[0]!.foreign.householdNo, WENFENG_HEAD);
-    SUBJECTS[1]!.foreign.caseNo = await openCase(guanghui, SUBJECTS[1]!.foreign.householdNo, GUANGHUI_HEAD);
-    await tokenFor(built, 'duyun.approver');
-    await tokenFor(built, 'guanghui.caseworker');
+    const qdn = await tokenFor(built, 'qiandongnan.admin', STRONG_PASSWORD);
+    await user(admin, 'fuquan.matrix', 'county_approver', '522702');
+    await user(admin, 'fuquan.caseworker', 'township_caseworker', '522702001');
+    await user(admin, 'duyun.auditor', 'auditor', '522701');
+    for (const d of DEPARTMENTS) await user(admin, `fuquan.${d}`, 'partner', '522702', d);
+    await user(qdn, 'kaili.caseworker', 'township_caseworker', '522601001');
+    // A household and a case in every place, made by that place's own caseworker, so there is something to leak.
+    for (const place of Object.keys(PLACES) as Place[]) {
+      const p = PLACES[place];
+      const token = await tokenFor(built, p.user, place === 'fuquan' || place === 'qiandongnan' ? STRONG_PASSWORD : DEMO_PASSWORD);
+      const head = HEADS[place];
+      const h = await must(token, { method: 'POST', url: '/api/v1/households', payload: householdInput(p.village, [memberInput({ idNumber: head.id, name: head.name }), memberInput({ relation: 'child', name: `${head.name}子` })]) }, 201);
+      const householdNo = h.householdNo as string;
+      const c = await must(token, { method: 'POST', url: '/api/v1/cases', payload: { programme: 'dibao', householdNo, applicantIdNumber: head.id, appliedOn: '2015-09-01' } }, 201);
+      foreign[place] = { ...p, householdNo, idNumber: head.id, caseNo: c.caseNo as string };
+    }
   });
   afterAll(async () => {
     await built.app.close();
@@ -145,26 +188,60 @@ describe(`area scope on every route (${ENGINE})`, () => {
     expect(api.filter((k) => !(k in PROBES))).toEqual([]);
   });
 
-  for (const subject of SUBJECTS) {
-    it(`${subject.username} gets nothing of ${subject.foreign.names[0]} from any route`, async () => {
+  SUBJECTS.forEach((subject, n) => {
+    it(`${subject.who} ${subject.username} gets and changes nothing of ${subject.foreign} from any route`, async () => {
+      const f = foreign[subject.foreign];
       const token = await tokenFor(built, subject.username, subject.password);
       const seen: string[] = [];
       // logout last: it ends the session the other probes use
       const routes = built.routes.filter((r) => r.url.startsWith('/api/v1/')).sort((a, b) => Number(a.url.endsWith('/logout')) - Number(b.url.endsWith('/logout')));
+      const keys = subject.personOnly ? [f.householdNo, f.idNumber, HEADS[subject.foreign].name] : [f.township, f.village, f.householdNo, f.idNumber, ...f.names];
       let probed = 0;
       for (const route of routes) {
         const key = `${route.method} ${route.url}`;
         const probe = PROBES[key];
         if (!probe) continue;
         probed++;
-        const req = probe(subject.foreign);
-        const res = await built.app.inject({ method: req.method, url: req.url, headers: bearer(token), ...(req.payload ? { payload: req.payload } : {}) });
-        const leaked = [subject.foreign.township, subject.foreign.village, subject.foreign.householdNo, ...subject.foreign.names].filter((s) => res.statusCode < 300 && res.body.includes(s));
-        const wrote = req.method !== 'GET' && !key.startsWith('POST /api/v1/auth/') && res.statusCode < 300;
+        // Each subject from its own address, so the login probes of one do not throttle the next.
+        const res = await inject(token, probe(f), `10.15.0.${n + 1}`);
+        const leaked = keys.filter((s) => res.statusCode < 300 && res.body.includes(s));
+        const wrote = route.method !== 'GET' && !key.startsWith('POST /api/v1/auth/') && !READ_ONLY_POSTS.has(key) && res.statusCode < 300;
         if (leaked.length > 0 || wrote || res.statusCode >= 500) seen.push(`${key} → ${res.statusCode} ${leaked.join(',')}`);
       }
       expect(probed).toBe(routes.length);
       expect(seen).toEqual([]);
     });
-  }
+  });
+
+  it('answers another area\'s record exactly as one that does not exist: same status, body and timing class', async () => {
+    const token = await tokenFor(built, 'guanghui.caseworker');
+    const f = foreign.wenfeng;
+    const missingHousehold = `${f.householdNo.slice(0, 6)}99999999`;
+    const missingCase = f.caseNo.replace(/\d{6}$/, '999999');
+    const pairs: [string, string, string][] = [
+      [`/api/v1/households/${f.householdNo}`, `/api/v1/households/${missingHousehold}`, f.householdNo],
+      [`/api/v1/households/${f.householdNo}/timeline`, `/api/v1/households/${missingHousehold}/timeline`, f.householdNo],
+      [`/api/v1/cases/${f.caseNo}`, `/api/v1/cases/${missingCase}`, f.caseNo],
+      [`/api/v1/cases/by-household/${f.householdNo}`, `/api/v1/cases/by-household/${missingHousehold}`, f.householdNo],
+    ];
+    for (const [outside, missing, id] of pairs) {
+      const a = await inject(token, { method: 'GET', url: outside });
+      const b = await inject(token, { method: 'GET', url: missing });
+      const missingId = missing.includes(missingCase) ? missingCase : missingHousehold;
+      expect([a.statusCode, b.statusCode], outside).toEqual([404, 404]);
+      expect(a.body.replaceAll(id, 'ID'), outside).toBe(b.body.replaceAll(missingId, 'ID'));
+      // Same work either way: no extra lookup tells the two apart (medians within a factor of three).
+      const median = async (url: string) => {
+        const times: number[] = [];
+        for (let i = 0; i < 15; i++) {
+          const t = performance.now();
+          await inject(token, { method: 'GET', url });
+          times.push(performance.now() - t);
+        }
+        return times.sort((x, y) => x - y)[7] as number;
+      };
+      const [ta, tb] = [await median(outside), await median(missing)];
+      expect(Math.max(ta, tb) / Math.min(ta, tb), `${outside}: ${ta.toFixed(2)} ms vs ${tb.toFixed(2)} ms`).toBeLessThan(3);
+    }
+  });
 });

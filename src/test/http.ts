@@ -5,6 +5,7 @@ import { buildApp, type BuiltApp } from '../server/app.ts';
 import { DEMO_PASSWORD } from '../modules/users/demo.ts';
 
 export { STRONG_PASSWORD } from './passwords.ts';
+export { DEMO_PASSWORD };
 
 export async function testApp(db: Database): Promise<BuiltApp> {
   const config = { ...loadConfig({}), demo: true };

@@ -7,6 +7,8 @@ export interface Foreign {
   householdNo: string;
   idNumber: string;
   caseNo: string;
+  /** A user of that area (the target of user probes). */
+  user: string;
 }
 
 /** One request per registered route, aimed at another area's data. */

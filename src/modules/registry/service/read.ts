@@ -1,5 +1,5 @@
 import type { Database } from '../../../db/engine.ts';
-import { type Scope } from '../../../kernel/scope.ts';
+import { requireAreaField, type Scope } from '../../../kernel/scope.ts';
 import { allow } from '../permissions.ts';
 import { AppError } from '../../../kernel/errors.ts';
 import { maskIdNumber } from '../../../kernel/mask.ts';
@@ -10,6 +10,7 @@ import { assetView, householdView, incomeView, maskDeep, memberView } from '../v
 
 export async function search(db: Database, scope: Scope, f: SearchFilters) {
   allow(scope, 'registry.read');
+  if (f.area) requireAreaField(scope, 'area', f.area);
   const { rows, total } = await searchHouseholds(db.kysely, scope, f);
   return {
     total,

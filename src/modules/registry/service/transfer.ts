@@ -1,6 +1,6 @@
 /** Export of a household search to .xlsx (the import file's columns) and the import template. */
 import type { Database } from '../../../db/engine.ts';
-import { type Scope } from '../../../kernel/scope.ts';
+import { requireAreaField, type Scope } from '../../../kernel/scope.ts';
 import { allow } from '../permissions.ts';
 import { AppError } from '../../../kernel/errors.ts';
 import { appendAudit } from '../../../kernel/audit/append.ts';
@@ -24,6 +24,8 @@ export async function importTemplate(scope: Scope): Promise<Buffer> {
 export async function exportHouseholds(db: Database, scope: Scope, filters: HouseholdFilters, unmask: boolean): Promise<{ file: Buffer; households: number }> {
   allow(scope, 'registry.export');
   if (unmask) allow(scope, 'registry.unmask');
+  // An area filter outside the scope is refused before anything is read or audited.
+  if (filters.area) requireAreaField(scope, 'area', filters.area);
   const total = await countHouseholds(db.kysely, scope, filters);
   if (total > EXPORT_MAX_HOUSEHOLDS) {
     throw AppError.badRequest('too_many_households', `符合条件的家庭有 ${total} 户，超过单次导出上限 ${EXPORT_MAX_HOUSEHOLDS} 户；请缩小区划或增加条件`, { total, max: EXPORT_MAX_HOUSEHOLDS });
