@@ -1,3 +1,4 @@
+import { grantScopedRole } from './row-security.ts';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -39,6 +40,9 @@ export function listMigrations(dir = DIR): Migration[] {
   return list;
 }
 
+/** From this migration on, the restricted role of row-level security exists. */
+const ROW_SECURITY_VERSION = '0081';
+
 /**
  * Applies the migrations not yet applied, in order, each in its own transaction with its
  * bookkeeping row. Safe to run twice (and concurrently on a server: an advisory lock
@@ -76,6 +80,7 @@ export async function migrate(db: Database, opts: { upTo?: string } = {}): Promi
       throw e;
     }
   }
+  if (upTo === undefined || upTo >= ROW_SECURITY_VERSION) await grantScopedRole(db);
   return applied;
 }
 

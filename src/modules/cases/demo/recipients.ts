@@ -7,7 +7,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../../db/engine.ts';
 import type { DB } from '../../../db/schema.ts';
 import { inScope, type Scope } from '../../../kernel/scope.ts';
-import { write } from '../../../db/write.ts';
+import { bulkWrite, write } from '../../../db/write.ts';
 import { appendAudit } from '../../../kernel/audit/append.ts';
 import { ruleSetFor } from '../../../policy/index.ts';
 import { databaseParameterSet } from '../../policy/index.ts';
@@ -126,7 +126,7 @@ export async function loadDemoRecipients(db: Database, scope: Scope, opts: DemoR
     where ${inScope(scope, 'h.village_code')} and 'three_nos' = any(m.categories)
       and not exists (select 1 from cases c where c.county_code = m.county_code and c.household_id = m.household_id)`;
 
-  return write(db, scope, async (tx) => {
+  return bulkWrite(db, scope, async (tx) => {
     const dibaoCases = await approve(tx, dibaoPicked, 'dibao', 'county_notice', members, sql`jsonb_build_object('gap', dec.amount_fen, 'topup', ${topups})`);
     const hardshipCases = opts.hardship ? await approve(tx, hardshipPicked, 'hardship', 'county_review', sql`1`, sql`'{"institutional":0}'::jsonb`) : 0;
     const result = { dibaoCases, hardshipCases };

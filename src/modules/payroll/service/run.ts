@@ -6,7 +6,7 @@
 import type { Database } from '../../../db/engine.ts';
 import { covers, requireAreaField, type Scope } from '../../../kernel/scope.ts';
 import { allow } from '../permissions.ts';
-import { write } from '../../../db/write.ts';
+import { bulkWrite, write } from '../../../db/write.ts';
 import { AppError } from '../../../kernel/errors.ts';
 import { parseOrThrow } from '../../../kernel/validate.ts';
 import { levelOf } from '../../../kernel/areas.ts';
@@ -123,7 +123,7 @@ export async function runPayroll(db: Database, scope: Scope, opts: RunOptions): 
       const written = await repo.writtenChunks(db.kysely, p.county_code, p.id);
       for (const [index, area] of areas.entries()) {
         if (!written.has(area)) {
-          await write(db, scope, async (tx) => {
+          await bulkWrite(db, scope, async (tx) => {
             await repo.lockChunk(tx, p.id, area);
             if ((await repo.writtenChunks(tx, p.county_code, p.id)).has(area)) return;
             await writeChunk(tx, p, area);

@@ -6,7 +6,7 @@
  */
 import type { Database } from '../../../db/engine.ts';
 import { systemScope, type Scope } from '../../../kernel/scope.ts';
-import { write } from '../../../db/write.ts';
+import { bulkWrite, write } from '../../../db/write.ts';
 import { AppError } from '../../../kernel/errors.ts';
 import { appendAudit } from '../../../kernel/audit/append.ts';
 import { DEMO_ACCOUNTS } from '../../users/index.ts';
@@ -97,7 +97,7 @@ export async function loadDemoHouseholds(db: Database, scope: Scope, opts: DemoL
     if (batch.length > 0) await flush(batch);
   }
   await bulk.analyzeRegistry(db.kysely);
-  await write(db, scope, async (tx) => {
+  await bulkWrite(db, scope, async (tx) => {
     await bulk.recordDemoLoad(tx, { seed, households: result.households, members: result.members, skipped: result.skipped });
     await appendAudit(tx, scope, { action: 'registry.demo', entity: 'registry_demo', entityId: seed, areaCode: prefecture, after: { ...result } });
   });

@@ -7,7 +7,7 @@
 import type { Database } from '../../../db/engine.ts';
 import { AREA_NOT_FOUND, covers, type Scope } from '../../../kernel/scope.ts';
 import { allow } from '../permissions.ts';
-import { write } from '../../../db/write.ts';
+import { bulkWrite, write } from '../../../db/write.ts';
 import { AppError } from '../../../kernel/errors.ts';
 import { appendAudit } from '../../../kernel/audit/append.ts';
 import type { Household } from '../domain/types.ts';
@@ -118,7 +118,7 @@ export async function importHouseholds(db: Database, scope: Scope, body: Buffer,
   try {
     await bulk.copyIntoStaging(db, csv);
     progress('load', 4, 6);
-    await write(db, scope, async (tx) => {
+    await bulkWrite(db, scope, async (tx) => {
       await bulk.moveStaged(tx, scope, reportId);
       await appendAudit(tx, scope, {
         action: 'registry.import', entity: 'registry_import', entityId: String(reportId), areaCode: scope.areaCode || null,

@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import type { Database } from '../../../db/engine.ts';
 import { inScope, type Scope } from '../../../kernel/scope.ts';
 import { allow } from '../permissions.ts';
-import { write } from '../../../db/write.ts';
+import { bulkWrite, write } from '../../../db/write.ts';
 import { AppError } from '../../../kernel/errors.ts';
 import { appendAudit } from '../../../kernel/audit/append.ts';
 import { todayInChina } from '../../../kernel/clock.ts';
@@ -38,14 +38,14 @@ export async function rescreen(db: Database, scope: Scope, opts: RescreenOptions
   const counties = (await db.kysely.selectFrom('areas').select('code').where('level', '=', 'county').where(inScope(scope, 'code')).orderBy('code').execute()).map((r) => r.code);
   const limits = await countyLimits(db, counties, asOf);
   const snaps = await latestSnapshots(db.kysely);
-  const runId = await write(db, scope, async (tx) => {
+  const runId = await bulkWrite(db, scope, async (tx) => {
     const row = await tx.insertInto('verification_rescreens').values({ trigger: opts.trigger, started_by: scope.userName, as_of: asOf, finished_at: null, snapshots: JSON.stringify(snaps.map((s) => ({ id: s.id, source: s.source, version: s.version }))) }).returning('id').executeTakeFirstOrThrow();
     await appendAudit(tx, scope, { action: 'verification.rescreen_start', entity: 'verification_rescreen', entityId: String(row.id), areaCode: scope.areaCode || null, after: { asOf, counties: counties.length, trigger: opts.trigger } });
     return Number(row.id);
   });
   // One transaction over the scope: one pass over the partner records (not one per county); the run is
   // idempotent (only hits not already found become findings), so after a crash it is simply run again.
-  const total = await write(db, scope, async (tx) => {
+  const total = await bulkWrite(db, scope, async (tx) => {
     const counts = await runMatch(tx, {
       target: sql`c.phase in (${sql.join([...GRANTED_PHASES])}) and ${inScope(scope, 'c.area_code')}`,
       kind: 'rescreen', asOf, by: scope.userName, limits, rescreenId: runId, ...(opts.onProgress ? { onStep: opts.onProgress } : {}),
