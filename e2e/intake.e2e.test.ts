@@ -51,7 +51,7 @@ async function partnerHandles(page: Page, base: string, username: string, own: {
   // The other department's referral is refused by the server.
   await page.goto(`${base}/intake/referrals/${other}`);
   await page.locator('.ant-result').waitFor();
-  expect(await page.locator('.ant-result').innerText()).toMatch(/不在您的管辖范围或本部门/);
+  expect(await page.locator('.ant-result').innerText()).toMatch(/转办事项 \d+ 不存在/);
 
   await page.goto(`${base}/intake/referrals`);
   await page.getByTestId('referral-board').locator('tbody tr').filter({ hasText: requestNo }).getByRole('link').click();

@@ -1,6 +1,8 @@
 // Public surface of the registry module: what other modules, the server and the CLI may use.
 import './error-codes.ts';
-export { findHousehold, listAssets, listIncomes, listMembers } from './repo/households.ts';
+export { listAssets, listIncomes, listMembers } from './repo/households.ts';
+export { findHousehold } from './repo/roots.ts';
+export type { HouseholdKey } from './repo/roots.ts';
 export { registryRoutes } from './routes.ts';
 export { ensureDemoHouseholds, loadDemoHouseholds } from './service/demo.ts';
 export { importHouseholds, importReport } from './service/import.ts';

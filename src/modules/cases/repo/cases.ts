@@ -4,6 +4,7 @@ import { inArea, inScope, type Scope } from '../../../kernel/scope.ts';
 import type { CaseDecisionTable, CaseTable, CaseTransitionTable, EntitlementTable } from '../tables.ts';
 import { nextSerialNo } from '../../../kernel/serials.ts';
 import type { Phase } from '../../../workflow/definition.ts';
+import type { CaseKey } from './roots.ts';
 import type { RuleSet } from '../../../policy/index.ts';
 
 export type CaseRow = Selectable<CaseTable>;
@@ -19,10 +20,6 @@ export async function insertCase(tx: Kysely<DB>, row: Insertable<CaseTable>): Pr
   return (await tx.insertInto('cases').values(row).returning('id').executeTakeFirstOrThrow()).id;
 }
 
-/** The case by its number, only when it lies in the caller's scope. */
-export async function findCase(db: Kysely<DB>, scope: Scope, caseNo: string): Promise<CaseRow | undefined> {
-  return db.selectFrom('cases').selectAll().where('county_code', '=', caseNo.slice(2, 8)).where('case_no', '=', caseNo).where(inScope(scope, 'cases.area_code')).executeTakeFirst();
-}
 
 export async function lockCase(tx: Kysely<DB>, countyCode: string, id: number): Promise<CaseRow> {
   return tx.selectFrom('cases').selectAll().where('county_code', '=', countyCode).where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
@@ -53,8 +50,8 @@ export async function latestEntitlement(db: Kysely<DB>, countyCode: string, case
   return db.selectFrom('entitlements').selectAll().where('county_code', '=', countyCode).where('case_id', '=', caseId).orderBy('from_month', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
 }
 
-export async function listTransitions(db: Kysely<DB>, countyCode: string, caseId: number): Promise<TransitionRow[]> {
-  return db.selectFrom('case_transitions').selectAll().where('county_code', '=', countyCode).where('case_id', '=', caseId).orderBy('seq').execute();
+export async function listTransitions(db: Kysely<DB>, key: CaseKey): Promise<TransitionRow[]> {
+  return db.selectFrom('case_transitions').selectAll().where('county_code', '=', key.countyCode).where('case_id', '=', key.caseId).orderBy('seq').execute();
 }
 
 export async function insertTransition(tx: Kysely<DB>, row: Insertable<CaseTransitionTable>): Promise<number> {
@@ -65,8 +62,8 @@ export async function insertDecision(tx: Kysely<DB>, row: Insertable<CaseDecisio
   return (await tx.insertInto('case_decisions').values(row).returning('id').executeTakeFirstOrThrow()).id;
 }
 
-export async function listDecisions(db: Kysely<DB>, countyCode: string, caseId: number): Promise<DecisionRow[]> {
-  return db.selectFrom('case_decisions').selectAll().where('county_code', '=', countyCode).where('case_id', '=', caseId).orderBy('id').execute();
+export async function listDecisions(db: Kysely<DB>, key: CaseKey): Promise<DecisionRow[]> {
+  return db.selectFrom('case_decisions').selectAll().where('county_code', '=', key.countyCode).where('case_id', '=', key.caseId).orderBy('id').execute();
 }
 
 /** Every case of a household (any programme, any state), newest first, with its latest decision. */

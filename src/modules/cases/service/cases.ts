@@ -49,7 +49,7 @@ export async function createCase(db: Database, scope: Scope, input: NewCase) {
   const appliedOn = input.appliedOn ?? today;
   if (appliedOn > today) throw AppError.field('appliedOn', `申请日期 ${appliedOn} 不能晚于今天`);
   const h = await mustFindHousehold(db, scope, input.householdNo);
-  const members = await registry.listMembers(db.kysely, h.county_code, h.id);
+  const members = await registry.listMembers(db.kysely, h.key);
   const applicant = members.find((m) => m.id_number === input.applicantIdNumber);
   if (!applicant) throw AppError.field('applicantIdNumber', '申请人不是该家庭登记的成员');
   const params = await caseParameters(db);
@@ -108,8 +108,8 @@ export async function getCase(db: Database, scope: Scope, caseNo: string) {
   const c = await mustFindCase(db, scope, caseNo);
   const { programme, def } = definitionOf(c);
   const [history, decisions, batch, household] = await Promise.all([
-    repo.listTransitions(db.kysely, c.county_code, c.id),
-    repo.listDecisions(db.kysely, c.county_code, c.id),
+    repo.listTransitions(db.kysely, c.key),
+    repo.listDecisions(db.kysely, c.key),
     batches.batchOfCase(db.kysely, c.county_code, c.id),
     db.kysely.selectFrom('households').select(['household_no', 'hukou']).where('county_code', '=', c.county_code).where('id', '=', c.household_id).executeTakeFirstOrThrow(),
   ]);

@@ -2,6 +2,7 @@
 // (src/workflow/planner.ts) for the step against the programme's definition, and applies the plan —
 // the transition, its effect (notice, flag, decision with its entitlement), the new state, phase,
 // context and deadline — in one audited transaction.
+import { findCase, type ScopedCase } from '../repo/roots.ts';
 import { z } from 'zod';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/engine.ts';
@@ -37,9 +38,9 @@ export type TransitionInput = z.output<typeof transitionInputSchema>;
 
 export const caseNoSchema = z.string().regex(CASE_NO_PATTERN, CASE_NO_MESSAGE);
 
-export async function mustFindCase(db: Database, scope: Scope, caseNo: string): Promise<repo.CaseRow> {
+export async function mustFindCase(db: Database, scope: Scope, caseNo: string): Promise<ScopedCase> {
   if (!CASE_NO_PATTERN.test(caseNo)) throw AppError.field('caseNo', CASE_NO_MESSAGE);
-  const c = await repo.findCase(db.kysely, scope, caseNo);
+  const c = await findCase(db.kysely, scope, caseNo);
   if (c) return c;
   throw AppError.notFound('案件', caseNo);
 }

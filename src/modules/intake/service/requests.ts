@@ -37,7 +37,7 @@ export async function createRequest(db: Database, scope: Scope, input: NewReques
   let person: { areaCode: string; householdId: number | null; householdNo: string | null; name: string; idNumber: string; phone: string };
   if ('householdNo' in input.person) {
     const h = await mustFindHousehold(db, scope, input.person.householdNo);
-    const members = await registry.listMembers(db.kysely, h.county_code, h.id);
+    const members = await registry.listMembers(db.kysely, h.key);
     const m = members.find((x) => x.id_number === input.person.idNumber);
     if (!m) throw AppError.field('person.idNumber', '该身份证号码不是此家庭登记的成员');
     person = { areaCode: h.village_code, householdId: h.id, householdNo: h.household_no, name: m.name, idNumber: m.id_number, phone: m.phone || h.phone };

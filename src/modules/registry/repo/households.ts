@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
-import { inScope, type Scope } from '../../../kernel/scope.ts';
+import type { Scope } from '../../../kernel/scope.ts';
+import type { HouseholdKey } from './roots.ts';
 import type { Household } from '../domain/types.ts';
 
 export async function nextHouseholdNo(tx: Kysely<DB>, countyCode: string): Promise<string> {
@@ -27,37 +28,24 @@ export async function insertHousehold(tx: Kysely<DB>, h: Household): Promise<num
   return row.id;
 }
 
-/** The household by its number, only when it lies in the caller's scope. */
-export async function findHousehold(db: Kysely<DB>, scope: Scope, householdNo: string) {
-  return db
-    .selectFrom('households as h')
-    .innerJoin('areas as v', 'v.code', 'h.village_code')
-    .selectAll('h')
-    .select('v.name as village_name')
-    .where('h.county_code', '=', householdNo.slice(0, 6))
-    .where('h.household_no', '=', householdNo)
-    .where(inScope(scope, 'h.village_code'))
-    .executeTakeFirst();
-}
-
 export async function updateHousehold(tx: Kysely<DB>, countyCode: string, id: number, h: Partial<ReturnType<typeof householdValues>>): Promise<void> {
   await tx.updateTable('households').set({ ...h, updated_at: new Date() }).where('county_code', '=', countyCode).where('id', '=', id).execute();
 }
 
-export async function listMembers(db: Kysely<DB>, countyCode: string, householdId: number) {
-  return db.selectFrom('members').selectAll().where('county_code', '=', countyCode).where('household_id', '=', householdId).orderBy('id').execute();
+export async function listMembers(db: Kysely<DB>, key: HouseholdKey) {
+  return db.selectFrom('members').selectAll().where('county_code', '=', key.countyCode).where('household_id', '=', key.householdId).orderBy('id').execute();
 }
 
-export async function listIncomes(db: Kysely<DB>, countyCode: string, householdId: number) {
-  return db.selectFrom('income_items').selectAll().where('county_code', '=', countyCode).where('household_id', '=', householdId).orderBy('id').execute();
+export async function listIncomes(db: Kysely<DB>, key: HouseholdKey) {
+  return db.selectFrom('income_items').selectAll().where('county_code', '=', key.countyCode).where('household_id', '=', key.householdId).orderBy('id').execute();
 }
 
-export async function listAssets(db: Kysely<DB>, countyCode: string, householdId: number) {
-  return db.selectFrom('assets').selectAll().where('county_code', '=', countyCode).where('household_id', '=', householdId).orderBy('id').execute();
+export async function listAssets(db: Kysely<DB>, key: HouseholdKey) {
+  return db.selectFrom('assets').selectAll().where('county_code', '=', key.countyCode).where('household_id', '=', key.householdId).orderBy('id').execute();
 }
 
-export async function listHistory(db: Kysely<DB>, countyCode: string, householdId: number) {
-  return db.selectFrom('registry_history').selectAll().where('county_code', '=', countyCode).where('household_id', '=', householdId).orderBy('id', 'desc').execute();
+export async function listHistory(db: Kysely<DB>, key: HouseholdKey) {
+  return db.selectFrom('registry_history').selectAll().where('county_code', '=', key.countyCode).where('household_id', '=', key.householdId).orderBy('id', 'desc').execute();
 }
 
 export async function addHistory(tx: Kysely<DB>, scope: Scope, e: { countyCode: string; householdId: number; action: string; subject?: string | null; before?: unknown; after?: unknown }): Promise<void> {

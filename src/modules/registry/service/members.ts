@@ -13,7 +13,7 @@ import { memberView } from '../view.ts';
 
 async function findMember(db: Database, scope: Scope, householdNo: string, idNumber: string) {
   const h = await mustFindHousehold(db, scope, householdNo);
-  const ms = await households.listMembers(db.kysely, h.county_code, h.id);
+  const ms = await households.listMembers(db.kysely, h.key);
   const m = ms.find((x) => x.id_number === idNumber);
   if (!m) throw AppError.notFound('家庭成员', idNumber);
   return { h, ms, m };
@@ -26,7 +26,7 @@ function oneHead(ms: { relation: string }[]) {
 export async function addMember(db: Database, scope: Scope, householdNo: string, member: Member) {
   allow(scope, 'registry.write');
   const h = await mustFindHousehold(db, scope, householdNo);
-  const ms = await households.listMembers(db.kysely, h.county_code, h.id);
+  const ms = await households.listMembers(db.kysely, h.key);
   oneHead([...ms, member]);
   await refuseRegistered(db, scope, [{ idNumber: member.idNumber, field: 'idNumber' }]);
   await write(db, scope, async (tx) => {
@@ -72,7 +72,7 @@ export async function moveMember(db: Database, scope: Scope, householdNo: string
   const target = await mustFindHousehold(db, scope, to.householdNo).catch(() => {
     throw AppError.field('toHouseholdNo', `迁入家庭 ${to.householdNo} 不存在或不在您的管辖范围`);
   });
-  const targetMembers = await households.listMembers(db.kysely, target.county_code, target.id);
+  const targetMembers = await households.listMembers(db.kysely, target.key);
   if (to.relation === 'head' && targetMembers.some((x) => x.relation === 'head')) throw AppError.field('relation', '迁入家庭已有户主');
   const before = memberView(m, false);
   const moved: Member = { ...before, idNumber, sex: m.sex, relation: to.relation, hukou: m.hukou, workCapacity: m.work_capacity, disabilityKind: before.disabilityKind as Member['disabilityKind'], disabilityGrade: before.disabilityGrade as Member['disabilityGrade'], categories: m.categories as Member['categories'], leftBehind: m.left_behind, phone: m.phone };

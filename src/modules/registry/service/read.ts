@@ -5,6 +5,7 @@ import { AppError } from '../../../kernel/errors.ts';
 import { maskIdNumber } from '../../../kernel/mask.ts';
 import { appendAudit } from '../../../kernel/audit/append.ts';
 import * as households from '../repo/households.ts';
+import { findHousehold } from '../repo/roots.ts';
 import { searchHouseholds, type SearchFilters } from '../repo/search.ts';
 import { assetView, householdView, incomeView, maskDeep, memberView } from '../view.ts';
 
@@ -32,7 +33,7 @@ export async function search(db: Database, scope: Scope, f: SearchFilters) {
 
 export async function mustFindHousehold(db: Database, scope: Scope, householdNo: string) {
   if (!/^\d{14}$/.test(householdNo)) throw AppError.field('householdNo', '户编号应为14位数字');
-  const h = await households.findHousehold(db.kysely, scope, householdNo);
+  const h = await findHousehold(db.kysely, scope, householdNo);
   if (!h) throw AppError.notFound('家庭', householdNo);
   return h;
 }
@@ -49,9 +50,9 @@ export async function getHousehold(db: Database, scope: Scope, householdNo: stri
   if (unmask) await auditUnmask(db, scope, householdNo, h.village_code, 'household');
   const masked = !unmask;
   const [members, incomes, assets] = await Promise.all([
-    households.listMembers(db.kysely, h.county_code, h.id),
-    households.listIncomes(db.kysely, h.county_code, h.id),
-    households.listAssets(db.kysely, h.county_code, h.id),
+    households.listMembers(db.kysely, h.key),
+    households.listIncomes(db.kysely, h.key),
+    households.listAssets(db.kysely, h.key),
   ]);
   const idOf = new Map(members.map((m) => [m.id, m.id_number]));
   return {
@@ -67,7 +68,7 @@ export async function timeline(db: Database, scope: Scope, householdNo: string, 
   allow(scope, 'registry.read');
   const h = await mustFindHousehold(db, scope, householdNo);
   if (unmask) await auditUnmask(db, scope, householdNo, h.village_code, 'timeline');
-  const rows = await households.listHistory(db.kysely, h.county_code, h.id);
+  const rows = await households.listHistory(db.kysely, h.key);
   const show = (v: unknown) => (v === null || v === undefined ? null : unmask ? v : maskDeep(v));
   return rows.map((r) => ({ at: r.at.toISOString(), actorName: r.actor_name, action: r.action, subject: r.subject && !unmask ? maskIdNumber(r.subject) : r.subject, before: show(r.before), after: show(r.after) }));
 }

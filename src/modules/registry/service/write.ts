@@ -112,14 +112,14 @@ export async function updateHousehold(db: Database, scope: Scope, householdNo: s
 export async function replaceItems(db: Database, scope: Scope, householdNo: string, kind: 'incomes' | 'assets', raw: unknown[]) {
   allow(scope, 'registry.write');
   const h = await mustFindHousehold(db, scope, householdNo);
-  const ms = await households.listMembers(db.kysely, h.county_code, h.id);
+  const ms = await households.listMembers(db.kysely, h.key);
   const ids = new Map(ms.map((m) => [m.id_number, m.id]));
   const items = kind === 'incomes' ? raw.map((r, i) => parseOrThrow(incomeItemSchema, r, `incomes.${i}`)) : raw.map((r, i) => parseOrThrow(assetSchema, r, `assets.${i}`));
   items.forEach((it, i) => {
     if (it.memberIdNumber !== null && !ids.has(it.memberIdNumber)) throw AppError.field(`${kind}.${i}.memberIdNumber`, '该身份证号码不是本家庭成员');
   });
   await write(db, scope, async (tx) => {
-    const before = kind === 'incomes' ? await households.listIncomes(tx, h.county_code, h.id) : await households.listAssets(tx, h.county_code, h.id);
+    const before = kind === 'incomes' ? await households.listIncomes(tx, h.key) : await households.listAssets(tx, h.key);
     if (kind === 'incomes') await members.replaceIncomes(tx, h.county_code, h.id, items as z.output<typeof incomeItemSchema>[], ids);
     else await members.replaceAssets(tx, h.county_code, h.id, items as z.output<typeof assetSchema>[], ids);
     await households.addHistory(tx, scope, { countyCode: h.county_code, householdId: h.id, action: `household.${kind}`, before, after: items });
