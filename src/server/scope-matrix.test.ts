@@ -14,8 +14,8 @@ import { statsProbes } from './probes/stats.ts';
 import type { Foreign, Probe } from './probes/types.ts';
 import { verificationProbes } from './probes/verification.ts';
 
-/** POSTs that change nothing (verifying the audit chain): a 2xx there is not a write. */
-const READ_ONLY_POSTS = new Set(['POST /api/v1/audit/verify']);
+/** POSTs that change nothing (verifying the audit chain, searches with an ID number in the body): a 2xx there is not a write. */
+const READ_ONLY_POSTS = new Set(['POST /api/v1/audit/verify', 'POST /api/v1/households/search', 'POST /api/v1/households/export.xlsx']);
 
 type Place = 'wenfeng' | 'guanghui' | 'fuquan' | 'qiandongnan';
 
@@ -105,6 +105,8 @@ const PROBES: Record<string, Probe> = {
   'GET /api/v1/registry/template.xlsx': () => ({ method: 'GET', url: '/api/v1/registry/template.xlsx' }),
   'POST /api/v1/registry/imports': (f) => ({ method: 'POST', url: '/api/v1/registry/imports?format=csv', payload: Buffer.from(`户序号,村(社区)代码,户籍性质,家庭住址,姓名,身份证号码,与户主关系,劳动能力\n1,${f.village},城镇,越权路1号,越权导,${idNumber('1977-07-07')},户主,有劳动能力\n`) }),
   'GET /api/v1/registry/imports/:reportId/errors.xlsx': () => ({ method: 'GET', url: '/api/v1/registry/imports/1/errors.xlsx' }),
+  'POST /api/v1/households/search': (f) => ({ method: 'POST', url: '/api/v1/households/search', payload: { idNumber: f.idNumber } }),
+  'POST /api/v1/households/export.xlsx': (f) => ({ method: 'POST', url: '/api/v1/households/export.xlsx', payload: { idNumber: f.idNumber, unmask: true } }),
   'GET /api/v1/households/export.xlsx': (f) => ({ method: 'GET', url: `/api/v1/households/export.xlsx?area=${f.township}&unmask=true` }),
   ...authProbes,
   ...verificationProbes,

@@ -43,8 +43,14 @@ describe(`household registry over HTTP (${ENGINE})`, () => {
   });
 
   it('finds it by name prefix, exact ID, village and category, masked', async () => {
-    for (const q of ['name=罗建', `idNumber=${headId}`, 'area=522701001001', 'category=elderly']) {
-      const res = await call('GET', `/households?${encodeURI(q)}`, caseworker);
+    // The same filters by URL (GET) and in a body (POST, the only way for an ID number).
+    const searches: [string, () => ReturnType<typeof call>][] = [
+      ...['name=罗建', 'area=522701001001', 'category=elderly'].map((q): [string, () => ReturnType<typeof call>] => [q, () => call('GET', `/households?${encodeURI(q)}`, caseworker)]),
+      ['idNumber (body)', () => call('POST', '/households/search', caseworker, { idNumber: headId })],
+      ['name (body)', () => call('POST', '/households/search', caseworker, { name: '罗建' })],
+    ];
+    for (const [q, search] of searches) {
+      const res = await search();
       expect(res.statusCode, q).toBe(200);
       const body = res.json() as { total: number; items: { householdNo: string; headIdNumber: string; size: number }[] };
       const item = body.items.find((i) => i.householdNo === householdNo);
@@ -90,7 +96,11 @@ describe(`household registry over HTTP (${ENGINE})`, () => {
     // The lookup beyond the caller's scope is audited, although the write was refused.
     const { rows } = await sql<{ entity_id: string }>`select entity_id from audit_log where action = 'registry.duplicate_lookup' and actor_name = 'fuquan.registry'`.execute(db.kysely);
     expect(rows.map((r) => r.entity_id)).toEqual([headId]);
-    const count = (await call('GET', `/households?idNumber=${headId}`, admin)).json() as { total: number };
+    const count = (await call('POST', '/households/search', admin, { idNumber: headId })).json() as { total: number };
+    // An ID number never travels in a URL: the GET search refuses it, naming the field.
+    const inUrl = await call('GET', `/households?idNumber=${headId}`, admin);
+    expect(inUrl.statusCode).toBe(400);
+    expect(errorOf(inUrl).details.fields?.[0]).toMatchObject({ field: 'idNumber', message: expect.stringContaining('POST /api/v1/households/search') });
     expect(count.total).toBe(1);
   });
 
@@ -129,7 +139,7 @@ describe(`household registry over HTTP (${ENGINE})`, () => {
     const to = (await call('GET', `/households/${otherNo}/timeline`, caseworker)).json() as { items: { action: string }[] };
     expect(from.items[0]?.action).toBe('member.move_out');
     expect(to.items[0]?.action).toBe('member.move_in');
-    const found = (await call('GET', `/households?idNumber=${spouseId}`, caseworker)).json() as { items: { householdNo: string }[] };
+    const found = (await call('POST', '/households/search', caseworker, { idNumber: spouseId })).json() as { items: { householdNo: string }[] };
     expect(found.items.map((i) => i.householdNo)).toEqual([otherNo]);
   });
 });

@@ -15,13 +15,25 @@ const removeBody = z.strictObject({ idNumber: idNumberSchema, reason });
 const moveBody = z.strictObject({ idNumber: idNumberSchema, toHouseholdNo: z.string().regex(/^\d{14}$/, '户编号应为14位数字'), relation: z.enum(RELATIONS), reason });
 const unmaskQuery = z.strictObject({ unmask: z.enum(['true', 'false']).default('false').transform((v) => v === 'true') });
 
-export const searchQuery = z.strictObject({
+const filterFields = {
   name: z.string().trim().min(1).max(20).optional(),
-  idNumber: z.string().trim().regex(/^\d{17}[\dXx]$/, '身份证号码应为18位').transform((v) => v.toUpperCase()).optional(),
   area: z.string().regex(/^(\d{6}|\d{9}|\d{12})$/, '区划代码应为6、9或12位数字').optional(),
   category: z.string().max(40).optional(),
+};
+/** An ID number is searched for in a request body only: URLs end up in logs, proxies and browser history. */
+const idNumberFilter = z.string().trim().regex(/^\d{17}[\dXx]$/, '身份证号码应为18位').transform((v) => v.toUpperCase()).optional();
+const noIdInUrl = z.never({ error: '身份证号码不能放在网址中，请用 POST /api/v1/households/search 在请求体中查询' }).optional();
+
+export const searchQuery = z.strictObject({
+  ...filterFields,
+  idNumber: noIdInUrl,
   page: decimalInt(1).default(1),
   pageSize: decimalInt(1, 200).default(20),
+});
+export const searchFilters = z.strictObject({ ...filterFields, idNumber: idNumberFilter });
+const searchBody = searchFilters.extend({
+  page: z.number().int('应为整数').min(1).default(1),
+  pageSize: z.number().int('应为整数').min(1).max(200).default(20),
 });
 
 const searchItem = z.object({ householdNo: z.string(), villageCode: z.string(), villageName: z.string(), hukou: z.string(), povertyFile: z.boolean(), headName: z.string().nullable(), headIdNumber: z.string().nullable(), size: z.number(), categories: z.array(z.string()) });
@@ -31,6 +43,8 @@ const detail = z.object({ masked: z.boolean(), household: anyRecord, members: z.
 export const registryRoutes: RouteModule = (app, { db }) => {
   app.get('/households', { schema: { tags: ['registry'], summary: '家庭查询（姓名、身份证号、区划、类别）', querystring: searchQuery, response: { 200: z.object({ total: z.number(), page: z.number(), pageSize: z.number(), items: z.array(searchItem) }) } } },
     async (req) => search(db, scopeOf(req), req.query));
+  app.post('/households/search', { schema: { tags: ['registry'], summary: '家庭查询（条件在请求体中，含身份证号码）', body: searchBody, response: { 200: z.object({ total: z.number(), page: z.number(), pageSize: z.number(), items: z.array(searchItem) }) } } },
+    async (req) => search(db, scopeOf(req), req.body));
 
   app.post('/households', { schema: { tags: ['registry'], summary: '新建家庭', body: newHouseholdSchema, response: { 201: z.object({ householdNo: z.string() }) } } },
     async (req, reply) => reply.status(201).send({ householdNo: await createHousehold(db, scopeOf(req), req.body) }));

@@ -5,7 +5,7 @@ import type { RouteModule } from '../../server/context.ts';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { acceptRawUploads, attachment, uploadedFile, UPLOAD_LIMIT, XLSX_MIME } from '../../kernel/files/upload.ts';
 import { rowErrorSchema } from '../../kernel/files/rows.ts';
-import { searchQuery } from './routes.ts';
+import { searchFilters, searchQuery } from './routes.ts';
 import { importHouseholds, importReport } from './service/import.ts';
 import { exportHouseholds, importTemplate } from './service/transfer.ts';
 
@@ -25,6 +25,7 @@ const importResult = z.object({
 const exportQuery = searchQuery.omit({ page: true, pageSize: true }).extend({
   unmask: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
 });
+const exportBody = searchFilters.extend({ unmask: z.boolean().default(false) });
 
 const stamp = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 16).replace(/[-:T]/g, '');
 
@@ -68,7 +69,12 @@ export const registryTransferRoutes: RouteModule = (app, { db }) => {
     schema: { tags: ['registry'], summary: '导出查询结果（.xlsx，默认脱敏；unmask=true 导出明文并记审计）', querystring: exportQuery },
   }, async (req, reply) => {
     const { unmask, ...filters } = req.query;
-    const { file } = await exportHouseholds(db, scopeOf(req), filters, unmask);
-    return reply.header('content-type', XLSX_MIME).header('content-disposition', attachment(`家庭查询导出-${stamp()}.xlsx`)).send(file);
+    return reply.header('content-type', XLSX_MIME).header('content-disposition', attachment(`家庭查询导出-${stamp()}.xlsx`)).send((await exportHouseholds(db, scopeOf(req), filters, unmask)).file);
+  });
+  app.post('/households/export.xlsx', {
+    schema: { tags: ['registry'], summary: '导出查询结果（条件在请求体中，含身份证号码）', body: exportBody },
+  }, async (req, reply) => {
+    const { unmask, ...filters } = req.body;
+    return reply.header('content-type', XLSX_MIME).header('content-disposition', attachment(`家庭查询导出-${stamp()}.xlsx`)).send((await exportHouseholds(db, scopeOf(req), filters, unmask)).file);
   });
 };

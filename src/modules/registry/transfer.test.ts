@@ -270,7 +270,7 @@ describe(`household import and export (${ENGINE})`, () => {
     // Another township's area is refused before anything is read or audited.
     const foreign = await get('/households/export.xlsx?area=522701001', wenfeng);
     expect(foreign.statusCode).toBe(400);
-    expect((foreign.json() as ImportBody & { error: { details: { fields: { field: string }[] } } }).error.details.fields[0]?.field).toBe('area');
+    expect(errorOf(foreign).details.fields?.[0]?.field).toBe('area');
     const auditor = await tokenFor(built, 'qiannan.auditor');
     expect((await get('/households/export.xlsx', auditor)).statusCode).toBe(403);
   });

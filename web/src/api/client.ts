@@ -88,3 +88,28 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   const text = await res.text();
   return (text ? JSON.parse(text) : undefined) as T;
 }
+
+/** Posts `body` and saves the answer as a file (for downloads whose conditions must not sit in a URL). */
+export async function download(path: string, body: unknown, fallbackName: string): Promise<void> {
+  const res = await fetch(`/api/v1${path}`, {
+    method: 'POST',
+    credentials: 'include',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!res.ok) {
+    const error = await parseError(res);
+    if (res.status === 401) onUnauthorized();
+    throw error;
+  }
+  const disposition = res.headers.get('content-disposition') ?? '';
+  const named = /filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1];
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = named ? decodeURIComponent(named) : fallbackName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

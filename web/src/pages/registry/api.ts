@@ -1,5 +1,5 @@
 // The registry part of the /api/v1 contract, as the web pages use it.
-import { api } from '../../api/client.ts';
+import { api, download } from '../../api/client.ts';
 import type {
   AssetKind, DisabilityGrade, DisabilityKind, Hukou, HouseholdCategory, IncomeKind, IncomePeriod,
   LeftBehindKind, PersonCategory, Relation, Sex, WorkCapacity,
@@ -114,26 +114,22 @@ export interface TimelineEntry {
   after: unknown;
 }
 
-/** The query string of a household search (also used by the export link). */
-export function filterQuery(f: HouseholdFilters): URLSearchParams {
-  const q = new URLSearchParams();
+/** The filled-in filters of a household search; sent in a request body, as they may hold an ID number. */
+export function filterBody(f: HouseholdFilters): HouseholdFilters {
+  const body: HouseholdFilters = {};
   for (const key of ['name', 'idNumber', 'area', 'category'] as const) {
     const value = f[key]?.trim();
-    if (value) q.set(key, value);
+    if (value) body[key] = value;
   }
-  return q;
+  return body;
 }
 
 export function searchHouseholds(f: HouseholdFilters, page: number, pageSize: number): Promise<HouseholdPage> {
-  const q = filterQuery(f);
-  q.set('page', String(page));
-  q.set('pageSize', String(pageSize));
-  return api<HouseholdPage>(`/households?${q.toString()}`);
+  return api<HouseholdPage>('/households/search', { method: 'POST', body: { ...filterBody(f), page, pageSize } });
 }
 
-export function exportUrl(f: HouseholdFilters): string {
-  const q = filterQuery(f).toString();
-  return `/api/v1/households/export.xlsx${q ? `?${q}` : ''}`;
+export function exportHouseholds(f: HouseholdFilters): Promise<void> {
+  return download('/households/export.xlsx', filterBody(f), '家庭查询导出.xlsx');
 }
 
 export function fetchHousehold(no: string, unmask: boolean): Promise<HouseholdDetail> {
