@@ -114,6 +114,23 @@ describe(`login hardening (${ENGINE})`, () => {
     expect((await login('guanghui.caseworker', 'jiuzhu-demo', '10.4.0.2')).statusCode).toBe(200);
   });
 
+  it('an unknown user name takes as long as a wrong password, and answers the same', async () => {
+    const timed = async (username: string, from: string) => {
+      const t = performance.now();
+      const res = await login(username, 'Wrong-guess.91-owl', from);
+      return { ms: performance.now() - t, status: res.statusCode, body: res.body };
+    };
+    const known = [], unknown = [];
+    for (let i = 0; i < 3; i++) {
+      known.push(await timed('guanghui.clerk', `10.9.1.${i}`));
+      unknown.push(await timed(`no.such.user${i}`, `10.9.2.${i}`));
+    }
+    expect(new Set([...known, ...unknown].map((r) => `${r.status} ${r.body}`)).size).toBe(1);
+    const median = (rs: { ms: number }[]) => rs.map((r) => r.ms).sort((a, b) => a - b)[1] as number;
+    // Both check one argon2 hash (tens of milliseconds); without the decoy an unknown name answers in ~1 ms.
+    expect(median(unknown)).toBeGreaterThan(median(known) / 3);
+  });
+
   it('logging in with a session cookie or token ends that session', async () => {
     const first = await login('guanghui.caseworker', 'jiuzhu-demo');
     const old = sessionOf(first);

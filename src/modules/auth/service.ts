@@ -22,9 +22,17 @@ async function newSession(tx: Kysely<DB>, s: { userId: number; kind: 'cookie' | 
  * Logs in (throttled: guard.ts). A session the request came with is ended: a login never keeps a
  * session someone may have planted or left behind (session fixation).
  */
+let decoy: Promise<string> | undefined;
+/** A hash of a random password, made once: what an unknown user name is checked against. */
+const decoyHash = () => (decoy ??= users.hashPassword(crypto.randomBytes(16).toString('hex')));
+
 export async function login(db: Database, input: { username: string; password: string; ip: string; kind: 'cookie' | 'api'; hours: number; label?: string | undefined; replacing?: string | null }): Promise<{ user: User; token: string }> {
   const row = await users.findByUsername(db.kysely, input.username);
-  const ok = await throttledCheck(db, { username: input.username, ip: input.ip }, async () => row !== undefined && row.active && (await users.verifyPassword(row.password_hash, input.password)));
+  // An unknown or inactive user name costs one hash check too, so timing does not tell which names exist.
+  const ok = await throttledCheck(db, { username: input.username, ip: input.ip }, async () => {
+    const matches = await users.verifyPassword(row?.password_hash ?? (await decoyHash()), input.password);
+    return row !== undefined && row.active && matches;
+  });
   if (!ok || !row) throw new AppError('invalid_credentials', '用户名或密码错误', 401);
   const user = toUser(row);
   const token = await db.kysely.transaction().execute(async (tx) => {
