@@ -3,7 +3,7 @@
 // which states, what they check, what they record into the case's context and what they set in motion.
 // The planner (planner.ts) reads these objects; the cases module runs them.
 import type { z } from 'zod';
-import type { Grantee, Role } from '../kernel/permissions.ts';
+import type { Grantee } from '../kernel/permissions.ts';
 import type { ParameterSet, ParameterValue, RuleSet } from '../policy/index.ts';
 
 /**

@@ -4,7 +4,7 @@
 import type { z } from 'zod';
 import type { Clock } from '../kernel/clock.ts';
 import { AppError } from '../kernel/errors.ts';
-import { GRANTEE_LABELS, type Grantee, type Role } from '../kernel/permissions.ts';
+import { GRANTEE_LABELS, type Grantee } from '../kernel/permissions.ts';
 import { parseOrThrow } from '../kernel/validate.ts';
 import { ruleSetFor, type ParameterSet, type RuleSet } from '../policy/index.ts';
 import './error-codes.ts';

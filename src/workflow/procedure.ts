@@ -7,7 +7,7 @@
 // The runner knows no programme: the caller passes the workflow lookup (the registry's `workflowOf`).
 import { fixedClock } from '../kernel/clock.ts';
 import { AppError } from '../kernel/errors.ts';
-import type { Grantee, Role } from '../kernel/permissions.ts';
+import type { Grantee } from '../kernel/permissions.ts';
 import { createParameterSet, ruleSetFor, type ParameterRow, type ParameterSet, type RuleSet } from '../policy/index.ts';
 import { deadlineOf, type Due } from './deadlines.ts';
 import { actionsFrom, type CaseContext, type Effect, type VerificationSummary, type WorkflowDefinition } from './definition.ts';

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { inScope, type Scope } from '../../kernel/scope.ts';
 import { chainHash, GENESIS_HASH } from '../../kernel/audit/hash.ts';

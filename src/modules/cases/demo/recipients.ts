@@ -7,7 +7,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../../db/engine.ts';
 import type { DB } from '../../../db/schema.ts';
 import { inScope, type Scope } from '../../../kernel/scope.ts';
-import { bulkWrite, write } from '../../../db/write.ts';
+import { bulkWrite } from '../../../db/write.ts';
 import { appendAudit } from '../../../kernel/audit/append.ts';
 import { ruleSetFor } from '../../../policy/index.ts';
 import { databaseParameterSet } from '../../policy/index.ts';

@@ -14,7 +14,7 @@ import { allWorkflows, isProgramme, programmeOf } from '../../../programmes/regi
 import { deadlineOf } from '../../../workflow/deadlines.ts';
 import { actionsFrom, stateLabel } from '../../../workflow/definition.ts';
 import { nextActions } from '../../../workflow/planner.ts';
-import type { Grantee, Role } from '../../../kernel/permissions.ts';
+import type { Grantee } from '../../../kernel/permissions.ts';
 import { parseOrThrow } from '../../../kernel/validate.ts';
 import * as registry from '../../registry/index.ts';
 import { mustFindHousehold } from '../../registry/index.ts';

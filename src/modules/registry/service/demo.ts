@@ -6,7 +6,7 @@
  */
 import type { Database } from '../../../db/engine.ts';
 import { systemScope, type Scope } from '../../../kernel/scope.ts';
-import { bulkWrite, write } from '../../../db/write.ts';
+import { bulkWrite } from '../../../db/write.ts';
 import { AppError } from '../../../kernel/errors.ts';
 import { appendAudit } from '../../../kernel/audit/append.ts';
 import { DEMO_ACCOUNTS } from '../../users/index.ts';

@@ -7,7 +7,7 @@
 import type { Database } from '../../../db/engine.ts';
 import { AREA_NOT_FOUND, covers, type Scope } from '../../../kernel/scope.ts';
 import { allow } from '../permissions.ts';
-import { bulkWrite, write } from '../../../db/write.ts';
+import { bulkWrite } from '../../../db/write.ts';
 import { AppError } from '../../../kernel/errors.ts';
 import { appendAudit } from '../../../kernel/audit/append.ts';
 import type { Household } from '../domain/types.ts';

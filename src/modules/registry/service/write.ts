@@ -1,7 +1,5 @@
-import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../../db/engine.ts';
-import type { DB } from '../../../db/schema.ts';
 import { covers, requireAreaField, type Scope } from '../../../kernel/scope.ts';
 import { allow } from '../permissions.ts';
 import { write } from '../../../db/write.ts';

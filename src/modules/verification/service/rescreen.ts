@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import type { Database } from '../../../db/engine.ts';
 import { inScope, type Scope } from '../../../kernel/scope.ts';
 import { allow } from '../permissions.ts';
-import { bulkWrite, write } from '../../../db/write.ts';
+import { bulkWrite } from '../../../db/write.ts';
 import { AppError } from '../../../kernel/errors.ts';
 import { appendAudit } from '../../../kernel/audit/append.ts';
 import { todayInChina } from '../../../kernel/clock.ts';
