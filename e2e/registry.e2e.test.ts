@@ -1,6 +1,6 @@
 // The household registry in a real browser: create a household through the form (with a wrong
 // check digit first), find it by the head's name, edit a member, and read the change history.
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
@@ -44,6 +44,9 @@ browserSuite('household registry (browser)', (env) => {
     page.on('console', (m) => {
       if (m.text().includes('Content Security Policy')) refused.push(m.text());
     });
+    // No ID number ever travels in a URL: every address the page asks for is kept and checked at the end.
+    const urls: string[] = [];
+    page.on('request', (r) => urls.push(r.url()));
 
     await page.goto(`${base}/login`);
     await page.getByLabel('用户名').fill('guanghui.caseworker');
@@ -90,6 +93,18 @@ browserSuite('household registry (browser)', (env) => {
     expect(rowText).toContain(HEAD.name);
     expect(rowText).toContain(`${HEAD.id.slice(0, 6)}********${HEAD.id.slice(14)}`);
     expect(rowText).toContain(VILLAGE);
+
+    // By the spouse's ID number: found, and the number stays out of the address bar.
+    await page.getByLabel('姓名（前缀）').fill('');
+    await page.getByLabel('身份证号码').fill(SPOUSE.id);
+    await page.getByTestId('household-search-submit').click();
+    await page.getByTestId('household-table').locator('tbody tr').filter({ hasText: householdNo }).waitFor();
+    expect(page.url()).not.toContain(SPOUSE.id);
+    // The export of that search is a real .xlsx, asked for by POST.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('household-export').click()]);
+    expect(download.suggestedFilename()).toMatch(/^家庭查询导出.*\.xlsx$/);
+    const file = await readFile((await download.path()) as string);
+    expect(file.subarray(0, 2).toString()).toBe('PK');
     await row.click();
     await page.waitForURL(`**/households/${householdNo}`);
 
@@ -129,6 +144,7 @@ browserSuite('household registry (browser)', (env) => {
     await mkdir(join(REPO_ROOT, 'test-output', 'e2e'), { recursive: true });
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
     expect(refused).toEqual([]);
+    expect(urls.filter((u) => u.includes(HEAD.id) || u.includes(SPOUSE.id))).toEqual([]);
     await page.close();
   });
 });
