@@ -82,7 +82,8 @@ function partsSelect(where: RawBuilder<unknown>) {
 /** Partners see the referrals of their own department only. */
 function visible(scope: Scope): RawBuilder<unknown> {
   const area = sql`${inScope(scope, 'r.area_code')}`;
-  return scope.role === 'partner' ? sql`${area} and p.kind = 'referral' and p.department = ${scope.department ?? ''}` : area;
+  // A partner department sees the referrals made to it, in its area, and nothing else of a request.
+  return scope.kind === 'partner' ? sql`${area} and p.kind = 'referral' and p.department = ${scope.department}` : area;
 }
 
 export async function partsOfRequest(db: Kysely<DB>, countyCode: string, requestId: number): Promise<PartView[]> {
