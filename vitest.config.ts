@@ -2,6 +2,10 @@ import { defineConfig } from 'vitest/config';
 
 // Two projects: the server suite (unit + integration on PGlite, and on PostgreSQL when
 // DATABASE_URL is set) and the browser end-to-end suite (real Chromium).
+// Cheap password hashing for the suite (hundreds of logins); the server warns when it is set. One
+// test switches it off to measure the real cost (src/modules/auth/auth.test.ts).
+process.env.JIUZHU_INSECURE_FAST_HASH ??= '1';
+
 export default defineConfig({
   test: {
     projects: [

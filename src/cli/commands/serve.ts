@@ -8,6 +8,7 @@ import { ensureWebBuilt } from '../web-build.ts';
 
 async function serve(config: Config): Promise<void> {
   const log = (m: string) => process.stderr.write(`${m}\n`);
+  if (process.env.JIUZHU_INSECURE_FAST_HASH === '1') log('警告：JIUZHU_INSECURE_FAST_HASH=1 只供测试使用，密码散列强度已降低 / WARNING: weak password hashing, for tests only');
   const db = await openConfigured(config);
   await prepare(db, config, log);
   const { app } = await buildApp({ db, config });

@@ -22,9 +22,14 @@ async function newSession(tx: Kysely<DB>, s: { userId: number; kind: 'cookie' | 
  * Logs in (throttled: guard.ts). A session the request came with is ended: a login never keeps a
  * session someone may have planted or left behind (session fixation).
  */
-let decoy: Promise<string> | undefined;
-/** A hash of a random password, made once: what an unknown user name is checked against. */
-const decoyHash = () => (decoy ??= users.hashPassword(crypto.randomBytes(16).toString('hex')));
+const decoys = new Map<string, Promise<string>>();
+/** A hash of a random password, made once per hashing cost: what an unknown user name is checked against. */
+function decoyHash(): Promise<string> {
+  const cost = JSON.stringify(users.hashParameters());
+  let decoy = decoys.get(cost);
+  if (!decoy) decoys.set(cost, (decoy = users.hashPassword(crypto.randomBytes(16).toString('hex'))));
+  return decoy;
+}
 
 export async function login(db: Database, input: { username: string; password: string; ip: string; kind: 'cookie' | 'api'; hours: number; label?: string | undefined; replacing?: string | null }): Promise<{ user: User; token: string }> {
   const row = await users.findByUsername(db.kysely, input.username);

@@ -1,7 +1,7 @@
 // Public surface of the users module: what other modules, the server and the CLI may use.
 import './error-codes.ts';
 export { DEMO_ACCOUNTS, ensureDemoAccounts } from './demo.ts';
-export { hashPassword, verifyPassword } from './password.ts';
+export { hashParameters, hashPassword, verifyPassword } from './password.ts';
 export { countUsers, findById, findByUsername, revokeSessions, setPassword } from './repo.ts';
 export { userRoutes, userSchema } from './routes.ts';
 export { createUser, newUserSchema, requireStrongPassword, toUser } from './service.ts';
