@@ -1,4 +1,6 @@
 import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
+import { testDatabase } from './db.ts';
 import type { Database } from '../db/engine.ts';
 import { loadConfig } from '../kernel/config.ts';
 import { buildApp, type BuiltApp } from '../server/app.ts';
@@ -28,3 +30,29 @@ export interface ErrorBody {
 }
 
 export const errorOf = (res: LightMyRequestResponse) => (res.json() as ErrorBody).error;
+
+/** A test file's own database and app: opened before its tests, closed after them. */
+export function useTestApp(): { readonly db: Database; readonly built: BuiltApp } {
+  let db: Database | undefined;
+  let built: BuiltApp | undefined;
+  beforeAll(async () => {
+    db = await testDatabase();
+    built = await testApp(db);
+  });
+  afterAll(async () => {
+    await built?.app.close();
+    await db?.close();
+  });
+  const opened = <T>(v: T | undefined): T => {
+    if (v === undefined) throw new Error('useTestApp: used before beforeAll ran');
+    return v;
+  };
+  return {
+    get db() {
+      return opened(db);
+    },
+    get built() {
+      return opened(built);
+    },
+  };
+}

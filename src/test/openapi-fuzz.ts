@@ -34,7 +34,7 @@ export interface FuzzCase {
   url: string;
   body?: string | Buffer;
   contentType?: string;
-  /** Certainly invalid: any 2xx is a failure. */
+  /** Certainly invalid: a 2xx is a failure. */
   mustFail: boolean;
 }
 

@@ -2,40 +2,31 @@
 // session rotation on login and on a password change.
 import type { LightMyRequestResponse } from 'fastify';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import type { Database } from '../../db/engine.ts';
-import type { BuiltApp } from '../../server/app.ts';
-import { ENGINE, testDatabase } from '../../test/db.ts';
-import { bearer, errorOf, STRONG_PASSWORD, testApp, tokenFor } from '../../test/http.ts';
+import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { ENGINE } from '../../test/db.ts';
+import { bearer, errorOf, STRONG_PASSWORD, tokenFor, useTestApp } from '../../test/http.ts';
 
 describe(`login hardening (${ENGINE})`, () => {
-  let db: Database;
-  let built: BuiltApp;
+  const t = useTestApp();
   let admin: string;
   beforeAll(async () => {
-    db = await testDatabase();
-    built = await testApp(db);
-    admin = await tokenFor(built, 'qiannan.admin');
-  });
-  afterAll(async () => {
-    await built.app.close();
-    await db.close();
+    admin = await tokenFor(t.built, 'qiannan.admin');
   });
 
   const login = (username: string, password: string, from = '127.0.0.1', cookie?: string) =>
-    built.app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: from, payload: { username, password }, ...(cookie ? { cookies: { jiuzhu_session: cookie } } : {}) });
+    t.built.app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: from, payload: { username, password }, ...(cookie ? { cookies: { jiuzhu_session: cookie } } : {}) });
   const sessionOf = (res: LightMyRequestResponse) => res.cookies.find((c) => c.name === 'jiuzhu_session')?.value ?? '';
-  const me = (headers: Record<string, string>) => built.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers });
-  const meByCookie = (cookie: string) => built.app.inject({ method: 'GET', url: '/api/v1/auth/me', cookies: { jiuzhu_session: cookie } });
+  const me = (headers: Record<string, string>) => t.built.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers });
+  const meByCookie = (cookie: string) => t.built.app.inject({ method: 'GET', url: '/api/v1/auth/me', cookies: { jiuzhu_session: cookie } });
   /** Attempts whose password was actually checked (the throttle logs only those). */
   const checked = async (username: string) =>
-    Number((await db.kysely.selectFrom('login_attempts').select((eb) => eb.fn.countAll<number>().as('n')).where('username', '=', username).executeTakeFirstOrThrow()).n);
+    Number((await t.db.kysely.selectFrom('login_attempts').select((eb) => eb.fn.countAll<number>().as('n')).where('username', '=', username).executeTakeFirstOrThrow()).n);
   /** Lets the wait of a user name + address run out, as if the time had passed. */
   const waitOut = (username: string, ip: string) =>
-    sql`update login_throttle set last_at = last_at - interval '2 hours' where kind = 'pair' and username = ${username} and ip = ${ip}`.execute(db.kysely);
+    sql`update login_throttle set last_at = last_at - interval '2 hours' where kind = 'pair' and username = ${username} and ip = ${ip}`.execute(t.db.kysely);
 
   async function newUser(username: string, areaCode = '522702'): Promise<void> {
-    const res = await built.app.inject({ method: 'POST', url: '/api/v1/users', headers: bearer(admin), payload: { username, displayName: '测试用户', password: STRONG_PASSWORD, role: 'county_approver', areaCode } });
+    const res = await t.built.app.inject({ method: 'POST', url: '/api/v1/users', headers: bearer(admin), payload: { username, displayName: '测试用户', password: STRONG_PASSWORD, role: 'county_approver', areaCode } });
     expect(res.statusCode, res.body).toBe(201);
   }
 
@@ -98,7 +89,7 @@ describe(`login hardening (${ENGINE})`, () => {
     expect((await login('many.addresses', STRONG_PASSWORD, '10.2.0.1')).statusCode).toBe(200);
     for (let i = 0; i < 10; i++) expect((await login('many.addresses', 'wrong-guess-123', `10.3.0.${i + 1}`)).statusCode).toBe(401);
     // As after 16 failures: the wait has doubled from 1 s up to its cap of 60 s.
-    await sql`update login_throttle set failures = 16, last_at = now() where kind = 'user' and username = 'many.addresses'`.execute(db.kysely);
+    await sql`update login_throttle set failures = 16, last_at = now() where kind = 'user' and username = 'many.addresses'`.execute(t.db.kysely);
     const fresh = await login('many.addresses', STRONG_PASSWORD, '10.3.1.1');
     expect(fresh.statusCode).toBe(429);
     expect(errorOf(fresh).message).toMatch(/^登录失败次数过多，请 (1 分钟|5\d 秒)后再试$/);
@@ -122,8 +113,8 @@ describe(`login hardening (${ENGINE})`, () => {
     onTestFinished(() => {
       process.env.JIUZHU_INSECURE_FAST_HASH = '1';
     });
-    const admin = await tokenFor(built, 'qiannan.admin');
-    const made = await built.app.inject({ method: 'POST', url: '/api/v1/users', headers: bearer(admin), payload: { username: 'timing.known', displayName: '计时用户', password: STRONG_PASSWORD, role: 'county_approver', areaCode: '522702' } });
+    const admin = await tokenFor(t.built, 'qiannan.admin');
+    const made = await t.built.app.inject({ method: 'POST', url: '/api/v1/users', headers: bearer(admin), payload: { username: 'timing.known', displayName: '计时用户', password: STRONG_PASSWORD, role: 'county_approver', areaCode: '522702' } });
     expect(made.statusCode, made.body).toBe(201);
     const timed = async (username: string, from: string) => {
       const t = performance.now();
@@ -151,8 +142,8 @@ describe(`login hardening (${ENGINE})`, () => {
     expect((await meByCookie(old)).statusCode).toBe(401);
     expect((await meByCookie(sessionOf(second))).statusCode).toBe(200);
 
-    const tokenA = await tokenFor(built, 'guanghui.caseworker');
-    const again = await built.app.inject({ method: 'POST', url: '/api/v1/auth/tokens', headers: bearer(tokenA), payload: { username: 'guanghui.caseworker', password: 'jiuzhu-demo' } });
+    const tokenA = await tokenFor(t.built, 'guanghui.caseworker');
+    const again = await t.built.app.inject({ method: 'POST', url: '/api/v1/auth/tokens', headers: bearer(tokenA), payload: { username: 'guanghui.caseworker', password: 'jiuzhu-demo' } });
     expect(again.statusCode).toBe(201);
     expect((await me(bearer(tokenA))).statusCode).toBe(401);
     expect((await me(bearer((again.json() as { token: string }).token))).statusCode).toBe(200);
@@ -161,7 +152,7 @@ describe(`login hardening (${ENGINE})`, () => {
   describe('own password change', () => {
     const NEW_PASSWORD = 'Quiet-harbor.83-lamp';
     const change = (cookie: string, body: object, from = '127.0.0.1') =>
-      built.app.inject({ method: 'POST', url: '/api/v1/auth/password', remoteAddress: from, cookies: { jiuzhu_session: cookie }, payload: body });
+      t.built.app.inject({ method: 'POST', url: '/api/v1/auth/password', remoteAddress: from, cookies: { jiuzhu_session: cookie }, payload: body });
 
     it('refuses a wrong current password, a weak or unchanged new one, naming the field, and changes nothing', async () => {
       await newUser('pw.refused');
@@ -181,7 +172,7 @@ describe(`login hardening (${ENGINE})`, () => {
       }
       expect((await meByCookie(cookie)).statusCode).toBe(200);
       expect((await login('pw.refused', STRONG_PASSWORD, '10.5.0.1')).statusCode).toBe(200);
-      expect((await built.app.inject({ method: 'POST', url: '/api/v1/auth/password', payload: { currentPassword: STRONG_PASSWORD, newPassword: NEW_PASSWORD } })).statusCode).toBe(401);
+      expect((await t.built.app.inject({ method: 'POST', url: '/api/v1/auth/password', payload: { currentPassword: STRONG_PASSWORD, newPassword: NEW_PASSWORD } })).statusCode).toBe(401);
     });
 
     it('a wrong current password counts as a failed login', async () => {
@@ -195,7 +186,7 @@ describe(`login hardening (${ENGINE})`, () => {
       await newUser('pw.changer');
       const current = sessionOf(await login('pw.changer', STRONG_PASSWORD));
       const otherBrowser = sessionOf(await login('pw.changer', STRONG_PASSWORD, '10.7.0.1'));
-      const apiToken = await tokenFor(built, 'pw.changer', STRONG_PASSWORD);
+      const apiToken = await tokenFor(t.built, 'pw.changer', STRONG_PASSWORD);
       const res = await change(current, { currentPassword: STRONG_PASSWORD, newPassword: NEW_PASSWORD });
       expect(res.statusCode, res.body).toBe(200);
       expect(res.json()).toMatchObject({ user: { username: 'pw.changer' } });
@@ -207,14 +198,14 @@ describe(`login hardening (${ENGINE})`, () => {
       expect((await me(bearer(apiToken))).statusCode).toBe(401);
       expect((await login('pw.changer', STRONG_PASSWORD, '10.7.0.2')).statusCode).toBe(401);
       expect((await login('pw.changer', NEW_PASSWORD, '10.7.0.3')).statusCode).toBe(200);
-      const entry = await db.kysely.selectFrom('audit_log').select(['actor_name', 'after']).where('action', '=', 'auth.password').executeTakeFirst();
+      const entry = await t.db.kysely.selectFrom('audit_log').select(['actor_name', 'after']).where('action', '=', 'auth.password').executeTakeFirst();
       expect(entry).toEqual({ actor_name: 'pw.changer', after: { sessionsEnded: 3 } });
     });
 
     it('with an API token, answers the new token in place of the old one', async () => {
       await newUser('pw.api');
-      const token = await tokenFor(built, 'pw.api', STRONG_PASSWORD);
-      const res = await built.app.inject({ method: 'POST', url: '/api/v1/auth/password', headers: bearer(token), payload: { currentPassword: STRONG_PASSWORD, newPassword: NEW_PASSWORD } });
+      const token = await tokenFor(t.built, 'pw.api', STRONG_PASSWORD);
+      const res = await t.built.app.inject({ method: 'POST', url: '/api/v1/auth/password', headers: bearer(token), payload: { currentPassword: STRONG_PASSWORD, newPassword: NEW_PASSWORD } });
       expect(res.statusCode, res.body).toBe(200);
       const fresh = (res.json() as { token?: string }).token ?? '';
       expect((await me(bearer(token))).statusCode).toBe(401);

@@ -1,27 +1,18 @@
 // Password policy on user creation, and PATCH /users/:username (role, area, department, active).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../db/engine.ts';
-import type { BuiltApp } from '../../server/app.ts';
-import { ENGINE, testDatabase } from '../../test/db.ts';
-import { bearer, errorOf, STRONG_PASSWORD, testApp, tokenFor } from '../../test/http.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ENGINE } from '../../test/db.ts';
+import { bearer, errorOf, STRONG_PASSWORD, tokenFor, useTestApp } from '../../test/http.ts';
 
 describe(`user accounts (${ENGINE})`, () => {
-  let db: Database;
-  let built: BuiltApp;
+  const t = useTestApp();
   let admin: string;
   beforeAll(async () => {
-    db = await testDatabase();
-    built = await testApp(db);
-    admin = await tokenFor(built, 'qiannan.admin');
-  });
-  afterAll(async () => {
-    await built.app.close();
-    await db.close();
+    admin = await tokenFor(t.built, 'qiannan.admin');
   });
 
   const call = (method: 'GET' | 'POST' | 'PATCH', url: string, token: string, payload?: object) =>
-    built.app.inject({ method, url: `/api/v1${url}`, headers: bearer(token), ...(payload ? { payload } : {}) });
-  const exists = async (username: string) => (await db.kysely.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst()) !== undefined;
+    t.built.app.inject({ method, url: `/api/v1${url}`, headers: bearer(token), ...(payload ? { payload } : {}) });
+  const exists = async (username: string) => (await t.db.kysely.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst()) !== undefined;
   const create = (username: string, password: string, displayName = '福泉市审批员') =>
     call('POST', '/users', admin, { username, displayName, password, role: 'county_approver', areaCode: '522702' });
 
@@ -53,14 +44,14 @@ describe(`user accounts (${ENGINE})`, () => {
       const username = `fuquan.ok${password.length}`;
       const res = await create(username, password);
       expect(res.statusCode, res.body).toBe(201);
-      expect(await tokenFor(built, username, password)).toMatch(/.+/);
+      expect(await tokenFor(t.built, username, password)).toMatch(/.+/);
     });
   });
 
   describe('PATCH /users/:username', () => {
     let duyun: string;
     beforeAll(async () => {
-      duyun = await tokenFor(built, 'duyun.approver');
+      duyun = await tokenFor(t.built, 'duyun.approver');
       for (const [username, areaCode] of [['patch.target', '522701'], ['patch.foreign', '522702'], ['patch.off', '522701']] as const) {
         const res = await call('POST', '/users', admin, { username, displayName: '测试', password: STRONG_PASSWORD, role: 'county_approver', areaCode });
         expect(res.statusCode, res.body).toBe(201);
@@ -68,14 +59,14 @@ describe(`user accounts (${ENGINE})`, () => {
     });
 
     it('changes the role, ends every session of the user, and is audited', async () => {
-      const session = await tokenFor(built, 'patch.target', STRONG_PASSWORD);
+      const session = await tokenFor(t.built, 'patch.target', STRONG_PASSWORD);
       const res = await call('PATCH', '/users/patch.target', duyun, { role: 'auditor' });
       expect(res.statusCode, res.body).toBe(200);
       expect(res.json()).toMatchObject({ user: { username: 'patch.target', role: 'auditor', areaCode: '522701', active: true } });
       expect((await call('GET', '/auth/me', session)).statusCode).toBe(401);
-      const fresh = await tokenFor(built, 'patch.target', STRONG_PASSWORD);
+      const fresh = await tokenFor(t.built, 'patch.target', STRONG_PASSWORD);
       expect((await call('GET', '/auth/me', fresh)).json()).toMatchObject({ user: { role: 'auditor' } });
-      const entry = await db.kysely.selectFrom('audit_log').select(['actor_name', 'before', 'after']).where('action', '=', 'users.update').executeTakeFirstOrThrow();
+      const entry = await t.db.kysely.selectFrom('audit_log').select(['actor_name', 'before', 'after']).where('action', '=', 'users.update').executeTakeFirstOrThrow();
       expect(entry).toEqual({
         actor_name: 'duyun.approver',
         before: { role: 'county_approver', areaCode: '522701', department: null, active: true },
@@ -84,23 +75,23 @@ describe(`user accounts (${ENGINE})`, () => {
     });
 
     it('deactivates an account: its sessions end and it cannot log in', async () => {
-      const session = await tokenFor(built, 'patch.off', STRONG_PASSWORD);
+      const session = await tokenFor(t.built, 'patch.off', STRONG_PASSWORD);
       const res = await call('PATCH', '/users/patch.off', duyun, { active: false });
       expect(res.json()).toMatchObject({ user: { active: false } });
       expect((await call('GET', '/auth/me', session)).statusCode).toBe(401);
-      const again = await built.app.inject({ method: 'POST', url: '/api/v1/auth/tokens', payload: { username: 'patch.off', password: STRONG_PASSWORD } });
+      const again = await t.built.app.inject({ method: 'POST', url: '/api/v1/auth/tokens', payload: { username: 'patch.off', password: STRONG_PASSWORD } });
       expect(again.statusCode).toBe(401);
     });
 
     it('a user of another area is not found, and nothing changes', async () => {
-      const session = await tokenFor(built, 'patch.foreign', STRONG_PASSWORD);
+      const session = await tokenFor(t.built, 'patch.foreign', STRONG_PASSWORD);
       for (const username of ['patch.foreign', 'qiannan.admin', 'no.such.user']) {
         const res = await call('PATCH', `/users/${username}`, duyun, { active: false });
         expect(res.statusCode, username).toBe(404);
         expect(errorOf(res).code).toBe('not_found');
       }
       expect((await call('GET', '/auth/me', session)).json()).toMatchObject({ user: { role: 'county_approver' } });
-      const row = await db.kysely.selectFrom('users').select(['role', 'active']).where('username', '=', 'patch.foreign').executeTakeFirstOrThrow();
+      const row = await t.db.kysely.selectFrom('users').select(['role', 'active']).where('username', '=', 'patch.foreign').executeTakeFirstOrThrow();
       expect(row).toEqual({ role: 'county_approver', active: true });
     });
 
@@ -120,9 +111,9 @@ describe(`user accounts (${ENGINE})`, () => {
         expect(errorOf(res).details.fields?.[0]?.field, JSON.stringify(body)).toBe(field);
       }
       expect((await call('PATCH', '/users/duyun.approver', duyun, { active: false })).statusCode).toBe(409);
-      const caseworker = await tokenFor(built, 'guanghui.caseworker');
+      const caseworker = await tokenFor(t.built, 'guanghui.caseworker');
       expect((await call('PATCH', '/users/guanghui.clerk', caseworker, { active: false })).statusCode).toBe(403);
-      const row = await db.kysely.selectFrom('users').select(['role', 'active']).where('username', '=', 'patch.target').executeTakeFirstOrThrow();
+      const row = await t.db.kysely.selectFrom('users').select(['role', 'active']).where('username', '=', 'patch.target').executeTakeFirstOrThrow();
       expect(row).toEqual({ role: 'auditor', active: true });
     });
   });
