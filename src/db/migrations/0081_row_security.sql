@@ -33,22 +33,15 @@ create policy households_in_scope on households to jiuzhu_scoped
   using (jiuzhu_in_scope(village_code, household_no))
   with check (jiuzhu_in_scope(village_code, household_no));
 
-alter table members enable row level security;
-create policy members_in_scope on members to jiuzhu_scoped
-  using (exists (select 1 from households h where h.county_code = members.county_code and h.id = members.household_id))
-  with check (exists (select 1 from households h where h.county_code = members.county_code and h.id = members.household_id));
-
-alter table income_items enable row level security;
-create policy income_items_in_scope on income_items to jiuzhu_scoped
-  using (exists (select 1 from households h where h.county_code = income_items.county_code and h.id = income_items.household_id))
-  with check (exists (select 1 from households h where h.county_code = income_items.county_code and h.id = income_items.household_id));
-
-alter table assets enable row level security;
-create policy assets_in_scope on assets to jiuzhu_scoped
-  using (exists (select 1 from households h where h.county_code = assets.county_code and h.id = assets.household_id))
-  with check (exists (select 1 from households h where h.county_code = assets.county_code and h.id = assets.household_id));
-
-alter table registry_history enable row level security;
-create policy registry_history_in_scope on registry_history to jiuzhu_scoped
-  using (exists (select 1 from households h where h.county_code = registry_history.county_code and h.id = registry_history.household_id))
-  with check (exists (select 1 from households h where h.county_code = registry_history.county_code and h.id = registry_history.household_id));
+-- A household's children: visible and writable when their household is (its policy applies inside).
+do $$
+declare
+  t text;
+  visible text;
+begin
+  foreach t in array array['members', 'income_items', 'assets', 'registry_history'] loop
+    visible := format('exists (select 1 from households h where h.county_code = %I.county_code and h.id = %I.household_id)', t, t);
+    execute format('alter table %I enable row level security', t);
+    execute format('create policy %I on %I to jiuzhu_scoped using (%s) with check (%s)', t || '_in_scope', t, visible, visible);
+  end loop;
+end $$;
