@@ -4,12 +4,10 @@
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../db/engine.ts';
-import { ENGINE, testDatabase } from '../test/db.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ENGINE } from '../test/db.ts';
 import { householdInput, memberInput } from '../test/households.ts';
-import { bearer, errorOf, testApp, tokenFor } from '../test/http.ts';
-import type { BuiltApp } from './app.ts';
+import { bearer, errorOf, tokenFor, useTestApp } from '../test/http.ts';
 import { textProblem } from './hostile-input.ts';
 
 const FORMULA = '=HYPERLINK("http://x","y")';
@@ -23,25 +21,18 @@ async function cellsOf(file: Buffer, sheet = 1): Promise<unknown[]> {
 }
 
 describe(`hostile input (${ENGINE})`, () => {
-  let db: Database;
-  let built: BuiltApp;
+  const t = useTestApp();
   let admin: string;
   let caseworker: string;
   beforeAll(async () => {
-    db = await testDatabase();
-    built = await testApp(db);
-    admin = await tokenFor(built, 'qiannan.admin');
-    caseworker = await tokenFor(built, 'guanghui.caseworker');
-  });
-  afterAll(async () => {
-    await built.app.close();
-    await db.close();
+    admin = await tokenFor(t.built, 'qiannan.admin');
+    caseworker = await tokenFor(t.built, 'guanghui.caseworker');
   });
 
-  const get = (url: string, token = admin) => built.app.inject({ method: 'GET', url, headers: bearer(token) });
+  const get = (url: string, token = admin) => t.built.app.inject({ method: 'GET', url, headers: bearer(token) });
   const post = (url: string, payload: string | Buffer, token = caseworker) =>
-    built.app.inject({ method: 'POST', url, headers: { ...bearer(token), 'content-type': 'application/json' }, payload });
-  const households = async () => Number((await sql<{ n: number }>`select count(*)::int as n from households`.execute(db.kysely)).rows[0]?.n);
+    t.built.app.inject({ method: 'POST', url, headers: { ...bearer(token), 'content-type': 'application/json' }, payload });
+  const households = async () => Number((await sql<{ n: number }>`select count(*)::int as n from households`.execute(t.db.kysely)).rows[0]?.n);
 
   it('a NUL in the query is a 400 naming the field, not a 500', async () => {
     for (const url of ['/api/v1/households?name=%00', '/api/v1/households?name=%E7%BD%97%00']) {
@@ -122,7 +113,7 @@ describe(`hostile input (${ENGINE})`, () => {
     const headers = (await cellsOf(template.rawPayload)).filter((v): v is string => typeof v === 'string');
     const row = headers.map((h) => (h === '户序号' ? '1' : h === '姓名' ? '罗' : ''));
     const csv = Buffer.from(`\ufeff${headers.join(',')}\r\n${row.join(',')}\r\n`, 'utf8');
-    const imported = await built.app.inject({ method: 'POST', url: `/api/v1/registry/imports?format=csv&fileName=${encodeURIComponent(`${FORMULA}.csv`)}`, headers: { ...bearer(caseworker), 'content-type': 'text/csv' }, payload: csv });
+    const imported = await t.built.app.inject({ method: 'POST', url: `/api/v1/registry/imports?format=csv&fileName=${encodeURIComponent(`${FORMULA}.csv`)}`, headers: { ...bearer(caseworker), 'content-type': 'text/csv' }, payload: csv });
     expect(imported.statusCode).toBe(400);
     const report = await get(`/api/v1/registry/imports/${(imported.json() as { reportId: number }).reportId}/errors.xlsx`, caseworker);
     expect(report.statusCode).toBe(200);

@@ -1,39 +1,30 @@
 // Hostile uploads over HTTP: a zip bomb, a lying zip, an over-wide CSV and an over-limit body are refused
 // quickly with their 4xx and change nothing; the server answers /healthz meanwhile.
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../db/engine.ts';
-import type { BuiltApp } from '../../server/app.ts';
-import { ENGINE, testDatabase } from '../../test/db.ts';
-import { bearer, errorOf, testApp, tokenFor } from '../../test/http.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ENGINE } from '../../test/db.ts';
+import { bearer, errorOf, tokenFor, useTestApp } from '../../test/http.ts';
 import { zipBomb } from '../../test/zip.ts';
 import { FILE_LIMITS } from '../../kernel/files/limits.ts';
 
 describe(`hostile uploads to the household import (${ENGINE})`, () => {
-  let db: Database;
-  let built: BuiltApp;
+  const t = useTestApp();
   let token: string;
 
   beforeAll(async () => {
-    db = await testDatabase();
-    built = await testApp(db);
-    token = await tokenFor(built, 'duyun.approver');
-  });
-  afterAll(async () => {
-    await built.app.close();
-    await db.close();
+    token = await tokenFor(t.built, 'duyun.approver');
   });
 
-  const households = async () => Number((await sql<{ n: number }>`select count(*)::int as n from households`.execute(db.kysely)).rows[0]?.n);
+  const households = async () => Number((await sql<{ n: number }>`select count(*)::int as n from households`.execute(t.db.kysely)).rows[0]?.n);
   const upload = (file: Buffer, format: 'xlsx' | 'csv') =>
-    built.app.inject({ method: 'POST', url: `/api/v1/registry/imports?format=${format}`, headers: { ...bearer(token), 'content-type': 'application/octet-stream' }, payload: file });
+    t.built.app.inject({ method: 'POST', url: `/api/v1/registry/imports?format=${format}`, headers: { ...bearer(token), 'content-type': 'application/octet-stream' }, payload: file });
 
   it('refuses a 1 MB .xlsx that inflates to 1 GB within 2 s, answering /healthz meanwhile, importing nothing', async () => {
     const before = await households();
     const bomb = zipBomb();
     const started = performance.now();
     const pending = upload(bomb, 'xlsx');
-    const health = await built.app.inject({ method: 'GET', url: '/healthz' });
+    const health = await t.built.app.inject({ method: 'GET', url: '/healthz' });
     const res = await pending;
     expect(performance.now() - started).toBeLessThan(2_000);
     expect(health.statusCode).toBe(200);
