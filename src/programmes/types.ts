@@ -39,6 +39,8 @@ export interface BenefitInput<Ctx extends CaseContext> {
   date: string;
   /** The case's area (village). */
   areaCode: string;
+  /** What the programme's own module keeps that the amount depends on (医疗救助: the person's group and the year's totals toward the caps); empty for most. */
+  ledger: Readonly<Record<string, unknown>>;
 }
 
 /** A frozen amount with its explanation and what the statistics count of it. */

@@ -6,3 +6,4 @@ export { createCase } from './service/cases.ts';
 export { canTake, mustFindCase, performTransition } from './service/engine.ts';
 export { programmeLabel, syncProgrammes } from './service/programmes.ts';
 export { caseParameters } from './service/parameters.ts';
+export { registerProgrammeHooks, type HookCase, type HookDecision, type ProgrammeHooks } from './service/programme-hooks.ts';

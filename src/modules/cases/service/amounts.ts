@@ -10,11 +10,13 @@ import type { CaseContext } from '../../../workflow/definition.ts';
 import { markParametersUsed } from '../../policy/index.ts';
 import { householdFactsFromRegistry, registryHouseholdById } from '../../registry/index.ts';
 import type { CaseRow } from '../repo/cases.ts';
+import { hookCase, hooksOf } from './programme-hooks.ts';
 
 export async function computeAmount(tx: Kysely<DB>, params: ParameterSet, programme: ProgrammeModule, c: CaseRow, context: CaseContext, date: string, ruleSet: RuleSet): Promise<BenefitDecision> {
   if (!programme.benefit) throw new Error(`programme ${programme.code} decides no amount`);
   const household = householdFactsFromRegistry(await registryHouseholdById(tx, c.county_code, c.household_id));
-  const out = programme.benefit.decide({ household, applicantId: String(c.applicant_member_id), context, params, ruleSet, date, areaCode: c.area_code });
+  const ledger = (await hooksOf(programme.code).ledger?.(tx, hookCase(c, context), date)) ?? {};
+  const out = programme.benefit.decide({ household, applicantId: String(c.applicant_member_id), context, params, ruleSet, date, areaCode: c.area_code, ledger });
   if ('code' in out) throw new AppError(out.code, out.message, out.status ?? 409);
   await markParametersUsed(tx, out.explanation.steps.flatMap((s) => s.parameters));
   return out;

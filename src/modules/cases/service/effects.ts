@@ -16,6 +16,7 @@ import * as repo from '../repo/cases.ts';
 import type { CaseTable } from '../tables.ts';
 import { computeAmount } from './amounts.ts';
 import { monthOf, monthStart, nextMonth } from './months.ts';
+import type { HookDecision } from './programme-hooks.ts';
 
 export interface EffectEnv {
   tx: Kysely<DB>;
@@ -24,6 +25,8 @@ export interface EffectEnv {
   c: repo.CaseRow;
   step: PlannedStep;
   transitionId: number;
+  /** Set by a decision with an amount (the programme's hooks hear of it). */
+  decided?: HookDecision;
 }
 
 type Patch = Updateable<CaseTable>;
@@ -67,6 +70,7 @@ async function decideAmount(env: EffectEnv, kind: DecisionKind): Promise<Patch> 
     effective_month: effective, amount_fen: amount.amountFen, explanation: JSON.stringify(amount.explanation), reason: step.reason ?? noteOf(step),
   });
   await entitle(env, decisionId, { from: effective, to: null, amountFen: amount.amountFen, persons: amount.persons, summary: amount.summary });
+  env.decided = { kind, date: step.date, amountFen: amount.amountFen, summary: amount.summary, explanation: amount.explanation };
   return { review_due: env.programme.benefit?.schedule === 'one_off' ? null : await reviewDue(env, effective) };
 }
 

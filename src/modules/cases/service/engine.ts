@@ -22,7 +22,8 @@ import { requestSummaries } from '../../verification/index.ts';
 import { allow } from '../permissions.ts';
 import * as batches from '../repo/batches.ts';
 import * as repo from '../repo/cases.ts';
-import { runEffect } from './effects.ts';
+import { runEffect, type EffectEnv } from './effects.ts';
+import { hookCase, hooksOf } from './programme-hooks.ts';
 import { requireInstitution } from './institutions.ts';
 import { caseParameters } from './parameters.ts';
 
@@ -96,7 +97,9 @@ export async function performTransition(db: Database, scope: Scope, caseNo: stri
       county_code: c.county_code, case_id: c.id, seq: step.seq, action: step.action, from_state: step.from, to_state: step.to, to_phase: step.phase, on_date: step.date,
       actor_id: scope.userId, actor_name: scope.userName, actor_role: scope.role, reason: step.reason, data: JSON.stringify(step.data), attachments: JSON.stringify(input.attachments), due_date: step.due?.date ?? null,
     });
-    const patch = step.effect ? await runEffect(step.effect, { tx, params, programme, c, step, transitionId }) : {};
+    const env: EffectEnv = { tx, params, programme, c, step, transitionId };
+    const patch = step.effect ? await runEffect(step.effect, env) : {};
+    await hooksOf(programme.code).stepped?.(tx, hookCase(c, step.context), { action: step.action, phase: step.phase, decision: env.decided ?? null });
     await repo.updateCase(tx, c, {
       state: step.to,
       phase: step.phase,
