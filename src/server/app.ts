@@ -16,6 +16,7 @@ import { policyRoutes } from '../modules/policy/index.ts';
 import { verificationRoutes } from '../modules/verification/index.ts';
 import { payrollRoutes } from '../modules/payroll/index.ts';
 import { statsRoutes } from '../modules/stats/index.ts';
+import { medicalRoutes } from '../modules/medical/index.ts';
 import { authHook } from './auth-hook.ts';
 import { errorCodeRoutes } from './error-code-routes.ts';
 import type { App, AppContext, RegisteredRoute, RouteModule } from './context.ts';
@@ -28,7 +29,7 @@ import { createMetrics, mayReadMetrics } from './metrics.ts';
 import { registerStatic } from './static.ts';
 
 /** Every module's routes; a new module adds its one line here. */
-export const ROUTE_MODULES: RouteModule[] = [errorCodeRoutes, authRoutes, areaRoutes, userRoutes, auditRoutes, registryRoutes, policyRoutes, registryTransferRoutes, caseRoutes, intakeRoutes, complaintRoutes, verificationRoutes, payrollRoutes, statsRoutes];
+export const ROUTE_MODULES: RouteModule[] = [errorCodeRoutes, authRoutes, areaRoutes, userRoutes, auditRoutes, registryRoutes, policyRoutes, registryTransferRoutes, caseRoutes, intakeRoutes, complaintRoutes, verificationRoutes, payrollRoutes, medicalRoutes, statsRoutes];
 
 export interface BuiltApp {
   app: App;

@@ -11,6 +11,7 @@ import { intakeRoutes } from './pages/intake/routes.tsx';
 import { verificationRoutes } from './pages/verification/routes.tsx';
 import { payrollRoutes } from './pages/payroll/routes.tsx';
 import { statsRoutes } from './pages/stats/routes.tsx';
+import { medicalRoutes } from './pages/medical/routes.tsx';
 
 
 // One chunk per page; echarts is pulled in only by pages that chart.
@@ -62,6 +63,7 @@ export function App() {
                 {intakeRoutes()}
                 {verificationRoutes()}
                 {payrollRoutes()}
+                {medicalRoutes()}
                 {statsRoutes()}
                 {MODULES.filter((m) => !m.built).map((m) => (
                   <Route key={m.path} path={`${m.path.slice(1)}/*`} element={<ComingSoon module={m.label} />} />

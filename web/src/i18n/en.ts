@@ -2,6 +2,7 @@ import { casesEn } from '../pages/cases/messages/index.ts';
 import { intakeEn } from '../pages/intake/messages/index.ts';
 import { verificationEn } from '../pages/verification/messages/index.ts';
 import { payrollEn } from '../pages/payroll/messages/index.ts';
+import { medicalEn } from '../pages/medical/messages/index.ts';
 import { statsEn } from '../pages/stats/messages/index.ts';
 import { registryEn } from '../pages/registry/messages/index.ts';
 import { policyEn } from '../pages/policy/messages.ts';
@@ -127,5 +128,6 @@ export const en: Messages = {
   ...intakeEn,
   ...verificationEn,
   ...payrollEn,
+  ...medicalEn,
   ...statsEn,
 };

@@ -3,6 +3,7 @@ import { casesZhCN } from '../pages/cases/messages/index.ts';
 import { intakeZhCN } from '../pages/intake/messages/index.ts';
 import { verificationZhCN } from '../pages/verification/messages/index.ts';
 import { payrollZhCN } from '../pages/payroll/messages/index.ts';
+import { medicalZhCN } from '../pages/medical/messages/index.ts';
 import { statsZhCN } from '../pages/stats/messages/index.ts';
 import { registryZhCN } from '../pages/registry/messages/index.ts';
 import { policyZhCN } from '../pages/policy/messages.ts';
@@ -126,6 +127,7 @@ export const zhCN = {
   ...intakeZhCN,
   ...verificationZhCN,
   ...payrollZhCN,
+  ...medicalZhCN,
   ...statsZhCN,
 };
 

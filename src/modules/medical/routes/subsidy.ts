@@ -1,0 +1,3 @@
+import type { RouteModule } from '../../../server/context.ts';
+
+export const subsidyRoutes: RouteModule = () => {};

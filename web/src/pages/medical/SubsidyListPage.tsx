@@ -1,0 +1,3 @@
+export default function SubsidyListPage() {
+  return null;
+}

@@ -1,0 +1,2 @@
+export const claimsZhCN = {} as const;
+export const claimsEn: Record<keyof typeof claimsZhCN, string> = {};

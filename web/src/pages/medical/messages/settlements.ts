@@ -1,0 +1,2 @@
+export const settlementsZhCN = {} as const;
+export const settlementsEn: Record<keyof typeof settlementsZhCN, string> = {};
