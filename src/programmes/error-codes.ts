@@ -11,5 +11,7 @@ defineErrorCodes('programmes', {
   claim_kind: { status: 409, title: '此步骤不适用于该类型的临时救助' },
   not_urgent: { status: 409, title: '未登记为先行救助的案件须入户核实后审批' },
   above_township_limit: { status: 409, title: '救助金额超过乡镇审批限额' },
+  episode_settled: { status: 409, title: '该次就医已一站式结算或已获医疗救助' },
+  not_medical_recipient: { status: 409, title: '不属于医疗救助对象' },
   collective_decision_required: { status: 409, title: '救助金额超过一事一议金额，须经县级协调机制研究' },
 });

@@ -4,3 +4,4 @@ export { complaintDetail, complaintList, complaintStep, createdComplaint, recove
 export { areaExists } from './repo.ts';
 export { intakeRoutes } from './routes.ts';
 export { withinTransaction } from './service/in-transaction.ts';
+export { closeReferralsOfCase, linkReferralToCase, requireAnswerableReferral } from './service/claim-referrals.ts';

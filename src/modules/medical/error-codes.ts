@@ -5,7 +5,5 @@ defineErrorCodes('medical', {
   subsidy_list_exists: { status: 409, title: '该年度资助参保名单已存在' },
   subsidy_list_status: { status: 409, title: '资助参保名单当前状态不允许此操作' },
   subsidy_list_empty: { status: 409, title: '资助参保名单没有人员' },
-  episode_settled: { status: 409, title: '该次就医已一站式结算' },
   episode_claimed: { status: 409, title: '该次就医已申请医疗救助' },
-  not_medical_recipient: { status: 409, title: '不属于医疗救助对象' },
 });

@@ -2,3 +2,4 @@
 import './error-codes.ts';
 import './tables.ts';
 export { medicalRoutes } from './routes.ts';
+import './service/claim-hooks.ts';

@@ -81,7 +81,7 @@ export async function createCase(db: Database, scope: Scope, input: NewCase) {
       actor_id: scope.userId, actor_name: scope.userName, actor_role: scope.role, reason: null,
       data: JSON.stringify({ householdNo: h.household_no, flags, note: input.note, ...(programme.opening ? { details } : {}) }), attachments: '[]', due_date: stepDue?.date ?? null,
     });
-    await hooksOf(programme.code).opened?.(tx, hookCase({ county_code: h.county_code, id, case_no: caseNo, programme: programme.code, household_id: h.id, area_code: h.village_code, applicant_member_id: applicant.id, applicant_name: applicant.name, applicant_id_number: applicant.id_number }, context));
+    await hooksOf(programme.code).opened?.(tx, scope, hookCase({ county_code: h.county_code, id, case_no: caseNo, programme: programme.code, household_id: h.id, area_code: h.village_code, applicant_member_id: applicant.id, applicant_name: applicant.name, applicant_id_number: applicant.id_number }, context));
     await appendAudit(tx, scope, { action: 'case.accept', entity: 'case', entityId: caseNo, areaCode: h.village_code, after: { programme: programme.code, ruleSet, householdNo: h.household_no, appliedOn, flags, ...(programme.opening ? { details } : {}) } });
     return { caseNo, ruleSet, state: def.initial, dueDate: stepDue?.date ?? null, finalDueDate: finalDue?.date ?? null };
   });

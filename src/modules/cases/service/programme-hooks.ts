@@ -5,6 +5,7 @@
 // import; the engine calls them without knowing the programme.
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
+import type { Scope } from '../../../kernel/scope.ts';
 import type { Phase } from '../../../workflow/definition.ts';
 
 /** The case as a hook sees it (inside the step's transaction, after its row is locked or written). */
@@ -32,11 +33,11 @@ export interface HookDecision {
 
 export interface ProgrammeHooks {
   /** The case was opened (after its row): reserve what it claims, or throw an AppError to refuse it. */
-  opened?(tx: Kysely<DB>, c: HookCase): Promise<void>;
+  opened?(tx: Kysely<DB>, scope: Scope, c: HookCase): Promise<void>;
   /** Before the benefit decides: what the module knows that the amount depends on (→ `BenefitInput.ledger`). */
   ledger?(tx: Kysely<DB>, c: HookCase, date: string): Promise<Record<string, unknown>>;
   /** After a step: its phase and, if it decided an amount, the decision. */
-  stepped?(tx: Kysely<DB>, c: HookCase, step: { action: string; phase: Phase; decision: HookDecision | null }): Promise<void>;
+  stepped?(tx: Kysely<DB>, scope: Scope, c: HookCase, step: { action: string; phase: Phase; date: string; decision: HookDecision | null }): Promise<void>;
 }
 
 const HOOKS = new Map<string, ProgrammeHooks>();
