@@ -75,7 +75,7 @@ function partsSelect(where: RawBuilder<unknown>) {
       c.case_no, c.state as case_state, r.area_code, r.person_name, r.person_id_number, r.person_phone, r.received_on, p.version
     from intake_parts p
     join intake_requests r on r.county_code = p.county_code and r.id = p.request_id
-    left join cases c on c.county_code = p.county_code and c.id = p.case_id
+    left join cases c on c.county_code = p.county_code and c.id = coalesce(p.case_id, p.answer_case_id)
     where ${where}`;
 }
 

@@ -30,6 +30,8 @@ export interface IntakePartTable {
   need: string;
   department: string | null;
   case_id: number | null;
+  /** A referral answered with a claim: the claim's case (migration 0085). */
+  answer_case_id: Generated<number | null>;
   status: 'case' | 'referred' | 'accepted' | 'closed';
   referred_on: string;
   due_date: string | null;

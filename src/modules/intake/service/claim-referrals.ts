@@ -27,7 +27,7 @@ export async function linkReferralToCase(tx: Kysely<DB>, scope: Scope, p: repo.P
   if (locked.version !== p.version) throw AppError.conflict('referral_changed', '转办事项已被他人更新，请刷新后重试');
   const today = todayInChina();
   await tx.updateTable('intake_parts').set({
-    case_id: c.id, version: locked.version + 1,
+    answer_case_id: c.id, version: locked.version + 1,
     ...(locked.status === 'referred' ? { status: 'accepted', accepted_on: today, accepted_by: scope.userName } : {}),
   }).where('county_code', '=', p.county_code).where('id', '=', p.id).execute();
   await repo.insertEvent(tx, scope, { countyCode: p.county_code, partId: p.id, action: locked.status === 'referred' ? 'accept' : 'act', onDate: today, note: `已受理救助申请，案件 ${c.caseNo}` });
@@ -36,7 +36,7 @@ export async function linkReferralToCase(tx: Kysely<DB>, scope: Scope, p: repo.P
 
 /** Closes the referrals a decided claim answered, with the decision as their result. */
 export async function closeReferralsOfCase(tx: Kysely<DB>, scope: Scope, c: { countyCode: string; id: number }, outcome: 'assisted' | 'not_eligible' | 'declined', result: string, date: string): Promise<void> {
-  const open = await tx.selectFrom('intake_parts').selectAll().where('county_code', '=', c.countyCode).where('case_id', '=', c.id).where('kind', '=', 'referral').where('status', '<>', 'closed').forUpdate().execute();
+  const open = await tx.selectFrom('intake_parts').selectAll().where('county_code', '=', c.countyCode).where('answer_case_id', '=', c.id).where('kind', '=', 'referral').where('status', '<>', 'closed').forUpdate().execute();
   for (const p of open) {
     await repo.updatePart(tx, p, { status: 'closed', closed_on: date, outcome, result });
     await repo.insertEvent(tx, scope, { countyCode: p.county_code, partId: p.id, action: 'close', onDate: date, note: result });
