@@ -35,6 +35,8 @@ export type FigureRule =
   /** Two figures of the programme: `of` ÷ `to` (null when `to` is 0), or `of` − `minus`. */
   | { kind: 'ratio'; of: string; to: string }
   | { kind: 'difference'; of: string; minus: string }
+  /** Figures of the programme declared before it, added (null only when all are null). */
+  | { kind: 'sum'; of: readonly string[] }
   | { kind: 'registry'; figure: RegistryFigure }
   /** A dated parameter (e.g. a standard): its plain mean over the county-level units, on the period's last day. */
   | { kind: 'parameterMean'; parameter: string };
@@ -129,6 +131,12 @@ export interface Monitor {
 export interface ProgrammeStats {
   /** Numeric keys of `entitlements.summary` kept per area and month (e.g. 低保's gap and top-up persons). */
   summaryKeys: readonly string[];
+  /**
+   * Flows the programme's own module adds to the roll-up per area, hukou and month
+   * (`${programme}.${hukou}.${key}`) from records that are not entitlements — 医疗救助's hospital
+   * settlements and premium subsidies. Figures read them like summary keys (`total`).
+   */
+  moduleMetrics?: readonly string[];
   /** Its figures; default: households or times, persons and amount (`defaultFigures`). */
   figures?: readonly FigureDeclaration[];
   charts?: readonly ChartDeclaration[];

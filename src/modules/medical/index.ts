@@ -3,3 +3,4 @@ import './error-codes.ts';
 import './tables.ts';
 export { medicalRoutes } from './routes.ts';
 import './service/claim-hooks.ts';
+export { MEDICAL_MODULE_METRICS, medicalRollupRows } from './repo/rollup.ts';

@@ -14,6 +14,7 @@ export interface StatsProgramme {
   short: Labels;
   schedule: Schedule;
   summaryKeys: readonly string[];
+  moduleMetrics: readonly string[];
   figures: readonly FigureDeclaration[];
   charts: readonly ChartDeclaration[];
   table: TableDeclaration;
@@ -37,6 +38,7 @@ export function statsProgramme(p: StatsSource): StatsProgramme {
     short,
     schedule,
     summaryKeys: p.stats.summaryKeys,
+    moduleMetrics: p.stats.moduleMetrics ?? [],
     figures,
     charts: p.stats.charts ?? [],
     table: p.stats.table ?? { name: short, title: { 'zh-CN': `${short['zh-CN']}情况`, en: short.en }, columns: figures.map((f) => ({ figure: f.key })) },
@@ -66,7 +68,7 @@ const RESERVED = ['households', 'times', 'persons', 'amount'];
 /** What is wrong with a programme's declarations (empty when nothing): the stats module computes them blindly. */
 export function catalogueProblems(p: StatsProgramme): string[] {
   const problems: string[] = [];
-  const metrics = new Set<string>([...BASE_METRICS[p.schedule], ...p.summaryKeys]);
+  const metrics = new Set<string>([...BASE_METRICS[p.schedule], ...p.summaryKeys, ...p.moduleMetrics]);
   for (const k of p.summaryKeys) {
     if (!/^[a-z][A-Za-z0-9_]*$/.test(k)) problems.push(`summary key ${k}: letters, digits and _ only`);
     if (RESERVED.includes(k)) problems.push(`summary key ${k}: every entitlement counts it already`);
@@ -82,8 +84,8 @@ export function catalogueProblems(p: StatsProgramme): string[] {
       if (!metrics.has(r.metric)) problems.push(`${at}: no metric ${r.metric} (base metrics and summary keys: ${[...metrics].join(', ')})`);
       if (r.kind === 'stock' && p.schedule === 'one_off') problems.push(`${at}: one-off payments have no stock; use total`);
     }
-    if (r.kind === 'ratio' || r.kind === 'difference') {
-      for (const ref of r.kind === 'ratio' ? [r.of, r.to] : [r.of, r.minus]) if (!seen.has(ref)) problems.push(`${at}: ${ref} is not a figure declared before it`);
+    if (r.kind === 'ratio' || r.kind === 'difference' || r.kind === 'sum') {
+      for (const ref of r.kind === 'ratio' ? [r.of, r.to] : r.kind === 'sum' ? r.of : [r.of, r.minus]) if (!seen.has(ref)) problems.push(`${at}: ${ref} is not a figure declared before it`);
     }
     seen.set(f.key, f);
   }

@@ -39,6 +39,11 @@ export function evaluate(p: StatsProgramme, ctx: FigureContext): Map<string, Fig
         const [a, b] = [got(r.of), got(r.minus)];
         return { value: a.value === null || b.value === null ? null : a.value - b.value, prev: a.prev === null || b.prev === null ? null : a.prev - b.prev };
       }
+      case 'sum': {
+        const parts = r.of.map(got);
+        const add = (vs: (number | null)[]) => (vs.every((v) => v === null) ? null : vs.reduce<number>((a, v) => a + (v ?? 0), 0));
+        return { value: add(parts.map((x) => x.value)), prev: add(parts.map((x) => x.prev)) };
+      }
       case 'registry': return { value: ctx.registry(r.figure), prev: null };
       case 'parameterMean': {
         const m = ctx.parameter(r.parameter);

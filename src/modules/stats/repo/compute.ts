@@ -5,6 +5,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import { dibaoAssessmentQuery, type DibaoAssessmentParameters } from '../../policy/index.ts';
 import { statsProgrammes, summaryKeys } from '../domain/catalogue.ts';
+import { medicalRollupRows } from '../../medical/index.ts';
 
 /** `null` = every area; else the area codes whose rows are recomputed. */
 export type AreaFilter = readonly string[] | null;
@@ -160,6 +161,8 @@ export function rollupQuery(areas: AreaFilter, assessment: DibaoAssessmentParame
       (${activityRows(areas)})
       union all
       (${payrollVerificationRows(areas)})
+      union all
+      (${medicalRollupRows((column) => filter(areas, column))})
     ) r group by 1, 2, 3, 4 having sum(value) <> 0`;
 }
 
