@@ -2,6 +2,7 @@
 // the tables (the workflow engine is not under test here; the figures are).
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { programmeOf } from '../../programmes/registry.ts';
 
 let serial = 0;
 
@@ -51,14 +52,13 @@ function phaseOf(state: string): string {
   return 'pending';
 }
 
-const PREFIX: Record<string, string> = { dibao: 'DB', hardship: 'TK', temporary: 'LS' };
 
 export async function addCase(db: Kysely<DB>, householdId: number, village: string, programme: string, state: string, opts: { dueDate?: string; supportMode?: 'institutional' | 'home_based' } = {}): Promise<number> {
   const county = village.slice(0, 6);
   const head = await sql<{ id: number }>`select id from members where county_code = ${county} and household_id = ${householdId} order by id limit 1`.execute(db);
   const context = opts.supportMode ? { support: { mode: opts.supportMode } } : {};
   const { rows } = await sql<{ id: number }>`insert into cases (county_code, case_no, programme, rule_set, household_id, area_code, applicant_member_id, applicant_name, applicant_id_number, state, phase, context, applied_on, state_since, due_date)
-    values (${county}, ${`${PREFIX[programme]}${county}2015${String(++serial).padStart(6, '0')}`}, ${programme}, 'cn-2012', ${householdId}, ${village}, ${head.rows[0]!.id}, '申请人', 'X', ${state}, ${phaseOf(state)}, cast(${JSON.stringify(context)} as jsonb), '2014-01-01', '2014-01-01', ${opts.dueDate ?? null})
+    values (${county}, ${`${programmeOf(programme).serialPrefix}${county}2015${String(++serial).padStart(6, '0')}`}, ${programme}, 'cn-2012', ${householdId}, ${village}, ${head.rows[0]!.id}, '申请人', 'X', ${state}, ${phaseOf(state)}, cast(${JSON.stringify(context)} as jsonb), '2014-01-01', '2014-01-01', ${opts.dueDate ?? null})
     returning id`.execute(db);
   const id = rows[0]!.id;
   if (opts.supportMode) await transition(db, county, id, 'township_review', { supportMode: opts.supportMode });

@@ -49,7 +49,7 @@ export const medicalStats: ProgrammeStats = {
   },
   report: {
     heading: '医疗救助工作',
-    sentence: '{year}年{place}医疗救助支出{subsidyAmount}万元，资助{subsidisedPersons}万人参加城乡居民基本医疗保险；支出{amount}万元，对{times}人次实施门诊救助、住院救助。',
+    sentence: '{year}年{place}医疗救助支出{subsidyAmount}万元，资助{subsidisedPersons}人参加城乡居民基本医疗保险；支出{amount}万元，对{times}人次实施门诊救助、住院救助。',
   },
   paymentLabels: l('医疗救助金', 'medical assistance'),
 };
