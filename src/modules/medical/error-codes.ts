@@ -9,3 +9,8 @@ defineErrorCodes('medical', {
   episode_claimed: { status: 409, title: '该次就医已申请医疗救助' },
   not_medical_recipient: { status: 409, title: '不属于医疗救助对象' },
 });
+
+// 资助参保 (premium subsidy): the insurer's result file.
+defineErrorCodes('medical', {
+  subsidy_result_rejected: { status: 400, title: '参保结果文件有误，未导入' },
+});

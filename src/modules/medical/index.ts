@@ -2,3 +2,9 @@
 import './error-codes.ts';
 import './tables.ts';
 export { medicalRoutes } from './routes.ts';
+// 资助参保 (premium subsidy): what the CLI and the benchmark use.
+export { generateSubsidyList } from './service/subsidy-generate.ts';
+export type { GenerateInput as SubsidyGenerateInput } from './service/subsidy-generate.ts';
+export { insurerFile } from './service/subsidy-file.ts';
+export { moveSubsidyList } from './service/subsidy-review.ts';
+export { generateBody as subsidyGenerateBody } from './contract/subsidy.ts';
