@@ -7,6 +7,7 @@ import { registerServe } from './commands/serve.ts';
 import { registerUsers } from './commands/users.ts';
 import { registerVerify } from './commands/verify.ts';
 import { registerPayroll } from './commands/payroll.ts';
+import { registerMedical } from './commands/medical.ts';
 import { registerReport } from './commands/report.ts';
 
 const program = new Command();
@@ -17,6 +18,7 @@ registerUsers(program);
 registerRegistry(program);
 registerVerify(program);
 registerPayroll(program);
+registerMedical(program);
 registerReport(program);
 registerBench(program);
 

@@ -9,6 +9,7 @@ import { DEPARTMENTS } from '../kernel/permissions.ts';
 import { systemScope } from '../kernel/scope.ts';
 import type { BuiltApp } from './app.ts';
 import { authProbes } from './probes/auth.ts';
+import { medicalSubsidyProbes } from './probes/medical-subsidy.ts';
 import { payrollProbes } from './probes/payroll.ts';
 import { statsProbes } from './probes/stats.ts';
 import type { Foreign, Probe } from './probes/types.ts';
@@ -111,6 +112,7 @@ const PROBES: Record<string, Probe> = {
   ...authProbes,
   ...verificationProbes,
   ...payrollProbes,
+  ...medicalSubsidyProbes,
   ...statsProbes,
 };
 

@@ -7,3 +7,8 @@ defineErrorCodes('medical', {
   subsidy_list_empty: { status: 409, title: '资助参保名单没有人员' },
   episode_claimed: { status: 409, title: '该次就医已申请医疗救助' },
 });
+
+// 资助参保 (premium subsidy): the insurer's result file.
+defineErrorCodes('medical', {
+  subsidy_result_rejected: { status: 400, title: '参保结果文件有误，未导入' },
+});

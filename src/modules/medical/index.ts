@@ -4,3 +4,9 @@ import './tables.ts';
 export { medicalRoutes } from './routes.ts';
 import './service/claim-hooks.ts';
 export { MEDICAL_MODULE_METRICS, medicalRollupRows } from './repo/rollup.ts';
+// 资助参保 (premium subsidy): what the CLI and the benchmark use.
+export { generateSubsidyList } from './service/subsidy-generate.ts';
+export type { GenerateInput as SubsidyGenerateInput } from './service/subsidy-generate.ts';
+export { insurerFile } from './service/subsidy-file.ts';
+export { moveSubsidyList } from './service/subsidy-review.ts';
+export { generateBody as subsidyGenerateBody } from './contract/subsidy.ts';

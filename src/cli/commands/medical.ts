@@ -1,0 +1,45 @@
+import fs from 'node:fs';
+import type { Command } from 'commander';
+import { AppError } from '../../kernel/errors.ts';
+import { systemScope } from '../../kernel/scope.ts';
+import { parseOrThrow } from '../../kernel/validate.ts';
+import { generateSubsidyList, insurerFile, subsidyGenerateBody } from '../../modules/medical/index.ts';
+import { progressBar } from '../progress.ts';
+import { withDb } from './db.ts';
+
+const yuan = (fen: number) => (fen / 100).toFixed(2);
+
+/** `jiuzhu medical …`: the yearly premium-subsidy list (资助参保). */
+export function registerMedical(program: Command): void {
+  const cmd = program.command('medical').description('medical assistance (医疗救助)');
+  cmd.command('subsidy-list')
+    .description('generate the premium-subsidy list of a county and year (--county, --year, --as-of), or write the insurer file of an approved list (--list-no, --export FILE.xlsx|.csv)')
+    .option('--county <code>', 'county code')
+    .option('--year <YYYY>', 'insurance year')
+    .option('--as-of <YYYY-MM-DD>', 'recipients in payment in the month of this date')
+    .option('--list-no <ZC…>', 'an approved list to export')
+    .option('--export <file>', 'write the insurer file of --list-no (.xlsx or .csv by the extension)')
+    .action(async (o: { county?: string; year?: string; asOf?: string; listNo?: string; export?: string }) => {
+      const scope = systemScope('cli');
+      if (o.export) {
+        if (!o.listNo) throw AppError.field('list-no', '导出报送文件须指定 --list-no');
+        const format = o.export.toLowerCase().endsWith('.csv') ? 'csv' : 'xlsx';
+        const f = await withDb((db) => insurerFile(db, scope, o.listNo!, format));
+        fs.writeFileSync(o.export, f.file);
+        console.log(`${o.listNo}: ${f.persons} persons, ${yuan(f.amountFen)} yuan → ${o.export}`);
+        return;
+      }
+      const input = parseOrThrow(subsidyGenerateBody, { countyCode: o.county, year: o.year, asOf: o.asOf });
+      const g = await withDb(async (db) => {
+        const bar = progressBar(`subsidy list ${input.countyCode} ${input.year}`, 1);
+        try {
+          const r = await generateSubsidyList(db, scope, input);
+          bar.update(1);
+          return r;
+        } finally {
+          bar.stop();
+        }
+      });
+      console.log(`${g.listNo} ${g.countyCode} ${g.year} (as of ${g.asOf}): ${g.statusLabel}, ${g.persons} persons, ${yuan(g.amountFen)} yuan`);
+    });
+}

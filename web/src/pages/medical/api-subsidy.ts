@@ -1,0 +1,73 @@
+// The premium-subsidy part of the /api/v1 contract as the pages use it (src/modules/medical/README.md,
+// "资助参保"). The types mirror src/modules/medical/contract/subsidy.ts: the web may import a module's
+// contract.ts only, and the medical module keeps its contracts per part.
+import { api, ApiError } from '../../api/client.ts';
+
+const enc = encodeURIComponent;
+
+export type SubsidyStatus = 'draft' | 'reviewed' | 'approved' | 'exported' | 'void';
+export type SubsidyGroup = 'hardship' | 'dibao';
+export interface SubsidyList {
+  listNo: string; countyCode: string; countyName: string; year: number; asOf: string; status: SubsidyStatus; statusLabel: string;
+  persons: number; amountFen: number; enrolled: number; refused: number; createdBy: string; createdOn: string;
+  reviewedBy: string | null; reviewedOn: string | null; approvedBy: string | null; approvedOn: string | null; exportedOn: string | null; resultImportedOn: string | null;
+}
+export interface SubsidyListDetail extends SubsidyList {
+  byGroup: { group: SubsidyGroup; groupLabel: string; persons: number; contributionFen: number; amountFen: number }[];
+  byTownship: { townshipCode: string; townshipName: string; persons: number; amountFen: number }[];
+  excluded: number;
+}
+export interface SubsidyEntry {
+  id: number; townshipCode: string; townshipName: string; villageCode: string; villageName: string; name: string; idNumber: string;
+  group: SubsidyGroup; groupLabel: string; basisCaseNo: string; contributionFen: number; subsidyFen: number; selfPayFen: number;
+  excluded: boolean; excludeReason: string | null; result: 'pending' | 'enrolled' | 'refused'; resultLabel: string; resultReason: string | null;
+}
+export interface ResultImported { listNo: string; rows: number; enrolled: number; refused: number; pending: number }
+export interface RowError { row: number; column: string; message: string }
+
+function query(params: Record<string, string | number | undefined>): string {
+  const parts = Object.entries(params).filter((e): e is [string, string | number] => e[1] !== undefined && e[1] !== '');
+  return parts.length === 0 ? '' : `?${parts.map(([k, v]) => `${k}=${enc(String(v))}`).join('&')}`;
+}
+const base = '/medical/subsidy-lists';
+
+export const fetchSubsidyLists = (f: { area?: string; year?: number; after?: number }) =>
+  api<{ items: SubsidyList[]; next: number | null }>(`${base}${query({ area: f.area, year: f.year, after: f.after, limit: 50 })}`);
+export const generateSubsidyList = (countyCode: string, year: number, asOf: string) =>
+  api<{ listNo: string; persons: number; amountFen: number }>(base, { method: 'POST', body: { countyCode, year, asOf } });
+export const fetchSubsidyList = (no: string) => api<SubsidyListDetail>(`${base}/${enc(no)}`);
+export const fetchSubsidyEntries = (no: string, f: { township?: string; group?: SubsidyGroup; unmask: boolean; after?: number; limit: number }) =>
+  api<{ items: SubsidyEntry[]; next: number | null }>(`${base}/${enc(no)}/entries${query({ township: f.township, group: f.group, unmask: f.unmask ? 'true' : undefined, after: f.after, limit: f.limit })}`);
+export const excludeEntry = (no: string, id: number, reason: string) => api<unknown>(`${base}/${enc(no)}/entries/${id}/exclude`, { method: 'POST', body: { reason } });
+export const includeEntry = (no: string, id: number) => api<unknown>(`${base}/${enc(no)}/entries/${id}/include`, { method: 'POST' });
+export const moveSubsidyList = (no: string, step: 'review' | 'approve' | 'void') => api<SubsidyList>(`${base}/${enc(no)}/${step}`, { method: 'POST' });
+export const insurerFileUrl = (no: string, format: 'xlsx' | 'csv') => `/api/v1${base}/${enc(no)}/insurer-file${query({ format })}`;
+
+const formatOf = (file: File) => (file.name.toLowerCase().endsWith('.csv') ? 'csv' : 'xlsx');
+const post = (no: string, path: string, file: File) => fetch(`/api/v1${base}/${enc(no)}/${path}${query({ format: formatOf(file), fileName: file.name })}`, {
+  method: 'POST', credentials: 'include', headers: { 'Content-Type': 'application/octet-stream' }, body: file,
+});
+
+/** Uploads the insurer's result file as the raw body; a refused file answers its row errors. */
+export async function uploadResult(no: string, file: File): Promise<{ ok: true; result: ResultImported } | { ok: false; message: string; errors: RowError[] }> {
+  const res = await post(no, 'result', file);
+  const body: unknown = await res.json().catch(() => null);
+  if (res.ok) return { ok: true, result: body as ResultImported };
+  const err = (body as { error?: { code?: string; message?: string; details?: { errors?: RowError[] } } } | null)?.error;
+  if (res.status === 400) return { ok: false, message: err?.message ?? res.statusText, errors: err?.details?.errors ?? [] };
+  throw new ApiError(res.status, err?.code ?? `http_${res.status}`, err?.message ?? res.statusText);
+}
+
+/** Saves the error report of a result file (the server checks the file again and changes nothing). */
+export async function downloadResultReport(no: string, file: File): Promise<void> {
+  const res = await post(no, 'result/error-report', file);
+  if (!res.ok) throw new ApiError(res.status, `http_${res.status}`, res.statusText);
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = `参保结果错误报告-${no}.xlsx`;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
