@@ -55,6 +55,12 @@ function Field({ f, place }: { f: FieldSpec; place: Place }) {
           <InputNumber precision={0} {...(f.min !== undefined ? { min: f.min } : {})} {...(f.max !== undefined ? { max: f.max } : {})} style={{ width: 160 }} />
         </Form.Item>
       );
+    case 'money':
+      return (
+        <Form.Item name={name} label={label} rules={rules}>
+          <InputNumber precision={2} min={0} addonAfter={t('cases.form.yuan')} style={{ width: 200 }} />
+        </Form.Item>
+      );
     case 'boolean':
       return (
         <Form.Item name={name} valuePropName="checked">

@@ -59,5 +59,7 @@ export function valueText(t: Translate, field: string, value: unknown): string {
       .join(t('cases.list'));
   }
   if (typeof value === 'string') return field === 'flags' ? codeLabel(t, 'flag', value) : codeLabel(t, `enum.${field}`, value, value);
+  // An amount in fen (…Fen) reads in yuan.
+  if (typeof value === 'number' && field.endsWith('Fen')) return `${yuan(value)} ${t('cases.form.yuan')}`;
   return String(value);
 }

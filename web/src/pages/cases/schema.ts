@@ -4,6 +4,8 @@
 // `.meta({ title })`) names it, and an enum written as `anyOf` of `{ const, title }` names its choices:
 // a programme added later brings its own words; the dictionary (cases.field.*, cases.enum.*) names the rest.
 
+import { yuanToFen } from '../registry/money.ts';
+
 export interface JsonSchema {
   type?: string;
   title?: string;
@@ -25,7 +27,8 @@ export interface JsonSchema {
   default?: unknown;
 }
 
-export type FieldKind = 'date' | 'text' | 'textarea' | 'integer' | 'boolean' | 'enum' | 'tags' | 'checks' | 'institution';
+/** `money`: an amount in fen (a property named …Fen), entered in yuan. */
+export type FieldKind = 'date' | 'text' | 'textarea' | 'integer' | 'money' | 'boolean' | 'enum' | 'tags' | 'checks' | 'institution';
 
 export interface FieldSpec {
   name: string;
@@ -68,7 +71,7 @@ function kindOf(name: string, s: JsonSchema): FieldKind | null {
       return (s.maxLength ?? 0) > 200 ? 'textarea' : 'text';
     case 'integer':
     case 'number':
-      return 'integer';
+      return name.endsWith('Fen') ? 'money' : 'integer';
     case 'boolean':
       return 'boolean';
     case 'array':
@@ -121,7 +124,7 @@ export function dataOf(fields: readonly FieldSpec[], values: Record<string, unkn
   for (const f of fields) {
     const v = values?.[f.name];
     if (v === undefined || v === null || (v === '' && !f.required)) continue;
-    out[f.name] = typeof v === 'string' ? v.trim() : v;
+    out[f.name] = typeof v === 'string' ? v.trim() : f.kind === 'money' && typeof v === 'number' ? yuanToFen(v) : v;
   }
   return out;
 }

@@ -1,27 +1,14 @@
 // The premium-subsidy part of the /api/v1 contract as the pages use it (src/modules/medical/README.md,
-// "资助参保"). The types mirror src/modules/medical/contract/subsidy.ts: the web may import a module's
-// contract.ts only, and the medical module keeps its contracts per part.
+// "资助参保"); the types come from the module's contract.ts.
 import { api, ApiError } from '../../api/client.ts';
 
 const enc = encodeURIComponent;
 
-export type SubsidyStatus = 'draft' | 'reviewed' | 'approved' | 'exported' | 'void';
-export type SubsidyGroup = 'hardship' | 'dibao';
-export interface SubsidyList {
-  listNo: string; countyCode: string; countyName: string; year: number; asOf: string; status: SubsidyStatus; statusLabel: string;
-  persons: number; amountFen: number; enrolled: number; refused: number; createdBy: string; createdOn: string;
-  reviewedBy: string | null; reviewedOn: string | null; approvedBy: string | null; approvedOn: string | null; exportedOn: string | null; resultImportedOn: string | null;
-}
-export interface SubsidyListDetail extends SubsidyList {
-  byGroup: { group: SubsidyGroup; groupLabel: string; persons: number; contributionFen: number; amountFen: number }[];
-  byTownship: { townshipCode: string; townshipName: string; persons: number; amountFen: number }[];
-  excluded: number;
-}
-export interface SubsidyEntry {
-  id: number; townshipCode: string; townshipName: string; villageCode: string; villageName: string; name: string; idNumber: string;
-  group: SubsidyGroup; groupLabel: string; basisCaseNo: string; contributionFen: number; subsidyFen: number; selfPayFen: number;
-  excluded: boolean; excludeReason: string | null; result: 'pending' | 'enrolled' | 'refused'; resultLabel: string; resultReason: string | null;
-}
+import type { SubsidyEntry, SubsidyList, SubsidyListDetail } from '../../../../src/modules/medical/contract.ts';
+
+export type { SubsidyEntry, SubsidyList, SubsidyListDetail };
+export type SubsidyStatus = SubsidyList['status'];
+export type SubsidyGroup = SubsidyEntry['group'];
 export interface ResultImported { listNo: string; rows: number; enrolled: number; refused: number; pending: number }
 export interface RowError { row: number; column: string; message: string }
 

@@ -89,6 +89,7 @@ export const casesUiEn: Record<keyof typeof casesUiZhCN, string> = {
   'cases.form.stepDate': 'Date of the step',
   'cases.form.reason': 'Reason',
   'cases.form.staffHint': 'Type a name and press Enter; at least two',
+  'cases.form.yuan': 'yuan',
   'cases.form.submit': 'Submit',
   'cases.form.done': 'Done: {label}',
 

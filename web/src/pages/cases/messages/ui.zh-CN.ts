@@ -89,6 +89,7 @@ export const casesUiZhCN = {
   'cases.form.stepDate': '办理日期',
   'cases.form.reason': '理由',
   'cases.form.staffHint': '输入姓名后回车，至少两人',
+  'cases.form.yuan': '元',
   'cases.form.submit': '提交',
   'cases.form.done': '已办理：{label}',
 
