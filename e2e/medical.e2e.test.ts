@@ -1,0 +1,97 @@
+// 医疗救助 in a real browser, end to end: the township caseworker records an inpatient claim on the 医疗救助
+// page (the hospital bill in yuan), submits it to the county (above the township's 3000 yuan), the county
+// approver approves it, the county's next payroll carries it as a one-off line, and the prefecture's
+// dashboard counts it on the programme's card.
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import { makeIdNumber } from '../src/kernel/id-number.ts';
+import { REPO_ROOT } from './server.ts';
+import { loginAs } from './browser.ts';
+import { browserSuite } from './suite.ts';
+
+const OUT = join(REPO_ROOT, 'test-output', 'e2e');
+
+const member = (idNumber: string, name: string, relation: string) => ({
+  idNumber, name, relation, hukou: 'rural', workCapacity: 'partial', disabilityKind: null, disabilityGrade: null, seriousIllness: true, student: false, categories: [], leftBehind: null,
+});
+
+browserSuite('医疗救助 (browser)', (env) => {
+  it('a caseworker records an inpatient claim, the county approves it, it is paid in the next payroll and shows on the dashboard', async () => {
+    const { server, browser } = env();
+    const base = server.baseUrl;
+    const page = await browser.context.newPage();
+    await loginAs(page, base, 'guanghui.caseworker');
+    const head = makeIdNumber('522701', '1966-03-04', 81, 'male');
+    const created = await page.request.post(`${base}/api/v1/households`, {
+      data: {
+        household: { villageCode: '522701001001', hukou: 'rural', address: '广惠路 12 号', phone: '13800001212', bankName: '农村信用社', bankAccount: '6230123400001212', povertyFile: false, agricultural: true, categories: [] },
+        members: [member(head, '杨石保', 'head')], incomes: [], assets: [],
+      },
+    });
+    expect(created.status(), await created.text()).toBe(201);
+    const { householdNo } = (await created.json()) as { householdNo: string };
+
+    // 受理 on the 医疗救助 page: a 低保边缘 member's stay in hospital, 9000 yuan of eligible self-pay.
+    await page.goto(`${base}/medical`);
+    await page.getByTestId('claim-new').click();
+    await page.getByTestId('claim-householdNo').fill(householdNo);
+    await page.getByTestId('claim-applicantIdNumber').fill(head);
+    await page.getByTestId('claim-appliedOn').fill('2015-12-02');
+    await page.getByTestId('claim-diagnosis').fill('脑梗死');
+    await page.getByTestId('claim-hospital').fill('黔南州人民医院');
+    await page.getByTestId('claim-admittedOn').fill('2015-11-10');
+    await page.getByTestId('claim-dischargedOn').fill('2015-11-28');
+    await page.getByTestId('claim-totalCost').fill('30000');
+    await page.getByTestId('claim-basicInsurance').fill('18000');
+    await page.getByTestId('claim-eligibleSelfPay').fill('9000');
+    await page.getByText('低保边缘家庭成员（非低保、特困对象时勾选）').click();
+    await mkdir(OUT, { recursive: true });
+    await page.screenshot({ path: join(OUT, 'medical-claim.png') });
+    await page.getByTestId('claim-submit').click();
+    await page.waitForURL(/\/cases\/YL522701\d{10}$/);
+    const caseNo = new URL(page.url()).pathname.split('/').pop() ?? '';
+    await page.getByTestId('case-state').filter({ hasText: '已受理' }).waitFor();
+    const answers = await page.getByTestId('case-timeline-data').allInnerTexts();
+    expect(answers.join('\n')).toContain('政策范围内个人自付：9,000.00 元');
+
+    // Above the township's amount: (9000 − 1000) × 50% = 4000 yuan → to the county.
+    await page.getByTestId('action-submit_to_county').click();
+    const step = page.getByTestId('step-form');
+    await step.waitFor();
+    await step.locator('#step_stepDate').fill('2015-12-02');
+    await page.getByTestId('step-submit').click();
+    await step.waitFor({ state: 'detached' });
+    await page.getByTestId('case-state').filter({ hasText: '县级审批中' }).waitFor();
+
+    await loginAs(page, base, 'duyun.approver');
+    await page.goto(`${base}/cases/${caseNo}`);
+    await page.getByTestId('action-approve').click();
+    await step.waitFor();
+    await step.locator('#step_stepDate').fill('2015-12-03');
+    await page.getByTestId('step-submit').click();
+    await step.waitFor({ state: 'detached' });
+    await page.getByTestId('case-state').filter({ hasText: '已救助' }).waitFor();
+    expect(await page.getByTestId('case-decision-amount').innerText()).toContain('4000.00');
+
+    // The county's payroll of December pays it once, as a one-off line.
+    await page.goto(`${base}/payroll`);
+    await page.getByTestId('payroll-period').fill('2015-12');
+    await page.getByTestId('payroll-run').click();
+    await page.waitForURL('**/payroll/FF522701201512', { timeout: 60_000 });
+    await page.getByTestId('payroll-status').filter({ hasText: '待审批' }).waitFor();
+    expect(await page.getByTestId('payroll-by-programme').innerText()).toContain('医疗救助');
+    const lines = (await (await page.request.get(`${base}/api/v1/payroll/FF522701201512/lines?programme=medical`)).json()) as { items: { oneOffFen: number; netFen: number }[] };
+    expect(lines.items).toHaveLength(1);
+    expect(lines.items[0]).toMatchObject({ oneOffFen: 400000, netFen: 400000 });
+
+    // The prefecture's dashboard for 2015 counts it on the 医疗救助 card.
+    await loginAs(page, base, 'qiannan.admin');
+    await page.goto(`${base}/stats?year=2015`);
+    await page.getByTestId('stats-programme-medical').getByText('医疗救助', { exact: true }).waitFor();
+    expect(await page.getByTestId('stats-kpi-medical-times').innerText()).toMatch(/门诊、住院救助人次[\s\S]*1/);
+    expect(await page.getByTestId('stats-kpi-medical-amount').innerText()).toContain('4,000');
+    await page.screenshot({ path: join(OUT, 'medical-dashboard.png'), fullPage: true });
+    await page.close();
+  });
+});
