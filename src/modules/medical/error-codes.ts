@@ -9,3 +9,8 @@ defineErrorCodes('medical', {
   episode_claimed: { status: 409, title: '该次就医已申请医疗救助' },
   not_medical_recipient: { status: 409, title: '不属于医疗救助对象' },
 });
+
+// 一站式结算导入 (service/settlements.ts)
+defineErrorCodes('medical', {
+  settlement_rejected: { status: 400, title: '结算文件有误，未导入任何数据' },
+});
