@@ -28,10 +28,9 @@ export interface RegisteredMember {
 export async function membersAmong(db: Kysely<DB>, countyCode: string, idNumbers: readonly string[]): Promise<RegisteredMember[]> {
   if (idNumbers.length === 0) return [];
   const { rows } = await sql<RegisteredMember>`
-    select p.id_number, m.id as member_id, m.household_id, m.name, h.village_code
+    select m.id_number, m.id as member_id, m.household_id, m.name, h.village_code
     from unnest(${arrayLiteral(idNumbers)}::text[]) as f (id_number)
-    join person_index p on p.id_number = f.id_number and p.county_code = ${countyCode}
-    join members m on m.county_code = p.county_code and m.id = p.member_id
+    join members m on m.id_number = f.id_number and m.county_code = ${countyCode}
     join households h on h.county_code = m.county_code and h.id = m.household_id`.execute(db);
   return rows;
 }
