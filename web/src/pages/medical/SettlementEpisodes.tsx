@@ -1,9 +1,9 @@
 import { Alert, Button, Drawer, Space, Table } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import type { SettledEpisode, SettlementImportDetail } from '../../../../src/modules/medical/contract/settlements.ts';
 import { api } from '../../api/client.ts';
 import { useT } from '../../i18n/context.ts';
 import { formatYuan } from '../registry/money.ts';
+import type { SettledEpisode, SettlementImportDetail } from './SettlementUpload.tsx';
 
 const PAGE = 100;
 

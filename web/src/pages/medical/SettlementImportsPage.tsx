@@ -1,11 +1,10 @@
 import { Alert, Button, Card, Space, Table } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import type { SettlementImportItem } from '../../../../src/modules/medical/contract/settlements.ts';
 import { api } from '../../api/client.ts';
 import { useT } from '../../i18n/context.ts';
 import { formatYuan } from '../registry/money.ts';
 import { SettlementEpisodes } from './SettlementEpisodes.tsx';
-import { SettlementUpload } from './SettlementUpload.tsx';
+import { SettlementUpload, type SettlementImportItem } from './SettlementUpload.tsx';
 
 const PAGE = 50;
 const when = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });

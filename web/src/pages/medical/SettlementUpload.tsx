@@ -1,9 +1,45 @@
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, Button, Progress, Space, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
-import type { SettlementImport } from '../../../../src/modules/medical/contract/settlements.ts';
 import { useT } from '../../i18n/context.ts';
 import { formatYuan } from '../registry/money.ts';
+
+// The answers of /api/v1/medical/settlements as the page uses them (src/modules/medical/contract/settlements.ts).
+export interface SettlementImport {
+  importNo: string;
+  countyCode: string;
+  countyName: string;
+  fileName: string;
+  rows: number;
+  amountFen: number;
+  importedBy: string;
+  department: string | null;
+  importedAt: string;
+}
+export interface SettlementImportItem extends SettlementImport {
+  importedByName: string;
+}
+export interface SettledEpisode {
+  id: number;
+  rowNo: number | null;
+  settlementNo: string | null;
+  name: string;
+  idNumber: string;
+  groupLabel: string;
+  kindLabel: string;
+  critical: boolean;
+  hospital: string;
+  admittedOn: string;
+  dischargedOn: string;
+  totalCostFen: number;
+  eligibleSelfPayFen: number;
+  assistanceFen: number;
+  tiltFen: number;
+  areaName: string;
+}
+export interface SettlementImportDetail extends SettlementImportItem {
+  episodes: { items: SettledEpisode[]; next: number | null };
+}
 
 export interface SettlementRowError {
   row: number;
