@@ -10,13 +10,14 @@ import { systemScope } from '../kernel/scope.ts';
 import type { BuiltApp } from './app.ts';
 import { authProbes } from './probes/auth.ts';
 import { medicalSubsidyProbes } from './probes/medical-subsidy.ts';
+import { medicalSettlementProbes } from './probes/medical-settlements.ts';
 import { payrollProbes } from './probes/payroll.ts';
 import { statsProbes } from './probes/stats.ts';
 import type { Foreign, Probe } from './probes/types.ts';
 import { verificationProbes } from './probes/verification.ts';
 
 /** POSTs that change nothing (verifying the audit chain, searches with an ID number in the body): a 2xx there is not a write. */
-const READ_ONLY_POSTS = new Set(['POST /api/v1/audit/verify', 'POST /api/v1/households/search', 'POST /api/v1/households/export.xlsx']);
+const READ_ONLY_POSTS = new Set(['POST /api/v1/audit/verify', 'POST /api/v1/households/search', 'POST /api/v1/households/export.xlsx', 'POST /api/v1/medical/settlements/errors.xlsx']);
 
 type Place = 'wenfeng' | 'guanghui' | 'fuquan' | 'qiandongnan';
 
@@ -114,6 +115,7 @@ const PROBES: Record<string, Probe> = {
   ...payrollProbes,
   ...medicalSubsidyProbes,
   ...statsProbes,
+  ...medicalSettlementProbes,
 };
 
 const HEADS: Record<Place, { id: string; name: string }> = {

@@ -12,3 +12,8 @@ defineErrorCodes('medical', {
 defineErrorCodes('medical', {
   subsidy_result_rejected: { status: 400, title: '参保结果文件有误，未导入' },
 });
+
+// 一站式结算导入 (service/settlements.ts)
+defineErrorCodes('medical', {
+  settlement_rejected: { status: 400, title: '结算文件有误，未导入任何数据' },
+});

@@ -10,3 +10,6 @@ export type { GenerateInput as SubsidyGenerateInput } from './service/subsidy-ge
 export { insurerFile } from './service/subsidy-file.ts';
 export { moveSubsidyList } from './service/subsidy-review.ts';
 export { generateBody as subsidyGenerateBody } from './contract/subsidy.ts';
+export { importSettlements, settlementErrorReport } from './service/settlements.ts';
+export { checkSettlementFile } from './service/settlement-check.ts';
+export { SETTLEMENT_COLUMNS } from './service/settlement-columns.ts';
