@@ -2,7 +2,7 @@
 // demo households with every household a 低保 recipient and 特困 persons (a cached stage of
 // loadDemoRecipients, decided 2015-11-30, so paid from 2015-12), times generating the list of every
 // county for 2016 (as of 2015-12-31: one INSERT … SELECT per county), reviewing, approving and exporting
-// its insurer file (.xlsx) — against a baseline in the same run: the raw INSERT … SELECT of the same rows
+// its insurer file (CSV, or .xlsx with --format xlsx) — against a baseline in the same run: the raw INSERT … SELECT of the same rows
 // (the same recipients query, the same columns) into a scratch table. Loading is not timed.
 import { sql } from 'kysely';
 import type { Database } from '../src/db/engine.ts';
@@ -17,6 +17,8 @@ export interface SubsidyBenchOptions {
   engines: readonly BenchEngine[];
   /** Demo households of the cached registry (about 2.7 members each, all recipients); default 110,000 ≈ 300,000 persons. */
   households?: number;
+  /** The insurer file's format (default csv; xlsx measured on request: the xlsx writer alone costs several times the baseline). */
+  format?: 'csv' | 'xlsx';
   cache?: Omit<CacheOptions, 'stage'>;
 }
 
@@ -51,7 +53,7 @@ async function baseline(db: Database, list: readonly string[]): Promise<number> 
   return n;
 }
 
-async function run(db: Database, engine: BenchEngine): Promise<SubsidyBenchResult> {
+async function run(db: Database, engine: BenchEngine, format: 'csv' | 'xlsx'): Promise<SubsidyBenchResult> {
   const scope = systemScope('bench');
   const list = await counties(db);
   const b1 = await timed(() => baseline(db, list));
@@ -63,7 +65,7 @@ async function run(db: Database, engine: BenchEngine): Promise<SubsidyBenchResul
       persons += g.persons;
       await moveSubsidyList(db, scope, g.listNo, 'review');
       await moveSubsidyList(db, scope, g.listNo, 'approve');
-      exported += (await insurerFile(db, scope, g.listNo, 'xlsx')).persons;
+      exported += (await insurerFile(db, scope, g.listNo, format)).persons;
       process.stdout.write(`\r${engine}: subsidy lists ${list.indexOf(c) + 1}/${list.length}, ${persons} persons`);
     }
   });
@@ -72,14 +74,14 @@ async function run(db: Database, engine: BenchEngine): Promise<SubsidyBenchResul
   await sql`drop table bench_subsidy_rows`.execute(db.kysely);
   if (b1.value !== persons || exported !== persons) throw new Error(`${engine}: list ${persons} persons, exported ${exported}, raw insert ${b1.value} rows`);
   const base = Math.min(b1.ms, b2.ms);
-  console.log(`${engine}: subsidy generate+review+approve+export ${seconds(r.ms)} s for ${persons} persons in ${list.length} counties; baseline ${seconds(base)} s (runs ${seconds(b1.ms)} / ${seconds(b2.ms)} s); ratio ${(r.ms / base).toFixed(2)}`);
+  console.log(`${engine}: subsidy generate+review+approve+export (${format}) ${seconds(r.ms)} s for ${persons} persons in ${list.length} counties; baseline ${seconds(base)} s (runs ${seconds(b1.ms)} / ${seconds(b2.ms)} s); ratio ${(r.ms / base).toFixed(2)}`);
   return { engine, seconds: r.ms / 1000, baselineSeconds: base / 1000, ratio: r.ms / base, persons };
 }
 
 export async function benchSubsidy(opts: SubsidyBenchOptions): Promise<SubsidyBenchResult[]> {
   const out: SubsidyBenchResult[] = [];
   for (const engine of opts.engines) {
-    const r = await withRegistryDatabase(engine, 'subsidy', opts.households ?? 110_000, (db) => run(db, engine), { ...opts.cache, stage });
+    const r = await withRegistryDatabase(engine, 'subsidy', opts.households ?? 110_000, (db) => run(db, engine, opts.format ?? 'csv'), { ...opts.cache, stage });
     if (r) out.push(r);
   }
   return out;

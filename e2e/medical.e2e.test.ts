@@ -72,7 +72,7 @@ browserSuite('医疗救助 (browser)', (env) => {
     await page.getByTestId('step-submit').click();
     await step.waitFor({ state: 'detached' });
     await page.getByTestId('case-state').filter({ hasText: '已救助' }).waitFor();
-    expect(await page.getByTestId('case-decision-amount').innerText()).toContain('4000.00');
+    expect(await page.getByTestId('case-decision-amount').innerText()).toContain('4,000.00');
 
     // The county's payroll of December pays it once, as a one-off line.
     await page.goto(`${base}/payroll`);

@@ -11,13 +11,14 @@ import type { BuiltApp } from './app.ts';
 import { authProbes } from './probes/auth.ts';
 import { medicalSubsidyProbes } from './probes/medical-subsidy.ts';
 import { medicalSettlementProbes } from './probes/medical-settlements.ts';
+import { medicalClaimProbes } from './probes/medical-claims.ts';
 import { payrollProbes } from './probes/payroll.ts';
 import { statsProbes } from './probes/stats.ts';
 import type { Foreign, Probe } from './probes/types.ts';
 import { verificationProbes } from './probes/verification.ts';
 
 /** POSTs that change nothing (verifying the audit chain, searches with an ID number in the body): a 2xx there is not a write. */
-const READ_ONLY_POSTS = new Set(['POST /api/v1/audit/verify', 'POST /api/v1/households/search', 'POST /api/v1/households/export.xlsx', 'POST /api/v1/medical/settlements/errors.xlsx']);
+const READ_ONLY_POSTS = new Set(['POST /api/v1/audit/verify', 'POST /api/v1/households/search', 'POST /api/v1/households/export.xlsx', 'POST /api/v1/medical/settlements/errors.xlsx', 'POST /api/v1/medical/person-year']);
 
 type Place = 'wenfeng' | 'guanghui' | 'fuquan' | 'qiandongnan';
 
@@ -116,6 +117,7 @@ const PROBES: Record<string, Probe> = {
   ...medicalSubsidyProbes,
   ...statsProbes,
   ...medicalSettlementProbes,
+  ...medicalClaimProbes,
 };
 
 const HEADS: Record<Place, { id: string; name: string }> = {

@@ -1,6 +1,6 @@
 // Request and response shapes of the claims routes (医疗救助申请): what the web's claims page sends and reads.
 import { z } from 'zod';
-import { householdNo, idNumber, isoDate } from '../../../kernel/types.ts';
+import { decimalInt, householdNo, idNumber, isoDate } from '../../../kernel/types.ts';
 
 export const newClaimSchema = z.strictObject({
   householdNo,
@@ -17,10 +17,10 @@ export const claimCreated = z.object({ caseNo: z.string(), state: z.string(), du
 
 export const claimListQuery = z.strictObject({
   area: z.string().regex(/^\d{6}(\d{3}(\d{3})?)?$/, '区划代码应为6、9或12位数字').optional(),
-  year: z.coerce.number().int().min(2000, '年度应为2000至2100之间的整数').max(2100, '年度应为2000至2100之间的整数').optional(),
+  year: decimalInt(2000, 2100).optional(),
   status: z.enum(['pending', 'paid', 'void'], { message: '状态应为 pending、paid 或 void' }).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  after: z.coerce.number().int().positive().optional(),
+  limit: decimalInt(1, 200).default(50),
+  after: decimalInt(1).optional(),
 });
 
 const episode = z.object({

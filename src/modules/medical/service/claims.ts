@@ -84,9 +84,8 @@ const episodeView = (r: EpisodeRow) => ({
   status: r.status, statusLabel: EPISODE_STATUS_LABELS[r.status],
 });
 
-async function requireArea(db: Kysely<DB>, scope: Scope, code: string | undefined): Promise<string> {
-  if (code === undefined) return scope.prefix;
-  requireAreaField(scope, 'area', code, (await namesOf(db, [code])).has(code));
+async function requireArea(db: Kysely<DB>, scope: Scope, code: string | undefined): Promise<string | undefined> {
+  if (code !== undefined) requireAreaField(scope, 'area', code, (await namesOf(db, [code])).has(code));
   return code;
 }
 
@@ -94,7 +93,7 @@ export async function listClaims(db: Database, scope: Scope, q: z.output<typeof 
   allow(scope, 'medical.read');
   allowAction(scope, 'cases.read');
   const area = await requireArea(db.kysely, scope, q.area);
-  const conditions = [sql`e.source = 'claim'`, sql`${inScope(scope, 'e.area_code')}`, sql`${inArea(area, 'e.area_code')}`];
+  const conditions = [sql`e.source = 'claim'`, sql`${inScope(scope, 'e.area_code')}`, ...(area ? [sql`${inArea(area, 'e.area_code')}`] : [])];
   if (q.year !== undefined) conditions.push(sql`e.year = ${q.year}`);
   if (q.status) conditions.push(sql`e.status = ${q.status}`);
   if (q.after !== undefined) conditions.push(sql`e.id < ${q.after}`);
