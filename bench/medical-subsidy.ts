@@ -3,7 +3,7 @@
 // loadDemoRecipients, decided 2015-11-30, so paid from 2015-12), times generating the list of every
 // county for 2016 (as of 2015-12-31: one INSERT … SELECT per county), reviewing, approving and exporting
 // its insurer file (CSV, or .xlsx with --format xlsx) — against a baseline in the same run: the raw INSERT … SELECT of the same rows
-// (the same recipients query, the same columns) into a scratch table. Loading is not timed.
+// (the same recipients query, the same columns) into a scratch table with the entries' keys. Loading is not timed.
 import { sql } from 'kysely';
 import type { Database } from '../src/db/engine.ts';
 import { systemScope } from '../src/kernel/scope.ts';
@@ -40,13 +40,15 @@ async function counties(db: Database): Promise<string[]> {
   return rows.map((r) => r.c);
 }
 
-/** The raw INSERT … SELECT of the same rows into a scratch table, every county. */
+/** The raw INSERT … SELECT of the same rows into a scratch table shaped like the entries, every county. */
 async function baseline(db: Database, list: readonly string[]): Promise<number> {
   await sql`drop table if exists bench_subsidy_rows`.execute(db.kysely);
-  await sql`create table bench_subsidy_rows (county_code text, list_id bigint, area_code text, household_id bigint, member_id bigint, name text, id_number text, "group" text, basis_case_no text, contribution_fen bigint, subsidy_fen bigint)`.execute(db.kysely);
+  // With the entries' own keys, checks and defaults (as the payroll benchmark's baseline has the lines').
+  await sql`create table bench_subsidy_rows (like medical_subsidy_entries including all)`.execute(db.kysely);
   let n = 0;
   for (const c of list) {
-    const r = await sql`insert into bench_subsidy_rows select r.county_code, 0, r.area_code, r.household_id, r.member_id, r.name, r.id_number, r."group", r.case_no, 15000, 6000
+    const r = await sql`insert into bench_subsidy_rows (county_code, list_id, area_code, household_id, member_id, name, id_number, "group", basis_case_no, contribution_fen, subsidy_fen)
+      select r.county_code, 0, r.area_code, r.household_id, r.member_id, r.name, r.id_number, r."group", r.case_no, 15000, 6000
       from (${recipientsQuery(c, AS_OF.slice(0, 7))}) r`.execute(db.kysely);
     n += Number(r.numAffectedRows ?? 0);
   }

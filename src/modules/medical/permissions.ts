@@ -5,6 +5,8 @@ import { registerPermissions } from '../../kernel/permissions.ts';
 
 export const allow = registerPermissions({
   'medical.read': ['village_clerk', 'township_caseworker', 'county_approver', 'prefecture_admin', 'auditor', 'partner'],
+  /** The premium-subsidy lists and their figures: civil-affairs staff (not the partners: 医保 sees its referrals and settlement imports). */
+  'medical.lists': ['village_clerk', 'township_caseworker', 'county_approver', 'prefecture_admin', 'auditor'],
   'medical.subsidy': ['county_approver'],
   'medical.settlement': ['county_approver', 'partner'],
 });

@@ -35,7 +35,9 @@ const upload = (user: string, body: Buffer, format: 'csv' | 'xlsx', county = '52
   ctx.built.app.inject({ method: 'POST', url: `/api/v1/medical/settlements?countyCode=${county}&format=${format}&fileName=test.${format}`, headers: { ...bearer(tokens[user]!), 'content-type': 'application/octet-stream' }, payload: body });
 const get = (user: string, url: string) => ctx.built.app.inject({ method: 'GET', url, headers: bearer(tokens[user]!) });
 const counts = async () => {
-  const { rows } = await sql<{ e: number; i: number }>`select (select count(*)::int from medical_episodes) as e, (select count(*)::int from medical_settlement_imports) as i`.execute(ctx.db.kysely);
+  // s: rows left in the import's staging table (always cleared).
+  const { rows } = await sql<{ e: number; i: number; s: number }>`select (select count(*)::int from medical_episodes) as e, (select count(*)::int from medical_settlement_imports) as i,
+    (select count(*)::int from medical_stage_episodes) as s`.execute(ctx.db.kysely);
   return rows[0]!;
 };
 
@@ -67,6 +69,7 @@ describe('一站式结算导入', () => {
     first = res.json() as SettlementImport;
     expect(first).toMatchObject({ countyCode: '522701', rows: 3, amountFen: 210035 + 15050 + 200000 + 80080, department: 'medical_security', importedBy: 'duyun.medical' });
     expect(first.importNo).toMatch(/^JS522701\d{10}$/);
+    expect((await counts()).s).toBe(0);
     const { rows } = await sql<{ id_number: string; group: string; year: number; kind: string; critical: boolean; discharged_on: string; total_cost_fen: number; critical_insurance_fen: number; assistance_fen: number; tilt_fen: number; area_code: string; status: string; source: string; settled_on: string; row_no: number }>`
       select id_number, "group", year, kind, critical, discharged_on, total_cost_fen, critical_insurance_fen, assistance_fen, tilt_fen, area_code, status, source, settled_on, row_no
       from medical_episodes order by row_no`.execute(ctx.db.kysely);

@@ -41,7 +41,7 @@ describe(`premium subsidy lists (${ENGINE})`, () => {
   }
 
   it('sets up recipients in two counties', async () => {
-    for (const u of ['duyun.approver', 'guanghui.caseworker', 'qiannan.admin']) tokens[u] = await tokenFor(t.built, u);
+    for (const u of ['duyun.approver', 'guanghui.caseworker', 'qiannan.admin', 'duyun.medical']) tokens[u] = await tokenFor(t.built, u);
     const made = await call('qiannan.admin', 'POST', '/users', { username: 'fuquan.approver', displayName: '福泉审批', password: STRONG_PASSWORD, role: 'county_approver', areaCode: FUQUAN });
     expect(made.statusCode, made.body).toBe(201);
     tokens['fuquan.approver'] = await tokenFor(t.built, 'fuquan.approver', STRONG_PASSWORD);
@@ -181,6 +181,9 @@ describe(`premium subsidy lists (${ENGINE})`, () => {
     expect((await call('fuquan.approver', 'GET', `/medical/subsidy-figures?area=${DUYUN}&year=2016`)).statusCode).toBe(404);
     const own = (await call('guanghui.caseworker', 'GET', '/medical/subsidy-figures?area=522701001&year=2016')).json() as { total: { persons: number } };
     expect(own.total.persons).toBe(2);
+    // 医保 (a partner) sees its referrals and settlement imports, not the lists.
+    expect((await call('duyun.medical', 'GET', `/medical/subsidy-figures?area=${DUYUN}&year=2016`)).statusCode).toBe(403);
+    expect((await call('duyun.medical', 'GET', '/medical/subsidy-lists')).statusCode).toBe(403);
   });
 
   it('caps the 低保 amount by the contribution, and a voided list makes room for a new one', async () => {

@@ -1,6 +1,7 @@
 // SQL of the settlement import: one query per check over the whole file (ID numbers, settlement numbers,
 // episodes already in the ledger), the import row and its episodes written set-based, and the reads.
 import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../../db/engine.ts';
 import type { DB } from '../../../db/schema.ts';
 import { inScope, type Scope } from '../../../kernel/scope.ts';
 import type { MedicalGroup } from './groups.ts';
@@ -91,30 +92,32 @@ export async function insertImport(tx: Kysely<DB>, i: { countyCode: string; impo
     .returning(['id', 'imported_at']).executeTakeFirstOrThrow();
 }
 
-/** Rows per INSERT … SELECT FROM unnest(…): large enough to be set-based, small enough for one statement's memory. */
-const CHUNK = 20_000;
+const STAGE_COLUMNS = ['stage_id', 'county_code', 'source', 'row_no', 'settlement_no', 'area_code', 'household_id', 'member_id', 'name', 'id_number', 'group',
+  'kind', 'critical', 'hospital', 'admitted_on', 'discharged_on', 'year', 'total_cost_fen', 'basic_insurance_fen', 'critical_insurance_fen', 'eligible_self_pay_fen',
+  'assistance_fen', 'tilt_fen', 'settled_on', 'status'] as const;
+const MOVED = STAGE_COLUMNS.filter((c) => c !== 'stage_id').map((c) => `"${c}"`).join(', ');
 
-/** The import's episodes (paid, as settled at the hospital), `year` of the discharge. */
-export async function insertEpisodes(tx: Kysely<DB>, countyCode: string, importId: number, episodes: readonly NewEpisode[]): Promise<void> {
-  for (let at = 0; at < episodes.length; at += CHUNK) {
-    const part = episodes.slice(at, at + CHUNK);
-    const col = <T extends string | number | boolean>(f: (e: NewEpisode) => T) => arrayLiteral(part.map(f));
-    await sql`
-      insert into medical_episodes (county_code, source, import_id, row_no, settlement_no, area_code, household_id, member_id, name, id_number, "group",
-        kind, critical, hospital, admitted_on, discharged_on, year, total_cost_fen, basic_insurance_fen, critical_insurance_fen, eligible_self_pay_fen,
-        assistance_fen, tilt_fen, settled_on, status)
-      select ${countyCode}, 'settlement', ${importId}::bigint, f.row_no, f.settlement_no, f.area_code, f.household_id, f.member_id, f.name, f.id_number, f."group",
-        f.kind, f.critical, f.hospital, f.admitted_on, f.discharged_on, extract(year from f.discharged_on)::int, f.total, f.basic, f.crit, f.self_pay,
-        f.assistance, f.tilt, f.settled_on, 'paid'
-      from unnest(${col((e) => e.rowNo)}::int[], ${col((e) => e.settlementNo)}::text[], ${col((e) => e.areaCode)}::text[], ${col((e) => e.householdId)}::bigint[],
-        ${col((e) => e.memberId)}::bigint[], ${col((e) => e.name)}::text[], ${col((e) => e.idNumber)}::text[], ${col((e) => e.group)}::text[],
-        ${col((e) => e.kind)}::text[], ${col((e) => e.critical)}::boolean[], ${col((e) => e.hospital)}::text[], ${col((e) => e.admittedOn)}::date[],
-        ${col((e) => e.dischargedOn)}::date[], ${col((e) => e.totalCostFen)}::bigint[], ${col((e) => e.basicInsuranceFen)}::bigint[],
-        ${col((e) => e.criticalInsuranceFen)}::bigint[], ${col((e) => e.eligibleSelfPayFen)}::bigint[], ${col((e) => e.assistanceFen)}::bigint[],
-        ${col((e) => e.tiltFen)}::bigint[], ${col((e) => e.settledOn)}::date[])
-        as f (row_no, settlement_no, area_code, household_id, member_id, name, id_number, "group", kind, critical, hospital, admitted_on,
-              discharged_on, total, basic, crit, self_pay, assistance, tilt, settled_on)`.execute(tx);
-  }
+/** A CSV field for COPY: quoted when it must be (an empty string is `""`, never NULL). */
+const q = (v: string) => (v === '' ? '""' : /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+
+/** COPY the checked episodes into staging (outside the import's transaction); returns the stage id. */
+export async function stageEpisodes(db: Database, countyCode: string, episodes: readonly NewEpisode[]): Promise<number> {
+  const { rows } = await sql<{ id: string }>`select nextval('medical_stage_seq') as id`.execute(db.kysely);
+  const stage = Number(rows[0]!.id);
+  const lines = episodes.map((e) => `${stage},${countyCode},settlement,${e.rowNo},${q(e.settlementNo)},${e.areaCode},${e.householdId},${e.memberId},${q(e.name)},${e.idNumber},${e.group},`
+    + `${e.kind},${e.critical ? 't' : 'f'},${q(e.hospital)},${e.admittedOn},${e.dischargedOn},${e.dischargedOn.slice(0, 4)},${e.totalCostFen},${e.basicInsuranceFen},${e.criticalInsuranceFen},`
+    + `${e.eligibleSelfPayFen},${e.assistanceFen},${e.tiltFen},${e.settledOn},paid\n`);
+  await db.copyCsv('medical_stage_episodes', STAGE_COLUMNS.map((c) => `"${c}"`), lines.join(''));
+  return stage;
+}
+
+/** Inside the import's transaction: the staged episodes into the ledger, with their import. */
+export async function moveStagedEpisodes(tx: Kysely<DB>, stage: number, importId: number): Promise<void> {
+  await sql`insert into medical_episodes (import_id, ${sql.raw(MOVED)}) select ${importId}::bigint, ${sql.raw(MOVED)} from medical_stage_episodes where stage_id = ${stage}`.execute(tx);
+}
+
+export async function clearStage(db: Kysely<DB>, stage: number): Promise<void> {
+  await sql`delete from medical_stage_episodes where stage_id = ${stage}`.execute(db);
 }
 
 /** A county by its code (any scope: the caller answers out of scope as not found). */

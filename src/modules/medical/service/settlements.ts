@@ -54,11 +54,12 @@ export async function importSettlements(db: Database, scope: Scope, body: Buffer
   const fileName = opts.fileName ?? `settlements.${opts.format}`;
   const amountFen = episodes.reduce((n, e) => n + e.assistanceFen + e.tiltFen, 0);
   const department = scope.kind === 'partner' ? scope.department : null;
+  const stage = await repo.stageEpisodes(db, county.code, episodes);
   try {
     return await bulkWrite(db, scope, async (tx) => {
       const importNo = await nextSerialNo(tx, 'JS', county.code, todayInChina().slice(0, 4));
       const imp = await repo.insertImport(tx, { countyCode: county.code, importNo, fileName, rows: episodes.length, amountFen, importedBy: scope.userName, department });
-      await repo.insertEpisodes(tx, county.code, imp.id, episodes);
+      await repo.moveStagedEpisodes(tx, stage, imp.id);
       await appendAudit(tx, scope, {
         action: 'medical.settlement.import', entity: 'medical_settlement_import', entityId: importNo, areaCode: county.code,
         after: { fileName, rows: episodes.length, amountFen, department },
@@ -73,6 +74,8 @@ export async function importSettlements(db: Database, scope: Scope, body: Buffer
       throw AppError.conflict('episode_settled', '导入期间文件中的结算单号或就医记录已被导入或申请，未导入任何数据；请重新导入');
     }
     throw e;
+  } finally {
+    await repo.clearStage(db.kysely, stage);
   }
 }
 

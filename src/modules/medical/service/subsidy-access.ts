@@ -24,7 +24,7 @@ export function visibleCounties(scope: Scope, column: string): Expression<SqlBoo
 }
 
 export async function mustFindList(db: Database, scope: Scope, listNo: string): Promise<lists.ListRow> {
-  allow(scope, 'medical.read');
+  allow(scope, 'medical.lists');
   if (!listNoSchema.safeParse(listNo).success) throw AppError.field('listNo', '名单编号格式应为 ZC + 县代码 + 年度 + 6位序号');
   const l = await lists.byNo(db.kysely, listNo);
   if (!l || !seesCounty(scope, l.county_code)) throw AppError.notFound(WHAT, listNo);

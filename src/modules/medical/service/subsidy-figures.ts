@@ -11,7 +11,7 @@ import { childAreas, figures } from '../repo/subsidy-figures.ts';
 const CHILD_LENGTH = { prefecture: 6, county: 9, township: 12 } as const;
 
 export async function subsidyFigures(db: Database, scope: Scope, q: { area: string; year: number }) {
-  allow(scope, 'medical.read');
+  allow(scope, 'medical.lists');
   const level = levelOf(q.area);
   const found = covers(scope, q.area) ? await db.kysely.selectFrom('areas').select(['code', 'name']).where('code', '=', q.area).executeTakeFirst() : undefined;
   if (!found || level === 'village') throw AppError.notFound('区划', q.area);

@@ -17,7 +17,7 @@ import { header, mustChangeList, seesCounty, mustFindList, visibleCounties, wron
 import { GROUP_LABELS, groupLabel, RESULT_LABELS, STATUS_LABELS } from './subsidy-labels.ts';
 
 export async function listSubsidyLists(db: Database, scope: Scope, q: { area?: string | undefined; year?: number | undefined; limit: number; after?: number | undefined }) {
-  allow(scope, 'medical.read');
+  allow(scope, 'medical.lists');
   // an area in scope, or one the scope lies in (a township asks for its county's lists)
   if (q.area && !seesCounty(scope, q.area)) throw AppError.notFound('区划', q.area);
   const rows = await lists.lists(db.kysely, visibleCounties(scope, 'l.county_code'), q);

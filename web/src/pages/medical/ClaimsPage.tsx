@@ -146,7 +146,7 @@ export default function ClaimsPage() {
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Card title={t('medical.claims.title')} extra={<Space>
-        <Link to="/medical/subsidy">{t('medical.claims.subsidyLink')}</Link>
+        {can(me, 'medical.lists') && <Link to="/medical/subsidy">{t('medical.claims.subsidyLink')}</Link>}
         <Link to="/medical/settlements">{t('medical.claims.settlementsLink')}</Link>
       </Space>}>
         {canRead && (
