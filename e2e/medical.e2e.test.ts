@@ -6,6 +6,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { makeIdNumber } from '../src/kernel/id-number.ts';
+import { SETTLEMENT_COLUMNS } from '../src/modules/medical/index.ts';
 import { REPO_ROOT } from './server.ts';
 import { loginAs } from './browser.ts';
 import { browserSuite } from './suite.ts';
@@ -92,6 +93,45 @@ browserSuite('医疗救助 (browser)', (env) => {
     expect(await page.getByTestId('stats-kpi-medical-times').innerText()).toMatch(/门诊、住院救助人次[\s\S]*1/);
     expect(await page.getByTestId('stats-kpi-medical-amount').innerText()).toContain('4,000');
     await page.screenshot({ path: join(OUT, 'medical-dashboard.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('the county prepares the 2016 premium-subsidy list; 医保 is shown a refused settlement file by row', async () => {
+    const { server, browser } = env();
+    const base = server.baseUrl;
+    const page = await browser.context.newPage();
+    await loginAs(page, base, 'duyun.approver');
+    await page.goto(`${base}/medical/subsidy`);
+    await page.getByTestId('subsidy-year').fill('2016');
+    await page.getByTestId('subsidy-as-of').fill('2015-12-31');
+    await page.getByTestId('subsidy-generate').click();
+    await page.waitForURL(/\/medical\/subsidy\/ZC5227012016\d{6}$/, { timeout: 60_000 });
+    const listNo = new URL(page.url()).pathname.split('/').pop() ?? '';
+    // The demo's recipients of 都匀市, by their Chinese group names.
+    await page.getByTestId('subsidy-entries').getByText('低保对象').first().waitFor();
+    for (const step of ['review', 'approve'] as const) {
+      await page.getByTestId(`subsidy-${step}`).click();
+      await page.locator('.ant-popconfirm:visible .ant-btn-primary').click();
+      await page.getByTestId(`subsidy-${step}`).waitFor({ state: 'detached' });
+    }
+    await page.getByText('已审批', { exact: true }).first().waitFor();
+    const file = await page.request.get(`${base}/api/v1/medical/subsidy-lists/${listNo}/insurer-file?format=csv`);
+    expect(file.status()).toBe(200);
+    const text = await file.text();
+    expect(text).toContain('收款方：医疗保障经办机构');
+    expect(text).toContain('合计');
+    await page.screenshot({ path: join(OUT, 'medical-subsidy.png'), fullPage: true });
+
+    await loginAs(page, base, 'duyun.medical');
+    await page.goto(`${base}/medical/settlements`);
+    await page.getByText('一站式结算导入').first().waitFor();
+    const header = SETTLEMENT_COLUMNS.map((c) => c.header).join(',');
+    const row = ['S-E2E-1', '查无此人', makeIdNumber('522701', '1950-01-01', 91, 'male'), '低保对象', '都匀市人民医院', '住院', '否', '2015-11-01', '2015-11-05', '2015-11-05', '3000', '2000', '0', '800', '560', '0'].join(',');
+    await page.locator('input[type=file]').setInputFiles({ name: 'settle.csv', mimeType: 'text/csv', buffer: Buffer.from(`${header}\n${row}\n`) });
+    await page.getByTestId('settlement-submit').click();
+    await page.getByTestId('settlement-refused').waitFor();
+    expect(await page.getByTestId('settlement-errors').innerText()).toContain('未在本县登记');
+    await page.screenshot({ path: join(OUT, 'medical-settlement-refused.png'), fullPage: true });
     await page.close();
   });
 });

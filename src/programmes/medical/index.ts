@@ -18,7 +18,8 @@ export const medical: ProgrammeModule<MedicalContext> = {
   kind: 'claim',
   recipient: 'person',
   openCases: 'many',
-  intake: true,
+  // The window refers a medical need to 医保 (a referral need) and the claim is recorded on the medical page, answering it.
+  intake: false,
   workflows: { 'cn-2012': medicalCn2012, 'cn-2021': medicalCn2021 },
   opening: { schema: claimSchema, context: (data) => ({ claim: claimSchema.parse(data) }) },
   benefit: medicalBenefit,
