@@ -10,13 +10,20 @@ export { badFile, type Cell, type FileFormat, type TableRow };
 
 /** Every row of the file, the header row first; refuses an empty file. Small files parse here, others in a worker. */
 export async function readTableFile(body: Buffer, format: FileFormat, limits: Readonly<FileLimits> = FILE_LIMITS): Promise<TableRow[]> {
+  const rows: TableRow[] = [];
+  await forEachTableRow(body, format, (row) => void rows.push(row), limits);
+  return rows;
+}
+
+/**
+ * Every row of the file to `onRow` as it is read, the header row first: a large file parses in a worker
+ * while the caller works on the rows already read. `onRow` must not throw (collect problems instead).
+ */
+export async function forEachTableRow(body: Buffer, format: FileFormat, onRow: (row: TableRow) => void, limits: Readonly<FileLimits> = FILE_LIMITS): Promise<void> {
   if (body.length === 0) throw badFile('文件为空');
   if (body.length > limits.bodyBytes) throw fileTooLarge(limits.bodyBytes);
-  const rows: TableRow[] = [];
-  const push = (row: TableRow) => void rows.push(row);
-  if (body.length <= limits.inlineBytes) await parseTable(body, format, limits, push);
-  else await parseInWorker(body, format, limits, push);
-  return rows;
+  if (body.length <= limits.inlineBytes) await parseTable(body, format, limits, onRow);
+  else await parseInWorker(body, format, limits, onRow);
 }
 
 export const isBlankRow = (cells: readonly Cell[]): boolean => cells.every((v) => v === undefined || (typeof v === 'string' && v.trim() === ''));

@@ -94,20 +94,26 @@ export async function insertImport(tx: Kysely<DB>, i: { countyCode: string; impo
 
 const STAGE_COLUMNS = ['stage_id', 'county_code', 'source', 'row_no', 'settlement_no', 'area_code', 'household_id', 'member_id', 'name', 'id_number', 'group',
   'kind', 'critical', 'hospital', 'admitted_on', 'discharged_on', 'year', 'total_cost_fen', 'basic_insurance_fen', 'critical_insurance_fen', 'eligible_self_pay_fen',
-  'assistance_fen', 'tilt_fen', 'settled_on', 'status'] as const;
+  'assistance_fen', 'tilt_fen', 'deductible_used_fen', 'settled_on', 'status'] as const;
 const MOVED = STAGE_COLUMNS.filter((c) => c !== 'stage_id').map((c) => `"${c}"`).join(', ');
 
 /** A CSV field for COPY: quoted when it must be (an empty string is `""`, never NULL). */
-const q = (v: string) => (v === '' ? '""' : /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+const q = (v: string) => (v === '' ? '""' : v.includes('"') || v.includes(',') || v.includes('\n') || v.includes('\r') ? `"${v.replace(/"/g, '""')}"` : v);
+
+/** Lines per chunk handed to COPY: the server loads one while the next is written. */
+const COPY_CHUNK = 5_000;
 
 /** COPY the checked episodes into staging (outside the import's transaction); returns the stage id. */
 export async function stageEpisodes(db: Database, countyCode: string, episodes: readonly NewEpisode[]): Promise<number> {
   const { rows } = await sql<{ id: string }>`select nextval('medical_stage_seq') as id`.execute(db.kysely);
   const stage = Number(rows[0]!.id);
-  const lines = episodes.map((e) => `${stage},${countyCode},settlement,${e.rowNo},${q(e.settlementNo)},${e.areaCode},${e.householdId},${e.memberId},${q(e.name)},${e.idNumber},${e.group},`
+  const line = (e: NewEpisode) => `${stage},${countyCode},settlement,${e.rowNo},${q(e.settlementNo)},${e.areaCode},${e.householdId},${e.memberId},${q(e.name)},${e.idNumber},${e.group},`
     + `${e.kind},${e.critical ? 't' : 'f'},${q(e.hospital)},${e.admittedOn},${e.dischargedOn},${e.dischargedOn.slice(0, 4)},${e.totalCostFen},${e.basicInsuranceFen},${e.criticalInsuranceFen},`
-    + `${e.eligibleSelfPayFen},${e.assistanceFen},${e.tiltFen},${e.settledOn},paid\n`);
-  await db.copyCsv('medical_stage_episodes', STAGE_COLUMNS.map((c) => `"${c}"`), lines.join(''));
+    + `${e.eligibleSelfPayFen},${e.assistanceFen},${e.tiltFen},0,${e.settledOn},paid\n`;
+  async function* chunks(): AsyncGenerator<string> {
+    for (let at = 0; at < episodes.length; at += COPY_CHUNK) yield episodes.slice(at, at + COPY_CHUNK).map(line).join('');
+  }
+  await db.copyCsv('medical_stage_episodes', STAGE_COLUMNS.map((c) => `"${c}"`), chunks());
   return stage;
 }
 

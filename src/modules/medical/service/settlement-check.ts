@@ -44,11 +44,15 @@ export async function checkSettlementFile(db: Database, countyCode: string, body
   const file = await readSettlementFile(body, format, todayInChina());
   const { rows } = file;
   const errors = [...file.errors];
-  const members = new Map((await repo.membersAmong(db.kysely, countyCode, unique(rows.map((r) => r.idNumber)))).map((m) => [m.id_number, m]));
-  const settled = await repo.settledNumbers(db.kysely, countyCode, unique(rows.map((r) => r.settlementNo)));
   const keys = new Map(rows.map((r) => [episodeKey(r), { id_number: r.idNumber, hospital: r.hospital, admitted_on: r.admittedOn, kind: r.kind }]));
-  const ledger = await repo.ledgerAmong(db.kysely, [...keys.values()]);
-  const groups = await recipientGroups(db, countyCode, rows);
+  // Independent reads: on a server they run side by side on the pool's connections.
+  const [found, settled, ledger, groups] = await Promise.all([
+    repo.membersAmong(db.kysely, countyCode, unique(rows.map((r) => r.idNumber))),
+    repo.settledNumbers(db.kysely, countyCode, unique(rows.map((r) => r.settlementNo))),
+    repo.ledgerAmong(db.kysely, [...keys.values()]),
+    recipientGroups(db, countyCode, rows),
+  ]);
+  const members = new Map(found.map((m) => [m.id_number, m]));
   const inLedger = new Map(ledger.map((l) => [episodeKey({ idNumber: l.id_number, hospital: l.hospital, admittedOn: l.admitted_on, kind: l.kind }), l]));
   const episodes: repo.NewEpisode[] = [];
   for (const r of rows) {

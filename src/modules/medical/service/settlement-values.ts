@@ -22,7 +22,12 @@ function numberText(n: number): string | null {
 }
 
 /** Yuan (text or number cell, up to 2 decimals, thousands separators allowed) → fen; blank → `blank`. */
+const PLAIN_YUAN = /^(\d{1,13})(?:\.(\d{1,2}))?$/;
+
 export function fenOfCell(c: Cell, blank: number | null): Parsed<number> {
+  // The common case, plain digits with up to two decimals, without the clean-up below.
+  const plain = typeof c === 'string' ? PLAIN_YUAN.exec(c) : null;
+  if (plain) return ok(Number(plain[1]) * 100 + (plain[2] === undefined ? 0 : Number(plain[2].padEnd(2, '0'))));
   const raw = typeof c === 'number' ? numberText(c) : cellText(c).replace(/[,，\s]/g, '').replace(/元$/, '');
   if (raw === '' || raw === null) {
     if (raw === '' && blank !== null) return ok(blank);
