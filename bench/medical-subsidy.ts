@@ -61,13 +61,19 @@ async function run(db: Database, engine: BenchEngine, format: 'csv' | 'xlsx'): P
   const b1 = await timed(() => baseline(db, list));
   let persons = 0;
   let exported = 0;
+  const steps = { generate: 0, review: 0, approve: 0, export: 0 };
+  const step = async <T>(name: keyof typeof steps, f: () => Promise<T>): Promise<T> => {
+    const x = await timed(f);
+    steps[name] += x.ms;
+    return x.value;
+  };
   const r = await timed(async () => {
     for (const c of list) {
-      const g = await generateSubsidyList(db, scope, { countyCode: c, year: YEAR, asOf: AS_OF });
+      const g = await step('generate', () => generateSubsidyList(db, scope, { countyCode: c, year: YEAR, asOf: AS_OF }));
       persons += g.persons;
-      await moveSubsidyList(db, scope, g.listNo, 'review');
-      await moveSubsidyList(db, scope, g.listNo, 'approve');
-      exported += (await insurerFile(db, scope, g.listNo, format)).persons;
+      await step('review', () => moveSubsidyList(db, scope, g.listNo, 'review'));
+      await step('approve', () => moveSubsidyList(db, scope, g.listNo, 'approve'));
+      exported += (await step('export', () => insurerFile(db, scope, g.listNo, format))).persons;
       process.stdout.write(`\r${engine}: subsidy lists ${list.indexOf(c) + 1}/${list.length}, ${persons} persons`);
     }
   });
@@ -76,6 +82,7 @@ async function run(db: Database, engine: BenchEngine, format: 'csv' | 'xlsx'): P
   await sql`drop table bench_subsidy_rows`.execute(db.kysely);
   if (b1.value !== persons || exported !== persons) throw new Error(`${engine}: list ${persons} persons, exported ${exported}, raw insert ${b1.value} rows`);
   const base = Math.min(b1.ms, b2.ms);
+  console.log(`${engine}: steps: generate ${seconds(steps.generate)} s, review ${seconds(steps.review)} s, approve ${seconds(steps.approve)} s, export ${seconds(steps.export)} s`);
   console.log(`${engine}: subsidy generate+review+approve+export (${format}) ${seconds(r.ms)} s for ${persons} persons in ${list.length} counties; baseline ${seconds(base)} s (runs ${seconds(b1.ms)} / ${seconds(b2.ms)} s); ratio ${(r.ms / base).toFixed(2)}`);
   return { engine, seconds: r.ms / 1000, baselineSeconds: base / 1000, ratio: r.ms / base, persons };
 }

@@ -175,6 +175,10 @@ describe(`premium subsidy lists (${ENGINE})`, () => {
     const pref = (await call('qiannan.admin', 'GET', '/medical/subsidy-figures?area=522700&year=2016')).json() as { items: { areaCode: string; persons: number; amountFen: number; enrolled: number; refused: number; lists: number }[]; total: { persons: number } };
     expect(pref.items.find((i) => i.areaCode === DUYUN)).toMatchObject({ lists: 1, persons: 5, amountFen: 2 * HARDSHIP_FEN + 3 * DIBAO_FEN, enrolled: 4, refused: 1 });
     expect(pref.total.persons).toBe(5);
+    // The statistics count the approved list too (its approval marked its villages for the roll-up).
+    const stats = (await call('qiannan.admin', 'GET', `/stats/figures?area=${DUYUN}&year=2016`)).json() as { programmes: { code: string; total: { key: string; value: number | null }[] }[] };
+    const medical = stats.programmes.find((p) => p.code === 'medical')!.total;
+    expect([medical.find((f) => f.key === 'subsidisedPersons')?.value, medical.find((f) => f.key === 'subsidyAmount')?.value]).toEqual([5, 2 * HARDSHIP_FEN + 3 * DIBAO_FEN]);
     const county = (await call('duyun.approver', 'GET', `/medical/subsidy-figures?area=${DUYUN}&year=2016`)).json() as { items: { areaCode: string; persons: number }[] };
     expect(county.items.filter((i) => i.persons > 0).map((i) => [i.areaCode, i.persons])).toEqual([['522701001', 2], ['522701002', 3]]);
     expect((await call('guanghui.caseworker', 'GET', `/medical/subsidy-figures?area=${DUYUN}&year=2016`)).statusCode).toBe(404);

@@ -12,16 +12,15 @@ export interface ListKey { county_code: string; id: number }
 /** Writes the list's entries: the county's recipients on the month, with their group's amounts; returns the totals. */
 export async function generateEntries(tx: Kysely<DB>, l: ListKey, month: string, amounts: readonly GroupAmount[]): Promise<{ persons: number; amountFen: number }> {
   const a = JSON.stringify(amounts.map((x) => ({ group: x.group, contribution_fen: x.contributionFen, subsidy_fen: x.subsidyFen })));
+  await sql`
+    with a as (select * from jsonb_to_recordset(cast(${a} as jsonb)) as a ("group" text, contribution_fen bigint, subsidy_fen bigint))
+    insert into medical_subsidy_entries (county_code, list_id, area_code, household_id, member_id, name, id_number, "group", basis_case_no, contribution_fen, subsidy_fen)
+    select r.county_code, ${l.id}, r.area_code, r.household_id, r.member_id, r.name, r.id_number, r."group", r.case_no, a.contribution_fen, a.subsidy_fen
+    from (${recipientsQuery(l.county_code, month)}) r join a on a."group" = r."group"`.execute(tx);
   const { rows } = await sql<{ persons: number; amount_fen: string }>`
-    with a as (select * from jsonb_to_recordset(cast(${a} as jsonb)) as a ("group" text, contribution_fen bigint, subsidy_fen bigint)),
-    ins as (
-      insert into medical_subsidy_entries (county_code, list_id, area_code, household_id, member_id, name, id_number, "group", basis_case_no, contribution_fen, subsidy_fen)
-      select r.county_code, ${l.id}, r.area_code, r.household_id, r.member_id, r.name, r.id_number, r."group", r.case_no, a.contribution_fen, a.subsidy_fen
-      from (${recipientsQuery(l.county_code, month)}) r join a on a."group" = r."group"
-      returning subsidy_fen
-    )
     update medical_subsidy_lists l set persons = t.persons, amount_fen = t.amount
-    from (select count(*)::int as persons, coalesce(sum(subsidy_fen), 0)::bigint as amount from ins) t
+    from (select count(*)::int as persons, coalesce(sum(subsidy_fen), 0)::bigint as amount from medical_subsidy_entries
+          where county_code = ${l.county_code} and list_id = ${l.id}) t
     where l.county_code = ${l.county_code} and l.id = ${l.id}
     returning l.persons, l.amount_fen`.execute(tx);
   const r = rows[0];
