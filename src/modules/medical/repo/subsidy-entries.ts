@@ -87,12 +87,19 @@ export async function setReason(tx: Kysely<DB>, l: ListKey, entryId: number, rea
 /** The rows of the insurer's file: entries not excluded, by township, village and id. */
 export async function fileRows(db: Kysely<DB>, l: ListKey) {
   const rows = await db.selectFrom('medical_subsidy_entries as e')
-    .leftJoin('areas as v', 'v.code', 'e.area_code')
-    .leftJoin('areas as t', 't.code', 'v.parent_code')
-    .select(['e.name', 'e.id_number', 'e.group', 't.name as township_name', 'v.name as village_name', 'e.contribution_fen', 'e.subsidy_fen'])
+    .select(['e.area_code', 'e.name', 'e.id_number', 'e.group', 'e.contribution_fen', 'e.subsidy_fen'])
     .where('e.county_code', '=', l.county_code).where('e.list_id', '=', l.id).where('e.excluded', '=', false)
     .orderBy('e.area_code').orderBy('e.id').execute();
-  return rows.map((r) => ({ ...r, contribution_fen: Number(r.contribution_fen), subsidy_fen: Number(r.subsidy_fen) }));
+  // The villages' and townships' names in one small query rather than two joins on every row.
+  const villages = await db.selectFrom('areas as v').leftJoin('areas as t', 't.code', 'v.parent_code')
+    .select(['v.code', 'v.name as village_name', 't.name as township_name'])
+    .where('v.code', 'in', [...new Set(rows.map((r) => r.area_code)), ''])
+    .execute();
+  const names = new Map(villages.map((v) => [v.code, v]));
+  return rows.map((r) => ({
+    ...r, township_name: names.get(r.area_code)?.township_name ?? null, village_name: names.get(r.area_code)?.village_name ?? null,
+    contribution_fen: Number(r.contribution_fen), subsidy_fen: Number(r.subsidy_fen),
+  }));
 }
 
 /** ID numbers of the entries not excluded (what a result file may name). */
