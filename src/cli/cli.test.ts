@@ -5,6 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/engine.ts';
+import { makeIdNumber } from '../kernel/id-number.ts';
 import { fromRoot } from '../kernel/paths.ts';
 import { ENGINE } from '../test/db.ts';
 import { adminQuery, dropDatabase, withDatabase } from '../test/fixture.ts';
@@ -53,6 +54,20 @@ describe(`jiuzhu CLI (${ENGINE})`, () => {
     const broken = await jiuzhu(['audit', 'verify']).catch((e: { code: number; stderr: string }) => e);
     expect(broken).toMatchObject({ code: 1, stderr: expect.stringContaining(`BROKEN at entry ${first.id}`) });
   }, 300_000);
+
+  it('refuses a settlement file with a bad row, naming the row, and imports nothing', async () => {
+    const file = path.join(dir, 'settle.csv');
+    const header = '结算单号,姓名,公民身份号码,人员类别,医疗机构名称,就诊类别,重特大疾病,入院（就诊）日期,出院日期,结算日期,医疗总费用,基本医保支付,大病保险支付,政策范围内个人自付,医疗救助支付,倾斜救助支付';
+    fs.writeFileSync(file, `${header}\nS1,查无此人,${makeIdNumber('110101', '1950-01-01', 1, 'male')},低保边缘家庭成员,都匀市人民医院,住院,否,2015-11-01,2015-11-05,2015-11-05,3000,2000,0,800,-5,0\nS2,查无此人,${makeIdNumber('110101', '1950-01-01', 2, 'male')},低保边缘家庭成员,都匀市人民医院,住院,否,2015-11-01,2015-11-05,2015-11-05,3000,2000,0,800,500,0\n`);
+    const refused = await jiuzhu(['medical', 'settlements', file, '--county', '522701']).catch((e: { code: number; stderr: string }) => e);
+    expect(refused).toMatchObject({ code: 2, stderr: expect.stringContaining('未导入任何数据') });
+    expect(refused.stderr).toContain('row 2.医疗救助支付: 医疗救助支付金额不能为负数');
+    expect(refused.stderr).toContain('row 3.公民身份号码: 公民身份号码未在本县登记');
+    const db = await openDatabase(serverUrl ? { databaseUrl: env.DATABASE_URL } : { dataDir: env.JIUZHU_DATA_DIR });
+    const { n } = await db.kysely.selectFrom('medical_settlement_imports').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    await db.close();
+    expect(Number(n)).toBe(0);
+  }, 120_000);
 
   it('refuses to start with a bad variable, naming it, and on a database migrated by a newer version', async () => {
     const failed = (e: { code: number; stderr: string }) => e;

@@ -3,13 +3,13 @@ import type { Command } from 'commander';
 import { AppError } from '../../kernel/errors.ts';
 import { systemScope } from '../../kernel/scope.ts';
 import { parseOrThrow } from '../../kernel/validate.ts';
-import { generateSubsidyList, insurerFile, subsidyGenerateBody } from '../../modules/medical/index.ts';
+import { generateSubsidyList, importSettlements, insurerFile, subsidyGenerateBody } from '../../modules/medical/index.ts';
 import { progressBar } from '../progress.ts';
 import { withDb } from './db.ts';
 
 const yuan = (fen: number) => (fen / 100).toFixed(2);
 
-/** `jiuzhu medical …`: the yearly premium-subsidy list (资助参保). */
+/** `jiuzhu medical …`: the yearly premium-subsidy list (资助参保) and the hospitals' settlement files (一站式结算). */
 export function registerMedical(program: Command): void {
   const cmd = program.command('medical').description('medical assistance (医疗救助)');
   cmd.command('subsidy-list')
@@ -41,5 +41,24 @@ export function registerMedical(program: Command): void {
         }
       });
       console.log(`${g.listNo} ${g.countyCode} ${g.year} (as of ${g.asOf}): ${g.statusLabel}, ${g.persons} persons, ${yuan(g.amountFen)} yuan`);
+    });
+  cmd.command('settlements')
+    .description('import the health-insurance bureau\'s one-stop settlement file of a county (.xlsx or .csv): every row checked first, all or nothing')
+    .argument('<file>', 'the settlement file (.xlsx or .csv by the extension)')
+    .requiredOption('--county <code>', 'county code')
+    .action(async (file: string, o: { county: string }) => {
+      const format = file.toLowerCase().endsWith('.csv') ? 'csv' : 'xlsx';
+      const body = fs.readFileSync(file);
+      const r = await withDb(async (db) => {
+        const bar = progressBar(`settlements ${o.county}`, 1);
+        try {
+          const done = await importSettlements(db, systemScope('cli'), body, { countyCode: o.county, format, fileName: file.split('/').pop() });
+          bar.update(1);
+          return done;
+        } finally {
+          bar.stop();
+        }
+      });
+      console.log(`${r.importNo} ${r.countyName}: ${r.rows} episodes, ${yuan(r.amountFen)} yuan`);
     });
 }
