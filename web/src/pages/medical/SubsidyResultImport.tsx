@@ -1,33 +1,12 @@
 import { Alert, Button, Card, Space, Typography } from 'antd';
-import { useState, type ChangeEvent } from 'react';
+import { useFileImport } from '../../components/useFileImport.ts';
 import { useT } from '../../i18n/context.ts';
-import { downloadResultReport, uploadResult, type ResultImported, type RowError } from './api-subsidy.ts';
+import { downloadResultReport, uploadResult } from './api-subsidy.ts';
 
 /** 导入参保结果: the insurer's answer; a bad file is refused whole, with its row errors and an error report to download. */
 export function SubsidyResultImport({ listNo, onImported }: { listNo: string; onImported: () => void }) {
   const t = useT();
-  const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<ResultImported | null>(null);
-  const [refused, setRefused] = useState<{ message: string; errors: RowError[]; file: File } | null>(null);
-  const choose = async (e: ChangeEvent<HTMLInputElement>) => {
-    const file = e.target.files?.[0];
-    e.target.value = '';
-    if (!file) return;
-    setBusy(true);
-    setResult(null);
-    setRefused(null);
-    try {
-      const r = await uploadResult(listNo, file);
-      if (r.ok) {
-        setResult(r.result);
-        onImported();
-      } else setRefused({ message: r.message, errors: r.errors, file });
-    } catch (err) {
-      setRefused({ message: err instanceof Error ? err.message : String(err), errors: [], file });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, result, refused, choose } = useFileImport((file) => uploadResult(listNo, file), onImported);
   return (
     <Card title={t('medical.subsidy.result.title')} size="small">
       <Space direction="vertical" style={{ width: '100%' }}>

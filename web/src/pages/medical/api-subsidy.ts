@@ -1,6 +1,7 @@
 // The premium-subsidy part of the /api/v1 contract as the pages use it (src/modules/medical/README.md,
 // "资助参保"); the types come from the module's contract.ts.
 import { api, ApiError } from '../../api/client.ts';
+import { fileFormatOf, postFile, uploadFile, type Uploaded } from '../../api/upload.ts';
 
 const enc = encodeURIComponent;
 
@@ -10,7 +11,7 @@ export type { SubsidyEntry, SubsidyList, SubsidyListDetail };
 export type SubsidyStatus = SubsidyList['status'];
 export type SubsidyGroup = SubsidyEntry['group'];
 export interface ResultImported { listNo: string; rows: number; enrolled: number; refused: number; pending: number }
-export interface RowError { row: number; column: string; message: string }
+export type { RowError } from '../../api/upload.ts';
 
 function query(params: Record<string, string | number | undefined>): string {
   const parts = Object.entries(params).filter((e): e is [string, string | number] => e[1] !== undefined && e[1] !== '');
@@ -30,24 +31,14 @@ export const includeEntry = (no: string, id: number) => api<unknown>(`${base}/${
 export const moveSubsidyList = (no: string, step: 'review' | 'approve' | 'void') => api<SubsidyList>(`${base}/${enc(no)}/${step}`, { method: 'POST' });
 export const insurerFileUrl = (no: string, format: 'xlsx' | 'csv') => `/api/v1${base}/${enc(no)}/insurer-file${query({ format })}`;
 
-const formatOf = (file: File) => (file.name.toLowerCase().endsWith('.csv') ? 'csv' : 'xlsx');
-const post = (no: string, path: string, file: File) => fetch(`/api/v1${base}/${enc(no)}/${path}${query({ format: formatOf(file), fileName: file.name })}`, {
-  method: 'POST', credentials: 'include', headers: { 'Content-Type': 'application/octet-stream' }, body: file,
-});
+const fileUrl = (no: string, path: string, file: File) => `/api/v1${base}/${enc(no)}/${path}${query({ format: fileFormatOf(file), fileName: file.name })}`;
 
 /** Uploads the insurer's result file as the raw body; a refused file answers its row errors. */
-export async function uploadResult(no: string, file: File): Promise<{ ok: true; result: ResultImported } | { ok: false; message: string; errors: RowError[] }> {
-  const res = await post(no, 'result', file);
-  const body: unknown = await res.json().catch(() => null);
-  if (res.ok) return { ok: true, result: body as ResultImported };
-  const err = (body as { error?: { code?: string; message?: string; details?: { errors?: RowError[] } } } | null)?.error;
-  if (res.status === 400) return { ok: false, message: err?.message ?? res.statusText, errors: err?.details?.errors ?? [] };
-  throw new ApiError(res.status, err?.code ?? `http_${res.status}`, err?.message ?? res.statusText);
-}
+export const uploadResult = (no: string, file: File): Promise<Uploaded<ResultImported>> => uploadFile<ResultImported>(fileUrl(no, 'result', file), file);
 
 /** Saves the error report of a result file (the server checks the file again and changes nothing). */
 export async function downloadResultReport(no: string, file: File): Promise<void> {
-  const res = await post(no, 'result/error-report', file);
+  const res = await postFile(fileUrl(no, 'result/error-report', file), file);
   if (!res.ok) throw new ApiError(res.status, `http_${res.status}`, res.statusText);
   const url = URL.createObjectURL(await res.blob());
   const a = document.createElement('a');

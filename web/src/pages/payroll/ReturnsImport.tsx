@@ -1,34 +1,13 @@
 import { Alert, Card, Space, Typography } from 'antd';
-import { useState, type ChangeEvent } from 'react';
+import { useFileImport } from '../../components/useFileImport.ts';
 import { useT } from '../../i18n/context.ts';
-import { uploadReturns, type ReturnsResult, type RowError } from './api.ts';
+import { uploadReturns } from './api.ts';
 import { formatYuan } from './format.ts';
 
 /** 回盘导入: the bank's result file; a bad file is refused whole with its row errors. */
 export function ReturnsImport({ payrollNo, onImported }: { payrollNo: string; onImported: () => void }) {
   const t = useT();
-  const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<ReturnsResult | null>(null);
-  const [refused, setRefused] = useState<{ message: string; errors: RowError[] } | null>(null);
-  const choose = async (e: ChangeEvent<HTMLInputElement>) => {
-    const file = e.target.files?.[0];
-    e.target.value = '';
-    if (!file) return;
-    setBusy(true);
-    setResult(null);
-    setRefused(null);
-    try {
-      const r = await uploadReturns(payrollNo, file);
-      if (r.ok) {
-        setResult(r.result);
-        onImported();
-      } else setRefused({ message: r.message, errors: r.errors });
-    } catch (err) {
-      setRefused({ message: err instanceof Error ? err.message : String(err), errors: [] });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, result, refused, choose } = useFileImport((file) => uploadReturns(payrollNo, file), onImported);
   return (
     <Card title={t('payroll.returns.title')} size="small">
       <Space direction="vertical" style={{ width: '100%' }}>

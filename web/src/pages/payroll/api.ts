@@ -1,16 +1,13 @@
 // The payroll part of the /api/v1 contract as the web pages use it (src/modules/payroll/README.md).
-import { api, ApiError } from '../../api/client.ts';
+import { api } from '../../api/client.ts';
+import { fileFormatOf, uploadFile, type Uploaded } from '../../api/upload.ts';
 import type { FileKind, PaymentFileItem, PaymentHistory, PayrollDetail, PayrollLine, PayrollSummary, ReturnsResult, RunResult } from '../../../../src/modules/payroll/contract.ts';
 
 const enc = encodeURIComponent;
 
 export type { Amounts, FileKind, PaymentFileItem, PaymentHistory, PayrollDetail, PayrollLine, PayrollStatus, PayrollSummary, ReturnsResult, RunResult } from '../../../../src/modules/payroll/contract.ts';
 
-export interface RowError {
-  row: number;
-  column: string;
-  message: string;
-}
+export type { RowError } from '../../api/upload.ts';
 
 function query(params: Record<string, string | number | undefined>): string {
   const parts = Object.entries(params).filter((e): e is [string, string | number] => e[1] !== undefined && e[1] !== '');
@@ -32,14 +29,5 @@ export const paymentFileUrl = (no: string, kind: FileKind, key: string, format: 
 export const fetchHistory = (householdNo: string) => api<PaymentHistory>(`/payroll/households/${enc(householdNo)}/history`);
 
 /** Uploads the bank's result file as the raw body; a refused file answers its row errors. */
-export async function uploadReturns(no: string, file: File): Promise<{ ok: true; result: ReturnsResult } | { ok: false; message: string; errors: RowError[] }> {
-  const format = file.name.toLowerCase().endsWith('.csv') ? 'csv' : 'xlsx';
-  const res = await fetch(`/api/v1/payroll/${enc(no)}/returns${query({ format, fileName: file.name })}`, {
-    method: 'POST', credentials: 'include', headers: { 'Content-Type': 'application/octet-stream', Accept: 'application/json' }, body: file,
-  });
-  const body: unknown = await res.json().catch(() => null);
-  if (res.ok) return { ok: true, result: body as ReturnsResult };
-  const err = (body as { error?: { code?: string; message?: string; details?: { errors?: RowError[] } } } | null)?.error;
-  if (res.status === 400) return { ok: false, message: err?.message ?? res.statusText, errors: err?.details?.errors ?? [] };
-  throw new ApiError(res.status, err?.code ?? `http_${res.status}`, err?.message ?? res.statusText);
-}
+export const uploadReturns = (no: string, file: File): Promise<Uploaded<ReturnsResult>> =>
+  uploadFile<ReturnsResult>(`/api/v1/payroll/${enc(no)}/returns${query({ format: fileFormatOf(file), fileName: file.name })}`, file);
