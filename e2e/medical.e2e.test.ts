@@ -120,6 +120,12 @@ browserSuite('医疗救助 (browser)', (env) => {
     const text = await file.text();
     expect(text).toContain('收款方：医疗保障经办机构');
     expect(text).toContain('合计');
+    // The insurer's answer for one person, uploaded on the list's page (now 已报送).
+    const id = /\b(\d{17}[\dX])\b/.exec(text)?.[1] ?? '';
+    expect(id).toMatch(/^522701/);
+    await page.reload();
+    await page.getByTestId('subsidy-result-file').setInputFiles({ name: 'result.csv', mimeType: 'text/csv', buffer: Buffer.from(`公民身份号码,参保结果,原因\n${id},已参保,\n`) });
+    await page.getByTestId('subsidy-result-done').waitFor();
     await page.screenshot({ path: join(OUT, 'medical-subsidy.png'), fullPage: true });
 
     await loginAs(page, base, 'duyun.medical');
