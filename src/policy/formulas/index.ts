@@ -8,6 +8,10 @@ import { householdFactsSchema } from '../facts.ts';
 import { isAreaCode } from '../area.ts';
 import { dibaoBenefit } from './dibao-benefit.ts';
 import { dibaoEligibility } from './dibao-eligibility.ts';
+import { bereavement, bereavementClaimSchema } from './disaster-bereavement.ts';
+import { emergencyClaimSchema, emergencyRelief } from './disaster-emergency.ts';
+import { disasterHousing, housingClaimSchema } from './disaster-housing.ts';
+import { winterSpringClaimSchema, winterSpringRelief } from './disaster-winter-spring.ts';
 import { hardshipEligibility } from './hardship-eligibility.ts';
 import { hardshipSupport } from './hardship-support.ts';
 import { medicalAssistance, medicalClaimSchema } from './medical-assistance.ts';
@@ -79,6 +83,22 @@ export const formulas: Record<string, Formula> = {
   transitional_living: define({
     description: '过渡期生活救助金额', input: z.strictObject({ areaCode, claim: transitionalClaimSchema }),
     area: (i) => i.areaCode, run: (t, i) => transitionalLiving(t, i.claim),
+  }),
+  disaster_emergency: define({
+    description: '受灾人员应急救助金额', input: z.strictObject({ areaCode, claim: emergencyClaimSchema }),
+    area: (i) => i.areaCode, run: (t, i) => emergencyRelief(t, i.claim),
+  }),
+  disaster_housing: define({
+    description: '倒损住房恢复重建（维修）补助金额', input: z.strictObject({ areaCode, claim: housingClaimSchema }),
+    area: (i) => i.areaCode, run: (t, i) => disasterHousing(t, i.claim),
+  }),
+  disaster_winter_spring: define({
+    description: '冬春生活救助金额', input: z.strictObject({ areaCode, claim: winterSpringClaimSchema }),
+    area: (i) => i.areaCode, run: (t, i) => winterSpringRelief(t, i.claim),
+  }),
+  disaster_bereavement: define({
+    description: '遇难人员家属抚慰金', input: z.strictObject({ areaCode, claim: bereavementClaimSchema }),
+    area: (i) => i.areaCode, run: (t, i) => bereavement(t, i.claim),
   }),
   procedure_deadline: define({
     description: '办理时限的截止日期',
