@@ -17,6 +17,7 @@ import { verificationRoutes } from '../modules/verification/index.ts';
 import { payrollRoutes } from '../modules/payroll/index.ts';
 import { statsRoutes } from '../modules/stats/index.ts';
 import { medicalRoutes } from '../modules/medical/index.ts';
+import { disasterRoutes } from '../modules/disaster/index.ts';
 import { authHook } from './auth-hook.ts';
 import { errorCodeRoutes } from './error-code-routes.ts';
 import type { App, AppContext, RegisteredRoute, RouteModule } from './context.ts';
@@ -29,7 +30,7 @@ import { createMetrics, mayReadMetrics } from './metrics.ts';
 import { registerStatic } from './static.ts';
 
 /** Every module's routes; a new module adds its one line here. */
-export const ROUTE_MODULES: RouteModule[] = [errorCodeRoutes, authRoutes, areaRoutes, userRoutes, auditRoutes, registryRoutes, policyRoutes, registryTransferRoutes, caseRoutes, intakeRoutes, complaintRoutes, verificationRoutes, payrollRoutes, medicalRoutes, statsRoutes];
+export const ROUTE_MODULES: RouteModule[] = [errorCodeRoutes, authRoutes, areaRoutes, userRoutes, auditRoutes, registryRoutes, policyRoutes, registryTransferRoutes, caseRoutes, intakeRoutes, complaintRoutes, verificationRoutes, payrollRoutes, medicalRoutes, disasterRoutes, statsRoutes];
 
 export interface BuiltApp {
   app: App;

@@ -12,6 +12,7 @@ import { authProbes } from './probes/auth.ts';
 import { medicalSubsidyProbes } from './probes/medical-subsidy.ts';
 import { medicalSettlementProbes } from './probes/medical-settlements.ts';
 import { medicalClaimProbes } from './probes/medical-claims.ts';
+import { disasterProbes } from './probes/disaster.ts';
 import { payrollProbes } from './probes/payroll.ts';
 import { statsProbes } from './probes/stats.ts';
 import type { Foreign, Probe } from './probes/types.ts';
@@ -118,6 +119,7 @@ const PROBES: Record<string, Probe> = {
   ...statsProbes,
   ...medicalSettlementProbes,
   ...medicalClaimProbes,
+  ...disasterProbes,
 };
 
 const HEADS: Record<Place, { id: string; name: string }> = {

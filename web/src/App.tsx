@@ -12,6 +12,7 @@ import { verificationRoutes } from './pages/verification/routes.tsx';
 import { payrollRoutes } from './pages/payroll/routes.tsx';
 import { statsRoutes } from './pages/stats/routes.tsx';
 import { medicalRoutes } from './pages/medical/routes.tsx';
+import { disasterRoutes } from './pages/disaster/routes.tsx';
 
 
 // One chunk per page; echarts is pulled in only by pages that chart.
@@ -64,6 +65,7 @@ export function App() {
                 {verificationRoutes()}
                 {payrollRoutes()}
                 {medicalRoutes()}
+                {disasterRoutes()}
                 {statsRoutes()}
                 {MODULES.filter((m) => !m.built).map((m) => (
                   <Route key={m.path} path={`${m.path.slice(1)}/*`} element={<ComingSoon module={m.label} />} />

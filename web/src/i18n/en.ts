@@ -3,6 +3,7 @@ import { intakeEn } from '../pages/intake/messages/index.ts';
 import { verificationEn } from '../pages/verification/messages/index.ts';
 import { payrollEn } from '../pages/payroll/messages/index.ts';
 import { medicalEn } from '../pages/medical/messages/index.ts';
+import { disasterEn } from '../pages/disaster/messages/index.ts';
 import { statsEn } from '../pages/stats/messages/index.ts';
 import { registryEn } from '../pages/registry/messages/index.ts';
 import { policyEn } from '../pages/policy/messages.ts';
@@ -129,5 +130,6 @@ export const en: Messages = {
   ...verificationEn,
   ...payrollEn,
   ...medicalEn,
+  ...disasterEn,
   ...statsEn,
 };

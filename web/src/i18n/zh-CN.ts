@@ -4,6 +4,7 @@ import { intakeZhCN } from '../pages/intake/messages/index.ts';
 import { verificationZhCN } from '../pages/verification/messages/index.ts';
 import { payrollZhCN } from '../pages/payroll/messages/index.ts';
 import { medicalZhCN } from '../pages/medical/messages/index.ts';
+import { disasterZhCN } from '../pages/disaster/messages/index.ts';
 import { statsZhCN } from '../pages/stats/messages/index.ts';
 import { registryZhCN } from '../pages/registry/messages/index.ts';
 import { policyZhCN } from '../pages/policy/messages.ts';
@@ -128,6 +129,7 @@ export const zhCN = {
   ...verificationZhCN,
   ...payrollZhCN,
   ...medicalZhCN,
+  ...disasterZhCN,
   ...statsZhCN,
 };
 

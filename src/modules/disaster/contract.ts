@@ -1,0 +1,15 @@
+// The disaster module's API shapes for the web (which may import a module's contract.ts only),
+// inferred from the routes' zod schemas, and the codes the web offers as choices.
+import type { z } from 'zod';
+import type { eventCreated, eventDetail, eventList } from './contract/events.ts';
+import type { reportFigures, reportList, reportView } from './contract/reports.ts';
+
+export { DISASTER_KINDS, RESPONSE_LEVELS } from './codes.ts';
+export type { DisasterKind, ResponseLevel } from './codes.ts';
+export type EventCreated = z.output<typeof eventCreated>;
+export type EventList = z.output<typeof eventList>;
+export type EventItem = EventList['items'][number];
+export type EventDetail = z.output<typeof eventDetail>;
+export type ReportFigures = z.output<typeof reportFigures>;
+export type ReportView = z.output<typeof reportView>;
+export type ReportList = z.output<typeof reportList>;

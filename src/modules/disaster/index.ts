@@ -1,0 +1,4 @@
+// Public surface of the disaster module: what other modules, the server and the CLI may use.
+import './error-codes.ts';
+import './tables.ts';
+export { disasterRoutes } from './routes.ts';

@@ -1,0 +1,15 @@
+import { lazy, type ReactNode } from 'react';
+import { Route } from 'react-router-dom';
+
+const EventsPage = lazy(() => import('./EventsPage.tsx'));
+const EventPage = lazy(() => import('./EventPage.tsx'));
+
+/** The disaster-relief pages as <Route> elements under the app layout. */
+export function disasterRoutes(): ReactNode {
+  return (
+    <>
+      <Route path="disaster" element={<EventsPage />} />
+      <Route path="disaster/:eventNo" element={<EventPage />} />
+    </>
+  );
+}
