@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { areaCode, countyCode, decimalInt, isoDate } from '../../../kernel/types.ts';
 import { DISASTER_KINDS, RESPONSE_LEVELS } from '../codes.ts';
+import { KIND_LABELS } from '../labels.ts';
 import { reportFigures, reportView } from './reports.ts';
 
 export const eventNoParam = z.strictObject({ eventNo: z.string().regex(/^SJ\d{16}$/, '事件编号应为 SJ 加16位数字') });
@@ -9,7 +10,7 @@ export const eventNoParam = z.strictObject({ eventNo: z.string().regex(/^SJ\d{16
 export const newEventSchema = z.strictObject({
   /** The recording county; the caller's own county when left out. */
   countyCode: countyCode.optional(),
-  kind: z.enum(DISASTER_KINDS, { message: `灾种应为 ${DISASTER_KINDS.join('、')} 之一` }),
+  kind: z.enum(DISASTER_KINDS, { message: `灾种应为 ${DISASTER_KINDS.map((k) => `${KIND_LABELS[k]}（${k}）`).join('、')} 之一` }),
   name: z.string().trim().min(1, '请填写事件名称').max(100, '事件名称不超过100字'),
   startedOn: isoDate,
   endedOn: isoDate.optional(),
