@@ -1,27 +1,12 @@
 // 灾情 report rows: append a version, read an event's versions.
-import { sql, type Kysely, type SqlBool } from 'kysely';
+import { sql, type Kysely, type Selectable, type SqlBool } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
 import { inArea, inScope, type Scope } from '../../../kernel/scope.ts';
 import type { ReportFigures } from '../contract/reports.ts';
+import type { DisasterReportTable } from '../tables.ts';
 
-export interface ReportRow {
-  area_code: string;
-  as_of: string;
-  version: number;
-  affected_persons: number;
-  relocated_persons: number;
-  deaths: number;
-  missing: number;
-  houses_collapsed: number;
-  houses_seriously_damaged: number;
-  houses_generally_damaged: number;
-  crop_affected_ha100: number;
-  crop_failed_ha100: number;
-  direct_loss_fen: number;
-  reported_by: string;
-  reported_at: Date;
-  note: string;
-}
+/** A report version as read (the columns of `COLUMNS`). */
+export type ReportRow = Omit<Selectable<DisasterReportTable>, 'county_code' | 'id' | 'event_id'>;
 
 export interface EventKey {
   county_code: string;

@@ -72,12 +72,8 @@ export async function checkSettlementFile(db: Database, countyCode: string, body
     const l = inLedger.get(episodeKey(r));
     if (l) fail(headerOf('admittedOn'), ledgerMessage(l));
     if (!m || errors.length > before) continue;
-    episodes.push({
-      rowNo: r.row, settlementNo: r.settlementNo, areaCode: m.village_code, householdId: m.household_id, memberId: m.member_id, name: r.name, idNumber: r.idNumber,
-      group: r.group, kind: r.kind, critical: r.critical, hospital: r.hospital, admittedOn: r.admittedOn, dischargedOn: r.dischargedOn, settledOn: r.settledOn,
-      totalCostFen: r.totalCostFen, basicInsuranceFen: r.basicInsuranceFen, criticalInsuranceFen: r.criticalInsuranceFen, eligibleSelfPayFen: r.eligibleSelfPayFen,
-      assistanceFen: r.assistanceFen, tiltFen: r.tiltFen,
-    });
+    const { row, ...episode } = r;
+    episodes.push({ ...episode, rowNo: row, areaCode: m.village_code, householdId: m.household_id, memberId: m.member_id });
   }
   errors.sort((a, b) => a.row - b.row);
   return { episodes, errors, dataRows: file.dataRows };

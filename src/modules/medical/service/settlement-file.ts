@@ -5,31 +5,12 @@
 import { badFile, forEachTableRow, isBlankRow, type Cell, type FileFormat } from '../../../kernel/files/table.ts';
 import type { RowError } from '../../../kernel/files/rows.ts';
 import { parseIdNumber } from '../../../kernel/id-number.ts';
-import type { MedicalGroup } from '../repo/groups.ts';
-import type { EpisodeKind } from '../tables.ts';
+import type { NewEpisode } from '../repo/settlements.ts';
 import { GROUP_OF_LABEL, KIND_OF_LABEL, SETTLEMENT_COLUMNS, headerOf, normaliseHeader, type SettlementField } from './settlement-columns.ts';
 import { cellText, dateOfCell, fenOfCell } from './settlement-values.ts';
 
-export interface SettlementRow {
-  /** Row number as the spreadsheet shows it (the header is row 1). */
-  row: number;
-  settlementNo: string;
-  name: string;
-  idNumber: string;
-  group: MedicalGroup;
-  hospital: string;
-  kind: EpisodeKind;
-  critical: boolean;
-  admittedOn: string;
-  dischargedOn: string;
-  settledOn: string;
-  totalCostFen: number;
-  basicInsuranceFen: number;
-  criticalInsuranceFen: number;
-  eligibleSelfPayFen: number;
-  assistanceFen: number;
-  tiltFen: number;
-}
+/** A read row: the episode as the file gives it, and its row number as the spreadsheet shows it (the header is row 1). */
+export type SettlementRow = Omit<NewEpisode, 'rowNo' | 'areaCode' | 'householdId' | 'memberId'> & { row: number };
 
 export interface ReadSettlements {
   rows: SettlementRow[];
