@@ -29,6 +29,8 @@ export interface CaseTable {
   notice_end: NullableDate;
   review_due: NullableDate;
   flags: Generated<string[]>;
+  /** What opened the case in bulk (migration 0092), unique per county: a rerun never opens it twice. */
+  source_key: ColumnType<string | null, string | null | undefined, never>;
   version: Generated<number>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
