@@ -3,4 +3,12 @@ import { defineErrorCodes } from '../../kernel/error-codes.ts';
 
 defineErrorCodes('disaster', {
   disaster_event_ended: { status: 409, title: '灾害事件已结束' },
+  batch_state: { status: 409, title: '救助批次当前状态不能进行此操作' },
+  sample_missing: { status: 409, title: '救助批次尚未抽样' },
+  checks_missing: { status: 409, title: '抽中户尚未全部记录抽查结果' },
+  no_notice: { status: 409, title: '该类救助先救助后公示' },
+  notice_missing: { status: 409, title: '须先公示救助名单' },
+  already_checked: { status: 409, title: '已记录抽查结果' },
+  already_excluded: { status: 409, title: '该户已剔除' },
+  household_head_missing: { status: 409, title: '户籍登记中没有户主' },
 });

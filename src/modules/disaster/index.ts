@@ -2,3 +2,5 @@
 import './error-codes.ts';
 import './tables.ts';
 export { disasterRoutes } from './routes.ts';
+export { decideSchema } from './contract/batches.ts';
+export { decideBatch } from './service/batch-decide.ts';
