@@ -1,5 +1,5 @@
 // Chinese names of the batch codes: kinds of relief, batch states, damage grades in a claim's words.
-import type { BatchKind, BatchStatus } from './tables.ts';
+import type { BatchKind, BatchStatus } from './batch-codes.ts';
 
 export const BATCH_KIND_LABELS: Record<BatchKind, string> = {
   emergency: '应急救助', transitional: '过渡期生活救助', housing: '倒损住房恢复重建', winter_spring: '冬春生活救助', bereavement: '遇难人员家属抚慰',

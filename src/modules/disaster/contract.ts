@@ -13,3 +13,13 @@ export type EventDetail = z.output<typeof eventDetail>;
 export type ReportFigures = z.output<typeof reportFigures>;
 export type ReportView = z.output<typeof reportView>;
 export type ReportList = z.output<typeof reportList>;
+
+import type { batchDetail, batchList, decideResult, memberList } from './contract/batches.ts';
+export { BATCH_KINDS, BATCH_STATUSES } from './batch-codes.ts';
+export type { BatchKind, BatchStatus } from './batch-codes.ts';
+export type BatchDetail = z.output<typeof batchDetail>;
+export type BatchList = z.output<typeof batchList>;
+export type BatchItem = BatchList['items'][number];
+export type MemberList = z.output<typeof memberList>;
+export type MemberItem = MemberList['items'][number];
+export type DecideResult = z.output<typeof decideResult>;

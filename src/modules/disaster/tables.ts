@@ -1,6 +1,8 @@
 // Tables of the disaster module (migration 0090_disaster_events.sql), merged into the database's `DB`.
 import type { ColumnType, Generated } from 'kysely';
 import type { DisasterKind, ResponseLevel } from './codes.ts';
+import type { BatchKind, BatchStatus } from './batch-codes.ts';
+export type { BatchKind, BatchStatus } from './batch-codes.ts';
 
 /** `date` columns come back as ISO strings (see the engine's type parsers). */
 type DateCol = ColumnType<string, string, string>;
@@ -52,8 +54,6 @@ export interface DisasterReportTable {
 export type DamageGrade = 'collapsed' | 'serious' | 'general' | 'none';
 export type HouseStructure = 'reinforced_concrete' | 'brick_concrete' | 'brick_wood' | 'earth_wood' | 'other';
 export type GoodsItem = 'quilt' | 'clothing' | 'rice' | 'cooking_oil' | 'water' | 'tent' | 'folding_bed' | 'other';
-export type BatchKind = 'emergency' | 'transitional' | 'housing' | 'winter_spring' | 'bereavement';
-export type BatchStatus = 'draft' | 'notice' | 'approved' | 'decided' | 'void';
 
 /** 受灾户登记 (migration 0091). */
 export interface DisasterDamageEntryTable {

@@ -21,6 +21,7 @@ export default function EventsPage() {
       <Space direction="vertical" style={{ width: '100%' }}>
         <Space wrap>
           {can(me, 'disaster.events') && me.areaLevel === 'county' && <Button type="primary" onClick={() => setAdding(true)} data-testid="event-new">{t('disaster.events.new')}</Button>}
+          <Link to="/disaster/batches" data-testid="to-batches">{t('batch.toBatches')}</Link>
           <InputNumber placeholder={t('disaster.events.year')} min={2000} max={2100} precision={0} value={year} onChange={(v) => setYear(v ?? undefined)} />
         </Space>
         {list.error && <Alert type="error" showIcon message={t('common.loadFailed', { message: list.error.message })} />}

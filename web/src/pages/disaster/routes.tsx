@@ -3,12 +3,16 @@ import { Route } from 'react-router-dom';
 
 const EventsPage = lazy(() => import('./EventsPage.tsx'));
 const EventPage = lazy(() => import('./EventPage.tsx'));
+const BatchesPage = lazy(() => import('./BatchesPage.tsx'));
+const BatchPage = lazy(() => import('./BatchPage.tsx'));
 
 /** The disaster-relief pages as <Route> elements under the app layout. */
 export function disasterRoutes(): ReactNode {
   return (
     <>
       <Route path="disaster" element={<EventsPage />} />
+      <Route path="disaster/batches" element={<BatchesPage />} />
+      <Route path="disaster/batches/:batchNo" element={<BatchPage />} />
       <Route path="disaster/:eventNo" element={<EventPage />} />
     </>
   );
