@@ -7,3 +7,4 @@ export { canTake, mustFindCase, performTransition } from './service/engine.ts';
 export { programmeLabel, syncProgrammes } from './service/programmes.ts';
 export { caseParameters } from './service/parameters.ts';
 export { registerProgrammeHooks, type HookCase, type HookDecision, type ProgrammeHooks } from './service/programme-hooks.ts';
+export { householdProgrammes, type HouseholdProgrammes } from './service/household-programmes.ts';

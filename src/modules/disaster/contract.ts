@@ -13,3 +13,16 @@ export type EventDetail = z.output<typeof eventDetail>;
 export type ReportFigures = z.output<typeof reportFigures>;
 export type ReportView = z.output<typeof reportView>;
 export type ReportList = z.output<typeof reportList>;
+
+// 受灾户登记, 救灾物资发放, 冬春需求调查.
+import type { damageList, damageView } from './contract/damage.ts';
+import type { goodsIssued, goodsList } from './contract/goods.ts';
+import type { winterNeedList } from './contract/winter.ts';
+export { DAMAGE_STATUSES, GOODS_ITEMS, HOUSE_GRADES, HOUSE_STRUCTURES, HOUSEHOLD_TYPES } from './codes.ts';
+export type { DamageStatus, GoodsItemCode, HouseGrade, HouseholdType, HouseStructureCode } from './codes.ts';
+export type DamageView = z.output<typeof damageView>;
+export type DamageList = z.output<typeof damageList>;
+export type DamageItem = DamageList['items'][number];
+export type GoodsIssued = z.output<typeof goodsIssued>;
+export type GoodsList = z.output<typeof goodsList>;
+export type WinterNeedList = z.output<typeof winterNeedList>;

@@ -2,3 +2,5 @@
 import './error-codes.ts';
 import './tables.ts';
 export { disasterRoutes } from './routes.ts';
+export { damageEntryOf } from './service/damage-read.ts';
+export type { DamageEntryRef } from './service/damage-read.ts';
