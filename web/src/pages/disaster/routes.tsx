@@ -3,12 +3,14 @@ import { Route } from 'react-router-dom';
 
 const EventsPage = lazy(() => import('./EventsPage.tsx'));
 const EventPage = lazy(() => import('./EventPage.tsx'));
+const WinterPage = lazy(() => import('./WinterPage.tsx'));
 
 /** The disaster-relief pages as <Route> elements under the app layout. */
 export function disasterRoutes(): ReactNode {
   return (
     <>
       <Route path="disaster" element={<EventsPage />} />
+      <Route path="disaster/winter" element={<WinterPage />} />
       <Route path="disaster/:eventNo" element={<EventPage />} />
     </>
   );
