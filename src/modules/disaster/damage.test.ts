@@ -2,6 +2,7 @@
 // of the registry and one on the spot, the household type from its cases, two verifications by two staff,
 // corrections with a version, voiding and registering again; another county's household refused exactly
 // like a missing one; an area outside the event and bad input named by field with nothing written.
+import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { systemScope } from '../../kernel/scope.ts';
@@ -218,5 +219,47 @@ describe(`disaster damage register, goods and winter needs (${ENGINE})`, () => {
     expect(guanghui.totals).toEqual({ households: 1, personsFirst: 1, personsSecond: 2, personsThird: 0 });
     const other = (await call('fuquan.approver', 'GET', '/disaster/winter-needs?season=2015-2016')).json() as { items: unknown[] };
     expect(other.items).toEqual([]);
+  });
+
+  it('imports a 冬春 survey file whole or not at all, naming row and column, with an error report', async () => {
+    const xlsx = async (rows: (string | number)[][]) => {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('冬春需求');
+      ws.addRow(['户编号', '一类人数', '二类人数', '三类人数', '调查日期', '备注']);
+      for (const r of rows) ws.addRow(r);
+      return Buffer.from(await wb.xlsx.writeBuffer());
+    };
+    const upload = (who: string, body: Buffer, path = '/disaster/winter-needs/import') =>
+      t.built.app.inject({ method: 'POST', url: `/api/v1${path}?season=2016-2017`, headers: { ...bearer(tokens[who]!), 'content-type': 'application/octet-stream' }, payload: body });
+    const before = await count('disaster_winter_needs');
+    const bad = await xlsx([
+      [h.guanghui!, 1, 0, 0, '2016-10-08', ''],
+      [h.dibao!, 'x', 0, 0, '2016-10-08', ''],
+      [h.spot!, 0, 1, 0, '2017-02-01', ''],
+      [h.guanghui!, 0, 0, 1, '2016-10-09', ''],
+      [h.fuquan!, 1, 0, 0, '2016-10-08', ''],
+    ]);
+    const refused = await upload('duyun.approver', bad);
+    expect([refused.statusCode, errorOf(refused).code]).toEqual([400, 'disaster_winter_rejected']);
+    const errors = (errorOf(refused).details as { errors: { row: number; column: string }[] }).errors;
+    expect(errors.map((e) => [e.row, e.column])).toEqual([[3, '一类人数'], [4, '调查日期'], [5, '户编号'], [6, '户编号']]);
+    expect(await count('disaster_winter_needs')).toBe(before);
+    const report = await upload('duyun.approver', bad, '/disaster/winter-needs/import/errors.xlsx');
+    expect(report.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(report.rawPayload as unknown as ArrayBuffer);
+    expect(wb.getWorksheet('错误')?.rowCount).toBe(5);
+
+    const good = await upload('duyun.approver', await xlsx([[h.guanghui!, 1, 2, 0, '2016-10-08', ''], [h.dibao!, 0, 0, 3, '2016-11-20', '危房']]));
+    expect(good.statusCode, good.body).toBe(201);
+    expect(good.json()).toEqual({ season: '2016-2017', households: 2, personsFirst: 1, personsSecond: 2, personsThird: 3 });
+    const again = await upload('duyun.approver', await xlsx([[h.spot!, 1, 0, 0, '2016-10-08', ''], [h.dibao!, 1, 0, 0, '2016-10-08', '']]));
+    expect([again.statusCode, (errorOf(again).details as { errors: { row: number }[] }).errors.map((e) => e.row)]).toEqual([400, [3]]);
+    const township = await upload('wenfeng.caseworker', await xlsx([[h.guanghui!, 1, 0, 0, '2016-10-08', '']]));
+    expect(errorOf(township).message).toContain('不存在或不在您的管辖范围内');
+    const badHeader = await t.built.app.inject({ method: 'POST', url: '/api/v1/disaster/winter-needs/import?season=2016-2017&format=csv', headers: { ...bearer(tokens['duyun.approver']!), 'content-type': 'text/csv' }, payload: '户号,人数\n1,2\n' });
+    expect([badHeader.statusCode, errorOf(badHeader).code]).toEqual([400, 'invalid_file']);
+    const list = (await call('duyun.approver', 'GET', '/disaster/winter-needs?season=2016-2017')).json() as { totals: Record<string, number> };
+    expect(list.totals).toEqual({ households: 2, personsFirst: 1, personsSecond: 2, personsThird: 3 });
   });
 });

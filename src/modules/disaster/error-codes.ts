@@ -8,4 +8,5 @@ defineErrorCodes('disaster', {
   disaster_damage_state: { status: 409, title: '受灾户登记当前状态不允许此操作' },
   disaster_damage_verifier: { status: 409, title: '同一人不能两次核查同一户' },
   disaster_winter_surveyed: { status: 409, title: '该户本年度冬春需求已调查' },
+  disaster_winter_rejected: { status: 400, title: '冬春需求调查文件有误，未导入任何数据（details.errors 逐行列出）' },
 });

@@ -4,6 +4,7 @@ import { damageRoutes } from './routes/damage.ts';
 import { eventRoutes } from './routes/events.ts';
 import { goodsRoutes } from './routes/goods.ts';
 import { reportRoutes } from './routes/reports.ts';
+import { winterImportRoutes } from './routes/winter-import.ts';
 import { winterRoutes } from './routes/winter.ts';
 
 export const disasterRoutes: RouteModule = (app, ctx) => {
@@ -12,4 +13,5 @@ export const disasterRoutes: RouteModule = (app, ctx) => {
   damageRoutes(app, ctx);
   goodsRoutes(app, ctx);
   winterRoutes(app, ctx);
+  winterImportRoutes(app, ctx);
 };

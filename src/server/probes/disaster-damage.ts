@@ -14,5 +14,7 @@ export const disasterDamageProbes: Record<string, Probe> = {
   'POST /api/v1/disaster/events/:eventNo/goods': (f) => ({ method: 'POST', url: `/api/v1/disaster/events/${no(f.county)}/goods`, payload: { householdNo: f.householdNo, item: 'quilt', quantity: 1, issuedOn: '2015-07-02' } }),
   'GET /api/v1/disaster/events/:eventNo/goods': (f) => ({ method: 'GET', url: `/api/v1/disaster/events/${no(f.county)}/goods?area=${f.township}` }),
   'POST /api/v1/disaster/winter-needs': (f) => ({ method: 'POST', url: '/api/v1/disaster/winter-needs', payload: { season: '2015-2016', householdNo: f.householdNo, personsFirst: 1, surveyedOn: '2015-10-10' } }),
+  'POST /api/v1/disaster/winter-needs/import': (f) => ({ method: 'POST', url: '/api/v1/disaster/winter-needs/import?season=2015-2016&format=csv', payload: Buffer.from(`户编号,一类人数,二类人数,三类人数,调查日期,备注\n${f.householdNo},1,0,0,2015-10-10,越权导入\n`) }),
+  'POST /api/v1/disaster/winter-needs/import/errors.xlsx': (f) => ({ method: 'POST', url: '/api/v1/disaster/winter-needs/import/errors.xlsx?season=2015-2016&format=csv', payload: Buffer.from(`户编号,一类人数,二类人数,三类人数,调查日期,备注\n${f.householdNo},1,0,0,2015-10-10,越权导入\n`) }),
   'GET /api/v1/disaster/winter-needs': (f) => ({ method: 'GET', url: `/api/v1/disaster/winter-needs?season=2015-2016&area=${f.township}` }),
 };

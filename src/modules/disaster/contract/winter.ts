@@ -39,3 +39,6 @@ export const winterNeedList = z.object({
   totals: z.object({ households: z.number(), personsFirst: z.number(), personsSecond: z.number(), personsThird: z.number() }),
   mayRecord: z.boolean(),
 });
+
+export const winterUploadQuery = z.strictObject({ season, format: z.enum(['xlsx', 'csv'], { message: '文件格式应为 xlsx 或 csv' }).default('xlsx') });
+export const winterImported = z.object({ season: z.string(), households: z.number(), personsFirst: z.number(), personsSecond: z.number(), personsThird: z.number() });

@@ -46,3 +46,19 @@ export async function winterTotals(db: Kysely<DB>, scope: Scope, season: string,
   const r = rows[0];
   return { households: Number(r?.households ?? 0), personsFirst: Number(r?.first ?? 0), personsSecond: Number(r?.second ?? 0), personsThird: Number(r?.third ?? 0) };
 }
+
+/** The households among `householdNos` in the caller's scope (one query). */
+export async function householdsAmong(db: Kysely<DB>, scope: Scope, householdNos: readonly string[]) {
+  if (householdNos.length === 0) return [];
+  return db.selectFrom('households').select(['county_code', 'id', 'household_no', 'village_code'])
+    .where('household_no', 'in', [...householdNos]).where(inScope(scope, 'village_code')).execute();
+}
+
+/** The household ids among `ids` already surveyed for the season. */
+export async function surveyedAmong(db: Kysely<DB>, season: string, ids: readonly { county_code: string; id: number }[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const { rows } = await sql<{ county_code: string; household_id: number }>`select w.county_code, w.household_id from disaster_winter_needs w
+    where w.season = ${season} and (w.county_code, w.household_id) in (
+      select * from unnest(${ids.map((i) => i.county_code)}::text[], ${ids.map((i) => Number(i.id))}::bigint[]))`.execute(db);
+  return new Set(rows.map((r) => `${r.county_code}:${Number(r.household_id)}`));
+}
