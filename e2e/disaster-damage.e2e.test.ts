@@ -74,6 +74,9 @@ browserSuite('受灾户登记 (browser)', (env) => {
     await page.getByTestId('winter-submit').click();
     await page.getByTestId('winter-table').getByText(householdNo).waitFor();
     expect(await page.getByTestId('winter-totals').innerText()).toContain('一类 2 人');
+    // The same household again from a file: refused whole, the row and column named.
+    await page.getByTestId('winter-file').setInputFiles({ name: '冬春需求.csv', mimeType: 'text/csv', buffer: Buffer.from(`户编号,一类人数,二类人数,三类人数,调查日期,备注\n${householdNo},1,0,0,2015-10-11,\n`) });
+    expect(await page.getByTestId('winter-import-error').innerText()).toContain('第 2 行「户编号」');
     await page.screenshot({ path: join(OUT, 'disaster-winter.png'), fullPage: true });
     await page.close();
   });

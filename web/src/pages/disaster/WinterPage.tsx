@@ -5,6 +5,7 @@ import { api } from '../../api/client.ts';
 import { useApiData } from '../../api/useApiData.ts';
 import { useT } from '../../i18n/context.ts';
 import { applyFieldErrors } from './formErrors.ts';
+import { WinterImport } from './WinterImport.tsx';
 
 type Need = WinterNeedList['items'][number];
 interface Values {
@@ -65,18 +66,19 @@ export default function WinterPage() {
   const [adding, setAdding] = useState(false);
   const list = useApiData(() => api<WinterNeedList>(`/disaster/winter-needs?season=${season}`), [season]);
   const first = Number(currentSeason().slice(0, 4));
-  const seasons = Array.from({ length: 6 }, (_, i) => first + 1 - i).map((y) => ({ value: `${y}-${y + 1}`, label: t('disaster.winter.seasonLabel', { from: y, to: y + 1 }) }));
-  if (!seasons.some((s) => s.value === '2015-2016')) seasons.push({ value: '2015-2016', label: t('disaster.winter.seasonLabel', { from: 2015, to: 2016 }) });
+  // Every season from 2014-2015 (the first the 冬春 rules here apply to) to next autumn's.
+  const seasons = Array.from({ length: Math.max(first + 2 - 2014, 1) }, (_, i) => first + 1 - i).map((y) => ({ value: `${y}-${y + 1}`, label: t('disaster.winter.seasonLabel', { from: y, to: y + 1 }) }));
   const totals = list.data?.totals;
   return (
     <Card title={t('disaster.winter.title')}>
       <Space direction="vertical" style={{ width: '100%' }}>
         <Space wrap>
           {t('disaster.winter.season')}
-          <Select style={{ width: 280 }} value={season} onChange={setSeason} options={seasons} data-testid="winter-season" />
+          <Select style={{ width: 320 }} value={season} onChange={setSeason} options={seasons} data-testid="winter-season" />
           {list.data?.mayRecord && <Button type="primary" onClick={() => setAdding(true)} data-testid="winter-new">{t('disaster.winter.new')}</Button>}
         </Space>
         {list.error && <Alert type="error" showIcon message={t('common.loadFailed', { message: list.error.message })} />}
+        {list.data?.mayRecord && <WinterImport season={season} onImported={list.reload} />}
         {totals && <Typography.Text strong data-testid="winter-totals">{t('disaster.winter.totals', { households: totals.households, first: totals.personsFirst, second: totals.personsSecond, third: totals.personsThird })}</Typography.Text>}
         <Table<Need> size="small" rowKey="householdNo" loading={list.loading} dataSource={list.data?.items ?? []} data-testid="winter-table" locale={{ emptyText: t('common.noData') }} columns={[
           { key: 'no', title: t('disaster.damage.householdNo'), dataIndex: 'householdNo' },
