@@ -1,8 +1,11 @@
 // The disaster module's API shapes for the web (which may import a module's contract.ts only),
 // inferred from the routes' zod schemas, and the codes the web offers as choices.
 import type { z } from 'zod';
+import type { damageList, damageView } from './contract/damage.ts';
 import type { eventCreated, eventDetail, eventList } from './contract/events.ts';
+import type { goodsIssued, goodsList } from './contract/goods.ts';
 import type { reportFigures, reportList, reportView } from './contract/reports.ts';
+import type { winterNeedList } from './contract/winter.ts';
 
 export { DISASTER_KINDS, RESPONSE_LEVELS } from './codes.ts';
 export type { DisasterKind, ResponseLevel } from './codes.ts';
@@ -15,9 +18,6 @@ export type ReportView = z.output<typeof reportView>;
 export type ReportList = z.output<typeof reportList>;
 
 // 受灾户登记, 救灾物资发放, 冬春需求调查.
-import type { damageList, damageView } from './contract/damage.ts';
-import type { goodsIssued, goodsList } from './contract/goods.ts';
-import type { winterNeedList } from './contract/winter.ts';
 export { DAMAGE_STATUSES, GOODS_ITEMS, HOUSE_GRADES, HOUSE_STRUCTURES, HOUSEHOLD_TYPES } from './codes.ts';
 export type { DamageStatus, GoodsItemCode, HouseGrade, HouseholdType, HouseStructureCode } from './codes.ts';
 export type DamageView = z.output<typeof damageView>;

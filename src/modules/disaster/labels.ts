@@ -1,4 +1,4 @@
-// Chinese names of the codes staff never see: kinds of disaster and emergency-response levels.
+// Chinese names of the codes staff never see: kinds of disaster, response levels, house damage, goods.
 import type { DamageStatus, DisasterKind, GoodsItemCode, HouseGrade, HouseholdType, HouseStructureCode, ResponseLevel } from './codes.ts';
 
 export const KIND_LABELS: Record<DisasterKind, string> = {
