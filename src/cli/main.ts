@@ -8,6 +8,7 @@ import { registerUsers } from './commands/users.ts';
 import { registerVerify } from './commands/verify.ts';
 import { registerPayroll } from './commands/payroll.ts';
 import { registerMedical } from './commands/medical.ts';
+import { registerDisaster } from './commands/disaster.ts';
 import { registerReport } from './commands/report.ts';
 
 const program = new Command();
@@ -19,6 +20,7 @@ registerRegistry(program);
 registerVerify(program);
 registerPayroll(program);
 registerMedical(program);
+registerDisaster(program);
 registerReport(program);
 registerBench(program);
 

@@ -1,7 +1,7 @@
 // Public surface of the policy core: parameters, facts, explanations, formulas, working days.
 // Other modules import from here only.
 export { areaChain, isAreaCode, NATIONAL } from './area.ts';
-export { addDays, addMonths, ageOn, isIsoDate, periodDate } from './dates.ts';
+export { addDays, addMonths, ageOn, daysBetween, isIsoDate, periodDate } from './dates.ts';
 export { explain, Trace, tracingParameterSet } from './explain.ts';
 export type { Explained, JsonValue, ParameterRead, PolicyRequest, Step } from './explain.ts';
 export { CATEGORIES, DEDUCTION_KINDS, findMember, householdFactsSchema, incomeItemSchema, personFactsSchema } from './facts.ts';

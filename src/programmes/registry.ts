@@ -5,12 +5,13 @@ import { AppError } from '../kernel/errors.ts';
 import type { RuleSet } from '../policy/index.ts';
 import type { CaseContext, WorkflowDefinition } from '../workflow/definition.ts';
 import { dibao } from './dibao/index.ts';
+import { disaster } from './disaster/index.ts';
 import { hardship } from './hardship/index.ts';
 import { medical } from './medical/index.ts';
 import { temporary } from './temporary/index.ts';
 import type { ProgrammeModule } from './types.ts';
 
-const REGISTRY: readonly ProgrammeModule[] = [dibao, hardship, temporary, medical];
+const REGISTRY: readonly ProgrammeModule[] = [dibao, hardship, temporary, medical, disaster];
 
 const byCode = new Map(REGISTRY.map((p) => [p.code, p]));
 const byPrefix = new Map(REGISTRY.map((p) => [p.serialPrefix, p]));

@@ -9,4 +9,6 @@ export const allow = registerPermissions({
   'disaster.record': ['township_caseworker', 'county_approver'],
   /** Recording and ending events. */
   'disaster.events': ['county_approver'],
+  /** Batch decisions: draft, spot check, notice, approval, decision, void (the county). */
+  'disaster.batch': ['county_approver'],
 });

@@ -1,5 +1,7 @@
-// The disaster module's routes: events and their 灾情 reports, the damage register, goods, the 冬春 survey.
+// The disaster module's routes: events and their 灾情 reports, the damage register, goods, the 冬春 survey,
+// batch decisions.
 import type { RouteModule } from '../../server/context.ts';
+import { batchRoutes } from './routes/batches.ts';
 import { damageRoutes } from './routes/damage.ts';
 import { eventRoutes } from './routes/events.ts';
 import { goodsRoutes } from './routes/goods.ts';
@@ -14,4 +16,5 @@ export const disasterRoutes: RouteModule = (app, ctx) => {
   goodsRoutes(app, ctx);
   winterRoutes(app, ctx);
   winterImportRoutes(app, ctx);
+  batchRoutes(app, ctx);
 };
