@@ -14,13 +14,14 @@ import { medicalSettlementProbes } from './probes/medical-settlements.ts';
 import { medicalClaimProbes } from './probes/medical-claims.ts';
 import { disasterProbes } from './probes/disaster.ts';
 import { disasterBatchProbes } from './probes/disaster-batches.ts';
+import { disasterDamageProbes } from './probes/disaster-damage.ts';
 import { payrollProbes } from './probes/payroll.ts';
 import { statsProbes } from './probes/stats.ts';
 import type { Foreign, Probe } from './probes/types.ts';
 import { verificationProbes } from './probes/verification.ts';
 
 /** POSTs that change nothing (verifying the audit chain, searches with an ID number in the body): a 2xx there is not a write. */
-const READ_ONLY_POSTS = new Set(['POST /api/v1/audit/verify', 'POST /api/v1/households/search', 'POST /api/v1/households/export.xlsx', 'POST /api/v1/medical/settlements/errors.xlsx', 'POST /api/v1/medical/person-year']);
+const READ_ONLY_POSTS = new Set(['POST /api/v1/audit/verify', 'POST /api/v1/households/search', 'POST /api/v1/households/export.xlsx', 'POST /api/v1/medical/settlements/errors.xlsx', 'POST /api/v1/medical/person-year', 'POST /api/v1/disaster/winter-needs/import/errors.xlsx']);
 
 type Place = 'wenfeng' | 'guanghui' | 'fuquan' | 'qiandongnan';
 
@@ -122,6 +123,7 @@ const PROBES: Record<string, Probe> = {
   ...medicalClaimProbes,
   ...disasterProbes,
   ...disasterBatchProbes,
+  ...disasterDamageProbes,
 };
 
 const HEADS: Record<Place, { id: string; name: string }> = {

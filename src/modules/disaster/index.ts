@@ -2,5 +2,7 @@
 import './error-codes.ts';
 import './tables.ts';
 export { disasterRoutes } from './routes.ts';
+export { damageEntryOf } from './service/damage-read.ts';
+export type { DamageEntryRef } from './service/damage-read.ts';
 export { decideSchema } from './contract/batches.ts';
 export { decideBatch } from './service/batch-decide.ts';

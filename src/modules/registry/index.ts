@@ -14,3 +14,5 @@ export type { RegistryHousehold } from './facts.ts';
 export { registryHouseholdById } from './repo/record.ts';
 export { registryHousehold } from './service/record.ts';
 export type { Member } from './domain/types.ts';
+export { createHousehold, newHouseholdSchema } from './service/write.ts';
+export type { NewHousehold } from './service/write.ts';

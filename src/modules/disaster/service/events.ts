@@ -117,7 +117,7 @@ export async function eventDetail(db: Database, scope: Scope, eventNo: string) {
 }
 
 /** Whether the caller's role may do the action (an auditor reads only). */
-function may(scope: Scope, action: 'disaster.record' | 'disaster.events'): boolean {
+export function may(scope: Scope, action: 'disaster.record' | 'disaster.events'): boolean {
   if (scope.role === 'auditor') return false;
   try {
     allow(scope, action);

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Descriptions, Input, Modal, Space, Table } from 'antd';
+import { Alert, Button, Card, Descriptions, Input, Modal, Space, Table, Tabs } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
@@ -6,7 +6,9 @@ import type { EventDetail, ReportList, ReportView } from '../../../../src/module
 import { api } from '../../api/client.ts';
 import { useApiData } from '../../api/useApiData.ts';
 import { useT } from '../../i18n/context.ts';
+import { DamageTab } from './DamageTab.tsx';
 import { FIGURES } from './figures.ts';
+import { GoodsTab } from './GoodsTab.tsx';
 import { ReportForm } from './ReportForm.tsx';
 
 function EndEvent({ eventNo, onClose, onDone }: { eventNo: string; onClose: () => void; onDone: () => void }) {
@@ -82,6 +84,12 @@ export default function EventPage() {
           <Card title={t('disaster.event.history')} size="small">
             <Table<ReportView> size="small" rowKey={(r) => `${r.areaCode}-${r.asOf}-${r.version}`} scroll={{ x: true }} loading={history.loading} dataSource={history.data?.items ?? []} data-testid="history-table"
               locale={{ emptyText: t('common.noData') }} columns={[...head, ...figureColumns, ...tail, { key: 'at', title: t('disaster.report.reportedAt'), render: (_, r) => new Date(r.reportedAt).toLocaleString('zh-CN') }]} />
+          </Card>
+          <Card size="small">
+            <Tabs destroyInactiveTabPane items={[
+              { key: 'damage', label: t('disaster.tabs.damage'), children: <DamageTab event={e} /> },
+              { key: 'goods', label: t('disaster.tabs.goods'), children: <GoodsTab event={e} /> },
+            ]} data-testid="event-tabs" />
           </Card>
           {reporting && <ReportForm event={e} onClose={() => setReporting(false)} onDone={() => { setReporting(false); reload(); }} />}
           {ending && <EndEvent eventNo={e.eventNo} onClose={() => setEnding(false)} onDone={() => { setEnding(false); reload(); }} />}

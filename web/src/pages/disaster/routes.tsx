@@ -5,6 +5,7 @@ const EventsPage = lazy(() => import('./EventsPage.tsx'));
 const EventPage = lazy(() => import('./EventPage.tsx'));
 const BatchesPage = lazy(() => import('./BatchesPage.tsx'));
 const BatchPage = lazy(() => import('./BatchPage.tsx'));
+const WinterPage = lazy(() => import('./WinterPage.tsx'));
 
 /** The disaster-relief pages as <Route> elements under the app layout. */
 export function disasterRoutes(): ReactNode {
@@ -13,6 +14,7 @@ export function disasterRoutes(): ReactNode {
       <Route path="disaster" element={<EventsPage />} />
       <Route path="disaster/batches" element={<BatchesPage />} />
       <Route path="disaster/batches/:batchNo" element={<BatchPage />} />
+      <Route path="disaster/winter" element={<WinterPage />} />
       <Route path="disaster/:eventNo" element={<EventPage />} />
     </>
   );

@@ -1,4 +1,6 @@
 // The disaster part of the app dictionaries (spread into web/src/i18n/{zh-CN,en}.ts).
+import { damageEn, damageZhCN } from './damage.ts';
+
 export const disasterZhCN = {
   'menu.disaster': '灾害救助',
   'disaster.events.title': '灾害事件',
@@ -58,6 +60,7 @@ export const disasterZhCN = {
   'disaster.report.directLoss': '直接经济损失（元）',
   'disaster.report.note': '说明',
   'disaster.report.submit': '报送',
+  ...damageZhCN,
 } as const;
 
 export const disasterEn: Record<keyof typeof disasterZhCN, string> = {
@@ -119,4 +122,5 @@ export const disasterEn: Record<keyof typeof disasterZhCN, string> = {
   'disaster.report.directLoss': 'Direct economic loss (yuan)',
   'disaster.report.note': 'Note',
   'disaster.report.submit': 'Report',
+  ...damageEn,
 };
