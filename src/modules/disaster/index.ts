@@ -4,3 +4,4 @@ import './tables.ts';
 export { disasterRoutes } from './routes.ts';
 export { decideSchema } from './contract/batches.ts';
 export { decideBatch } from './service/batch-decide.ts';
+export { damageEntriesById, damagedHouse, housingSubsidies, housingSubsidyFor, insuranceEvent, type DamagedHouse, type DamageEntryState, type InsuranceEvent } from './service/insurance-links.ts';
