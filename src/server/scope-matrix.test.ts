@@ -13,6 +13,7 @@ import { medicalSubsidyProbes } from './probes/medical-subsidy.ts';
 import { medicalSettlementProbes } from './probes/medical-settlements.ts';
 import { medicalClaimProbes } from './probes/medical-claims.ts';
 import { disasterProbes } from './probes/disaster.ts';
+import { housingInsuranceProbes } from './probes/housing-insurance.ts';
 import { payrollProbes } from './probes/payroll.ts';
 import { statsProbes } from './probes/stats.ts';
 import type { Foreign, Probe } from './probes/types.ts';
@@ -120,6 +121,7 @@ const PROBES: Record<string, Probe> = {
   ...medicalSettlementProbes,
   ...medicalClaimProbes,
   ...disasterProbes,
+  ...housingInsuranceProbes,
 };
 
 const HEADS: Record<Place, { id: string; name: string }> = {
