@@ -4,6 +4,7 @@ import { verificationEn } from '../pages/verification/messages/index.ts';
 import { payrollEn } from '../pages/payroll/messages/index.ts';
 import { medicalEn } from '../pages/medical/messages/index.ts';
 import { disasterEn } from '../pages/disaster/messages/index.ts';
+import { insuranceEn } from '../pages/insurance/messages/index.ts';
 import { statsEn } from '../pages/stats/messages/index.ts';
 import { registryEn } from '../pages/registry/messages/index.ts';
 import { policyEn } from '../pages/policy/messages.ts';
@@ -131,5 +132,6 @@ export const en: Messages = {
   ...payrollEn,
   ...medicalEn,
   ...disasterEn,
+  ...insuranceEn,
   ...statsEn,
 };

@@ -5,6 +5,7 @@ import { verificationZhCN } from '../pages/verification/messages/index.ts';
 import { payrollZhCN } from '../pages/payroll/messages/index.ts';
 import { medicalZhCN } from '../pages/medical/messages/index.ts';
 import { disasterZhCN } from '../pages/disaster/messages/index.ts';
+import { insuranceZhCN } from '../pages/insurance/messages/index.ts';
 import { statsZhCN } from '../pages/stats/messages/index.ts';
 import { registryZhCN } from '../pages/registry/messages/index.ts';
 import { policyZhCN } from '../pages/policy/messages.ts';
@@ -130,6 +131,7 @@ export const zhCN = {
   ...payrollZhCN,
   ...medicalZhCN,
   ...disasterZhCN,
+  ...insuranceZhCN,
   ...statsZhCN,
 };
 
