@@ -3,3 +3,4 @@ import './error-codes.ts';
 import './tables.ts';
 export { housingInsuranceRoutes } from './routes.ts';
 export { insureFromRegistry } from './service/insured.ts';
+export { policyParam } from './contract/policies.ts';
