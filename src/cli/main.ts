@@ -9,6 +9,7 @@ import { registerVerify } from './commands/verify.ts';
 import { registerPayroll } from './commands/payroll.ts';
 import { registerMedical } from './commands/medical.ts';
 import { registerDisaster } from './commands/disaster.ts';
+import { registerHousingInsurance } from './commands/housing-insurance.ts';
 import { registerReport } from './commands/report.ts';
 
 const program = new Command();
@@ -21,6 +22,7 @@ registerVerify(program);
 registerPayroll(program);
 registerMedical(program);
 registerDisaster(program);
+registerHousingInsurance(program);
 registerReport(program);
 registerBench(program);
 

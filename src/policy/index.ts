@@ -24,6 +24,8 @@ export { WINTER_SPRING_GROUPS, winterSpringClaimSchema, winterSpringRelief } fro
 export type { WinterSpringClaim, WinterSpringGroup, WinterSpringRelief } from './formulas/disaster-winter-spring.ts';
 export { evaluateFormula, formulas } from './formulas/index.ts';
 export type { Formula } from './formulas/index.ts';
+export { insurancePayable, insurancePayableSchema, insuranceStacking, insuranceStackingSchema } from './formulas/housing-insurance.ts';
+export type { InsurancePayable, InsurancePayableClaim, InsuranceStacking } from './formulas/housing-insurance.ts';
 export { medicalAssistance, medicalClaimSchema } from './formulas/medical-assistance.ts';
 export type { MedicalAssistance, MedicalClaim } from './formulas/medical-assistance.ts';
 export { nearDibao } from './formulas/near-dibao.ts';

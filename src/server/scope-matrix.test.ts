@@ -15,6 +15,7 @@ import { medicalClaimProbes } from './probes/medical-claims.ts';
 import { disasterProbes } from './probes/disaster.ts';
 import { disasterBatchProbes } from './probes/disaster-batches.ts';
 import { disasterDamageProbes } from './probes/disaster-damage.ts';
+import { housingInsuranceProbes } from './probes/housing-insurance.ts';
 import { payrollProbes } from './probes/payroll.ts';
 import { statsProbes } from './probes/stats.ts';
 import type { Foreign, Probe } from './probes/types.ts';
@@ -124,6 +125,7 @@ const PROBES: Record<string, Probe> = {
   ...disasterProbes,
   ...disasterBatchProbes,
   ...disasterDamageProbes,
+  ...housingInsuranceProbes,
 };
 
 const HEADS: Record<Place, { id: string; name: string }> = {

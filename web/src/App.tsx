@@ -13,6 +13,7 @@ import { payrollRoutes } from './pages/payroll/routes.tsx';
 import { statsRoutes } from './pages/stats/routes.tsx';
 import { medicalRoutes } from './pages/medical/routes.tsx';
 import { disasterRoutes } from './pages/disaster/routes.tsx';
+import { insuranceRoutes } from './pages/insurance/routes.tsx';
 
 
 // One chunk per page; echarts is pulled in only by pages that chart.
@@ -66,6 +67,7 @@ export function App() {
                 {payrollRoutes()}
                 {medicalRoutes()}
                 {disasterRoutes()}
+                {insuranceRoutes()}
                 {statsRoutes()}
                 {MODULES.filter((m) => !m.built).map((m) => (
                   <Route key={m.path} path={`${m.path.slice(1)}/*`} element={<ComingSoon module={m.label} />} />

@@ -6,3 +6,4 @@ export { damageEntryOf } from './service/damage-read.ts';
 export type { DamageEntryRef } from './service/damage-read.ts';
 export { decideSchema } from './contract/batches.ts';
 export { decideBatch } from './service/batch-decide.ts';
+export { damageEntriesById, damagedHouse, housingSubsidies, housingSubsidyFor, insuranceEvent, type DamagedHouse, type DamageEntryState, type InsuranceEvent } from './service/insurance-links.ts';

@@ -12,6 +12,7 @@ import { bereavement, bereavementClaimSchema } from './disaster-bereavement.ts';
 import { emergencyClaimSchema, emergencyRelief } from './disaster-emergency.ts';
 import { disasterHousing, housingClaimSchema } from './disaster-housing.ts';
 import { winterSpringClaimSchema, winterSpringRelief } from './disaster-winter-spring.ts';
+import { insurancePayable, insurancePayableSchema, insuranceStacking, insuranceStackingSchema } from './housing-insurance.ts';
 import { hardshipEligibility } from './hardship-eligibility.ts';
 import { hardshipSupport } from './hardship-support.ts';
 import { medicalAssistance, medicalClaimSchema } from './medical-assistance.ts';
@@ -99,6 +100,14 @@ export const formulas: Record<string, Formula> = {
   disaster_bereavement: define({
     description: '遇难人员家属抚慰金', input: z.strictObject({ areaCode, claim: bereavementClaimSchema }),
     area: (i) => i.areaCode, run: (t, i) => bereavement(t, i.claim),
+  }),
+  housing_insurance_payable: define({
+    description: '政策性农房保险应赔金额', input: z.strictObject({ areaCode, claim: insurancePayableSchema }),
+    area: (i) => i.areaCode, run: (t, i) => insurancePayable(t, i.claim),
+  }),
+  housing_insurance_stacking: define({
+    description: '农房保险赔款与倒损住房补助的叠加', input: z.strictObject({ areaCode, claim: insuranceStackingSchema }),
+    area: (i) => i.areaCode, run: (t, i) => insuranceStacking(t, i.claim),
   }),
   procedure_deadline: define({
     description: '办理时限的截止日期',

@@ -5,6 +5,7 @@ import { payrollEn } from '../pages/payroll/messages/index.ts';
 import { medicalEn } from '../pages/medical/messages/index.ts';
 import { disasterEn } from '../pages/disaster/messages/index.ts';
 import { batchEn } from '../pages/disaster/messages/batches.ts';
+import { insuranceEn } from '../pages/insurance/messages/index.ts';
 import { statsEn } from '../pages/stats/messages/index.ts';
 import { registryEn } from '../pages/registry/messages/index.ts';
 import { policyEn } from '../pages/policy/messages.ts';
@@ -133,5 +134,6 @@ export const en: Messages = {
   ...medicalEn,
   ...disasterEn,
   ...batchEn,
+  ...insuranceEn,
   ...statsEn,
 };

@@ -6,6 +6,7 @@ import { payrollZhCN } from '../pages/payroll/messages/index.ts';
 import { medicalZhCN } from '../pages/medical/messages/index.ts';
 import { disasterZhCN } from '../pages/disaster/messages/index.ts';
 import { batchZhCN } from '../pages/disaster/messages/batches.ts';
+import { insuranceZhCN } from '../pages/insurance/messages/index.ts';
 import { statsZhCN } from '../pages/stats/messages/index.ts';
 import { registryZhCN } from '../pages/registry/messages/index.ts';
 import { policyZhCN } from '../pages/policy/messages.ts';
@@ -132,6 +133,7 @@ export const zhCN = {
   ...medicalZhCN,
   ...disasterZhCN,
   ...batchZhCN,
+  ...insuranceZhCN,
   ...statsZhCN,
 };
 

@@ -1,5 +1,6 @@
 // The batch part of the disaster dictionaries (spread into web/src/i18n/{zh-CN,en}.ts).
 export const batchZhCN = {
+  'menu.disasterBatches': '救助批次',
   'batch.title': '救助批次',
   'batch.new': '编制救助批次',
   'batch.toBatches': '救助批次',
@@ -104,6 +105,7 @@ export const batchZhCN = {
 };
 
 export const batchEn: Record<keyof typeof batchZhCN, string> = {
+  'menu.disasterBatches': 'Relief batches',
   'batch.title': 'Relief batches',
   'batch.new': 'Draft a batch',
   'batch.toBatches': 'Relief batches',
