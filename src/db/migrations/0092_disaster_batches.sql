@@ -99,3 +99,5 @@ create table disaster_batch_members (
   foreign key (county_code, household_id) references households (county_code, id),
   check (not excluded or exclude_reason is not null)
 );
+-- a household's membership in the live batches of a kind (the draft's 'not yet in a batch' check)
+create index disaster_batch_members_household_idx on disaster_batch_members (county_code, household_id);

@@ -48,41 +48,41 @@ export async function decideInBulk(tx: Kysely<DB>, d: BulkDecision): Promise<num
         join members hm on hm.county_code = p.county_code and hm.household_id = p.household_id and hm.relation = 'head'`
     : sql`select * from picked_rows`;
   const toMonth = d.schedule === 'one_off' ? sql`${d.fromMonth}` : sql`null`;
+  // Every id is drawn up front (one sequence for cases, transitions, decisions and entitlements), so each
+  // insert reads the picked rows directly: no join of one insert's output with another's.
   const r = await sql<{ n: string }>`
     with picked_rows as materialized (${d.picked}),
-    picked as materialized (${applicant}),
+    picked as materialized (
+      select a.*, nextval('case_id_seq') as case_id, nextval('case_id_seq') as transition_id, nextval('case_id_seq') as decision_id,
+        row_number() over (partition by a.county_code order by a.ord) as rn
+      from (${applicant}) a
+    ),
     block as materialized (
       select county_code, next_serials(${prefix}, county_code, ${year}, count(*)) as first_no from picked group by county_code
     ), ins as (
-      insert into cases (county_code, case_no, programme, rule_set, household_id, area_code, applicant_member_id, applicant_name, applicant_id_number,
+      insert into cases (county_code, id, case_no, programme, rule_set, household_id, area_code, applicant_member_id, applicant_name, applicant_id_number,
         state, phase, context, applied_on, state_since, review_due, source_key)
-      select p.county_code, ${prefix} || p.county_code || ${year} || lpad((b.first_no - 1 + row_number() over (partition by p.county_code order by p.ord))::text, 6, '0'),
+      select p.county_code, p.case_id, ${prefix} || p.county_code || ${year} || lpad((b.first_no - 1 + p.rn)::text, 6, '0'),
         ${d.programme}, ${d.ruleSet}, p.household_id, p.area_code, p.member_id, p.name, p.id_number,
         ${d.state}, ${d.phase}, p.context, ${d.appliedOn ?? sql`${d.decidedOn}::date`}, ${d.decidedOn}::date, ${d.reviewDue ?? null}::date, p.source_key
       from picked p join block b on b.county_code = p.county_code
-      returning county_code, id, household_id, area_code, applicant_member_id, applicant_name, applicant_id_number
     ), tr as (
-      insert into case_transitions (county_code, case_id, seq, action, from_state, to_state, to_phase, on_date, actor_id, actor_name, actor_role, reason, data)
-      select county_code, id, 1, ${d.action}, ${d.fromState}, ${d.state}, ${d.phase}, ${d.decidedOn}::date, ${d.actor.id}, ${d.actor.name}, ${d.actor.role}, ${d.reason},
+      insert into case_transitions (county_code, id, case_id, seq, action, from_state, to_state, to_phase, on_date, actor_id, actor_name, actor_role, reason, data)
+      select p.county_code, p.transition_id, p.case_id, 1, ${d.action}, ${d.fromState}, ${d.state}, ${d.phase}, ${d.decidedOn}::date, ${d.actor.id}, ${d.actor.name}, ${d.actor.role}, ${d.reason},
         cast(${JSON.stringify(d.transitionData)} as jsonb)
-      from ins
-      returning county_code, id, case_id
+      from picked p
     ), dec as (
-      insert into case_decisions (county_code, case_id, transition_id, kind, decided_on, effective_month, end_month, amount_fen, explanation, reason)
-      select tr.county_code, tr.case_id, tr.id, 'approve', ${d.decidedOn}::date, ${d.fromMonth}, ${toMonth}, p.amount_fen, p.explanation, ${d.reason}
-      from tr join ins on ins.county_code = tr.county_code and ins.id = tr.case_id
-      join picked p on p.county_code = ins.county_code and p.household_id = ins.household_id and p.member_id = ins.applicant_member_id
-      returning county_code, id, case_id, amount_fen
+      insert into case_decisions (county_code, id, case_id, transition_id, kind, decided_on, effective_month, end_month, amount_fen, explanation, reason)
+      select p.county_code, p.decision_id, p.case_id, p.transition_id, 'approve', ${d.decidedOn}::date, ${d.fromMonth}, ${toMonth}, p.amount_fen, p.explanation, ${d.reason}
+      from picked p
     ), ent as (
       insert into entitlements (county_code, programme, case_id, decision_id, household_id, area_code, recipient_kind, recipient_id, schedule,
         from_month, to_month, amount_fen, persons, summary, payee, method, payee_name, payee_id_number)
-      select ins.county_code, ${d.programme}, ins.id, dec.id, ins.household_id, ins.area_code, ${programme.recipient},
-        ${programme.recipient === 'household' ? sql`ins.household_id` : sql`ins.applicant_member_id`}, ${d.schedule}, ${d.fromMonth}, ${toMonth}, dec.amount_fen,
-        p.persons, p.summary, ${programme.benefit?.payee ?? 'recipient'}, 'transfer', ins.applicant_name, ins.applicant_id_number
-      from dec join ins on ins.county_code = dec.county_code and ins.id = dec.case_id
-      join picked p on p.county_code = ins.county_code and p.household_id = ins.household_id and p.member_id = ins.applicant_member_id
-      returning 1
+      select p.county_code, ${d.programme}, p.case_id, p.decision_id, p.household_id, p.area_code, ${programme.recipient},
+        ${programme.recipient === 'household' ? sql`p.household_id` : sql`p.member_id`}, ${d.schedule}, ${d.fromMonth}, ${toMonth}, p.amount_fen,
+        p.persons, p.summary, ${programme.benefit?.payee ?? 'recipient'}, 'transfer', p.name, p.id_number
+      from picked p
     )
-    select count(*)::text as n from ent`.execute(tx);
+    select count(*)::text as n from picked`.execute(tx);
   return Number(r.rows[0]?.n ?? 0);
 }

@@ -60,9 +60,10 @@ export function candidates(s: BatchSource): RawBuilder<unknown> {
       and ${areaFilter('d.area_code', s.areas)} and ${notInLiveBatch(s, 'd')}`;
 }
 
-export async function candidateAreas(db: Kysely<DB>, s: BatchSource): Promise<string[]> {
-  const { rows } = await sql<{ area_code: string }>`select distinct c.area_code from (${candidates(s)}) c order by 1`.execute(db);
-  return rows.map((r) => r.area_code);
+/** The villages of the county (or of the given townships and villages): the areas whose rates a draft needs. */
+export async function villagesOf(db: Kysely<DB>, county: string, areas: readonly string[]): Promise<string[]> {
+  const { rows } = await sql<{ code: string }>`select code from areas where level = 'village' and code like ${`${county}%`} and ${areaFilter('code', areas)} order by code`.execute(db);
+  return rows.map((r) => r.code);
 }
 
 /** Writes the draft list; returns households, persons and the amount. */
@@ -175,11 +176,18 @@ export async function findMember(db: Kysely<DB>, scope: Scope, b: Pick<BatchRow,
   return rows[0];
 }
 
-/** Marks the sample: the `size` live members first in the order of md5(seed, household) — anyone can draw it again. */
+/**
+ * Marks the sample: the `size` live members first in the order of (md5(seed, household), ordinal) — anyone
+ * can draw it again. One scan against the size-th key (a join of a just-filled table with itself would be
+ * planned as a nested loop: its statistics do not know the rows yet).
+ */
 export async function markSample(tx: Kysely<DB>, b: Pick<BatchRow, 'county_code' | 'id'>, seed: string, size: number): Promise<number> {
-  const r = await sql`update disaster_batch_members m set sampled = true where m.county_code = ${b.county_code} and m.batch_id = ${b.id} and m.ordinal in (
-      select ordinal from disaster_batch_members where county_code = ${b.county_code} and batch_id = ${b.id} and not excluded
-      order by md5(${seed} || ':' || household_id::text), ordinal limit ${size})`.execute(tx);
+  if (size <= 0) return 0;
+  const key = sql`(md5(${seed} || ':' || household_id::text), ordinal)`;
+  const r = await sql`update disaster_batch_members set sampled = true
+    where county_code = ${b.county_code} and batch_id = ${b.id} and not excluded and ${key} <= (
+      select md5(${seed} || ':' || household_id::text), ordinal from disaster_batch_members where county_code = ${b.county_code} and batch_id = ${b.id} and not excluded
+      order by 1, 2 offset ${size - 1} limit 1)`.execute(tx);
   return Number(r.numAffectedRows ?? 0);
 }
 

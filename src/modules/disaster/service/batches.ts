@@ -76,11 +76,7 @@ export async function createBatch(db: Database, scope: Scope, input: z.output<ty
   await checkEventAreas(db.kysely, scope, county, input.areas);
   const period = input.startDate && input.endDate ? { startDate: input.startDate, endDate: input.endDate } : undefined;
   const source: repo.BatchSource = { county, kind: input.kind, eventId, season: input.season ?? null, areas: input.areas, ...(period ? { period } : {}) };
-  const areas = await repo.candidateAreas(db.kysely, source);
-  if (areas.length === 0) {
-    const from = input.kind === 'winter_spring' ? `${input.season} 年度冬春需求调查` : '该事件已核查（两人核查完毕）的受灾户';
-    throw AppError.conflict('empty_batch', `${from}中没有符合${BATCH_KIND_LABELS[input.kind]}条件、且未编入其他批次的家庭`);
-  }
+  const areas = await repo.villagesOf(db.kysely, county, input.areas);
   const params = await caseParameters(db);
   const ruleSet = ruleSetFor(date, params);
   const rates = areas.map((a) => areaRates(params, a, { kind: input.kind, date, ruleSet, ...(period ? { period } : {}) }));
@@ -94,6 +90,10 @@ export async function createBatch(db: Database, scope: Scope, input: z.output<ty
       created_on: date, created_by: scope.userName, basis: JSON.stringify(basis), ratio: null, seed: null, approved_by: null, void_reason: null,
     }).returning(['id']).executeTakeFirstOrThrow();
     const totals = await repo.insertMembers(tx, Number(b.id), source, rates.map((r) => r.rates));
+    if (totals.households === 0) {
+      const from = input.kind === 'winter_spring' ? `${input.season} 年度冬春需求调查` : '该事件已核查（两人核查完毕）的受灾户';
+      throw AppError.conflict('empty_batch', `${from}中没有符合${BATCH_KIND_LABELS[input.kind]}条件、且未编入其他批次的家庭`);
+    }
     await appendAudit(tx, scope, {
       action: 'disaster.batch.create', entity: 'disaster_batch', entityId: batchNo, areaCode: county,
       after: { kind: input.kind, eventNo: input.eventNo ?? null, season: input.season ?? null, payMonth, areas: input.areas, ...totals },
