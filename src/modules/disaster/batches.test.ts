@@ -162,6 +162,8 @@ describe(`disaster batch decisions (${ENGINE})`, () => {
     expect(b.statusCode, b.body).toBe(200);
     const batch = b.json() as { batchNo: string; needsNotice: boolean; amountFen: number; persons: number };
     expect(batch.needsNotice).toBe(false);
+    // within 24 hours of the flood (2015-07-15): due 2015-07-16, drafted that day
+    expect(b.json()).toMatchObject({ emergencyDue: '2015-07-16', emergencyLate: false });
     expect(batch.amountFen).toBe(batch.persons * 30_000);
     await call('duyun.approver', 'POST', `/disaster/batches/${batch.batchNo}/sample`, { seed: 'e', date: '2015-07-16' });
     const sampled = (await call('duyun.approver', 'GET', `/disaster/batches/${batch.batchNo}/households?sampled=true`)).json() as { items: { householdNo: string }[] };

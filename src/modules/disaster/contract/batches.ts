@@ -88,6 +88,9 @@ export const batchHead = z.object({
 
 export const batchDetail = batchHead.extend({
   needsNotice: z.boolean(),
+  /** 应急救助: the last day within the time limit from the event's start, and whether the draft came later. */
+  emergencyDue: z.string().nullable(),
+  emergencyLate: z.boolean(),
   sample: z.object({ sampled: z.number(), checked: z.number(), removed: z.number(), excluded: z.number() }),
   townships: z.array(z.object({ areaCode: z.string(), areaName: z.string(), households: z.number(), persons: z.number(), amountFen: z.number() })),
   /** The worksheet: each distinct set of rates, the areas it applies to, and the parameters read with their documents. */

@@ -93,6 +93,7 @@ export interface BatchRow {
   event_id: number | null;
   event_no: string | null;
   event_name: string | null;
+  event_started_on: string | null;
   season: string | null;
   status: BatchStatus;
   pay_month: string;
@@ -114,7 +115,7 @@ export interface BatchRow {
   void_reason: string | null;
 }
 
-const BATCH_COLUMNS = sql`b.county_code, b.id, b.batch_no, b.kind, b.event_id, e.event_no, e.name as event_name, b.season, b.status, b.pay_month, b.created_on, b.created_by,
+const BATCH_COLUMNS = sql`b.county_code, b.id, b.batch_no, b.kind, b.event_id, e.event_no, e.name as event_name, e.started_on as event_started_on, b.season, b.status, b.pay_month, b.created_on, b.created_by,
   b.basis, b.households, b.persons, b.amount_fen::bigint as amount_fen, b.ratio::text as ratio, b.seed, b.sampled_on, b.notice_from, b.notice_to, b.approved_on, b.approved_by,
   b.decided_through, b.decided_on, b.void_reason`;
 

@@ -9,7 +9,7 @@ import { todayInChina } from '../../../kernel/clock.ts';
 import { AppError } from '../../../kernel/errors.ts';
 import { covers, type Scope } from '../../../kernel/scope.ts';
 import { nextSerialNo } from '../../../kernel/serials.ts';
-import { ruleSetFor } from '../../../policy/index.ts';
+import { addDays, ruleSetFor } from '../../../policy/index.ts';
 import { namesOf } from '../../areas/index.ts';
 import { caseParameters } from '../../cases/index.ts';
 import { BATCH_KIND_LABELS, BATCH_STATUS_LABELS, claimText } from '../batch-labels.ts';
@@ -116,15 +116,26 @@ export async function needsNotice(db: Database, b: Pick<repo.BatchRow, 'kind' | 
   return Array.isArray(kinds) && kinds.includes(b.kind);
 }
 
+/** 应急救助: the last day to draft it (the event's start + the time limit), null for other kinds. */
+async function emergencyDueOf(db: Database, b: repo.BatchRow): Promise<string | null> {
+  if (b.kind !== 'emergency' || b.event_started_on === null) return null;
+  const params = await caseParameters(db);
+  const days = Number(params.get('procedure.disaster.emergency_days', b.county_code, b.event_started_on).value);
+  return addDays(b.event_started_on, days);
+}
+
 export async function batchDetail(db: Database, scope: Scope, batchNo: string) {
   allow(scope, 'disaster.read');
   const b = await requireBatch(db, scope, batchNo);
   const townships = await repo.totalsByTownship(db.kysely, scope, b);
+  const emergencyDue = await emergencyDueOf(db, b);
   const names = await namesOf(db.kysely, [b.county_code, ...townships.map((t) => t.township)]);
   const basis = b.basis as Basis;
   return {
     ...headOf(b, names),
     needsNotice: await needsNotice(db, b),
+    emergencyDue,
+    emergencyLate: emergencyDue !== null && b.created_on > emergencyDue,
     sample: await repo.sampleProgress(db.kysely, b),
     townships: townships.map((t) => ({ areaCode: t.township, areaName: names.get(t.township) ?? t.township, households: t.households, persons: t.persons, amountFen: t.amount_fen })),
     basis: basis.groups.map((g) => ({ areas: g.areas, steps: g.steps })),

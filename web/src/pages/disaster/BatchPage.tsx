@@ -68,6 +68,7 @@ function BatchView({ batchNo }: { batchNo: string }) {
           <Descriptions.Item label={t('batch.col.persons')}>{b.persons}</Descriptions.Item>
           <Descriptions.Item label={t('batch.col.amount')}><span data-testid="batch-amount">{formatYuan(b.amountFen)}</span></Descriptions.Item>
           <Descriptions.Item label={t('batch.head.payMonth')}>{b.payMonth}</Descriptions.Item>
+          {b.emergencyDue && <Descriptions.Item label={t('batch.head.emergencyDue')}>{b.emergencyDue} {b.emergencyLate ? <Tag color="red" data-testid="batch-emergency-late">{t('batch.head.emergencyLate')}</Tag> : <Tag color="green">{t('batch.head.emergencyMet')}</Tag>}</Descriptions.Item>}
           <Descriptions.Item label={t('batch.col.createdOn')}>{b.createdOn}（{b.createdBy}）</Descriptions.Item>
           <Descriptions.Item label={t('batch.head.sample')}>
             {b.sampledOn ? t('batch.head.sampleText', { ratio: String(Math.round((b.ratio ?? 0) * 100)), sampled: String(b.sample.sampled), checked: String(b.sample.checked), removed: String(b.sample.removed) }) : t('batch.head.notSampled')}
