@@ -89,6 +89,21 @@ export function inScope(scope: Scope, column: string): Expression<SqlBool> {
 }
 
 /**
+ * County records (a county's list or policy) a scope sees: those of a county it covers, or of the county it
+ * lies in (staff inside the county see the record, with the rows of their own subtree).
+ */
+export function seesCounty(scope: Scope, county: string): boolean {
+  if (scope.kind === 'citizen') return false;
+  return covers(scope, county) || scope.prefix.startsWith(county);
+}
+
+/** The counties whose records a scope sees (`seesCounty`), as a filter on `column`. */
+export function visibleCounties(scope: Scope, column: string): Expression<SqlBool> {
+  if (scope.kind !== 'citizen' && scope.prefix.length > 6) return sql<SqlBool>`${sql.ref(column)} = ${scope.prefix.slice(0, 6)}`;
+  return inScope(scope, column);
+}
+
+/**
  * The filter of a scoped root: a record is visible by its area, or — for a citizen — only when it
  * belongs to one of their households. A root without a household column shows a citizen nothing.
  */

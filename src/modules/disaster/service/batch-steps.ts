@@ -32,6 +32,13 @@ async function lockBatch(tx: Kysely<DB>, scope: Scope, batchNo: string, states: 
   return b;
 }
 
+/** The household's row in the batch (in the caller's scope), or a 400 naming `householdNo`. */
+async function mustFindMember(tx: Kysely<DB>, scope: Scope, b: repo.BatchRow, householdNo: string) {
+  const m = await repo.findMember(tx, scope, b, householdNo);
+  if (!m) throw AppError.field('householdNo', `户 ${householdNo} 不在本批次中`);
+  return m;
+}
+
 function stepDate(given: string | undefined, after: string, field = 'date'): string {
   const today = todayInChina();
   const date = given ?? today;
@@ -59,8 +66,7 @@ export async function drawSample(db: Database, scope: Scope, batchNo: string, in
 export async function recordCheck(db: Database, scope: Scope, batchNo: string, input: z.output<typeof checkSchema>) {
   await write(db, scope, async (tx) => {
     const b = await lockBatch(tx, scope, batchNo, ['draft', 'notice']);
-    const m = await repo.findMember(tx, scope, b, input.householdNo);
-    if (!m) throw AppError.field('householdNo', `户 ${input.householdNo} 不在本批次中`);
+    const m = await mustFindMember(tx, scope, b, input.householdNo);
     if (!m.sampled) throw AppError.field('householdNo', `户 ${input.householdNo} 未被抽中，无需抽查`);
     if (m.check_result !== null) throw AppError.conflict('already_checked', `户 ${input.householdNo} 已记录抽查结果`);
     const date = stepDate(input.date, b.sampled_on ?? b.created_on);
@@ -99,8 +105,7 @@ export async function startNotice(db: Database, scope: Scope, batchNo: string, i
 export async function excludeMember(db: Database, scope: Scope, batchNo: string, input: z.output<typeof excludeSchema>) {
   await write(db, scope, async (tx) => {
     const b = await lockBatch(tx, scope, batchNo, ['draft', 'notice']);
-    const m = await repo.findMember(tx, scope, b, input.householdNo);
-    if (!m) throw AppError.field('householdNo', `户 ${input.householdNo} 不在本批次中`);
+    const m = await mustFindMember(tx, scope, b, input.householdNo);
     if (m.excluded) throw AppError.conflict('already_excluded', `户 ${input.householdNo} 已剔除`);
     await tx.updateTable('disaster_batch_members').set({ excluded: true, exclude_reason: input.reason })
       .where('county_code', '=', b.county_code).where('batch_id', '=', b.id).where('ordinal', '=', m.ordinal).execute();

@@ -4,23 +4,13 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Database } from '../../../db/engine.ts';
 import { AppError } from '../../../kernel/errors.ts';
-import { covers, inScope, requireAreaField, type Scope } from '../../../kernel/scope.ts';
+import { covers, inScope, requireAreaField, seesCounty, visibleCounties, type Scope } from '../../../kernel/scope.ts';
 import { allow } from '../permissions.ts';
 import { policyOf, type PolicyRow } from '../repo/policies.ts';
 
 export const POLICY = '农房保险保单';
 
-/** Whether the scope sees the county's policies: it covers the county, or lies inside it. */
-export function seesCounty(scope: Scope, county: string): boolean {
-  if (scope.kind === 'citizen') return false;
-  return covers(scope, county) || scope.prefix.startsWith(county);
-}
-
-/** The counties a scope sees, as a filter on `column`. */
-export function visibleCounties(scope: Scope, column: string): Expression<SqlBool> {
-  if (scope.kind !== 'citizen' && scope.prefix.length > 6) return sql<SqlBool>`${sql.ref(column)} = ${scope.prefix.slice(0, 6)}`;
-  return inScope(scope, column);
-}
+export { seesCounty, visibleCounties };
 
 export async function mustSeePolicy(db: Database, scope: Scope, county: string, year: number): Promise<PolicyRow> {
   allow(scope, 'insurance.read');

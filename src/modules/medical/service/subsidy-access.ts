@@ -4,24 +4,14 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Database } from '../../../db/engine.ts';
 import { AppError } from '../../../kernel/errors.ts';
-import { covers, inScope, type Scope } from '../../../kernel/scope.ts';
+import { covers, inScope, seesCounty, visibleCounties, type Scope } from '../../../kernel/scope.ts';
 import { allow } from '../permissions.ts';
 import { listNoSchema } from '../contract/subsidy.ts';
 import * as lists from '../repo/subsidy-lists.ts';
 
 export const WHAT = '资助参保名单';
 
-/** Whether the scope sees lists of the county: it covers the county, or lies inside it. */
-export function seesCounty(scope: Scope, county: string): boolean {
-  if (scope.kind === 'citizen') return false;
-  return covers(scope, county) || scope.prefix.startsWith(county);
-}
-
-/** The counties a scope sees, as a filter on `column`. */
-export function visibleCounties(scope: Scope, column: string): Expression<SqlBool> {
-  if (scope.kind !== 'citizen' && scope.prefix.length > 6) return sql<SqlBool>`${sql.ref(column)} = ${scope.prefix.slice(0, 6)}`;
-  return inScope(scope, column);
-}
+export { seesCounty, visibleCounties };
 
 export async function mustFindList(db: Database, scope: Scope, listNo: string): Promise<lists.ListRow> {
   allow(scope, 'medical.lists');
