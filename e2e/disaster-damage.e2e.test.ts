@@ -64,6 +64,15 @@ browserSuite('受灾户登记 (browser)', (env) => {
     await mkdir(OUT, { recursive: true });
     await page.screenshot({ path: join(OUT, 'disaster-goods.png'), fullPage: true });
 
+    // 救助统计: the register by grade, goods per item, the chart; labels in Chinese
+    await page.getByRole('tab', { name: '救助统计' }).click();
+    await page.getByTestId('figures-chart').locator('canvas').waitFor();
+    expect(await page.getByTestId('figures-goods').innerText()).toContain('棉被');
+    expect(await page.getByTestId('figures-relief').innerText()).toContain('应急救助');
+    const figuresBody = await page.getByTestId('event-figures').innerText();
+    expect(figuresBody).not.toMatch(/\b(quilt|emergency|housing|collapsed|verified)\b/);
+    await page.screenshot({ path: join(OUT, 'disaster-figures.png'), fullPage: true });
+
     await page.goto(`${base}/disaster/winter`);
     await page.getByTestId('winter-season').click();
     await page.locator('.ant-select-item-option').filter({ hasText: '2015—2016' }).click();

@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import type { damageList, damageView } from './contract/damage.ts';
 import type { eventCreated, eventDetail, eventList } from './contract/events.ts';
+import type { eventFigures } from './contract/event-figures.ts';
 import type { goodsIssued, goodsList } from './contract/goods.ts';
 import type { reportFigures, reportList, reportView } from './contract/reports.ts';
 import type { winterNeedList } from './contract/winter.ts';
@@ -13,6 +14,7 @@ export type EventCreated = z.output<typeof eventCreated>;
 export type EventList = z.output<typeof eventList>;
 export type EventItem = EventList['items'][number];
 export type EventDetail = z.output<typeof eventDetail>;
+export type EventFigures = z.output<typeof eventFigures>;
 export type ReportFigures = z.output<typeof reportFigures>;
 export type ReportView = z.output<typeof reportView>;
 export type ReportList = z.output<typeof reportList>;

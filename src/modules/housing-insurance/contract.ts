@@ -3,7 +3,7 @@
 import type { z } from 'zod';
 import type { claimDetail, claimList } from './contract/claims.ts';
 import type { insuredPage, policyDetail, policyList } from './contract/policies.ts';
-import type { figures, reconciliation } from './contract/reports.ts';
+import type { eventFigures, figures, reconciliation } from './contract/reports.ts';
 
 export { CLAIM_STATUSES, FINDING_KINDS, GRADES, PERILS, STRUCTURES } from './codes.ts';
 export type { ClaimStatus, FindingKind, Grade, Peril, Structure } from './codes.ts';
@@ -16,3 +16,4 @@ export type ClaimDetail = z.output<typeof claimDetail>;
 export type Reconciliation = z.output<typeof reconciliation>;
 export type Finding = Reconciliation['findings'][number];
 export type InsuranceFigures = z.output<typeof figures>;
+export type EventInsuranceFigures = z.output<typeof eventFigures>;

@@ -40,6 +40,8 @@ export const programmeSection = z.object({
   /** Keys of the figures shown on its dashboard card. */
   kpis: z.array(z.string()),
   charts: z.array(z.object({ key: z.string(), title: labels, series: z.array(z.object({ figure: z.string(), label: labels })) })),
+  /** Its statistical table (the sheet's columns): the dashboard shows it by unit. `label` is the figure's unless the column names its own. */
+  table: z.object({ title: labels, columns: z.array(z.object({ figure: z.string(), show: z.enum(['value', 'prev', 'change']), label: labels })) }),
   total: z.array(figure),
   units: z.array(z.object({ code: z.string(), name: z.string(), figures: z.array(figure) })),
 });

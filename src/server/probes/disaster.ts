@@ -8,6 +8,7 @@ export const disasterProbes: Record<string, Probe> = {
   'POST /api/v1/disaster/events': (f) => ({ method: 'POST', url: '/api/v1/disaster/events', payload: { countyCode: f.county, kind: 'flood', name: '越权洪涝', startedOn: '2015-07-01', areas: [f.township, f.village] } }),
   'GET /api/v1/disaster/events': (f) => ({ method: 'GET', url: `/api/v1/disaster/events?area=${f.township}` }),
   'GET /api/v1/disaster/events/:eventNo': (f) => ({ method: 'GET', url: `/api/v1/disaster/events/${no(f.county)}` }),
+  'GET /api/v1/disaster/events/:eventNo/figures': (f) => ({ method: 'GET', url: `/api/v1/disaster/events/${no(f.county)}/figures` }),
   'POST /api/v1/disaster/events/:eventNo/end': (f) => ({ method: 'POST', url: `/api/v1/disaster/events/${no(f.county)}/end`, payload: { endedOn: '2015-07-10' } }),
   'POST /api/v1/disaster/events/:eventNo/reports': (f) => ({ method: 'POST', url: `/api/v1/disaster/events/${no(f.county)}/reports`, payload: { areaCode: f.village, asOf: '2015-07-02', ...figures } }),
   'GET /api/v1/disaster/events/:eventNo/reports': (f) => ({ method: 'GET', url: `/api/v1/disaster/events/${no(f.county)}/reports?area=${f.township}` }),

@@ -24,4 +24,5 @@ export const housingInsuranceProbes: Record<string, Probe> = {
   'POST /api/v1/housing-insurance/claims/:claimNo/refuse': (f) => ({ method: 'POST', url: `/api/v1/housing-insurance/claims/${claim(f.county)}/refuse`, payload: { reason: '越权拒赔', refusedOn: '2015-07-22' } }),
   'GET /api/v1/housing-insurance/reconciliation': (f) => ({ method: 'GET', url: `/api/v1/housing-insurance/reconciliation?countyCode=${f.county}&year=2015` }),
   'GET /api/v1/housing-insurance/figures': (f) => ({ method: 'GET', url: `/api/v1/housing-insurance/figures?area=${f.township}&year=2015` }),
+  'GET /api/v1/housing-insurance/events/:eventNo/figures': (f) => ({ method: 'GET', url: `/api/v1/housing-insurance/events/SJ${f.county}2015000001/figures` }),
 };

@@ -23,3 +23,11 @@ export const figures = z.object({
   total: figureRow,
   byEvent: z.array(z.object({ eventNo: z.string(), eventName: z.string(), claims: z.number(), paidClaims: z.number(), paidFen: z.number() })),
 });
+
+export const eventFiguresParam = z.strictObject({ eventNo: z.string().regex(/^SJ\d{16}$/, '事件编号应为 SJ 加16位数字') });
+/** One disaster event's claims in the caller's subtree: by status, the amount assessed payable and the amount paid. */
+export const eventFigures = z.object({
+  eventNo: z.string(), eventName: z.string(),
+  claims: z.number(), reportedClaims: z.number(), assessedClaims: z.number(), paidClaims: z.number(), refusedClaims: z.number(),
+  payableFen: z.number(), paidFen: z.number(),
+});

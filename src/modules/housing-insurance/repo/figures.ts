@@ -37,3 +37,16 @@ export async function byEvent(db: Kysely<DB>, area: Expression<SqlBool>, visible
 export async function childAreas(db: Kysely<DB>, parent: string) {
   return db.selectFrom('areas').select(['code', 'name']).where('parent_code', '=', parent).orderBy('code').execute();
 }
+
+export interface EventFigureRow { claims: number; reported: number; assessed: number; paid: number; refused: number; payable_fen: string; paid_fen: string }
+
+/** The claims of one event (any policy year) by status, with the payable amount of live assessed or paid ones and the amount paid. */
+export async function eventClaims(db: Kysely<DB>, county: string, eventId: number, visible: Expression<SqlBool>): Promise<EventFigureRow> {
+  const { rows } = await sql<EventFigureRow>`
+    select count(*)::int as claims, (count(*) filter (where c.status = 'reported'))::int as reported, (count(*) filter (where c.status = 'assessed'))::int as assessed,
+      (count(*) filter (where c.status = 'paid'))::int as paid, (count(*) filter (where c.status = 'refused'))::int as refused,
+      coalesce(sum(c.payable_fen) filter (where c.status in ('assessed', 'paid')), 0)::text as payable_fen,
+      coalesce(sum(c.paid_fen) filter (where c.status = 'paid'), 0)::text as paid_fen
+    from housing_insurance_claims c where c.county_code = ${county} and c.event_id = ${eventId} and ${visible}`.execute(db);
+  return rows[0]!;
+}

@@ -7,13 +7,13 @@ import type { Database } from '../../../db/engine.ts';
 import { levelOf } from '../../../kernel/areas.ts';
 import { AppError } from '../../../kernel/errors.ts';
 import { covers, inArea, inScope, type Scope } from '../../../kernel/scope.ts';
-import { housingSubsidies } from '../../disaster/index.ts';
+import { housingSubsidies, insuranceEvent } from '../../disaster/index.ts';
 import type { FindingKind } from '../codes.ts';
 import { FINDING_KINDS } from '../codes.ts';
 import { FINDING_LABELS, GRADE_LABELS } from '../labels.ts';
 import { allow } from '../permissions.ts';
 import { claimsOfPolicy, type ClaimRow } from '../repo/claims.ts';
-import { byEvent, childAreas, figures as figureRows, type FigureRow } from '../repo/figures.ts';
+import { byEvent, childAreas, eventClaims, figures as figureRows, type FigureRow } from '../repo/figures.ts';
 import { mustSeePolicy } from './access.ts';
 import { stackingChecker } from './payable.ts';
 
@@ -84,5 +84,17 @@ export async function insuranceFigures(db: Database, scope: Scope, q: { area: st
     items: children.filter((c) => covers(scope, c.code)).map((c) => ({ areaCode: c.code, areaName: c.name, ...figure(byCode.get(c.code)) })),
     total: figure(sum),
     byEvent: events.map((e) => ({ eventNo: e.event_no, eventName: e.event_name, claims: e.claims, paidClaims: e.paid_claims, paidFen: e.paid_fen })),
+  };
+}
+
+/** 农房保险 of one disaster event (the event page's 救助统计): an event the caller does not see is 404 as missing. */
+export async function eventInsuranceFigures(db: Database, scope: Scope, eventNo: string) {
+  allow(scope, 'insurance.read');
+  const e = await insuranceEvent(db, scope, eventNo);
+  if (!e) throw AppError.notFound('灾害事件', eventNo);
+  const r = await eventClaims(db.kysely, e.countyCode, e.eventId, inScope(scope, 'c.area_code'));
+  return {
+    eventNo: e.eventNo, eventName: e.name, claims: r.claims, reportedClaims: r.reported, assessedClaims: r.assessed, paidClaims: r.paid, refusedClaims: r.refused,
+    payableFen: Number(r.payable_fen), paidFen: Number(r.paid_fen),
   };
 }

@@ -1,11 +1,12 @@
 // The roll-up's rows computed from the source tables (entitlements, households, members, income items,
-// cases, intake, complaints, recoveries, payroll, verification) for some areas or all of them. The same
-// query serves the incremental refresh (dirty areas only), the full recomputation and the benchmark's
-// plain aggregate.
+// cases, intake, complaints, recoveries, payroll, verification, and the rows the medical and
+// housing-insurance modules add) for some areas or all of them. The same query serves the incremental
+// refresh (dirty areas only), the full recomputation and the benchmark's plain aggregate.
 import { sql, type RawBuilder } from 'kysely';
 import { dibaoAssessmentQuery, type DibaoAssessmentParameters } from '../../policy/index.ts';
 import { statsProgrammes, summaryKeys } from '../domain/catalogue.ts';
 import { medicalRollupRows } from '../../medical/index.ts';
+import { housingInsuranceRollupRows } from '../../housing-insurance/index.ts';
 
 /** `null` = every area; else the area codes whose rows are recomputed. */
 export type AreaFilter = readonly string[] | null;
@@ -163,6 +164,8 @@ export function rollupQuery(areas: AreaFilter, assessment: DibaoAssessmentParame
       (${payrollVerificationRows(areas)})
       union all
       (${medicalRollupRows((column) => filter(areas, column))})
+      union all
+      (${housingInsuranceRollupRows((column) => filter(areas, column))})
     ) r group by 1, 2, 3, 4 having sum(value) <> 0`;
 }
 

@@ -37,9 +37,17 @@ export function programmeSection(p: StatsProgramme, total: SummedArea, units: re
     schedule: p.schedule,
     kpis: p.figures.filter((f) => f.kpi === true).map((f) => f.key),
     charts: p.charts.map((c) => ({ key: c.key, title: c.title, series: c.series.map((s) => ({ figure: s.figure, label: s.labels ?? labelOf(s.figure) })) })),
+    table: { title: p.table.title, columns: p.table.columns.map((c) => ({ figure: c.figure, show: c.show ?? 'value', label: c.labels ?? columnLabel(labelOf(c.figure), c.show ?? 'value') })) },
     total: programmeFigures(p, total, means),
     units: units.map((u) => ({ code: u.code, name: u.name, figures: programmeFigures(p, u, means) })),
   };
+}
+
+/** A column's label as the statistical tables write it: 上年同期… for last year's value, …比上年增减 for the change. */
+function columnLabel(base: { 'zh-CN': string; en: string }, show: 'value' | 'prev' | 'change') {
+  if (show === 'prev') return { 'zh-CN': `上年同期${base['zh-CN']}`, en: `${base.en}, a year earlier` };
+  if (show === 'change') return { 'zh-CN': `${base['zh-CN']}比上年增减`, en: `${base.en}, change on last year` };
+  return base;
 }
 
 export function payrollSection(p: StatsProgramme, total: SummedArea, units: readonly SummedArea[]): PayrollSection {

@@ -1,6 +1,6 @@
-import { Alert, Button, Card, Descriptions, Input, Modal, Space, Table, Tabs } from 'antd';
+import { Alert, Button, Card, Descriptions, Input, Modal, Skeleton, Space, Table, Tabs } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import type { EventDetail, ReportList, ReportView } from '../../../../src/modules/disaster/contract.ts';
 import { api } from '../../api/client.ts';
@@ -10,6 +10,9 @@ import { DamageTab } from './DamageTab.tsx';
 import { FIGURES } from './figures.ts';
 import { GoodsTab } from './GoodsTab.tsx';
 import { ReportForm } from './ReportForm.tsx';
+
+// 救助统计 with its chart: its own chunk, loaded when the tab opens.
+const FiguresTab = lazy(() => import('./FiguresTab.tsx'));
 
 function EndEvent({ eventNo, onClose, onDone }: { eventNo: string; onClose: () => void; onDone: () => void }) {
   const t = useT();
@@ -89,6 +92,7 @@ export default function EventPage() {
             <Tabs destroyInactiveTabPane items={[
               { key: 'damage', label: t('disaster.tabs.damage'), children: <DamageTab event={e} /> },
               { key: 'goods', label: t('disaster.tabs.goods'), children: <GoodsTab event={e} /> },
+              { key: 'figures', label: t('disaster.tabs.figures'), children: <Suspense fallback={<Skeleton active />}><FiguresTab event={e} /></Suspense> },
             ]} data-testid="event-tabs" />
           </Card>
           {reporting && <ReportForm event={e} onClose={() => setReporting(false)} onDone={() => { setReporting(false); reload(); }} />}

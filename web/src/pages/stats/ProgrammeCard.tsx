@@ -1,11 +1,25 @@
-import { Card, Col, Row, Statistic } from 'antd';
+import { Card, Col, Collapse, Row, Statistic, Table } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
 import { useMemo } from 'react';
 import { EChart } from '../../charts/EChart.tsx';
 import { useLocale, useT } from '../../i18n/context.ts';
 import type { Figure, ProgrammeSection } from './api.ts';
 import { bars, figureText, pct } from './format.ts';
 
-/** A programme's card, built from what it declares: its KPIs with the change on last year, its charts by unit. */
+type UnitRow = { code: string; name: string; figures: Figure[] };
+
+/** A column's value: the figure now, a year earlier, or the change (as a percentage). */
+function cell(f: Figure | undefined, show: 'value' | 'prev' | 'change'): string {
+  if (!f) return '—';
+  if (show === 'change') return pct(f.change);
+  return figureText(f.unit, show === 'prev' ? f.prev : f.value);
+}
+
+/**
+ * A programme's card, built from what it declares: its KPIs with the change on last year, its charts by
+ * unit, and its statistical table by unit (the columns of its sheet, folded; per county on the
+ * prefecture's dashboard) with the total.
+ */
 export function ProgrammeCard({ section }: { section: ProgrammeSection }) {
   const t = useT();
   const [locale] = useLocale();
@@ -17,6 +31,14 @@ export function ProgrammeCard({ section }: { section: ProgrammeSection }) {
       values: section.units.map((u) => u.figures.find((f) => f.key === s.figure)?.value ?? 0),
     }))),
   })), [section, locale]);
+  const rows: UnitRow[] = useMemo(() => [...section.units, { code: 'total', name: t('stats.col.total'), figures: section.total }], [section, t]);
+  const columns: ColumnsType<UnitRow> = useMemo(() => [
+    { key: 'name', title: t('stats.col.area'), dataIndex: 'name', fixed: 'left' },
+    ...section.table.columns.map((c) => ({
+      key: `${c.figure}.${c.show}`, title: c.label[locale], align: 'right' as const,
+      render: (_: unknown, r: UnitRow) => cell(r.figures.find((f) => f.key === c.figure), c.show),
+    })),
+  ], [section, locale, t]);
   const yoy = (f: Figure) => (f.change === null ? t('stats.yoyNone') : t('stats.yoy', { value: `${f.change >= 0 ? '+' : ''}${pct(f.change)}` }));
   return (
     <Card title={section.name[locale]} data-testid={`stats-programme-${section.code}`}>
@@ -29,6 +51,11 @@ export function ProgrammeCard({ section }: { section: ProgrammeSection }) {
         ))}
       </Row>
       {charts.map((c) => <EChart key={c.key} option={c.option} testId={`stats-chart-${section.code}-${c.key}`} height={320} />)}
+      <Collapse ghost items={[{
+        key: 'table',
+        label: `${section.table.title[locale]}（${t('stats.programmeTable')}）`,
+        children: <Table<UnitRow> rowKey="code" size="small" pagination={false} dataSource={rows} columns={columns} scroll={{ x: 'max-content' }} data-testid={`stats-table-${section.code}`} />,
+      }]} />
     </Card>
   );
 }

@@ -1,5 +1,6 @@
 // The disaster part of the app dictionaries (spread into web/src/i18n/{zh-CN,en}.ts).
 import { damageEn, damageZhCN } from './damage.ts';
+import { figuresEn, figuresZhCN } from './figures.ts';
 
 export const disasterZhCN = {
   'menu.disaster': '灾害救助',
@@ -61,6 +62,7 @@ export const disasterZhCN = {
   'disaster.report.note': '说明',
   'disaster.report.submit': '报送',
   ...damageZhCN,
+  ...figuresZhCN,
 } as const;
 
 export const disasterEn: Record<keyof typeof disasterZhCN, string> = {
@@ -123,4 +125,5 @@ export const disasterEn: Record<keyof typeof disasterZhCN, string> = {
   'disaster.report.note': 'Note',
   'disaster.report.submit': 'Report',
   ...damageEn,
+  ...figuresEn,
 };
