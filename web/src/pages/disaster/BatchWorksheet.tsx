@@ -2,13 +2,15 @@ import { Card, Table } from 'antd';
 import type { BatchDetail } from '../../../../src/modules/disaster/contract.ts';
 import { useT } from '../../i18n/context.ts';
 import type { MessageKey } from '../../i18n/zh-CN.ts';
+import { codeLabel } from '../cases/format.ts';
 import { formatYuan } from '../registry/money.ts';
 
 type Group = BatchDetail['basis'][number];
 type StepRow = Group['steps'][number];
 
-/** Each step's value as staff read it: money in 元, days, dates, lists of household types in words. */
+/** Each step's value as staff read it: money in 元, days, dates, the rule set and lists of household types in words. */
 function shown(s: StepRow, t: ReturnType<typeof useT>): string {
+  if (s.name === 'rule_set') return codeLabel(t, 'ruleSet', String(s.value));
   if (typeof s.value === 'number' && s.unit?.startsWith('fen')) return `${formatYuan(s.value)} 元`;
   if (typeof s.value === 'number' && s.unit === 'days') return `${s.value} 天`;
   if (Array.isArray(s.value)) return s.value.map((v) => t(`batch.householdType.${String(v)}` as MessageKey)).join('、');

@@ -36,23 +36,24 @@ export default function InsurancePage() {
         </Space>
         {policies.error && <Alert type="error" showIcon message={t('common.loadFailed', { message: policies.error.message })} />}
         {!policies.loading && !county && <Alert type="info" showIcon message={t('insurance.noPolicy')} />}
-        {county && <PolicyTabs key={`${county}-${year}-${tick}`} county={county} year={year} onChanged={() => setTick((n) => n + 1)} />}
+        {county && <PolicyTabs key={`${county}-${year}`} county={county} year={year} version={tick} onChanged={() => setTick((n) => n + 1)} />}
       </Space>
       {adding && <NewPolicy year={year} onClose={() => setAdding(false)} onSaved={() => { setAdding(false); setTick((n) => n + 1); }} />}
     </Card>
   );
 }
 
-function PolicyTabs({ county, year, onChanged }: { county: string; year: number; onChanged: () => void }) {
+/** The policy's tabs; `version` reloads the policy and its insured households (after generating or importing) without losing the open tab. */
+function PolicyTabs({ county, year, version, onChanged }: { county: string; year: number; version: number; onChanged: () => void }) {
   const t = useT();
   const [village, setVillage] = useState<string | undefined>(undefined);
   const [action, setAction] = useState<ClaimAction | null>(null);
   const [tick, setTick] = useState(0);
-  const policy = useApiData(() => getPolicy(county, year), [county, year]);
-  const insured = useApiData(() => listInsured(county, year, village), [county, year, village]);
+  const policy = useApiData(() => getPolicy(county, year), [county, year, version]);
+  const insured = useApiData(() => listInsured(county, year, village), [county, year, village, version]);
   const claims = useApiData(() => listClaims(county, year), [county, year, tick]);
-  const rec = useApiData(() => reconciliation(county, year), [county, year, tick]);
-  const figs = useApiData(() => figures(county, year), [county, year, tick]);
+  const rec = useApiData(() => reconciliation(county, year), [county, year, tick, version]);
+  const figs = useApiData(() => figures(county, year), [county, year, tick, version]);
   const p = policy.data;
   if (!p) return policy.error ? <Alert type="error" showIcon message={t('common.loadFailed', { message: policy.error.message })} /> : null;
   const done = () => { setAction(null); setTick((n) => n + 1); };

@@ -8,14 +8,19 @@ import { generateInsured, importErrorReport, importInsured } from './api.ts';
 export function InsuredImport({ county, year, onImported }: { county: string; year: number; onImported: () => void }) {
   const t = useT();
   const [generated, setGenerated] = useState<string | null>(null);
+  const [failed, setFailed] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const { busy: uploading, result, refused, choose } = useFileImport((file) => importInsured(county, year, file), onImported);
   const generate = async () => {
     setBusy(true);
+    setGenerated(null);
+    setFailed(null);
     try {
       const r = await generateInsured(county, year);
       setGenerated(t('insurance.insured.generated', { added: r.added, total: r.total }));
       onImported();
+    } catch (err) {
+      setFailed(err instanceof Error ? err.message : String(err));
     } finally {
       setBusy(false);
     }
@@ -38,7 +43,8 @@ export function InsuredImport({ county, year, onImported }: { county: string; ye
         </label>
       </Space>
       <Typography.Text type="secondary">{t('insurance.insured.importHint')}</Typography.Text>
-      {generated && <Alert type="success" showIcon message={generated} />}
+      {generated && <Alert type="success" showIcon message={generated} data-testid="insured-generated" />}
+      {failed && <Alert type="error" showIcon message={failed} data-testid="insured-generate-error" />}
       {result && <Alert type="success" showIcon message={t('insurance.insured.imported', { rows: result.rows, added: result.added, updated: result.updated, total: result.total })} />}
       {refused && (
         <Alert type="error" showIcon message={refused.message}
