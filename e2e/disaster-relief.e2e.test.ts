@@ -251,7 +251,8 @@ browserSuite('受灾人员救助与农房保险 (browser)', (env) => {
     await page.getByRole('tab', { name: '理赔' }).click();
     await page.getByTestId('claim-report').click();
     const dialog = page.locator('.ant-modal');
-    await dialog.getByLabel('灾害事件编号').fill(eventNo);
+    await dialog.getByTestId('claim-event').click();
+    await page.locator('.ant-select-item-option', { hasText: '“7·15”洪涝灾害' }).click();
     await dialog.getByLabel('户编号').fill(households[0]!.no);
     await dialog.getByLabel('报案日期').fill('2015-07-18');
     await dialog.locator('.ant-btn-primary').click();

@@ -2,7 +2,9 @@ import { Alert, Form, Input, InputNumber, Modal, Select } from 'antd';
 import { useState, type ReactElement } from 'react';
 import type { MessageKey } from '../../i18n/zh-CN.ts';
 import { GRADES, type ClaimItem } from '../../../../src/modules/housing-insurance/contract.ts';
-import { ApiError } from '../../api/client.ts';
+import type { EventList } from '../../../../src/modules/disaster/contract.ts';
+import { api, ApiError } from '../../api/client.ts';
+import { useApiData } from '../../api/useApiData.ts';
 import { todayIso } from './dates.ts';
 import { useT } from '../../i18n/context.ts';
 import { fenToYuan, yuanToFen } from '../registry/money.ts';
@@ -20,6 +22,8 @@ export function ClaimDialog({ action, onClose, onDone }: { action: ClaimAction; 
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const today = todayIso();
+  // 报案: the county's events to choose from, newest first (nobody types an event number).
+  const events = useApiData(() => (action.kind === 'report' ? api<EventList>('/disaster/events?limit=200') : Promise.resolve<EventList>({ items: [], next: null })), [action.kind]);
   const submit = async () => {
     const v = await form.validateFields();
     setBusy(true);
@@ -52,7 +56,7 @@ export function ClaimDialog({ action, onClose, onDone }: { action: ClaimAction; 
         ...(action.kind === 'pay' && action.claim.payableFen !== null ? { paid: fenToYuan(action.claim.payableFen) } : {}),
       }}>
         {action.kind === 'report' && <>
-          {item('eventNo', 'insurance.claim.eventNo', <Input maxLength={18} />)}
+          {item('eventNo', 'insurance.claim.eventNo', <Select showSearch optionFilterProp="label" loading={events.loading} data-testid="claim-event" options={(events.data?.items ?? []).map((e) => ({ value: e.eventNo, label: `${e.name}（${e.startedOn}）` }))} />)}
           {item('householdNo', 'insurance.claim.householdNo', <Input maxLength={14} />)}
           {item('reportedOn', 'insurance.claim.reportedOn', <Input type="date" />)}
           <Form.Item name="note" label={t('insurance.claim.note')}><Input.TextArea maxLength={500} rows={2} /></Form.Item>
