@@ -144,6 +144,9 @@ describe(`disaster batch decisions (${ENGINE})`, () => {
     expect(await count(`select coalesce(sum(amount_fen), 0) as n from entitlements where programme = 'disaster' and schedule = 'one_off' and from_month = '2015-08'`)).toBe(amount);
     const caseNo = (await sql<{ case_no: string }>`select case_no from cases where programme = 'disaster' limit 1`.execute(t.db.kysely)).rows[0]!.case_no;
     expect(caseNo).toMatch(/^ZH5227012015\d{6}$/);
+    const listed = (await call('duyun.approver', 'GET', `/disaster/batches/${batchNo}/households?limit=20`)).json() as { items: { householdNo: string; caseNo: string | null }[] };
+    expect(listed.items.filter((m) => m.caseNo !== null)).toHaveLength(8);
+    expect(listed.items.find((m) => m.householdNo === removed)?.caseNo).toBeNull();
     const c = (await call('guanghui.caseworker', 'GET', `/cases/${caseNo}`)).json() as { programmeLabel: string; stateLabel?: string; decisions: { amountFen: number }[] };
     expect(c.programmeLabel).toBe('受灾人员救助');
     expect(c.decisions[0]!.amountFen).toBeGreaterThan(0);

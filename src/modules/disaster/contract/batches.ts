@@ -105,6 +105,8 @@ export const memberView = z.object({
   persons: z.number(), amountFen: z.number(), claim: z.record(z.string(), z.unknown()), claimText: z.string(),
   sampled: z.boolean(), checkResult: z.enum(['confirmed', 'removed']).nullable(), checkedBy: z.string().nullable(), checkedOn: z.string().nullable(),
   excluded: z.boolean(), excludeReason: z.string().nullable(),
+  /** The household's relief case, once decided. */
+  caseNo: z.string().nullable(),
 });
 export const memberList = z.object({ items: z.array(memberView), next: z.number().nullable() });
 export const decideResult = batchHead.extend({ decidedNow: z.number() });

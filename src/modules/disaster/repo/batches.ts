@@ -154,14 +154,17 @@ export interface MemberRow {
   checked_on: string | null;
   excluded: boolean;
   exclude_reason: string | null;
+  case_no: string | null;
 }
 
-export async function listMembers(db: Kysely<DB>, scope: Scope, b: Pick<BatchRow, 'county_code' | 'id'>, f: { sampled?: boolean; area?: string; after: number; limit: number }): Promise<MemberRow[]> {
+/** The list; `keyPrefix` (source-key.ts) finds each decided household's case. */
+export async function listMembers(db: Kysely<DB>, scope: Scope, b: Pick<BatchRow, 'county_code' | 'id'>, keyPrefix: string, f: { sampled?: boolean; area?: string; after: number; limit: number }): Promise<MemberRow[]> {
   const { rows } = await sql<MemberRow>`select m.ordinal, h.household_no, hm.name as head_name, m.area_code, m.persons, m.amount_fen::bigint as amount_fen, m.claim, m.sampled,
-      m.check_result, m.checked_by, m.checked_on, m.excluded, m.exclude_reason
+      m.check_result, m.checked_by, m.checked_on, m.excluded, m.exclude_reason, c.case_no
     from disaster_batch_members m
     join households h on h.county_code = m.county_code and h.id = m.household_id
     left join members hm on hm.county_code = m.county_code and hm.household_id = m.household_id and hm.relation = 'head'
+    left join cases c on c.county_code = m.county_code and c.source_key = ${keyPrefix} || m.household_id::text
     where m.county_code = ${b.county_code} and m.batch_id = ${b.id} and ${inScope(scope, 'm.area_code')} and m.ordinal > ${f.after}
       ${f.sampled !== undefined ? sql`and m.sampled = ${f.sampled}` : sql``} ${f.area ? sql`and m.area_code like ${`${f.area}%`}` : sql``}
     order by m.ordinal limit ${f.limit}`.execute(db);

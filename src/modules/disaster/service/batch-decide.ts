@@ -20,6 +20,7 @@ import { allow } from '../permissions.ts';
 import { summarySql } from '../repo/amounts.ts';
 import * as repo from '../repo/batches.ts';
 import { batchDetail, type Basis } from './batches.ts';
+import { sourceKeyPrefix } from '../source-key.ts';
 
 const FORMULA = { emergency: 'disaster_emergency', transitional: 'transitional_living', housing: 'disaster_housing', winter_spring: 'disaster_winter_spring', bereavement: 'disaster_bereavement' } as const;
 
@@ -29,7 +30,7 @@ export interface DecideOptions {
 }
 
 /** The source key of a household's relief of one kind for one event or season. */
-export const sourceKey = (kind: string, eventOrSeason: string) => sql`${`disaster:${kind}:${eventOrSeason}:`} || m.household_id::text`;
+const sourceKey = (kind: string, eventOrSeason: string) => sql`${sourceKeyPrefix(kind, eventOrSeason)} || m.household_id::text`;
 
 export async function decideBatch(db: Database, scope: Scope, batchNo: string, input: z.output<typeof decideSchema>, opts: DecideOptions = {}) {
   allow(scope, 'disaster.batch');

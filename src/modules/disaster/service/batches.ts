@@ -18,6 +18,7 @@ import { allow } from '../permissions.ts';
 import * as repo from '../repo/batches.ts';
 import { requireEvent } from './events.ts';
 import { checkEventAreas } from './event-areas.ts';
+import { sourceKeyPrefix } from '../source-key.ts';
 import { areaRates, type AreaRates } from './batch-basis.ts';
 import type { Step } from '../../../policy/index.ts';
 
@@ -154,7 +155,7 @@ export async function listBatches(db: Database, scope: Scope, q: z.output<typeof
 export async function listMembers(db: Database, scope: Scope, batchNo: string, q: z.output<typeof memberListQuery>) {
   allow(scope, 'disaster.read');
   const b = await requireBatch(db, scope, batchNo);
-  const rows = await repo.listMembers(db.kysely, scope, b, { ...(q.sampled ? { sampled: q.sampled === 'true' } : {}), ...(q.area ? { area: q.area } : {}), after: q.after, limit: q.limit + 1 });
+  const rows = await repo.listMembers(db.kysely, scope, b, sourceKeyPrefix(b.kind, b.event_no ?? b.season ?? ''), { ...(q.sampled ? { sampled: q.sampled === 'true' } : {}), ...(q.area ? { area: q.area } : {}), after: q.after, limit: q.limit + 1 });
   const page = rows.slice(0, q.limit);
   const names = await namesOf(db.kysely, [...new Set(page.map((m) => m.area_code))]);
   const priority = (b.basis as Basis).groups[0]?.rates.priority ?? [];
@@ -162,7 +163,7 @@ export async function listMembers(db: Database, scope: Scope, batchNo: string, q
     items: page.map((m) => ({
       ordinal: m.ordinal, householdNo: m.household_no, headName: m.head_name, areaCode: m.area_code, areaName: names.get(m.area_code) ?? m.area_code,
       persons: m.persons, amountFen: m.amount_fen, claim: m.claim, claimText: claimText(m.claim, priority), sampled: m.sampled, checkResult: m.check_result,
-      checkedBy: m.checked_by, checkedOn: m.checked_on, excluded: m.excluded, excludeReason: m.exclude_reason,
+      checkedBy: m.checked_by, checkedOn: m.checked_on, excluded: m.excluded, excludeReason: m.exclude_reason, caseNo: m.case_no,
     })),
     next: rows.length > q.limit ? page[page.length - 1]!.ordinal : null,
   };

@@ -110,6 +110,7 @@ function BatchView({ batchNo }: { batchNo: string }) {
             { key: 'claim', title: t('batch.m.claim'), dataIndex: 'claimText' },
             { key: 'persons', title: t('batch.m.persons'), dataIndex: 'persons', align: 'right' },
             { key: 'amount', title: t('batch.m.amount'), align: 'right', render: (_, m) => formatYuan(m.amountFen) },
+            { key: 'case', title: t('batch.m.case'), render: (_, m) => (m.caseNo ? <Link to={`/cases/${m.caseNo}`}>{m.caseNo}</Link> : '—') },
             { key: 'check', title: t('batch.m.check'), render: (_, m) => {
               if (m.excluded) return <Tag color="red">{t('batch.m.excluded', { reason: m.excludeReason ?? '' })}</Tag>;
               if (m.checkResult === 'confirmed') return <Tag color="green">{t('batch.m.confirmed')}（{m.checkedBy}）</Tag>;
