@@ -66,12 +66,21 @@ export async function villagesOf(db: Kysely<DB>, county: string, areas: readonly
   return rows.map((r) => r.code);
 }
 
-/** Writes the draft list; returns households, persons and the amount. */
+/** Writes the draft list and its totals in one statement; returns households, persons and the amount. */
 export async function insertMembers(tx: Kysely<DB>, batchId: number, s: BatchSource, rates: readonly AreaRates[]) {
-  await sql`insert into disaster_batch_members (county_code, batch_id, ordinal, household_id, area_code, source_id, persons, amount_fen, claim)
-    select c.county_code, ${batchId}, row_number() over (order by c.area_code, c.household_id), c.household_id, c.area_code, c.source_id, c.persons, ${amountSql(s.kind)}, c.claim
-    from (${candidates(s)}) c join (${ratesTable(rates)}) r on r.area = c.area_code`.execute(tx);
-  return refreshTotals(tx, s.county, batchId);
+  const { rows } = await sql<{ households: number; persons: number; amount_fen: number }>`
+    with ins as (
+      insert into disaster_batch_members (county_code, batch_id, ordinal, household_id, area_code, source_id, persons, amount_fen, claim)
+      select c.county_code, ${batchId}, row_number() over (order by c.area_code, c.household_id), c.household_id, c.area_code, c.source_id, c.persons, ${amountSql(s.kind)}, c.claim
+      from (${candidates(s)}) c join (${ratesTable(rates)}) r on r.area = c.area_code
+      returning persons, amount_fen
+    )
+    update disaster_batches b set households = t.households, persons = t.persons, amount_fen = t.amount_fen, version = b.version + 1
+    from (select count(*)::int as households, coalesce(sum(persons), 0)::int as persons, coalesce(sum(amount_fen), 0)::bigint as amount_fen from ins) t
+    where b.county_code = ${s.county} and b.id = ${batchId}
+    returning b.households, b.persons, b.amount_fen`.execute(tx);
+  const r = rows[0]!;
+  return { households: Number(r.households), persons: Number(r.persons), amountFen: Number(r.amount_fen) };
 }
 
 export async function refreshTotals(tx: Kysely<DB>, county: string, batchId: number) {

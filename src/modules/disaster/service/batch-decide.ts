@@ -57,7 +57,7 @@ export async function decideBatch(db: Database, scope: Scope, batchNo: string, i
           ${summarySql(b.kind)} as summary,
           jsonb_build_object('relief', cast(${JSON.stringify(ctx)} as jsonb) || jsonb_build_object('claim', m.claim)) as context,
           jsonb_build_object('formula', ${FORMULA[b.kind]}::text, 'ruleSet', ${basis.ruleSet}::text, 'period', ${basis.date}::text, 'batchNo', ${b.batch_no}::text,
-            'claim', m.claim, 'value', jsonb_build_object('amount', m.amount_fen)) as explanation,
+            'value', jsonb_build_object('amount', m.amount_fen)) as explanation,
           ${sourceKey(b.kind, b.event_no ?? b.season ?? '')} as source_key
         from disaster_batch_members m
         where m.county_code = ${b.county_code} and m.batch_id = ${b.id} and m.ordinal > ${b.decided_through} and m.ordinal <= ${upto} and not m.excluded`;
