@@ -257,6 +257,8 @@ browserSuite('case workflow (browser)', (env) => {
     });
     await page.goto(`${base}/cases/${caseNo}`);
     await page.getByTestId('case-facts').getByText('试办临时救助', { exact: true }).waitFor();
+    // The answers take the programme's titles once the programme list has come (it may come after the case).
+    await page.getByTestId('case-timeline-data').filter({ hasText: '救助类型：急难型' }).waitFor();
     const answers = await page.getByTestId('case-timeline-data').allInnerTexts();
     expect(answers).toEqual(expect.arrayContaining(['救助类型：急难型', '情况紧急：是', '救助月数：3', '发放方式：转账']));
     await page.close();
