@@ -16,6 +16,7 @@ import { disasterProbes } from './probes/disaster.ts';
 import { disasterBatchProbes } from './probes/disaster-batches.ts';
 import { disasterDamageProbes } from './probes/disaster-damage.ts';
 import { housingInsuranceProbes } from './probes/housing-insurance.ts';
+import { reliefStationProbes } from './probes/relief-station.ts';
 import { payrollProbes } from './probes/payroll.ts';
 import { statsProbes } from './probes/stats.ts';
 import type { Foreign, Probe } from './probes/types.ts';
@@ -126,6 +127,7 @@ const PROBES: Record<string, Probe> = {
   ...disasterBatchProbes,
   ...disasterDamageProbes,
   ...housingInsuranceProbes,
+  ...reliefStationProbes,
 };
 
 const HEADS: Record<Place, { id: string; name: string }> = {
