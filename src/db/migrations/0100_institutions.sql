@@ -30,7 +30,7 @@ alter table institutions
   add column updated_at                 timestamptz not null default now(),
   add constraint institutions_area_check check (area_code is null or (length(area_code) in (9, 12) and left(area_code, 6) = county_code)),
   add constraint institutions_legal_person_check check ((legal_person_status = 'registered') = (legal_person_registered_on is not null)),
-  add constraint institutions_care_beds_check check (care_beds <= beds),
+  add constraint institutions_care_beds_within_check check (care_beds <= beds),
   add constraint institutions_beds_by_level_check check (beds_self_care + beds_partial + beds_full <= beds),
   add constraint institutions_closed_check check ((status = 'closed') = (closed_on is not null));
 
