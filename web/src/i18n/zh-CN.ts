@@ -7,6 +7,7 @@ import { medicalZhCN } from '../pages/medical/messages/index.ts';
 import { disasterZhCN } from '../pages/disaster/messages/index.ts';
 import { batchZhCN } from '../pages/disaster/messages/batches.ts';
 import { insuranceZhCN } from '../pages/insurance/messages/index.ts';
+import { institutionsZhCN } from '../pages/institutions/messages/index.ts';
 import { statsZhCN } from '../pages/stats/messages/index.ts';
 import { registryZhCN } from '../pages/registry/messages/index.ts';
 import { policyZhCN } from '../pages/policy/messages.ts';
@@ -134,6 +135,7 @@ export const zhCN = {
   ...disasterZhCN,
   ...batchZhCN,
   ...insuranceZhCN,
+  ...institutionsZhCN,
   ...statsZhCN,
 };
 
