@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { institutionDetail, institutionList, newInstitutionSchema, newProjectSchema, newRatingSchema, projectView, ratingView, updateInstitutionSchema } from './contract/institutions.ts';
 import type { figuresResult } from './contract/figures.ts';
 
-export { FUNDING_SOURCES, INSTITUTION_KINDS, INSTITUTION_STATUSES, LEGAL_PERSON_STATUSES, PROJECT_STATUSES } from './codes.ts';
+export { FUNDING_SOURCES, INSTITUTION_KINDS, SUPPORT_KINDS, INSTITUTION_STATUSES, LEGAL_PERSON_STATUSES, PROJECT_STATUSES } from './codes.ts';
 export type { FundingSource, InstitutionKind, InstitutionStatus, LegalPersonStatus, ProjectStatus } from './codes.ts';
 export type InstitutionList = z.output<typeof institutionList>;
 export type InstitutionItem = InstitutionList['items'][number];
