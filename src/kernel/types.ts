@@ -1,5 +1,6 @@
 // Shared zod types with Chinese messages: dates, months, area codes, ID numbers, money.
 import { z } from 'zod';
+import { parseCreditCode } from './credit-code.ts';
 import { parseIdNumber } from './id-number.ts';
 
 // A date that exists (2015-02-30 has the right shape, and the database refuses it).
@@ -18,6 +19,11 @@ export const idNumber = z.string().regex(/^\d{17}[\dX]$/, '身份证号码应为
 /** An ID number that is valid (GB 11643: area, birth date, check digit), to register a person. */
 export const validIdNumber = z.string().trim().superRefine((v, ctx) => {
   const r = parseIdNumber(v);
+  if (!r.ok) ctx.addIssue({ code: 'custom', message: r.message });
+});
+/** A 统一社会信用代码 that is valid (GB 32100-2015: character set, area digits, check character). */
+export const creditCode = z.string().trim().toUpperCase().superRefine((v, ctx) => {
+  const r = parseCreditCode(v);
   if (!r.ok) ctx.addIssue({ code: 'custom', message: r.message });
 });
 /** Money in fen (分): a non-negative integer. */

@@ -17,6 +17,7 @@ import { disasterBatchProbes } from './probes/disaster-batches.ts';
 import { disasterDamageProbes } from './probes/disaster-damage.ts';
 import { housingInsuranceProbes } from './probes/housing-insurance.ts';
 import { reliefStationProbes } from './probes/relief-station.ts';
+import { institutionProbes } from './probes/institutions.ts';
 import { payrollProbes } from './probes/payroll.ts';
 import { statsProbes } from './probes/stats.ts';
 import type { Foreign, Probe } from './probes/types.ts';
@@ -89,8 +90,6 @@ const PROBES: Record<string, Probe> = {
   'GET /api/v1/cases/:caseNo': (f) => ({ method: 'GET', url: `/api/v1/cases/${f.caseNo}` }),
   'POST /api/v1/cases/:caseNo/transitions': (f) => ({ method: 'POST', url: `/api/v1/cases/${f.caseNo}/transitions`, payload: { action: 'home_visit', date: '2015-09-02', data: { date: '2015-09-02', staff: ['甲', '乙'], findings: '越权入户' } } }),
   'GET /api/v1/cases/:caseNo/notices/decision.docx': (f) => ({ method: 'GET', url: `/api/v1/cases/${f.caseNo}/notices/decision.docx` }),
-  'GET /api/v1/institutions': (f) => ({ method: 'GET', url: `/api/v1/institutions?county=${f.county}` }),
-  'POST /api/v1/institutions': (f) => ({ method: 'POST', url: '/api/v1/institutions', payload: { countyCode: f.county, name: '越权敬老院', beds: 10 } }),
   // intake and complaints
   'POST /api/v1/intake/requests': (f) => ({ method: 'POST', url: '/api/v1/intake/requests', payload: { windowAreaCode: f.township, channel: 'window', receivedOn: '2015-09-01', person: { householdNo: f.householdNo, idNumber: f.idNumber }, assessment: { householdSize: 2, workCapacity: 'none' }, parts: [{ kind: 'referral', department: 'medical_security', need: 'medical' }] } }),
   'GET /api/v1/intake/requests': (f) => ({ method: 'GET', url: `/api/v1/intake/requests?area=${f.township}` }),
@@ -128,6 +127,7 @@ const PROBES: Record<string, Probe> = {
   ...disasterDamageProbes,
   ...housingInsuranceProbes,
   ...reliefStationProbes,
+  ...institutionProbes,
 };
 
 const HEADS: Record<Place, { id: string; name: string }> = {
@@ -136,7 +136,7 @@ const HEADS: Record<Place, { id: string; name: string }> = {
   fuquan: { id: idNumber('1952-01-01', 'male', '522702'), name: '罗福泉' },
   qiandongnan: { id: idNumber('1953-01-01', 'female', '522601'), name: '杨凯里' },
 };
-const PLACES: Record<Place, Omit<Foreign, 'householdNo' | 'caseNo' | 'idNumber'>> = {
+const PLACES: Record<Place, Omit<Foreign, 'householdNo' | 'caseNo' | 'idNumber' | 'institutionId'>> = {
   wenfeng: { county: '522701', township: '522701002', village: '522701002001', names: ['文峰', 'wenfeng', HEADS.wenfeng.name], user: 'wenfeng.caseworker' },
   guanghui: { county: '522701', township: '522701001', village: '522701001001', names: ['广惠', 'guanghui', 'duyun', HEADS.guanghui.name], user: 'guanghui.caseworker' },
   fuquan: { county: '522702', township: '522702001', village: '522702001001', names: ['金山街道', 'fuquan.caseworker', HEADS.fuquan.name], user: 'fuquan.caseworker' },
@@ -192,7 +192,10 @@ describe(`scope on every route, for every kind of user (${ENGINE})`, () => {
       const h = await must(token, { method: 'POST', url: '/api/v1/households', payload: householdInput(p.village, [memberInput({ idNumber: head.id, name: head.name }), memberInput({ relation: 'child', name: `${head.name}子` })]) }, 201);
       const householdNo = h.householdNo as string;
       const c = await must(token, { method: 'POST', url: '/api/v1/cases', payload: { programme: 'dibao', householdNo, applicantIdNumber: head.id, appliedOn: '2015-09-01' } }, 201);
-      foreign[place] = { ...p, householdNo, idNumber: head.id, caseNo: c.caseNo as string };
+      // An institution of the place's county (黔东南 has no demo ones: one is added), target of the register's probes.
+      const home = await db.kysely.selectFrom('institutions').select('id').where('county_code', '=', p.county).orderBy('id').executeTakeFirst()
+        ?? await db.kysely.insertInto('institutions').values({ county_code: p.county, name: `${p.names[0]}敬老院`, kind: 'nursing_home', beds: 50 }).returning('id').executeTakeFirstOrThrow();
+      foreign[place] = { ...p, householdNo, idNumber: head.id, caseNo: c.caseNo as string, institutionId: Number(home.id) };
     }
   });
   afterAll(async () => {

@@ -15,6 +15,7 @@ import { medicalRoutes } from './pages/medical/routes.tsx';
 import { disasterRoutes } from './pages/disaster/routes.tsx';
 import { insuranceRoutes } from './pages/insurance/routes.tsx';
 import { reliefStationRoutes } from './pages/relief-station/routes.tsx';
+import { institutionsRoutes } from './pages/institutions/routes.tsx';
 
 
 // One chunk per page; echarts is pulled in only by pages that chart.
@@ -70,6 +71,7 @@ export function App() {
                 {disasterRoutes()}
                 {insuranceRoutes()}
                 {reliefStationRoutes()}
+                {institutionsRoutes()}
                 {statsRoutes()}
                 {MODULES.filter((m) => !m.built).map((m) => (
                   <Route key={m.path} path={`${m.path.slice(1)}/*`} element={<ComingSoon module={m.label} />} />

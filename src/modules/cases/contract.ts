@@ -47,7 +47,6 @@ export const publicNotice = z.object({
   batchNo: z.string(), programme: z.string(), area: z.string().nullable(),
   items: z.array(z.object({ villageCode: z.string(), villageName: z.string(), name: z.string(), householdSize: z.number(), amountFen: z.number().nullable(), amountStatus: z.enum(['decided', 'proposed', 'none']) })),
 });
-export const institutionList = z.object({ items: z.array(z.object({ id: z.number(), countyCode: z.string(), name: z.string(), kind: z.string(), beds: z.number(), demo: z.boolean() })) });
 
 export const householdCaseList = z.object({
   items: z.array(z.object({

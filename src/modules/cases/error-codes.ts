@@ -8,7 +8,6 @@ defineErrorCodes('cases', {
   empty_batch: { status: 409, title: '没有可编组的案件' },
   sample_drawn: { status: 409, title: '批次已抽样' },
   no_spot_check: { status: 409, title: '该项目不按县级批次抽查' },
-  institution_exists: { status: 409, title: '供养机构已登记' },
   no_active_case: { status: 409, title: '该家庭没有在保案件' },
   no_amount: { status: 409, title: '案件尚无核定的金额' },
   no_decision: { status: 409, title: '案件尚未作出决定' },

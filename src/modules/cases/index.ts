@@ -6,6 +6,7 @@ export { createCase } from './service/cases.ts';
 export { canTake, mustFindCase, performTransition } from './service/engine.ts';
 export { programmeLabel, syncProgrammes } from './service/programmes.ts';
 export { caseParameters } from './service/parameters.ts';
+export { registerStepDataCheck, type StepDataCheck } from './service/step-checks.ts';
 export { registerProgrammeHooks, type HookCase, type HookDecision, type ProgrammeHooks } from './service/programme-hooks.ts';
 export { householdProgrammes, type HouseholdProgrammes } from './service/household-programmes.ts';
 export { decideInBulk, type BulkDecision } from './service/bulk-decide.ts';

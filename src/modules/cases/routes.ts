@@ -8,7 +8,6 @@ import { drawBatchSample, createBatch, getBatch, listAllBatches, newBatchSchema,
 import { createCase, deathSchema, getCase, householdCases, inbox, listQuerySchema, newCaseSchema, overdue, recordDeath } from './service/cases.ts';
 import { caseNoSchema, performTransition, transitionInputSchema } from './service/engine.ts';
 import { listProgrammes } from './service/programmes.ts';
-import { createInstitution, listInstitutions, newInstitutionSchema } from './service/institutions.ts';
 import { decisionNotice, publicNoticeDocument, publicNoticeList } from './service/notices.ts';
 
 const caseParam = z.strictObject({ caseNo: caseNoSchema });
@@ -66,10 +65,4 @@ export const caseRoutes: RouteModule = (app, { db }) => {
     const doc = await decisionNotice(db, scopeOf(req), req.params.caseNo);
     return reply.header('content-type', DOCX_MIME).header('content-disposition', attachment(doc.filename)).send(doc.body);
   });
-
-  app.get('/institutions', { schema: { tags, summary: '供养机构（敬老院）', querystring: z.strictObject({ county: z.string().regex(/^\d{6}$/, '县级区划代码应为6位').optional() }), response: { 200: api.institutionList } } },
-    async (req) => ({ items: await listInstitutions(db, scopeOf(req), req.query.county) }));
-
-  app.post('/institutions', { schema: { tags, summary: '登记供养机构（县级）', body: newInstitutionSchema, response: { 201: z.object({ id: z.number() }) } } },
-    async (req, reply) => reply.status(201).send(await createInstitution(db, scopeOf(req), req.body)));
 };

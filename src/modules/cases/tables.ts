@@ -93,15 +93,6 @@ export interface CaseBatchMemberTable {
   sampled: boolean;
 }
 
-export interface InstitutionTable {
-  county_code: string;
-  id: Generated<number>;
-  name: string;
-  kind: 'nursing_home';
-  beds: number;
-  demo: Generated<boolean>;
-}
-
 /** The programmes of the registry (src/programmes), written at every start. */
 export interface ProgrammeTable {
   code: string;
@@ -152,7 +143,6 @@ export interface CaseTables {
   case_decisions: CaseDecisionTable;
   case_batches: CaseBatchTable;
   case_batch_members: CaseBatchMemberTable;
-  institutions: InstitutionTable;
 }
 
 declare module '../../db/schema.ts' {

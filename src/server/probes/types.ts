@@ -7,6 +7,8 @@ export interface Foreign {
   householdNo: string;
   idNumber: string;
   caseNo: string;
+  /** An institution of that county (供养服务机构; the register's probes). */
+  institutionId: number;
   /** A user of that area (the target of user probes). */
   user: string;
 }

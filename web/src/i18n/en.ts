@@ -7,6 +7,7 @@ import { disasterEn } from '../pages/disaster/messages/index.ts';
 import { batchEn } from '../pages/disaster/messages/batches.ts';
 import { insuranceEn } from '../pages/insurance/messages/index.ts';
 import { reliefEn } from '../pages/relief-station/messages/index.ts';
+import { institutionsEn } from '../pages/institutions/messages/index.ts';
 import { statsEn } from '../pages/stats/messages/index.ts';
 import { registryEn } from '../pages/registry/messages/index.ts';
 import { policyEn } from '../pages/policy/messages.ts';
@@ -137,5 +138,6 @@ export const en: Messages = {
   ...batchEn,
   ...insuranceEn,
   ...reliefEn,
+  ...institutionsEn,
   ...statsEn,
 };

@@ -24,7 +24,7 @@ import * as batches from '../repo/batches.ts';
 import * as repo from '../repo/cases.ts';
 import { runEffect, type EffectEnv } from './effects.ts';
 import { hookCase, hooksOf } from './programme-hooks.ts';
-import { requireInstitution } from './institutions.ts';
+import { checkStepData } from './step-checks.ts';
 import { caseParameters } from './parameters.ts';
 
 export const transitionInputSchema = z.strictObject({
@@ -88,8 +88,8 @@ export async function performTransition(db: Database, scope: Scope, caseNo: stri
   const planned = plan(def, kase, { action: input.action, date: input.date, reason: input.reason, data: input.data, role: scope.role }, clock(), params);
   if (!planned.ok) throw planned.error;
   const step = planned.step;
-  // A nursing home named in the data must be one of the case's county.
-  if (typeof step.data.institutionId === 'number') await requireInstitution(db, c.county_code, step.data.institutionId);
+  // What the data names of other modules' records (an institution for 集中供养) is checked by them.
+  await checkStepData(db, c.county_code, step.data);
   return write(db, scope, async (tx) => {
     const locked = await repo.lockCase(tx, c.county_code, c.id);
     if (locked.version !== c.version) throw AppError.conflict('case_changed', '案件已被他人更新，请刷新后重试');

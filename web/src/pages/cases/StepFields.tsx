@@ -1,6 +1,7 @@
 import { Checkbox, Form, Input, InputNumber, Radio, Select, Space } from 'antd';
 import { useT } from '../../i18n/context.ts';
 import { useApiData } from '../../api/useApiData.ts';
+import { SUPPORT_KINDS } from '../../../../src/modules/institutions/contract.ts';
 import { fetchInstitutions } from './batchApi.ts';
 import { codeLabel } from './format.ts';
 import type { FieldSpec } from './schema.ts';
@@ -14,7 +15,8 @@ function InstitutionSelect({ value, onChange, id }: { value?: number; onChange?:
       onChange={(v) => onChange?.(v)}
       loading={homes.loading}
       allowClear
-      options={(homes.data ?? []).map((h) => ({ value: h.id, label: `${h.name}（${h.beds}）` }))}
+      // only what the server accepts for 集中供养: open institutions of a kind that houses people
+      options={(homes.data ?? []).filter((h) => h.status === 'open' && (SUPPORT_KINDS as readonly string[]).includes(h.kind)).map((h) => ({ value: h.id, label: `${h.name}（${h.beds}）` }))}
     />
   );
 }

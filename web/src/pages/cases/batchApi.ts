@@ -37,12 +37,13 @@ export interface PublicNoticeItem {
   amountStatus: 'decided' | 'proposed' | 'none';
 }
 
-/** A nursing home (敬老院) of the caller's county. */
+/** An institution (供养服务机构) of the caller's county (the institutions module's register). */
 export interface Institution {
   id: number;
   countyCode: string;
   name: string;
   kind: string;
+  status: string;
   beds: number;
   demo: boolean;
 }

@@ -1,0 +1,7 @@
+// Public surface of the institutions module (供养服务机构): what other modules, the server and the CLI may use.
+import './error-codes.ts';
+import './tables.ts';
+import './service/require.ts';
+export { institutionsRoutes } from './routes.ts';
+export { requireInstitution } from './service/require.ts';
+export { registerFigurePart, type FigurePart, type FigureValues } from './service/figure-parts.ts';
