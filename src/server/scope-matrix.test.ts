@@ -17,6 +17,7 @@ import { disasterBatchProbes } from './probes/disaster-batches.ts';
 import { disasterDamageProbes } from './probes/disaster-damage.ts';
 import { housingInsuranceProbes } from './probes/housing-insurance.ts';
 import { payrollProbes } from './probes/payroll.ts';
+import { placementProbes } from './probes/placements.ts';
 import { statsProbes } from './probes/stats.ts';
 import type { Foreign, Probe } from './probes/types.ts';
 import { verificationProbes } from './probes/verification.ts';
@@ -126,6 +127,7 @@ const PROBES: Record<string, Probe> = {
   ...disasterBatchProbes,
   ...disasterDamageProbes,
   ...housingInsuranceProbes,
+  ...placementProbes,
 };
 
 const HEADS: Record<Place, { id: string; name: string }> = {
