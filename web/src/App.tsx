@@ -14,6 +14,7 @@ import { statsRoutes } from './pages/stats/routes.tsx';
 import { medicalRoutes } from './pages/medical/routes.tsx';
 import { disasterRoutes } from './pages/disaster/routes.tsx';
 import { insuranceRoutes } from './pages/insurance/routes.tsx';
+import { placementsRoutes } from './pages/placements/routes.tsx';
 
 
 // One chunk per page; echarts is pulled in only by pages that chart.
@@ -68,6 +69,7 @@ export function App() {
                 {medicalRoutes()}
                 {disasterRoutes()}
                 {insuranceRoutes()}
+                {placementsRoutes()}
                 {statsRoutes()}
                 {MODULES.filter((m) => !m.built).map((m) => (
                   <Route key={m.path} path={`${m.path.slice(1)}/*`} element={<ComingSoon module={m.label} />} />

@@ -6,6 +6,7 @@ import { medicalEn } from '../pages/medical/messages/index.ts';
 import { disasterEn } from '../pages/disaster/messages/index.ts';
 import { batchEn } from '../pages/disaster/messages/batches.ts';
 import { insuranceEn } from '../pages/insurance/messages/index.ts';
+import { placementsEn } from '../pages/placements/messages.ts';
 import { statsEn } from '../pages/stats/messages/index.ts';
 import { registryEn } from '../pages/registry/messages/index.ts';
 import { policyEn } from '../pages/policy/messages.ts';
@@ -135,5 +136,6 @@ export const en: Messages = {
   ...disasterEn,
   ...batchEn,
   ...insuranceEn,
+  ...placementsEn,
   ...statsEn,
 };

@@ -10,6 +10,7 @@ import { insuranceZhCN } from '../pages/insurance/messages/index.ts';
 import { statsZhCN } from '../pages/stats/messages/index.ts';
 import { registryZhCN } from '../pages/registry/messages/index.ts';
 import { policyZhCN } from '../pages/policy/messages.ts';
+import { placementsZhCN } from '../pages/placements/messages.ts';
 
 export const zhCN = {
   'app.name': '救助',
@@ -134,6 +135,7 @@ export const zhCN = {
   ...disasterZhCN,
   ...batchZhCN,
   ...insuranceZhCN,
+  ...placementsZhCN,
   ...statsZhCN,
 };
 
