@@ -53,9 +53,19 @@ export interface BenefitDecision {
   explanation: { formula: string; ruleSet: RuleSet; period: string; value: unknown; steps: Step[] };
 }
 
+/** Whom a decision's entitlement pays when the programme's parameters decide it (集中供养: the institution). */
+export interface PayeeChoice {
+  payee: Payee;
+  /** The institution paid (payee `institution`): its name and credit code become the entitlement's payee name and number. */
+  institutionId?: number;
+}
+
 export interface Benefit<Ctx extends CaseContext> {
   schedule: Schedule;
+  /** The payee, unless `payeeOf` decides it per decision. */
   payee: Payee;
+  /** The payee of one decision, from the context and the parameters in force (pure); default `payee`. */
+  payeeOf?(input: { context: Ctx; params: ParameterSet; date: string; areaCode: string; ruleSet: RuleSet }): PayeeChoice;
   /** How the payment goes out; default transfer to the household's bank account. */
   method?(context: Ctx): PaymentMethod;
   /** The amount of an approval, review, change or resumption: pure; a refusal when not eligible. */

@@ -19,6 +19,7 @@ import { housingInsuranceProbes } from './probes/housing-insurance.ts';
 import { reliefStationProbes } from './probes/relief-station.ts';
 import { institutionProbes } from './probes/institutions.ts';
 import { payrollProbes } from './probes/payroll.ts';
+import { placementProbes } from './probes/placements.ts';
 import { statsProbes } from './probes/stats.ts';
 import type { Foreign, Probe } from './probes/types.ts';
 import { verificationProbes } from './probes/verification.ts';
@@ -128,6 +129,7 @@ const PROBES: Record<string, Probe> = {
   ...housingInsuranceProbes,
   ...reliefStationProbes,
   ...institutionProbes,
+  ...placementProbes,
 };
 
 const HEADS: Record<Place, { id: string; name: string }> = {

@@ -16,6 +16,7 @@ import { disasterRoutes } from './pages/disaster/routes.tsx';
 import { insuranceRoutes } from './pages/insurance/routes.tsx';
 import { reliefStationRoutes } from './pages/relief-station/routes.tsx';
 import { institutionsRoutes } from './pages/institutions/routes.tsx';
+import { placementsRoutes } from './pages/placements/routes.tsx';
 
 
 // One chunk per page; echarts is pulled in only by pages that chart.
@@ -72,6 +73,7 @@ export function App() {
                 {insuranceRoutes()}
                 {reliefStationRoutes()}
                 {institutionsRoutes()}
+                {placementsRoutes()}
                 {statsRoutes()}
                 {MODULES.filter((m) => !m.built).map((m) => (
                   <Route key={m.path} path={`${m.path.slice(1)}/*`} element={<ComingSoon module={m.label} />} />

@@ -11,3 +11,4 @@ export { registerProgrammeHooks, type HookCase, type HookDecision, type Programm
 export { householdProgrammes, type HouseholdProgrammes } from './service/household-programmes.ts';
 export { decideInBulk, type BulkDecision } from './service/bulk-decide.ts';
 export { sampleSize } from './domain/spot-check.ts';
+export { registerInstitutionPayee, type InstitutionPayee } from './service/payees.ts';

@@ -21,6 +21,13 @@ export function withApplicant(facts: HouseholdFacts, applicantId: string, ctx: H
 export const hardshipBenefit: Benefit<HardshipContext> = {
   schedule: 'monthly',
   payee: 'recipient',
+  // 集中供养: the support goes to the institution where the parameter in force says so.
+  payeeOf({ context, params, date, areaCode, ruleSet }) {
+    const s = context.support;
+    if (s?.mode !== 'institutional' || s.institutionId === undefined) return { payee: 'recipient' };
+    const rule = params.get('hardship.support.institutional_payee', areaCode, date, ruleSet).value;
+    return rule === 'institution' ? { payee: 'institution', institutionId: s.institutionId } : { payee: 'recipient' };
+  },
   decide({ household, applicantId, context, params, ruleSet, date }) {
     if (!household.members.some((m) => m.id === applicantId)) return { code: 'applicant_not_in_household', status: 409, message: '申请人已不在该家庭登记中，不能核定供养金' };
     if (!context.selfCare) return { code: 'self_care_missing', status: 409, message: '尚无生活自理能力评估，不能核定供养金' };

@@ -8,6 +8,7 @@ import { batchEn } from '../pages/disaster/messages/batches.ts';
 import { insuranceEn } from '../pages/insurance/messages/index.ts';
 import { reliefEn } from '../pages/relief-station/messages/index.ts';
 import { institutionsEn } from '../pages/institutions/messages/index.ts';
+import { placementsEn } from '../pages/placements/messages.ts';
 import { statsEn } from '../pages/stats/messages/index.ts';
 import { registryEn } from '../pages/registry/messages/index.ts';
 import { policyEn } from '../pages/policy/messages.ts';
@@ -139,5 +140,6 @@ export const en: Messages = {
   ...insuranceEn,
   ...reliefEn,
   ...institutionsEn,
+  ...placementsEn,
   ...statsEn,
 };

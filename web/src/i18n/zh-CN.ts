@@ -12,6 +12,7 @@ import { institutionsZhCN } from '../pages/institutions/messages/index.ts';
 import { statsZhCN } from '../pages/stats/messages/index.ts';
 import { registryZhCN } from '../pages/registry/messages/index.ts';
 import { policyZhCN } from '../pages/policy/messages.ts';
+import { placementsZhCN } from '../pages/placements/messages.ts';
 
 export const zhCN = {
   'app.name': '救助',
@@ -138,6 +139,7 @@ export const zhCN = {
   ...insuranceZhCN,
   ...reliefZhCN,
   ...institutionsZhCN,
+  ...placementsZhCN,
   ...statsZhCN,
 };
 

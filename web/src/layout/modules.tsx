@@ -47,6 +47,7 @@ export const MODULES: readonly ModuleEntry[] = [
   { path: '/disaster/insurance', label: 'menu.housingInsurance', icon: <SafetyOutlined />, built: true, requires: 'insurance.read' },
   { path: '/institutions', label: 'menu.institutions', icon: <BankOutlined />, built: true, requires: 'institutions.read' },
   { path: '/relief-station', label: 'menu.reliefStation', icon: <ShopOutlined />, built: true, requires: 'relief_station.read' },
+  { path: '/placements', label: 'menu.placements', icon: <HomeOutlined />, built: true, requires: 'placements.read' },
   { path: '/policy', label: 'menu.policy', icon: <ReadOutlined />, built: true },
   { path: '/stats', label: 'menu.stats', icon: <BarChartOutlined />, built: true, requires: 'stats.read' },
   { path: '/areas', label: 'menu.areas', icon: <ApartmentOutlined />, built: true },

@@ -7,12 +7,13 @@ import type { Kysely, Updateable } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
 import { AppError } from '../../../kernel/errors.ts';
 import { addMonths, type ParameterSet } from '../../../policy/index.ts';
-import type { ProgrammeModule } from '../../../programmes/types.ts';
+import type { Payee, ProgrammeModule } from '../../../programmes/types.ts';
 import { deadlineFrom, lookup } from '../../../workflow/deadlines.ts';
 import type { DecisionKind, Effect } from '../../../workflow/definition.ts';
 import type { PlannedStep } from '../../../workflow/planner.ts';
 import * as batches from '../repo/batches.ts';
 import * as repo from '../repo/cases.ts';
+import { institutionPayee } from './payees.ts';
 import type { CaseTable } from '../tables.ts';
 import { computeAmount } from './amounts.ts';
 import { monthOf, monthStart, nextMonth } from './months.ts';
@@ -40,17 +41,33 @@ async function reviewDue(env: EffectEnv, effectiveMonth: string): Promise<string
   return months === null ? null : addMonths(monthStart(effectiveMonth), Number(months.value));
 }
 
-/** The entitlement of a decision: the recipient, the schedule and payee of the programme, the payee's name as on the case. */
+/**
+ * Whom the entitlement pays: the programme's payee, or the one its `payeeOf` chooses from the context and
+ * the parameters (集中供养: the institution, named by the institutions module, with its 统一社会信用代码 as the
+ * payee's number — empty where the register has none).
+ */
+async function payeeOf(env: EffectEnv): Promise<{ payee: Payee; name: string; idNumber: string }> {
+  const { c, programme, step } = env;
+  const benefit = programme.benefit!;
+  const choice = benefit.payeeOf?.({ context: step.context, params: env.params, date: step.date, areaCode: c.area_code, ruleSet: step.ruleSet }) ?? { payee: benefit.payee };
+  if (choice.payee !== 'institution' || choice.institutionId === undefined) return { payee: choice.payee, name: c.applicant_name, idNumber: c.applicant_id_number };
+  const home = await institutionPayee(env.tx, c.county_code, choice.institutionId);
+  if (!home) throw AppError.field('data.institutionId', '供养机构不存在或不属于本县');
+  return { payee: 'institution', name: home.name, idNumber: home.idNumber };
+}
+
+/** The entitlement of a decision: the recipient, the schedule of the programme, its payee and the payee's name (the case's applicant, or the institution). */
 async function entitle(env: EffectEnv, decisionId: number, e: { from: string; to: string | null; amountFen: number; persons: number; summary: Record<string, number> }): Promise<void> {
   const { c, programme, step } = env;
   const benefit = programme.benefit;
   if (!benefit) return;
+  const payee = await payeeOf(env);
   await repo.insertEntitlement(env.tx, {
     county_code: c.county_code, programme: c.programme, case_id: c.id, decision_id: decisionId, household_id: c.household_id, area_code: c.area_code,
     recipient_kind: programme.recipient, recipient_id: programme.recipient === 'household' ? c.household_id : c.applicant_member_id,
     schedule: benefit.schedule, from_month: e.from, to_month: benefit.schedule === 'one_off' ? e.from : e.to,
     amount_fen: e.amountFen, persons: e.persons, summary: JSON.stringify(e.summary),
-    payee: benefit.payee, method: benefit.method?.(step.context) ?? 'transfer', payee_name: c.applicant_name, payee_id_number: c.applicant_id_number,
+    payee: payee.payee, method: benefit.method?.(step.context) ?? 'transfer', payee_name: payee.name, payee_id_number: payee.idNumber,
   });
 }
 

@@ -99,7 +99,7 @@ export async function performTransition(db: Database, scope: Scope, caseNo: stri
     });
     const env: EffectEnv = { tx, params, programme, c, step, transitionId };
     const patch = step.effect ? await runEffect(step.effect, env) : {};
-    await hooksOf(programme.code).stepped?.(tx, scope, hookCase(c, step.context), { action: step.action, phase: step.phase, date: step.date, decision: env.decided ?? null });
+    await hooksOf(programme.code).stepped?.(tx, scope, hookCase(c, step.context), { action: step.action, phase: step.phase, date: step.date, data: step.data, decision: env.decided ?? null });
     await repo.updateCase(tx, c, {
       state: step.to,
       phase: step.phase,

@@ -36,8 +36,8 @@ export interface ProgrammeHooks {
   opened?(tx: Kysely<DB>, scope: Scope, c: HookCase): Promise<void>;
   /** Before the benefit decides: what the module knows that the amount depends on (→ `BenefitInput.ledger`). */
   ledger?(tx: Kysely<DB>, c: HookCase, date: string): Promise<Record<string, unknown>>;
-  /** After a step: its phase and, if it decided an amount, the decision. */
-  stepped?(tx: Kysely<DB>, scope: Scope, c: HookCase, step: { action: string; phase: Phase; date: string; decision: HookDecision | null }): Promise<void>;
+  /** After a step: its phase, the data it recorded and, if it decided an amount, the decision. */
+  stepped?(tx: Kysely<DB>, scope: Scope, c: HookCase, step: { action: string; phase: Phase; date: string; data: Readonly<Record<string, unknown>>; decision: HookDecision | null }): Promise<void>;
 }
 
 const HOOKS = new Map<string, ProgrammeHooks>();

@@ -2,7 +2,7 @@
 // institutional support (集中供养) is one of the case's county, open, and of a kind that houses people.
 import type { Database } from '../../../db/engine.ts';
 import { AppError } from '../../../kernel/errors.ts';
-import { registerStepDataCheck } from '../../cases/index.ts';
+import { registerInstitutionPayee, registerStepDataCheck } from '../../cases/index.ts';
 import { SUPPORT_KINDS } from '../codes.ts';
 import { KIND_LABELS } from '../labels.ts';
 import { findInstitution, type InstitutionRow } from '../repo/institutions.ts';
@@ -21,4 +21,10 @@ export async function requireInstitution(db: Database, countyCode: string, id: n
 // this module, so the dependency goes one way (institutions → cases).
 registerStepDataCheck('institutionId', async (db, countyCode, value) => {
   if (typeof value === 'number') await requireInstitution(db, countyCode, value);
+});
+
+// An entitlement paid to the institution (集中供养 where the parameters say so) names it as the register does.
+registerInstitutionPayee(async (tx, countyCode, id) => {
+  const i = await findInstitution(tx, countyCode, id);
+  return i ? { name: i.name, idNumber: i.credit_code ?? '' } : undefined;
 });

@@ -1,10 +1,15 @@
-// 入住与床位 of one institution. A placeholder: the placements work (issue 18, must-have 2) replaces
-// this file with the residents, admissions, transfers, discharges and bed use.
-import { Empty } from 'antd';
+// 入住与床位 of one institution: its residents (admit, transfer, discharge, death) and bed use, from the
+// placements pages (集中供养), loaded with the tab.
+import { lazy, Suspense } from 'react';
 import type { InstitutionDetail } from '../../../../src/modules/institutions/contract.ts';
-import { useT } from '../../i18n/context.ts';
+import { PageLoading } from '../../components/PageLoading.tsx';
 
-export function ResidentsTab(_props: { institution: InstitutionDetail }) {
-  const t = useT();
-  return <Empty description={t('inst.none')} />;
+const ResidentsPanel = lazy(() => import('../placements/ResidentsPanel.tsx'));
+
+export function ResidentsTab({ institution }: { institution: InstitutionDetail }) {
+  return (
+    <Suspense fallback={<PageLoading />}>
+      <ResidentsPanel countyCode={institution.countyCode} institutionId={institution.id} />
+    </Suspense>
+  );
 }
