@@ -93,6 +93,15 @@ export function allowAction(holder: PermissionHolder, action: Action): void {
   if (!roleAllows(holder.role, action)) throw AppError.forbidden(`角色无权执行此操作：${action}`, { action });
 }
 
+/** Whether the holder's role has the action (what `allowAction` would let through), without throwing. */
+export function mayAct(holder: PermissionHolder, action: Action): boolean {
+  if (holder.role === 'system') {
+    const grants = 'grants' in holder ? (holder.grants ?? 'all') : 'all';
+    return GRANTS.has(action) && (grants === 'all' || grants.includes(action));
+  }
+  return roleAllows(holder.role, action);
+}
+
 /** Every registered action, in registration order. */
 export function registeredActions(): Action[] {
   return [...GRANTS.keys()];

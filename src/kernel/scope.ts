@@ -1,7 +1,7 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import { AppError } from './errors.ts';
 import { levelOf, prefixOf, type AreaLevel } from './areas.ts';
-import type { Action, Department, Role } from './permissions.ts';
+import { mayAct, type Action, type Department, type Role } from './permissions.ts';
 
 /**
  * The caller's scope: who they are and what they may see and change. Every repository starts from a
@@ -86,6 +86,11 @@ export function covers(scope: Scope, areaCode: string): boolean {
 export function inScope(scope: Scope, column: string): Expression<SqlBool> {
   if (scope.kind === 'citizen') return sql<SqlBool>`false`;
   return underPrefix(scope.prefix, column);
+}
+
+/** Whether the scope may change a county's records with `action`: its role has it, the county is in its subtree, it is not an auditor. */
+export function mayManageCounty(scope: Scope, county: string, action: Action): boolean {
+  return scope.role !== 'auditor' && covers(scope, county) && mayAct(scope, action);
 }
 
 /**

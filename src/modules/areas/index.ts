@@ -3,3 +3,4 @@ import './error-codes.ts';
 export { findArea, namesOf } from './repo.ts';
 export { areaRoutes } from './routes.ts';
 export { loadPrefecture } from './service.ts';
+export { actingCounty } from './acting-county.ts';

@@ -7,7 +7,7 @@ import { appendAudit } from '../../../kernel/audit/append.ts';
 import { AppError } from '../../../kernel/errors.ts';
 import { covers, requireAreaField, type Scope } from '../../../kernel/scope.ts';
 import { nextSerialNo } from '../../../kernel/serials.ts';
-import { namesOf } from '../../areas/index.ts';
+import { namesOf, actingCounty } from '../../areas/index.ts';
 import type { endEventSchema, eventListQuery, newEventSchema } from '../contract/events.ts';
 import { KIND_LABELS, LEVEL_LABELS } from '../labels.ts';
 import { allow } from '../permissions.ts';
@@ -26,15 +26,8 @@ function headOf(e: EventRow, names: ReadonlyMap<string, string>) {
   };
 }
 
-async function recordingCounty(db: Database, scope: Scope, given: string | undefined): Promise<string> {
-  if (given === undefined) {
-    if (scope.areaLevel !== 'county') throw AppError.field('countyCode', '请指定记录事件的县（市、区）');
-    return scope.areaCode;
-  }
-  const found = await db.kysely.selectFrom('areas').select(['level']).where('code', '=', given).executeTakeFirst();
-  requireAreaField(scope, 'countyCode', given, found?.level === 'county');
-  return given;
-}
+/** The county the caller acts for (the areas module's rule). */
+const recordingCounty = (db: Database, scope: Scope, given: string | undefined): Promise<string> => actingCounty(db, scope, given, '请指定记录事件的县（市、区）');
 
 export async function createEvent(db: Database, scope: Scope, input: z.output<typeof newEventSchema>) {
   allow(scope, 'disaster.events');

@@ -4,7 +4,8 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Database } from '../../../db/engine.ts';
 import { AppError } from '../../../kernel/errors.ts';
-import { covers, inScope, requireAreaField, seesCounty, visibleCounties, type Scope } from '../../../kernel/scope.ts';
+import { covers, inScope, seesCounty, visibleCounties, mayManageCounty, type Scope } from '../../../kernel/scope.ts';
+import { actingCounty } from '../../areas/index.ts';
 import { allow } from '../permissions.ts';
 import { policyOf, type PolicyRow } from '../repo/policies.ts';
 
@@ -26,24 +27,8 @@ export async function mustManagePolicy(db: Database, scope: Scope, county: strin
   return p;
 }
 
-/** The county a manager acts for: the given one (existing, in scope) or the caller's own. */
-export async function managedCounty(db: Database, scope: Scope, given: string | undefined): Promise<string> {
-  if (given === undefined) {
-    if (scope.areaLevel !== 'county') throw AppError.field('countyCode', '请指定县（市、区）');
-    return scope.areaCode;
-  }
-  const found = await db.kysely.selectFrom('areas').select(['level']).where('code', '=', given).executeTakeFirst();
-  requireAreaField(scope, 'countyCode', given, found?.level === 'county');
-  return given;
-}
+/** The county the caller acts for (the areas module's rule). */
+export const managedCounty = (db: Database, scope: Scope, given: string | undefined): Promise<string> => actingCounty(db, scope, given, '请指定县（市、区）');
 
-/** Whether the caller's role may manage (an auditor reads only). */
-export function mayManage(scope: Scope, county: string): boolean {
-  if (scope.role === 'auditor' || !covers(scope, county)) return false;
-  try {
-    allow(scope, 'insurance.manage');
-    return true;
-  } catch {
-    return false;
-  }
-}
+/** Whether the caller may change the county's records (an auditor reads only). */
+export const mayManage = (scope: Scope, county: string): boolean => mayManageCounty(scope, county, 'insurance.manage');

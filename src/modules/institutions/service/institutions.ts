@@ -6,7 +6,7 @@ import type { Database } from '../../../db/engine.ts';
 import { write } from '../../../db/write.ts';
 import { appendAudit } from '../../../kernel/audit/append.ts';
 import { AppError } from '../../../kernel/errors.ts';
-import { covers, requireAreaField, type Scope } from '../../../kernel/scope.ts';
+import { covers, requireAreaField, mayManageCounty, type Scope } from '../../../kernel/scope.ts';
 import { namesOf } from '../../areas/index.ts';
 import type { listQuery, newInstitutionSchema, updateInstitutionSchema } from '../contract/institutions.ts';
 import { FUNDING_LABELS, PROJECT_STATUS_LABELS } from '../labels.ts';
@@ -40,15 +40,8 @@ export async function requireManaged(db: Database, scope: Scope, id: number): Pr
   return i;
 }
 
-export function mayManage(scope: Scope, countyCode: string): boolean {
-  if (scope.role === 'auditor' || !covers(scope, countyCode)) return false;
-  try {
-    allow(scope, 'institutions.manage');
-    return true;
-  } catch {
-    return false;
-  }
-}
+/** Whether the caller may change the county's records (an auditor reads only). */
+export const mayManage = (scope: Scope, county: string): boolean => mayManageCounty(scope, county, 'institutions.manage');
 
 export const ratingViewOf = (r: RatingRow) => ({ year: r.year, stars: r.stars, assessedOn: r.assessed_on, assessor: r.assessor, score: r.score_centi === null ? null : r.score_centi / 100, note: r.note, createdBy: r.created_by });
 export const projectViewOf = (p: ProjectRow) => ({

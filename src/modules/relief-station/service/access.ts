@@ -3,7 +3,8 @@
 // approver of that county changes it. Out of scope reads exactly as missing (same query, same answer).
 import type { Database } from '../../../db/engine.ts';
 import { AppError } from '../../../kernel/errors.ts';
-import { covers, requireAreaField, seesCounty, type Scope } from '../../../kernel/scope.ts';
+import { covers, seesCounty, mayManageCounty, type Scope } from '../../../kernel/scope.ts';
+import { actingCounty } from '../../areas/index.ts';
 import { allow } from '../permissions.ts';
 import { recordByNo, type RecordRow } from '../repo/records.ts';
 
@@ -23,24 +24,8 @@ export async function mustManageRecord(db: Database, scope: Scope, recordNo: str
   return r;
 }
 
-/** The county a manager records for: the given one (an existing county in scope) or the caller's own. */
-export async function managedCounty(db: Database, scope: Scope, given: string | undefined): Promise<string> {
-  if (given === undefined) {
-    if (scope.areaLevel !== 'county') throw AppError.field('countyCode', '请指定救助管理站所在的县（市、区）');
-    return scope.areaCode;
-  }
-  const found = await db.kysely.selectFrom('areas').select(['level']).where('code', '=', given).executeTakeFirst();
-  requireAreaField(scope, 'countyCode', given, found?.level === 'county');
-  return given;
-}
+/** The county the caller acts for (the areas module's rule). */
+export const managedCounty = (db: Database, scope: Scope, given: string | undefined): Promise<string> => actingCounty(db, scope, given, '请指定救助管理站所在的县（市、区）');
 
 /** Whether the caller may change the county's records (an auditor reads only). */
-export function mayManage(scope: Scope, county: string): boolean {
-  if (scope.role === 'auditor' || !covers(scope, county)) return false;
-  try {
-    allow(scope, 'relief_station.manage');
-    return true;
-  } catch {
-    return false;
-  }
-}
+export const mayManage = (scope: Scope, county: string): boolean => mayManageCounty(scope, county, 'relief_station.manage');
