@@ -88,5 +88,5 @@ export const recordDetail = recordItem.extend({
   mayManage: z.boolean(),
 });
 
-export const stationList = z.object({ items: z.array(z.object({ countyCode: z.string(), countyName: z.string(), id: z.number(), name: z.string() })) });
+export const stationList = z.object({ items: z.array(z.object({ countyCode: z.string(), countyName: z.string(), id: z.number(), name: z.string(), /** The register's kind: a station is `relief_station`; any kind may be a referral target. */ kind: z.string() })) });
 export const stationQuery = z.strictObject({ county: countyCode.optional() });

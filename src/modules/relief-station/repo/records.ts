@@ -65,8 +65,8 @@ export async function moveRecord(tx: Kysely<DB>, r: Pick<RecordRow, 'county_code
 export async function institutionsIn(db: Kysely<DB>, visible: Expression<SqlBool>, county?: string) {
   const where = [visible];
   if (county !== undefined) where.push(sql<SqlBool>`i.county_code = ${county}`);
-  const { rows } = await sql<{ county_code: string; county_name: string; id: number; name: string }>`
-    select i.county_code, a.name as county_name, i.id, i.name from institutions i join areas a on a.code = i.county_code
+  const { rows } = await sql<{ county_code: string; county_name: string; id: number; name: string; kind: string }>`
+    select i.county_code, a.name as county_name, i.id, i.name, i.kind from institutions i join areas a on a.code = i.county_code
     where ${sql.join(where, sql` and `)} order by i.county_code, i.id`.execute(db);
   return rows.map((r) => ({ ...r, id: Number(r.id) }));
 }

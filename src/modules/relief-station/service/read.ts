@@ -40,5 +40,5 @@ export async function recordDetail(db: Database, scope: Scope, recordNo: string)
 export async function listStations(db: Database, scope: Scope, q: z.output<typeof stationQuery>) {
   allow(scope, 'relief_station.read');
   const rows = await institutionsIn(db.kysely, visibleCounties(scope, 'i.county_code'), q.county);
-  return { items: rows.map((i) => ({ countyCode: i.county_code, countyName: i.county_name, id: i.id, name: i.name })) };
+  return { items: rows.map((i) => ({ countyCode: i.county_code, countyName: i.county_name, id: i.id, name: i.name, kind: i.kind })) };
 }

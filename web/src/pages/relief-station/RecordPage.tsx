@@ -30,11 +30,17 @@ export default function RecordPage() {
         <Person r={r} />
       </Card>
       <Card title={t('relief.detail.timeline')}>
-        <Timeline items={r.timeline.map((s) => ({ children: <span><b>{s.on}</b> {t(`relief.timeline.${s.kind}`)}：{s.label}{s.detail ? `（${s.detail}）` : ''}</span> }))} />
+        <Timeline items={r.timeline.map((s) => ({ children: <span><b>{s.on}</b> {stepLabel(t(`relief.timeline.${s.kind}`), s.label)}{s.detail ? `（${s.detail}）` : ''}</span> }))} />
       </Card>
       {step && <StepDialog kind={step} record={r} onClose={() => setStep(null)} onDone={() => { setStep(null); setTick((n) => n + 1); }} />}
     </Space>
   );
+}
+
+/** A step's heading: its kind, then the server's label unless it repeats the kind (入站, 返乡; 寻亲：公安核查 → 寻亲：公安核查, not 寻亲：寻亲：…). */
+function stepLabel(kind: string, label: string): string {
+  const rest = label.startsWith(`${kind}：`) ? label.slice(kind.length + 1) : label;
+  return rest === '' || rest === kind ? kind : `${kind}：${rest}`;
 }
 
 function Actions({ r, onPick }: { r: RecordDetail; onPick: (k: StepKind) => void }) {

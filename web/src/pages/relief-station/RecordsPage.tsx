@@ -16,8 +16,10 @@ export default function RecordsPage() {
   const navigate = useNavigate();
   const [filter, setFilter] = useState<RecordFilter>({});
   const [adding, setAdding] = useState(false);
-  const [year, setYear] = useState(2015);
+  const [year, setYear] = useState(() => Number(new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(0, 4)));
   const stations = useApiData(() => listStations(), []);
+  // Records are kept at relief stations; the list also holds the institutions a record may be referred to.
+  const stationItems = (stations.data?.items ?? []).filter((s) => s.kind === 'relief_station');
   const records = useApiData(() => listRecords(filter), [filter]);
   const figs = useApiData(() => figures(year), [year]);
   const manages = can(me, 'relief_station.manage') && me.areaLevel === 'county';
@@ -27,7 +29,7 @@ export default function RecordsPage() {
       <Card title={t('relief.title')} extra={manages && <Button type="primary" onClick={() => setAdding(true)} data-testid="relief-new">{t('relief.new')}</Button>}>
         <Space wrap style={{ marginBottom: 12 }}>
           <Select allowClear style={{ width: 220 }} placeholder={t('relief.filter.station')} value={filter.station} onChange={(v?: number) => set({ station: v })}
-            options={(stations.data?.items ?? []).map((s) => ({ value: s.id, label: s.name }))} />
+            options={stationItems.map((s) => ({ value: s.id, label: s.name }))} />
           <Select allowClear style={{ width: 140 }} placeholder={t('relief.filter.status')} value={filter.status} onChange={(v?: string) => set({ status: v })}
             options={STATUSES.map((s) => ({ value: s, label: t(`relief.status.${s}`) }))} />
           <Checkbox checked={filter.minor === true} onChange={(e) => set({ minor: e.target.checked })}>{t('relief.filter.minor')}</Checkbox>
@@ -57,7 +59,7 @@ export default function RecordsPage() {
       <Card title={t('relief.figures')} extra={<Space><span>{t('relief.figures.year')}</span><InputNumber min={2000} max={2100} precision={0} value={year} onChange={(v) => v && setYear(v)} /></Space>}>
         {figs.data && <FiguresTable f={figs.data} />}
       </Card>
-      {adding && <NewRecord stations={stations.data?.items ?? []} onClose={() => setAdding(false)} onSaved={(no) => navigate(`/relief-station/${no}`)} />}
+      {adding && <NewRecord stations={stationItems} onClose={() => setAdding(false)} onSaved={(no) => navigate(`/relief-station/${no}`)} />}
     </Space>
   );
 }
