@@ -40,7 +40,7 @@ describe(`relief-station records (${ENGINE})`, () => {
     expect(made.statusCode, made.body).toBe(201);
     tokens['fuquan.approver'] = await tokenFor(t.built, 'fuquan.approver', STRONG_PASSWORD);
     station = await addInstitution(t.db, '522701', '都匀市救助管理站');
-    home = await addInstitution(t.db, '522701', '都匀市托养中心');
+    home = await addInstitution(t.db, '522701', '都匀市托养中心', 'welfare_home');
 
     const r = await create(screening());
     expect(r.recordNo).toMatch(/^LQ5227012015\d{6}$/);
@@ -147,6 +147,7 @@ describe(`relief-station records (${ENGINE})`, () => {
       [{ ...screening(), name: undefined }, 'description'],
       [{ ...screening(), mentalIllness: 'suspected' }, 'decision'],
       [{ ...screening(), stationId: 999_999_999 }, 'stationId'],
+      [{ ...screening(), stationId: home }, 'stationId'],
       [{ ...screening(), metOn: '2099-01-01', decidedOn: '2099-01-01' }, 'metOn'],
     ];
     for (const [body, field] of bad) {

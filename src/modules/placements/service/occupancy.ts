@@ -30,13 +30,17 @@ export async function institutionOccupancy(db: Database, scope: Scope, q: z.outp
   if (days > 366) throw AppError.field('to', '期间最长366天');
   const home = await inst.visibleInstitution(db.kysely, scope, q.institution);
   if (!home) throw AppError.notFound('供养机构', String(q.institution));
-  const daily = await occ.dailyResidents(db.kysely, home.county_code, Number(home.id), q.from, q.to);
+  // Days after today have no residents yet: the period is cut at today, so the rate is of the days lived.
+  const today = clock().today();
+  const to = q.to > today ? today : q.to;
+  const counted = to < q.from ? 0 : daysBetween(q.from, to) + 1;
+  const daily = counted === 0 ? [] : await occ.dailyResidents(db.kysely, home.county_code, Number(home.id), q.from, to);
   const personDays = daily.reduce((s, d) => s + d.residents, 0);
-  const bedDays = home.beds * days;
+  const bedDays = home.beds * counted;
   return {
     institution: { id: Number(home.id), countyCode: home.county_code, name: home.name, beds: home.beds },
     days: daily.map((d) => ({ day: d.day, residents: d.residents, beds: home.beds, rate: ratio(d.residents, home.beds) })),
-    personDays, bedDays, averageResidents: Math.round((personDays / days) * 100) / 100, rate: ratio(personDays, bedDays),
+    personDays, bedDays, averageResidents: counted === 0 ? 0 : Math.round((personDays / counted) * 100) / 100, rate: ratio(personDays, bedDays),
   };
 }
 

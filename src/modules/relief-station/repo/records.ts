@@ -72,6 +72,6 @@ export async function institutionsIn(db: Kysely<DB>, visible: Expression<SqlBool
 }
 
 export async function institutionOf(db: Kysely<DB>, county: string, id: number) {
-  const { rows } = await sql<{ id: number; name: string }>`select id, name from institutions where county_code = ${county} and id = ${id}`.execute(db);
+  const { rows } = await sql<{ id: number; name: string; kind: string }>`select id, name, kind from institutions where county_code = ${county} and id = ${id}`.execute(db);
   return rows[0];
 }

@@ -83,9 +83,10 @@ export function checkScreening(input: NewRecordInput, today: string): Screened {
 export async function createRecord(db: Database, scope: Scope, input: NewRecordInput): Promise<string> {
   allow(scope, 'relief_station.manage');
   const county = await managedCounty(db, scope, input.countyCode);
-  // The station's kind is the institution register's (migration 0100): any institution of the county for now.
+  // A record is kept at a relief station (救助管理站) of the register; another kind of institution is refused.
   const station = await institutionOf(db.kysely, county, input.stationId);
   if (!station) throw AppError.field('stationId', `救助管理站 ${input.stationId} 不存在或不在管辖范围内`);
+  if (station.kind !== 'relief_station') throw AppError.field('stationId', `「${station.name}」不是救助管理站`);
   const s = checkScreening(input, todayInChina());
   const refused = input.decision === 'refused';
   return write(db, scope, async (tx) => {
