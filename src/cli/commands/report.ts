@@ -7,6 +7,11 @@ import { refreshAll } from '../../modules/stats/index.ts';
 import { annualReport, reportSchema, statisticalTables } from '../../modules/stats/index.ts';
 import { currentAssessment } from '../../modules/stats/index.ts';
 import { withDb } from './db.ts';
+// The modules that add sections to the annual report (and the placements' part of the institution
+// figures it reads) register them at import, as the server's app does.
+import '../../modules/institutions/index.ts';
+import '../../modules/placements/index.ts';
+import '../../modules/relief-station/index.ts';
 
 /** `jiuzhu report …`: the annual work report and statistical tables. */
 export function registerReport(program: Command): void {

@@ -2,6 +2,7 @@
 import './error-codes.ts';
 import './tables.ts';
 import './service/require.ts';
+import './service/report-part.ts';
 export { institutionsRoutes } from './routes.ts';
 export { requireInstitution } from './service/require.ts';
 export { registerFigurePart, type FigurePart, type FigureValues } from './service/figure-parts.ts';

@@ -72,6 +72,15 @@ describe(`bed use and 集中供养率 by hand (${ENGINE})`, () => {
     expect(all.lowest?.bedUseRatePercent).toBe(0);
     expect(all.lowest?.countyCode).not.toBe('522701');
     expect(all.total).toMatchObject({ personDays: 379, hardshipPersons: 5, institutionalRatePercent: 40, institutionalRateChangePoints: 15 });
+    // The same numbers in the institution figures (the placements' part, `extra`): rates as fractions.
+    const inst = (await call('GET', '/institutions/figures?area=522701&year=2015', county)).json() as { rows: { extra: object }[]; total: { extra: object } };
+    const values = { bedUseRate: 0.0055, residents: 1, institutionalRate: 0.4, institutionalRateChangePoints: 15 };
+    expect(inst.rows[0]!.extra).toEqual(values);
+    expect(inst.total.extra).toEqual({ ...values, lowestBedUseRate: 0.0055 });
+    const instAll = (await call('GET', '/institutions/figures?area=522700&year=2015', admin)).json() as { rows: { countyCode: string; extra: Record<string, number | null> }[]; total: { extra: Record<string, number | null> } };
+    expect(instAll.total.extra).toMatchObject({ institutionalRate: 0.4, institutionalRateChangePoints: 15, lowestBedUseRate: 0 });
+    expect(instAll.rows.find((r) => r.countyCode === '522701')!.extra).toEqual(values);
+
     // A township reads its county's figures, not the prefecture's.
     expect((await call('GET', '/placements/figures?area=522701&year=2015', township)).statusCode).toBe(200);
     expect((await call('GET', '/placements/figures?area=522700&year=2015', township)).statusCode).toBe(404);

@@ -275,7 +275,11 @@ describe(`stats figures on a hand-built data set (${ENGINE})`, () => {
     const { buffer } = await annualReport(db, systemScope(), { year: 2015 }, programmes);
     const text = (await (await JSZip.loadAsync(buffer)).file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
     expect(text).toContain(`（${numeral(programmes.findIndex((p) => p.code === 'temporary') + 1)}）临时救助工作2015年全州实施临时救助6人次，支出6.50万元。`);
-    expect(text).toContain(`（${numeral(programmes.length + 1)}）社会救助工作机制`);
+    // The modules' sections follow the programmes' (the demo nursing homes give 供养服务机构建设; no relief-station
+    // records, no 救助管理), then 工作机制.
+    expect(text).toContain(`（${numeral(programmes.length + 1)}）供养服务机构建设2015年全州敬老院13所；敬老院床位1560张；特困人员集中供养率100%。`);
+    expect(text).not.toContain('救助管理工作');
+    expect(text).toContain(`（${numeral(programmes.length + 2)}）社会救助工作机制`);
     const tables = await statisticalTables(db, systemScope(), { year: 2015 }, programmes);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Uint8Array.from(tables.buffer).buffer);

@@ -13,6 +13,10 @@ export const institutionFigures = z.object({
   /** 事业单位法人登记 among nursing homes, and its rate (null without nursing homes). */
   registered: count,
   registrationRate: z.number().nullable(),
+  /** Posts, staff (all kinds) and beds of the nursing homes alone. */
+  nursingHomePosts: count,
+  nursingHomeStaff: count,
+  nursingHomeBeds: count,
   posts: count,
   staff: z.object({ management: count, care: count, medical: count, total: count }),
   beds: count,

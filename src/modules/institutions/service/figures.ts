@@ -18,6 +18,10 @@ export interface Figures {
   nursingHomes: number;
   registered: number;
   registrationRate: number | null;
+  /** Posts, staff (all kinds) and beds of the nursing homes alone (the report's 敬老院 sentence). */
+  nursingHomePosts: number;
+  nursingHomeStaff: number;
+  nursingHomeBeds: number;
   posts: number;
   staff: { management: number; care: number; medical: number; total: number };
   beds: number;
@@ -32,7 +36,7 @@ function empty(): Figures {
   const zeroKinds = Object.fromEntries(INSTITUTION_KINDS.map((k) => [k, 0])) as Record<InstitutionKind, number>;
   const zeroFunds = () => Object.fromEntries(FUNDING_SOURCES.map((k) => [k, 0])) as Record<FundingSource, number>;
   return {
-    institutions: 0, byKind: zeroKinds, nursingHomes: 0, registered: 0, registrationRate: null, posts: 0, staff: { management: 0, care: 0, medical: 0, total: 0 },
+    institutions: 0, byKind: zeroKinds, nursingHomes: 0, registered: 0, registrationRate: null, nursingHomePosts: 0, nursingHomeStaff: 0, nursingHomeBeds: 0, posts: 0, staff: { management: 0, care: 0, medical: 0, total: 0 },
     beds: 0, careBeds: 0, stars: { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 }, completedProjects: zeroFunds(), completedAmountFen: zeroFunds(), extra: {},
   };
 }
@@ -63,6 +67,9 @@ export async function institutionFigures(db: Database, scope: Scope, q: z.output
       if (r.kind === 'nursing_home') {
         f.nursingHomes += r.institutions;
         f.registered += r.registered;
+        f.nursingHomePosts += r.posts;
+        f.nursingHomeStaff += r.staff_management + r.staff_care + r.staff_medical;
+        f.nursingHomeBeds += r.beds;
       }
       f.posts += r.posts;
       f.staff.management += r.staff_management;

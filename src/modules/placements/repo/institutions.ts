@@ -35,3 +35,10 @@ export async function admittedIn(tx: Kysely<DB>, countyCode: string, id: number)
   const r = await sql<{ n: number }>`select count(*)::int as n from institution_placements where county_code = ${countyCode} and institution_id = ${id} and status = 'admitted'`.execute(tx);
   return r.rows[0]?.n ?? 0;
 }
+
+/** The institutions of the given counties (the institution figures have checked the caller's area already). */
+export async function institutionsOf(db: Kysely<DB>, counties: readonly string[]): Promise<InstitutionRow[]> {
+  if (counties.length === 0) return [];
+  return db.selectFrom('institutions').select(['county_code', 'id', 'name', 'beds']).where('county_code', 'in', [...counties])
+    .orderBy('county_code').orderBy('id').execute();
+}

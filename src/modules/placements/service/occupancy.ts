@@ -2,7 +2,9 @@
 // person-days ÷ bed-days (the average daily residents ÷ beds). 集中供养率 at a year's end: 特困 persons in
 // institutional support ÷ all 特困 persons in support in December (from the entitlements), and its
 // change from the previous year's end in percentage points. Counts only: county-wide for staff below the county.
+import type { Kysely } from 'kysely';
 import type { z } from 'zod';
+import type { DB } from '../../../db/schema.ts';
 import type { Database } from '../../../db/engine.ts';
 import { AppError } from '../../../kernel/errors.ts';
 import { clock } from '../../../kernel/clock.ts';
@@ -63,16 +65,24 @@ export async function placementFigures(db: Database, scope: Scope, q: z.output<t
   allow(scope, 'placements.read');
   requireArea(scope, q.area);
   const prefix = prefixOf(q.area);
-  const from = `${q.year}-01-01`;
-  const to = `${q.year}-12-31`;
-  const yearDays = daysBetween(from, to) + 1;
   const homes = await inst.institutionsUnder(db.kysely, scope, q.area);
   const counties = await occ.countiesUnder(db.kysely, prefix);
+  return { area: q.area, year: q.year, ...(await yearFigures(db.kysely, homes, counties, prefix, q.year)) };
+}
+
+/**
+ * The year's figures of the given homes by county (and in total, and the lowest county by bed use):
+ * `placementFigures` passes the homes the caller sees, the institution figure part those of its counties.
+ */
+export async function yearFigures(db: Kysely<DB>, homes: readonly inst.InstitutionRow[], counties: readonly { code: string; name: string }[], prefix: string, year: number) {
+  const from = `${year}-01-01`;
+  const to = `${year}-12-31`;
+  const yearDays = daysBetween(from, to) + 1;
   const [days, yearEnd, hardship, previous] = await Promise.all([
-    occ.personDays(db.kysely, homes.map((h) => ({ countyCode: h.county_code, id: Number(h.id) })), from, to),
-    occ.residentsOn(db.kysely, prefix, to),
-    occ.hardshipPersons(db.kysely, prefix, `${q.year}-12`),
-    occ.hardshipPersons(db.kysely, prefix, `${q.year - 1}-12`),
+    occ.personDays(db, homes.map((h) => ({ countyCode: h.county_code, id: Number(h.id) })), from, to),
+    occ.residentsOn(db, prefix, to),
+    occ.hardshipPersons(db, prefix, `${year}-12`),
+    occ.hardshipPersons(db, prefix, `${year - 1}-12`),
   ]);
   const rows = counties.map((c) => {
     const own = homes.filter((h) => h.county_code === c.code);
@@ -92,7 +102,7 @@ export async function placementFigures(db: Database, scope: Scope, q: z.output<t
   }, {});
   const ranked = rows.filter((r) => r.bedUseRatePercent !== null).sort((a, b) => a.bedUseRatePercent! - b.bedUseRatePercent! || a.countyCode.localeCompare(b.countyCode));
   const lowest = ranked[0] ? { countyCode: ranked[0].countyCode, countyName: ranked[0].countyName, bedUseRatePercent: ranked[0].bedUseRatePercent! } : null;
-  return { area: q.area, year: q.year, counties: rows, total, lowest };
+  return { counties: rows, total, lowest };
 }
 
 function figureRow<K extends object>(f: { institutions: number; beds: number; personDays: number; bedDays: number; residentsYearEnd: number; now: { all: number; institutional: number }; before: { all: number; institutional: number } }, key: K) {

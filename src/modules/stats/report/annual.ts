@@ -1,12 +1,13 @@
 // The annual work summary (年度社会救助工作总结) in the structure of the seed's part one: a section per
-// programme from what it declares (its paragraphs, table and charts, or its one sentence), the working
-// mechanisms (intake, complaints, payroll and verification), then the problems from the warnings.
+// programme from what it declares (its paragraphs, table and charts, or its one sentence), the sections
+// other modules add (report/parts.ts: institutions, relief stations), the working mechanisms (intake, complaints, payroll and verification), then the problems from the warnings.
 // `annualContent` is pure (figures → blocks); docx.ts lays it out.
 import { MONITORING_KINDS, type MonitoringKind, type ReportBlock, type ReportInput } from '../../../programmes/stats.ts';
 import { say } from '../../../programmes/stats.ts';
 import type { FiguresResult, ProgrammeSection, Warning } from '../contract.ts';
 import type { StatsProgramme } from '../domain/catalogue.ts';
 import type { BarSeries } from './charts.ts';
+import type { PartSection } from './parts.ts';
 import { fillSentence, kpiSentence } from './sentence.ts';
 import { complaintsTable, coverageTable, intakeTable, payrollTable, programmeTable, type StatTable } from './tables.ts';
 
@@ -63,9 +64,13 @@ function chartOf(p: StatsProgramme, s: ProgrammeSection, key: string, year: numb
   };
 }
 
-export function annualContent(r: FiguresResult, warnings: readonly Warning[], year: number, programmes: readonly StatsProgramme[]): ReportContent {
+/** `parts`: the registered modules' sections (computed by the caller), laid out after the programmes'. */
+/** 全州 / 全县 / 全乡（镇）: how the report names its whole area. */
+export const placeWord = (level: string) => (level === 'prefecture' ? '全州' : level === 'county' ? '全县' : '全乡（镇）');
+
+export function annualContent(r: FiguresResult, warnings: readonly Warning[], year: number, programmes: readonly StatsProgramme[], parts: readonly PartSection[] = []): ReportContent {
   const t = r.total;
-  const place = r.area.level === 'prefecture' ? '全州' : r.area.level === 'county' ? '全县' : '全乡（镇）';
+  const place = placeWord(r.area.level);
   const blocks: Block[] = [];
   const h1 = (text: string) => blocks.push({ type: 'heading', level: 1, text });
   const h2 = (text: string) => blocks.push({ type: 'heading', level: 2, text });
@@ -85,7 +90,11 @@ export function annualContent(r: FiguresResult, warnings: readonly Warning[], ye
       else blocks.push(chartOf(prog, s, b.chart, year));
     }
   }
-  h2(`（${numeral(sections.length + 1)}）社会救助工作机制`);
+  for (const [i, part] of parts.entries()) {
+    h2(`（${numeral(sections.length + i + 1)}）${part.heading}`);
+    for (const text of part.paragraphs) p(text);
+  }
+  h2(`（${numeral(sections.length + parts.length + 1)}）社会救助工作机制`);
   p(`一是“一门受理、协同办理”工作机制全面推进。社会救助服务窗口认真受理群众的申请，${year}年${place}共受理求助事项${t.intakeReceived}件，已办结${t.intakeCompleted}件，办结率${say.pct(t.intakeCompletionRate)}；目前超过办理时限未办结的转办事项${t.overdueReferrals}件、超期案件${t.overdueCases}件。`);
   blocks.push({ type: 'table', table: intakeTable });
   p(`二是加强监督检查。${year}年${place}受理社会救助举报${t.complaintsReceived}件，已查结${t.complaintsConcluded}件，其中查实（含部分属实）${t.complaintsSubstantiated}件，涉及“关系保”“人情保”的举报${t.complaintsFavouritism}件；追回骗取的救助资金${say.yuan(t.recoveredFen)}元，罚款${say.yuan(t.fineFen)}元。`);

@@ -7,8 +7,9 @@ import { neutralise } from '../../../kernel/files/neutralise.ts';
 import { type Scope } from '../../../kernel/scope.ts';
 import { statsProgrammes, type StatsProgramme } from '../domain/catalogue.ts';
 import { allow } from '../permissions.ts';
-import { annualContent } from '../report/annual.ts';
+import { annualContent, placeWord } from '../report/annual.ts';
 import { annualDocx } from '../report/docx.ts';
+import { partSections } from '../report/parts.ts';
 import { allTables, tableRows, type ColumnKind } from '../report/tables.ts';
 import { figures, type FiguresResult } from './figures.ts';
 import { areaField } from './period.ts';
@@ -34,7 +35,8 @@ export async function annualReport(db: Database, scope: Scope, input: ReportInpu
   allow(scope, 'stats.report');
   const result = await figures(db, scope, { area: input.area, year: input.year }, programmes);
   const warned = await warnings(db, scope, { area: result.area.code, year: input.year }, programmes);
-  const content = annualContent(result, warned.items, input.year, programmes);
+  const parts = await partSections({ db, scope, area: result.area, year: input.year, place: placeWord(result.area.level) });
+  const content = annualContent(result, warned.items, input.year, programmes, parts);
   return { buffer: await annualDocx(content, result), filename: `${content.title}.docx`, figures: result, counts: countsLine(result) };
 }
 

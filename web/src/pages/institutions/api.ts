@@ -1,5 +1,5 @@
 // The institution register's API as the pages call it.
-import type { InstitutionDetail, InstitutionList, ProjectView } from '../../../../src/modules/institutions/contract.ts';
+import type { InstitutionDetail, InstitutionFigures, InstitutionList, ProjectView } from '../../../../src/modules/institutions/contract.ts';
 import { api } from '../../api/client.ts';
 
 export interface ListFilter { county?: string; kind?: string; status?: string }
@@ -14,3 +14,4 @@ export const updateInstitution = (id: number, body: object) => api<InstitutionDe
 export const addRating = (id: number, body: object) => api<InstitutionDetail>(`/institutions/${id}/ratings`, { method: 'POST', body });
 export const addProject = (id: number, body: object) => api<ProjectView>(`/institutions/${id}/projects`, { method: 'POST', body });
 export const updateProject = (id: number, projectId: number, body: object) => api<ProjectView>(`/institutions/${id}/projects/${projectId}`, { method: 'PATCH', body });
+export const institutionFigures = (year: number) => api<InstitutionFigures>(`/institutions/figures?year=${year}`);
