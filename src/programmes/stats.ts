@@ -182,6 +182,12 @@ export const say = {
   change: (r: number | null) => (r === null ? '（上年无可比数据）' : `，比上年${r < 0 ? '减少' : '增长'}${say.pct(r)}`),
   /** 增长 12.50% / 下降 12.50% */
   grew: (r: number | null) => (r === null ? '上年无可比数据' : `${r < 0 ? '下降' : '增长'}${say.pct(r)}`),
+  /** A rate's change as percentage points (0.39 − 0.35 → 提高4.00个百分点), not as a relative change. */
+  points: (now: number | null, then: number | null) => {
+    if (now === null || then === null) return '上年无可比数据';
+    const d = Math.round((now - then) * 10000) / 100;
+    return d === 0 ? '与上年持平' : `${d > 0 ? '提高' : '降低'}${Math.abs(d).toFixed(2)}个百分点`;
+  },
   /** ，分别增长 a 和 b — or one note when last year has neither */
   bothGrew: (a: number | null, b: number | null, and = '和') => (a === null && b === null ? '（上年无可比数据）' : `，分别${say.grew(a)}${and}${say.grew(b)}`),
 };
