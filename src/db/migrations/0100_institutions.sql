@@ -39,6 +39,10 @@ create unique index institutions_credit_code_idx on institutions (credit_code) w
 
 -- The demo rows: each county's 社会福利院 is a welfare home, not a nursing home.
 update institutions set kind = 'welfare_home' where demo and name like '%社会福利院';
+-- and each county of 黔南州 that has demo rows has its 救助管理站 (relief station), marked demo as well.
+insert into institutions (county_code, name, kind, beds, demo)
+select county_code, replace(name, '中心敬老院', '救助管理站'), 'relief_station', 40, true
+from institutions where demo and name like '%中心敬老院' and county_code <> '522790';
 
 -- 星级评定: one rating per institution and year, with the assessment that gave it.
 create table institution_ratings (

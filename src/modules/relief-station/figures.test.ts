@@ -23,9 +23,9 @@ describe(`relief-station figures (${ENGINE})`, () => {
     for (const u of ['duyun.approver', 'guanghui.caseworker', 'qiannan.admin']) tokens[u] = await tokenFor(t.built, u);
     await t.built.app.inject({ method: 'POST', url: '/api/v1/users', headers: bearer(tokens['qiannan.admin']!), payload: { username: 'fuquan.approver', displayName: '福泉', password: STRONG_PASSWORD, role: 'county_approver', areaCode: '522702' } });
     tokens['fuquan.approver'] = await tokenFor(t.built, 'fuquan.approver', STRONG_PASSWORD);
-    const duyun = await addInstitution(t.db, '522701', '都匀市救助管理站');
+    const duyun = await addInstitution(t.db, '522701', '都匀市流浪乞讨人员救助管理站');
     const home = await addInstitution(t.db, '522701', '都匀市托养中心', 'welfare_home');
-    const fuquan = await addInstitution(t.db, '522702', '福泉市救助管理站');
+    const fuquan = await addInstitution(t.db, '522702', '福泉市流浪乞讨人员救助管理站');
     const ret = { transport: 'bus', ticketFen: 3000, escort: false, handedOverTo: 'family', destination: '贵阳市', receiver: '家属' };
 
     // 都匀 2015: 5 met — 3 accepted, 1 refused, 1 minor to the centre. Exits in 2015: A returns after 3 days, B after 5 days,

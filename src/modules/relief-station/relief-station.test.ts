@@ -39,7 +39,7 @@ describe(`relief-station records (${ENGINE})`, () => {
     const made = await t.built.app.inject({ method: 'POST', url: '/api/v1/users', headers: bearer(tokens['qiannan.admin']!), payload: { username: 'fuquan.approver', displayName: '福泉审批', password: STRONG_PASSWORD, role: 'county_approver', areaCode: '522702' } });
     expect(made.statusCode, made.body).toBe(201);
     tokens['fuquan.approver'] = await tokenFor(t.built, 'fuquan.approver', STRONG_PASSWORD);
-    station = await addInstitution(t.db, '522701', '都匀市救助管理站');
+    station = await addInstitution(t.db, '522701', '都匀市流浪乞讨人员救助管理站');
     home = await addInstitution(t.db, '522701', '都匀市托养中心', 'welfare_home');
 
     const r = await create(screening());
@@ -167,7 +167,7 @@ describe(`relief-station records (${ENGINE})`, () => {
     expect((await call('fuquan.approver', 'POST', `/records/${r.recordNo}/entry`, { enteredOn: '2015-08-01' })).statusCode).toBe(404);
     expect(((await call('fuquan.approver', 'GET', '/records')).json() as { items: unknown[] }).items).toEqual([]);
     const stations = (await call('fuquan.approver', 'GET', '/stations')).json() as { items: { name: string }[] };
-    expect(stations.items.map((s) => s.name)).not.toContain('都匀市救助管理站');
+    expect(stations.items.map((s) => s.name)).not.toContain('都匀市流浪乞讨人员救助管理站');
     const foreign = await call('fuquan.approver', 'POST', '/records', { ...screening(), countyCode: '522701' });
     expect([foreign.statusCode, fieldsOf(foreign)]).toEqual([400, ['countyCode']]);
   });

@@ -4,6 +4,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
 import { inArea, inScope, widened, type Scope } from '../../../kernel/scope.ts';
+import { SUPPORT_KINDS } from '../../institutions/index.ts';
 
 export interface InstitutionRow { county_code: string; id: number; name: string; beds: number }
 
@@ -13,9 +14,9 @@ export async function visibleInstitution(db: Kysely<DB>, scope: Scope, id: numbe
     .where(inScope(widened(scope, 'institutions'), 'institutions.county_code')).executeTakeFirst();
 }
 
-/** The institutions of the counties under `area` that the scope sees. */
+/** The institutions that house people (not relief stations or protection centres) of the counties under `area` that the scope sees. */
 export async function institutionsUnder(db: Kysely<DB>, scope: Scope, area: string): Promise<InstitutionRow[]> {
-  return db.selectFrom('institutions').select(['county_code', 'id', 'name', 'beds'])
+  return db.selectFrom('institutions').select(['county_code', 'id', 'name', 'beds']).where('kind', 'in', [...SUPPORT_KINDS])
     .where(inScope(widened(scope, 'institutions'), 'institutions.county_code')).where(inArea(area, 'institutions.county_code'))
     .orderBy('county_code').orderBy('id').execute();
 }
@@ -36,9 +37,9 @@ export async function admittedIn(tx: Kysely<DB>, countyCode: string, id: number)
   return r.rows[0]?.n ?? 0;
 }
 
-/** The institutions of the given counties (the institution figures have checked the caller's area already). */
+/** The institutions that house people of the given counties (the institution figures have checked the caller's area already). */
 export async function institutionsOf(db: Kysely<DB>, counties: readonly string[]): Promise<InstitutionRow[]> {
   if (counties.length === 0) return [];
-  return db.selectFrom('institutions').select(['county_code', 'id', 'name', 'beds']).where('county_code', 'in', [...counties])
+  return db.selectFrom('institutions').select(['county_code', 'id', 'name', 'beds']).where('kind', 'in', [...SUPPORT_KINDS]).where('county_code', 'in', [...counties])
     .orderBy('county_code').orderBy('id').execute();
 }
