@@ -17,6 +17,7 @@ import { disasterBatchProbes } from './probes/disaster-batches.ts';
 import { disasterDamageProbes } from './probes/disaster-damage.ts';
 import { housingInsuranceProbes } from './probes/housing-insurance.ts';
 import { reliefStationProbes } from './probes/relief-station.ts';
+import { volunteerProbes } from './probes/volunteers.ts';
 import { institutionProbes } from './probes/institutions.ts';
 import { payrollProbes } from './probes/payroll.ts';
 import { placementProbes } from './probes/placements.ts';
@@ -130,6 +131,7 @@ const PROBES: Record<string, Probe> = {
   ...reliefStationProbes,
   ...institutionProbes,
   ...placementProbes,
+  ...volunteerProbes,
 };
 
 const HEADS: Record<Place, { id: string; name: string }> = {

@@ -1,0 +1,4 @@
+// Public surface of the volunteers module (社会力量参与: organisations, teams, volunteers, service hours).
+import './error-codes.ts';
+import './tables.ts';
+export { volunteerRoutes } from './routes.ts';
