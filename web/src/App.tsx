@@ -15,6 +15,7 @@ import { medicalRoutes } from './pages/medical/routes.tsx';
 import { disasterRoutes } from './pages/disaster/routes.tsx';
 import { insuranceRoutes } from './pages/insurance/routes.tsx';
 import { reliefStationRoutes } from './pages/relief-station/routes.tsx';
+import { volunteersRoutes } from './pages/volunteers/routes.tsx';
 import { institutionsRoutes } from './pages/institutions/routes.tsx';
 import { placementsRoutes } from './pages/placements/routes.tsx';
 
@@ -75,6 +76,7 @@ export function App() {
                 {institutionsRoutes()}
                 {placementsRoutes()}
                 {statsRoutes()}
+                {volunteersRoutes()}
                 {MODULES.filter((m) => !m.built).map((m) => (
                   <Route key={m.path} path={`${m.path.slice(1)}/*`} element={<ComingSoon module={m.label} />} />
                 ))}
