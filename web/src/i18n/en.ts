@@ -7,6 +7,7 @@ import { disasterEn } from '../pages/disaster/messages/index.ts';
 import { batchEn } from '../pages/disaster/messages/batches.ts';
 import { insuranceEn } from '../pages/insurance/messages/index.ts';
 import { reliefEn } from '../pages/relief-station/messages/index.ts';
+import { wishesEn } from '../pages/wishes/messages/index.ts';
 import { institutionsEn } from '../pages/institutions/messages/index.ts';
 import { placementsEn } from '../pages/placements/messages.ts';
 import { statsEn } from '../pages/stats/messages/index.ts';
@@ -139,6 +140,7 @@ export const en: Messages = {
   ...batchEn,
   ...insuranceEn,
   ...reliefEn,
+  ...wishesEn,
   ...institutionsEn,
   ...placementsEn,
   ...statsEn,
