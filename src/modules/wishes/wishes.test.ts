@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { todayInChina } from '../../kernel/clock.ts';
 import { ENGINE } from '../../test/db.ts';
 import { bearer, errorOf, STRONG_PASSWORD, tokenFor, useTestApp } from '../../test/http.ts';
-import { makeHousehold } from '../cases/testing.ts';
+import { approvedDibao, makeHousehold } from '../cases/testing.ts';
 
 const VILLAGE = '522701001001';
 const minus = (days: number) => new Date(Date.parse(`${todayInChina()}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
@@ -21,7 +21,7 @@ describe(`wishes (${ENGINE})`, () => {
   const ok = async (who: string, method: 'GET' | 'POST', url: string, payload?: object) => {
     const res = await call(who, method, url, payload);
     expect(res.statusCode, res.body).toBe(200);
-    return res.json() as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    return res.json() as Record<string, any>; // the tests read the JSON loosely
   };
   let household = '';
   let headId = '';
@@ -167,5 +167,21 @@ describe(`wishes (${ENGINE})`, () => {
     expect(f.items.map((i: { countyCode: string }) => i.countyCode)).toEqual(['522701']);
     const fq = await ok('fuquan.approver', 'GET', '/figures?year=2025');
     expect(fq.items).toEqual([]);
+  });
+
+  it('shows government assistance (entitlements) beside charity, and charity in a month the household was paid', async () => {
+    const h = await approvedDibao(t.built, { township: tokens['guanghui.caseworker']!, county: tokens['duyun.approver']! });
+    const { rows } = await sql<{ from_month: string; to_month: string | null; amount_fen: string; name: string }>`
+      select e.from_month, e.to_month, e.amount_fen, p.name from entitlements e join programmes p on p.code = e.programme
+      join households hh on hh.county_code = e.county_code and hh.id = e.household_id where hh.household_no = ${h.householdNo}`.execute(t.db.kysely);
+    expect(rows).toHaveLength(1);
+    const e = rows[0]!;
+    // Approved in 2023 and running: all twelve months of 2025 are paid (by hand: amount × 12).
+    expect([e.from_month < '2025-01', e.to_month]).toEqual([true, null]);
+    await ok('guanghui.clerk', 'POST', '/donations', { donorKind: 'person', donorName: '爱心人士王某', form: 'cash', valueFen: 20_000, householdNo: h.householdNo, receivedOn: '2025-07-15' });
+    const a = await ok('guanghui.caseworker', 'GET', `/households/${h.householdNo}/assistance?year=2025`);
+    expect(a.government).toEqual([{ programme: 'dibao', programmeName: e.name, schedule: 'monthly', fromMonth: e.from_month, toMonth: null, amountFen: Number(e.amount_fen), months: 12, yearFen: Number(e.amount_fen) * 12 }]);
+    expect(a.donations.map((d: { valueFen: number; duplicates: string[] }) => [d.valueFen, d.duplicates])).toEqual([[20_000, [e.name]]]);
+    expect(a.totals).toEqual({ governmentFen: Number(e.amount_fen) * 12, charityFen: 20_000, wishesFen: 0, donationsFen: 20_000 });
   });
 });
