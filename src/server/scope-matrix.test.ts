@@ -18,6 +18,7 @@ import { disasterDamageProbes } from './probes/disaster-damage.ts';
 import { housingInsuranceProbes } from './probes/housing-insurance.ts';
 import { reliefStationProbes } from './probes/relief-station.ts';
 import { volunteerProbes } from './probes/volunteers.ts';
+import { wishesProbes } from './probes/wishes.ts';
 import { institutionProbes } from './probes/institutions.ts';
 import { payrollProbes } from './probes/payroll.ts';
 import { placementProbes } from './probes/placements.ts';
@@ -129,6 +130,7 @@ const PROBES: Record<string, Probe> = {
   ...disasterDamageProbes,
   ...housingInsuranceProbes,
   ...reliefStationProbes,
+  ...wishesProbes,
   ...institutionProbes,
   ...placementProbes,
   ...volunteerProbes,

@@ -16,6 +16,7 @@ import { disasterRoutes } from './pages/disaster/routes.tsx';
 import { insuranceRoutes } from './pages/insurance/routes.tsx';
 import { reliefStationRoutes } from './pages/relief-station/routes.tsx';
 import { volunteersRoutes } from './pages/volunteers/routes.tsx';
+import { wishesRoutes } from './pages/wishes/routes.tsx';
 import { institutionsRoutes } from './pages/institutions/routes.tsx';
 import { placementsRoutes } from './pages/placements/routes.tsx';
 
@@ -73,6 +74,7 @@ export function App() {
                 {disasterRoutes()}
                 {insuranceRoutes()}
                 {reliefStationRoutes()}
+                {wishesRoutes()}
                 {institutionsRoutes()}
                 {placementsRoutes()}
                 {statsRoutes()}

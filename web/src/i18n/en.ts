@@ -8,6 +8,7 @@ import { batchEn } from '../pages/disaster/messages/batches.ts';
 import { insuranceEn } from '../pages/insurance/messages/index.ts';
 import { reliefEn } from '../pages/relief-station/messages/index.ts';
 import { volunteersEn } from '../pages/volunteers/messages/index.ts';
+import { wishesEn } from '../pages/wishes/messages/index.ts';
 import { institutionsEn } from '../pages/institutions/messages/index.ts';
 import { placementsEn } from '../pages/placements/messages.ts';
 import { statsEn } from '../pages/stats/messages/index.ts';
@@ -141,6 +142,7 @@ export const en: Messages = {
   ...insuranceEn,
   ...reliefEn,
   ...volunteersEn,
+  ...wishesEn,
   ...institutionsEn,
   ...placementsEn,
   ...statsEn,

@@ -9,6 +9,7 @@ import { batchZhCN } from '../pages/disaster/messages/batches.ts';
 import { insuranceZhCN } from '../pages/insurance/messages/index.ts';
 import { reliefZhCN } from '../pages/relief-station/messages/index.ts';
 import { volunteersZhCN } from '../pages/volunteers/messages/index.ts';
+import { wishesZhCN } from '../pages/wishes/messages/index.ts';
 import { institutionsZhCN } from '../pages/institutions/messages/index.ts';
 import { statsZhCN } from '../pages/stats/messages/index.ts';
 import { registryZhCN } from '../pages/registry/messages/index.ts';
@@ -140,6 +141,7 @@ export const zhCN = {
   ...insuranceZhCN,
   ...reliefZhCN,
   ...volunteersZhCN,
+  ...wishesZhCN,
   ...institutionsZhCN,
   ...placementsZhCN,
   ...statsZhCN,
