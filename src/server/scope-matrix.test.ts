@@ -17,6 +17,7 @@ import { disasterBatchProbes } from './probes/disaster-batches.ts';
 import { disasterDamageProbes } from './probes/disaster-damage.ts';
 import { housingInsuranceProbes } from './probes/housing-insurance.ts';
 import { reliefStationProbes } from './probes/relief-station.ts';
+import { leftBehindProbes } from './probes/left-behind.ts';
 import { institutionProbes } from './probes/institutions.ts';
 import { payrollProbes } from './probes/payroll.ts';
 import { placementProbes } from './probes/placements.ts';
@@ -128,6 +129,7 @@ const PROBES: Record<string, Probe> = {
   ...disasterDamageProbes,
   ...housingInsuranceProbes,
   ...reliefStationProbes,
+  ...leftBehindProbes,
   ...institutionProbes,
   ...placementProbes,
 };

@@ -4,6 +4,7 @@ import { sql, type Expression, type SqlBool } from 'kysely';
 import type { z } from 'zod';
 import type { Database } from '../../../db/engine.ts';
 import { maskIdNumber } from '../../../kernel/mask.ts';
+import { prefixOf } from '../../../kernel/areas.ts';
 import { areaFieldError, covers, type Scope } from '../../../kernel/scope.ts';
 import { namesOf } from '../../areas/index.ts';
 import type { surveyListQuery, warningQuery } from '../contract/records.ts';
@@ -30,7 +31,7 @@ export const surveyView = (s: SurveyRow) => ({
 export async function checkedArea(db: Database, scope: Scope, area: string | undefined): Promise<string | undefined> {
   if (area === undefined) return undefined;
   const name = (await namesOf(db.kysely, [area])).get(area);
-  if (name === undefined || !(covers(scope, area) || (scope.kind !== 'citizen' && scope.prefix.startsWith(area)))) throw areaFieldError('area', area);
+  if (name === undefined || !(covers(scope, area) || (scope.kind !== 'citizen' && scope.prefix.startsWith(prefixOf(area))))) throw areaFieldError('area', area);
   return area;
 }
 
