@@ -15,6 +15,7 @@ import { medicalRoutes } from './pages/medical/routes.tsx';
 import { disasterRoutes } from './pages/disaster/routes.tsx';
 import { insuranceRoutes } from './pages/insurance/routes.tsx';
 import { reliefStationRoutes } from './pages/relief-station/routes.tsx';
+import { leftBehindRoutes } from './pages/left-behind/routes.tsx';
 import { institutionsRoutes } from './pages/institutions/routes.tsx';
 import { placementsRoutes } from './pages/placements/routes.tsx';
 
@@ -72,6 +73,7 @@ export function App() {
                 {disasterRoutes()}
                 {insuranceRoutes()}
                 {reliefStationRoutes()}
+                {leftBehindRoutes()}
                 {institutionsRoutes()}
                 {placementsRoutes()}
                 {statsRoutes()}

@@ -7,6 +7,7 @@ import { disasterEn } from '../pages/disaster/messages/index.ts';
 import { batchEn } from '../pages/disaster/messages/batches.ts';
 import { insuranceEn } from '../pages/insurance/messages/index.ts';
 import { reliefEn } from '../pages/relief-station/messages/index.ts';
+import { leftBehindEn } from '../pages/left-behind/messages/index.ts';
 import { institutionsEn } from '../pages/institutions/messages/index.ts';
 import { placementsEn } from '../pages/placements/messages.ts';
 import { statsEn } from '../pages/stats/messages/index.ts';
@@ -139,6 +140,7 @@ export const en: Messages = {
   ...batchEn,
   ...insuranceEn,
   ...reliefEn,
+  ...leftBehindEn,
   ...institutionsEn,
   ...placementsEn,
   ...statsEn,

@@ -8,6 +8,7 @@ import { disasterZhCN } from '../pages/disaster/messages/index.ts';
 import { batchZhCN } from '../pages/disaster/messages/batches.ts';
 import { insuranceZhCN } from '../pages/insurance/messages/index.ts';
 import { reliefZhCN } from '../pages/relief-station/messages/index.ts';
+import { leftBehindZhCN } from '../pages/left-behind/messages/index.ts';
 import { institutionsZhCN } from '../pages/institutions/messages/index.ts';
 import { statsZhCN } from '../pages/stats/messages/index.ts';
 import { registryZhCN } from '../pages/registry/messages/index.ts';
@@ -138,6 +139,7 @@ export const zhCN = {
   ...batchZhCN,
   ...insuranceZhCN,
   ...reliefZhCN,
+  ...leftBehindZhCN,
   ...institutionsZhCN,
   ...placementsZhCN,
   ...statsZhCN,
