@@ -49,9 +49,8 @@ export async function recordSurvey(db: Database, scope: Scope, input: z.output<t
   if (errors.length > 0) throw invalid(errors);
   const county = member.county_code;
   const memberId = Number(member.id);
-  if (await surveyExists(db.kysely, county, memberId, input.kind, input.year)) {
-    throw new AppError('left_behind_duplicate_survey', `该人员 ${input.year} 年已有此类留守排查记录`, 409, { fields: [{ field: 'year', message: '本年度已排查' }] });
-  }
+  const duplicate = () => new AppError('left_behind_duplicate_survey', `该人员 ${input.year} 年已有此类留守排查记录`, 409, { fields: [{ field: 'year', message: '本年度已排查' }] });
+  if (await surveyExists(db.kysely, county, memberId, input.kind, input.year)) throw duplicate();
   const guardian = input.guardian ?? null;
   const risks: Risk[] = guardian === null && !input.risks.includes('no_guardian') ? [...input.risks, 'no_guardian'] : input.risks;
   const id = personId(county, memberId);
@@ -63,6 +62,10 @@ export async function recordSurvey(db: Database, scope: Scope, input: z.output<t
     };
     const { id: surveyId } = await tx.insertInto('left_behind_surveys').values(row).returning('id').executeTakeFirstOrThrow();
     await appendAudit(tx, scope, { action: 'left_behind.survey.create', entity: ENTITY, entityId: id, areaCode: h.village_code, after: { surveyId: Number(surveyId), ...row } });
+  }).catch((e: unknown) => {
+    // Two surveys of the same person, kind and year at once: the unique key decides, the loser gets the 409.
+    if (typeof e === 'object' && e !== null && (e as { code?: unknown }).code === '23505') throw duplicate();
+    throw e;
   });
   return id;
 }
