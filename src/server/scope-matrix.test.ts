@@ -19,6 +19,7 @@ import { housingInsuranceProbes } from './probes/housing-insurance.ts';
 import { reliefStationProbes } from './probes/relief-station.ts';
 import { volunteerProbes } from './probes/volunteers.ts';
 import { wishesProbes } from './probes/wishes.ts';
+import { leftBehindProbes } from './probes/left-behind.ts';
 import { institutionProbes } from './probes/institutions.ts';
 import { payrollProbes } from './probes/payroll.ts';
 import { placementProbes } from './probes/placements.ts';
@@ -131,6 +132,7 @@ const PROBES: Record<string, Probe> = {
   ...housingInsuranceProbes,
   ...reliefStationProbes,
   ...wishesProbes,
+  ...leftBehindProbes,
   ...institutionProbes,
   ...placementProbes,
   ...volunteerProbes,

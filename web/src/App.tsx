@@ -17,6 +17,7 @@ import { insuranceRoutes } from './pages/insurance/routes.tsx';
 import { reliefStationRoutes } from './pages/relief-station/routes.tsx';
 import { volunteersRoutes } from './pages/volunteers/routes.tsx';
 import { wishesRoutes } from './pages/wishes/routes.tsx';
+import { leftBehindRoutes } from './pages/left-behind/routes.tsx';
 import { institutionsRoutes } from './pages/institutions/routes.tsx';
 import { placementsRoutes } from './pages/placements/routes.tsx';
 
@@ -75,6 +76,7 @@ export function App() {
                 {insuranceRoutes()}
                 {reliefStationRoutes()}
                 {wishesRoutes()}
+                {leftBehindRoutes()}
                 {institutionsRoutes()}
                 {placementsRoutes()}
                 {statsRoutes()}

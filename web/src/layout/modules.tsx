@@ -51,6 +51,7 @@ export const MODULES: readonly ModuleEntry[] = [
   { path: '/relief-station', label: 'menu.reliefStation', icon: <ShopOutlined />, built: true, requires: 'relief_station.read' },
   { path: '/volunteers', label: 'menu.volunteers', icon: <HeartOutlined />, built: true, requires: 'volunteers.read' },
   { path: '/wishes', label: 'menu.wishes', icon: <GiftOutlined />, built: true, requires: 'wishes.read' },
+  { path: '/left-behind', label: 'menu.leftBehind', icon: <HeartOutlined />, built: true, requires: 'left_behind.read' },
   { path: '/placements', label: 'menu.placements', icon: <HomeOutlined />, built: true, requires: 'placements.read' },
   { path: '/policy', label: 'menu.policy', icon: <ReadOutlined />, built: true },
   { path: '/stats', label: 'menu.stats', icon: <BarChartOutlined />, built: true, requires: 'stats.read' },
