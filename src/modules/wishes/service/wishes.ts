@@ -91,7 +91,7 @@ async function step(db: Database, scope: Scope, wishNo: string, name: Step, chec
   const errors = check(w, todayInChina());
   if (errors.length > 0) throw invalid(errors);
   await write(db, scope, async (tx) => {
-    // The claim does not depend on the version read: any claim after the first finds claimed_on set and moves nothing.
+    // The claim does not depend on the version read: every claim after the first finds claimed_on set and moves nothing.
     if (!(await moveWish(tx, w, FROM[name], set, { anyVersion: name === 'claim' }))) {
       if (name === 'claim') throw AppError.conflict('wish_already_claimed', `心愿 ${wishNo} 已被认领，不能重复认领`);
       throw AppError.conflict('wish_status', `心愿 ${wishNo} 已被他人修改，请刷新后重试`);
