@@ -25,7 +25,7 @@ export const ROLE_LEVELS: Record<Role, readonly AreaLevel[]> = {
 };
 
 export const ROLE_LABELS: Record<Role, string> = {
-  village_clerk: '村（社区）协理员',
+  village_clerk: '村（社区）社会救助协理员',
   township_caseworker: '乡镇（街道）经办员',
   county_approver: '县级民政部门审批员',
   prefecture_admin: '州民政局工作人员',

@@ -20,6 +20,7 @@ import { reliefStationProbes } from './probes/relief-station.ts';
 import { volunteerProbes } from './probes/volunteers.ts';
 import { wishesProbes } from './probes/wishes.ts';
 import { leftBehindProbes } from './probes/left-behind.ts';
+import { purchasedServicesProbes } from './probes/purchased-services.ts';
 import { institutionProbes } from './probes/institutions.ts';
 import { payrollProbes } from './probes/payroll.ts';
 import { placementProbes } from './probes/placements.ts';
@@ -136,6 +137,7 @@ const PROBES: Record<string, Probe> = {
   ...institutionProbes,
   ...placementProbes,
   ...volunteerProbes,
+  ...purchasedServicesProbes,
 };
 
 const HEADS: Record<Place, { id: string; name: string }> = {
@@ -153,7 +155,7 @@ const PLACES: Record<Place, Omit<Foreign, 'householdNo' | 'caseNo' | 'idNumber' 
 
 /** Every kind of staff and partner user, and a neighbouring prefecture's admin (citizens come with the portal). */
 const SUBJECTS: Subject[] = [
-  { username: 'guanghui.clerk', password: DEMO_PASSWORD, who: '村（社区）协理员', foreign: 'wenfeng' },
+  { username: 'guanghui.clerk', password: DEMO_PASSWORD, who: '村（社区）社会救助协理员', foreign: 'wenfeng' },
   { username: 'guanghui.caseworker', password: DEMO_PASSWORD, who: '乡镇（街道）经办员', foreign: 'wenfeng' },
   { username: 'duyun.approver', password: DEMO_PASSWORD, who: '县级审批员', foreign: 'fuquan' },
   { username: 'fuquan.matrix', password: STRONG_PASSWORD, who: '另一县的审批员', foreign: 'guanghui' },

@@ -2,3 +2,5 @@
 import './error-codes.ts';
 import './tables.ts';
 export { leftBehindRoutes } from './routes.ts';
+/** Read-only: a surveyed 留守 person (`<county>-<member id>`) in the caller's scope, else 404 like a missing one. */
+export { mustSeePerson as mustFindLeftBehindPerson } from './service/access.ts';

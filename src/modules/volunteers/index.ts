@@ -2,3 +2,4 @@
 import './error-codes.ts';
 import './tables.ts';
 export { volunteerRoutes } from './routes.ts';
+export { mustFindOrganisation, type OrganisationRef } from './service/lookup.ts';

@@ -35,7 +35,7 @@ export const en: Messages = {
   'menu.users': 'Users',
   'menu.audit': 'Audit',
 
-  'role.village_clerk': 'Village clerk',
+  'role.village_clerk': 'Village social assistance assistant',
   'role.township_caseworker': 'Township caseworker',
   'role.county_approver': 'County approver',
   'role.prefecture_admin': 'Prefecture administrator',

@@ -34,7 +34,7 @@ export const zhCN = {
   'menu.users': '用户',
   'menu.audit': '审计',
 
-  'role.village_clerk': '村(社区)经办人',
+  'role.village_clerk': '村（社区）社会救助协理员',
   'role.township_caseworker': '乡镇(街道)受理员',
   'role.county_approver': '县级审批人',
   'role.prefecture_admin': '州级管理员',
