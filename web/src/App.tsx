@@ -18,6 +18,7 @@ import { reliefStationRoutes } from './pages/relief-station/routes.tsx';
 import { volunteersRoutes } from './pages/volunteers/routes.tsx';
 import { wishesRoutes } from './pages/wishes/routes.tsx';
 import { leftBehindRoutes } from './pages/left-behind/routes.tsx';
+import { purchasedServicesRoutes } from './pages/purchased-services/routes.tsx';
 import { institutionsRoutes } from './pages/institutions/routes.tsx';
 import { placementsRoutes } from './pages/placements/routes.tsx';
 
@@ -81,6 +82,7 @@ export function App() {
                 {placementsRoutes()}
                 {statsRoutes()}
                 {volunteersRoutes()}
+                {purchasedServicesRoutes()}
                 {MODULES.filter((m) => !m.built).map((m) => (
                   <Route key={m.path} path={`${m.path.slice(1)}/*`} element={<ComingSoon module={m.label} />} />
                 ))}

@@ -10,6 +10,7 @@ import { reliefEn } from '../pages/relief-station/messages/index.ts';
 import { volunteersEn } from '../pages/volunteers/messages/index.ts';
 import { wishesEn } from '../pages/wishes/messages/index.ts';
 import { leftBehindEn } from '../pages/left-behind/messages/index.ts';
+import { purchasedServicesEn } from '../pages/purchased-services/messages/index.ts';
 import { institutionsEn } from '../pages/institutions/messages/index.ts';
 import { placementsEn } from '../pages/placements/messages.ts';
 import { statsEn } from '../pages/stats/messages/index.ts';
@@ -143,6 +144,7 @@ export const en: Messages = {
   ...insuranceEn,
   ...reliefEn,
   ...volunteersEn,
+  ...purchasedServicesEn,
   ...wishesEn,
   ...leftBehindEn,
   ...institutionsEn,

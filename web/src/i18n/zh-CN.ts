@@ -11,6 +11,7 @@ import { reliefZhCN } from '../pages/relief-station/messages/index.ts';
 import { volunteersZhCN } from '../pages/volunteers/messages/index.ts';
 import { wishesZhCN } from '../pages/wishes/messages/index.ts';
 import { leftBehindZhCN } from '../pages/left-behind/messages/index.ts';
+import { purchasedServicesZhCN } from '../pages/purchased-services/messages/index.ts';
 import { institutionsZhCN } from '../pages/institutions/messages/index.ts';
 import { statsZhCN } from '../pages/stats/messages/index.ts';
 import { registryZhCN } from '../pages/registry/messages/index.ts';
@@ -142,6 +143,7 @@ export const zhCN = {
   ...insuranceZhCN,
   ...reliefZhCN,
   ...volunteersZhCN,
+  ...purchasedServicesZhCN,
   ...wishesZhCN,
   ...leftBehindZhCN,
   ...institutionsZhCN,

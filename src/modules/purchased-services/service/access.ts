@@ -13,7 +13,8 @@ export const CONTRACT = '购买服务合同';
 export const TASK = '服务任务';
 export const ASSISTANT = '社会救助协理员';
 
-export const invalid = (fields: FieldError[]) => new AppError('validation_failed', fields.map((f) => `${f.field}: ${f.message}`).join('；'), 400, { fields });
+/** One 400 naming every field (the message in Chinese only: staff see it above the form). */
+export const invalid = (fields: FieldError[]) => new AppError('validation_failed', fields.map((f) => f.message).join('；'), 400, { fields });
 
 /** Field errors of a thrown AppError (a lookup that names its field), or the error itself rethrown. */
 export async function collect<T>(errors: FieldError[], p: Promise<T>): Promise<T | undefined> {
