@@ -2,6 +2,7 @@
 // minutes, findings), recorded by the township caseworker of its village or the village assistant it is
 // assigned to; the record's confirmation by a staff user who manages the village's tasks and is not the one
 // who recorded it; or its cancellation with the reason. Each step once (409 otherwise).
+import type { Updateable } from 'kysely';
 import type { z } from 'zod';
 import type { Database } from '../../../db/engine.ts';
 import { write } from '../../../db/write.ts';
@@ -17,7 +18,6 @@ import { taskById, type TaskRow } from '../repo/tasks.ts';
 import type { PurchaseTaskTable } from '../tables.ts';
 import { invalid, mayManageTasks, mayPerform, mustSeeVillage, TASK } from './access.ts';
 import { taskView } from './tasks.ts';
-import type { Updateable } from 'kysely';
 
 const statusConflict = (t: TaskRow) => AppError.conflict('purchase_task_status', `服务任务 ${t.id} ${TASK_STATUS_LABELS[t.status]}${t.confirmed_on ? '并已确认' : ''}，不能执行此操作`, { status: t.status });
 
