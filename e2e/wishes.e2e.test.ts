@@ -4,11 +4,16 @@
 // picked from the register (organisation and team registered through the API first), then records it
 // fulfilled with a photo reference; the household page's 社会救助与慈善帮扶 tab shows the fulfilled wish
 // under charity with its total. Every page visited shows Chinese labels, never codes.
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { makeIdNumber } from '../src/kernel/id-number.ts';
 import { loginAs } from './browser.ts';
+import { REPO_ROOT } from './server.ts';
 import { browserSuite } from './suite.ts';
+
+const OUT = join(REPO_ROOT, 'test-output', 'e2e');
 
 const COUNTY = '522701';
 const VILLAGE = '522701001001'; // 广惠社区, 广惠街道
@@ -108,5 +113,7 @@ browserSuite('微心愿 (browser)', (env) => {
     expect(await page.getByTestId('assistance-charity-total').innerText()).toBe('合计 300.00 元');
     expect(await page.getByTestId('assistance-government-total').innerText()).toBe('合计 0.00 元');
     await expectNoCodes(page, 'household assistance');
+    await mkdir(OUT, { recursive: true });
+    await page.screenshot({ path: join(OUT, 'wishes-household-assistance.png'), fullPage: true });
   });
 });

@@ -54,7 +54,7 @@ export function HouseholdAssistanceTab({ householdNo, version }: { householdNo: 
           <Card size="small" title={t('wishes.household.charity')} loading={data.loading && !a}
             extra={<Typography.Text strong data-testid="assistance-charity-total">{t('wishes.household.total', { amount: formatYuan(a?.totals.charityFen ?? 0) })}</Typography.Text>}>
             <Table<CharityRow> size="small" rowKey="key" pagination={false} dataSource={charity} locale={{ emptyText: t('wishes.household.noCharity') }} columns={[
-              { key: 'on', title: t('wishes.household.on'), dataIndex: 'on' },
+              { key: 'on', title: t('wishes.household.on'), render: (_, c) => <span style={{ whiteSpace: 'nowrap' }}>{c.on}</span> },
               { key: 'w', title: t('wishes.household.what'), render: (_, c) => (
                 <Space direction="vertical" size={2}>
                   <span>{c.what}</span>
