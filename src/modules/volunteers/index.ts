@@ -3,3 +3,4 @@ import './error-codes.ts';
 import './tables.ts';
 export { volunteerRoutes } from './routes.ts';
 export { mustFindOrganisation, type OrganisationRef } from './service/lookup.ts';
+export { REGISTER_KINDS, registerEntry, registerOptions, type RegisterEntry, type RegisterKind, type RegisterOption } from './service/entries.ts';

@@ -6,7 +6,7 @@ import * as d from './contract/donations.ts';
 import * as api from './contract/wishes.ts';
 import { createDonation, householdAssistance, listDonations } from './service/donations.ts';
 import { createCampaign, listCampaigns, listWishes, wishDetail, wishFigures, wishWall } from './service/read.ts';
-import { claimWish, createWish, fulfilWish, publishWish, withdrawWish } from './service/wishes.ts';
+import { claimWish, createWish, fulfilWish, publishWish, wishClaimants, withdrawWish } from './service/wishes.ts';
 
 const tags = ['wishes'];
 const base = '/wishes';
@@ -33,10 +33,12 @@ export const wishesRoutes: RouteModule = (app, { db }) => {
     async (req) => householdAssistance(db, scopeOf(req), req.params.householdNo, req.query));
   app.get(one, { schema: { tags, summary: '一个微心愿：登记、同意、发布、认领、实现或撤回', params: api.wishNoParam, response: { 200: api.wishDetail } } },
     async (req) => wishDetail(db, scopeOf(req), req.params.wishNo));
+  app.get(`${one}/claimants`, { schema: { tags, summary: '可认领此心愿的社会力量（本县登记的社会组织、志愿服务队伍、志愿者；志愿者姓名脱敏）', params: api.wishNoParam, querystring: api.claimantsQuery, response: { 200: api.claimants } } },
+    async (req) => wishClaimants(db, scopeOf(req), req.params.wishNo, req.query));
   const stepSchema = <B>(summary: string, body: B) => ({ schema: { tags, summary, params: api.wishNoParam, body, response: { 200: api.wishDetail } } });
   app.post(`${one}/publish`, stepSchema('发布到心愿墙', api.publishSchema),
     async (req) => { await publishWish(db, scopeOf(req), req.params.wishNo, req.body); return wishDetail(db, scopeOf(req), req.params.wishNo); });
-  app.post(`${one}/claim`, stepSchema('登记认领（社会组织、志愿服务队伍、志愿者或爱心人士；只能认领一次）', api.claimSchema),
+  app.post(`${one}/claim`, stepSchema('登记认领（从社会力量登记中选择社会组织、志愿服务队伍或志愿者，或填写爱心人士姓名；只能认领一次）', api.claimSchema),
     async (req) => { await claimWish(db, scopeOf(req), req.params.wishNo, req.body); return wishDetail(db, scopeOf(req), req.params.wishNo); });
   app.post(`${one}/fulfil`, stepSchema('登记心愿实现（须有照片或签字确认凭证）', api.fulfilSchema),
     async (req) => { await fulfilWish(db, scopeOf(req), req.params.wishNo, req.body); return wishDetail(db, scopeOf(req), req.params.wishNo); });

@@ -35,6 +35,10 @@ export interface WishTable {
   claimant_kind: ClaimantKind | null;
   claimant_name: string | null;
   claimant_ref: string | null;
+  /** The volunteers register entry of an organisation / team / volunteer claimant (migration 0115). */
+  claimant_organisation_id: ColumnType<number | null, number | null | undefined, number | null>;
+  claimant_team_id: ColumnType<number | null, number | null | undefined, number | null>;
+  claimant_volunteer_id: ColumnType<number | null, number | null | undefined, number | null>;
   claimed_on: NullableDate;
   fulfilled_on: NullableDate;
   confirmation_kind: ConfirmationKind | null;

@@ -1,12 +1,14 @@
 // 微心愿 and charity donations on the real database: a wish from record to fulfilment (issue 19), the wall
 // masking the household, one claim only (sequential and concurrent), the value cap and consent named by
 // field, fulfilment needing a confirmation, the unclaimed warning, another county answered as missing,
-// a household's assistance, and the figures of a hand-built year.
+// a household's assistance, the figures of a hand-built year, and claimants taken from the volunteers register
+// (the wish's county's active entries by id; anything else refused on claimantId, nothing written).
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { todayInChina } from '../../kernel/clock.ts';
 import { ENGINE } from '../../test/db.ts';
 import { bearer, errorOf, STRONG_PASSWORD, tokenFor, useTestApp } from '../../test/http.ts';
+import { idNumber } from '../../test/households.ts';
 import { approvedDibao, makeHousehold } from '../cases/testing.ts';
 
 const VILLAGE = '522701001001';
@@ -23,6 +25,13 @@ describe(`wishes (${ENGINE})`, () => {
     expect(res.statusCode, res.body).toBe(200);
     return res.json() as Record<string, any>; // the tests read the JSON loosely
   };
+  /** A register entry (organisation, team, volunteer) made through the volunteers API; its id. */
+  const register = async (who: string, what: 'organisations' | 'teams' | 'people', body: object) => {
+    const res = await t.built.app.inject({ method: 'POST', url: `/api/v1/volunteers/${what}`, headers: bearer(tokens[who]!), payload: body });
+    expect(res.statusCode, res.body).toBe(200);
+    return (res.json() as { id: number }).id;
+  };
+  const reg = { org: 0, org2: 0, team: 0, volunteer: 0, dissolved: 0, dissolvedTeam: 0, fuquanOrg: 0 };
   let household = '';
   let headId = '';
   let campaignId = 0;
@@ -39,6 +48,14 @@ describe(`wishes (${ENGINE})`, () => {
     expect(made.statusCode, made.body).toBe(201);
     tokens['fuquan.approver'] = await tokenFor(t.built, 'fuquan.approver', STRONG_PASSWORD);
     ({ householdNo: household, headId } = await makeHousehold(t.built, tokens['duyun.approver']!, VILLAGE));
+    reg.org = await register('duyun.approver', 'organisations', { kind: 'charity', name: '甲慈善会' });
+    reg.org2 = await register('duyun.approver', 'organisations', { kind: 'volunteer_org', name: '乙公益协会' });
+    reg.team = await register('guanghui.caseworker', 'teams', { organisationId: reg.org2, name: '广惠街道青年志愿服务队', areaCode: '522701001', leader: '陈队长' });
+    reg.volunteer = await register('guanghui.caseworker', 'people', { name: '张三丰', idNumber: idNumber('1985-04-02'), areaCode: VILLAGE, registeredOn: '2019-05-01' });
+    reg.dissolved = await register('duyun.approver', 'organisations', { kind: 'other', name: '已注销的协会' });
+    reg.dissolvedTeam = await register('guanghui.caseworker', 'teams', { organisationId: reg.dissolved, name: '已注销协会服务队', areaCode: '522701001', leader: '某' });
+    await sql`update social_organisations set status = 'dissolved' where id = ${reg.dissolved}`.execute(t.db.kysely);
+    reg.fuquanOrg = await register('fuquan.approver', 'organisations', { kind: 'charity', name: '福泉市慈善会' });
     campaignId = (await ok('duyun.approver', 'POST', '/campaigns', { name: '点亮微心愿', fromOn: '2025-01-01', toOn: '2025-12-31' })).id as number;
 
     const w = await ok('guanghui.clerk', 'POST', '', wishBody({ campaignId }));
@@ -61,8 +78,10 @@ describe(`wishes (${ENGINE})`, () => {
     }
     expect(wall.items[0]!.villageName).toBeTruthy();
 
-    const claimed = await ok('guanghui.caseworker', 'POST', `/${no}/claim`, { claimedOn: '2025-03-05', claimantKind: 'team', claimantName: '广惠街道青年志愿服务队', claimantRef: 'TEAM-001' });
-    expect(claimed).toMatchObject({ status: 'claimed', claimantKind: 'team', claimantName: '广惠街道青年志愿服务队', claimantRef: 'TEAM-001' });
+    const teams = await ok('guanghui.caseworker', 'GET', `/${no}/claimants?kind=team`);
+    expect(teams.items).toEqual([{ id: reg.team, label: '广惠街道青年志愿服务队', detail: '乙公益协会 · 广惠街道' }]);
+    const claimed = await ok('guanghui.caseworker', 'POST', `/${no}/claim`, { claimedOn: '2025-03-05', claimantKind: 'team', claimantId: reg.team });
+    expect(claimed).toMatchObject({ status: 'claimed', claimantKind: 'team', claimantKindLabel: '志愿服务队伍', claimantName: '广惠街道青年志愿服务队', claimantId: reg.team, claimantRef: null });
     const again = await call('guanghui.clerk', 'POST', `/${no}/claim`, { claimedOn: '2025-03-06', claimantKind: 'donor', claimantName: '张先生' });
     expect([again.statusCode, errorOf(again).code]).toEqual([409, 'wish_already_claimed']);
     expect((await ok('guanghui.clerk', 'GET', '/wall')).items).toEqual([]);
@@ -86,8 +105,8 @@ describe(`wishes (${ENGINE})`, () => {
 
   it('lets only one of two concurrent claims through', async () => {
     const no = await published();
-    const claim = (name: string) => call('guanghui.clerk', 'POST', `/${no}/claim`, { claimedOn: '2025-03-02', claimantKind: 'organisation', claimantName: name });
-    const [a, b] = await Promise.all([claim('甲慈善会'), claim('乙公益协会')]);
+    const claim = (id: number) => call('guanghui.clerk', 'POST', `/${no}/claim`, { claimedOn: '2025-03-02', claimantKind: 'organisation', claimantId: id });
+    const [a, b] = await Promise.all([claim(reg.org), claim(reg.org2)]);
     expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
     const loser = a.statusCode === 409 ? a : b;
     expect(errorOf(loser).code).toBe('wish_already_claimed');
@@ -97,6 +116,51 @@ describe(`wishes (${ENGINE})`, () => {
     expect(audit.rows[0]!.n).toBe(1);
     // The database refuses taking the claim back to published.
     await expect(sql`update wishes set status = 'published' where wish_no = ${no}`.execute(t.db.kysely)).rejects.toThrow();
+  });
+
+  it('takes claimants from the register of the wish county: active entries only, named by id, volunteers masked', async () => {
+    const no = await published({ description: '一台收音机', valueFen: 10_000 });
+    const orgs = await ok('guanghui.clerk', 'GET', `/${no}/claimants?kind=organisation`);
+    expect(orgs.items.map((o: { label: string; detail: string }) => [o.label, o.detail]).sort()).toEqual([['乙公益协会', '志愿服务组织'], ['甲慈善会', '慈善组织']].sort());
+    const people = await call('guanghui.clerk', 'GET', `/${no}/claimants?kind=volunteer&q=${encodeURIComponent('三丰')}`);
+    expect(people.json()).toEqual({ items: [{ id: reg.volunteer, label: '张*丰', detail: expect.any(String) }] });
+    expect(people.body).not.toContain('张三丰');
+    expect((await call('fuquan.approver', 'GET', `/${no}/claimants?kind=team`)).statusCode).toBe(404);
+    const badKind = await call('guanghui.clerk', 'GET', `/${no}/claimants?kind=donor`);
+    expect(badKind.statusCode, badKind.body).toBe(400);
+    expect(fieldsOf(badKind)).toEqual(["kind"]);
+
+    const body = (over: object) => ({ claimedOn: '2025-03-02', ...over });
+    const refused: [object, string][] = [
+      [{ claimantKind: 'organisation', claimantId: reg.fuquanOrg }, 'claimantId'],
+      [{ claimantKind: 'organisation', claimantId: reg.dissolved }, 'claimantId'],
+      [{ claimantKind: 'team', claimantId: reg.dissolvedTeam }, 'claimantId'],
+      [{ claimantKind: 'volunteer', claimantId: 999_999 }, 'claimantId'],
+      [{ claimantKind: 'team' }, 'claimantId'],
+      [{ claimantKind: 'team', claimantId: reg.team, claimantName: '自填名称' }, 'claimantName'],
+      [{ claimantKind: 'donor' }, 'claimantName'],
+      [{ claimantKind: 'donor', claimantName: '张先生', claimantId: reg.volunteer }, 'claimantId'],
+    ];
+    for (const [over, field] of refused) {
+      const res = await call('guanghui.clerk', 'POST', `/${no}/claim`, body(over));
+      expect(res.statusCode, `${JSON.stringify(over)} ${res.body}`).toBe(400);
+      expect(fieldsOf(res), JSON.stringify(over)).toEqual([field]);
+    }
+    // Nothing written by any of them.
+    const before = await sql<{ status: string; claimed_on: string | null; version: number }>`select status, claimed_on, version from wishes where wish_no = ${no}`.execute(t.db.kysely);
+    expect(before.rows[0]).toEqual({ status: 'published', claimed_on: null, version: 1 });
+    const audits = await sql<{ n: number }>`select count(*)::int as n from audit_log where entity = 'wish' and entity_id = ${no} and action = 'wishes.wish.claim'`.execute(t.db.kysely);
+    expect(audits.rows[0]!.n).toBe(0);
+
+    const claimed = await ok('guanghui.clerk', 'POST', `/${no}/claim`, body({ claimantKind: 'volunteer', claimantId: reg.volunteer }));
+    expect(claimed).toMatchObject({ claimantKind: 'volunteer', claimantName: '张*丰', claimantId: reg.volunteer });
+    const stored = await sql<{ claimant_name: string; claimant_volunteer_id: number }>`select claimant_name, claimant_volunteer_id::int as claimant_volunteer_id from wishes where wish_no = ${no}`.execute(t.db.kysely);
+    expect(stored.rows[0]).toEqual({ claimant_name: '张三丰', claimant_volunteer_id: reg.volunteer });
+    // The list masks the volunteer too; the database keeps the entry of the claimant's kind only.
+    const listed = (await ok('guanghui.caseworker', 'GET', '?status=claimed')).items as { wishNo: string; claimantName: string }[];
+    expect(listed.find((i) => i.wishNo === no)?.claimantName).toBe('张*丰');
+    await expect(sql`update wishes set claimant_team_id = ${reg.team} where wish_no = ${no}`.execute(t.db.kysely)).rejects.toThrow();
+    await ok('guanghui.clerk', 'POST', `/${no}/withdraw`, { withdrawnOn: '2025-03-03', reason: '测试后撤回' });
   });
 
   it('refuses a value above the cap, a missing consent and a description naming the household', async () => {
@@ -158,12 +222,12 @@ describe(`wishes (${ENGINE})`, () => {
     expect(a.totals).toEqual({ governmentFen: 0, charityFen: 80_000, wishesFen: 30_000, donationsFen: 50_000 });
 
     // 2025 by hand: published — the fulfilled wish (03-01), the concurrent one (03-01), the withdrawn bicycle
-    // (04-01), the bag (03-01) = 4; fulfilled 1 (30 000 fen); unclaimed now: the two of the warning test
+    // (04-01), the bag (03-01), the radio of the claimant test (03-01) = 5; fulfilled 1 (30 000 fen); unclaimed now: the two of the warning test
     // (published in the last 40 days) = 2 (published in 2025 too only if today is in 2025: not counted by date
     // here, hence year 2025 is fixed and today is later); donations 2, 70 000 fen.
     const f = await ok('duyun.approver', 'GET', '/figures?year=2025');
     const recentIn2025 = [minus(40), minus(5)].filter((d) => d.startsWith('2025-')).length;
-    expect(f.total).toEqual({ published: 4 + recentIn2025, fulfilled: 1, fulfilledFen: 30_000, unclaimed: 2, donations: 2, donationsFen: 70_000 });
+    expect(f.total).toEqual({ published: 5 + recentIn2025, fulfilled: 1, fulfilledFen: 30_000, unclaimed: 2, donations: 2, donationsFen: 70_000 });
     expect(f.items.map((i: { countyCode: string }) => i.countyCode)).toEqual(['522701']);
     const fq = await ok('fuquan.approver', 'GET', '/figures?year=2025');
     expect(fq.items).toEqual([]);

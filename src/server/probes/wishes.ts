@@ -15,7 +15,8 @@ export const wishesProbes: Record<string, Probe> = {
   'GET /api/v1/wishes/households/:householdNo/assistance': (f) => ({ method: 'GET', url: `/api/v1/wishes/households/${f.householdNo}/assistance` }),
   'GET /api/v1/wishes/:wishNo': (f) => ({ method: 'GET', url: wish(f.county) }),
   'POST /api/v1/wishes/:wishNo/publish': (f) => ({ method: 'POST', url: `${wish(f.county)}/publish`, payload: { publishedOn: '2015-08-01' } }),
-  'POST /api/v1/wishes/:wishNo/claim': (f) => ({ method: 'POST', url: `${wish(f.county)}/claim`, payload: { claimedOn: '2015-08-02', claimantKind: 'team', claimantName: '越权队伍' } }),
+  'GET /api/v1/wishes/:wishNo/claimants': (f) => ({ method: 'GET', url: `${wish(f.county)}/claimants?kind=team` }),
+  'POST /api/v1/wishes/:wishNo/claim': (f) => ({ method: 'POST', url: `${wish(f.county)}/claim`, payload: { claimedOn: '2015-08-02', claimantKind: 'team', claimantId: 1 } }),
   'POST /api/v1/wishes/:wishNo/fulfil': (f) => ({ method: 'POST', url: `${wish(f.county)}/fulfil`, payload: { fulfilledOn: '2015-08-03', confirmationKind: 'photo', confirmationRef: '越权凭证' } }),
   'POST /api/v1/wishes/:wishNo/withdraw': (f) => ({ method: 'POST', url: `${wish(f.county)}/withdraw`, payload: { withdrawnOn: '2015-08-03', reason: '越权撤回' } }),
 };

@@ -1,7 +1,7 @@
 // Requests and responses of the wish routes (微心愿): record, the steps, lists, the wall, campaigns, figures.
 import { z } from 'zod';
 import { areaCode, countyCode, decimalInt, fen, householdNo, isoDate } from '../../../kernel/types.ts';
-import { CLAIMANT_KINDS, CONFIRMATION_KINDS, WISH_KINDS, WISH_STATUSES } from '../codes.ts';
+import { CLAIMANT_KINDS, CONFIRMATION_KINDS, REGISTER_CLAIMANT_KINDS, WISH_KINDS, WISH_STATUSES } from '../codes.ts';
 
 export const WISH_NO = /^WX\d{16}$/;
 export const wishNoParam = z.strictObject({ wishNo: z.string().regex(WISH_NO, '心愿编号应为 WX 加16位数字') });
@@ -20,13 +20,33 @@ export const newWishSchema = z.strictObject({
 });
 
 export const publishSchema = z.strictObject({ publishedOn: isoDate });
+/**
+ * An organisation, team or volunteer is an entry of the volunteers register of the wish's county, named by
+ * its id (`claimantId`; the name is taken from the register); a donor (爱心人士) is a free name.
+ */
 export const claimSchema = z.strictObject({
   claimedOn: isoDate,
   claimantKind: z.enum(CLAIMANT_KINDS, { message: '认领方应为 社会组织、志愿服务队伍、志愿者 或 爱心人士' }),
-  claimantName: text(1, 100, '认领方名称'),
-  /** e.g. a volunteer number or a 统一社会信用代码 (no link to a register yet). */
+  claimantId: decimalInt(1).optional(),
+  claimantName: text(1, 100, '爱心人士姓名').optional(),
+  /** An optional reference kept with the claim (e.g. a donor's receipt number). */
   claimantRef: text(1, 100, '认领方编号').optional(),
+}).superRefine((b, ctx) => {
+  if (b.claimantKind === 'donor') {
+    if (b.claimantName === undefined) ctx.addIssue({ code: 'custom', path: ['claimantName'], message: '请填写爱心人士姓名' });
+    if (b.claimantId !== undefined) ctx.addIssue({ code: 'custom', path: ['claimantId'], message: '爱心人士无需从社会力量登记中选择' });
+  } else {
+    if (b.claimantId === undefined) ctx.addIssue({ code: 'custom', path: ['claimantId'], message: '请从社会力量登记中选择认领的组织、队伍或志愿者' });
+    if (b.claimantName !== undefined) ctx.addIssue({ code: 'custom', path: ['claimantName'], message: '名称取自社会力量登记，无需填写' });
+  }
 });
+/** Entries of the wish's county a claim may name: organisations (active), teams (of active ones), volunteers. */
+export const claimantsQuery = z.strictObject({
+  kind: z.enum(REGISTER_CLAIMANT_KINDS, { message: '应为 社会组织、志愿服务队伍 或 志愿者' }),
+  q: z.string().trim().max(50, '搜索内容不超过50字').default(''),
+});
+/** Names only (a volunteer's masked), with what tells entries apart; the id is what a claim sends. */
+export const claimants = z.object({ items: z.array(z.object({ id: z.number(), label: z.string(), detail: z.string() })) });
 export const fulfilSchema = z.strictObject({
   fulfilledOn: isoDate,
   confirmationKind: z.enum(CONFIRMATION_KINDS, { message: '确认方式应为 照片 或 签字确认' }),
@@ -63,6 +83,8 @@ export const wishItem = z.object({
 export const wishList = z.object({ items: z.array(wishItem), next: z.number().nullable(), warningDays: z.number() });
 export const wishDetail = wishItem.extend({
   consentOn: z.string(), consentBy: z.string(), claimantRef: z.string().nullable(),
+  /** The register entry of an organisation, team or volunteer claimant; null for a donor (and for claims made before the register link). */
+  claimantId: z.number().nullable(),
   confirmationKind: z.enum(CONFIRMATION_KINDS).nullable(), confirmationKindLabel: z.string().nullable(), confirmationRef: z.string().nullable(),
   withdrawnOn: z.string().nullable(), withdrawnReason: z.string().nullable(), createdBy: z.string(), mayManage: z.boolean(),
 });

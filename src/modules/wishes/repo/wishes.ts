@@ -6,11 +6,16 @@ import type { DB } from '../../../db/schema.ts';
 import type { WishStatus } from '../codes.ts';
 import type { WishTable } from '../tables.ts';
 
-export type WishRow = Omit<Selectable<WishTable>, 'created_at' | 'updated_at'> & { village_name: string; household_no: string; campaign_name: string | null };
+export type WishRow = Omit<Selectable<WishTable>, 'created_at' | 'updated_at' | 'claimant_organisation_id' | 'claimant_team_id' | 'claimant_volunteer_id'> & {
+  village_name: string; household_no: string; campaign_name: string | null;
+  /** The claimant's volunteers register entry (whichever of the three columns is set). */
+  claimant_id: number | null;
+};
 
 const SELECT = sql`
   select w.county_code, w.id, w.wish_no, w.household_id, w.village_code, w.campaign_id, w.kind, w.description, w.value_fen, w.consent_on, w.consent_by,
-    w.recorded_on, w.status, w.published_on, w.claimant_kind, w.claimant_name, w.claimant_ref, w.claimed_on, w.fulfilled_on, w.confirmation_kind,
+    w.recorded_on, w.status, w.published_on, w.claimant_kind, w.claimant_name, w.claimant_ref,
+    coalesce(w.claimant_organisation_id, w.claimant_team_id, w.claimant_volunteer_id)::int as claimant_id, w.claimed_on, w.fulfilled_on, w.confirmation_kind,
     w.confirmation_ref, w.withdrawn_on, w.withdrawn_reason, w.created_by, w.version, v.name as village_name, h.household_no, c.name as campaign_name
   from wishes w
   join areas v on v.code = w.village_code
@@ -61,7 +66,7 @@ export async function insertWish(tx: Kysely<DB>, w: NewWish): Promise<void> {
   await tx.insertInto('wishes').values(w).execute();
 }
 
-export type WishSet = Pick<Updateable<WishTable>, 'status' | 'published_on' | 'claimant_kind' | 'claimant_name' | 'claimant_ref' | 'claimed_on' | 'fulfilled_on' | 'confirmation_kind' | 'confirmation_ref' | 'withdrawn_on' | 'withdrawn_reason'>;
+export type WishSet = Pick<Updateable<WishTable>, 'status' | 'published_on' | 'claimant_kind' | 'claimant_name' | 'claimant_ref' | 'claimant_organisation_id' | 'claimant_team_id' | 'claimant_volunteer_id' | 'claimed_on' | 'fulfilled_on' | 'confirmation_kind' | 'confirmation_ref' | 'withdrawn_on' | 'withdrawn_reason'>;
 
 /**
  * Moves a wish from one of `from` (at its version, unless `anyVersion`); false when nothing moved. The claim

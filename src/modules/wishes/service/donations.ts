@@ -15,6 +15,7 @@ import { DONOR_LABELS, FORM_LABELS } from '../labels.ts';
 import { allow } from '../permissions.ts';
 import { donationPage, entitlementsOf, insertDonation, type DonationRow, type EntitlementRow } from '../repo/donations.ts';
 import { wishPage } from '../repo/wishes.ts';
+import { claimantShown } from './read.ts';
 import { campaignFor } from './wishes.ts';
 
 const invalid = (fields: FieldError[]) => new AppError('validation_failed', fields.map((f) => `${f.field}: ${f.message}`).join('；'), 400, { fields });
@@ -93,7 +94,7 @@ export async function householdAssistance(db: Database, scope: Scope, householdN
   const inYear = (on: string | null) => on !== null && on.startsWith(`${year}-`);
   const wishes = (await wishPage(db.kysely, [sql<SqlBool>`w.county_code = ${h.county_code}`], { householdId: h.id, status: 'fulfilled', limit: 1000 }))
     .filter((w) => inYear(w.fulfilled_on))
-    .map((w) => ({ wishNo: w.wish_no, kind: w.kind, description: w.description, valueFen: w.value_fen, fulfilledOn: w.fulfilled_on!, claimantKind: w.claimant_kind!, claimantName: w.claimant_name!, duplicates: duplicates(w.fulfilled_on!) }));
+    .map((w) => ({ wishNo: w.wish_no, kind: w.kind, description: w.description, valueFen: w.value_fen, fulfilledOn: w.fulfilled_on!, claimantKind: w.claimant_kind!, claimantName: claimantShown(w) ?? '', duplicates: duplicates(w.fulfilled_on!) }));
   const donations = (await donationPage(db.kysely, [sql<SqlBool>`d.county_code = ${h.county_code} and d.household_id = ${h.id}`], 1000))
     .filter((d) => inYear(d.received_on)).map((d) => ({ ...donationView(d), duplicates: duplicates(d.received_on) }));
   const wishesFen = wishes.reduce((n, w) => n + w.valueFen, 0);

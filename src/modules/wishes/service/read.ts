@@ -7,6 +7,7 @@ import { appendAudit } from '../../../kernel/audit/append.ts';
 import { levelOf, prefixOf } from '../../../kernel/areas.ts';
 import { todayInChina } from '../../../kernel/clock.ts';
 import { AppError } from '../../../kernel/errors.ts';
+import { maskName } from '../../../kernel/mask.ts';
 import { areaFieldError, covers, inArea, inScope, requireAreaField, visibleCounties, type Scope } from '../../../kernel/scope.ts';
 import { namesOf } from '../../areas/index.ts';
 import { databaseParameterSet } from '../../policy/index.ts';
@@ -20,6 +21,9 @@ import { mayManageWish, mustSeeWish, WARNING_DAYS } from './wishes.ts';
 export const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 const minusDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
 
+/** A volunteer claimant is masked as in the volunteers lists; organisations, teams and donors as recorded. */
+export const claimantShown = (w: Pick<WishRow, 'claimant_kind' | 'claimant_name'>) => (w.claimant_kind === 'volunteer' ? maskName(w.claimant_name) : w.claimant_name);
+
 function itemView(w: WishRow, warningDays: number, today: string) {
   const unclaimedDays = w.status === 'published' && w.published_on !== null ? daysBetween(w.published_on, today) : null;
   return {
@@ -27,7 +31,7 @@ function itemView(w: WishRow, warningDays: number, today: string) {
     kind: w.kind, kindLabel: KIND_LABELS[w.kind], description: w.description, valueFen: w.value_fen,
     campaign: w.campaign_id === null ? null : { id: w.campaign_id, name: w.campaign_name ?? '' },
     status: w.status, statusLabel: STATUS_LABELS[w.status], recordedOn: w.recorded_on, publishedOn: w.published_on,
-    claimedOn: w.claimed_on, claimantKind: w.claimant_kind, claimantKindLabel: w.claimant_kind && CLAIMANT_LABELS[w.claimant_kind], claimantName: w.claimant_name,
+    claimedOn: w.claimed_on, claimantKind: w.claimant_kind, claimantKindLabel: w.claimant_kind && CLAIMANT_LABELS[w.claimant_kind], claimantName: claimantShown(w),
     fulfilledOn: w.fulfilled_on, unclaimedDays, unclaimedWarning: unclaimedDays !== null && unclaimedDays > warningDays,
   };
 }
@@ -54,7 +58,7 @@ export async function wishDetail(db: Database, scope: Scope, wishNo: string) {
   const today = todayInChina();
   return {
     ...itemView(w, await warningDays(db, w.village_code, today), today),
-    consentOn: w.consent_on, consentBy: w.consent_by, claimantRef: w.claimant_ref,
+    consentOn: w.consent_on, consentBy: w.consent_by, claimantRef: w.claimant_ref, claimantId: w.claimant_id,
     confirmationKind: w.confirmation_kind, confirmationKindLabel: w.confirmation_kind && CONFIRMATION_LABELS[w.confirmation_kind], confirmationRef: w.confirmation_ref,
     withdrawnOn: w.withdrawn_on, withdrawnReason: w.withdrawn_reason, createdBy: w.created_by, mayManage: mayManageWish(scope, w),
   };

@@ -13,8 +13,9 @@ import { covers, type Scope } from '../../../kernel/scope.ts';
 import { nextSerialNo } from '../../../kernel/serials.ts';
 import { databaseParameterSet } from '../../policy/index.ts';
 import { listMembers, mustFindHousehold } from '../../registry/index.ts';
+import { registerEntry, registerOptions, type RegisterEntry } from '../../volunteers/index.ts';
 import type { WishStatus } from '../codes.ts';
-import type { claimSchema, fulfilSchema, newWishSchema, publishSchema, withdrawSchema } from '../contract/wishes.ts';
+import type { claimantsQuery, claimSchema, fulfilSchema, newWishSchema, publishSchema, withdrawSchema } from '../contract/wishes.ts';
 import { allow } from '../permissions.ts';
 import { campaignById, insertWish, moveWish, wishByNo, type WishRow, type WishSet } from '../repo/wishes.ts';
 
@@ -84,8 +85,8 @@ export async function createWish(db: Database, scope: Scope, input: z.output<typ
 type Step = 'publish' | 'claim' | 'fulfil' | 'withdraw';
 const FROM: Record<Step, readonly WishStatus[]> = { publish: ['recorded'], claim: ['published'], fulfil: ['claimed'], withdraw: ['recorded', 'published', 'claimed'] };
 
-async function step(db: Database, scope: Scope, wishNo: string, name: Step, check: (w: WishRow, today: string) => FieldError[], set: WishSet, after: object): Promise<void> {
-  const w = await mustManageWish(db, scope, wishNo);
+async function step(db: Database, scope: Scope, wishNo: string, name: Step, check: (w: WishRow, today: string) => FieldError[], set: WishSet, after: object, read?: WishRow): Promise<void> {
+  const w = read ?? await mustManageWish(db, scope, wishNo);
   if (name === 'claim' && w.claimed_on !== null) throw AppError.conflict('wish_already_claimed', `心愿 ${wishNo} 已由「${w.claimant_name}」认领，不能重复认领`);
   if (!FROM[name].includes(w.status)) throw AppError.conflict('wish_status', `心愿 ${wishNo} 当前为「${w.status}」状态，不能执行此操作`, { status: w.status });
   const errors = check(w, todayInChina());
@@ -110,9 +111,34 @@ const dateRule = (field: string, on: string, today: string, min: string | null, 
 export const publishWish = (db: Database, scope: Scope, wishNo: string, b: z.output<typeof publishSchema>) =>
   step(db, scope, wishNo, 'publish', (w, today) => dateRule('publishedOn', b.publishedOn, today, w.consent_on, '同意日期'), { status: 'published', published_on: b.publishedOn }, b);
 
-export const claimWish = (db: Database, scope: Scope, wishNo: string, b: z.output<typeof claimSchema>) =>
-  step(db, scope, wishNo, 'claim', (w, today) => dateRule('claimedOn', b.claimedOn, today, w.published_on, '发布日期'),
-    { status: 'claimed', claimed_on: b.claimedOn, claimant_kind: b.claimantKind, claimant_name: b.claimantName, claimant_ref: b.claimantRef ?? null }, b);
+/**
+ * An organisation, team or volunteer claimant is an entry of the volunteers register of the wish's county
+ * (an active organisation, a team of one, a registered volunteer): its id and its name as registered are
+ * recorded. Anything else (missing, another county, dissolved) is refused on claimantId. A donor is a name.
+ */
+export async function claimWish(db: Database, scope: Scope, wishNo: string, b: z.output<typeof claimSchema>): Promise<void> {
+  const w = await mustManageWish(db, scope, wishNo);
+  const kind = b.claimantKind;
+  const entry: RegisterEntry | undefined = kind === 'donor' || b.claimantId === undefined ? undefined : await registerEntry(db.kysely, w.county_code, kind, b.claimantId);
+  const name = kind === 'donor' ? b.claimantName : entry?.name;
+  const check = (row: WishRow, today: string): FieldError[] => [
+    ...dateRule('claimedOn', b.claimedOn, today, row.published_on, '发布日期'),
+    ...(name === undefined ? [{ field: 'claimantId', message: '所选组织、队伍或志愿者不在本县社会力量登记中，或已注销' }] : []),
+  ];
+  const set: WishSet = {
+    status: 'claimed', claimed_on: b.claimedOn, claimant_kind: kind, claimant_name: name ?? '', claimant_ref: b.claimantRef ?? null,
+    claimant_organisation_id: kind === 'organisation' ? entry?.id ?? null : null,
+    claimant_team_id: kind === 'team' ? entry?.id ?? null : null,
+    claimant_volunteer_id: kind === 'volunteer' ? entry?.id ?? null : null,
+  };
+  await step(db, scope, wishNo, 'claim', check, set, { ...b, claimantName: name }, w);
+}
+
+/** What the claim dialog offers: the wish's county's register entries of a kind (names only, volunteers masked), up to 50. */
+export async function wishClaimants(db: Database, scope: Scope, wishNo: string, q: z.output<typeof claimantsQuery>) {
+  const w = await mustManageWish(db, scope, wishNo);
+  return { items: await registerOptions(db.kysely, w.county_code, q.kind, q.q, 50) };
+}
 
 export const fulfilWish = (db: Database, scope: Scope, wishNo: string, b: z.output<typeof fulfilSchema>) =>
   step(db, scope, wishNo, 'fulfil', (w, today) => dateRule('fulfilledOn', b.fulfilledOn, today, w.claimed_on, '认领日期'),

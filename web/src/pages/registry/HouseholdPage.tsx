@@ -114,7 +114,7 @@ function HouseholdView({ householdNo }: { householdNo: string }) {
         <Tabs
           activeKey={tab}
           onChange={setTab}
-          items={HOUSEHOLD_TABS.map((x) => ({ key: x.key, label: t(x.label), children: x.render(ctx) }))}
+          items={HOUSEHOLD_TABS.filter((x) => x.permission === undefined || can(me, x.permission)).map((x) => ({ key: x.key, label: t(x.label), children: x.render(ctx) }))}
         />
       </Card>
       {editing && !detail.masked && (

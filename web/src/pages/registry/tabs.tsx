@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import type { Action } from '../../../../src/kernel/permissions.ts';
 import type { MessageKey } from '../../i18n/zh-CN.ts';
 import type { HouseholdDetail } from './api.ts';
 import { ItemsTab } from './ItemsTab.tsx';
@@ -7,6 +8,7 @@ import { TimelineTab } from './TimelineTab.tsx';
 import { Explanation } from '../policy/Explanation.tsx';
 import { PaymentHistoryTab } from '../payroll/PaymentHistoryTab.tsx';
 import { HouseholdCasesTab } from '../cases/HouseholdCasesTab.tsx';
+import { HouseholdAssistanceTab } from '../wishes/HouseholdAssistanceTab.tsx';
 
 /** What the household page asks of its forms; masked data is first shown in full (audited). */
 export type EditRequest =
@@ -32,6 +34,8 @@ export interface HouseholdTab {
   key: string;
   label: MessageKey;
   render: (ctx: HouseholdTabContext) => ReactNode;
+  /** Shown only to users with this permission (the tab is hidden, not empty, for the rest). */
+  permission?: Action;
 }
 
 /** The tabs of the household page, in order; add a tab by adding an entry here. */
@@ -43,4 +47,5 @@ export const HOUSEHOLD_TABS: HouseholdTab[] = [
   { key: 'cases', label: 'cases.household.tab', render: (ctx) => <HouseholdCasesTab householdNo={ctx.householdNo} version={ctx.version} /> },
   { key: 'explanation', label: 'policy.tab.explanation', render: (ctx) => <Explanation householdNo={ctx.householdNo} /> },
   { key: 'payments', label: 'payroll.history.tab', render: (ctx) => <PaymentHistoryTab householdNo={ctx.householdNo} /> },
+  { key: 'assistance', label: 'wishes.household.tab', permission: 'wishes.read', render: (ctx) => <HouseholdAssistanceTab householdNo={ctx.householdNo} version={ctx.version} /> },
 ];

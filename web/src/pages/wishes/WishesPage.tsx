@@ -1,6 +1,7 @@
 import { Alert, Button, Card, Checkbox, Form, Input, InputNumber, Modal, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { CLAIMANT_KINDS, CONFIRMATION_KINDS, DONATION_FORMS, DONOR_KINDS, WISH_KINDS, WISH_STATUSES, type WishFigures, type WishList } from '../../../../src/modules/wishes/contract.ts';
+import { CLAIMANT_KINDS, CONFIRMATION_KINDS, DONATION_FORMS, DONOR_KINDS, WISH_KINDS, WISH_STATUSES, type ClaimantKind, type WishFigures, type WishList } from '../../../../src/modules/wishes/contract.ts';
+import { ClaimantPicker } from './ClaimantPicker.tsx';
 import { useApiData } from '../../api/useApiData.ts';
 import { useCurrentUser } from '../../auth/context.ts';
 import { can } from '../../auth/permissions.ts';
@@ -20,7 +21,7 @@ export default function WishesPage() {
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Card title={t('wishes.title')}>
-        <Tabs items={[
+        <Tabs destroyOnHidden items={[
           { key: 'wall', label: t('wishes.tab.wall'), children: <WallTab /> },
           { key: 'record', label: t('wishes.tab.record'), children: <WishesTab /> },
           { key: 'donations', label: t('wishes.tab.donations'), children: <DonationsTab /> },
@@ -123,10 +124,15 @@ function StepDialog({ wish, step, onClose, onDone }: { wish: WishItem; step: Wis
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<string | null>(null);
   const dateField = { publish: 'publishedOn', claim: 'claimedOn', fulfil: 'fulfilledOn', withdraw: 'withdrawnOn' }[step];
+  const claimantKind = Form.useWatch('claimantKind', form) as ClaimantKind | undefined;
   const save = async (v: Values) => {
     setError(null);
     const body: Values = { [dateField]: v.date };
-    if (step === 'claim') Object.assign(body, { claimantKind: v.claimantKind, claimantName: text(v.claimantName), claimantRef: text(v.claimantRef) });
+    if (step === 'claim') {
+      Object.assign(body, v.claimantKind === 'donor'
+        ? { claimantKind: v.claimantKind, claimantName: text(v.claimantName), claimantRef: text(v.claimantRef) }
+        : { claimantKind: v.claimantKind, claimantId: v.claimantId });
+    }
     if (step === 'fulfil') Object.assign(body, { confirmationKind: v.confirmationKind, confirmationRef: text(v.confirmationRef) });
     if (step === 'withdraw') body.reason = text(v.reason);
     try { await wishStep(wish.wishNo, step, body); onDone(); } catch (e) { setError(showFieldErrors(form, e, { [dateField]: 'date' })); }
@@ -134,12 +140,19 @@ function StepDialog({ wish, step, onClose, onDone }: { wish: WishItem; step: Wis
   return (
     <Modal open title={`${t(`wishes.step.${step}`)} · ${wish.wishNo}`} onCancel={onClose} onOk={() => form.submit()} okText={t('wishes.form.save')}>
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
-      <Form form={form} layout="vertical" onFinish={save} initialValues={{ date: today(), claimantKind: 'team', confirmationKind: 'photo' }}>
+      <Form form={form} layout="vertical" onFinish={save} initialValues={{ date: today(), claimantKind: 'team', confirmationKind: 'photo' }}
+        onValuesChange={(changed: Values) => { if ('claimantKind' in changed) form.setFieldsValue({ claimantId: undefined }); }}>
         <Form.Item name="date" label={t('wishes.step.date')} rules={[{ required: true }]}><Input type="date" /></Form.Item>
         {step === 'claim' && <>
-          <Form.Item name="claimantKind" label={t('wishes.step.claimantKind')}><Select options={CLAIMANT_KINDS.map((k) => ({ value: k, label: t(`wishes.claimant.${k}`) }))} /></Form.Item>
-          <Form.Item name="claimantName" label={t('wishes.step.claimantName')} rules={[{ required: true }]}><Input maxLength={100} /></Form.Item>
-          <Form.Item name="claimantRef" label={t('wishes.step.claimantRef')}><Input maxLength={100} /></Form.Item>
+          <Form.Item name="claimantKind" label={t('wishes.step.claimantKind')}><Select data-testid="claimant-kind" options={CLAIMANT_KINDS.map((k) => ({ value: k, label: t(`wishes.claimant.${k}`) }))} /></Form.Item>
+          {claimantKind === 'donor' ? <>
+            <Form.Item name="claimantName" label={t('wishes.step.claimantName')} rules={[{ required: true }]}><Input maxLength={100} /></Form.Item>
+            <Form.Item name="claimantRef" label={t('wishes.step.claimantRef')}><Input maxLength={100} /></Form.Item>
+          </> : (
+            <Form.Item name="claimantId" label={t('wishes.step.claimantEntry')} rules={[{ required: true, message: t('wishes.step.claimantEntryRequired') }]}>
+              <ClaimantPicker key={claimantKind} wishNo={wish.wishNo} kind={claimantKind ?? 'team'} />
+            </Form.Item>
+          )}
         </>}
         {step === 'fulfil' && <>
           <Form.Item name="confirmationKind" label={t('wishes.step.confirmationKind')}><Select options={CONFIRMATION_KINDS.map((k) => ({ value: k, label: t(`wishes.confirmation.${k}`) }))} /></Form.Item>

@@ -1,5 +1,5 @@
 // The wishes API (微心愿, 慈善捐赠) as the pages call it.
-import type { Assistance, CampaignList, Donation, Wall, WishDetail, WishFigures, WishList } from '../../../../src/modules/wishes/contract.ts';
+import type { Assistance, CampaignList, Claimants, Donation, RegisterClaimantKind, Wall, WishDetail, WishFigures, WishList } from '../../../../src/modules/wishes/contract.ts';
 import { api } from '../../api/client.ts';
 
 const base = '/wishes';
@@ -15,6 +15,9 @@ export function listWishes(f: WishFilter) {
 export const createWish = (body: object) => api<WishDetail>(base, { method: 'POST', body });
 export type WishStep = 'publish' | 'claim' | 'fulfil' | 'withdraw';
 export const wishStep = (wishNo: string, step: WishStep, body: object) => api<WishDetail>(`${base}/${wishNo}/${step}`, { method: 'POST', body });
+/** The register entries of the wish's county a claim may name (names only; volunteers masked). */
+export const claimants = (wishNo: string, kind: RegisterClaimantKind, q: string) =>
+  api<Claimants>(`${base}/${wishNo}/claimants?${new URLSearchParams({ kind, q }).toString()}`);
 export const campaigns = () => api<CampaignList>(`${base}/campaigns`);
 export const listDonations = (householdNo: string) => api<{ items: Donation[] }>(`${base}/donations?householdNo=${householdNo}`);
 export const createDonation = (body: object) => api<Donation>(`${base}/donations`, { method: 'POST', body });
