@@ -12,6 +12,9 @@ import { withDb } from './db.ts';
 import '../../modules/institutions/index.ts';
 import '../../modules/placements/index.ts';
 import '../../modules/relief-station/index.ts';
+import '../../modules/volunteers/index.ts';
+import '../../modules/wishes/index.ts';
+import '../../modules/left-behind/index.ts';
 
 /** `jiuzhu report …`: the annual work report and statistical tables. */
 export function registerReport(program: Command): void {

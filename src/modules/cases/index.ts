@@ -8,7 +8,7 @@ export { programmeLabel, syncProgrammes } from './service/programmes.ts';
 export { caseParameters } from './service/parameters.ts';
 export { registerStepDataCheck, type StepDataCheck } from './service/step-checks.ts';
 export { registerProgrammeHooks, type HookCase, type HookDecision, type ProgrammeHooks } from './service/programme-hooks.ts';
-export { householdProgrammes, type HouseholdProgrammes } from './service/household-programmes.ts';
+export { householdEntitlements, householdProgrammes, type HouseholdEntitlement, type HouseholdProgrammes } from './service/household-programmes.ts';
 export { decideInBulk, type BulkDecision } from './service/bulk-decide.ts';
 export { sampleSize } from './domain/spot-check.ts';
 export { registerInstitutionPayee, type InstitutionPayee } from './service/payees.ts';

@@ -37,20 +37,23 @@ describe(`left-behind figures (${ENGINE})`, () => {
     // Visits: the child once in 2023 and twice in 2024, the elder once in 2024.
     for (const on of ['2023-06-01', '2024-06-01', '2024-09-01']) await call('guanghui.clerk', 'POST', `/persons/${child.personId}/visits`, { visitedOn: on, visitedBy: '某', findings: '学习生活正常' });
     await call('guanghui.clerk', 'POST', `/persons/${elder.personId}/visits`, { visitedOn: '2024-07-01', visitedBy: '某', findings: '身体尚可' });
+    // A care plan for the child from 2024-05 (none by the end of 2023); the elder's alone_ill followed up in 2024.
+    await call('guanghui.clerk', 'POST', `/persons/${child.personId}/care-plans`, { carerKind: 'village_cadre', carerName: '村主任', from: '2024-05-01' });
+    await call('guanghui.caseworker', 'POST', `/persons/${elder.personId}/follow-ups`, { warning: 'alone_ill', action: 'referral', department: 'health', note: '转介卫生院', followedOn: '2024-08-01' });
 
     // Open warnings today (every last contact is in 2024, long past 30 days): 都匀 child no_visit, elder no_visit
-    // and alone_ill = 3; 福泉 woman no_visit = 1.
-    const duyun = { children: 1, elders: 1, women: 0, persons: 2, visits: 3, openWarnings: 3 };
-    const fuquan = { children: 0, elders: 0, women: 1, persons: 1, visits: 0, openWarnings: 1 };
+    // (alone_ill followed up) = 2; 福泉 woman no_visit = 1.
+    const duyun = { children: 1, elders: 1, women: 0, persons: 2, withCarePlan: 1, visits: 3, followUps: 1, openWarnings: 2 };
+    const fuquan = { children: 0, elders: 0, women: 1, persons: 1, withCarePlan: 0, visits: 0, followUps: 0, openWarnings: 1 };
     expect(await call('qiannan.admin', 'GET', '/figures?area=522700&year=2024')).toEqual({
       area: '522700', areaName: '黔南布依族苗族自治州', year: 2024,
       items: [{ countyCode: '522701', countyName: '都匀市', ...duyun }, { countyCode: '522702', countyName: '福泉市', ...fuquan }],
-      total: { children: 1, elders: 1, women: 1, persons: 3, visits: 3, openWarnings: 4 },
+      total: { children: 1, elders: 1, women: 1, persons: 3, withCarePlan: 1, visits: 3, followUps: 1, openWarnings: 3 },
     });
     const y2023 = await call('qiannan.admin', 'GET', '/figures?year=2023') as unknown as { items: unknown[] };
     expect(y2023.items).toEqual([
-      { countyCode: '522701', countyName: '都匀市', children: 1, elders: 0, women: 0, persons: 1, visits: 1, openWarnings: 3 },
-      { countyCode: '522702', countyName: '福泉市', children: 0, elders: 0, women: 0, persons: 0, visits: 0, openWarnings: 1 },
+      { countyCode: '522701', countyName: '都匀市', children: 1, elders: 0, women: 0, persons: 1, withCarePlan: 0, visits: 1, followUps: 0, openWarnings: 2 },
+      { countyCode: '522702', countyName: '福泉市', children: 0, elders: 0, women: 0, persons: 0, withCarePlan: 0, visits: 0, followUps: 0, openWarnings: 1 },
     ]);
     // A township caseworker sees its own persons only.
     const own = await call('guanghui.caseworker', 'GET', '/figures?area=522700&year=2024') as unknown as { items: { countyCode: string }[] };

@@ -113,4 +113,33 @@ describe(`left-behind persons (${ENGINE})`, () => {
     expect([audited.statusCode, (audited.json() as File).mayRecord]).toEqual([200, false]);
     expect((await call('qiannan.auditor', 'POST', `/persons/${c.personId}/visits`, { visitedOn: today, visitedBy: '某', findings: '审计走访' })).statusCode).toBe(403);
   });
+  it("keeps the registry member's 留守 flag at the kind of the person's latest survey, audited as a member change", async () => {
+    tokens['guanghui.clerk'] = await tokenFor(t.built, 'guanghui.clerk');
+    tokens['guanghui.caseworker'] = await tokenFor(t.built, 'guanghui.caseworker');
+    const womanId = idNumber(`${year - 62}-01-10`, 'female');
+    const h = await makeHousehold(t.built, tokens['guanghui.caseworker']!, '522701001001', { hukou: 'rural', members: [memberInput({ idNumber: womanId, name: '陈阿婆', sex: 'female', hukou: 'rural', workCapacity: 'none' })] });
+    const flag = async () => {
+      const res = await t.built.app.inject({ method: 'GET', url: `/api/v1/households/${h.householdNo}`, headers: bearer(tokens['guanghui.caseworker']!) });
+      expect(res.statusCode, res.body).toBe(200);
+      return (res.json() as { members: { leftBehind: string | null }[] }).members[0]!.leftBehind;
+    };
+    const survey = (kind: string, y: number) => call('guanghui.clerk', 'POST', '/surveys', { householdNo: h.householdNo, idNumber: womanId, year: y, kind, awayPlace: '广州', guardian: { name: '陈某', relation: '儿子', able: true }, surveyedOn: `${y}-01-15`, surveyedBy: '吴某' });
+    expect(await flag()).toBeNull();
+    expect((await survey('woman', year - 1)).statusCode).toBe(200);
+    expect(await flag()).toBe('woman');
+    // Surveyed this year as an elder: the latest kind wins; a survey of an earlier year recorded later leaves it.
+    expect((await survey('elder', year)).statusCode).toBe(200);
+    expect(await flag()).toBe('elder');
+    expect((await survey('woman', year - 2)).statusCode).toBe(200);
+    expect(await flag()).toBe('elder');
+    // A refused survey (a duplicate) changes nothing.
+    expect((await survey('elder', year)).statusCode).toBe(409);
+    expect(await flag()).toBe('elder');
+    // Two changes, each in the household's timeline and the audit log as a member change.
+    const timeline = await t.built.app.inject({ method: 'GET', url: `/api/v1/households/${h.householdNo}/timeline`, headers: bearer(tokens['guanghui.caseworker']!) });
+    const changes = (timeline.json() as { items: { action: string; before: { leftBehind?: string | null } | null; after: { leftBehind?: string | null } }[] }).items.filter((i) => i.action === 'member.update');
+    expect(changes.map((c) => [c.before?.leftBehind, c.after.leftBehind]).sort()).toEqual([[null, 'woman'], ['woman', 'elder']].sort());
+    const audit = await sql<{ n: string }>`select count(*) as n from audit_log where action = 'registry.member.update' and entity_id = ${h.householdNo}`.execute(t.db.kysely);
+    expect(Number(audit.rows[0]!.n)).toBe(2);
+  });
 });

@@ -8,6 +8,7 @@ export { ensureDemoHouseholds, loadDemoHouseholds } from './service/demo.ts';
 export { importHouseholds, importReport } from './service/import.ts';
 export type { ImportPhase } from './service/import.ts';
 export { mustFindHousehold } from './service/read.ts';
+export { setMemberLeftBehind, type LeftBehindKind } from './service/left-behind.ts';
 export { registryTransferRoutes } from './transfer-routes.ts';
 export { BASIC_PENSION_SOURCE, householdFactsFromRegistry, INCOME_KIND_MAP, VEHICLE_NOTE_PATTERNS } from './facts.ts';
 export type { RegistryHousehold } from './facts.ts';

@@ -1,6 +1,8 @@
-// Public surface of the volunteers module (社会力量参与: organisations, teams, volunteers, service hours).
+// Public surface of the volunteers module (社会力量参与: organisations, teams, volunteers, service hours);
+// importing it registers its paragraph of the annual report (社会力量参与).
 import './error-codes.ts';
 import './tables.ts';
+import './service/report-part.ts';
 export { volunteerRoutes } from './routes.ts';
 export { mustFindOrganisation, type OrganisationRef } from './service/lookup.ts';
 export { REGISTER_KINDS, registerEntry, registerOptions, type RegisterEntry, type RegisterKind, type RegisterOption } from './service/entries.ts';

@@ -105,8 +105,12 @@ export const figuresQuery = z.strictObject({ area: areaCode.optional(), year: de
 const figureRow = z.object({
   /** Persons in the year's survey, by kind (a person surveyed as two kinds counts once in each). */
   children: z.number(), elders: z.number(), women: z.number(), persons: z.number(),
+  /** Persons in the year's survey with a care plan begun by the year's end. */
+  withCarePlan: z.number(),
   /** Visits made in the year. */
   visits: z.number(),
+  /** Warning follow-ups (预警处置) recorded in the year. */
+  followUps: z.number(),
   /** Warnings open today (of persons surveyed in any year). */
   openWarnings: z.number(),
 });

@@ -37,6 +37,13 @@ export async function surveyExists(db: Kysely<DB>, county: string, memberId: num
   return row !== undefined;
 }
 
+/** The kind of the person's latest survey (latest year, then day, then the last recorded). */
+export async function latestSurveyKind(db: Kysely<DB>, county: string, memberId: number): Promise<Kind | undefined> {
+  const row = await db.selectFrom('left_behind_surveys').select('kind').where('county_code', '=', county).where('member_id', '=', memberId)
+    .orderBy('year', 'desc').orderBy('surveyed_on', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  return row?.kind;
+}
+
 export interface SurveyFilter { kind?: Kind | undefined; year?: number | undefined; after?: number | undefined; limit: number; county?: string; memberId?: number }
 
 /** Surveys of the persons the filter `where` selects (`h.`: households, `m.`: members), newest first. */
@@ -85,20 +92,31 @@ export async function followUpsOf(db: Kysely<DB>, where: Expression<SqlBool>[]):
   return rows.map(num);
 }
 
-/** Persons by kind in the year's surveys and visits in the year, per county of the persons the filter selects. */
+/**
+ * Per county of the persons the filter selects: persons by kind in the year's surveys and those of them with a
+ * care plan begun by the year's end; visits and warning follow-ups made in the year.
+ */
 export async function countyCounts(db: Kysely<DB>, where: Expression<SqlBool>[], year: number) {
   const w = sql.join(where, sql` and `);
-  const { rows: persons } = await sql<{ county_code: string; children: number; elders: number; women: number; persons: number }>`
+  const from = `${year}-01-01`;
+  const to = `${year}-12-31`;
+  const { rows: persons } = await sql<{ county_code: string; children: number; elders: number; women: number; persons: number; with_plans: number }>`
     select s.county_code,
       count(distinct s.member_id) filter (where s.kind = 'child')::int as children,
       count(distinct s.member_id) filter (where s.kind = 'elder')::int as elders,
       count(distinct s.member_id) filter (where s.kind = 'woman')::int as women,
-      count(distinct s.member_id)::int as persons
+      count(distinct s.member_id)::int as persons,
+      count(distinct s.member_id) filter (where exists (select 1 from left_behind_care_plans p
+        where p.county_code = s.county_code and p.member_id = s.member_id and p.from_on <= ${to}))::int as with_plans
     from left_behind_surveys s join members m on m.county_code = s.county_code and m.id = s.member_id ${PERSON_JOIN}
     where ${w} and s.year = ${year} group by s.county_code`.execute(db);
   const { rows: visits } = await sql<{ county_code: string; visits: number }>`
     select x.county_code, count(*)::int as visits
     from left_behind_visits x join members m on m.county_code = x.county_code and m.id = x.member_id ${PERSON_JOIN}
-    where ${w} and x.visited_on between ${`${year}-01-01`} and ${`${year}-12-31`} group by x.county_code`.execute(db);
-  return { persons, visits };
+    where ${w} and x.visited_on between ${from} and ${to} group by x.county_code`.execute(db);
+  const { rows: followUps } = await sql<{ county_code: string; follow_ups: number }>`
+    select f.county_code, count(*)::int as follow_ups
+    from left_behind_follow_ups f join members m on m.county_code = f.county_code and m.id = f.member_id ${PERSON_JOIN}
+    where ${w} and f.followed_on between ${from} and ${to} group by f.county_code`.execute(db);
+  return { persons, visits, followUps };
 }

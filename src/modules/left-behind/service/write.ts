@@ -8,6 +8,8 @@
 // - visits and plans are not dated in the future nor before the person's first survey;
 // - a follow-up names the department of a referral, the number of a 临时救助 case it opened (a case the caller
 //   sees, of the programme temporary), and nothing of either otherwise.
+// A survey also sets the registry member's 留守 flag to the kind of the person's latest survey (by year, then
+// day), in the same transaction, through the registry (its history and audit entry).
 import type { z } from 'zod';
 import type { Database } from '../../../db/engine.ts';
 import { write } from '../../../db/write.ts';
@@ -16,11 +18,11 @@ import { todayInChina } from '../../../kernel/clock.ts';
 import { AppError, type FieldError } from '../../../kernel/errors.ts';
 import type { Scope } from '../../../kernel/scope.ts';
 import { mustFindCase } from '../../cases/index.ts';
-import { listMembers, mustFindHousehold } from '../../registry/index.ts';
+import { listMembers, mustFindHousehold, setMemberLeftBehind } from '../../registry/index.ts';
 import type { Risk } from '../codes.ts';
 import type { newCarePlanSchema, newFollowUpSchema, newSurveySchema, newVisitSchema } from '../contract/records.ts';
 import { allow } from '../permissions.ts';
-import { surveyExists } from '../repo/records.ts';
+import { latestSurveyKind, surveyExists } from '../repo/records.ts';
 import { mustRecordFor, personId } from './access.ts';
 
 const invalid = (fields: FieldError[]) => new AppError('validation_failed', fields.map((f) => `${f.field}: ${f.message}`).join('；'), 400, { fields });
@@ -62,6 +64,8 @@ export async function recordSurvey(db: Database, scope: Scope, input: z.output<t
     };
     const { id: surveyId } = await tx.insertInto('left_behind_surveys').values(row).returning('id').executeTakeFirstOrThrow();
     await appendAudit(tx, scope, { action: 'left_behind.survey.create', entity: ENTITY, entityId: id, areaCode: h.village_code, after: { surveyId: Number(surveyId), ...row } });
+    // The registry's flag follows the person's latest survey (a person surveyed as two kinds: the latest one).
+    await setMemberLeftBehind(tx, scope, h, memberId, (await latestSurveyKind(tx, county, memberId)) ?? input.kind);
   }).catch((e: unknown) => {
     // Two surveys of the same person, kind and year at once: the unique key decides, the loser gets the 409.
     if (typeof e === 'object' && e !== null && (e as { code?: unknown }).code === '23505') throw duplicate();

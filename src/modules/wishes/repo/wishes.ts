@@ -3,6 +3,7 @@
 // claim as a conditional update (claimed once); campaigns; figures by county.
 import { sql, type Expression, type Kysely, type Selectable, type SqlBool, type Updateable } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
+import { inArea } from '../../../kernel/scope.ts';
 import type { WishStatus } from '../codes.ts';
 import type { WishTable } from '../tables.ts';
 
@@ -95,6 +96,16 @@ export async function campaignsOf(db: Kysely<DB>, areas: string[]) {
     select c.id, c.area_code, a.name as area_name, c.name, c.from_on, c.to_on from wish_campaigns c join areas a on a.code = c.area_code
     where c.area_code in (${sql.join(areas)}) order by c.from_on desc, c.id desc`.execute(db);
   return rows.map((r) => ({ ...r, id: Number(r.id) }));
+}
+
+/** Names of the campaigns running in the year under the area (a county's: its own and its prefecture's), first started first. */
+export async function yearCampaignNames(db: Kysely<DB>, area: string, year: number): Promise<string[]> {
+  const prefecture = `${area.slice(0, 4)}00`;
+  const { rows } = await sql<{ name: string }>`
+    select c.name from wish_campaigns c
+    where (${inArea(area, 'c.area_code')} or c.area_code = ${prefecture}) and c.from_on <= ${`${year}-12-31`} and c.to_on >= ${`${year}-01-01`}
+    group by c.name order by min(c.from_on), c.name`.execute(db);
+  return rows.map((r) => r.name);
 }
 
 export interface FigureRow { county_code: string; county_name: string; published: number; fulfilled: number; fulfilled_fen: number; unclaimed: number; donations: number; donations_fen: number }

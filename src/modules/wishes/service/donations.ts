@@ -1,5 +1,5 @@
 // 慈善捐赠: record a donation (cash or goods) to a named household or to a campaign, list them; and a
-// household's assistance side by side: government (its entitlements, read in repo/donations.ts) and charity
+// household's assistance side by side: government (its entitlements, read through the cases module) and charity
 // (fulfilled wishes, donations), each charity item naming the programmes paying in its month (duplicates).
 import type { z } from 'zod';
 import { sql, type SqlBool } from 'kysely';
@@ -9,11 +9,12 @@ import { appendAudit } from '../../../kernel/audit/append.ts';
 import { todayInChina } from '../../../kernel/clock.ts';
 import { AppError, type FieldError } from '../../../kernel/errors.ts';
 import { inScope, visibleCounties, type Scope } from '../../../kernel/scope.ts';
+import { householdEntitlements, type HouseholdEntitlement } from '../../cases/index.ts';
 import { mustFindHousehold } from '../../registry/index.ts';
 import type { assistanceQuery, donationListQuery, newDonationSchema } from '../contract/donations.ts';
 import { DONOR_LABELS, FORM_LABELS } from '../labels.ts';
 import { allow } from '../permissions.ts';
-import { donationPage, entitlementsOf, insertDonation, type DonationRow, type EntitlementRow } from '../repo/donations.ts';
+import { donationPage, insertDonation, type DonationRow } from '../repo/donations.ts';
 import { wishPage } from '../repo/wishes.ts';
 import { claimantShown } from './read.ts';
 import { campaignFor } from './wishes.ts';
@@ -69,12 +70,12 @@ export async function listDonations(db: Database, scope: Scope, q: z.output<type
 }
 
 /** Months of an entitlement paid in a year (a running monthly one: to this month). */
-function monthsIn(e: EntitlementRow, year: number, thisMonth: string): string[] {
-  const end = e.to_month ?? thisMonth;
+function monthsIn(e: HouseholdEntitlement, year: number, thisMonth: string): string[] {
+  const end = e.toMonth ?? thisMonth;
   const out: string[] = [];
   for (let m = 1; m <= 12; m++) {
     const ym = `${year}-${String(m).padStart(2, '0')}`;
-    if (ym >= e.from_month && ym <= end && ym <= thisMonth) out.push(ym);
+    if (ym >= e.fromMonth && ym <= end && ym <= thisMonth) out.push(ym);
   }
   return out;
 }
@@ -85,10 +86,10 @@ export async function householdAssistance(db: Database, scope: Scope, householdN
   const today = todayInChina();
   const year = q.year ?? Number(today.slice(0, 4));
   const thisMonth = today.slice(0, 7);
-  const ents = await entitlementsOf(db.kysely, h.county_code, h.id);
+  const ents = await householdEntitlements(db.kysely, { countyCode: h.county_code, householdId: h.id, year });
   const government = ents.map((e) => {
     const months = monthsIn(e, year, thisMonth);
-    return { programme: e.programme, programmeName: e.programme_name, schedule: e.schedule, fromMonth: e.from_month, toMonth: e.to_month, amountFen: e.amount_fen, months: months.length, yearFen: e.amount_fen * months.length, paid: new Set(months) };
+    return { programme: e.programme, programmeName: e.label, schedule: e.schedule, fromMonth: e.fromMonth, toMonth: e.toMonth, amountFen: e.amountFen, months: months.length, yearFen: e.amountFen * months.length, paid: new Set(months) };
   }).filter((g) => g.months > 0);
   const duplicates = (on: string) => [...new Set(government.filter((g) => g.paid.has(on.slice(0, 7))).map((g) => g.programmeName))];
   const inYear = (on: string | null) => on !== null && on.startsWith(`${year}-`);

@@ -268,7 +268,9 @@ function FiguresTab() {
         { key: 'e', title: t('lb.fig.elders'), dataIndex: 'elders', align: 'right' },
         { key: 'w', title: t('lb.fig.women'), dataIndex: 'women', align: 'right' },
         { key: 'p', title: t('lb.fig.persons'), dataIndex: 'persons', align: 'right' },
+        { key: 'cp', title: t('lb.fig.withCarePlan'), dataIndex: 'withCarePlan', align: 'right' },
         { key: 'v', title: t('lb.fig.visits'), dataIndex: 'visits', align: 'right' },
+        { key: 'fu', title: t('lb.fig.followUps'), dataIndex: 'followUps', align: 'right' },
         { key: 'o', title: t('lb.fig.openWarnings'), dataIndex: 'openWarnings', align: 'right' },
       ]} />
     </Space>

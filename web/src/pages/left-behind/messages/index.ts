@@ -65,7 +65,9 @@ export const leftBehindZhCN = {
   'lb.fig.elders': '留守老人',
   'lb.fig.women': '留守妇女',
   'lb.fig.persons': '合计人数',
+  'lb.fig.withCarePlan': '有关爱计划',
   'lb.fig.visits': '走访次数',
+  'lb.fig.followUps': '预警处置',
   'lb.fig.openWarnings': '未处置预警',
   'lb.fig.total': '合计',
 };
@@ -136,7 +138,9 @@ export const leftBehindEn: Record<keyof typeof leftBehindZhCN, string> = {
   'lb.fig.elders': 'Elders',
   'lb.fig.women': 'Women',
   'lb.fig.persons': 'Persons',
+  'lb.fig.withCarePlan': 'With a care plan',
   'lb.fig.visits': 'Visits',
+  'lb.fig.followUps': 'Follow-ups',
   'lb.fig.openWarnings': 'Open warnings',
   'lb.fig.total': 'Total',
 };
