@@ -15,6 +15,7 @@ import '../../modules/relief-station/index.ts';
 import '../../modules/volunteers/index.ts';
 import '../../modules/wishes/index.ts';
 import '../../modules/left-behind/index.ts';
+import '../../modules/purchased-services/index.ts';
 
 /** `jiuzhu report …`: the annual work report and statistical tables. */
 export function registerReport(program: Command): void {
