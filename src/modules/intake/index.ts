@@ -4,4 +4,6 @@ export { complaintDetail, complaintList, complaintStep, createdComplaint, recove
 export { areaExists } from './repo.ts';
 export { intakeRoutes } from './routes.ts';
 export { withinTransaction } from './service/in-transaction.ts';
+export { createRequest } from './service/requests.ts';
+export { NEED_LABELS, type NewRequest } from './service/schemas.ts';
 export { closeReferralsOfCase, linkReferralToCase, requireAnswerableReferral } from './service/claim-referrals.ts';

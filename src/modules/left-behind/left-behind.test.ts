@@ -61,13 +61,26 @@ describe(`left-behind persons (${ENGINE})`, () => {
     expect((visit.json() as File).warnings.map((w) => [w.warning, w.open])).toEqual([['alone_ill', true]]);
     const follow = await call('guanghui.caseworker', 'POST', `/persons/${e.personId}/follow-ups`, { warning: 'alone_ill', action: 'referral', department: 'health', note: '转介乡镇卫生院签约家庭医生', followedOn: today });
     expect(follow.statusCode, follow.body).toBe(200);
-    expect((follow.json() as File).warnings).toMatchObject([{ warning: 'alone_ill', open: false, followUp: { action: 'referral' } }]);
+    expect((follow.json() as File).warnings).toMatchObject([{ warning: 'alone_ill', open: false, followUp: { action: 'referral', requestNo: expect.stringMatching(/^SL\d{16}$/) } }]);
+    // The referral is opened at the window: the department's referral runs from the follow-up's day.
+    const referred = await sql<{ department: string; channel: string; person_id_number: string }>`select p.department, r.channel, r.person_id_number from intake_parts p join intake_requests r on r.county_code = p.county_code and r.id = p.request_id where p.kind = 'referral'`.execute(t.db.kysely);
+    expect(referred.rows).toEqual([{ department: 'health', channel: 'village', person_id_number: elderId }]);
+    // A child without a guardian: the village clerk may not open a 临时救助 case (nothing written); the township opens it.
+    const requests = await count('intake_requests');
+    const byClerk = await call('guanghui.clerk', 'POST', `/persons/${c.personId}/follow-ups`, { warning: 'no_guardian', action: 'temporary_case', note: '儿童无人监护，先行救助', followedOn: today });
+    expect(byClerk.statusCode, byClerk.body).toBe(403);
+    expect([await count('intake_requests'), await count('left_behind_follow_ups')]).toEqual([requests, 1]);
+    const opened = await call('guanghui.caseworker', 'POST', `/persons/${c.personId}/follow-ups`, { warning: 'no_guardian', action: 'temporary_case', months: 2, note: '儿童无人监护，启动临时救助', followedOn: today });
+    expect(opened.statusCode, opened.body).toBe(200);
+    const caseNo = ((opened.json() as File).warnings.find((w) => w.warning === 'no_guardian')?.followUp as { caseNo: string } | null)?.caseNo;
+    const tempCase = await sql<{ programme: string; state: string }>`select programme, state from cases where case_no = ${caseNo ?? ''}`.execute(t.db.kysely);
+    expect(tempCase.rows).toMatchObject([{ programme: 'temporary' }]);
     const plan = await call('guanghui.clerk', 'POST', `/persons/${c.personId}/care-plans`, { carerKind: 'village_cadre', carerName: '村主任 罗某', visitIntervalDays: 7, from: today });
     expect(plan.statusCode, plan.body).toBe(200);
     expect((plan.json() as File).carePlan?.carerName).toBe('村主任 罗某');
-    expect(((await call('guanghui.clerk', 'GET', '/warnings')).json() as { items: { warning: string }[] }).items.map((i) => i.warning)).toEqual(['no_guardian']);
+    expect(((await call('guanghui.clerk', 'GET', '/warnings')).json() as { items: { warning: string }[] }).items.map((i) => i.warning)).toEqual([]);
     const audit = await sql<{ action: string }>`select action from audit_log where entity = 'left_behind_person' order by id`.execute(t.db.kysely);
-    expect(audit.rows.map((a) => a.action)).toEqual(['left_behind.survey.create', 'left_behind.survey.create', 'left_behind.visit.create', 'left_behind.follow_up.create', 'left_behind.care_plan.create']);
+    expect(audit.rows.map((a) => a.action)).toEqual(['left_behind.survey.create', 'left_behind.survey.create', 'left_behind.visit.create', 'left_behind.follow_up.create', 'left_behind.follow_up.create', 'left_behind.care_plan.create']);
 
     // Bad input is named by field and nothing is written.
     const before = [await count('left_behind_surveys'), await count('left_behind_visits'), await count('left_behind_follow_ups'), await count('left_behind_care_plans')];
@@ -83,7 +96,9 @@ describe(`left-behind persons (${ENGINE})`, () => {
       ['/surveys', { ...survey, awayPlace: '' }, 'awayPlace'],
       [`/persons/${e.personId}/visits`, { visitedOn: addDays(today, 1), visitedBy: '吴某', findings: '未来的走访' }, 'visitedOn'],
       [`/persons/${e.personId}/visits`, { visitedOn: today, visitedBy: '吴某', findings: '' }, 'findings'],
-      [`/persons/${e.personId}/follow-ups`, { warning: 'no_visit', action: 'temporary_case', note: '启动临时救助', followedOn: today }, 'caseNo'],
+      [`/persons/${e.personId}/follow-ups`, { warning: 'no_visit', action: 'temporary_case', months: 0, note: '启动临时救助', followedOn: today }, 'months'],
+      [`/persons/${e.personId}/follow-ups`, { warning: 'no_visit', action: 'none', months: 1, note: '无需处置', followedOn: today }, 'months'],
+      [`/persons/${e.personId}/follow-ups`, { warning: 'no_visit', action: 'temporary_case', caseNo: 'LS000000', note: '关联案件', followedOn: today }, 'caseNo'],
       [`/persons/${e.personId}/follow-ups`, { warning: 'no_visit', action: 'none', department: 'health', note: '无需处置', followedOn: today }, 'department'],
       [`/persons/${c.personId}/care-plans`, { carerKind: 'friend', carerName: '某', from: today }, 'carerKind'],
     ];

@@ -5,7 +5,8 @@ import { scopeOf } from '../../server/auth-hook.ts';
 import * as api from './contract/records.ts';
 import { leftBehindFigures } from './service/figures.ts';
 import { listSurveys, listWarnings, personFile } from './service/read.ts';
-import { recordCarePlan, recordFollowUp, recordSurvey, recordVisit } from './service/write.ts';
+import { recordFollowUp } from './service/follow-up.ts';
+import { recordCarePlan, recordSurvey, recordVisit } from './service/write.ts';
 
 const tags = ['left-behind'];
 const person = '/left-behind/persons/:personId';
@@ -26,7 +27,7 @@ export const leftBehindRoutes: RouteModule = (app, { db }) => {
     async (req) => { await recordCarePlan(db, scopeOf(req), req.params.personId, req.body); return personFile(db, scopeOf(req), req.params.personId); });
   app.post(`${person}/visits`, { schema: { tags, summary: '登记走访（走访情况、发现的风险）', params: api.personParam, body: api.newVisitSchema, response: { 200: api.personFile } } },
     async (req) => { await recordVisit(db, scopeOf(req), req.params.personId, req.body); return personFile(db, scopeOf(req), req.params.personId); });
-  app.post(`${person}/follow-ups`, { schema: { tags, summary: '预警处置：转介相关部门、启动临时救助（案件编号）或无需处置', params: api.personParam, body: api.newFollowUpSchema, response: { 200: api.personFile } } },
+  app.post(`${person}/follow-ups`, { schema: { tags, summary: '预警处置：转介相关部门（开具一门受理转介）、启动临时救助（关联或新开案件）或无需处置', params: api.personParam, body: api.newFollowUpSchema, response: { 200: api.personFile } } },
     async (req) => { await recordFollowUp(db, scopeOf(req), req.params.personId, req.body); return personFile(db, scopeOf(req), req.params.personId); });
   app.get('/left-behind/warnings', { schema: { tags, summary: '留守人员风险预警（超期未走访、无有效监护的留守儿童、独居患病的留守老人、走访发现风险）', querystring: api.warningQuery, response: { 200: api.warningList } } },
     async (req) => listWarnings(db, scopeOf(req), req.query));

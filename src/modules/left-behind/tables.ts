@@ -57,6 +57,8 @@ export interface LeftBehindFollowUpTable {
   action: Action;
   department: string | null;
   case_no: string | null;
+  /** The one-window request the follow-up opened (a referral, or a 临时救助 case), if it opened one. */
+  request_no: string | null;
   note: string;
   followed_on: DateCol;
   recorded_by: string;

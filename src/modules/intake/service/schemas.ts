@@ -3,8 +3,9 @@ import { z } from 'zod';
 import { decimalInt, isoDate } from '../../../kernel/types.ts';
 import { DEPARTMENTS } from '../../../kernel/permissions.ts';
 
-export const NEEDS = ['dibao', 'hardship', 'temporary', 'medical', 'disaster', 'education', 'housing', 'employment', 'other'] as const;
-export type Need = (typeof NEEDS)[number];
+import { NEEDS, type Need } from '../../../kernel/needs.ts';
+
+export { NEEDS, type Need };
 export const CHANNELS = ['window', 'phone', 'online', 'village'] as const;
 export const OUTCOMES = ['assisted', 'partially_assisted', 'not_eligible', 'declined'] as const;
 

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { areaCode, decimalInt, householdNo, idNumber, isoDate } from '../../../kernel/types.ts';
 import { DEPARTMENTS } from '../../../kernel/permissions.ts';
+import { NEEDS } from '../../../kernel/needs.ts';
 import { ACTIONS, CARER_KINDS, KINDS, RISKS, WARNINGS } from '../codes.ts';
 
 const text = (max: number, what: string) => z.string().trim().min(1, `请填写${what}`).max(max, `${what}不超过${max}字`);
@@ -46,7 +47,7 @@ const warning = z.object({
   /** The day the warning arose. */
   since: z.string(), detail: z.string(),
   /** The follow-up recorded on or after `since`; the warning is open without one. */
-  followUp: z.object({ action: z.enum(ACTIONS), actionLabel: z.string(), department: z.string().nullable(), caseNo: z.string().nullable(), note: z.string(), followedOn: z.string() }).nullable(),
+  followUp: z.object({ action: z.enum(ACTIONS), actionLabel: z.string(), department: z.string().nullable(), caseNo: z.string().nullable(), requestNo: z.string().nullable(), note: z.string(), followedOn: z.string() }).nullable(),
   open: z.boolean(),
 });
 
@@ -80,8 +81,13 @@ export const newFollowUpSchema = z.strictObject({
   action: z.enum(ACTIONS, { message: '处置应为 转介相关部门、启动临时救助 或 无需处置' }),
   /** For a referral: the department referred to. */
   department: z.enum(DEPARTMENTS, { message: '转介部门不正确' }).optional(),
-  /** For a 临时救助 case: its number (the case must exist and be 临时救助). */
+  /** For a referral: what the department is asked to handle (default 其他). */
+  need: z.enum(NEEDS, { message: '转介事项不正确' }).optional(),
+  /** For a 临时救助 case already opened: its number (the case must exist and be 临时救助); none: one is opened. */
   caseNo: z.string().trim().optional(),
+  /** For a 临时救助 case opened by the follow-up: 急难型 or 支出型 (default 急难型) and the months asked for (default 1). */
+  claimKind: z.enum(['emergency', 'expenditure'], { message: '救助类型应为急难型或支出型' }).optional(),
+  months: z.number().int('月数应为整数').min(1, '月数至少为1').max(24, '月数过大').optional(),
   note: z.string().trim().min(2, '请填写处置说明（至少2字）').max(500, '处置说明不超过500字'),
   followedOn: isoDate,
 });

@@ -87,7 +87,7 @@ export async function visitsOf(db: Kysely<DB>, where: Expression<SqlBool>[], lat
 }
 
 export async function followUpsOf(db: Kysely<DB>, where: Expression<SqlBool>[]): Promise<FollowUpRow[]> {
-  const { rows } = await sql<FollowUpRow>`select x.county_code, x.id, x.member_id, x.warning, x.action, x.department, x.case_no, x.note, x.followed_on
+  const { rows } = await sql<FollowUpRow>`select x.county_code, x.id, x.member_id, x.warning, x.action, x.department, x.case_no, x.request_no, x.note, x.followed_on
     from left_behind_follow_ups x where ${PERSONS_OF(where)} order by x.followed_on desc, x.id desc`.execute(db);
   return rows.map(num);
 }

@@ -20,7 +20,7 @@ export const VISIT_WARNING_DAYS = 'left_behind.visit_warning_days';
 
 export interface WarningView {
   warning: Warning; warningLabel: string; since: string; detail: string; open: boolean;
-  followUp: { action: FollowUpRow['action']; actionLabel: string; department: string | null; caseNo: string | null; note: string; followedOn: string } | null;
+  followUp: { action: FollowUpRow['action']; actionLabel: string; department: string | null; caseNo: string | null; requestNo: string | null; note: string; followedOn: string } | null;
 }
 
 export function addDays(date: string, days: number): string {
@@ -52,7 +52,7 @@ export function warningsOf(p: PersonState, defaultDays: number, today: string): 
     const f = p.followUps.find((x) => x.warning === w.warning && x.followed_on >= w.since);
     return {
       ...w, warningLabel: WARNING_LABELS[w.warning], open: f === undefined,
-      followUp: f ? { action: f.action, actionLabel: ACTION_LABELS[f.action], department: f.department, caseNo: f.case_no, note: f.note, followedOn: f.followed_on } : null,
+      followUp: f ? { action: f.action, actionLabel: ACTION_LABELS[f.action], department: f.department, caseNo: f.case_no, requestNo: f.request_no, note: f.note, followedOn: f.followed_on } : null,
     };
   });
 }

@@ -1,13 +1,11 @@
 // Recording 留守 work: the yearly survey (排查摸底) of a registry member, the care plan, visits and the
-// follow-up of a warning, each in one transaction with its audit entry. Rules, each answered 400 naming
+// follow-up of a warning (service/follow-up.ts), each in one transaction with its audit entry. Rules, each answered 400 naming
 // the field (nothing written):
 // - the person is a member of the household given (the household in the caller's scope, else 404);
 // - the survey day is not in the future and lies in the survey's year; a child is under 16 and an elder
 //   60 or over on that day, a 留守妇女 is a woman; one survey per person, kind and year (409);
 // - a survey without a guardian carries the risk no_guardian;
 // - visits and plans are not dated in the future nor before the person's first survey;
-// - a follow-up names the department of a referral, the number of a 临时救助 case it opened (a case the caller
-//   sees, of the programme temporary), and nothing of either otherwise.
 // A survey also sets the registry member's 留守 flag to the kind of the person's latest survey (by year, then
 // day), in the same transaction, through the registry (its history and audit entry).
 import type { z } from 'zod';
@@ -17,16 +15,15 @@ import { appendAudit } from '../../../kernel/audit/append.ts';
 import { todayInChina } from '../../../kernel/clock.ts';
 import { AppError, type FieldError } from '../../../kernel/errors.ts';
 import type { Scope } from '../../../kernel/scope.ts';
-import { mustFindCase } from '../../cases/index.ts';
 import { listMembers, mustFindHousehold, setMemberLeftBehind } from '../../registry/index.ts';
 import type { Risk } from '../codes.ts';
-import type { newCarePlanSchema, newFollowUpSchema, newSurveySchema, newVisitSchema } from '../contract/records.ts';
+import type { newCarePlanSchema, newSurveySchema, newVisitSchema } from '../contract/records.ts';
 import { allow } from '../permissions.ts';
 import { latestSurveyKind, surveyExists } from '../repo/records.ts';
 import { mustRecordFor, personId } from './access.ts';
 
-const invalid = (fields: FieldError[]) => new AppError('validation_failed', fields.map((f) => `${f.field}: ${f.message}`).join('；'), 400, { fields });
-const ENTITY = 'left_behind_person';
+export const invalid = (fields: FieldError[]) => new AppError('validation_failed', fields.map((f) => `${f.field}: ${f.message}`).join('；'), 400, { fields });
+export const ENTITY = 'left_behind_person';
 
 function ageOn(birthDate: string, on: string): number {
   const years = Number(on.slice(0, 4)) - Number(birthDate.slice(0, 4));
@@ -74,14 +71,14 @@ export async function recordSurvey(db: Database, scope: Scope, input: z.output<t
   return id;
 }
 
-function checkDay(field: string, day: string, what: string, firstSurvey: string): void {
+export function checkDay(field: string, day: string, what: string, firstSurvey: string): void {
   const today = todayInChina();
   if (day > today) throw AppError.field(field, `${what}不能晚于今天 ${today}`);
   if (day < firstSurvey) throw AppError.field(field, `${what}不能早于首次排查日期 ${firstSurvey}`);
 }
 
 /** The person's first survey day (plans and visits start from it). */
-async function firstSurveyOn(db: Database, county: string, memberId: number): Promise<string> {
+export async function firstSurveyOn(db: Database, county: string, memberId: number): Promise<string> {
   const row = await db.kysely.selectFrom('left_behind_surveys').select((eb) => eb.fn.min('surveyed_on').as('first')).where('county_code', '=', county).where('member_id', '=', memberId).executeTakeFirstOrThrow();
   return String(row.first);
 }
@@ -104,28 +101,5 @@ export async function recordVisit(db: Database, scope: Scope, id: string, input:
     const row = { county_code: p.county_code, member_id: p.member_id, visited_on: input.visitedOn, visited_by: input.visitedBy, findings: input.findings, risks_found: input.risksFound, recorded_by: scope.userName };
     await tx.insertInto('left_behind_visits').values(row).execute();
     await appendAudit(tx, scope, { action: 'left_behind.visit.create', entity: ENTITY, entityId: id, areaCode: p.village_code, after: row });
-  });
-}
-
-export async function recordFollowUp(db: Database, scope: Scope, id: string, input: z.output<typeof newFollowUpSchema>): Promise<void> {
-  const p = await mustRecordFor(db, scope, id);
-  checkDay('followedOn', input.followedOn, '处置日期', await firstSurveyOn(db, p.county_code, p.member_id));
-  const errors: FieldError[] = [];
-  if (input.action === 'referral' && input.department === undefined) errors.push({ field: 'department', message: '转介时请选择转介部门' });
-  if (input.action !== 'referral' && input.department !== undefined) errors.push({ field: 'department', message: '仅转介时填写转介部门' });
-  if (input.action === 'temporary_case' && input.caseNo === undefined) errors.push({ field: 'caseNo', message: '启动临时救助时请填写临时救助案件编号' });
-  if (input.action !== 'temporary_case' && input.caseNo !== undefined) errors.push({ field: 'caseNo', message: '仅启动临时救助时填写案件编号' });
-  if (errors.length > 0) throw invalid(errors);
-  if (input.caseNo !== undefined) {
-    const c = await mustFindCase(db, scope, input.caseNo).catch((e: unknown) => {
-      if (e instanceof AppError && e.status === 404) throw AppError.field('caseNo', `临时救助案件 ${input.caseNo} 不存在`);
-      throw e;
-    });
-    if (c.programme !== 'temporary') throw AppError.field('caseNo', `案件 ${input.caseNo} 不是临时救助案件`);
-  }
-  await write(db, scope, async (tx) => {
-    const row = { county_code: p.county_code, member_id: p.member_id, warning: input.warning, action: input.action, department: input.department ?? null, case_no: input.caseNo ?? null, note: input.note, followed_on: input.followedOn, recorded_by: scope.userName };
-    await tx.insertInto('left_behind_follow_ups').values(row).execute();
-    await appendAudit(tx, scope, { action: 'left_behind.follow_up.create', entity: ENTITY, entityId: id, areaCode: p.village_code, after: row });
   });
 }

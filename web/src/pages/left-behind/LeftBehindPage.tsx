@@ -4,6 +4,9 @@ import {
   ACTIONS, ACTION_LABELS, CARER_KINDS, CARER_LABELS, KINDS, KIND_LABELS, RISKS, RISK_LABELS, type LeftBehindFigures, type PersonFile, type SurveyItem, type WarningList,
 } from '../../../../src/modules/left-behind/contract.ts';
 import { DEPARTMENTS } from '../../../../src/kernel/permissions.ts';
+
+/** The needs a 留守 warning is referred for (the intake's names). */
+const REFERRAL_NEEDS = ['medical', 'education', 'housing', 'employment', 'other'] as const;
 import { useApiData } from '../../api/useApiData.ts';
 import { useCurrentUser } from '../../auth/context.ts';
 import { can } from '../../auth/permissions.ts';
@@ -165,6 +168,7 @@ function StepForm({ personId, step, warning, onSaved }: { personId: string; step
   const t = useT();
   const [form] = Form.useForm<Record<string, unknown>>();
   const action = Form.useWatch('action', form);
+  const caseNo = Form.useWatch('caseNo', form);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const today = todayInChina();
@@ -211,7 +215,20 @@ function StepForm({ personId, step, warning, onSaved }: { personId: string; step
               <Select options={DEPARTMENTS.map((d) => ({ value: d, label: t(`dept.${d}` as MessageKey) }))} />
             </Form.Item>
           )}
-          {action === 'temporary_case' && <Form.Item name="caseNo" label={t('lb.follow.caseNo')} rules={required('lb.follow.caseNo')}><Input /></Form.Item>}
+          {action === 'referral' && (
+            <Form.Item name="need" label={t('lb.follow.need')}>
+              <Select allowClear options={REFERRAL_NEEDS.map((n) => ({ value: n, label: t(`intake.need.${n}` as MessageKey) }))} />
+            </Form.Item>
+          )}
+          {action === 'temporary_case' && <Form.Item name="caseNo" label={t('lb.follow.caseNo')} extra={t('lb.follow.caseNoHelp')}><Input /></Form.Item>}
+          {action === 'temporary_case' && !caseNo && (
+            <>
+              <Form.Item name="claimKind" label={t('lb.follow.claimKind')}>
+                <Radio.Group options={[{ value: 'emergency', label: t('lb.follow.claimKind.emergency') }, { value: 'expenditure', label: t('lb.follow.claimKind.expenditure') }]} />
+              </Form.Item>
+              <Form.Item name="months" label={t('lb.follow.months')}><InputNumber min={1} max={24} precision={0} /></Form.Item>
+            </>
+          )}
           <Form.Item name="note" label={t('lb.follow.note')} rules={required('lb.follow.note')}><Input.TextArea rows={2} maxLength={500} /></Form.Item>
           <Form.Item name="followedOn" label={t('lb.follow.on')} rules={required('lb.follow.on')}><Input type="date" /></Form.Item>
         </>
@@ -239,7 +256,7 @@ function WarningsTab({ records }: { records: boolean }) {
         { key: 'w', title: t('lb.col.warning'), render: (_, w) => <Tag color={w.open ? 'red' : 'default'}>{w.warningLabel}</Tag> },
         { key: 's', title: t('lb.col.since'), dataIndex: 'since' },
         { key: 'd', title: t('lb.col.detail'), dataIndex: 'detail' },
-        { key: 'f', title: t('lb.col.followUp'), render: (_, w) => (w.followUp ? `${w.followUp.actionLabel}（${w.followUp.followedOn}）${w.followUp.caseNo ?? ''} ${w.followUp.note}`
+        { key: 'f', title: t('lb.col.followUp'), render: (_, w) => (w.followUp ? `${w.followUp.actionLabel}（${w.followUp.followedOn}）${w.followUp.requestNo ? `${t('lb.follow.requestNo')} ${w.followUp.requestNo} ` : ''}${w.followUp.caseNo ?? ''} ${w.followUp.note}`
           : records ? <Button size="small" onClick={() => setHandling(w)}>{t('lb.warn.handle')}</Button> : t('lb.warn.open')) },
       ]} />
       {handling && (
