@@ -1,6 +1,6 @@
 // Starts the real Jiuzhu server (bin/jiuzhu.mjs start) on a free port with a fresh data dir.
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,24 +17,33 @@ export interface RunningServer {
 
 const LISTENING = /listening on (http:\/\/[^\s]+)/;
 
+/** What a server starts from: a data folder (PGlite) or a database (PostgreSQL) already migrated with the demo. */
+export interface ServerTemplate {
+  dataDir?: string;
+  database?: string;
+}
+
 /**
  * Starts the server and resolves once it prints its `listening on` line. The first start may
  * also build web/dist, hence the long default timeout. JIUZHU_E2E_BASE_URL skips the start and
- * uses a server that is already running.
+ * uses a server that is already running. With `from` (the run's template, see e2e/global-setup.ts) the
+ * server starts on a copy of the template instead of migrating and loading the demo again; `keep` leaves
+ * its data (the template itself) in place when it stops.
  */
-export async function startServer(timeoutMs = 120_000): Promise<RunningServer> {
+export async function startServer(timeoutMs = 120_000, opts: { from?: ServerTemplate; keep?: boolean } = {}): Promise<RunningServer & { dataDir: string; database: string | null }> {
   const external = process.env['JIUZHU_E2E_BASE_URL'];
   if (external) {
-    return { baseUrl: external.replace(/\/$/, ''), output: () => '', stop: async () => undefined };
+    return { baseUrl: external.replace(/\/$/, ''), output: () => '', stop: async () => undefined, dataDir: '', database: null };
   }
 
   const dataDir = await mkdtemp(join(tmpdir(), 'jiuzhu-e2e-data-'));
+  if (opts.from?.dataDir) await cp(opts.from.dataDir, dataDir, { recursive: true });
   const env: NodeJS.ProcessEnv = { ...process.env, JIUZHU_DATA_DIR: dataDir, JIUZHU_DEMO: '1' };
   // On PostgreSQL each server gets a database of its own, dropped when it stops.
   const serverUrl = process.env['DATABASE_URL'];
   const database = serverUrl ? `jiuzhu_e2e_${process.pid}_${Date.now().toString(36)}` : null;
   if (serverUrl && database) {
-    await adminQuery(serverUrl, `create database ${database}`);
+    await adminQuery(serverUrl, opts.from?.database ? `create database ${database} template ${opts.from.database}` : `create database ${database}`);
     env['DATABASE_URL'] = withDatabase(serverUrl, database);
   }
   delete env['PORT'];
@@ -55,6 +64,7 @@ export async function startServer(timeoutMs = 120_000): Promise<RunningServer> {
       await exited;
       clearTimeout(timer);
     }
+    if (opts.keep) return;
     await rm(dataDir, { recursive: true, force: true });
     if (serverUrl && database) await adminQuery(serverUrl, `drop database if exists ${database} with (force)`);
   };
@@ -82,7 +92,7 @@ export async function startServer(timeoutMs = 120_000): Promise<RunningServer> {
         reject(new Error(`server exited early (code ${code}, signal ${signal})\n${log}`));
       });
     });
-    return { baseUrl, output: () => log, stop };
+    return { baseUrl, output: () => log, stop, dataDir, database };
   } catch (err) {
     await stop();
     throw err;

@@ -1,6 +1,6 @@
 // One browser suite: a real server and Chromium for the file's tests, skipped (with a warning) when
 // Chromium is missing unless JIUZHU_E2E_REQUIRED=1 (CI), where a missing browser fails.
-import { afterAll, beforeAll, describe } from 'vitest';
+import { afterAll, beforeAll, describe, inject } from 'vitest';
 import { chromiumAvailable, launchBrowser, type E2EBrowser } from './browser.ts';
 import { startServer, type RunningServer } from './server.ts';
 
@@ -20,7 +20,7 @@ export function browserSuite(title: string, body: (env: () => SuiteEnv) => void)
     let browser: E2EBrowser | undefined;
     beforeAll(async () => {
       if (!haveChromium) throw new Error('JIUZHU_E2E_REQUIRED=1 but /usr/bin/chromium is missing');
-      server = await startServer();
+      server = await startServer(120_000, { from: inject('e2eTemplate') });
       browser = await launchBrowser();
     });
     afterAll(async () => {
