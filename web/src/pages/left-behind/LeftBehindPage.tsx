@@ -12,7 +12,7 @@ import { useCurrentUser } from '../../auth/context.ts';
 import { can } from '../../auth/permissions.ts';
 import { useT } from '../../i18n/context.ts';
 import type { MessageKey } from '../../i18n/zh-CN.ts';
-import { showFieldErrors } from './formErrors.ts';
+import { useSubmit } from '../../forms/useSubmit.ts';
 import { figures, getPerson, listSurveys, listWarnings, personStep, recordSurvey, type PersonStep, type SurveyFilter } from './api.ts';
 
 const todayInChina = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
@@ -79,29 +79,18 @@ function NewSurvey({ onClose, onSaved }: { onClose: () => void; onSaved: (person
   const t = useT();
   const [form] = Form.useForm<SurveyForm>();
   const hasGuardian = Form.useWatch('hasGuardian', form);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const required = (key: MessageKey) => [{ required: true, message: t('common.required', { field: t(key) }) }];
-  const submit = async () => {
-    const v = await form.validateFields();
-    setBusy(true);
-    setError(null);
-    try {
-      const r = await recordSurvey({
-        householdNo: v.householdNo.trim(), idNumber: v.idNumber.trim(), year: v.year, kind: v.kind, awayPlace: v.awayPlace, awaySince: blank(v.awaySince),
-        guardian: v.hasGuardian ? { name: v.guardianName ?? '', relation: v.guardianRelation ?? '', able: v.guardianAble ?? false } : null,
-        risks: v.risks ?? [], surveyedOn: v.surveyedOn, surveyedBy: v.surveyedBy,
-      });
-      const open = r.warnings.filter((w) => w.open);
-      if (open.length > 0) void message.warning(t('lb.warnedAtOnce', { warnings: open.map((w) => w.warningLabel).join('、') }));
-      else void message.success(t('lb.saved'));
-      onSaved(r.personId);
-    } catch (err) {
-      setError(showFieldErrors(form, err, { 'guardian.name': 'guardianName', 'guardian.relation': 'guardianRelation' }));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit } = useSubmit(form, async (v) => {
+    const r = await recordSurvey({
+      householdNo: v.householdNo.trim(), idNumber: v.idNumber.trim(), year: v.year, kind: v.kind, awayPlace: v.awayPlace, awaySince: blank(v.awaySince),
+      guardian: v.hasGuardian ? { name: v.guardianName ?? '', relation: v.guardianRelation ?? '', able: v.guardianAble ?? false } : null,
+      risks: v.risks ?? [], surveyedOn: v.surveyedOn, surveyedBy: v.surveyedBy,
+    });
+    const open = r.warnings.filter((w) => w.open);
+    if (open.length > 0) void message.warning(t('lb.warnedAtOnce', { warnings: open.map((w) => w.warningLabel).join('、') }));
+    else void message.success(t('lb.saved'));
+    onSaved(r.personId);
+  }, { 'guardian.name': 'guardianName', 'guardian.relation': 'guardianRelation' });
   const today = todayInChina();
   return (
     <Modal open title={t('lb.new')} onCancel={onClose} onOk={() => void submit()} confirmLoading={busy} okText={t('lb.form.save')} width={640}>
@@ -169,25 +158,14 @@ function StepForm({ personId, step, warning, onSaved }: { personId: string; step
   const [form] = Form.useForm<Record<string, unknown>>();
   const action = Form.useWatch('action', form);
   const caseNo = Form.useWatch('caseNo', form);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const today = todayInChina();
   const required = (key: MessageKey) => [{ required: true, message: t('common.required', { field: t(key) }) }];
-  const submit = async () => {
-    const v = await form.validateFields();
+  const { busy, error, submit } = useSubmit(form, async (v) => {
     const body = { ...Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== null && x !== '')), ...(warning ? { warning } : {}) };
-    setBusy(true);
-    setError(null);
-    try {
-      onSaved(await personStep(personId, step, body));
-      form.resetFields();
-      void message.success(t('lb.saved'));
-    } catch (err) {
-      setError(showFieldErrors(form, err));
-    } finally {
-      setBusy(false);
-    }
-  };
+    onSaved(await personStep(personId, step, body));
+    form.resetFields();
+    void message.success(t('lb.saved'));
+  });
   return (
     <Form form={form} layout="vertical" style={{ maxWidth: 560 }} initialValues={step === 'care-plans' ? { from: today, carerKind: 'village_cadre' } : step === 'visits' ? { visitedOn: today, risksFound: [] } : { followedOn: today, action: 'referral' }}>
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}

@@ -1,5 +1,5 @@
 import { Alert, Form, Input, InputNumber, Modal, Select } from 'antd';
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { CONTRACT_KINDS, FUNDINGS, TASK_KINDS, type AssistantList, type ContractList } from '../../../../src/modules/purchased-services/contract.ts';
 import { useApiData } from '../../api/useApiData.ts';
 import { fetchUsers } from '../../api/users.ts';
@@ -7,7 +7,7 @@ import { useCurrentUser } from '../../auth/context.ts';
 import { AreaTreeSelect } from '../../components/AreaTreeSelect.tsx';
 import { useT } from '../../i18n/context.ts';
 import type { MessageKey } from '../../i18n/zh-CN.ts';
-import { showFieldErrors } from '../relief-station/formErrors.ts';
+import { useSubmit } from '../../forms/useSubmit.ts';
 import { listOrganisations } from '../volunteers/api.ts';
 import * as ps from './api.ts';
 
@@ -33,8 +33,6 @@ export function PsDialog({ dialog, contracts, allContracts, assistants, onClose,
   const t = useT();
   const me = useCurrentUser();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const orgs = useApiData(() => (dialog.kind === 'contract' ? listOrganisations() : Promise.resolve({ items: [] })), [dialog.kind]);
   const users = useApiData(() => (dialog.kind === 'assistant' ? fetchUsers() : Promise.resolve([])), [dialog.kind]);
   const req = [{ required: true, message: t('ps.required') }];
@@ -146,19 +144,10 @@ export function PsDialog({ dialog, contracts, allContracts, assistants, onClose,
       });
       break;
   }
-  const submit = async () => {
-    const v = await form.validateFields();
-    setBusy(true);
-    setError(null);
-    try {
-      await send(v);
-      onDone();
-    } catch (e) {
-      setError(showFieldErrors(form, e, rename));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit } = useSubmit(form, async (v) => {
+    await send(v);
+    onDone();
+  }, rename);
   return (
     <Modal open title={t(title)} onCancel={onClose} onOk={() => void submit()} confirmLoading={busy} okText={t('ps.save')} width={600}>
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}

@@ -1,9 +1,8 @@
 import { Alert, Checkbox, Form, Input, InputNumber, Modal, Radio, Select } from 'antd';
-import { useState } from 'react';
 import { DECISIONS, HEALTHS, IDENTITY_STATUSES, MENTAL_ILLNESS, SEXES, SOURCES, type Decision, type StationList } from '../../../../src/modules/relief-station/contract.ts';
 import { useT } from '../../i18n/context.ts';
 import { createRecord } from './api.ts';
-import { showFieldErrors } from './formErrors.ts';
+import { useSubmit } from '../../forms/useSubmit.ts';
 
 interface ScreeningForm {
   stationId: number; source: string; metOn: string; place: string; sex: string; decision: Decision; decidedOn: string;
@@ -18,27 +17,16 @@ export function NewRecord({ stations, onClose, onSaved }: { stations: StationLis
   const t = useT();
   const [form] = Form.useForm<ScreeningForm>();
   const decision = Form.useWatch('decision', form);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const refused = decision === 'refused';
-  const submit = async () => {
-    const v = await form.validateFields();
-    setBusy(true);
-    setError(null);
+  const { busy, error, submit } = useSubmit(form, async (v) => {
     const common = { stationId: v.stationId, source: v.source, metOn: v.metOn, place: v.place, sex: v.sex, approxAge: v.approxAge, decision: v.decision, decidedOn: v.decidedOn };
     const body = refused ? common : {
       ...common, name: blank(v.name), description: blank(v.description), idNumber: blank(v.idNumber), birthDate: blank(v.birthDate), hukouPlace: blank(v.hukouPlace),
       identityStatus: v.identityStatus, health: v.health, mentalIllness: v.mentalIllness, infectiousDisease: v.infectiousDisease ?? false, minor: v.minor ?? false,
     };
-    try {
-      const r = await createRecord(body);
-      onSaved(r.recordNo);
-    } catch (err) {
-      setError(showFieldErrors(form, err));
-    } finally {
-      setBusy(false);
-    }
-  };
+    const r = await createRecord(body);
+    onSaved(r.recordNo);
+  });
   const required = (key: Parameters<typeof t>[0]) => [{ required: true, message: t('common.required', { field: t(key) }) }];
   const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
   return (

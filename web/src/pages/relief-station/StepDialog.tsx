@@ -1,11 +1,10 @@
 import { Alert, Checkbox, Form, Input, InputNumber, Modal, Radio, Select } from 'antd';
-import { useState } from 'react';
 import { HANDOVERS, LONG_STAY_KINDS, PLAIN_EXITS, SEARCH_METHODS, SERVICES, TRANSPORTS, type RecordDetail } from '../../../../src/modules/relief-station/contract.ts';
 import { useApiData } from '../../api/useApiData.ts';
 import { useT } from '../../i18n/context.ts';
 import { yuanToFen } from '../registry/money.ts';
 import { listStations, recordStep, type StepPath } from './api.ts';
-import { showFieldErrors } from './formErrors.ts';
+import { useSubmit } from '../../forms/useSubmit.ts';
 
 export type StepKind = StepPath;
 
@@ -40,21 +39,10 @@ function bodyOf(kind: StepKind, v: Values): object {
 export function StepDialog({ kind, record, onClose, onDone }: { kind: StepKind; record: RecordDetail; onClose: () => void; onDone: () => void }) {
   const t = useT();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const submit = async () => {
-    const v = await form.validateFields();
-    setBusy(true);
-    setError(null);
-    try {
-      await recordStep(record.recordNo, kind, bodyOf(kind, v));
-      onDone();
-    } catch (err) {
-      setError(showFieldErrors(form, err, { ticketFen: 'ticket', institutionId: 'institution', institutionCountyCode: 'institution' }));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit } = useSubmit(form, async (v) => {
+    await recordStep(record.recordNo, kind, bodyOf(kind, v));
+    onDone();
+  }, { ticketFen: 'ticket', institutionId: 'institution', institutionCountyCode: 'institution' });
   const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
   return (
     <Modal open title={t(TITLES[kind])} onCancel={onClose} onOk={() => void submit()} confirmLoading={busy} okText={t('relief.form.save')} width={600}>

@@ -7,7 +7,7 @@ import { can } from '../../auth/permissions.ts';
 import { AreaTreeSelect } from '../../components/AreaTreeSelect.tsx';
 import { useT } from '../../i18n/context.ts';
 import type { MessageKey } from '../../i18n/zh-CN.ts';
-import { showFieldErrors } from '../relief-station/formErrors.ts';
+import { useSubmit } from '../../forms/useSubmit.ts';
 import * as vol from './api.ts';
 
 type Values = Record<string, unknown>;
@@ -115,8 +115,6 @@ function DialogForm({ dialog, options, onClose, onDone }: { dialog: Exclude<Dial
   const t = useT();
   const me = useCurrentUser();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const req = [{ required: true, message: t('vol.required') }];
   const area = <Form.Item name="areaCode" label={t('vol.form.area')} rules={req}><AreaTreeSelect root={{ code: me.areaCode, name: me.areaName, level: me.areaLevel }} /></Form.Item>;
   const date = (name: string, label: MessageKey) => <Form.Item name={name} label={t(label)} rules={req} initialValue={today()}><Input type="date" /></Form.Item>;
@@ -192,19 +190,10 @@ function DialogForm({ dialog, options, onClose, onDone }: { dialog: Exclude<Dial
       send = (v) => vol.confirmService((dialog as { confirm: number }).confirm, { confirmedOn: v.confirmedOn, organiserName: text(v.organiserName), organiserIdNumber: text(v.organiserIdNumber) });
       break;
   }
-  const submit = async () => {
-    const v = await form.validateFields();
-    setBusy(true);
-    setError(null);
-    try {
-      await send(v);
-      onDone();
-    } catch (e) {
-      setError(showFieldErrors(form, e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit } = useSubmit(form, async (v) => {
+    await send(v);
+    onDone();
+  });
   return (
     <Modal open title={t(title)} onCancel={onClose} onOk={() => void submit()} confirmLoading={busy} okText={t('vol.save')} width={560}>
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}

@@ -7,7 +7,7 @@ import { useCurrentUser } from '../../auth/context.ts';
 import { can } from '../../auth/permissions.ts';
 import { useT } from '../../i18n/context.ts';
 import { fenToYuan, yuanToFen } from '../registry/money.ts';
-import { showFieldErrors } from '../relief-station/formErrors.ts';
+import { useSubmit } from '../../forms/useSubmit.ts';
 import { assistance, campaigns, createDonation, createWish, figures, listDonations, listWishes, wall, wishStep, type WishFilter, type WishStep } from './api.ts';
 
 type WishItem = WishList['items'][number];
@@ -94,19 +94,15 @@ function WishesTab() {
 function NewWish({ onClose, onSaved }: { onClose: () => void; onSaved: () => void }) {
   const t = useT();
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<string | null>(null);
   const camps = useApiData(() => campaigns(), []);
-  const save = async (v: Values) => {
-    setError(null);
-    try {
-      await createWish({ householdNo: text(v.householdNo), kind: v.kind, description: text(v.description), valueFen: yuanToFen(Number(v.value ?? 0)), campaignId: v.campaignId, consentOn: v.consentOn, consentBy: text(v.consentBy) });
-      onSaved();
-    } catch (e) { setError(showFieldErrors(form, e, { valueFen: 'value' })); }
-  };
+  const { busy, error, submit } = useSubmit(form, async (v) => {
+    await createWish({ householdNo: text(v.householdNo), kind: v.kind, description: text(v.description), valueFen: yuanToFen(Number(v.value ?? 0)), campaignId: v.campaignId, consentOn: v.consentOn, consentBy: text(v.consentBy) });
+    onSaved();
+  }, { valueFen: 'value' });
   return (
-    <Modal open title={t('wishes.new')} onCancel={onClose} onOk={() => form.submit()} okText={t('wishes.form.save')}>
+    <Modal open title={t('wishes.new')} onCancel={onClose} onOk={submit} confirmLoading={busy} okText={t('wishes.form.save')}>
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
-      <Form form={form} layout="vertical" onFinish={save} initialValues={{ kind: 'item', consentOn: today() }}>
+      <Form form={form} layout="vertical" initialValues={{ kind: 'item', consentOn: today() }}>
         <Form.Item name="householdNo" label={t('wishes.form.householdNo')} rules={[{ required: true }]}><Input maxLength={14} /></Form.Item>
         <Form.Item name="kind" label={t('wishes.form.kind')}><Select options={WISH_KINDS.map((k) => ({ value: k, label: t(`wishes.kind.${k}`) }))} /></Form.Item>
         <Form.Item name="description" label={t('wishes.form.description')} rules={[{ required: true }]}><Input.TextArea maxLength={200} rows={2} /></Form.Item>
@@ -122,11 +118,9 @@ function NewWish({ onClose, onSaved }: { onClose: () => void; onSaved: () => voi
 function StepDialog({ wish, step, onClose, onDone }: { wish: WishItem; step: WishStep; onClose: () => void; onDone: () => void }) {
   const t = useT();
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<string | null>(null);
   const dateField = { publish: 'publishedOn', claim: 'claimedOn', fulfil: 'fulfilledOn', withdraw: 'withdrawnOn' }[step];
   const claimantKind = Form.useWatch('claimantKind', form) as ClaimantKind | undefined;
-  const save = async (v: Values) => {
-    setError(null);
+  const { busy, error, submit } = useSubmit(form, async (v) => {
     const body: Values = { [dateField]: v.date };
     if (step === 'claim') {
       Object.assign(body, v.claimantKind === 'donor'
@@ -135,12 +129,13 @@ function StepDialog({ wish, step, onClose, onDone }: { wish: WishItem; step: Wis
     }
     if (step === 'fulfil') Object.assign(body, { confirmationKind: v.confirmationKind, confirmationRef: text(v.confirmationRef) });
     if (step === 'withdraw') body.reason = text(v.reason);
-    try { await wishStep(wish.wishNo, step, body); onDone(); } catch (e) { setError(showFieldErrors(form, e, { [dateField]: 'date' })); }
-  };
+    await wishStep(wish.wishNo, step, body);
+    onDone();
+  }, { [dateField]: 'date' });
   return (
-    <Modal open title={`${t(`wishes.step.${step}`)} · ${wish.wishNo}`} onCancel={onClose} onOk={() => form.submit()} okText={t('wishes.form.save')}>
+    <Modal open title={`${t(`wishes.step.${step}`)} · ${wish.wishNo}`} onCancel={onClose} onOk={submit} confirmLoading={busy} okText={t('wishes.form.save')}>
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
-      <Form form={form} layout="vertical" onFinish={save} initialValues={{ date: today(), claimantKind: 'team', confirmationKind: 'photo' }}
+      <Form form={form} layout="vertical" initialValues={{ date: today(), claimantKind: 'team', confirmationKind: 'photo' }}
         onValuesChange={(changed: Values) => { if ('claimantKind' in changed) form.setFieldsValue({ claimantId: undefined }); }}>
         <Form.Item name="date" label={t('wishes.step.date')} rules={[{ required: true }]}><Input type="date" /></Form.Item>
         {step === 'claim' && <>
@@ -214,24 +209,20 @@ function DonationsTab() {
 function NewDonation({ onClose, onSaved }: { onClose: () => void; onSaved: () => void }) {
   const t = useT();
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<string | null>(null);
   const camps = useApiData(() => campaigns(), []);
   const formKind = Form.useWatch('form', form);
-  const save = async (v: Values) => {
-    setError(null);
-    try {
-      await createDonation({
-        donorKind: v.donorKind, donorName: text(v.donorName), form: v.form, valueFen: yuanToFen(Number(v.value ?? 0)), receivedOn: v.receivedOn,
-        goodsDescription: v.form === 'goods' ? text(v.goodsDescription) : undefined, goodsQuantity: v.form === 'goods' ? v.goodsQuantity : undefined,
-        householdNo: text(v.householdNo), campaignId: v.campaignId,
-      });
-      onSaved();
-    } catch (e) { setError(showFieldErrors(form, e, { valueFen: 'value' })); }
-  };
+  const { busy, error, submit } = useSubmit(form, async (v) => {
+    await createDonation({
+      donorKind: v.donorKind, donorName: text(v.donorName), form: v.form, valueFen: yuanToFen(Number(v.value ?? 0)), receivedOn: v.receivedOn,
+      goodsDescription: v.form === 'goods' ? text(v.goodsDescription) : undefined, goodsQuantity: v.form === 'goods' ? v.goodsQuantity : undefined,
+      householdNo: text(v.householdNo), campaignId: v.campaignId,
+    });
+    onSaved();
+  }, { valueFen: 'value' });
   return (
-    <Modal open title={t('wishes.donations.new')} onCancel={onClose} onOk={() => form.submit()} okText={t('wishes.form.save')}>
+    <Modal open title={t('wishes.donations.new')} onCancel={onClose} onOk={submit} confirmLoading={busy} okText={t('wishes.form.save')}>
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
-      <Form form={form} layout="vertical" onFinish={save} initialValues={{ donorKind: 'organisation', form: 'cash', receivedOn: today() }}>
+      <Form form={form} layout="vertical" initialValues={{ donorKind: 'organisation', form: 'cash', receivedOn: today() }}>
         <Form.Item name="donorKind" label={t('wishes.donations.donorKind')}><Select options={DONOR_KINDS.map((k) => ({ value: k, label: t(`wishes.donor.${k}`) }))} /></Form.Item>
         <Form.Item name="donorName" label={t('wishes.donations.donorName')} rules={[{ required: true }]}><Input maxLength={100} /></Form.Item>
         <Form.Item name="form" label={t('wishes.donations.form')}><Select options={DONATION_FORMS.map((k) => ({ value: k, label: t(`wishes.form.${k}`) }))} /></Form.Item>

@@ -1,7 +1,7 @@
-// The server's field errors on a 留守 form: each field the form shows gets its message; the
-// error's own message is shown above the form either way.
+// The server's field errors on a form: each field the form shows gets its message (`rename`: the server's
+// field name → the form's); the error's own message is shown above the form either way.
 import type { FormInstance } from 'antd';
-import { ApiError } from '../../api/client.ts';
+import { ApiError } from '../api/client.ts';
 
 export function showFieldErrors<T>(form: FormInstance<T>, err: unknown, rename: Record<string, string> = {}): string {
   if (!(err instanceof ApiError)) return err instanceof Error ? err.message : String(err);
