@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { REPO_ROOT } from './server.ts';
 import { browserSuite } from './suite.ts';
+import { loginAs } from './browser.ts';
 
 
 const SCREENSHOT = join(REPO_ROOT, 'test-output', 'e2e', 'platform.png');
@@ -101,6 +102,29 @@ browserSuite('platform shell (browser)', (env) => {
     await page.waitForURL('**/login');
     const after = await page.request.get(`${base}/api/v1/auth/me`);
     expect(after.status()).toBe(401);
+    await page.close();
+  });
+
+  it('a county approver sets a village 城镇 or 农村 on the areas page', async () => {
+    const { server, browser } = env();
+    const base = server.baseUrl;
+    const page = await browser.context.newPage();
+    // Chinese again (the test above left the browser in English).
+    await page.goto(`${base}/login`);
+    await page.evaluate('window.localStorage.clear()');
+    await loginAs(page, base, 'duyun.approver');
+    await page.goto(`${base}/areas`);
+    await page.getByTestId('area-search').fill('广惠社区居民委员会');
+    await page.getByTestId('area-search').press('Enter');
+    await page.getByTestId('area-search-results').getByText('广惠社区居民委员会').first().click();
+    const urban = page.getByTestId('area-urban');
+    await urban.getByText('按村（居）委会名称推定').waitFor();
+    expect(await urban.getByRole('radio', { name: '城镇' }).isChecked()).toBe(true);
+    await urban.getByText('农村').click();
+    await page.getByText('城乡属性已保存').waitFor();
+    await urban.getByText('人工设定').waitFor();
+    const area = await getJson<{ area: { urban: boolean; urbanSource: string } }>(page, `${base}/api/v1/areas/522701001001`);
+    expect(area.area).toMatchObject({ urban: false, urbanSource: 'manual' });
     await page.close();
   });
 });

@@ -84,8 +84,12 @@ export interface ReportInput {
   year: number;
   /** 全州, 全县, 全乡（镇）. */
   place: string;
-  /** The number of units (counties of a prefecture…) and what they are called. */
+  /** The level of the report's area. */
+  level: 'prefecture' | 'county' | 'township' | 'village';
+  /** The number of units (counties of a prefecture, townships of a county, villages of a township) and what they are called. */
   units: { count: number; word: string };
+  /** What the approved payrolls of the period paid for the programme; null where no payroll paid it. */
+  paid: { netFen: number; lines: number } | null;
   /** A figure of the programme by key; throws for a key it does not declare. */
   figure(key: string): FigureValue;
 }
@@ -188,6 +192,14 @@ export const say = {
     const d = Math.round((now - then) * 10000) / 100;
     return d === 0 ? '与上年持平' : `${d > 0 ? '提高' : '降低'}${Math.abs(d).toFixed(2)}个百分点`;
   },
+  /**
+   * The year's benefit in one figure, labelled with where it comes from: what the approved payrolls paid
+   * (全年实际发放低保金…元（按已审批的发放名册）), else what the decisions grant (全年按审批决定核定低保金…元（本期尚无已审批的发放名册）).
+   */
+  spent: (benefit: string, paid: { netFen: number; lines: number } | null, grantedFen: number | null) =>
+    paid !== null && paid.lines > 0
+      ? `全年实际发放${benefit}${say.yuan(paid.netFen)}元（按已审批的发放名册）`
+      : `全年按审批决定核定${benefit}${say.yuan(grantedFen)}元（本期尚无已审批的发放名册）`,
   /** ，分别增长 a 和 b — or one note when last year has neither */
   bothGrew: (a: number | null, b: number | null, and = '和') => (a === null && b === null ? '（上年无可比数据）' : `，分别${say.grew(a)}${and}${say.grew(b)}`),
 };

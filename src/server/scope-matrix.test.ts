@@ -57,6 +57,7 @@ const PROBES: Record<string, Probe> = {
   'GET /api/v1/areas/search': (f) => ({ method: 'GET', url: `/api/v1/areas/search?q=${encodeURIComponent(f.names[0] ?? '')}` }),
   'GET /api/v1/areas/:code': (f) => ({ method: 'GET', url: `/api/v1/areas/${f.village}` }),
   'GET /api/v1/areas/:code/children': (f) => ({ method: 'GET', url: `/api/v1/areas/${f.township}/children` }),
+  'PUT /api/v1/areas/:code/urban': (f) => ({ method: 'PUT', url: `/api/v1/areas/${f.village}/urban`, payload: { urban: false } }),
   'GET /api/v1/users': () => ({ method: 'GET', url: '/api/v1/users' }),
   'POST /api/v1/users': (f) => ({ method: 'POST', url: '/api/v1/users', payload: { username: 'intruder', displayName: '越权', password: 'long-enough-pw', role: 'village_clerk', areaCode: f.village } }),
   'GET /api/v1/audit': () => ({ method: 'GET', url: '/api/v1/audit?limit=500' }),

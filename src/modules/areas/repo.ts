@@ -21,12 +21,21 @@ export async function upsertAreas(tx: Kysely<DB>, rows: NewArea[]): Promise<void
           parent_code: eb.ref('excluded.parent_code'),
           kind: eb.ref('excluded.kind'),
           stat_code: eb.ref('excluded.stat_code'),
-          urban: eb.ref('excluded.urban'),
+          // A class set by hand survives reloading.
+          urban: sql<boolean | null>`case when areas.urban_source = 'manual' then areas.urban else excluded.urban end`,
           county_code: eb.ref('excluded.county_code'),
         })),
       )
       .execute();
   }
+}
+
+/** Sets a village's 城镇/农村 by hand; returns the class it had. */
+export async function setUrban(tx: Kysely<DB>, code: string, urban: boolean): Promise<{ urban: boolean | null; urban_source: 'derived' | 'manual' } | undefined> {
+  const before = await tx.selectFrom('areas').select(['urban', 'urban_source']).where('code', '=', code).forUpdate().executeTakeFirst();
+  if (!before) return undefined;
+  await tx.updateTable('areas').set({ urban, urban_source: 'manual' }).where('code', '=', code).execute();
+  return before;
 }
 
 export async function findArea(db: Kysely<DB>, scope: Scope, code: string): Promise<AreaWithCount | undefined> {

@@ -14,7 +14,10 @@ export const areaSchema = z.object({
   parentCode: z.string().nullable(),
   kind: z.enum(['standard', 'functional_zone']),
   childCount: z.number().int(),
+  urban: z.boolean().nullable(),
+  urbanSource: z.enum(['derived', 'manual']),
 });
+const detailSchema = z.object({ area: areaSchema, ancestors: z.array(areaSchema), counts: z.object({ county: z.number(), township: z.number(), village: z.number() }) });
 const nodeSchema: z.ZodType<AreaNode> = areaSchema.extend({ children: z.array(z.lazy(() => nodeSchema)) });
 
 export const areaRoutes: RouteModule = (app, { db }) => {
@@ -40,9 +43,19 @@ export const areaRoutes: RouteModule = (app, { db }) => {
     schema: {
       tags: ['areas'],
       params: codeParam,
-      response: { 200: z.object({ area: areaSchema, ancestors: z.array(areaSchema), counts: z.object({ county: z.number(), township: z.number(), village: z.number() }) }) },
+      response: { 200: detailSchema },
     },
   }, async (req) => service.getArea(db, scopeOf(req), req.params.code));
+
+  app.put('/areas/:code/urban', {
+    schema: {
+      tags: ['areas'],
+      summary: '设置村（社区）的城乡属性（城镇/农村），重新导入区划时保留',
+      params: codeParam,
+      body: z.strictObject({ urban: z.boolean({ message: '城乡属性应为城镇（true）或农村（false）' }) }),
+      response: { 200: detailSchema },
+    },
+  }, async (req) => service.setVillageUrban(db, scopeOf(req), req.params.code, req.body.urban));
 
   app.get('/areas/:code/children', {
     schema: { tags: ['areas'], params: codeParam, response: { 200: z.object({ items: z.array(areaSchema) }) } },

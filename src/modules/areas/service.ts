@@ -15,6 +15,9 @@ export interface Area {
   parentCode: string | null;
   kind: 'standard' | 'functional_zone';
   childCount: number;
+  /** A village's 城镇 (true) / 农村 (false); null above village level. */
+  urban: boolean | null;
+  urbanSource: 'derived' | 'manual';
 }
 export interface AreaNode extends Area {
   children: AreaNode[];
@@ -27,6 +30,8 @@ const toArea = (r: repo.AreaWithCount): Area => ({
   parentCode: r.parent_code,
   kind: r.kind,
   childCount: Number(r.child_count),
+  urban: r.urban,
+  urbanSource: r.urban_source,
 });
 
 function checkCode(code: string): void {
@@ -100,4 +105,20 @@ export async function loadPrefecture(db: Database, scope: Scope, prefectureCode:
   });
   const by = (l: AreaLevel, kind = 'standard') => rows.filter((r) => r.level === l && r.kind === kind).length;
   return { prefecture: prefectureCode, counties: by('county'), zones: by('county', 'functional_zone'), townships: by('township'), villages: by('village') };
+}
+
+/**
+ * A village's 城镇/农村 set by hand (a county approver in the county, the prefecture): kept when the areas
+ * are loaded again, audited with the class before.
+ */
+export async function setVillageUrban(db: Database, scope: Scope, code: string, urban: boolean) {
+  allow(scope, 'areas.classify');
+  const row = await mustFind(db, scope, code);
+  if (row.level !== 'village') throw AppError.field('code', '只能设置村（社区）的城乡属性');
+  await write(db, scope, async (tx) => {
+    const before = await repo.setUrban(tx, code, urban);
+    if (!before) throw AppError.notFound('区划', code);
+    await appendAudit(tx, scope, { action: 'areas.classify', entity: 'area', entityId: code, areaCode: code, before: { urban: before.urban, source: before.urban_source }, after: { urban, source: 'manual' } });
+  });
+  return getArea(db, scope, code);
 }

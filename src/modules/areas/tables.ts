@@ -1,4 +1,4 @@
-import type { Insertable, Selectable } from 'kysely';
+import type { Generated, Insertable, Selectable } from 'kysely';
 
 /**
  * Typed schema of the tables. Each module declares its own tables here, next to the
@@ -11,7 +11,10 @@ export interface AreaTable {
   parent_code: string | null;
   kind: 'standard' | 'functional_zone';
   stat_code: string | null;
+  /** 城镇 (true) / 农村 (false) of a village; null above village level. */
   urban: boolean | null;
+  /** Where `urban` comes from: the loader's rule on the name, or a person (kept on reload). */
+  urban_source: Generated<'derived' | 'manual'>;
   prefecture_code: string;
   county_code: string | null;
 }

@@ -3,7 +3,7 @@ import './error-codes.ts';
 export { ensureDemoRecipients, loadDemoRecipients } from './demo/recipients.ts';
 export { caseRoutes } from './routes.ts';
 export { createCase } from './service/cases.ts';
-export { canTake, mustFindCase, performTransition } from './service/engine.ts';
+export { canTake, caseState, mustFindCase, performTransition } from './service/engine.ts';
 export { programmeLabel, syncProgrammes } from './service/programmes.ts';
 export { caseParameters } from './service/parameters.ts';
 export { registerStepDataCheck, type StepDataCheck } from './service/step-checks.ts';

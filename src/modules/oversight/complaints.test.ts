@@ -81,6 +81,21 @@ describe(`complaints (举报) (${ENGINE})`, () => {
     expect(detail.timeline.map((t) => t.action)).toContain('record_complaint');
   });
 
+  // The flag's step is dated the day the complaint was received, not the day it is typed in; a complaint older
+  // than the case's last step is dated that step (the timeline runs forward).
+  const flagDates: [string, string, string][] = [
+    ['received 2016-03-10', '2016-03-10', '2016-03-10'],
+    ['received before the application (2016-03-01)', '2016-02-20', '2016-03-01'],
+  ];
+  for (const [what, receivedOn, flaggedOn] of flagDates) {
+    it(`flags the case on the complaint's received date: ${what} → ${flaggedOn}`, async () => {
+      const caseNo = await openCase();
+      await post(guanghui, '/complaints', { channel: 'window', anonymous: true, subject: { kind: 'recipient', caseNo }, category: 'fraud', content: '隐瞒收入', receivedOn }, 201);
+      const detail = (await call('GET', `/cases/${caseNo}`, guanghui)).json() as { timeline: { action: string; date: string }[] };
+      expect(detail.timeline.find((t) => t.action === 'record_complaint')?.date).toBe(flaggedOn);
+    });
+  }
+
   it('flags an approved recipient for a county visit before the next review decision (audited, same transaction)', async () => {
     const { caseNo } = await approvedDibao(built, { township: guanghui, county: duyun });
     const s = stepper(built);

@@ -15,7 +15,7 @@ import { AppError } from '../../kernel/errors.ts';
 import { maskPhone } from '../../kernel/mask.ts';
 import { levelOf } from '../../kernel/areas.ts';
 import { appendAudit } from '../../kernel/audit/append.ts';
-import { canTake, mustFindCase, performTransition } from '../cases/index.ts';
+import { canTake, caseState, mustFindCase, performTransition } from '../cases/index.ts';
 import { CASE_NO_MESSAGE, CASE_NO_PATTERN } from '../../programmes/registry.ts';
 import { caseParameters } from '../cases/index.ts';
 import { todayInChina } from '../../kernel/clock.ts';
@@ -83,7 +83,7 @@ export async function createComplaint(db: Database, scope: Scope, input: z.outpu
   if (receivedOn > todayInChina()) throw AppError.field('receivedOn', `受理日期 ${receivedOn} 不能晚于今天`);
   if (!input.anonymous && !input.complainant) throw AppError.field('complainant.name', '实名举报须填写举报人姓名');
   let areaCode: string;
-  let target: { caseNo: string; caseId: number; phase: string; canFlag: boolean } | null = null;
+  let target: { caseNo: string; caseId: number; phase: string; canFlag: boolean; lastStepOn: string } | null = null;
   if (input.subject.kind === 'staff') {
     areaCode = input.subject.areaCode;
     if (levelOf(areaCode) === 'prefecture') throw AppError.field('subject.areaCode', '请选择县级及以下区划');
@@ -91,7 +91,7 @@ export async function createComplaint(db: Database, scope: Scope, input: z.outpu
   } else {
     const c = await mustFindCase(db, scope, input.subject.caseNo);
     areaCode = c.area_code;
-    target = { caseNo: c.case_no, caseId: c.id, phase: c.phase, canFlag: canTake(c, 'record_complaint') };
+    target = { caseNo: c.case_no, caseId: c.id, phase: c.phase, canFlag: canTake(c, 'record_complaint'), lastStepOn: (await caseState(db.kysely, c)).lastStep.on };
   }
   const countyCode = areaCode.slice(0, 6);
   return write(db, scope, async (tx) => {
@@ -106,8 +106,10 @@ export async function createComplaint(db: Database, scope: Scope, input: z.outpu
       category: input.category, content: input.content, received_on: receivedOn, status: 'received', assignee: null, assigned_on: null,
       conclusion: null, finding: null, concluded_on: null, closed_on: null, case_flagged: flag, created_by: scope.userName,
     });
-    // The cases engine's own step: the flag, the timeline entry and the county's 100% visit.
-    if (flag && target) await performTransition(withinTransaction(db, tx), scope, target.caseNo, { action: 'record_complaint', data: { content: `${complaintNo}：${input.content}`.slice(0, 1000), channel: CASE_CHANNEL[input.channel] }, attachments: [] });
+    // The cases engine's own step: the flag, the timeline entry and the county's 100% visit — on the day the
+    // complaint was received (or the case's last step, where the complaint is older than it: a timeline runs forward).
+    const flaggedOn = target && target.lastStepOn > receivedOn ? target.lastStepOn : receivedOn;
+    if (flag && target) await performTransition(withinTransaction(db, tx), scope, target.caseNo, { action: 'record_complaint', date: flaggedOn, data: { content: `${complaintNo}：${input.content}`.slice(0, 1000), channel: CASE_CHANNEL[input.channel] }, attachments: [] });
     await appendAudit(tx, scope, { action: 'complaint.receive', entity: 'complaint', entityId: complaintNo, areaCode, after: { id, channel: input.channel, anonymous: input.anonymous, subject: input.subject.kind, caseNo: target?.caseNo ?? null, category: input.category, caseFlagged: flag } });
     return { complaintNo, status: 'received', caseNo: target?.caseNo ?? null, caseFlagged: flag };
   });

@@ -28,7 +28,7 @@ export type Labels = z.infer<typeof labels>;
 export const FIGURE_UNITS = ['households', 'persons', 'person_times', 'times', 'fen', 'fen_per_person_month', 'fen_per_person_year', 'ratio'] as const;
 export type FigureUnit = (typeof FIGURE_UNITS)[number];
 
-/** A programme figure: value for the period, a year earlier and the change (now ÷ then − 1) when it is compared; money in fen, ratios as fractions. */
+/** A programme figure: value for the period, a year earlier and the change (now ÷ then − 1; of a ratio now − then, in percentage points as a fraction) when it is compared; money in fen, ratios as fractions. */
 export const figure = z.object({ key: z.string(), label: labels, unit: z.enum(FIGURE_UNITS), compare: z.boolean(), value: num, prev: num, change: num });
 export type Figure = z.infer<typeof figure>;
 

@@ -12,7 +12,7 @@ export const hardshipStats: ProgrammeStats = {
     { key: 'institutional', labels: l('集中供养人数', 'Institutional support'), unit: 'persons', rule: { kind: 'stock', metric: 'institutional' }, compare: true },
     { key: 'homeBased', labels: l('分散供养人数', 'Home-based support'), unit: 'persons', rule: { kind: 'difference', of: 'persons', minus: 'institutional' } },
     { key: 'institutionalRate', labels: l('集中供养率', 'Institutional support rate'), unit: 'ratio', rule: { kind: 'ratio', of: 'institutional', to: 'persons' }, compare: true, kpi: true },
-    { key: 'expenditure', labels: l('供养金支出（元）', 'Support expenditure (yuan)'), unit: 'fen', rule: { kind: 'total', metric: 'amount' } },
+    { key: 'expenditure', labels: l('按审批决定核定供养金（元）', 'Support granted by the decisions (yuan)'), unit: 'fen', rule: { kind: 'total', metric: 'amount' } },
   ],
   charts: [{
     key: 'persons', title: l('各地特困人员供养人数', 'Extreme-hardship persons by area'),
@@ -24,7 +24,7 @@ export const hardshipStats: ProgrammeStats = {
       { figure: 'persons' }, { figure: 'institutional' }, { figure: 'institutionalRate' },
       { figure: 'persons', show: 'prev', labels: l('上年同期人数', 'Persons a year earlier') },
       { figure: 'institutional', show: 'prev', labels: l('上年集中供养人数', 'Institutional a year earlier') },
-      { figure: 'expenditure', labels: l('供养金（元）', 'Support (yuan)') },
+      { figure: 'expenditure', labels: l('核定供养金（元）', 'Support granted (yuan)') },
     ],
   },
   report: hardshipReport,

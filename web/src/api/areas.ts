@@ -22,3 +22,8 @@ export async function searchAreas(q: string, limit = 20): Promise<AreaSearchHit[
   const res = await api<{ items: AreaSearchHit[] }>(`/areas/search?q=${enc(q)}&limit=${limit}`);
   return res.items;
 }
+
+/** Sets a village's 城镇/农村 by hand (county approver, prefecture admin). */
+export function setVillageUrban(code: string, urban: boolean): Promise<AreaDetail> {
+  return api<AreaDetail>(`/areas/${enc(code)}/urban`, { method: 'PUT', body: { urban } });
+}

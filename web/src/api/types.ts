@@ -27,6 +27,9 @@ export interface Area {
   parentCode: string | null;
   kind: 'standard' | 'functional_zone';
   childCount: number;
+  /** A village's 城镇 (true) / 农村 (false); null above village level. */
+  urban: boolean | null;
+  urbanSource: 'derived' | 'manual';
 }
 
 export interface AreaNode extends Area {

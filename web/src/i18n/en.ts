@@ -105,6 +105,12 @@ export const en: Messages = {
   'areas.search.placeholder': 'Search areas by name or code',
   'areas.search.empty': 'No matching area',
   'areas.search.results': 'Search results',
+  'areas.urban.label': 'Urban or rural',
+  'areas.urban.urban': 'Urban',
+  'areas.urban.rural': 'Rural',
+  'areas.urban.derived': 'derived from the committee\'s name',
+  'areas.urban.manual': 'set by hand',
+  'areas.urban.saved': 'Urban/rural class saved',
 
   'users.title': 'Users',
   'users.col.username': 'Username',

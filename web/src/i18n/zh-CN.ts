@@ -104,6 +104,12 @@ export const zhCN = {
   'areas.search.placeholder': '按名称或代码搜索区划',
   'areas.search.empty': '未找到匹配的区划',
   'areas.search.results': '搜索结果',
+  'areas.urban.label': '城乡属性',
+  'areas.urban.urban': '城镇',
+  'areas.urban.rural': '农村',
+  'areas.urban.derived': '按村（居）委会名称推定',
+  'areas.urban.manual': '人工设定',
+  'areas.urban.saved': '城乡属性已保存',
 
   'users.title': '用户',
   'users.col.username': '用户名',

@@ -1,6 +1,7 @@
 // A programme's figures from the roll-up's sums, by the rules it declares (src/programmes/stats.ts):
 // pure, one pass in declaration order (a ratio or difference reads figures declared before it).
-// Money in fen, ratios as fractions; null where a denominator is 0; the change is now ÷ then − 1.
+// Money in fen, ratios as fractions; null where a denominator is 0; the change is now ÷ then − 1, of a
+// ratio (a rate) now − then in percentage points as a fraction (39% after 35%: 0.04, not 11.43%).
 import { HUKOU, type FigureRule, type FigureValue, type Hukou, type RegistryFigure } from '../../../programmes/stats.ts';
 import type { StatsProgramme } from './catalogue.ts';
 import { programmeMetric } from './metrics.ts';
@@ -18,6 +19,8 @@ export interface FigureContext {
 const ratio = (a: number | null, b: number | null) => (a === null || b === null || b === 0 ? null : a / b);
 const perPerson = (a: number, persons: number) => (persons === 0 ? null : Math.round(a / persons));
 export const changeOf = (now: number | null, prev: number | null) => (now === null || prev === null || prev === 0 ? null : now / prev - 1);
+/** A rate's change: the difference, in percentage points as a fraction. */
+export const pointsOf = (now: number | null, prev: number | null) => (now === null || prev === null ? null : Math.round((now - prev) * 1e10) / 1e10);
 
 export function evaluate(p: StatsProgramme, ctx: FigureContext): Map<string, FigureValue> {
   const metrics = (metric: string, hukou: Hukou | undefined) => (hukou ? [hukou] : HUKOU).map((h) => programmeMetric(p.code, h, metric));
@@ -55,7 +58,7 @@ export function evaluate(p: StatsProgramme, ctx: FigureContext): Map<string, Fig
   for (const f of p.figures) {
     const v = rawOf(f.rule);
     raw.set(f.key, v);
-    out.set(f.key, f.compare ? { value: v.value, prev: v.prev, change: changeOf(v.value, v.prev) } : { value: v.value, prev: null, change: null });
+    out.set(f.key, f.compare ? { value: v.value, prev: v.prev, change: f.unit === 'ratio' ? pointsOf(v.value, v.prev) : changeOf(v.value, v.prev) } : { value: v.value, prev: null, change: null });
   }
   return out;
 }

@@ -33,11 +33,19 @@ export function numeral(n: number): string {
 
 const isMonitoring = (w: Warning): w is Warning & { kind: MonitoringKind } => MONITORING_KINDS.some((k) => k === w.kind);
 
+/** What the report's units are called: the counties of a prefecture, the townships of a county, the villages of a township. */
+export const unitWord = (level: string) => (level === 'prefecture' ? '县（市、区）' : level === 'county' ? '乡（镇、街道）' : '村（社区）');
+
+const levelOf = (level: string): ReportInput['level'] => (level === 'prefecture' || level === 'county' || level === 'township' ? level : 'village');
+
 function inputOf(s: ProgrammeSection, r: FiguresResult, year: number, place: string): ReportInput {
+  const paid = r.payroll.find((x) => x.programme === s.code)?.total ?? null;
   return {
     year,
     place,
-    units: { count: r.units.length, word: r.area.level === 'prefecture' ? '县（市、区）' : '单位' },
+    level: levelOf(r.area.level),
+    units: { count: r.units.length, word: unitWord(r.area.level) },
+    paid: paid && paid.lines > 0 ? paid : null,
     figure(key) {
       const f = s.total.find((x) => x.key === key);
       if (!f) throw new Error(`programme ${s.code} declares no figure ${key}`);

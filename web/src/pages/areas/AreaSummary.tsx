@@ -4,6 +4,7 @@ import type { AreaLevel } from '../../api/types.ts';
 import { useApiData } from '../../api/useApiData.ts';
 import type { SelectedArea } from '../../area/context.ts';
 import { useT } from '../../i18n/context.ts';
+import { UrbanControl } from './UrbanControl.tsx';
 
 const BELOW: Record<AreaLevel, ('county' | 'township' | 'village')[]> = {
   prefecture: ['county', 'township', 'village'],
@@ -44,6 +45,7 @@ export function AreaSummary({ area }: { area: SelectedArea }) {
               </Col>
             ))}
           </Row>
+          <UrbanControl area={d.area} onSaved={detail.reload} />
         </>
       )}
     </Card>

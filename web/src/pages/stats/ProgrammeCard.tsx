@@ -4,14 +4,20 @@ import { useMemo } from 'react';
 import { EChart } from '../../charts/EChart.tsx';
 import { useLocale, useT } from '../../i18n/context.ts';
 import type { Figure, ProgrammeSection } from './api.ts';
-import { bars, figureText, pct } from './format.ts';
+import { bars, figureText, pct, points } from './format.ts';
 
 type UnitRow = { code: string; name: string; figures: Figure[] };
 
-/** A column's value: the figure now, a year earlier, or the change (as a percentage). */
-function cell(f: Figure | undefined, show: 'value' | 'prev' | 'change'): string {
+/** A change on last year: a percentage, of a rate percentage points. */
+function changeText(f: Figure, pointsWord: string): string {
+  if (f.unit === 'ratio') return points(f.change, pointsWord);
+  return f.change === null ? '—' : `${f.change >= 0 ? '+' : ''}${pct(f.change)}`;
+}
+
+/** A column's value: the figure now, a year earlier, or the change (a percentage; of a rate in points). */
+function cell(f: Figure | undefined, show: 'value' | 'prev' | 'change', pointsWord: string): string {
   if (!f) return '—';
-  if (show === 'change') return pct(f.change);
+  if (show === 'change') return f.unit === 'ratio' ? points(f.change, pointsWord) : pct(f.change);
   return figureText(f.unit, show === 'prev' ? f.prev : f.value);
 }
 
@@ -36,10 +42,10 @@ export function ProgrammeCard({ section }: { section: ProgrammeSection }) {
     { key: 'name', title: t('stats.col.area'), dataIndex: 'name', fixed: 'left' },
     ...section.table.columns.map((c) => ({
       key: `${c.figure}.${c.show}`, title: c.label[locale], align: 'right' as const,
-      render: (_: unknown, r: UnitRow) => cell(r.figures.find((f) => f.key === c.figure), c.show),
+      render: (_: unknown, r: UnitRow) => cell(r.figures.find((f) => f.key === c.figure), c.show, t('stats.points')),
     })),
   ], [section, locale, t]);
-  const yoy = (f: Figure) => (f.change === null ? t('stats.yoyNone') : t('stats.yoy', { value: `${f.change >= 0 ? '+' : ''}${pct(f.change)}` }));
+  const yoy = (f: Figure) => (f.change === null ? t('stats.yoyNone') : t('stats.yoy', { value: changeText(f, t('stats.points')) }));
   return (
     <Card title={section.name[locale]} data-testid={`stats-programme-${section.code}`}>
       <Row gutter={[16, 16]}>

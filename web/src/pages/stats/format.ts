@@ -2,6 +2,8 @@
 import type { FigureUnit } from './api.ts';
 
 export const pct = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(2)}%`);
+/** A rate's change in percentage points (0.26 → +26.00个百分点). */
+export const points = (d: number | null, word: string) => (d === null ? '—' : `${d >= 0 ? '+' : '−'}${Math.abs(d * 100).toFixed(2)}${word}`);
 export const yuan = (fen: number | null) => (fen === null ? '—' : (fen / 100).toFixed(2));
 /** Fen in 10,000 yuan. */
 export const wanYuan = (fen: number | null) => (fen === null ? '—' : (fen / 1_000_000).toFixed(2));
