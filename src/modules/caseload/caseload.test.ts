@@ -139,6 +139,14 @@ describe('存量对象导入', () => {
       { case_no: expect.stringMatching(/^DB5227012015\d{6}$/), programme: 'dibao', state: 'approved', phase: 'payable', applied_on: '2015-03-10', review_due: '2016-04-01', action: 'migrate', kind: 'migration', amount_fen: 62050, effective_month: '2015-03', from_month: FIRST_MONTH, persons: 2, payee: 'recipient', payee_name: '罗大成' },
       { case_no: expect.stringMatching(/^TK5227012015\d{6}$/), programme: 'hardship', state: 'approved', phase: 'payable', applied_on: '2015-06-01', review_due: '2016-07-01', action: 'migrate', kind: 'migration', amount_fen: 29167, effective_month: '2015-06', from_month: FIRST_MONTH, persons: 1, payee: 'institution', payee_name: '广惠街道敬老院' },
     ]);
+    const frozen = await sql<{ context: unknown; explanation: unknown; summary: unknown }>`
+      select c.context, d.explanation, e.summary from cases c join case_decisions d on d.county_code = c.county_code and d.case_id = c.id
+      join entitlements e on e.county_code = c.county_code and e.decision_id = d.id where c.case_no = ${rows[1]!.case_no}`.execute(ctx.db.kysely);
+    expect(frozen.rows[0]).toMatchObject({
+      context: { stability: 'stable', migration: { file: 'old.csv', row: 2, category: 'stable', lastReviewOn: '2015-09-15', members: [h.a.head, h.a.second] } },
+      explanation: { formula: 'migration', importedFen: 62050, formulaFen: expect.any(Number), firstPaidMonth: FIRST_MONTH },
+      summary: { gap: 62050 },
+    });
     const audit = await ctx.db.kysely.selectFrom('audit_log').select(['after', 'actor_name', 'area_code']).where('action', '=', 'cases.caseload_import').execute();
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actor_name: 'duyun.approver', area_code: '522701', after: { rows: 3, dibao: 2, hardship: 1, fileName: 'old.csv' } });

@@ -14,7 +14,7 @@ import type { CaseContext } from '../../../workflow/definition.ts';
 import { caseParameters } from '../../cases/index.ts';
 import { institutionsNamed, type NamedInstitution } from '../../institutions/index.ts';
 import { householdFactsFromRegistry, type RegistryHousehold } from '../../registry/index.ts';
-import { CASELOAD_COLUMNS, headerOf, PROGRAMME_LABELS, type CaseloadProgramme } from '../columns.ts';
+import { CASELOAD_COLUMNS, headerOf, type CaseloadProgramme, type Stability, type SupportMode } from '../columns.ts';
 import type { CaseloadWarning } from '../contract.ts';
 import * as repo from '../repo/caseload.ts';
 import { caseContext, formulaAmount, reviewDueOf } from './formula.ts';
@@ -39,9 +39,16 @@ export interface StagedCase {
   reviewDue: string | null;
   amountFen: number;
   persons: number;
-  summary: Record<string, number>;
-  context: CaseContext;
-  explanation: Record<string, unknown>;
+  stability: Stability | null;
+  mode: SupportMode | null;
+  institutionId: number | null;
+  lastReviewOn: string | null;
+  /** 低保: the covered members' ID numbers (empty: all). */
+  members: string[];
+  formulaFen: number | null;
+  formulaNote: string | null;
+  /** 低保: members with a category top-up by the formula (the statistics' `topup`). */
+  topup: number;
   payee: 'recipient' | 'institution';
   payeeName: string;
   payeeIdNumber: string;
@@ -64,21 +71,34 @@ export interface CheckInput {
   firstMonth: string;
 }
 
+let FORMULA_MS = 0;
 const COLUMN_ORDER = CASELOAD_COLUMNS.map((c) => c.header);
 const yuan = (fen: number) => (fen / 100).toFixed(2);
 const unique = <T>(xs: Iterable<T>) => [...new Set(xs)];
 
-type Member = RegistryHousehold['members'][number];
+type Member = repo.MemberFacts;
 
-/** Registry rows grouped by household: `county|id` → the household's record. */
-function groupRecords(households: readonly repo.FileHouseholdRow[], rows: Awaited<ReturnType<typeof repo.registryRowsOf>>): Map<string, RegistryHousehold> {
-  const out = new Map<string, RegistryHousehold>();
-  for (const h of households) out.set(`${h.county_code}|${h.id}`, { household: h, members: [], incomes: [], assets: [] });
-  for (const m of rows.members) out.get(`${m.county_code}|${m.household_id}`)?.members.push(m);
-  for (const i of rows.incomes) out.get(`${i.county_code}|${i.household_id}`)?.incomes.push(i);
-  for (const a of rows.assets) out.get(`${a.county_code}|${a.household_id}`)?.assets.push(a);
+/** A household's registry rows as the facts read them (only the columns `householdFactsFromRegistry` reads are fetched). */
+interface HouseholdRecord {
+  household: repo.FileHouseholdRow;
+  members: repo.MemberFacts[];
+  incomes: repo.IncomeFacts[];
+  assets: repo.AssetFacts[];
+}
+
+/** Registry rows by household: `county|id` → the household's record. */
+function groupRecords(households: readonly repo.FileHouseholdRow[], rows: readonly repo.HouseholdRows[]): Map<string, HouseholdRecord> {
+  const byKey = new Map(rows.map((r) => [`${r.county_code}|${r.household_id}`, r]));
+  const out = new Map<string, HouseholdRecord>();
+  for (const h of households) {
+    const r = byKey.get(`${h.county_code}|${h.id}`);
+    out.set(`${h.county_code}|${h.id}`, { household: h, members: r?.members ?? [], incomes: r?.incomes ?? [], assets: r?.assets ?? [] });
+  }
   return out;
 }
+
+/** The facts of a record: the mapping reads no other column than those fetched (repo MemberFacts, IncomeFacts, AssetFacts). */
+const factsOf = (r: HouseholdRecord) => householdFactsFromRegistry(r as unknown as RegistryHousehold);
 
 async function institutionsOf(db: Database, rows: readonly FileRow[], countyOf: (r: FileRow) => string | undefined): Promise<Map<string, Map<string, NamedInstitution>>> {
   const byCounty = new Map<string, Set<string>>();
@@ -93,7 +113,9 @@ async function institutionsOf(db: Database, rows: readonly FileRow[], countyOf: 
 }
 
 export async function checkCaseloadFile(db: Database, scope: Scope, body: Buffer, input: CheckInput): Promise<CheckedCaseload> {
+  const T0 = performance.now(); const lap = (l: string) => process.env.CASELOAD_PROFILE && console.log(`  [profile] ${l} ${((performance.now() - T0) / 1000).toFixed(2)} s`);
   const file = await readCaseloadFile(body, input.format, input.today);
+  lap('read');
   const { rows } = file;
   const errors = [...file.errors];
   const warnings: CaseloadWarning[] = [];
@@ -102,6 +124,7 @@ export async function checkCaseloadFile(db: Database, scope: Scope, body: Buffer
   const households = new Map(found.filter((h) => (input.countyCode === null || h.county_code === input.countyCode) && covers(scope, h.village_code)).map((h) => [h.household_no, h]));
   const keys = [...households.values()];
   const [registryRows, open, params] = await Promise.all([repo.registryRowsOf(db.kysely, keys), repo.openCasesOf(db.kysely, keys), caseParameters(db)]);
+  lap('db reads');
   const records = groupRecords(keys, registryRows);
   const openDibao = new Map<string, repo.OpenCase>();
   const openHardship = new Map<number, repo.OpenCase>();
@@ -151,7 +174,9 @@ export async function checkCaseloadFile(db: Database, scope: Scope, body: Buffer
     const p = programmeOf(r.programme);
     const ruleSet = ruleSetFor(r.approvedOn, params);
     const context = caseContext(r.programme, r.stability, r.mode, institution?.id);
-    const formula = formulaAmount(p, { facts: householdFactsFromRegistry(record), applicantId: String(member.id), context, params, ruleSet, date: r.approvedOn, areaCode: h.village_code });
+    const tf = performance.now();
+    const formula = formulaAmount(p, { facts: factsOf(record), applicantId: String(member.id), context, params, ruleSet, date: r.approvedOn, areaCode: h.village_code });
+    FORMULA_MS += performance.now() - tf;
     const formulaFen = formula.ok ? formula.decision.amountFen : null;
     if (formulaFen !== r.amountFen) {
       const message = formula.ok
@@ -159,8 +184,9 @@ export async function checkCaseloadFile(db: Database, scope: Scope, body: Buffer
         : `原系统金额 ${yuan(r.amountFen)} 元，按登记信息计算不出金额：${formula.message}；按原系统金额导入`;
       warnings.push({ row: r.row, column: headerOf('amount'), programme: r.programme, householdNo: r.householdNo, importedFen: r.amountFen, formulaFen, message });
     }
-    cases.push(stagedCase(r, h, member, record, { params, ruleSet, context, formula, institution, firstMonth: input.firstMonth, fileName: input.fileName }));
+    cases.push(stagedCase(r, h, member, record, { params, ruleSet, formula, institution, firstMonth: input.firstMonth }));
   }
+  lap(`rows (formula ${(FORMULA_MS / 1000).toFixed(2)} s)`); FORMULA_MS = 0;
   errors.sort((a, b) => a.row - b.row || COLUMN_ORDER.indexOf(a.column) - COLUMN_ORDER.indexOf(b.column));
   return { cases, errors, warnings, dataRows: file.dataRows };
 }
@@ -168,11 +194,9 @@ export async function checkCaseloadFile(db: Database, scope: Scope, body: Buffer
 interface Derived {
   params: ParameterSet;
   ruleSet: RuleSet;
-  context: CaseContext;
   formula: ReturnType<typeof formulaAmount>;
   institution: NamedInstitution | undefined;
   firstMonth: string;
-  fileName: string;
 }
 
 /** 集中供养: whether the support goes to the institution (the parameter in force; without a value, to the person). */
@@ -184,26 +208,21 @@ function institutionPays(params: ParameterSet, areaCode: string, date: string, r
   }
 }
 
-function stagedCase(r: FileRow, h: repo.FileHouseholdRow, member: Member, record: RegistryHousehold, d: Derived): StagedCase {
+function stagedCase(r: FileRow, h: repo.FileHouseholdRow, member: Member, record: HouseholdRecord, d: Derived): StagedCase {
   const p = programmeOf(r.programme);
   const approvalMonth = r.approvedOn.slice(0, 7);
-  const reviewDue = reviewDueOf(p, d.params, r.stability ?? 'stable', h.hukou, h.village_code, r.lastReviewOn ?? r.approvedOn, d.ruleSet);
   const f = d.formula;
-  const persons = r.programme === 'hardship' ? 1 : r.members.length > 0 ? r.members.length : record.members.length;
-  const summary: Record<string, number> = r.programme === 'hardship'
-    ? { institutional: r.mode === 'institutional' ? 1 : 0 }
-    : { gap: r.amountFen, topup: f.ok ? (f.decision.summary.topup ?? 0) : 0 };
   const toInstitution = r.mode === 'institutional' && d.institution !== undefined && institutionPays(d.params, h.village_code, r.approvedOn, d.ruleSet);
   return {
     row: r.row, programme: r.programme, ruleSet: d.ruleSet, countyCode: h.county_code, householdId: Number(h.id), areaCode: h.village_code,
     memberId: Number(member.id), name: member.name, idNumber: member.id_number,
-    decidedOn: r.approvedOn, effectiveMonth: approvalMonth, fromMonth: approvalMonth > d.firstMonth ? approvalMonth : d.firstMonth, reviewDue,
-    amountFen: r.amountFen, persons, summary,
-    context: { ...d.context, migration: { file: d.fileName, row: r.row, category: r.stability ?? r.mode, lastReviewOn: r.lastReviewOn, ...(r.members.length > 0 ? { members: r.members } : {}) } } as CaseContext,
-    explanation: {
-      formula: 'migration', migration: true, programme: PROGRAMME_LABELS[r.programme], file: d.fileName, row: r.row, importedFen: r.amountFen,
-      formulaFen: f.ok ? f.decision.amountFen : null, formulaNote: f.ok ? null : f.message, ruleSet: d.ruleSet, period: r.approvedOn, firstPaidMonth: d.firstMonth,
-    },
+    decidedOn: r.approvedOn, effectiveMonth: approvalMonth, fromMonth: approvalMonth > d.firstMonth ? approvalMonth : d.firstMonth,
+    reviewDue: reviewDueOf(p, d.params, r.stability ?? 'stable', h.hukou, h.village_code, r.lastReviewOn ?? r.approvedOn, d.ruleSet),
+    amountFen: r.amountFen,
+    persons: r.programme === 'hardship' ? 1 : r.members.length > 0 ? r.members.length : record.members.length,
+    stability: r.stability, mode: r.mode, institutionId: d.institution?.id ?? null, lastReviewOn: r.lastReviewOn, members: r.members,
+    formulaFen: f.ok ? f.decision.amountFen : null, formulaNote: f.ok ? null : f.message,
+    topup: f.ok ? (f.decision.summary.topup ?? 0) : 0,
     payee: toInstitution ? 'institution' : 'recipient',
     payeeName: toInstitution ? d.institution!.name : member.name,
     payeeIdNumber: toInstitution ? d.institution!.creditCode : member.id_number,
