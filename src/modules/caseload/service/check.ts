@@ -71,7 +71,6 @@ export interface CheckInput {
   firstMonth: string;
 }
 
-let FORMULA_MS = 0;
 const COLUMN_ORDER = CASELOAD_COLUMNS.map((c) => c.header);
 const yuan = (fen: number) => (fen / 100).toFixed(2);
 const unique = <T>(xs: Iterable<T>) => [...new Set(xs)];
@@ -113,9 +112,7 @@ async function institutionsOf(db: Database, rows: readonly FileRow[], countyOf: 
 }
 
 export async function checkCaseloadFile(db: Database, scope: Scope, body: Buffer, input: CheckInput): Promise<CheckedCaseload> {
-  const T0 = performance.now(); const lap = (l: string) => process.env.CASELOAD_PROFILE && console.log(`  [profile] ${l} ${((performance.now() - T0) / 1000).toFixed(2)} s`);
   const file = await readCaseloadFile(body, input.format, input.today);
-  lap('read');
   const { rows } = file;
   const errors = [...file.errors];
   const warnings: CaseloadWarning[] = [];
@@ -124,7 +121,6 @@ export async function checkCaseloadFile(db: Database, scope: Scope, body: Buffer
   const households = new Map(found.filter((h) => (input.countyCode === null || h.county_code === input.countyCode) && covers(scope, h.village_code)).map((h) => [h.household_no, h]));
   const keys = [...households.values()];
   const [registryRows, open, params] = await Promise.all([repo.registryRowsOf(db.kysely, keys), repo.openCasesOf(db.kysely, keys), caseParameters(db)]);
-  lap('db reads');
   const records = groupRecords(keys, registryRows);
   const openDibao = new Map<string, repo.OpenCase>();
   const openHardship = new Map<number, repo.OpenCase>();
@@ -174,9 +170,7 @@ export async function checkCaseloadFile(db: Database, scope: Scope, body: Buffer
     const p = programmeOf(r.programme);
     const ruleSet = ruleSetFor(r.approvedOn, params);
     const context = caseContext(r.programme, r.stability, r.mode, institution?.id);
-    const tf = performance.now();
     const formula = formulaAmount(p, { facts: factsOf(record), applicantId: String(member.id), context, params, ruleSet, date: r.approvedOn, areaCode: h.village_code });
-    FORMULA_MS += performance.now() - tf;
     const formulaFen = formula.ok ? formula.decision.amountFen : null;
     if (formulaFen !== r.amountFen) {
       const message = formula.ok
@@ -186,7 +180,6 @@ export async function checkCaseloadFile(db: Database, scope: Scope, body: Buffer
     }
     cases.push(stagedCase(r, h, member, record, { params, ruleSet, formula, institution, firstMonth: input.firstMonth }));
   }
-  lap(`rows (formula ${(FORMULA_MS / 1000).toFixed(2)} s)`); FORMULA_MS = 0;
   errors.sort((a, b) => a.row - b.row || COLUMN_ORDER.indexOf(a.column) - COLUMN_ORDER.indexOf(b.column));
   return { cases, errors, warnings, dataRows: file.dataRows };
 }

@@ -93,13 +93,11 @@ export async function importCaseload(db: Database, scope: Scope, body: Buffer, o
   });
   if (opts.dryRun) return result(true, checked);
 
-  const T0 = performance.now(); const lap = (l: string) => process.env.CASELOAD_PROFILE && console.log(`  [profile] ${l} ${((performance.now() - T0) / 1000).toFixed(2)} s`);
   const stage = await repo.newStage(db.kysely);
   try {
     opts.onProgress?.('stage', 0, 1);
     await repo.copyStage(db, checked.cases.map((c) => stageLine(stage, c)));
     opts.onProgress?.('stage', 1, 1);
-    lap('staged');
     const r = result(false, checked);
     await bulkWrite(db, scope, async (tx) => {
       const taken = await repo.stagedTaken(tx, stage);
@@ -110,7 +108,6 @@ export async function importCaseload(db: Database, scope: Scope, body: Buffer, o
       let done = 0;
       for (const g of groups) {
         opts.onProgress?.('write', done, checked.cases.length);
-        lap(`group ${g.programme} ${g.rule_set}`);
         done += await decideInBulk(tx, {
           programme: g.programme, picked: repo.stagedPicked(stage, g.programme, g.rule_set, fileName, firstMonth), applicant: 'picked', ruleSet: g.rule_set as RuleSet,
           decidedOn: todayInChina(), action: 'migrate', fromState: null, state: 'approved', phase: 'payable',
@@ -119,13 +116,11 @@ export async function importCaseload(db: Database, scope: Scope, body: Buffer, o
         });
       }
       opts.onProgress?.('write', done, checked.cases.length);
-      lap('decided');
       await appendAudit(tx, scope, {
         action: 'cases.caseload_import', entity: 'caseload_import', entityId: String(stage), areaCode: county?.code ?? (scope.areaCode || null),
         after: { fileName, rows: r.rows, dibao: r.imported.dibao, hardship: r.imported.hardship, amountFen: r.imported.amountFen, warnings: r.warningCount, firstMonth },
       });
     });
-    lap('committed');
     return r;
   } finally {
     await repo.clearStage(db.kysely, stage);
