@@ -34,7 +34,7 @@ const CATEGORIES = ['A类', 'B类', 'C类'];
 const yuan = (fen: number) => `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
 
 /** The file (CSV text) and the same rows typed, as COPY lines of the baseline's plain table. */
-function writeRows(heads: readonly Head[]): { file: string; copy: string } {
+export function writeRows(heads: readonly Head[]): { file: string; copy: string } {
   const file: string[] = [csvLine(CASELOAD_COLUMNS.map((c) => c.header))];
   const copy: string[] = [];
   heads.forEach((h, i) => {
