@@ -3,8 +3,8 @@
 // numbers taken a block per county (and year) from the register (`next_serials`). Used where the record of
 // the decision is a list, not a procedure per case: demo and benchmark recipients, the batch decisions of
 // an event programme (受灾人员救助), and the caseload import (存量对象导入: `perRow`, each case with the
-// dates and payee of its own row and a `migration` decision). A case opened this way may carry a `source_key` (unique per county),
-// so the same thing is never decided twice whatever reruns.
+// dates and payee of its own row and a `migration` decision). A case opened this way may carry a
+// `source_key` (unique per county), so the same thing is never decided twice whatever reruns.
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
 import type { RuleSet } from '../../../policy/index.ts';

@@ -5,7 +5,7 @@ import { AppError } from '../../../kernel/errors.ts';
 import { registerInstitutionPayee, registerStepDataCheck } from '../../cases/index.ts';
 import { SUPPORT_KINDS } from '../codes.ts';
 import { KIND_LABELS } from '../labels.ts';
-import { findInstitution, type InstitutionRow } from '../repo/institutions.ts';
+import { findInstitution, institutionsByName, type InstitutionRow } from '../repo/institutions.ts';
 
 const FIELD = 'data.institutionId';
 
@@ -43,7 +43,7 @@ export interface NamedInstitution {
  */
 export async function institutionsNamed(db: Database, countyCode: string, names: readonly string[]): Promise<Map<string, NamedInstitution>> {
   if (names.length === 0) return new Map();
-  const rows = await db.kysely.selectFrom('institutions').selectAll().where('county_code', '=', countyCode).where('name', 'in', [...names]).orderBy('id').execute();
+  const rows = await institutionsByName(db.kysely, countyCode, names);
   const out = new Map<string, NamedInstitution>();
   for (const i of rows) {
     const refusal = i.status !== 'open' ? `供养机构「${i.name}」已关闭` : !SUPPORT_KINDS.includes(i.kind) ? `${KIND_LABELS[i.kind]}不接收特困人员集中供养` : null;
