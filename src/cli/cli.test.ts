@@ -69,6 +69,21 @@ describe(`jiuzhu CLI (${ENGINE})`, () => {
     expect(Number(n)).toBe(0);
   }, 120_000);
 
+  it('import caseload: a file with bad rows imports nothing, names each row and writes the report beside it', async () => {
+    const file = path.join(dir, 'caseload.csv');
+    fs.writeFileSync(file, '户编号,救助项目,类别,批准日期,月保障金额\n52270199999999,低保,B类,2015-03-10,300\n52270199999998,低保,Z类,2015-03-10,0\n');
+    const refused = await jiuzhu(['import', 'caseload', file, '--county', '522701', '--first-month', '2015-12']).catch((e: { code: number; stderr: string }) => e);
+    expect(refused).toMatchObject({ code: 1, stderr: expect.stringContaining('存量对象文件有 3 处错误，未导入任何数据') });
+    expect(refused.stderr).toContain('row 2, 户编号: 户编号 52270199999999 未登记或不属于本县');
+    expect(refused.stderr).toContain('row 3, 类别: 类别“Z类”不是低保的类别');
+    expect(refused.stderr).toContain('row 3, 月保障金额: 月保障金额应大于0');
+    expect(fs.existsSync(path.join(dir, 'caseload.report.xlsx'))).toBe(true);
+    const db = await openDatabase(serverUrl ? { databaseUrl: env.DATABASE_URL } : { dataDir: env.JIUZHU_DATA_DIR });
+    const { n } = await db.kysely.selectFrom('cases').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    await db.close();
+    expect(Number(n)).toBe(0);
+  }, 120_000);
+
   it('refuses to start with a bad variable, naming it, and on a database migrated by a newer version', async () => {
     const failed = (e: { code: number; stderr: string }) => e;
     const badPort = await run(process.execPath, [fromRoot('bin/jiuzhu.mjs'), 'start'], { env: { ...env, PORT: 'abc', LOG_LEVEL: 'loud' }, cwd: dir, timeout: 60_000 }).catch(failed);

@@ -9,6 +9,7 @@ import { authRoutes } from '../modules/auth/index.ts';
 import { userRoutes } from '../modules/users/index.ts';
 import { registryRoutes } from '../modules/registry/index.ts';
 import { caseRoutes } from '../modules/cases/index.ts';
+import { caseloadRoutes } from '../modules/caseload/index.ts';
 import { intakeRoutes } from '../modules/intake/index.ts';
 import { complaintRoutes } from '../modules/oversight/index.ts';
 import { registryTransferRoutes } from '../modules/registry/index.ts';
@@ -38,7 +39,7 @@ import { createMetrics, mayReadMetrics } from './metrics.ts';
 import { registerStatic } from './static.ts';
 
 /** Every module's routes; a new module adds its one line here. */
-export const ROUTE_MODULES: RouteModule[] = [errorCodeRoutes, authRoutes, areaRoutes, userRoutes, auditRoutes, registryRoutes, policyRoutes, registryTransferRoutes, caseRoutes, institutionsRoutes, intakeRoutes, complaintRoutes, verificationRoutes, payrollRoutes, medicalRoutes, disasterRoutes, housingInsuranceRoutes, reliefStationRoutes, placementRoutes, statsRoutes, volunteerRoutes, wishesRoutes, leftBehindRoutes, purchasedServicesRoutes];
+export const ROUTE_MODULES: RouteModule[] = [errorCodeRoutes, authRoutes, areaRoutes, userRoutes, auditRoutes, registryRoutes, policyRoutes, registryTransferRoutes, caseRoutes, institutionsRoutes, intakeRoutes, complaintRoutes, verificationRoutes, payrollRoutes, medicalRoutes, disasterRoutes, housingInsuranceRoutes, reliefStationRoutes, placementRoutes, statsRoutes, volunteerRoutes, wishesRoutes, leftBehindRoutes, purchasedServicesRoutes, caseloadRoutes];
 
 export interface BuiltApp {
   app: App;

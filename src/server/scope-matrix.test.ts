@@ -9,6 +9,7 @@ import { DEPARTMENTS } from '../kernel/permissions.ts';
 import { systemScope } from '../kernel/scope.ts';
 import type { BuiltApp } from './app.ts';
 import { authProbes } from './probes/auth.ts';
+import { caseloadProbes } from './probes/caseload.ts';
 import { medicalSubsidyProbes } from './probes/medical-subsidy.ts';
 import { medicalSettlementProbes } from './probes/medical-settlements.ts';
 import { medicalClaimProbes } from './probes/medical-claims.ts';
@@ -29,7 +30,7 @@ import type { Foreign, Probe } from './probes/types.ts';
 import { verificationProbes } from './probes/verification.ts';
 
 /** POSTs that change nothing (verifying the audit chain, searches with an ID number in the body): a 2xx there is not a write. */
-const READ_ONLY_POSTS = new Set(['POST /api/v1/audit/verify', 'POST /api/v1/households/search', 'POST /api/v1/households/export.xlsx', 'POST /api/v1/medical/settlements/errors.xlsx', 'POST /api/v1/medical/person-year', 'POST /api/v1/disaster/winter-needs/import/errors.xlsx']);
+const READ_ONLY_POSTS = new Set(['POST /api/v1/audit/verify', 'POST /api/v1/households/search', 'POST /api/v1/households/export.xlsx', 'POST /api/v1/medical/settlements/errors.xlsx', 'POST /api/v1/medical/person-year', 'POST /api/v1/disaster/winter-needs/import/errors.xlsx', 'POST /api/v1/cases/import/caseload/report.xlsx']);
 
 type Place = 'wenfeng' | 'guanghui' | 'fuquan' | 'qiandongnan';
 
@@ -139,6 +140,7 @@ const PROBES: Record<string, Probe> = {
   ...placementProbes,
   ...volunteerProbes,
   ...purchasedServicesProbes,
+  ...caseloadProbes,
 };
 
 const HEADS: Record<Place, { id: string; name: string }> = {

@@ -116,7 +116,8 @@ export type Effect =
 
 /** Decisions: those that set an amount, and those that stop or refuse. */
 export const AMOUNT_DECISIONS = ['approve', 'review', 'change', 'resume', 'gradual_exit'] as const;
-export const DECISION_KINDS = [...AMOUNT_DECISIONS, 'reject', 'suspend', 'exit'] as const;
+/** `migration` (迁移导入): a case brought in from a previous system by the caseload import, with the amount that system decided; no workflow step takes it. */
+export const DECISION_KINDS = [...AMOUNT_DECISIONS, 'reject', 'suspend', 'exit', 'migration'] as const;
 export type DecisionKind = (typeof DECISION_KINDS)[number];
 
 export interface DeadlineSpec {

@@ -35,6 +35,7 @@ const HouseholdImportPage = lazy(() => import('./pages/registry/HouseholdImportP
 const HouseholdPage = lazy(() => import('./pages/registry/HouseholdPage.tsx'));
 const CaseInboxPage = lazy(() => import('./pages/cases/CaseInboxPage.tsx'));
 const CasePage = lazy(() => import('./pages/cases/CasePage.tsx'));
+const CaseloadImportPage = lazy(() => import('./pages/cases/CaseloadImportPage.tsx'));
 const BatchListPage = lazy(() => import('./pages/cases/BatchListPage.tsx'));
 const BatchPage = lazy(() => import('./pages/cases/BatchPage.tsx'));
 const PolicyParametersPage = lazy(() => import('./pages/policy/ParametersPage.tsx'));
@@ -65,6 +66,7 @@ export function App() {
                 <Route path="households/:householdNo" element={<HouseholdPage />} />
                 <Route path="cases" element={<CaseInboxPage />} />
                 <Route path="cases/batches" element={<BatchListPage />} />
+                <Route path="cases/import" element={<CaseloadImportPage />} />
                 <Route path="cases/batches/:batchNo" element={<BatchPage />} />
                 <Route path="cases/:caseNo" element={<CasePage />} />
                 <Route path="policy" element={<PolicyParametersPage />} />

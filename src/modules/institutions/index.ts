@@ -4,6 +4,6 @@ import './tables.ts';
 import './service/require.ts';
 import './service/report-part.ts';
 export { institutionsRoutes } from './routes.ts';
-export { requireInstitution } from './service/require.ts';
+export { institutionsNamed, requireInstitution, type NamedInstitution } from './service/require.ts';
 export { registerFigurePart, type FigurePart, type FigureValues } from './service/figure-parts.ts';
 export { SUPPORT_KINDS } from './codes.ts';

@@ -27,6 +27,7 @@ export const en: Messages = {
   'menu.dashboard': 'Home',
   'menu.registry': 'Households',
   'menu.cases': 'Cases',
+  'menu.caseload': 'Caseload import',
   'menu.intake': 'One-window intake',
   'menu.verification': 'Economic status verification',
   'menu.payroll': 'Disbursement',

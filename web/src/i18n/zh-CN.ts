@@ -26,6 +26,7 @@ export const zhCN = {
   'menu.dashboard': '首页',
   'menu.registry': '家庭',
   'menu.cases': '案件',
+  'menu.caseload': '存量对象导入',
   'menu.intake': '一门受理',
   'menu.verification': '家庭经济状况核对',
   'menu.payroll': '发放',

@@ -1,9 +1,10 @@
 // Cases decided in bulk, set-based: for every row a selection picks, one case in its final state with
 // one transition, one decision and one entitlement — four INSERT … SELECT chained in one statement, case
-// numbers taken a block per county from the register (`next_serials`). Used where the record of the
-// decision is a list, not a procedure per case: demo and benchmark recipients, and the batch decisions of
-// an event programme (受灾人员救助). A case opened this way may carry a `source_key` (unique per county),
-// so the same thing is never decided twice whatever reruns.
+// numbers taken a block per county (and year) from the register (`next_serials`). Used where the record of
+// the decision is a list, not a procedure per case: demo and benchmark recipients, the batch decisions of
+// an event programme (受灾人员救助), and the caseload import (存量对象导入: `perRow`, each case with the
+// dates and payee of its own row and a `migration` decision). A case opened this way may carry a
+// `source_key` (unique per county), so the same thing is never decided twice whatever reruns.
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
 import type { RuleSet } from '../../../policy/index.ts';
@@ -36,51 +37,67 @@ export interface BulkDecision {
   fromMonth: string;
   schedule: 'monthly' | 'one_off';
   reviewDue?: string;
+  /** The decision's kind (default `approve`). */
+  decisionKind?: 'approve' | 'migration';
+  /**
+   * Dates and payee per row instead of the constants above: the selection also returns `decided_on`
+   * (date; also the application date, and its year that of the case number), `effective_month` (the
+   * decision's), `from_month` (the entitlement's), `review_due` (date or null), `payee`, `payee_name`,
+   * `payee_id_number`. `decidedOn`, `fromMonth`, `appliedOn` and `reviewDue` are then ignored.
+   */
+  perRow?: boolean;
 }
 
 /** Inserts the cases, transitions, decisions and entitlements; returns how many cases were decided. */
 export async function decideInBulk(tx: Kysely<DB>, d: BulkDecision): Promise<number> {
   const programme = programmeOf(d.programme);
   const prefix = programme.serialPrefix;
-  const year = d.decidedOn.slice(0, 4);
   const applicant = d.applicant === 'head'
     ? sql`select p.*, hm.id as member_id, hm.name, hm.id_number from picked_rows p
         join members hm on hm.county_code = p.county_code and hm.household_id = p.household_id and hm.relation = 'head'`
     : sql`select * from picked_rows`;
-  const toMonth = d.schedule === 'one_off' ? sql`${d.fromMonth}` : sql`null`;
+  const row = d.perRow === true;
+  const toMonth = d.schedule === 'one_off' ? (row ? sql`p.from_month` : sql`${d.fromMonth}`) : sql`null`;
+  const year = row ? sql`to_char(a.decided_on, 'YYYY')` : sql`${d.decidedOn.slice(0, 4)}::text`;
+  const decidedOn = row ? sql`p.decided_on` : sql`${d.decidedOn}::date`;
+  const appliedOn = row ? sql`p.decided_on` : (d.appliedOn ?? sql`${d.decidedOn}::date`);
+  const reviewDue = row ? sql`p.review_due` : sql`${d.reviewDue ?? null}::date`;
+  const effective = row ? sql`p.effective_month` : sql`${d.fromMonth}`;
+  const fromMonth = row ? sql`p.from_month` : sql`${d.fromMonth}`;
+  const payee = row ? sql`p.payee, 'transfer', p.payee_name, p.payee_id_number` : sql`${programme.benefit?.payee ?? 'recipient'}, 'transfer', p.name, p.id_number`;
   // Every id is drawn up front (one sequence for cases, transitions, decisions and entitlements), so each
   // insert reads the picked rows directly: no join of one insert's output with another's.
   const r = await sql<{ n: string }>`
     with picked_rows as materialized (${d.picked}),
     picked as materialized (
       select a.*, nextval('case_id_seq') as case_id, nextval('case_id_seq') as transition_id, nextval('case_id_seq') as decision_id,
-        row_number() over (partition by a.county_code order by a.ord) as rn
+        ${year} as yr, row_number() over (partition by a.county_code, ${year} order by a.ord) as rn
       from (${applicant}) a
     ),
     block as materialized (
-      select county_code, next_serials(${prefix}, county_code, ${year}, count(*)) as first_no from picked group by county_code
+      select county_code, yr, next_serials(${prefix}, county_code, yr, count(*)) as first_no from picked group by county_code, yr
     ), ins as (
       insert into cases (county_code, id, case_no, programme, rule_set, household_id, area_code, applicant_member_id, applicant_name, applicant_id_number,
         state, phase, context, applied_on, state_since, review_due, source_key)
-      select p.county_code, p.case_id, ${prefix} || p.county_code || ${year} || lpad((b.first_no - 1 + p.rn)::text, 6, '0'),
+      select p.county_code, p.case_id, ${prefix} || p.county_code || p.yr || lpad((b.first_no - 1 + p.rn)::text, 6, '0'),
         ${d.programme}, ${d.ruleSet}, p.household_id, p.area_code, p.member_id, p.name, p.id_number,
-        ${d.state}, ${d.phase}, p.context, ${d.appliedOn ?? sql`${d.decidedOn}::date`}, ${d.decidedOn}::date, ${d.reviewDue ?? null}::date, p.source_key
-      from picked p join block b on b.county_code = p.county_code
+        ${d.state}, ${d.phase}, p.context, ${appliedOn}, ${decidedOn}, ${reviewDue}, p.source_key
+      from picked p join block b on b.county_code = p.county_code and b.yr = p.yr
     ), tr as (
       insert into case_transitions (county_code, id, case_id, seq, action, from_state, to_state, to_phase, on_date, actor_id, actor_name, actor_role, reason, data)
-      select p.county_code, p.transition_id, p.case_id, 1, ${d.action}, ${d.fromState}, ${d.state}, ${d.phase}, ${d.decidedOn}::date, ${d.actor.id}, ${d.actor.name}, ${d.actor.role}, ${d.reason},
+      select p.county_code, p.transition_id, p.case_id, 1, ${d.action}, ${d.fromState}, ${d.state}, ${d.phase}, ${decidedOn}, ${d.actor.id}, ${d.actor.name}, ${d.actor.role}, ${d.reason},
         cast(${JSON.stringify(d.transitionData)} as jsonb)
       from picked p
     ), dec as (
       insert into case_decisions (county_code, id, case_id, transition_id, kind, decided_on, effective_month, end_month, amount_fen, explanation, reason)
-      select p.county_code, p.decision_id, p.case_id, p.transition_id, 'approve', ${d.decidedOn}::date, ${d.fromMonth}, ${toMonth}, p.amount_fen, p.explanation, ${d.reason}
+      select p.county_code, p.decision_id, p.case_id, p.transition_id, ${d.decisionKind ?? 'approve'}, ${decidedOn}, ${effective}, ${toMonth}, p.amount_fen, p.explanation, ${d.reason}
       from picked p
     ), ent as (
       insert into entitlements (county_code, programme, case_id, decision_id, household_id, area_code, recipient_kind, recipient_id, schedule,
         from_month, to_month, amount_fen, persons, summary, payee, method, payee_name, payee_id_number)
       select p.county_code, ${d.programme}, p.case_id, p.decision_id, p.household_id, p.area_code, ${programme.recipient},
-        ${programme.recipient === 'household' ? sql`p.household_id` : sql`p.member_id`}, ${d.schedule}, ${d.fromMonth}, ${toMonth}, p.amount_fen,
-        p.persons, p.summary, ${programme.benefit?.payee ?? 'recipient'}, 'transfer', p.name, p.id_number
+        ${programme.recipient === 'household' ? sql`p.household_id` : sql`p.member_id`}, ${d.schedule}, ${fromMonth}, ${toMonth}, p.amount_fen,
+        p.persons, p.summary, ${payee}
       from picked p
     )
     select count(*)::text as n from picked`.execute(tx);

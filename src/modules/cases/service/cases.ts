@@ -129,7 +129,7 @@ export async function getCase(db: Database, scope: Scope, caseNo: string) {
     noticeEnd: c.notice_end, reviewDue: c.review_due, flags: c.flags, overdue: isOverdue(c, today),
     batch: batch ? { batchNo: batch.batch_no, sampled: batch.sampled, drawn: batch.sampled_on !== null } : null,
     timeline: history.map((t) => ({
-      seq: t.seq, action: t.action, label: t.action === 'accept' ? '受理' : (def.actions[t.action]?.label ?? t.action), fromState: t.from_state, toState: t.to_state,
+      seq: t.seq, action: t.action, label: t.action === 'accept' ? '受理' : t.action === 'migrate' ? '迁移导入' : (def.actions[t.action]?.label ?? t.action), fromState: t.from_state, toState: t.to_state,
       date: t.on_date, at: t.at.toISOString(), actorName: t.actor_name, actorRole: t.actor_role, reason: t.reason, data: maskData(t.data), attachments: t.attachments, dueDate: t.due_date,
     })),
     decisions: decisions.map((d) => ({ kind: d.kind, decidedOn: d.decided_on, effectiveMonth: d.effective_month, endMonth: d.end_month, amountFen: d.amount_fen, reason: d.reason, notifyBy: d.notify_by, explanation: d.explanation })),

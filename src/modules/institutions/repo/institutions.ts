@@ -36,6 +36,11 @@ export async function findInstitution(db: Kysely<DB>, countyCode: string, id: nu
   return db.selectFrom('institutions').selectAll().where('county_code', '=', countyCode).where('id', '=', id).executeTakeFirst();
 }
 
+/** A county's institutions with any of these names, unscoped (the caseload import matches names against the register). */
+export async function institutionsByName(db: Kysely<DB>, countyCode: string, names: readonly string[]): Promise<InstitutionRow[]> {
+  return db.selectFrom('institutions').selectAll().where('county_code', '=', countyCode).where('name', 'in', [...names]).orderBy('id').execute();
+}
+
 export async function lockInstitution(tx: Kysely<DB>, countyCode: string, id: number): Promise<InstitutionRow | undefined> {
   return tx.selectFrom('institutions').selectAll().where('county_code', '=', countyCode).where('id', '=', id).forUpdate().executeTakeFirst();
 }

@@ -7,7 +7,7 @@ import type { RowError } from '../../../kernel/files/rows.ts';
 import { parseIdNumber } from '../../../kernel/id-number.ts';
 import type { NewEpisode } from '../repo/settlements.ts';
 import { GROUP_OF_LABEL, KIND_OF_LABEL, SETTLEMENT_COLUMNS, headerOf, normaliseHeader, type SettlementField } from './settlement-columns.ts';
-import { cellText, dateOfCell, fenOfCell } from './settlement-values.ts';
+import { cellText, dateOfCell, fenOfCell } from '../../../kernel/files/cells.ts';
 
 /** A read row: the episode as the file gives it, and its row number as the spreadsheet shows it (the header is row 1). */
 export type SettlementRow = Omit<NewEpisode, 'rowNo' | 'areaCode' | 'householdId' | 'memberId'> & { row: number };

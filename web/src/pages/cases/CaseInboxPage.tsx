@@ -37,6 +37,11 @@ export default function CaseInboxPage() {
               {t('cases.batches.open')}
             </Button>
           )}
+          {canBatch && (
+            <Button data-testid="caseload-open" onClick={() => navigate('/cases/import')}>
+              {t('caseload.open')}
+            </Button>
+          )}
         </Space>
       }
     >

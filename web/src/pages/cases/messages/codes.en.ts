@@ -67,4 +67,5 @@ export const casesCodesEn: Record<keyof typeof casesCodesZhCN, string> = {
   'cases.decision.resume': 'Resumption',
   'cases.decision.gradual_exit': 'Gradual exit',
   'cases.decision.exit': 'Exit',
+  'cases.decision.migration': 'Migrated',
 };

@@ -69,5 +69,6 @@ export const casesCodesZhCN = {
   'cases.decision.resume': '恢复',
   'cases.decision.gradual_exit': '渐退',
   'cases.decision.exit': '退出',
+  'cases.decision.migration': '迁移导入',
 };
 

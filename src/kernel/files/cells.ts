@@ -1,8 +1,8 @@
-// Cell values of a settlement file: amounts in yuan (up to 2 decimals) to fen by their digits, never
+// Cell values of an uploaded table (the settlement and caseload imports): amounts in yuan (up to 2 decimals) to fen by their digits, never
 // through a float product; dates as Excel writes them (YYYY-MM-DD, YYYY/M/D, YYYYMMDD or a date cell's
 // serial number). Each parser answers a value or a Chinese reason.
-import { isRealDate } from '../../../kernel/id-number.ts';
-import type { Cell } from '../../../kernel/files/table.ts';
+import { isRealDate } from '../id-number.ts';
+import type { Cell } from './table.ts';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });

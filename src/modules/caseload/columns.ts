@@ -1,0 +1,46 @@
+// The caseload file's layout (存量对象导入文件): one row per case of the previous system (a 低保 household or
+// a 特困 person), Chinese headers, amounts in yuan. The template, the reader and the README follow this list.
+export type CaseloadField =
+  | 'householdNo' | 'programme' | 'category' | 'institution' | 'idNumber' | 'members'
+  | 'approvedOn' | 'amount' | 'lastReviewOn';
+
+export interface CaseloadColumn {
+  field: CaseloadField;
+  header: string;
+  /** The column must be in the file (a cell may still be blank where the rules allow). */
+  required: boolean;
+  note: string;
+  width: number;
+}
+
+export const CASELOAD_COLUMNS: readonly CaseloadColumn[] = [
+  { field: 'householdNo', header: '户编号', required: true, width: 16, note: '14位户编号：家庭须已登记（先用“家庭导入”导入家庭），且属于导入的县' },
+  { field: 'programme', header: '救助项目', required: true, width: 10, note: '低保 / 特困' },
+  { field: 'category', header: '类别', required: true, width: 12, note: '低保：A类（长期困难）/ B类（收入基本稳定）/ C类（收入不稳定），决定复核周期；特困：集中供养 / 分散供养' },
+  { field: 'institution', header: '供养机构', required: false, width: 24, note: '特困集中供养必填：本县供养服务机构的名称，与机构登记一致；其他留空' },
+  { field: 'idNumber', header: '对象身份证号码', required: false, width: 21, note: '特困必填：被供养人本人（须为该户登记成员）；低保可空（申请人，默认户主）' },
+  { field: 'members', header: '保障成员身份证号码', required: false, width: 30, note: '低保可空：享受保障的成员，多个用“、”分隔（须为该户登记成员）；空表示全户成员' },
+  { field: 'approvedOn', header: '批准日期', required: true, width: 12, note: 'YYYY-MM-DD，原系统的批准日期，不晚于今天' },
+  { field: 'amount', header: '月保障金额', required: true, width: 12, note: '元，最多两位小数，大于0：原系统核定的每月金额，原样导入；与按登记信息计算的金额不同时只作提示' },
+  { field: 'lastReviewOn', header: '最近复核日期', required: false, width: 12, note: 'YYYY-MM-DD，可空；不早于批准日期，不晚于今天；下次复核日期由它（或批准日期）加复核周期得出' },
+];
+
+export const headerOf = (field: CaseloadField): string => CASELOAD_COLUMNS.find((c) => c.field === field)?.header ?? field;
+
+/** Full-width and half-width brackets alike, no spaces, without a unit suffix such as （元）. */
+export const normaliseHeader = (h: string): string =>
+  h.replace(/\s/g, '').replace(/\(/g, '（').replace(/\)/g, '）').replace(/（元(\/月)?）$/, '');
+
+export type CaseloadProgramme = 'dibao' | 'hardship';
+export const PROGRAMME_OF_LABEL: Readonly<Record<string, CaseloadProgramme>> = {
+  低保: 'dibao', 最低生活保障: 'dibao', 特困: 'hardship', 特困供养: 'hardship', 特困人员救助供养: 'hardship',
+};
+export const PROGRAMME_LABELS: Readonly<Record<CaseloadProgramme, string>> = { dibao: '低保', hardship: '特困' };
+
+/** 低保 A/B/C类 → the household's stability (which sets the review interval). */
+export type Stability = 'chronic' | 'stable' | 'unstable';
+export const STABILITY_OF_CATEGORY: Readonly<Record<string, Stability>> = {
+  A类: 'chronic', A: 'chronic', B类: 'stable', B: 'stable', C类: 'unstable', C: 'unstable',
+};
+export type SupportMode = 'institutional' | 'home_based';
+export const MODE_OF_CATEGORY: Readonly<Record<string, SupportMode>> = { 集中供养: 'institutional', 集中: 'institutional', 分散供养: 'home_based', 分散: 'home_based' };

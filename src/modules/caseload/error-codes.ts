@@ -1,0 +1,7 @@
+// Error codes of the caseload import (the catalogue: src/kernel/error-codes.ts).
+import { defineErrorCodes } from '../../kernel/error-codes.ts';
+
+defineErrorCodes('caseload', {
+  caseload_rejected: { status: 400, title: '存量对象文件有误，未导入任何数据' },
+  caseload_changed: { status: 409, title: '导入期间文件中的家庭或人员已有了案件，未导入' },
+});

@@ -1,0 +1,183 @@
+// SQL of the caseload import: one query per check over the whole file (households, their members, the
+// cases already open), the registry rows the formulas read (one query per table), the staging COPY and
+// its clean-up, and the re-check inside the import's transaction.
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { Database } from '../../../db/engine.ts';
+import type { DB } from '../../../db/schema.ts';
+import type { RegistryHousehold } from '../../registry/index.ts';
+
+/** A PostgreSQL array literal of digits-only values (household numbers, ids): nothing to quote. */
+const digits = (values: readonly (string | number)[]) => `{${values.join(',')}}`;
+
+export async function areaOf(db: Kysely<DB>, code: string) {
+  return db.selectFrom('areas').select(['code', 'name', 'level']).where('code', '=', code).executeTakeFirst();
+}
+
+export interface FileHouseholdRow {
+  county_code: string;
+  id: number;
+  household_no: string;
+  village_code: string;
+  hukou: string;
+  categories: string[];
+}
+
+/** The registered households among these numbers (any county: the caller tells "other county" from "none"). */
+export async function householdsAmong(db: Kysely<DB>, numbers: readonly string[]): Promise<FileHouseholdRow[]> {
+  if (numbers.length === 0) return [];
+  const { rows } = await sql<FileHouseholdRow>`
+    select h.county_code, h.id, h.household_no, h.village_code, h.hukou, h.categories
+    from unnest(${digits(numbers)}::text[]) as f (no)
+    join households h on h.county_code = substr(f.no, 1, 6) and h.household_no = f.no`.execute(db);
+  return rows;
+}
+
+type Key = { county_code: string; id: number };
+const keyArrays = (keys: readonly Key[]) => [digits(keys.map((k) => k.county_code)), digits(keys.map((k) => k.id))] as const;
+
+type Rows = RegistryHousehold;
+
+type Member = Rows['members'][number];
+type Income = Rows['incomes'][number];
+type Asset = Rows['assets'][number];
+/** The columns the facts (`householdFactsFromRegistry`) and the checks read; the others are not fetched. */
+export type MemberFacts = Pick<Member, 'id' | 'county_code' | 'household_id' | 'id_number' | 'name' | 'sex' | 'birth_date' | 'relation' | 'hukou' | 'work_capacity'
+  | 'disability_kind' | 'disability_grade' | 'serious_illness' | 'student' | 'categories'>;
+export type IncomeFacts = Pick<Income, 'member_id' | 'kind' | 'amount_fen' | 'period' | 'source'>;
+export type AssetFacts = Pick<Asset, 'kind' | 'value_fen' | 'note'>;
+
+type MemberTuple = [number, string, string, Member['sex'], string, string, Member['hukou'], Member['work_capacity'], Member['disability_kind'], Member['disability_grade'], boolean, boolean, string[]];
+type IncomeTuple = [number | null, Income['kind'], number, Income['period'], string];
+type AssetTuple = [Asset['kind'], number, string];
+
+export interface HouseholdRows {
+  county_code: string;
+  household_id: number;
+  members: MemberFacts[];
+  incomes: IncomeFacts[];
+  assets: AssetFacts[];
+}
+
+/**
+ * The members, income items and assets of these households, one row per household and table with the
+ * rows as a compact JSON array of arrays (ordered by id), only the columns the facts and checks read: on
+ * PGlite the output of every column of every row costs more than the whole join (260,000 members: 9 s as
+ * typed rows, 4 s like this).
+ */
+export async function registryRowsOf(db: Kysely<DB>, keys: readonly Key[]): Promise<HouseholdRows[]> {
+  if (keys.length === 0) return [];
+  const [counties, ids] = keyArrays(keys);
+  const among = sql`(select * from unnest(${counties}::text[], ${ids}::bigint[]) as f (county_code, household_id))`;
+  const agg = (table: 'members' | 'income_items' | 'assets', tuple: RawBuilder<unknown>) => sql<{ county_code: string; household_id: number; j: string }>`
+    with f as materialized ${among}
+    select t.county_code, t.household_id, json_agg(${tuple} order by t.id)::text as j
+    from ${sql.table(table)} t join f on f.county_code = t.county_code and f.household_id = t.household_id
+    group by t.county_code, t.household_id`.execute(db);
+  const [m, i, a] = await Promise.all([
+    agg('members', sql`json_build_array(t.id, t.id_number, t.name, t.sex, t.birth_date, t.relation, t.hukou, t.work_capacity, t.disability_kind, t.disability_grade, t.serious_illness, t.student, t.categories)`),
+    agg('income_items', sql`json_build_array(t.member_id, t.kind, t.amount_fen, t.period, t.source)`),
+    agg('assets', sql`json_build_array(t.kind, t.value_fen, t.note)`),
+  ]);
+  const out = new Map<string, HouseholdRows>();
+  const at = (county: string, id: number) => {
+    const k = `${county}|${id}`;
+    let r = out.get(k);
+    if (!r) out.set(k, (r = { county_code: county, household_id: Number(id), members: [], incomes: [], assets: [] }));
+    return r;
+  };
+  for (const r of m.rows) {
+    const h = at(r.county_code, r.household_id);
+    for (const [id, idNumber, name, sex, birth, relation, hukou, work, dKind, dGrade, ill, student, categories] of JSON.parse(r.j) as MemberTuple[]) {
+      h.members.push({ id, county_code: r.county_code, household_id: h.household_id, id_number: idNumber, name, sex, birth_date: birth, relation, hukou, work_capacity: work,
+        disability_kind: dKind, disability_grade: dGrade, serious_illness: ill, student, categories });
+    }
+  }
+  for (const r of i.rows) for (const [memberId, kind, amount, period, source] of JSON.parse(r.j) as IncomeTuple[]) at(r.county_code, r.household_id).incomes.push({ member_id: memberId, kind, amount_fen: amount, period, source });
+  for (const r of a.rows) for (const [kind, value, note] of JSON.parse(r.j) as AssetTuple[]) at(r.county_code, r.household_id).assets.push({ kind, value_fen: value, note });
+  return [...out.values()];
+}
+
+export interface OpenCase {
+  county_code: string;
+  household_id: number;
+  applicant_member_id: number;
+  programme: string;
+  case_no: string;
+  state: string;
+}
+
+/** The 低保 and 特困 cases of these households that are not closed (pending, granted, payable or suspended). */
+export async function openCasesOf(db: Kysely<DB>, keys: readonly Key[]): Promise<OpenCase[]> {
+  if (keys.length === 0) return [];
+  const [counties, ids] = keyArrays(keys);
+  const { rows } = await sql<OpenCase>`
+    select c.county_code, c.household_id, c.applicant_member_id, c.programme, c.case_no, c.state
+    from unnest(${counties}::text[], ${ids}::bigint[]) as f (county_code, household_id)
+    join cases c on c.county_code = f.county_code and c.household_id = f.household_id
+    where c.programme in ('dibao', 'hardship') and c.phase <> 'terminal'`.execute(db);
+  return rows;
+}
+
+export const STAGE_COLUMNS = ['stage_id', 'row_no', 'programme', 'rule_set', 'county_code', 'household_id', 'area_code', 'member_id', 'name', 'id_number',
+  'decided_on', 'effective_month', 'from_month', 'review_due', 'amount_fen', 'persons', 'stability', 'support_mode', 'institution_id', 'last_review_on', 'members',
+  'formula_fen', 'formula_note', 'topup', 'payee', 'payee_name', 'payee_id_number'] as const;
+
+/** Lines per chunk handed to COPY: the server loads one while the next is written. */
+const COPY_CHUNK = 5_000;
+
+export async function newStage(db: Kysely<DB>): Promise<number> {
+  const { rows } = await sql<{ id: string }>`select nextval('caseload_stage_seq') as id`.execute(db);
+  return Number(rows[0]!.id);
+}
+
+/** COPY the staged lines (outside the import's transaction). */
+export async function copyStage(db: Database, lines: readonly string[]): Promise<void> {
+  async function* chunks(): AsyncGenerator<string> {
+    for (let at = 0; at < lines.length; at += COPY_CHUNK) yield lines.slice(at, at + COPY_CHUNK).join('');
+  }
+  await db.copyCsv('caseload_stage', STAGE_COLUMNS, chunks());
+}
+
+/** The (programme, rule set) groups of a stage: one bulk decision each. */
+export async function stageGroups(tx: Kysely<DB>, stage: number) {
+  const { rows } = await sql<{ programme: string; rule_set: string; n: string }>`
+    select programme, rule_set, count(*) as n from caseload_stage where stage_id = ${stage} group by 1, 2 order by 1, 2`.execute(tx);
+  return rows;
+}
+
+/** Staged rows whose household (低保) or person (特困) has meanwhile got an open case: the import's re-check. */
+export async function stagedTaken(tx: Kysely<DB>, stage: number): Promise<number[]> {
+  const { rows } = await sql<{ row_no: number }>`
+    select s.row_no from caseload_stage s
+    where s.stage_id = ${stage} and exists (
+      select 1 from cases c where c.county_code = s.county_code and c.household_id = s.household_id and c.programme = s.programme and c.phase <> 'terminal'
+        and (s.programme = 'dibao' or c.applicant_member_id = s.member_id))
+    order by 1`.execute(tx);
+  return rows.map((r) => r.row_no);
+}
+
+export async function clearStage(db: Kysely<DB>, stage: number): Promise<void> {
+  await sql`delete from caseload_stage where stage_id = ${stage}`.execute(db);
+}
+
+/**
+ * The staged rows of one programme and rule set, as `decideInBulk` picks them (perRow), with the case's
+ * context (低保: the class as stability; 特困: the form of support, no able supporter), the summary the
+ * statistics keep, and the decision's frozen explanation (file, row, imported and formula amounts).
+ */
+export function stagedPicked(stage: number, programme: string, ruleSet: string, fileName: string, firstMonth: string) {
+  const migration = sql`jsonb_build_object('file', ${fileName}::text, 'row', s.row_no, 'category', coalesce(s.stability, s.support_mode), 'lastReviewOn', s.last_review_on,
+    'members', string_to_array(s.members, ','))`;
+  const context = programme === 'hardship'
+    ? sql`jsonb_build_object('stability', 'stable', 'support', jsonb_build_object('mode', s.support_mode, 'institutionId', s.institution_id, 'hasLegalSupporter', false, 'supporterAble', false), 'migration', ${migration})`
+    : sql`jsonb_build_object('stability', s.stability, 'migration', ${migration})`;
+  const summary = programme === 'hardship'
+    ? sql`jsonb_build_object('institutional', case when s.support_mode = 'institutional' then 1 else 0 end)`
+    : sql`jsonb_build_object('gap', s.amount_fen, 'topup', s.topup)`;
+  return sql`select s.*, s.row_no as ord, null::text as source_key, jsonb_strip_nulls(${context}) as context, ${summary} as summary,
+      jsonb_build_object('formula', 'migration', 'migration', true, 'programme', ${programme}::text, 'file', ${fileName}::text, 'row', s.row_no,
+        'importedFen', s.amount_fen, 'formulaFen', s.formula_fen, 'formulaNote', s.formula_note, 'ruleSet', s.rule_set, 'period', s.decided_on::text,
+        'firstPaidMonth', ${firstMonth}::text) as explanation
+    from caseload_stage s
+    where s.stage_id = ${stage} and s.programme = ${programme} and s.rule_set = ${ruleSet}`;
+}

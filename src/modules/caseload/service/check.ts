@@ -1,0 +1,223 @@
+// Validating a caseload file against the registry, the cases and the institution register, set-based:
+// one query for the file's households, one per registry table for their members, incomes and assets, one
+// for their open cases, one per county for the institutions named. Every error of every row is
+// collected (any one refuses the file); the programme's formula on the registry facts at the approval
+// date gives each row's warning when it differs from the imported amount. A clean row becomes the
+// staged case: recipient, dates, payee, context and the frozen explanation.
+import type { Database } from '../../../db/engine.ts';
+import type { RowError } from '../../../kernel/files/rows.ts';
+import type { FileFormat } from '../../../kernel/files/table.ts';
+import { covers, type Scope } from '../../../kernel/scope.ts';
+import { ruleSetFor, type ParameterSet, type RuleSet } from '../../../policy/index.ts';
+import { programmeOf } from '../../../programmes/registry.ts';
+import type { CaseContext } from '../../../workflow/definition.ts';
+import { caseParameters } from '../../cases/index.ts';
+import { institutionsNamed, type NamedInstitution } from '../../institutions/index.ts';
+import { householdFactsFromRegistry, type RegistryHousehold } from '../../registry/index.ts';
+import { CASELOAD_COLUMNS, headerOf, type CaseloadProgramme, type Stability, type SupportMode } from '../columns.ts';
+import type { CaseloadWarning } from '../contract.ts';
+import * as repo from '../repo/caseload.ts';
+import { caseContext, formulaAmount, reviewDueOf } from './formula.ts';
+import { readCaseloadFile, type FileRow } from './read-file.ts';
+
+/** A row whose amount differs from the formula's; `formulaFen` null when the formula gives nothing (not eligible on the registry facts, or no value). */
+export type { CaseloadWarning };
+
+export interface StagedCase {
+  row: number;
+  programme: CaseloadProgramme;
+  ruleSet: RuleSet;
+  countyCode: string;
+  householdId: number;
+  areaCode: string;
+  memberId: number;
+  name: string;
+  idNumber: string;
+  decidedOn: string;
+  effectiveMonth: string;
+  fromMonth: string;
+  reviewDue: string | null;
+  amountFen: number;
+  persons: number;
+  stability: Stability | null;
+  mode: SupportMode | null;
+  institutionId: number | null;
+  lastReviewOn: string | null;
+  /** 低保: the covered members' ID numbers (empty: all). */
+  members: string[];
+  formulaFen: number | null;
+  formulaNote: string | null;
+  /** 低保: members with a category top-up by the formula (the statistics' `topup`). */
+  topup: number;
+  payee: 'recipient' | 'institution';
+  payeeName: string;
+  payeeIdNumber: string;
+}
+
+export interface CheckedCaseload {
+  cases: StagedCase[];
+  errors: RowError[];
+  warnings: CaseloadWarning[];
+  dataRows: number;
+}
+
+export interface CheckInput {
+  /** The county imported into (its households only); null: any county of the caller's scope (the CLI's whole registry). */
+  countyCode: string | null;
+  format: FileFormat;
+  fileName: string;
+  today: string;
+  /** The first month Jiuzhu pays (YYYY-MM): the previous system paid the months before. */
+  firstMonth: string;
+}
+
+const COLUMN_ORDER = CASELOAD_COLUMNS.map((c) => c.header);
+const yuan = (fen: number) => (fen / 100).toFixed(2);
+const unique = <T>(xs: Iterable<T>) => [...new Set(xs)];
+
+type Member = repo.MemberFacts;
+
+/** A household's registry rows as the facts read them (only the columns `householdFactsFromRegistry` reads are fetched). */
+interface HouseholdRecord {
+  household: repo.FileHouseholdRow;
+  members: repo.MemberFacts[];
+  incomes: repo.IncomeFacts[];
+  assets: repo.AssetFacts[];
+}
+
+/** Registry rows by household: `county|id` → the household's record. */
+function groupRecords(households: readonly repo.FileHouseholdRow[], rows: readonly repo.HouseholdRows[]): Map<string, HouseholdRecord> {
+  const byKey = new Map(rows.map((r) => [`${r.county_code}|${r.household_id}`, r]));
+  const out = new Map<string, HouseholdRecord>();
+  for (const h of households) {
+    const r = byKey.get(`${h.county_code}|${h.id}`);
+    out.set(`${h.county_code}|${h.id}`, { household: h, members: r?.members ?? [], incomes: r?.incomes ?? [], assets: r?.assets ?? [] });
+  }
+  return out;
+}
+
+/** The facts of a record: the mapping reads no other column than those fetched (repo MemberFacts, IncomeFacts, AssetFacts). */
+const factsOf = (r: HouseholdRecord) => householdFactsFromRegistry(r as unknown as RegistryHousehold);
+
+async function institutionsOf(db: Database, rows: readonly FileRow[], countyOf: (r: FileRow) => string | undefined): Promise<Map<string, Map<string, NamedInstitution>>> {
+  const byCounty = new Map<string, Set<string>>();
+  for (const r of rows) {
+    const county = countyOf(r);
+    if (!r.institution || !county) continue;
+    byCounty.set(county, (byCounty.get(county) ?? new Set()).add(r.institution));
+  }
+  const out = new Map<string, Map<string, NamedInstitution>>();
+  for (const [county, names] of byCounty) out.set(county, await institutionsNamed(db, county, [...names]));
+  return out;
+}
+
+export async function checkCaseloadFile(db: Database, scope: Scope, body: Buffer, input: CheckInput): Promise<CheckedCaseload> {
+  const file = await readCaseloadFile(body, input.format, input.today);
+  const { rows } = file;
+  const errors = [...file.errors];
+  const warnings: CaseloadWarning[] = [];
+  const found = await repo.householdsAmong(db.kysely, unique(rows.map((r) => r.householdNo)));
+  // Another county's household, or one outside the caller's scope, reads as not found.
+  const households = new Map(found.filter((h) => (input.countyCode === null || h.county_code === input.countyCode) && covers(scope, h.village_code)).map((h) => [h.household_no, h]));
+  const keys = [...households.values()];
+  const [registryRows, open, params] = await Promise.all([repo.registryRowsOf(db.kysely, keys), repo.openCasesOf(db.kysely, keys), caseParameters(db)]);
+  const records = groupRecords(keys, registryRows);
+  const openDibao = new Map<string, repo.OpenCase>();
+  const openHardship = new Map<number, repo.OpenCase>();
+  for (const c of open) {
+    if (c.programme === 'dibao') openDibao.set(`${c.county_code}|${c.household_id}`, c);
+    else openHardship.set(Number(c.applicant_member_id), c);
+  }
+  const institutions = await institutionsOf(db, rows, (r) => households.get(r.householdNo)?.county_code);
+
+  const cases: StagedCase[] = [];
+  for (const r of rows) {
+    const fail = (f: Parameters<typeof headerOf>[0], message: string) => void errors.push({ row: r.row, column: headerOf(f), message });
+    const before = errors.length;
+    const h = households.get(r.householdNo);
+    if (!h) {
+      fail('householdNo', `户编号 ${r.householdNo} 未登记或不属于${input.countyCode === null ? '您的管辖范围' : '本县'}（请先导入家庭）`);
+      continue;
+    }
+    const record = records.get(`${h.county_code}|${h.id}`)!;
+    const byId = new Map<string, Member>(record.members.map((m) => [m.id_number, m]));
+    const head = record.members.find((m) => m.relation === 'head');
+    let member: Member | undefined;
+    if (r.idNumber) {
+      member = byId.get(r.idNumber);
+      if (!member) fail('idNumber', `身份证号码 ${r.idNumber} 不是户编号 ${r.householdNo} 登记的成员`);
+    } else {
+      member = head;
+      if (!member) fail('householdNo', `户编号 ${r.householdNo} 没有登记户主，请填写对象身份证号码`);
+    }
+    const strangers = r.members.filter((id) => !byId.has(id));
+    if (strangers.length > 0) fail('members', `${strangers.join('、')} 不是户编号 ${r.householdNo} 登记的成员`);
+    if (r.programme === 'dibao') {
+      const c = openDibao.get(`${h.county_code}|${h.id}`);
+      if (c) fail('householdNo', `该户已有低保案件 ${c.case_no}（未终止），不能再导入`);
+    } else if (member) {
+      const c = openHardship.get(Number(member.id));
+      if (c) fail('idNumber', `此人已有特困案件 ${c.case_no}（未终止），不能再导入`);
+    }
+    let institution: NamedInstitution | undefined;
+    if (r.institution) {
+      institution = institutions.get(h.county_code)?.get(r.institution);
+      if (!institution) fail('institution', `供养机构“${r.institution}”不在本县供养服务机构登记中`);
+      else if (institution.refusal) fail('institution', institution.refusal);
+    }
+    if (errors.length > before || !member) continue;
+
+    const p = programmeOf(r.programme);
+    const ruleSet = ruleSetFor(r.approvedOn, params);
+    const context = caseContext(r.programme, r.stability, r.mode, institution?.id);
+    const formula = formulaAmount(p, { facts: factsOf(record), applicantId: String(member.id), context, params, ruleSet, date: r.approvedOn, areaCode: h.village_code });
+    const formulaFen = formula.ok ? formula.decision.amountFen : null;
+    if (formulaFen !== r.amountFen) {
+      const message = formula.ok
+        ? `原系统金额 ${yuan(r.amountFen)} 元，按登记信息和批准日期的政策参数计算为 ${yuan(formulaFen ?? 0)} 元（相差 ${yuan(r.amountFen - (formulaFen ?? 0))} 元），按原系统金额导入`
+        : `原系统金额 ${yuan(r.amountFen)} 元，按登记信息计算不出金额：${formula.message}；按原系统金额导入`;
+      warnings.push({ row: r.row, column: headerOf('amount'), programme: r.programme, householdNo: r.householdNo, importedFen: r.amountFen, formulaFen, message });
+    }
+    cases.push(stagedCase(r, h, member, record, { params, ruleSet, formula, institution, firstMonth: input.firstMonth }));
+  }
+  errors.sort((a, b) => a.row - b.row || COLUMN_ORDER.indexOf(a.column) - COLUMN_ORDER.indexOf(b.column));
+  return { cases, errors, warnings, dataRows: file.dataRows };
+}
+
+interface Derived {
+  params: ParameterSet;
+  ruleSet: RuleSet;
+  formula: ReturnType<typeof formulaAmount>;
+  institution: NamedInstitution | undefined;
+  firstMonth: string;
+}
+
+/** 集中供养: whether the support goes to the institution (the parameter in force; without a value, to the person). */
+function institutionPays(params: ParameterSet, areaCode: string, date: string, ruleSet: RuleSet): boolean {
+  try {
+    return params.get('hardship.support.institutional_payee', areaCode, date, ruleSet).value === 'institution';
+  } catch {
+    return false;
+  }
+}
+
+function stagedCase(r: FileRow, h: repo.FileHouseholdRow, member: Member, record: HouseholdRecord, d: Derived): StagedCase {
+  const p = programmeOf(r.programme);
+  const approvalMonth = r.approvedOn.slice(0, 7);
+  const f = d.formula;
+  const toInstitution = r.mode === 'institutional' && d.institution !== undefined && institutionPays(d.params, h.village_code, r.approvedOn, d.ruleSet);
+  return {
+    row: r.row, programme: r.programme, ruleSet: d.ruleSet, countyCode: h.county_code, householdId: Number(h.id), areaCode: h.village_code,
+    memberId: Number(member.id), name: member.name, idNumber: member.id_number,
+    decidedOn: r.approvedOn, effectiveMonth: approvalMonth, fromMonth: approvalMonth > d.firstMonth ? approvalMonth : d.firstMonth,
+    reviewDue: reviewDueOf(p, d.params, r.stability ?? 'stable', h.hukou, h.village_code, r.lastReviewOn ?? r.approvedOn, d.ruleSet),
+    amountFen: r.amountFen,
+    persons: r.programme === 'hardship' ? 1 : r.members.length > 0 ? r.members.length : record.members.length,
+    stability: r.stability, mode: r.mode, institutionId: d.institution?.id ?? null, lastReviewOn: r.lastReviewOn, members: r.members,
+    formulaFen: f.ok ? f.decision.amountFen : null, formulaNote: f.ok ? null : f.message,
+    topup: f.ok ? (f.decision.summary.topup ?? 0) : 0,
+    payee: toInstitution ? 'institution' : 'recipient',
+    payeeName: toInstitution ? d.institution!.name : member.name,
+    payeeIdNumber: toInstitution ? d.institution!.creditCode : member.id_number,
+  };
+}

@@ -1,0 +1,128 @@
+// 存量对象导入: a previous system's 低保/特困 caseload (.xlsx/CSV) checked row by row (service/check.ts) —
+// any error refuses the whole file, nothing written; amounts that differ from the formula are warnings.
+// A clean file (unless a dry run) is COPYed into staging, then in one transaction each (programme, rule
+// set) group becomes approved cases through the cases module's `decideInBulk`: one `migrate` transition
+// (迁移导入), one `migration` decision with the imported amount and one monthly entitlement per case —
+// no procedure step invented — and one audit entry with the counts.
+import type { Database } from '../../../db/engine.ts';
+import { bulkWrite } from '../../../db/write.ts';
+import { appendAudit } from '../../../kernel/audit/append.ts';
+import { todayInChina } from '../../../kernel/clock.ts';
+import { AppError } from '../../../kernel/errors.ts';
+import { rowsRejected, type RowError } from '../../../kernel/files/rows.ts';
+import type { FileFormat } from '../../../kernel/files/table.ts';
+import { covers, type Scope } from '../../../kernel/scope.ts';
+import type { RuleSet } from '../../../policy/index.ts';
+import { decideInBulk } from '../../cases/index.ts';
+import { allow } from '../permissions.ts';
+import * as repo from '../repo/caseload.ts';
+import { checkCaseloadFile, type CaseloadWarning, type CheckedCaseload } from './check.ts';
+import { stageLine } from './stage-lines.ts';
+
+export type CaseloadPhase = 'check' | 'stage' | 'write';
+
+export interface CaseloadOptions {
+  /** The county imported into; default the caller's own county (a county approver). The system scope may leave it out: any county. */
+  countyCode?: string | undefined;
+  format: FileFormat;
+  fileName?: string | undefined;
+  /** Validate only: nothing is written. */
+  dryRun?: boolean | undefined;
+  /** The first month Jiuzhu pays (YYYY-MM), default the current month: the previous system paid the months before. */
+  firstMonth?: string | undefined;
+  onProgress?: (phase: CaseloadPhase, done: number, total: number) => void;
+}
+
+export interface CaseloadResult {
+  ok: true;
+  dryRun: boolean;
+  countyCode: string | null;
+  countyName: string | null;
+  fileName: string;
+  rows: number;
+  firstMonth: string;
+  imported: { dibao: number; hardship: number; amountFen: number };
+  warnings: CaseloadWarning[];
+  warningCount: number;
+}
+
+/** Answers list at most this many warnings or errors (with the count); the report (.xlsx) has them all. */
+export const SHOWN = 1000;
+
+/** The county of an import: named, or the caller's own; out of scope answers as not found. */
+export async function importCounty(db: Database, scope: Scope, countyCode: string | undefined) {
+  allow(scope, 'caseload.import');
+  const code = countyCode ?? (scope.areaLevel === 'county' ? scope.areaCode : undefined);
+  if (!code) {
+    if (scope.kind === 'system') return null;
+    throw AppError.field('countyCode', '请指定导入的县（countyCode）');
+  }
+  const area = covers(scope, code) ? await repo.areaOf(db.kysely, code) : undefined;
+  if (!area || area.level !== 'county') throw AppError.notFound('县', code);
+  return area;
+}
+
+function refused(errors: readonly RowError[], warnings: readonly CaseloadWarning[]): AppError {
+  const e = rowsRejected('caseload_rejected', '存量对象文件', errors);
+  return new AppError(e.code, e.message, e.status, { ...e.details, warnings: warnings.slice(0, SHOWN), warningCount: warnings.length });
+}
+
+export async function checkCaseload(db: Database, scope: Scope, body: Buffer, opts: CaseloadOptions) {
+  if (scope.role === 'auditor') throw AppError.forbidden('审计角色为只读，不能修改数据');
+  const county = await importCounty(db, scope, opts.countyCode);
+  const today = todayInChina();
+  const firstMonth = opts.firstMonth ?? today.slice(0, 7);
+  const fileName = opts.fileName ?? `caseload.${opts.format}`;
+  opts.onProgress?.('check', 0, 1);
+  const checked = await checkCaseloadFile(db, scope, body, { countyCode: county?.code ?? null, format: opts.format, fileName, today, firstMonth });
+  opts.onProgress?.('check', 1, 1);
+  return { county, firstMonth, fileName, checked };
+}
+
+export async function importCaseload(db: Database, scope: Scope, body: Buffer, opts: CaseloadOptions): Promise<CaseloadResult> {
+  const { county, firstMonth, fileName, checked } = await checkCaseload(db, scope, body, opts);
+  if (checked.errors.length > 0) throw refused(checked.errors, checked.warnings);
+  const result = (dryRun: boolean, c: CheckedCaseload): CaseloadResult => ({
+    ok: true, dryRun, countyCode: county?.code ?? null, countyName: county?.name ?? null, fileName, rows: c.dataRows, firstMonth,
+    imported: {
+      dibao: c.cases.filter((x) => x.programme === 'dibao').length,
+      hardship: c.cases.filter((x) => x.programme === 'hardship').length,
+      amountFen: c.cases.reduce((n, x) => n + x.amountFen, 0),
+    },
+    warnings: c.warnings.slice(0, SHOWN), warningCount: c.warnings.length,
+  });
+  if (opts.dryRun) return result(true, checked);
+
+  const stage = await repo.newStage(db.kysely);
+  try {
+    opts.onProgress?.('stage', 0, 1);
+    await repo.copyStage(db, checked.cases.map((c) => stageLine(stage, c)));
+    opts.onProgress?.('stage', 1, 1);
+    const r = result(false, checked);
+    await bulkWrite(db, scope, async (tx) => {
+      const taken = await repo.stagedTaken(tx, stage);
+      if (taken.length > 0) {
+        throw AppError.conflict('caseload_changed', `导入期间第 ${taken.slice(0, 10).join('、')} 行的家庭或人员已有了案件，未导入任何数据；请重新导入`, { rows: taken });
+      }
+      const groups = await repo.stageGroups(tx, stage);
+      let done = 0;
+      for (const g of groups) {
+        opts.onProgress?.('write', done, checked.cases.length);
+        done += await decideInBulk(tx, {
+          programme: g.programme, picked: repo.stagedPicked(stage, g.programme, g.rule_set, fileName, firstMonth), applicant: 'picked', ruleSet: g.rule_set as RuleSet,
+          decidedOn: todayInChina(), action: 'migrate', fromState: null, state: 'approved', phase: 'payable',
+          actor: { id: scope.userId, name: scope.userName, role: scope.role }, transitionData: { migration: true, file: fileName },
+          reason: `存量对象迁移导入（${fileName}）`, fromMonth: firstMonth, schedule: 'monthly', decisionKind: 'migration', perRow: true,
+        });
+      }
+      opts.onProgress?.('write', done, checked.cases.length);
+      await appendAudit(tx, scope, {
+        action: 'cases.caseload_import', entity: 'caseload_import', entityId: String(stage), areaCode: county?.code ?? (scope.areaCode || null),
+        after: { fileName, rows: r.rows, dibao: r.imported.dibao, hardship: r.imported.hardship, amountFen: r.imported.amountFen, warnings: r.warningCount, firstMonth },
+      });
+    });
+    return r;
+  } finally {
+    await repo.clearStage(db.kysely, stage);
+  }
+}
