@@ -11,11 +11,13 @@ import { budgetsIn } from '../repo/funds.ts';
 import { execution } from './execution.ts';
 import { programmeName } from './labels.ts';
 
-/** 3.2亿元 / 512.50万元 / 800.00元: 亿 from 1亿元, 万 from 1万元. */
-export function money(fen: number): string {
-  if (fen >= 10_000_000_000) return `${(fen / 10_000_000_000).toFixed(2)}亿元`;
-  if (fen >= 1_000_000) return `${(fen / 1_000_000).toFixed(2)}万元`;
-  return `${(fen / 100).toFixed(2)}元`;
+const UNITS = [{ word: '亿元', fen: 10_000_000_000 }, { word: '万元', fen: 1_000_000 }, { word: '元', fen: 100 }] as const;
+type Unit = (typeof UNITS)[number];
+/** The unit an amount is said in: 亿元 from 1亿元, 万元 from 1万元, else 元. */
+const unitOf = (fen: number): Unit => UNITS.find((u) => fen >= u.fen) ?? UNITS[2];
+/** 3.20亿元 / 512.50万元 / 800.00元, in the amount's own unit or the one given (the parts of a total in the total's). */
+export function money(fen: number, unit: Unit = unitOf(fen)): string {
+  return `${(fen / unit.fen).toFixed(2)}${unit.word}`;
 }
 const pct = (r: number) => `${(r * 100).toFixed(2)}%`;
 export const fundName = (programme: string) => (programme === 'dibao' ? '城乡低保资金' : `${programmeName(programme)}资金`);
@@ -38,12 +40,13 @@ export function programmeFundsSentence(year: number, place: string, f: Programme
     const parts = [f.receivedFen > 0 ? `到位${name}${money(f.receivedFen)}` : '', f.spentFen > 0 ? `支出${name}${money(f.spentFen)}` : ''].filter(Boolean);
     return `${year}年${place}${parts.join('，')}。`;
   }
+  const unit = unitOf(budget);
   const sources = FUND_SOURCES.filter((k) => f.budgetBySource[k] > 0).map((k) => {
     const marks = f.earmarks.filter((e) => e.source === k && e.earmark !== '' && e.amountFen > 0);
-    return `${FUND_SOURCE_LABELS[k]}${money(f.budgetBySource[k])}${marks.length > 0 ? `（含${marks.map((e) => `${e.earmark}${money(e.amountFen)}`).join('、')}）` : ''}`;
+    return `${FUND_SOURCE_LABELS[k]}${money(f.budgetBySource[k], unit)}${marks.length > 0 ? `（含${marks.map((e) => `${e.earmark}${money(e.amountFen)}`).join('、')}）` : ''}`;
   });
-  const raised = `${year}年${place}共筹集${name}${money(budget)}，其中${sources.join('、')}${f.receivedFen > 0 ? `，已到位${money(f.receivedFen)}` : ''}`;
-  return `${raised}；支出${money(f.spentFen)}，执行率${pct(f.spentFen / budget)}。`;
+  const raised = `${year}年${place}共筹集${name}${money(budget)}，其中${sources.join('、')}${f.receivedFen > 0 ? `，已到位${money(f.receivedFen, unit)}` : ''}`;
+  return `${raised}；支出${money(f.spentFen, unit)}，执行率${pct(f.spentFen / budget)}。`;
 }
 
 export function behindSentence(months: number, behind: readonly BehindCounty[]): string | null {
