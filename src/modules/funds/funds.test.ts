@@ -2,6 +2,7 @@
 // what; execution on a hand-built year (a 低保 household paid 500 yuan a month by three approved payrolls)
 // equal to a hand count; the schedule warning arising exactly when behind; another county answered as
 // missing; a 减量 plan replacing the quota in the reduction warning and the report's sentence.
+import JSZip from 'jszip';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { planUsedUp } from '../../programmes/dibao/report.ts';
@@ -112,5 +113,17 @@ describe(`funds (${ENGINE})`, () => {
     expect(w).toMatchObject({ value: 3, threshold: 1, plan: { years: 2, total: 2 } });
     expect(planUsedUp([{ kind: 'reduction_quota', areaName: w!.areaName, value: w!.value, threshold: w!.threshold, plan: w!.plan ?? null }])).toBe('福泉市把2年的减量计划在一年全部减完。');
     expect((await ok<{ items: unknown[] }>('qiannan.auditor', 'GET', '/funds/reduction-plans?area=522702')).items).toHaveLength(1);
+  });
+
+  it('states the funds and the used-up plan in the annual report', async () => {
+    const doc = await call('qiannan.admin', 'GET', '/stats/report.docx?area=522700&year=2015');
+    expect(doc.statusCode).toBe(200);
+    const text = (await (await JSZip.loadAsync(doc.rawPayload)).file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
+    expect(text).toContain('资金保障');
+    // the whole year: 4000 yuan received (February and July), 1500 paid (January to March): 25%, behind 100%
+    expect(text).toContain('2015年全州共筹集城乡低保资金6000.00元，其中中央4000.00元（含中央彩票公益金1000.00元）、省级2000.00元，已到位4000.00元；支出1500.00元，执行率25.00%。');
+    expect(text).toContain('资金执行进度滞后：截至12月，都匀市城乡低保资金执行率25.00%，低于序时进度100.00%。');
+    expect(text).toContain('福泉市减少3人（减量计划1人）');
+    expect(text).toContain('福泉市把2年的减量计划在一年全部减完。');
   });
 });
