@@ -100,6 +100,8 @@ export interface ReportWarning {
   areaName: string;
   value: number;
   threshold: number | null;
+  /** reduction_quota: the 减量 plan whose year's target is the threshold (years and persons over all of them). */
+  plan?: { years: number; total: number } | null | undefined;
 }
 
 export type ReportBlock =

@@ -25,6 +25,7 @@ import { volunteerRoutes } from '../modules/volunteers/index.ts';
 import { wishesRoutes } from '../modules/wishes/index.ts';
 import { leftBehindRoutes } from '../modules/left-behind/index.ts';
 import { purchasedServicesRoutes } from '../modules/purchased-services/index.ts';
+import { fundsRoutes } from '../modules/funds/index.ts';
 import { institutionsRoutes } from '../modules/institutions/index.ts';
 import { placementRoutes } from '../modules/placements/index.ts';
 import { authHook } from './auth-hook.ts';
@@ -39,7 +40,7 @@ import { createMetrics, mayReadMetrics } from './metrics.ts';
 import { registerStatic } from './static.ts';
 
 /** Every module's routes; a new module adds its one line here. */
-export const ROUTE_MODULES: RouteModule[] = [errorCodeRoutes, authRoutes, areaRoutes, userRoutes, auditRoutes, registryRoutes, policyRoutes, registryTransferRoutes, caseRoutes, institutionsRoutes, intakeRoutes, complaintRoutes, verificationRoutes, payrollRoutes, medicalRoutes, disasterRoutes, housingInsuranceRoutes, reliefStationRoutes, placementRoutes, statsRoutes, volunteerRoutes, wishesRoutes, leftBehindRoutes, purchasedServicesRoutes, caseloadRoutes];
+export const ROUTE_MODULES: RouteModule[] = [errorCodeRoutes, authRoutes, areaRoutes, userRoutes, auditRoutes, registryRoutes, policyRoutes, registryTransferRoutes, caseRoutes, institutionsRoutes, intakeRoutes, complaintRoutes, verificationRoutes, payrollRoutes, medicalRoutes, disasterRoutes, housingInsuranceRoutes, reliefStationRoutes, placementRoutes, statsRoutes, volunteerRoutes, wishesRoutes, leftBehindRoutes, purchasedServicesRoutes, caseloadRoutes, fundsRoutes];
 
 export interface BuiltApp {
   app: App;

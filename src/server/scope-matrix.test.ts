@@ -22,6 +22,7 @@ import { volunteerProbes } from './probes/volunteers.ts';
 import { wishesProbes } from './probes/wishes.ts';
 import { leftBehindProbes } from './probes/left-behind.ts';
 import { purchasedServicesProbes } from './probes/purchased-services.ts';
+import { fundsProbes } from './probes/funds.ts';
 import { institutionProbes } from './probes/institutions.ts';
 import { payrollProbes } from './probes/payroll.ts';
 import { placementProbes } from './probes/placements.ts';
@@ -141,6 +142,7 @@ const PROBES: Record<string, Probe> = {
   ...volunteerProbes,
   ...purchasedServicesProbes,
   ...caseloadProbes,
+  ...fundsProbes,
 };
 
 const HEADS: Record<Place, { id: string; name: string }> = {

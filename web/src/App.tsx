@@ -16,6 +16,7 @@ import { disasterRoutes } from './pages/disaster/routes.tsx';
 import { insuranceRoutes } from './pages/insurance/routes.tsx';
 import { reliefStationRoutes } from './pages/relief-station/routes.tsx';
 import { volunteersRoutes } from './pages/volunteers/routes.tsx';
+import { fundsRoutes } from './pages/funds/routes.tsx';
 import { wishesRoutes } from './pages/wishes/routes.tsx';
 import { leftBehindRoutes } from './pages/left-behind/routes.tsx';
 import { purchasedServicesRoutes } from './pages/purchased-services/routes.tsx';
@@ -84,6 +85,7 @@ export function App() {
                 {placementsRoutes()}
                 {statsRoutes()}
                 {volunteersRoutes()}
+                {fundsRoutes()}
                 {purchasedServicesRoutes()}
                 {MODULES.filter((m) => !m.built).map((m) => (
                   <Route key={m.path} path={`${m.path.slice(1)}/*`} element={<ComingSoon module={m.label} />} />

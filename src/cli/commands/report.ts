@@ -16,6 +16,7 @@ import '../../modules/volunteers/index.ts';
 import '../../modules/wishes/index.ts';
 import '../../modules/left-behind/index.ts';
 import '../../modules/purchased-services/index.ts';
+import '../../modules/funds/index.ts';
 
 /** `jiuzhu report …`: the annual work report and statistical tables. */
 export function registerReport(program: Command): void {

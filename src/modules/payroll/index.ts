@@ -6,4 +6,5 @@ export { importReturns } from './service/returns.ts';
 export { yuan } from './service/labels.ts';
 export { approvePayroll, discardPayroll, getPayroll } from './service/payrolls.ts';
 export { runPayroll } from './service/run.ts';
+export { spendingByProgramme, type ProgrammeSpending } from './service/spending.ts';
 export { countyCode, payrollNoSchema, period } from './service/schemas.ts';

@@ -87,6 +87,8 @@ export const warning = z.object({
   /** The programme whose monitoring warned, and the figure's label (coverage, reduction); null for the module's own. */
   programme: z.string().nullable(),
   label: labels.nullable(),
+  /** reduction_quota: the 减量 plan whose year's target is the threshold (null: the quota parameter). */
+  plan: z.object({ document: z.string(), startYear: z.number(), years: z.number(), total: z.number() }).nullable().optional(),
 });
 export type Warning = z.infer<typeof warning>;
 

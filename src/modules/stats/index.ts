@@ -4,3 +4,4 @@ export { statsRoutes } from './routes.ts';
 export { annualReport, reportSchema, statisticalTables } from './service/exports.ts';
 export { currentAssessment } from './service/figures.ts';
 export { registerReportPart, type ReportPart, type ReportPartContext } from './report/parts.ts';
+export { registerReductionPlans, type ReductionPlanSource, type ReductionPlanYear } from './service/reduction-plans.ts';

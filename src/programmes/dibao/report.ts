@@ -1,7 +1,21 @@
 // 低保's part of the annual work summary, in the words of the seed's （一）城乡低保: recipients and their
 // change, average standards and gap payments with their growth, 分类施保; and its problems: counties
-// under the rural coverage floor, reduction beyond the advised quota.
-import { say, type ProgrammeReport } from '../stats.ts';
+// under the rural coverage floor, reduction beyond the advised quota or the year's 减量 plan target, and a
+// multi-year plan used up in one year.
+import { say, type ProgrammeReport, type ReportWarning } from '../stats.ts';
+
+/**
+ * Counties that reduced in one year at least their whole multi-year 减量 plan, as the seed says it:
+ * "都匀市、福泉市6年的减量计划在一年全部减完" (counties grouped by the plan's length); '' when none.
+ */
+export function planUsedUp(reduction: readonly ReportWarning[]): string {
+  const byYears = new Map<number, string[]>();
+  for (const w of reduction) {
+    if (!w.plan || w.plan.years < 2 || w.value < w.plan.total) continue;
+    byYears.set(w.plan.years, [...(byYears.get(w.plan.years) ?? []), w.areaName]);
+  }
+  return [...byYears].sort((a, b) => b[0] - a[0]).map(([years, names]) => `${names.join('、')}把${years}年的减量计划在一年全部减完。`).join('');
+}
 
 export const dibaoReport: ProgrammeReport = {
   heading: '城乡低保工作',
@@ -36,7 +50,7 @@ export const dibaoReport: ProgrammeReport = {
         : `低保减量过快。${r.place}农村低保对象占农业人口比例只有${say.pct(lowest.value)}，已低于规划的${say.pct(lowest.threshold)}。`;
     const none = byCounty ? '未发现减量超过建议数的县（市、区）' : '未超过减量建议数';
     const reductionText = reduction.length > 0
-      ? `低保减量超过建议数。${r.place}低保对象${reduced === null ? '' : `比上年减少${reduced}人；`}${reduction.map((w) => `${byCounty ? w.areaName : ''}减少${w.value}人（建议数${w.threshold}人）`).join('，')}。`
+      ? `低保减量超过建议数。${r.place}低保对象${reduced === null ? '' : `比上年减少${reduced}人；`}${reduction.map((w) => `${byCounty ? w.areaName : ''}减少${w.value}人（${w.plan ? '减量计划' : '建议数'}${w.threshold}人）`).join('，')}。${planUsedUp(reduction)}`
       : reduced === null
         ? `低保对象上年无可比数据，${none}。`
         : `低保对象比上年${reduced >= 0 ? `减少${reduced}` : `增加${-reduced}`}人，${none}。`;

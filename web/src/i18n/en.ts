@@ -8,6 +8,7 @@ import { batchEn } from '../pages/disaster/messages/batches.ts';
 import { insuranceEn } from '../pages/insurance/messages/index.ts';
 import { reliefEn } from '../pages/relief-station/messages/index.ts';
 import { volunteersEn } from '../pages/volunteers/messages/index.ts';
+import { fundsEn } from '../pages/funds/messages/index.ts';
 import { wishesEn } from '../pages/wishes/messages/index.ts';
 import { leftBehindEn } from '../pages/left-behind/messages/index.ts';
 import { purchasedServicesEn } from '../pages/purchased-services/messages/index.ts';
@@ -151,6 +152,7 @@ export const en: Messages = {
   ...insuranceEn,
   ...reliefEn,
   ...volunteersEn,
+  ...fundsEn,
   ...purchasedServicesEn,
   ...wishesEn,
   ...leftBehindEn,

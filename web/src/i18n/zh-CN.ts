@@ -9,6 +9,7 @@ import { batchZhCN } from '../pages/disaster/messages/batches.ts';
 import { insuranceZhCN } from '../pages/insurance/messages/index.ts';
 import { reliefZhCN } from '../pages/relief-station/messages/index.ts';
 import { volunteersZhCN } from '../pages/volunteers/messages/index.ts';
+import { fundsZhCN } from '../pages/funds/messages/index.ts';
 import { wishesZhCN } from '../pages/wishes/messages/index.ts';
 import { leftBehindZhCN } from '../pages/left-behind/messages/index.ts';
 import { purchasedServicesZhCN } from '../pages/purchased-services/messages/index.ts';
@@ -150,6 +151,7 @@ export const zhCN = {
   ...insuranceZhCN,
   ...reliefZhCN,
   ...volunteersZhCN,
+  ...fundsZhCN,
   ...purchasedServicesZhCN,
   ...wishesZhCN,
   ...leftBehindZhCN,

@@ -57,6 +57,7 @@ export const MODULES: readonly ModuleEntry[] = [
   { path: '/wishes', label: 'menu.wishes', icon: <GiftOutlined />, built: true, requires: 'wishes.read' },
   { path: '/left-behind', label: 'menu.leftBehind', icon: <HeartOutlined />, built: true, requires: 'left_behind.read' },
   { path: '/purchased-services', label: 'menu.purchasedServices', icon: <SolutionOutlined />, built: true, requires: 'purchased_services.read' },
+  { path: '/funds', label: 'menu.funds', icon: <AccountBookOutlined />, built: true, requires: 'funds.read' },
   { path: '/policy', label: 'menu.policy', icon: <ReadOutlined />, built: true },
   { path: '/stats', label: 'menu.stats', icon: <BarChartOutlined />, built: true, requires: 'stats.read' },
   { path: '/areas', label: 'menu.areas', icon: <ApartmentOutlined />, built: true },

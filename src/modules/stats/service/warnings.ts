@@ -17,6 +17,7 @@ import { currentAssessment, refresh, resolveArea } from './figures.ts';
 import { parameterMeans } from './parameters.ts';
 import { periodSchema, resolvePeriod, type PeriodInput } from './period.ts';
 import { programmeFigures } from './programme-figures.ts';
+import { reductionPlans } from './reduction-plans.ts';
 import { sumsOf, unitFigures } from './unit-figures.ts';
 
 export { WARNING_KINDS, type Warning, type WarningKind };
@@ -49,6 +50,10 @@ export async function warnings(db: Database, scope: Scope, input: PeriodInput, p
   const monitored = programmes.filter((p) => Object.keys(p.monitoring).length > 0);
   const means = await parameterMeans(db, monitored, area.code, period);
   const totals = new Map(monitored.map((p) => [p.code, byKey(programmeFigures(p, { code: area.code, sums: sumsOf(rows) }, means))]));
+  // 减量 plans covering the period's year: a county's target replaces the quota parameter for it.
+  const year = Number(period.date.slice(0, 4));
+  const plans = new Map(await Promise.all(monitored.filter((p) => p.monitoring.reduction_quota)
+    .map(async (p) => [p.code, await reductionPlans(db, { counties: counties.map((c) => c.code), programme: p.code, year })] as const)));
   const items: Warning[] = [];
   for (const c of counties) {
     const mine = rows.filter((r) => r.unit === c.code);
@@ -66,8 +71,10 @@ export async function warnings(db: Database, scope: Scope, input: PeriodInput, p
       const reduced = reduction && figures.get(reduction.figure);
       if (reduction && reduced) {
         const fewer = (reduced.prev ?? 0) - (reduced.value ?? 0);
-        const quota = quotaOf(get(reduction.parameter, c.code, period.date), c.code, reduced.prev ?? 0, totals.get(p.code)?.get(reduction.figure)?.prev ?? 0);
-        if (quota !== null && fewer > quota) items.push({ kind: 'reduction_quota', ...base, value: fewer, threshold: quota, programme: p.code, label: reduced.label });
+        const plan = plans.get(p.code)?.get(c.code);
+        const quota = plan ? plan.persons : quotaOf(get(reduction.parameter, c.code, period.date), c.code, reduced.prev ?? 0, totals.get(p.code)?.get(reduction.figure)?.prev ?? 0);
+        const planned = plan ? { document: plan.document, startYear: plan.startYear, years: plan.years, total: plan.total } : null;
+        if (quota !== null && fewer > quota) items.push({ kind: 'reduction_quota', ...base, value: fewer, threshold: quota, programme: p.code, label: reduced.label, plan: planned });
       }
     }
     const f = unitFigures(mine);
