@@ -20,6 +20,14 @@ export type FigureUnit = (typeof FIGURE_UNITS)[number];
 /** The metrics every entitlement gives, by schedule. */
 export const BASE_METRICS = { monthly: ['households', 'persons', 'amount'], one_off: ['times', 'persons', 'amount'] } as const;
 
+/**
+ * A monthly entitlement also counts its household under the household's main cause of poverty
+ * (致贫原因, the registry's codes): `cause_illness`, `cause_disaster`, … — 1 per entitlement, so a
+ * programme paying households (低保) has its households by main cause. The registry's current cause is
+ * read (a change of cause recounts the household's months).
+ */
+export const causeMetric = (cause: string) => `cause_${cause}`;
+
 /** Figures of the registry a programme's figures may use (e.g. the denominator of a coverage ratio). */
 export const REGISTRY_FIGURES = ['registryHouseholds', 'registryPersons', 'agriculturalPersons'] as const;
 export type RegistryFigure = (typeof REGISTRY_FIGURES)[number];

@@ -71,6 +71,8 @@ export const hardshipTownshipReviewSchema = townshipReviewSchema.extend({
   institutionId: z.number().int().positive().optional(),
   hasLegalSupporter: z.boolean(),
   supporterAble: z.boolean(),
+  /** 五保 / 三无 / 孤儿 where the registry cannot tell (left out: derived at the decision). */
+  origin: z.enum(['five_guarantees', 'three_nos', 'orphan'], { message: '特困人员类别应为 农村五保 / 城市三无 / 孤儿 之一' }).optional(),
 });
 
 export const selfCareSchema = z.strictObject({

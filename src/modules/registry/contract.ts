@@ -1,7 +1,7 @@
 // The registry part of the API contract shared with the web: the code lists the forms offer.
 export {
-  ASSET_KINDS, DISABILITY_KINDS, HOUSEHOLD_CATEGORIES, HUKOU_VALUES, INCOME_KINDS, INCOME_PERIODS, LEFT_BEHIND_KINDS, PERSON_CATEGORIES, RELATIONS, WORK_CAPACITIES,
+  ASSET_KINDS, DISABILITY_KINDS, HOUSEHOLD_CATEGORIES, HUKOU_VALUES, INCOME_KINDS, INCOME_PERIODS, LEFT_BEHIND_KINDS, PERSON_CATEGORIES, POVERTY_CAUSES, RELATIONS, WORK_CAPACITIES,
 } from './domain/types.ts';
 export type {
-  AssetKind, DisabilityKind, HouseholdCategory, Hukou, IncomeKind, IncomePeriod, LeftBehindKind, PersonCategory, Relation, WorkCapacity,
+  AssetKind, DisabilityKind, HouseholdCategory, Hukou, IncomeKind, IncomePeriod, LeftBehindKind, PersonCategory, PovertyCause, Relation, WorkCapacity,
 } from './domain/types.ts';

@@ -14,6 +14,8 @@ export { BASIC_PENSION_SOURCE, householdFactsFromRegistry, INCOME_KIND_MAP, VEHI
 export type { RegistryHousehold } from './facts.ts';
 export { registryHouseholdById } from './repo/record.ts';
 export { registryHousehold } from './service/record.ts';
-export type { Member } from './domain/types.ts';
+export type { Member, PovertyCause } from './domain/types.ts';
+export { POVERTY_CAUSES } from './domain/types.ts';
+export { POVERTY_CAUSE_LABELS } from './domain/labels.ts';
 export { createHousehold, newHouseholdSchema } from './service/write.ts';
 export type { NewHousehold } from './service/write.ts';

@@ -15,6 +15,8 @@ export interface HouseholdTable {
   poverty_file: boolean;
   agricultural: boolean;
   categories: string[];
+  poverty_causes: Generated<string[]>;
+  main_poverty_cause: Generated<string | null>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 }

@@ -18,6 +18,8 @@ export function householdView(h: HouseholdRow, masked: boolean) {
     povertyFile: h.poverty_file,
     agricultural: h.agricultural,
     categories: h.categories,
+    povertyCauses: h.poverty_causes,
+    mainPovertyCause: h.main_poverty_cause,
     createdAt: h.created_at.toISOString(),
     updatedAt: h.updated_at.toISOString(),
   };

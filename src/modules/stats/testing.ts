@@ -42,6 +42,8 @@ export interface DecisionSpec {
   endMonth?: string;
   /** Per-member gap and top-up of a computed decision; omitted = a demo-style decision. */
   members?: { gap: number; topup: number }[];
+  /** The entitlement's summary as the programme's benefit returned it (replaces the counted one). */
+  summary?: Record<string, number>;
 }
 
 /** The phase the workflow engine writes for a state (the programmes' workflow.ts). */
@@ -98,7 +100,10 @@ export async function addDecision(db: Kysely<DB>, county: string, caseId: number
     const last = (await sql<{ amount_fen: number; persons: number; summary: Record<string, number> }>`select amount_fen, persons, summary from entitlements
       where county_code = ${county} and case_id = ${caseId} order by from_month desc, id desc limit 1`.execute(db)).rows[0]!;
     e = { amount: Number(last.amount_fen), persons: last.persons, summary: last.summary };
-  } else e = { amount: d.amount ?? 0, ...(await counted(db, county, c, d)) };
+  } else {
+    const count = await counted(db, county, c, d);
+    e = { amount: d.amount ?? 0, persons: count.persons, summary: d.summary ?? count.summary };
+  }
   await insertEntitlement(db, county, c, { decisionId: rows[0]!.id, caseId, schedule: 'monthly', from: d.month, to: d.kind === 'gradual_exit' ? d.endMonth ?? null : null, ...e });
 }
 

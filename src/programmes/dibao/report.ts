@@ -1,8 +1,9 @@
 // 低保's part of the annual work summary, in the words of the seed's （一）城乡低保: recipients and their
-// change, average standards and gap payments with their growth, 分类施保; and its problems: counties
-// under the rural coverage floor, reduction beyond the advised quota or the year's 减量 plan target, and a
-// multi-year plan used up in one year.
-import { say, type ProgrammeReport, type ReportWarning } from '../stats.ts';
+// change, average standards and gap payments with their growth, 分类施保, the households by cause of
+// poverty (因病致贫返贫、因灾致贫返贫 …); and its problems: counties under the rural coverage floor, reduction
+// beyond the advised quota or the year's 减量 plan target, and a multi-year plan used up in one year.
+import { say, type ProgrammeReport, type ReportInput, type ReportWarning } from '../stats.ts';
+import { CAUSES } from './causes.ts';
 
 /**
  * Counties that reduced in one year at least their whole multi-year 减量 plan, as the seed says it:
@@ -17,14 +18,29 @@ export function planUsedUp(reduction: readonly ReportWarning[]): string {
   return [...byYears].sort((a, b) => b[0] - a[0]).map(([years, names]) => `${names.join('、')}把${years}年的减量计划在一年全部减完。`).join('');
 }
 
+/**
+ * 4、致贫原因: the households of each main cause with their share of all 低保 households, causes with no
+ * household left out; nothing when no household has a cause recorded.
+ */
+export function causesParagraph(r: ReportInput): string | null {
+  const households = r.figure('households').value ?? 0;
+  const clauses = CAUSES.flatMap(([, key, zh]) => {
+    const n = r.figure(key).value ?? 0;
+    return n > 0 ? [`${zh}${n}户，占${say.pct(households > 0 ? n / households : null)}`] : [];
+  });
+  return clauses.length === 0 ? null : `4、致贫原因。${r.place}低保户中，${clauses.join('；')}。`;
+}
+
 export const dibaoReport: ProgrammeReport = {
   heading: '城乡低保工作',
   section(r) {
     const f = (key: string) => r.figure(key);
+    const causes = causesParagraph(r);
     return [
       { type: 'paragraph', text: `1、城乡低保对象情况。目前，${r.place}有城乡低保对象${f('households').value}户${f('persons').value}人${say.change(f('persons').change)}；其中城市低保对象${f('urbanHouseholds').value}户${f('urbanPersons').value}人${say.change(f('urbanPersons').change)}，农村低保对象${f('ruralHouseholds').value}户${f('ruralPersons').value}人${say.change(f('ruralPersons').change)}。` },
       { type: 'paragraph', text: `2、低保标准与补差水平。${r.place}城市、农村平均低保标准为${say.yuanWhole(f('urbanStandard').value)}元/月/人和${say.yuanWhole(f('ruralStandard').value)}元/年/人${say.bothGrew(f('urbanStandard').change, f('ruralStandard').change)}；城市低保、农村低保月人均补差${say.yuan(f('urbanGapPerPerson').value)}元、${say.yuan(f('ruralGapPerPerson').value)}元${say.bothGrew(f('urbanGapPerPerson').change, f('ruralGapPerPerson').change, '、')}。${say.spent('低保金', r.paid, f('expenditure').value)}。` },
       { type: 'paragraph', text: `3、分类施保。对“三无”人员、老年人、重病重残人员、在校学生等特殊困难群众实施“分类施保”，低保对象中享受增发补助金的特殊困难对象${say.wan(f('topupPersons').value)}人。` },
+      ...(causes === null ? [] : [{ type: 'paragraph' as const, text: causes }]),
       { type: 'table' },
       { type: 'chart', chart: 'persons' },
     ];

@@ -1,8 +1,10 @@
 // What 低保 adds to the statistics: recipients by hukou (households and persons, on last year), the
 // gap payment and benefit per person and month, the top-up persons, the average standards over the
 // counties, the expenditure and the rural coverage (rural persons ÷ agricultural population), which the
-// rural-coverage floor and the reduction quota watch (rules.md §10, §11).
-import type { FigureDeclaration, Hukou, Labels, ProgrammeStats } from '../stats.ts';
+// rural-coverage floor and the reduction quota watch (rules.md §10, §11); households by main cause of
+// poverty (致贫原因) and the shares of 因病 and 因灾 among them.
+import { causeMetric, type FigureDeclaration, type Hukou, type Labels, type ProgrammeStats } from '../stats.ts';
+import { CAUSES } from './causes.ts';
 import { dibaoReport } from './report.ts';
 
 const l = (zh: string, en: string): Labels => ({ 'zh-CN': zh, en });
@@ -25,6 +27,9 @@ const figures: FigureDeclaration[] = [
   { key: 'urbanStandard', labels: l('城市平均低保标准（元/月）', 'Average urban standard (yuan/month)'), unit: 'fen_per_person_month', rule: { kind: 'parameterMean', parameter: 'dibao.standard.urban' }, compare: true, kpi: true },
   { key: 'ruralStandard', labels: l('农村平均低保标准（元/年）', 'Average rural standard (yuan/year)'), unit: 'fen_per_person_year', rule: { kind: 'parameterMean', parameter: 'dibao.standard.rural' }, compare: true, kpi: true },
   { key: 'agriculturalPersons', labels: l('农业人口', 'Agricultural population'), unit: 'persons', rule: { kind: 'registry', figure: 'agriculturalPersons' } },
+  ...CAUSES.map(([cause, key, zh, en]): FigureDeclaration => ({ key, labels: l(`${zh}低保户数`, `Dibao households by main cause: ${en}`), unit: 'households', rule: stock(causeMetric(cause)) })),
+  { key: 'illnessShare', labels: l('因病致贫返贫户占低保户比例', 'Share of dibao households poor through illness'), unit: 'ratio', rule: { kind: 'ratio', of: 'illnessHouseholds', to: 'households' } },
+  { key: 'disasterShare', labels: l('因灾致贫返贫户占低保户比例', 'Share of dibao households poor through disaster'), unit: 'ratio', rule: { kind: 'ratio', of: 'disasterHouseholds', to: 'households' } },
   { key: 'ruralCoverage', labels: l('农村低保占农业人口比例', 'Rural dibao / agricultural population'), unit: 'ratio', rule: { kind: 'ratio', of: 'ruralPersons', to: 'agriculturalPersons' }, kpi: true },
 ];
 
@@ -45,6 +50,7 @@ export const dibaoStats: ProgrammeStats = {
       { figure: 'topupPersons' }, { figure: 'urbanGapPerPerson' }, { figure: 'ruralGapPerPerson' },
       { figure: 'expenditure', labels: l('核定保障金（元）', 'Benefits granted (yuan)') },
       { figure: 'agriculturalPersons' }, { figure: 'ruralCoverage' },
+      { figure: 'illnessHouseholds' }, { figure: 'illnessShare' }, { figure: 'disasterHouseholds' }, { figure: 'disasterShare' },
     ],
   },
   monitoring: {

@@ -1,9 +1,11 @@
 // 特困供养金: eligibility (no work capacity, no means of living, no able supporter) and the monthly
 // support of the chosen form and self-care level, on the registry facts with what the township
-// recorded about the applicant (the case's context). The statistics keep whether it is institutional.
+// recorded about the applicant (the case's context). The statistics keep whether it is institutional
+// and the person's origin (五保, 三无, 孤儿: origin.ts).
 import { explain, hardshipEligibility, hardshipSupport, type HouseholdFacts } from '../../policy/index.ts';
 import type { Benefit } from '../types.ts';
 import type { HardshipContext } from './context.ts';
+import { hardshipOrigin, originSummary } from './origin.ts';
 
 /** The registry facts with the applicant's assessment, supporters and form of support. */
 export function withApplicant(facts: HouseholdFacts, applicantId: string, ctx: HardshipContext): HouseholdFacts {
@@ -44,7 +46,7 @@ export const hardshipBenefit: Benefit<HardshipContext> = {
     return {
       amountFen: out.value.support.monthly,
       persons: 1,
-      summary: { institutional: out.value.support.mode === 'institutional' ? 1 : 0 },
+      summary: { institutional: out.value.support.mode === 'institutional' ? 1 : 0, ...originSummary(hardshipOrigin(facts, applicantId, date, context.origin)) },
       explanation: { formula: 'hardship_support', ruleSet, period: date, value: out.value, steps: out.steps },
     };
   },

@@ -46,7 +46,7 @@ function hardship(ruleSet: RuleSet, label: string, labelEn: string): WorkflowDef
       township_review: action<typeof hardshipTownshipReviewSchema, HardshipContext>({
         label: '乡镇审核并公示', labelEn: 'Township review and notice', from: ['assessed'], to: 'notice', roles: TOWNSHIP, schema: hardshipTownshipReviewSchema, effect: { kind: 'notice' },
         checks: [(_ctx, d) => (d.supportMode === 'institutional' && d.institutionId === undefined ? { code: 'institution_required', message: '集中供养须选择供养机构（敬老院）', status: 400 } : null)],
-        assign: (d) => ({ support: { mode: d.supportMode, ...(d.institutionId !== undefined ? { institutionId: d.institutionId } : {}), hasLegalSupporter: d.hasLegalSupporter, supporterAble: d.supporterAble } }),
+        assign: (d) => ({ support: { mode: d.supportMode, ...(d.institutionId !== undefined ? { institutionId: d.institutionId } : {}), hasLegalSupporter: d.hasLegalSupporter, supporterAble: d.supporterAble }, ...(d.origin ? { origin: d.origin } : {}) }),
       }),
       submit_to_county: action({ label: '公示期满报县级审核', labelEn: 'Submit to county after notice', from: ['notice'], to: 'county_review', roles: TOWNSHIP, schema: emptySchema, preconditions: [noticeEnded] }),
       ...countyStage(PENDING, GRANTED),

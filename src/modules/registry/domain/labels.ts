@@ -1,7 +1,7 @@
 /** zh-CN labels of the registry's codes, for screens, exports and reading imported spreadsheets. */
 import type {
   AssetKind, DisabilityKind, Hukou, HouseholdCategory, IncomeKind, IncomePeriod, LeftBehindKind,
-  PersonCategory, Relation, Sex, WorkCapacity,
+  PersonCategory, PovertyCause, Relation, Sex, WorkCapacity,
 } from './types.ts';
 
 export const SEX_LABELS: Record<Sex, string> = { male: '男', female: '女' };
@@ -32,4 +32,7 @@ export const INCOME_KIND_LABELS: Record<IncomeKind, string> = {
 export const INCOME_PERIOD_LABELS: Record<IncomePeriod, string> = { month: '月', year: '年' };
 export const ASSET_KIND_LABELS: Record<AssetKind, string> = {
   house: '房产', vehicle: '车辆', deposit: '存款', securities: '有价证券', business: '经营实体', other: '其他财产',
+};
+export const POVERTY_CAUSE_LABELS: Record<PovertyCause, string> = {
+  illness: '因病', disaster: '因灾', disability: '因残', schooling: '因学', lack_of_labour: '缺劳力', lack_of_skills: '缺技术', other: '其他',
 };

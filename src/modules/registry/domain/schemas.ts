@@ -7,8 +7,8 @@ import { z } from 'zod';
 import { parseIdNumber } from '../../../kernel/id-number.ts';
 import {
   ASSET_KINDS, DISABILITY_KINDS, HOUSEHOLD_CATEGORIES, HUKOU_VALUES, INCOME_KINDS, INCOME_PERIODS,
-  LEFT_BEHIND_KINDS, PERSON_CATEGORIES, RELATIONS, WORK_CAPACITIES,
-  type Asset, type HouseholdRecord, type IncomeItem, type Member, type Household,
+  LEFT_BEHIND_KINDS, PERSON_CATEGORIES, POVERTY_CAUSES, RELATIONS, WORK_CAPACITIES,
+  type Asset, type PovertyCause, type HouseholdRecord, type IncomeItem, type Member, type Household,
 } from './types.ts';
 
 const FEN_MAX = Number.MAX_SAFE_INTEGER;
@@ -43,17 +43,40 @@ export const householdInputSchema = z.strictObject({
   povertyFile: z.boolean({ error: '建档立卡标志应为是/否' }),
   agricultural: z.boolean({ error: '农业人口标志应为是/否' }),
   categories: categories(HOUSEHOLD_CATEGORIES, '家庭类别'),
+  povertyCauses: categories(POVERTY_CAUSES, '致贫原因').optional(),
+  mainPovertyCause: oneOf(POVERTY_CAUSES, '主要致贫原因').nullable().optional(),
 });
+
+export const MAIN_CAUSE_NOT_LISTED = '主要致贫原因须为所填致贫原因之一';
+
+/**
+ * The main cause of poverty of these causes: the one given, else the one kept from before when still
+ * listed, else the first listed; null when there is none. `undefined`: the one given is not listed.
+ */
+export function settleMainCause(causes: readonly PovertyCause[], given: PovertyCause | null | undefined, kept: PovertyCause | null = null): PovertyCause | null | undefined {
+  const main = given ?? (kept !== null && causes.includes(kept) ? kept : null) ?? causes[0] ?? null;
+  if (main !== null && !causes.includes(main)) return undefined;
+  return main;
+}
+
+type WithCauses = { povertyCauses?: PovertyCause[] | undefined; mainPovertyCause?: PovertyCause | null | undefined };
+const causesListed = (h: WithCauses) => settleMainCause(h.povertyCauses ?? [], h.mainPovertyCause) !== undefined;
+const CAUSES_LISTED = { message: MAIN_CAUSE_NOT_LISTED, path: ['mainPovertyCause'] };
+/** Causes always present (empty when none) and the main one settled. */
+const withCauses = <T extends WithCauses>(h: T): T & { povertyCauses: PovertyCause[]; mainPovertyCause: PovertyCause | null } => {
+  const povertyCauses = h.povertyCauses ?? [];
+  return { ...h, povertyCauses, mainPovertyCause: settleMainCause(povertyCauses, h.mainPovertyCause) ?? null };
+};
 
 const bankPaired = <T extends { bankName: string; bankAccount: string }>(h: T) => (h.bankName === '') === (h.bankAccount === '');
 const BANK_PAIRED = { message: '开户银行与银行账号须同时填写', path: ['bankAccount'] };
 
-export const householdInput = householdInputSchema.refine(bankPaired, BANK_PAIRED);
+export const householdInput = householdInputSchema.refine(bankPaired, BANK_PAIRED).refine(causesListed, CAUSES_LISTED).transform(withCauses);
 
 export const householdSchema = householdInputSchema.extend({
   householdNo: z.string().regex(/^\d{14}$/, '户编号应为14位数字（县级区划代码+8位序号）'),
   countyCode: z.string().regex(/^\d{6}$/, '县级区划代码应为6位数字'),
-}).refine(bankPaired, BANK_PAIRED) satisfies z.ZodType<Household>;
+}).refine(bankPaired, BANK_PAIRED).refine(causesListed, CAUSES_LISTED) satisfies z.ZodType<Household>;
 
 export const memberSchema = z.strictObject({
   idNumber: idNumberSchema,

@@ -16,6 +16,10 @@ export const PERSON_CATEGORIES = ['three_nos', 'elderly', 'serious_illness_disab
 /** 三无人员, 老年人, 重病重残, 在校学生 */
 export type PersonCategory = (typeof PERSON_CATEGORIES)[number];
 
+export const POVERTY_CAUSES = ['illness', 'disaster', 'disability', 'schooling', 'lack_of_labour', 'lack_of_skills', 'other'] as const;
+/** 致贫原因: 因病, 因灾, 因残, 因学, 缺劳力, 缺技术, 其他 */
+export type PovertyCause = (typeof POVERTY_CAUSES)[number];
+
 export const RELATIONS = ['head', 'spouse', 'child', 'parent', 'grandchild', 'sibling', 'other'] as const;
 /** Relation to the head of household (户主). */
 export type Relation = (typeof RELATIONS)[number];
@@ -57,6 +61,9 @@ export interface Household {
   /** 农业人口 */
   agricultural: boolean;
   categories: HouseholdCategory[];
+  /** 致贫原因 (none recorded: empty); the main one is one of them, null exactly when there is none. */
+  povertyCauses?: PovertyCause[];
+  mainPovertyCause?: PovertyCause | null;
 }
 
 export interface Member {

@@ -15,7 +15,7 @@ const bool = (b: boolean) => (b ? 't' : 'f');
 /** Codes only ([a-z_]): no element needs quoting inside the array literal. */
 const arr = (xs: readonly string[]) => (xs.length === 0 ? '{}' : q(`{${xs.join(',')}}`));
 
-export const HOUSEHOLD_COLUMNS = ['county_code', 'id', 'household_no', 'village_code', 'hukou', 'address', 'phone', 'bank_name', 'bank_account', 'poverty_file', 'agricultural', 'categories'] as const;
+export const HOUSEHOLD_COLUMNS = ['county_code', 'id', 'household_no', 'village_code', 'hukou', 'address', 'phone', 'bank_name', 'bank_account', 'poverty_file', 'agricultural', 'categories', 'poverty_causes', 'main_poverty_cause'] as const;
 export const MEMBER_COLUMNS = ['county_code', 'id', 'household_id', 'id_number', 'name', 'sex', 'birth_date', 'relation', 'hukou', 'work_capacity', 'disability_kind', 'disability_grade', 'serious_illness', 'student', 'categories', 'left_behind', 'phone'] as const;
 export const PERSON_INDEX_COLUMNS = ['id_number', 'county_code', 'member_id', 'household_id'] as const;
 /** Without id: the table's default (nextval) fills it. */
@@ -23,7 +23,7 @@ export const INCOME_COLUMNS = ['county_code', 'household_id', 'member_id', 'kind
 export const ASSET_COLUMNS = ['county_code', 'household_id', 'member_id', 'kind', 'value_fen', 'note'] as const;
 
 export function householdLine(id: number, h: Household, extra = ''): string {
-  return `${h.countyCode},${id},${h.householdNo},${h.villageCode},${h.hukou},${q(h.address)},${q(h.phone)},${q(h.bankName)},${q(h.bankAccount)},${bool(h.povertyFile)},${bool(h.agricultural)},${arr(h.categories)}${extra}\n`;
+  return `${h.countyCode},${id},${h.householdNo},${h.villageCode},${h.hukou},${q(h.address)},${q(h.phone)},${q(h.bankName)},${q(h.bankAccount)},${bool(h.povertyFile)},${bool(h.agricultural)},${arr(h.categories)},${arr(h.povertyCauses ?? [])},${nullable(h.mainPovertyCause)}${extra}\n`;
 }
 
 export function memberLine(countyCode: string, id: number, householdId: number, m: Member, extra = ''): string {

@@ -21,6 +21,8 @@ export const householdValues = (h: Household) => ({
   poverty_file: h.povertyFile,
   agricultural: h.agricultural,
   categories: h.categories,
+  poverty_causes: h.povertyCauses ?? [],
+  main_poverty_cause: h.mainPovertyCause ?? null,
 });
 
 export async function insertHousehold(tx: Kysely<DB>, h: Household): Promise<number> {

@@ -54,7 +54,7 @@ export async function exportHouseholds(db: Database, scope: Scope, filters: Hous
       const idOf = new Map(mem.map((m) => [m.id, m.id_number]));
       const owner = (id: number | null) => (id === null ? null : (idOf.get(id) ?? null));
       writer.add(h.household_no, {
-        household: { villageCode: h.village_code, hukou: h.hukou, address: h.address, phone: h.phone, bankName: h.bank_name, bankAccount: h.bank_account, povertyFile: h.poverty_file, agricultural: h.agricultural, categories: h.categories as never },
+        household: { villageCode: h.village_code, hukou: h.hukou, address: h.address, phone: h.phone, bankName: h.bank_name, bankAccount: h.bank_account, povertyFile: h.poverty_file, agricultural: h.agricultural, categories: h.categories as never, povertyCauses: h.poverty_causes as never, mainPovertyCause: h.main_poverty_cause as never },
         members: mem.map((m): Member => ({
           idNumber: m.id_number, name: m.name, sex: m.sex, birthDate: m.birth_date, relation: m.relation as Member['relation'], hukou: m.hukou,
           workCapacity: m.work_capacity, disabilityKind: m.disability_kind as Member['disabilityKind'], disabilityGrade: m.disability_grade as Member['disabilityGrade'],

@@ -7,8 +7,8 @@ import { AppError } from '../../../kernel/errors.ts';
 import { parseOrThrow } from '../../../kernel/validate.ts';
 import { appendAudit } from '../../../kernel/audit/append.ts';
 import { findArea } from '../../areas/index.ts';
-import { assetSchema, householdInput, householdInputSchema, incomeItemSchema, memberSchema } from '../domain/schemas.ts';
-import type { Household, HouseholdCategory, Member } from '../domain/types.ts';
+import { assetSchema, householdInput, householdInputSchema, incomeItemSchema, MAIN_CAUSE_NOT_LISTED, memberSchema, settleMainCause } from '../domain/schemas.ts';
+import type { Household, HouseholdCategory, Member, PovertyCause } from '../domain/types.ts';
 import * as households from '../repo/households.ts';
 import * as members from '../repo/members.ts';
 import { mustFindHousehold } from './read.ts';
@@ -97,11 +97,21 @@ export const householdPatchSchema = householdInputSchema.omit({ villageCode: tru
 export async function updateHousehold(db: Database, scope: Scope, householdNo: string, patch: z.output<typeof householdPatchSchema>) {
   allow(scope, 'registry.write');
   const h = await mustFindHousehold(db, scope, householdNo);
-  const before = { hukou: h.hukou, address: h.address, phone: h.phone, bankName: h.bank_name, bankAccount: h.bank_account, povertyFile: h.poverty_file, agricultural: h.agricultural, categories: h.categories as HouseholdCategory[] };
-  const after = { ...before, ...patch };
-  if ((after.bankName === '') !== (after.bankAccount === '')) throw AppError.field('bankAccount', '开户银行与银行账号须同时填写');
+  const before = {
+    hukou: h.hukou, address: h.address, phone: h.phone, bankName: h.bank_name, bankAccount: h.bank_account, povertyFile: h.poverty_file, agricultural: h.agricultural,
+    categories: h.categories as HouseholdCategory[], povertyCauses: h.poverty_causes as PovertyCause[], mainPovertyCause: h.main_poverty_cause as PovertyCause | null,
+  };
+  const merged = { ...before, ...patch };
+  if ((merged.bankName === '') !== (merged.bankAccount === '')) throw AppError.field('bankAccount', '开户银行与银行账号须同时填写');
+  // A main cause left out stays when still listed, else the first listed cause is the main one.
+  const mainPovertyCause = settleMainCause(merged.povertyCauses, patch.mainPovertyCause, before.mainPovertyCause);
+  if (mainPovertyCause === undefined) throw AppError.field('mainPovertyCause', MAIN_CAUSE_NOT_LISTED);
+  const after = { ...merged, mainPovertyCause };
   await write(db, scope, async (tx) => {
-    await households.updateHousehold(tx, h.county_code, h.id, { hukou: after.hukou, address: after.address, phone: after.phone, bank_name: after.bankName, bank_account: after.bankAccount, poverty_file: after.povertyFile, agricultural: after.agricultural, categories: after.categories });
+    await households.updateHousehold(tx, h.county_code, h.id, {
+      hukou: after.hukou, address: after.address, phone: after.phone, bank_name: after.bankName, bank_account: after.bankAccount, poverty_file: after.povertyFile, agricultural: after.agricultural,
+      categories: after.categories, poverty_causes: after.povertyCauses, main_poverty_cause: after.mainPovertyCause,
+    });
     await households.addHistory(tx, scope, { countyCode: h.county_code, householdId: h.id, action: 'household.update', before, after });
     await appendAudit(tx, scope, { action: 'registry.update', entity: 'household', entityId: householdNo, areaCode: h.village_code, before, after });
   });

@@ -6,9 +6,9 @@
  */
 import {
   ASSET_KIND_LABELS, DISABILITY_KIND_LABELS, HOUSEHOLD_CATEGORY_LABELS, HUKOU_LABELS, INCOME_KIND_LABELS,
-  LEFT_BEHIND_LABELS, PERSON_CATEGORY_LABELS, RELATION_LABELS, WORK_CAPACITY_LABELS,
+  LEFT_BEHIND_LABELS, PERSON_CATEGORY_LABELS, POVERTY_CAUSE_LABELS, RELATION_LABELS, WORK_CAPACITY_LABELS,
 } from '../domain/labels.ts';
-import type { AssetKind, IncomeKind, IncomePeriod } from '../domain/types.ts';
+import type { AssetKind, IncomeKind, IncomePeriod, PovertyCause } from '../domain/types.ts';
 
 export const MEMBER_SHEET = '家庭成员';
 export const GUIDE_SHEET = '填写说明';
@@ -59,7 +59,7 @@ const asset = (kind: AssetKind, header: string, level: Level = 'member'): Column
 });
 
 export const COLUMNS: readonly Column[] = [
-  { key: 'group', header: '户序号', level: 'household', required: true, width: 8, text: true, note: '本文件内区分家庭的编号（如 1、2、3）；同一户的各行填相同的户序号。户级列（户序号至家庭类别、农业收入、房产价值）取本户第一行的值，其余行可留空，若填写须与第一行一致' },
+  { key: 'group', header: '户序号', level: 'household', required: true, width: 8, text: true, note: '本文件内区分家庭的编号（如 1、2、3）；同一户的各行填相同的户序号。户级列（户序号至致贫原因、农业收入、房产价值）取本户第一行的值，其余行可留空，若填写须与第一行一致' },
   { key: 'villageCode', header: '村(社区)代码', level: 'household', required: true, width: 15, text: true, note: '12位统计用区划代码，须在您的管辖范围内' },
   { key: 'hukou', header: '户籍性质', level: 'household', required: true, width: 9, note: labels(HUKOU_LABELS) },
   { key: 'address', header: '家庭住址', level: 'household', required: true, width: 30, note: '不超过200个字' },
@@ -69,6 +69,7 @@ export const COLUMNS: readonly Column[] = [
   { key: 'povertyFile', header: '建档立卡', level: 'household', required: false, width: 9, note: '是 / 否；空白视为否' },
   { key: 'agricultural', header: '农业人口', level: 'household', required: false, width: 9, note: '是 / 否；空白视为否' },
   { key: 'householdCategories', header: '家庭类别', level: 'household', required: false, width: 12, note: multi(HOUSEHOLD_CATEGORY_LABELS) },
+  { key: 'povertyCauses', header: '致贫原因', level: 'household', required: false, width: 14, note: `可填多个，用“、”分隔，第一个为主要致贫原因：${labels(POVERTY_CAUSE_LABELS)}（也可写作因病致贫、缺劳动力等）；可空` },
   { key: 'name', header: '姓名', level: 'member', required: true, width: 10, note: '2–20个汉字（少数民族姓名可含“·”）' },
   { key: 'idNumber', header: '身份证号码', level: 'member', required: true, width: 21, text: true, note: '18位公民身份号码（15位旧号码自动升位），请以文本格式填写；同一文件中不得重复，不得已在任何地方登记' },
   { key: 'relation', header: '与户主关系', level: 'member', required: true, width: 11, note: `${labels(RELATION_LABELS)}；每户有且只有一名户主` },
@@ -124,6 +125,15 @@ export const READ = {
   leftBehind: reverse(LEFT_BEHIND_LABELS),
   householdCategories: reverse(HOUSEHOLD_CATEGORY_LABELS),
   memberCategories: reverse(PERSON_CATEGORY_LABELS),
+  povertyCauses: causeNames(),
 };
+
+/** 因病 also as 因病致贫 (因灾致贫, …), 缺劳力 also as 缺劳动力. */
+function causeNames(): Map<string, PovertyCause> {
+  const names = reverse(POVERTY_CAUSE_LABELS);
+  for (const [label, code] of [...names]) if (label.startsWith('因')) names.set(`${label}致贫`, code);
+  names.set('缺劳动力', 'lack_of_labour');
+  return names;
+}
 
 export const INCOME_PERIOD_BY_KIND = new Map(COLUMNS.filter((c) => c.income).map((c) => [c.income!.kind, c.income!.period!]));

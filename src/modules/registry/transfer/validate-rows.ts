@@ -44,6 +44,7 @@ const HOUSEHOLD_FIELD: Record<string, string> = {
   villageCode: HEADER_OF('villageCode'), hukou: HEADER_OF('hukou'), address: HEADER_OF('address'), phone: HEADER_OF('phone'),
   bankName: HEADER_OF('bankName'), bankAccount: HEADER_OF('bankAccount'), povertyFile: HEADER_OF('povertyFile'),
   agricultural: HEADER_OF('agricultural'), categories: HEADER_OF('householdCategories'),
+  povertyCauses: HEADER_OF('povertyCauses'), mainPovertyCause: HEADER_OF('povertyCauses'),
 };
 const MEMBER_FIELD: Record<string, string> = {
   idNumber: HEADER_OF('idNumber'), name: HEADER_OF('name'), relation: HEADER_OF('relation'), hukou: HEADER_OF('memberHukou'),
@@ -57,7 +58,7 @@ const ITEM_IDX = COLUMNS.map((c, i) => ((c.income || c.asset) ? i : -1)).filter(
 const I = {
   group: col('group'), villageCode: col('villageCode'), hukou: col('hukou'), address: col('address'), phone: col('phone'),
   bankName: col('bankName'), bankAccount: col('bankAccount'), povertyFile: col('povertyFile'), agricultural: col('agricultural'),
-  householdCategories: col('householdCategories'), name: col('name'), idNumber: col('idNumber'), relation: col('relation'),
+  householdCategories: col('householdCategories'), povertyCauses: col('povertyCauses'), name: col('name'), idNumber: col('idNumber'), relation: col('relation'),
   memberHukou: col('memberHukou'), workCapacity: col('workCapacity'), disabilityKind: col('disabilityKind'),
   disabilityGrade: col('disabilityGrade'), seriousIllness: col('seriousIllness'), student: col('student'),
   memberCategories: col('memberCategories'), leftBehind: col('leftBehind'), memberPhone: col('memberPhone'),
@@ -202,6 +203,8 @@ export function validateRows(rows: readonly RawRow[], onProgress?: (rowsDone: nu
       povertyFile: h.bool(I.povertyFile),
       agricultural: h.bool(I.agricultural),
       categories: h.labels(I.householdCategories, READ.householdCategories),
+      // The first cause listed is the main one.
+      povertyCauses: h.labels(I.povertyCauses, READ.povertyCauses),
     };
     const incomes: IncomeItem[] = [];
     const assets: Asset[] = [];
@@ -212,7 +215,7 @@ export function validateRows(rows: readonly RawRow[], onProgress?: (rowsDone: nu
       if (fen) addItem(c, null, fen, incomes, assets);
     }
     let household: z.output<typeof householdInput> | null = null;
-    if (hukou !== undefined && raw.povertyFile !== undefined && raw.agricultural !== undefined && raw.categories !== undefined) {
+    if (hukou !== undefined && raw.povertyFile !== undefined && raw.agricultural !== undefined && raw.categories !== undefined && raw.povertyCauses !== undefined) {
       const parsed = householdInput.safeParse(raw);
       if (parsed.success) household = parsed.data;
       else errors.push(...zodErrors(parsed.error.issues, HOUSEHOLD_FIELD, first.row, HEADER_OF('villageCode')));

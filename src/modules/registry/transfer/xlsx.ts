@@ -5,7 +5,7 @@ import { neutraliseCell } from '../../../kernel/files/neutralise.ts';
 import { maskBankAccount, maskIdNumber, maskPhone } from '../../../kernel/mask.ts';
 import {
   DISABILITY_KIND_LABELS, HOUSEHOLD_CATEGORY_LABELS, HUKOU_LABELS, LEFT_BEHIND_LABELS, PERSON_CATEGORY_LABELS,
-  RELATION_LABELS, WORK_CAPACITY_LABELS,
+  POVERTY_CAUSE_LABELS, RELATION_LABELS, WORK_CAPACITY_LABELS,
 } from '../domain/labels.ts';
 import type { Asset, Household, IncomeItem, IncomePeriod, Member } from '../domain/types.ts';
 import { COLUMNS, GUIDE_SHEET, HEADERS, MEMBER_SHEET, type Column } from './columns.ts';
@@ -75,7 +75,7 @@ export async function templateWorkbook(): Promise<Buffer> {
 }
 
 export interface HouseholdForFile {
-  household: Pick<Household, 'villageCode' | 'hukou' | 'address' | 'phone' | 'bankName' | 'bankAccount' | 'povertyFile' | 'agricultural' | 'categories'>;
+  household: Pick<Household, 'villageCode' | 'hukou' | 'address' | 'phone' | 'bankName' | 'bankAccount' | 'povertyFile' | 'agricultural' | 'categories' | 'povertyCauses' | 'mainPovertyCause'>;
   members: readonly Member[];
   incomes: readonly IncomeItem[];
   assets: readonly Asset[];
@@ -85,6 +85,8 @@ const yesNo = (b: boolean) => (b ? '是' : '否');
 const joinLabels = (xs: readonly string[], m: Record<string, string>) => xs.map((x) => m[x] ?? x).join('、');
 const toPeriod = (fen: number, from: IncomePeriod, to: IncomePeriod) => (from === to ? fen : to === 'month' ? Math.round(fen / 12) : fen * 12);
 const yuan = (fen: number) => fen / 100;
+/** The file lists the main cause first (the import reads it so). */
+const mainFirst = (causes: readonly string[], main: string | null) => (main === null ? causes : [main, ...causes.filter((c) => c !== main)]);
 
 /**
  * The rows of one household in COLUMNS order: household columns on every row, incomes and assets on
@@ -118,6 +120,7 @@ export function householdRows(key: string, r: HouseholdForFile, masked = false):
       group: key, villageCode: h.villageCode, hukou: HUKOU_LABELS[h.hukou], address: h.address,
       phone: masked ? maskPhone(h.phone) : h.phone, bankName: h.bankName, bankAccount: masked ? maskBankAccount(h.bankAccount) : h.bankAccount,
       povertyFile: yesNo(h.povertyFile), agricultural: yesNo(h.agricultural), householdCategories: joinLabels(h.categories, HOUSEHOLD_CATEGORY_LABELS),
+      povertyCauses: joinLabels(mainFirst(h.povertyCauses ?? [], h.mainPovertyCause ?? null), POVERTY_CAUSE_LABELS),
       name: m.name, idNumber: masked ? maskIdNumber(m.idNumber) : m.idNumber, relation: RELATION_LABELS[m.relation],
       memberHukou: HUKOU_LABELS[m.hukou], workCapacity: WORK_CAPACITY_LABELS[m.workCapacity],
       disabilityKind: m.disabilityKind ? DISABILITY_KIND_LABELS[m.disabilityKind] : undefined,

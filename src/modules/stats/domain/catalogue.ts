@@ -7,6 +7,8 @@ import {
   type ChartDeclaration, type FigureDeclaration, type Labels, type Monitor, type MonitoringKind, type ProgrammeReport, type TableDeclaration,
 } from '../../../programmes/stats.ts';
 import type { ProgrammeModule, Schedule } from '../../../programmes/types.ts';
+import { causeMetric } from '../../../programmes/stats.ts';
+import { POVERTY_CAUSES } from '../../registry/index.ts';
 
 export interface StatsProgramme {
   code: string;
@@ -68,7 +70,8 @@ const RESERVED = ['households', 'times', 'persons', 'amount'];
 /** What is wrong with a programme's declarations (empty when nothing): the stats module computes them blindly. */
 export function catalogueProblems(p: StatsProgramme): string[] {
   const problems: string[] = [];
-  const metrics = new Set<string>([...BASE_METRICS[p.schedule], ...p.summaryKeys, ...p.moduleMetrics]);
+  const causes = p.schedule === 'monthly' ? POVERTY_CAUSES.map(causeMetric) : [];
+  const metrics = new Set<string>([...BASE_METRICS[p.schedule], ...causes, ...p.summaryKeys, ...p.moduleMetrics]);
   for (const k of p.summaryKeys) {
     if (!/^[a-z][A-Za-z0-9_]*$/.test(k)) problems.push(`summary key ${k}: letters, digits and _ only`);
     if (RESERVED.includes(k)) problems.push(`summary key ${k}: every entitlement counts it already`);

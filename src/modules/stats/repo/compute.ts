@@ -5,8 +5,12 @@
 import { sql, type RawBuilder } from 'kysely';
 import { dibaoAssessmentQuery, type DibaoAssessmentParameters } from '../../policy/index.ts';
 import { statsProgrammes, summaryKeys } from '../domain/catalogue.ts';
+import { causeMetric } from '../../../programmes/stats.ts';
 import { medicalRollupRows } from '../../medical/index.ts';
 import { housingInsuranceRollupRows } from '../../housing-insurance/index.ts';
+
+/** `cause_illness`, …: a monthly entitlement counted under its household's main cause of poverty. */
+const CAUSE_PREFIX = causeMetric('');
 
 /** `null` = every area; else the area codes whose rows are recomputed. */
 export type AreaFilter = readonly string[] | null;
@@ -23,7 +27,8 @@ const COVERED_PHASES = sql`('payable', 'suspended')`;
 /**
  * Entitlements → per area, metric and month: a monthly one adds households (1), persons, amount and the
  * programme's summary keys from its first month and takes them off from the month after its last; a
- * one-off one counts times (1), persons, amount and summary keys in its month. A stop (amount 0) and an
+ * one-off one counts times (1), persons, amount and summary keys in its month; a monthly one also counts
+ * its household under the household's main cause of poverty (`cause_illness`, …). A stop (amount 0) and an
  * entitlement superseded in its own first month count nothing. Hukou: the household's.
  */
 function entitlementRows(areas: AreaFilter): RawBuilder<unknown> {
@@ -33,7 +38,7 @@ function entitlementRows(areas: AreaFilter): RawBuilder<unknown> {
       select e.area_code, e.county_code, e.programme, e.programme || '.' || h.hukou as prefix, e.schedule, e.from_month,
         case when e.schedule = 'monthly' and e.until_month is not null
           then to_char(to_date(e.until_month, 'YYYY-MM') + interval '1 month', 'YYYY-MM') end as stop_month,
-        e.amount_fen, e.persons, e.summary
+        e.amount_fen, e.persons, e.summary, h.main_poverty_cause
       from entitlement_segments e join households h on h.county_code = e.county_code and h.id = e.household_id
       where ${filter(areas, 'e.area_code')} and e.amount_fen > 0 and (e.until_month is null or e.until_month >= e.from_month)
     ), keys as (
@@ -45,6 +50,7 @@ function entitlementRows(areas: AreaFilter): RawBuilder<unknown> {
       select case when seg.schedule = 'one_off' then 'times' else 'households' end as key, 1::bigint as value
       union all select 'persons', seg.persons::bigint
       union all select 'amount', seg.amount_fen::bigint
+      union all select ${CAUSE_PREFIX} || seg.main_poverty_cause, 1::bigint where seg.schedule = 'monthly' and seg.main_poverty_cause is not null
       union all select k.key, round((seg.summary ->> k.key)::numeric)::bigint
         from keys k where k.programme = seg.programme and jsonb_typeof(seg.summary -> k.key) = 'number'
     ) v

@@ -1,9 +1,9 @@
 import { Descriptions, Tag } from 'antd';
 import { useT } from '../../i18n/context.ts';
 import type { HouseholdView } from './api.ts';
-import { categoryLabel, hukouLabel, yesNo } from './format.ts';
+import { categoryLabel, codeLabel, hukouLabel, yesNo } from './format.ts';
 
-/** The household's own facts: village, hukou, address, contact, bank account, flags, categories. */
+/** The household's own facts: village, hukou, address, contact, bank account, flags, categories, causes of poverty (main one marked). */
 export function HouseholdFacts({ household: h }: { household: HouseholdView }) {
   const t = useT();
   const dash = (v: string) => v || '—';
@@ -33,6 +33,18 @@ export function HouseholdFacts({ household: h }: { household: HouseholdView }) {
           key: 'categories',
           label: t('registry.field.householdCategories'),
           children: h.categories.length ? h.categories.map((c) => <Tag key={c}>{categoryLabel(t, c)}</Tag>) : '—',
+        },
+        {
+          key: 'causes',
+          label: t('registry.field.povertyCauses'),
+          children: h.povertyCauses.length
+            ? h.povertyCauses.map((c) => {
+              const label = codeLabel(t, 'povertyCauses', c) ?? c;
+              return c === h.mainPovertyCause
+                ? <Tag key={c} color="volcano">{t('registry.cause.main', { cause: label })}</Tag>
+                : <Tag key={c}>{label}</Tag>;
+            })
+            : '—',
         },
       ]}
     />

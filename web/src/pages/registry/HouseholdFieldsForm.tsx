@@ -1,8 +1,8 @@
-import { Checkbox, Col, Form, Input, Radio, Row, Switch } from 'antd';
+import { Checkbox, Col, Form, Input, Radio, Row, Select, Switch } from 'antd';
 import type { SelectedArea } from '../../area/context.ts';
 import { VillageSelect } from '../../components/VillageSelect.tsx';
 import { useT } from '../../i18n/context.ts';
-import { HOUSEHOLD_CATEGORIES, HUKOU_VALUES } from './codes.ts';
+import { HOUSEHOLD_CATEGORIES, HUKOU_VALUES, POVERTY_CAUSES, type PovertyCause } from './codes.ts';
 import { useRules } from './rules.ts';
 
 /**
@@ -13,6 +13,7 @@ export function HouseholdFieldsForm({ prefix, villageRoot }: { prefix: string[];
   const t = useT();
   const rules = useRules(t);
   const name = (field: string) => [...prefix, field];
+  const ticked = Form.useWatch<PovertyCause[] | undefined>(name('povertyCauses')) ?? [];
   const label = (field: 'villageCode' | 'hukou' | 'address' | 'phone' | 'bankName' | 'bankAccount') => t(`registry.field.${field}`);
   const bankPaired = (other: string) => ({ getFieldValue }: { getFieldValue: (n: string[]) => unknown }) => ({
     validator: (_: unknown, value: unknown) => {
@@ -70,6 +71,21 @@ export function HouseholdFieldsForm({ prefix, villageRoot }: { prefix: string[];
       <Col xs={24} md={12}>
         <Form.Item name={name('categories')} label={t('registry.field.householdCategories')}>
           <Checkbox.Group options={HOUSEHOLD_CATEGORIES.map((c) => ({ value: c, label: t(`registry.category.${c}`) }))} />
+        </Form.Item>
+      </Col>
+      <Col xs={24} md={12}>
+        <Form.Item name={name('povertyCauses')} label={t('registry.field.povertyCauses')}>
+          <Checkbox.Group data-testid="poverty-causes" options={POVERTY_CAUSES.map((c) => ({ value: c, label: t(`registry.cause.${c}`) }))} />
+        </Form.Item>
+      </Col>
+      <Col xs={24} md={12}>
+        <Form.Item name={name('mainPovertyCause')} label={t('registry.field.mainPovertyCause')} extra={t('registry.form.mainCauseHint')}>
+          <Select
+            allowClear
+            data-testid="main-poverty-cause"
+            disabled={ticked.length === 0}
+            options={ticked.map((c) => ({ value: c, label: t(`registry.cause.${c}`) }))}
+          />
         </Form.Item>
       </Col>
     </Row>

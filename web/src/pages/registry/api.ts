@@ -2,7 +2,7 @@
 import { api, download } from '../../api/client.ts';
 import type {
   AssetKind, DisabilityGrade, DisabilityKind, Hukou, HouseholdCategory, IncomeKind, IncomePeriod,
-  LeftBehindKind, PersonCategory, Relation, Sex, WorkCapacity,
+  LeftBehindKind, PersonCategory, PovertyCause, Relation, Sex, WorkCapacity,
 } from './codes.ts';
 
 const enc = encodeURIComponent;
@@ -43,6 +43,9 @@ export interface HouseholdFields {
   povertyFile: boolean;
   agricultural: boolean;
   categories: HouseholdCategory[];
+  /** 致贫原因; the main one is one of them (null: none, or left to the server: the first). */
+  povertyCauses: PovertyCause[];
+  mainPovertyCause: PovertyCause | null;
 }
 
 export interface HouseholdView extends HouseholdFields {

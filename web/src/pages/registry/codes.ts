@@ -1,6 +1,6 @@
 // Code lists of the registry API: the server's own (src/modules/registry/domain/types.ts); labels are in i18n.
-export { HUKOU_VALUES, HOUSEHOLD_CATEGORIES, PERSON_CATEGORIES, RELATIONS, WORK_CAPACITIES, DISABILITY_KINDS, LEFT_BEHIND_KINDS, INCOME_KINDS, INCOME_PERIODS, ASSET_KINDS } from '../../../../src/modules/registry/contract.ts';
-export type { Hukou, HouseholdCategory, PersonCategory, Relation, WorkCapacity, DisabilityKind, LeftBehindKind, IncomeKind, IncomePeriod, AssetKind } from '../../../../src/modules/registry/contract.ts';
+export { HUKOU_VALUES, HOUSEHOLD_CATEGORIES, PERSON_CATEGORIES, RELATIONS, WORK_CAPACITIES, DISABILITY_KINDS, LEFT_BEHIND_KINDS, INCOME_KINDS, INCOME_PERIODS, ASSET_KINDS, POVERTY_CAUSES } from '../../../../src/modules/registry/contract.ts';
+export type { Hukou, HouseholdCategory, PersonCategory, Relation, WorkCapacity, DisabilityKind, LeftBehindKind, IncomeKind, IncomePeriod, AssetKind, PovertyCause } from '../../../../src/modules/registry/contract.ts';
 
 export const SEXES = ['male', 'female'] as const;
 export type Sex = (typeof SEXES)[number];

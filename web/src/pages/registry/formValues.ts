@@ -35,7 +35,7 @@ export const MEMBER_FIELDS = [
   'seriousIllness', 'student', 'categories', 'leftBehind', 'phone',
 ] as const;
 export const HOUSEHOLD_FIELDS = [
-  'villageCode', 'hukou', 'address', 'phone', 'bankName', 'bankAccount', 'povertyFile', 'agricultural', 'categories',
+  'villageCode', 'hukou', 'address', 'phone', 'bankName', 'bankAccount', 'povertyFile', 'agricultural', 'categories', 'povertyCauses', 'mainPovertyCause',
 ] as const;
 export const INCOME_FIELDS = ['memberIdNumber', 'kind', 'amountYuan', 'period', 'source'] as const;
 export const ASSET_FIELDS = ['memberIdNumber', 'kind', 'valueYuan', 'note'] as const;
@@ -58,6 +58,8 @@ export const NEW_HOUSEHOLD: Partial<HouseholdFormValues> = {
   povertyFile: false,
   agricultural: true,
   categories: [],
+  povertyCauses: [],
+  mainPovertyCause: null,
 };
 
 export function toMember(v: MemberFormValues): MemberInput {
@@ -84,6 +86,7 @@ export function fromMember(m: MemberView): MemberFormValues {
 }
 
 export function toHouseholdFields(v: HouseholdFormValues): HouseholdFields {
+  const causes = v.povertyCauses ?? [];
   return {
     hukou: v.hukou,
     address: v.address.trim(),
@@ -93,6 +96,9 @@ export function toHouseholdFields(v: HouseholdFormValues): HouseholdFields {
     povertyFile: v.povertyFile,
     agricultural: v.agricultural,
     categories: v.categories ?? [],
+    povertyCauses: causes,
+    // A main cause no longer ticked is dropped: the server then keeps the first cause ticked.
+    mainPovertyCause: v.mainPovertyCause && causes.includes(v.mainPovertyCause) ? v.mainPovertyCause : null,
   };
 }
 

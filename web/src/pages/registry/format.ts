@@ -1,7 +1,7 @@
 // Readable labels of registry codes and values, through i18n.
 import type { Translate } from '../../i18n/context.ts';
 import {
-  ASSET_KINDS, DISABILITY_KINDS, HUKOU_VALUES, INCOME_KINDS, INCOME_PERIODS, LEFT_BEHIND_KINDS, RELATIONS,
+  ASSET_KINDS, DISABILITY_KINDS, HUKOU_VALUES, INCOME_KINDS, INCOME_PERIODS, LEFT_BEHIND_KINDS, POVERTY_CAUSES, RELATIONS,
   SEARCH_CATEGORIES, SEXES, WORK_CAPACITIES, isOneOf,
 } from './codes.ts';
 
@@ -44,6 +44,9 @@ export function codeLabel(t: Translate, field: string, value: unknown): string |
       return isOneOf(DISABILITY_KINDS, value) ? t(`registry.disability.${value}`) : undefined;
     case 'disabilityGrade':
       return typeof value === 'number' ? t('registry.grade', { grade: value }) : undefined;
+    case 'povertyCauses':
+    case 'mainPovertyCause':
+      return isOneOf(POVERTY_CAUSES, value) ? t(`registry.cause.${value}`) : undefined;
     case 'leftBehind':
       return isOneOf(LEFT_BEHIND_KINDS, value) ? t(`registry.leftBehind.${value}`) : undefined;
     case 'period':

@@ -14,7 +14,7 @@ export interface DiffLine {
 const added = (lines: DiffLine[]): DiffLine[] => lines.map((l) => ({ ...l, before: '' }));
 
 const FIELD_KEYS = [
-  'villageCode', 'hukou', 'address', 'phone', 'bankName', 'bankAccount', 'povertyFile', 'agricultural', 'categories',
+  'villageCode', 'hukou', 'address', 'phone', 'bankName', 'bankAccount', 'povertyFile', 'agricultural', 'categories', 'povertyCauses', 'mainPovertyCause',
   'idNumber', 'name', 'sex', 'birthDate', 'relation', 'workCapacity', 'disabilityKind', 'disabilityGrade',
   'seriousIllness', 'student', 'leftBehind', 'memberIdNumber', 'kind', 'period', 'source', 'note', 'reason',
   'toHouseholdNo', 'fromHouseholdNo', 'amountFen', 'valueFen',

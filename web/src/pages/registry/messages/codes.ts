@@ -54,6 +54,13 @@ export const registryCodesZhCN = {
   'registry.assetKind.other': '其他财产',
   'registry.bool.yes': '是',
   'registry.bool.no': '否',
+  'registry.cause.illness': '因病',
+  'registry.cause.disaster': '因灾',
+  'registry.cause.disability': '因残',
+  'registry.cause.schooling': '因学',
+  'registry.cause.lack_of_labour': '缺劳力',
+  'registry.cause.lack_of_skills': '缺技术',
+  'registry.cause.other': '其他',
 };
 
 export const registryCodesEn: Record<keyof typeof registryCodesZhCN, string> = {
@@ -110,4 +117,11 @@ export const registryCodesEn: Record<keyof typeof registryCodesZhCN, string> = {
   'registry.assetKind.other': 'Other asset',
   'registry.bool.yes': 'Yes',
   'registry.bool.no': 'No',
+  'registry.cause.illness': 'Illness',
+  'registry.cause.disaster': 'Disaster',
+  'registry.cause.disability': 'Disability',
+  'registry.cause.schooling': 'Schooling',
+  'registry.cause.lack_of_labour': 'Lack of labour',
+  'registry.cause.lack_of_skills': 'Lack of skills',
+  'registry.cause.other': 'Other',
 };
