@@ -13,7 +13,7 @@ import { testApp, tokenFor } from '../../test/http.ts';
 import { approvePayroll, runPayroll } from '../payroll/index.ts';
 import { approvedDibao, docxText, stepper } from './testing.ts';
 
-type Summary = { batchNo: string; status: string; counts: Record<string, number>; totals: { oldFen: number; newFen: number; differenceFen: number } };
+type Summary = { batchNo: string; status: string; counts: Record<string, number> & { up: number; down: number }; totals: { oldFen: number; newFen: number; differenceFen: number } };
 type Detail = Summary & {
   documents: { parameter: string; area: string; value: string; reference: string }[];
   items: { caseNo: string; name: string; village: string; oldAmountFen: number; newAmountFen: number | null; outcome: string; worksheet: { standard: number; perCapitaIncome: number; persons: number; members: { share: number; category: string | null }[] } }[];
