@@ -37,6 +37,8 @@ const CaseInboxPage = lazy(() => import('./pages/cases/CaseInboxPage.tsx'));
 const CasePage = lazy(() => import('./pages/cases/CasePage.tsx'));
 const BatchListPage = lazy(() => import('./pages/cases/BatchListPage.tsx'));
 const BatchPage = lazy(() => import('./pages/cases/BatchPage.tsx'));
+const RerateListPage = lazy(() => import('./pages/rerate/RerateListPage.tsx'));
+const ReratePage = lazy(() => import('./pages/rerate/ReratePage.tsx'));
 const PolicyParametersPage = lazy(() => import('./pages/policy/ParametersPage.tsx'));
 const PolicySimulatorPage = lazy(() => import('./pages/policy/SimulatorPage.tsx'));
 
@@ -66,6 +68,8 @@ export function App() {
                 <Route path="cases" element={<CaseInboxPage />} />
                 <Route path="cases/batches" element={<BatchListPage />} />
                 <Route path="cases/batches/:batchNo" element={<BatchPage />} />
+                <Route path="cases/rerate" element={<RerateListPage />} />
+                <Route path="cases/rerate/:batchNo" element={<ReratePage />} />
                 <Route path="cases/:caseNo" element={<CasePage />} />
                 <Route path="policy" element={<PolicyParametersPage />} />
                 <Route path="policy/simulator" element={<PolicySimulatorPage />} />

@@ -11,6 +11,7 @@ import { volunteersEn } from '../pages/volunteers/messages/index.ts';
 import { wishesEn } from '../pages/wishes/messages/index.ts';
 import { leftBehindEn } from '../pages/left-behind/messages/index.ts';
 import { purchasedServicesEn } from '../pages/purchased-services/messages/index.ts';
+import { rerateEn } from '../pages/rerate/messages.ts';
 import { institutionsEn } from '../pages/institutions/messages/index.ts';
 import { placementsEn } from '../pages/placements/messages.ts';
 import { statsEn } from '../pages/stats/messages/index.ts';
@@ -145,6 +146,7 @@ export const en: Messages = {
   ...reliefEn,
   ...volunteersEn,
   ...purchasedServicesEn,
+  ...rerateEn,
   ...wishesEn,
   ...leftBehindEn,
   ...institutionsEn,

@@ -12,6 +12,7 @@ import { volunteersZhCN } from '../pages/volunteers/messages/index.ts';
 import { wishesZhCN } from '../pages/wishes/messages/index.ts';
 import { leftBehindZhCN } from '../pages/left-behind/messages/index.ts';
 import { purchasedServicesZhCN } from '../pages/purchased-services/messages/index.ts';
+import { rerateZhCN } from '../pages/rerate/messages.ts';
 import { institutionsZhCN } from '../pages/institutions/messages/index.ts';
 import { statsZhCN } from '../pages/stats/messages/index.ts';
 import { registryZhCN } from '../pages/registry/messages/index.ts';
@@ -144,6 +145,7 @@ export const zhCN = {
   ...reliefZhCN,
   ...volunteersZhCN,
   ...purchasedServicesZhCN,
+  ...rerateZhCN,
   ...wishesZhCN,
   ...leftBehindZhCN,
   ...institutionsZhCN,

@@ -53,15 +53,25 @@ function currentSql(county: string, programme: string, month: string): RawBuilde
     where x.schedule = 'monthly' and x.from_month <= ${month} and x.to_month is null and x.amount_fen > 0 and c.phase = 'payable'`;
 }
 
+/**
+ * The draft statements join CTEs whose row counts the planner cannot estimate (it guesses 1 row) and then
+ * re-runs aggregates inside nested loops, once per recipient: hash joins only, for this transaction.
+ */
+async function hashJoinsOnly<T>(tx: Kysely<DB>, fn: () => Promise<T>): Promise<T> {
+  await sql`set local enable_nestloop = off`.execute(tx);
+  const out = await fn();
+  await sql`set local enable_nestloop = on`.execute(tx);
+  return out;
+}
+
 const OUTCOME = sql`case when n.new_amount is null then 'review' when n.new_amount > cur.amount_fen then 'up'
   when n.new_amount < cur.amount_fen then 'down' else 'unchanged' end`;
 
 /** 低保: the twin's benefit on the household's registry facts; not eligible (or no member) → review. */
 export async function insertDibaoItems(tx: Kysely<DB>, county: string, batchId: number, month: string, parameters: DibaoBenefitParameters): Promise<void> {
-  const where = sql<SqlBool>`h.county_code = ${county} and h.id in (select e.household_id from entitlements e where e.county_code = ${county} and e.programme = 'dibao')`;
-  await sql`
+  await hashJoinsOnly(tx, () => sql`
     with cur as materialized (${currentSql(county, 'dibao', month)}),
-    b as materialized (${dibaoBenefitQuery(parameters, where)}),
+    b as materialized (${dibaoBenefitQuery(parameters, [county])}),
     n as (
       select cur.case_id, case when b.eligible then b.total end as new_amount, b.*
       from cur left join b on b.county_code = cur.county_code and b.household_id = cur.household_id
@@ -73,12 +83,12 @@ export async function insertDibaoItems(tx: Kysely<DB>, county: string, batchId: 
         'eligible', coalesce(n.eligible, false), 'members', coalesce(n.members, '[]'::jsonb), 'total', n.total),
       case when n.new_amount is null then '{}'::jsonb else jsonb_build_object('gap', n.gap, 'topup', n.topups) end,
       coalesce(n.parameter_area, cur.county_code)
-    from cur join n on n.case_id = cur.case_id`.execute(tx);
+    from cur join n on n.case_id = cur.case_id`.execute(tx));
 }
 
 /** 特困: the support standard of the case's form of support and self-care assessment; none recorded → review. */
 export async function insertHardshipItems(tx: Kysely<DB>, county: string, batchId: number, month: string, params: readonly HardshipAreaParams[]): Promise<void> {
-  await sql`
+  await hashJoinsOnly(tx, () => sql`
     with cur as materialized (${currentSql(county, 'hardship', month)}),
     n as (${hardshipSupportSql(sql`cur`, params)})
     insert into rerate_items (county_code, batch_id, case_id, household_id, area_code, entitlement_id, old_amount_fen, new_amount_fen, persons, outcome, worksheet, summary, parameter_area)
@@ -86,7 +96,7 @@ export async function insertHardshipItems(tx: Kysely<DB>, county: string, batchI
       1, ${OUTCOME}, n.worksheet,
       case when n.new_amount is null then '{}'::jsonb else jsonb_build_object('institutional', case when n.mode = 'institutional' then 1 else 0 end) end,
       cur.area_code
-    from cur join n on n.case_id = cur.case_id`.execute(tx);
+    from cur join n on n.case_id = cur.case_id`.execute(tx));
 }
 
 /** Counts and totals of the items onto the batch row. */

@@ -2,13 +2,12 @@
 // re-rating of the cases module). Two steps, as the assessment twin: resolve the parameters once in
 // TypeScript, then embed the statement:
 //   const parameters = await dibaoBenefitParameters(db, '2026-01', ['522701']);
-//   sql`… join (${dibaoBenefitQuery(parameters, where)}) b on b.county_code = … and b.household_id = …`
+//   sql`… join (${dibaoBenefitQuery(parameters, ['522701'])}) b on b.county_code = … and b.household_id = …`
 // `documents` lists, per area key, every parameter value read with its effective date and reference
 // (the documents and articles the new amounts rest on).
-import { sql, type Expression, type SqlBool } from 'kysely';
+import { sql, type SqlBool } from 'kysely';
 import type { Database } from '../../../db/engine.ts';
 import { createParameterSet, periodDate, ruleSetFor, type ParameterRow, type ParameterSet } from '../../../policy/index.ts';
-import { householdSelection } from '../repo/assessment.ts';
 import { benefitQuery, type BenefitMember, type DibaoBenefitRow } from '../repo/twin-benefit.ts';
 import { TOPUP_CATEGORIES } from '../repo/twin-parameters.ts';
 import { parameterRows } from './parameters.ts';
@@ -46,7 +45,13 @@ export async function dibaoBenefitParameters(db: Database, date: string, countie
   return { ...resolved, documents };
 }
 
-/** One row per household with members selected by `where` (a condition on `h`, the households table). */
-export function dibaoBenefitQuery(parameters: DibaoBenefitParameters, where: Expression<SqlBool>) {
-  return benefitQuery(householdSelection(null, where ?? sql<SqlBool>`true`), parameters.params, parameters.overrides);
+/**
+ * One row per household with members of the counties: members, incomes and assets aggregated by a plain
+ * scan of the counties' rows (no per-household lookups, whose row estimates mislead the planner).
+ */
+export function dibaoBenefitQuery(parameters: DibaoBenefitParameters, counties: readonly string[]) {
+  if (!counties.every((c) => /^\d{6}$/.test(c))) throw new Error(`Not county codes: ${counties.join(', ')}`);
+  const list = `{${counties.join(',')}}`;
+  const inCounties = (column: string) => sql<SqlBool>`${sql.ref(column)} = any(cast(${list} as text[]))`;
+  return benefitQuery({ households: inCounties('h.county_code'), rows: { counties: inCounties } }, parameters.params, parameters.overrides);
 }
