@@ -20,7 +20,7 @@ import { householdFactsFromRegistry, registryHouseholdById, type Member } from '
 import { insertHousehold, insertMember } from '../registry/testing.ts';
 import { householdArbitrary, memberArbitrary, type GeneratedHousehold } from '../policy/testing.ts';
 import { dumpHousehold } from '../policy/testing.ts';
-import { parameterRows } from '../policy/service/parameters.ts';
+import { parameterRows } from '../policy/testing.ts';
 import { decideInBulk } from './service/bulk-decide.ts';
 import { discardRerate, draftRerate } from './service/rerate.ts';
 
