@@ -12,6 +12,7 @@ import { registerMedical } from './commands/medical.ts';
 import { registerDisaster } from './commands/disaster.ts';
 import { registerHousingInsurance } from './commands/housing-insurance.ts';
 import { registerReport } from './commands/report.ts';
+import { registerCases } from './commands/cases.ts';
 
 const program = new Command();
 program.name('jiuzhu').description('Jiuzhu 救助 — social assistance information system').version('0.1.0');
@@ -26,6 +27,7 @@ registerMedical(program);
 registerDisaster(program);
 registerHousingInsurance(program);
 registerReport(program);
+registerCases(program);
 registerBench(program);
 
 try {

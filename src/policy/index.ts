@@ -4,7 +4,7 @@ export { areaChain, isAreaCode, NATIONAL } from './area.ts';
 export { addDays, addMonths, ageOn, daysBetween, isIsoDate, periodDate } from './dates.ts';
 export { explain, Trace, tracingParameterSet } from './explain.ts';
 export type { Explained, JsonValue, ParameterRead, PolicyRequest, Step } from './explain.ts';
-export { CATEGORIES, DEDUCTION_KINDS, findMember, householdFactsSchema, incomeItemSchema, personFactsSchema } from './facts.ts';
+export { CATEGORIES, DEDUCTION_KINDS, findMember, householdFactsSchema, incomeItemSchema, personFactsSchema, SELF_CARE_ITEMS } from './facts.ts';
 export type { Category, HouseholdFacts, HouseholdFactsInput, IncomeItem, IncomeKind, PersonFacts } from './facts.ts';
 export { dibaoBenefit } from './formulas/dibao-benefit.ts';
 export type { DibaoBenefit, MemberShare } from './formulas/dibao-benefit.ts';

@@ -19,6 +19,7 @@ import { disasterDamageProbes } from './probes/disaster-damage.ts';
 import { housingInsuranceProbes } from './probes/housing-insurance.ts';
 import { reliefStationProbes } from './probes/relief-station.ts';
 import { volunteerProbes } from './probes/volunteers.ts';
+import { rerateProbes } from './probes/rerate.ts';
 import { wishesProbes } from './probes/wishes.ts';
 import { leftBehindProbes } from './probes/left-behind.ts';
 import { purchasedServicesProbes } from './probes/purchased-services.ts';
@@ -140,6 +141,7 @@ const PROBES: Record<string, Probe> = {
   ...institutionProbes,
   ...placementProbes,
   ...volunteerProbes,
+  ...rerateProbes,
   ...purchasedServicesProbes,
   ...caseloadProbes,
   ...fundsProbes,

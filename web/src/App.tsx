@@ -39,6 +39,8 @@ const CasePage = lazy(() => import('./pages/cases/CasePage.tsx'));
 const CaseloadImportPage = lazy(() => import('./pages/cases/CaseloadImportPage.tsx'));
 const BatchListPage = lazy(() => import('./pages/cases/BatchListPage.tsx'));
 const BatchPage = lazy(() => import('./pages/cases/BatchPage.tsx'));
+const RerateListPage = lazy(() => import('./pages/rerate/RerateListPage.tsx'));
+const ReratePage = lazy(() => import('./pages/rerate/ReratePage.tsx'));
 const PolicyParametersPage = lazy(() => import('./pages/policy/ParametersPage.tsx'));
 const PolicySimulatorPage = lazy(() => import('./pages/policy/SimulatorPage.tsx'));
 
@@ -69,6 +71,8 @@ export function App() {
                 <Route path="cases/batches" element={<BatchListPage />} />
                 <Route path="cases/import" element={<CaseloadImportPage />} />
                 <Route path="cases/batches/:batchNo" element={<BatchPage />} />
+                <Route path="cases/rerate" element={<RerateListPage />} />
+                <Route path="cases/rerate/:batchNo" element={<ReratePage />} />
                 <Route path="cases/:caseNo" element={<CasePage />} />
                 <Route path="policy" element={<PolicyParametersPage />} />
                 <Route path="policy/simulator" element={<PolicySimulatorPage />} />

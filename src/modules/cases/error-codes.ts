@@ -11,4 +11,9 @@ defineErrorCodes('cases', {
   no_active_case: { status: 409, title: '该家庭没有在保案件' },
   no_amount: { status: 409, title: '案件尚无核定的金额' },
   no_decision: { status: 409, title: '案件尚未作出决定' },
+  rerate_open: { status: 409, title: '已有待审批的调标批次' },
+  rerate_empty: { status: 409, title: '没有可调标的在保对象' },
+  rerate_state: { status: 409, title: '调标批次已审批或作废' },
+  rerate_own_draft: { status: 409, title: '调标批次须由编制人以外的审批人审批' },
+  rerate_parameters_missing: { status: 409, title: '生效月份没有现行的政策参数' },
 });

@@ -12,3 +12,4 @@ export { householdEntitlements, householdProgrammes, type HouseholdEntitlement, 
 export { decideInBulk, type BulkDecision } from './service/bulk-decide.ts';
 export { sampleSize } from './domain/spot-check.ts';
 export { registerInstitutionPayee, type InstitutionPayee } from './service/payees.ts';
+export { approveRerate, discardRerate, draftRerate, getRerate, newRerateSchema, rerateBatchNo } from './service/rerate.ts';

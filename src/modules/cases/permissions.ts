@@ -5,4 +5,5 @@ export const allow = registerPermissions({
   'cases.read': ['village_clerk', 'township_caseworker', 'county_approver', 'prefecture_admin', 'auditor'],
   'cases.write': ['township_caseworker', 'county_approver'],
   'cases.batch': ['county_approver'],
+  'cases.rerate': ['county_approver'],
 });

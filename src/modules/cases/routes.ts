@@ -9,6 +9,8 @@ import { createCase, deathSchema, getCase, householdCases, inbox, listQuerySchem
 import { caseNoSchema, performTransition, transitionInputSchema } from './service/engine.ts';
 import { listProgrammes } from './service/programmes.ts';
 import { decisionNotice, publicNoticeDocument, publicNoticeList } from './service/notices.ts';
+import { approveRerate, decideRerateSchema, discardRerate, draftRerate, getRerate, itemsQuery, listRerates, newRerateSchema, rerateBatchNo } from './service/rerate.ts';
+import * as rerateApi from './rerate-contract.ts';
 
 const caseParam = z.strictObject({ caseNo: caseNoSchema });
 const batchParam = z.strictObject({ batchNo: z.string().regex(/^PC\d{16}$/, '批次编号格式应为 PC + 16 位数字') });
@@ -54,6 +56,21 @@ export const caseRoutes: RouteModule = (app, { db }) => {
     const doc = await publicNoticeDocument(db, scopeOf(req), req.params.batchNo, req.query.area);
     return reply.header('content-type', DOCX_MIME).header('content-disposition', attachment(doc.filename)).send(doc.body);
   });
+
+  app.get('/cases/rerate', { schema: { tags, summary: '批量调标批次', querystring: z.strictObject({ limit: decimalInt(1, 200).default(50) }), response: { 200: rerateApi.rerateList } } },
+    async (req) => listRerates(db, scopeOf(req), req.query.limit));
+
+  app.post('/cases/rerate', { schema: { tags, summary: '编制批量调标（按生效月份的政策参数重算全县在保对象）', body: newRerateSchema, response: { 201: rerateApi.rerateSummary } } },
+    async (req, reply) => reply.status(201).send(await draftRerate(db, scopeOf(req), req.body)));
+
+  app.get('/cases/rerate/:batchNo', { schema: { tags, summary: '调标批次：新旧金额、计算过程与合计', params: z.strictObject({ batchNo: rerateBatchNo }), querystring: itemsQuery, response: { 200: rerateApi.rerateDetail } } },
+    async (req) => getRerate(db, scopeOf(req), req.params.batchNo, req.query));
+
+  app.post('/cases/rerate/:batchNo/approve', { schema: { tags, summary: '审批调标批次（自生效月份起按新金额发放）', params: z.strictObject({ batchNo: rerateBatchNo }), body: decideRerateSchema, response: { 200: rerateApi.rerateApproved } } },
+    async (req) => approveRerate(db, scopeOf(req), req.params.batchNo, req.body));
+
+  app.post('/cases/rerate/:batchNo/discard', { schema: { tags, summary: '作废调标批次', params: z.strictObject({ batchNo: rerateBatchNo }), response: { 200: rerateApi.rerateSummary } } },
+    async (req) => discardRerate(db, scopeOf(req), req.params.batchNo));
 
   app.get('/cases/:caseNo', { schema: { tags, summary: '案件详情：时间线、决定与本人可办理的下一步', params: caseParam, response: { 200: api.caseDetail } } },
     async (req) => getCase(db, scopeOf(req), req.params.caseNo));

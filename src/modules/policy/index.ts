@@ -4,3 +4,5 @@ export { policyRoutes } from './routes.ts';
 export { databaseParameterSet, markParametersUsed, syncParameterFiles } from './service/parameters.ts';
 export { dibaoAssessmentParameters, dibaoAssessmentQuery } from './service/assessment.ts';
 export type { AreaFilter, DibaoAssessmentParameters, DibaoAssessmentRow } from './service/assessment.ts';
+export { dibaoBenefitParameters, dibaoBenefitQuery } from './service/benefit-twin.ts';
+export type { BenefitMember, DibaoBenefitParameters, DibaoBenefitRow, ParameterDocument } from './service/benefit-twin.ts';

@@ -12,6 +12,7 @@ import { fundsEn } from '../pages/funds/messages/index.ts';
 import { wishesEn } from '../pages/wishes/messages/index.ts';
 import { leftBehindEn } from '../pages/left-behind/messages/index.ts';
 import { purchasedServicesEn } from '../pages/purchased-services/messages/index.ts';
+import { rerateEn } from '../pages/rerate/messages.ts';
 import { institutionsEn } from '../pages/institutions/messages/index.ts';
 import { placementsEn } from '../pages/placements/messages.ts';
 import { statsEn } from '../pages/stats/messages/index.ts';
@@ -154,6 +155,7 @@ export const en: Messages = {
   ...volunteersEn,
   ...fundsEn,
   ...purchasedServicesEn,
+  ...rerateEn,
   ...wishesEn,
   ...leftBehindEn,
   ...institutionsEn,

@@ -13,6 +13,7 @@ import { fundsZhCN } from '../pages/funds/messages/index.ts';
 import { wishesZhCN } from '../pages/wishes/messages/index.ts';
 import { leftBehindZhCN } from '../pages/left-behind/messages/index.ts';
 import { purchasedServicesZhCN } from '../pages/purchased-services/messages/index.ts';
+import { rerateZhCN } from '../pages/rerate/messages.ts';
 import { institutionsZhCN } from '../pages/institutions/messages/index.ts';
 import { statsZhCN } from '../pages/stats/messages/index.ts';
 import { registryZhCN } from '../pages/registry/messages/index.ts';
@@ -153,6 +154,7 @@ export const zhCN = {
   ...volunteersZhCN,
   ...fundsZhCN,
   ...purchasedServicesZhCN,
+  ...rerateZhCN,
   ...wishesZhCN,
   ...leftBehindZhCN,
   ...institutionsZhCN,

@@ -42,6 +42,7 @@ export const MODULES: readonly ModuleEntry[] = [
   { path: '/households', label: 'menu.registry', icon: <TeamOutlined />, built: true },
   { path: '/cases', label: 'menu.cases', icon: <FileTextOutlined />, built: true },
   { path: '/cases/import', label: 'menu.caseload', icon: <ImportOutlined />, built: true, requires: 'caseload.import' },
+  { path: '/cases/rerate', label: 'menu.rerate', icon: <FileTextOutlined />, built: true, requires: 'cases.rerate' },
   { path: '/intake', label: 'menu.intake', icon: <InboxOutlined />, built: true, requires: 'intake.referrals' },
   { path: '/verification', label: 'menu.verification', icon: <FileSearchOutlined />, built: true, requires: 'verification.read' },
   { path: '/payroll', label: 'menu.payroll', icon: <AccountBookOutlined />, built: true, requires: 'payroll.read' },

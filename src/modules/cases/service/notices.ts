@@ -21,7 +21,7 @@ const dateText = (d: string) => `${d.slice(0, 4)}年${Number(d.slice(5, 7))}月$
 export async function decisionNotice(db: Database, scope: Scope, caseNo: string): Promise<{ filename: string; body: Buffer }> {
   allow(scope, 'cases.read');
   const c = await mustFindCase(db, scope, caseNo);
-  const decision = (await repo.listDecisions(db.kysely, c.key)).reverse().find((d) => ['approve', 'reject', 'exit'].includes(d.kind));
+  const decision = (await repo.listDecisions(db.kysely, c.key)).reverse().find((d) => ['approve', 'reject', 'exit', 'change'].includes(d.kind));
   if (!decision) throw AppError.conflict('no_decision', `案件 ${caseNo} 尚未作出审批、不予批准或退出决定`);
   const names = await repo.areaNames(db.kysely, [c.county_code]);
   const county = names.get(c.county_code) ?? c.county_code;
@@ -40,6 +40,13 @@ export async function decisionNotice(db: Database, scope: Scope, caseNo: string)
         ? `核定${what} ${yuan(decision.amount_fen ?? 0)} 元（一次性给予），于${monthText(decision.effective_month ?? '')}发放。`
         : `核定每月${what} ${yuan(decision.amount_fen ?? 0)} 元，自${monthText(decision.effective_month ?? '')}起发放。`,
       '享受期间家庭人口、收入、财产状况发生变化的，应当及时告知乡镇人民政府（街道办事处）。',
+    ];
+  } else if (decision.kind === 'change') {
+    // 调整保障金 (one case's change_amount, or a bulk re-rating: 批量调标)
+    title = `${programme}调整通知书`;
+    body = [
+      `经审核，决定自${monthText(decision.effective_month ?? '')}起将你（户）的${what}调整为每月 ${yuan(decision.amount_fen ?? 0)} 元。`,
+      `理由：${decision.reason ?? ''}`,
     ];
   } else if (decision.kind === 'reject') {
     title = `${programme}不予批准通知书`;

@@ -55,16 +55,36 @@ export function nearDibaoSql(s: TwinScenario): RawBuilder<boolean> {
   return sql<boolean>`(not ${eligibleSql(s)} and ${perCapitaIncomeSql(s)} < ${nearIncomeLimitSql(s)} and ${propertyWithinLimitsSql(s)})`;
 }
 
+/** The top-up categories in the order memberCategories sorts them (the first of the highest rate wins). */
+const TOPUP_ORDER = ['elderly', 'family_planning', 'serious_illness_disability', 'single_parent', 'student', 'three_nos'] as const;
+
+/** Whether member m (household categories on e.categories) falls in top-up category c, as memberCategories decides. */
+function appliesSql(s: TwinScenario, c: (typeof TOPUP_ORDER)[number]): RawBuilder<boolean> {
+  switch (c) {
+    case 'three_nos': return sql<boolean>`('three_nos' = any(m.categories))`;
+    case 'elderly': return sql<boolean>`('elderly' = any(m.categories) or m.birth_date <= ${ref(s, 'elderly_born_by')})`;
+    case 'serious_illness_disability': return sql<boolean>`('serious_illness_disability' = any(m.categories) or m.serious_illness or (m.disability_kind is not null and m.disability_grade <= ${ref(s, 'severe_max')}))`;
+    case 'student': return sql<boolean>`('student' = any(m.categories) or m.student)`;
+    default: return sql<boolean>`(${c} = any(e.categories) or ${c} = any(m.categories))`;
+  }
+}
+
 /** The highest top-up rate of member m (alias m; household categories on e.categories), hukou prefix u/r. */
 function rateSql(s: TwinScenario, prefix: 'u' | 'r'): RawBuilder<number> {
-  const r = (c: string) => ref(s, `${prefix}_${c}`);
-  return sql<number>`greatest(0,
-    case when 'three_nos' = any(m.categories) then ${r('three_nos')} else 0 end,
-    case when 'elderly' = any(m.categories) or m.birth_date <= ${ref(s, 'elderly_born_by')} then ${r('elderly')} else 0 end,
-    case when 'serious_illness_disability' = any(m.categories) or m.serious_illness or (m.disability_kind is not null and m.disability_grade <= ${ref(s, 'severe_max')}) then ${r('serious_illness_disability')} else 0 end,
-    case when 'student' = any(m.categories) or m.student then ${r('student')} else 0 end,
-    case when 'family_planning' = any(e.categories) or 'family_planning' = any(m.categories) then ${r('family_planning')} else 0 end,
-    case when 'single_parent' = any(e.categories) or 'single_parent' = any(m.categories) then ${r('single_parent')} else 0 end)`;
+  const cases = TOPUP_ORDER.map((c) => sql`case when ${appliesSql(s, c)} then ${ref(s, `${prefix}_${c}`)} else 0 end`);
+  return sql<number>`greatest(0, ${sql.join(cases)})`;
+}
+
+/** The member's top-up rate by their own hukou. */
+export function memberRateSql(s: TwinScenario): RawBuilder<number> {
+  return sql<number>`(case when m.hukou = 'urban' then ${rateSql(s, 'u')} else ${rateSql(s, 'r')} end)`;
+}
+
+/** The category of that rate (memberTopup's `category`): null at rate 0, else the first category in order with it. */
+export function memberTopupCategorySql(s: TwinScenario): RawBuilder<string | null> {
+  const rate = memberRateSql(s);
+  const cases = TOPUP_ORDER.map((c) => sql`when ${appliesSql(s, c)} and (case when m.hukou = 'urban' then ${ref(s, `u_${c}`)} else ${ref(s, `r_${c}`)} end) = ${rate} then ${sql.lit(c)}`);
+  return sql<string | null>`(case when ${rate} = 0 then null ${sql.join(cases, sql` `)} end)`;
 }
 
 /**
@@ -73,10 +93,22 @@ function rateSql(s: TwinScenario, prefix: 'u' | 'r'): RawBuilder<number> {
  * full standard for a three-nos person under the full-standard rule, else max(0, standard − income).
  */
 export function memberShareSql(s: TwinScenario): RawBuilder<number> {
-  const std = sql`(case when m.hukou = 'urban' then ${ref(s, 'urban')} else ${ref(s, 'rural')} end)`;
-  const pci = ref(s, 'pci');
   const unit = ref(s, 'unit');
-  const gap = sql`(case when ${ref(s, 'full3')} and 'three_nos' = any(m.categories) then ${std} else greatest(0, ${std} - ${pci}) end)`;
-  const rate = sql`(case when m.hukou = 'urban' then ${rateSql(s, 'u')} else ${rateSql(s, 'r')} end)`;
-  return sql<number>`((2 * (${gap} + round(${std} * ${rate})::bigint) + ${unit}) / (2 * ${unit}) * ${unit})`;
+  return sql<number>`((2 * (${memberGapSql(s)} + ${memberTopupSql(s)}) + ${unit}) / (2 * ${unit}) * ${unit})`;
+}
+
+/** Member m's monthly standard by their own hukou. */
+export function memberStandardSql(s: TwinScenario): RawBuilder<number> {
+  return sql<number>`(case when m.hukou = 'urban' then ${ref(s, 'urban')} else ${ref(s, 'rural')} end)`;
+}
+
+/** Member m's gap: the full standard for a three-nos person under the full-standard rule, else max(0, standard − income). */
+export function memberGapSql(s: TwinScenario): RawBuilder<number> {
+  const std = memberStandardSql(s);
+  return sql<number>`(case when ${ref(s, 'full3')} and 'three_nos' = any(m.categories) then ${std} else greatest(0, ${std} - ${ref(s, 'pci')}) end)`;
+}
+
+/** Member m's top-up: round(standard × highest category rate), half up. */
+export function memberTopupSql(s: TwinScenario): RawBuilder<number> {
+  return sql<number>`round(${memberStandardSql(s)} * ${memberRateSql(s)})::bigint`;
 }
