@@ -27,9 +27,6 @@ export const CASELOAD_COLUMNS: readonly CaseloadColumn[] = [
 
 export const headerOf = (field: CaseloadField): string => CASELOAD_COLUMNS.find((c) => c.field === field)?.header ?? field;
 
-/** Full-width and half-width brackets alike, no spaces, without a unit suffix such as （元）. */
-export const normaliseHeader = (h: string): string =>
-  h.replace(/\s/g, '').replace(/\(/g, '（').replace(/\)/g, '）').replace(/（元(\/月)?）$/, '');
 
 export type CaseloadProgramme = 'dibao' | 'hardship';
 export const PROGRAMME_OF_LABEL: Readonly<Record<string, CaseloadProgramme>> = {

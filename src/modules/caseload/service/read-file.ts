@@ -3,11 +3,12 @@
 // row's errors collected), then the rows against each other (a household's 低保 or a person's 特困 twice
 // names both rows). Nothing here asks the database.
 import { cellText, dateOfCell, fenOfCell } from '../../../kernel/files/cells.ts';
+import { mapHeaders } from '../../../kernel/files/headers.ts';
 import type { RowError } from '../../../kernel/files/rows.ts';
 import { badFile, forEachTableRow, isBlankRow, type Cell, type FileFormat } from '../../../kernel/files/table.ts';
 import { parseIdNumber } from '../../../kernel/id-number.ts';
 import {
-  CASELOAD_COLUMNS, headerOf, MODE_OF_CATEGORY, normaliseHeader, PROGRAMME_OF_LABEL, STABILITY_OF_CATEGORY,
+  CASELOAD_COLUMNS, headerOf, MODE_OF_CATEGORY, PROGRAMME_OF_LABEL, STABILITY_OF_CATEGORY,
   type CaseloadField, type CaseloadProgramme, type Stability, type SupportMode,
 } from '../columns.ts';
 
@@ -37,27 +38,6 @@ export interface ReadCaseload {
   dataRows: number;
 }
 
-function mapHeaders(cells: readonly Cell[]): Map<CaseloadField, number> {
-  const at = new Map<CaseloadField, number>();
-  const unknown: string[] = [];
-  const duplicate: string[] = [];
-  const byHeader = new Map(CASELOAD_COLUMNS.map((c) => [normaliseHeader(c.header), c]));
-  cells.forEach((h, i) => {
-    const text = normaliseHeader(cellText(h));
-    if (text === '') return;
-    const col = byHeader.get(text);
-    if (!col) unknown.push(cellText(h));
-    else if (at.has(col.field)) duplicate.push(col.header);
-    else at.set(col.field, i);
-  });
-  const missing = CASELOAD_COLUMNS.filter((c) => c.required && !at.has(c.field)).map((c) => c.header);
-  const problems: string[] = [];
-  if (missing.length > 0) problems.push(`缺少必填列：${missing.join('、')}`);
-  if (unknown.length > 0) problems.push(`无法识别的列：${unknown.join('、')}`);
-  if (duplicate.length > 0) problems.push(`列重复：${duplicate.join('、')}`);
-  if (problems.length > 0) throw badFile(`表头不符合存量对象导入模板（第1行）：${problems.join('；')}。请下载模板后按模板填写`, { missing, unknown, duplicate });
-  return at;
-}
 
 const HOUSEHOLD_NO = /^\d{14}$/;
 
@@ -175,7 +155,7 @@ export async function readCaseloadFile(body: Buffer, format: FileFormat, today: 
     if (headerError !== undefined) return;
     if (!reader) {
       try {
-        reader = new RowReader(mapHeaders(r.cells), today, errors);
+        reader = new RowReader(mapHeaders(r.cells, CASELOAD_COLUMNS, '存量对象导入'), today, errors);
       } catch (e) {
         headerError = e;
       }

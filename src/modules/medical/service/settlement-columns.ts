@@ -38,9 +38,6 @@ export const SETTLEMENT_COLUMNS: readonly SettlementColumn[] = [
 
 export const headerOf = (field: SettlementField): string => SETTLEMENT_COLUMNS.find((c) => c.field === field)?.header ?? field;
 
-/** Full-width and half-width brackets alike, no spaces, without a unit suffix such as （元）. */
-export const normaliseHeader = (h: string): string =>
-  h.replace(/\s/g, '').replace(/\(/g, '（').replace(/\)/g, '）').replace(/（元）$/, '');
 
 export const GROUP_OF_LABEL: Readonly<Record<string, MedicalGroup>> = { 特困人员: 'hardship', 特困: 'hardship', 低保对象: 'dibao', 低保: 'dibao', 低保边缘家庭成员: 'near_dibao', 低保边缘: 'near_dibao' };
 export const KIND_OF_LABEL: Readonly<Record<string, EpisodeKind>> = { 门诊: 'outpatient', 住院: 'inpatient' };

@@ -6,8 +6,9 @@ import { badFile, forEachTableRow, isBlankRow, type Cell, type FileFormat } from
 import type { RowError } from '../../../kernel/files/rows.ts';
 import { parseIdNumber } from '../../../kernel/id-number.ts';
 import type { NewEpisode } from '../repo/settlements.ts';
-import { GROUP_OF_LABEL, KIND_OF_LABEL, SETTLEMENT_COLUMNS, headerOf, normaliseHeader, type SettlementField } from './settlement-columns.ts';
+import { GROUP_OF_LABEL, KIND_OF_LABEL, SETTLEMENT_COLUMNS, headerOf, type SettlementField } from './settlement-columns.ts';
 import { cellText, dateOfCell, fenOfCell } from '../../../kernel/files/cells.ts';
+import { mapHeaders } from '../../../kernel/files/headers.ts';
 
 /** A read row: the episode as the file gives it, and its row number as the spreadsheet shows it (the header is row 1). */
 export type SettlementRow = Omit<NewEpisode, 'rowNo' | 'areaCode' | 'householdId' | 'memberId'> & { row: number };
@@ -19,28 +20,6 @@ export interface ReadSettlements {
   dataRows: number;
 }
 
-/** Where each field is in the file's columns; refuses a file whose header row is not the template's. */
-function mapHeaders(cells: readonly Cell[]): Map<SettlementField, number> {
-  const at = new Map<SettlementField, number>();
-  const unknown: string[] = [];
-  const duplicate: string[] = [];
-  const byHeader = new Map(SETTLEMENT_COLUMNS.map((c) => [normaliseHeader(c.header), c]));
-  cells.forEach((h, i) => {
-    const text = normaliseHeader(cellText(h));
-    if (text === '') return;
-    const col = byHeader.get(text);
-    if (!col) unknown.push(cellText(h));
-    else if (at.has(col.field)) duplicate.push(col.header);
-    else at.set(col.field, i);
-  });
-  const missing = SETTLEMENT_COLUMNS.filter((c) => c.required && !at.has(c.field)).map((c) => c.header);
-  const problems: string[] = [];
-  if (missing.length > 0) problems.push(`缺少必填列：${missing.join('、')}`);
-  if (unknown.length > 0) problems.push(`无法识别的列：${unknown.join('、')}`);
-  if (duplicate.length > 0) problems.push(`列重复：${duplicate.join('、')}`);
-  if (problems.length > 0) throw badFile(`表头不符合一站式结算导入模板（第1行）：${problems.join('；')}。请下载模板后按模板填写`, { missing, unknown, duplicate });
-  return at;
-}
 
 /**
  * Reads data rows: every cell checked (all of a row's errors collected); `today` bounds every date. One
@@ -175,7 +154,7 @@ export async function readSettlementFile(body: Buffer, format: FileFormat, today
     if (headerError !== undefined) return;
     if (!reader) {
       try {
-        reader = new RowReader(mapHeaders(r.cells), today, errors);
+        reader = new RowReader(mapHeaders(r.cells, SETTLEMENT_COLUMNS, '一站式结算导入'), today, errors);
       } catch (e) {
         headerError = e;
       }
