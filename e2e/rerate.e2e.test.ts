@@ -20,6 +20,12 @@ browserSuite('bulk re-rating (browser)', (env) => {
     await expect.poll(() => page.getByTestId('rerate-status').textContent()).toBe('待审批');
     await page.getByText('政策依据').waitFor();
     const items = page.getByTestId('rerate-items');
+    // A household whose amount is worked out (a 需复核 one has no amount, only the reason): the first outcome listed.
+    for (const outcome of ['增加', '减少', '不变']) {
+      await page.locator('.ant-radio-button-wrapper', { hasText: outcome }).click();
+      await items.locator('.ant-spin-spinning').waitFor({ state: 'detached' }).catch(() => undefined);
+      if ((await items.locator('.ant-table-row-expand-icon').count()) > 0) break;
+    }
     await items.locator('.ant-table-row-expand-icon').first().click();
     const worksheet = page.getByTestId('rerate-worksheet').first();
     await worksheet.waitFor();
