@@ -25,6 +25,13 @@ const RATE_YUAN = 20;
 const option = (page: Page, text: string) =>
   page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: text }).first();
 
+/** Opens the select `testId`, picks the option and waits for its list to close (an open list covers the next field). */
+async function pick(page: Page, testId: string, text: string): Promise<void> {
+  await page.getByTestId(testId).click();
+  await option(page, text).click();
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').waitFor({ state: 'detached' }).catch(() => page.keyboard.press('Escape'));
+}
+
 /** The page's content shows no codes: no snake_case words, no English words (user names and record numbers aside). */
 async function expectNoCodes(page: Page, where: string): Promise<void> {
   const text = (await page.locator('.ant-layout-content').first().innerText())
@@ -71,15 +78,13 @@ browserSuite('受灾人员救助与农房保险 (browser)', (env) => {
     await page.goto(`${base}/disaster/${eventNo}`);
     await page.getByTestId('damage-new').click();
     await page.getByTestId('damage-fresh').click();
-    await page.getByTestId('damage-village').click();
-    await option(page, '广惠街道').click();
+    await pick(page, 'damage-village', '广惠街道');
     await page.getByTestId('damage-headName').fill(a.head);
     await page.getByTestId('damage-headIdNumber').fill(a.id);
     await page.getByTestId('damage-address').fill('广惠路31号');
     await page.getByTestId('damage-personsAffected').fill(String(a.affected));
     await page.getByTestId('damage-personsHomeless').fill(String(a.homeless));
-    await page.getByTestId('damage-houseGrade').click();
-    await option(page, '倒塌').click();
+    await pick(page, 'damage-houseGrade', '倒塌');
     await page.getByTestId('damage-roomsDamaged').fill('3');
     await page.getByTestId('damage-recordedOn').fill('2015-07-16');
     await page.getByTestId('damage-submit').click();
@@ -134,10 +139,8 @@ browserSuite('受灾人员救助与农房保险 (browser)', (env) => {
     // 3. The county drafts a 过渡期生活救助 batch for the event.
     await page.goto(`${base}/disaster/batches`);
     await page.getByTestId('batch-new').click();
-    await page.getByTestId('batch-kind').click();
-    await option(page, '过渡期生活救助').click();
-    await page.getByTestId('batch-event').click();
-    await option(page, '“7·15”洪涝灾害').click();
+    await pick(page, 'batch-kind', '过渡期生活救助');
+    await pick(page, 'batch-event', '“7·15”洪涝灾害');
     await page.getByTestId('batch-startDate').fill('2015-07-15');
     await page.getByTestId('batch-endDate').fill('2015-10-14');
     await page.getByTestId('batch-date').fill('2015-07-20');
