@@ -1,12 +1,15 @@
 import { defineConfig } from 'vitest/config';
 
-// Two projects: the server suite (unit + integration on PGlite, and on PostgreSQL when
+// Projects: the server suite (unit + integration on PGlite, and on PostgreSQL when
 // DATABASE_URL is set) and the browser end-to-end suite (real Chromium). Vitest runs the two one after the
 // other (measured: no browser file starts before the last server file ends), so each takes both cores: two
 // browser files at once, each with its own server, data copy and Chromium.
 // Cheap password hashing for the suite (hundreds of logins); the server warns when it is set. One
 // test switches it off to measure the real cost (src/modules/auth/auth.test.ts).
 process.env.JIUZHU_INSECURE_FAST_HASH ??= '1';
+
+/** The server suite's files that mock a module (`vi.mock`). */
+const MOCKING = ['src/modules/intake/intake.test.ts'];
 
 export default defineConfig({
   test: {
@@ -15,9 +18,25 @@ export default defineConfig({
         test: {
           name: 'server',
           include: ['src/**/*.test.ts'],
+          exclude: MOCKING,
           globalSetup: ['src/test/global-setup.ts'],
           pool: 'forks',
+          // The modules load once per worker, not once per file (about a third of the suite's time); files
+          // share no state but the module registries, which every module fills once at import.
+          isolate: false,
           maxWorkers: 2,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        // Files that replace a module (vi.mock) need modules of their own.
+        test: {
+          name: 'server-mocked',
+          include: MOCKING,
+          globalSetup: ['src/test/global-setup.ts'],
+          pool: 'forks',
+          maxWorkers: 1,
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
