@@ -62,7 +62,7 @@ export interface CheckedCaseload {
 }
 
 export interface CheckInput {
-  /** The county imported into (its households only); null: any county of the caller's scope (the CLI's whole registry). */
+  /** The county imported into (its households only); null: every county of the caller's scope (the CLI's whole registry). */
   countyCode: string | null;
   format: FileFormat;
   fileName: string;

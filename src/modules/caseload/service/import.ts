@@ -22,7 +22,7 @@ import { stageLine } from './stage-lines.ts';
 export type CaseloadPhase = 'check' | 'stage' | 'write';
 
 export interface CaseloadOptions {
-  /** The county imported into; default the caller's own county (a county approver). The system scope may leave it out: any county. */
+  /** The county imported into; default the caller's own county (a county approver). The system scope may leave it out: every county. */
   countyCode?: string | undefined;
   format: FileFormat;
   fileName?: string | undefined;
