@@ -1,9 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
 // Projects: the server suite (unit + integration on PGlite, and on PostgreSQL when
-// DATABASE_URL is set) and the browser end-to-end suite (real Chromium). Vitest runs the two one after the
-// other (measured: no browser file starts before the last server file ends), so each takes both cores: two
-// browser files at once, each with its own server, data copy and Chromium.
+// DATABASE_URL is set) and the browser end-to-end suite (real Chromium), one after the other (measured: no
+// browser file starts before the last server file ends). Browser files run one at a time: two at once (each
+// with its server and Chromium) on this 2-core machine made journeys wait past their 30 s limits.
 // Cheap password hashing for the suite (hundreds of logins); the server warns when it is set. One
 // test switches it off to measure the real cost (src/modules/auth/auth.test.ts).
 process.env.JIUZHU_INSECURE_FAST_HASH ??= '1';
@@ -47,7 +47,8 @@ export default defineConfig({
           include: ['e2e/**/*.e2e.test.ts'],
           globalSetup: ['e2e/global-setup.ts'],
           pool: 'forks',
-          maxWorkers: 2,
+          maxWorkers: 1,
+          fileParallelism: false,
           testTimeout: 180_000,
           hookTimeout: 240_000,
         },

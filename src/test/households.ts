@@ -1,10 +1,13 @@
 import { makeIdNumber } from '../kernel/id-number.ts';
 
 let seq = 0;
-/** A fresh valid ID number (unique within the test process). */
+/**
+ * A fresh valid ID number (unique within a test file; the sequence's parity is the sex, so each call takes
+ * a pair of sequence numbers: two calls never share one, as `n` and `n ^ 1` would for the same sex).
+ */
 export function idNumber(birthDate = '1970-03-15', sex: 'male' | 'female' = 'male', prefix = '522701'): string {
-  seq = (seq + 1) % 1000;
-  return makeIdNumber(prefix, birthDate, seq, sex);
+  seq = (seq + 1) % 500;
+  return makeIdNumber(prefix, birthDate, seq * 2 + (sex === 'male' ? 1 : 0), sex);
 }
 
 export function memberInput(over: Record<string, unknown> = {}) {
