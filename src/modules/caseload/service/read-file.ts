@@ -3,9 +3,9 @@
 // row's errors collected), then the rows against each other (a household's 低保 or a person's 特困 twice
 // names both rows). Nothing here asks the database.
 import { cellText, dateOfCell, fenOfCell } from '../../../kernel/files/cells.ts';
-import { mapHeaders } from '../../../kernel/files/headers.ts';
+import { readTemplateRows } from '../../../kernel/files/headers.ts';
 import type { RowError } from '../../../kernel/files/rows.ts';
-import { badFile, forEachTableRow, isBlankRow, type Cell, type FileFormat } from '../../../kernel/files/table.ts';
+import type { Cell, FileFormat } from '../../../kernel/files/table.ts';
 import { parseIdNumber } from '../../../kernel/id-number.ts';
 import {
   CASELOAD_COLUMNS, headerOf, MODE_OF_CATEGORY, PROGRAMME_OF_LABEL, STABILITY_OF_CATEGORY,
@@ -146,28 +146,8 @@ function duplicatesInFile(rows: readonly FileRow[], errors: RowError[]): void {
 
 /** Rows are checked as the reader hands them over (a large file parses in a worker meanwhile). */
 export async function readCaseloadFile(body: Buffer, format: FileFormat, today: string): Promise<ReadCaseload> {
-  let reader: RowReader | undefined;
-  let headerError: unknown;
   const errors: RowError[] = [];
-  const rows: FileRow[] = [];
-  let dataRows = 0;
-  await forEachTableRow(body, format, (r) => {
-    if (headerError !== undefined) return;
-    if (!reader) {
-      try {
-        reader = new RowReader(mapHeaders(r.cells, CASELOAD_COLUMNS, '存量对象导入'), today, errors);
-      } catch (e) {
-        headerError = e;
-      }
-      return;
-    }
-    if (isBlankRow(r.cells)) return;
-    dataRows++;
-    const parsed = reader.read(r.row, r.cells);
-    if (parsed) rows.push(parsed);
-  });
-  if (headerError !== undefined) throw headerError;
-  if (dataRows === 0) throw badFile('文件中没有数据行（表头之下为空）');
+  const { rows, dataRows } = await readTemplateRows(body, format, CASELOAD_COLUMNS, '存量对象导入', (at) => new RowReader(at, today, errors));
   duplicatesInFile(rows, errors);
   return { rows, errors, dataRows };
 }

@@ -2,13 +2,13 @@
 // checked first (a wrong or missing column refuses the file, naming it), then every cell of every row,
 // then the rows against each other (a settlement number or an episode twice in the file names both
 // rows). Nothing here asks the database.
-import { badFile, forEachTableRow, isBlankRow, type Cell, type FileFormat } from '../../../kernel/files/table.ts';
+import type { Cell, FileFormat } from '../../../kernel/files/table.ts';
 import type { RowError } from '../../../kernel/files/rows.ts';
 import { parseIdNumber } from '../../../kernel/id-number.ts';
 import type { NewEpisode } from '../repo/settlements.ts';
 import { GROUP_OF_LABEL, KIND_OF_LABEL, SETTLEMENT_COLUMNS, headerOf, type SettlementField } from './settlement-columns.ts';
 import { cellText, dateOfCell, fenOfCell } from '../../../kernel/files/cells.ts';
-import { mapHeaders } from '../../../kernel/files/headers.ts';
+import { readTemplateRows } from '../../../kernel/files/headers.ts';
 
 /** A read row: the episode as the file gives it, and its row number as the spreadsheet shows it (the header is row 1). */
 export type SettlementRow = Omit<NewEpisode, 'rowNo' | 'areaCode' | 'householdId' | 'memberId'> & { row: number };
@@ -145,28 +145,8 @@ function duplicatesInFile(rows: readonly SettlementRow[], errors: RowError[]): v
 
 /** Rows are checked as the reader hands them over (a large file parses in a worker meanwhile). */
 export async function readSettlementFile(body: Buffer, format: FileFormat, today: string): Promise<ReadSettlements> {
-  let reader: RowReader | undefined;
-  let headerError: unknown;
   const errors: RowError[] = [];
-  const rows: SettlementRow[] = [];
-  let dataRows = 0;
-  await forEachTableRow(body, format, (r) => {
-    if (headerError !== undefined) return;
-    if (!reader) {
-      try {
-        reader = new RowReader(mapHeaders(r.cells, SETTLEMENT_COLUMNS, '一站式结算导入'), today, errors);
-      } catch (e) {
-        headerError = e;
-      }
-      return;
-    }
-    if (isBlankRow(r.cells)) return;
-    dataRows++;
-    const parsed = reader.read(r.row, r.cells);
-    if (parsed) rows.push(parsed);
-  });
-  if (headerError !== undefined) throw headerError;
-  if (dataRows === 0) throw badFile('文件中没有数据行（表头之下为空）');
+  const { rows, dataRows } = await readTemplateRows(body, format, SETTLEMENT_COLUMNS, '一站式结算导入', (at) => new RowReader(at, today, errors));
   duplicatesInFile(rows, errors);
   return { rows, errors, dataRows };
 }
