@@ -62,9 +62,9 @@ module.exports = {
     },
     {
       name: 'server-and-cli-through-index',
-      comment: 'The server and the CLI use the modules through their index.ts.',
+      comment: 'The server, the CLI and the scenarios use the modules through their index.ts.',
       severity: 'error',
-      from: { path: '^src/(server|cli)/', pathNot: TEST },
+      from: { path: '^src/(server|cli|scenarios)/', pathNot: TEST },
       to: { path: '^src/modules/', pathNot: PUBLIC },
     },
     {

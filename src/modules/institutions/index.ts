@@ -7,3 +7,6 @@ export { institutionsRoutes } from './routes.ts';
 export { institutionsNamed, requireInstitution, type NamedInstitution } from './service/require.ts';
 export { registerFigurePart, type FigurePart, type FigureValues } from './service/figure-parts.ts';
 export { SUPPORT_KINDS } from './codes.ts';
+export { createInstitution, withdrawDemoHomes } from './service/institutions.ts';
+export { addProject, addRating } from './service/records.ts';
+export { newInstitutionSchema, newProjectSchema, newRatingSchema } from './contract/institutions.ts';

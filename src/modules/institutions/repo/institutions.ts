@@ -66,3 +66,10 @@ export async function updateInstitution(tx: Kysely<DB>, countyCode: string, id: 
   return tx.updateTable('institutions').set((eb) => ({ ...set, version: eb('version', '+', 1), updated_at: new Date() }))
     .where('county_code', '=', countyCode).where('id', '=', id).where('version', '=', version).returningAll().executeTakeFirst();
 }
+
+/** The demo nursing homes nothing refers to, deleted. */
+export async function deleteDemoHomes(db: Kysely<DB>) {
+  return db.deleteFrom('institutions').where('demo', '=', true).where('kind', '=', 'nursing_home')
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('institution_ratings as r').select('r.year').whereRef('r.county_code', '=', 'institutions.county_code').whereRef('r.institution_id', '=', 'institutions.id'))))
+    .returning(['id', 'county_code', 'name']).execute();
+}

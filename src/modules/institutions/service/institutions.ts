@@ -111,3 +111,16 @@ export async function updateInstitution(db: Database, scope: Scope, id: number, 
 }
 
 export { detailOf };
+
+/**
+ * The demo nursing homes the migrations put in every county (中心敬老院, marked demo) taken out, for a data set
+ * that brings its own register (the qiannan-2015 scenario). One that anything refers to stays (its foreign keys refuse).
+ */
+export async function withdrawDemoHomes(db: Database, scope: Scope): Promise<number> {
+  allow(scope, 'institutions.manage');
+  return write(db, scope, async (tx) => {
+    const rows = await repo.deleteDemoHomes(tx);
+    for (const r of rows) await appendAudit(tx, scope, { action: 'institution.withdraw_demo', entity: 'institution', entityId: String(r.id), areaCode: r.county_code, before: { name: r.name, demo: true } });
+    return rows.length;
+  });
+}

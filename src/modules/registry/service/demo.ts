@@ -36,24 +36,57 @@ export interface DemoLoadResult {
 /** Townships of the demo caseworkers: each gets households of its own, so their screens show data. */
 export const DEMO_TOWNSHIPS = DEMO_ACCOUNTS.filter((a) => a.role === 'township_caseworker').map((a) => a.areaCode);
 
-export async function loadDemoHouseholds(db: Database, scope: Scope, opts: DemoLoadOptions): Promise<DemoLoadResult> {
-  const seed = opts.seed;
-  const done = await bulk.findDemoLoad(db.kysely, seed);
-  if (done) return { status: 'skipped', seed, households: done.households, members: done.members, skipped: done.skipped };
-  const prefecture = opts.prefecture ?? (await bulk.firstPrefecture(db.kysely));
-  if (!prefecture) throw AppError.badRequest('no_areas', '尚未加载行政区划；请先运行 jiuzhu areas load 522700');
-  const villages: DemoVillage[] = (await bulk.prefectureVillages(db.kysely, prefecture)).map((v) => ({
+/** The villages of a prefecture as the demo generator picks them (urban: the area's own mark, else the name). */
+export async function demoVillages(db: Database, prefecture: string): Promise<DemoVillage[]> {
+  return (await bulk.prefectureVillages(db.kysely, prefecture)).map((v) => ({
     code: v.code, name: v.name, countyCode: v.county_code ?? v.code.slice(0, 6), townshipName: v.township_name, urban: v.urban ?? isUrbanVillageName(v.name),
   }));
+}
+
+export async function loadDemoHouseholds(db: Database, scope: Scope, opts: DemoLoadOptions): Promise<DemoLoadResult> {
+  const done = await bulk.findDemoLoad(db.kysely, opts.seed);
+  if (done) return { status: 'skipped', seed: opts.seed, households: done.households, members: done.members, skipped: done.skipped };
+  const prefecture = opts.prefecture ?? (await bulk.firstPrefecture(db.kysely));
+  if (!prefecture) throw AppError.badRequest('no_areas', '尚未加载行政区划；请先运行 jiuzhu areas load 522700');
+  const villages = await demoVillages(db, prefecture);
   if (villages.length === 0) throw AppError.badRequest('no_villages', `区划 ${prefecture} 下没有村（社区）`);
 
   // The whole prefecture, plus a few households in each demo township (≈0.5%, at least 10).
-  const parts: { count: number; seed: string; villages: DemoVillage[] }[] = [{ count: opts.households, seed, villages }];
+  const parts: { count: number; seed: string; villages: DemoVillage[] }[] = [{ count: opts.households, seed: opts.seed, villages }];
   for (const township of DEMO_TOWNSHIPS) {
     const own = villages.filter((v) => v.code.startsWith(township));
-    if (own.length > 0 && opts.households > 0) parts.push({ count: Math.max(10, Math.round(opts.households * 0.005)), seed: `${seed}:${township}`, villages: own });
+    if (own.length > 0 && opts.households > 0) parts.push({ count: Math.max(10, Math.round(opts.households * 0.005)), seed: `${opts.seed}:${township}`, villages: own });
   }
-  const total = parts.reduce((n, p) => n + p.count, 0);
+  function* records(): Generator<HouseholdRecord> {
+    for (const part of parts) yield* generateDemoHouseholds({ seed: part.seed, count: part.count, villages: part.villages });
+  }
+  return loadHouseholdRecords(db, scope, {
+    seed: opts.seed, prefecture, records: records(), total: parts.reduce((n, p) => n + p.count, 0),
+    ...(opts.batchSize ? { batchSize: opts.batchSize } : {}), ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+  });
+}
+
+export interface RecordLoadOptions {
+  /** Recorded once loaded: the same seed is skipped next time. */
+  seed: string;
+  prefecture: string;
+  records: Iterable<HouseholdRecord>;
+  /** For the progress only. */
+  total: number;
+  batchSize?: number;
+  onProgress?: (done: number, total: number) => void;
+  /** Each household as loaded, with its household number and id. */
+  onLoaded?: (record: HouseholdRecord, householdId: number) => void;
+}
+
+/**
+ * Households built elsewhere (the demo generator, a scenario) COPY'd in batches straight into the registry,
+ * one history row each, one audit entry; households with a person already registered are skipped and counted.
+ */
+export async function loadHouseholdRecords(db: Database, scope: Scope, opts: RecordLoadOptions): Promise<DemoLoadResult> {
+  const { seed, total } = opts;
+  const done = await bulk.findDemoLoad(db.kysely, seed);
+  if (done) return { status: 'skipped', seed, households: done.households, members: done.members, skipped: done.skipped };
   const batchSize = opts.batchSize ?? 5_000;
   const result: DemoLoadResult = { status: 'loaded', seed, households: 0, members: 0, skipped: 0 };
   let processed = 0;
@@ -69,37 +102,38 @@ export async function loadDemoHouseholds(db: Database, scope: Scope, opts: DemoL
     let next = 0;
     const csv = emptyCsv();
     const history: string[] = [];
+    const loaded: [HouseholdRecord, number][] = [];
     load.forEach((r, i) => {
       const household = { ...r.household, householdNo: r.household.countyCode + String(numbers[i]).padStart(8, '0') };
       const id = ids[next] as number;
       addRecord(csv, household, r.members, r.incomes, r.assets, () => ids[next++] as number);
       history.push(bulk.historyLine(household.countyCode, id, scope.userName, 'household.demo', { seed }));
+      loaded.push([{ ...r, household }, id]);
     });
     if (load.length > 0) {
       await bulk.copyIntoRegistry(db, csv);
       await bulk.copyHistory(db, history);
     }
+    for (const [r, id] of loaded) opts.onLoaded?.(r, id);
     result.households += load.length;
     result.members += members;
     processed += batch.length;
     opts.onProgress?.(processed, total);
   };
 
-  for (const part of parts) {
-    let batch: HouseholdRecord[] = [];
-    for (const record of generateDemoHouseholds({ seed: part.seed, count: part.count, villages: part.villages })) {
-      batch.push(record);
-      if (batch.length >= batchSize) {
-        await flush(batch);
-        batch = [];
-      }
+  let batch: HouseholdRecord[] = [];
+  for (const record of opts.records) {
+    batch.push(record);
+    if (batch.length >= batchSize) {
+      await flush(batch);
+      batch = [];
     }
-    if (batch.length > 0) await flush(batch);
   }
+  if (batch.length > 0) await flush(batch);
   await bulk.analyzeRegistry(db.kysely);
   await bulkWrite(db, scope, async (tx) => {
     await bulk.recordDemoLoad(tx, { seed, households: result.households, members: result.members, skipped: result.skipped });
-    await appendAudit(tx, scope, { action: 'registry.demo', entity: 'registry_demo', entityId: seed, areaCode: prefecture, after: { ...result } });
+    await appendAudit(tx, scope, { action: 'registry.demo', entity: 'registry_demo', entityId: seed, areaCode: opts.prefecture, after: { ...result } });
   });
   return result;
 }

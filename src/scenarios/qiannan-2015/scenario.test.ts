@@ -1,0 +1,83 @@
+// The seed's year at 1% scale (the full scale is `jiuzhu demo --scenario qiannan-2015`): loaded through the
+// modules' use cases, then the annual report of 黔南州 for 2015 must state the seed's part-one figures — the
+// reduction on last year (29.2%), the average standards and their growth, the gap per person and its growth,
+// the 特困 persons, institutional rate and its change in points, the nursing homes — from the data alone.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../db/engine.ts';
+import { systemScope } from '../../kernel/scope.ts';
+import { annualReport } from '../../modules/stats/index.ts';
+import { docxText } from '../../modules/cases/testing.ts';
+import { testDatabase } from '../../test/db.ts';
+import { loadQiannan2015, type ScenarioResult } from '../index.ts';
+
+let db: Database;
+let loaded: ScenarioResult;
+let text: string;
+let figure: (programme: string, key: string) => { value: number | null; prev: number | null };
+
+beforeAll(async () => {
+  db = await testDatabase();
+  loaded = await loadQiannan2015(db, { scale: 0.01 });
+  const r = await annualReport(db, systemScope(), { year: 2015, area: '522700' });
+  text = docxText(r.buffer);
+  figure = (programme, key) => {
+    const f = r.figures.programmes.find((p) => p.code === programme)?.total.find((x) => x.key === key);
+    if (!f) throw new Error(`no figure ${programme}.${key}`);
+    return { value: f.value, prev: f.prev };
+  };
+}, 240_000);
+afterAll(async () => db?.close());
+
+describe('scenario qiannan-2015 at 1%', () => {
+  it('loads the planned households and imports every case, nothing skipped', () => {
+    const t = loaded.plan;
+    const hardship = Object.values(t.hardship).reduce((a, b) => a + b, 0);
+    expect(loaded.members).toBe(t.dibao2014 + hardship);
+    expect(loaded.cases.hardship).toBe(hardship);
+    expect(loaded.homes).toBe(43);
+    expect(loaded.rerated.changed).toBeGreaterThan(0);
+  });
+
+  it('states the 低保 persons and their reduction on last year as the seed does (比上年减少29.2%)', () => {
+    const persons = figure('dibao', 'persons');
+    expect(persons.value).toBe(loaded.plan.dibao2015);
+    expect(persons.prev).toBe(loaded.plan.dibao2014);
+    expect(text).toContain(`全州有城乡低保对象`);
+    expect(text).toContain(`${loaded.plan.dibao2015}人，比上年减少29.20%`);
+  });
+
+  it('states the average standards and their growth (453元/月、2594元/年，增长17.35%和30.47%)', () => {
+    expect(text).toContain('全州城市、农村平均低保标准为453元/月/人和2594元/年/人，分别增长17.35%和增长30.47%');
+  });
+
+  it('states the gap per person and month and its growth (305.24元、135.6元，增长15.5%、50%)', () => {
+    expect(text).toContain('城市低保、农村低保月人均补差305.24元、135.60元，分别增长15.50%、增长50.00%');
+  });
+
+  it('states the 特困 persons, the institutional ones, the rate and its change in points', () => {
+    const h = loaded.plan.hardship;
+    const persons = h.stayHome + h.stayInstitution + h.newInstitution + h.newHome;
+    const institutional = h.stayInstitution + h.newInstitution;
+    expect(figure('hardship', 'persons').value).toBe(persons);
+    expect(figure('hardship', 'institutional').value).toBe(institutional);
+    const rate = institutional / persons;
+    const prevRate = h.stayInstitution / (h.stayHome + h.stayInstitution + h.leftHome);
+    expect(rate).toBeCloseTo(0.39, 2);
+    expect((rate - prevRate) * 100).toBeGreaterThan(25);
+    expect(text).toContain(`供养特困人员${persons}人`);
+    expect(text).toContain(`集中供养对象${institutional}人，集中供养率达${(rate * 100).toFixed(2)}%，集中供养率比上年同期提高${((rate - prevRate) * 100).toFixed(2)}个百分点`);
+  });
+
+  it('states the nursing homes as the seed does (43所、32所登记74%、编制74个、302人、星级4/2/3、新建20所)', () => {
+    expect(text).toContain('全州新建（改扩建）敬老院20所（中央彩票公益金补助13所、省级补助7所）');
+    expect(text).toContain('全州敬老院43所，其中32所完成事业单位法人登记，占74.4%，有编制人员74个、管理服务人员302人');
+    expect(text).toContain('2015年评定五星级敬老院4个、四星级2个、三星级3个');
+  });
+
+  it('refuses to load twice (the database is no longer empty) and changes nothing', async () => {
+    const before = await db.kysely.selectFrom('households').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    await expect(loadQiannan2015(db, { scale: 0.01 })).rejects.toMatchObject({ code: 'scenario_not_empty' });
+    const after = await db.kysely.selectFrom('households').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    expect(after.n).toBe(before.n);
+  });
+});
