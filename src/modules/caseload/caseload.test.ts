@@ -66,7 +66,7 @@ describe('存量对象导入', () => {
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     const ws = wb.getWorksheet('存量对象')!;
     expect((ws.getRow(1).values as string[]).slice(1)).toEqual(HEADERS.map((x) => (x === '月保障金额' ? '月保障金额（元）' : x)));
-    expect(ws.rowCount).toBe(4);
+    expect(ws.rowCount).toBe(5);
     expect((await upload('guanghui.caseworker', csv(goodRows))).statusCode).toBe(403);
   });
 
@@ -111,7 +111,7 @@ describe('存量对象导入', () => {
     const res = await upload('duyun.approver', csv(goodRows), '&dryRun=true');
     expect(res.statusCode, res.body).toBe(200);
     const r = res.json() as CaseloadResult;
-    expect(r).toMatchObject({ dryRun: true, rows: 3, countyCode: '522701', imported: { dibao: 2, hardship: 1, amountFen: 62050 + 30000 + 29167 } });
+    expect(r).toMatchObject({ dryRun: true, rows: 3, countyCode: '522701', imported: { dibao: 2, hardship: 1, closed: 0, amountFen: 62050 + 30000 + 29167 } });
     const byRow = new Map(r.warnings.map((w) => [w.row, w]));
     expect(byRow.get(2)).toMatchObject({ importedFen: 62050, column: '月保障金额' });
     expect(byRow.get(2)!.message).toContain('原系统金额 620.50 元');

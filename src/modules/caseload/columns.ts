@@ -2,7 +2,7 @@
 // a 特困 person), Chinese headers, amounts in yuan. The template, the reader and the README follow this list.
 export type CaseloadField =
   | 'householdNo' | 'programme' | 'category' | 'institution' | 'idNumber' | 'members'
-  | 'approvedOn' | 'amount' | 'lastReviewOn';
+  | 'approvedOn' | 'amount' | 'lastReviewOn' | 'closedOn';
 
 export interface CaseloadColumn {
   field: CaseloadField;
@@ -23,6 +23,7 @@ export const CASELOAD_COLUMNS: readonly CaseloadColumn[] = [
   { field: 'approvedOn', header: '批准日期', required: true, width: 12, note: 'YYYY-MM-DD，原系统的批准日期，不晚于今天' },
   { field: 'amount', header: '月保障金额', required: true, width: 12, note: '元，最多两位小数，大于0：原系统核定的每月金额，原样导入；与按登记信息计算的金额不同时只作提示' },
   { field: 'lastReviewOn', header: '最近复核日期', required: false, width: 12, note: 'YYYY-MM-DD，可空；不早于批准日期，不晚于今天；下次复核日期由它（或批准日期）加复核周期得出' },
+  { field: 'closedOn', header: '终止日期', required: false, width: 12, note: 'YYYY-MM-DD，可空（仍在保）；原系统已终止的案件填写终止日期，不早于批准日期，不晚于今天：导入为已退出，只发放到终止日期所在月' },
 ];
 
 export const headerOf = (field: CaseloadField): string => CASELOAD_COLUMNS.find((c) => c.field === field)?.header ?? field;

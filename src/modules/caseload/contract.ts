@@ -26,7 +26,8 @@ export const caseloadResult = z.object({
   fileName: z.string(),
   rows: z.number(),
   firstMonth: z.string(),
-  imported: z.object({ dibao: z.number(), hardship: z.number(), amountFen: z.number() }),
+  /** `closed`: of them, cases the previous system closed (imported as exited); `amountFen`: the monthly amounts of the open ones. */
+  imported: z.object({ dibao: z.number(), hardship: z.number(), closed: z.number(), amountFen: z.number() }),
   warnings: z.array(caseloadWarning),
   warningCount: z.number(),
 });

@@ -120,7 +120,7 @@ export async function openCasesOf(db: Kysely<DB>, keys: readonly Key[]): Promise
 
 export const STAGE_COLUMNS = ['stage_id', 'row_no', 'programme', 'rule_set', 'county_code', 'household_id', 'area_code', 'member_id', 'name', 'id_number',
   'decided_on', 'effective_month', 'from_month', 'review_due', 'amount_fen', 'persons', 'stability', 'support_mode', 'institution_id', 'last_review_on', 'members',
-  'formula_fen', 'formula_note', 'topup', 'payee', 'payee_name', 'payee_id_number'] as const;
+  'formula_fen', 'formula_note', 'topup', 'payee', 'payee_name', 'payee_id_number', 'closed_on'] as const;
 
 /** Lines per chunk handed to COPY: the server loads one while the next is written. */
 const COPY_CHUNK = 5_000;
@@ -145,11 +145,11 @@ export async function stageGroups(tx: Kysely<DB>, stage: number) {
   return rows;
 }
 
-/** Staged rows whose household (低保) or person (特困) has meanwhile got an open case: the import's re-check. */
+/** Staged open rows whose household (低保) or person (特困) has meanwhile got an open case: the import's re-check (a closed row is history). */
 export async function stagedTaken(tx: Kysely<DB>, stage: number): Promise<number[]> {
   const { rows } = await sql<{ row_no: number }>`
     select s.row_no from caseload_stage s
-    where s.stage_id = ${stage} and exists (
+    where s.stage_id = ${stage} and s.closed_on is null and exists (
       select 1 from cases c where c.county_code = s.county_code and c.household_id = s.household_id and c.programme = s.programme and c.phase <> 'terminal'
         and (s.programme = 'dibao' or c.applicant_member_id = s.member_id))
     order by 1`.execute(tx);
@@ -167,17 +167,20 @@ export async function clearStage(db: Kysely<DB>, stage: number): Promise<void> {
  */
 export function stagedPicked(stage: number, programme: string, ruleSet: string, fileName: string, firstMonth: string) {
   const migration = sql`jsonb_build_object('file', ${fileName}::text, 'row', s.row_no, 'category', coalesce(s.stability, s.support_mode), 'lastReviewOn', s.last_review_on,
-    'members', string_to_array(s.members, ','))`;
+    'members', string_to_array(s.members, ','), 'closedOn', s.closed_on)`;
   const context = programme === 'hardship'
     ? sql`jsonb_build_object('stability', 'stable', 'support', jsonb_build_object('mode', s.support_mode, 'institutionId', s.institution_id, 'hasLegalSupporter', false, 'supporterAble', false), 'migration', ${migration})`
     : sql`jsonb_build_object('stability', s.stability, 'migration', ${migration})`;
   const summary = programme === 'hardship'
     ? sql`jsonb_build_object('institutional', case when s.support_mode = 'institutional' then 1 else 0 end)`
     : sql`jsonb_build_object('gap', s.amount_fen, 'topup', s.topup)`;
-  return sql`select s.*, s.row_no as ord, null::text as source_key, jsonb_strip_nulls(${context}) as context, ${summary} as summary,
+  // A closed row: exited since its closing date, paid until that month (decideInBulk's closedRows).
+  const closed = sql`case when s.closed_on is null then null else 'exited' end as state, case when s.closed_on is null then null else 'terminal' end as phase,
+    s.closed_on as state_since, to_char(s.closed_on, 'YYYY-MM') as until_month`;
+  return sql`select s.*, s.row_no as ord, null::text as source_key, ${closed}, jsonb_strip_nulls(${context}) as context, ${summary} as summary,
       jsonb_build_object('formula', 'migration', 'migration', true, 'programme', ${programme}::text, 'file', ${fileName}::text, 'row', s.row_no,
         'importedFen', s.amount_fen, 'formulaFen', s.formula_fen, 'formulaNote', s.formula_note, 'ruleSet', s.rule_set, 'period', s.decided_on::text,
-        'firstPaidMonth', ${firstMonth}::text) as explanation
+        'firstPaidMonth', ${firstMonth}::text, 'closedOn', s.closed_on) as explanation
     from caseload_stage s
     where s.stage_id = ${stage} and s.programme = ${programme} and s.rule_set = ${ruleSet}`;
 }

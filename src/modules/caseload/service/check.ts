@@ -43,6 +43,8 @@ export interface StagedCase {
   mode: SupportMode | null;
   institutionId: number | null;
   lastReviewOn: string | null;
+  /** A case the previous system closed: imported as exited, paid until the month of this date. */
+  closedOn: string | null;
   /** 低保: the covered members' ID numbers (empty: all). */
   members: string[];
   formulaFen: number | null;
@@ -152,7 +154,10 @@ export async function checkCaseloadFile(db: Database, scope: Scope, body: Buffer
     }
     const strangers = r.members.filter((id) => !byId.has(id));
     if (strangers.length > 0) fail('members', `${strangers.join('、')} 不是户编号 ${r.householdNo} 登记的成员`);
-    if (r.programme === 'dibao') {
+    // A closed row is history: it never conflicts with a case in the database.
+    if (r.closedOn !== null) {
+      // nothing to check
+    } else if (r.programme === 'dibao') {
       const c = openDibao.get(`${h.county_code}|${h.id}`);
       if (c) fail('householdNo', `该户已有低保案件 ${c.case_no}（未终止），不能再导入`);
     } else if (member) {
@@ -210,10 +215,10 @@ function stagedCase(r: FileRow, h: repo.FileHouseholdRow, member: Member, record
     row: r.row, programme: r.programme, ruleSet: d.ruleSet, countyCode: h.county_code, householdId: Number(h.id), areaCode: h.village_code,
     memberId: Number(member.id), name: member.name, idNumber: member.id_number,
     decidedOn: r.approvedOn, effectiveMonth: approvalMonth, fromMonth: approvalMonth > d.firstMonth ? approvalMonth : d.firstMonth,
-    reviewDue: reviewDueOf(p, d.params, r.stability ?? 'stable', h.hukou, h.village_code, r.lastReviewOn ?? r.approvedOn, d.ruleSet),
+    reviewDue: r.closedOn !== null ? null : reviewDueOf(p, d.params, r.stability ?? 'stable', h.hukou, h.village_code, r.lastReviewOn ?? r.approvedOn, d.ruleSet),
     amountFen: r.amountFen,
     persons: r.programme === 'hardship' ? 1 : r.members.length > 0 ? r.members.length : record.members.length,
-    stability: r.stability, mode: r.mode, institutionId: d.institution?.id ?? null, lastReviewOn: r.lastReviewOn, members: r.members,
+    stability: r.stability, mode: r.mode, institutionId: d.institution?.id ?? null, lastReviewOn: r.lastReviewOn, closedOn: r.closedOn, members: r.members,
     formulaFen: f.ok ? f.decision.amountFen : null, formulaNote: f.ok ? null : f.message,
     topup: f.ok ? (f.decision.summary.topup ?? 0) : 0,
     payee: toInstitution ? 'institution' : 'recipient',

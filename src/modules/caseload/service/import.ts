@@ -41,7 +41,8 @@ export interface CaseloadResult {
   fileName: string;
   rows: number;
   firstMonth: string;
-  imported: { dibao: number; hardship: number; amountFen: number };
+  /** `closed`: of them, cases the previous system closed (imported as exited); `amountFen`: the monthly amounts of the open ones. */
+  imported: { dibao: number; hardship: number; closed: number; amountFen: number };
   warnings: CaseloadWarning[];
   warningCount: number;
 }
@@ -87,7 +88,8 @@ export async function importCaseload(db: Database, scope: Scope, body: Buffer, o
     imported: {
       dibao: c.cases.filter((x) => x.programme === 'dibao').length,
       hardship: c.cases.filter((x) => x.programme === 'hardship').length,
-      amountFen: c.cases.reduce((n, x) => n + x.amountFen, 0),
+      closed: c.cases.filter((x) => x.closedOn !== null).length,
+      amountFen: c.cases.reduce((n, x) => n + (x.closedOn === null ? x.amountFen : 0), 0),
     },
     warnings: c.warnings.slice(0, SHOWN), warningCount: c.warnings.length,
   });
@@ -112,13 +114,13 @@ export async function importCaseload(db: Database, scope: Scope, body: Buffer, o
           programme: g.programme, picked: repo.stagedPicked(stage, g.programme, g.rule_set, fileName, firstMonth), applicant: 'picked', ruleSet: g.rule_set as RuleSet,
           decidedOn: todayInChina(), action: 'migrate', fromState: null, state: 'approved', phase: 'payable',
           actor: { id: scope.userId, name: scope.userName, role: scope.role }, transitionData: { migration: true, file: fileName },
-          reason: `存量对象迁移导入（${fileName}）`, fromMonth: firstMonth, schedule: 'monthly', decisionKind: 'migration', perRow: true,
+          reason: `存量对象迁移导入（${fileName}）`, fromMonth: firstMonth, schedule: 'monthly', decisionKind: 'migration', perRow: true, closedRows: true,
         });
       }
       opts.onProgress?.('write', done, checked.cases.length);
       await appendAudit(tx, scope, {
         action: 'cases.caseload_import', entity: 'caseload_import', entityId: String(stage), areaCode: county?.code ?? (scope.areaCode || null),
-        after: { fileName, rows: r.rows, dibao: r.imported.dibao, hardship: r.imported.hardship, amountFen: r.imported.amountFen, warnings: r.warningCount, firstMonth },
+        after: { fileName, rows: r.rows, dibao: r.imported.dibao, hardship: r.imported.hardship, closed: r.imported.closed, amountFen: r.imported.amountFen, warnings: r.warningCount, firstMonth },
       });
     });
     return r;

@@ -29,6 +29,8 @@ export interface FileRow {
   approvedOn: string;
   amountFen: number;
   lastReviewOn: string | null;
+  /** A case the previous system closed: the closing date (null: still open). */
+  closedOn: string | null;
 }
 
 export interface ReadCaseload {
@@ -116,6 +118,9 @@ class RowReader {
     const lastReviewOn = this.date('lastReviewOn', false);
     if (approvedOn && lastReviewOn && lastReviewOn < approvedOn) this.fail('lastReviewOn', `最近复核日期 ${lastReviewOn} 早于批准日期 ${approvedOn}`);
 
+    const closedOn = this.date('closedOn', false);
+    if (approvedOn && closedOn && closedOn < approvedOn) this.fail('closedOn', `终止日期 ${closedOn} 早于批准日期 ${approvedOn}`);
+
     const amount = fenOfCell(this.cell('amount'), null);
     if (!amount.ok) this.fail('amount', `月保障金额${amount.message}`);
     else if (amount.value <= 0) this.fail('amount', '月保障金额应大于0');
@@ -123,24 +128,40 @@ class RowReader {
     if (this.errors.length > before || !programme || !approvedOn || !amount.ok) return null;
     return {
       row, householdNo, programme, stability, mode, institution: mode === 'institutional' ? institutionText : null,
-      idNumber, members, approvedOn, amountFen: amount.value, lastReviewOn,
+      idNumber, members, approvedOn, amountFen: amount.value, lastReviewOn, closedOn,
     };
   }
 }
 
-/** A household's 低保 or a person's 特困 twice in the file: both rows get an error naming the other. */
+/**
+ * A household's 低保 or a person's 特困 twice in the file, both open (or their times overlapping): both rows
+ * get an error naming the other. A closed row is history: the same household or person may have another
+ * row of a time after its closing (closed in 2014, approved again in 2015), or before its approval.
+ */
 function duplicatesInFile(rows: readonly FileRow[], errors: RowError[]): void {
-  const first = new Map<string, FileRow>();
+  const byKey = new Map<string, FileRow[]>();
   for (const r of rows) {
     const key = r.programme === 'dibao' ? `dibao|${r.householdNo}` : `hardship|${r.idNumber ?? ''}`;
-    const f = first.get(key);
-    if (!f) {
-      first.set(key, r);
-      continue;
+    const list = byKey.get(key);
+    if (list) list.push(r);
+    else byKey.set(key, [r]);
+  }
+  // A case holds from its approval until its closing date (exclusive: a case may be approved the day another closes).
+  const overlap = (a: FileRow, b: FileRow) => a.approvedOn < (b.closedOn ?? '9999') && b.approvedOn < (a.closedOn ?? '9999');
+  for (const list of byKey.values()) {
+    if (list.length < 2) continue;
+    for (let i = 0; i < list.length; i++) {
+      for (let j = i + 1; j < list.length; j++) {
+        const f = list[i]!;
+        const r = list[j]!;
+        const bothOpen = f.closedOn === null && r.closedOn === null;
+        if (!bothOpen && !overlap(f, r)) continue;
+        const [column, what] = r.programme === 'dibao' ? [headerOf('householdNo'), `同一户（${r.householdNo}）的低保`] : [headerOf('idNumber'), '同一人的特困供养'];
+        const how = bothOpen ? '重复' : '保障期间重叠（已终止的案件到终止日期为止）';
+        errors.push({ row: f.row, column, message: `与第${r.row}行为${what}，${how}` });
+        errors.push({ row: r.row, column, message: `与第${f.row}行为${what}，${how}` });
+      }
     }
-    const [column, what] = r.programme === 'dibao' ? [headerOf('householdNo'), `同一户（${r.householdNo}）的低保`] : [headerOf('idNumber'), '同一人的特困供养'];
-    errors.push({ row: f.row, column, message: `与第${r.row}行为${what}，重复` });
-    errors.push({ row: r.row, column, message: `与第${f.row}行为${what}，重复` });
   }
 }
 

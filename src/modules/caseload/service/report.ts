@@ -24,7 +24,7 @@ export async function caseloadReport(db: Database, scope: Scope, body: Buffer, o
   summary.columns = [{ width: 16 }, { width: 40 }];
   const rows: [string, string | number][] = [
     ['文件', fileName], ['县', county?.name ?? '全部'], ['检查时间', new Date().toISOString()], ['数据行数', checked.dataRows],
-    ['错误数', checked.errors.length], ['提示数', checked.warnings.length], ['首次发放月份', firstMonth],
+    ['已终止的案件', checked.cases.filter((c) => c.closedOn !== null).length], ['错误数', checked.errors.length], ['提示数', checked.warnings.length], ['首次发放月份', firstMonth],
     ['结果', checked.errors.length > 0 ? '有误，整个文件不能导入' : '无误，可以导入'],
   ];
   for (const [k, v] of rows) summary.addRow([k, neutraliseCell(v)]);

@@ -43,9 +43,15 @@ export interface BulkDecision {
    * Dates and payee per row instead of the constants above: the selection also returns `decided_on`
    * (date; also the application date, and its year that of the case number), `effective_month` (the
    * decision's), `from_month` (the entitlement's), `review_due` (date or null), `payee`, `payee_name`,
-   * `payee_id_number`. `decidedOn`, `fromMonth`, `appliedOn` and `reviewDue` are then ignored.
+   * `payee_id_number`. `decidedOn`, `fromMonth`, `appliedOn` and `reviewDue` are then ignored. It may also
+   * return `state`, `phase` and `state_since` (null: the constants and the decision date) and `until_month`
+   * (null: open-ended): the last month a closed case was paid. Such a row also gets what an exit leaves
+   * behind, without an exit decision: an entitlement of 0 from the month after `until_month` (at the
+   * earliest its `from_month`, so that one closed before its first month is paid for no month at all).
    */
   perRow?: boolean;
+  /** perRow: the selection returns `state`, `phase`, `state_since` and `until_month` (see above). */
+  closedRows?: boolean;
 }
 
 /** Inserts the cases, transitions, decisions and entitlements; returns how many cases were decided. */
@@ -65,13 +71,28 @@ export async function decideInBulk(tx: Kysely<DB>, d: BulkDecision): Promise<num
   const effective = row ? sql`p.effective_month` : sql`${d.fromMonth}`;
   const fromMonth = row ? sql`p.from_month` : sql`${d.fromMonth}`;
   const payee = row ? sql`p.payee, 'transfer', p.payee_name, p.payee_id_number` : sql`${programme.benefit?.payee ?? 'recipient'}, 'transfer', p.name, p.id_number`;
+  const closed = row && d.closedRows === true;
+  const state = closed ? sql`coalesce(p.state, ${d.state})` : sql`${d.state}`;
+  const phase = closed ? sql`coalesce(p.phase, ${d.phase})` : sql`${d.phase}`;
+  const stateSince = closed ? sql`coalesce(p.state_since, ${decidedOn})` : decidedOn;
+  // The stop of a closed row: drawn after the row's entitlement, so that in its first month it supersedes it.
+  const stop = closed
+    ? sql`, stop as (
+      insert into entitlements (county_code, programme, case_id, decision_id, household_id, area_code, recipient_kind, recipient_id, schedule,
+        from_month, to_month, amount_fen, persons, summary, payee, method, payee_name, payee_id_number)
+      select p.county_code, ${d.programme}, p.case_id, p.decision_id, p.household_id, p.area_code, ${programme.recipient},
+        ${programme.recipient === 'household' ? sql`p.household_id` : sql`p.member_id`}, 'monthly',
+        greatest(${fromMonth}, to_char(to_date(p.until_month, 'YYYY-MM') + interval '1 month', 'YYYY-MM')), null, 0, 0, '{}', ${payee}
+      from picked p where p.until_month is not null
+    )`
+    : sql``;
   // Every id is drawn up front (one sequence for cases, transitions, decisions and entitlements), so each
   // insert reads the picked rows directly: no join of one insert's output with another's.
   const r = await sql<{ n: string }>`
     with picked_rows as materialized (${d.picked}),
     picked as materialized (
       select a.*, nextval('case_id_seq') as case_id, nextval('case_id_seq') as transition_id, nextval('case_id_seq') as decision_id,
-        ${year} as yr, row_number() over (partition by a.county_code, ${year} order by a.ord) as rn
+        nextval('case_id_seq') as entitlement_id, ${year} as yr, row_number() over (partition by a.county_code, ${year} order by a.ord) as rn
       from (${applicant}) a
     ),
     block as materialized (
@@ -81,11 +102,11 @@ export async function decideInBulk(tx: Kysely<DB>, d: BulkDecision): Promise<num
         state, phase, context, applied_on, state_since, review_due, source_key)
       select p.county_code, p.case_id, ${prefix} || p.county_code || p.yr || lpad((b.first_no - 1 + p.rn)::text, 6, '0'),
         ${d.programme}, ${d.ruleSet}, p.household_id, p.area_code, p.member_id, p.name, p.id_number,
-        ${d.state}, ${d.phase}, p.context, ${appliedOn}, ${decidedOn}, ${reviewDue}, p.source_key
+        ${state}, ${phase}, p.context, ${appliedOn}, ${stateSince}, ${reviewDue}, p.source_key
       from picked p join block b on b.county_code = p.county_code and b.yr = p.yr
     ), tr as (
       insert into case_transitions (county_code, id, case_id, seq, action, from_state, to_state, to_phase, on_date, actor_id, actor_name, actor_role, reason, data)
-      select p.county_code, p.transition_id, p.case_id, 1, ${d.action}, ${d.fromState}, ${d.state}, ${d.phase}, ${decidedOn}, ${d.actor.id}, ${d.actor.name}, ${d.actor.role}, ${d.reason},
+      select p.county_code, p.transition_id, p.case_id, 1, ${d.action}, ${d.fromState}, ${state}, ${phase}, ${decidedOn}, ${d.actor.id}, ${d.actor.name}, ${d.actor.role}, ${d.reason},
         cast(${JSON.stringify(d.transitionData)} as jsonb)
       from picked p
     ), dec as (
@@ -93,13 +114,13 @@ export async function decideInBulk(tx: Kysely<DB>, d: BulkDecision): Promise<num
       select p.county_code, p.decision_id, p.case_id, p.transition_id, ${d.decisionKind ?? 'approve'}, ${decidedOn}, ${effective}, ${toMonth}, p.amount_fen, p.explanation, ${d.reason}
       from picked p
     ), ent as (
-      insert into entitlements (county_code, programme, case_id, decision_id, household_id, area_code, recipient_kind, recipient_id, schedule,
+      insert into entitlements (county_code, id, programme, case_id, decision_id, household_id, area_code, recipient_kind, recipient_id, schedule,
         from_month, to_month, amount_fen, persons, summary, payee, method, payee_name, payee_id_number)
-      select p.county_code, ${d.programme}, p.case_id, p.decision_id, p.household_id, p.area_code, ${programme.recipient},
+      select p.county_code, p.entitlement_id, ${d.programme}, p.case_id, p.decision_id, p.household_id, p.area_code, ${programme.recipient},
         ${programme.recipient === 'household' ? sql`p.household_id` : sql`p.member_id`}, ${d.schedule}, ${fromMonth}, ${toMonth}, p.amount_fen,
         p.persons, p.summary, ${payee}
       from picked p
-    )
+    )${stop}
     select count(*)::text as n from picked`.execute(tx);
   return Number(r.rows[0]?.n ?? 0);
 }
