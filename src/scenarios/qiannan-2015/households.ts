@@ -47,6 +47,28 @@ function pick<T>(rng: Random, shares: readonly (readonly [T, number])[]): T {
 type Open = { flow: 'stay' | 'exit'; left: number };
 
 /**
+ * 分类施保 at the seed's share (9.34万 of 29.7万): the formula gives a top-up to the elderly (60 and over on the
+ * day of the 2015 re-rating), students and the seriously ill or severely disabled. The elderly keep theirs; a
+ * student's or an ill person's flags are dropped once the running count would pass the share. Declared categories
+ * go (the formula derives these), and so do the household ones (计生、单亲: every member would get a top-up).
+ */
+class TopupShare {
+  private persons = 0;
+  private topups = 0;
+  private readonly share = SEED.topupPersons2015 / SEED.dibaoPersons2015;
+
+  shape(m: HouseholdRecord['members'][number]): HouseholdRecord['members'][number] {
+    this.persons++;
+    const plain = { ...m, categories: [] };
+    if (m.birthDate <= '1955-01-01') return this.topups++, plain;
+    const severe = m.disabilityGrade !== null && m.disabilityGrade <= 2;
+    if (!m.student && !m.seriousIllness && !severe) return plain;
+    if (this.topups + 1 <= Math.round(this.share * this.persons)) return this.topups++, plain;
+    return { ...plain, student: false, seriousIllness: false, disabilityGrade: severe ? 3 : m.disabilityGrade };
+  }
+}
+
+/**
  * The households in drawing order. `institutionOf(county, n)` names the n-th 集中供养 person's home. Stops when
  * every quota is full; throws if the generator runs dry first (a county without villages of a hukou it needs).
  */
@@ -55,6 +77,7 @@ export function* scenarioHouseholds(plan: ScenarioPlan, villages: readonly DemoV
   const dibao = new Map<string, Open[]>();
   const hardship = new Map<string, [HardshipFlow, number][]>();
   const placed = new Map<string, number>();
+  const topups = new TopupShare();
   let needed = 0;
   for (const c of plan.counties) {
     for (const urban of [true, false]) {
@@ -75,7 +98,7 @@ export function* scenarioHouseholds(plan: ScenarioPlan, villages: readonly DemoV
       const members = record.members.slice(0, Math.min(open.left, record.members.length));
       open.left -= members.length;
       needed -= members.length;
-      yield dibaoHousehold(rng, record, members, open.flow, urban);
+      yield dibaoHousehold(rng, record, open.flow === 'stay' ? members.map((m) => topups.shape(m)) : members, open.flow, urban);
       continue;
     }
     const flow = hardship.get(county)?.find((f) => f[1] > 0);
@@ -100,8 +123,10 @@ function dibaoHousehold(rng: Random, record: HouseholdRecord, members: Household
   const category = pick(rng, [['A类', 0.4], ['B类', 0.4], ['C类', 0.2]] as const);
   return {
     record: {
-      household: { ...record.household, povertyCauses: [cause], mainPovertyCause: cause },
-      members,
+      household: { ...record.household, categories: [], povertyCauses: [cause], mainPovertyCause: cause },
+      // A 三无 person receives the full standard (cn-2012), not the gap: the seed's gap per person is of the others;
+      // the scenario's 三无 persons are in 特困 support.
+      members: members.map((m) => ({ ...m, categories: m.categories.filter((c) => c !== 'three_nos') })),
       incomes: [{ memberIdNumber: null, kind: urban ? 'wage' : 'agriculture', amountFen: perCapita * members.length, period: 'month', source: urban ? '务工收入' : '种养殖收入' }],
       assets: [],
     },

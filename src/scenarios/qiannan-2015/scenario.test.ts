@@ -54,6 +54,12 @@ describe('scenario qiannan-2015 at 1%', () => {
     expect(text).toContain('城市低保、农村低保月人均补差305.24元、135.60元，分别增长15.50%、增长50.00%');
   });
 
+  it('states the 分类施保 persons at the seed\'s share (9.34万 of 29.7万) and the causes of poverty', () => {
+    expect(figure('dibao', 'topupPersons').value).toBe(Math.round(93_400 * 0.01));
+    expect(text).toContain(`享受增发补助金的特殊困难对象${Math.round(93_400 * 0.01)}人`);
+    expect(text).toMatch(/4、致贫原因。全州低保户中，因病致贫返贫\d+户，占\d+\.\d{2}%/);
+  });
+
   it('states the 特困 persons, the institutional ones, the rate and its change in points', () => {
     const h = loaded.plan.hardship;
     const persons = h.stayHome + h.stayInstitution + h.newInstitution + h.newHome;
