@@ -1,8 +1,10 @@
+import type { HardshipOrigin } from '../../programmes/hardship/origin.ts';
+
 // The caseload file's layout (存量对象导入文件): one row per case of the previous system (a 低保 household or
 // a 特困 person), Chinese headers, amounts in yuan. The template, the reader and the README follow this list.
 export type CaseloadField =
   | 'householdNo' | 'programme' | 'category' | 'institution' | 'idNumber' | 'members'
-  | 'approvedOn' | 'amount' | 'lastReviewOn' | 'closedOn';
+  | 'approvedOn' | 'amount' | 'lastReviewOn' | 'closedOn' | 'origin';
 
 export interface CaseloadColumn {
   field: CaseloadField;
@@ -24,6 +26,7 @@ export const CASELOAD_COLUMNS: readonly CaseloadColumn[] = [
   { field: 'amount', header: '月保障金额', required: true, width: 12, note: '元，最多两位小数，大于0：原系统核定的每月金额，原样导入；与按登记信息计算的金额不同时只作提示' },
   { field: 'lastReviewOn', header: '最近复核日期', required: false, width: 12, note: 'YYYY-MM-DD，可空；不早于批准日期，不晚于今天；下次复核日期由它（或批准日期）加复核周期得出' },
   { field: 'closedOn', header: '终止日期', required: false, width: 12, note: 'YYYY-MM-DD，可空（仍在保）；原系统已终止的案件填写终止日期，不早于批准日期，不晚于今天：导入为已退出，只发放到终止日期所在月' },
+  { field: 'origin', header: '供养类别', required: false, width: 10, note: '特困可填：五保 / 三无 / 孤儿（统计按此分类）；空表示按登记信息在批准日期认定（未成年且户内无父母辈为孤儿，否则农业户口为五保、非农业户口为三无）；低保不填' },
 ];
 
 export const headerOf = (field: CaseloadField): string => CASELOAD_COLUMNS.find((c) => c.field === field)?.header ?? field;
@@ -39,6 +42,10 @@ export const PROGRAMME_LABELS: Readonly<Record<CaseloadProgramme, string>> = { d
 export type Stability = 'chronic' | 'stable' | 'unstable';
 export const STABILITY_OF_CATEGORY: Readonly<Record<string, Stability>> = {
   A类: 'chronic', A: 'chronic', B类: 'stable', B: 'stable', C类: 'unstable', C: 'unstable',
+};
+/** 特困 供养类别 → the origin the statistics count (src/programmes/hardship/origin.ts). */
+export const ORIGIN_OF_LABEL: Readonly<Record<string, HardshipOrigin>> = {
+  五保: 'five_guarantees', 农村五保: 'five_guarantees', 三无: 'three_nos', 城市三无: 'three_nos', 孤儿: 'orphan',
 };
 export type SupportMode = 'institutional' | 'home_based';
 export const MODE_OF_CATEGORY: Readonly<Record<string, SupportMode>> = { 集中供养: 'institutional', 集中: 'institutional', 分散供养: 'home_based', 分散: 'home_based' };

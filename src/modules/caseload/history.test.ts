@@ -2,7 +2,8 @@
 // its one `migrate` transition and `migration` decision and an entitlement paid until the month of closing
 // (none when that is before the first month paid); it never conflicts with an open case, in the file or in
 // the database, while two open rows (or times that overlap) still do. The statistics count it only while
-// it was paid and the payroll never pays it after.
+// it was paid and the payroll never pays it after. And a 特困 row's 供养类别 (五保 / 三无 / 孤儿): given (kept in the
+// context, as a township review sets it) or derived from the registry, counted in the entitlement's summary.
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { csvLine } from '../../kernel/files/csv.ts';
@@ -126,5 +127,46 @@ describe('存量对象导入: closed cases (history)', () => {
     // The first payroll, for June: the months from the first month paid (March) are owed as arrears, each
     // closed case's only until its month of closing; 甲户主's case closed in 2014 pays nothing beside the open one.
     expect(await lines('2015-06')).toEqual([['丙老人', 0, 2 * 60000], ['乙户主', 0, 3 * 30000], ['甲户主', 50000, 3 * 50000]]);
+  });
+});
+
+describe('存量对象导入: 特困 供养类别', () => {
+  it('refuses it on a 低保 row and a label not among 五保 / 三无 / 孤儿', async () => {
+    const res = await upload(csv([
+      [h.b, '低保', 'B类', '', '', '', '2016-03-01', 400, '', '', '五保'],
+      [h.c, '特困', '分散供养', '', people.c, '', '2016-03-01', 400, '', '', '散居'],
+    ]), '&dryRun=true');
+    expect(res.statusCode).toBe(400);
+    const d = errorOf(res).details as unknown as CaseloadRejection;
+    expect(d.errors.map((x) => `${x.row}.${x.column}.${x.message}`)).toEqual(['2.供养类别.低保不填写供养类别', '3.供养类别.供养类别“散居”无效，应为 五保、三无 或 孤儿']);
+  });
+
+  it('keeps one of each given in the context and counts it, and derives a blank one from the registry on the approval date', async () => {
+    const ids = { head: idNumber('1940-01-01'), spouse: idNumber('1942-01-01', 'female'), grandchild: idNumber('2006-01-01'), sibling: idNumber('1944-01-01') };
+    const no = await household('522701001001', [
+      memberInput({ idNumber: ids.head, name: '丁一', hukou: 'rural', workCapacity: 'none' }),
+      memberInput({ idNumber: ids.spouse, name: '丁二', relation: 'spouse', workCapacity: 'none' }),
+      memberInput({ idNumber: ids.grandchild, name: '丁三', relation: 'grandchild', workCapacity: 'none', student: true }),
+      memberInput({ idNumber: ids.sibling, name: '丁四', relation: 'sibling', workCapacity: 'none' }),
+    ]);
+    const res = await upload(csv([
+      [no, '特困', '分散供养', '', ids.head, '', '2015-04-01', 500, '', '', '五保'],
+      [no, '特困', '分散供养', '', ids.spouse, '', '2015-04-01', 500, '', '', '三无'],
+      [no, '特困', '分散供养', '', ids.grandchild, '', '2015-04-01', 500, '', '', '孤儿'],
+      // urban, of age: 三无
+      [no, '特困', '分散供养', '', ids.sibling, '', '2015-04-01', 500, '', '', ''],
+    ]));
+    expect(res.statusCode, res.body).toBe(201);
+    const { rows: got } = await sql<{ name: string; origin: string | null; summary: Record<string, number> }>`
+      select c.applicant_name as name, c.context ->> 'origin' as origin, e.summary from cases c
+      join entitlements e on e.county_code = c.county_code and e.case_id = c.id and e.amount_fen > 0
+      where c.household_id = (select id from households where household_no = ${no}) order by c.applicant_name`.execute(ctx.db.kysely);
+    const counts = (f: number, t: number, o: number) => ({ institutional: 0, fiveGuarantees: f, threeNos: t, orphans: o });
+    expect(got).toEqual([
+      { name: '丁一', origin: 'five_guarantees', summary: counts(1, 0, 0) },
+      { name: '丁三', origin: 'orphan', summary: counts(0, 0, 1) },
+      { name: '丁二', origin: 'three_nos', summary: counts(0, 1, 0) },
+      { name: '丁四', origin: null, summary: counts(0, 1, 0) },
+    ]);
   });
 });

@@ -4,6 +4,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../../db/engine.ts';
 import type { DB } from '../../../db/schema.ts';
+import { HARDSHIP_ORIGINS, ORIGIN_SUMMARY_KEYS } from '../../../programmes/hardship/origin.ts';
 import type { RegistryHousehold } from '../../registry/index.ts';
 
 /** A PostgreSQL array literal of digits-only values (household numbers, ids): nothing to quote. */
@@ -120,7 +121,7 @@ export async function openCasesOf(db: Kysely<DB>, keys: readonly Key[]): Promise
 
 export const STAGE_COLUMNS = ['stage_id', 'row_no', 'programme', 'rule_set', 'county_code', 'household_id', 'area_code', 'member_id', 'name', 'id_number',
   'decided_on', 'effective_month', 'from_month', 'review_due', 'amount_fen', 'persons', 'stability', 'support_mode', 'institution_id', 'last_review_on', 'members',
-  'formula_fen', 'formula_note', 'topup', 'payee', 'payee_name', 'payee_id_number', 'closed_on'] as const;
+  'formula_fen', 'formula_note', 'topup', 'payee', 'payee_name', 'payee_id_number', 'closed_on', 'origin_given', 'origin'] as const;
 
 /** Lines per chunk handed to COPY: the server loads one while the next is written. */
 const COPY_CHUNK = 5_000;
@@ -162,17 +163,21 @@ export async function clearStage(db: Kysely<DB>, stage: number): Promise<void> {
 
 /**
  * The staged rows of one programme and rule set, as `decideInBulk` picks them (perRow), with the case's
- * context (低保: the class as stability; 特困: the form of support, no able supporter), the summary the
+ * context (低保: the class as stability; 特困: the form of support, no able supporter, the origin the file gives), the summary the
  * statistics keep, and the decision's frozen explanation (file, row, imported and formula amounts).
  */
+/** The summary's origin counts (`originSummary`): 1 for the staged origin, 0 for the others. */
+const originCounts = sql.join(HARDSHIP_ORIGINS.map((o) => sql`${ORIGIN_SUMMARY_KEYS[o]}::text, case when s.origin = ${o} then 1 else 0 end`));
+
 export function stagedPicked(stage: number, programme: string, ruleSet: string, fileName: string, firstMonth: string) {
   const migration = sql`jsonb_build_object('file', ${fileName}::text, 'row', s.row_no, 'category', coalesce(s.stability, s.support_mode), 'lastReviewOn', s.last_review_on,
     'members', string_to_array(s.members, ','), 'closedOn', s.closed_on)`;
   const context = programme === 'hardship'
-    ? sql`jsonb_build_object('stability', 'stable', 'support', jsonb_build_object('mode', s.support_mode, 'institutionId', s.institution_id, 'hasLegalSupporter', false, 'supporterAble', false), 'migration', ${migration})`
+    ? sql`jsonb_build_object('stability', 'stable', 'support', jsonb_build_object('mode', s.support_mode, 'institutionId', s.institution_id, 'hasLegalSupporter', false, 'supporterAble', false),
+        'origin', s.origin_given, 'migration', ${migration})`
     : sql`jsonb_build_object('stability', s.stability, 'migration', ${migration})`;
   const summary = programme === 'hardship'
-    ? sql`jsonb_build_object('institutional', case when s.support_mode = 'institutional' then 1 else 0 end)`
+    ? sql`jsonb_build_object('institutional', case when s.support_mode = 'institutional' then 1 else 0 end, ${originCounts})`
     : sql`jsonb_build_object('gap', s.amount_fen, 'topup', s.topup)`;
   // A closed row: exited since its closing date, paid until that month (decideInBulk's closedRows).
   const closed = sql`case when s.closed_on is null then null else 'exited' end as state, case when s.closed_on is null then null else 'terminal' end as phase,

@@ -9,6 +9,7 @@ import type { RowError } from '../../../kernel/files/rows.ts';
 import type { FileFormat } from '../../../kernel/files/table.ts';
 import { covers, type Scope } from '../../../kernel/scope.ts';
 import { ruleSetFor, type ParameterSet, type RuleSet } from '../../../policy/index.ts';
+import { hardshipOrigin, type HardshipOrigin } from '../../../programmes/hardship/origin.ts';
 import { programmeOf } from '../../../programmes/registry.ts';
 import type { CaseContext } from '../../../workflow/definition.ts';
 import { caseParameters } from '../../cases/index.ts';
@@ -45,6 +46,9 @@ export interface StagedCase {
   lastReviewOn: string | null;
   /** A case the previous system closed: imported as exited, paid until the month of this date. */
   closedOn: string | null;
+  /** 特困: the origin the file gives (kept in the context), and the one counted (given, else derived on the approval date). */
+  originGiven: HardshipOrigin | null;
+  origin: HardshipOrigin | null;
   /** 低保: the covered members' ID numbers (empty: all). */
   members: string[];
   formulaFen: number | null;
@@ -174,8 +178,10 @@ export async function checkCaseloadFile(db: Database, scope: Scope, body: Buffer
 
     const p = programmeOf(r.programme);
     const ruleSet = ruleSetFor(r.approvedOn, params);
-    const context = caseContext(r.programme, r.stability, r.mode, institution?.id);
-    const formula = formulaAmount(p, { facts: factsOf(record), applicantId: String(member.id), context, params, ruleSet, date: r.approvedOn, areaCode: h.village_code });
+    const context = caseContext(r.programme, r.stability, r.mode, institution?.id, r.origin);
+    const facts = factsOf(record);
+    const origin = r.programme === 'hardship' ? hardshipOrigin(facts, String(member.id), r.approvedOn, r.origin ?? undefined) : null;
+    const formula = formulaAmount(p, { facts, applicantId: String(member.id), context, params, ruleSet, date: r.approvedOn, areaCode: h.village_code });
     const formulaFen = formula.ok ? formula.decision.amountFen : null;
     if (formulaFen !== r.amountFen) {
       const message = formula.ok
@@ -183,7 +189,7 @@ export async function checkCaseloadFile(db: Database, scope: Scope, body: Buffer
         : `原系统金额 ${yuan(r.amountFen)} 元，按登记信息计算不出金额：${formula.message}；按原系统金额导入`;
       warnings.push({ row: r.row, column: headerOf('amount'), programme: r.programme, householdNo: r.householdNo, importedFen: r.amountFen, formulaFen, message });
     }
-    cases.push(stagedCase(r, h, member, record, { params, ruleSet, formula, institution, firstMonth: input.firstMonth }));
+    cases.push(stagedCase(r, h, member, record, { params, ruleSet, formula, institution, firstMonth: input.firstMonth, origin }));
   }
   errors.sort((a, b) => a.row - b.row || COLUMN_ORDER.indexOf(a.column) - COLUMN_ORDER.indexOf(b.column));
   return { cases, errors, warnings, dataRows: file.dataRows };
@@ -195,6 +201,7 @@ interface Derived {
   formula: ReturnType<typeof formulaAmount>;
   institution: NamedInstitution | undefined;
   firstMonth: string;
+  origin: HardshipOrigin | null;
 }
 
 /** 集中供养: whether the support goes to the institution (the parameter in force; without a value, to the person). */
@@ -218,7 +225,7 @@ function stagedCase(r: FileRow, h: repo.FileHouseholdRow, member: Member, record
     reviewDue: r.closedOn !== null ? null : reviewDueOf(p, d.params, r.stability ?? 'stable', h.hukou, h.village_code, r.lastReviewOn ?? r.approvedOn, d.ruleSet),
     amountFen: r.amountFen,
     persons: r.programme === 'hardship' ? 1 : r.members.length > 0 ? r.members.length : record.members.length,
-    stability: r.stability, mode: r.mode, institutionId: d.institution?.id ?? null, lastReviewOn: r.lastReviewOn, closedOn: r.closedOn, members: r.members,
+    stability: r.stability, mode: r.mode, institutionId: d.institution?.id ?? null, lastReviewOn: r.lastReviewOn, closedOn: r.closedOn, originGiven: r.origin, origin: d.origin, members: r.members,
     formulaFen: f.ok ? f.decision.amountFen : null, formulaNote: f.ok ? null : f.message,
     topup: f.ok ? (f.decision.summary.topup ?? 0) : 0,
     payee: toInstitution ? 'institution' : 'recipient',

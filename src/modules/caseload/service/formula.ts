@@ -4,6 +4,7 @@
 // person is assessed as fully self-caring (no care standard) and without an able supporter (the previous
 // system found them eligible); the support mode and institution are the file's.
 import { addMonths, type HouseholdFacts, type ParameterSet, type RuleSet } from '../../../policy/index.ts';
+import type { HardshipOrigin } from '../../../programmes/hardship/origin.ts';
 import type { BenefitDecision, ProgrammeModule } from '../../../programmes/types.ts';
 import type { CaseContext } from '../../../workflow/definition.ts';
 import type { CaseloadProgramme, Stability, SupportMode } from '../columns.ts';
@@ -12,10 +13,10 @@ export type FormulaResult = { ok: true; decision: BenefitDecision } | { ok: fals
 
 const SELF_CARING = { eating: true, dressing: true, bedTransfer: true, toileting: true, indoorWalking: true, bathing: true };
 
-export function caseContext(programme: CaseloadProgramme, stability: Stability | null, mode: SupportMode | null, institutionId: number | undefined): CaseContext {
+export function caseContext(programme: CaseloadProgramme, stability: Stability | null, mode: SupportMode | null, institutionId: number | undefined, origin: HardshipOrigin | null = null): CaseContext {
   if (programme === 'dibao') return { stability: stability ?? 'stable' } as CaseContext;
   const support = { mode: mode ?? 'home_based', ...(institutionId === undefined ? {} : { institutionId }), hasLegalSupporter: false, supporterAble: false };
-  return { stability: 'stable', support } as CaseContext;
+  return { stability: 'stable', support, ...(origin ? { origin } : {}) } as CaseContext;
 }
 
 export function formulaAmount(p: ProgrammeModule, input: { facts: HouseholdFacts; applicantId: string; context: CaseContext; params: ParameterSet; ruleSet: RuleSet; date: string; areaCode: string }): FormulaResult {

@@ -7,8 +7,9 @@ import { readTemplateRows } from '../../../kernel/files/headers.ts';
 import type { RowError } from '../../../kernel/files/rows.ts';
 import type { Cell, FileFormat } from '../../../kernel/files/table.ts';
 import { parseIdNumber } from '../../../kernel/id-number.ts';
+import type { HardshipOrigin } from '../../../programmes/hardship/origin.ts';
 import {
-  CASELOAD_COLUMNS, headerOf, MODE_OF_CATEGORY, PROGRAMME_OF_LABEL, STABILITY_OF_CATEGORY,
+  CASELOAD_COLUMNS, headerOf, MODE_OF_CATEGORY, ORIGIN_OF_LABEL, PROGRAMME_OF_LABEL, STABILITY_OF_CATEGORY,
   type CaseloadField, type CaseloadProgramme, type Stability, type SupportMode,
 } from '../columns.ts';
 
@@ -31,6 +32,8 @@ export interface FileRow {
   lastReviewOn: string | null;
   /** A case the previous system closed: the closing date (null: still open). */
   closedOn: string | null;
+  /** 特困: the origin the file gives (null: derived from the registry). */
+  origin: HardshipOrigin | null;
 }
 
 export interface ReadCaseload {
@@ -121,6 +124,11 @@ class RowReader {
     const closedOn = this.date('closedOn', false);
     if (approvedOn && closedOn && closedOn < approvedOn) this.fail('closedOn', `终止日期 ${closedOn} 早于批准日期 ${approvedOn}`);
 
+    const originText = cellText(this.cell('origin')).replace(/\s/g, '');
+    const origin = originText === '' ? null : (ORIGIN_OF_LABEL[originText] ?? null);
+    if (originText !== '' && programme === 'dibao') this.fail('origin', '低保不填写供养类别');
+    else if (originText !== '' && !origin) this.fail('origin', `供养类别“${originText}”无效，应为 五保、三无 或 孤儿`);
+
     const amount = fenOfCell(this.cell('amount'), null);
     if (!amount.ok) this.fail('amount', `月保障金额${amount.message}`);
     else if (amount.value <= 0) this.fail('amount', '月保障金额应大于0');
@@ -128,7 +136,7 @@ class RowReader {
     if (this.errors.length > before || !programme || !approvedOn || !amount.ok) return null;
     return {
       row, householdNo, programme, stability, mode, institution: mode === 'institutional' ? institutionText : null,
-      idNumber, members, approvedOn, amountFen: amount.value, lastReviewOn, closedOn,
+      idNumber, members, approvedOn, amountFen: amount.value, lastReviewOn, closedOn, origin,
     };
   }
 }
