@@ -71,6 +71,9 @@ describe('scenario qiannan-2015 at 1%', () => {
     expect(rate).toBeCloseTo(0.39, 2);
     expect((rate - prevRate) * 100).toBeGreaterThan(25);
     expect(text).toContain(`供养特困人员${persons}人`);
+    // 五保 (rural) and 三无 (urban) from the file's 供养类别, counted by the entitlements' summaries.
+    const origins = /供养特困人员\d+人，其中农村五保对象(\d+)人、城市三无人员(\d+)人，/.exec(text);
+    expect(Number(origins?.[1]) + Number(origins?.[2])).toBe(persons);
     expect(text).toContain(`集中供养对象${institutional}人，集中供养率达${(rate * 100).toFixed(2)}%，集中供养率比上年同期提高${((rate - prevRate) * 100).toFixed(2)}个百分点`);
   });
 
