@@ -127,6 +127,7 @@ async function demoScenario(name: string, scaleText: string): Promise<void> {
       (bar as Progress | null)?.stop();
     }
   });
+  for (const [stage, counts] of Object.entries(r.extras)) console.log(`${stage}: ${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ')}`);
   const took = Object.entries(r.seconds).map(([k, v]) => `${k} ${v.toFixed(1)} s`).join(', ');
   console.log(`${name} at scale ${scale}: ${r.households} households, ${r.members} members; cases imported: 低保 ${r.cases.dibao}, 特困 ${r.cases.hardship} (${r.cases.warnings} amount warnings); ${r.homes} nursing homes; re-rating: ${r.rerated.batches} batches, ${r.rerated.changed} amounts changed`);
   console.log(`loaded in ${((Date.now() - started) / 1000).toFixed(1)} s (${took}); now: jiuzhu report annual --year 2015 --area 522700 --out report.docx`);

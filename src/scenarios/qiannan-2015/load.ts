@@ -13,6 +13,7 @@ import { approveRerate, draftRerate } from '../../modules/cases/index.ts';
 import { demoVillages, loadHouseholdRecords } from '../../modules/registry/index.ts';
 import { syncParameterFiles } from '../../modules/policy/index.ts';
 import { caseloadCsv } from './caseload-file.ts';
+import { EXTRAS } from './extras.ts';
 import { scenarioHouseholds, type CaseRow } from './households.ts';
 import { homeOf, loadHomes, plannedHomes } from './institutions.ts';
 import { load2014Parameters } from './parameters.ts';
@@ -21,7 +22,7 @@ import { scenarioPlan, type ScenarioPlan } from './plan.ts';
 export const PREFECTURE = '522700';
 export const SEED_NAME = 'scenario:qiannan-2015';
 
-export type ScenarioStage = 'areas' | 'parameters' | 'institutions' | 'households' | 'caseload' | 'rerate';
+export type ScenarioStage = 'areas' | 'parameters' | 'institutions' | 'households' | 'caseload' | 'rerate' | (string & {});
 
 export interface ScenarioOptions {
   /** 1 = the seed's full scale (29.7万 低保 persons); 0.01 in CI. */
@@ -36,6 +37,8 @@ export interface ScenarioResult {
   cases: { dibao: number; hardship: number; warnings: number };
   homes: number;
   rerated: { batches: number; changed: number };
+  /** What each extra stage (extras.ts) loaded, counted. */
+  extras: Record<string, Record<string, number>>;
   seconds: Record<ScenarioStage, number>;
 }
 
@@ -105,9 +108,11 @@ export async function loadQiannan2015(db: Database, opts: ScenarioOptions): Prom
     }
     return { batches, changed };
   });
+  const extras: Record<string, Record<string, number>> = {};
+  for (const extra of EXTRAS) extras[extra.stage] = await timed(extra.stage, () => extra.load({ db, scope, plan, villages, seed: `${SEED_NAME}:${extra.stage}` }));
   return {
     plan: plan.totals, households: loaded.households, members: loaded.members,
     cases: { dibao: imported.imported.dibao, hardship: imported.imported.hardship, warnings: imported.warningCount },
-    homes, rerated, seconds,
+    homes, rerated, extras, seconds,
   };
 }
