@@ -153,6 +153,11 @@ describe('存量对象导入', () => {
     const detail = await ctx.built.app.inject({ method: 'GET', url: `/api/v1/cases/${rows[1]!.case_no}`, headers: bearer(tokens['duyun.approver']!) });
     expect(detail.json()).toMatchObject({ state: 'approved', timeline: [{ action: 'migrate', label: '迁移导入' }], decisions: [{ kind: 'migration', amountFen: 62050 }] });
     expect((await counts()).s).toBe(0);
+    // 集中供养: the person is a resident of the named home from the approval date.
+    const stay = await sql<{ name: string; status: string; admitted_on: string; case_no: string }>`
+      select i.name, p.status, p.admitted_on::text, c.case_no from institution_placements p
+      join institutions i on i.county_code = p.county_code and i.id = p.institution_id join cases c on c.county_code = p.county_code and c.id = p.case_id`.execute(ctx.db.kysely);
+    expect(stay.rows).toEqual([{ name: '广惠街道敬老院', status: 'admitted', admitted_on: '2015-06-01', case_no: rows[2]!.case_no }]);
 
     const twice = await upload('duyun.approver', csv(goodRows));
     expect(twice.statusCode).toBe(400);
@@ -171,6 +176,19 @@ describe('存量对象导入', () => {
       ['dibao', '王一', 30000, 0, 30000],
       ['dibao', '罗大成', 62050, 0, 62050],
     ]);
+  });
+
+  it('refuses a file whose 集中供养 persons would overfill a home (409 naming it and the rows), writing nothing', async () => {
+    const head = idNumber('1940-02-02');
+    const no = await household(tokens['guanghui.caseworker']!, '522701001001', [memberInput({ idNumber: head, name: '韦老', workCapacity: 'none' })]);
+    const full = await ctx.built.app.inject({ method: 'POST', url: '/api/v1/institutions', headers: bearer(tokens['duyun.approver']!), payload: { countyCode: '522701', name: '在建敬老院', beds: 0 } });
+    expect(full.statusCode, full.body).toBe(201);
+    const before = await counts();
+    const res = await upload('duyun.approver', csv([[no, '特困', '集中供养', '在建敬老院', head, '', '2015-07-01', '291.67', '']]));
+    expect(res.statusCode, res.body).toBe(409);
+    expect(errorOf(res)).toMatchObject({ code: 'institution_full' });
+    expect(errorOf(res).message).toContain('在建敬老院（0 张床位，在住 0 人，文件中集中供养 1 人，第 2 行）');
+    expect(await counts()).toEqual({ ...before, s: 0 });
   });
 
   it('another county\'s approver cannot import into 都匀市 (not found)', async () => {

@@ -5,3 +5,4 @@ import './tables.ts';
 import './service/hooks.ts';
 import './service/figure-part.ts';
 export { placementRoutes } from './routes.ts';
+export { admitMigrated, type MigratedStays } from './service/migrated.ts';

@@ -61,7 +61,8 @@ export async function loadHomes(db: Database, scope: Scope, homes: ReturnType<ty
     const newlyBuilt = i >= homes.length - built;
     const s = staff[i] ?? 0;
     const care = Math.max(0, s - Math.ceil(s / 4));
-    const beds = Math.max(20, Math.ceil(h.residents * 1.25) + 10);
+    // About three in four beds taken at the end of 2015 (the seed gives no bed count).
+    const beds = Math.max(2, Math.ceil(h.residents / 0.75));
     const created = await createInstitution(db, scope, parseOrThrow(newInstitutionSchema, {
       countyCode: h.countyCode, name: h.name, beds, areaCode: h.townshipCode || null,
       legalPersonStatus: i < SEED.registered ? 'registered' : 'not_registered', legalPersonRegisteredOn: i < SEED.registered ? '2015-09-30' : null,

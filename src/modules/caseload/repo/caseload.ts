@@ -182,10 +182,19 @@ export function stagedPicked(stage: number, programme: string, ruleSet: string, 
   // A closed row: exited since its closing date, paid until that month (decideInBulk's closedRows).
   const closed = sql`case when s.closed_on is null then null else 'exited' end as state, case when s.closed_on is null then null else 'terminal' end as phase,
     s.closed_on as state_since, to_char(s.closed_on, 'YYYY-MM') as until_month`;
-  return sql`select s.*, s.row_no as ord, null::text as source_key, ${closed}, jsonb_strip_nulls(${context}) as context, ${summary} as summary,
+  return sql`select s.*, s.row_no as ord, 'caseload:' || s.stage_id || ':' || s.row_no as source_key, ${closed}, jsonb_strip_nulls(${context}) as context, ${summary} as summary,
       jsonb_build_object('formula', 'migration', 'migration', true, 'programme', ${programme}::text, 'file', ${fileName}::text, 'row', s.row_no,
         'importedFen', s.amount_fen, 'formulaFen', s.formula_fen, 'formulaNote', s.formula_note, 'ruleSet', s.rule_set, 'period', s.decided_on::text,
         'firstPaidMonth', ${firstMonth}::text, 'closedOn', s.closed_on) as explanation
     from caseload_stage s
     where s.stage_id = ${stage} and s.programme = ${programme} and s.rule_set = ${ruleSet}`;
+}
+
+/** The staged 集中供养 rows with the cases the import wrote for them (by their source key), as the placements' bulk admission reads them. */
+export function stagedStays(stage: number) {
+  return sql`select s.county_code, s.institution_id, c.id as case_id, s.household_id, s.member_id, s.area_code,
+      s.decided_on as admitted_on, s.closed_on as discharged_on, s.row_no
+    from caseload_stage s
+    join cases c on c.county_code = s.county_code and c.source_key = 'caseload:' || s.stage_id || ':' || s.row_no
+    where s.stage_id = ${stage} and s.programme = 'hardship' and s.support_mode = 'institutional' and s.institution_id is not null`;
 }

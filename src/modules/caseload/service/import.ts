@@ -14,6 +14,7 @@ import type { FileFormat } from '../../../kernel/files/table.ts';
 import { covers, type Scope } from '../../../kernel/scope.ts';
 import type { RuleSet } from '../../../policy/index.ts';
 import { decideInBulk } from '../../cases/index.ts';
+import { admitMigrated } from '../../placements/index.ts';
 import { allow } from '../permissions.ts';
 import * as repo from '../repo/caseload.ts';
 import { checkCaseloadFile, type CaseloadWarning, type CheckedCaseload } from './check.ts';
@@ -118,6 +119,8 @@ export async function importCaseload(db: Database, scope: Scope, body: Buffer, o
         });
       }
       opts.onProgress?.('write', done, checked.cases.length);
+      // 集中供养: each person's stay in the named institution (never beyond its beds: else nothing is imported).
+      await admitMigrated(tx, scope, repo.stagedStays(stage), String(stage));
       await appendAudit(tx, scope, {
         action: 'cases.caseload_import', entity: 'caseload_import', entityId: String(stage), areaCode: county?.code ?? (scope.areaCode || null),
         after: { fileName, rows: r.rows, dibao: r.imported.dibao, hardship: r.imported.hardship, closed: r.imported.closed, amountFen: r.imported.amountFen, warnings: r.warningCount, firstMonth },
