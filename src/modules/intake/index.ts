@@ -7,3 +7,4 @@ export { withinTransaction } from './service/in-transaction.ts';
 export { createRequest } from './service/requests.ts';
 export { NEED_LABELS, type NewRequest } from './service/schemas.ts';
 export { closeReferralsOfCase, linkReferralToCase, requireAnswerableReferral } from './service/claim-referrals.ts';
+export { importHandledRequests, type HandledRequest } from './service/import-handled.ts';

@@ -21,3 +21,4 @@ export { POVERTY_CAUSES } from './domain/types.ts';
 export { POVERTY_CAUSE_LABELS } from './domain/labels.ts';
 export { createHousehold, newHouseholdSchema } from './service/write.ts';
 export type { NewHousehold } from './service/write.ts';
+export { sampleCountyHouseholds, type SampledHousehold } from './service/county-sample.ts';

@@ -4,3 +4,5 @@ import './error-codes.ts';
 import './tables.ts';
 import './service/report-part.ts';
 export { wishesRoutes } from './routes.ts';
+export { createCampaign } from './service/read.ts';
+export { newCampaignSchema } from './contract/wishes.ts';

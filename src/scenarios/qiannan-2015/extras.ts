@@ -5,6 +5,7 @@ import type { Database } from '../../db/engine.ts';
 import type { Scope } from '../../kernel/scope.ts';
 import type { DemoVillage } from '../../modules/registry/index.ts';
 import type { ScenarioPlan } from './plan.ts';
+import { socialExtra } from './social.ts';
 
 export interface ScenarioContext {
   db: Database;
@@ -23,4 +24,4 @@ export interface ScenarioExtra {
   load(ctx: ScenarioContext): Promise<Record<string, number>>;
 }
 
-export const EXTRAS: readonly ScenarioExtra[] = [];
+export const EXTRAS: readonly ScenarioExtra[] = [socialExtra];

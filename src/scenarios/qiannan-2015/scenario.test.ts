@@ -5,7 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/engine.ts';
 import { systemScope } from '../../kernel/scope.ts';
-import { annualReport } from '../../modules/stats/index.ts';
+import { annualReport, figures } from '../../modules/stats/index.ts';
+import { importVolunteers } from '../../modules/volunteers/index.ts';
 import { docxText } from '../../modules/cases/testing.ts';
 import { testDatabase } from '../../test/db.ts';
 import { loadQiannan2015, type ScenarioResult } from '../index.ts';
@@ -88,5 +89,45 @@ describe('scenario qiannan-2015 at 1%', () => {
     await expect(loadQiannan2015(db, { scale: 0.01 })).rejects.toMatchObject({ code: 'scenario_not_empty' });
     const after = await db.kysely.selectFrom('households').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
     expect(after.n).toBe(before.n);
+  });
+});
+
+describe('scenario qiannan-2015 at 1% (社会力量参与, 一门受理, 资金保障: stage social)', () => {
+  // Organisations, teams and campaigns are counts (not scaled); volunteers and requests are scaled.
+  const volunteers = Math.round(131_000 * 0.01);
+  const requests = Math.round(4_399 * 0.01);
+
+  it('states the organisations, teams and registered volunteers (慈善组织117个、志愿服务组织60余个、队伍1400余支、13万余人)', () => {
+    expect(loaded.extras.social).toMatchObject({ organisations: 117 + 62, teams: 1_420, volunteers, requests });
+    expect(text).toContain(`2015年，全州有慈善组织117个、志愿服务组织62个，志愿服务队伍1420支，注册志愿者${volunteers}人。`);
+    expect(text).toContain('2015年全州开展“点亮微心愿、情暖千万家”“德润黔南·邻里守望”等活动。');
+  });
+
+  it('states the one-window requests, every one closed (办结) by its due date (求助事项4399件，已全部办结)', async () => {
+    expect(text).toContain(`2015年全州共受理求助事项${requests}件，已办结${requests}件，办结率100.00%；目前超过办理时限未办结的转办事项0件`);
+    const late = await db.kysely.selectFrom('intake_parts').select((eb) => eb.fn.countAll<string>().as('n'))
+      .where((eb) => eb.or([eb('closed_on', 'is', null), eb('closed_on', '>', eb.ref('due_date')), eb('closed_on', '>', '2015-12-31')])).executeTakeFirstOrThrow();
+    expect(Number(late.n)).toBe(0);
+  });
+
+  it('states the 2015 budgets of 低保 and 特困 (ASSUMED: what the decisions grant, rounded up to 1万元 per county), all received', async () => {
+    const f = await figures(db, systemScope(), { area: '522700', year: 2015 });
+    const budget = (code: string) => f.programmes.find((p) => p.code === code)!.units
+      .reduce((s, u) => s + Math.ceil((u.figures.find((x) => x.key === 'expenditure')?.value ?? 0) / 1_000_000) * 1_000_000, 0);
+    const wan = (fen: number) => `${(fen / 1_000_000).toFixed(2)}万元`;
+    expect(budget('dibao')).toBeGreaterThan(0);
+    expect(text).toContain(`2015年全州共筹集城乡低保资金${wan(budget('dibao'))}，其中中央`);
+    expect(text).toMatch(new RegExp(`2015年全州共筹集特困人员救助供养资金${wan(budget('hardship')).replace('.', '\\.')}，其中中央[\\d.]+万元（含中央彩票公益金[\\d.]+万元）`));
+    expect(text).toContain(`已到位${wan(budget('dibao'))}`);
+  });
+
+  it('refuses a bulk volunteer row with a bad ID number, naming the row, and writes nothing', async () => {
+    const count = () => db.kysely.selectFrom('volunteers').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const before = await count();
+    const village = (await db.kysely.selectFrom('volunteers').select('area_code').limit(1).executeTakeFirstOrThrow()).area_code;
+    const good = { name: '王小明', idNumber: '522701199003070012', areaCode: village, registeredOn: '2015-06-01', skills: [] };
+    await expect(importVolunteers(db, systemScope(), [good, { ...good, name: '李四', idNumber: '52270119900307001X' }]))
+      .rejects.toMatchObject({ status: 400, details: { fields: [{ field: 'rows.1.idNumber' }] } });
+    expect((await count()).n).toBe(before.n);
   });
 });
