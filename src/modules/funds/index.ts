@@ -9,6 +9,3 @@ import { planYearsOf } from './service/plans.ts';
 registerReductionPlans(planYearsOf);
 
 export { fundsRoutes } from './routes.ts';
-export { createBudget, createTransfer } from './service/budgets.ts';
-export { newBudgetSchema, newTransferSchema } from './contract/funds.ts';
-export type { FundSource } from './codes.ts';

@@ -2,6 +2,6 @@
 export { refreshAll } from './repo/refresh.ts';
 export { statsRoutes } from './routes.ts';
 export { annualReport, reportSchema, statisticalTables } from './service/exports.ts';
-export { currentAssessment, figures } from './service/figures.ts';
+export { currentAssessment } from './service/figures.ts';
 export { registerReportPart, type ReportPart, type ReportPartContext } from './report/parts.ts';
 export { registerReductionPlans, type ReductionPlanSource, type ReductionPlanYear } from './service/reduction-plans.ts';

@@ -1,4 +1,4 @@
-// Extra stage `social`: 社会力量参与 and 一门受理 of the seed's year, and the 资金保障 of 低保 and 特困.
+// Extra stage `social`: 社会力量参与 and 一门受理 of the seed's year.
 // - Organisations (慈善组织117个、志愿服务组织60余个), their teams (队伍1400余支) and the wish campaigns
 //   (“点亮微心愿、情暖千万家”“德润黔南·邻里守望”) are counts: NOT scaled, as institutions.ts does with the homes.
 // - Registered volunteers (注册人员13万余人) and the one-window requests (求助事项4399件, all 办结 within their time
@@ -7,15 +7,12 @@
 //   loader; requests are made by registered households (a deterministic sample per county) at their township's
 //   window, each referred to a partner department, accepted and answered before its due date, imported
 //   set-based by the intake module (importHandledRequests).
-// - Budgets (预算) and transfers (资金到位) of 2015 for 低保 and 特困 per county and source: the seed gives none, so
-//   they are ASSUMED, derived from what the scenario's decisions grant in 2015 (read back from the stats
-//   figures), so they scale with the caseload. Nothing is paid through a payroll (README), so execution is 0.
+// - No budgets (资金保障): the seed gives none, and with no payroll run (README) every county would read as 0%
+//   executed and behind the months elapsed — a statement the seed's year does not make.
 import { SKILLS, type Skill, createOrganisation, importTeams, importVolunteers, newOrganisationSchema, type BulkVolunteer } from '../../modules/volunteers/index.ts';
 import { createCampaign, newCampaignSchema } from '../../modules/wishes/index.ts';
 import { importHandledRequests, type HandledRequest } from '../../modules/intake/index.ts';
-import { createBudget, createTransfer, newBudgetSchema, newTransferSchema, type FundSource } from '../../modules/funds/index.ts';
 import { generateDemoHouseholds, sampleCountyHouseholds, type DemoVillage } from '../../modules/registry/index.ts';
-import { figures } from '../../modules/stats/index.ts';
 import { addWorkingDays, isWorkingDay } from '../../policy/index.ts';
 import { createRandom, type Random } from '../../kernel/random.ts';
 import { parseOrThrow } from '../../kernel/validate.ts';
@@ -46,25 +43,6 @@ const REFERRALS = [
   { department: 'emergency_management', need: 'disaster', share: 0.15, result: '已发放受灾群众生活救助' },
   { department: 'disability_federation', need: 'other', share: 0.1, result: '已办理残疾人两项补贴' },
 ] as const;
-
-/** ASSUMED — the sources of each programme's 2015 budget (the seed gives none), and the 中央彩票公益金 within central. */
-const SOURCE_SHARES: Record<'dibao' | 'hardship', { source: FundSource; earmark: string; share: number; receivedOn: string }[]> = {
-  dibao: [
-    { source: 'central', earmark: '', share: 0.7, receivedOn: '2015-03-20' },
-    { source: 'provincial', earmark: '', share: 0.15, receivedOn: '2015-04-15' },
-    { source: 'prefecture', earmark: '', share: 0.05, receivedOn: '2015-05-20' },
-    { source: 'county', earmark: '', share: 0.1, receivedOn: '2015-06-30' },
-  ],
-  hardship: [
-    { source: 'central', earmark: '', share: 0.5, receivedOn: '2015-03-20' },
-    { source: 'central', earmark: '中央彩票公益金', share: 0.1, receivedOn: '2015-03-20' },
-    { source: 'provincial', earmark: '', share: 0.2, receivedOn: '2015-04-15' },
-    { source: 'prefecture', earmark: '', share: 0.05, receivedOn: '2015-05-20' },
-    { source: 'county', earmark: '', share: 0.15, receivedOn: '2015-06-30' },
-  ],
-};
-/** ASSUMED — a budget is what the decisions grant in the year, rounded up to the next 1万元. */
-const BUDGET_STEP_FEN = 1_000_000;
 
 const countiesOf = (villages: readonly DemoVillage[]) => [...new Set(villages.map((v) => v.countyCode))].sort();
 const villageWeights = (counties: readonly string[], villages: readonly DemoVillage[]) => counties.map((c) => villages.filter((v) => v.countyCode === c).length);
@@ -208,39 +186,10 @@ async function loadRequests(ctx: ScenarioContext, rng: Random) {
   return { requests: await importHandledRequests(db, scope, rows) };
 }
 
-async function loadFunds(ctx: ScenarioContext) {
-  const { db, scope } = ctx;
-  const f = await figures(db, scope, { area: '522700', year: 2015 });
-  let budgets = 0;
-  let transfers = 0;
-  for (const programme of ['dibao', 'hardship'] as const) {
-    const section = f.programmes.find((p) => p.code === programme);
-    if (!section) throw new Error(`the stats figures have no ${programme}`);
-    for (const unit of section.units) {
-      const granted = unit.figures.find((x) => x.key === 'expenditure')?.value ?? 0;
-      if (granted <= 0) continue;
-      const budget = Math.ceil(granted / BUDGET_STEP_FEN) * BUDGET_STEP_FEN;
-      const shares = SOURCE_SHARES[programme];
-      // In yuan, so that every part is whole yuan and the parts sum to the budget.
-      const parts = apportion(budget / 100, shares.map((s) => s.share));
-      for (const [k, s] of shares.entries()) {
-        const amountFen = (parts[k] ?? 0) * 100;
-        if (amountFen <= 0) continue;
-        const document = `2015年${s.earmark || ({ central: '中央', provincial: '省级', prefecture: '州级', county: '县级' } as const)[s.source]}${programme === 'dibao' ? '城乡低保' : '特困人员供养'}资金（情景假设）`;
-        await createBudget(db, scope, parseOrThrow(newBudgetSchema, { countyCode: unit.code, year: 2015, programme, source: s.source, earmark: s.earmark, amountFen, document }));
-        await createTransfer(db, scope, parseOrThrow(newTransferSchema, { countyCode: unit.code, receivedOn: s.receivedOn, programme, source: s.source, earmark: s.earmark, amountFen, document }));
-        budgets++;
-        transfers++;
-      }
-    }
-  }
-  return { budgets, transfers };
-}
-
 export const socialExtra: ScenarioExtra = {
   stage: 'social',
   async load(ctx) {
     const rng = createRandom(ctx.seed);
-    return { ...(await loadVolunteerRegister(ctx, rng)), ...(await loadRequests(ctx, rng)), ...(await loadFunds(ctx)) };
+    return { ...(await loadVolunteerRegister(ctx, rng)), ...(await loadRequests(ctx, rng)) };
   },
 };
