@@ -5,6 +5,9 @@ import type { Database } from '../../db/engine.ts';
 import type { Scope } from '../../kernel/scope.ts';
 import type { DemoVillage } from '../../modules/registry/index.ts';
 import type { ScenarioPlan } from './plan.ts';
+import { medicalStage } from './medical.ts';
+import { reliefStationStage } from './relief-station.ts';
+import { temporaryStage } from './temporary.ts';
 
 export interface ScenarioContext {
   db: Database;
@@ -23,4 +26,4 @@ export interface ScenarioExtra {
   load(ctx: ScenarioContext): Promise<Record<string, number>>;
 }
 
-export const EXTRAS: readonly ScenarioExtra[] = [];
+export const EXTRAS: readonly ScenarioExtra[] = [medicalStage, temporaryStage, reliefStationStage];
