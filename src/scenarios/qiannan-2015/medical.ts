@@ -12,7 +12,7 @@
 // gives only the total): with these the seed's 1040万 for 36.7万 persons fixes how many are 特困.
 //
 // 门诊 / 住院救助: the hospitals' one-stop settlements of 2015, one file per county imported by the medical
-// module's settlement import (set-based); persons are recipients paid all through 2015, the 人次 shared among
+// module's settlement import (set-based); persons are 低保 members paid all through 2015, the 人次 shared among
 // the counties by their recipients, the amount among the episodes (an inpatient stay ASSUMED eight times an
 // outpatient treatment; 35% of the episodes outpatient).
 import { sql } from 'kysely';
@@ -52,6 +52,8 @@ async function recipientCounts(db: Database, county: string, month: string): Pro
   return { hardship: rows.find((r) => r.group === 'hardship')?.n ?? 0, dibao: rows.find((r) => r.group === 'dibao')?.n ?? 0 };
 }
 
+const countsOf = (rows: readonly RecipientRow[]): Counts => ({ hardship: rows.filter((r) => r.group === 'hardship').length, dibao: rows.filter((r) => r.group === 'dibao').length });
+
 /**
  * Which counties draw before the 减量 (bit set) so that both groups hold at least what is wanted with the fewest
  * left over; null when no choice holds enough.
@@ -75,7 +77,8 @@ export function chooseAsOf(counts: readonly { before: Counts; after: Counts }[],
 /** `n` of `ids` spread evenly (deterministic). */
 const spread = (ids: readonly number[], n: number) => Array.from({ length: n }, (_, k) => ids[Math.floor((k * ids.length) / n)]!);
 
-async function subsidyLists(ctx: ScenarioContext, counties: readonly string[]) {
+/** `after`: each county's recipients in January 2015 (read once: the settlements take their persons from them). */
+async function subsidyLists(ctx: ScenarioContext, counties: readonly string[], after: readonly RecipientRow[][]) {
   const { db, scope, plan } = ctx;
   for (const county of counties) {
     await addValue(db, scope, 'medical.premium_subsidy.dibao', {
@@ -92,7 +95,7 @@ async function subsidyLists(ctx: ScenarioContext, counties: readonly string[]) {
   const hardship = Math.round((amount - persons * dibaoFen) / (contributionFen - dibaoFen));
   const want = { hardship, dibao: persons - hardship };
   const counts = [];
-  for (const c of counties) counts.push({ before: await recipientCounts(db, c, AS_OF.before.slice(0, 7)), after: await recipientCounts(db, c, AS_OF.after.slice(0, 7)) });
+  for (const [i, c] of counties.entries()) counts.push({ before: await recipientCounts(db, c, AS_OF.before.slice(0, 7)), after: countsOf(after[i] ?? []) });
   const before = chooseAsOf(counts, want);
   if (!before) throw new Error(`the recipients cannot give ${want.hardship} 特困 and ${want.dibao} 低保 persons to subsidise`);
   const drawn = counts.map((c, i) => (before[i] ? c.before : c.after));
@@ -150,17 +153,13 @@ export function settlementFile(county: string, countyName: string, people: reado
   return Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8');
 }
 
-async function settlements(ctx: ScenarioContext, counties: readonly string[]) {
+async function settlements(ctx: ScenarioContext, counties: readonly string[], after: readonly RecipientRow[][]) {
   const { db, scope, plan, villages } = ctx;
   const townships = new Map(villages.map((v) => [v.code.slice(0, 9), v.townshipName]));
   const names = new Map((await db.kysely.selectFrom('areas').select(['code', 'name']).where('code', 'in', [...counties]).execute()).map((a) => [a.code, a.name]));
-  const people: (RecipientRow & { township: string })[][] = [];
-  for (const county of counties) {
-    const { rows: all } = await sql<RecipientRow>`select * from (${recipientsQuery(county, '2015-01')}) r order by r.member_id`.execute(db.kysely);
-    const { rows: end } = await sql<RecipientRow>`select * from (${recipientsQuery(county, '2015-12')}) r`.execute(db.kysely);
-    const december = new Map(end.map((r) => [r.member_id, r.group]));
-    people.push(all.filter((r) => december.get(r.member_id) === r.group).map((r) => ({ ...r, township: townships.get(r.area_code.slice(0, 9)) ?? '' })));
-  }
+  // 低保 members paid in January 2015 are paid all year (those reduced left at the end of 2014); 特困 persons
+  // come and go during 2015, so they are left out rather than checked month by month.
+  const people = after.map((rows) => rows.filter((r) => r.group === 'dibao').map((r) => ({ ...r, township: townships.get(r.area_code.slice(0, 9)) ?? '' })));
   const times = apportion(Math.round(MEDICAL_SEED.settledTimes * plan.scale), people.map((p) => p.length));
   const amounts = apportion(Math.round(MEDICAL_SEED.settledFen * plan.scale), times);
   let imports = 0, rows = 0;
@@ -177,8 +176,10 @@ async function settlements(ctx: ScenarioContext, counties: readonly string[]) {
 
 async function loadMedical(ctx: ScenarioContext): Promise<Record<string, number>> {
   const counties = ctx.plan.counties.map((c) => c.countyCode);
-  const lists = await subsidyLists(ctx, counties);
-  const settled = await settlements(ctx, counties);
+  const after: RecipientRow[][] = [];
+  for (const c of counties) after.push((await sql<RecipientRow>`select * from (${recipientsQuery(c, AS_OF.after.slice(0, 7))}) r order by r.member_id`.execute(ctx.db.kysely)).rows);
+  const lists = await subsidyLists(ctx, counties, after);
+  const settled = await settlements(ctx, counties, after);
   return {
     subsidyLists: lists.lists, subsidised: lists.subsidised, subsidyExcluded: lists.excluded, subsidyFen: lists.amountFen,
     settlementImports: settled.imports, settledEpisodes: settled.rows,
