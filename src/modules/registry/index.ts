@@ -15,6 +15,7 @@ export { registryTransferRoutes } from './transfer-routes.ts';
 export { BASIC_PENSION_SOURCE, householdFactsFromRegistry, INCOME_KIND_MAP, VEHICLE_NOTE_PATTERNS } from './facts.ts';
 export type { RegistryHousehold } from './facts.ts';
 export { registryHouseholdById } from './repo/record.ts';
+export { countyHouseholds, type CountyHousehold } from './repo/county-households.ts';
 export { registryHousehold } from './service/record.ts';
 export type { Member, PovertyCause } from './domain/types.ts';
 export { POVERTY_CAUSES } from './domain/types.ts';

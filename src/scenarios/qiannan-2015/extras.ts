@@ -6,6 +6,9 @@ import type { Scope } from '../../kernel/scope.ts';
 import type { DemoVillage } from '../../modules/registry/index.ts';
 import type { ScenarioPlan } from './plan.ts';
 import { socialExtra } from './social.ts';
+import { medicalStage } from './medical.ts';
+import { reliefStationStage } from './relief-station.ts';
+import { temporaryStage } from './temporary.ts';
 
 export interface ScenarioContext {
   db: Database;
@@ -24,4 +27,4 @@ export interface ScenarioExtra {
   load(ctx: ScenarioContext): Promise<Record<string, number>>;
 }
 
-export const EXTRAS: readonly ScenarioExtra[] = [socialExtra];
+export const EXTRAS: readonly ScenarioExtra[] = [medicalStage, temporaryStage, reliefStationStage, socialExtra];

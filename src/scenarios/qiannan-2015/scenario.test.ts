@@ -120,3 +120,27 @@ describe('scenario qiannan-2015 at 1% (社会力量参与, 一门受理: stage s
     expect((await count()).n).toBe(before.n);
   });
 });
+
+describe('scenario qiannan-2015 at 1% (医疗救助, 临时救助, 救助管理)', () => {
+  const scaled = (n: number) => Math.round(n * 0.01);
+  const wan = (fen: number) => (fen / 1_000_000).toFixed(2);
+
+  it('states 资助参保 and 门诊、住院救助 as the seed does (1040万元36.7万人；2743.5万元8600余人次)', () => {
+    expect(figure('medical', 'subsidisedPersons').value).toBe(scaled(367_000));
+    expect(figure('medical', 'times').value).toBe(scaled(8_600));
+    expect(figure('medical', 'amount').value).toBe(scaled(2_743_500_000));
+    expect(Math.abs((figure('medical', 'subsidyAmount').value ?? 0) - scaled(1_040_000_000))).toBeLessThan(5_000);
+    expect(text).toContain(`医疗救助支出${wan(scaled(1_040_000_000))}万元，资助${scaled(367_000)}人参加城乡居民基本医疗保险；支出${wan(scaled(2_743_500_000))}万元，对${scaled(8_600)}人次实施门诊救助、住院救助`);
+  });
+
+  it('states 临时救助 as the seed does (800余万元、5000余人次), every amount the formula\'s', () => {
+    expect(figure('temporary', 'persons').value).toBe(scaled(5_000));
+    expect(figure('temporary', 'amount').value).toBe(scaled(800_000_000));
+    expect(text).toContain(`实施临时救助${scaled(5_000)}人次，支出${wan(scaled(800_000_000))}万元`);
+  });
+
+  it('states 救助管理 as the seed does (排查、甄别12000人（次），救助7500人（次）)', () => {
+    expect(loaded.extras['relief-station']?.stations).toBe(13);
+    expect(text).toContain(`救助管理机构排查、甄别求助人员${scaled(12_000)}人（次），对自愿受助者实施救助${scaled(7_500)}人（次）`);
+  });
+});
