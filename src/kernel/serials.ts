@@ -15,3 +15,12 @@ export async function nextSerialNo(tx: QueryExecutorProvider, prefix: SerialPref
   const { rows } = await sql<{ n: string }>`select lpad(next_serials(${prefix}, ${countyCode}, ${year}, 1)::text, 6, '0') as n`.execute(tx);
   return `${prefix}${countyCode}${year}${rows[0]!.n}`;
 }
+
+/** `count` consecutive numbers of a register (a block, as bulk writers take them); same rules as `nextSerialNo`. */
+export async function nextSerialBlock(tx: QueryExecutorProvider, prefix: SerialPrefix, countyCode: string, year: string, count: number): Promise<string[]> {
+  if (!/^[A-Z]{2}$/.test(prefix)) throw new Error(`serial prefix must be two capitals: ${prefix}`);
+  if (count <= 0) return [];
+  const { rows } = await sql<{ n: string }>`select next_serials(${prefix}, ${countyCode}, ${year}, ${count}) as n`.execute(tx);
+  const first = Number(rows[0]!.n);
+  return Array.from({ length: count }, (_, i) => `${prefix}${countyCode}${year}${String(first + i).padStart(6, '0')}`);
+}

@@ -4,5 +4,4 @@ import './error-codes.ts';
 import './tables.ts';
 import './service/report-part.ts';
 export { reliefStationRoutes } from './routes.ts';
-export { createRecord } from './service/screening.ts';
-export { newRecordSchema } from './contract/records.ts';
+export { importRecords } from './service/import.ts';

@@ -4,6 +4,7 @@
 // 2014 with its history (cases closed at the end of 2014) and the 特困 admitted in 2015, imported as one file
 // (存量对象导入, paid from January 2014); then the 2015 提标 as one re-rating batch per county and programme from
 // January 2015, approved. What it reproduces and what it cannot yet: README.md beside this file.
+import { sql } from 'kysely';
 import type { Database } from '../../db/engine.ts';
 import { AppError } from '../../kernel/errors.ts';
 import { systemScope } from '../../kernel/scope.ts';
@@ -95,6 +96,8 @@ export async function loadQiannan2015(db: Database, opts: ScenarioOptions): Prom
     onProgress: (phase, done, all) => opts.onProgress?.('caseload', phase === 'write' ? done : 0, all),
   }));
 
+  // PGlite runs no autovacuum: without statistics on what was just written the later stages' plans scan.
+  await sql`analyze`.execute(db.kysely);
   const rerated = await timed('rerate', async () => {
     let batches = 0, changed = 0;
     for (const [i, county] of counties.entries()) {
@@ -108,6 +111,7 @@ export async function loadQiannan2015(db: Database, opts: ScenarioOptions): Prom
     }
     return { batches, changed };
   });
+  await sql`analyze`.execute(db.kysely);
   const extras: Record<string, Record<string, number>> = {};
   for (const extra of EXTRAS) extras[extra.stage] = await timed(extra.stage, () => extra.load({ db, scope, plan, villages, seed: `${SEED_NAME}:${extra.stage}` }));
   return {

@@ -3,12 +3,12 @@
 // are the difference); the stations are not scaled: ASSUMED one 救助管理站 per county (the seed names no count): the
 // one the migrations registered, else one registered here through the institutions module (kind relief_station).
 //
-// Each record is a screening with its decision, through the relief-station module's own use case (one call per
-// person met: 12,000 at full scale). A refusal keeps only date, place, sex and approximate age (the module's
+// Each record is a screening with its decision, checked as the relief-station module checks one and written by
+// its bulk import, a county's ledger at a time. A refusal keeps only date, place, sex and approximate age (the module's
 // rule); those helped are adults, healthy, identity as stated (ASSUMED: no minors or persons sent to hospital —
 // the seed does not split them).
 import { createInstitution, newInstitutionSchema } from '../../modules/institutions/index.ts';
-import { createRecord, newRecordSchema } from '../../modules/relief-station/index.ts';
+import { importRecords } from '../../modules/relief-station/index.ts';
 import { parseOrThrow } from '../../kernel/validate.ts';
 import { createRandom } from '../../kernel/random.ts';
 import type { ScenarioContext, ScenarioExtra } from './extras.ts';
@@ -48,6 +48,7 @@ async function loadReliefStation(ctx: ScenarioContext): Promise<Record<string, n
   const helped = apportion(assisted, met);
   let records = 0;
   for (const [i, county] of counties.entries()) {
+    const ledger: unknown[] = [];
     for (let k = 0; k < (met[i] ?? 0); k++) {
       const metOn = new Date(Date.UTC(2015, 0, 2) + Math.floor(rng.next() * 360) * 86_400_000).toISOString().slice(0, 10);
       const sex = rng.next() < 0.7 ? 'male' : 'female';
@@ -58,9 +59,9 @@ async function loadReliefStation(ctx: ScenarioContext): Promise<Record<string, n
         ? { ...common, decision: 'accepted', name: `${SURNAMES.charAt(Math.floor(rng.next() * SURNAMES.length))}${GIVEN[Math.floor(rng.next() * GIVEN.length)]}`,
           identityStatus: 'claimed', health: 'healthy', mentalIllness: 'none', infectiousDisease: false, hukouPlace: '贵州省' }
         : { ...common, decision: 'refused' };
-      await createRecord(db, scope, parseOrThrow(newRecordSchema, input));
-      records++;
+      ledger.push(input);
     }
+    records += await importRecords(db, scope, county, ledger);
   }
   return { stations: stations.length, records, assisted };
 }

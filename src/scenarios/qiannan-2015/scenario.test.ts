@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/engine.ts';
 import { systemScope } from '../../kernel/scope.ts';
 import { annualReport } from '../../modules/stats/index.ts';
+import { importRecords } from '../../modules/relief-station/index.ts';
 import { importVolunteers } from '../../modules/volunteers/index.ts';
 import { docxText } from '../../modules/cases/testing.ts';
 import { testDatabase } from '../../test/db.ts';
@@ -142,5 +143,15 @@ describe('scenario qiannan-2015 at 1% (医疗救助, 临时救助, 救助管理)
   it('states 救助管理 as the seed does (排查、甄别12000人（次），救助7500人（次）)', () => {
     expect(loaded.extras['relief-station']?.stations).toBe(13);
     expect(text).toContain(`救助管理机构排查、甄别求助人员${scaled(12_000)}人（次），对自愿受助者实施救助${scaled(7_500)}人（次）`);
+  });
+
+  it('refuses a ledger with one bad record, naming it, and writes none of it', async () => {
+    const count = () => db.kysely.selectFrom('relief_station_records').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const before = await count();
+    const station = await db.kysely.selectFrom('institutions').select('id').where('county_code', '=', '522701').where('kind', '=', 'relief_station').executeTakeFirstOrThrow();
+    const good = { countyCode: '522701', stationId: Number(station.id), source: 'walk_in', metOn: '2015-05-04', decidedOn: '2015-05-04', place: '火车站广场', sex: 'male', approxAge: 40, decision: 'refused' };
+    await expect(importRecords(db, systemScope(), '522701', [good, { ...good, decidedOn: '2015-05-01' }]))
+      .rejects.toMatchObject({ status: 400, details: { fields: [{ field: 'rows.2.decidedOn' }] } });
+    expect((await count()).n).toBe(before.n);
   });
 });

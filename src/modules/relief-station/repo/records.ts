@@ -51,6 +51,10 @@ export async function insertRecord(tx: Kysely<DB>, r: NewRecord): Promise<void> 
   await tx.insertInto('relief_station_records').values(r).execute();
 }
 
+export async function insertRecords(tx: Kysely<DB>, rows: readonly NewRecord[]): Promise<void> {
+  if (rows.length > 0) await tx.insertInto('relief_station_records').values([...rows]).execute();
+}
+
 export type RecordSet = Pick<Updateable<ReliefStationRecordTable>, 'status' | 'entered_on' | 'long_stay_kind' | 'long_stay_reason' | 'long_stay_on' | 'exited_on'
   | 'exit_kind' | 'exit_receiver' | 'exit_note' | 'referred_county_code' | 'referred_institution_id'>;
 

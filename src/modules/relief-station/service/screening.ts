@@ -25,9 +25,9 @@ import { managedCounty } from './access.ts';
 import { ageOn } from './stay.ts';
 
 /** Record numbers: LQ (流浪乞讨) + county + year met + 6 digits. */
-const RECORD_PREFIX = 'LQ';
+export const RECORD_PREFIX = 'LQ';
 
-type NewRecordInput = z.output<typeof newRecordSchema>;
+export type NewRecordInput = z.output<typeof newRecordSchema>;
 
 /** Fields a refusal must not carry: only date, place, sex, approximate age and the refusal are kept. */
 const NOT_KEPT_ON_REFUSAL = ['name', 'description', 'idNumber', 'birthDate', 'hukouPlace', 'identityStatus', 'health', 'mentalIllness', 'infectiousDisease'] as const;
