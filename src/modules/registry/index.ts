@@ -2,6 +2,7 @@
 import './error-codes.ts';
 export { listAssets, listIncomes, listMembers } from './repo/households.ts';
 export { findHousehold } from './repo/roots.ts';
+export { countyHouseholds, type CountyHousehold } from './repo/county-households.ts';
 export type { HouseholdKey } from './repo/roots.ts';
 export { registryRoutes } from './routes.ts';
 export { demoVillages, ensureDemoHouseholds, loadDemoHouseholds, loadHouseholdRecords, type RecordLoadOptions } from './service/demo.ts';

@@ -4,6 +4,7 @@
 import type { Database } from '../../db/engine.ts';
 import type { Scope } from '../../kernel/scope.ts';
 import type { DemoVillage } from '../../modules/registry/index.ts';
+import { disasterStage } from './disaster.ts';
 import type { ScenarioPlan } from './plan.ts';
 
 export interface ScenarioContext {
@@ -23,4 +24,6 @@ export interface ScenarioExtra {
   load(ctx: ScenarioContext): Promise<Record<string, number>>;
 }
 
-export const EXTRAS: readonly ScenarioExtra[] = [];
+export const EXTRAS: readonly ScenarioExtra[] = [
+  disasterStage,
+];
