@@ -3,5 +3,7 @@ import './error-codes.ts';
 import './tables.ts';
 export { housingInsuranceRoutes } from './routes.ts';
 export { insureFromRegistry } from './service/insured.ts';
+export { createPolicy } from './service/policies.ts';
+export { assessClaim, payClaim, reportClaim } from './service/claims.ts';
 export { policyParam } from './contract/policies.ts';
 export { HOUSING_INSURANCE_MODULE_METRICS, housingInsuranceRollupRows } from './repo/rollup.ts';

@@ -4,6 +4,7 @@
 import type { Database } from '../../db/engine.ts';
 import type { Scope } from '../../kernel/scope.ts';
 import type { DemoVillage } from '../../modules/registry/index.ts';
+import { disasterStage } from './disaster.ts';
 import type { ScenarioPlan } from './plan.ts';
 import { socialExtra } from './social.ts';
 import { medicalStage } from './medical.ts';
@@ -27,4 +28,4 @@ export interface ScenarioExtra {
   load(ctx: ScenarioContext): Promise<Record<string, number>>;
 }
 
-export const EXTRAS: readonly ScenarioExtra[] = [medicalStage, temporaryStage, reliefStationStage, socialExtra];
+export const EXTRAS: readonly ScenarioExtra[] = [disasterStage, medicalStage, temporaryStage, reliefStationStage, socialExtra];

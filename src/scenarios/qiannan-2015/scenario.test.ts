@@ -4,7 +4,8 @@
 // the 特困 persons, institutional rate and its change in points, the nursing homes — from the data alone.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/engine.ts';
-import { systemScope } from '../../kernel/scope.ts';
+import { systemScope, userScope } from '../../kernel/scope.ts';
+import { confirmSample } from '../../modules/disaster/index.ts';
 import { annualReport } from '../../modules/stats/index.ts';
 import { importRecords } from '../../modules/relief-station/index.ts';
 import { importVolunteers } from '../../modules/volunteers/index.ts';
@@ -152,6 +153,35 @@ describe('scenario qiannan-2015 at 1% (医疗救助, 临时救助, 救助管理)
     const good = { countyCode: '522701', stationId: Number(station.id), source: 'walk_in', metOn: '2015-05-04', decidedOn: '2015-05-04', place: '火车站广场', sex: 'male', approxAge: 40, decision: 'refused' };
     await expect(importRecords(db, systemScope(), '522701', [good, { ...good, decidedOn: '2015-05-01' }]))
       .rejects.toMatchObject({ status: 400, details: { fields: [{ field: 'rows.2.decidedOn' }] } });
+    expect((await count()).n).toBe(before.n);
+  });
+});
+
+describe('scenario qiannan-2015 at 1%: 受灾人员救助 and 政策性农房保险 (stage disaster)', () => {
+  it('states the year\'s relief as the seed does (资金9000余万元, 救助受灾群众39.22万人次), scaled', () => {
+    const persons = Math.round(392_200 * 0.01);
+    expect(figure('disaster', 'persons').value).toBe(persons);
+    expect(figure('disaster', 'amount').value).toBe(9_000_000_000 * 0.01);
+    expect(text).toContain(`2015年全州发放自然灾害救助、冬春救助资金${((9_000_000_000 * 0.01) / 1_000_000).toFixed(2)}万元，救助受灾群众${persons}人次；`);
+    // the summer floods' relief from the verified damage register, the rest from the 2015-2016 冬春 survey
+    const kinds = ['emergency', 'transitional', 'housing', 'winterSpring'].map((k) => figure('disaster', `${k}Persons`).value ?? 0);
+    expect(kinds.every((n) => n > 0)).toBe(true);
+    expect(kinds.reduce((a, b) => a + b, 0)).toBe(persons);
+    expect(text).toMatch(/恢复重建倒房[1-9]\d*户、维修损房[1-9]\d*户，冬春生活救助\d+人/);
+  });
+
+  it('states the insurance: every rural household of the registry insured, 609户理赔 215万元 scaled', async () => {
+    const rural = await db.kysely.selectFrom('households').select((eb) => eb.fn.countAll<string>().as('n')).where('hukou', '=', 'rural').executeTakeFirstOrThrow();
+    expect(Number(rural.n)).toBeGreaterThan(0);
+    expect(text).toContain(`全年政策性农房保险参保${rural.n}户，理赔农房${Math.round(609 * 0.01)}户，兑付保险金${((215_000_000 * 0.01) / 1_000_000).toFixed(2)}万元。`);
+  });
+
+  it('refuses to confirm the sample of a batch already decided, and changes nothing', async () => {
+    const b = await db.kysely.selectFrom('disaster_batches').select(['batch_no', 'county_code']).orderBy('id').executeTakeFirstOrThrow();
+    const count = () => db.kysely.selectFrom('disaster_batch_members').select((eb) => eb.fn.countAll<string>().as('n')).where('check_result', 'is not', null).executeTakeFirstOrThrow();
+    const before = await count();
+    const scope = userScope({ id: 0, username: 'scenario.test', role: 'county_approver', areaCode: b.county_code, department: null });
+    await expect(confirmSample(db, scope, b.batch_no, { date: '2015-12-01' })).rejects.toMatchObject({ code: 'batch_state' });
     expect((await count()).n).toBe(before.n);
   });
 });

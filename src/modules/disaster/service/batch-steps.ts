@@ -81,6 +81,23 @@ export async function recordCheck(db: Database, scope: Scope, batchNo: string, i
   return batchDetail(db, scope, batchNo);
 }
 
+/**
+ * 抽查全部属实: every sampled household not yet checked recorded as confirmed on one date, in one statement
+ * and one audit entry — for a county that visited its sample and found every household as listed (the
+ * loaders of large batches; one household at a time is `recordCheck`).
+ */
+export async function confirmSample(db: Database, scope: Scope, batchNo: string, input: z.output<typeof approveSchema>) {
+  await write(db, scope, async (tx) => {
+    const b = await lockBatch(tx, scope, batchNo, ['draft', 'notice']);
+    if (b.sampled_on === null) throw AppError.conflict('sample_missing', `批次 ${batchNo} 尚未抽样，须先按比例入户抽查`);
+    const date = stepDate(input.date, b.sampled_on);
+    const r = await tx.updateTable('disaster_batch_members').set({ check_result: 'confirmed', checked_by: scope.userName, checked_on: date })
+      .where('county_code', '=', b.county_code).where('batch_id', '=', b.id).where('sampled', '=', true).where('check_result', 'is', null).executeTakeFirst();
+    await appendAudit(tx, scope, { action: 'disaster.batch.check', entity: 'disaster_batch', entityId: batchNo, areaCode: b.county_code, after: { result: 'confirmed', households: Number(r.numUpdatedRows), date } });
+  });
+  return batchDetail(db, scope, batchNo);
+}
+
 async function requireChecked(tx: Kysely<DB>, b: repo.BatchRow) {
   if (b.sampled_on === null) throw AppError.conflict('sample_missing', `批次 ${b.batch_no} 尚未抽样，须先按比例入户抽查`);
   const p = await repo.sampleProgress(tx, b);
