@@ -85,11 +85,18 @@ async function run(db: Database, engine: BenchEngine): Promise<Result> {
     const baseline = await timed(() => db.copyCsv('bench_caseload_copy', ['row_no', 'household_no', 'programme', 'category', 'institution', 'id_number', 'members', 'approved_on', 'amount_fen', 'last_review_on'], made.copy));
     // Where the import's time goes: the first report of each phase (checking the file, staging, writing).
     const began = new Map<string, number>();
-    const onProgress = (phase: string) => void (began.has(phase) || began.set(phase, performance.now()));
+    // …and the process's CPU time (the engine runs in it on PGlite): on a shared machine the wall time varies 3×.
+    const cpuAt = new Map<string, number>();
+    const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+    const onProgress = (phase: string) => void (began.has(phase) || (began.set(phase, performance.now()), cpuAt.set(phase, cpu())));
     const start = performance.now();
+    const cpuStart = cpu();
     const imported = await timed(async () => importCaseload(db, systemScope('bench'), fs.readFileSync(file), { format: 'csv', fileName: path.basename(file), firstMonth: '2015-12', onProgress }));
     const at = (phase: string) => began.get(phase) ?? start;
-    const phases = `check ${seconds(at('stage') - start)} s, stage ${seconds(at('write') - at('stage'))} s, write ${seconds(start + imported.ms - at('write'))} s`;
+    const cpuEnd = cpu();
+    const cpuOf = (phase: string) => cpuAt.get(phase) ?? cpuStart;
+    const phases = `check ${seconds(at('stage') - start)} s, stage ${seconds(at('write') - at('stage'))} s, write ${seconds(start + imported.ms - at('write'))} s; `
+      + `CPU check ${seconds(cpuOf('stage') - cpuStart)} s, stage ${seconds(cpuOf('write') - cpuOf('stage'))} s, write ${seconds(cpuEnd - cpuOf('write'))} s; load ${os.loadavg()[0]!.toFixed(1)}`;
     const r = imported.value;
     if (r.imported.dibao + r.imported.hardship !== heads.length || baseline.value !== heads.length) throw new Error(`${engine}: imported ${r.imported.dibao + r.imported.hardship}, baseline ${baseline.value} of ${heads.length} rows`);
     const written = await writtenRows(db);

@@ -5,11 +5,15 @@ import { yuan } from '../../kernel/money.ts';
 import type { CaseContext } from '../../workflow/definition.ts';
 import type { Benefit } from '../types.ts';
 
+/** Why the formula grants nothing (also the caseload import's warning, from the SQL twin's figures). */
+export const notEligibleMessage = (perCapitaIncome: number, standard: number) =>
+  `按家庭登记信息不符合低保条件（家庭人均月收入 ${yuan(perCapitaIncome)} 元，保障标准 ${yuan(standard)} 元），不能批准；请核实登记信息或作出不予批准决定`;
+
 export const dibaoBenefitOf: Benefit<CaseContext>['decide'] = ({ household, params, ruleSet, date }) => {
   const out = explain({ params, period: date, ruleSet }, household.areaCode, (t) => dibaoBenefit(t, household));
   const v = out.value;
   if (!v.eligible) {
-    return { code: 'not_eligible', status: 409, message: `按家庭登记信息不符合低保条件（家庭人均月收入 ${yuan(v.perCapitaIncome)} 元，保障标准 ${yuan(v.standard)} 元），不能批准；请核实登记信息或作出不予批准决定` };
+    return { code: 'not_eligible', status: 409, message: notEligibleMessage(v.perCapitaIncome, v.standard) };
   }
   return {
     amountFen: v.total,

@@ -98,6 +98,26 @@ export async function registryRowsOf(db: Kysely<DB>, keys: readonly Key[]): Prom
   return [...out.values()];
 }
 
+/** The columns of a member the checks read (and the twin's elderly boundary: the birth date). */
+export type MemberLite = Pick<Member, 'id' | 'id_number' | 'name' | 'relation' | 'birth_date'>;
+type LiteTuple = [number, string, string, string, string];
+
+/** The members of these households, only what the checks read, as `registryRowsOf` reads them (one compact row per household). */
+export async function membersOf(db: Kysely<DB>, keys: readonly Key[]): Promise<Map<string, MemberLite[]>> {
+  const out = new Map<string, MemberLite[]>();
+  if (keys.length === 0) return out;
+  const [counties, ids] = keyArrays(keys);
+  const { rows } = await sql<{ county_code: string; household_id: number; j: string }>`
+    with f as materialized (select * from unnest(${counties}::text[], ${ids}::bigint[]) as f (county_code, household_id))
+    select t.county_code, t.household_id, json_agg(json_build_array(t.id, t.id_number, t.name, t.relation, t.birth_date) order by t.id)::text as j
+    from members t join f on f.county_code = t.county_code and f.household_id = t.household_id
+    group by t.county_code, t.household_id`.execute(db);
+  for (const r of rows) {
+    out.set(`${r.county_code}|${Number(r.household_id)}`, (JSON.parse(r.j) as LiteTuple[]).map(([id, idNumber, name, relation, birth]) => ({ id, id_number: idNumber, name, relation, birth_date: birth })));
+  }
+  return out;
+}
+
 export interface OpenCase {
   county_code: string;
   household_id: number;

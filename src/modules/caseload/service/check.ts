@@ -1,8 +1,10 @@
 // Validating a caseload file against the registry, the cases and the institution register, set-based:
-// one query for the file's households, one per registry table for their members, incomes and assets, one
-// for their open cases, one per county for the institutions named. Every error of every row is
-// collected (any one refuses the file); the programme's formula on the registry facts at the approval
-// date gives each row's warning when it differs from the imported amount. A clean row becomes the
+// one query for the file's households, one for their members (what the checks read), one for their open
+// cases, one per county for the institutions named. Every error of every row is collected (any one
+// refuses the file); the programme's formula on the registry facts at the approval date gives each row's
+// warning when it differs from the imported amount: 低保 by the SQL twin where it is exact (twin.ts), the
+// rest in JS on the registry rows of those households only (one query per table), built into facts
+// without a parse (facts.ts). A clean row becomes the
 // staged case: recipient, dates, payee, context and the frozen explanation.
 import type { Database } from '../../../db/engine.ts';
 import type { RowError } from '../../../kernel/files/rows.ts';
@@ -14,12 +16,13 @@ import { programmeOf } from '../../../programmes/registry.ts';
 import type { CaseContext } from '../../../workflow/definition.ts';
 import { caseParameters } from '../../cases/index.ts';
 import { institutionsNamed, type NamedInstitution } from '../../institutions/index.ts';
-import { householdFactsFromRegistry, type RegistryHousehold } from '../../registry/index.ts';
 import { CASELOAD_COLUMNS, headerOf, type CaseloadProgramme, type Stability, type SupportMode } from '../columns.ts';
 import type { CaseloadWarning } from '../contract.ts';
 import * as repo from '../repo/caseload.ts';
+import { factsOfRows } from './facts.ts';
 import { caseContext, formulaAmount, reviewDueOf } from './formula.ts';
 import { readCaseloadFile, type FileRow } from './read-file.ts';
+import { dibaoOutcomesByTwin, type TwinOutcome } from './twin.ts';
 
 /** A row whose amount differs from the formula's; `formulaFen` null when the formula gives nothing (not eligible on the registry facts, or no value). */
 export type { CaseloadWarning };
@@ -75,15 +78,17 @@ export interface CheckInput {
   today: string;
   /** The first month Jiuzhu pays (YYYY-MM): the previous system paid the months before. */
   firstMonth: string;
+  /** How the 低保 amounts are computed: by the SQL twin where exact (default), or all by the formula in JS (the twin's test). */
+  formula?: 'twin' | 'js';
 }
 
 const COLUMN_ORDER = CASELOAD_COLUMNS.map((c) => c.header);
 const yuan = (fen: number) => (fen / 100).toFixed(2);
 const unique = <T>(xs: Iterable<T>) => [...new Set(xs)];
 
-type Member = repo.MemberFacts;
+type Member = repo.MemberLite;
 
-/** A household's registry rows as the facts read them (only the columns `householdFactsFromRegistry` reads are fetched). */
+/** A household's registry rows as the facts read them (only the columns the facts read are fetched). */
 interface HouseholdRecord {
   household: repo.FileHouseholdRow;
   members: repo.MemberFacts[];
@@ -91,19 +96,20 @@ interface HouseholdRecord {
   assets: repo.AssetFacts[];
 }
 
-/** Registry rows by household: `county|id` → the household's record. */
-function groupRecords(households: readonly repo.FileHouseholdRow[], rows: readonly repo.HouseholdRows[]): Map<string, HouseholdRecord> {
-  const byKey = new Map(rows.map((r) => [`${r.county_code}|${r.household_id}`, r]));
-  const out = new Map<string, HouseholdRecord>();
-  for (const h of households) {
-    const r = byKey.get(`${h.county_code}|${h.id}`);
-    out.set(`${h.county_code}|${h.id}`, { household: h, members: r?.members ?? [], incomes: r?.incomes ?? [], assets: r?.assets ?? [] });
-  }
-  return out;
-}
+/** The facts of a record, as `householdFactsFromRegistry` gives them, without its parse (service/facts.ts). */
+const factsOf = (r: HouseholdRecord) => factsOfRows(r.household, r.members, r.incomes, r.assets);
 
-/** The facts of a record: the mapping reads no other column than those fetched (repo MemberFacts, IncomeFacts, AssetFacts). */
-const factsOf = (r: HouseholdRecord) => householdFactsFromRegistry(r as unknown as RegistryHousehold);
+/** What the formula gives for a row: its amount and the members with a top-up, or why it gives none. */
+type Outcome = TwinOutcome;
+
+/** A row that passed the checks, waiting for its formula amount. */
+interface Checked {
+  r: FileRow;
+  h: repo.FileHouseholdRow;
+  member: Member;
+  members: readonly Member[];
+  institution: NamedInstitution | undefined;
+}
 
 async function institutionsOf(db: Database, rows: readonly FileRow[], countyOf: (r: FileRow) => string | undefined): Promise<Map<string, Map<string, NamedInstitution>>> {
   const byCounty = new Map<string, Set<string>>();
@@ -126,8 +132,7 @@ export async function checkCaseloadFile(db: Database, scope: Scope, body: Buffer
   // Another county's household, or one outside the caller's scope, reads as not found.
   const households = new Map(found.filter((h) => (input.countyCode === null || h.county_code === input.countyCode) && covers(scope, h.village_code)).map((h) => [h.household_no, h]));
   const keys = [...households.values()];
-  const [registryRows, open, params] = await Promise.all([repo.registryRowsOf(db.kysely, keys), repo.openCasesOf(db.kysely, keys), caseParameters(db)]);
-  const records = groupRecords(keys, registryRows);
+  const [membersBy, open, params] = await Promise.all([repo.membersOf(db.kysely, keys), repo.openCasesOf(db.kysely, keys), caseParameters(db)]);
   const openDibao = new Map<string, repo.OpenCase>();
   const openHardship = new Map<number, repo.OpenCase>();
   for (const c of open) {
@@ -136,7 +141,7 @@ export async function checkCaseloadFile(db: Database, scope: Scope, body: Buffer
   }
   const institutions = await institutionsOf(db, rows, (r) => households.get(r.householdNo)?.county_code);
 
-  const cases: StagedCase[] = [];
+  const checked: Checked[] = [];
   for (const r of rows) {
     const fail = (f: Parameters<typeof headerOf>[0], message: string) => void errors.push({ row: r.row, column: headerOf(f), message });
     const before = errors.length;
@@ -145,9 +150,9 @@ export async function checkCaseloadFile(db: Database, scope: Scope, body: Buffer
       fail('householdNo', `户编号 ${r.householdNo} 未登记或不属于${input.countyCode === null ? '您的管辖范围' : '本县'}（请先导入家庭）`);
       continue;
     }
-    const record = records.get(`${h.county_code}|${h.id}`)!;
-    const byId = new Map<string, Member>(record.members.map((m) => [m.id_number, m]));
-    const head = record.members.find((m) => m.relation === 'head');
+    const members = membersBy.get(`${h.county_code}|${h.id}`) ?? [];
+    const byId = new Map<string, Member>(members.map((m) => [m.id_number, m]));
+    const head = members.find((m) => m.relation === 'head');
     let member: Member | undefined;
     if (r.idNumber) {
       member = byId.get(r.idNumber);
@@ -175,21 +180,45 @@ export async function checkCaseloadFile(db: Database, scope: Scope, body: Buffer
       else if (institution.refusal) fail('institution', institution.refusal);
     }
     if (errors.length > before || !member) continue;
+    checked.push({ r, h, member, members, institution });
+  }
 
+  // The formula: 低保 by the SQL twin where it is exact, the rest (特困, and what the twin leaves) in JS on the registry rows.
+  const twinOf = new Map<Checked, TwinOutcome>();
+  if (input.formula !== 'js') {
+    const dibao = checked.filter((c) => c.r.programme === 'dibao');
+    const outcomes = await dibaoOutcomesByTwin(db, dibao.map((c) => ({ countyCode: c.h.county_code, householdId: Number(c.h.id), date: c.r.approvedOn, births: c.members.map((m) => m.birth_date) })));
+    for (const [i, o] of outcomes) twinOf.set(dibao[i]!, o);
+  }
+  const inJs = checked.filter((c) => !twinOf.has(c));
+  const jsKeys = unique(inJs.map((c) => c.h));
+  const records = new Map((await repo.registryRowsOf(db.kysely, jsKeys)).map((x) => [`${x.county_code}|${x.household_id}`, x]));
+
+  const cases: StagedCase[] = [];
+  for (const c of checked) {
+    const { r, h, member, institution } = c;
     const p = programmeOf(r.programme);
     const ruleSet = ruleSetFor(r.approvedOn, params);
-    const context = caseContext(r.programme, r.stability, r.mode, institution?.id, r.origin);
-    const facts = factsOf(record);
-    const origin = r.programme === 'hardship' ? hardshipOrigin(facts, String(member.id), r.approvedOn, r.origin ?? undefined) : null;
-    const formula = formulaAmount(p, { facts, applicantId: String(member.id), context, params, ruleSet, date: r.approvedOn, areaCode: h.village_code });
-    const formulaFen = formula.ok ? formula.decision.amountFen : null;
+    let outcome: Outcome;
+    let origin: HardshipOrigin | null = null;
+    const twin = twinOf.get(c);
+    if (twin) outcome = twin;
+    else {
+      const rec = records.get(`${h.county_code}|${h.id}`);
+      const facts = factsOf({ household: h, members: rec?.members ?? [], incomes: rec?.incomes ?? [], assets: rec?.assets ?? [] });
+      const context = caseContext(r.programme, r.stability, r.mode, institution?.id, r.origin);
+      if (r.programme === 'hardship') origin = hardshipOrigin(facts, String(member.id), r.approvedOn, r.origin ?? undefined);
+      const f = formulaAmount(p, { facts, applicantId: String(member.id), context, params, ruleSet, date: r.approvedOn, areaCode: h.village_code });
+      outcome = f.ok ? { ok: true, amountFen: f.decision.amountFen, topup: f.decision.summary.topup ?? 0 } : { ok: false, message: f.message };
+    }
+    const formulaFen = outcome.ok ? outcome.amountFen : null;
     if (formulaFen !== r.amountFen) {
-      const message = formula.ok
-        ? `原系统金额 ${yuan(r.amountFen)} 元，按登记信息和批准日期的政策参数计算为 ${yuan(formulaFen ?? 0)} 元（相差 ${yuan(r.amountFen - (formulaFen ?? 0))} 元），按原系统金额导入`
-        : `原系统金额 ${yuan(r.amountFen)} 元，按登记信息计算不出金额：${formula.message}；按原系统金额导入`;
+      const message = outcome.ok
+        ? `原系统金额 ${yuan(r.amountFen)} 元，按登记信息和批准日期的政策参数计算为 ${yuan(outcome.amountFen)} 元（相差 ${yuan(r.amountFen - outcome.amountFen)} 元），按原系统金额导入`
+        : `原系统金额 ${yuan(r.amountFen)} 元，按登记信息计算不出金额：${outcome.message}；按原系统金额导入`;
       warnings.push({ row: r.row, column: headerOf('amount'), programme: r.programme, householdNo: r.householdNo, importedFen: r.amountFen, formulaFen, message });
     }
-    cases.push(stagedCase(r, h, member, record, { params, ruleSet, formula, institution, firstMonth: input.firstMonth, origin }));
+    cases.push(stagedCase(r, h, member, c.members.length, { params, ruleSet, outcome, institution, firstMonth: input.firstMonth, origin }));
   }
   errors.sort((a, b) => a.row - b.row || COLUMN_ORDER.indexOf(a.column) - COLUMN_ORDER.indexOf(b.column));
   return { cases, errors, warnings, dataRows: file.dataRows };
@@ -198,7 +227,7 @@ export async function checkCaseloadFile(db: Database, scope: Scope, body: Buffer
 interface Derived {
   params: ParameterSet;
   ruleSet: RuleSet;
-  formula: ReturnType<typeof formulaAmount>;
+  outcome: Outcome;
   institution: NamedInstitution | undefined;
   firstMonth: string;
   origin: HardshipOrigin | null;
@@ -213,10 +242,10 @@ function institutionPays(params: ParameterSet, areaCode: string, date: string, r
   }
 }
 
-function stagedCase(r: FileRow, h: repo.FileHouseholdRow, member: Member, record: HouseholdRecord, d: Derived): StagedCase {
+function stagedCase(r: FileRow, h: repo.FileHouseholdRow, member: Member, householdSize: number, d: Derived): StagedCase {
   const p = programmeOf(r.programme);
   const approvalMonth = r.approvedOn.slice(0, 7);
-  const f = d.formula;
+  const f = d.outcome;
   const toInstitution = r.mode === 'institutional' && d.institution !== undefined && institutionPays(d.params, h.village_code, r.approvedOn, d.ruleSet);
   return {
     row: r.row, programme: r.programme, ruleSet: d.ruleSet, countyCode: h.county_code, householdId: Number(h.id), areaCode: h.village_code,
@@ -224,10 +253,10 @@ function stagedCase(r: FileRow, h: repo.FileHouseholdRow, member: Member, record
     decidedOn: r.approvedOn, effectiveMonth: approvalMonth, fromMonth: approvalMonth > d.firstMonth ? approvalMonth : d.firstMonth,
     reviewDue: r.closedOn !== null ? null : reviewDueOf(p, d.params, r.stability ?? 'stable', h.hukou, h.village_code, r.lastReviewOn ?? r.approvedOn, d.ruleSet),
     amountFen: r.amountFen,
-    persons: r.programme === 'hardship' ? 1 : r.members.length > 0 ? r.members.length : record.members.length,
+    persons: r.programme === 'hardship' ? 1 : r.members.length > 0 ? r.members.length : householdSize,
     stability: r.stability, mode: r.mode, institutionId: d.institution?.id ?? null, lastReviewOn: r.lastReviewOn, closedOn: r.closedOn, originGiven: r.origin, origin: d.origin, members: r.members,
-    formulaFen: f.ok ? f.decision.amountFen : null, formulaNote: f.ok ? null : f.message,
-    topup: f.ok ? (f.decision.summary.topup ?? 0) : 0,
+    formulaFen: f.ok ? f.amountFen : null, formulaNote: f.ok ? null : f.message,
+    topup: f.ok ? f.topup : 0,
     payee: toInstitution ? 'institution' : 'recipient',
     payeeName: toInstitution ? d.institution!.name : member.name,
     payeeIdNumber: toInstitution ? d.institution!.creditCode : member.id_number,
