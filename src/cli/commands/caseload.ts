@@ -45,7 +45,7 @@ export function registerCaseload(program: Command): void {
           bar?.stop();
           for (const w of r.warnings.slice(0, SHOWN)) console.log(`  warning row ${w.row} (${w.householdNo}): ${w.message}`);
           if (r.warningCount > SHOWN) console.log(`  … ${r.warningCount - SHOWN} more warnings`);
-          const what = `${r.imported.dibao} 低保 households, ${r.imported.hardship} 特困 persons, ${yuan(r.imported.amountFen)} yuan a month; ${r.warningCount} amount warnings`;
+          const what = `${r.imported.dibao} 低保 households, ${r.imported.hardship} 特困 persons (${r.imported.closed} of them closed history cases), ${yuan(r.imported.amountFen)} yuan a month for those in payment; ${r.warningCount} amount warnings`;
           console.log(r.dryRun ? `dry run, nothing written: ${r.rows} rows would import ${what}` : `imported ${r.rows} rows: ${what}; paid from ${r.firstMonth}`);
         } catch (e) {
           bar?.stop();

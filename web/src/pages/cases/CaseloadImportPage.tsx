@@ -127,7 +127,7 @@ export default function CaseloadImportPage() {
         {outcome?.ok && (
           <Alert type="success" showIcon data-testid={outcome.result.dryRun ? 'caseload-checked' : 'caseload-done'}
             message={t(outcome.result.dryRun ? 'caseload.checked' : 'caseload.done', {
-              rows: outcome.result.rows, dibao: outcome.result.imported.dibao, hardship: outcome.result.imported.hardship,
+              rows: outcome.result.rows, dibao: outcome.result.imported.dibao, hardship: outcome.result.imported.hardship, closed: outcome.result.imported.closed,
               amount: formatYuan(outcome.result.imported.amountFen), warnings: outcome.result.warningCount, month: outcome.result.firstMonth,
             })} />
         )}
