@@ -105,4 +105,32 @@ describe(`bulk re-rating (${ENGINE})`, () => {
     expect(jan?.length).toBe(1);
     expect(rows.map((r) => [r.period, Number(r.regular_fen)])).toEqual([['2025-12', item?.oldAmountFen], ['2026-01', 110000]]);
   });
+
+  it('re-rating from a month already paid: the next payroll pays the difference for it as arrears (补发)', async () => {
+    const admin = await tokenFor(built, 'qiannan.admin');
+    const v = await s.call('POST', '/policy/parameters/dibao.standard.urban/values', admin, { area: '522701', effective: '2026-02-01', value: 800, reference: '都匀市2026年2月城市低保标准调整通知' });
+    expect(v.statusCode, v.body).toBe(201);
+    const payrollNo = async (period: string) => (await sql<{ payroll_no: string }>`select payroll_no from payrolls where county_code = '522701' and period = ${period}`.execute(db.kysely)).rows[0]!.payroll_no;
+    await approvePayroll(db, systemScope('test'), await payrollNo('2026-01'));
+    const [feb] = await runPayroll(db, systemScope('test'), { period: '2026-02', countyCode: '522701' });
+    await approvePayroll(db, systemScope('test'), feb!.payrollNo);
+
+    // February is paid at 1100 yuan; then the county re-rates from February (800 yuan: 2 × (800 − 150) = 1300).
+    const draft = await s.call('POST', '/cases/rerate', duyun, { programme: 'dibao', effectiveMonth: '2026-02', reason: '2026年2月起城市低保标准提高到每人每月800元' });
+    expect(draft.statusCode, draft.body).toBe(201);
+    const ok = await s.call('POST', `/cases/rerate/${(draft.json() as Summary).batchNo}/approve`, duyun2, { date: '2026-03-05' });
+    expect(ok.statusCode, ok.body).toBe(200);
+
+    await runPayroll(db, systemScope('test'), { period: '2026-03', countyCode: '522701' });
+    const { rows } = await sql<{ name: string; regular_fen: string; arrears_fen: string; arrears_from: string | null }>`
+      select l.name, l.regular_fen, l.arrears_fen, l.arrears_from from payroll_lines l join payrolls p on p.county_code = l.county_code and p.id = l.payroll_id
+      where p.period = '2026-03' and l.name = '罗大成'`.execute(db.kysely);
+    expect(rows.map((r) => [Number(r.regular_fen), Number(r.arrears_fen), r.arrears_from])).toEqual([[130000, 130000 - 110000, '2026-02']]);
+    // A month whose amount did not change owes nothing more: April pays the regular amount only.
+    await approvePayroll(db, systemScope('test'), await payrollNo('2026-03'));
+    await runPayroll(db, systemScope('test'), { period: '2026-04', countyCode: '522701' });
+    const apr = await sql<{ regular_fen: string; arrears_fen: string }>`select l.regular_fen, l.arrears_fen from payroll_lines l join payrolls p on p.county_code = l.county_code and p.id = l.payroll_id
+      where p.period = '2026-04' and l.name = '罗大成'`.execute(db.kysely);
+    expect(apr.rows.map((r) => [Number(r.regular_fen), Number(r.arrears_fen)])).toEqual([[130000, 0]]);
+  });
 });

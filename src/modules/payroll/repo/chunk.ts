@@ -15,7 +15,8 @@ export const monthIndex = (period: string) => Number(period.slice(0, 4)) * 12 + 
  * a one-off pays its amount once, in the first payroll for a period not before its month that finds it
  * unpaid. The month's amount is what the segments holding the period pay; arrears (补发) are the months
  * after the recipient's last paid period (or from the first payable month, if never paid) and before this
- * one. Pending reissues are added, then outstanding receivables of the household are deducted, at most
+ * one, plus what a change decided later makes the months already paid come to beyond what was paid for them
+ * (a re-rating from January approved in March: January's and February's difference; never less than 0). Pending reissues are added, then outstanding receivables of the household are deducted, at most
  * the gross. One line per programme and recipient; payee, method, name and ID number from the
  * recipient's latest entitlement, account and village from that entitlement's household as of the run.
  * Each chunk reads its county's rows once (hash joins, one pass); a township's chunk keeps the
@@ -43,19 +44,29 @@ export function chunkStatement(p: PayrollRow, area: string) {
     ), paid as (
       -- only recipients with months before the period can be owed arrears; a line of nothing but
       -- one-offs says nothing of the months paid
-      select l.programme, l.recipient_id, max(payroll_month(l.period)) as last_m
+      select l.programme, l.recipient_id, max(payroll_month(l.period)) as last_m, sum(l.regular_fen + l.arrears_fen) as paid_fen
       from payroll_lines l
       where l.county_code = ${county} and l.period < ${p.period} and l.regular_fen + l.arrears_fen + l.reissue_fen > 0
         and (l.programme, l.recipient_id) in (select programme, recipient_id from seg where not one_off and from_m < ${pi}::int)
       group by l.programme, l.recipient_id
-    ), sums as (
+    ), due as (
       select s.programme, s.recipient_id, max(s.id) as last_id,
         sum(case when not s.one_off and s.from_m <= ${pi}::int and s.to_m >= ${pi}::int then s.amount else 0 end) as regular,
         sum(case when s.one_off then 0 else s.amount * greatest(0, ${end} - ${start} + 1) end) as arrears,
         min(case when not s.one_off and ${end} >= ${start} then ${start} end) as arrears_from_m,
-        sum(case when s.one_off then s.amount else 0 end) as one_off
+        sum(case when s.one_off then s.amount else 0 end) as one_off,
+        -- what the months already paid come to now (a change decided later from one of them, e.g. a re-rating
+        -- from January approved in March), against what was paid for them: the difference is owed as arrears
+        sum(case when not s.one_off and pd.last_m is not null then s.amount * greatest(0, least(s.to_m, pd.last_m) - s.from_m + 1) else 0 end) as owed_paid_months,
+        max(pd.paid_fen) as paid_fen,
+        max(case when not s.one_off and pd.last_m is not null and s.from_m <= pd.last_m then s.from_m end) as changed_from_m
       from seg s left join paid pd on pd.programme = s.programme and pd.recipient_id = s.recipient_id
       group by s.programme, s.recipient_id
+    ), sums as (
+      select d.programme, d.recipient_id, d.last_id, d.regular, d.one_off,
+        d.arrears + greatest(0, d.owed_paid_months - coalesce(d.paid_fen, 0)) as arrears,
+        case when d.owed_paid_months > coalesce(d.paid_fen, 0) then least(coalesce(d.arrears_from_m, d.changed_from_m), d.changed_from_m) else d.arrears_from_m end as arrears_from_m
+      from due d
     ), recip as (
       select s.*, e.household_id, e.case_id, e.payee, e.method, e.payee_name as name, e.payee_id_number as id_number,
         e.village_code, e.bank_name, e.bank_account
