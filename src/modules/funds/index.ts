@@ -9,3 +9,5 @@ import { planYearsOf } from './service/plans.ts';
 registerReductionPlans(planYearsOf);
 
 export { fundsRoutes } from './routes.ts';
+export { createPlan } from './service/plans.ts';
+export { newPlanSchema } from './contract/plans.ts';

@@ -47,6 +47,8 @@ export const SUPPORT_2015 = { institutional: 3500, homeBased: 2200 } as const;
 /** ASSUMED — the urban share of 低保 persons (the seed gives none; 黔南州 is mostly rural). */
 export const URBAN_SHARE_2015 = 0.12;
 export const URBAN_SHARE_2014 = 0.1;
+/** ASSUMED — 特困 persons who are urban 三无 (the rest rural 五保; the seed gives no split). */
+export const URBAN_HARDSHIP_SHARE = 0.05;
 
 /**
  * ASSUMED — 特困 flows the seed does not give, chosen so that its figures hold: a year earlier 9,600 persons of

@@ -6,7 +6,7 @@
 // carries the 2014 amount the previous system paid (the seed's gap a year earlier).
 import { createRandom, type Random } from '../../kernel/random.ts';
 import { generateDemoHouseholds, type DemoVillage, type HouseholdRecord } from '../../modules/registry/index.ts';
-import { CAUSE_SHARES, SEED, SUPPORT_2014, SUPPORT_2015, TIER_1 } from './figures.ts';
+import { CAUSE_SHARES, SEED, SUPPORT_2014, SUPPORT_2015, TIER_1, URBAN_HARDSHIP_SHARE } from './figures.ts';
 import type { HardshipFlow, ScenarioPlan } from './plan.ts';
 
 /** One row of the caseload file, the household number filled in once the household is loaded. */
@@ -77,6 +77,7 @@ export function* scenarioHouseholds(plan: ScenarioPlan, villages: readonly DemoV
   const dibao = new Map<string, Open[]>();
   const hardship = new Map<string, [HardshipFlow, number][]>();
   const placed = new Map<string, number>();
+  const urbanHardship = new Map<string, number>();
   const topups = new TopupShare();
   let needed = 0;
   for (const c of plan.counties) {
@@ -86,6 +87,7 @@ export function* scenarioHouseholds(plan: ScenarioPlan, villages: readonly DemoV
       needed += q.stay + q.exit;
     }
     hardship.set(c.countyCode, Object.entries(c.hardship).map(([k, n]) => [k as HardshipFlow, n]));
+    urbanHardship.set(c.countyCode, Math.round(Object.values(c.hardship).reduce((a, b) => a + b, 0) * URBAN_HARDSHIP_SHARE));
     needed += Object.values(c.hardship).reduce((a, b) => a + b, 0);
   }
   // Far more than needed: the generator is lazy and stops being read once the quotas are full.
@@ -101,8 +103,11 @@ export function* scenarioHouseholds(plan: ScenarioPlan, villages: readonly DemoV
       yield dibaoHousehold(rng, record, open.flow === 'stay' ? members.map((m) => topups.shape(m)) : members, open.flow, urban);
       continue;
     }
-    const flow = hardship.get(county)?.find((f) => f[1] > 0);
+    // 特困 persons are rural 五保 but for a few urban 三无 (URBAN_HARDSHIP_SHARE of each county's).
+    const urbanLeft = urbanHardship.get(county) ?? 0;
+    const flow = urban && urbanLeft <= 0 ? undefined : hardship.get(county)?.find((f) => f[1] > 0);
     if (flow) {
+      if (urban) urbanHardship.set(county, urbanLeft - 1);
       flow[1] -= 1;
       needed -= 1;
       const institutional = flow[0] === 'stayInstitution' || flow[0] === 'newInstitution';

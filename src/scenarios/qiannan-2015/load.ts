@@ -18,6 +18,7 @@ import { EXTRAS } from './extras.ts';
 import { scenarioHouseholds, type CaseRow } from './households.ts';
 import { homeOf, loadHomes, plannedHomes } from './institutions.ts';
 import { load2014Parameters } from './parameters.ts';
+import { loadReductionPlans } from './plans.ts';
 import { scenarioPlan, type ScenarioPlan } from './plan.ts';
 
 export const PREFECTURE = '522700';
@@ -64,7 +65,10 @@ export async function loadQiannan2015(db: Database, opts: ScenarioOptions): Prom
   const villages = await demoVillages(db, PREFECTURE);
   const plan = scenarioPlan(villages, opts.scale);
   const counties = plan.counties.map((c) => c.countyCode);
-  await timed('parameters', () => load2014Parameters(db, scope, counties));
+  await timed('parameters', async () => {
+    await load2014Parameters(db, scope, counties);
+    await loadReductionPlans(db, scope, plan);
+  });
   const planned = plannedHomes(plan, villages);
   const homes = await timed('institutions', () => loadHomes(db, scope, planned.homes));
 

@@ -49,6 +49,12 @@ describe('scenario qiannan-2015 at 1%', () => {
     expect(text).toContain(`${loaded.plan.dibao2015}人，比上年减少29.20%`);
   });
 
+  it('states the counties that used up their six-year 减量 plan in one year (省州部署规划6年的减量计划在一年全部减完)', () => {
+    const used = /([^。；]*)把6年的减量计划在一年全部减完。/.exec(text);
+    expect(used?.[1]?.split('、')).toHaveLength(8);
+    expect(text).toContain('低保减量超过建议数');
+  });
+
   it('states the average standards and their growth (453元/月、2594元/年，增长17.35%和30.47%)', () => {
     expect(text).toContain('全州城市、农村平均低保标准为453元/月/人和2594元/年/人，分别增长17.35%和增长30.47%');
   });
@@ -77,6 +83,7 @@ describe('scenario qiannan-2015 at 1%', () => {
     // 五保 (rural) and 三无 (urban) from the file's 供养类别, counted by the entitlements' summaries.
     const origins = /供养特困人员\d+人，其中农村五保对象(\d+)人、城市三无人员(\d+)人，/.exec(text);
     expect(Number(origins?.[1]) + Number(origins?.[2])).toBe(persons);
+    expect(Number(origins?.[1])).toBeGreaterThan(Number(origins?.[2]) * 5);
     expect(text).toContain(`集中供养对象${institutional}人，集中供养率达${(rate * 100).toFixed(2)}%，集中供养率比上年同期提高${((rate - prevRate) * 100).toFixed(2)}个百分点`);
   });
 
