@@ -47,6 +47,8 @@ export default defineConfig({
           include: ['e2e/**/*.e2e.test.ts'],
           globalSetup: ['e2e/global-setup.ts'],
           pool: 'forks',
+          // One process for all the browser files, one after the other: each has its own server and Chromium.
+          isolate: false,
           maxWorkers: 1,
           fileParallelism: false,
           testTimeout: 180_000,

@@ -4,7 +4,7 @@ import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { adminQuery, withDatabase } from '../src/test/fixture.ts';
+import type * as Fixture from '../src/test/fixture.ts';
 
 export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -17,10 +17,19 @@ export interface RunningServer {
 
 const LISTENING = /listening on (http:\/\/[^\s]+)/;
 
-/** What a server starts from: a data folder (PGlite) or a database (PostgreSQL) already migrated with the demo. */
+/**
+ * What a server starts from: a data folder (PGlite) or a database (PostgreSQL) already migrated with the
+ * demo, and the run's compiled CLI (e2e/compile.ts) when there is one.
+ */
 export interface ServerTemplate {
   dataDir?: string;
   database?: string;
+  entry?: string;
+}
+
+/** The PostgreSQL helpers, loaded only on PostgreSQL: they import most of src/, which a browser file does not need. */
+export function fixture(): Promise<typeof Fixture> {
+  return import('../src/test/fixture.ts');
 }
 
 /**
@@ -28,9 +37,10 @@ export interface ServerTemplate {
  * also build web/dist, hence the long default timeout. JIUZHU_E2E_BASE_URL skips the start and
  * uses a server that is already running. With `from` (the run's template, see e2e/global-setup.ts) the
  * server starts on a copy of the template instead of migrating and loading the demo again; `keep` leaves
- * its data (the template itself) in place when it stops.
+ * its data (the template itself) in place when it stops. `entry` (or `from.entry`) is the script to run instead
+ * of bin/jiuzhu.mjs.
  */
-export async function startServer(timeoutMs = 120_000, opts: { from?: ServerTemplate; keep?: boolean } = {}): Promise<RunningServer & { dataDir: string; database: string | null }> {
+export async function startServer(timeoutMs = 120_000, opts: { from?: ServerTemplate; keep?: boolean; entry?: string } = {}): Promise<RunningServer & { dataDir: string; database: string | null }> {
   const external = process.env['JIUZHU_E2E_BASE_URL'];
   if (external) {
     return { baseUrl: external.replace(/\/$/, ''), output: () => '', stop: async () => undefined, dataDir: '', database: null };
@@ -41,13 +51,14 @@ export async function startServer(timeoutMs = 120_000, opts: { from?: ServerTemp
   const env: NodeJS.ProcessEnv = { ...process.env, JIUZHU_DATA_DIR: dataDir, JIUZHU_DEMO: '1' };
   // On PostgreSQL each server gets a database of its own, dropped when it stops.
   const serverUrl = process.env['DATABASE_URL'];
-  const database = serverUrl ? `jiuzhu_e2e_${process.pid}_${Date.now().toString(36)}` : null;
-  if (serverUrl && database) {
-    await adminQuery(serverUrl, opts.from?.database ? `create database ${database} template ${opts.from.database}` : `create database ${database}`);
-    env['DATABASE_URL'] = withDatabase(serverUrl, database);
+  const pg = serverUrl ? { url: serverUrl, database: `jiuzhu_e2e_${process.pid}_${Date.now().toString(36)}`, ...(await fixture()) } : null;
+  if (pg) {
+    await pg.adminQuery(pg.url, opts.from?.database ? `create database ${pg.database} template ${opts.from.database}` : `create database ${pg.database}`);
+    env['DATABASE_URL'] = pg.withDatabase(pg.url, pg.database);
   }
   delete env['PORT'];
-  const child = spawn(process.execPath, ['bin/jiuzhu.mjs', 'start', '--port', '0'], {
+  const entry = opts.entry ?? opts.from?.entry ?? 'bin/jiuzhu.mjs';
+  const child = spawn(process.execPath, [entry, 'start', '--port', '0'], {
     cwd: REPO_ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -66,7 +77,7 @@ export async function startServer(timeoutMs = 120_000, opts: { from?: ServerTemp
     }
     if (opts.keep) return;
     await rm(dataDir, { recursive: true, force: true });
-    if (serverUrl && database) await adminQuery(serverUrl, `drop database if exists ${database} with (force)`);
+    if (pg) await pg.adminQuery(pg.url, `drop database if exists ${pg.database} with (force)`);
   };
 
   try {
@@ -92,7 +103,7 @@ export async function startServer(timeoutMs = 120_000, opts: { from?: ServerTemp
         reject(new Error(`server exited early (code ${code}, signal ${signal})\n${log}`));
       });
     });
-    return { baseUrl, output: () => log, stop, dataDir, database };
+    return { baseUrl, output: () => log, stop, dataDir, database: pg?.database ?? null };
   } catch (err) {
     await stop();
     throw err;

@@ -20,12 +20,15 @@ export function browserSuite(title: string, body: (env: () => SuiteEnv) => void)
     let browser: E2EBrowser | undefined;
     beforeAll(async () => {
       if (!haveChromium) throw new Error('JIUZHU_E2E_REQUIRED=1 but /usr/bin/chromium is missing');
-      server = await startServer(120_000, { from: inject('e2eTemplate') });
-      browser = await launchBrowser();
+      // Chromium starts while the server loads; whichever started is stopped by afterAll if the other failed.
+      const [started, launched] = await Promise.allSettled([startServer(120_000, { from: inject('e2eTemplate') }), launchBrowser()]);
+      if (started.status === 'fulfilled') server = started.value;
+      if (launched.status === 'fulfilled') browser = launched.value;
+      if (started.status === 'rejected') throw started.reason;
+      if (launched.status === 'rejected') throw launched.reason;
     });
     afterAll(async () => {
-      await browser?.close();
-      await server?.stop();
+      await Promise.all([browser?.close(), server?.stop()]);
     });
     body(() => {
       if (!server || !browser) throw new Error('setup failed');
