@@ -17,6 +17,9 @@ export default defineConfig({
       {
         test: {
           name: 'server',
+          // Unisolated projects whose worker counts differ need groups of their own (vitest 4): the server
+          // files (with the mocking one beside them), then the browser files.
+          sequence: { groupOrder: 0 },
           include: ['src/**/*.test.ts'],
           exclude: MOCKING,
           globalSetup: ['src/test/global-setup.ts'],
@@ -33,6 +36,7 @@ export default defineConfig({
         // Files that replace a module (vi.mock) need modules of their own.
         test: {
           name: 'server-mocked',
+          sequence: { groupOrder: 0 },
           include: MOCKING,
           globalSetup: ['src/test/global-setup.ts'],
           pool: 'forks',
@@ -44,6 +48,7 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
+          sequence: { groupOrder: 1 },
           include: ['e2e/**/*.e2e.test.ts'],
           globalSetup: ['e2e/global-setup.ts'],
           pool: 'forks',
