@@ -92,9 +92,15 @@ export async function loadHouseholdRecords(db: Database, scope: Scope, opts: Rec
   let processed = 0;
   opts.onProgress?.(0, total);
 
+  // ID numbers of this load so far: two sources of records (e.g. the demo's parts) may hand out the same one.
+  const seen = new Set<string>();
   const flush = async (batch: HouseholdRecord[]) => {
     const clash = new Set((await bulk.registeredAmong(db.kysely, batch.flatMap((r) => r.members.map((m) => m.idNumber)))).map((r) => r.id_number));
-    const load = clash.size === 0 ? batch : batch.filter((r) => !r.members.some((m) => clash.has(m.idNumber)));
+    const load = batch.filter((r) => {
+      if (r.members.some((m) => clash.has(m.idNumber) || seen.has(m.idNumber))) return false;
+      for (const m of r.members) seen.add(m.idNumber);
+      return true;
+    });
     result.skipped += batch.length - load.length;
     const members = load.reduce((n, r) => n + r.members.length, 0);
     const numbers = await bulk.allocate(db.kysely, 'household_no_seq', load.length);
