@@ -32,7 +32,9 @@ export const CASELOAD_COLUMNS: readonly CaseloadColumn[] = [
 export const headerOf = (field: CaseloadField): string => CASELOAD_COLUMNS.find((c) => c.field === field)?.header ?? field;
 
 
-export type CaseloadProgramme = 'dibao' | 'hardship';
+/** The programmes a previous system's caseload file carries (the file's 救助项目 column). */
+export const CASELOAD_PROGRAMMES = ['dibao', 'hardship'] as const;
+export type CaseloadProgramme = (typeof CASELOAD_PROGRAMMES)[number];
 export const PROGRAMME_OF_LABEL: Readonly<Record<string, CaseloadProgramme>> = {
   低保: 'dibao', 最低生活保障: 'dibao', 特困: 'hardship', 特困供养: 'hardship', 特困人员救助供养: 'hardship',
 };
