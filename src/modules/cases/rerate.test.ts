@@ -16,7 +16,7 @@ import { approvedDibao, docxText, stepper } from './testing.ts';
 type Summary = { batchNo: string; status: string; counts: Record<string, number> & { up: number; down: number }; totals: { oldFen: number; newFen: number; differenceFen: number } };
 type Detail = Summary & {
   documents: { parameter: string; area: string; value: string; reference: string }[];
-  items: { caseNo: string; name: string; village: string; oldAmountFen: number; newAmountFen: number | null; outcome: string; worksheet: { standard: number; perCapitaIncome: number; persons: number; members: { share: number; category: string | null }[] } }[];
+  items: { caseNo: string; name: string; village: string; householdNo: string; oldAmountFen: number; newAmountFen: number | null; outcome: string; worksheet: { standard: number; perCapitaIncome: number; persons: number; members: { share: number; category: string | null }[] } }[];
 };
 
 describe(`bulk re-rating (${ENGINE})`, () => {
@@ -91,9 +91,20 @@ describe(`bulk re-rating (${ENGINE})`, () => {
     expect(ok.json()).toMatchObject({ status: 'approved', changed: d.counts.up + d.counts.down, stale: 0 });
     expect((await s.call('POST', `/cases/rerate/${batchNo}/approve`, duyun2, {})).json()).toMatchObject({ error: { code: 'rerate_state' } });
 
-    const detail = (await s.call('GET', `/cases/${c.caseNo}`, duyun)).json() as { state: string; decisions: { kind: string; amountFen: number; effectiveMonth: string }[] };
+    type CaseDetail = { state: string; decisions: { kind: string; amountFen: number; effectiveMonth: string; decidedOn: string; reason: string; explanation: { rerateBatchNo: string; oldAmountFen: number } }[];
+      timeline: { seq: number; action: string; label: string; date: string; actorName: string; data: Record<string, unknown> }[] };
+    const detail = (await s.call('GET', `/cases/${c.caseNo}`, duyun)).json() as CaseDetail;
     expect(detail.state).toBe('approved');
-    expect(detail.decisions.at(-1)).toMatchObject({ kind: 'change', amountFen: 110000, effectiveMonth: '2026-01' });
+    // The list is the record: the case shows the item as its change decision and a step of its timeline, but no row of its own was written.
+    expect(detail.decisions.at(-1)).toMatchObject({ kind: 'change', amountFen: 110000, effectiveMonth: '2026-01', decidedOn: '2025-12-20', explanation: { rerateBatchNo: batchNo, oldAmountFen: item?.oldAmountFen } });
+    expect(detail.decisions.at(-1)?.reason).toMatch(new RegExp(`^批量调标 ${batchNo}：`));
+    expect(detail.timeline.at(-1)).toMatchObject({ action: 'rerate', label: '批量调标', date: '2025-12-20', data: { rerateBatchNo: batchNo, oldAmountFen: item?.oldAmountFen, newAmountFen: 110000 } });
+    expect(detail.timeline.at(-1)?.seq).toBe((detail.timeline.at(-2)?.seq ?? 0) + 0.5);
+    const own = await sql<{ d: number; t: number }>`select (select count(*)::int from case_decisions d join cases x on x.county_code = d.county_code and x.id = d.case_id where x.case_no = ${c.caseNo} and d.kind = 'change') as d,
+      (select count(*)::int from case_transitions t join cases x on x.county_code = t.county_code and x.id = t.case_id where x.case_no = ${c.caseNo} and t.action = 'change_amount') as t`.execute(db.kysely);
+    expect(own.rows[0]).toEqual({ d: 0, t: 0 });
+    const householdCases = (await s.call('GET', `/cases/by-household/${item?.householdNo}`, duyun)).json() as { items: { caseNo: string; decision: { kind: string; amountFen: number } | null }[] };
+    expect(householdCases.items.find((x) => x.caseNo === c.caseNo)?.decision).toMatchObject({ kind: 'change', amountFen: 110000 });
     const notice = await s.call('GET', `/cases/${c.caseNo}/notices/decision.docx`, guanghui);
     expect(docxText(notice.rawPayload)).toContain('自2026年1月起将你（户）的最低生活保障金调整为每月 1100.00 元');
 

@@ -110,7 +110,9 @@ export interface EntitlementTable {
   id: Generated<number>;
   programme: string;
   case_id: number;
-  decision_id: number;
+  /** The decision that granted it; null when a bulk re-rating's item did (`rerate_batch_id`, migration 0127). */
+  decision_id: number | null;
+  rerate_batch_id: Generated<number | null>;
   household_id: number;
   area_code: string;
   recipient_kind: 'household' | 'person';
@@ -129,7 +131,7 @@ export interface EntitlementTable {
 }
 
 /** entitlement_segments: each entitlement with the last month it is in force (null: open-ended). */
-export interface EntitlementSegmentView extends EntitlementTable {
+export interface EntitlementSegmentView extends Omit<EntitlementTable, 'rerate_batch_id'> {
   next_month: string | null;
   until_month: string | null;
 }

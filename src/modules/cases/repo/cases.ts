@@ -62,20 +62,17 @@ export async function insertDecision(tx: Kysely<DB>, row: Insertable<CaseDecisio
   return (await tx.insertInto('case_decisions').values(row).returning('id').executeTakeFirstOrThrow()).id;
 }
 
-export async function listDecisions(db: Kysely<DB>, key: CaseKey): Promise<DecisionRow[]> {
-  return db.selectFrom('case_decisions').selectAll().where('county_code', '=', key.countyCode).where('case_id', '=', key.caseId).orderBy('id').execute();
-}
 
 /** Every case of a household (any programme, any state), newest first, with its latest decision. */
 export async function casesOfHousehold(db: Kysely<DB>, countyCode: string, householdId: number) {
   return db
     .selectFrom('cases as c')
     .leftJoinLateral(
-      (eb) => eb.selectFrom('case_decisions as d').select(['d.kind', 'd.amount_fen', 'd.effective_month', 'd.decided_on'])
+      (eb) => eb.selectFrom('case_decisions as d').select(['d.id', 'd.kind', 'd.amount_fen', 'd.effective_month', 'd.decided_on'])
         .whereRef('d.county_code', '=', 'c.county_code').whereRef('d.case_id', '=', 'c.id').orderBy('d.id', 'desc').limit(1).as('d'),
       (join) => join.onTrue(),
     )
-    .select(['c.case_no', 'c.programme', 'c.rule_set', 'c.state', 'c.applicant_name', 'c.applied_on', 'c.state_since', 'c.review_due', 'c.flags',
+    .select(['c.id', 'd.id as decision_id', 'c.case_no', 'c.programme', 'c.rule_set', 'c.state', 'c.applicant_name', 'c.applied_on', 'c.state_since', 'c.review_due', 'c.flags',
       'd.kind as decision_kind', 'd.amount_fen', 'd.effective_month', 'd.decided_on'])
     .where('c.county_code', '=', countyCode)
     .where('c.household_id', '=', householdId)

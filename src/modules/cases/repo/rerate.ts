@@ -1,7 +1,7 @@
 // Bulk re-rating (批量调标), the statements: the current recipients of a county and programme in a month
 // (`current`), the draft's items with the new amounts of the SQL twins (one INSERT … SELECT per
-// programme), the approval (transitions, `change` decisions and entitlements from the month, chained in
-// one statement as decideInBulk does), and the reads of the review page.
+// programme), the approval (an entitlement from the month per changed case, naming its item), and the
+// reads of the review page.
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
 import { dibaoBenefitQuery, type DibaoBenefitParameters } from '../../policy/index.ts';
@@ -116,49 +116,28 @@ export async function totalBatch(tx: Kysely<DB>, county: string, batchId: number
 export interface ApplyInput {
   county: string;
   batchId: number;
-  batchNo: string;
-  programme: string;
   month: string;
-  decidedOn: string;
-  ruleSet: string;
-  reason: string;
-  actor: { id: number | null; name: string; role: string };
 }
 
 /**
- * Every changed item whose case still has the drafted entitlement as its last, still in payment: a
- * `change_amount` transition (state unchanged), a `change` decision with the worksheet as explanation
- * and an entitlement from the month with the new amount (payee and method as before). Returns how many
- * were changed and how many were left because the case changed since the draft.
+ * Every changed item whose case still has the drafted entitlement as its last, still in payment: an
+ * entitlement from the month with the new amount (payee and method as before) that names the item — the
+ * list is the record of the change (no transition or decision per case; see repo/rerate-record.ts).
+ * Returns how many were changed and how many were left because the case changed since the draft.
  */
 export async function applyItems(tx: Kysely<DB>, a: ApplyInput): Promise<{ changed: number; stale: number }> {
-  const data = JSON.stringify({ rerateBatchNo: a.batchNo, effectiveMonth: a.month });
   const { rows } = await sql<{ changed: string; stale: string }>`
     with it as materialized (
-      select i.*, c.state, c.phase,
-        nextval('case_id_seq') as transition_id, nextval('case_id_seq') as decision_id,
-        (select max(t.seq) from case_transitions t where t.county_code = i.county_code and t.case_id = i.case_id) + 1 as seq
+      select i.county_code, i.case_id, i.entitlement_id, i.new_amount_fen, i.persons, i.summary
       from rerate_items i
       join cases c on c.county_code = i.county_code and c.id = i.case_id
       where i.county_code = ${a.county} and i.batch_id = ${a.batchId} and i.outcome in ('up', 'down') and c.phase = 'payable'
         and i.entitlement_id = (select e.id from entitlements e where e.county_code = i.county_code and e.case_id = i.case_id
           order by e.from_month desc, e.id desc limit 1)
-    ), tr as (
-      insert into case_transitions (county_code, id, case_id, seq, action, from_state, to_state, to_phase, on_date, actor_id, actor_name, actor_role, reason, data)
-      select it.county_code, it.transition_id, it.case_id, it.seq, 'change_amount', it.state, it.state, it.phase, ${a.decidedOn}::date,
-        ${a.actor.id}, ${a.actor.name}, ${a.actor.role}, ${a.reason}, cast(${data} as jsonb)
-      from it
-    ), dec as (
-      insert into case_decisions (county_code, id, case_id, transition_id, kind, decided_on, effective_month, end_month, amount_fen, explanation, reason)
-      select it.county_code, it.decision_id, it.case_id, it.transition_id, 'change', ${a.decidedOn}::date, ${a.month}, null, it.new_amount_fen,
-        jsonb_build_object('formula', ${a.programme === 'dibao' ? 'dibao_benefit' : 'hardship_support'}::text, 'ruleSet', ${a.ruleSet}::text,
-          'period', ${`${a.month}-01`}::text, 'rerateBatchNo', ${a.batchNo}::text, 'oldAmountFen', it.old_amount_fen, 'value', it.worksheet),
-        ${a.reason}
-      from it
     ), ent as (
-      insert into entitlements (county_code, programme, case_id, decision_id, household_id, area_code, recipient_kind, recipient_id, schedule,
+      insert into entitlements (county_code, programme, case_id, decision_id, rerate_batch_id, household_id, area_code, recipient_kind, recipient_id, schedule,
         from_month, to_month, amount_fen, persons, summary, payee, method, payee_name, payee_id_number)
-      select it.county_code, o.programme, it.case_id, it.decision_id, o.household_id, o.area_code, o.recipient_kind, o.recipient_id, 'monthly',
+      select it.county_code, o.programme, it.case_id, null, ${a.batchId}, o.household_id, o.area_code, o.recipient_kind, o.recipient_id, 'monthly',
         ${a.month}, null, it.new_amount_fen, it.persons, it.summary, o.payee, o.method, o.payee_name, o.payee_id_number
       from it join entitlements o on o.county_code = it.county_code and o.id = it.entitlement_id
     )

@@ -20,6 +20,7 @@ import * as registry from '../../registry/index.ts';
 import { mustFindHousehold } from '../../registry/index.ts';
 import * as batches from '../repo/batches.ts';
 import * as repo from '../repo/cases.ts';
+import { decisionRecords, latestRerates, rerateSteps, type LatestRerate, type RerateStep } from '../repo/rerate-record.ts';
 import { caseState, definitionOf, mustFindCase, performTransition } from './engine.ts';
 import { caseParameters } from './parameters.ts';
 import { hookCase, hooksOf } from './programme-hooks.ts';
@@ -109,9 +110,10 @@ export async function getCase(db: Database, scope: Scope, caseNo: string) {
   allow(scope, 'cases.read');
   const c = await mustFindCase(db, scope, caseNo);
   const { programme, def } = definitionOf(c);
-  const [history, decisions, batch, household] = await Promise.all([
+  const [history, decisions, rerates, batch, household] = await Promise.all([
     repo.listTransitions(db.kysely, c.key),
-    repo.listDecisions(db.kysely, c.key),
+    decisionRecords(db.kysely, c.key),
+    rerateSteps(db.kysely, c.key),
     batches.batchOfCase(db.kysely, c.county_code, c.id),
     db.kysely.selectFrom('households').select(['household_no', 'hukou']).where('county_code', '=', c.county_code).where('id', '=', c.household_id).executeTakeFirstOrThrow(),
   ]);
@@ -128,10 +130,10 @@ export async function getCase(db: Database, scope: Scope, caseNo: string) {
     appliedOn: c.applied_on, stateSince: c.state_since, dueDate: c.due_date, dueParameter: c.due_parameter, finalDueDate: c.final_due_date,
     noticeEnd: c.notice_end, reviewDue: c.review_due, flags: c.flags, overdue: isOverdue(c, today),
     batch: batch ? { batchNo: batch.batch_no, sampled: batch.sampled, drawn: batch.sampled_on !== null } : null,
-    timeline: history.map((t) => ({
+    timeline: withRerateSteps(history.map((t) => ({
       seq: t.seq, action: t.action, label: t.action === 'accept' ? '受理' : t.action === 'migrate' ? '迁移导入' : (def.actions[t.action]?.label ?? t.action), fromState: t.from_state, toState: t.to_state,
       date: t.on_date, at: t.at.toISOString(), actorName: t.actor_name, actorRole: t.actor_role, reason: t.reason, data: maskData(t.data), attachments: t.attachments, dueDate: t.due_date,
-    })),
+    })), rerates, c.state),
     decisions: decisions.map((d) => ({ kind: d.kind, decidedOn: d.decided_on, effectiveMonth: d.effective_month, endMonth: d.end_month, amountFen: d.amount_fen, reason: d.reason, notifyBy: d.notify_by, explanation: d.explanation })),
     nextActions: actions,
   };
@@ -190,13 +192,43 @@ export async function householdCases(db: Database, scope: Scope, householdNo: st
   allow(scope, 'cases.read');
   const h = await mustFindHousehold(db, scope, householdNo);
   const rows = await repo.casesOfHousehold(db.kysely, h.county_code, h.id);
+  const rerates = await latestRerates(db.kysely, h.county_code, rows.map((c) => c.id));
   return {
-    items: rows.map((c) => ({
+    items: rows.map((c) => withRerate(c, rerates.get(c.id))).map((c) => ({
       caseNo: c.case_no, programme: c.programme, programmeLabel: programmeOf(c.programme).labels['zh-CN'].name, state: c.state, stateLabel: stateLabel(definitionOf(c).def, c.state),
       applicantName: c.applicant_name, appliedOn: c.applied_on, stateSince: c.state_since, reviewDue: c.review_due, flags: c.flags,
       decision: c.decision_kind && c.decided_on ? { kind: c.decision_kind, amountFen: c.amount_fen, effectiveMonth: c.effective_month, decidedOn: c.decided_on } : null,
     })),
   };
+}
+
+type TimelineEntry = { seq: number; action: string; label: string; fromState: string | null; toState: string; date: string; at: string; actorName: string; actorRole: string; reason: string | null; data: unknown; attachments: unknown; dueDate: string | null };
+
+/**
+ * The re-ratings as steps of the timeline, where they fall in time (the state unchanged: the case's state
+ * now, as a re-rating only reaches a case in payment). A step has no number of its own: it takes the
+ * number of the step before it and a half.
+ */
+function withRerateSteps(steps: TimelineEntry[], rerates: readonly RerateStep[], state: string): TimelineEntry[] {
+  if (rerates.length === 0) return steps;
+  const all = [...steps];
+  for (const r of rerates) {
+    const at = new Date(r.decided_at).toISOString();
+    const before = all.filter((t) => t.at <= at).at(-1);
+    all.push({
+      seq: (before ? Math.floor(before.seq) : 0) + 0.5, action: 'rerate', label: '批量调标', fromState: before?.toState ?? state, toState: before?.toState ?? state,
+      date: r.decided_on, at, actorName: r.decided_by_name, actorRole: 'county_approver', reason: r.reason,
+      data: { rerateBatchNo: r.batch_no, effectiveMonth: r.effective_month, oldAmountFen: r.old_amount_fen, newAmountFen: r.new_amount_fen }, attachments: [], dueDate: null,
+    });
+    all.sort((a, b) => a.seq - b.seq);
+  }
+  return all;
+}
+
+/** A re-rating taken after the case's own latest decision stands as its latest decision (a `change`). */
+function withRerate<T extends { decision_id: number | null; decision_kind: string | null; amount_fen: number | null; effective_month: string | null; decided_on: string | null }>(c: T, r: LatestRerate | undefined): T {
+  if (!r || (c.decision_id !== null && c.decision_id > r.id)) return c;
+  return { ...c, decision_kind: 'change', amount_fen: r.amount_fen, effective_month: r.effective_month, decided_on: r.decided_on };
 }
 
 export const deathSchema = z.strictObject({

@@ -9,6 +9,7 @@ import { appealRights, noticeDocx, publicNoticeDocx } from '../../../kernel/docx
 import { yuan } from '../../../kernel/money.ts';
 import { programmeOf } from '../../../programmes/registry.ts';
 import * as repo from '../repo/cases.ts';
+import { decisionRecords } from '../repo/rerate-record.ts';
 import * as batches from '../repo/batches.ts';
 import { computeAmount } from './amounts.ts';
 import { mustFindBatch } from './batches.ts';
@@ -21,7 +22,7 @@ const dateText = (d: string) => `${d.slice(0, 4)}年${Number(d.slice(5, 7))}月$
 export async function decisionNotice(db: Database, scope: Scope, caseNo: string): Promise<{ filename: string; body: Buffer }> {
   allow(scope, 'cases.read');
   const c = await mustFindCase(db, scope, caseNo);
-  const decision = (await repo.listDecisions(db.kysely, c.key)).reverse().find((d) => ['approve', 'reject', 'exit', 'change'].includes(d.kind));
+  const decision = (await decisionRecords(db.kysely, c.key)).reverse().find((d) => ['approve', 'reject', 'exit', 'change'].includes(d.kind));
   if (!decision) throw AppError.conflict('no_decision', `案件 ${caseNo} 尚未作出审批、不予批准或退出决定`);
   const names = await repo.areaNames(db.kysely, [c.county_code]);
   const county = names.get(c.county_code) ?? c.county_code;

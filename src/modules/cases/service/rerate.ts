@@ -3,9 +3,10 @@
 // case's last entitlement, in force in that month, open-ended and paying) with the amount the SQL twin
 // of the programme's benefit gives on the parameters in force on the first day of the month, and the
 // worksheet behind it — reviews the list and approves it as one (another user than the drafter) or
-// discards it. The list is the record: no spot check. Approval writes, set-based in one transaction, a
-// `change` decision and an entitlement from the month for every case whose amount goes up or down (the
-// notice of each is the case's decision notice), and one audit entry with the counts.
+// discards it. The list is the record: no spot check, and no decision per case. Approval writes, set-based
+// in one transaction, an entitlement from the month that names its item for every case whose amount goes
+// up or down, and one audit entry with the counts; each such case shows the item as its `change` decision,
+// a step of its timeline and its decision notice (repo/rerate-record.ts).
 // Unchanged amounts are listed (outcome `unchanged`) and left alone; cases the formula cannot re-rate
 // (低保: not eligible on the registry facts any more; 特困: no form of support or self-care assessment)
 // are listed as `review` and left alone — they need a review (复核) case by case.
@@ -101,7 +102,7 @@ export async function draftRerate(db: Database, scope: Scope, input: z.output<ty
   });
 }
 
-/** Approve: the changed cases' decisions and entitlements from the month, set-based, one transaction. */
+/** Approve: the changed cases' entitlements from the month, set-based, one transaction. */
 export async function approveRerate(db: Database, scope: Scope, batchNo: string, input: z.output<typeof decideRerateSchema>, opts: RerateOptions = {}) {
   allow(scope, 'cases.rerate');
   await mustFind(db, scope, batchNo);
@@ -112,11 +113,7 @@ export async function approveRerate(db: Database, scope: Scope, batchNo: string,
     if (scope.userId !== null && b.drafted_by === scope.userId) throw AppError.conflict('rerate_own_draft', '调标批次须由编制人以外的审批人审批');
     const decidedOn = input.date ?? todayInChina();
     opts.onProgress?.('decisions');
-    const params = b.parameters;
-    const { changed, stale } = await repo.applyItems(tx, {
-      county: b.county_code, batchId: b.id, batchNo, programme: b.programme, month: b.effective_month, decidedOn, ruleSet: params.ruleSet,
-      reason: `批量调标 ${batchNo}：${b.reason}`, actor: { id: scope.userId, name: scope.userName, role: scope.role },
-    });
+    const { changed, stale } = await repo.applyItems(tx, { county: b.county_code, batchId: b.id, month: b.effective_month });
     await sql`update rerate_batches set status = 'approved', decided_by = ${scope.userId}, decided_by_name = ${scope.userName}, decided_at = now(), decided_on = ${decidedOn}::date
       where county_code = ${b.county_code} and id = ${b.id}`.execute(tx);
     await appendAudit(tx, scope, {

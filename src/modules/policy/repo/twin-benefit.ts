@@ -53,9 +53,11 @@ export function benefitQuery(selection: Pick<FactsSelection, 'households' | 'row
       from e join members m on m.county_code = e.county_code and m.household_id = e.id
       where e.eligible
     ), agg as (
+      -- The members in order from a sorted input, not jsonb_agg(… order by …): PostgreSQL 15 sorts each group
+      -- on its own for that (measured: half the re-rating draft's time).
       select county_code, id, sum(share)::bigint as total, sum(gap)::bigint as gap, count(*) filter (where topup > 0)::int as topups,
-        jsonb_agg(jsonb_build_object('name', name, 'hukou', hukou, 'standard', std, 'gap', gap, 'category', category, 'rate', rate, 'topup', topup, 'share', share) order by member_id) as members
-      from ms group by county_code, id
+        jsonb_agg(jsonb_build_object('name', name, 'hukou', hukou, 'standard', std, 'gap', gap, 'category', category, 'rate', rate, 'topup', topup, 'share', share)) as members
+      from (select * from ms order by county_code, id, member_id) ms group by county_code, id
     )
     select e.county_code, e.id as household_id, e.v as parameter_area, e.n::int as persons, e.pci_0 as per_capita_income, e.standard, e.eligible,
       agg.total, agg.gap, agg.topups, agg.members
