@@ -94,7 +94,7 @@ export async function dibaoOutcomesByTwin(db: Database, rows: readonly TwinInput
     if (g.base.params.length === 0) continue;
     const picked = sql<SqlBool>`(h.county_code, h.id) in (select * from unnest(${`{${g.rows.map((i) => rows[i]!.countyCode).join(',')}}`}::text[],
       ${`{${g.rows.map((i) => rows[i]!.householdId).join(',')}}`}::bigint[]))`;
-    const { rows: twin } = await benefitQuery({ households: picked, rows: { counties: inCounties } }, g.base.params, g.base.overrides).execute(db.kysely);
+    const { rows: twin } = await benefitQuery({ households: picked, rows: { counties: inCounties } }, g.base.params, g.base.overrides, { members: false }).execute(db.kysely);
     const byHousehold = new Map(twin.map((t) => [`${t.county_code}|${Number(t.household_id)}`, t]));
     for (const i of g.rows) {
       const r = rows[i]!;
