@@ -9,7 +9,6 @@ alter table entitlements add column rerate_batch_id bigint;
 alter table entitlements add constraint entitlements_rerate_batch_fkey
   foreign key (county_code, rerate_batch_id) references rerate_batches (county_code, id);
 alter table entitlements add constraint entitlements_source_check check ((decision_id is null) <> (rerate_batch_id is null));
-create index entitlements_rerate_idx on entitlements (county_code, rerate_batch_id) where rerate_batch_id is not null;
 
 -- One key check on the case instead of five: the case carries the programme and the household (and
 -- through its own keys the area and the programme's row). An entitlement's area is its case's village,
