@@ -105,6 +105,10 @@ describe(`bulk re-rating (${ENGINE})`, () => {
     expect(own.rows[0]).toEqual({ d: 0, t: 0 });
     const householdCases = (await s.call('GET', `/cases/by-household/${item?.householdNo}`, duyun)).json() as { items: { caseNo: string; decision: { kind: string; amountFen: number } | null }[] };
     expect(householdCases.items.find((x) => x.caseNo === c.caseNo)?.decision).toMatchObject({ kind: 'change', amountFen: 110000 });
+    // The re-rating is a step of the case: a later step may not be dated before it.
+    const early = await s.call('POST', `/cases/${c.caseNo}/transitions`, guanghui, { action: 'start_review', date: '2025-12-19', data: { trigger: 'scheduled' } });
+    expect(early.statusCode).toBe(400);
+    expect(early.json()).toMatchObject({ error: { code: 'invalid_field', details: { fields: [{ field: 'date', message: '办理日期 2025-12-19 不能早于上一步的日期 2025-12-20' }] } } });
     const notice = await s.call('GET', `/cases/${c.caseNo}/notices/decision.docx`, guanghui);
     expect(docxText(notice.rawPayload)).toContain('自2026年1月起将你（户）的最低生活保障金调整为每月 1100.00 元');
 

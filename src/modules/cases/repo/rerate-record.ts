@@ -67,3 +67,12 @@ export async function latestRerates(db: Kysely<DB>, countyCode: string, caseIds:
     order by e.case_id, e.id desc`.execute(db);
   return new Map(rows.map((r) => [Number(r.case_id), { id: Number(r.id), amount_fen: Number(r.amount_fen), effective_month: r.effective_month, decided_on: r.decided_on }]));
 }
+
+/** The date of the case's latest re-rating (null: none): no later step may be dated before it. */
+export async function lastRerateOn(db: Kysely<DB>, countyCode: string, caseId: number): Promise<string | null> {
+  const { rows } = await sql<{ on: string | null }>`
+    select to_char(max(b.decided_on), 'YYYY-MM-DD') as on
+    from entitlements e join rerate_batches b on b.county_code = e.county_code and b.id = e.rerate_batch_id
+    where e.county_code = ${countyCode} and e.case_id = ${caseId} and e.rerate_batch_id is not null`.execute(db);
+  return rows[0]?.on ?? null;
+}

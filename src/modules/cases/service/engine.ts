@@ -26,6 +26,7 @@ import { runEffect, type EffectEnv } from './effects.ts';
 import { hookCase, hooksOf } from './programme-hooks.ts';
 import { checkStepData } from './step-checks.ts';
 import { caseParameters } from './parameters.ts';
+import { lastRerateOn } from '../repo/rerate-record.ts';
 
 export const transitionInputSchema = z.strictObject({
   action: z.string().min(1).max(40),
@@ -58,11 +59,13 @@ export function canTake(c: Pick<repo.CaseRow, 'programme' | 'rule_set' | 'state'
 
 /** The case as the planner sees it: record, context, last step, running deadline, batch and verification requests. */
 export async function caseState(db: Kysely<DB>, c: repo.CaseRow): Promise<CaseState> {
-  const [batch, verification, last] = await Promise.all([
+  const [batch, verification, last, rerated] = await Promise.all([
     batches.batchOfCase(db, c.county_code, c.id),
     requestSummaries(db, c.county_code, c.id),
     db.selectFrom('case_transitions').select(['seq', 'on_date']).where('county_code', '=', c.county_code).where('case_id', '=', c.id).orderBy('seq', 'desc').limit(1).executeTakeFirst(),
+    lastRerateOn(db, c.county_code, c.id),
   ]);
+  const lastOn = last?.on_date ?? c.applied_on;
   return {
     programme: c.programme,
     ruleSet: c.rule_set,
@@ -74,7 +77,8 @@ export async function caseState(db: Kysely<DB>, c: repo.CaseRow): Promise<CaseSt
     context: c.context,
     batch: batch ? { sampled: batch.sampled, drawn: batch.sampled_on !== null, createdOn: batch.created_on } : null,
     verification,
-    lastStep: { seq: last?.seq ?? 0, on: last?.on_date ?? c.applied_on },
+    // A re-rating is a step of the case without a transition of its own (the batch's list is its record).
+    lastStep: { seq: last?.seq ?? 0, on: rerated !== null && rerated > lastOn ? rerated : lastOn },
     due: c.due_date && c.due_parameter ? { date: c.due_date, parameter: c.due_parameter } : null,
   };
 }
