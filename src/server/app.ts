@@ -23,6 +23,7 @@ import { housingInsuranceRoutes } from '../modules/housing-insurance/index.ts';
 import { reliefStationRoutes } from '../modules/relief-station/index.ts';
 import { volunteerRoutes } from '../modules/volunteers/index.ts';
 import { wishesRoutes } from '../modules/wishes/index.ts';
+import { outreachRoutes } from '../modules/outreach/index.ts';
 import { leftBehindRoutes } from '../modules/left-behind/index.ts';
 import { purchasedServicesRoutes } from '../modules/purchased-services/index.ts';
 import { fundsRoutes } from '../modules/funds/index.ts';
@@ -40,7 +41,7 @@ import { createMetrics, mayReadMetrics } from './metrics.ts';
 import { registerStatic } from './static.ts';
 
 /** Every module's routes; a new module adds its one line here. */
-export const ROUTE_MODULES: RouteModule[] = [errorCodeRoutes, authRoutes, areaRoutes, userRoutes, auditRoutes, registryRoutes, policyRoutes, registryTransferRoutes, caseRoutes, institutionsRoutes, intakeRoutes, complaintRoutes, verificationRoutes, payrollRoutes, medicalRoutes, disasterRoutes, housingInsuranceRoutes, reliefStationRoutes, placementRoutes, statsRoutes, volunteerRoutes, wishesRoutes, leftBehindRoutes, purchasedServicesRoutes, caseloadRoutes, fundsRoutes];
+export const ROUTE_MODULES: RouteModule[] = [errorCodeRoutes, authRoutes, areaRoutes, userRoutes, auditRoutes, registryRoutes, policyRoutes, registryTransferRoutes, caseRoutes, institutionsRoutes, intakeRoutes, complaintRoutes, verificationRoutes, payrollRoutes, medicalRoutes, disasterRoutes, housingInsuranceRoutes, reliefStationRoutes, placementRoutes, statsRoutes, volunteerRoutes, wishesRoutes, leftBehindRoutes, purchasedServicesRoutes, caseloadRoutes, fundsRoutes, outreachRoutes];
 
 export interface BuiltApp {
   app: App;

@@ -21,6 +21,7 @@ import { reliefStationProbes } from './probes/relief-station.ts';
 import { volunteerProbes } from './probes/volunteers.ts';
 import { rerateProbes } from './probes/rerate.ts';
 import { wishesProbes } from './probes/wishes.ts';
+import { outreachProbes } from './probes/outreach.ts';
 import { leftBehindProbes } from './probes/left-behind.ts';
 import { purchasedServicesProbes } from './probes/purchased-services.ts';
 import { fundsProbes } from './probes/funds.ts';
@@ -145,6 +146,7 @@ const PROBES: Record<string, Probe> = {
   ...purchasedServicesProbes,
   ...caseloadProbes,
   ...fundsProbes,
+  ...outreachProbes,
 };
 
 const HEADS: Record<Place, { id: string; name: string }> = {
@@ -212,7 +214,12 @@ describe(`scope on every route, for every kind of user (${ENGINE})`, () => {
       // An institution of the place's county (黔东南 has no demo ones: one is added), target of the register's probes.
       const home = await db.kysely.selectFrom('institutions').select('id').where('county_code', '=', p.county).orderBy('id').executeTakeFirst()
         ?? await db.kysely.insertInto('institutions').values({ county_code: p.county, name: `${p.names[0]}敬老院`, kind: 'nursing_home', beds: 50 }).returning('id').executeTakeFirstOrThrow();
-      foreign[place] = { ...p, householdNo, idNumber: head.id, caseNo: c.caseNo as string, institutionId: Number(home.id) };
+      // A 政策找人 task of the household (a poverty file, its case not granted: on the poverty_uncovered list).
+      await db.kysely.updateTable('households').set({ poverty_file: true }).where('household_no', '=', householdNo).execute();
+      await must(token, { method: 'POST', url: '/api/v1/outreach/tasks/generate', payload: { area: p.township, kinds: ['poverty_uncovered'] } }, 200);
+      const task = await db.kysely.selectFrom('outreach_tasks as o').innerJoin('households as h', (j) => j.onRef('h.county_code', '=', 'o.county_code').onRef('h.id', '=', 'o.household_id'))
+        .select('o.id').where('h.household_no', '=', householdNo).executeTakeFirstOrThrow();
+      foreign[place] = { ...p, householdNo, idNumber: head.id, caseNo: c.caseNo as string, institutionId: Number(home.id), outreachTaskId: Number(task.id) };
     }
   });
   afterAll(async () => {

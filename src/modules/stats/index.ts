@@ -5,3 +5,4 @@ export { annualReport, reportSchema, statisticalTables } from './service/exports
 export { currentAssessment } from './service/figures.ts';
 export { registerReportPart, type ReportPart, type ReportPartContext } from './report/parts.ts';
 export { registerReductionPlans, type ReductionPlanSource, type ReductionPlanYear } from './service/reduction-plans.ts';
+export { HOUSEHOLD_WARNINGS, uncoveredHouseholdsQuery, type HouseholdWarning, type UncoveredRow } from './repo/lists.ts';

@@ -1,5 +1,5 @@
 // The lists behind the warnings, read from the source tables for one area (scoped, keyset-paged).
-import { sql, type Kysely, type SqlBool } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
 import { inArea, inScope, type Scope } from '../../../kernel/scope.ts';
 import type { DibaoAssessmentParameters } from '../../policy/index.ts';
@@ -19,9 +19,36 @@ export interface HouseholdItem {
   poverty_file: boolean;
 }
 
+export const HOUSEHOLD_WARNINGS = ['eligible_uncovered', 'near_dibao', 'poverty_uncovered'] as const satisfies readonly HouseholdWarning[];
+
+/** What puts a household (`h`, its assessment `t`) on a list. */
+const WARNING_COND: Record<HouseholdWarning, RawBuilder<SqlBool>> = {
+  poverty_uncovered: sql<SqlBool>`h.poverty_file`, eligible_uncovered: sql<SqlBool>`coalesce(t.eligible, false)`, near_dibao: sql<SqlBool>`coalesce(t.near_dibao, false)`,
+};
+/** No granted case covers the household. */
+const UNCOVERED = sql<SqlBool>`not exists (select 1 from cases c where c.county_code = h.county_code and c.household_id = h.id and c.phase in ('payable', 'suspended'))`;
+
+export interface UncoveredRow { county_code: string; household_id: number; village_code: string; kind: HouseholdWarning }
+
+/**
+ * The same lists as one query (for an INSERT … SELECT, e.g. 政策找人 tasks): every household under the area
+ * (and the scope) on the list of each of `kinds`, one row per household and kind.
+ */
+export function uncoveredHouseholdsQuery(scope: Scope, f: { area: string; kinds: readonly HouseholdWarning[]; assessment: DibaoAssessmentParameters }): RawBuilder<UncoveredRow> {
+  const selected = sql<SqlBool>`${inScope(scope, 'h.village_code')} and ${inArea(f.area, 'h.village_code')}`;
+  const kinds = sql.join(f.kinds.map((k) => sql`(${k})`));
+  const cond = sql.join(f.kinds.map((k) => sql`(k.kind = ${k} and ${WARNING_COND[k]})`), sql` or `);
+  return sql<UncoveredRow>`
+    with t as (${dibaoAssessmentQuery(null, f.assessment, selected)})
+    select h.county_code, h.id as household_id, h.village_code, k.kind
+    from households h cross join (values ${kinds}) as k (kind)
+    left join t on t.county_code = h.county_code and t.household_id = h.id
+    where ${selected} and (${cond}) and ${UNCOVERED}`;
+}
+
 /** Households not covered by a granted case: with a poverty file, or — by the dibao formula's twin (policy module) — eligible or near-低保. */
 export async function uncoveredHouseholds(db: Kysely<DB>, scope: Scope, f: { area: string; kind: HouseholdWarning; assessment: DibaoAssessmentParameters; limit: number; after: number | undefined }): Promise<HouseholdItem[]> {
-  const cond = { poverty_uncovered: sql`h.poverty_file`, eligible_uncovered: sql`coalesce(t.eligible, false)`, near_dibao: sql`coalesce(t.near_dibao, false)` }[f.kind];
+  const cond = WARNING_COND[f.kind];
   const selected = sql<SqlBool>`${inScope(scope, 'h.village_code')} and ${inArea(f.area, 'h.village_code')} and h.id > ${f.after ?? 0}`;
   const { rows } = await sql<HouseholdItem>`
     with t as (${dibaoAssessmentQuery(null, f.assessment, selected)})
@@ -31,8 +58,7 @@ export async function uncoveredHouseholds(db: Kysely<DB>, scope: Scope, f: { are
       t.per_capita_income
     from households h join areas a on a.code = h.village_code
     left join t on t.county_code = h.county_code and t.household_id = h.id
-    where ${selected} and ${cond}
-      and not exists (select 1 from cases c where c.county_code = h.county_code and c.household_id = h.id and c.phase in ('payable', 'suspended'))
+    where ${selected} and ${cond} and ${UNCOVERED}
     order by h.id limit ${f.limit}`.execute(db);
   return rows;
 }

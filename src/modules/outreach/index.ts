@@ -1,0 +1,4 @@
+// Public surface of the outreach module (政策找人): what the server may use.
+import './error-codes.ts';
+import './tables.ts';
+export { outreachRoutes } from './routes.ts';
