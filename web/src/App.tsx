@@ -18,6 +18,7 @@ import { reliefStationRoutes } from './pages/relief-station/routes.tsx';
 import { volunteersRoutes } from './pages/volunteers/routes.tsx';
 import { fundsRoutes } from './pages/funds/routes.tsx';
 import { wishesRoutes } from './pages/wishes/routes.tsx';
+import { outreachRoutes } from './pages/outreach/routes.tsx';
 import { leftBehindRoutes } from './pages/left-behind/routes.tsx';
 import { purchasedServicesRoutes } from './pages/purchased-services/routes.tsx';
 import { institutionsRoutes } from './pages/institutions/routes.tsx';
@@ -84,6 +85,7 @@ export function App() {
                 {insuranceRoutes()}
                 {reliefStationRoutes()}
                 {wishesRoutes()}
+                {outreachRoutes()}
                 {leftBehindRoutes()}
                 {institutionsRoutes()}
                 {placementsRoutes()}

@@ -10,6 +10,7 @@ import { reliefEn } from '../pages/relief-station/messages/index.ts';
 import { volunteersEn } from '../pages/volunteers/messages/index.ts';
 import { fundsEn } from '../pages/funds/messages/index.ts';
 import { wishesEn } from '../pages/wishes/messages/index.ts';
+import { outreachEn } from '../pages/outreach/messages/index.ts';
 import { leftBehindEn } from '../pages/left-behind/messages/index.ts';
 import { purchasedServicesEn } from '../pages/purchased-services/messages/index.ts';
 import { rerateEn } from '../pages/rerate/messages.ts';
@@ -157,6 +158,7 @@ export const en: Messages = {
   ...purchasedServicesEn,
   ...rerateEn,
   ...wishesEn,
+  ...outreachEn,
   ...leftBehindEn,
   ...institutionsEn,
   ...placementsEn,

@@ -11,6 +11,7 @@ import { reliefZhCN } from '../pages/relief-station/messages/index.ts';
 import { volunteersZhCN } from '../pages/volunteers/messages/index.ts';
 import { fundsZhCN } from '../pages/funds/messages/index.ts';
 import { wishesZhCN } from '../pages/wishes/messages/index.ts';
+import { outreachZhCN } from '../pages/outreach/messages/index.ts';
 import { leftBehindZhCN } from '../pages/left-behind/messages/index.ts';
 import { purchasedServicesZhCN } from '../pages/purchased-services/messages/index.ts';
 import { rerateZhCN } from '../pages/rerate/messages.ts';
@@ -156,6 +157,7 @@ export const zhCN = {
   ...purchasedServicesZhCN,
   ...rerateZhCN,
   ...wishesZhCN,
+  ...outreachZhCN,
   ...leftBehindZhCN,
   ...institutionsZhCN,
   ...placementsZhCN,

@@ -1,5 +1,6 @@
 import {
   AccountBookOutlined,
+  AimOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
@@ -56,6 +57,7 @@ export const MODULES: readonly ModuleEntry[] = [
   { path: '/relief-station', label: 'menu.reliefStation', icon: <ShopOutlined />, built: true, requires: 'relief_station.read' },
   { path: '/volunteers', label: 'menu.volunteers', icon: <HeartOutlined />, built: true, requires: 'volunteers.read' },
   { path: '/wishes', label: 'menu.wishes', icon: <GiftOutlined />, built: true, requires: 'wishes.read' },
+  { path: '/outreach', label: 'menu.outreach', icon: <AimOutlined />, built: true, requires: 'outreach.read' },
   { path: '/left-behind', label: 'menu.leftBehind', icon: <HeartOutlined />, built: true, requires: 'left_behind.read' },
   { path: '/purchased-services', label: 'menu.purchasedServices', icon: <SolutionOutlined />, built: true, requires: 'purchased_services.read' },
   { path: '/funds', label: 'menu.funds', icon: <AccountBookOutlined />, built: true, requires: 'funds.read' },
