@@ -8,6 +8,7 @@ import { ENGINE } from '../../test/db.ts';
 import { bearer, errorOf, STRONG_PASSWORD, tokenFor, useTestApp } from '../../test/http.ts';
 import { makeHousehold } from '../cases/testing.ts';
 import { idNumber, memberInput } from '../../test/households.ts';
+import type { OutreachTask, OutreachTaskList } from './contract.ts';
 
 const VILLAGE = '522701001001';
 const TOWNSHIP = '522701001';
@@ -25,6 +26,7 @@ describe(`outreach (${ENGINE})`, () => {
     expect(res.statusCode, res.body).toBe(200);
     return res.json() as Record<string, any>; // the tests read the JSON loosely
   };
+  const tasks = async (who: string, query: string) => (await ok(who, 'GET', `/tasks?${query}`)) as OutreachTaskList;
   const taskCount = async () => Number((await sql<{ n: number }>`select count(*)::int as n from outreach_tasks`.execute(t.db.kysely)).rows[0]!.n);
   const auditCount = async (action: string) => Number((await sql<{ n: number }>`select count(*)::int as n from audit_log where action = ${action}`.execute(t.db.kysely)).rows[0]!.n);
   let poor = '';
@@ -90,19 +92,19 @@ describe(`outreach (${ENGINE})`, () => {
   });
 
   it('lists tasks in scope: the clerk its village, the township all of it, another county nothing', async () => {
-    const clerk = await ok('guanghui.clerk', 'GET', '/tasks?limit=200');
+    const clerk = await tasks('guanghui.clerk', 'limit=200');
     expect(clerk.items.length).toBeGreaterThan(0);
-    expect(clerk.items.every((i: any) => i.villageCode === VILLAGE)).toBe(true);
-    expect(clerk.items.map((i: any) => i.householdNo)).not.toContain(other);
-    const mineItem = clerk.items.find((i: any) => i.householdNo === poor && i.kind === 'eligible_uncovered');
+    expect(clerk.items.every((i) => i.villageCode === VILLAGE)).toBe(true);
+    expect(clerk.items.map((i) => i.householdNo)).not.toContain(other);
+    const mineItem = clerk.items.find((i) => i.householdNo === poor && i.kind === 'eligible_uncovered');
     expect(mineItem).toMatchObject({ headName: '罗大成', kindLabel: '符合低保条件未纳入', status: 'open', statusLabel: '待走访', overdue: false, mayRecord: true, dueOn: plus(15) });
-    expect(mineItem.villageName).toMatch(/[\u4e00-\u9fa5]/);
+    expect(mineItem?.villageName).toMatch(/[\u4e00-\u9fa5]/);
     const township = await ok('guanghui.caseworker', 'GET', '/tasks?limit=1');
     expect(township.items).toHaveLength(1);
     expect(township.total).toBe(await taskCount());
-    const filtered = await ok('guanghui.caseworker', 'GET', `/tasks?village=${OTHER_VILLAGE}&kind=eligible_uncovered&status=open`);
-    expect(filtered.items.map((i: any) => i.householdNo)).toContain(other);
-    expect(filtered.items.every((i: any) => i.villageCode === OTHER_VILLAGE)).toBe(true);
+    const filtered = await tasks('guanghui.caseworker', `village=${OTHER_VILLAGE}&kind=eligible_uncovered&status=open`);
+    expect(filtered.items.map((i) => i.householdNo)).toContain(other);
+    expect(filtered.items.every((i) => i.villageCode === OTHER_VILLAGE)).toBe(true);
     expect((await ok('guanghui.caseworker', 'GET', '/tasks?status=closed')).total).toBe(0);
     expect(fieldsOf(await call('guanghui.clerk', 'GET', `/tasks?village=${OTHER_VILLAGE}`))).toEqual(['village']);
     expect((await ok('fuquan.approver', 'GET', '/tasks')).items).toEqual([]);
@@ -110,9 +112,10 @@ describe(`outreach (${ENGINE})`, () => {
   });
 
   it('records an outcome once, dated within bounds; applied needs a case of the household', async () => {
-    const items = (await ok('guanghui.clerk', 'GET', '/tasks?limit=200')).items as any[];
-    const task = items.find((i) => i.householdNo === poor && i.kind === 'eligible_uncovered');
-    const filed = items.find((i) => i.householdNo === poorFile);
+    const { items } = await tasks('guanghui.clerk', 'limit=200');
+    const task = items.find((i) => i.householdNo === poor && i.kind === 'eligible_uncovered') as OutreachTask;
+    const filed = items.find((i) => i.householdNo === poorFile) as OutreachTask;
+    expect([task, filed].every(Boolean)).toBe(true);
     const url = `/tasks/${task.id}/outcome`;
     // The county approver does not record; another township or county answers exactly as a missing task.
     expect((await call('fuquan.approver', 'POST', url, { outcome: 'invited', date: todayInChina() })).statusCode).toBe(403);
