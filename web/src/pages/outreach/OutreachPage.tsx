@@ -34,7 +34,7 @@ export default function OutreachPage() {
         <Select allowClear style={{ width: 140 }} placeholder={t('outreach.filter.status')} value={filter.status} onChange={(v?: string) => set({ status: v })}
           options={TASK_STATUSES.map((s) => ({ value: s, label: t(`outreach.status.${s}`) }))} data-testid="outreach-status" />
         <Select allowClear style={{ width: 200 }} placeholder={t('outreach.filter.kind')} value={filter.kind} onChange={(v?: string) => set({ kind: v })}
-          options={OUTREACH_KINDS.map((k) => ({ value: k, label: t(`outreach.kind.${k}`) }))} />
+          options={OUTREACH_KINDS.map((k) => ({ value: k, label: t(`outreach.kind.${k}`) }))} data-testid="outreach-kind" />
         <AreaTreeSelect root={root} value={filter.village ?? me.areaCode} valueLabel={filter.village ? undefined : me.areaName} onChange={(code) => set({ village: code === me.areaCode ? undefined : code })} style={{ width: 240 }} placeholder={t('outreach.filter.village')} />
         {can(me, 'outreach.generate') && <Button type="primary" onClick={() => setGenerating(true)} data-testid="outreach-generate">{t('outreach.generate')}</Button>}
       </Space>
