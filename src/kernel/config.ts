@@ -23,6 +23,18 @@ export interface Config {
   trustProxy: TrustProxy;
   /** Bearer token that opens /metrics to callers other than the loopback; null: loopback only. */
   metricsToken: string | null;
+  /** How the portal sends its SMS codes (src/portal/sms): console, file or http. */
+  sms: SmsConfig;
+}
+
+export const SMS_PROVIDERS = ['console', 'file', 'http'] as const;
+export interface SmsConfig {
+  provider: (typeof SMS_PROVIDERS)[number];
+  /** `file`: the JSON-lines file each message is appended to. */
+  file: string | null;
+  /** `http`: the gateway's address and bearer token. */
+  url: string | null;
+  token: string | null;
 }
 
 export const METRICS_TOKEN_MIN = 32;
@@ -69,6 +81,13 @@ const ENV = z.object({
   JIUZHU_RESCREEN_AT: variable<string | null>((v) => (/^([01]\d|2[0-3]):[0-5]\d$/.test(v) ? v : null), '应为 HH:MM 形式的北京时间（00:00–23:59）', null),
   JIUZHU_TRUST_PROXY: variable(trustProxyOf, '应为 true、false、代理跳数（1–99）或以逗号分隔的代理地址/网段（如 127.0.0.1,10.0.0.0/8）', false),
   JIUZHU_METRICS_TOKEN: variable<string | null>((v) => (new RegExp(`^[\\x21-\\x7e]{${METRICS_TOKEN_MIN},}$`).test(v) ? v : null), `应为至少 ${METRICS_TOKEN_MIN} 个字符、不含空格的随机串（如 openssl rand -hex 32 的输出）`, null, true),
+  JIUZHU_SMS_PROVIDER: variable((v) => SMS_PROVIDERS.find((p) => p === v) ?? null, `应为 ${SMS_PROVIDERS.join('、')} 之一`, 'console' as SmsConfig['provider']),
+  JIUZHU_SMS_FILE: variable<string | null>((v) => v, '', null),
+  JIUZHU_SMS_URL: variable<string | null>((v) => (/^https?:\/\/\S+$/.test(v) ? v : null), '应为 http(s):// 开头的地址', null),
+  JIUZHU_SMS_TOKEN: variable<string | null>((v) => (/^[\x21-\x7e]+$/.test(v) ? v : null), '应为不含空格的令牌', null, true),
+}).superRefine((e, ctx) => {
+  if (e.JIUZHU_SMS_PROVIDER === 'file' && !e.JIUZHU_SMS_FILE) ctx.addIssue({ code: 'custom', path: ['JIUZHU_SMS_FILE'], message: 'JIUZHU_SMS_PROVIDER=file 时必须设置（短信写入的文件）' });
+  if (e.JIUZHU_SMS_PROVIDER === 'http' && !e.JIUZHU_SMS_URL) ctx.addIssue({ code: 'custom', path: ['JIUZHU_SMS_URL'], message: 'JIUZHU_SMS_PROVIDER=http 时必须设置（短信网关地址）' });
 });
 
 /** Reads and checks every variable; one error names each bad one, e.g. `PORT 应为 0–65535 的整数（收到 "abc"）`. */
@@ -91,5 +110,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rescreenAt: e.JIUZHU_RESCREEN_AT,
     trustProxy: e.JIUZHU_TRUST_PROXY,
     metricsToken: e.JIUZHU_METRICS_TOKEN,
+    sms: { provider: e.JIUZHU_SMS_PROVIDER, file: e.JIUZHU_SMS_FILE, url: e.JIUZHU_SMS_URL, token: e.JIUZHU_SMS_TOKEN },
   };
 }

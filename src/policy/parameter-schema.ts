@@ -10,7 +10,7 @@ export type RuleSet = (typeof RULE_SETS)[number];
 
 export const UNITS = [
   'yuan', 'yuan_per_person_month', 'yuan_per_person_year', 'yuan_per_person_day',
-  'ratio', 'factor', 'fraction', 'working_days', 'days', 'months', 'years', 'persons', 'count',
+  'ratio', 'factor', 'fraction', 'working_days', 'minutes', 'days', 'months', 'years', 'persons', 'count',
   'grade', 'day_of_month', 'month_of_year', 'bool', 'date', 'code', 'list',
 ] as const;
 export type Unit = (typeof UNITS)[number];

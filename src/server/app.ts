@@ -29,6 +29,7 @@ import { purchasedServicesRoutes } from '../modules/purchased-services/index.ts'
 import { fundsRoutes } from '../modules/funds/index.ts';
 import { institutionsRoutes } from '../modules/institutions/index.ts';
 import { placementRoutes } from '../modules/placements/index.ts';
+import { PORTAL_PREFIX, portalRoutes } from '../portal/index.ts';
 import { authHook } from './auth-hook.ts';
 import { errorCodeRoutes } from './error-code-routes.ts';
 import type { App, AppContext, RegisteredRoute, RouteModule } from './context.ts';
@@ -107,6 +108,8 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; logStr
     },
     { prefix: '/api/v1' },
   );
+  // The citizen portal: its own cookie, hook and rate limit (src/portal/README.md).
+  await app.register(async (portal) => portalRoutes(portal.withTypeProvider<ZodTypeProvider>(), ctx), { prefix: PORTAL_PREFIX });
   await registerStatic(app);
   await app.ready();
   return { app, routes };

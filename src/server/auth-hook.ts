@@ -17,6 +17,9 @@ export function authHook(ctx: AppContext) {
   return async (req: FastifyRequest, _reply: FastifyReply) => {
     req.user = null;
     req.scope = null;
+    const auth = req.routeOptions.config.auth ?? 'user';
+    // The portal's routes: a staff session means nothing there (src/portal checks its own cookie).
+    if (auth === 'citizen') return;
     req.sessionToken = tokenOf(req);
     if (req.sessionToken) {
       const user = await resolveToken(ctx.db, req.sessionToken);
@@ -25,7 +28,6 @@ export function authHook(ctx: AppContext) {
         req.scope = userScope(user);
       }
     }
-    const auth = req.routeOptions.config.auth ?? 'user';
     if (auth !== 'public' && req.url.startsWith('/api/') && !req.scope) throw AppError.unauthorized();
   };
 }

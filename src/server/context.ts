@@ -18,7 +18,7 @@ export type RouteModule = (app: App, ctx: AppContext) => void;
 export interface RegisteredRoute {
   method: string;
   url: string;
-  auth: 'public' | 'user';
+  auth: 'public' | 'user' | 'citizen';
 }
 
 declare module 'fastify' {
@@ -28,7 +28,11 @@ declare module 'fastify' {
     sessionToken: string | null;
   }
   interface FastifyContextConfig {
-    /** 'public' routes need no login; every other route requires a logged-in user. */
-    auth?: 'public' | 'user';
+    /**
+     * 'public' routes need no login; 'citizen' routes are the portal's (src/portal), which the staff
+     * hook leaves alone — the portal's own hook checks its own cookie; every other route requires a
+     * logged-in user.
+     */
+    auth?: 'public' | 'user' | 'citizen';
   }
 }

@@ -1,0 +1,38 @@
+// Tables of the citizen portal (migration 0129_portal_auth.sql), merged into the database's `DB`.
+import type { Generated } from 'kysely';
+
+
+export interface PortalCodeTable {
+  id: Generated<number>;
+  id_number: string;
+  phone: string;
+  code_hash: string;
+  created_at: Date;
+  expires_at: Date;
+  attempts: Generated<number>;
+  consumed_at: Date | null;
+}
+
+export interface PortalCodeRequestTable {
+  id: Generated<number>;
+  id_number: string;
+  ip: string;
+  requested_at: Date;
+}
+
+export interface PortalSessionTable {
+  token_hash: string;
+  id_number: string;
+  created_at: Date;
+  last_seen_at: Date;
+  expires_at: Date;
+  revoked_at: Date | null;
+}
+
+declare module '../db/schema.ts' {
+  interface DB {
+    portal_codes: PortalCodeTable;
+    portal_code_requests: PortalCodeRequestTable;
+    portal_sessions: PortalSessionTable;
+  }
+}
