@@ -68,6 +68,13 @@ module.exports = {
       to: { path: '^src/modules/', pathNot: PUBLIC },
     },
     {
+      name: 'portal-through-index',
+      comment: 'The citizen portal uses the modules through their public surface only (design/programmes.md §5).',
+      severity: 'error',
+      from: { path: '^src/portal/', pathNot: TEST },
+      to: { path: '^src/modules/', pathNot: PUBLIC },
+    },
+    {
       name: 'web-through-contract',
       comment: 'The web app shares only the kernel (pure parts) and the modules\' contract.ts with the server.',
       severity: 'error',
