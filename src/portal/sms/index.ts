@@ -16,7 +16,7 @@ export interface SmsLog {
 
 /** What the citizen sees when the gateway fails; the cause goes to the log only. */
 export const SMS_FAILED = '短信发送失败，请稍后再试';
-const failed = () => new AppError('sms_failed', SMS_FAILED, 502);
+const failed = () => new AppError('sms_failed', SMS_FAILED, 500);
 
 /** Logs the message (development and demo; the default). The phone is masked, the text is not. */
 export function consoleProvider(log: SmsLog): SmsProvider {
