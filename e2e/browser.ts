@@ -1,9 +1,6 @@
 // Launches Debian's chromium through playwright-core (no bundled browser download).
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
@@ -27,23 +24,33 @@ export interface E2EBrowser {
   close(): Promise<void>;
 }
 
-/** A headless chromium with a fresh user-data dir, removed again on close. */
+/**
+ * The worker's one Chromium: the browser files run one after the other in one process (vitest.config.ts), and
+ * each gets a context of its own in it rather than a Chromium of its own (about a second a file). It ends with
+ * the worker: Chromium quits when the pipe to its parent closes, so vitest stopping the worker (SIGTERM, which
+ * Playwright is told not to take over) leaves nothing behind.
+ */
+let shared: Promise<Browser> | undefined;
+
+/** A fresh browser context (cookies, storage and cache of its own, like a new profile) in the worker's headless Chromium. */
 export async function launchBrowser(): Promise<E2EBrowser> {
-  const userDataDir = await mkdtemp(join(tmpdir(), 'jiuzhu-chromium-'));
-  // Playwright refuses --user-data-dir in args; a persistent context is how it takes one.
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    viewport: { width: 1440, height: 900 },
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-  });
+  shared ??= chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
+  let browser: Browser;
+  try {
+    browser = await shared;
+  } catch (e) {
+    shared = undefined;
+    throw e;
+  }
+  if (!browser.isConnected()) {
+    shared = undefined;
+    return launchBrowser();
+  }
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   return {
     context,
     async close() {
       await context.close().catch(() => undefined);
-      await rm(userDataDir, { recursive: true, force: true });
     },
   };
 }
@@ -71,6 +78,30 @@ export async function seeLaterProgramme(page: Page): Promise<void> {
     const body = (await res.json()) as { items: unknown[] };
     await route.fulfill({ response: res, json: { ...body, items: [...body.items, LATER_PROGRAMME] } });
   });
+}
+
+/**
+ * Picks the option titled `title` in the antd Select whose input has the id `id`, and waits until the select
+ * shows it. Under load the open list can still be moving into place when the option is pressed: the release
+ * then lands beside it and nothing is chosen (seen in e2e/intake.e2e.test.ts: the form went off without the
+ * field, and the page stayed where it was). So the choice is made again, as a user would, until the select
+ * shows it (three tries at most).
+ */
+export async function chooseOption(page: Page, id: string, title: string): Promise<void> {
+  const select = page.locator('.ant-select', { has: page.locator(`#${id}`) });
+  // This select's own list (antd keeps closed lists in the DOM; another select may offer the same title).
+  const option = page.locator(`.ant-select-dropdown:visible:has(#${id}_list) .ant-select-item-option[title="${title}"]`);
+  const shown = select.locator(`.ant-select-selection-item[title="${title}"]`);
+  for (let attempt = 1; ; attempt++) {
+    if (!(await option.isVisible())) await select.click();
+    await option.click();
+    try {
+      await shown.waitFor({ timeout: 2_000 });
+      return;
+    } catch (e) {
+      if (attempt === 3) throw e;
+    }
+  }
 }
 
 /** Logs in as a demo account (password jiuzhu-demo) after clearing the session; waits for the menu item `menu` when given, else for leaving the login page. */

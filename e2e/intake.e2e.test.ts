@@ -9,7 +9,7 @@ import { request, type Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { makeIdNumber } from '../src/kernel/id-number.ts';
 import { STRONG_PASSWORD } from '../src/test/passwords.ts';
-import { seeLaterProgramme, loginAs } from './browser.ts';
+import { chooseOption, seeLaterProgramme, loginAs } from './browser.ts';
 import { REPO_ROOT } from './server.ts';
 import { browserSuite } from './suite.ts';
 
@@ -28,12 +28,6 @@ function member(id: string, name: string, relation: string) {
 
 // The education user is created here, so it has a password the policy accepts; demo users keep theirs.
 const login = (page: Page, base: string, username: string) => loginAs(page, base, username, /(^| )一门受理$/, username === EDUCATION_USER ? STRONG_PASSWORD : PASSWORD);
-
-/** Picks the option titled `title` of the antd Select whose input has id `id`. */
-async function choose(page: Page, id: string, title: string): Promise<void> {
-  await page.locator('.ant-select', { has: page.locator(`#${id}`) }).click();
-  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${title}"]`).click();
-}
 
 /** A partner: the board lists only its own department's referral of the request; accept, return the result. */
 async function partnerHandles(page: Page, base: string, username: string, own: { id: string; dept: string }, other: string, requestNo: string): Promise<void> {
@@ -61,7 +55,7 @@ async function partnerHandles(page: Page, base: string, username: string, own: {
   await page.getByTestId('referral-step-submit').click();
   await page.getByTestId('referral-status-tag').filter({ hasText: '办理中' }).waitFor();
   await page.getByTestId('referral-result').click();
-  await choose(page, 'referralStep_outcome', '已救助');
+  await chooseOption(page, 'referralStep_outcome', '已救助');
   await page.locator('#referralStep_result').fill(`${own.dept}部门已按规定给予救助`);
   await page.getByTestId('referral-step-submit').click();
   await page.getByTestId('referral-status-tag').filter({ hasText: '已办结' }).waitFor();
@@ -128,11 +122,11 @@ browserSuite('one-window intake (browser)', (env) => {
     await page.locator('#intakeForm_assessment_rigidExpenses_0_amountYuan').fill('12345.67');
     // 分办: medical assistance to 医疗保障, education assistance to 教育.
     await page.getByTestId('add-referral-part').click();
-    await choose(page, 'intakeForm_parts_0_department', '医疗保障');
-    await choose(page, 'intakeForm_parts_0_need', '医疗救助');
+    await chooseOption(page, 'intakeForm_parts_0_department', '医疗保障');
+    await chooseOption(page, 'intakeForm_parts_0_need', '医疗救助');
     await page.getByTestId('add-referral-part').click();
-    await choose(page, 'intakeForm_parts_1_department', '教育');
-    await choose(page, 'intakeForm_parts_1_need', '教育救助');
+    await chooseOption(page, 'intakeForm_parts_1_department', '教育');
+    await chooseOption(page, 'intakeForm_parts_1_need', '教育救助');
     await page.getByTestId('intake-submit').click();
     await page.waitForURL(/\/intake\/SL\d{16}$/);
     const requestNo = new URL(page.url()).pathname.split('/').pop() ?? '';
@@ -252,7 +246,7 @@ browserSuite('one-window intake (browser)', (env) => {
     await stepModal('assign', () => page.locator('#complaintStep_assignee').fill('县民政局监察室'));
     await status('调查中');
     await stepModal('conclude', async () => {
-      await choose(page, 'complaintStep_conclusion', '查实');
+      await chooseOption(page, 'complaintStep_conclusion', '查实');
       await page.locator('#complaintStep_finding').fill('查实该户有经营收入未申报');
     });
     await status('已查结');

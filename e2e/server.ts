@@ -1,6 +1,7 @@
 // Starts the real Jiuzhu server (bin/jiuzhu.mjs start) on a free port with a fresh data dir.
 import { spawn } from 'node:child_process';
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { writeFileSync } from 'node:fs';
+import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,14 +18,29 @@ export interface RunningServer {
 
 const LISTENING = /listening on (http:\/\/[^\s]+)/;
 
+/** Servers started by this process, for names of their own (two may start within a millisecond). */
+let started = 0;
+
 /**
  * What a server starts from: a data folder (PGlite) or a database (PostgreSQL) already migrated with the
- * demo, and the run's compiled CLI (e2e/compile.ts) when there is one.
+ * demo, and the run's compiled CLI (src/test/compile.ts) when there is one.
  */
 export interface ServerTemplate {
   dataDir?: string;
   database?: string;
   entry?: string;
+  /**
+   * A folder where each server started from the template leaves a note (its process, data folder and database)
+   * until it stops: the run's teardown ends any still running (the server a suite started for the next one, see
+   * e2e/suite.ts), which would otherwise outlive the run in a process group of its own.
+   */
+  registry?: string;
+}
+
+interface Note {
+  pid: number;
+  dataDir: string;
+  database: string | null;
 }
 
 /** The PostgreSQL helpers, loaded only on PostgreSQL: they import most of src/, which a browser file does not need. */
@@ -51,7 +67,7 @@ export async function startServer(timeoutMs = 120_000, opts: { from?: ServerTemp
   const env: NodeJS.ProcessEnv = { ...process.env, JIUZHU_DATA_DIR: dataDir, JIUZHU_DEMO: '1' };
   // On PostgreSQL each server gets a database of its own, dropped when it stops.
   const serverUrl = process.env['DATABASE_URL'];
-  const pg = serverUrl ? { url: serverUrl, database: `jiuzhu_e2e_${process.pid}_${Date.now().toString(36)}`, ...(await fixture()) } : null;
+  const pg = serverUrl ? { url: serverUrl, database: `jiuzhu_e2e_${process.pid}_${Date.now().toString(36)}_${++started}`, ...(await fixture()) } : null;
   if (pg) {
     await pg.adminQuery(pg.url, opts.from?.database ? `create database ${pg.database} template ${opts.from.database}` : `create database ${pg.database}`);
     env['DATABASE_URL'] = pg.withDatabase(pg.url, pg.database);
@@ -67,6 +83,9 @@ export async function startServer(timeoutMs = 120_000, opts: { from?: ServerTemp
   });
   let log = '';
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const pid = child.pid;
+  const note = opts.from?.registry && pid !== undefined ? join(opts.from.registry, `${pid}.json`) : null;
+  if (note && pid !== undefined) writeFileSync(note, JSON.stringify({ pid, dataDir, database: pg?.database ?? null } satisfies Note));
 
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null && child.pid !== undefined) {
@@ -78,6 +97,7 @@ export async function startServer(timeoutMs = 120_000, opts: { from?: ServerTemp
     if (opts.keep) return;
     await rm(dataDir, { recursive: true, force: true });
     if (pg) await pg.adminQuery(pg.url, `drop database if exists ${pg.database} with (force)`);
+    if (note) await rm(note, { force: true });
   };
 
   try {
@@ -108,6 +128,36 @@ export async function startServer(timeoutMs = 120_000, opts: { from?: ServerTemp
     await stop();
     throw err;
   }
+}
+
+/**
+ * The run's template, from the file e2e/global-setup.ts writes once it has made it (in the background, while the
+ * server files run): waits for it, and fails with the setup's error if making it failed. '' (JIUZHU_E2E_BASE_URL):
+ * no template.
+ */
+export async function templateFrom(file: string, timeoutMs = 300_000): Promise<ServerTemplate> {
+  if (!file) return {};
+  for (const until = Date.now() + timeoutMs; ; await new Promise((r) => setTimeout(r, 200))) {
+    const text = await readFile(file, 'utf8').catch(() => null);
+    if (text !== null) {
+      const made = JSON.parse(text) as ServerTemplate | { error: string };
+      if ('error' in made) throw new Error(`the browser suites' server template could not be made (e2e/global-setup.ts):\n${made.error}`);
+      return made;
+    }
+    if (Date.now() > until) throw new Error(`no server template in ${file} within ${timeoutMs} ms`);
+  }
+}
+
+/** Ends the servers that left a note in `registry` and did not stop (see ServerTemplate.registry), and removes their data. */
+export async function stopLeftServers(registry: string): Promise<void> {
+  const url = process.env['DATABASE_URL'];
+  for (const name of await readdir(registry).catch(() => [])) {
+    const note = JSON.parse(await readFile(join(registry, name), 'utf8')) as Note;
+    killGroup(note.pid, 'SIGKILL');
+    await rm(note.dataDir, { recursive: true, force: true });
+    if (url && note.database) await (await fixture()).adminQuery(url, `drop database if exists ${note.database} with (force)`);
+  }
+  await rm(registry, { recursive: true, force: true });
 }
 
 function killGroup(pid: number, signal: NodeJS.Signals): void {

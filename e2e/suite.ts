@@ -2,11 +2,32 @@
 // Chromium is missing unless JIUZHU_E2E_REQUIRED=1 (CI), where a missing browser fails.
 import { afterAll, beforeAll, describe, inject } from 'vitest';
 import { chromiumAvailable, launchBrowser, type E2EBrowser } from './browser.ts';
-import { startServer, type RunningServer } from './server.ts';
+import { startServer, templateFrom, type RunningServer, type ServerTemplate } from './server.ts';
 
 export interface SuiteEnv {
   server: RunningServer;
   browser: E2EBrowser;
+}
+
+/**
+ * The next suite's server, started as soon as this suite's is up: the browser files run one after the other in
+ * one process (vitest.config.ts), and a server takes 4–9 s to start on this machine, which the next file would
+ * otherwise wait for while the CPU is half idle. Every suite still gets a server and data of its own (a fresh
+ * copy of the template); the one left over at the end is stopped by the run's teardown (ServerTemplate.registry).
+ */
+let next: Promise<RunningServer> | undefined;
+
+function takeServer(template: ServerTemplate): Promise<RunningServer> {
+  const fresh = () => startServer(120_000, { from: template });
+  // A server that failed to start ahead is started again now: its error, if any, is this suite's.
+  const server = next ? next.catch(fresh) : fresh();
+  next = undefined;
+  return server;
+}
+
+function startNext(template: ServerTemplate): void {
+  next = startServer(120_000, { from: template });
+  next.catch(() => undefined);
 }
 
 export function browserSuite(title: string, body: (env: () => SuiteEnv) => void): void {
@@ -20,9 +41,13 @@ export function browserSuite(title: string, body: (env: () => SuiteEnv) => void)
     let browser: E2EBrowser | undefined;
     beforeAll(async () => {
       if (!haveChromium) throw new Error('JIUZHU_E2E_REQUIRED=1 but /usr/bin/chromium is missing');
-      // Chromium starts while the server loads; whichever started is stopped by afterAll if the other failed.
-      const [started, launched] = await Promise.allSettled([startServer(120_000, { from: inject('e2eTemplate') }), launchBrowser()]);
-      if (started.status === 'fulfilled') server = started.value;
+      // The browser context opens while the server loads; whichever started is stopped by afterAll if the other failed.
+      const template = await templateFrom(inject('e2eTemplate'));
+      const [started, launched] = await Promise.allSettled([takeServer(template), launchBrowser()]);
+      if (started.status === 'fulfilled') {
+        server = started.value;
+        startNext(template);
+      }
       if (launched.status === 'fulfilled') browser = launched.value;
       if (started.status === 'rejected') throw started.reason;
       if (launched.status === 'rejected') throw launched.reason;

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDatabase } from '../db/engine.ts';
 import { makeIdNumber } from '../kernel/id-number.ts';
 import { fromRoot } from '../kernel/paths.ts';
@@ -17,8 +17,11 @@ describe(`jiuzhu CLI (${ENGINE})`, () => {
   const serverUrl = process.env.DATABASE_URL;
   const dbName = `jiuzhu_cli_${process.pid}`;
   const env = { ...process.env, JIUZHU_DATA_DIR: path.join(dir, 'data'), ...(serverUrl ? { DATABASE_URL: withDatabase(serverUrl, dbName) } : {}) };
-  const jiuzhu = (args: string[], input?: string) => {
-    const child = run(process.execPath, [fromRoot('bin/jiuzhu.mjs'), ...args], { env, cwd: dir, timeout: 120_000 });
+  // The run's compiled CLI (src/test/global-setup.ts): the same commands without tsx compiling every module
+  // at each start; the first command goes through bin/jiuzhu.mjs (tsx), what `npx jiuzhu` runs.
+  const compiled = inject('cliEntry');
+  const jiuzhu = (args: string[], input?: string, entry = compiled) => {
+    const child = run(process.execPath, [entry, ...args], { env, cwd: dir, timeout: 120_000 });
     if (input !== undefined) {
       child.child.stdin?.end(input);
     }
@@ -34,7 +37,7 @@ describe(`jiuzhu CLI (${ENGINE})`, () => {
   });
 
   it('migrates twice, loads areas, creates the first admin, verifies and breaks the audit chain', async () => {
-    expect((await jiuzhu(['db', 'migrate'])).stdout).toMatch(/applied: 0001_platform/);
+    expect((await jiuzhu(['db', 'migrate'], undefined, fromRoot('bin/jiuzhu.mjs'))).stdout).toMatch(/applied: 0001_platform/);
     expect((await jiuzhu(['db', 'migrate'])).stdout).toMatch(/nothing to apply/);
     expect((await jiuzhu(['areas', 'load', '522700'])).stdout).toContain('12 counties, 1 functional zones, 109 townships, 1464 villages');
 
@@ -86,7 +89,7 @@ describe(`jiuzhu CLI (${ENGINE})`, () => {
 
   it('refuses to start with a bad variable, naming it, and on a database migrated by a newer version', async () => {
     const failed = (e: { code: number; stderr: string }) => e;
-    const badPort = await run(process.execPath, [fromRoot('bin/jiuzhu.mjs'), 'start'], { env: { ...env, PORT: 'abc', LOG_LEVEL: 'loud' }, cwd: dir, timeout: 60_000 }).catch(failed);
+    const badPort = await run(process.execPath, [compiled, 'start'], { env: { ...env, PORT: 'abc', LOG_LEVEL: 'loud' }, cwd: dir, timeout: 60_000 }).catch(failed);
     expect(badPort).toMatchObject({ code: 2, stderr: expect.stringContaining('PORT 应为 0–65535 的整数（收到 "abc"）') });
     expect(badPort.stderr).toContain('LOG_LEVEL 应为');
 

@@ -8,7 +8,6 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { openDatabase, type Database } from '../db/engine.ts';
-import { fromRoot } from '../kernel/paths.ts';
 import { generateDemoHouseholds } from '../modules/registry/domain/demo/index.ts';
 import { qiannanVillages } from '../modules/registry/domain/demo/qiannan.fixture.ts';
 import { HouseholdFileWriter } from '../modules/registry/transfer/xlsx.ts';
@@ -71,7 +70,8 @@ describe(`server shutdown during an import (${ENGINE})`, () => {
   };
 
   async function startServer(): Promise<Server> {
-    const child = spawn(process.execPath, [fromRoot('bin/jiuzhu.mjs'), 'serve', '--port', '0'], { env, cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    // The run's compiled CLI (src/test/global-setup.ts): `jiuzhu serve` without tsx compiling every module first.
+    const child = spawn(process.execPath, [inject('cliEntry'), 'serve', '--port', '0'], { env, cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     child.stdout.on('data', (c: Buffer) => (out += c.toString()));
     child.stderr.on('data', (c: Buffer) => (out += c.toString()));

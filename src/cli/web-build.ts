@@ -20,6 +20,10 @@ export function ensureWebBuilt(log: (m: string) => void): void {
   if (fs.existsSync(index) && fs.statSync(index).mtimeMs >= newestMtime(src)) return;
   log('building the web UI (vite build)…');
   const vite = fromRoot('node_modules/vite/bin/vite.js');
-  const r = spawnSync(process.execPath, [vite, 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { stdio: 'inherit', cwd: ROOT });
+  // Always the production build: an inherited NODE_ENV (vitest sets `test`, e.g. when the browser suite's first
+  // server builds the UI) would make Vite bundle React's and antd's development builds, larger and slower, and
+  // that build would then stay in web/dist for `npm start`.
+  const env = { ...process.env, NODE_ENV: 'production' };
+  const r = spawnSync(process.execPath, [vite, 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { stdio: 'inherit', cwd: ROOT, env });
   if (r.status !== 0) throw new Error('vite build failed');
 }

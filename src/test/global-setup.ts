@@ -3,20 +3,38 @@ import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../db/engine.ts';
+import { ROOT } from '../kernel/paths.ts';
+import { compileServer } from './compile.ts';
 import { adminQuery, buildFixture, withDatabase } from './fixture.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     pgliteTemplate: string;
     pgTemplate: string;
+    /** The run's compiled CLI (src/test/compile.ts), what the tests spawn as `jiuzhu`. */
+    cliEntry: string;
   }
+}
+
+interface Prepared {
+  pgliteTemplate: string;
+  pgTemplate: string;
+  cliEntry: string;
+  cleanUp(): Promise<void>;
 }
 
 /**
  * Builds the fixture once per run: a PGlite data dump that each test file loads, and,
- * when DATABASE_URL is set, a template database that each test file copies.
+ * when DATABASE_URL is set, a template database that each test file copies. Compiles the CLI meanwhile.
  */
-export default async function setup(project: TestProject) {
+async function prepare(): Promise<Prepared> {
+  // Inside the repository (test-output/ is ignored), so that the compiled CLI finds node_modules.
+  fs.mkdirSync(path.join(ROOT, 'test-output'), { recursive: true });
+  const buildDir = fs.mkdtempSync(path.join(ROOT, 'test-output', 'cli-'));
+  const cliEntry = path.join(buildDir, 'jiuzhu.mjs');
+  const compiled = compileServer(ROOT, cliEntry);
+  compiled.catch(() => undefined); // awaited below, after the fixture: no unhandled rejection meanwhile
+  const removeBuild = () => fs.rmSync(buildDir, { recursive: true, force: true });
   const url = process.env.DATABASE_URL;
   const runId = `${process.pid}_${Date.now().toString(36)}`;
   if (url) {
@@ -25,10 +43,13 @@ export default async function setup(project: TestProject) {
     const db = await openDatabase({ databaseUrl: withDatabase(url, template) });
     await buildFixture(db);
     await db.close();
-    project.provide('pgTemplate', template);
-    project.provide('pgliteTemplate', '');
-    return async () => {
-      await adminQuery(url, `drop database if exists ${template} with (force)`);
+    await compiled;
+    return {
+      pgliteTemplate: '', pgTemplate: template, cliEntry,
+      async cleanUp() {
+        removeBuild();
+        await adminQuery(url, `drop database if exists ${template} with (force)`);
+      },
     };
   }
   const db = await openDatabase({ dataDir: 'memory://' });
@@ -38,7 +59,38 @@ export default async function setup(project: TestProject) {
   const dump = await db.dumpDataDir();
   fs.writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
   await db.close();
-  project.provide('pgliteTemplate', file);
-  project.provide('pgTemplate', '');
-  return () => fs.rmSync(dir, { recursive: true, force: true });
+  await compiled;
+  return {
+    pgliteTemplate: file, pgTemplate: '', cliEntry,
+    async cleanUp() {
+      removeBuild();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Each project that names this file (the server files, the mocking ones) runs it, one after the other, in
+ * vitest's own process but as a module of its own: the first starts the preparation, the others share it
+ * (on globalThis), and the last one's teardown cleans up. Built twice, the fixture cost the run about 8 s.
+ */
+const SHARED = Symbol.for('jiuzhu.test.global-setup');
+interface Shared {
+  prepared: Promise<Prepared>;
+  users: number;
+}
+
+export default async function setup(project: TestProject) {
+  const g = globalThis as { [SHARED]?: Shared };
+  const shared = (g[SHARED] ??= { prepared: prepare(), users: 0 });
+  shared.users++;
+  const prepared = await shared.prepared;
+  project.provide('pgliteTemplate', prepared.pgliteTemplate);
+  project.provide('pgTemplate', prepared.pgTemplate);
+  project.provide('cliEntry', prepared.cliEntry);
+  return async () => {
+    if (--shared.users > 0) return;
+    delete g[SHARED];
+    await prepared.cleanUp();
+  };
 }

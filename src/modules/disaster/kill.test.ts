@@ -50,9 +50,10 @@ describe.skipIf(!URL_)('disaster batch decision killed with SIGKILL (postgres)',
     return b.batchNo;
   }
 
+  /** Runs the CLI (the run's compiled one, src/test/global-setup.ts); with `killAfterMs`, SIGKILLs it that long after its first progress line. */
   function cli(batchNo: string, killAfterMs?: number): Promise<{ code: number | null; signal: string | null; output: string }> {
     return new Promise((resolve) => {
-      const child = spawn(process.execPath, ['bin/jiuzhu.mjs', 'disaster', 'decide', batchNo, '--chunk', '40', '--date', '2015-07-18'], { cwd: ROOT, env: { ...process.env, DATABASE_URL: url }, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [inject('cliEntry'), 'disaster', 'decide', batchNo, '--chunk', '40', '--date', '2015-07-18'], { cwd: ROOT, env: { ...process.env, DATABASE_URL: url }, stdio: ['ignore', 'pipe', 'pipe'] });
       let output = '';
       let armed = false;
       const onData = (b: Buffer) => {

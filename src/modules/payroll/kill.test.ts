@@ -34,10 +34,10 @@ describe.skipIf(!URL_)('payroll CLI killed with SIGKILL (postgres)', () => {
     await dropDatabase(URL_ ?? '', name);
   });
 
-  /** Runs the CLI; with `killAfterMs`, SIGKILLs it that long after its first progress line. */
+  /** Runs the CLI (the run's compiled one, src/test/global-setup.ts); with `killAfterMs`, SIGKILLs it that long after its first progress line. */
   function cli(period: string, killAfterMs?: number): Promise<{ code: number | null; signal: string | null; output: string }> {
     return new Promise((resolve) => {
-      const child = spawn(process.execPath, ['bin/jiuzhu.mjs', 'payroll', 'run', '--period', period, '--county', COUNTY, '--chunk-by', 'township'], { cwd: ROOT, env: { ...process.env, DATABASE_URL: url }, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [inject('cliEntry'), 'payroll', 'run', '--period', period, '--county', COUNTY, '--chunk-by', 'township'], { cwd: ROOT, env: { ...process.env, DATABASE_URL: url }, stdio: ['ignore', 'pipe', 'pipe'] });
       let output = '';
       let armed = false;
       const onData = (b: Buffer) => {
