@@ -25,11 +25,24 @@ const RATE_YUAN = 20;
 const option = (page: Page, text: string) =>
   page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: text }).first();
 
-/** Opens the select `testId`, picks the option and waits for its list to close (an open list covers the next field). */
+/**
+ * Opens the select `testId`, picks the option and waits for its list to close (an open list covers the next
+ * field), until the select shows the choice: under load the click's release can land on the form behind the
+ * list and choose nothing (as browser.ts `chooseOption`).
+ */
 async function pick(page: Page, testId: string, text: string): Promise<void> {
-  await page.getByTestId(testId).click();
-  await option(page, text).click();
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').waitFor({ state: 'detached' }).catch(() => page.keyboard.press('Escape'));
+  const shown = page.getByTestId(testId).locator('.ant-select-selection-item', { hasText: text });
+  for (let attempt = 1; ; attempt++) {
+    await page.getByTestId(testId).click();
+    await option(page, text).click();
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').waitFor({ state: 'detached' }).catch(() => page.keyboard.press('Escape'));
+    try {
+      await shown.waitFor({ timeout: 2_000 });
+      return;
+    } catch (e) {
+      if (attempt === 3) throw e;
+    }
+  }
 }
 
 /** The page's content shows no codes: no snake_case words, no English words (user names and record numbers aside). */
