@@ -24,6 +24,11 @@ export class AppError extends Error {
     return new AppError(code, message, 400, details);
   }
 
+  /** Several fields at once (all of a request's errors): 400 `validation_failed`, each named. */
+  static fields(fields: FieldError[]): AppError {
+    return new AppError('validation_failed', fields.map((f) => `${f.field}: ${f.message}`).join('；'), 400, { fields });
+  }
+
   static field(field: string, message: string, code = 'invalid_field'): AppError {
     return new AppError(code, `${field}: ${message}`, 400, { fields: [{ field, message }] });
   }

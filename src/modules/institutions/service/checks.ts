@@ -41,7 +41,7 @@ export async function checkInstitution(db: Kysely<DB>, f: InstitutionFacts, self
   if (await repo.nameTaken(db, f.countyCode, f.name, self?.id)) {
     throw new AppError('institution_exists', `本县已登记机构「${f.name}」`, 409, { fields: [{ field: 'name', message: `本县已登记机构「${f.name}」` }] });
   }
-  if (fields.length > 0) throw new AppError('validation_failed', fields.map((x) => `${x.field}: ${x.message}`).join('；'), 400, { fields });
+  if (fields.length > 0) throw AppError.fields(fields);
   if (f.creditCode !== null && (await repo.creditCodeTaken(db, f.creditCode, self))) {
     throw new AppError('institution_credit_code_taken', `统一社会信用代码 ${f.creditCode} 已被另一机构使用`, 409, { fields: [{ field: 'creditCode', message: '该统一社会信用代码已被另一机构使用' }] });
   }

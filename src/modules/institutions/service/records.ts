@@ -11,7 +11,7 @@ import type { newProjectSchema, newRatingSchema, updateProjectSchema } from '../
 import * as records from '../repo/records.ts';
 import { detailOf, projectViewOf, ratingViewOf, requireManaged } from './institutions.ts';
 
-const invalid = (fields: FieldError[]) => new AppError('validation_failed', fields.map((x) => `${x.field}: ${x.message}`).join('；'), 400, { fields });
+const invalid = (fields: FieldError[]) => AppError.fields(fields);
 
 export async function addRating(db: Database, scope: Scope, id: number, input: z.output<typeof newRatingSchema>) {
   const i = await requireManaged(db, scope, id);

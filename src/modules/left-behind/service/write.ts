@@ -22,7 +22,7 @@ import { allow } from '../permissions.ts';
 import { latestSurveyKind, surveyExists } from '../repo/records.ts';
 import { mustRecordFor, personId } from './access.ts';
 
-export const invalid = (fields: FieldError[]) => new AppError('validation_failed', fields.map((f) => `${f.field}: ${f.message}`).join('；'), 400, { fields });
+export const invalid = (fields: FieldError[]) => AppError.fields(fields);
 export const ENTITY = 'left_behind_person';
 
 function ageOn(birthDate: string, on: string): number {

@@ -23,7 +23,7 @@ export const TASK = '政策找人任务';
 export const VISIT_DAYS = 'outreach.visit_days';
 
 const plusDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-const invalid = (fields: FieldError[]) => new AppError('validation_failed', fields.map((f) => `${f.field}: ${f.message}`).join('；'), 400, { fields });
+const invalid = (fields: FieldError[]) => AppError.fields(fields);
 
 /** Whether the caller may record the task's outcome: open, its area covers the village, its role records. */
 export const mayRecord = (scope: Scope, t: Pick<TaskRow, 'area_code' | 'status'>) =>

@@ -32,7 +32,7 @@ export type NewRecordInput = z.output<typeof newRecordSchema>;
 /** Fields a refusal must not carry: only date, place, sex, approximate age and the refusal are kept. */
 const NOT_KEPT_ON_REFUSAL = ['name', 'description', 'idNumber', 'birthDate', 'hukouPlace', 'identityStatus', 'health', 'mentalIllness', 'infectiousDisease'] as const;
 
-const invalid = (fields: FieldError[]) => new AppError('validation_failed', fields.map((f) => `${f.field}: ${f.message}`).join('；'), 400, { fields });
+const invalid = (fields: FieldError[]) => AppError.fields(fields);
 
 export interface Screened { birthDate: string | null; minor: boolean }
 

@@ -19,7 +19,7 @@ import { wishPage } from '../repo/wishes.ts';
 import { claimantShown } from './read.ts';
 import { campaignFor } from './wishes.ts';
 
-const invalid = (fields: FieldError[]) => new AppError('validation_failed', fields.map((f) => `${f.field}: ${f.message}`).join('；'), 400, { fields });
+const invalid = (fields: FieldError[]) => AppError.fields(fields);
 
 function donationView(d: DonationRow) {
   return {

@@ -25,7 +25,7 @@ export const WISH = '心愿';
 export const VALUE_CAP = 'wishes.value_cap';
 export const WARNING_DAYS = 'wishes.unclaimed_warning_days';
 
-const invalid = (fields: FieldError[]) => new AppError('validation_failed', fields.map((f) => `${f.field}: ${f.message}`).join('；'), 400, { fields });
+const invalid = (fields: FieldError[]) => AppError.fields(fields);
 
 export async function mustSeeWish(db: Database, scope: Scope, wishNo: string): Promise<WishRow> {
   allow(scope, 'wishes.read');
