@@ -23,6 +23,13 @@ export interface RerateStep {
 
 const REASON = sql`'批量调标 ' || b.batch_no || '：' || b.reason`;
 
+/** The case's entitlements a re-rating wrote (e), with their item (i) and batch (b). */
+const ratedEntitlements = (key: CaseKey) => sql`
+    from entitlements e
+    join rerate_items i on i.county_code = e.county_code and i.batch_id = e.rerate_batch_id and i.case_id = e.case_id
+    join rerate_batches b on b.county_code = e.county_code and b.id = e.rerate_batch_id
+    where e.county_code = ${key.countyCode} and e.case_id = ${key.caseId} and e.rerate_batch_id is not null`;
+
 /** The case's decisions in the order they were taken (ids come from one sequence), re-ratings included. */
 export async function decisionRecords(db: Kysely<DB>, key: CaseKey): Promise<DecisionRecord[]> {
   const { rows } = await sql<DecisionRecord>`
@@ -34,10 +41,7 @@ export async function decisionRecords(db: Kysely<DB>, key: CaseKey): Promise<Dec
       jsonb_build_object('formula', case b.programme when 'dibao' then 'dibao_benefit' else 'hardship_support' end, 'ruleSet', b.parameters->>'ruleSet',
         'period', b.effective_month || '-01', 'rerateBatchNo', b.batch_no, 'oldAmountFen', i.old_amount_fen, 'value', i.worksheet),
       ${REASON}, null, e.created_at
-    from entitlements e
-    join rerate_items i on i.county_code = e.county_code and i.batch_id = e.rerate_batch_id and i.case_id = e.case_id
-    join rerate_batches b on b.county_code = e.county_code and b.id = e.rerate_batch_id
-    where e.county_code = ${key.countyCode} and e.case_id = ${key.caseId} and e.rerate_batch_id is not null
+    ${ratedEntitlements(key)}
     order by id`.execute(db);
   return rows.map((r) => ({ ...r, id: Number(r.id), case_id: Number(r.case_id), transition_id: r.transition_id === null ? null : Number(r.transition_id), amount_fen: r.amount_fen === null ? null : Number(r.amount_fen) }));
 }
@@ -47,10 +51,7 @@ export async function rerateSteps(db: Kysely<DB>, key: CaseKey): Promise<RerateS
   const { rows } = await sql<RerateStep>`
     select e.id as entitlement_id, b.batch_no, to_char(b.decided_on, 'YYYY-MM-DD') as decided_on, b.decided_at, b.decided_by_name, ${REASON} as reason,
       b.effective_month, i.old_amount_fen, i.new_amount_fen
-    from entitlements e
-    join rerate_items i on i.county_code = e.county_code and i.batch_id = e.rerate_batch_id and i.case_id = e.case_id
-    join rerate_batches b on b.county_code = e.county_code and b.id = e.rerate_batch_id
-    where e.county_code = ${key.countyCode} and e.case_id = ${key.caseId} and e.rerate_batch_id is not null
+    ${ratedEntitlements(key)}
     order by e.id`.execute(db);
   return rows.map((r) => ({ ...r, entitlement_id: Number(r.entitlement_id), old_amount_fen: Number(r.old_amount_fen), new_amount_fen: Number(r.new_amount_fen) }));
 }
