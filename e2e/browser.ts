@@ -1,6 +1,6 @@
 // Launches Debian's chromium through playwright-core (no bundled browser download).
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
@@ -102,6 +102,37 @@ export async function chooseOption(page: Page, id: string, title: string): Promi
       if (attempt === 3) throw e;
     }
   }
+}
+
+/**
+ * Fills an input and reads it back, filling again if the value did not hold (three tries). Under load a fill can
+ * land while the form is still re-rendering from its previous state, and the old value then stays.
+ */
+export async function fillChecked(input: Locator, value: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await input.fill(value);
+    if ((await input.inputValue()) === value) return;
+    if (attempt === 3) throw new Error(`the field kept "${await input.inputValue()}" instead of "${value}"`);
+  }
+}
+
+/**
+ * Clicks `submit` and waits for `done` to show (or, with `state: 'detached'`, to leave the page); if the page shows
+ * an error alert instead, fails with its text (a refused step otherwise reads as a 30 s timeout on the text that
+ * never came).
+ */
+export async function submitAndSee(page: Page, submit: Locator, done: Locator, { state = 'visible', timeout = 30_000 }: { state?: 'visible' | 'detached'; timeout?: number } = {}): Promise<void> {
+  await submit.click();
+  const error = page.locator('.ant-alert-error:visible').first();
+  // Each wait settles either way, so the one that loses the race never rejects unheard.
+  const first = await Promise.race([
+    done.waitFor({ state, timeout }).then(() => 'done' as const, () => 'timeout' as const),
+    error.waitFor({ timeout }).then(() => 'error' as const, () => 'timeout' as const),
+  ]);
+  const reached = state === 'visible' ? await done.isVisible() : (await done.count()) === 0;
+  if (first === 'done' || reached) return;
+  if (first === 'error') throw new Error(`the page answered with an error: ${await error.innerText()}`);
+  throw new Error(`${String(done)} did not become ${state} within ${timeout} ms`);
 }
 
 /** Logs in as a demo account (password jiuzhu-demo) after clearing the session; waits for the menu item `menu` when given, else for leaving the login page. */

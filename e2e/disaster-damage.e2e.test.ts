@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { makeIdNumber } from '../src/kernel/id-number.ts';
 import { REPO_ROOT } from './server.ts';
-import { loginAs } from './browser.ts';
+import { fillChecked, loginAs, submitAndSee } from './browser.ts';
 import { browserSuite } from './suite.ts';
 
 const OUT = join(REPO_ROOT, 'test-output', 'e2e');
@@ -40,16 +40,14 @@ browserSuite('受灾户登记 (browser)', (env) => {
     expect(await table.innerText()).toContain('待核查');
 
     await page.getByTestId(`verify-${householdNo}`).click();
-    await page.getByTestId('verify-value').fill('2015-08-04');
-    await page.getByTestId('verify-submit').click();
-    await table.getByText('guanghui.caseworker（2015-08-04）').waitFor();
+    await fillChecked(page.getByTestId('verify-value'), '2015-08-04');
+    await submitAndSee(page, page.getByTestId('verify-submit'), table.getByText('guanghui.caseworker（2015-08-04）'));
 
     await loginAs(page, base, 'duyun.approver');
     await page.goto(`${base}/disaster/${eventNo}`);
     await page.getByTestId(`verify-${householdNo}`).click();
-    await page.getByTestId('verify-value').fill('2015-08-05');
-    await page.getByTestId('verify-submit').click();
-    await page.getByTestId('damage-table').getByText('已核查').waitFor();
+    await fillChecked(page.getByTestId('verify-value'), '2015-08-05');
+    await submitAndSee(page, page.getByTestId('verify-submit'), page.getByTestId('damage-table').getByText('已核查'));
     expect(await page.getByTestId('damage-totals').innerText()).toContain('1 户 3 人');
 
     await page.getByRole('tab', { name: '物资发放' }).click();

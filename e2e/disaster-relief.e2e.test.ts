@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { makeIdNumber } from '../src/kernel/id-number.ts';
 import { REPO_ROOT } from './server.ts';
-import { loginAs } from './browser.ts';
+import { fillChecked, loginAs, submitAndSee } from './browser.ts';
 import { browserSuite } from './suite.ts';
 
 const OUT = join(REPO_ROOT, 'test-output', 'e2e');
@@ -125,9 +125,8 @@ browserSuite('受灾人员救助与农房保险 (browser)', (env) => {
     /** The first verification of the township's entries, on the event page. */
     const verify = async (householdNo: string, on: string) => {
       await page.getByTestId(`verify-${householdNo}`).click();
-      await page.getByTestId('verify-value').fill(on);
-      await page.getByTestId('verify-submit').click();
-      await page.getByTestId('verify-submit').waitFor({ state: 'detached' });
+      await fillChecked(page.getByTestId('verify-value'), on);
+      await submitAndSee(page, page.getByTestId('verify-submit'), page.getByTestId('verify-submit'), { state: 'detached' });
     };
     await page.reload();
     for (const h of households) await verify(h.no, '2015-07-16');
