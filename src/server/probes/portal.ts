@@ -1,0 +1,14 @@
+import type { Probe } from './types.ts';
+
+/**
+ * Scope-matrix probes of the citizen portal (/api/portal/v1), aimed at another household: its head's ID number
+ * in sign-in, its household and case numbers where a route takes one. The citizen's own data may show; the
+ * other household's never.
+ */
+export const portalProbes: Record<string, Probe> = {
+  'POST /api/portal/v1/auth/code': (f) => ({ method: 'POST', url: '/api/portal/v1/auth/code', payload: { idNumber: f.idNumber, phone: '13800000000' } }),
+  'POST /api/portal/v1/auth/verify': (f) => ({ method: 'POST', url: '/api/portal/v1/auth/verify', payload: { idNumber: f.idNumber, code: '000000' } }),
+  'GET /api/portal/v1/me': () => ({ method: 'GET', url: '/api/portal/v1/me' }),
+  'GET /api/portal/v1/suggestions': () => ({ method: 'GET', url: '/api/portal/v1/suggestions' }),
+  'POST /api/portal/v1/auth/logout': () => ({ method: 'POST', url: '/api/portal/v1/auth/logout' }),
+};
