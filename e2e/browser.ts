@@ -104,6 +104,37 @@ export async function chooseOption(page: Page, id: string, title: string): Promi
   }
 }
 
+/** The open dropdown's option with this text (antd keeps closed dropdowns in the DOM). */
+export const openOption = (page: Page, text: string): Locator =>
+  page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: text }).first();
+
+/** The open dialog (antd keeps closed ones in the DOM) and its OK button. */
+export const openDialog = (page: Page): Locator => page.locator('.ant-modal-wrap:visible .ant-modal').last();
+export const dialogOk = (page: Page): Locator => openDialog(page).locator('.ant-modal-footer .ant-btn-primary');
+
+/**
+ * Opens the select that `trigger` lies in (or is), types `search` when given, picks the option with `text` and
+ * waits for the list to close (an open list covers the next field), until the select shows the choice (three
+ * tries): under load the click's release can land on the form behind the list and choose nothing (as
+ * `chooseOption`, for selects found by what they show rather than by id).
+ */
+export async function pickOption(page: Page, trigger: Locator, text: string, search?: string): Promise<void> {
+  const select = trigger.locator('xpath=ancestor-or-self::div[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
+  const shown = select.locator('.ant-select-selection-item', { hasText: text });
+  for (let attempt = 1; ; attempt++) {
+    await trigger.click();
+    if (search) await page.keyboard.type(search);
+    await openOption(page, text).click();
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').waitFor({ state: 'detached', timeout: 5_000 }).catch(() => page.keyboard.press('Escape'));
+    try {
+      await shown.first().waitFor({ timeout: 2_000 });
+      return;
+    } catch (e) {
+      if (attempt === 3) throw e;
+    }
+  }
+}
+
 /**
  * Fills an input and reads it back, filling again if the value did not hold (three tries). Under load a fill can
  * land while the form is still re-rendering from its previous state, and the old value then stays.

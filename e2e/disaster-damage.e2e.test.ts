@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { makeIdNumber } from '../src/kernel/id-number.ts';
 import { REPO_ROOT } from './server.ts';
-import { fillChecked, loginAs, submitAndSee } from './browser.ts';
+import { fillChecked, loginAs, pickOption, submitAndSee } from './browser.ts';
 import { browserSuite } from './suite.ts';
 
 const OUT = join(REPO_ROOT, 'test-output', 'e2e');
@@ -25,8 +25,7 @@ browserSuite('受灾户登记 (browser)', (env) => {
     await page.goto(`${base}/disaster/${eventNo}`);
     await page.getByTestId('damage-new').click();
     await page.getByTestId('damage-fresh').click();
-    await page.getByTestId('damage-village').click();
-    await page.locator('.ant-select-item-option').first().click();
+    await pickOption(page, page.getByTestId('damage-village'), '广惠');
     await page.getByTestId('damage-headName').fill('杨冰雹');
     await page.getByTestId('damage-headIdNumber').fill(makeIdNumber('522701', '1958-03-03', 417, 'male'));
     await page.getByTestId('damage-address').fill('广惠路9号');
@@ -72,8 +71,7 @@ browserSuite('受灾户登记 (browser)', (env) => {
     await page.screenshot({ path: join(OUT, 'disaster-figures.png'), fullPage: true });
 
     await page.goto(`${base}/disaster/winter`);
-    await page.getByTestId('winter-season').click();
-    await page.locator('.ant-select-item-option').filter({ hasText: '2015—2016' }).click();
+    await pickOption(page, page.getByTestId('winter-season'), '2015—2016');
     await page.getByTestId('winter-new').click();
     await page.getByTestId('winter-householdNo').fill(householdNo);
     await page.getByTestId('winter-personsFirst').fill('2');

@@ -6,6 +6,7 @@ import type { Locator, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { makeIdNumber } from '../src/kernel/id-number.ts';
 import { REPO_ROOT } from './server.ts';
+import { pickOption } from './browser.ts';
 import { browserSuite } from './suite.ts';
 
 
@@ -24,8 +25,7 @@ const WRONG_ID = HEAD.id.slice(0, 17) + (HEAD.id.endsWith('0') ? '1' : '0');
 /** Chooses `option` in the antd Select (within `scope`) whose input has the id `id`. */
 async function choose(page: Page, scope: Locator | Page, id: string, option: string): Promise<void> {
   // The chosen value's label lies over the input; click the select itself.
-  await scope.locator('.ant-select-selector').filter({ has: page.locator(`#${id}`) }).click();
-  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).click();
+  await pickOption(page, scope.locator('.ant-select-selector').filter({ has: page.locator(`#${id}`) }), option);
 }
 
 /** The error messages antd shows under the form field of the input `field`. */
