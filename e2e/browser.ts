@@ -149,22 +149,24 @@ export async function fillChecked(input: Locator, value: string): Promise<void> 
 
 /**
  * Clicks `submit` and waits for `done` to show (or, with `state: 'detached'`, to leave the page); if the page shows
- * an error alert instead, fails with its text (a refused step otherwise reads as a 30 s timeout on the text that
- * never came).
+ * an error it did not show before the click, fails with its text (a refused step otherwise reads as a 30 s timeout
+ * on the text that never came).
  */
 export async function submitAndSee(page: Page, submit: Locator, done: Locator, { state = 'visible', timeout = 30_000 }: { state?: 'visible' | 'detached'; timeout?: number } = {}): Promise<void> {
+  const errors = page.locator('.ant-alert-error:visible');
+  const before = (await errors.allInnerTexts()).join('\n');
   await submit.click();
-  const error = page.locator('.ant-alert-error:visible').first();
-  // Each wait settles either way, so the one that loses the race never rejects unheard.
-  const first = await Promise.race([
-    done.waitFor({ state, timeout }).then(() => 'done' as const, () => 'timeout' as const),
-    error.waitFor({ timeout }).then(() => 'error' as const, () => 'timeout' as const),
-  ]);
-  const reached = state === 'visible' ? await done.isVisible() : (await done.count()) === 0;
-  if (first === 'done' || reached) return;
-  if (first === 'error') throw new Error(`the page answered with an error: ${await error.innerText()}`);
-  throw new Error(`${String(done)} did not become ${state} within ${timeout} ms`);
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const reached = state === 'visible' ? await done.first().isVisible() : (await done.count()) === 0;
+    if (reached) return;
+    const now = (await errors.allInnerTexts()).join('\n');
+    if (now !== '' && now !== before) throw new Error(`the page answered with an error: ${now}`);
+    if (Date.now() > deadline) throw new Error(`${String(done)} did not become ${state} within ${timeout} ms`);
+    await page.waitForTimeout(100);
+  }
 }
+
 
 /** Logs in as a demo account (password jiuzhu-demo) after clearing the session; waits for the menu item `menu` when given, else for leaving the login page. */
 export async function loginAs(page: Page, base: string, username: string, menu?: RegExp, password = 'jiuzhu-demo'): Promise<void> {
