@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { makeIdNumber } from '../src/kernel/id-number.ts';
 import { dialogOk as ok, loginAs, openDialog as dialog, openOption as option, pickOption } from './browser.ts';
+import { accessibilityViolations } from './accessibility.ts';
 import { browserSuite } from './suite.ts';
 
 const COUNTY = '522701';
@@ -41,6 +42,10 @@ browserSuite('政策找人 (browser)', (env) => {
     expect(text).toContain('建档立卡未纳入救助');
     expect(text).not.toMatch(/[a-z]+_[a-z]+/);
     await ok(page).click();
+
+    // The list page meets WCAG 2.1 AA (axe-core: no serious or critical violation).
+    await page.locator('tbody tr.ant-table-row').first().waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     // The household's task, under its list.
     await pickOption(page, page.getByTestId('outreach-kind'), '建档立卡未纳入救助');

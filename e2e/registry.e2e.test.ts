@@ -6,6 +6,7 @@ import type { Locator, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { makeIdNumber } from '../src/kernel/id-number.ts';
 import { REPO_ROOT } from './server.ts';
+import { accessibilityViolations } from './accessibility.ts';
 import { pickOption } from './browser.ts';
 import { browserSuite } from './suite.ts';
 
@@ -49,11 +50,16 @@ browserSuite('household registry (browser)', (env) => {
     page.on('request', (r) => urls.push(r.url()));
 
     await page.goto(`${base}/login`);
+    await page.getByLabel('用户名').waitFor();
+    // The login page and the household list meet WCAG 2.1 AA (axe-core: no serious or critical violation).
+    expect(await accessibilityViolations(page)).toEqual([]);
     await page.getByLabel('用户名').fill('guanghui.caseworker');
     await page.getByLabel('密码').fill('jiuzhu-demo');
     await page.getByRole('button', { name: '登录' }).click();
     await page.getByRole('menuitem', { name: /(^| )家庭$/ }).click();
     await page.waitForURL('**/households');
+    await page.getByRole('button', { name: '新建家庭' }).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
     await page.getByRole('button', { name: '新建家庭' }).click();
     await page.waitForURL('**/households/new');
 
