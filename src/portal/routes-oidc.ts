@@ -16,12 +16,22 @@ const OIDC_PATH = `${PORTAL_PREFIX}/auth/oidc`;
 export const PORTAL_HOME = '/portal/';
 
 const methodsSchema = z.object({ methods: z.array(z.enum(['sms', 'oidc'])) });
-const redirect = z.null().describe('302: Location 为下一步地址');
+const redirect = z.null().describe('转到响应头 Location 所指的地址');
 const param = (max: number) => z.string().max(max).optional();
 // Issuers may add parameters of their own (iss, session_state): unknown ones are ignored.
 const callbackQuery = z.object({ code: param(2048), state: param(256), error: param(256), error_description: param(1024) });
 
 const notFound = (req: FastifyRequest) => new AppError('not_found', `没有这个地址：${req.method} ${req.url.split('?')[0]}`, 404);
+
+/** Runs a step that talks to the issuer; a refusal is logged with its reason for the operators, then answered. */
+async function logged<T>(req: FastifyRequest, step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (err) {
+    if (err instanceof AppError) req.log.warn({ code: err.code, reason: err.details?.reason }, 'portal OIDC sign-in refused');
+    throw err;
+  }
+}
 
 export function oidcRoutes(app: App, { db, config }: AppContext): void {
   const oidc: OidcSignIn | null = config.oidc && { config: config.oidc, issuer: issuerClient(config.oidc) };
@@ -40,7 +50,7 @@ export function oidcRoutes(app: App, { db, config }: AppContext): void {
   }, async (req, reply) => {
     if (!oidc) throw notFound(req);
     const redirectUri = oidc.config.redirectUri ?? `${req.protocol}://${req.host}${OIDC_PATH}/callback`;
-    const { url, state } = await startSignIn(db, oidc, redirectUri);
+    const { url, state } = await logged(req, () => startSignIn(db, oidc, redirectUri));
     reply.setCookie(OIDC_COOKIE, state, { ...stateCookie, maxAge: LOGIN_MINUTES * 60 });
     return reply.redirect(url, 302);
   });
@@ -54,10 +64,12 @@ export function oidcRoutes(app: App, { db, config }: AppContext): void {
     // Whatever happens next, this sign-in attempt is over.
     reply.clearCookie(OIDC_COOKIE, stateCookie);
     const { code, state, error } = req.query;
-    if (error !== undefined) throw denied(`issuer: ${error}`);
-    if (!state) throw AppError.field('state', '缺少 state 参数');
-    if (!code) throw AppError.field('code', '缺少 code 参数');
-    const { token } = await finishSignIn(db, oidc, { state, browserState, code });
+    if (!error && !state) throw AppError.field('state', '缺少 state 参数');
+    if (!error && !code) throw AppError.field('code', '缺少 code 参数');
+    const { token } = await logged(req, async () => {
+      if (error !== undefined || !state || !code) throw denied(`issuer: ${error ?? 'no code'}`);
+      return finishSignIn(db, oidc, { state, browserState, code });
+    });
     reply.setCookie(PORTAL_COOKIE, token, sessionCookieOptions(config));
     return reply.redirect(PORTAL_HOME, 302);
   });
