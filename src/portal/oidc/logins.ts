@@ -14,9 +14,9 @@ export interface PendingLogin {
   redirectUri: string;
 }
 
-/** Records a sign-in started at `now` (only the state's hash is kept); drops those expired over a day ago. */
+/** Records a sign-in started at `now` (only the state's hash is kept); drops the expired ones. */
 export async function saveLogin(db: Database, state: string, login: PendingLogin, now: Date): Promise<void> {
-  await db.kysely.deleteFrom('portal_oidc_logins').where('expires_at', '<', new Date(now.getTime() - 86_400_000)).execute();
+  await db.kysely.deleteFrom('portal_oidc_logins').where('expires_at', '<', now).execute();
   await db.kysely
     .insertInto('portal_oidc_logins')
     .values({ state_hash: sha256(state), nonce: login.nonce, code_verifier: login.codeVerifier, redirect_uri: login.redirectUri, created_at: now, expires_at: new Date(now.getTime() + LOGIN_MINUTES * 60_000), used_at: null })
