@@ -11,6 +11,9 @@ const DISCOVERY_TTL_MS = 3600_000;
 
 export const OIDC_UNAVAILABLE = '统一身份认证服务暂时无法访问，请稍后再试或改用短信验证码登录';
 export const unavailable = (reason: string) => new AppError('oidc_unavailable', OIDC_UNAVAILABLE, 502, { reason });
+/** The citizen cancelled at the issuer, or the issuer refused the code. */
+export const OIDC_DENIED = '统一身份认证未完成登录（已取消、未获授权或登录已失效），请重新登录';
+export const denied = (reason: string) => new AppError('oidc_denied', OIDC_DENIED, 400, { reason });
 
 const discoverySchema = z.object({
   issuer: z.string(),
@@ -128,6 +131,3 @@ export function issuerClient(config: OidcConfig, fetcher: typeof fetch = fetch, 
 
   return { discovery, keys, exchange };
 }
-
-export const OIDC_DENIED = '统一身份认证未完成登录（已取消、未获授权或登录已失效），请重新登录';
-export const denied = (reason: string) => new AppError('oidc_denied', OIDC_DENIED, 400, { reason });
