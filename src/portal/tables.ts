@@ -1,4 +1,4 @@
-// Tables of the citizen portal (migrations 0129_portal_auth.sql, 0130_portal_oidc.sql), merged into the database's `DB`.
+// Tables of the citizen portal (migrations 0129_portal_auth.sql, 0131_portal_oidc.sql), merged into the database's `DB`.
 import type { Generated } from 'kysely';
 
 export interface PortalCodeTable {
