@@ -10,5 +10,8 @@ export const portalProbes: Record<string, Probe> = {
   'POST /api/portal/v1/auth/verify': (f) => ({ method: 'POST', url: '/api/portal/v1/auth/verify', payload: { idNumber: f.idNumber, code: '000000' } }),
   'GET /api/portal/v1/me': () => ({ method: 'GET', url: '/api/portal/v1/me' }),
   'GET /api/portal/v1/suggestions': () => ({ method: 'GET', url: '/api/portal/v1/suggestions' }),
+  'GET /api/portal/v1/auth/methods': () => ({ method: 'GET', url: '/api/portal/v1/auth/methods' }),
+  'GET /api/portal/v1/auth/oidc/start': () => ({ method: 'GET', url: '/api/portal/v1/auth/oidc/start' }),
+  'GET /api/portal/v1/auth/oidc/callback': (f) => ({ method: 'GET', url: `/api/portal/v1/auth/oidc/callback?code=${f.idNumber}&state=${f.householdNo}` }),
   'POST /api/portal/v1/auth/logout': () => ({ method: 'POST', url: '/api/portal/v1/auth/logout' }),
 };
