@@ -1,11 +1,12 @@
 // The citizen portal's API under /api/portal/v1: its own session cookie, hook and rate limit.
 // Staff sessions are never read here, and the staff hook never reads the portal cookie.
-import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../kernel/errors.ts';
 import type { CitizenScope } from '../kernel/scope.ts';
 import type { App, AppContext } from '../server/context.ts';
 import { rateLimiter } from './rate-limit.ts';
+import { citizenOf } from './request.ts';
+import { portalCaseRoutes } from './routes-cases.ts';
 import * as service from './service.ts';
 import { smsProvider } from './sms/index.ts';
 
@@ -31,13 +32,9 @@ const meSchema = z.object({
 });
 const text = (max: number) => z.string().trim().max(max);
 
-function citizenOf(req: FastifyRequest): CitizenScope {
-  if (!req.citizen) throw AppError.unauthorized();
-  return req.citizen;
-}
-
 /** Registers the portal (call inside a plugin registered with prefix PORTAL_PREFIX). */
-export function portalRoutes(app: App, { db, config }: AppContext): void {
+export function portalRoutes(app: App, ctx: AppContext): void {
+  const { db, config } = ctx;
   const sms = smsProvider(config.sms, app.log);
   const limit = rateLimiter();
   const cookieOptions = { httpOnly: true, sameSite: 'strict', path: '/', secure: config.cookieSecure, maxAge: service.SESSION_HOURS * 3600 } as const;
@@ -80,4 +77,6 @@ export function portalRoutes(app: App, { db, config }: AppContext): void {
     reply.clearCookie(PORTAL_COOKIE, { path: '/' });
     return reply.status(204).send(null);
   });
+
+  portalCaseRoutes(app, ctx);
 }
