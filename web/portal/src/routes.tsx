@@ -13,4 +13,7 @@ export interface PortalRoute {
 
 export const PORTAL_ROUTES: PortalRoute[] = [
   { path: '', page: lazy(() => import('./pages/HomePage.tsx')), nav: 'nav.home' },
+  { path: 'cases', page: lazy(() => import('./pages/CasesPage.tsx')), nav: 'nav.cases' },
+  { path: 'cases/:caseNo', page: lazy(() => import('./pages/CaseDetailPage.tsx')) },
+  { path: 'payments', page: lazy(() => import('./pages/PaymentsPage.tsx')), nav: 'nav.payments' },
 ];

@@ -34,7 +34,7 @@ export function PortalLayout() {
             <NavLink
               key={r.path}
               to={`/${r.path}`}
-              end
+              end={r.path === ''}
               style={({ isActive }) => ({ flex: 1, textAlign: 'center', padding: '14px 4px', minHeight: 48, boxSizing: 'border-box', color: isActive ? '#0958d9' : '#333', fontWeight: isActive ? 600 : 400, textDecoration: 'none' })}
             >
               {r.nav ? t(r.nav) : null}
