@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, expect, it } from 'vitest';
+import { seriousViolations } from './axe.ts';
 import { REPO_ROOT } from './server.ts';
 import { browserSuite } from './suite.ts';
 
@@ -60,6 +61,11 @@ async function fitsWidth(page: Page): Promise<void> {
   expect(scroll, `page is ${scroll}px wide in a ${client}px viewport`).toBeLessThanOrEqual(client);
 }
 
+/** WCAG 2.1 AA by axe-core: no serious or critical violation. */
+async function accessible(page: Page, where: string): Promise<void> {
+  expect(await seriousViolations(page), where).toEqual([]);
+}
+
 /** What a citizen must never read: message keys, programme/state/phase codes, English status words. */
 async function noRawCodes(page: Page): Promise<void> {
   const text = await page.locator('body').innerText();
@@ -88,6 +94,7 @@ browserSuite('citizen portal (mobile browser)', (env) => {
     await page.waitForURL(/\/portal\/login$/);
     await page.getByRole('heading', { name: '居民登录' }).waitFor();
     await fitsWidth(page);
+    await accessible(page, 'sign-in');
 
     // Missing and bad fields are named at the field, in Chinese; nothing is sent.
     await page.getByTestId('signin-get-code').click();
@@ -98,6 +105,7 @@ browserSuite('citizen portal (mobile browser)', (env) => {
     await page.getByTestId('signin-get-code').click();
     await page.getByText(/身份证号码无效/).waitFor();
     expect(smsCount()).toBe(0);
+    await page.screenshot({ path: join(SHOTS, 'portal-sign-in.png'), fullPage: true });
 
     // The real ID number: a code is sent to the registry's phone; the button counts down.
     await page.getByLabel('身份证号码').fill(citizen.idNumber);
@@ -125,6 +133,7 @@ browserSuite('citizen portal (mobile browser)', (env) => {
     expect(home).not.toContain(citizen.idNumber);
     await fitsWidth(page);
     await noRawCodes(page);
+    await accessible(page, 'home');
     await page.screenshot({ path: join(SHOTS, 'portal-home.png'), fullPage: true });
 
     // 我的申请: the case with its programme and state in Chinese.
@@ -135,6 +144,7 @@ browserSuite('citizen portal (mobile browser)', (env) => {
     expect(cases).toMatch(/申请日期：\d{4}-\d{2}-\d{2}/);
     await fitsWidth(page);
     await noRawCodes(page);
+    await accessible(page, 'cases');
     await page.screenshot({ path: join(SHOTS, 'portal-cases.png'), fullPage: true });
 
     // Its progress, by a deep link (the server's /portal fallback) as well.
@@ -143,6 +153,7 @@ browserSuite('citizen portal (mobile browser)', (env) => {
     expect(await page.locator('main').innerText()).toContain(citizen.programme);
     await fitsWidth(page);
     await noRawCodes(page);
+    await accessible(page, 'case progress');
 
     // 我的救助金: a list, or the empty state, in Chinese.
     await page.getByRole('link', { name: '我的救助金' }).click();
@@ -161,6 +172,7 @@ browserSuite('citizen portal (mobile browser)', (env) => {
     expect(await size()).toBeGreaterThan(normal);
     expect(await page.getByTestId('portal-large').getAttribute('aria-pressed')).toBe('true');
     await fitsWidth(page);
+    await accessible(page, 'payments, large text');
     await page.screenshot({ path: join(SHOTS, 'portal-payments-large.png'), fullPage: true });
 
     // Another household's case is not found; sign-out ends the session.

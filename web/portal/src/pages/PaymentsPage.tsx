@@ -1,10 +1,11 @@
-import { Card, Empty, Space, Tag, Typography } from 'antd';
+import { Card, Empty, Space, Typography } from 'antd';
 import type { MyPayment } from '../api/types.ts';
 import { useLoad } from '../api/useLoad.ts';
 import { LoadState } from '../components/LoadState.tsx';
+import { StatusTag, type Tone } from '../components/StatusTag.tsx';
 import { useT } from '../i18n/context.ts';
 
-const COLORS: Record<MyPayment['status'], string> = { paid: 'success', failed: 'error', sent: 'processing', approved: 'default' };
+const TONES: Record<MyPayment['status'], Tone> = { paid: 'good', failed: 'bad', sent: 'progress', approved: 'neutral' };
 
 /** 我的救助金: each payment to the citizen's households, newest month first, with whether it was paid. */
 export default function PaymentsPage() {
@@ -18,7 +19,7 @@ export default function PaymentsPage() {
           items.length === 0 ? <Empty description={t('payments.empty')} /> : (
             <Space direction="vertical" size={12} style={{ width: '100%' }} data-testid="payments-list">
               {items.map((p, i) => (
-                <Card key={i} size="small" title={<span style={{ whiteSpace: 'normal' }}>{p.purpose}</span>} extra={<Tag color={COLORS[p.status]}>{p.statusLabel}</Tag>}>
+                <Card key={i} size="small" title={<span style={{ whiteSpace: 'normal' }}>{p.purpose}</span>} extra={<StatusTag tone={TONES[p.status]}>{p.statusLabel}</StatusTag>}>
                   <Typography.Paragraph strong style={{ fontSize: '1.25em', marginBottom: 4 }}>{t('payments.amount', { amount: p.amountYuan })}</Typography.Paragraph>
                   <Typography.Paragraph style={{ marginBottom: 0 }}>
                     {t('payments.recipient', { name: p.recipientName })}
