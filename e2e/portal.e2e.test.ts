@@ -96,6 +96,13 @@ browserSuite('citizen portal (mobile browser)', (env) => {
     await fitsWidth(page);
     await accessible(page, 'sign-in');
 
+    // English on request, and back to Chinese.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Resident sign-in' }).waitFor();
+    expect(await page.evaluate('document.documentElement.lang')).toBe('en');
+    await page.getByRole('button', { name: '中文' }).click();
+    await page.getByRole('heading', { name: '居民登录' }).waitFor();
+
     // Missing and bad fields are named at the field, in Chinese; nothing is sent.
     await page.getByTestId('signin-get-code').click();
     await page.getByText('请填写身份证号码').waitFor();
