@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { citizenSuggestions } from '../modules/outreach/index.ts';
 import type { App, AppContext } from '../server/context.ts';
-import { citizenOf } from './citizen.ts';
+import { citizenOf } from './request.ts';
 
 const suggestions = z.object({
   items: z.array(z.object({ householdNo: z.string(), programme: z.string().nullable(), title: z.string(), message: z.string() })),

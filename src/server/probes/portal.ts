@@ -13,5 +13,8 @@ export const portalProbes: Record<string, Probe> = {
   'GET /api/portal/v1/auth/methods': () => ({ method: 'GET', url: '/api/portal/v1/auth/methods' }),
   'GET /api/portal/v1/auth/oidc/start': () => ({ method: 'GET', url: '/api/portal/v1/auth/oidc/start' }),
   'GET /api/portal/v1/auth/oidc/callback': (f) => ({ method: 'GET', url: `/api/portal/v1/auth/oidc/callback?code=${f.idNumber}&state=${f.householdNo}` }),
+  'GET /api/portal/v1/cases': () => ({ method: 'GET', url: '/api/portal/v1/cases' }),
+  'GET /api/portal/v1/cases/:caseNo': (f) => ({ method: 'GET', url: `/api/portal/v1/cases/${f.caseNo}` }),
+  'GET /api/portal/v1/payments': () => ({ method: 'GET', url: '/api/portal/v1/payments' }),
   'POST /api/portal/v1/auth/logout': () => ({ method: 'POST', url: '/api/portal/v1/auth/logout' }),
 };
