@@ -40,6 +40,8 @@ export const en: Messages = {
   'home.noHouseholds': 'No registered household. To apply for assistance, contact your village or township office.',
   'home.householdNo': 'Household {householdNo}',
   'home.members': 'Members: {names}',
+  'home.suggestionApply': 'Apply online',
+  'home.suggestionCheck': 'Try the benefit checker',
   'cases.title': 'My applications',
   'cases.empty': 'No applications yet',
   'cases.appliedOn': 'Applied on {date}',

@@ -39,6 +39,8 @@ export const zhCN = {
   'home.noHouseholds': '暂无登记的家庭。如需申请救助，请联系所在村（社区）或乡镇（街道）。',
   'home.householdNo': '户编号 {householdNo}',
   'home.members': '家庭成员：{names}',
+  'home.suggestionApply': '在线申请',
+  'home.suggestionCheck': '用政策计算器看看',
   'cases.title': '我的申请',
   'cases.empty': '暂无申请记录',
   'cases.appliedOn': '申请日期：{date}',
