@@ -2,14 +2,16 @@
 // the service worker), records a new household and a home visit, comes back online; the household reaches
 // the registry, and the phone number changed on the server meanwhile is shown field by field for the clerk
 // to choose — nothing overwritten until the choice is written.
+import { join } from 'node:path';
 import { request, type APIRequestContext } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { makeIdNumber } from '../src/kernel/id-number.ts';
 import { loginAs } from './browser.ts';
+import { REPO_ROOT } from './server.ts';
 import { browserSuite } from './suite.ts';
 
 const VILLAGE = '522701001001';
-const seq = 500 + Math.floor(Math.random() * 400) * 2;
+const seq = 100 + Math.floor(Math.random() * 400) * 2;
 const GIVEN = '山水林田湖草沙石松竹梅兰';
 const pick = () => GIVEN[Math.floor(Math.random() * GIVEN.length)] ?? '山';
 const VISITED = { name: `潘${pick()}${pick()}`, id: makeIdNumber('522701', '1959-05-06', seq + 1, 'male') };
@@ -80,6 +82,12 @@ browserSuite('offline village intake (browser)', (env) => {
     await page.mouse.up();
     await page.getByTestId('offline-household-save').click();
     await page.getByRole('tab', { name: /本机记录（1）/ }).waitFor();
+    // A person already registered passes the browser's checks; only the server knows (出错 after the sync).
+    await page.locator('#household_address').fill('新寨组 4 号');
+    await page.locator('#members_0_idNumber').fill(VISITED.id);
+    await page.locator('#members_0_name').fill(VISITED.name);
+    await page.getByTestId('offline-household-save').click();
+    await page.getByRole('tab', { name: /本机记录（2）/ }).waitFor();
 
     // A home visit: the phone number and the address as found, with the findings.
     await page.getByRole('tab', { name: '入户走访' }).click();
@@ -89,9 +97,10 @@ browserSuite('offline village intake (browser)', (env) => {
     await page.locator('#address').fill('广惠路 10 号');
     await page.locator('#findings').fill('房屋漏雨，户主腿伤');
     await page.getByTestId('offline-visit-save').click();
-    await page.getByRole('tab', { name: /本机记录（2）/ }).click();
+    await page.getByRole('tab', { name: /本机记录（3）/ }).click();
+    await page.screenshot({ path: join(REPO_ROOT, 'test-output', 'e2e', 'offline-queue.png'), fullPage: true });
     const entries = page.getByTestId('offline-entry');
-    await entries.filter({ hasText: '待同步' }).nth(1).waitFor();
+    await entries.filter({ hasText: '待同步' }).nth(2).waitFor();
     expect(await entries.filter({ hasText: `新建家庭：${NEW_HEAD.name}` }).innerText()).toContain('照片 1 张，已签字');
 
     // Meanwhile the caseworker changes the phone number on the server.
@@ -104,6 +113,14 @@ browserSuite('offline village intake (browser)', (env) => {
     await newEntry.filter({ hasText: '已同步' }).waitFor();
     const visit = entries.filter({ hasText: '入户走访' }).filter({ hasText: householdNo });
     await visit.filter({ hasText: '冲突' }).waitFor();
+
+    // The registered person: refused with the server's message, in Chinese; the clerk may delete the entry.
+    const refused = entries.filter({ hasText: `新建家庭：${VISITED.name}` });
+    await refused.filter({ hasText: '出错' }).waitFor();
+    expect(await refused.getByTestId('offline-entry-error').innerText()).toContain(`已在本辖区登记（户编号 ${householdNo}）`);
+    await refused.getByRole('button', { name: '删除此记录' }).click();
+    await page.locator('.ant-popconfirm:visible').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await refused.waitFor({ state: 'detached' });
 
     // The new household is in the registry.
     const found = await caseworker.post('/api/v1/households/search', { data: { idNumber: NEW_HEAD.id } });
@@ -121,6 +138,7 @@ browserSuite('offline village intake (browser)', (env) => {
     expect(await current()).toMatchObject({ phone: '13900001111', address: '广惠路 8 号' });
 
     // Saving without a choice is refused; choosing 本机填写 writes it (and the address with it).
+    await page.screenshot({ path: join(REPO_ROOT, 'test-output', 'e2e', 'offline-conflict.png'), fullPage: true });
     await visit.getByTestId('conflict-submit').click();
     await visit.getByText('请为每一项选择保留的值').waitFor();
     await row.getByLabel('本机填写').check();

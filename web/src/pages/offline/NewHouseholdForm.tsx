@@ -38,6 +38,11 @@ export function NewHouseholdForm({ villages, onSave }: { villages: VillageOption
       incomes: [],
       assets: [],
     };
+    // One head per household: the server checks it beyond the schema, as the online form does.
+    if (input.members.filter((m) => m.relation === 'head').length !== 1) {
+      setErrors([t('registry.form.oneHead')]);
+      return;
+    }
     const result = checkNewHousehold(input);
     if (!result.ok) {
       // The schema's issue paths are the form's own (household.*, members.i.*); antd types them by the form.

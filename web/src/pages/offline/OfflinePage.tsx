@@ -98,6 +98,12 @@ export default function OfflinePage() {
     setEntries(await store.entries());
   };
 
+  const remove = async (entry: Entry) => {
+    if (!store) return;
+    await store.deleteEntry(entry.id);
+    setEntries(await store.entries());
+  };
+
   const villages = useMemo<VillageOption[]>(() => {
     if (user.areaLevel === 'village') return [{ code: user.areaCode, name: user.areaName }];
     const seen = new Map(households.map((h) => [h.villageCode, h.villageName]));
@@ -139,7 +145,7 @@ export default function OfflinePage() {
             items={[
               { key: 'household', label: t('offline.tab.household'), children: <NewHouseholdForm villages={villages} onSave={save} /> },
               { key: 'visit', label: t('offline.tab.visit'), children: <VisitForm households={households} onSave={save} /> },
-              { key: 'queue', label: <Badge count={waiting} size="small" offset={[8, 0]}>{t('offline.tab.queue', { count: entries.length })}</Badge>, children: <QueueList entries={entries} onResolve={resolve} /> },
+              { key: 'queue', label: <Badge count={waiting} size="small" offset={[8, 0]}>{t('offline.tab.queue', { count: entries.length })}</Badge>, children: <QueueList entries={entries} onResolve={resolve} onRemove={remove} /> },
             ]}
           />
         </Card>

@@ -1,4 +1,4 @@
-import { Alert, Card, Empty, List, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Empty, List, Popconfirm, Space, Tag, Typography } from 'antd';
 import { useT } from '../../i18n/context.ts';
 import { fieldLabel } from '../registry/timelineDiff.ts';
 import { changedFields, type Choice, type FieldName } from './conflict.ts';
@@ -8,7 +8,12 @@ import { ConflictPanel } from './ConflictPanel.tsx';
 const COLOURS: Record<EntryState, string> = { pending: 'processing', synced: 'success', conflict: 'warning', error: 'error' };
 
 /** The entries on the device with their state; a conflicting visit shows its fields for the clerk to choose. */
-export function QueueList({ entries, onResolve }: { entries: Entry[]; onResolve: (entry: VisitEntry, choices: Partial<Record<FieldName, Choice>>) => Promise<void> }) {
+export function QueueList({ entries, onResolve, onRemove }: {
+  entries: Entry[];
+  onResolve: (entry: VisitEntry, choices: Partial<Record<FieldName, Choice>>) => Promise<void>;
+  /** Drops an entry the server refused (出错): it cannot be sent as it is. */
+  onRemove: (entry: Entry) => Promise<void>;
+}) {
   const t = useT();
   if (entries.length === 0) return <Empty description={t('offline.queue.empty')} />;
   return (
@@ -32,7 +37,13 @@ export function QueueList({ entries, onResolve }: { entries: Entry[]; onResolve:
               <Typography.Text type="secondary">
                 {t('offline.queue.attachments', { photos: e.photos.length, signed: t(e.signature ? 'offline.queue.signed' : 'offline.queue.unsigned') })}
               </Typography.Text>
+              {(e.photos.length > 0 || e.signature || (e.kind === 'visit' && e.findings)) && <Typography.Text type="secondary">{t('offline.queue.localOnly')}</Typography.Text>}
               {e.state === 'error' && e.error && <Alert type="error" showIcon message={e.error} data-testid="offline-entry-error" />}
+              {e.state === 'error' && (
+                <Popconfirm title={t('offline.queue.removeConfirm')} onConfirm={() => onRemove(e)}>
+                  <Button size="small" danger>{t('offline.queue.remove')}</Button>
+                </Popconfirm>
+              )}
               {e.kind === 'visit' && e.state === 'conflict' && e.plan && <ConflictPanel conflicts={e.plan.conflicts} onResolve={(choices) => onResolve(e, choices)} />}
             </Space>
           </Card>

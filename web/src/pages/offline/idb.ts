@@ -30,6 +30,10 @@ export async function putValue(db: IDBDatabase, store: StoreName, key: string, v
   await request(db.transaction(store, 'readwrite').objectStore(store).put(value, key));
 }
 
+export async function deleteValue(db: IDBDatabase, store: StoreName, key: string): Promise<void> {
+  await request(db.transaction(store, 'readwrite').objectStore(store).delete(key));
+}
+
 export async function clearStore(db: IDBDatabase, store: StoreName): Promise<void> {
   await request(db.transaction(store, 'readwrite').objectStore(store).clear());
 }

@@ -2,7 +2,7 @@
 // signed-in user. Another user signing in on the device starts from an empty store.
 import { newDeviceKey, seal, unseal, type Sealed } from './crypto.ts';
 import type { CachedHousehold, Entry } from './entries.ts';
-import { clearStore, deleteDb, getAll, getValue, openDb, putValue } from './idb.ts';
+import { clearStore, deleteDb, deleteValue, getAll, getValue, openDb, putValue } from './idb.ts';
 
 interface KeyRecord {
   username: string;
@@ -12,6 +12,7 @@ interface KeyRecord {
 export interface DeviceStore {
   entries(): Promise<Entry[]>;
   saveEntry(entry: Entry): Promise<void>;
+  deleteEntry(id: string): Promise<void>;
   households(): Promise<CachedHousehold[]>;
   replaceHouseholds(list: CachedHousehold[]): Promise<void>;
   close(): void;
@@ -38,6 +39,7 @@ export async function openDeviceStore(username: string): Promise<DeviceStore> {
   return {
     entries: async () => (await readAll<Entry>('entries')).sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
     saveEntry: async (entry) => putValue(db, 'entries', entry.id, await seal(key, entry)),
+    deleteEntry: (id) => deleteValue(db, 'entries', id),
     households: () => readAll<CachedHousehold>('households'),
     async replaceHouseholds(list) {
       const sealed = await Promise.all(list.map(async (h) => [h.householdNo, await seal(key, h)] as const));
