@@ -27,8 +27,6 @@ export function VisitForm({ households, onSave }: { households: CachedHousehold[
     const h = households.find((x) => x.householdNo === no);
     setChosen(h);
     setErrors([]);
-    form.resetFields();
-    if (h) form.setFieldsValue({ ...(h.fields as HouseholdFormValues), findings: '' });
   };
 
   const onFinish = async (v: Values) => {
@@ -53,7 +51,6 @@ export function VisitForm({ households, onSave }: { households: CachedHousehold[
       label: chosen.headName ?? chosen.householdNo, base: chosen.fields, local, findings, photos, signature,
     });
     setChosen(undefined);
-    form.resetFields();
     setPhotos([]);
     setSignature(null);
     setPadKey((k) => k + 1);
@@ -70,10 +67,18 @@ export function VisitForm({ households, onSave }: { households: CachedHousehold[
         data-testid="visit-household"
         value={chosen?.householdNo}
         onChange={choose}
-        options={households.map((h) => ({ value: h.householdNo, label: `${h.headName ?? t('offline.unknownName')}（${h.villageName} ${h.householdNo}）` }))}
+        options={households.map((h) => ({ value: h.householdNo, label: t('offline.visit.option', { name: h.headName ?? t('offline.unknownName'), village: h.villageName, no: h.householdNo }) }))}
       />
       {chosen && (
-        <Form<Values> form={form} layout="vertical" data-testid="offline-visit" onFinish={(v) => void onFinish(v)} onFinishFailed={() => setErrors([t('offline.fixErrors')])}>
+        <Form<Values>
+          key={chosen.householdNo}
+          form={form}
+          layout="vertical"
+          data-testid="offline-visit"
+          initialValues={{ ...(chosen.fields as HouseholdFormValues), findings: '' }}
+          onFinish={(v) => void onFinish(v)}
+          onFinishFailed={() => setErrors([t('offline.fixErrors')])}
+        >
           <Space direction="vertical" size="middle" style={{ width: '100%' }}>
             <Card size="small">
               <HouseholdFieldsForm prefix={[]} />

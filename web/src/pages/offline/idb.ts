@@ -15,7 +15,11 @@ export function openDb(): Promise<IDBDatabase> {
   req.onupgradeneeded = () => {
     for (const store of ['keys', 'entries', 'households'] satisfies StoreName[]) req.result.createObjectStore(store);
   };
-  return request(req);
+  return request(req).then((db) => {
+    // Another tab deleting the database (a sign-out there) is not held up by this connection.
+    db.onversionchange = () => db.close();
+    return db;
+  });
 }
 
 export async function getValue<T>(db: IDBDatabase, store: StoreName, key: string): Promise<T | undefined> {
