@@ -51,17 +51,17 @@ browserSuite('offline village intake (browser)', (env) => {
     await page.getByRole('menuitem', { name: /离线采集/ }).click();
     await page.waitForURL('**/offline');
     await page.getByTestId('offline-download').click();
-    await page.getByTestId('offline-downloaded').filter({ hasText: '户家庭可离线走访' }).waitFor();
+    await page.getByTestId('offline-downloaded').filter({ hasText: '户家庭可离线入户调查' }).waitFor();
 
     // The service worker has taken control and kept the shell and this page's files (one more online load).
     await page.waitForFunction('navigator.serviceWorker.controller !== null');
     await page.reload();
-    await page.getByTestId('offline-downloaded').filter({ hasText: '户家庭可离线走访' }).waitFor();
+    await page.getByTestId('offline-downloaded').filter({ hasText: '户家庭可离线入户调查' }).waitFor();
 
     await browser.context.setOffline(true);
     await page.reload();
     await page.getByTestId('offline-status').filter({ hasText: '无网络' }).waitFor();
-    await page.getByTestId('offline-downloaded').filter({ hasText: '户家庭可离线走访' }).waitFor();
+    await page.getByTestId('offline-downloaded').filter({ hasText: '户家庭可离线入户调查' }).waitFor();
     expect(await page.getByTestId('offline-sync').isDisabled()).toBe(true);
 
     // A new household: a wrong check digit is refused in the browser with the server's own message.
@@ -90,7 +90,7 @@ browserSuite('offline village intake (browser)', (env) => {
     await page.getByRole('tab', { name: /本机记录（2）/ }).waitFor();
 
     // A home visit: the phone number and the address as found, with the findings.
-    await page.getByRole('tab', { name: '入户走访' }).click();
+    await page.getByRole('tab', { name: '入户调查' }).click();
     await page.getByTestId('visit-household').click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: householdNo }).click();
     await page.locator('#phone').fill('13722223333');
@@ -111,7 +111,7 @@ browserSuite('offline village intake (browser)', (env) => {
     await browser.context.setOffline(false);
     const newEntry = entries.filter({ hasText: `新建家庭：${NEW_HEAD.name}` });
     await newEntry.filter({ hasText: '已同步' }).waitFor();
-    const visit = entries.filter({ hasText: '入户走访' }).filter({ hasText: householdNo });
+    const visit = entries.filter({ hasText: '入户调查' }).filter({ hasText: householdNo });
     await visit.filter({ hasText: '冲突' }).waitFor();
 
     // The registered person: refused with the server's message, in Chinese; the clerk may delete the entry.
