@@ -46,7 +46,7 @@ export const offlineZhCN = {
   'offline.queue.attachments': '照片 {photos} 张，{signed}',
   'offline.queue.signed': '已签字',
   'offline.queue.unsigned': '未签字',
-  'offline.queue.localOnly': '照片、签字和入户调查情况保存在本机（服务器暂无接收接口）',
+  'offline.queue.localOnly': '照片、签字和入户调查情况只保存在本机，暂不上传',
   'offline.queue.remove': '删除此记录',
   'offline.queue.removeConfirm': '删除后本机不再保留这条记录，确定删除？',
   'offline.state.pending': '待同步',
