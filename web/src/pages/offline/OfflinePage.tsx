@@ -51,7 +51,7 @@ export default function OfflinePage() {
     setBusy('sync');
     try {
       for (const entry of await store.entries()) {
-        if (entry.state === 'synced' || entry.state === 'conflict') continue;
+        if (entry.state !== 'pending') continue;
         await store.saveEntry(await syncEntry(entry, apiPort));
       }
       const now = await store.entries();

@@ -96,9 +96,17 @@ describe('sync', () => {
     expect(await syncEntry(entry, port)).toMatchObject({ state: 'synced', householdNo: '52270100000042' });
   });
 
-  it('keeps the server\'s field message when it refuses an entry', async () => {
-    const { port } = fakeServer(BASE);
-    expect(await syncEntry(household([]), port)).toMatchObject({ state: 'error', error: '家庭成员不能为空' });
+  it('keeps the server\'s field message when it refuses an entry, and does not send it again', async () => {
+    const { state, port } = fakeServer(BASE);
+    const refused = await syncEntry(household([]), port);
+    expect(refused).toMatchObject({ state: 'error', error: '家庭成员不能为空' });
+    expect(await syncEntry(refused, port)).toBe(refused);
+    expect(state.created).toHaveLength(0);
+  });
+
+  it('leaves an entry waiting when the server fails on its own side (5xx)', async () => {
+    const port: SyncPort = { ...fakeServer(BASE).port, createHousehold: () => Promise.reject(new ApiError(503, 'unavailable', '服务暂不可用')) };
+    expect((await syncEntry(household([{} as NewHousehold['members'][number]]), port)).state).toBe('pending');
   });
 
   it('writes a visit whose fields did not move on the server', async () => {

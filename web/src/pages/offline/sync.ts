@@ -23,7 +23,8 @@ const isChanged = (err: unknown) => err instanceof ApiError && err.status === 40
 
 function failed<E extends Entry>(entry: E, err: unknown): E {
   const text = refusalText(err);
-  if (text === null) return { ...entry, state: 'pending' };
+  // No answer, or a fault of the server's own (5xx): the entry waits for the next sync.
+  if (text === null || (err instanceof ApiError && err.status >= 500)) return { ...entry, state: 'pending' };
   return { ...entry, state: 'error', error: text };
 }
 
@@ -63,9 +64,9 @@ async function syncVisit(entry: VisitEntry, port: SyncPort): Promise<VisitEntry>
   return write(entry, entry.base, first.patch, first.expected, port);
 }
 
-/** One entry sent; entries already synced are left as they are. */
+/** One entry sent; entries synced, or refused (出错: they cannot be sent as they are), are left as they are. */
 export async function syncEntry(entry: Entry, port: SyncPort): Promise<Entry> {
-  if (entry.state === 'synced') return entry;
+  if (entry.state === 'synced' || entry.state === 'error') return entry;
   return entry.kind === 'household' ? syncHousehold(entry, port) : syncVisit(entry, port);
 }
 
