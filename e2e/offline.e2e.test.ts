@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { request, type APIRequestContext } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { makeIdNumber } from '../src/kernel/id-number.ts';
+import { accessibilityViolations } from './accessibility.ts';
 import { loginAs } from './browser.ts';
 import { REPO_ROOT } from './server.ts';
 import { browserSuite } from './suite.ts';
@@ -52,6 +53,8 @@ browserSuite('offline village intake (browser)', (env) => {
     await page.waitForURL('**/offline');
     await page.getByTestId('offline-download').click();
     await page.getByTestId('offline-downloaded').filter({ hasText: '户家庭可离线入户调查' }).waitFor();
+    // WCAG 2.1 AA (axe-core: no serious or critical violation).
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     // The service worker has taken control and kept the shell and this page's files (one more online load).
     await page.waitForFunction('navigator.serviceWorker.controller !== null');
