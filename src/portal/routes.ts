@@ -6,6 +6,7 @@ import { AppError } from '../kernel/errors.ts';
 import type { CitizenScope } from '../kernel/scope.ts';
 import type { App, AppContext } from '../server/context.ts';
 import { rateLimiter } from './rate-limit.ts';
+import { applyRoutes } from './routes-apply.ts';
 import * as service from './service.ts';
 import { smsProvider } from './sms/index.ts';
 
@@ -37,7 +38,8 @@ function citizenOf(req: FastifyRequest): CitizenScope {
 }
 
 /** Registers the portal (call inside a plugin registered with prefix PORTAL_PREFIX). */
-export function portalRoutes(app: App, { db, config }: AppContext): void {
+export function portalRoutes(app: App, ctx: AppContext): void {
+  const { db, config } = ctx;
   const sms = smsProvider(config.sms, app.log);
   const limit = rateLimiter();
   const cookieOptions = { httpOnly: true, sameSite: 'strict', path: '/', secure: config.cookieSecure, maxAge: service.SESSION_HOURS * 3600 } as const;
@@ -80,4 +82,6 @@ export function portalRoutes(app: App, { db, config }: AppContext): void {
     reply.clearCookie(PORTAL_COOKIE, { path: '/' });
     return reply.status(204).send(null);
   });
+
+  applyRoutes(app, ctx);
 }
