@@ -14,6 +14,9 @@ export default defineConfig({
     emptyOutDir: true,
     chunkSizeWarningLimit: 1200,
     rolldownOptions: {
+      // Two apps: the staff UI (index.html) and the citizen portal (portal/index.html → dist/portal/), which
+      // shares no page code with the staff UI and loads only the antd components it uses.
+      input: { main: `${webRoot}index.html`, portal: `${webRoot}portal/index.html` },
       onwarn(warning, warn) {
         // antd ships "use client" directives, which mean nothing in a client-only bundle.
         if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;

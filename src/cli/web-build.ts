@@ -12,12 +12,18 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-/** Builds web/dist with Vite when it is missing or older than the sources. */
+/** The sources of the one build (the staff UI and the citizen portal) and the pages it writes. */
+const SOURCES = ['web/src', 'web/portal', 'web/index.html', 'web/vite.config.ts'];
+const OUTPUTS = ['web/dist/index.html', 'web/dist/portal/index.html'];
+
+const mtimeOf = (p: string) => (fs.statSync(p).isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs);
+
+/** Builds web/dist (both apps) with Vite when a page is missing or older than the sources. */
 export function ensureWebBuilt(log: (m: string) => void): void {
-  const index = fromRoot('web/dist/index.html');
-  const src = fromRoot('web/src');
-  if (!fs.existsSync(src)) return;
-  if (fs.existsSync(index) && fs.statSync(index).mtimeMs >= newestMtime(src)) return;
+  if (!fs.existsSync(fromRoot('web/src'))) return;
+  const sources = Math.max(...SOURCES.map((p) => fromRoot(p)).filter((p) => fs.existsSync(p)).map(mtimeOf));
+  const outputs = OUTPUTS.map((p) => fromRoot(p));
+  if (outputs.every((p) => fs.existsSync(p) && fs.statSync(p).mtimeMs >= sources)) return;
   log('building the web UI (vite build)…');
   const vite = fromRoot('node_modules/vite/bin/vite.js');
   // Always the production build: an inherited NODE_ENV (vitest sets `test`, e.g. when the browser suite's first

@@ -7,13 +7,26 @@ import { fromRoot } from '../kernel/paths.ts';
 
 export const WEB_DIST = fromRoot('web/dist');
 
-/** Serves the built web UI with an SPA fallback; unknown /api paths get the JSON 404. */
+const PORTAL_INDEX = 'portal/index.html';
+
+/** Whether a path is the citizen portal's (`/portal`, `/portal/…`), whose deep links get the portal's page. */
+const isPortalPath = (url: string) => /^\/portal(\/|$|\?)/.test(url);
+
+/**
+ * Serves the built web UI with SPA fallbacks: the citizen portal's page under /portal, the staff UI's
+ * everywhere else; unknown /api paths get the JSON 404.
+ */
 export async function registerStatic(app: FastifyInstance): Promise<void> {
   const hasUi = fs.existsSync(path.join(WEB_DIST, 'index.html'));
+  const hasPortal = fs.existsSync(path.join(WEB_DIST, PORTAL_INDEX));
   if (hasUi) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: ['index.html'] });
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/') || !hasUi || req.method !== 'GET') {
       throw new AppError('not_found', `没有这个地址：${req.method} ${req.url.split('?')[0]}`, 404);
+    }
+    if (isPortalPath(req.url)) {
+      if (!hasPortal) throw new AppError('not_found', `没有这个地址：${req.method} ${req.url.split('?')[0]}`, 404);
+      return reply.sendFile(PORTAL_INDEX);
     }
     return reply.sendFile('index.html');
   });

@@ -1,0 +1,43 @@
+import type { Messages } from './zh-CN.ts';
+
+// Typed as Messages: a missing or extra key is a type error.
+export const en: Messages = {
+  'app.name': 'Jiuzhu',
+  'app.title': 'Resident services',
+  'lang.switch': '中文',
+  'large.on': 'Large text',
+  'large.off': 'Normal text',
+  'nav.home': 'Me',
+  'nav.cases': 'My applications',
+  'nav.payments': 'My payments',
+  'common.loading': 'Loading…',
+  'common.retry': 'Retry',
+  'common.error': 'Something went wrong: {message}',
+  'common.notFound': 'No such page',
+  'common.backHome': 'Back to start',
+  'common.logout': 'Sign out',
+
+  'signIn.title': 'Resident sign-in',
+  'signIn.hint': 'Sign in with your registered ID number and mobile phone number',
+  'signIn.idNumber': 'ID number',
+  'signIn.idNumber.placeholder': '18-character ID number',
+  'signIn.idNumber.required': 'Enter your ID number',
+  'signIn.phone': 'Mobile phone',
+  'signIn.phone.placeholder': '11-digit mobile number',
+  'signIn.phone.required': 'Enter your mobile number',
+  'signIn.code': 'Code',
+  'signIn.code.placeholder': '6-digit code',
+  'signIn.code.required': 'Enter the code',
+  'signIn.getCode': 'Get code',
+  'signIn.resend': 'Again in {seconds} s',
+  'signIn.submit': 'Sign in',
+  'signIn.sent': 'If the numbers match the registry, a code has been sent',
+
+  'home.greeting': 'Hello, {name}',
+  'home.greetingNew': 'Hello',
+  'home.idNumber': 'ID number: {idNumber}',
+  'home.households': 'My households',
+  'home.noHouseholds': 'No registered household. To apply for assistance, contact your village or township office.',
+  'home.householdNo': 'Household {householdNo}',
+  'home.members': 'Members: {names}',
+};

@@ -1,0 +1,41 @@
+import { Alert, Button, Card, List, Typography } from 'antd';
+import { useLoad } from '../api/useLoad.ts';
+import type { Me } from '../api/types.ts';
+import { useT } from '../i18n/context.ts';
+
+/** 我的: the citizen's masked name and ID, and their households. */
+export default function HomePage() {
+  const t = useT();
+  const { data: me, error, loading, reload } = useLoad<Me>('/me');
+  if (error) return <Alert type="error" showIcon message={t('common.error', { message: error.message })} action={<Button onClick={reload}>{t('common.retry')}</Button>} />;
+  return (
+    <Card loading={loading}>
+      {me && (
+        <>
+          <Typography.Title level={3} style={{ marginTop: 0 }} data-testid="home-greeting">
+            {me.name ? t('home.greeting', { name: me.name }) : t('home.greetingNew')}
+          </Typography.Title>
+          <Typography.Paragraph type="secondary">{t('home.idNumber', { idNumber: me.idNumber })}</Typography.Paragraph>
+          <Typography.Title level={4}>{t('home.households')}</Typography.Title>
+          {me.households.length === 0 ? (
+            <Typography.Paragraph>{t('home.noHouseholds')}</Typography.Paragraph>
+          ) : (
+            <List
+              data-testid="home-households"
+              dataSource={me.households}
+              rowKey="householdNo"
+              renderItem={(h) => (
+                <List.Item>
+                  <List.Item.Meta
+                    title={`${h.villageName} · ${t('home.householdNo', { householdNo: h.householdNo })}`}
+                    description={t('home.members', { names: h.members.map((m) => m.name).join('、') })}
+                  />
+                </List.Item>
+              )}
+            />
+          )}
+        </>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,16 @@
+// Every page of the portal, in one list: add a line here (and its messages in i18n) to add a page.
+// `nav` pages also appear in the bottom navigation, in this order.
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { MessageKey } from './i18n/zh-CN.ts';
+
+export interface PortalRoute {
+  /** Under /portal, e.g. 'cases' → /portal/cases; '' is the home page. */
+  path: string;
+  page: LazyExoticComponent<ComponentType>;
+  /** The label of its bottom-navigation entry, if it has one. */
+  nav?: MessageKey;
+}
+
+export const PORTAL_ROUTES: PortalRoute[] = [
+  { path: '', page: lazy(() => import('./pages/HomePage.tsx')), nav: 'nav.home' },
+];
