@@ -117,6 +117,17 @@ describe(`portal policy check and online applications (${ENGINE})`, () => {
     expect(errorOf(res).details.fields?.map((f) => f.field)).toContain(field);
   });
 
+  it('names the areas to choose the village from, before sign-in; a bad parent → 400 naming it', async () => {
+    const top = (await portal('GET', '/areas', null)).json() as { items: { code: string; name: string; village: boolean }[] };
+    expect(top.items).toContainEqual(expect.objectContaining({ code: '522700', village: false }));
+    const villages = await portal('GET', `/areas?parent=${VILLAGE.slice(0, 9)}`, null);
+    expect(villages.statusCode).toBe(200);
+    expect((villages.json() as { items: { code: string; village: boolean }[] }).items).toContainEqual(expect.objectContaining({ code: VILLAGE, village: true }));
+    const bad = await portal('GET', '/areas?parent=52', null);
+    expect(bad.statusCode).toBe(400);
+    expect(errorOf(bad).details.fields?.map((f) => f.field)).toContain('parent');
+  });
+
   it('prefill gives the registry\'s facts of the citizen\'s own household, masked; applications need sign-in', async () => {
     expect((await portal('GET', '/applications/prefill', null)).statusCode).toBe(401);
     expect((await portal('POST', '/applications', null, {})).statusCode).toBe(401);

@@ -1,6 +1,8 @@
 // The policy check (open before sign-in) and online applications (signed in) of the citizen portal.
 import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import { AppError } from '../kernel/errors.ts';
+import { publicChildren } from '../modules/areas/index.ts';
 import type { CitizenScope } from '../kernel/scope.ts';
 import type { App, AppContext } from '../server/context.ts';
 import { applicationListSchema, applicationResultSchema, applicationSchema, apply, myApplications, prefill, prefillSchema } from './applications.ts';
@@ -21,6 +23,15 @@ export function applyRoutes(app: App, { db }: AppContext): void {
     config: { auth: 'citizen', portalPublic: true },
     schema: { tags, summary: '居民端：政策计算器（估算可能符合的救助项目，仅供参考）', body: policyCheckSchema, response: { 200: policyCheckResultSchema } },
   }, async (req) => policyCheck(db, req.body));
+
+  app.get('/areas', {
+    config: { auth: 'citizen', portalPublic: true },
+    schema: {
+      tags, summary: '居民端：选择所在地区（下级区划的名称；不给上级时为州）',
+      querystring: z.strictObject({ parent: z.string().regex(/^(\d{6}|\d{9})$/, '上级区划应为6或9位代码').optional() }),
+      response: { 200: z.object({ items: z.array(z.object({ code: z.string(), name: z.string(), village: z.boolean() })) }) },
+    },
+  }, async (req) => ({ items: (await publicChildren(db.kysely, req.query.parent ?? null)).map((a) => ({ code: a.code, name: a.name, village: a.level === 'village' })) }));
 
   app.get('/applications/prefill', {
     config: { auth: 'citizen' },

@@ -9,8 +9,12 @@ export interface PortalRoute {
   page: LazyExoticComponent<ComponentType>;
   /** The label of its bottom-navigation entry, if it has one. */
   nav?: MessageKey;
+  /** Open before sign-in too. */
+  open?: boolean;
 }
 
 export const PORTAL_ROUTES: PortalRoute[] = [
   { path: '', page: lazy(() => import('./pages/HomePage.tsx')), nav: 'nav.home' },
+  { path: 'policy-check', page: lazy(() => import('./pages/policy/PolicyCheckPage.tsx')), nav: 'nav.policyCheck', open: true },
+  { path: 'apply', page: lazy(() => import('./pages/apply/ApplyPage.tsx')), nav: 'nav.apply' },
 ];
