@@ -99,9 +99,11 @@ export default function ApplyPage() {
         <Typography.Title level={3} style={{ marginTop: 0 }}>{t('apply.title')}</Typography.Title>
         {data && data.households.length === 0 && <Alert type="info" showIcon message={t('apply.noHousehold')} data-testid="apply-no-household" />}
         {done && (
-          <Result status="success" title={t('apply.done')} data-testid="apply-done"
-            subTitle={t('apply.done.detail', { requestNo: done.requestNo, programme: done.programmeName, state: done.state })}
-            extra={<Button onClick={again}>{t('apply.again')}</Button>} />
+          <div data-testid="apply-done">
+            <Result status="success" title={t('apply.done')}
+              subTitle={t('apply.done.detail', { requestNo: done.requestNo, programme: done.programmeName, state: done.state })}
+              extra={<Button onClick={again}>{t('apply.again')}</Button>} />
+          </div>
         )}
         {data && data.households.length > 0 && !done && (
           <Form form={form} layout="vertical" size="large" requiredMark={false} onFinish={(v) => void submit(v)}

@@ -39,6 +39,7 @@ export function AreaPicker({ value, onChange, id }: { value?: string; onChange?:
       {LEVELS.map((level, i) => (
         <Select
           key={level}
+          id={`area-level-${i}`}
           value={path[i]}
           onChange={(code: string) => choose(i, code)}
           disabled={i > 0 && !path[i - 1]}
