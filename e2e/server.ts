@@ -54,9 +54,9 @@ export function fixture(): Promise<typeof Fixture> {
  * uses a server that is already running. With `from` (the run's template, see e2e/global-setup.ts) the
  * server starts on a copy of the template instead of migrating and loading the demo again; `keep` leaves
  * its data (the template itself) in place when it stops. `entry` (or `from.entry`) is the script to run instead
- * of bin/jiuzhu.mjs.
+ * of bin/jiuzhu.mjs; `env` is added to the server's environment.
  */
-export async function startServer(timeoutMs = 120_000, opts: { from?: ServerTemplate; keep?: boolean; entry?: string } = {}): Promise<RunningServer & { dataDir: string; database: string | null }> {
+export async function startServer(timeoutMs = 120_000, opts: { from?: ServerTemplate; keep?: boolean; entry?: string; env?: NodeJS.ProcessEnv } = {}): Promise<RunningServer & { dataDir: string; database: string | null }> {
   const external = process.env['JIUZHU_E2E_BASE_URL'];
   if (external) {
     return { baseUrl: external.replace(/\/$/, ''), output: () => '', stop: async () => undefined, dataDir: '', database: null };
@@ -64,7 +64,7 @@ export async function startServer(timeoutMs = 120_000, opts: { from?: ServerTemp
 
   const dataDir = await mkdtemp(join(tmpdir(), 'jiuzhu-e2e-data-'));
   if (opts.from?.dataDir) await cp(opts.from.dataDir, dataDir, { recursive: true });
-  const env: NodeJS.ProcessEnv = { ...process.env, JIUZHU_DATA_DIR: dataDir, JIUZHU_DEMO: '1' };
+  const env: NodeJS.ProcessEnv = { ...process.env, ...opts.env, JIUZHU_DATA_DIR: dataDir, JIUZHU_DEMO: '1' };
   // On PostgreSQL each server gets a database of its own, dropped when it stops.
   const serverUrl = process.env['DATABASE_URL'];
   const pg = serverUrl ? { url: serverUrl, database: `jiuzhu_e2e_${process.pid}_${Date.now().toString(36)}_${++started}`, ...(await fixture()) } : null;

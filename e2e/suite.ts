@@ -17,7 +17,9 @@ export interface SuiteEnv {
  */
 let next: Promise<RunningServer> | undefined;
 
-function takeServer(template: ServerTemplate): Promise<RunningServer> {
+function takeServer(template: ServerTemplate, env?: NodeJS.ProcessEnv): Promise<RunningServer> {
+  // A suite with an environment of its own starts its own server; the one started ahead waits for the next suite.
+  if (env) return startServer(120_000, { from: template, env });
   const fresh = () => startServer(120_000, { from: template });
   // A server that failed to start ahead is started again now: its error, if any, is this suite's.
   const server = next ? next.catch(fresh) : fresh();
@@ -30,7 +32,8 @@ function startNext(template: ServerTemplate): void {
   next.catch(() => undefined);
 }
 
-export function browserSuite(title: string, body: (env: () => SuiteEnv) => void): void {
+/** `opts.env`: variables for this suite's server (e.g. the portal's SMS file provider). */
+export function browserSuite(title: string, body: (env: () => SuiteEnv) => void, opts: { env?: NodeJS.ProcessEnv } = {}): void {
   const required = process.env['JIUZHU_E2E_REQUIRED'] === '1';
   const haveChromium = chromiumAvailable();
   if (!haveChromium && !required) {
@@ -43,10 +46,10 @@ export function browserSuite(title: string, body: (env: () => SuiteEnv) => void)
       if (!haveChromium) throw new Error('JIUZHU_E2E_REQUIRED=1 but /usr/bin/chromium is missing');
       // The browser context opens while the server loads; whichever started is stopped by afterAll if the other failed.
       const template = await templateFrom(inject('e2eTemplate'));
-      const [started, launched] = await Promise.allSettled([takeServer(template), launchBrowser()]);
+      const [started, launched] = await Promise.allSettled([takeServer(template, opts.env), launchBrowser()]);
       if (started.status === 'fulfilled') {
         server = started.value;
-        startNext(template);
+        if (!next) startNext(template);
       }
       if (launched.status === 'fulfilled') browser = launched.value;
       if (started.status === 'rejected') throw started.reason;

@@ -9,7 +9,7 @@ import { AppError } from '../kernel/errors.ts';
 import { maskIdNumber, maskName } from '../kernel/mask.ts';
 import { systemScope, type CitizenScope, type SystemScope } from '../kernel/scope.ts';
 import { householdNo } from '../kernel/types.ts';
-import { citizenCaseStates } from '../modules/cases/index.ts';
+import { citizenCases } from '../modules/cases/index.ts';
 import { createRequest, withinTransaction } from '../modules/intake/index.ts';
 import { citizenHouseholdRecord, householdFactsFromRegistry } from '../modules/registry/index.ts';
 import { recordAuthorization } from '../modules/verification/index.ts';
@@ -163,7 +163,7 @@ export async function apply(db: Database, citizen: CitizenScope, input: Applicat
       action: 'portal.apply', entity: 'intake_request', entityId: made.requestNo, areaCode: village,
       after: { programme: input.programme, caseNo, signatureSha256: signature.sha256, documents: documents.map((d) => ({ mediaType: d.mediaType, bytes: d.bytes.length, sha256: d.sha256 })) },
     });
-    const state = caseNo ? (await citizenCaseStates(inner, citizen, [caseNo])).get(caseNo) : undefined;
+    const state = caseNo ? (await caseStates(inner, citizen)).get(caseNo) : undefined;
     return {
       requestNo: made.requestNo, programme: input.programme, programmeName: programmeName(input.programme), receivedOn: made.receivedOn,
       state: state ?? '已受理', documents: documents.length, signatureSha256: signature.sha256,
@@ -181,6 +181,11 @@ function portalField(err: unknown): unknown {
   return new AppError(err.code, fields.map((f) => `${f.field}: ${f.message}`).join('；'), err.status, { ...err.details, fields });
 }
 
+/** Case number → its state's label, for the cases of the citizen's own households. */
+async function caseStates(db: Database, citizen: CitizenScope): Promise<Map<string, string>> {
+  return new Map((await citizenCases(db, citizen)).map((c) => [c.caseNo, c.stateLabel]));
+}
+
 /** The citizen's own applications (by them, for a household they still belong to), newest first. */
 export async function myApplications(db: Database, citizen: CitizenScope): Promise<z.infer<typeof applicationListSchema>> {
   if (citizen.households.length === 0) return { items: [] };
@@ -194,7 +199,7 @@ export async function myApplications(db: Database, citizen: CitizenScope): Promi
     .orderBy('a.id', 'desc')
     .limit(100)
     .execute();
-  const states = await citizenCaseStates(db, citizen, rows.flatMap((r) => (r.case_no ? [r.case_no] : [])));
+  const states = await caseStates(db, citizen);
   return {
     items: rows.map((r) => ({
       requestNo: r.request_no, programme: r.programme, programmeName: programmeName(r.programme), receivedOn: r.received_on, householdNo: r.household_no,

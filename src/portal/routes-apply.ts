@@ -1,21 +1,14 @@
 // The policy check (open before sign-in) and online applications (signed in) of the citizen portal.
-import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { AppError } from '../kernel/errors.ts';
 import { publicChildren } from '../modules/areas/index.ts';
-import type { CitizenScope } from '../kernel/scope.ts';
 import type { App, AppContext } from '../server/context.ts';
 import { applicationListSchema, applicationResultSchema, applicationSchema, apply, myApplications, prefill, prefillSchema } from './applications.ts';
 import { MAX_DOCUMENT_BYTES, MAX_DOCUMENTS } from './documents.ts';
+import { citizenOf } from './request.ts';
 import { policyCheck, policyCheckResultSchema, policyCheckSchema } from './policy-check.ts';
 
 /** Ten documents of 5 MB in base64 and the signature, with room for the rest of the form. */
 const APPLICATION_BODY_LIMIT = Math.ceil((MAX_DOCUMENTS * MAX_DOCUMENT_BYTES * 4) / 3) + 2 * 1024 * 1024;
-
-function citizenOf(req: FastifyRequest): CitizenScope {
-  if (!req.citizen) throw AppError.unauthorized();
-  return req.citizen;
-}
 
 export function applyRoutes(app: App, { db }: AppContext): void {
   const tags = ['portal'];

@@ -1,12 +1,13 @@
 // The citizen portal's API under /api/portal/v1: its own session cookie, hook and rate limit.
 // Staff sessions are never read here, and the staff hook never reads the portal cookie.
-import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../kernel/errors.ts';
 import type { CitizenScope } from '../kernel/scope.ts';
 import type { App, AppContext } from '../server/context.ts';
 import { rateLimiter } from './rate-limit.ts';
 import { applyRoutes } from './routes-apply.ts';
+import { citizenOf } from './request.ts';
+import { portalCaseRoutes } from './routes-cases.ts';
 import * as service from './service.ts';
 import { smsProvider } from './sms/index.ts';
 
@@ -31,11 +32,6 @@ const meSchema = z.object({
   households: z.array(z.object({ householdNo: z.string(), villageName: z.string(), members: z.array(z.object({ name: z.string() })) })),
 });
 const text = (max: number) => z.string().trim().max(max);
-
-function citizenOf(req: FastifyRequest): CitizenScope {
-  if (!req.citizen) throw AppError.unauthorized();
-  return req.citizen;
-}
 
 /** Registers the portal (call inside a plugin registered with prefix PORTAL_PREFIX). */
 export function portalRoutes(app: App, ctx: AppContext): void {
@@ -84,4 +80,5 @@ export function portalRoutes(app: App, ctx: AppContext): void {
   });
 
   applyRoutes(app, ctx);
+  portalCaseRoutes(app, ctx);
 }

@@ -16,10 +16,10 @@ const isPortalPath = (url: string) => /^\/portal(\/|$|\?)/.test(url);
  * Serves the built web UI with SPA fallbacks: the citizen portal's page under /portal, the staff UI's
  * everywhere else; unknown /api paths get the JSON 404.
  */
-export async function registerStatic(app: FastifyInstance): Promise<void> {
-  const hasUi = fs.existsSync(path.join(WEB_DIST, 'index.html'));
-  const hasPortal = fs.existsSync(path.join(WEB_DIST, PORTAL_INDEX));
-  if (hasUi) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: ['index.html'] });
+export async function registerStatic(app: FastifyInstance, root = WEB_DIST): Promise<void> {
+  const hasUi = fs.existsSync(path.join(root, 'index.html'));
+  const hasPortal = fs.existsSync(path.join(root, PORTAL_INDEX));
+  if (hasUi) await app.register(fastifyStatic, { root, wildcard: false, index: ['index.html'] });
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/') || !hasUi || req.method !== 'GET') {
       throw new AppError('not_found', `没有这个地址：${req.method} ${req.url.split('?')[0]}`, 404);

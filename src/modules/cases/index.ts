@@ -13,4 +13,4 @@ export { decideInBulk, type BulkDecision } from './service/bulk-decide.ts';
 export { sampleSize } from './domain/spot-check.ts';
 export { registerInstitutionPayee, type InstitutionPayee } from './service/payees.ts';
 export { approveRerate, discardRerate, draftRerate, getRerate, newRerateSchema, rerateBatchNo } from './service/rerate.ts';
-export { citizenCaseStates } from './service/citizen.ts';
+export { citizenCase, citizenCases, type CitizenCase } from './service/citizen.ts';

@@ -8,3 +8,4 @@ export { approvePayroll, discardPayroll, getPayroll } from './service/payrolls.t
 export { runPayroll } from './service/run.ts';
 export { spendingByProgramme, type ProgrammeSpending } from './service/spending.ts';
 export { countyCode, payrollNoSchema, period } from './service/schemas.ts';
+export { citizenPayments, type CitizenPayment } from './service/citizen.ts';

@@ -72,7 +72,7 @@ export async function casesOfHousehold(db: Kysely<DB>, countyCode: string, house
         .whereRef('d.county_code', '=', 'c.county_code').whereRef('d.case_id', '=', 'c.id').orderBy('d.id', 'desc').limit(1).as('d'),
       (join) => join.onTrue(),
     )
-    .select(['c.id', 'd.id as decision_id', 'c.case_no', 'c.programme', 'c.rule_set', 'c.state', 'c.applicant_name', 'c.applied_on', 'c.state_since', 'c.review_due', 'c.flags',
+    .select(['c.id', 'd.id as decision_id', 'c.case_no', 'c.programme', 'c.rule_set', 'c.state', 'c.phase', 'c.applicant_name', 'c.applied_on', 'c.state_since', 'c.due_date', 'c.review_due', 'c.flags',
       'd.kind as decision_kind', 'd.amount_fen', 'd.effective_month', 'd.decided_on'])
     .where('c.county_code', '=', countyCode)
     .where('c.household_id', '=', householdId)

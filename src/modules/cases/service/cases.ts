@@ -226,7 +226,7 @@ function withRerateSteps(steps: TimelineEntry[], rerates: readonly RerateStep[],
 }
 
 /** A re-rating taken after the case's own latest decision stands as its latest decision (a `change`). */
-function withRerate<T extends { decision_id: number | null; decision_kind: string | null; amount_fen: number | null; effective_month: string | null; decided_on: string | null }>(c: T, r: LatestRerate | undefined): T {
+export function withRerate<T extends { decision_id: number | null; decision_kind: string | null; amount_fen: number | null; effective_month: string | null; decided_on: string | null }>(c: T, r: LatestRerate | undefined): T {
   if (!r || (c.decision_id !== null && c.decision_id > r.id)) return c;
   return { ...c, decision_kind: 'change', amount_fen: r.amount_fen, effective_month: r.effective_month, decided_on: r.decided_on };
 }

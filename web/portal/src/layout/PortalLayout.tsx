@@ -12,14 +12,14 @@ export function PortalLayout() {
   const nav = PORTAL_ROUTES.filter((r) => r.nav);
   return (
     <div style={{ maxWidth: 640, margin: '0 auto', minHeight: '100vh', display: 'flex', flexDirection: 'column', boxSizing: 'border-box' }}>
-      <header style={{ background: '#1677ff', color: '#fff', padding: '8px 12px', display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 8, flexWrap: 'wrap' }}>
+      <header style={{ background: '#0958d9', color: '#fff', padding: '8px 12px', display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 8, flexWrap: 'wrap' }}>
         <Typography.Text strong style={{ color: '#fff', fontSize: '1.1em' }}>
           {t('app.name')} · {t('app.title')}
         </Typography.Text>
         <Space size={4} wrap>
           <Toolbar />
           {me && (
-            <Button size="small" ghost onClick={() => void signOut()} data-testid="portal-logout">
+            <Button ghost onClick={() => void signOut()} data-testid="portal-logout">
               {t('common.logout')}
             </Button>
           )}
@@ -34,8 +34,8 @@ export function PortalLayout() {
             <NavLink
               key={r.path}
               to={`/${r.path}`}
-              end
-              style={({ isActive }) => ({ flex: 1, textAlign: 'center', padding: '14px 4px', minHeight: 48, boxSizing: 'border-box', color: isActive ? '#0958d9' : '#333', fontWeight: isActive ? 600 : 400, textDecoration: 'none' })}
+              end={r.path === ''}
+              style={({ isActive }) => ({ flex: 1, textAlign: 'center', padding: '14px 4px', minHeight: 48, boxSizing: 'border-box', color: isActive ? '#0958d9' : '#262626', fontWeight: isActive ? 600 : 400, textDecoration: 'none' })}
             >
               {r.nav ? t(r.nav) : null}
             </NavLink>

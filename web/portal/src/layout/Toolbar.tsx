@@ -6,10 +6,10 @@ export function Toolbar() {
   const { t, large, setLarge, locale, setLocale } = usePortalI18n();
   return (
     <>
-      <Button size="small" ghost aria-pressed={large} onClick={() => setLarge(!large)} data-testid="portal-large">
+      <Button ghost aria-pressed={large} onClick={() => setLarge(!large)} data-testid="portal-large">
         {large ? t('large.off') : t('large.on')}
       </Button>
-      <Button size="small" ghost onClick={() => setLocale(locale === 'en' ? 'zh-CN' : 'en')} lang={locale === 'en' ? 'zh-CN' : 'en'}>
+      <Button ghost onClick={() => setLocale(locale === 'en' ? 'zh-CN' : 'en')} lang={locale === 'en' ? 'zh-CN' : 'en'}>
         {t('lang.switch')}
       </Button>
     </>

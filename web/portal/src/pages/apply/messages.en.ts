@@ -75,7 +75,7 @@ export const applyEn: Record<ApplyMessageKey, string> = {
   'apply.done': 'Application submitted',
   'apply.done.detail': 'Request {requestNo}, {programme}, now: {state}. The township will review it.',
   'apply.again': 'Apply for something else',
-  'apply.mine': 'My applications',
+  'apply.mine': 'My online applications',
   'apply.mine.empty': 'No applications yet',
   'apply.mine.item': '{programme} · received {receivedOn}',
   'apply.mine.state': 'State: {state}',

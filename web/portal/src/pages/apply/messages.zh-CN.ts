@@ -74,7 +74,7 @@ export const applyZhCN = {
   'apply.done': '申请已提交',
   'apply.done.detail': '受理编号 {requestNo}，{programme}，当前状态：{state}。乡镇（街道）将审核您的申请。',
   'apply.again': '再申请一项',
-  'apply.mine': '我的申请',
+  'apply.mine': '我的线上申请',
   'apply.mine.empty': '暂无申请',
   'apply.mine.item': '{programme} · 受理日期 {receivedOn}',
   'apply.mine.state': '状态：{state}',
