@@ -1,15 +1,24 @@
-// The citizen portal's 政策计算器 and 申请救助 in a real browser at a phone's width: the policy check before
+// The citizen portal's 政策计算器 and 申请救助 in a real browser at 360 px: the policy check before
 // sign-in (village chosen by name), sign-in with the code the SMS provider logged, and an application for 低保
 // with a document and the authorisation signed on the canvas; it shows in 我的申请.
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { householdInput, idNumber, memberInput } from '../src/test/households.ts';
+import { seriousViolations } from './axe.ts';
 import { REPO_ROOT } from './server.ts';
 import { browserSuite } from './suite.ts';
 
 const OUT = join(REPO_ROOT, 'test-output', 'e2e');
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+
+/** At 360 px: no horizontal scroll, and no serious or critical WCAG 2.1 AA violation (axe-core). */
+async function fitsAndAccessible(page: Page, where: string): Promise<void> {
+  const { scroll, client } = (await page.evaluate('({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth })')) as { scroll: number; client: number };
+  expect(scroll, `${where}: ${scroll}px wide in a ${client}px viewport`).toBeLessThanOrEqual(client);
+  expect(await seriousViolations(page), where).toEqual([]);
+}
 
 browserSuite('portal policy check and application (browser)', (env) => {
   it('checks the policy before sign-in, signs in, applies for 低保 with a document and a signature', async () => {
@@ -26,7 +35,7 @@ browserSuite('portal policy check and application (browser)', (env) => {
     expect(made.status, await made.clone().text()).toBe(201);
 
     const page = await browser.context.newPage();
-    await page.setViewportSize({ width: 390, height: 844 });
+    await page.setViewportSize({ width: 360, height: 740 });
     await page.goto(`${server.baseUrl}/portal/policy-check`);
     // 州, 县, 乡镇 by name, then the township's first village (each select's own list: a closing one may still show).
     for (const [i, name] of ['黔南', '都匀市', '广惠', ''].entries()) {
@@ -45,6 +54,7 @@ browserSuite('portal policy check and application (browser)', (env) => {
     expect(text).toContain('可能符合');
     expect(text).toContain('仅供参考，以审核为准');
     await page.screenshot({ path: join(OUT, 'portal-policy-check.png'), fullPage: true });
+    await fitsAndAccessible(page, 'policy check');
 
     await page.goto(`${server.baseUrl}/portal/login`);
     await page.getByTestId('signin-id').fill(head.idNumber as string);
@@ -66,6 +76,7 @@ browserSuite('portal policy check and application (browser)', (env) => {
     await page.getByTestId('apply-files').setInputFiles({ name: '户口本.png', mimeType: 'image/png', buffer: PNG });
     await page.getByTestId('apply-file-list').getByText('户口本.png').waitFor();
     await page.getByTestId('apply-authorised').check();
+    await fitsAndAccessible(page, 'application form');
     const pad = page.getByTestId('signature-pad');
     await pad.scrollIntoViewIfNeeded();
     const box = await pad.boundingBox();
@@ -84,5 +95,6 @@ browserSuite('portal policy check and application (browser)', (env) => {
     expect(await done.innerText()).toMatch(/受理编号 SL\d{16}/);
     await page.getByTestId('apply-mine').getByText('最低生活保障').waitFor();
     await page.screenshot({ path: join(OUT, 'portal-apply.png'), fullPage: true });
+    await fitsAndAccessible(page, 'application made');
   });
 });

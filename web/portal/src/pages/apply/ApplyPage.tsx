@@ -23,6 +23,9 @@ const FIELD_OF: Record<string, keyof Fields> = {
   authorised: 'authorised', signature: 'signature',
 };
 
+/** A choice is required (a validator, not `required`: antd would put aria-required on the radio group's div, which axe refuses). */
+const chosen = (message: string) => ({ validator: (_: unknown, v: unknown) => (v ? Promise.resolve() : Promise.reject(new Error(message))) });
+
 /** 申请救助: programme, household (prefilled from the registry), difficulties, documents, the signed 核对 authorisation; and my applications. */
 export default function ApplyPage() {
   const t = useT();
@@ -109,7 +112,7 @@ export default function ApplyPage() {
           <Form form={form} layout="vertical" size="large" requiredMark={false} onFinish={(v) => void submit(v)}
             initialValues={{ householdNo: data.households[0]?.householdNo, authorised: false, temporaryMonths: 1 }}>
             {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} data-testid="apply-error" />}
-            <Form.Item name="programme" label={t('apply.programme')} rules={[{ required: true, message: t('apply.programme.required') }]}>
+            <Form.Item name="programme" label={t('apply.programme')} rules={[chosen(t('apply.programme.required'))]}>
               <Radio.Group options={data.programmes.map((p) => ({ value: p.code, label: p.name }))} data-testid="apply-programme" />
             </Form.Item>
             <Form.Item name="householdNo" label={t('apply.household')}>
@@ -122,7 +125,7 @@ export default function ApplyPage() {
             )}
             {programme === 'temporary' && (
               <>
-                <Form.Item name="temporaryKind" label={t('apply.temporary.kind')} rules={[{ required: true, message: t('apply.temporary.kind.required') }]}>
+                <Form.Item name="temporaryKind" label={t('apply.temporary.kind')} rules={[chosen(t('apply.temporary.kind.required'))]}>
                   <Radio.Group options={[{ value: 'emergency', label: t('apply.temporary.emergency') }, { value: 'expenditure', label: t('apply.temporary.expenditure') }]} />
                 </Form.Item>
                 <Form.Item name="temporaryMonths" label={t('apply.temporary.months')} rules={[{ required: true, message: t('apply.temporary.months.required') }]}>

@@ -1,14 +1,15 @@
-import { Alert, Button, Card, Checkbox, Form, InputNumber, List, Radio, Select, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Form, InputNumber, List, Radio, Select, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { portalApi, PortalApiError } from '../../api/client.ts';
 import { useT } from '../../i18n/context.ts';
+import { StatusTag } from '../../components/StatusTag.tsx';
 import { useSession } from '../../session/context.ts';
 import { yuan, type PolicyCheckInput, type PolicyCheckResult, type Prefill } from '../apply/api.ts';
 import { AreaPicker } from './AreaPicker.tsx';
 
 const FIELDS = ['areaCode', 'hukou', 'householdSize', 'monthlyIncomeYuan', 'depositsYuan', 'ownsCar', 'ownsBusiness'] as const;
-const COLORS = { may: 'green', unlikely: 'default', depends: 'blue' } as const;
+const TONES = { may: 'good', unlikely: 'neutral', depends: 'progress' } as const;
 
 /** 政策计算器: a few questions → the programmes the household may qualify for, with the reasons (open before sign-in). */
 export default function PolicyCheckPage() {
@@ -112,7 +113,7 @@ export default function PolicyCheckPage() {
                 <Space direction="vertical" style={{ width: '100%' }}>
                   <Space wrap>
                     <Typography.Text strong>{p.name}</Typography.Text>
-                    <Tag color={COLORS[p.result]}>{p.resultLabel}</Tag>
+                    <StatusTag tone={TONES[p.result]}>{p.resultLabel}</StatusTag>
                   </Space>
                   {p.reasons.map((r) => <Typography.Text key={r}>{r}</Typography.Text>)}
                   {p.figures.map((f) => <Typography.Text key={f.label} type="secondary">{f.label}：{t('check.yuan', { amount: yuan(f.amountFen) })}</Typography.Text>)}
