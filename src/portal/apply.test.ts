@@ -8,6 +8,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/engine.ts';
+import { todayInChina } from '../kernel/clock.ts';
 import { loadConfig } from '../kernel/config.ts';
 import { maskIdNumber, maskName } from '../kernel/mask.ts';
 import { buildApp, type BuiltApp } from '../server/app.ts';
@@ -213,6 +214,19 @@ describe(`portal policy check and online applications (${ENGINE})`, () => {
     const foreign = await portal('POST', '/applications', b.token, application(), '10.30.3.2');
     expect(foreign.statusCode, foreign.body).toBe(404);
     expect(await counts()).toEqual(before);
+
+    // A second 低保 application while the first case is open is refused whole (409), and stores nothing.
+    const again = await portal('POST', '/applications', a.token, application(), '10.30.3.1');
+    expect(again.statusCode, again.body).toBe(409);
+    expect(errorOf(again).message).toMatch(/[\u4e00-\u9fff]/);
+    expect(await counts()).toEqual(before);
+
+    // The caseworker acts on the case; the citizen's list shows its new state.
+    const caseNo = request.parts[0]!.caseNo;
+    const step = await built.app.inject({ method: 'POST', url: `/api/v1/cases/${caseNo}/transitions`, headers: bearer(caseworker), payload: { action: 'withdraw', date: todayInChina(), reason: '申请人书面申请撤回' } });
+    expect(step.statusCode, step.body).toBe(200);
+    const after = (await portal('GET', '/applications', a.token)).json() as { items: { requestNo: string; state: string }[] };
+    expect(after.items).toEqual([expect.objectContaining({ requestNo: made.requestNo, state: '已撤回' })]);
   });
 
   it('a 临时救助 application opens its case with the kind and months asked', async () => {
