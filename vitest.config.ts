@@ -20,7 +20,7 @@ export default defineConfig({
           // Unisolated projects whose worker counts differ need groups of their own (vitest 4): the server
           // files (with the mocking one beside them), then the browser files.
           sequence: { groupOrder: 0 },
-          include: ['src/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'web/src/**/*.test.ts'],
           exclude: MOCKING,
           globalSetup: ['src/test/global-setup.ts'],
           pool: 'forks',

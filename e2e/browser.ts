@@ -1,6 +1,6 @@
 // Launches Debian's chromium through playwright-core (no bundled browser download).
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
@@ -103,6 +103,70 @@ export async function chooseOption(page: Page, id: string, title: string): Promi
     }
   }
 }
+
+/** The open dropdown's option with this text (antd keeps closed dropdowns in the DOM). */
+export const openOption = (page: Page, text: string): Locator =>
+  page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: text }).first();
+
+/** The open dialog (antd keeps closed ones in the DOM) and its OK button. */
+export const openDialog = (page: Page): Locator => page.locator('.ant-modal-wrap:visible .ant-modal').last();
+export const dialogOk = (page: Page): Locator => openDialog(page).locator('.ant-modal-footer .ant-btn-primary');
+
+/**
+ * Opens the select that `trigger` lies in (or is), types `search` when given, picks the option with `text` and
+ * waits for the list to close (an open list covers the next field), until the select shows the choice (three
+ * tries): under load the click's release can land on the form behind the list and choose nothing (as
+ * `chooseOption`, for selects found by what they show rather than by id).
+ */
+export async function pickOption(page: Page, trigger: Locator, text: string, search?: string): Promise<void> {
+  const select = trigger.locator('xpath=ancestor-or-self::div[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
+  const shown = select.locator('.ant-select-selection-item', { hasText: text });
+  for (let attempt = 1; ; attempt++) {
+    await trigger.click();
+    if (search) await page.keyboard.type(search);
+    await openOption(page, text).click();
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').waitFor({ state: 'detached', timeout: 5_000 }).catch(() => page.keyboard.press('Escape'));
+    try {
+      await shown.first().waitFor({ timeout: 2_000 });
+      return;
+    } catch (e) {
+      if (attempt === 3) throw e;
+    }
+  }
+}
+
+/**
+ * Fills an input and reads it back, filling again if the value did not hold (three tries). Under load a fill can
+ * land while the form is still re-rendering from its previous state, and the old value then stays.
+ */
+export async function fillChecked(input: Locator, value: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await input.fill(value);
+    if ((await input.inputValue()) === value) return;
+    if (attempt === 3) throw new Error(`the field kept "${await input.inputValue()}" instead of "${value}"`);
+  }
+}
+
+/**
+ * Clicks `submit` and waits for `done` to show (or, with `state: 'detached'`, to leave the page); if the page shows
+ * an error it did not show before the click, fails with its text (a refused step otherwise reads as a 30 s timeout
+ * on the text that never came).
+ */
+export async function submitAndSee(page: Page, submit: Locator, done: Locator, { state = 'visible', timeout = 30_000 }: { state?: 'visible' | 'detached'; timeout?: number } = {}): Promise<void> {
+  const errors = page.locator('.ant-alert-error:visible');
+  const before = (await errors.allInnerTexts()).join('\n');
+  await submit.click();
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const reached = state === 'visible' ? await done.first().isVisible() : (await done.count()) === 0;
+    if (reached) return;
+    const now = (await errors.allInnerTexts()).join('\n');
+    if (now !== '' && now !== before) throw new Error(`the page answered with an error: ${now}`);
+    if (Date.now() > deadline) throw new Error(`${String(done)} did not become ${state} within ${timeout} ms`);
+    await page.waitForTimeout(100);
+  }
+}
+
 
 /** Logs in as a demo account (password jiuzhu-demo) after clearing the session; waits for the menu item `menu` when given, else for leaving the login page. */
 export async function loginAs(page: Page, base: string, username: string, menu?: RegExp, password = 'jiuzhu-demo'): Promise<void> {

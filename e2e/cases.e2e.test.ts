@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { makeIdNumber } from '../src/kernel/id-number.ts';
-import { seeLaterProgramme, loginAs } from './browser.ts';
+import { fillChecked, loginAs, seeLaterProgramme, submitAndSee } from './browser.ts';
 import { REPO_ROOT } from './server.ts';
 import { browserSuite } from './suite.ts';
 
@@ -38,12 +38,12 @@ async function step(page: Page, action: string, fill: (form: ReturnType<Page['ge
   const form = page.getByTestId('step-form');
   await form.waitFor();
   await fill(form);
-  await page.getByTestId('step-submit').click();
   if (refused) {
+    await page.getByTestId('step-submit').click();
     await page.getByTestId('step-error').filter({ hasText: refused }).waitFor();
     return;
   }
-  await form.waitFor({ state: 'detached' });
+  await submitAndSee(page, page.getByTestId('step-submit'), form, { state: 'detached' });
 }
 
 async function staff(page: Page, names: string[]): Promise<void> {
@@ -121,24 +121,23 @@ browserSuite('case workflow (browser)', (env) => {
     await state(page, '已入户调查');
 
     await step(page, 'verify_economic_status', async (form) => {
-      await form.locator('#step_stepDate').fill(daysAgo(18));
+      await fillChecked(form.locator('#step_stepDate'), daysAgo(18));
       await form.getByText('符合', { exact: true }).click();
       await form.locator('#step_data_note').fill('人工核对：无车辆、无工商登记、存款未超限');
     });
     await state(page, '已核对');
 
     await step(page, 'township_review', async (form) => {
-      await form.locator('#step_stepDate').fill(daysAgo(16));
+      await fillChecked(form.locator('#step_stepDate'), daysAgo(16));
     });
     await state(page, '乡镇公示中');
 
     // Before the 7-day notice has ended the server refuses, and the page shows its Chinese message.
-    await step(page, 'submit_to_county', async (form) => form.locator('#step_stepDate').fill(daysAgo(12)), '公示');
+    await step(page, 'submit_to_county', async (form) => fillChecked(form.locator('#step_stepDate'), daysAgo(12)), '公示');
     const refusal = await page.getByTestId('step-error').innerText();
     expect(refusal).toMatch(/公示期/);
-    await page.locator('#step_stepDate').fill(daysAgo(8));
-    await page.getByTestId('step-submit').click();
-    await page.getByTestId('step-form').waitFor({ state: 'detached' });
+    await fillChecked(page.locator('#step_stepDate'), daysAgo(8));
+    await submitAndSee(page, page.getByTestId('step-submit'), page.getByTestId('step-form'), { state: 'detached' });
     await state(page, '县级审核');
     const timeline = await page.getByTestId('case-timeline').innerText();
     expect(timeline).toContain('王明、李芳');
@@ -172,7 +171,7 @@ browserSuite('case workflow (browser)', (env) => {
     });
     await page.getByTestId('case-timeline-entry').filter({ hasText: '县级入户抽查' }).waitFor();
     await step(page, 'approve', async (form) => {
-      await form.locator('#step_stepDate').fill(daysAgo(0));
+      await fillChecked(form.locator('#step_stepDate'), daysAgo(0));
     });
     await state(page, '在保');
     const amount = await page.getByTestId('case-decision-amount').innerText();

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { makeIdNumber } from '../src/kernel/id-number.ts';
 import { REPO_ROOT } from './server.ts';
-import { loginAs } from './browser.ts';
+import { fillChecked, loginAs, pickOption, submitAndSee } from './browser.ts';
 import { browserSuite } from './suite.ts';
 
 const OUT = join(REPO_ROOT, 'test-output', 'e2e');
@@ -25,8 +25,7 @@ browserSuite('受灾户登记 (browser)', (env) => {
     await page.goto(`${base}/disaster/${eventNo}`);
     await page.getByTestId('damage-new').click();
     await page.getByTestId('damage-fresh').click();
-    await page.getByTestId('damage-village').click();
-    await page.locator('.ant-select-item-option').first().click();
+    await pickOption(page, page.getByTestId('damage-village'), '广惠');
     await page.getByTestId('damage-headName').fill('杨冰雹');
     await page.getByTestId('damage-headIdNumber').fill(makeIdNumber('522701', '1958-03-03', 417, 'male'));
     await page.getByTestId('damage-address').fill('广惠路9号');
@@ -40,16 +39,14 @@ browserSuite('受灾户登记 (browser)', (env) => {
     expect(await table.innerText()).toContain('待核查');
 
     await page.getByTestId(`verify-${householdNo}`).click();
-    await page.getByTestId('verify-value').fill('2015-08-04');
-    await page.getByTestId('verify-submit').click();
-    await table.getByText('guanghui.caseworker（2015-08-04）').waitFor();
+    await fillChecked(page.getByTestId('verify-value'), '2015-08-04');
+    await submitAndSee(page, page.getByTestId('verify-submit'), table.getByText('guanghui.caseworker（2015-08-04）'));
 
     await loginAs(page, base, 'duyun.approver');
     await page.goto(`${base}/disaster/${eventNo}`);
     await page.getByTestId(`verify-${householdNo}`).click();
-    await page.getByTestId('verify-value').fill('2015-08-05');
-    await page.getByTestId('verify-submit').click();
-    await page.getByTestId('damage-table').getByText('已核查').waitFor();
+    await fillChecked(page.getByTestId('verify-value'), '2015-08-05');
+    await submitAndSee(page, page.getByTestId('verify-submit'), page.getByTestId('damage-table').getByText('已核查'));
     expect(await page.getByTestId('damage-totals').innerText()).toContain('1 户 3 人');
 
     await page.getByRole('tab', { name: '物资发放' }).click();
@@ -74,8 +71,7 @@ browserSuite('受灾户登记 (browser)', (env) => {
     await page.screenshot({ path: join(OUT, 'disaster-figures.png'), fullPage: true });
 
     await page.goto(`${base}/disaster/winter`);
-    await page.getByTestId('winter-season').click();
-    await page.locator('.ant-select-item-option').filter({ hasText: '2015—2016' }).click();
+    await pickOption(page, page.getByTestId('winter-season'), '2015—2016');
     await page.getByTestId('winter-new').click();
     await page.getByTestId('winter-householdNo').fill(householdNo);
     await page.getByTestId('winter-personsFirst').fill('2');

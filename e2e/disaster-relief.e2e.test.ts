@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { makeIdNumber } from '../src/kernel/id-number.ts';
 import { REPO_ROOT } from './server.ts';
-import { loginAs } from './browser.ts';
+import { fillChecked, loginAs, openOption as option, pickOption, submitAndSee } from './browser.ts';
 import { browserSuite } from './suite.ts';
 
 const OUT = join(REPO_ROOT, 'test-output', 'e2e');
@@ -21,29 +21,8 @@ const WENFENG = '522701002';
 const DAYS = 92;
 const RATE_YUAN = 20;
 
-/** The open dropdown's option with this text (antd keeps closed dropdowns in the DOM). */
-const option = (page: Page, text: string) =>
-  page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: text }).first();
 
-/**
- * Opens the select `testId`, picks the option and waits for its list to close (an open list covers the next
- * field), until the select shows the choice: under load the click's release can land on the form behind the
- * list and choose nothing (as browser.ts `chooseOption`).
- */
-async function pick(page: Page, testId: string, text: string): Promise<void> {
-  const shown = page.getByTestId(testId).locator('.ant-select-selection-item', { hasText: text });
-  for (let attempt = 1; ; attempt++) {
-    await page.getByTestId(testId).click();
-    await option(page, text).click();
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').waitFor({ state: 'detached' }).catch(() => page.keyboard.press('Escape'));
-    try {
-      await shown.waitFor({ timeout: 2_000 });
-      return;
-    } catch (e) {
-      if (attempt === 3) throw e;
-    }
-  }
-}
+const pick = (page: Page, testId: string, text: string) => pickOption(page, page.getByTestId(testId), text);
 
 /** The page's content shows no codes: no snake_case words, no English words (user names and record numbers aside). */
 async function expectNoCodes(page: Page, where: string): Promise<void> {
@@ -125,9 +104,8 @@ browserSuite('受灾人员救助与农房保险 (browser)', (env) => {
     /** The first verification of the township's entries, on the event page. */
     const verify = async (householdNo: string, on: string) => {
       await page.getByTestId(`verify-${householdNo}`).click();
-      await page.getByTestId('verify-value').fill(on);
-      await page.getByTestId('verify-submit').click();
-      await page.getByTestId('verify-submit').waitFor({ state: 'detached' });
+      await fillChecked(page.getByTestId('verify-value'), on);
+      await submitAndSee(page, page.getByTestId('verify-submit'), page.getByTestId('verify-submit'), { state: 'detached' });
     };
     await page.reload();
     for (const h of households) await verify(h.no, '2015-07-16');

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { makeIdNumber } from '../src/kernel/id-number.ts';
-import { loginAs } from './browser.ts';
+import { dialogOk as ok, loginAs, openDialog as dialog, openOption as option, pickOption } from './browser.ts';
 import { REPO_ROOT } from './server.ts';
 import { browserSuite } from './suite.ts';
 
@@ -30,13 +30,7 @@ function daysAgo(n: number): string {
 }
 const TODAY = daysAgo(0);
 
-/** The open dropdown's option with this text (antd keeps closed dropdowns in the DOM). */
-const option = (page: Page, text: string) =>
-  page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: text }).first();
 
-/** The open dialog (antd keeps closed ones in the DOM) and its OK button. */
-const dialog = (page: Page) => page.locator('.ant-modal-wrap:visible .ant-modal').last();
-const ok = (page: Page) => dialog(page).locator('.ant-modal-footer .ant-btn-primary');
 
 /** The page's content shows no codes: no snake_case words, no English words (user names and record numbers aside). */
 async function expectNoCodes(page: Page, where: string): Promise<void> {
@@ -177,8 +171,7 @@ browserSuite('供养机构与救助管理站 (browser)', (env) => {
 
     // 寻亲: the police check finds the family.
     await page.getByTestId('relief-step-family-searches').click();
-    await dialog(page).getByLabel('寻亲方式').click();
-    await option(page, '公安核查').click();
+    await pickOption(page, dialog(page).getByLabel('寻亲方式'), '公安核查');
     await dialog(page).getByLabel('结果').fill('经公安核查，其兄周长江在巴中市平昌县');
     await dialog(page).getByText('已找到亲属').click();
     await ok(page).click();

@@ -6,17 +6,14 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { makeIdNumber } from '../src/kernel/id-number.ts';
-import { loginAs } from './browser.ts';
+import { dialogOk as ok, loginAs, openDialog as dialog, openOption as option, pickOption } from './browser.ts';
+import { accessibilityViolations } from './accessibility.ts';
 import { browserSuite } from './suite.ts';
 
 const COUNTY = '522701';
 const VILLAGE = '522701001001'; // 广惠社区, 广惠街道
 const HEAD = { name: '吴德芳', id: makeIdNumber(COUNTY, '1949-03-02', Math.floor(Math.random() * 400) * 2 + 1, 'female') };
 
-const dialog = (page: Page) => page.locator('.ant-modal-wrap:visible .ant-modal').last();
-const ok = (page: Page) => dialog(page).locator('.ant-modal-footer .ant-btn-primary');
-const option = (page: Page, text: string) =>
-  page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: text }).first();
 const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
 
 browserSuite('政策找人 (browser)', (env) => {
@@ -46,9 +43,12 @@ browserSuite('政策找人 (browser)', (env) => {
     expect(text).not.toMatch(/[a-z]+_[a-z]+/);
     await ok(page).click();
 
+    // The list page meets WCAG 2.1 AA (axe-core: no serious or critical violation).
+    await page.locator('tbody tr.ant-table-row').first().waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+
     // The household's task, under its list.
-    await page.getByTestId('outreach-kind').click();
-    await option(page, '建档立卡未纳入救助').click();
+    await pickOption(page, page.getByTestId('outreach-kind'), '建档立卡未纳入救助');
     const row = page.locator('tbody tr.ant-table-row', { hasText: householdNo });
     for (let i = 0; i < 20 && !(await row.isVisible()); i++) {
       const next = page.locator('.ant-pagination-next:not(.ant-pagination-disabled)');
@@ -62,8 +62,7 @@ browserSuite('政策找人 (browser)', (env) => {
 
     // Record the outcome with the date picked.
     await row.getByRole('button', { name: '登记结果' }).click();
-    await dialog(page).getByTestId('outreach-outcome').click();
-    await option(page, '已告知政策、邀请申请').click();
+    await pickOption(page, dialog(page).getByTestId('outreach-outcome'), '已告知政策、邀请申请');
     const picker = dialog(page).locator('.ant-picker input');
     await picker.click();
     await picker.fill(today());
@@ -73,8 +72,7 @@ browserSuite('政策找人 (browser)', (env) => {
 
     // Closed: it leaves the open list, and the closed list shows it 已办结 with its outcome and no button.
     await expect.poll(() => row.count(), { timeout: 15_000 }).toBe(0);
-    await page.getByTestId('outreach-status').click();
-    await option(page, '已办结').click();
+    await pickOption(page, page.getByTestId('outreach-status'), '已办结');
     const closed = page.locator('tbody tr.ant-table-row', { hasText: householdNo });
     await expect.poll(async () => ((await closed.count()) > 0 ? await closed.first().innerText() : ''), { timeout: 15_000 }).toContain('已办结');
     expect(await closed.first().innerText()).toContain('已告知政策、邀请申请');

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { householdInput, idNumber, memberInput } from '../src/test/households.ts';
-import { seriousViolations } from './axe.ts';
+import { accessibilityViolations } from './accessibility.ts';
 import { REPO_ROOT } from './server.ts';
 import { browserSuite } from './suite.ts';
 
@@ -17,7 +17,7 @@ const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0
 async function fitsAndAccessible(page: Page, where: string): Promise<void> {
   const { scroll, client } = (await page.evaluate('({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth })')) as { scroll: number; client: number };
   expect(scroll, `${where}: ${scroll}px wide in a ${client}px viewport`).toBeLessThanOrEqual(client);
-  expect(await seriousViolations(page), where).toEqual([]);
+  expect(await accessibilityViolations(page), where).toEqual([]);
 }
 
 browserSuite('portal policy check and application (browser)', (env) => {

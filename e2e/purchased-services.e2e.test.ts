@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { makeIdNumber } from '../src/kernel/id-number.ts';
-import { loginAs } from './browser.ts';
+import { dialogOk as ok, loginAs, openDialog as dialog, openOption as option, pickOption } from './browser.ts';
 import { browserSuite } from './suite.ts';
 
 const VILLAGE = '522701001001'; // 广惠社区, 广惠街道
@@ -13,14 +13,7 @@ const TODAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year
 const YEAR = TODAY.slice(0, 4);
 const PROVIDER = '都匀市阳光社会工作服务中心';
 
-const option = (page: Page, text: string) =>
-  page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: text }).first();
-const dialog = (page: Page) => page.locator('.ant-modal-wrap:visible .ant-modal').last();
-const ok = (page: Page) => dialog(page).locator('.ant-modal-footer .ant-btn-primary');
-const select = async (page: Page, label: string, text: string) => {
-  await dialog(page).locator('.ant-form-item', { hasText: label }).locator('.ant-select-selector').click();
-  await option(page, text).click();
-};
+const select = (page: Page, label: string, text: string) => pickOption(page, dialog(page).locator('.ant-form-item', { hasText: label }).locator('.ant-select-selector'), text);
 
 /** The page's content shows no codes: no snake_case words, no English words (record numbers aside). */
 async function expectNoCodes(page: Page, where: string): Promise<void> {

@@ -6,6 +6,8 @@ import type { Locator, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { makeIdNumber } from '../src/kernel/id-number.ts';
 import { REPO_ROOT } from './server.ts';
+import { accessibilityViolations } from './accessibility.ts';
+import { pickOption } from './browser.ts';
 import { browserSuite } from './suite.ts';
 
 
@@ -24,8 +26,7 @@ const WRONG_ID = HEAD.id.slice(0, 17) + (HEAD.id.endsWith('0') ? '1' : '0');
 /** Chooses `option` in the antd Select (within `scope`) whose input has the id `id`. */
 async function choose(page: Page, scope: Locator | Page, id: string, option: string): Promise<void> {
   // The chosen value's label lies over the input; click the select itself.
-  await scope.locator('.ant-select-selector').filter({ has: page.locator(`#${id}`) }).click();
-  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).click();
+  await pickOption(page, scope.locator('.ant-select-selector').filter({ has: page.locator(`#${id}`) }), option);
 }
 
 /** The error messages antd shows under the form field of the input `field`. */
@@ -49,11 +50,16 @@ browserSuite('household registry (browser)', (env) => {
     page.on('request', (r) => urls.push(r.url()));
 
     await page.goto(`${base}/login`);
+    await page.getByLabel('用户名').waitFor();
+    // The login page and the household list meet WCAG 2.1 AA (axe-core: no serious or critical violation).
+    expect(await accessibilityViolations(page)).toEqual([]);
     await page.getByLabel('用户名').fill('guanghui.caseworker');
     await page.getByLabel('密码').fill('jiuzhu-demo');
     await page.getByRole('button', { name: '登录' }).click();
     await page.getByRole('menuitem', { name: /(^| )家庭$/ }).click();
     await page.waitForURL('**/households');
+    await page.getByRole('button', { name: '新建家庭' }).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
     await page.getByRole('button', { name: '新建家庭' }).click();
     await page.waitForURL('**/households/new');
 

@@ -1,8 +1,10 @@
 // One browser suite: a real server and Chromium for the file's tests, skipped (with a warning) when
 // Chromium is missing unless JIUZHU_E2E_REQUIRED=1 (CI), where a missing browser fails.
-import { afterAll, beforeAll, describe, inject } from 'vitest';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, inject } from 'vitest';
 import { chromiumAvailable, launchBrowser, type E2EBrowser } from './browser.ts';
-import { startServer, templateFrom, type RunningServer, type ServerTemplate } from './server.ts';
+import { REPO_ROOT, startServer, templateFrom, type RunningServer, type ServerTemplate } from './server.ts';
 
 export interface SuiteEnv {
   server: RunningServer;
@@ -54,6 +56,19 @@ export function browserSuite(title: string, body: (env: () => SuiteEnv) => void,
       if (launched.status === 'fulfilled') browser = launched.value;
       if (started.status === 'rejected') throw started.reason;
       if (launched.status === 'rejected') throw launched.reason;
+    });
+    // A failed test leaves what its pages showed: a screenshot each and the text of any error on them in the log.
+    afterEach(async (ctx) => {
+      if (ctx.task.result?.state !== 'fail' || !browser) return;
+      const dir = join(REPO_ROOT, 'test-output', 'e2e', 'failed');
+      await mkdir(dir, { recursive: true });
+      const pages = browser.context.pages();
+      for (const [i, page] of pages.entries()) {
+        const name = `${ctx.task.name.replace(/[^\w\u4e00-\u9fff]+/g, '-').slice(0, 60)}-${i}.png`;
+        await page.screenshot({ path: join(dir, name), fullPage: true }).catch(() => undefined);
+        const errors = await page.locator('.ant-alert-error, .ant-message-error, .ant-form-item-explain-error').allInnerTexts().catch(() => []);
+        console.error(`[e2e] failed "${ctx.task.name}": page ${i} at ${page.url()}; screenshot test-output/e2e/failed/${name}; errors shown: ${errors.join(' | ') || 'none'}`);
+      }
     });
     afterAll(async () => {
       await Promise.all([browser?.close(), server?.stop()]);

@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { makeIdNumber } from '../src/kernel/id-number.ts';
 import { REPO_ROOT } from './server.ts';
-import { loginAs } from './browser.ts';
+import { loginAs, pickOption } from './browser.ts';
 import { browserSuite } from './suite.ts';
 
 const SCREENSHOT = join(REPO_ROOT, 'test-output', 'e2e', 'verification.png');
@@ -77,8 +77,7 @@ browserSuite('economic status verification (browser)', (env) => {
     expect(await page.getByTestId('verification-result').isDisabled()).toBe(true);
 
     // 处理: a false match, with a note.
-    await finding.getByTestId('resolution').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '误匹配' }).click();
+    await pickOption(page, finding.getByTestId('resolution'), '误匹配');
     await finding.getByTestId('resolution-note').fill('车辆已于上月过户他人，登记信息滞后');
     await finding.getByTestId('resolution-save').click();
     await section.getByText('超限发现已全部处理').waitFor();

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { makeIdNumber } from '../src/kernel/id-number.ts';
-import { loginAs } from './browser.ts';
+import { dialogOk as ok, loginAs, openDialog as dialog, openOption as option, pickOption } from './browser.ts';
 import { REPO_ROOT } from './server.ts';
 import { browserSuite } from './suite.ts';
 
@@ -22,12 +22,6 @@ const WISH = '一台取暖器，冬天老人屋里太冷';
 const ORG = '都匀市青年志愿者协会';
 const TEAM = '广惠街道暖冬志愿服务队';
 
-/** The open dropdown's option with this text (antd keeps closed dropdowns in the DOM). */
-const option = (page: Page, text: string) =>
-  page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: text }).first();
-/** The open dialog (antd keeps closed ones in the DOM) and its OK button. */
-const dialog = (page: Page) => page.locator('.ant-modal-wrap:visible .ant-modal').last();
-const ok = (page: Page) => dialog(page).locator('.ant-modal-footer .ant-btn-primary');
 
 /** The page's content shows no codes: no snake_case words, no English words (user names aside). */
 async function expectNoCodes(page: Page, where: string): Promise<void> {
@@ -88,9 +82,7 @@ browserSuite('微心愿 (browser)', (env) => {
     await page.goto(`${base}/wishes`);
     await page.getByRole('tab', { name: '心愿登记' }).click();
     await row.getByRole('button', { name: '认领' }).click();
-    await dialog(page).locator('.ant-form-item', { hasText: '社会力量登记' }).locator('.ant-select-selector').click();
-    await page.keyboard.type('暖冬');
-    await option(page, TEAM).click();
+    await pickOption(page, dialog(page).locator('.ant-form-item', { hasText: '社会力量登记' }).locator('.ant-select-selector'), TEAM, '暖冬');
     expect(await dialog(page).innerText()).toContain(`${TEAM}（${ORG} · 广惠街道）`);
     await ok(page).click();
     await row.filter({ hasText: '已认领' }).waitFor();

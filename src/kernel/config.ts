@@ -25,6 +25,8 @@ export interface Config {
   metricsToken: string | null;
   /** How the portal sends its SMS codes (src/portal/sms): console, file or http. */
   sms: SmsConfig;
+  /** The provincial 一网通办 OIDC sign-in for the portal (src/portal/oidc); null: off. */
+  oidc: OidcConfig | null;
 }
 
 export const SMS_PROVIDERS = ['console', 'file', 'http'] as const;
@@ -35,6 +37,18 @@ export interface SmsConfig {
   /** `http`: the gateway's address and bearer token. */
   url: string | null;
   token: string | null;
+}
+
+export interface OidcConfig {
+  /** The issuer identifier, exactly as the id_token's `iss`; discovery at `${issuer}/.well-known/openid-configuration`. */
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** null: derived from the request, `${origin}/api/portal/v1/auth/oidc/callback`. */
+  redirectUri: string | null;
+  /** The id_token claim holding the 公民身份号码. */
+  idClaim: string;
+  scope: string;
 }
 
 export const METRICS_TOKEN_MIN = 32;
@@ -68,6 +82,15 @@ function variable<T>(parse: (v: string) => T | null, expected: string, fallback:
 const integer = (min: number, max: number) => (v: string) => (/^\d{1,6}$/.test(v) && Number(v) >= min && Number(v) <= max ? Number(v) : null);
 const flag = (v: string) => (v === '1' || v === 'true' ? true : v === '0' || v === 'false' ? false : null);
 const FLAG = '应为 1、0、true 或 false';
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+/** https, or http to this machine only (a local test issuer). */
+function secureUrl(v: string): string | null {
+  if (!URL.canParse(v)) return null;
+  const u = new URL(v);
+  if (u.username || u.password || u.hash) return null;
+  return u.protocol === 'https:' || (u.protocol === 'http:' && LOOPBACK_HOSTS.has(u.hostname)) ? v : null;
+}
+const HTTPS = '应为 https:// 开头的地址（http:// 仅限本机测试）';
 
 const ENV = z.object({
   PORT: variable(integer(0, 65535), '应为 0–65535 的整数', 3000),
@@ -85,8 +108,16 @@ const ENV = z.object({
   JIUZHU_SMS_FILE: variable<string | null>((v) => v, '', null),
   JIUZHU_SMS_URL: variable<string | null>((v) => (/^https?:\/\/\S+$/.test(v) ? v : null), '应为 http(s):// 开头的地址', null),
   JIUZHU_SMS_TOKEN: variable<string | null>((v) => (/^[\x21-\x7e]+$/.test(v) ? v : null), '应为不含空格的令牌', null, true),
+  JIUZHU_OIDC_ISSUER: variable<string | null>(secureUrl, HTTPS, null),
+  JIUZHU_OIDC_CLIENT_ID: variable<string | null>((v) => (/^[\x21-\x7e]{1,200}$/.test(v) ? v : null), '应为不含空格的客户端标识', null),
+  JIUZHU_OIDC_CLIENT_SECRET: variable<string | null>((v) => (/^[\x21-\x7e]{1,500}$/.test(v) ? v : null), '应为不含空格的客户端密钥', null, true),
+  JIUZHU_OIDC_REDIRECT_URI: variable<string | null>(secureUrl, HTTPS, null),
+  JIUZHU_OIDC_ID_CLAIM: variable((v) => (/^[\w.:-]{1,100}$/.test(v) ? v : null), '应为声明名（字母、数字、_ . : -）', 'id_number'),
+  JIUZHU_OIDC_SCOPE: variable((v) => (/^[\x21-\x7e]+( [\x21-\x7e]+)*$/.test(v) && v.split(' ').includes('openid') ? v : null), '应为以空格分隔的 scope，且含 openid', 'openid'),
 }).superRefine((e, ctx) => {
   if (e.JIUZHU_SMS_PROVIDER === 'file' && !e.JIUZHU_SMS_FILE) ctx.addIssue({ code: 'custom', path: ['JIUZHU_SMS_FILE'], message: 'JIUZHU_SMS_PROVIDER=file 时必须设置（短信写入的文件）' });
+  if (e.JIUZHU_OIDC_ISSUER && !e.JIUZHU_OIDC_CLIENT_ID) ctx.addIssue({ code: 'custom', path: ['JIUZHU_OIDC_CLIENT_ID'], message: '设置 JIUZHU_OIDC_ISSUER 时必须设置（在统一身份认证登记的客户端标识）' });
+  if (e.JIUZHU_OIDC_ISSUER && !e.JIUZHU_OIDC_CLIENT_SECRET) ctx.addIssue({ code: 'custom', path: ['JIUZHU_OIDC_CLIENT_SECRET'], message: '设置 JIUZHU_OIDC_ISSUER 时必须设置（客户端密钥）' });
   if (e.JIUZHU_SMS_PROVIDER === 'http' && !e.JIUZHU_SMS_URL) ctx.addIssue({ code: 'custom', path: ['JIUZHU_SMS_URL'], message: 'JIUZHU_SMS_PROVIDER=http 时必须设置（短信网关地址）' });
 });
 
@@ -111,5 +142,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.JIUZHU_TRUST_PROXY,
     metricsToken: e.JIUZHU_METRICS_TOKEN,
     sms: { provider: e.JIUZHU_SMS_PROVIDER, file: e.JIUZHU_SMS_FILE, url: e.JIUZHU_SMS_URL, token: e.JIUZHU_SMS_TOKEN },
+    oidc:
+      e.JIUZHU_OIDC_ISSUER && e.JIUZHU_OIDC_CLIENT_ID && e.JIUZHU_OIDC_CLIENT_SECRET
+        ? { issuer: e.JIUZHU_OIDC_ISSUER, clientId: e.JIUZHU_OIDC_CLIENT_ID, clientSecret: e.JIUZHU_OIDC_CLIENT_SECRET, redirectUri: e.JIUZHU_OIDC_REDIRECT_URI, idClaim: e.JIUZHU_OIDC_ID_CLAIM, scope: e.JIUZHU_OIDC_SCOPE }
+        : null,
   };
 }

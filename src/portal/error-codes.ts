@@ -10,4 +10,9 @@ defineErrorCodes('portal', {
   invalid_document: { status: 400, title: '上传的材料或签名无效（类型须为 PNG、JPEG 或 PDF，按文件内容判断；每份不超过 5 MB，至多 10 份）' },
   policy_unavailable: { status: 409, title: '该地区暂未设置相关政策标准，政策计算器无法估算' },
   sms_failed: { status: 500, title: '短信发送失败，请稍后再试' },
+  oidc_state_invalid: { status: 400, title: '一网通办登录：登录请求无效、已使用或已过期（state 与本浏览器不符），请重新登录' },
+  oidc_denied: { status: 400, title: '一网通办登录：统一身份认证未完成登录（已取消、未获授权，或授权码无效）' },
+  oidc_id_number_invalid: { status: 400, title: '一网通办登录：统一身份认证提供的身份证号码缺失或无效（校验码不符）' },
+  oidc_token_invalid: { status: 502, title: '一网通办登录：统一身份认证返回的 id_token 未通过校验（签名、签发方、受众、有效期或 nonce）' },
+  oidc_unavailable: { status: 502, title: '一网通办登录：统一身份认证服务无法访问或答复无效' },
 });

@@ -4,15 +4,17 @@ import { z } from 'zod';
 import { AppError } from '../kernel/errors.ts';
 import type { CitizenScope } from '../kernel/scope.ts';
 import type { App, AppContext } from '../server/context.ts';
+import { PORTAL_COOKIE, PORTAL_PREFIX, sessionCookieOptions } from './cookie.ts';
 import { rateLimiter } from './rate-limit.ts';
 import { applyRoutes } from './routes-apply.ts';
 import { citizenOf } from './request.ts';
 import { portalCaseRoutes } from './routes-cases.ts';
+import { oidcRoutes } from './routes-oidc.ts';
+import { suggestionRoutes } from './routes-suggestions.ts';
 import * as service from './service.ts';
 import { smsProvider } from './sms/index.ts';
 
-export const PORTAL_COOKIE = 'jiuzhu_portal';
-export const PORTAL_PREFIX = '/api/portal/v1';
+export { PORTAL_COOKIE, PORTAL_PREFIX };
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -38,7 +40,7 @@ export function portalRoutes(app: App, ctx: AppContext): void {
   const { db, config } = ctx;
   const sms = smsProvider(config.sms, app.log);
   const limit = rateLimiter();
-  const cookieOptions = { httpOnly: true, sameSite: 'strict', path: '/', secure: config.cookieSecure, maxAge: service.SESSION_HOURS * 3600 } as const;
+  const cookieOptions = sessionCookieOptions(config);
 
   app.decorateRequest('citizen', null);
   app.decorateRequest('portalToken', null);
@@ -70,6 +72,8 @@ export function portalRoutes(app: App, ctx: AppContext): void {
     return service.me(db, scope);
   });
 
+  oidcRoutes(app, ctx);
+
   app.get('/me', { config: signedIn, schema: { tags: ['portal'], summary: '居民端：本人信息与所在家庭（脱敏）', response: { 200: meSchema } } }, async (req) => service.me(db, citizenOf(req)));
 
   app.post('/auth/logout', { config: signedIn, schema: { tags: ['portal'], summary: '居民端：退出登录', response: { 204: z.null() } } }, async (req, reply) => {
@@ -80,5 +84,6 @@ export function portalRoutes(app: App, ctx: AppContext): void {
   });
 
   applyRoutes(app, ctx);
+  suggestionRoutes(app, ctx);
   portalCaseRoutes(app, ctx);
 }

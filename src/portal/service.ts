@@ -1,7 +1,8 @@
 // Citizen sign-in: one-time SMS codes and portal sessions (README in this folder: security rules).
 import crypto from 'node:crypto';
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Database } from '../db/engine.ts';
+import type { DB } from '../db/schema.ts';
 import { appendAudit } from '../kernel/audit/append.ts';
 import { chinaDate, clock } from '../kernel/clock.ts';
 import { AppError } from '../kernel/errors.ts';
@@ -116,16 +117,28 @@ export async function verifyCode(db: Database, input: { idNumber: string; code: 
   const found = live.rows[0];
   if (!found || !codeMatches(found.code_hash, input.code)) throw wrongCode();
 
-  const contact = await contactOf(db, idNumber);
-  const token = crypto.randomBytes(32).toString('base64url');
-  const scope = scopeOf(idNumber, contact);
-  await db.kysely.transaction().execute(async (tx) => {
+  return openSession(db, idNumber, 'sms', async (tx) => {
     const used = await tx.updateTable('portal_codes').set({ consumed_at: now }).where('id', '=', Number(found.id)).where('consumed_at', 'is', null).executeTakeFirst();
     if (used.numUpdatedRows === 0n) throw wrongCode();
-    await tx.insertInto('portal_sessions').values({ token_hash: sha256(token), id_number: idNumber, created_at: now, last_seen_at: now, expires_at: new Date(now.getTime() + SESSION_HOURS * 3600_000), revoked_at: null }).execute();
-    await appendAudit(tx, auditActor(idNumber), { action: 'portal.login', entity: 'citizen', entityId: maskIdNumber(idNumber), areaCode: contact?.villageCode ?? null, after: { registered: contact !== undefined } });
   });
-  return { token, scope };
+}
+
+export type SignInMethod = 'sms' | 'oidc';
+
+/**
+ * Opens a portal session for a checked ID number, whatever the sign-in method, and audits `portal.login`;
+ * `within` runs first in the same transaction (using up the SMS code). Returns the cookie's token.
+ */
+export async function openSession(db: Database, idNumber: string, method: SignInMethod, within?: (tx: Transaction<DB>) => Promise<void>): Promise<{ token: string; scope: CitizenScope }> {
+  const now = clock().now();
+  const contact = await contactOf(db, idNumber);
+  const token = crypto.randomBytes(32).toString('base64url');
+  await db.kysely.transaction().execute(async (tx) => {
+    await within?.(tx);
+    await tx.insertInto('portal_sessions').values({ token_hash: sha256(token), id_number: idNumber, created_at: now, last_seen_at: now, expires_at: new Date(now.getTime() + SESSION_HOURS * 3600_000), revoked_at: null }).execute();
+    await appendAudit(tx, auditActor(idNumber), { action: 'portal.login', entity: 'citizen', entityId: maskIdNumber(idNumber), areaCode: contact?.villageCode ?? null, after: { registered: contact !== undefined, method } });
+  });
+  return { token, scope: scopeOf(idNumber, contact) };
 }
 
 /** The audit's actor for a citizen: their ID number masked, as staff screens show it. */

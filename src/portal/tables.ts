@@ -1,6 +1,5 @@
-// Tables of the citizen portal (migrations 0129_portal_auth.sql, 0130_portal_applications.sql), merged into the database's `DB`.
+// Tables of the citizen portal (migrations 0129_portal_auth.sql, 0130_portal_applications.sql, 0131_portal_oidc.sql), merged into the database's `DB`.
 import type { ColumnType, Generated } from 'kysely';
-
 
 export interface PortalCodeTable {
   id: Generated<number>;
@@ -29,11 +28,22 @@ export interface PortalSessionTable {
   revoked_at: Date | null;
 }
 
+export interface PortalOidcLoginTable {
+  state_hash: string;
+  nonce: string;
+  code_verifier: string;
+  redirect_uri: string;
+  created_at: Date;
+  expires_at: Date;
+  used_at: Date | null;
+}
+
 declare module '../db/schema.ts' {
   interface DB {
     portal_codes: PortalCodeTable;
     portal_code_requests: PortalCodeRequestTable;
     portal_sessions: PortalSessionTable;
+    portal_oidc_logins: PortalOidcLoginTable;
   }
 }
 

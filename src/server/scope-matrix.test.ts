@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/engine.ts';
 import { ENGINE, testDatabase } from '../test/db.ts';
@@ -7,6 +8,7 @@ import { createUser } from '../modules/users/index.ts';
 import { loadPrefecture } from '../modules/areas/index.ts';
 import { DEPARTMENTS } from '../kernel/permissions.ts';
 import { systemScope } from '../kernel/scope.ts';
+import { clock } from '../kernel/clock.ts';
 import type { BuiltApp } from './app.ts';
 import { authProbes } from './probes/auth.ts';
 import { caseloadProbes } from './probes/caseload.ts';
@@ -22,6 +24,7 @@ import { volunteerProbes } from './probes/volunteers.ts';
 import { rerateProbes } from './probes/rerate.ts';
 import { wishesProbes } from './probes/wishes.ts';
 import { outreachProbes } from './probes/outreach.ts';
+import { portalProbes } from './probes/portal.ts';
 import { leftBehindProbes } from './probes/left-behind.ts';
 import { purchasedServicesProbes } from './probes/purchased-services.ts';
 import { fundsProbes } from './probes/funds.ts';
@@ -33,7 +36,7 @@ import type { Foreign, Probe } from './probes/types.ts';
 import { verificationProbes } from './probes/verification.ts';
 
 /** POSTs that change nothing (verifying the audit chain, searches with an ID number in the body): a 2xx there is not a write. */
-const READ_ONLY_POSTS = new Set(['POST /api/v1/audit/verify', 'POST /api/v1/households/search', 'POST /api/v1/households/export.xlsx', 'POST /api/v1/medical/settlements/errors.xlsx', 'POST /api/v1/medical/person-year', 'POST /api/v1/disaster/winter-needs/import/errors.xlsx', 'POST /api/v1/cases/import/caseload/report.xlsx']);
+const READ_ONLY_POSTS = new Set(['POST /api/v1/audit/verify', 'POST /api/v1/households/search', 'POST /api/v1/households/export.xlsx', 'POST /api/v1/medical/settlements/errors.xlsx', 'POST /api/v1/medical/person-year', 'POST /api/v1/disaster/winter-needs/import/errors.xlsx', 'POST /api/v1/cases/import/caseload/report.xlsx', 'POST /api/portal/v1/policy-check']);
 
 type Place = 'wenfeng' | 'guanghui' | 'fuquan' | 'qiandongnan';
 
@@ -162,7 +165,7 @@ const PLACES: Record<Place, Omit<Foreign, 'householdNo' | 'caseNo' | 'idNumber' 
   qiandongnan: { county: '522601', township: '522601001', village: '522601001001', names: ['凯里', '城西街道', 'kaili', HEADS.qiandongnan.name], user: 'kaili.caseworker' },
 };
 
-/** Every kind of staff and partner user, and a neighbouring prefecture's admin (citizens come with the portal). */
+/** Every kind of staff and partner user, and a neighbouring prefecture's admin (the citizen: its own test below). */
 const SUBJECTS: Subject[] = [
   { username: 'guanghui.clerk', password: DEMO_PASSWORD, who: '村（社区）社会救助协理员', foreign: 'wenfeng' },
   { username: 'guanghui.caseworker', password: DEMO_PASSWORD, who: '乡镇（街道）经办员', foreign: 'wenfeng' },
@@ -258,6 +261,44 @@ describe(`scope on every route, for every kind of user (${ENGINE})`, () => {
       expect(probed).toBe(routes.length);
       expect(seen).toEqual([]);
     });
+  });
+
+  it('has a probe for every registered portal route', () => {
+    const portal = built.routes.filter((r) => r.url.startsWith('/api/portal/v1/')).map((r) => `${r.method} ${r.url}`);
+    expect(portal.length).toBeGreaterThan(3);
+    expect(portal.filter((k) => !(k in portalProbes))).toEqual([]);
+  });
+
+  it('a citizen signed in to the portal gets and changes nothing of another household, from any portal or staff route', async () => {
+    // 蒙广惠, head of the 广惠 household, with a live portal session; the other household is 文峰's.
+    const token = crypto.randomBytes(32).toString('base64url');
+    const now = clock().now();
+    await db.kysely.insertInto('portal_sessions').values({ token_hash: crypto.createHash('sha256').update(token).digest('hex'), id_number: HEADS.guanghui.id, created_at: now, last_seen_at: now, expires_at: new Date(now.getTime() + 3_600_000), revoked_at: null }).execute();
+    const f = foreign.wenfeng;
+    const keys = [f.householdNo, f.idNumber, f.caseNo, HEADS.wenfeng.name, `${HEADS.wenfeng.name}子`];
+    const seen: string[] = [];
+    // logout last: it ends the session the other probes use
+    const routes = built.routes.filter((r) => r.url.startsWith('/api/portal/v1/') || r.url.startsWith('/api/v1/')).sort((a, b) => Number(a.url.endsWith('/logout')) - Number(b.url.endsWith('/logout')));
+    let probed = 0;
+    for (const route of routes) {
+      const key = `${route.method} ${route.url}`;
+      const probe = portalProbes[key] ?? PROBES[key];
+      if (!probe) continue;
+      probed++;
+      const req = probe(f);
+      const res = await built.app.inject({ method: req.method, url: req.url, cookies: { jiuzhu_portal: token }, remoteAddress: '10.16.0.1', ...(req.payload ? { payload: req.payload } : {}) });
+      const leaked = keys.filter((s) => res.statusCode < 300 && res.body.includes(s));
+      const signIn = key.startsWith('POST /api/v1/auth/') || key.startsWith('POST /api/portal/v1/auth/');
+      const wrote = route.method !== 'GET' && !signIn && !READ_ONLY_POSTS.has(key) && res.statusCode < 300;
+      // The staff API knows no citizen: every route that is not open answers 401.
+      const staffOpen = key === 'GET /api/v1/error-codes' || key.startsWith('POST /api/v1/auth/');
+      const staffLet = route.url.startsWith('/api/v1/') && !staffOpen && res.statusCode !== 401;
+      if (leaked.length > 0 || wrote || staffLet || res.statusCode >= 500) seen.push(`${key} → ${res.statusCode} ${leaked.join(',')}`);
+      // The session held: the citizen's own household shows (the probes were not all refused at the door).
+      if (key === 'GET /api/portal/v1/me') expect([res.statusCode, res.body.includes(foreign.guanghui.householdNo)]).toEqual([200, true]);
+    }
+    expect(probed).toBe(routes.length);
+    expect(seen).toEqual([]);
   });
 
   it('answers another area\'s record exactly as one that does not exist: same status, body and timing class', async () => {

@@ -23,6 +23,7 @@ import { leftBehindRoutes } from './pages/left-behind/routes.tsx';
 import { purchasedServicesRoutes } from './pages/purchased-services/routes.tsx';
 import { institutionsRoutes } from './pages/institutions/routes.tsx';
 import { placementsRoutes } from './pages/placements/routes.tsx';
+import { offlineRoutes } from './pages/offline/routes.tsx';
 
 
 // One chunk per page; echarts is pulled in only by pages that chart.
@@ -89,6 +90,7 @@ export function App() {
                 {leftBehindRoutes()}
                 {institutionsRoutes()}
                 {placementsRoutes()}
+                {offlineRoutes()}
                 {statsRoutes()}
                 {volunteersRoutes()}
                 {fundsRoutes()}

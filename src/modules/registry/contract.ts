@@ -5,3 +5,6 @@ export {
 export type {
   AssetKind, DisabilityKind, HouseholdCategory, Hukou, IncomeKind, IncomePeriod, LeftBehindKind, PersonCategory, PovertyCause, Relation, WorkCapacity,
 } from './domain/types.ts';
+// The same checks in the browser as on the server (the offline intake app validates with them).
+export { householdPatchSchema, householdUpdateSchema, newHouseholdSchema } from './domain/schemas.ts';
+export { sameFieldValue } from './domain/same-value.ts';

@@ -6,7 +6,8 @@ import { idNumberSchema, memberSchema } from './domain/schemas.ts';
 import { RELATIONS } from './domain/types.ts';
 import { addMember, moveMember, removeMember, updateMember } from './service/members.ts';
 import { getHousehold, search, timeline } from './service/read.ts';
-import { createHousehold, householdPatchSchema, newHouseholdSchema, replaceItems, updateHousehold } from './service/write.ts';
+import { householdUpdateSchema } from './domain/schemas.ts';
+import { createHousehold, newHouseholdSchema, replaceItems, updateHousehold } from './service/write.ts';
 
 const noParam = z.strictObject({ householdNo: z.string().regex(/^\d{14}$/, '户编号应为14位数字') });
 const reason = z.string().trim().min(1, '请填写原因').max(200);
@@ -52,9 +53,10 @@ export const registryRoutes: RouteModule = (app, { db }) => {
   app.get('/households/:householdNo', { schema: { tags: ['registry'], summary: '家庭详情（默认脱敏；unmask=true 查看明文并记审计）', params: noParam, querystring: unmaskQuery, response: { 200: detail } } },
     async (req) => getHousehold(db, scopeOf(req), req.params.householdNo, req.query.unmask));
 
-  app.patch('/households/:householdNo', { schema: { tags: ['registry'], params: noParam, body: householdPatchSchema } }, async (req, reply) => {
-    await updateHousehold(db, scopeOf(req), req.params.householdNo, req.body);
-    return reply.status(204).send();
+  app.patch('/households/:householdNo', { schema: { tags: ['registry'], summary: '修改家庭信息（可附 expected：所依据的原值，已被他人修改则 409 并列出字段）', params: noParam, body: householdUpdateSchema, response: { 204: z.null() } } }, async (req, reply) => {
+    const { expected, ...patch } = req.body;
+    await updateHousehold(db, scopeOf(req), req.params.householdNo, patch, expected);
+    return reply.status(204).send(null);
   });
 
   app.get('/households/:householdNo/timeline', { schema: { tags: ['registry'], summary: '家庭变更记录', params: noParam, querystring: unmaskQuery, response: { 200: z.object({ items: z.array(z.object({ at: z.string(), actorName: z.string(), action: z.string(), subject: z.string().nullable(), before: z.unknown(), after: z.unknown() })) }) } } },

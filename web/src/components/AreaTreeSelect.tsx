@@ -18,11 +18,15 @@ export interface AreaTreeSelectProps {
   placeholder?: string;
   style?: CSSProperties;
   testId?: string;
+  /** The accessible name when no form label names the select (default: the placeholder). */
+  ariaLabel?: string;
+  /** Set by a Form.Item: its label points at this id. */
+  id?: string;
 }
 
 /** A lazily loaded tree of areas under `root`. */
 export function AreaTreeSelect(props: AreaTreeSelectProps) {
-  const { root, value, valueLabel, onChange, placeholder, style, testId } = props;
+  const { root, value, valueLabel, onChange, placeholder, style, testId, ariaLabel, id } = props;
   const { treeData, load, findArea } = useLazyAreaTree(root);
   const selected: Labeled | undefined = value
     ? { value, label: valueLabel ?? findArea(value)?.name ?? value }
@@ -31,6 +35,7 @@ export function AreaTreeSelect(props: AreaTreeSelectProps) {
   return (
     <TreeSelect<Labeled>
       data-testid={testId}
+      {...(id ? { id } : { 'aria-label': ariaLabel ?? placeholder })}
       style={style}
       value={selected}
       labelInValue

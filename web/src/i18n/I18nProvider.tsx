@@ -1,4 +1,5 @@
 import { ConfigProvider } from 'antd';
+import { ACCESSIBLE_THEME } from '../theme/accessible.ts';
 import enUS from 'antd/locale/en_US';
 import zh_CN from 'antd/locale/zh_CN';
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
@@ -47,7 +48,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
 
   return (
     <I18nContext.Provider value={value}>
-      <ConfigProvider locale={locale === 'en' ? enUS : zh_CN} button={{ autoInsertSpace: false }}>{children}</ConfigProvider>
+      <ConfigProvider locale={locale === 'en' ? enUS : zh_CN} theme={ACCESSIBLE_THEME} button={{ autoInsertSpace: false }}>{children}</ConfigProvider>
     </I18nContext.Provider>
   );
 }

@@ -15,6 +15,7 @@ import { leftBehindEn } from '../pages/left-behind/messages/index.ts';
 import { purchasedServicesEn } from '../pages/purchased-services/messages/index.ts';
 import { rerateEn } from '../pages/rerate/messages.ts';
 import { institutionsEn } from '../pages/institutions/messages/index.ts';
+import { offlineEn } from '../pages/offline/messages.ts';
 import { placementsEn } from '../pages/placements/messages.ts';
 import { statsEn } from '../pages/stats/messages/index.ts';
 import { registryEn } from '../pages/registry/messages/index.ts';
@@ -162,5 +163,6 @@ export const en: Messages = {
   ...leftBehindEn,
   ...institutionsEn,
   ...placementsEn,
+  ...offlineEn,
   ...statsEn,
 };

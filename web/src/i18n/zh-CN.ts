@@ -19,6 +19,7 @@ import { institutionsZhCN } from '../pages/institutions/messages/index.ts';
 import { statsZhCN } from '../pages/stats/messages/index.ts';
 import { registryZhCN } from '../pages/registry/messages/index.ts';
 import { policyZhCN } from '../pages/policy/messages.ts';
+import { offlineZhCN } from '../pages/offline/messages.ts';
 import { placementsZhCN } from '../pages/placements/messages.ts';
 
 export const zhCN = {
@@ -161,6 +162,7 @@ export const zhCN = {
   ...leftBehindZhCN,
   ...institutionsZhCN,
   ...placementsZhCN,
+  ...offlineZhCN,
   ...statsZhCN,
 };
 

@@ -33,7 +33,7 @@ export function AppLayout() {
             theme="dark"
             mode="inline"
             selectedKeys={current ? [current.path] : []}
-            items={MODULES.filter((m) => !m.requires || can(user, m.requires)).map((m) => ({ key: m.path, icon: m.icon, label: t(m.label) }))}
+            items={MODULES.filter((m) => (!m.requires || can(user, m.requires)) && (!m.roles || m.roles.includes(user.role))).map((m) => ({ key: m.path, icon: m.icon, label: t(m.label) }))}
             onClick={({ key }) => navigate(key)}
           />
         </Layout.Sider>

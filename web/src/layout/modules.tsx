@@ -10,6 +10,7 @@ import {
   SolutionOutlined,
   GiftOutlined,
   CloudOutlined,
+  CloudDownloadOutlined,
   SafetyOutlined,
   ScheduleOutlined,
   BarChartOutlined,
@@ -24,6 +25,7 @@ import {
   UserOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
+import type { Role } from '../api/types.ts';
 import type { UiAction } from '../auth/permissions.ts';
 import type { MessageKey } from '../i18n/zh-CN.ts';
 
@@ -35,12 +37,18 @@ export interface ModuleEntry {
   built: boolean;
   /** Shown only to roles granted this action. */
   requires?: UiAction;
+  /** Shown only to these roles (besides `requires`). */
+  roles?: readonly Role[];
 }
+
+/** Who collects in the villages (离线采集). */
+export const OFFLINE_ROLES: readonly Role[] = ['village_clerk', 'township_caseworker'];
 
 /** The side menu, in the order users meet the work. */
 export const MODULES: readonly ModuleEntry[] = [
   { path: '/', label: 'menu.dashboard', icon: <HomeOutlined />, built: true },
   { path: '/households', label: 'menu.registry', icon: <TeamOutlined />, built: true },
+  { path: '/offline', label: 'menu.offline', icon: <CloudDownloadOutlined />, built: true, requires: 'registry.write', roles: OFFLINE_ROLES },
   { path: '/cases', label: 'menu.cases', icon: <FileTextOutlined />, built: true },
   { path: '/cases/import', label: 'menu.caseload', icon: <ImportOutlined />, built: true, requires: 'caseload.import' },
   { path: '/cases/rerate', label: 'menu.rerate', icon: <FileTextOutlined />, built: true, requires: 'cases.rerate' },

@@ -151,3 +151,20 @@ export const householdRecordSchema = z.object({
     });
   }
 }) satisfies z.ZodType<HouseholdRecord>;
+
+/** A new household as the API and the offline intake app take it (the same checks in both). */
+export const newHouseholdSchema = z.strictObject({
+  household: householdInput,
+  members: z.array(memberSchema).min(1, '家庭成员不能为空'),
+  incomes: z.array(incomeItemSchema).default([]),
+  assets: z.array(assetSchema).default([]),
+});
+
+/** The household fields an edit may change (the village stays). */
+export const householdPatchSchema = householdInputSchema.omit({ villageCode: true }).partial().strict();
+
+/**
+ * An edit with, optionally, the values it was based on: the write is refused (409 naming the fields) when
+ * any of them has changed on the server meanwhile, so an edit made offline never silently overwrites.
+ */
+export const householdUpdateSchema = householdPatchSchema.extend({ expected: householdPatchSchema.optional() });

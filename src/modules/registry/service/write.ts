@@ -7,18 +7,14 @@ import { AppError } from '../../../kernel/errors.ts';
 import { parseOrThrow } from '../../../kernel/validate.ts';
 import { appendAudit } from '../../../kernel/audit/append.ts';
 import { findArea } from '../../areas/index.ts';
-import { assetSchema, householdInput, householdInputSchema, incomeItemSchema, MAIN_CAUSE_NOT_LISTED, memberSchema, settleMainCause } from '../domain/schemas.ts';
+import { assetSchema, householdPatchSchema, incomeItemSchema, MAIN_CAUSE_NOT_LISTED, newHouseholdSchema, settleMainCause } from '../domain/schemas.ts';
 import type { Household, HouseholdCategory, Member, PovertyCause } from '../domain/types.ts';
 import * as households from '../repo/households.ts';
 import * as members from '../repo/members.ts';
+import { sameFieldValue } from '../domain/same-value.ts';
 import { mustFindHousehold } from './read.ts';
 
-export const newHouseholdSchema = z.strictObject({
-  household: householdInput,
-  members: z.array(memberSchema).min(1, '家庭成员不能为空'),
-  incomes: z.array(incomeItemSchema).default([]),
-  assets: z.array(assetSchema).default([]),
-});
+export { householdPatchSchema, newHouseholdSchema };
 export type NewHousehold = z.output<typeof newHouseholdSchema>;
 
 /**
@@ -92,15 +88,24 @@ export async function createHousehold(db: Database, scope: Scope, input: NewHous
   });
 }
 
-export const householdPatchSchema = householdInputSchema.omit({ villageCode: true }).partial().strict();
+type HouseholdPatch = z.output<typeof householdPatchSchema>;
 
-export async function updateHousehold(db: Database, scope: Scope, householdNo: string, patch: z.output<typeof householdPatchSchema>) {
+/** 409 naming each field whose value on the server is no longer the one the edit was based on. */
+function refuseChanged(before: Required<HouseholdPatch>, expected: HouseholdPatch): void {
+  const changed = (Object.keys(expected) as (keyof HouseholdPatch)[]).filter((k) => !sameFieldValue(before[k], expected[k]));
+  if (changed.length === 0) return;
+  const fields = changed.map((field) => ({ field, message: '该项已被他人修改，请核对后再保存' }));
+  throw AppError.conflict('household_changed', '家庭信息已被他人修改，请逐项核对后再保存', { fields });
+}
+
+export async function updateHousehold(db: Database, scope: Scope, householdNo: string, patch: HouseholdPatch, expected?: HouseholdPatch) {
   allow(scope, 'registry.write');
   const h = await mustFindHousehold(db, scope, householdNo);
   const before = {
     hukou: h.hukou, address: h.address, phone: h.phone, bankName: h.bank_name, bankAccount: h.bank_account, povertyFile: h.poverty_file, agricultural: h.agricultural,
     categories: h.categories as HouseholdCategory[], povertyCauses: h.poverty_causes as PovertyCause[], mainPovertyCause: h.main_poverty_cause as PovertyCause | null,
   };
+  if (expected) refuseChanged(before, expected);
   const merged = { ...before, ...patch };
   if ((merged.bankName === '') !== (merged.bankAccount === '')) throw AppError.field('bankAccount', '开户银行与银行账号须同时填写');
   // A main cause left out stays when still listed, else the first listed cause is the main one.

@@ -43,3 +43,11 @@ export interface MyPayment {
   failureReason: string | null;
   paidTo: string | null;
 }
+
+/** 政策找人: what a listed household may apply for (GET /suggestions). */
+export interface Suggestion {
+  householdNo: string;
+  programme: string | null;
+  title: string;
+  message: string;
+}

@@ -1,3 +1,4 @@
+import { ACCESSIBLE_THEME } from '../../../src/theme/accessible.ts';
 import { ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zh_CN from 'antd/locale/zh_CN';
@@ -55,13 +56,10 @@ export function PortalI18nProvider({ children }: { children: ReactNode }) {
     return { locale, setLocale, large, setLarge, t: (key: MessageKey, vars?: TranslateVars) => interpolate(dict[key], vars) };
   }, [locale, setLocale, large, setLarge]);
 
-  // Touch targets of at least 44 px; larger type in 大字 mode; secondary text dark enough for WCAG AA contrast
-  // (antd's default grey is 45% black, under 4.5:1 on white).
+  // The staff UI's contrast tokens (WCAG AA), with touch targets of at least 44 px and larger type in 大字 mode.
   const theme = {
-    token: {
-      colorPrimary: '#0958d9', colorLink: '#0958d9', colorInfo: '#0958d9', fontSize: large ? 20 : 16, controlHeight: large ? 52 : 44, controlHeightSM: large ? 44 : 36, controlHeightLG: large ? 56 : 48,
-      colorTextSecondary: 'rgba(0, 0, 0, 0.68)', colorTextDescription: 'rgba(0, 0, 0, 0.68)', colorTextTertiary: 'rgba(0, 0, 0, 0.62)', colorTextPlaceholder: 'rgba(0, 0, 0, 0.58)',
-    },
+    ...ACCESSIBLE_THEME,
+    token: { ...ACCESSIBLE_THEME.token, colorInfo: '#0958d9', fontSize: large ? 20 : 16, controlHeight: large ? 52 : 44, controlHeightSM: large ? 44 : 36, controlHeightLG: large ? 56 : 48 },
   };
   return (
     <I18nContext.Provider value={value}>

@@ -42,6 +42,8 @@ export const en: Messages = {
   'home.householdNo': 'Household {householdNo}',
   'home.members': 'Members: {names}',
   ...applyEn,
+  'home.suggestionApply': 'Apply online',
+  'home.suggestionCheck': 'Try the benefit checker',
   'cases.title': 'My applications',
   'cases.empty': 'No applications yet',
   'cases.appliedOn': 'Applied on {date}',

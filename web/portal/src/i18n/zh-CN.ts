@@ -42,6 +42,8 @@ export const zhCN = {
   'home.householdNo': '户编号 {householdNo}',
   'home.members': '家庭成员：{names}',
   ...applyZhCN,
+  'home.suggestionApply': '在线申请',
+  'home.suggestionCheck': '用政策计算器看看',
   'cases.title': '我的申请',
   'cases.empty': '暂无申请记录',
   'cases.appliedOn': '申请日期：{date}',

@@ -2,6 +2,7 @@ import { Alert, Button, Card, List, Typography } from 'antd';
 import { useLoad } from '../api/useLoad.ts';
 import type { Me } from '../api/types.ts';
 import { useT } from '../i18n/context.ts';
+import { Suggestions } from '../components/Suggestions.tsx';
 
 /** 我的: the citizen's masked name and ID, and their households. */
 export default function HomePage() {
@@ -16,6 +17,7 @@ export default function HomePage() {
             {me.name ? t('home.greeting', { name: me.name }) : t('home.greetingNew')}
           </Typography.Title>
           <Typography.Paragraph type="secondary">{t('home.idNumber', { idNumber: me.idNumber })}</Typography.Paragraph>
+          <Suggestions />
           <Typography.Title level={4}>{t('home.households')}</Typography.Title>
           {me.households.length === 0 ? (
             <Typography.Paragraph>{t('home.noHouseholds')}</Typography.Paragraph>

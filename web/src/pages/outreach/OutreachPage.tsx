@@ -31,9 +31,9 @@ export default function OutreachPage() {
     <Card title={t('outreach.title')}>
       <Alert type="info" showIcon message={t('outreach.hint')} style={{ marginBottom: 12 }} />
       <Space wrap style={{ marginBottom: 12 }}>
-        <Select allowClear style={{ width: 140 }} placeholder={t('outreach.filter.status')} value={filter.status} onChange={(v?: string) => set({ status: v })}
+        <Select allowClear style={{ width: 140 }} placeholder={t('outreach.filter.status')} aria-label={t('outreach.filter.status')} value={filter.status} onChange={(v?: string) => set({ status: v })}
           options={TASK_STATUSES.map((s) => ({ value: s, label: t(`outreach.status.${s}`) }))} data-testid="outreach-status" />
-        <Select allowClear style={{ width: 200 }} placeholder={t('outreach.filter.kind')} value={filter.kind} onChange={(v?: string) => set({ kind: v })}
+        <Select allowClear style={{ width: 200 }} placeholder={t('outreach.filter.kind')} aria-label={t('outreach.filter.kind')} value={filter.kind} onChange={(v?: string) => set({ kind: v })}
           options={OUTREACH_KINDS.map((k) => ({ value: k, label: t(`outreach.kind.${k}`) }))} data-testid="outreach-kind" />
         <AreaTreeSelect root={root} value={filter.village ?? me.areaCode} valueLabel={filter.village ? undefined : me.areaName} onChange={(code) => set({ village: code === me.areaCode ? undefined : code })} style={{ width: 240 }} placeholder={t('outreach.filter.village')} />
         {can(me, 'outreach.generate') && <Button type="primary" onClick={() => setGenerating(true)} data-testid="outreach-generate">{t('outreach.generate')}</Button>}

@@ -1,5 +1,6 @@
 import { Alert, Button, Card, Checkbox, Form, Input, InputNumber, List, Radio, Result, Select, Space, Typography } from 'antd';
 import { useState, type ChangeEvent } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { portalApi, PortalApiError } from '../../api/client.ts';
 import { useLoad } from '../../api/useLoad.ts';
 import { useT } from '../../i18n/context.ts';
@@ -30,6 +31,8 @@ const chosen = (message: string) => ({ validator: (_: unknown, v: unknown) => (v
 export default function ApplyPage() {
   const t = useT();
   const [form] = Form.useForm<Fields>();
+  // 政策找人's suggestion links here with the programme it found (`?programme=dibao`).
+  const [search] = useSearchParams();
   const prefill = useLoad<Prefill>('/applications/prefill');
   const mine = useLoad<{ items: (Application & { householdNo: string | null })[] }>('/applications');
   const [files, setFiles] = useState<ChosenFile[]>([]);
@@ -110,7 +113,7 @@ export default function ApplyPage() {
         )}
         {data && data.households.length > 0 && !done && (
           <Form form={form} layout="vertical" size="large" requiredMark={false} onFinish={(v) => void submit(v)}
-            initialValues={{ householdNo: data.households[0]?.householdNo, authorised: false, temporaryMonths: 1 }}>
+            initialValues={{ householdNo: data.households[0]?.householdNo, authorised: false, temporaryMonths: 1, programme: data.programmes.find((p) => p.code === search.get('programme'))?.code }}>
             {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} data-testid="apply-error" />}
             <Form.Item name="programme" label={t('apply.programme')} rules={[chosen(t('apply.programme.required'))]}>
               <Radio.Group options={data.programmes.map((p) => ({ value: p.code, label: p.name }))} data-testid="apply-programme" />

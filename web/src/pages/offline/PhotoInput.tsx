@@ -1,0 +1,39 @@
+import { Image, Space, Typography } from 'antd';
+import { useT } from '../../i18n/context.ts';
+
+function asDataUrl(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
+    reader.readAsDataURL(file);
+  });
+}
+
+/** Photos of documents from the camera (or the gallery), kept as data URLs with the entry. */
+export function PhotoInput({ value, onChange }: { value: string[]; onChange: (photos: string[]) => void }) {
+  const t = useT();
+  return (
+    <Space direction="vertical">
+      <input
+        type="file"
+        accept="image/*"
+        capture="environment"
+        multiple
+        aria-label={t('offline.photos')}
+        data-testid="photo-input"
+        onChange={(e) => {
+          const files = [...(e.target.files ?? [])];
+          e.target.value = '';
+          void Promise.all(files.map(asDataUrl)).then((urls) => onChange([...value, ...urls]));
+        }}
+      />
+      <Typography.Text type="secondary">{t('offline.photosHint')}</Typography.Text>
+      <Space wrap>
+        {value.map((src, i) => (
+          <Image key={i} src={src} width={72} height={72} style={{ objectFit: 'cover' }} alt={t('offline.photoAlt', { n: i + 1 })} />
+        ))}
+      </Space>
+    </Space>
+  );
+}
