@@ -1,6 +1,6 @@
 // Messages of the policy check (政策计算器) and the online application (申请救助) pages.
 export const applyZhCN = {
-  'nav.policyCheck': '政策计算器',
+  'nav.policyCheck': '政策计算',
   'nav.apply': '申请救助',
 
   'area.prefecture': '市（州）',
