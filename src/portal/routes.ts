@@ -6,6 +6,7 @@ import type { CitizenScope } from '../kernel/scope.ts';
 import type { App, AppContext } from '../server/context.ts';
 import { PORTAL_COOKIE, PORTAL_PREFIX, sessionCookieOptions } from './cookie.ts';
 import { rateLimiter } from './rate-limit.ts';
+import { applyRoutes } from './routes-apply.ts';
 import { citizenOf } from './request.ts';
 import { portalCaseRoutes } from './routes-cases.ts';
 import { oidcRoutes } from './routes-oidc.ts';
@@ -82,6 +83,7 @@ export function portalRoutes(app: App, ctx: AppContext): void {
     return reply.status(204).send(null);
   });
 
+  applyRoutes(app, ctx);
   suggestionRoutes(app, ctx);
   portalCaseRoutes(app, ctx);
 }

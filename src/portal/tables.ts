@@ -1,5 +1,5 @@
-// Tables of the citizen portal (migrations 0129_portal_auth.sql, 0131_portal_oidc.sql), merged into the database's `DB`.
-import type { Generated } from 'kysely';
+// Tables of the citizen portal (migrations 0129_portal_auth.sql, 0130_portal_applications.sql, 0131_portal_oidc.sql), merged into the database's `DB`.
+import type { ColumnType, Generated } from 'kysely';
 
 export interface PortalCodeTable {
   id: Generated<number>;
@@ -44,5 +44,36 @@ declare module '../db/schema.ts' {
     portal_code_requests: PortalCodeRequestTable;
     portal_sessions: PortalSessionTable;
     portal_oidc_logins: PortalOidcLoginTable;
+  }
+}
+
+export interface PortalApplicationTable {
+  id: Generated<number>;
+  id_number: string;
+  county_code: string;
+  request_no: string;
+  case_no: string | null;
+  programme: string;
+  household_no: string | null;
+  received_on: ColumnType<string, string, string>;
+  signature_sha256: string;
+  signature_png: Uint8Array;
+  created_at: Date;
+}
+
+export interface PortalApplicationDocumentTable {
+  application_id: number;
+  seq: number;
+  file_name: string;
+  media_type: 'image/png' | 'image/jpeg' | 'application/pdf';
+  size_bytes: number;
+  sha256: string;
+  content: Uint8Array;
+}
+
+declare module '../db/schema.ts' {
+  interface DB {
+    portal_applications: PortalApplicationTable;
+    portal_application_documents: PortalApplicationDocumentTable;
   }
 }

@@ -104,3 +104,9 @@ export async function namesOf(db: Kysely<DB>, codes: string[]): Promise<Map<stri
   const rows = await db.selectFrom('areas').select(['code', 'name']).where('code', 'in', codes).execute();
   return new Map(rows.map((r) => [r.code, r.name]));
 }
+
+/** The children of an area (the top areas when `parent` is null), for the citizen portal's pickers: area names are public. */
+export async function publicChildren(db: Kysely<DB>, parent: string | null) {
+  const q = db.selectFrom('areas').select(['code', 'name', 'level']).orderBy('code');
+  return (parent === null ? q.where('parent_code', 'is', null) : q.where('parent_code', '=', parent)).execute();
+}

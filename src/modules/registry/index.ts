@@ -23,4 +23,4 @@ export { POVERTY_CAUSE_LABELS } from './domain/labels.ts';
 export { createHousehold, newHouseholdSchema } from './service/write.ts';
 export type { NewHousehold } from './service/write.ts';
 export { sampleCountyHouseholds, type SampledHousehold } from './service/county-sample.ts';
-export { citizenHouseholds, contactOf, type CitizenContact, type CitizenHousehold } from './service/citizen.ts';
+export { citizenHouseholdRecord, citizenHouseholds, contactOf, type CitizenContact, type CitizenHousehold } from './service/citizen.ts';

@@ -6,3 +6,4 @@ export { sourceTemplate } from './service/files.ts';
 export { rescreen } from './service/rescreen.ts';
 export { startRescreenSchedule } from './service/schedule.ts';
 export { importSourceFile, listSources, sourceOf } from './service/snapshots.ts';
+export { recordAuthorization } from './service/requests.ts';

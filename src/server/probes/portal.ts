@@ -16,5 +16,14 @@ export const portalProbes: Record<string, Probe> = {
   'GET /api/portal/v1/cases': () => ({ method: 'GET', url: '/api/portal/v1/cases' }),
   'GET /api/portal/v1/cases/:caseNo': (f) => ({ method: 'GET', url: `/api/portal/v1/cases/${f.caseNo}` }),
   'GET /api/portal/v1/payments': () => ({ method: 'GET', url: '/api/portal/v1/payments' }),
+  // The policy check reads another village's standard (public policy); prefill and the list show only the own household.
+  'POST /api/portal/v1/policy-check': (f) => ({ method: 'POST', url: '/api/portal/v1/policy-check', payload: { areaCode: f.village, hukou: 'rural', householdSize: 1, monthlyIncomeYuan: 0 } }),
+  'GET /api/portal/v1/areas': () => ({ method: 'GET', url: '/api/portal/v1/areas?parent=522701001' }),
+  'GET /api/portal/v1/applications/prefill': () => ({ method: 'GET', url: '/api/portal/v1/applications/prefill' }),
+  'GET /api/portal/v1/applications': () => ({ method: 'GET', url: '/api/portal/v1/applications' }),
+  'POST /api/portal/v1/applications': (f) => ({
+    method: 'POST', url: '/api/portal/v1/applications',
+    payload: { programme: 'dibao', householdNo: f.householdNo, description: '申请低保（探测）', authorised: true, documents: [], signature: 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUg==' },
+  }),
   'POST /api/portal/v1/auth/logout': () => ({ method: 'POST', url: '/api/portal/v1/auth/logout' }),
 };

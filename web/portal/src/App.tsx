@@ -27,8 +27,8 @@ export function PortalApp() {
             <Routes>
               <Route element={<PortalLayout />}>
                 <Route path="/login" element={<SignInPage />} />
-                {PORTAL_ROUTES.map(({ path, page: Page }) => (
-                  <Route key={path} path={`/${path}`} element={<SignedIn><Page /></SignedIn>} />
+                {PORTAL_ROUTES.map(({ path, page: Page, open }) => (
+                  <Route key={path} path={`/${path}`} element={open ? <Page /> : <SignedIn><Page /></SignedIn>} />
                 ))}
                 <Route path="*" element={<NotFoundPage />} />
               </Route>

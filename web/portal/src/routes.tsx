@@ -9,10 +9,14 @@ export interface PortalRoute {
   page: LazyExoticComponent<ComponentType>;
   /** The label of its bottom-navigation entry, if it has one. */
   nav?: MessageKey;
+  /** Open before sign-in too. */
+  open?: boolean;
 }
 
 export const PORTAL_ROUTES: PortalRoute[] = [
   { path: '', page: lazy(() => import('./pages/HomePage.tsx')), nav: 'nav.home' },
+  { path: 'policy-check', page: lazy(() => import('./pages/policy/PolicyCheckPage.tsx')), nav: 'nav.policyCheck', open: true },
+  { path: 'apply', page: lazy(() => import('./pages/apply/ApplyPage.tsx')), nav: 'nav.apply' },
   { path: 'cases', page: lazy(() => import('./pages/CasesPage.tsx')), nav: 'nav.cases' },
   { path: 'cases/:caseNo', page: lazy(() => import('./pages/CaseDetailPage.tsx')) },
   { path: 'payments', page: lazy(() => import('./pages/PaymentsPage.tsx')), nav: 'nav.payments' },

@@ -3,7 +3,9 @@
 // sees only households they are a member of.
 import type { Database } from '../../../db/engine.ts';
 import type { CitizenScope } from '../../../kernel/scope.ts';
+import type { RegistryHousehold } from '../facts.ts';
 import { listMembers } from '../repo/households.ts';
+import { registryHouseholdById } from '../repo/record.ts';
 import { findHousehold } from '../repo/roots.ts';
 
 export interface CitizenContact {
@@ -43,4 +45,12 @@ export async function citizenHouseholds(db: Database, scope: CitizenScope): Prom
     out.push({ householdNo: h.household_no, villageName: h.village_name, memberNames: members.map((m) => m.name) });
   }
   return out;
+}
+
+/** One of the citizen's own households as the policy engine reads it (unmasked: the caller masks), or undefined. */
+export async function citizenHouseholdRecord(db: Database, scope: CitizenScope, householdNo: string): Promise<{ record: RegistryHousehold; villageName: string } | undefined> {
+  if (!scope.households.includes(householdNo)) return undefined;
+  const h = await findHousehold(db.kysely, scope, householdNo);
+  if (!h) return undefined;
+  return { record: await registryHouseholdById(db.kysely, h.county_code, h.id), villageName: h.village_name };
 }

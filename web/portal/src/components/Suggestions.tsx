@@ -20,7 +20,7 @@ export function Suggestions() {
           description={
             <>
               <div>{s.message}</div>
-              <Link to={s.programme ? `/apply?programme=${s.programme}` : '/check'} style={{ display: 'inline-block', padding: '10px 0', minHeight: 44, boxSizing: 'border-box' }}>
+              <Link to={s.programme ? `/apply?programme=${s.programme}` : '/policy-check'} style={{ display: 'inline-block', padding: '10px 0', minHeight: 44, boxSizing: 'border-box' }}>
                 {s.programme ? t('home.suggestionApply') : t('home.suggestionCheck')}
               </Link>
             </>

@@ -1,3 +1,4 @@
+import { applyEn } from '../pages/apply/messages.en.ts';
 import type { Messages } from './zh-CN.ts';
 
 // Typed as Messages: a missing or extra key is a type error.
@@ -40,6 +41,7 @@ export const en: Messages = {
   'home.noHouseholds': 'No registered household. To apply for assistance, contact your village or township office.',
   'home.householdNo': 'Household {householdNo}',
   'home.members': 'Members: {names}',
+  ...applyEn,
   'home.suggestionApply': 'Apply online',
   'home.suggestionCheck': 'Try the benefit checker',
   'cases.title': 'My applications',

@@ -1,5 +1,7 @@
 // The portal's own messages (zh-CN first; en.ts must have exactly these keys). Pages may add files of their own
 // and spread them in here.
+import { applyZhCN } from '../pages/apply/messages.zh-CN.ts';
+
 export const zhCN = {
   'app.name': '救助',
   'app.title': '居民服务',
@@ -39,6 +41,7 @@ export const zhCN = {
   'home.noHouseholds': '暂无登记的家庭。如需申请救助，请联系所在村（社区）或乡镇（街道）。',
   'home.householdNo': '户编号 {householdNo}',
   'home.members': '家庭成员：{names}',
+  ...applyZhCN,
   'home.suggestionApply': '在线申请',
   'home.suggestionCheck': '用政策计算器看看',
   'cases.title': '我的申请',

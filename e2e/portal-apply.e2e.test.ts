@@ -1,0 +1,100 @@
+// The citizen portal's 政策计算器 and 申请救助 in a real browser at 360 px: the policy check before
+// sign-in (village chosen by name), sign-in with the code the SMS provider logged, and an application for 低保
+// with a document and the authorisation signed on the canvas; it shows in 我的申请.
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { householdInput, idNumber, memberInput } from '../src/test/households.ts';
+import { accessibilityViolations } from './accessibility.ts';
+import { REPO_ROOT } from './server.ts';
+import { browserSuite } from './suite.ts';
+
+const OUT = join(REPO_ROOT, 'test-output', 'e2e');
+const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+
+/** At 360 px: no horizontal scroll, and no serious or critical WCAG 2.1 AA violation (axe-core). */
+async function fitsAndAccessible(page: Page, where: string): Promise<void> {
+  const { scroll, client } = (await page.evaluate('({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth })')) as { scroll: number; client: number };
+  expect(scroll, `${where}: ${scroll}px wide in a ${client}px viewport`).toBeLessThanOrEqual(client);
+  expect(await accessibilityViolations(page), where).toEqual([]);
+}
+
+browserSuite('portal policy check and application (browser)', (env) => {
+  it('checks the policy before sign-in, signs in, applies for 低保 with a document and a signature', async () => {
+    const { server, browser } = env();
+    await mkdir(OUT, { recursive: true });
+    // A registered household with a mobile number, made through the staff API.
+    const login = await fetch(`${server.baseUrl}/api/v1/auth/tokens`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'guanghui.clerk', password: 'jiuzhu-demo' }) });
+    const { token } = (await login.json()) as { token: string };
+    const head = memberInput({ name: '岑桂兰', relation: 'head', idNumber: idNumber('1949-05-06', 'female') });
+    const made = await fetch(`${server.baseUrl}/api/v1/households`, {
+      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify(householdInput('522701001001', [head], { phone: '13955556666' })),
+    });
+    expect(made.status, await made.clone().text()).toBe(201);
+
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto(`${server.baseUrl}/portal/policy-check`);
+    // 州, 县, 乡镇 by name, then the township's first village (each select's own list: a closing one may still show).
+    for (const [i, name] of ['黔南', '都匀市', '广惠', ''].entries()) {
+      const options = page.locator(`.ant-select-dropdown:visible:has(#area-level-${i}_list) .ant-select-item-option`);
+      await page.getByTestId(`area-${i}`).click();
+      await (name ? options.filter({ hasText: name }) : options).first().click();
+      await page.getByTestId(`area-${i}`).locator('.ant-select-selection-item').waitFor();
+    }
+    await page.getByTestId('check-size').fill('1');
+    await page.getByTestId('check-income').fill('0');
+    await page.getByTestId('check-submit').click();
+    const result = page.getByTestId('check-result');
+    await result.waitFor();
+    const text = await result.innerText();
+    expect(text).toContain('最低生活保障');
+    expect(text).toContain('可能符合');
+    expect(text).toContain('仅供参考，以审核为准');
+    await page.screenshot({ path: join(OUT, 'portal-policy-check.png'), fullPage: true });
+    await fitsAndAccessible(page, 'policy check');
+
+    await page.goto(`${server.baseUrl}/portal/login`);
+    await page.getByTestId('signin-id').fill(head.idNumber as string);
+    await page.getByTestId('signin-phone').fill('13955556666');
+    await page.getByTestId('signin-get-code').click();
+    let code: string | undefined;
+    for (let i = 0; i < 50 && !code; i++) {
+      code = [...server.output().matchAll(/验证码为 (\d{6})/g)].at(-1)?.[1];
+      if (!code) await page.waitForTimeout(200);
+    }
+    expect(code).toMatch(/^\d{6}$/);
+    await page.getByTestId('signin-code').fill(code ?? '');
+    await page.getByTestId('signin-submit').click();
+    await page.getByTestId('home-greeting').waitFor();
+
+    await page.goto(`${server.baseUrl}/portal/apply`);
+    await page.getByRole('radio', { name: '最低生活保障' }).check();
+    await page.getByTestId('apply-description').fill('独居老人，没有收入');
+    await page.getByTestId('apply-files').setInputFiles({ name: '户口本.png', mimeType: 'image/png', buffer: PNG });
+    await page.getByTestId('apply-file-list').getByText('户口本.png').waitFor();
+    await page.getByTestId('apply-authorised').check();
+    await fitsAndAccessible(page, 'application form');
+    const pad = page.getByTestId('signature-pad');
+    await pad.scrollIntoViewIfNeeded();
+    const box = await pad.boundingBox();
+    if (!box) throw new Error('no signature pad');
+    await page.mouse.move(box.x + 30, box.y + 60);
+    await page.mouse.down();
+    for (const [dx, dy] of [[60, 40], [120, 80], [180, 30], [240, 90]] as const) await page.mouse.move(box.x + dx, box.y + dy, { steps: 4 });
+    await page.mouse.up();
+    await page.getByTestId('apply-submit').click();
+    const done = page.getByTestId('apply-done');
+    await page.locator('[data-testid=apply-done], [data-testid=apply-error], .ant-form-item-explain-error').first().waitFor().catch(() => undefined);
+    if (!(await done.isVisible())) {
+      await page.screenshot({ path: join(OUT, 'portal-apply-failed.png'), fullPage: true });
+      throw new Error(`application not made: ${await page.locator('main').innerText()}`);
+    }
+    expect(await done.innerText()).toMatch(/受理编号 SL\d{16}/);
+    await page.getByTestId('apply-mine').getByText('最低生活保障').waitFor();
+    await page.screenshot({ path: join(OUT, 'portal-apply.png'), fullPage: true });
+    await fitsAndAccessible(page, 'application made');
+  });
+});
