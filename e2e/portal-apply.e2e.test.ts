@@ -1,6 +1,8 @@
 // The citizen portal's 政策计算器 and 申请救助 in a real browser at 360 px: the policy check before
-// sign-in (village chosen by name), sign-in with the code the SMS provider logged, and an application for 低保
-// with a document and the authorisation signed on the canvas; it shows in 我的申请.
+// sign-in (village chosen by name), sign-in with the code the SMS provider logged, the 政策找人 suggestion on
+// 我的 leading to the application for 低保
+// with a document and the authorisation signed on the canvas; it shows in 我的申请, and when the township
+// caseworker records the home visit the citizen sees the case move on.
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -21,7 +23,7 @@ async function fitsAndAccessible(page: Page, where: string): Promise<void> {
 }
 
 browserSuite('portal policy check and application (browser)', (env) => {
-  it('checks the policy before sign-in, signs in, applies for 低保 with a document and a signature', async () => {
+  it('checks the policy before sign-in, signs in, follows the 政策找人 suggestion to apply for 低保 with a document and a signature, and sees the case move', async () => {
     const { server, browser } = env();
     await mkdir(OUT, { recursive: true });
     // A registered household with a mobile number, made through the staff API.
@@ -33,6 +35,13 @@ browserSuite('portal policy check and application (browser)', (env) => {
       body: JSON.stringify(householdInput('522701001001', [head], { phone: '13955556666' })),
     });
     expect(made.status, await made.clone().text()).toBe(201);
+    // 政策找人: the township turns its warning lists into visit tasks; the household (no income) is on one.
+    const staff = await fetch(`${server.baseUrl}/api/v1/auth/tokens`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'guanghui.caseworker', password: 'jiuzhu-demo' }) });
+    const { token: caseworker } = (await staff.json()) as { token: string };
+    const generated = await fetch(`${server.baseUrl}/api/v1/outreach/tasks/generate`, {
+      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${caseworker}` }, body: JSON.stringify({ area: '522701001001' }),
+    });
+    expect(generated.status, await generated.clone().text()).toBe(200);
 
     const page = await browser.context.newPage();
     await page.setViewportSize({ width: 360, height: 740 });
@@ -69,8 +78,11 @@ browserSuite('portal policy check and application (browser)', (env) => {
     await page.getByTestId('signin-code').fill(code ?? '');
     await page.getByTestId('signin-submit').click();
     await page.getByTestId('home-greeting').waitFor();
-
-    await page.goto(`${server.baseUrl}/portal/apply`);
+    // Signed in, the citizen is told what the household may apply for, and goes to apply from there.
+    const suggestion = page.getByTestId('home-suggestions');
+    await suggestion.getByText('您家可能符合最低生活保障条件').waitFor();
+    await suggestion.getByRole('link', { name: '在线申请' }).click();
+    await page.waitForURL('**/portal/apply?programme=dibao');
     await page.getByRole('radio', { name: '最低生活保障' }).check();
     await page.getByTestId('apply-description').fill('独居老人，没有收入');
     await page.getByTestId('apply-files').setInputFiles({ name: '户口本.png', mimeType: 'image/png', buffer: PNG });
@@ -96,5 +108,23 @@ browserSuite('portal policy check and application (browser)', (env) => {
     await page.getByTestId('apply-mine').getByText('最低生活保障').waitFor();
     await page.screenshot({ path: join(OUT, 'portal-apply.png'), fullPage: true });
     await fitsAndAccessible(page, 'application made');
+
+    // The township caseworker acts on the case (入户调查, through the staff API); the citizen sees it move on.
+    const mine = await page.request.get(`${server.baseUrl}/api/portal/v1/cases`);
+    const { items } = (await mine.json()) as { items: { caseNo: string; state: string }[] };
+    expect(items).toHaveLength(1);
+    const { caseNo, state: before } = items[0]!;
+    await page.goto(`${server.baseUrl}/portal/cases`);
+    await page.getByTestId('cases-list').getByText(before).first().waitFor();
+    const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+    const visited = await fetch(`${server.baseUrl}/api/v1/cases/${caseNo}/transitions`, {
+      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${caseworker}` },
+      body: JSON.stringify({ action: 'home_visit', date: today, data: { date: today, staff: ['王明', '李芳'], findings: '独居，无收入来源，情况属实' } }),
+    });
+    expect(visited.status, await visited.clone().text()).toBe(200);
+    await page.reload();
+    await page.getByTestId('cases-list').getByText('已入户调查').waitFor();
+    expect(await page.getByTestId('cases-list').innerText()).not.toContain(before);
+    await page.screenshot({ path: join(OUT, 'portal-case-moved.png'), fullPage: true });
   });
 });
