@@ -96,6 +96,21 @@ browserSuite('citizen portal (mobile browser)', (env) => {
     await fitsWidth(page);
     await accessible(page, 'sign-in');
 
+    // This server has no 一网通办 issuer: only the SMS code is offered. Where the server offers it
+    // (GET /auth/methods, here answered for the page), the button leads to the OIDC start.
+    await page.route('**/api/portal/v1/auth/methods', (route) => route.fulfill({ json: { methods: ['sms', 'oidc'] } }));
+    await page.reload();
+    expect(await page.getByTestId('signin-oidc').getAttribute('href')).toBe('/api/portal/v1/auth/oidc/start');
+    expect(await page.getByTestId('signin-oidc').innerText()).toContain('一网通办');
+    await accessible(page, 'sign-in with 一网通办');
+    await page.unroute('**/api/portal/v1/auth/methods');
+    const methods = page.waitForResponse((r) => r.url().endsWith('/api/portal/v1/auth/methods'));
+    await page.reload();
+    expect(((await (await methods).json()) as { methods: string[] }).methods).toEqual(['sms']);
+    await page.waitForLoadState('networkidle');
+    await page.getByRole('heading', { name: '居民登录' }).waitFor();
+    expect(await page.getByTestId('signin-oidc').count()).toBe(0);
+
     // English on request, and back to Chinese.
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { name: 'Resident sign-in' }).waitFor();

@@ -32,6 +32,8 @@ export const en: Messages = {
   'signIn.getCode': 'Get code',
   'signIn.resend': 'Again in {seconds} s',
   'signIn.submit': 'Sign in',
+  'signIn.or': 'or',
+  'signIn.oidc': 'Sign in with the provincial government services account',
   'signIn.sent': 'If the numbers match the registry, a code has been sent',
 
   'home.greeting': 'Hello, {name}',

@@ -32,6 +32,8 @@ export const zhCN = {
   'signIn.getCode': '获取验证码',
   'signIn.resend': '{seconds}秒后可重新获取',
   'signIn.submit': '登录',
+  'signIn.or': '或',
+  'signIn.oidc': '使用“一网通办”政务服务账号登录',
   'signIn.sent': '若号码与登记信息一致，验证码已发送',
 
   'home.greeting': '您好，{name}',

@@ -1,8 +1,9 @@
-import { Alert, Button, Card, Form, Input, Space, Typography } from 'antd';
+import { Alert, Button, Card, Divider, Form, Input, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Navigate, useNavigate } from 'react-router-dom';
 import { portalApi, PortalApiError } from '../api/client.ts';
 import type { Me } from '../api/types.ts';
+import { useLoad } from '../api/useLoad.ts';
 import { useT } from '../i18n/context.ts';
 import { useSession } from '../session/context.ts';
 
@@ -43,6 +44,8 @@ export default function SignInPage() {
   const [sent, setSent] = useState(false);
   const [wait, setWait] = useState(0);
   const [busy, setBusy] = useState<'code' | 'verify' | null>(null);
+  // 一网通办 (the province's OIDC login) is offered only where the server has an issuer configured.
+  const methods = useLoad<{ methods: string[] }>('/auth/methods');
 
   useEffect(() => {
     if (wait <= 0) return;
@@ -113,6 +116,12 @@ export default function SignInPage() {
           {t('signIn.submit')}
         </Button>
       </Form>
+      {methods.data?.methods.includes('oidc') && (
+        <>
+          <Divider plain>{t('signIn.or')}</Divider>
+          <Button block size="large" href="/api/portal/v1/auth/oidc/start" data-testid="signin-oidc">{t('signIn.oidc')}</Button>
+        </>
+      )}
     </Card>
   );
 }
