@@ -142,6 +142,10 @@ export default function OfflinePage() {
           <Tabs
             activeKey={tab}
             onChange={setTab}
+            // Small, close tabs: at a phone's 360 px the three fit, with no overflow menu (whose button antd puts
+            // inside the tablist, invalid ARIA).
+            size="small"
+            tabBarGutter={16}
             items={[
               { key: 'household', label: t('offline.tab.household'), children: <NewHouseholdForm villages={villages} onSave={save} /> },
               { key: 'visit', label: t('offline.tab.visit'), children: <VisitForm households={households} onSave={save} /> },
