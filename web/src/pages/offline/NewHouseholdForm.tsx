@@ -1,5 +1,5 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Form, Select, Space } from 'antd';
+import { Button, Card, Form, Select, Space } from 'antd';
 import { useState } from 'react';
 import { useT } from '../../i18n/context.ts';
 import type { NewHousehold } from '../registry/api.ts';
@@ -7,8 +7,7 @@ import { NEW_HOUSEHOLD, NEW_MEMBER, toHouseholdFields, toMember, type HouseholdF
 import { HouseholdFieldsForm } from '../registry/HouseholdFieldsForm.tsx';
 import { MemberFieldsForm } from '../registry/MemberFieldsForm.tsx';
 import { newEntryId, type HouseholdEntry } from './entries.ts';
-import { PhotoInput } from './PhotoInput.tsx';
-import { SignaturePad } from './SignaturePad.tsx';
+import { EvidenceAndSave } from './EvidenceAndSave.tsx';
 import { checkNewHousehold } from './validate.ts';
 
 interface Values {
@@ -97,14 +96,7 @@ export function NewHouseholdForm({ villages, onSave }: { villages: VillageOption
             </Card>
           )}
         </Form.List>
-        <Card size="small" title={t('offline.photos')}>
-          <PhotoInput value={photos} onChange={setPhotos} />
-        </Card>
-        <Card size="small" title={t('offline.signature')}>
-          <SignaturePad key={padKey} value={signature} onChange={setSignature} />
-        </Card>
-        {errors.length > 0 && <Alert type="error" showIcon message={errors.join('；')} data-testid="offline-household-errors" />}
-        <Button type="primary" htmlType="submit" data-testid="offline-household-save">{t('offline.saveLocal')}</Button>
+        <EvidenceAndSave photos={photos} onPhotos={setPhotos} signature={signature} onSignature={setSignature} padKey={padKey} errors={errors} testId="offline-household" />
       </Space>
     </Form>
   );

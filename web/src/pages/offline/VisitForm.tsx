@@ -1,12 +1,11 @@
-import { Alert, Button, Card, Empty, Form, Input, Select, Space } from 'antd';
+import { Card, Empty, Form, Input, Select, Space } from 'antd';
 import { useState } from 'react';
 import { useT } from '../../i18n/context.ts';
 import { toHouseholdFields, type HouseholdFormValues } from '../registry/formValues.ts';
 import { HouseholdFieldsForm } from '../registry/HouseholdFieldsForm.tsx';
 import { changedFields, type Fields } from './conflict.ts';
 import { newEntryId, type CachedHousehold, type VisitEntry } from './entries.ts';
-import { PhotoInput } from './PhotoInput.tsx';
-import { SignaturePad } from './SignaturePad.tsx';
+import { EvidenceAndSave } from './EvidenceAndSave.tsx';
 import { checkFields } from './validate.ts';
 
 type Values = HouseholdFormValues & { findings?: string };
@@ -86,14 +85,7 @@ export function VisitForm({ households, onSave }: { households: CachedHousehold[
                 <Input.TextArea rows={3} placeholder={t('offline.visit.findingsHint')} />
               </Form.Item>
             </Card>
-            <Card size="small" title={t('offline.photos')}>
-              <PhotoInput value={photos} onChange={setPhotos} />
-            </Card>
-            <Card size="small" title={t('offline.signature')}>
-              <SignaturePad key={padKey} value={signature} onChange={setSignature} />
-            </Card>
-            {errors.length > 0 && <Alert type="error" showIcon message={errors.join('；')} data-testid="offline-visit-errors" />}
-            <Button type="primary" htmlType="submit" data-testid="offline-visit-save">{t('offline.saveLocal')}</Button>
+            <EvidenceAndSave photos={photos} onPhotos={setPhotos} signature={signature} onSignature={setSignature} padKey={padKey} errors={errors} testId="offline-visit" />
           </Space>
         </Form>
       )}
