@@ -120,16 +120,16 @@ function hardshipPart(params: ParameterSet, facts: HouseholdFacts, input: Policy
   if (input.persons.length === 0) {
     return { programme: 'hardship', name, result: 'unlikely', resultLabel: RESULT_LABELS.unlikely, reasons: ['特困人员救助供养面向无劳动能力（老年人、重度残疾人、未成年人）、无生活来源、且无法定赡养抚养扶养义务人或其无履行能力的人员；您未填写这类成员。'], figures: [] };
   }
-  let any = false;
+  let someoneQualifies = false;
   const reasons = input.persons.map((p, i) => {
     const e = explain({ params, period: today }, facts.areaCode, (t) => hardshipEligibility(t, facts, String(i + 1))).value;
-    any ||= e.eligible;
+    someoneQualifies ||= e.eligible;
     const who = `第${i + 1}位（${SITUATION_LABELS[p.situation]}）`;
     if (e.eligible) return `${who}：无劳动能力、无生活来源、无人赡养抚养扶养，可能符合特困人员认定条件。`;
     const missing = [!e.noWorkCapacity && '无劳动能力', !e.noMeansOfLiving && '无生活来源（本人收入低于当地低保标准且财产符合规定）', !e.noAbleSupporter && '无法定赡养、抚养、扶养义务人或其无履行能力'].filter(Boolean).join('、');
     return `${who}：不满足${missing}。`;
   });
-  return { programme: 'hardship', name, result: any ? 'may' : 'unlikely', resultLabel: RESULT_LABELS[any ? 'may' : 'unlikely'], reasons, figures: [] };
+  return { programme: 'hardship', name, result: someoneQualifies ? 'may' : 'unlikely', resultLabel: RESULT_LABELS[someoneQualifies ? 'may' : 'unlikely'], reasons, figures: [] };
 }
 
 function temporaryPart(): PolicyCheckResult['programmes'][number] {
