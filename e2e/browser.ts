@@ -136,6 +136,23 @@ export async function pickOption(page: Page, trigger: Locator, text: string, sea
 }
 
 /**
+ * Answers the open Popconfirm with its primary button, again while it stays open (three tries): under load the
+ * first click can land while the bubble is still growing in, and nothing happens (CI: a payroll stayed 待审批).
+ */
+export async function confirmPopup(page: Page): Promise<void> {
+  const open = page.locator('.ant-popconfirm:not(.ant-popover-hidden)');
+  for (let attempt = 1; ; attempt++) {
+    await open.locator('.ant-btn-primary').click();
+    try {
+      await open.waitFor({ state: 'detached', timeout: 3_000 });
+      return;
+    } catch (e) {
+      if (attempt === 3) throw e;
+    }
+  }
+}
+
+/**
  * Fills an input and reads it back, filling again if the value did not hold (three tries). Under load a fill can
  * land while the form is still re-rendering from its previous state, and the old value then stays.
  */

@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { makeIdNumber } from '../src/kernel/id-number.ts';
 import { REPO_ROOT } from './server.ts';
-import { fillChecked, loginAs, openOption as option, pickOption, submitAndSee } from './browser.ts';
+import { confirmPopup, fillChecked, loginAs, openOption as option, pickOption, submitAndSee } from './browser.ts';
 import { browserSuite } from './suite.ts';
 
 const OUT = join(REPO_ROOT, 'test-output', 'e2e');
@@ -180,7 +180,7 @@ browserSuite('受灾人员救助与农房保险 (browser)', (env) => {
     await page.getByTestId('batch-status').filter({ hasText: '已审批' }).waitFor();
     await page.getByTestId('batch-step-date').fill('2015-07-29');
     await page.getByTestId('batch-decide').click();
-    await page.locator('.ant-popconfirm .ant-btn-primary').click();
+    await confirmPopup(page);
     await page.getByTestId('batch-status').filter({ hasText: '已决定' }).waitFor();
     expect(await page.getByTestId('batch-head').innerText()).toContain('2015-07-29');
     await expectNoCodes(page, 'decided batch');

@@ -8,7 +8,7 @@ import { expect, it } from 'vitest';
 import { makeIdNumber } from '../src/kernel/id-number.ts';
 import { SETTLEMENT_COLUMNS } from '../src/modules/medical/index.ts';
 import { REPO_ROOT } from './server.ts';
-import { loginAs } from './browser.ts';
+import { confirmPopup, loginAs } from './browser.ts';
 import { browserSuite } from './suite.ts';
 
 const OUT = join(REPO_ROOT, 'test-output', 'e2e');
@@ -111,7 +111,7 @@ browserSuite('医疗救助 (browser)', (env) => {
     await page.getByTestId('subsidy-entries').getByText('低保对象').first().waitFor();
     for (const step of ['review', 'approve'] as const) {
       await page.getByTestId(`subsidy-${step}`).click();
-      await page.locator('.ant-popconfirm:visible .ant-btn-primary').click();
+      await confirmPopup(page);
       await page.getByTestId(`subsidy-${step}`).waitFor({ state: 'detached' });
     }
     await page.getByText('已审批', { exact: true }).first().waitFor();

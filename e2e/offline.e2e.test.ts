@@ -7,7 +7,7 @@ import { request, type APIRequestContext } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { makeIdNumber } from '../src/kernel/id-number.ts';
 import { accessibilityViolations } from './accessibility.ts';
-import { loginAs } from './browser.ts';
+import { confirmPopup, loginAs } from './browser.ts';
 import { REPO_ROOT } from './server.ts';
 import { browserSuite } from './suite.ts';
 
@@ -122,7 +122,7 @@ browserSuite('offline village intake (browser)', (env) => {
     await refused.filter({ hasText: '出错' }).waitFor();
     expect(await refused.getByTestId('offline-entry-error').innerText()).toContain(`已在本辖区登记（户编号 ${householdNo}）`);
     await refused.getByRole('button', { name: '删除此记录' }).click();
-    await page.locator('.ant-popconfirm:visible').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await confirmPopup(page);
     await refused.waitFor({ state: 'detached' });
 
     // The new household is in the registry.

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { REPO_ROOT } from './server.ts';
-import { loginAs } from './browser.ts';
+import { confirmPopup, loginAs } from './browser.ts';
 import { browserSuite } from './suite.ts';
 
 const SCREENSHOT = join(REPO_ROOT, 'test-output', 'e2e', 'payroll.png');
@@ -45,7 +45,7 @@ browserSuite('payroll (browser)', (env) => {
     expect(await again.json()).toMatchObject({ payrollNo: 'FF522701201512', written: false, status: 'draft' });
 
     await page.getByTestId('payroll-approve').click();
-    await page.locator('.ant-popconfirm .ant-btn-primary').click();
+    await confirmPopup(page);
     await page.getByTestId('payroll-status').filter({ hasText: '已审批' }).waitFor();
 
     const files = page.getByTestId('payroll-files');

@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { makeIdNumber } from '../src/kernel/id-number.ts';
 import { REPO_ROOT } from './server.ts';
-import { loginAs } from './browser.ts';
+import { confirmPopup, loginAs } from './browser.ts';
 import { browserSuite } from './suite.ts';
 
 const OUT = join(REPO_ROOT, 'test-output', 'e2e');
@@ -87,7 +87,7 @@ browserSuite('临时救助 (browser)', (env) => {
     expect(lines.items).toHaveLength(1);
     expect(lines.items[0]).toMatchObject({ programme: 'temporary', oneOffFen: 99000, netFen: 99000, method: 'cash' });
     await page.getByTestId('payroll-approve').click();
-    await page.locator('.ant-popconfirm .ant-btn-primary').click();
+    await confirmPopup(page);
     await page.getByTestId('payroll-status').filter({ hasText: '已审批' }).waitFor();
     await page.getByTestId('payroll-files').getByText('现金发放表').first().waitFor();
     await page.getByTestId('cash-file-csv-0').waitFor();
