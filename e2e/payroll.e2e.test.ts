@@ -45,6 +45,10 @@ browserSuite('payroll (browser)', (env) => {
     expect(await again.json()).toMatchObject({ payrollNo: 'FF522701201512', written: false, status: 'draft' });
 
     await page.getByTestId('payroll-approve').click();
+    // antd's own words in Chinese too (zh_CN really applied): 取消 / 确定, not Cancel / OK.
+    const bubble = page.locator('.ant-popconfirm:not(.ant-popover-hidden)');
+    await bubble.waitFor();
+    expect((await bubble.locator('.ant-btn').allInnerTexts()).map((b) => b.replace(/\s+/g, ''))).toEqual(['取消', '确定']);
     await confirmPopup(page);
     await page.getByTestId('payroll-status').filter({ hasText: '已审批' }).waitFor();
 

@@ -1,7 +1,9 @@
 import { ConfigProvider } from 'antd';
 import { ACCESSIBLE_THEME } from '../theme/accessible.ts';
-import enUS from 'antd/locale/en_US';
-import zh_CN from 'antd/locale/zh_CN';
+// The ES modules: through 'antd/locale/…' (CommonJS) the bundle got the module object, not the locale, and
+// antd fell back to English (Popconfirm "Cancel / OK", pagers "20 / page").
+import enUS from 'antd/es/locale/en_US';
+import zh_CN from 'antd/es/locale/zh_CN';
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { I18nContext, type I18nValue, type Locale, type TranslateVars } from './context.ts';
 import { en } from './en.ts';

@@ -1,7 +1,7 @@
 import { ACCESSIBLE_THEME } from '../../../src/theme/accessible.ts';
 import { ConfigProvider } from 'antd';
-import enUS from 'antd/locale/en_US';
-import zh_CN from 'antd/locale/zh_CN';
+import enUS from 'antd/es/locale/en_US';
+import zh_CN from 'antd/es/locale/zh_CN';
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { I18nContext, type Locale, type PortalI18n, type TranslateVars } from './context.ts';
 import { en } from './en.ts';
