@@ -20,3 +20,8 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)).join(', ')}${v.nodes.length > 3 ? ` … ${v.nodes.length} in all` : ''}; first: ${v.nodes[0]?.html.slice(0, 160) ?? ''} — ${v.nodes[0]?.failureSummary?.replace(/\s+/g, ' ').slice(0, 200) ?? ''}`);
 }
+
+/** How wide the page is drawn (`scroll`) against the viewport (`client`): wider means sideways scrolling. */
+export async function pageWidths(page: Page): Promise<{ scroll: number; client: number }> {
+  return (await page.evaluate('({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth })')) as { scroll: number; client: number };
+}

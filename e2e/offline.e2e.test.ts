@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { request, type APIRequestContext } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { makeIdNumber } from '../src/kernel/id-number.ts';
-import { accessibilityViolations } from './accessibility.ts';
+import { accessibilityViolations, pageWidths } from './accessibility.ts';
 import { confirmPopup, loginAs } from './browser.ts';
 import { REPO_ROOT } from './server.ts';
 import { browserSuite } from './suite.ts';
@@ -172,7 +172,7 @@ browserSuite('offline village intake (browser)', (env) => {
       await page.getByTestId('offline-download').waitFor();
       // The sync on opening has ended (a loading button is drawn faded).
       await page.locator('.ant-btn-loading').waitFor({ state: 'detached' });
-      const { scroll, client } = (await page.evaluate('({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth })')) as { scroll: number; client: number };
+      const { scroll, client } = await pageWidths(page);
       expect(scroll, `${scroll}px wide in a ${client}px viewport`).toBeLessThanOrEqual(client);
       expect(await accessibilityViolations(page)).toEqual([]);
       await page.screenshot({ path: join(REPO_ROOT, 'test-output', 'e2e', 'offline-360.png'), fullPage: true });

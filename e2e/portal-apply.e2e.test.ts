@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { householdInput, idNumber, memberInput } from '../src/test/households.ts';
-import { accessibilityViolations } from './accessibility.ts';
+import { accessibilityViolations, pageWidths } from './accessibility.ts';
 import { REPO_ROOT } from './server.ts';
 import { browserSuite } from './suite.ts';
 
@@ -17,7 +17,7 @@ const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0
 
 /** At 360 px: no horizontal scroll, and no serious or critical WCAG 2.1 AA violation (axe-core). */
 async function fitsAndAccessible(page: Page, where: string): Promise<void> {
-  const { scroll, client } = (await page.evaluate('({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth })')) as { scroll: number; client: number };
+  const { scroll, client } = await pageWidths(page);
   expect(scroll, `${where}: ${scroll}px wide in a ${client}px viewport`).toBeLessThanOrEqual(client);
   expect(await accessibilityViolations(page), where).toEqual([]);
 }

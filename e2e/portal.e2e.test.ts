@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, expect, it } from 'vitest';
-import { accessibilityViolations } from './accessibility.ts';
+import { accessibilityViolations, pageWidths } from './accessibility.ts';
 import { REPO_ROOT } from './server.ts';
 import { browserSuite } from './suite.ts';
 
@@ -57,7 +57,7 @@ const smsCount = () => {
 
 /** No horizontal scroll at the viewport's width. */
 async function fitsWidth(page: Page): Promise<void> {
-  const { scroll, client } = (await page.evaluate('({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth })')) as { scroll: number; client: number };
+  const { scroll, client } = await pageWidths(page);
   expect(scroll, `page is ${scroll}px wide in a ${client}px viewport`).toBeLessThanOrEqual(client);
 }
 
