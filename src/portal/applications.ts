@@ -11,7 +11,7 @@ import { systemScope, type CitizenScope, type SystemScope } from '../kernel/scop
 import { householdNo } from '../kernel/types.ts';
 import { citizenCases } from '../modules/cases/index.ts';
 import { createRequest, withinTransaction } from '../modules/intake/index.ts';
-import { citizenHouseholdRecord, householdFactsFromRegistry } from '../modules/registry/index.ts';
+import { citizenHouseholdRecord, householdFactsFromRegistry, RELATION_LABELS } from '../modules/registry/index.ts';
 import { recordAuthorization } from '../modules/verification/index.ts';
 import { ageOn, DEDUCTION_KINDS } from '../policy/index.ts';
 import { isProgramme, programmeOf } from '../programmes/registry.ts';
@@ -65,7 +65,6 @@ export const prefillSchema = z.object({
   })),
 });
 
-const RELATIONS: Record<string, string> = { head: '户主', spouse: '配偶', child: '子女', parent: '父母', grandparent: '祖父母', grandchild: '孙子女', sibling: '兄弟姐妹', other: '其他' };
 const ELDERLY_AGE = 60;
 const ADULT_AGE = 18;
 const SEVERE_GRADE = 2;
@@ -85,7 +84,7 @@ export async function prefill(db: Database, citizen: CitizenScope): Promise<z.in
       const situation = age >= ELDERLY_AGE ? 'elderly' as const
         : m.disability_grade !== null && m.disability_grade <= SEVERE_GRADE ? 'disabled' as const
           : age < ADULT_AGE ? 'minor' as const : null;
-      return { name: maskName(m.name), relation: RELATIONS[m.relation] ?? '其他', age, situation };
+      return { name: maskName(m.name), relation: (RELATION_LABELS as Record<string, string>)[m.relation] ?? '其他', age, situation };
     });
     const monthly = [...facts.incomes, ...facts.members.flatMap((m) => m.incomes)]
       .filter((i) => !DEDUCTION_KINDS.includes(i.kind))

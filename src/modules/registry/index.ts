@@ -19,7 +19,7 @@ export { countyHouseholds, type CountyHousehold } from './repo/county-households
 export { registryHousehold } from './service/record.ts';
 export type { Member, PovertyCause } from './domain/types.ts';
 export { POVERTY_CAUSES } from './domain/types.ts';
-export { POVERTY_CAUSE_LABELS } from './domain/labels.ts';
+export { POVERTY_CAUSE_LABELS, RELATION_LABELS } from './domain/labels.ts';
 export { createHousehold, newHouseholdSchema } from './service/write.ts';
 export type { NewHousehold } from './service/write.ts';
 export { sampleCountyHouseholds, type SampledHousehold } from './service/county-sample.ts';
