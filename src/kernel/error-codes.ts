@@ -35,6 +35,7 @@ defineErrorCodes('kernel', {
   bad_request: { status: 400, title: '请求无效' },
   invalid_file: { status: 400, title: '上传的文件无法读取或格式不符' },
   file_too_large: { status: 413, title: '上传的文件超过大小上限' },
+  invalid_document: { status: 400, title: '上传的材料或签名无效（类型须为 PNG、JPEG 或 PDF，按文件内容判断；每份不超过 5 MB，至多 10 份）' },
   file_inflates_too_large: { status: 413, title: '压缩文件解压后超过上限或压缩比异常（疑似压缩炸弹）' },
   file_too_complex: { status: 413, title: '文件内容过多，解析超出单元格、文字、内存或时间上限' },
   too_many_rows: { status: 400, title: '文件行数超过上限' },

@@ -15,7 +15,7 @@ import { citizenHouseholdRecord, householdFactsFromRegistry, RELATION_LABELS } f
 import { recordAuthorization } from '../modules/verification/index.ts';
 import { ageOn, DEDUCTION_KINDS } from '../policy/index.ts';
 import { isProgramme, programmeOf } from '../programmes/registry.ts';
-import { checkedDocuments, checkedSignature, documentsSchema, signatureSchema } from './documents.ts';
+import { checkedDocuments, checkedSignature, documentsSchema, signatureSchema } from '../kernel/files/documents.ts';
 import type { PolicyCheckInput } from './policy-check.ts';
 
 /** What a citizen may apply for online: those of the registry's programmes that exist. */

@@ -7,7 +7,6 @@ defineErrorCodes('portal', {
   invalid_code: { status: 400, title: '验证码错误或已过期' },
   too_many_codes: { status: 429, title: '获取验证码过于频繁（每个身份证号、每个地址每小时至多5次；Retry-After 给出等待秒数）' },
   too_many_requests: { status: 429, title: '请求过于频繁，请稍后再试（Retry-After 给出等待秒数）' },
-  invalid_document: { status: 400, title: '上传的材料或签名无效（类型须为 PNG、JPEG 或 PDF，按文件内容判断；每份不超过 5 MB，至多 10 份）' },
   policy_unavailable: { status: 409, title: '该地区暂未设置相关政策标准，政策计算器无法估算' },
   sms_failed: { status: 500, title: '短信发送失败，请稍后再试' },
   oidc_state_invalid: { status: 400, title: '一网通办登录：登录请求无效、已使用或已过期（state 与本浏览器不符），请重新登录' },

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { publicChildren } from '../modules/areas/index.ts';
 import type { App, AppContext } from '../server/context.ts';
 import { applicationListSchema, applicationResultSchema, applicationSchema, apply, myApplications, prefill, prefillSchema } from './applications.ts';
-import { MAX_DOCUMENT_BYTES, MAX_DOCUMENTS } from './documents.ts';
+import { MAX_DOCUMENT_BYTES, MAX_DOCUMENTS } from '../kernel/files/documents.ts';
 import { citizenOf } from './request.ts';
 import { policyCheck, policyCheckResultSchema, policyCheckSchema } from './policy-check.ts';
 

@@ -1,9 +1,9 @@
-// Files a citizen uploads with an application (base64 in JSON): documents (PNG, JPEG or PDF) and the
-// signature of the 核对 authorisation (a PNG data URL). The type is read from the bytes, never from
-// the name or the declared type; each is hashed (SHA-256).
+// Files uploaded inline (base64 in JSON): documents (PNG, JPEG or PDF) — a citizen's application, a
+// village clerk's photos of a home visit — and signatures (a PNG data URL). The type is read from the
+// bytes, never from the name or the declared type; each is hashed (SHA-256).
 import crypto from 'node:crypto';
 import { z } from 'zod';
-import { AppError } from '../kernel/errors.ts';
+import { AppError } from '../errors.ts';
 
 export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
 export const MAX_DOCUMENTS = 10;
