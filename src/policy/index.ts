@@ -28,6 +28,7 @@ export { insurancePayable, insurancePayableSchema, insuranceStacking, insuranceS
 export type { InsurancePayable, InsurancePayableClaim, InsuranceStacking } from './formulas/housing-insurance.ts';
 export { medicalAssistance, medicalClaimSchema } from './formulas/medical-assistance.ts';
 export type { MedicalAssistance, MedicalClaim } from './formulas/medical-assistance.ts';
+export { countedMembers } from './formulas/household-members.ts';
 export { nearDibao } from './formulas/near-dibao.ts';
 export type { NearDibao } from './formulas/near-dibao.ts';
 export { perCapitaMonthlyIncome, personMonthlyIncome } from './formulas/per-capita-income.ts';

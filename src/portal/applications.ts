@@ -13,7 +13,8 @@ import { citizenCases } from '../modules/cases/index.ts';
 import { createRequest, withinTransaction } from '../modules/intake/index.ts';
 import { citizenHouseholdRecord, householdFactsFromRegistry, RELATION_LABELS } from '../modules/registry/index.ts';
 import { recordAuthorization } from '../modules/verification/index.ts';
-import { ageOn, DEDUCTION_KINDS } from '../policy/index.ts';
+import { databaseParameterSet } from '../modules/policy/index.ts';
+import { ageOn, countedMembers, explain, perCapitaMonthlyIncome } from '../policy/index.ts';
 import { isProgramme, programmeOf } from '../programmes/registry.ts';
 import { checkedDocuments, checkedSignature, documentsSchema, signatureSchema } from '../kernel/files/documents.ts';
 import type { PolicyCheckInput } from './policy-check.ts';
@@ -74,6 +75,7 @@ const programmeName = (code: string) => programmeOf(code).labels['zh-CN'].name;
 /** The household facts the registry holds for each of the citizen's households, personal data masked. */
 export async function prefill(db: Database, citizen: CitizenScope): Promise<z.infer<typeof prefillSchema>> {
   const today = todayInChina();
+  const params = await databaseParameterSet(db);
   const households = [];
   for (const no of citizen.households) {
     const found = await citizenHouseholdRecord(db, citizen, no);
@@ -86,12 +88,15 @@ export async function prefill(db: Database, citizen: CitizenScope): Promise<z.in
           : age < ADULT_AGE ? 'minor' as const : null;
       return { name: maskName(m.name), relation: (RELATION_LABELS as Record<string, string>)[m.relation] ?? '其他', age, situation };
     });
-    const monthly = [...facts.incomes, ...facts.members.flatMap((m) => m.incomes)]
-      .filter((i) => !DEDUCTION_KINDS.includes(i.kind))
-      .reduce((s, i) => s + (i.period === 'year' ? Math.round(i.amount / 12) : i.amount), 0);
+    // The income the policy engine counts (excluded kinds left out, deductions taken) over the members it
+    // counts, so that the policy check shown the same answers reproduces the engine's per-capita income.
+    const counted = explain({ params, period: today }, facts.areaCode, (t) => {
+      const members = countedMembers(t, facts);
+      return { size: members.length, perCapita: perCapitaMonthlyIncome(t, facts, members) };
+    }).value;
     const head = found.record.members.find((m) => m.relation === 'head') ?? found.record.members[0];
     const policyCheck: PolicyCheckInput = {
-      areaCode: facts.areaCode, hukou: head?.hukou ?? 'rural', householdSize: facts.members.length, monthlyIncomeYuan: monthly / 100, depositsYuan: facts.assets.deposits / 100,
+      areaCode: facts.areaCode, hukou: head?.hukou ?? 'rural', householdSize: Math.max(1, counted.size), monthlyIncomeYuan: (counted.perCapita * counted.size) / 100, depositsYuan: facts.assets.deposits / 100,
       ownsCar: facts.assets.vehicles.some((v) => v !== 'disability_mobility' && v !== 'farm_machine'), ownsBusiness: facts.assets.businessRegistered,
       persons: members.flatMap((m) => (m.situation ? [{ situation: m.situation, noSupporter: false }] : [])),
     };

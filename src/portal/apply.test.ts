@@ -146,6 +146,23 @@ describe(`portal policy check and online applications (${ENGINE})`, () => {
     expect(res.body).not.toContain(b.householdNo);
   });
 
+  it('prefills the income the policy engine counts: excluded kinds left out, so the check matches the engine', async () => {
+    const clerk = await tokenFor(built, 'guanghui.clerk');
+    const put = await built.app.inject({ method: 'PUT', url: `/api/v1/households/${b.householdNo}/incomes`, headers: bearer(clerk), payload: { items: [
+      { memberIdNumber: b.idNumber, kind: 'wage', amountFen: 60000, period: 'month', source: '零工' },
+      // Neither counts: assistance already received, and the residents' basic pension under cn-2021.
+      { memberIdNumber: b.idNumber, kind: 'assistance', amountFen: 30000, period: 'month', source: '临时救助' },
+      { memberIdNumber: b.idNumber, kind: 'pension', amountFen: 120000, period: 'year', source: '城乡居民基本养老保险' },
+    ] } });
+    expect(put.statusCode, put.body).toBe(204);
+    const out = (await portal('GET', '/applications/prefill', b.token)).json() as { households: { policyCheck: Record<string, unknown> & { monthlyIncomeYuan: number; householdSize: number } }[] };
+    const answers = out.households[0]!.policyCheck;
+    expect(answers).toMatchObject({ householdSize: 2, monthlyIncomeYuan: 600 });
+    const check = (await portal('POST', '/policy-check', b.token, answers)).json() as { programmes: { programme: string; figures: { label: string; amountFen: number }[] }[] };
+    const perCapita = check.programmes.find((p) => p.programme === 'dibao')?.figures.find((f) => f.label === '家庭人均月收入');
+    expect(perCapita?.amountFen).toBe(30000);
+  });
+
   const application = (over: Record<string, unknown> = {}) => ({
     programme: 'dibao', householdNo: a.householdNo, description: '老两口无固定收入，看病花销大', authorised: true,
     signature: dataUrl(PNG), documents: [doc('户口本.jpg', JPEG), doc('病历.pdf', PDF)], ...over,
