@@ -5,6 +5,8 @@ import { sql } from 'kysely';
 import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { ENGINE } from '../../test/db.ts';
 import { bearer, errorOf, STRONG_PASSWORD, tokenFor, useTestApp } from '../../test/http.ts';
+import { pruneThrottle } from './repo.ts';
+import { THROTTLE } from './throttle.ts';
 
 describe(`login hardening (${ENGINE})`, () => {
   const t = useTestApp();
@@ -105,6 +107,27 @@ describe(`login hardening (${ENGINE})`, () => {
     expect(refused.statusCode).toBe(429);
     expect(errorOf(refused).details.retryAfterSeconds).toBeGreaterThanOrEqual(50);
     expect((await login('guanghui.caseworker', 'jiuzhu-demo', '10.4.0.2')).statusCode).toBe(200);
+  });
+
+  it('forgets counters whose window and wait are over, but keeps a lockout still running and a known address', async () => {
+    const now = new Date();
+    const ago = (hours: number) => new Date(now.getTime() - hours * 3_600_000);
+    const row = (kind: 'pair' | 'user' | 'ip', username: string, ip: string, windowStart: Date, lastAt: Date | null, succeededAt: Date | null = null) =>
+      ({ kind, username, ip, failures: 7, window_start: windowStart, last_at: lastAt, succeeded_at: succeededAt });
+    await t.db.kysely.insertInto('login_throttle').values([
+      row('ip', '', '10.77.0.1', ago(3), ago(3)), // spraying long over: forgotten
+      row('user', 'prune.gone', '', ago(2), ago(2)), // window 1 h over: forgotten
+      row('pair', 'prune.gone', '10.77.0.2', ago(30), ago(30)), // 24 h window over: forgotten
+      row('pair', 'prune.locked', '10.77.0.3', ago(30), ago(0.1)), // its 30 min wait still runs: kept
+      row('pair', 'prune.known', '10.77.0.4', ago(30), ago(30), ago(24 * 10)), // address known for 90 days: kept
+      row('ip', '', '10.77.0.5', ago(0.1), ago(0.1)), // window still open: kept
+    ]).execute();
+    const deleted = await pruneThrottle(t.db.kysely, now, { pair: THROTTLE.pair, user: THROTTLE.user, ip: THROTTLE.ip }, THROTTLE.knownAddressDays);
+    const left = await t.db.kysely.selectFrom('login_throttle').select(['kind', 'username', 'ip']).where('ip', 'like', '10.77.%').execute();
+    const gone = await t.db.kysely.selectFrom('login_throttle').select('kind').where('username', '=', 'prune.gone').execute();
+    expect(deleted).toBeGreaterThanOrEqual(3);
+    expect(gone).toEqual([]);
+    expect(left.map((r) => r.ip).sort()).toEqual(['10.77.0.3', '10.77.0.4', '10.77.0.5']);
   });
 
   it('an unknown user name takes as long as a wrong password, and answers the same', async () => {

@@ -34,5 +34,16 @@ export async function throttledCheck(db: Database, who: { username: string; ip: 
     if (ok) await repo.settleSuccess(tx, pair, counted.slice(1), new Date());
     await repo.recordAttempt(tx, { username: who.username, ip: who.ip, success: ok });
   });
+  await pruneNowAndThen(db);
   return ok;
+}
+
+const PRUNE_EVERY_MS = 10 * 60_000;
+let prunedAt = 0;
+
+/** Forgotten counters are deleted by the logins themselves, at most every 10 minutes per process. */
+async function pruneNowAndThen(db: Database): Promise<void> {
+  if (Date.now() - prunedAt < PRUNE_EVERY_MS) return;
+  prunedAt = Date.now();
+  await repo.pruneThrottle(db.kysely, new Date(), { pair: THROTTLE.pair, user: THROTTLE.user, ip: THROTTLE.ip }, THROTTLE.knownAddressDays);
 }

@@ -82,3 +82,25 @@ export async function settleSuccess(tx: Kysely<DB>, pair: ThrottleKey, others: T
       .execute();
   }
 }
+
+/**
+ * Deletes counters that no longer matter: their window is over, no wait is still due, and no success
+ * within `knownDays` makes the address known. Without this the table keeps one row per name and address
+ * ever tried (password spraying leaves thousands). At most `limit` rows per call.
+ */
+export async function pruneThrottle(db: Kysely<DB>, now: Date, rules: Record<ThrottleKind, { windowSeconds: number; capSeconds: number }>, knownDays: number, limit = 1000): Promise<number> {
+  const knownSince = new Date(now.getTime() - knownDays * 86_400_000);
+  const forgotten = (Object.keys(rules) as ThrottleKind[]).map((kind) => {
+    const windowFrom = new Date(now.getTime() - rules[kind].windowSeconds * 1000);
+    const waitFrom = new Date(now.getTime() - rules[kind].capSeconds * 1000);
+    return sql<boolean>`(kind = ${kind} and window_start < ${windowFrom} and (last_at is null or last_at < ${waitFrom}))`;
+  });
+  const r = await db.deleteFrom('login_throttle')
+    .where(sql<boolean>`(kind, username, ip) in (${db.selectFrom('login_throttle')
+      .select(['kind', 'username', 'ip'])
+      .where(sql<boolean>`(${sql.join(forgotten, sql` or `)})`)
+      .where((w) => w.or([w('succeeded_at', 'is', null), w('succeeded_at', '<', knownSince)]))
+      .limit(limit)})`)
+    .executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
