@@ -165,6 +165,20 @@ export async function fillChecked(input: Locator, value: string): Promise<void> 
 }
 
 /**
+ * Types an ISO date into a date field (antd DatePicker: web/src/components/DateInput.tsx) and confirms it with
+ * Enter; the picker shows the date only once it has taken it, so a date it refused is typed again.
+ */
+export async function fillDate(input: Locator, isoDate: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await input.click();
+    await input.fill(isoDate);
+    await input.press('Enter');
+    if ((await input.inputValue()) === isoDate) return;
+    if (attempt === 3) throw new Error(`the date field kept "${await input.inputValue()}" instead of "${isoDate}"`);
+  }
+}
+
+/**
  * Clicks `submit` and waits for `done` to show (or, with `state: 'detached'`, to leave the page); if the page shows
  * an error it did not show before the click, fails with its text (a refused step otherwise reads as a 30 s timeout
  * on the text that never came).

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { makeIdNumber } from '../src/kernel/id-number.ts';
-import { fillChecked, loginAs, seeLaterProgramme, submitAndSee } from './browser.ts';
+import { fillChecked, fillDate, loginAs, seeLaterProgramme, submitAndSee } from './browser.ts';
 import { REPO_ROOT } from './server.ts';
 import { browserSuite } from './suite.ts';
 
@@ -96,7 +96,7 @@ browserSuite('case workflow (browser)', (env) => {
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: householdNo }).click();
     await page.getByRole('radio', { name: new RegExp(HEAD.name) }).waitFor();
     expect(await page.getByRole('radio', { name: new RegExp(HEAD.name) }).isChecked()).toBe(true);
-    await page.locator('#newCase_appliedOn').fill(daysAgo(20));
+    await fillDate(page.locator('#newCase_appliedOn'), daysAgo(20));
     await page.getByText('民政工作人员近亲属备案').click();
     await page.getByTestId('case-new-submit').click();
     await page.waitForURL(/\/cases\/DB\d{16}$/);
@@ -114,29 +114,29 @@ browserSuite('case workflow (browser)', (env) => {
 
     // 入户调查: two staff and the findings, on their own date.
     await step(page, 'home_visit', async (form) => {
-      await form.locator('#step_data_date').fill(daysAgo(19));
+      await fillDate(form.locator('#step_data_date'), daysAgo(19));
       await staff(page, ['王明', '李芳']);
       await form.locator('#step_data_findings').fill('家中无大件资产，收入以零工为主，情况属实');
     });
     await state(page, '已入户调查');
 
     await step(page, 'verify_economic_status', async (form) => {
-      await fillChecked(form.locator('#step_stepDate'), daysAgo(18));
+      await fillDate(form.locator('#step_stepDate'), daysAgo(18));
       await form.getByText('符合', { exact: true }).click();
       await form.locator('#step_data_note').fill('人工核对：无车辆、无工商登记、存款未超限');
     });
     await state(page, '已核对');
 
     await step(page, 'township_review', async (form) => {
-      await fillChecked(form.locator('#step_stepDate'), daysAgo(16));
+      await fillDate(form.locator('#step_stepDate'), daysAgo(16));
     });
     await state(page, '乡镇公示中');
 
     // Before the 7-day notice has ended the server refuses, and the page shows its Chinese message.
-    await step(page, 'submit_to_county', async (form) => fillChecked(form.locator('#step_stepDate'), daysAgo(12)), '公示');
+    await step(page, 'submit_to_county', async (form) => fillDate(form.locator('#step_stepDate'), daysAgo(12)), '公示');
     const refusal = await page.getByTestId('step-error').innerText();
     expect(refusal).toMatch(/公示期/);
-    await fillChecked(page.locator('#step_stepDate'), daysAgo(8));
+    await fillDate(page.locator('#step_stepDate'), daysAgo(8));
     await submitAndSee(page, page.getByTestId('step-submit'), page.getByTestId('step-form'), { state: 'detached' });
     await state(page, '县级审核');
     const timeline = await page.getByTestId('case-timeline').innerText();
@@ -165,13 +165,13 @@ browserSuite('case workflow (browser)', (env) => {
     await page.waitForURL(`**/cases/${caseNo}`);
     await page.getByTestId('blocked-approve').waitFor();
     await step(page, 'county_visit', async (form) => {
-      await form.locator('#step_data_date').fill(daysAgo(0));
+      await fillDate(form.locator('#step_data_date'), daysAgo(0));
       await staff(page, ['张县审', '赵县核']);
       await form.locator('#step_data_findings').fill('县级入户抽查：家庭情况与申报一致');
     });
     await page.getByTestId('case-timeline-entry').filter({ hasText: '县级入户抽查' }).waitFor();
     await step(page, 'approve', async (form) => {
-      await fillChecked(form.locator('#step_stepDate'), daysAgo(0));
+      await fillDate(form.locator('#step_stepDate'), daysAgo(0));
     });
     await state(page, '在保');
     const amount = await page.getByTestId('case-decision-amount').innerText();

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { makeIdNumber } from '../src/kernel/id-number.ts';
 import { REPO_ROOT } from './server.ts';
-import { fillChecked, loginAs, pickOption, submitAndSee } from './browser.ts';
+import { fillChecked, fillDate, loginAs, pickOption, submitAndSee } from './browser.ts';
 import { browserSuite } from './suite.ts';
 
 const OUT = join(REPO_ROOT, 'test-output', 'e2e');
@@ -30,7 +30,7 @@ browserSuite('受灾户登记 (browser)', (env) => {
     await page.getByTestId('damage-headIdNumber').fill(makeIdNumber('522701', '1958-03-03', 417, 'male'));
     await page.getByTestId('damage-address').fill('广惠路9号');
     await page.getByTestId('damage-personsAffected').fill('3');
-    await page.getByTestId('damage-recordedOn').fill('2015-08-03');
+    await fillDate(page.getByTestId('damage-recordedOn'), '2015-08-03');
     await page.getByTestId('damage-submit').click();
     const table = page.getByTestId('damage-table');
     await table.getByText('杨*雹').waitFor();
@@ -39,20 +39,20 @@ browserSuite('受灾户登记 (browser)', (env) => {
     expect(await table.innerText()).toContain('待核查');
 
     await page.getByTestId(`verify-${householdNo}`).click();
-    await fillChecked(page.getByTestId('verify-value'), '2015-08-04');
+    await fillDate(page.getByTestId('verify-value'), '2015-08-04');
     await submitAndSee(page, page.getByTestId('verify-submit'), table.getByText('guanghui.caseworker（2015-08-04）'));
 
     await loginAs(page, base, 'duyun.approver');
     await page.goto(`${base}/disaster/${eventNo}`);
     await page.getByTestId(`verify-${householdNo}`).click();
-    await fillChecked(page.getByTestId('verify-value'), '2015-08-05');
+    await fillDate(page.getByTestId('verify-value'), '2015-08-05');
     await submitAndSee(page, page.getByTestId('verify-submit'), page.getByTestId('damage-table').getByText('已核查'));
     expect(await page.getByTestId('damage-totals').innerText()).toContain('1 户 3 人');
 
     await page.getByRole('tab', { name: '物资发放' }).click();
     await page.getByTestId('goods-householdNo').fill(householdNo);
     await page.getByTestId('goods-quantity').fill('2');
-    await page.getByTestId('goods-issuedOn').fill('2015-08-03');
+    await fillDate(page.getByTestId('goods-issuedOn'), '2015-08-03');
     await page.getByTestId('goods-submit').click();
     await page.getByTestId('goods-totals').getByText('棉被').waitFor();
     expect(await page.getByTestId('goods-totals').innerText()).toContain('条');
@@ -75,7 +75,7 @@ browserSuite('受灾户登记 (browser)', (env) => {
     await page.getByTestId('winter-new').click();
     await page.getByTestId('winter-householdNo').fill(householdNo);
     await page.getByTestId('winter-personsFirst').fill('2');
-    await page.getByTestId('winter-surveyedOn').fill('2015-10-10');
+    await fillDate(page.getByTestId('winter-surveyedOn'), '2015-10-10');
     await page.getByTestId('winter-submit').click();
     await page.getByTestId('winter-table').getByText(householdNo).waitFor();
     expect(await page.getByTestId('winter-totals').innerText()).toContain('一类 2 人');

@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { makeIdNumber } from '../src/kernel/id-number.ts';
 import { REPO_ROOT } from './server.ts';
-import { confirmPopup, fillChecked, loginAs, openOption as option, pickOption, submitAndSee } from './browser.ts';
+import { confirmPopup, fillChecked, fillDate, loginAs, openOption as option, pickOption, submitAndSee } from './browser.ts';
 import { browserSuite } from './suite.ts';
 
 const OUT = join(REPO_ROOT, 'test-output', 'e2e');
@@ -56,7 +56,7 @@ browserSuite('受灾人员救助与农房保险 (browser)', (env) => {
     }
     await page.getByTestId('event-name').click();
     await page.getByTestId('event-name').fill('“7·15”洪涝灾害');
-    await page.getByTestId('event-startedOn').fill('2015-07-15');
+    await fillDate(page.getByTestId('event-startedOn'), '2015-07-15');
     await page.getByTestId('event-submit').click();
     await page.waitForURL(/\/disaster\/SJ\d{16}$/);
     const eventNo = page.url().split('/').at(-1)!;
@@ -78,7 +78,7 @@ browserSuite('受灾人员救助与农房保险 (browser)', (env) => {
     await page.getByTestId('damage-personsHomeless').fill(String(a.homeless));
     await pick(page, 'damage-houseGrade', '倒塌');
     await page.getByTestId('damage-roomsDamaged').fill('3');
-    await page.getByTestId('damage-recordedOn').fill('2015-07-16');
+    await fillDate(page.getByTestId('damage-recordedOn'), '2015-07-16');
     await page.getByTestId('damage-submit').click();
     const table = page.getByTestId('damage-table');
     await table.getByText('罗*房').waitFor();
@@ -132,9 +132,9 @@ browserSuite('受灾人员救助与农房保险 (browser)', (env) => {
     await page.getByTestId('batch-new').click();
     await pick(page, 'batch-kind', '过渡期生活救助');
     await pick(page, 'batch-event', '“7·15”洪涝灾害');
-    await page.getByTestId('batch-startDate').fill('2015-07-15');
-    await page.getByTestId('batch-endDate').fill('2015-10-14');
-    await page.getByTestId('batch-date').fill('2015-07-20');
+    await fillDate(page.getByTestId('batch-startDate'), '2015-07-15');
+    await fillDate(page.getByTestId('batch-endDate'), '2015-10-14');
+    await fillDate(page.getByTestId('batch-date'), '2015-07-20');
     await page.getByTestId('batch-payMonth').fill('2015-08');
     await page.getByTestId('batch-submit').click();
     await page.waitForURL(/\/disaster\/batches\/ZP\d{16}$/);
@@ -160,7 +160,7 @@ browserSuite('受灾人员救助与农房保险 (browser)', (env) => {
     await expectNoCodes(page, 'batch draft');
 
     // The spot check: at least 30 % drawn, every sampled household confirmed 属实.
-    await page.getByTestId('batch-step-date').fill('2015-07-20');
+    await fillDate(page.getByTestId('batch-step-date'), '2015-07-20');
     await page.getByTestId('batch-sample').click();
     await page.getByTestId('batch-check-confirm').first().waitFor();
     while (await page.getByTestId('batch-check-confirm').count() > 0) {
@@ -171,14 +171,14 @@ browserSuite('受灾人员救助与农房保险 (browser)', (env) => {
     expect(await page.getByTestId('batch-head').innerText()).toMatch(/抽查比例 \d+%，抽中 (\d+) 户，已查 \1 户，剔除 0 户/);
 
     // The public notice from 07-21 (7 days, to 07-27), approval on 07-28, decision on 07-29.
-    await page.getByTestId('batch-step-date').fill('2015-07-21');
+    await fillDate(page.getByTestId('batch-step-date'), '2015-07-21');
     await page.getByTestId('batch-notice').click();
     await page.getByTestId('batch-status').filter({ hasText: '公示中' }).waitFor();
     expect(await page.getByTestId('batch-head').innerText()).toContain('2015-07-21 ~ 2015-07-27');
-    await page.getByTestId('batch-step-date').fill('2015-07-28');
+    await fillDate(page.getByTestId('batch-step-date'), '2015-07-28');
     await page.getByTestId('batch-approve').click();
     await page.getByTestId('batch-status').filter({ hasText: '已审批' }).waitFor();
-    await page.getByTestId('batch-step-date').fill('2015-07-29');
+    await fillDate(page.getByTestId('batch-step-date'), '2015-07-29');
     await page.getByTestId('batch-decide').click();
     await confirmPopup(page);
     await page.getByTestId('batch-status').filter({ hasText: '已决定' }).waitFor();
@@ -248,7 +248,7 @@ browserSuite('受灾人员救助与农房保险 (browser)', (env) => {
     await dialog.getByTestId('claim-event').click();
     await page.locator('.ant-select-item-option', { hasText: '“7·15”洪涝灾害' }).click();
     await dialog.getByLabel('户编号').fill(households[0]!.no);
-    await dialog.getByLabel('报案日期').fill('2015-07-18');
+    await fillDate(dialog.getByLabel('报案日期'), '2015-07-18');
     await dialog.locator('.ant-btn-primary').click();
     await dialog.waitFor({ state: 'detached' });
     const claim = page.locator('.ant-tabs-tabpane-active tbody tr.ant-table-row', { hasText: '“7·15”洪涝灾害' });
@@ -256,7 +256,7 @@ browserSuite('受灾人员救助与农房保险 (browser)', (env) => {
     expect(await claim.innerText()).toMatch(/砖木[\s\S]*倒塌/);
     await claim.getByRole('button', { name: '查勘定损' }).click();
     await dialog.getByLabel('核定损失（元）').fill('35000');
-    await dialog.getByLabel('定损日期').fill('2015-07-22');
+    await fillDate(dialog.getByLabel('定损日期'), '2015-07-22');
     await dialog.locator('.ant-btn-primary').click();
     await dialog.waitFor({ state: 'detached' });
     // 砖木 sum insured 30,000 × 100 % for a collapsed house, below the assessed loss
@@ -264,7 +264,7 @@ browserSuite('受灾人员救助与农房保险 (browser)', (env) => {
     expect(await claim.innerText()).toContain('30,000.00');
     await claim.getByRole('button', { name: '登记赔付' }).click();
     expect(await dialog.getByLabel('赔付金额（元）').inputValue()).toBe('30000.00');
-    await dialog.getByLabel('赔付日期').fill('2015-08-10');
+    await fillDate(dialog.getByLabel('赔付日期'), '2015-08-10');
     await dialog.getByLabel('赔款支付凭证号').fill('人保黔南赔字2015第0815号');
     await dialog.locator('.ant-btn-primary').click();
     await dialog.waitFor({ state: 'detached' });

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { makeIdNumber } from '../src/kernel/id-number.ts';
-import { dialogOk as ok, loginAs, openDialog as dialog, openOption as option, pickOption } from './browser.ts';
+import { dialogOk as ok, fillDate, loginAs, openDialog as dialog, openOption as option, pickOption } from './browser.ts';
 import { REPO_ROOT } from './server.ts';
 import { browserSuite } from './suite.ts';
 
@@ -105,7 +105,7 @@ browserSuite('供养机构与救助管理站 (browser)', (env) => {
     expect(await row.innerText()).toContain('待入住');
     await expectNoCodes(page, 'residents (pending)');
     await row.locator('[data-testid^="placement-admit-"]').click();
-    await dialog(page).getByTestId('placement-date').fill(daysAgo(10));
+    await fillDate(dialog(page).getByTestId('placement-date'), daysAgo(10));
     await dialog(page).getByTestId('placement-bed').fill('2 号楼 3 床');
     await page.getByTestId('placement-submit').click();
     await bedsUsed.filter({ hasText: '床位使用：1 / 5' }).waitFor();

@@ -8,7 +8,7 @@ import { expect, it } from 'vitest';
 import { makeIdNumber } from '../src/kernel/id-number.ts';
 import { SETTLEMENT_COLUMNS } from '../src/modules/medical/index.ts';
 import { REPO_ROOT } from './server.ts';
-import { confirmPopup, loginAs } from './browser.ts';
+import { confirmPopup, fillDate, loginAs } from './browser.ts';
 import { browserSuite } from './suite.ts';
 
 const OUT = join(REPO_ROOT, 'test-output', 'e2e');
@@ -38,11 +38,11 @@ browserSuite('医疗救助 (browser)', (env) => {
     await page.getByTestId('claim-new').click();
     await page.getByTestId('claim-householdNo').fill(householdNo);
     await page.getByTestId('claim-applicantIdNumber').fill(head);
-    await page.getByTestId('claim-appliedOn').fill('2015-12-02');
+    await fillDate(page.getByTestId('claim-appliedOn'), '2015-12-02');
     await page.getByTestId('claim-diagnosis').fill('脑梗死');
     await page.getByTestId('claim-hospital').fill('黔南州人民医院');
-    await page.getByTestId('claim-admittedOn').fill('2015-11-10');
-    await page.getByTestId('claim-dischargedOn').fill('2015-11-28');
+    await fillDate(page.getByTestId('claim-admittedOn'), '2015-11-10');
+    await fillDate(page.getByTestId('claim-dischargedOn'), '2015-11-28');
     await page.getByTestId('claim-totalCost').fill('30000');
     await page.getByTestId('claim-basicInsurance').fill('18000');
     await page.getByTestId('claim-eligibleSelfPay').fill('9000');
@@ -60,7 +60,7 @@ browserSuite('医疗救助 (browser)', (env) => {
     await page.getByTestId('action-submit_to_county').click();
     const step = page.getByTestId('step-form');
     await step.waitFor();
-    await step.locator('#step_stepDate').fill('2015-12-02');
+    await fillDate(step.locator('#step_stepDate'), '2015-12-02');
     await page.getByTestId('step-submit').click();
     await step.waitFor({ state: 'detached' });
     await page.getByTestId('case-state').filter({ hasText: '县级审批中' }).waitFor();
@@ -69,7 +69,7 @@ browserSuite('医疗救助 (browser)', (env) => {
     await page.goto(`${base}/cases/${caseNo}`);
     await page.getByTestId('action-approve').click();
     await step.waitFor();
-    await step.locator('#step_stepDate').fill('2015-12-03');
+    await fillDate(step.locator('#step_stepDate'), '2015-12-03');
     await page.getByTestId('step-submit').click();
     await step.waitFor({ state: 'detached' });
     await page.getByTestId('case-state').filter({ hasText: '已救助' }).waitFor();
@@ -103,7 +103,7 @@ browserSuite('医疗救助 (browser)', (env) => {
     await loginAs(page, base, 'duyun.approver');
     await page.goto(`${base}/medical/subsidy`);
     await page.getByTestId('subsidy-year').fill('2016');
-    await page.getByTestId('subsidy-as-of').fill('2015-12-31');
+    await fillDate(page.getByTestId('subsidy-as-of'), '2015-12-31');
     await page.getByTestId('subsidy-generate').click();
     await page.waitForURL(/\/medical\/subsidy\/ZC5227012016\d{6}$/, { timeout: 60_000 });
     const listNo = new URL(page.url()).pathname.split('/').pop() ?? '';

@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { makeIdNumber } from '../src/kernel/id-number.ts';
-import { dialogOk as ok, loginAs, openDialog as dialog, openOption as option, pickOption } from './browser.ts';
+import { dialogOk as ok, fillDate, loginAs, openDialog as dialog, openOption as option, pickOption } from './browser.ts';
 import { accessibilityViolations } from './accessibility.ts';
 import { browserSuite } from './suite.ts';
 
@@ -63,10 +63,7 @@ browserSuite('政策找人 (browser)', (env) => {
     // Record the outcome with the date picked.
     await row.getByRole('button', { name: '登记结果' }).click();
     await pickOption(page, dialog(page).getByTestId('outreach-outcome'), '已告知政策、邀请申请');
-    const picker = dialog(page).locator('.ant-picker input');
-    await picker.click();
-    await picker.fill(today());
-    await picker.press('Enter');
+    await fillDate(dialog(page).locator('.ant-picker input'), today());
     await ok(page).click();
     await dialog(page).waitFor({ state: 'detached' }).catch(() => undefined);
 

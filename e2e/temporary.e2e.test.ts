@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { makeIdNumber } from '../src/kernel/id-number.ts';
 import { REPO_ROOT } from './server.ts';
-import { confirmPopup, loginAs } from './browser.ts';
+import { confirmPopup, fillDate, loginAs } from './browser.ts';
 import { browserSuite } from './suite.ts';
 
 const OUT = join(REPO_ROOT, 'test-output', 'e2e');
@@ -45,7 +45,7 @@ browserSuite('临时救助 (browser)', (env) => {
     await page.getByTestId('case-new-programme').getByText('临时救助', { exact: true }).click();
     await page.locator('#newCase_householdNo').fill('龙火生');
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: householdNo }).click();
-    await page.locator('#newCase_appliedOn').fill('2015-12-01');
+    await fillDate(page.locator('#newCase_appliedOn'), '2015-12-01');
     const form = page.getByTestId('case-new-form');
     await form.getByText('急难型', { exact: true }).click();
     await form.getByText('先行救助（情况紧急', { exact: false }).click();
@@ -66,7 +66,7 @@ browserSuite('临时救助 (browser)', (env) => {
     await page.getByTestId('action-grant_first').click();
     const step = page.getByTestId('step-form');
     await step.waitFor();
-    await step.locator('#step_stepDate').fill('2015-12-01');
+    await fillDate(step.locator('#step_stepDate'), '2015-12-01');
     await page.getByTestId('step-submit').click();
     await step.waitFor({ state: 'detached' });
     await page.getByTestId('case-state').filter({ hasText: '已先行救助' }).waitFor();

@@ -5,6 +5,7 @@ import { useT } from '../../i18n/context.ts';
 import { performStep, todayInChina, type NextAction } from './api.ts';
 import { dataOf, fieldsOf } from './schema.ts';
 import { initialData, StepFields } from './StepFields.tsx';
+import { DateInput } from '../../components/DateInput.tsx';
 
 interface Values {
   stepDate?: string;
@@ -82,7 +83,7 @@ export function ActionModal({ caseNo, action, onClose, onDone }: { caseNo: strin
         {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} data-testid="step-error" />}
         {!ownDate && (
           <Form.Item name="stepDate" label={t('cases.form.stepDate')} rules={[{ required: true, message: t('common.required', { field: t('cases.form.stepDate') }) }]}>
-            <Input type="date" max={today} />
+            <DateInput max={today} />
           </Form.Item>
         )}
         <StepFields fields={fields} />

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Form, Input, Radio, Space, Table } from 'antd';
+import { Alert, Button, Card, Form, Radio, Space, Table } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { useApiData } from '../../api/useApiData.ts';
@@ -7,6 +7,7 @@ import { useCurrentUser } from '../../auth/context.ts';
 import { useT } from '../../i18n/context.ts';
 import { todayInChina } from './api.ts';
 import { createBatch, fetchBatches, type BatchSummary } from './batchApi.ts';
+import { DateInput } from '../../components/DateInput.tsx';
 
 const COUNTY_REVIEW = 'county_review';
 
@@ -51,7 +52,7 @@ export default function BatchListPage() {
               <Radio.Group data-testid="batch-programme" options={batched.map((p) => ({ value: p.code, label: programmes.name(p.code) }))} />
             </Form.Item>
             <Form.Item name="date" label={t('cases.batches.date')} rules={[{ required: true, message: t('common.required', { field: t('cases.batches.date') }) }]}>
-              <Input type="date" max={todayInChina()} />
+              <DateInput max={todayInChina()} />
             </Form.Item>
             <Form.Item extra={t('cases.batches.createHint')}>
               <Button type="primary" loading={busy} onClick={() => void create()} data-testid="batch-create">

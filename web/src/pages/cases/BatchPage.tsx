@@ -8,6 +8,7 @@ import { useT } from '../../i18n/context.ts';
 import { todayInChina } from './api.ts';
 import { drawSample, fetchBatch, type BatchCase } from './batchApi.ts';
 import { PublicNotice } from './PublicNotice.tsx';
+import { DateInput } from '../../components/DateInput.tsx';
 
 /** One county batch: its cases, the spot-check sample (drawn once from a stored seed), the public-notice list. */
 export default function BatchPage() {
@@ -68,7 +69,7 @@ export default function BatchPage() {
                 <Input maxLength={100} />
               </Form.Item>
               <Form.Item name="date" label={t('cases.batch.drawDate')} rules={[{ required: true, message: t('common.required', { field: t('cases.batch.drawDate') }) }]}>
-                <Input type="date" max={todayInChina()} />
+                <DateInput max={todayInChina()} />
               </Form.Item>
               <Button type="primary" loading={busy} onClick={() => void draw()} data-testid="batch-draw">
                 {t('cases.batch.draw')}

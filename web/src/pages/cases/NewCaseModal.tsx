@@ -8,6 +8,7 @@ import { useHouseholdSearch } from '../registry/useHouseholdSearch.ts';
 import { createCase, todayInChina, type NewCase } from './api.ts';
 import { openingDetails, openingFields } from './opening.ts';
 import { initialData, StepFields } from './StepFields.tsx';
+import { DateInput } from '../../components/DateInput.tsx';
 
 interface Values {
   householdNo: string;
@@ -131,7 +132,7 @@ export function NewCaseModal({ onClose, onCreated }: { onClose: () => void; onCr
         </Form.Item>
         <StepFields fields={details} prefix={['details']} idPrefix="newCase_details" />
         <Form.Item name="appliedOn" label={t('cases.new.appliedOn')} rules={required(t('cases.new.appliedOn'))}>
-          <Input type="date" max={todayInChina()} />
+          <DateInput max={todayInChina()} />
         </Form.Item>
         <Form.Item name="staffRelative" valuePropName="checked" noStyle>
           <Checkbox>{t('cases.new.staffRelative')}</Checkbox>

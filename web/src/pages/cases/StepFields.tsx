@@ -5,6 +5,7 @@ import { SUPPORT_KINDS } from '../../../../src/modules/institutions/contract.ts'
 import { fetchInstitutions } from './batchApi.ts';
 import { codeLabel } from './format.ts';
 import type { FieldSpec } from './schema.ts';
+import { DateInput } from '../../components/DateInput.tsx';
 
 function InstitutionSelect({ value, onChange, id }: { value?: number; onChange?: (v: number) => void; id?: string }) {
   const homes = useApiData(fetchInstitutions, []);
@@ -36,7 +37,7 @@ function Field({ f, place }: { f: FieldSpec; place: Place }) {
     case 'date':
       return (
         <Form.Item name={name} label={label} rules={rules}>
-          <Input type="date" />
+          <DateInput />
         </Form.Item>
       );
     case 'textarea':

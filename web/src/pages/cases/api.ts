@@ -141,10 +141,7 @@ export const performStep = (caseNo: string, input: TransitionInput) =>
 
 export const decisionDocxUrl = (caseNo: string) => `/api/v1/cases/${enc(caseNo)}/notices/decision.docx`;
 
-/** Today in China (YYYY-MM-DD), the server's calendar. */
-export function todayInChina(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-}
+export { todayInChina } from '../../components/today.ts';
 
 export interface HouseholdCase {
   caseNo: string;

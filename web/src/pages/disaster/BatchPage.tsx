@@ -8,6 +8,7 @@ import { useT } from '../../i18n/context.ts';
 import { formatYuan } from '../registry/money.ts';
 import { BATCH_STATUS_COLORS } from './BatchesPage.tsx';
 import { BatchWorksheet } from './BatchWorksheet.tsx';
+import { DateInput } from '../../components/DateInput.tsx';
 
 const PAGE = 100;
 
@@ -80,7 +81,7 @@ function BatchView({ batchNo }: { batchNo: string }) {
         </Descriptions>
         {b.mayAct && b.status !== 'decided' && b.status !== 'void' && (
           <Space wrap data-testid="batch-steps">
-            <Input type="date" style={{ width: 170 }} value={date} onChange={(e) => setDate(e.target.value)} data-testid="batch-step-date" />
+            <DateInput style={{ width: 170 }} value={date} onChange={(v) => setDate(v)} data-testid="batch-step-date" />
             {b.status === 'draft' && !b.sampledOn && <Button type="primary" loading={busy} onClick={() => void act('sample', dated)} data-testid="batch-sample">{t('batch.step.sample')}</Button>}
             {b.status === 'draft' && b.needsNotice && sampleDone && <Button type="primary" loading={busy} disabled={!date} onClick={() => void act('notice', { from: date })} data-testid="batch-notice">{t('batch.step.notice')}</Button>}
             {open && sampleDone && (!b.needsNotice || b.status === 'notice') && <Button type="primary" loading={busy} onClick={() => void act('approve', dated)} data-testid="batch-approve">{t('batch.step.approve')}</Button>}

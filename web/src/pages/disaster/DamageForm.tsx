@@ -8,6 +8,7 @@ import { useCurrentUser } from '../../auth/context.ts';
 import { useT } from '../../i18n/context.ts';
 import { fenToYuan, yuanToFen } from '../registry/money.ts';
 import { applyFieldErrors } from './formErrors.ts';
+import { DateInput } from '../../components/DateInput.tsx';
 
 interface Values {
   householdNo?: string;
@@ -116,7 +117,7 @@ export function DamageForm({ event, entry, onClose, onDone }: { event: EventDeta
           <Col span={8}><Form.Item name="houseStructure" label={t('disaster.damage.houseStructure')}><Select options={HOUSE_STRUCTURES.map((s) => ({ value: s, label: t(`disaster.structure.${s}`) }))} /></Form.Item></Col>
           {count('roomsDamaged')}
           <Col span={8}><Form.Item name="directLossYuan" label={t('disaster.damage.directLoss')}><InputNumber min={0} precision={2} style={{ width: '100%' }} data-testid="damage-directLoss" /></Form.Item></Col>
-          {!entry && <Col span={8}><Form.Item name="recordedOn" label={t('disaster.damage.recordedOn')} rules={required(t('disaster.damage.recordedOn'))}><Input type="date" data-testid="damage-recordedOn" /></Form.Item></Col>}
+          {!entry && <Col span={8}><Form.Item name="recordedOn" label={t('disaster.damage.recordedOn')} rules={required(t('disaster.damage.recordedOn'))}><DateInput data-testid="damage-recordedOn" /></Form.Item></Col>}
         </Row>
         <Form.Item name="note" label={t('disaster.damage.note')}><Input.TextArea maxLength={1000} rows={2} /></Form.Item>
       </Form>

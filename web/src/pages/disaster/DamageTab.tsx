@@ -6,13 +6,15 @@ import { useApiData } from '../../api/useApiData.ts';
 import { useT } from '../../i18n/context.ts';
 import { formatYuan } from '../registry/money.ts';
 import { DamageForm } from './DamageForm.tsx';
+import { DateInput } from '../../components/DateInput.tsx';
+import { todayInChina } from '../../components/today.ts';
 
 const STATUS_COLOR: Record<DamageStatus, string> = { recorded: 'orange', verified: 'green', void: 'default' };
 
 /** 核查 or 作废 one entry: a date or a reason, then the step. */
 function StepModal({ eventNo, entry, kind, onClose, onDone }: { eventNo: string; entry: DamageItem; kind: 'verify' | 'void'; onClose: () => void; onDone: () => void }) {
   const t = useT();
-  const [value, setValue] = useState(kind === 'verify' ? new Date().toISOString().slice(0, 10) : '');
+  const [value, setValue] = useState(kind === 'verify' ? todayInChina() : '');
   const [error, setError] = useState<string | null>(null);
   const submit = async () => {
     try {
@@ -28,7 +30,9 @@ function StepModal({ eventNo, entry, kind, onClose, onDone }: { eventNo: string;
       {kind === 'verify' && <Typography.Paragraph type="secondary">{t('disaster.damage.verifyHint')}</Typography.Paragraph>}
       <Space>
         {kind === 'verify' ? t('disaster.damage.verifiedOn') : t('disaster.damage.voidReason')}
-        <Input type={kind === 'verify' ? 'date' : 'text'} maxLength={200} value={value} onChange={(e) => setValue(e.target.value)} data-testid={`${kind}-value`} />
+        {kind === 'verify'
+          ? <DateInput value={value} onChange={setValue} max={todayInChina()} style={{ width: 170 }} data-testid="verify-value" />
+          : <Input maxLength={200} value={value} onChange={(e) => setValue(e.target.value)} data-testid="void-value" />}
       </Space>
     </Modal>
   );

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Descriptions, Input, Modal, Skeleton, Space, Table, Tabs } from 'antd';
+import { Alert, Button, Card, Descriptions, Modal, Skeleton, Space, Table, Tabs } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { lazy, Suspense, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
@@ -10,6 +10,7 @@ import { DamageTab } from './DamageTab.tsx';
 import { FIGURES } from './figures.ts';
 import { GoodsTab } from './GoodsTab.tsx';
 import { ReportForm } from './ReportForm.tsx';
+import { DateInput } from '../../components/DateInput.tsx';
 
 // 救助统计 with its chart: its own chunk, loaded when the tab opens.
 const FiguresTab = lazy(() => import('./FiguresTab.tsx'));
@@ -29,7 +30,7 @@ function EndEvent({ eventNo, onClose, onDone }: { eventNo: string; onClose: () =
   return (
     <Modal open title={t('disaster.event.end')} onCancel={onClose} onOk={() => void submit()} okButtonProps={{ disabled: endedOn === '', 'data-testid': 'end-submit' }}>
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
-      <Space>{t('disaster.event.endedOn')}<Input type="date" value={endedOn} onChange={(e) => setEndedOn(e.target.value)} data-testid="end-date" /></Space>
+      <Space>{t('disaster.event.endedOn')}<DateInput value={endedOn} onChange={(v) => setEndedOn(v)} data-testid="end-date" /></Space>
     </Modal>
   );
 }

@@ -5,6 +5,7 @@ import { api } from '../../api/client.ts';
 import { useApiData } from '../../api/useApiData.ts';
 import { useT } from '../../i18n/context.ts';
 import { applyFieldErrors } from './formErrors.ts';
+import { DateInput } from '../../components/DateInput.tsx';
 
 interface Values {
   householdNo: string;
@@ -50,7 +51,7 @@ export function GoodsTab({ event }: { event: EventDetail }) {
             <Form.Item name="householdNo" label={t('disaster.damage.householdNo')} rules={required(t('disaster.damage.householdNo'))}><Input maxLength={14} style={{ width: 170 }} data-testid="goods-householdNo" /></Form.Item>
             <Form.Item name="item" label={t('disaster.goods.item')}><Select style={{ width: 110 }} options={GOODS_ITEMS.map((i) => ({ value: i, label: t(`disaster.item.${i}`) }))} data-testid="goods-item" /></Form.Item>
             <Form.Item name="quantity" label={t('disaster.goods.quantity')} rules={required(t('disaster.goods.quantity'))}><InputNumber min={1} precision={0} addonAfter={unit(item)} style={{ width: 140 }} data-testid="goods-quantity" /></Form.Item>
-            <Form.Item name="issuedOn" label={t('disaster.goods.issuedOn')} rules={required(t('disaster.goods.issuedOn'))}><Input type="date" data-testid="goods-issuedOn" /></Form.Item>
+            <Form.Item name="issuedOn" label={t('disaster.goods.issuedOn')} rules={required(t('disaster.goods.issuedOn'))}><DateInput data-testid="goods-issuedOn" /></Form.Item>
             <Form.Item name="note" label={t('disaster.goods.note')}><Input maxLength={200} style={{ width: 200 }} /></Form.Item>
             <Form.Item><Button type="primary" loading={busy} onClick={() => void submit()} data-testid="goods-submit">{t('disaster.form.submit')}</Button></Form.Item>
           </Form>

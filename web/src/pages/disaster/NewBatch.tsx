@@ -5,6 +5,7 @@ import { BATCH_KINDS, type BatchDetail, type BatchKind, type EventList } from '.
 import { api, ApiError } from '../../api/client.ts';
 import { useApiData } from '../../api/useApiData.ts';
 import { useT } from '../../i18n/context.ts';
+import { DateInput } from '../../components/DateInput.tsx';
 
 interface BatchForm { kind: BatchKind; eventNo?: string; season?: string; date?: string; payMonth?: string; startDate?: string; endDate?: string }
 
@@ -49,10 +50,10 @@ export function NewBatch({ onClose, eventNo }: { onClose: () => void; eventNo?: 
               <Select loading={events.loading} data-testid="batch-event" options={(events.data?.items ?? []).map((e) => ({ value: e.eventNo, label: `${e.name}（${e.startedOn}）` }))} />
             </Form.Item>}
         {kind === 'transitional' && <>
-          <Form.Item name="startDate" label={t('batch.form.startDate')} rules={required(t('batch.form.startDate'))}><Input type="date" data-testid="batch-startDate" /></Form.Item>
-          <Form.Item name="endDate" label={t('batch.form.endDate')} rules={required(t('batch.form.endDate'))}><Input type="date" data-testid="batch-endDate" /></Form.Item>
+          <Form.Item name="startDate" label={t('batch.form.startDate')} rules={required(t('batch.form.startDate'))}><DateInput data-testid="batch-startDate" /></Form.Item>
+          <Form.Item name="endDate" label={t('batch.form.endDate')} rules={required(t('batch.form.endDate'))}><DateInput data-testid="batch-endDate" /></Form.Item>
         </>}
-        <Form.Item name="date" label={t('batch.form.date')}><Input type="date" data-testid="batch-date" /></Form.Item>
+        <Form.Item name="date" label={t('batch.form.date')}><DateInput data-testid="batch-date" /></Form.Item>
         <Form.Item name="payMonth" label={t('batch.form.payMonth')}><Input placeholder="2015-08" data-testid="batch-payMonth" /></Form.Item>
       </Form>
     </Modal>

@@ -8,6 +8,7 @@ import type { AreaNode } from '../../api/types.ts';
 import { useApiData } from '../../api/useApiData.ts';
 import { useCurrentUser } from '../../auth/context.ts';
 import { useT } from '../../i18n/context.ts';
+import { DateInput } from '../../components/DateInput.tsx';
 
 interface EventForm {
   kind: DisasterKind; name: string; startedOn: string; endedOn?: string; responseLevel?: ResponseLevel; areas: string[]; note?: string;
@@ -53,8 +54,8 @@ export function NewEvent({ onClose }: { onClose: () => void }) {
           <Select options={DISASTER_KINDS.map((k) => ({ value: k, label: t(`disaster.kind.${k}`) }))} data-testid="event-kind" />
         </Form.Item>
         <Form.Item name="name" label={t('disaster.form.name')} rules={required(t('disaster.form.name'))}><Input maxLength={100} data-testid="event-name" /></Form.Item>
-        <Form.Item name="startedOn" label={t('disaster.form.startedOn')} rules={required(t('disaster.form.startedOn'))}><Input type="date" data-testid="event-startedOn" /></Form.Item>
-        <Form.Item name="endedOn" label={t('disaster.form.endedOn')}><Input type="date" data-testid="event-endedOn" /></Form.Item>
+        <Form.Item name="startedOn" label={t('disaster.form.startedOn')} rules={required(t('disaster.form.startedOn'))}><DateInput data-testid="event-startedOn" /></Form.Item>
+        <Form.Item name="endedOn" label={t('disaster.form.endedOn')}><DateInput data-testid="event-endedOn" /></Form.Item>
         <Form.Item name="responseLevel" label={t('disaster.form.level')}>
           <Select allowClear options={RESPONSE_LEVELS.map((l) => ({ value: l, label: t(`disaster.level.${l}`) }))} />
         </Form.Item>

@@ -7,6 +7,7 @@ import { useApiData } from '../../api/useApiData.ts';
 import { useCurrentUser } from '../../auth/context.ts';
 import { useT } from '../../i18n/context.ts';
 import { FIGURES } from './figures.ts';
+import { DateInput } from '../../components/DateInput.tsx';
 
 type FormValues = Record<keyof ReportFigures, number> & { areaCode: string; asOf: string; note?: string };
 
@@ -59,7 +60,7 @@ export function ReportForm({ event, onClose, onDone }: { event: EventDetail; onC
         <Form.Item name="areaCode" label={t('disaster.report.area')} rules={required(t('disaster.report.area'))}>
           <Select showSearch optionFilterProp="label" loading={areas.loading} options={areas.data ?? []} onChange={(code: string) => prefill(code)} data-testid="report-area" />
         </Form.Item>
-        <Form.Item name="asOf" label={t('disaster.report.asOf')} rules={required(t('disaster.report.asOf'))}><Input type="date" data-testid="report-asOf" /></Form.Item>
+        <Form.Item name="asOf" label={t('disaster.report.asOf')} rules={required(t('disaster.report.asOf'))}><DateInput data-testid="report-asOf" /></Form.Item>
         {FIGURES.map((f) => (
           <Form.Item key={f.key} name={f.key} label={t(f.label)} rules={required(t(f.label))}>
             <InputNumber min={0} precision={f.precision} style={{ width: 220 }} data-testid={`report-${f.key}`} />

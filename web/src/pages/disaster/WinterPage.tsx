@@ -6,6 +6,7 @@ import { useApiData } from '../../api/useApiData.ts';
 import { useT } from '../../i18n/context.ts';
 import { applyFieldErrors } from './formErrors.ts';
 import { WinterImport } from './WinterImport.tsx';
+import { DateInput } from '../../components/DateInput.tsx';
 
 type Need = WinterNeedList['items'][number];
 interface Values {
@@ -52,7 +53,7 @@ function NeedForm({ season, onClose, onDone }: { season: string; onClose: () => 
             <Form.Item key={k} name={k} label={t((['disaster.winter.first', 'disaster.winter.second', 'disaster.winter.third'] as const)[i] ?? 'disaster.winter.first')}><InputNumber min={0} max={100} precision={0} data-testid={`winter-${k}`} /></Form.Item>
           ))}
         </Space>
-        <Form.Item name="surveyedOn" label={t('disaster.winter.surveyedOn')} rules={required(t('disaster.winter.surveyedOn'))}><Input type="date" data-testid="winter-surveyedOn" /></Form.Item>
+        <Form.Item name="surveyedOn" label={t('disaster.winter.surveyedOn')} rules={required(t('disaster.winter.surveyedOn'))}><DateInput data-testid="winter-surveyedOn" /></Form.Item>
         <Form.Item name="note" label={t('disaster.damage.note')}><Input maxLength={200} /></Form.Item>
       </Form>
     </Modal>

@@ -10,6 +10,7 @@ import { useT } from '../../i18n/context.ts';
 import type { MessageKey } from '../../i18n/zh-CN.ts';
 import { useSubmit } from '../../forms/useSubmit.ts';
 import * as funds from './api.ts';
+import { DateInput } from '../../components/DateInput.tsx';
 
 type Values = Record<string, unknown>;
 type Dialog = 'budget' | 'transfer' | 'plan' | null;
@@ -45,7 +46,7 @@ export default function FundsPage() {
       <Tabs items={[
         { key: 'execution', label: t('funds.tab.execution'), children: (
           <Space direction="vertical" style={{ width: '100%' }}>
-            <Space><span>{t('funds.asOf')}</span><Input type="date" value={asOf ?? ''} onChange={(e) => setAsOf(e.target.value || undefined)} style={{ width: 160 }} /></Space>
+            <Space><span>{t('funds.asOf')}</span><DateInput value={asOf ?? ''} onChange={(v) => setAsOf(v || undefined)} style={{ width: 160 }} /></Space>
             {exec.data && <ExecutionTable e={exec.data} />}
           </Space>
         ) },
@@ -152,7 +153,7 @@ function DialogForm({ dialog, year, onClose, onDone }: { dialog: Exclude<Dialog,
     send = (v) => funds.createBudget({ countyCode: countyCode(v), year: v.year, programme: v.programme, source: v.source, earmark: text(v.earmark), amountFen: fen(v), document: v.document });
   } else if (dialog === 'transfer') {
     title = 'funds.tab.transfers';
-    body = <>{common}<Form.Item name="receivedOn" label={t('funds.col.receivedOn')} rules={req} initialValue={today()}><Input type="date" /></Form.Item>{money}</>;
+    body = <>{common}<Form.Item name="receivedOn" label={t('funds.col.receivedOn')} rules={req} initialValue={today()}><DateInput /></Form.Item>{money}</>;
     send = (v) => funds.createTransfer({ countyCode: countyCode(v), receivedOn: v.receivedOn, programme: v.programme, source: v.source, earmark: text(v.earmark), amountFen: fen(v), document: v.document });
   } else {
     title = 'funds.tab.plans';

@@ -9,6 +9,7 @@ import { useCurrentUser } from '../../auth/context.ts';
 import { useT } from '../../i18n/context.ts';
 import type { MessageKey } from '../../i18n/zh-CN.ts';
 import { createInstitution, updateInstitution } from './api.ts';
+import { DateInput } from '../../components/DateInput.tsx';
 
 interface Values {
   name: string; kind: string; address?: string; areaCode?: string; creditCode?: string; legalPersonStatus: string; legalPersonRegisteredOn?: string;
@@ -90,9 +91,9 @@ export function InstitutionForm({ institution, onClose, onSaved }: { institution
               <Select options={(['registered', 'not_registered'] as const).map((s) => ({ value: s, label: t(`inst.legal.${s}`) }))} />
             </Form.Item>
           </Col>
-          <Col span={6}>{registered && <Form.Item name="legalPersonRegisteredOn" label={label('legalPersonRegisteredOn')}><Input type="date" /></Form.Item>}</Col>
+          <Col span={6}>{registered && <Form.Item name="legalPersonRegisteredOn" label={label('legalPersonRegisteredOn')}><DateInput /></Form.Item>}</Col>
           {COUNTS.map(count)}
-          <Col span={8}><Form.Item name="openedOn" label={label('openedOn')}><Input type="date" /></Form.Item></Col>
+          <Col span={8}><Form.Item name="openedOn" label={label('openedOn')}><DateInput /></Form.Item></Col>
           {institution && (
             <>
               <Col span={8}>
@@ -100,7 +101,7 @@ export function InstitutionForm({ institution, onClose, onSaved }: { institution
                   <Select options={(['open', 'closed'] as const).map((s) => ({ value: s, label: t(`inst.status.${s}`) }))} />
                 </Form.Item>
               </Col>
-              <Col span={8}>{closed && <Form.Item name="closedOn" label={label('closedOn')}><Input type="date" /></Form.Item>}</Col>
+              <Col span={8}>{closed && <Form.Item name="closedOn" label={label('closedOn')}><DateInput /></Form.Item>}</Col>
             </>
           )}
         </Row>

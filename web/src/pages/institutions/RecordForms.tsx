@@ -6,6 +6,7 @@ import { ApiError } from '../../api/client.ts';
 import { useT } from '../../i18n/context.ts';
 import { fenToYuan, yuanToFen } from '../registry/money.ts';
 import { addProject, addRating, updateProject } from './api.ts';
+import { DateInput } from '../../components/DateInput.tsx';
 
 function useSubmit<T extends object>(fields: readonly string[], rename: Record<string, string> = {}) {
   const t = useT();
@@ -47,7 +48,7 @@ export function RatingForm({ institution, onClose, onSaved }: { institution: Ins
         <Form.Item name="stars" label={t('inst.rating.stars')}>
           <Select options={[1, 2, 3, 4, 5].map((n) => ({ value: n, label: t('inst.rating.starsN', { n }) }))} style={{ width: 160 }} />
         </Form.Item>
-        <Form.Item name="assessedOn" label={t('inst.rating.assessedOn')} rules={required(t('inst.rating.assessedOn'))}><Input type="date" /></Form.Item>
+        <Form.Item name="assessedOn" label={t('inst.rating.assessedOn')} rules={required(t('inst.rating.assessedOn'))}><DateInput /></Form.Item>
         <Form.Item name="assessor" label={t('inst.rating.assessor')} rules={required(t('inst.rating.assessor'))}><Input maxLength={100} /></Form.Item>
         <Form.Item name="score" label={t('inst.rating.score')}><InputNumber min={0} max={100} precision={2} /></Form.Item>
         <Form.Item name="note" label={t('inst.rating.note')}><Input.TextArea maxLength={1000} rows={2} /></Form.Item>
@@ -86,8 +87,8 @@ export function ProjectForm({ institution, project, onClose, onSaved }: { instit
         <Form.Item name="status" label={t('inst.project.status')}>
           <Select options={PROJECT_STATUSES.map((s) => ({ value: s, label: t(`inst.projectStatus.${s}`) }))} />
         </Form.Item>
-        {status !== 'planned' && <Form.Item name="startedOn" label={t('inst.project.startedOn')}><Input type="date" /></Form.Item>}
-        {status === 'completed' && <Form.Item name="completedOn" label={t('inst.project.completedOn')}><Input type="date" /></Form.Item>}
+        {status !== 'planned' && <Form.Item name="startedOn" label={t('inst.project.startedOn')}><DateInput /></Form.Item>}
+        {status === 'completed' && <Form.Item name="completedOn" label={t('inst.project.completedOn')}><DateInput /></Form.Item>}
       </Form>
     </Modal>
   );

@@ -9,6 +9,7 @@ import { todayIso } from './dates.ts';
 import { useT } from '../../i18n/context.ts';
 import { fenToYuan, yuanToFen } from '../registry/money.ts';
 import { claimStep, reportClaim } from './api.ts';
+import { DateInput } from '../../components/DateInput.tsx';
 
 export type ClaimAction = { kind: 'report' } | { kind: 'assess' | 'pay' | 'refuse'; claim: ClaimItem };
 
@@ -58,22 +59,22 @@ export function ClaimDialog({ action, onClose, onDone }: { action: ClaimAction; 
         {action.kind === 'report' && <>
           {item('eventNo', 'insurance.claim.eventNo', <Select showSearch optionFilterProp="label" loading={events.loading} data-testid="claim-event" options={(events.data?.items ?? []).map((e) => ({ value: e.eventNo, label: `${e.name}（${e.startedOn}）` }))} />)}
           {item('householdNo', 'insurance.claim.householdNo', <Input maxLength={14} />)}
-          {item('reportedOn', 'insurance.claim.reportedOn', <Input type="date" />)}
+          {item('reportedOn', 'insurance.claim.reportedOn', <DateInput />)}
           <Form.Item name="note" label={t('insurance.claim.note')}><Input.TextArea maxLength={500} rows={2} /></Form.Item>
         </>}
         {action.kind === 'assess' && <>
           {item('grade', 'insurance.claim.grade', <Select options={GRADES.map((g) => ({ value: g, label: t(`insurance.grade.${g}`) }))} />)}
           {item('loss', 'insurance.claim.loss', <InputNumber min={0} precision={2} style={{ width: 200 }} />)}
-          {item('assessedOn', 'insurance.claim.assessedOn', <Input type="date" />)}
+          {item('assessedOn', 'insurance.claim.assessedOn', <DateInput />)}
         </>}
         {action.kind === 'pay' && <>
           {item('paid', 'insurance.claim.paidAmount', <InputNumber min={0} precision={2} style={{ width: 200 }} />)}
-          {item('paidOn', 'insurance.claim.paidOn', <Input type="date" />)}
+          {item('paidOn', 'insurance.claim.paidOn', <DateInput />)}
           {item('paymentRef', 'insurance.claim.paymentRef', <Input maxLength={60} />)}
         </>}
         {action.kind === 'refuse' && <>
           {item('reason', 'insurance.claim.reason', <Input.TextArea maxLength={200} rows={2} />)}
-          {item('refusedOn', 'insurance.claim.refusedOn', <Input type="date" />)}
+          {item('refusedOn', 'insurance.claim.refusedOn', <DateInput />)}
         </>}
       </Form>
     </Modal>

@@ -5,6 +5,7 @@ import { ApiError } from '../../api/client.ts';
 import { useT } from '../../i18n/context.ts';
 import { yuanToFen } from '../registry/money.ts';
 import { createPolicy } from './api.ts';
+import { DateInput } from '../../components/DateInput.tsx';
 
 interface PolicyForm {
   policyNo: string; insurer: string; premium: number; governmentShare: number; perils: Peril[]; coverageFrom: string; coverageTo: string; note?: string;
@@ -57,8 +58,8 @@ export function NewPolicy({ year, onClose, onSaved }: { year: number; onClose: (
             </Form.Item>
           ))}
         </Form.Item>
-        <Form.Item name="coverageFrom" label={t('insurance.policy.coverageFrom')} rules={required(t('insurance.policy.coverageFrom'))}><Input type="date" /></Form.Item>
-        <Form.Item name="coverageTo" label={t('insurance.policy.coverageTo')} rules={required(t('insurance.policy.coverageTo'))}><Input type="date" /></Form.Item>
+        <Form.Item name="coverageFrom" label={t('insurance.policy.coverageFrom')} rules={required(t('insurance.policy.coverageFrom'))}><DateInput /></Form.Item>
+        <Form.Item name="coverageTo" label={t('insurance.policy.coverageTo')} rules={required(t('insurance.policy.coverageTo'))}><DateInput /></Form.Item>
         <Form.Item name="note" label={t('insurance.policy.note')}><Input.TextArea maxLength={500} rows={2} /></Form.Item>
       </Form>
     </Modal>

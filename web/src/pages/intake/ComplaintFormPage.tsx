@@ -10,6 +10,7 @@ import { showFieldErrors, type NamePath } from '../registry/fieldErrors.ts';
 import { createComplaint, type ComplaintCategory, type ComplaintChannel, type NewComplaint } from './api.ts';
 import { codeLabel, COMPLAINT_CATEGORIES, COMPLAINT_CHANNELS, todayInChina } from './format.ts';
 import { IntakeNav } from './IntakeNav.tsx';
+import { DateInput } from '../../components/DateInput.tsx';
 
 type SubjectKind = 'case' | 'recipient' | 'staff';
 
@@ -99,7 +100,7 @@ function ComplaintForm() {
             </Col>
             <Col xs={24} md={6}>
               <Form.Item name="receivedOn" label={t('complaint.col.receivedOn')} rules={required(t('complaint.col.receivedOn'))}>
-                <Input type="date" max={todayInChina()} />
+                <DateInput max={todayInChina()} />
               </Form.Item>
             </Col>
             <Col xs={24} md={6}>

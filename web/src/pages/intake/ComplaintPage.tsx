@@ -13,6 +13,7 @@ import {
 } from './api.ts';
 import { codeLabel, CONCLUSIONS, FEEDBACK_CHANNELS, formatYuan, todayInChina, yuanToFen } from './format.ts';
 import { IntakeNav } from './IntakeNav.tsx';
+import { DateInput } from '../../components/DateInput.tsx';
 
 type StepKind = 'assign' | 'conclude' | 'feedback' | 'close' | 'recovery';
 const STATUS_ORDER = ['received', 'assigned', 'concluded', 'closed'];
@@ -201,7 +202,7 @@ function ComplaintStepModal({ kind, complaint, onClose, onDone }: { kind: StepKi
   const required = (field: string) => [{ required: true, message: t('common.required', { field }) }];
   const date = (name: 'date' | 'decidedOn', label: string, req: boolean) => (
     <Form.Item name={name} label={label} rules={req ? required(label) : []}>
-      <Input type="date" max={todayInChina()} />
+      <DateInput max={todayInChina()} />
     </Form.Item>
   );
   return (

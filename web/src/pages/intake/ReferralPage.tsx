@@ -11,6 +11,7 @@ import { showFieldErrors, type NamePath } from '../registry/fieldErrors.ts';
 import { acceptReferral, fetchReferral, recordReferralAction, returnReferralResult, type Outcome, type ReferralDetail } from './api.ts';
 import { codeLabel, deptLabel, needLabel, OUTCOMES, todayInChina } from './format.ts';
 import { IntakeNav } from './IntakeNav.tsx';
+import { DateInput } from '../../components/DateInput.tsx';
 
 type StepKind = 'accept' | 'act' | 'result';
 
@@ -150,7 +151,7 @@ function StepModal({ kind, referral, onClose, onDone }: { kind: StepKind; referr
       <Form form={form} name="referralStep" layout="vertical" initialValues={{ date: todayInChina() }}>
         {errors.length > 0 && <Alert type="error" showIcon message={errors.join(t('intake.listSep'))} style={{ marginBottom: 16 }} data-testid="referral-step-error" />}
         <Form.Item name="date" label={t('intake.referral.date')} rules={required(t('intake.referral.date'))}>
-          <Input type="date" min={referral.acceptedOn ?? referral.referredOn} max={todayInChina()} />
+          <DateInput min={referral.acceptedOn ?? referral.referredOn} max={todayInChina()} />
         </Form.Item>
         {kind === 'result' ? (
           <>

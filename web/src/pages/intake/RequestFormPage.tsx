@@ -15,6 +15,7 @@ import { CHANNELS, codeLabel, EXPENSE_KINDS, todayInChina, WORK_CAPACITIES } fro
 import { IntakeNav } from './IntakeNav.tsx';
 import { PartsCard } from './PartsCard.tsx';
 import { onFormOf, toRequest, type Values } from './requestFormValues.ts';
+import { DateInput } from '../../components/DateInput.tsx';
 
 export default function RequestFormPage() {
   const me = useCurrentUser();
@@ -112,7 +113,7 @@ function RequestForm() {
               </Col>
               <Col xs={24} md={6}>
                 <Form.Item name="receivedOn" label={label('intake.form.receivedOn')} rules={required(t('intake.form.receivedOn'))}>
-                  <Input type="date" max={todayInChina()} />
+                  <DateInput max={todayInChina()} />
                 </Form.Item>
               </Col>
             </Row>

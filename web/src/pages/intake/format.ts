@@ -68,7 +68,4 @@ const yuanFormat = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 2, ma
 export const formatYuan = (fen: number): string => yuanFormat.format(fen / 100);
 export const yuanToFen = (yuan: number): number => Math.round(yuan * 100);
 
-/** Today in China (YYYY-MM-DD), the server's calendar. */
-export function todayInChina(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-}
+export { todayInChina } from '../../components/today.ts';

@@ -14,6 +14,7 @@ import { useT } from '../../i18n/context.ts';
 import type { MessageKey } from '../../i18n/zh-CN.ts';
 import { useSubmit } from '../../forms/useSubmit.ts';
 import { figures, getPerson, listSurveys, listWarnings, personStep, recordSurvey, type PersonStep, type SurveyFilter } from './api.ts';
+import { DateInput } from '../../components/DateInput.tsx';
 
 const todayInChina = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
 const blank = (v: string | undefined) => (v === undefined || v.trim() === '' ? undefined : v.trim());
@@ -101,7 +102,7 @@ function NewSurvey({ onClose, onSaved }: { onClose: () => void; onSaved: (person
         <Form.Item name="year" label={t('lb.year')} rules={required('lb.year')}><InputNumber min={2000} max={2100} precision={0} /></Form.Item>
         <Form.Item name="kind" label={t('lb.kind')} rules={required('lb.kind')}><Radio.Group options={KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }))} /></Form.Item>
         <Form.Item name="awayPlace" label={t('lb.form.awayPlace')} rules={required('lb.form.awayPlace')}><Input maxLength={200} /></Form.Item>
-        <Form.Item name="awaySince" label={t('lb.form.awaySince')}><Input type="date" /></Form.Item>
+        <Form.Item name="awaySince" label={t('lb.form.awaySince')}><DateInput /></Form.Item>
         <Form.Item name="hasGuardian" valuePropName="checked"><Checkbox>{t('lb.form.hasGuardian')}</Checkbox></Form.Item>
         {hasGuardian && (
           <>
@@ -111,7 +112,7 @@ function NewSurvey({ onClose, onSaved }: { onClose: () => void; onSaved: (person
           </>
         )}
         <Form.Item name="risks" label={t('lb.form.risks')}><Checkbox.Group options={RISKS.map((r) => ({ value: r, label: RISK_LABELS[r] }))} /></Form.Item>
-        <Form.Item name="surveyedOn" label={t('lb.form.surveyedOn')} rules={required('lb.form.surveyedOn')}><Input type="date" /></Form.Item>
+        <Form.Item name="surveyedOn" label={t('lb.form.surveyedOn')} rules={required('lb.form.surveyedOn')}><DateInput /></Form.Item>
         <Form.Item name="surveyedBy" label={t('lb.form.surveyedBy')} rules={required('lb.form.surveyedBy')}><Input maxLength={50} /></Form.Item>
       </Form>
     </Modal>
@@ -174,12 +175,12 @@ function StepForm({ personId, step, warning, onSaved }: { personId: string; step
           <Form.Item name="carerKind" label={t('lb.plan.carerKind')} rules={required('lb.plan.carerKind')}><Radio.Group options={CARER_KINDS.map((k) => ({ value: k, label: CARER_LABELS[k] }))} /></Form.Item>
           <Form.Item name="carerName" label={t('lb.plan.carerName')} rules={required('lb.plan.carerName')}><Input maxLength={50} /></Form.Item>
           <Form.Item name="visitIntervalDays" label={t('lb.plan.interval')}><InputNumber min={1} max={366} precision={0} /></Form.Item>
-          <Form.Item name="from" label={t('lb.plan.from')} rules={required('lb.plan.from')}><Input type="date" /></Form.Item>
+          <Form.Item name="from" label={t('lb.plan.from')} rules={required('lb.plan.from')}><DateInput /></Form.Item>
         </>
       )}
       {step === 'visits' && (
         <>
-          <Form.Item name="visitedOn" label={t('lb.visit.visitedOn')} rules={required('lb.visit.visitedOn')}><Input type="date" /></Form.Item>
+          <Form.Item name="visitedOn" label={t('lb.visit.visitedOn')} rules={required('lb.visit.visitedOn')}><DateInput /></Form.Item>
           <Form.Item name="visitedBy" label={t('lb.visit.visitedBy')} rules={required('lb.visit.visitedBy')}><Input maxLength={50} /></Form.Item>
           <Form.Item name="findings" label={t('lb.visit.findings')} rules={required('lb.visit.findings')}><Input.TextArea rows={2} maxLength={500} /></Form.Item>
           <Form.Item name="risksFound" label={t('lb.visit.risksFound')}><Checkbox.Group options={RISKS.map((r) => ({ value: r, label: RISK_LABELS[r] }))} /></Form.Item>
@@ -208,7 +209,7 @@ function StepForm({ personId, step, warning, onSaved }: { personId: string; step
             </>
           )}
           <Form.Item name="note" label={t('lb.follow.note')} rules={required('lb.follow.note')}><Input.TextArea rows={2} maxLength={500} /></Form.Item>
-          <Form.Item name="followedOn" label={t('lb.follow.on')} rules={required('lb.follow.on')}><Input type="date" /></Form.Item>
+          <Form.Item name="followedOn" label={t('lb.follow.on')} rules={required('lb.follow.on')}><DateInput /></Form.Item>
         </>
       )}
       <Button type="primary" loading={busy} onClick={() => void submit()}>{t('lb.form.save')}</Button>

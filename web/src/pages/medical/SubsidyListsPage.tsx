@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Form, Input, InputNumber, Select, Space, Spin, Table, Tag } from 'antd';
+import { Alert, Button, Card, Form, InputNumber, Select, Space, Spin, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { useApiData } from '../../api/useApiData.ts';
@@ -7,6 +7,7 @@ import { can } from '../../auth/permissions.ts';
 import { useT } from '../../i18n/context.ts';
 import { formatYuan } from '../registry/money.ts';
 import { fetchSubsidyLists, generateSubsidyList, type SubsidyList } from './api-subsidy.ts';
+import { DateInput } from '../../components/DateInput.tsx';
 
 export const SUBSIDY_STATUS_COLORS: Record<string, string> = { draft: 'blue', reviewed: 'cyan', approved: 'green', exported: 'purple', void: 'default' };
 
@@ -47,7 +48,7 @@ export default function SubsidyListsPage() {
               <InputNumber min={2000} max={2100} precision={0} data-testid="subsidy-year" />
             </Form.Item>
             <Form.Item name="asOf" label={t('medical.subsidy.generate.asOf')} rules={[{ required: true, message: t('common.required', { field: t('medical.subsidy.generate.asOf') }) }]}>
-              <Input type="date" style={{ width: 150 }} data-testid="subsidy-as-of" />
+              <DateInput style={{ width: 150 }} data-testid="subsidy-as-of" />
             </Form.Item>
             <Form.Item extra={t('medical.subsidy.generate.hint')}>
               <Button type="primary" loading={busy} onClick={() => void generate()} data-testid="subsidy-generate">{t('medical.subsidy.generate.submit')}</Button>

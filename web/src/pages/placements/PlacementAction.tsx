@@ -5,6 +5,7 @@ import { api, ApiError } from '../../api/client.ts';
 import { useApiData } from '../../api/useApiData.ts';
 import { useT } from '../../i18n/context.ts';
 import { today } from './format.ts';
+import { DateInput } from '../../components/DateInput.tsx';
 
 export type PlacementStep = 'admit' | 'transfer' | 'discharge' | 'death';
 
@@ -40,7 +41,7 @@ export function PlacementAction({ step, placement, countyCode, onClose, onDone }
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} data-testid="placement-error" />}
       {step === 'death' && <Typography.Paragraph type="secondary">{t('placements.deathNote')}</Typography.Paragraph>}
       <Form form={form} layout="vertical" initialValues={{ date: today() }}>
-        <Form.Item name="date" label={t(step === 'death' ? 'placements.form.deathDate' : 'placements.form.date')} rules={required(t('placements.form.date'))}><Input type="date" data-testid="placement-date" /></Form.Item>
+        <Form.Item name="date" label={t(step === 'death' ? 'placements.form.deathDate' : 'placements.form.date')} rules={required(t('placements.form.date'))}><DateInput data-testid="placement-date" /></Form.Item>
         {step === 'transfer' && (
           <Form.Item name="institutionId" label={t('placements.form.target')} rules={required(t('placements.form.target'))}>
             <Select data-testid="placement-target" loading={homes.loading} options={(homes.data?.items ?? []).filter((h) => h.id !== placement.institutionId).map((h) => ({ value: h.id, label: `${h.name}（${h.residents}/${h.beds}）` }))} />

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Input, Space, Table } from 'antd';
+import { Alert, Button, Card, Space, Table } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import type { InstitutionOccupancy } from '../../../../src/modules/placements/contract.ts';
@@ -8,6 +8,7 @@ import { useCurrentUser } from '../../auth/context.ts';
 import { useT } from '../../i18n/context.ts';
 import { percent, today } from './format.ts';
 import ResidentsPanel from './ResidentsPanel.tsx';
+import { DateInput } from '../../components/DateInput.tsx';
 
 type Home = InstitutionOccupancy['items'][number];
 
@@ -26,7 +27,7 @@ export default function PlacementsPage() {
   const home = list.data?.items.find((h) => h.id === selected);
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-      <Card title={t('placements.title')} extra={<Space><span>{t('placements.asOf')}</span><Input type="date" value={asOf} onChange={(e) => e.target.value && setAsOf(e.target.value)} data-testid="placements-asOf" /></Space>}>
+      <Card title={t('placements.title')} extra={<Space><span>{t('placements.asOf')}</span><DateInput value={asOf} onChange={(v) => v && setAsOf(v)} data-testid="placements-asOf" /></Space>}>
         {list.error && <Alert type="error" showIcon message={t('common.loadFailed', { message: list.error.message })} />}
         <Table<Home> size="small" rowKey="id" loading={list.loading} dataSource={list.data?.items ?? []} pagination={{ pageSize: 30 }} data-testid="placements-institutions" locale={{ emptyText: t('common.noData') }}
           columns={[

@@ -10,6 +10,7 @@ import type { MessageKey } from '../../i18n/zh-CN.ts';
 import { useSubmit } from '../../forms/useSubmit.ts';
 import { listOrganisations } from '../volunteers/api.ts';
 import * as ps from './api.ts';
+import { DateInput } from '../../components/DateInput.tsx';
 
 export type Dialog =
   | { kind: 'contract' | 'evaluation' | 'task' | 'assistant' }
@@ -37,7 +38,7 @@ export function PsDialog({ dialog, contracts, allContracts, assistants, onClose,
   const users = useApiData(() => (dialog.kind === 'assistant' ? fetchUsers() : Promise.resolve([])), [dialog.kind]);
   const req = [{ required: true, message: t('ps.required') }];
   const date = (name: string, label: MessageKey, required = true) => (
-    <Form.Item name={name} label={t(label)} rules={required ? req : []} initialValue={required ? today() : undefined}><Input type="date" /></Form.Item>
+    <Form.Item name={name} label={t(label)} rules={required ? req : []} initialValue={required ? today() : undefined}><DateInput /></Form.Item>
   );
   const village = (
     <Form.Item name="villageCode" label={t('ps.form.village')} rules={req}><AreaTreeSelect root={{ code: me.areaCode, name: me.areaName, level: me.areaLevel }} /></Form.Item>

@@ -3,6 +3,7 @@ import { DECISIONS, HEALTHS, IDENTITY_STATUSES, MENTAL_ILLNESS, SEXES, SOURCES, 
 import { useT } from '../../i18n/context.ts';
 import { createRecord } from './api.ts';
 import { useSubmit } from '../../forms/useSubmit.ts';
+import { DateInput } from '../../components/DateInput.tsx';
 
 interface ScreeningForm {
   stationId: number; source: string; metOn: string; place: string; sex: string; decision: Decision; decidedOn: string;
@@ -40,7 +41,7 @@ export function NewRecord({ stations, onClose, onSaved }: { stations: StationLis
         <Form.Item name="source" label={t('relief.form.source')} rules={required('relief.form.source')}>
           <Radio.Group options={SOURCES.map((s) => ({ value: s, label: t(`relief.source.${s}`) }))} />
         </Form.Item>
-        <Form.Item name="metOn" label={t('relief.form.metOn')} rules={required('relief.form.metOn')}><Input type="date" /></Form.Item>
+        <Form.Item name="metOn" label={t('relief.form.metOn')} rules={required('relief.form.metOn')}><DateInput /></Form.Item>
         <Form.Item name="place" label={t('relief.form.place')} rules={required('relief.form.place')}><Input maxLength={200} /></Form.Item>
         <Form.Item name="sex" label={t('relief.form.sex')} rules={required('relief.form.sex')}>
           <Radio.Group options={SEXES.map((s) => ({ value: s, label: t(`relief.sex.${s}`) }))} />
@@ -49,13 +50,13 @@ export function NewRecord({ stations, onClose, onSaved }: { stations: StationLis
         <Form.Item name="decision" label={t('relief.form.decision')} rules={required('relief.form.decision')}>
           <Select options={DECISIONS.map((d) => ({ value: d, label: t(`relief.decision.${d}`) }))} data-testid="relief-decision" />
         </Form.Item>
-        <Form.Item name="decidedOn" label={t('relief.form.decidedOn')} rules={required('relief.form.decidedOn')}><Input type="date" /></Form.Item>
+        <Form.Item name="decidedOn" label={t('relief.form.decidedOn')} rules={required('relief.form.decidedOn')}><DateInput /></Form.Item>
         {refused ? <Alert type="info" showIcon message={t('relief.form.refusalHint')} /> : (
           <>
             <Form.Item name="name" label={t('relief.form.name')}><Input maxLength={50} /></Form.Item>
             <Form.Item name="description" label={t('relief.form.description')}><Input.TextArea maxLength={500} rows={2} /></Form.Item>
             <Form.Item name="idNumber" label={t('relief.form.idNumber')}><Input maxLength={18} /></Form.Item>
-            <Form.Item name="birthDate" label={t('relief.form.birthDate')}><Input type="date" /></Form.Item>
+            <Form.Item name="birthDate" label={t('relief.form.birthDate')}><DateInput /></Form.Item>
             <Form.Item name="hukouPlace" label={t('relief.form.hukouPlace')}><Input maxLength={200} /></Form.Item>
             <Form.Item name="identityStatus" label={t('relief.form.identityStatus')} rules={required('relief.form.identityStatus')}>
               <Radio.Group options={IDENTITY_STATUSES.map((s) => ({ value: s, label: t(`relief.identity.${s}`) }))} />

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Checkbox, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { STATUSES, type RecordItem, type ReliefFigures } from '../../../../src/modules/relief-station/contract.ts';
@@ -8,6 +8,7 @@ import { can } from '../../auth/permissions.ts';
 import { useT } from '../../i18n/context.ts';
 import { figures, listRecords, listStations, type RecordFilter } from './api.ts';
 import { NewRecord } from './NewRecord.tsx';
+import { DateInput } from '../../components/DateInput.tsx';
 
 /** 救助管理站: the county's records with filters, 新建记录 (screening), and the year's figures. */
 export default function RecordsPage() {
@@ -35,9 +36,9 @@ export default function RecordsPage() {
           <Checkbox checked={filter.minor === true} onChange={(e) => set({ minor: e.target.checked })}>{t('relief.filter.minor')}</Checkbox>
           <Checkbox checked={filter.overdue === true} onChange={(e) => set({ overdue: e.target.checked })} data-testid="relief-overdue">{t('relief.filter.overdue')}</Checkbox>
           <span>{t('relief.filter.met')}</span>
-          <Input type="date" style={{ width: 150 }} value={filter.from ?? ''} onChange={(e) => set({ from: e.target.value || undefined })} />
+          <DateInput style={{ width: 150 }} value={filter.from ?? ''} onChange={(v) => set({ from: v || undefined })} />
           <span>~</span>
-          <Input type="date" style={{ width: 150 }} value={filter.to ?? ''} onChange={(e) => set({ to: e.target.value || undefined })} />
+          <DateInput style={{ width: 150 }} value={filter.to ?? ''} onChange={(v) => set({ to: v || undefined })} />
         </Space>
         {records.error && <Alert type="error" showIcon message={t('common.loadFailed', { message: records.error.message })} />}
         <Table<RecordItem> size="small" rowKey="recordNo" loading={records.loading} dataSource={records.data?.items ?? []} locale={{ emptyText: t('common.noData') }} scroll={{ x: true }}

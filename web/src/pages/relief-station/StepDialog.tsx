@@ -5,6 +5,7 @@ import { useT } from '../../i18n/context.ts';
 import { yuanToFen } from '../registry/money.ts';
 import { listStations, recordStep, type StepPath } from './api.ts';
 import { useSubmit } from '../../forms/useSubmit.ts';
+import { DateInput } from '../../components/DateInput.tsx';
 
 export type StepKind = StepPath;
 
@@ -57,7 +58,7 @@ export function StepDialog({ kind, record, onClose, onDone }: { kind: StepKind; 
 function StepFields({ kind, record }: { kind: StepKind; record: RecordDetail }) {
   const t = useT();
   const req = (key: Parameters<typeof t>[0]) => [{ required: true, message: t('common.required', { field: t(key) }) }];
-  const date = (name: string, label: Parameters<typeof t>[0]) => <Form.Item name={name} label={t(label)} rules={req(label)}><Input type="date" /></Form.Item>;
+  const date = (name: string, label: Parameters<typeof t>[0]) => <Form.Item name={name} label={t(label)} rules={req(label)}><DateInput /></Form.Item>;
   const longStay = record.longStay ? null : <Form.Item name="longStayReason" label={t('relief.step.longStayReason')}><Input.TextArea maxLength={500} rows={2} /></Form.Item>;
   switch (kind) {
     case 'entry': return (

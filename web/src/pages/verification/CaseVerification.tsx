@@ -8,6 +8,7 @@ import { useT } from '../../i18n/context.ts';
 import { performStep, todayInChina, type NextAction } from '../cases/api.ts';
 import { fetchCaseVerification, recordAuthorization, requestVerification, resolveFinding, type Resolution } from './api.ts';
 import { FindingsTable } from './FindingsTable.tsx';
+import { DateInput } from '../../components/DateInput.tsx';
 
 const STEPS = ['verify_economic_status', 'review_income_check'];
 
@@ -83,7 +84,7 @@ export function CaseVerification({ caseNo, householdNo, nextActions, onChanged }
           </Form.Item>
           <Form.Item name="signerName" label={t('verification.case.signerName')} rules={[{ required: true, min: 2 }]}><Input style={{ width: 110 }} data-testid="signer-name" /></Form.Item>
           <Form.Item name="signerIdNumber" label={t('verification.case.signerIdNumber')} rules={[{ required: true, len: 18 }]}><Input style={{ width: 190 }} data-testid="signer-id" /></Form.Item>
-          <Form.Item name="signedOn" label={t('verification.case.signedOn')} rules={[{ required: true }]}><Input type="date" style={{ width: 150 }} /></Form.Item>
+          <Form.Item name="signedOn" label={t('verification.case.signedOn')} rules={[{ required: true }]}><DateInput style={{ width: 150 }} /></Form.Item>
           {/* Programmes that need the legal supporters' authorization (特困) let the household state that it has none. */}
           {signerRole !== 'supporter' && programmes.find(v.programme)?.verification.supporters === true && <Form.Item name="noLegalSupporter" valuePropName="checked"><Checkbox>{t('verification.case.noLegalSupporter')}</Checkbox></Form.Item>}
           <Form.Item><Button htmlType="submit" loading={busy} data-testid="authorization-save">{t('verification.case.addAuthorization')}</Button></Form.Item>

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Form, Input, Select, Space, Table, message } from 'antd';
+import { Alert, Button, Card, Form, Select, Space, Table, message } from 'antd';
 import { useState } from 'react';
 import { useApiData } from '../../api/useApiData.ts';
 import { useCurrentUser } from '../../auth/context.ts';
@@ -7,6 +7,7 @@ import { useT } from '../../i18n/context.ts';
 import { todayInChina } from '../cases/api.ts';
 import { fetchSnapshots, fetchSources, templateUrl, uploadSnapshot, type Snapshot, type SourceInfo } from './api.ts';
 import { VerificationNav } from './VerificationNav.tsx';
+import { DateInput } from '../../components/DateInput.tsx';
 
 /** 核对数据: the sources with their templates, the imported snapshots, and an upload of a new snapshot. */
 export default function SourcesPage() {
@@ -38,7 +39,7 @@ export default function SourcesPage() {
           {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 8 }} />}
           <Form layout="inline">
             <Form.Item label={t('verification.col.source')}><Select style={{ width: 220 }} value={source} onChange={setSource} options={(sources.data ?? []).map((s) => ({ value: s.source, label: s.label }))} /></Form.Item>
-            <Form.Item label={t('verification.sources.snapshotDate')}><Input type="date" value={date} onChange={(e) => setDate(e.target.value)} /></Form.Item>
+            <Form.Item label={t('verification.sources.snapshotDate')}><DateInput value={date} onChange={(v) => setDate(v)} /></Form.Item>
             <Form.Item label={t('verification.sources.file')}><input type="file" accept=".xlsx,.csv" onChange={(e) => setFile(e.target.files?.[0] ?? null)} /></Form.Item>
             <Form.Item><Button type="primary" disabled={!file} loading={busy} onClick={() => {
               if (!file) return;

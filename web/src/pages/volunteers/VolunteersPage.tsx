@@ -9,6 +9,7 @@ import { useT } from '../../i18n/context.ts';
 import type { MessageKey } from '../../i18n/zh-CN.ts';
 import { useSubmit } from '../../forms/useSubmit.ts';
 import * as vol from './api.ts';
+import { DateInput } from '../../components/DateInput.tsx';
 
 type Values = Record<string, unknown>;
 const text = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
@@ -117,7 +118,7 @@ function DialogForm({ dialog, options, onClose, onDone }: { dialog: Exclude<Dial
   const [form] = Form.useForm<Values>();
   const req = [{ required: true, message: t('vol.required') }];
   const area = <Form.Item name="areaCode" label={t('vol.form.area')} rules={req}><AreaTreeSelect root={{ code: me.areaCode, name: me.areaName, level: me.areaLevel }} /></Form.Item>;
-  const date = (name: string, label: MessageKey) => <Form.Item name={name} label={t(label)} rules={req} initialValue={today()}><Input type="date" /></Form.Item>;
+  const date = (name: string, label: MessageKey) => <Form.Item name={name} label={t(label)} rules={req} initialValue={today()}><DateInput /></Form.Item>;
   const kind = typeof dialog === 'object' ? 'confirm' : dialog;
   let title: MessageKey = 'vol.add';
   let body: ReactNode = null;
@@ -129,7 +130,7 @@ function DialogForm({ dialog, options, onClose, onDone }: { dialog: Exclude<Dial
         <Form.Item name="kind" label={t('vol.form.kind')} rules={req}><Select options={ORG_KINDS.map((k) => ({ value: k, label: t(`vol.kind.${k}` as MessageKey) }))} /></Form.Item>
         <Form.Item name="name" label={t('vol.form.name')} rules={req}><Input /></Form.Item>
         <Form.Item name="creditCode" label={t('vol.form.creditCode')}><Input maxLength={18} /></Form.Item>
-        <Form.Item name="charityRecognisedOn" label={t('vol.form.recognised')}><Input type="date" /></Form.Item>
+        <Form.Item name="charityRecognisedOn" label={t('vol.form.recognised')}><DateInput /></Form.Item>
         <Form.Item name="contactPerson" label={t('vol.form.contactPerson')}><Input /></Form.Item>
         <Form.Item name="contactPhone" label={t('vol.form.contactPhone')}><Input /></Form.Item>
       </>;

@@ -9,6 +9,7 @@ import { useT } from '../../i18n/context.ts';
 import { fenToYuan, yuanToFen } from '../registry/money.ts';
 import { useSubmit } from '../../forms/useSubmit.ts';
 import { assistance, campaigns, createDonation, createWish, figures, listDonations, listWishes, wall, wishStep, type WishFilter, type WishStep } from './api.ts';
+import { DateInput } from '../../components/DateInput.tsx';
 
 type WishItem = WishList['items'][number];
 type Values = Record<string, unknown>;
@@ -108,7 +109,7 @@ function NewWish({ onClose, onSaved }: { onClose: () => void; onSaved: () => voi
         <Form.Item name="description" label={t('wishes.form.description')} rules={[{ required: true }]}><Input.TextArea maxLength={200} rows={2} /></Form.Item>
         <Form.Item name="value" label={t('wishes.form.value')} rules={[{ required: true }]}><InputNumber min={0.01} precision={2} style={{ width: '100%' }} /></Form.Item>
         <Form.Item name="campaignId" label={t('wishes.form.campaign')}><Select allowClear options={(camps.data?.items ?? []).map((c) => ({ value: c.id, label: `${c.name}（${c.areaName}）` }))} /></Form.Item>
-        <Form.Item name="consentOn" label={t('wishes.form.consentOn')} rules={[{ required: true }]}><Input type="date" /></Form.Item>
+        <Form.Item name="consentOn" label={t('wishes.form.consentOn')} rules={[{ required: true }]}><DateInput /></Form.Item>
         <Form.Item name="consentBy" label={t('wishes.form.consentBy')} rules={[{ required: true }]}><Input maxLength={50} /></Form.Item>
       </Form>
     </Modal>
@@ -137,7 +138,7 @@ function StepDialog({ wish, step, onClose, onDone }: { wish: WishItem; step: Wis
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical" initialValues={{ date: today(), claimantKind: 'team', confirmationKind: 'photo' }}
         onValuesChange={(changed: Values) => { if ('claimantKind' in changed) form.setFieldsValue({ claimantId: undefined }); }}>
-        <Form.Item name="date" label={t('wishes.step.date')} rules={[{ required: true }]}><Input type="date" /></Form.Item>
+        <Form.Item name="date" label={t('wishes.step.date')} rules={[{ required: true }]}><DateInput /></Form.Item>
         {step === 'claim' && <>
           <Form.Item name="claimantKind" label={t('wishes.step.claimantKind')}><Select data-testid="claimant-kind" options={CLAIMANT_KINDS.map((k) => ({ value: k, label: t(`wishes.claimant.${k}`) }))} /></Form.Item>
           {claimantKind === 'donor' ? <>
@@ -233,7 +234,7 @@ function NewDonation({ onClose, onSaved }: { onClose: () => void; onSaved: () =>
         <Form.Item name="value" label={t('wishes.donations.value')} rules={[{ required: true }]}><InputNumber min={0.01} precision={2} style={{ width: '100%' }} /></Form.Item>
         <Form.Item name="householdNo" label={t('wishes.donations.to')}><Input maxLength={14} /></Form.Item>
         <Form.Item name="campaignId" label={t('wishes.donations.campaign')}><Select allowClear options={(camps.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))} /></Form.Item>
-        <Form.Item name="receivedOn" label={t('wishes.donations.receivedOn')} rules={[{ required: true }]}><Input type="date" /></Form.Item>
+        <Form.Item name="receivedOn" label={t('wishes.donations.receivedOn')} rules={[{ required: true }]}><DateInput /></Form.Item>
       </Form>
     </Modal>
   );
