@@ -83,6 +83,16 @@ describe(`request documents (申请材料) (${ENGINE})`, () => {
     expect(columns.rows.map((c) => c.column_name)).not.toContain('signature_png');
   });
 
+  it('declares the file route\'s response as binary PNG, JPEG or PDF in the OpenAPI document', async () => {
+    type Spec = { paths: Record<string, Record<string, { summary?: string; responses: Record<string, { content?: Record<string, { schema?: { format?: string } }> }> }>> };
+    const spec = (await built.app.inject({ url: '/api/openapi.json' })).json() as Spec;
+    const route = spec.paths['/api/v1/intake/requests/{requestNo}/documents/{seq}']?.['get'];
+    expect(route?.summary).toMatch(/[\u4e00-\u9fff]/);
+    expect(Object.entries(route?.responses['200']?.content ?? {}).map(([type, c]) => [type, c.schema?.format])).toEqual([
+      ['image/png', 'binary'], ['image/jpeg', 'binary'], ['application/pdf', 'binary'],
+    ]);
+  });
+
   it('lists the application\'s documents and signature on the request; the township caseworker opens each with the same bytes, audited', async () => {
     const list = await staff(guanghui, 'GET', `/intake/requests/${requestNo}/documents`);
     expect(list.statusCode, list.body).toBe(200);
