@@ -2,13 +2,15 @@
 // sign-in (village chosen by name), sign-in with the code the SMS provider logged, the 政策找人 suggestion on
 // 我的 leading to the application for 低保
 // with a document and the authorisation signed on the canvas; it shows in 我的申请, and when the township
-// caseworker records the home visit the citizen sees the case move on.
+// caseworker records the home visit the citizen sees the case move on; the caseworker sees the document and the
+// signature under 申请材料 on the request page.
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { householdInput, idNumber, memberInput } from '../src/test/households.ts';
 import { accessibilityViolations, pageWidths } from './accessibility.ts';
+import { loginAs } from './browser.ts';
 import { REPO_ROOT } from './server.ts';
 import { browserSuite } from './suite.ts';
 
@@ -126,5 +128,17 @@ browserSuite('portal policy check and application (browser)', (env) => {
     await page.getByTestId('cases-list').getByText('已入户调查').waitFor();
     expect(await page.getByTestId('cases-list').innerText()).not.toContain(before);
     await page.screenshot({ path: join(OUT, 'portal-case-moved.png'), fullPage: true });
+
+    // The caseworker opens the online request: 申请材料 has the uploaded file (a thumbnail) and the signature with its hash.
+    const applications = (await (await page.request.get(`${server.baseUrl}/api/portal/v1/applications`)).json()) as { items: { requestNo: string }[] };
+    const staffPage = await browser.context.newPage();
+    await loginAs(staffPage, server.baseUrl, 'guanghui.caseworker');
+    await staffPage.goto(`${server.baseUrl}/intake/${applications.items[0]?.requestNo ?? ''}`);
+    const documents = staffPage.getByTestId('request-documents');
+    await documents.getByText('户口本.png').waitFor();
+    await documents.getByTestId('request-documents-signature').waitFor();
+    expect(await documents.innerText()).toMatch(/SHA-256：[0-9a-f]{64}/);
+    await documents.locator('img').first().waitFor();
+    await staffPage.screenshot({ path: join(OUT, 'intake-request-documents.png'), fullPage: true });
   });
 });

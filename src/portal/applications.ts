@@ -1,6 +1,7 @@
 // Online applications (在线申请) for 低保, 特困 and 临时救助: the registry's facts to prefill the form,
 // the application itself — an intake request with channel `online` at the household's township window,
-// its case, the documents and the signed 核对 authorisation, in one transaction — and the citizen's list.
+// its case, the documents and the signed 核对 authorisation (stored as the intake request's documents), in one
+// transaction — and the citizen's list.
 import { z } from 'zod';
 import type { Database } from '../db/engine.ts';
 import { appendAudit } from '../kernel/audit/append.ts';
@@ -10,7 +11,7 @@ import { maskIdNumber, maskName } from '../kernel/mask.ts';
 import { systemScope, type CitizenScope, type SystemScope } from '../kernel/scope.ts';
 import { householdNo } from '../kernel/types.ts';
 import { citizenCases } from '../modules/cases/index.ts';
-import { createRequest, withinTransaction } from '../modules/intake/index.ts';
+import { attachRequestDocuments, createRequest, withinTransaction } from '../modules/intake/index.ts';
 import { citizenHouseholdRecord, householdFactsFromRegistry, RELATION_LABELS } from '../modules/registry/index.ts';
 import { recordAuthorization } from '../modules/verification/index.ts';
 import { databaseParameterSet } from '../modules/policy/index.ts';
@@ -156,13 +157,12 @@ export async function apply(db: Database, citizen: CitizenScope, input: Applicat
       householdNo: input.householdNo ?? '', signerRole: 'household', signerName: applicant.name, signerIdNumber: applicant.id_number, signedOn: today,
       noLegalSupporter: false, note: `居民端在线签署（受理编号 ${made.requestNo}），签名图片 SHA-256 ${signature.sha256}`,
     });
-    const row = await tx.insertInto('portal_applications').values({
+    await tx.insertInto('portal_applications').values({
       id_number: citizen.idNumber, county_code: village.slice(0, 6), request_no: made.requestNo, case_no: caseNo, programme: input.programme,
-      household_no: input.householdNo ?? null, received_on: made.receivedOn, signature_sha256: signature.sha256, signature_png: signature.bytes, created_at: clock().now(),
-    }).returning('id').executeTakeFirstOrThrow();
-    for (const [i, d] of documents.entries()) {
-      await tx.insertInto('portal_application_documents').values({ application_id: row.id, seq: i + 1, file_name: d.name, media_type: d.mediaType, size_bytes: d.bytes.length, sha256: d.sha256, content: d.bytes }).execute();
-    }
+      household_no: input.householdNo ?? null, received_on: made.receivedOn, signature_sha256: signature.sha256, document_count: documents.length, created_at: clock().now(),
+    }).execute();
+    await attachRequestDocuments(inner, actor, made.requestNo, documents, 'document');
+    await attachRequestDocuments(inner, actor, made.requestNo, [signature], 'signature');
     await appendAudit(tx, { userId: null, userName: maskIdNumber(citizen.idNumber) }, {
       action: 'portal.apply', entity: 'intake_request', entityId: made.requestNo, areaCode: village,
       after: { programme: input.programme, caseNo, signatureSha256: signature.sha256, documents: documents.map((d) => ({ mediaType: d.mediaType, bytes: d.bytes.length, sha256: d.sha256 })) },
@@ -193,21 +193,18 @@ async function caseStates(db: Database, citizen: CitizenScope): Promise<Map<stri
 /** The citizen's own applications (by them, for a household they still belong to), newest first. */
 export async function myApplications(db: Database, citizen: CitizenScope): Promise<z.infer<typeof applicationListSchema>> {
   if (citizen.households.length === 0) return { items: [] };
-  const rows = await db.kysely.selectFrom('portal_applications as a')
-    .leftJoin('portal_application_documents as d', 'd.application_id', 'a.id')
-    .select(['a.request_no', 'a.case_no', 'a.programme', 'a.household_no', 'a.received_on', 'a.signature_sha256'])
-    .select((eb) => eb.fn.count<string>('d.seq').as('documents'))
-    .where('a.id_number', '=', citizen.idNumber)
-    .where('a.household_no', 'in', [...citizen.households])
-    .groupBy(['a.id', 'a.request_no', 'a.case_no', 'a.programme', 'a.household_no', 'a.received_on', 'a.signature_sha256'])
-    .orderBy('a.id', 'desc')
+  const rows = await db.kysely.selectFrom('portal_applications')
+    .select(['request_no', 'case_no', 'programme', 'household_no', 'received_on', 'signature_sha256', 'document_count'])
+    .where('id_number', '=', citizen.idNumber)
+    .where('household_no', 'in', [...citizen.households])
+    .orderBy('id', 'desc')
     .limit(100)
     .execute();
   const states = await caseStates(db, citizen);
   return {
     items: rows.map((r) => ({
       requestNo: r.request_no, programme: r.programme, programmeName: programmeName(r.programme), receivedOn: r.received_on, householdNo: r.household_no,
-      state: (r.case_no && states.get(r.case_no)) || '已受理', documents: Number(r.documents), signatureSha256: r.signature_sha256,
+      state: (r.case_no && states.get(r.case_no)) || '已受理', documents: r.document_count, signatureSha256: r.signature_sha256,
     })),
   };
 }

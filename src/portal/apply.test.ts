@@ -47,7 +47,7 @@ describe(`portal policy check and online applications (${ENGINE})`, () => {
     built.app.inject({ method, url: `/api/portal/v1${url}`, remoteAddress: ip, ...(token ? { cookies: { jiuzhu_portal: token } } : {}), ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }) });
   const counts = async () => {
     const r = await sql<{ apps: string; docs: string; requests: string; auths: string }>`select
-      (select count(*) from portal_applications) as apps, (select count(*) from portal_application_documents) as docs,
+      (select count(*) from portal_applications) as apps, (select count(*) from intake_request_documents) as docs,
       (select count(*) from intake_requests) as requests, (select count(*) from verification_authorizations) as auths`.execute(db.kysely);
     return r.rows[0];
   };
@@ -210,9 +210,13 @@ describe(`portal policy check and online applications (${ENGINE})`, () => {
     expect(auths.statusCode, auths.body).toBe(200);
     expect((auths.json() as { items: { signerRole: string; note: string }[] }).items).toContainEqual(expect.objectContaining({ signerRole: 'household', note: expect.stringContaining(made.signatureSha256) as string }));
 
-    const stored = await sql<{ signature_sha256: string; docs: string }>`select a.signature_sha256, (select count(*) from portal_application_documents d where d.application_id = a.id) as docs from portal_applications a where a.request_no = ${made.requestNo}`.execute(db.kysely);
-    expect(stored.rows).toEqual([{ signature_sha256: made.signatureSha256, docs: expect.anything() as string }]);
-    expect(Number(stored.rows[0]!.docs)).toBe(2);
+    // The files are the intake request's: two documents and the signature.
+    const stored = await sql<{ signature_sha256: string; docs: string; signatures: string }>`select a.signature_sha256,
+      (select count(*) from intake_request_documents d join intake_requests r on r.county_code = d.county_code and r.id = d.request_id where r.request_no = a.request_no and d.kind = 'document') as docs,
+      (select count(*) from intake_request_documents d join intake_requests r on r.county_code = d.county_code and r.id = d.request_id where r.request_no = a.request_no and d.kind = 'signature') as signatures
+      from portal_applications a where a.request_no = ${made.requestNo}`.execute(db.kysely);
+    expect(stored.rows).toEqual([{ signature_sha256: made.signatureSha256, docs: expect.anything() as string, signatures: expect.anything() as string }]);
+    expect([Number(stored.rows[0]!.docs), Number(stored.rows[0]!.signatures)]).toEqual([2, 1]);
     const audit = await sql<{ actor_name: string; after: unknown }>`select actor_name, after from audit_log where action = 'portal.apply' and entity_id = ${made.requestNo}`.execute(db.kysely);
     expect(audit.rows).toHaveLength(1);
     expect(audit.rows[0]!.actor_name).toBe(maskIdNumber(a.idNumber));

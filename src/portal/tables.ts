@@ -1,4 +1,4 @@
-// Tables of the citizen portal (migrations 0129_portal_auth.sql, 0130_portal_applications.sql, 0131_portal_oidc.sql), merged into the database's `DB`.
+// Tables of the citizen portal (migrations 0129_portal_auth.sql, 0130_portal_applications.sql, 0131_portal_oidc.sql, 0134_intake_request_documents.sql), merged into the database's `DB`.
 import type { ColumnType, Generated } from 'kysely';
 
 export interface PortalCodeTable {
@@ -57,23 +57,13 @@ export interface PortalApplicationTable {
   household_no: string | null;
   received_on: ColumnType<string, string, string>;
   signature_sha256: string;
-  signature_png: Uint8Array;
+  /** Documents uploaded with the application (the files themselves are the intake request's, migration 0134). */
+  document_count: Generated<number>;
   created_at: Date;
-}
-
-export interface PortalApplicationDocumentTable {
-  application_id: number;
-  seq: number;
-  file_name: string;
-  media_type: 'image/png' | 'image/jpeg' | 'application/pdf';
-  size_bytes: number;
-  sha256: string;
-  content: Uint8Array;
 }
 
 declare module '../db/schema.ts' {
   interface DB {
     portal_applications: PortalApplicationTable;
-    portal_application_documents: PortalApplicationDocumentTable;
   }
 }

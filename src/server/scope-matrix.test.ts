@@ -28,6 +28,7 @@ import { portalProbes } from './probes/portal.ts';
 import { leftBehindProbes } from './probes/left-behind.ts';
 import { purchasedServicesProbes } from './probes/purchased-services.ts';
 import { fundsProbes } from './probes/funds.ts';
+import { intakeDocumentProbes } from './probes/intake-documents.ts';
 import { institutionProbes } from './probes/institutions.ts';
 import { payrollProbes } from './probes/payroll.ts';
 import { placementProbes } from './probes/placements.ts';
@@ -149,6 +150,7 @@ const PROBES: Record<string, Probe> = {
   ...purchasedServicesProbes,
   ...caseloadProbes,
   ...fundsProbes,
+  ...intakeDocumentProbes,
   ...outreachProbes,
 };
 

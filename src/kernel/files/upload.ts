@@ -29,5 +29,14 @@ export function uploadedFile(body: unknown, message = '请以请求体上传文�
 
 /** Content-Disposition of a download with a Chinese file name (ASCII fallback, RFC 5987 name). */
 export function attachment(name: string): string {
-  return `attachment; filename="${name.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+  return disposition('attachment', name);
+}
+
+/** Content-Disposition of a file the browser shows itself (an image, a PDF), with its Chinese name. */
+export function inline(name: string): string {
+  return disposition('inline', name);
+}
+
+function disposition(how: 'attachment' | 'inline', name: string): string {
+  return `${how}; filename="${name.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }

@@ -60,3 +60,11 @@ export const recovery = z.object({ id: z.number(), complaintNo: z.string(), case
 // Request shapes (the routes and the services validate with them; the web builds its forms on them).
 export { CHANNELS, NEEDS, OUTCOMES, newRequestSchema } from './service/schemas.ts';
 export type { NewRequest, Need } from './service/schemas.ts';
+
+/** A request's files (申请材料), without their bytes. */
+export const requestDocument = z.object({
+  seq: z.number(), kind: z.enum(['document', 'signature']), fileName: z.string(), mediaType: z.enum(['image/png', 'image/jpeg', 'application/pdf']),
+  sizeBytes: z.number(), sha256: z.string(), addedBy: z.string(), addedOn: z.string(),
+});
+export const requestDocuments = z.object({ requestNo: z.string(), items: z.array(requestDocument) });
+export const documentsAdded = z.object({ requestNo: z.string(), documents: z.array(requestDocument.omit({ addedBy: true, addedOn: true })) });

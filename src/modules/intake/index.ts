@@ -5,6 +5,7 @@ export { areaExists } from './repo.ts';
 export { intakeRoutes } from './routes.ts';
 export { withinTransaction } from './service/in-transaction.ts';
 export { createRequest } from './service/requests.ts';
+export { attachRequestDocuments, type RequestDocumentKind } from './service/documents.ts';
 export { NEED_LABELS, type NewRequest } from './service/schemas.ts';
 export { closeReferralsOfCase, linkReferralToCase, requireAnswerableReferral } from './service/claim-referrals.ts';
 export { importHandledRequests, type HandledRequest } from './service/import-handled.ts';

@@ -1,13 +1,22 @@
 import { z } from 'zod';
 import { decimalInt } from '../../kernel/types.ts';
+import { MAX_DOCUMENT_BYTES, MAX_DOCUMENTS } from '../../kernel/files/documents.ts';
+import { inline } from '../../kernel/files/upload.ts';
 import * as api from './contract.ts';
 import { scopeOf } from '../../server/auth-hook.ts';
 import type { RouteModule } from '../../server/context.ts';
 import { acceptReferral, getReferral, listReferrals, recordAction, returnResult } from './service/referrals.ts';
+import { addDocumentsSchema, addRequestDocuments, listRequestDocuments, openRequestDocument } from './service/documents.ts';
 import { createRequest, figures, getRequest, listRequests, overdue } from './service/requests.ts';
 import { acceptSchema, actSchema, figuresQuerySchema, listReferralsSchema, listRequestsSchema, newRequestSchema, overdueQuerySchema, resultSchema } from './service/schemas.ts';
 
 const requestParam = z.strictObject({ requestNo: z.string().regex(/^SL\d{16}$/, '受理编号格式应为 SL + 16 位数字') });
+const documentParam = requestParam.extend({ seq: decimalInt(1) });
+/** Ten documents of 5 MB in base64, with room for the names. */
+const DOCUMENTS_BODY_LIMIT = Math.ceil((MAX_DOCUMENTS * MAX_DOCUMENT_BYTES * 4) / 3) + 1024 * 1024;
+/** A stored file: the body is the file itself (a Buffer, which the serializer leaves alone). */
+const binary = z.unknown().meta({ type: 'string', format: 'binary' });
+const documentFile = { description: '申请材料文件（PNG、JPEG 或 PDF）', content: Object.fromEntries(['image/png', 'image/jpeg', 'application/pdf'].map((m) => [m, { schema: binary }])) };
 const referralParam = z.strictObject({ id: decimalInt(1) });
 const tags = ['intake'];
 
@@ -20,6 +29,18 @@ export const intakeRoutes: RouteModule = (app, { db }) => {
 
   app.get('/intake/requests/:requestNo', { schema: { tags, summary: '受理件详情：需求评估与每个事项的状态', params: requestParam, response: { 200: api.requestDetail } } },
     async (req) => getRequest(db, scopeOf(req), req.params.requestNo));
+
+  app.get('/intake/requests/:requestNo/documents', { schema: { tags, summary: '受理件的申请材料（线上上传、窗口扫描的材料与核对授权签名）', params: requestParam, response: { 200: api.requestDocuments } } },
+    async (req) => listRequestDocuments(db, scopeOf(req), req.params.requestNo));
+
+  app.get('/intake/requests/:requestNo/documents/:seq', { schema: { tags, summary: '查看一份申请材料（原文件；查看记入审计）', params: documentParam, response: { 200: documentFile } } },
+    async (req, reply) => {
+      const d = await openRequestDocument(db, scopeOf(req), req.params.requestNo, req.params.seq);
+      return reply.header('content-type', d.mediaType).header('content-disposition', inline(d.fileName)).header('x-content-type-options', 'nosniff').header('cache-control', 'private, no-store').send(d.content);
+    });
+
+  app.post('/intake/requests/:requestNo/documents', { bodyLimit: DOCUMENTS_BODY_LIMIT, schema: { tags, summary: '窗口补充申请材料（扫描件：PNG、JPEG 或 PDF，每份不超过 5 MB）', params: requestParam, body: addDocumentsSchema, response: { 201: api.documentsAdded } } },
+    async (req, reply) => reply.status(201).send(await addRequestDocuments(db, scopeOf(req), req.params.requestNo, req.body)));
 
   app.get('/intake/referrals', { schema: { tags, summary: '转办事项（协办部门只见本部门、本辖区）', querystring: listReferralsSchema, response: { 200: api.referralList } } },
     async (req) => listReferrals(db, scopeOf(req), req.query));

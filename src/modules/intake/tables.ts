@@ -58,8 +58,24 @@ export interface IntakePartEventTable {
   note: string;
 }
 
+/** A file of a request (migration 0134): a document uploaded or scanned, or the 核对 authorisation's signature. */
+export interface IntakeRequestDocumentTable {
+  county_code: string;
+  request_id: number;
+  seq: number;
+  kind: 'document' | 'signature';
+  file_name: string;
+  media_type: 'image/png' | 'image/jpeg' | 'application/pdf';
+  size_bytes: number;
+  sha256: string;
+  content: Uint8Array;
+  added_by: string;
+  added_at: Date;
+}
+
 export interface IntakeTables {
   intake_requests: IntakeRequestTable;
+  intake_request_documents: IntakeRequestDocumentTable;
   intake_parts: IntakePartTable;
   intake_part_events: IntakePartEventTable;
 }

@@ -89,6 +89,17 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
+/** GETs a file with the session, as a Blob (an image or a PDF to show in the page or a new tab). */
+export async function fetchBlob(path: string): Promise<Blob> {
+  const res = await fetch(`/api/v1${path}`, { credentials: 'include' });
+  if (!res.ok) {
+    const error = await parseError(res);
+    if (res.status === 401) onUnauthorized();
+    throw error;
+  }
+  return res.blob();
+}
+
 /** Posts `body` and saves the answer as a file (for downloads whose conditions must not sit in a URL). */
 export async function download(path: string, body: unknown, fallbackName: string): Promise<void> {
   const res = await fetch(`/api/v1${path}`, {

@@ -6,6 +6,7 @@ import { useProgrammes } from '../../api/useProgrammes.ts';
 import { useT } from '../../i18n/context.ts';
 import { fetchRequest, type Part, type RequestDetail } from './api.ts';
 import { codeLabel, deptLabel, formatYuan, needLabel } from './format.ts';
+import { DocumentsCard } from './DocumentsCard.tsx';
 import { IntakeNav } from './IntakeNav.tsx';
 
 /** 受理件: the person, the needs assessment and the status of every part; 办结 when all are closed. */
@@ -54,6 +55,7 @@ export default function RequestPage() {
             <Descriptions.Item label={t('intake.request.createdBy')}>{r.createdBy}</Descriptions.Item>
           </Descriptions>
         </Card>
+        <DocumentsCard requestNo={r.requestNo} />
         <Card title={t('intake.form.assessment')}>
           <AssessmentView r={r} />
         </Card>

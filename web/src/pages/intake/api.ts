@@ -1,7 +1,7 @@
 // The intake and complaints part of the /api/v1 contract, as the web pages use it
 // (src/modules/intake/README.md). Response shapes are the server's own schemas (contract.ts).
 import type { z } from 'zod';
-import { api } from '../../api/client.ts';
+import { api, fetchBlob } from '../../api/client.ts';
 import type * as schemas from '../../../../src/modules/intake/contract.ts';
 import type { CHANNELS, NEEDS, newRequestSchema, OUTCOMES } from '../../../../src/modules/intake/contract.ts';
 
@@ -38,6 +38,9 @@ export type ComplaintItem = ComplaintList['items'][number];
 export type ComplaintDetail = z.output<typeof schemas.complaintDetail>;
 export type CreatedComplaint = z.output<typeof schemas.createdComplaint>;
 export type Recovery = z.output<typeof schemas.recovery>;
+export type RequestDocuments = z.output<typeof schemas.requestDocuments>;
+export type RequestDocument = RequestDocuments['items'][number];
+export type DocumentsAdded = z.output<typeof schemas.documentsAdded>;
 
 export interface NewComplaint {
   channel: ComplaintChannel;
@@ -59,6 +62,11 @@ export const createRequest = (input: NewRequest) => api<CreatedRequest>('/intake
 export const fetchRequests = (f: { area?: string; status?: 'open' | 'completed'; after?: number }) =>
   api<RequestList>(`/intake/requests${query({ area: f.area, status: f.status, after: f.after, limit: 50 })}`);
 export const fetchRequest = (requestNo: string) => api<RequestDetail>(`/intake/requests/${enc(requestNo)}`);
+export const fetchRequestDocuments = (requestNo: string) => api<RequestDocuments>(`/intake/requests/${enc(requestNo)}/documents`);
+export const addRequestDocuments = (requestNo: string, documents: { name: string; content: string }[]) =>
+  api<DocumentsAdded>(`/intake/requests/${enc(requestNo)}/documents`, { method: 'POST', body: { documents } });
+/** One document's bytes, fetched with the staff session (each opening is audited by the server). */
+export const fetchRequestDocument = (requestNo: string, seq: number) => fetchBlob(`/intake/requests/${enc(requestNo)}/documents/${seq}`);
 export const fetchOverdue = (area?: string) => api<OverdueList>(`/intake/overdue${query({ area, limit: 200 })}`);
 
 // Referrals (转办事项)
