@@ -62,7 +62,17 @@ async function parseError(res: Response): Promise<ApiError> {
   const code = typeof err['code'] === 'string' ? err['code'] : `http_${res.status}`;
   const message = typeof err['message'] === 'string' ? err['message'] : res.statusText;
   const details = isRecord(err['details']) ? err['details'] : undefined;
-  return new ApiError(res.status, code, message, details);
+  const fields = Array.isArray(details?.['fields']) ? details['fields'].filter(isFieldError) : [];
+  return new ApiError(res.status, code, readableMessage(message, fields), details);
+}
+
+/**
+ * What staff read of a refusal: the server's field messages alone. Its `message` joins them as
+ * `body.signerIdNumber: …`, paths staff must never see; forms still place each one at its field.
+ */
+export function readableMessage(message: string, fields: readonly FieldError[]): string {
+  if (fields.length === 0) return message;
+  return [...new Set(fields.map((f) => f.message))].join('；');
 }
 
 /** The one fetch wrapper: JSON in and out, cookies included, typed errors. */
