@@ -81,6 +81,7 @@ export const en: Messages = {
   'common.loading': 'Loading…',
   'common.loadFailed': 'Failed to load: {message}',
   'common.required': 'Please enter {field}',
+  'common.nonNegative': 'Must not be negative',
   'common.search': 'Search',
   'common.noData': 'No data',
 

@@ -80,6 +80,7 @@ export const zhCN = {
   'common.loading': '加载中…',
   'common.loadFailed': '加载失败：{message}',
   'common.required': '请填写{field}',
+  'common.nonNegative': '不能为负数',
   'common.search': '搜索',
   'common.noData': '暂无数据',
 

@@ -6,6 +6,7 @@ import { fetchInstitutions } from './batchApi.ts';
 import { codeLabel } from './format.ts';
 import type { FieldSpec } from './schema.ts';
 import { DateInput } from '../../components/DateInput.tsx';
+import { nonNegative } from '../../forms/rules.ts';
 
 function InstitutionSelect({ value, onChange, id }: { value?: number; onChange?: (v: number) => void; id?: string }) {
   const homes = useApiData(fetchInstitutions, []);
@@ -60,8 +61,8 @@ function Field({ f, place }: { f: FieldSpec; place: Place }) {
       );
     case 'money':
       return (
-        <Form.Item name={name} label={label} rules={rules}>
-          <InputNumber precision={2} min={0} addonAfter={t('cases.form.yuan')} style={{ width: 200 }} />
+        <Form.Item name={name} label={label} rules={[...rules, nonNegative(t)]}>
+          <InputNumber precision={2} addonAfter={t('cases.form.yuan')} style={{ width: 200 }} />
         </Form.Item>
       );
     case 'boolean':

@@ -9,6 +9,7 @@ import { useT } from '../../i18n/context.ts';
 import { fenToYuan, yuanToFen } from '../registry/money.ts';
 import { applyFieldErrors } from './formErrors.ts';
 import { DateInput } from '../../components/DateInput.tsx';
+import { nonNegative } from '../../forms/rules.ts';
 
 interface Values {
   householdNo?: string;
@@ -86,7 +87,7 @@ export function DamageForm({ event, entry, onClose, onDone }: { event: EventDeta
   };
   const required = (label: string) => [{ required: true, message: t('common.required', { field: label }) }];
   const count = (k: (typeof COUNTS)[number]) => (
-    <Col span={8} key={k}><Form.Item name={k} label={t(`disaster.damage.${k}`)} rules={required(t(`disaster.damage.${k}`))}><InputNumber min={0} precision={0} style={{ width: '100%' }} data-testid={`damage-${k}`} /></Form.Item></Col>
+    <Col span={8} key={k}><Form.Item name={k} label={t(`disaster.damage.${k}`)} rules={[...required(t(`disaster.damage.${k}`)), nonNegative(t)]}><InputNumber precision={0} style={{ width: '100%' }} data-testid={`damage-${k}`} /></Form.Item></Col>
   );
   return (
     <Modal open title={entry ? `${t('disaster.damage.correct')} ${entry.headName}（${entry.householdNo}）` : t('disaster.damage.new')} onCancel={onClose} onOk={() => void submit()} confirmLoading={busy} width={720} okButtonProps={{ 'data-testid': 'damage-submit' }}>
@@ -116,7 +117,7 @@ export function DamageForm({ event, entry, onClose, onDone }: { event: EventDeta
           <Col span={8}><Form.Item name="houseGrade" label={t('disaster.damage.houseGrade')}><Select options={HOUSE_GRADES.map((g) => ({ value: g, label: t(`disaster.grade.${g}`) }))} data-testid="damage-houseGrade" /></Form.Item></Col>
           <Col span={8}><Form.Item name="houseStructure" label={t('disaster.damage.houseStructure')}><Select options={HOUSE_STRUCTURES.map((s) => ({ value: s, label: t(`disaster.structure.${s}`) }))} /></Form.Item></Col>
           {count('roomsDamaged')}
-          <Col span={8}><Form.Item name="directLossYuan" label={t('disaster.damage.directLoss')}><InputNumber min={0} precision={2} style={{ width: '100%' }} data-testid="damage-directLoss" /></Form.Item></Col>
+          <Col span={8}><Form.Item name="directLossYuan" label={t('disaster.damage.directLoss')} rules={[nonNegative(t)]}><InputNumber precision={2} style={{ width: '100%' }} data-testid="damage-directLoss" /></Form.Item></Col>
           {!entry && <Col span={8}><Form.Item name="recordedOn" label={t('disaster.damage.recordedOn')} rules={required(t('disaster.damage.recordedOn'))}><DateInput data-testid="damage-recordedOn" /></Form.Item></Col>}
         </Row>
         <Form.Item name="note" label={t('disaster.damage.note')}><Input.TextArea maxLength={1000} rows={2} /></Form.Item>

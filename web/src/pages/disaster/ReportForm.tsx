@@ -8,6 +8,7 @@ import { useCurrentUser } from '../../auth/context.ts';
 import { useT } from '../../i18n/context.ts';
 import { FIGURES } from './figures.ts';
 import { DateInput } from '../../components/DateInput.tsx';
+import { nonNegative } from '../../forms/rules.ts';
 
 type FormValues = Record<keyof ReportFigures, number> & { areaCode: string; asOf: string; note?: string };
 
@@ -62,8 +63,8 @@ export function ReportForm({ event, onClose, onDone }: { event: EventDetail; onC
         </Form.Item>
         <Form.Item name="asOf" label={t('disaster.report.asOf')} rules={required(t('disaster.report.asOf'))}><DateInput data-testid="report-asOf" /></Form.Item>
         {FIGURES.map((f) => (
-          <Form.Item key={f.key} name={f.key} label={t(f.label)} rules={required(t(f.label))}>
-            <InputNumber min={0} precision={f.precision} style={{ width: 220 }} data-testid={`report-${f.key}`} />
+          <Form.Item key={f.key} name={f.key} label={t(f.label)} rules={[...required(t(f.label)), nonNegative(t)]}>
+            <InputNumber precision={f.precision} style={{ width: 220 }} data-testid={`report-${f.key}`} />
           </Form.Item>
         ))}
         <Form.Item name="note" label={t('disaster.report.note')}><Input.TextArea maxLength={1000} rows={2} /></Form.Item>

@@ -7,6 +7,7 @@ import { useT } from '../../i18n/context.ts';
 import { applyFieldErrors } from './formErrors.ts';
 import { WinterImport } from './WinterImport.tsx';
 import { DateInput } from '../../components/DateInput.tsx';
+import { nonNegative } from '../../forms/rules.ts';
 
 type Need = WinterNeedList['items'][number];
 interface Values {
@@ -50,7 +51,7 @@ function NeedForm({ season, onClose, onDone }: { season: string; onClose: () => 
         <Form.Item name="householdNo" label={t('disaster.damage.householdNo')} rules={[...required(t('disaster.damage.householdNo')), { pattern: /^\d{14}$/, message: t('disaster.damage.householdNoFormat') }]}><Input maxLength={14} data-testid="winter-householdNo" /></Form.Item>
         <Space>
           {(['personsFirst', 'personsSecond', 'personsThird'] as const).map((k, i) => (
-            <Form.Item key={k} name={k} label={t((['disaster.winter.first', 'disaster.winter.second', 'disaster.winter.third'] as const)[i] ?? 'disaster.winter.first')}><InputNumber min={0} max={100} precision={0} data-testid={`winter-${k}`} /></Form.Item>
+            <Form.Item key={k} name={k} label={t((['disaster.winter.first', 'disaster.winter.second', 'disaster.winter.third'] as const)[i] ?? 'disaster.winter.first')} rules={[nonNegative(t)]}><InputNumber max={100} precision={0} data-testid={`winter-${k}`} /></Form.Item>
           ))}
         </Space>
         <Form.Item name="surveyedOn" label={t('disaster.winter.surveyedOn')} rules={required(t('disaster.winter.surveyedOn'))}><DateInput data-testid="winter-surveyedOn" /></Form.Item>

@@ -10,6 +10,7 @@ import { useT } from '../../i18n/context.ts';
 import type { MessageKey } from '../../i18n/zh-CN.ts';
 import { createInstitution, updateInstitution } from './api.ts';
 import { DateInput } from '../../components/DateInput.tsx';
+import { nonNegative } from '../../forms/rules.ts';
 
 interface Values {
   name: string; kind: string; address?: string; areaCode?: string; creditCode?: string; legalPersonStatus: string; legalPersonRegisteredOn?: string;
@@ -64,7 +65,7 @@ export function InstitutionForm({ institution, onClose, onSaved }: { institution
   };
   const label = (k: string) => t(`inst.field.${k}` as MessageKey);
   const count = (k: (typeof COUNTS)[number]) => (
-    <Col span={8} key={k}><Form.Item name={k} label={label(k)}><InputNumber min={0} max={100000} precision={0} style={{ width: '100%' }} /></Form.Item></Col>
+    <Col span={8} key={k}><Form.Item name={k} label={label(k)} rules={[nonNegative(t)]}><InputNumber max={100000} precision={0} style={{ width: '100%' }} /></Form.Item></Col>
   );
   return (
     <Modal open title={institution ? `${t('inst.edit')}：${institution.name}` : t('inst.new')} onCancel={onClose} onOk={() => void submit()} confirmLoading={busy} okText={t('inst.save')} width={760}>

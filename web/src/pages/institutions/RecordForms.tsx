@@ -7,6 +7,7 @@ import { useT } from '../../i18n/context.ts';
 import { fenToYuan, yuanToFen } from '../registry/money.ts';
 import { addProject, addRating, updateProject } from './api.ts';
 import { DateInput } from '../../components/DateInput.tsx';
+import { nonNegative } from '../../forms/rules.ts';
 
 function useSubmit<T extends object>(fields: readonly string[], rename: Record<string, string> = {}) {
   const t = useT();
@@ -50,7 +51,7 @@ export function RatingForm({ institution, onClose, onSaved }: { institution: Ins
         </Form.Item>
         <Form.Item name="assessedOn" label={t('inst.rating.assessedOn')} rules={required(t('inst.rating.assessedOn'))}><DateInput /></Form.Item>
         <Form.Item name="assessor" label={t('inst.rating.assessor')} rules={required(t('inst.rating.assessor'))}><Input maxLength={100} /></Form.Item>
-        <Form.Item name="score" label={t('inst.rating.score')}><InputNumber min={0} max={100} precision={2} /></Form.Item>
+        <Form.Item name="score" label={t('inst.rating.score')} rules={[nonNegative(t)]}><InputNumber max={100} precision={2} /></Form.Item>
         <Form.Item name="note" label={t('inst.rating.note')}><Input.TextArea maxLength={1000} rows={2} /></Form.Item>
       </Form>
     </Modal>
@@ -82,7 +83,7 @@ export function ProjectForm({ institution, project, onClose, onSaved }: { instit
         <Form.Item name="fundingSource" label={t('inst.project.fundingSource')}>
           <Select options={FUNDING_SOURCES.map((s) => ({ value: s, label: t(`inst.funding.${s}`) }))} />
         </Form.Item>
-        <Form.Item name="amount" label={t('inst.project.amount')} rules={required(t('inst.project.amount'))}><InputNumber min={0} precision={2} style={{ width: 220 }} /></Form.Item>
+        <Form.Item name="amount" label={t('inst.project.amount')} rules={[...required(t('inst.project.amount')), nonNegative(t)]}><InputNumber precision={2} style={{ width: 220 }} /></Form.Item>
         <Form.Item name="year" label={t('inst.project.year')} rules={required(t('inst.project.year'))}><InputNumber min={2000} max={2100} precision={0} /></Form.Item>
         <Form.Item name="status" label={t('inst.project.status')}>
           <Select options={PROJECT_STATUSES.map((s) => ({ value: s, label: t(`inst.projectStatus.${s}`) }))} />

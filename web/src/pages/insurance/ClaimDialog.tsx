@@ -1,4 +1,5 @@
-import { Alert, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { Alert, Form, Input, InputNumber, Modal, Select, type FormRule } from 'antd';
+import { nonNegative } from '../../forms/rules.ts';
 import { useState, type ReactElement } from 'react';
 import type { MessageKey } from '../../i18n/zh-CN.ts';
 import { GRADES, type ClaimItem } from '../../../../src/modules/housing-insurance/contract.ts';
@@ -47,7 +48,7 @@ export function ClaimDialog({ action, onClose, onDone }: { action: ClaimAction; 
   };
   const required = (label: string) => [{ required: true, message: t('common.required', { field: label }) }];
   const title = t(`insurance.claim.${action.kind}`);
-  const item = (name: string, label: MessageKey, input: ReactElement) => <Form.Item name={name} label={t(label)} rules={required(t(label))}>{input}</Form.Item>;
+  const item = (name: string, label: MessageKey, input: ReactElement, extra: FormRule[] = []) => <Form.Item name={name} label={t(label)} rules={[...required(t(label)), ...extra]}>{input}</Form.Item>;
   return (
     <Modal open title={action.kind === 'report' ? title : `${title} ${action.claim.claimNo}`} onCancel={onClose} onOk={() => void submit()} confirmLoading={busy} okText={title}>
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
@@ -64,11 +65,11 @@ export function ClaimDialog({ action, onClose, onDone }: { action: ClaimAction; 
         </>}
         {action.kind === 'assess' && <>
           {item('grade', 'insurance.claim.grade', <Select options={GRADES.map((g) => ({ value: g, label: t(`insurance.grade.${g}`) }))} />)}
-          {item('loss', 'insurance.claim.loss', <InputNumber min={0} precision={2} style={{ width: 200 }} />)}
+          {item('loss', 'insurance.claim.loss', <InputNumber precision={2} style={{ width: 200 }} />, [nonNegative(t)])}
           {item('assessedOn', 'insurance.claim.assessedOn', <DateInput />)}
         </>}
         {action.kind === 'pay' && <>
-          {item('paid', 'insurance.claim.paidAmount', <InputNumber min={0} precision={2} style={{ width: 200 }} />)}
+          {item('paid', 'insurance.claim.paidAmount', <InputNumber precision={2} style={{ width: 200 }} />, [nonNegative(t)])}
           {item('paidOn', 'insurance.claim.paidOn', <DateInput />)}
           {item('paymentRef', 'insurance.claim.paymentRef', <Input maxLength={60} />)}
         </>}

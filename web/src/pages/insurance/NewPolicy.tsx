@@ -6,6 +6,7 @@ import { useT } from '../../i18n/context.ts';
 import { yuanToFen } from '../registry/money.ts';
 import { createPolicy } from './api.ts';
 import { DateInput } from '../../components/DateInput.tsx';
+import { nonNegative } from '../../forms/rules.ts';
 
 interface PolicyForm {
   policyNo: string; insurer: string; premium: number; governmentShare: number; perils: Peril[]; coverageFrom: string; coverageTo: string; note?: string;
@@ -47,7 +48,7 @@ export function NewPolicy({ year, onClose, onSaved }: { year: number; onClose: (
         <Form.Item name="policyNo" label={t('insurance.policy.policyNo')} rules={required(t('insurance.policy.policyNo'))}><Input maxLength={60} /></Form.Item>
         <Form.Item name="insurer" label={t('insurance.policy.insurer')} rules={required(t('insurance.policy.insurer'))}><Input maxLength={100} /></Form.Item>
         <Form.Item name="premium" label={t('insurance.policy.premium')} rules={required(t('insurance.policy.premium'))}><InputNumber min={0.01} precision={2} style={{ width: 200 }} /></Form.Item>
-        <Form.Item name="governmentShare" label={t('insurance.policy.governmentShare')} rules={required(t('insurance.policy.governmentShare'))}><InputNumber min={0} max={100} precision={1} style={{ width: 200 }} /></Form.Item>
+        <Form.Item name="governmentShare" label={t('insurance.policy.governmentShare')} rules={[...required(t('insurance.policy.governmentShare')), nonNegative(t)]}><InputNumber max={100} precision={1} style={{ width: 200 }} /></Form.Item>
         <Form.Item name="perils" label={t('insurance.policy.perils')} rules={required(t('insurance.policy.perils'))}>
           <Checkbox.Group options={PERILS.map((p) => ({ value: p, label: t(`disaster.kind.${p}`) }))} />
         </Form.Item>

@@ -14,6 +14,7 @@ import {
 import { codeLabel, CONCLUSIONS, FEEDBACK_CHANNELS, formatYuan, todayInChina, yuanToFen } from './format.ts';
 import { IntakeNav } from './IntakeNav.tsx';
 import { DateInput } from '../../components/DateInput.tsx';
+import { nonNegative } from '../../forms/rules.ts';
 
 type StepKind = 'assign' | 'conclude' | 'feedback' | 'close' | 'recovery';
 const STATUS_ORDER = ['received', 'assigned', 'concluded', 'closed'];
@@ -245,8 +246,8 @@ function ComplaintStepModal({ kind, complaint, onClose, onDone }: { kind: StepKi
             <Form.Item name="obtainedYuan" label={t('complaint.recovery.obtained')} rules={required(t('complaint.recovery.obtained'))}>
               <InputNumber min={0.01} precision={2} addonAfter={t('intake.yuan')} style={{ width: '100%' }} />
             </Form.Item>
-            <Form.Item name="recoveredYuan" label={t('complaint.recovery.recovered')} rules={required(t('complaint.recovery.recovered'))}>
-              <InputNumber min={0} precision={2} addonAfter={t('intake.yuan')} style={{ width: '100%' }} />
+            <Form.Item name="recoveredYuan" label={t('complaint.recovery.recovered')} rules={[...required(t('complaint.recovery.recovered')), nonNegative(t)]}>
+              <InputNumber precision={2} addonAfter={t('intake.yuan')} style={{ width: '100%' }} />
             </Form.Item>
             <Form.Item
               name="fineMultiple"

@@ -16,6 +16,7 @@ import { IntakeNav } from './IntakeNav.tsx';
 import { PartsCard } from './PartsCard.tsx';
 import { onFormOf, toRequest, type Values } from './requestFormValues.ts';
 import { DateInput } from '../../components/DateInput.tsx';
+import { nonNegative } from '../../forms/rules.ts';
 
 export default function RequestFormPage() {
   const me = useCurrentUser();
@@ -182,8 +183,8 @@ function RequestForm() {
                 </Form.Item>
               </Col>
               <Col xs={12} md={6}>
-                <Form.Item name={['assessment', 'dependents']} label={label('intake.assessment.dependents')}>
-                  <InputNumber min={0} max={30} precision={0} style={{ width: '100%' }} />
+                <Form.Item name={['assessment', 'dependents']} label={label('intake.assessment.dependents')} rules={[nonNegative(t)]}>
+                  <InputNumber max={30} precision={0} style={{ width: '100%' }} />
                 </Form.Item>
               </Col>
               <Col xs={24} md={12}>
@@ -211,8 +212,8 @@ function RequestForm() {
                       <Form.Item name={[field.name, 'kind']} rules={required(t('intake.assessment.expenseKind'))}>
                         <Select style={{ width: 140 }} placeholder={t('intake.assessment.expenseKind')} options={EXPENSE_KINDS.map((k) => ({ value: k, label: codeLabel(t, 'intake.expense', k) }))} />
                       </Form.Item>
-                      <Form.Item name={[field.name, 'amountYuan']} rules={required(t('intake.assessment.amountYuan'))}>
-                        <InputNumber min={0} precision={2} placeholder={t('intake.assessment.amountYuan')} addonAfter={t('intake.yuan')} style={{ width: 200 }} />
+                      <Form.Item name={[field.name, 'amountYuan']} rules={[...required(t('intake.assessment.amountYuan')), nonNegative(t)]}>
+                        <InputNumber precision={2} placeholder={t('intake.assessment.amountYuan')} addonAfter={t('intake.yuan')} style={{ width: 200 }} />
                       </Form.Item>
                       <Form.Item name={[field.name, 'note']}>
                         <Input placeholder={t('intake.assessment.expenseNote')} maxLength={200} />

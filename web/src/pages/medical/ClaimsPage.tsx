@@ -8,6 +8,7 @@ import { useCurrentUser } from '../../auth/context.ts';
 import { can } from '../../auth/permissions.ts';
 import { useT } from '../../i18n/context.ts';
 import { formatYuan, yuanToFen } from '../registry/money.ts';
+import { nonNegative } from '../../forms/rules.ts';
 
 interface ClaimForm {
   householdNo: string; applicantIdNumber: string; appliedOn?: string; referralId?: number;
@@ -51,8 +52,8 @@ function NewClaim({ onClose }: { onClose: () => void }) {
     }
   };
   const yuanField = (name: keyof ClaimForm, label: string, required = true) => (
-    <Form.Item name={name} label={label} rules={required ? [{ required: true, message: t('common.required', { field: label }) }] : []}>
-      <InputNumber min={0} precision={2} addonAfter={t('medical.claims.form.yuan')} style={{ width: 220 }} data-testid={`claim-${name}`} />
+    <Form.Item name={name} label={label} rules={[...(required ? [{ required: true, message: t('common.required', { field: label }) }] : []), nonNegative(t)]}>
+      <InputNumber precision={2} addonAfter={t('medical.claims.form.yuan')} style={{ width: 220 }} data-testid={`claim-${name}`} />
     </Form.Item>
   );
   const text = (name: keyof ClaimForm, label: string, required = true, type?: 'date') => (

@@ -9,6 +9,7 @@ import { canManagePolicy } from './access.ts';
 import { addParameterValue, fetchParameters, type Parameter, type ParameterValue } from './api.ts';
 import { formatStoredValue } from './format.ts';
 import { PolicyNav } from './PolicyNav.tsx';
+import { nonNegative } from '../../forms/rules.ts';
 
 function ValuesTable({ parameter }: { parameter: Parameter }) {
   const t = useT();
@@ -77,7 +78,7 @@ function AddValueModal({ parameter, onClose, onSaved }: { parameter: Parameter; 
             <Select options={[{ value: '', label: t('policy.ruleSet.any') }, { value: 'cn-2012', label: 'cn-2012' }, { value: 'cn-2021', label: 'cn-2021' }]} />
           </Form.Item>
           <Form.Item name="effective" label={t('policy.add.effective')} rules={[{ required: true, pattern: /^\d{4}-\d{2}-\d{2}$/, message: t('common.required', { field: t('policy.add.effective') }) }]}><Input placeholder="2016-01-01" /></Form.Item>
-          {kind === 'number' && <Form.Item name="number" label={`${t('policy.add.value')} (${unit})`} rules={[{ required: true, message: t('common.required', { field: t('policy.add.value') }) }]}><InputNumber style={{ width: '100%' }} min={0} /></Form.Item>}
+          {kind === 'number' && <Form.Item name="number" label={`${t('policy.add.value')} (${unit})`} rules={[{ required: true, message: t('common.required', { field: t('policy.add.value') }) }, nonNegative(t)]}><InputNumber style={{ width: '100%' }} /></Form.Item>}
           {kind === 'bool' && <Form.Item name="bool" label={t('policy.add.value')} valuePropName="checked"><Switch /></Form.Item>}
           {kind === 'text' && <Form.Item name="text" label={`${t('policy.add.value')} (${unit})`} rules={[{ required: true, message: t('common.required', { field: t('policy.add.value') }) }]}><Input /></Form.Item>}
           {kind === 'list' && <Form.Item name="text" label={t('policy.add.valueList')}><Input.TextArea rows={4} /></Form.Item>}

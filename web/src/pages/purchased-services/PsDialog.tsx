@@ -11,6 +11,7 @@ import { useSubmit } from '../../forms/useSubmit.ts';
 import { listOrganisations } from '../volunteers/api.ts';
 import * as ps from './api.ts';
 import { DateInput } from '../../components/DateInput.tsx';
+import { nonNegative } from '../../forms/rules.ts';
 
 export type Dialog =
   | { kind: 'contract' | 'evaluation' | 'task' | 'assistant' }
@@ -80,7 +81,7 @@ export function PsDialog({ dialog, contracts, allContracts, assistants, onClose,
       body = <>
         <Form.Item name="contractId" label={t('ps.form.contract')} rules={req}><Select options={contractOptions(allContracts)} /></Form.Item>
         <Form.Item name="year" label={t('ps.col.year')} rules={req} initialValue={Number(today().slice(0, 4)) - 1}><InputNumber min={2000} max={2100} precision={0} /></Form.Item>
-        <Form.Item name="score" label={t('ps.form.score')} rules={req}><InputNumber min={0} max={100} precision={0} /></Form.Item>
+        <Form.Item name="score" label={t('ps.form.score')} rules={[...req, nonNegative(t)]}><InputNumber max={100} precision={0} /></Form.Item>
         {date('evaluatedOn', 'ps.form.evaluatedOn')}
         <Form.Item name="remarks" label={t('ps.form.remarks')}><Input.TextArea rows={2} /></Form.Item>
       </>;

@@ -4,6 +4,7 @@ import { useT } from '../../i18n/context.ts';
 import { ASSET_KINDS, INCOME_KINDS, INCOME_PERIODS } from './codes.ts';
 import { WHOLE_HOUSEHOLD } from './formValues.ts';
 import { useRules } from './rules.ts';
+import { nonNegative } from '../../forms/rules.ts';
 
 export interface MemberOption {
   value: string;
@@ -45,8 +46,8 @@ export function ItemListFields({ list, members }: ItemListFieldsProps) {
                 </Form.Item>
               </Col>
               <Col xs={24} md={4}>
-                <Form.Item name={[field.name, income ? 'amountYuan' : 'valueYuan']} label={amountLabel} rules={[rules.required(amountLabel)]}>
-                  <InputNumber min={0} precision={2} style={{ width: '100%' }} />
+                <Form.Item name={[field.name, income ? 'amountYuan' : 'valueYuan']} label={amountLabel} rules={[rules.required(amountLabel), nonNegative(t)]}>
+                  <InputNumber precision={2} style={{ width: '100%' }} />
                 </Form.Item>
               </Col>
               {income && (

@@ -4,6 +4,7 @@ import { useT } from '../../i18n/context.ts';
 import { createRecord } from './api.ts';
 import { useSubmit } from '../../forms/useSubmit.ts';
 import { DateInput } from '../../components/DateInput.tsx';
+import { nonNegative } from '../../forms/rules.ts';
 
 interface ScreeningForm {
   stationId: number; source: string; metOn: string; place: string; sex: string; decision: Decision; decidedOn: string;
@@ -46,7 +47,7 @@ export function NewRecord({ stations, onClose, onSaved }: { stations: StationLis
         <Form.Item name="sex" label={t('relief.form.sex')} rules={required('relief.form.sex')}>
           <Radio.Group options={SEXES.map((s) => ({ value: s, label: t(`relief.sex.${s}`) }))} />
         </Form.Item>
-        <Form.Item name="approxAge" label={t('relief.form.approxAge')} rules={refused ? required('relief.form.approxAge') : []}><InputNumber min={0} max={120} precision={0} /></Form.Item>
+        <Form.Item name="approxAge" label={t('relief.form.approxAge')} rules={[...(refused ? required('relief.form.approxAge') : []), nonNegative(t)]}><InputNumber max={120} precision={0} /></Form.Item>
         <Form.Item name="decision" label={t('relief.form.decision')} rules={required('relief.form.decision')}>
           <Select options={DECISIONS.map((d) => ({ value: d, label: t(`relief.decision.${d}`) }))} data-testid="relief-decision" />
         </Form.Item>

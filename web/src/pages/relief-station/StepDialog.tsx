@@ -6,6 +6,7 @@ import { yuanToFen } from '../registry/money.ts';
 import { listStations, recordStep, type StepPath } from './api.ts';
 import { useSubmit } from '../../forms/useSubmit.ts';
 import { DateInput } from '../../components/DateInput.tsx';
+import { nonNegative } from '../../forms/rules.ts';
 
 export type StepKind = StepPath;
 
@@ -94,7 +95,7 @@ function StepFields({ kind, record }: { kind: StepKind; record: RecordDetail }) 
         {date('returnedOn', 'relief.step.returnedOn')}
         <Form.Item name="destination" label={t('relief.step.destination')} rules={req('relief.step.destination')}><Input maxLength={200} /></Form.Item>
         <Form.Item name="transport" label={t('relief.step.transport')} rules={req('relief.step.transport')}><Radio.Group options={TRANSPORTS.map((k) => ({ value: k, label: t(`relief.transport.${k}`) }))} /></Form.Item>
-        <Form.Item name="ticket" label={t('relief.step.ticket')} rules={req('relief.step.ticket')}><InputNumber min={0} precision={2} /></Form.Item>
+        <Form.Item name="ticket" label={t('relief.step.ticket')} rules={[...req('relief.step.ticket'), nonNegative(t)]}><InputNumber precision={2} /></Form.Item>
         <Form.Item name="escort" valuePropName="checked"><Checkbox>{t('relief.step.escort')}</Checkbox></Form.Item>
         <Form.Item name="escortNames" label={t('relief.step.escortNames')}><Input maxLength={100} /></Form.Item>
         <Form.Item name="handedOverTo" label={t('relief.step.handedOverTo')} rules={req('relief.step.handedOverTo')}><Radio.Group options={HANDOVERS.map((k) => ({ value: k, label: t(`relief.handover.${k}`) }))} /></Form.Item>
