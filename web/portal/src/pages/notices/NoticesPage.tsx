@@ -103,7 +103,7 @@ function PublicNoticeCard({ notice: n }: { notice: PublicNotice }) {
         <Form form={form} layout="vertical" size="large" requiredMark={false} initialValues={{ anonymous: false }} onFinish={(v) => void submit(v)}>
           <Form.Item name="content" label={t('notices.object.content')} htmlFor={contentId}
             rules={[{ required: true, min: 4, whitespace: true, message: t('notices.object.content.required') }]}>
-            <Input.TextArea id={contentId} rows={4} maxLength={1000} showCount placeholder={t('notices.object.content.placeholder')} />
+            <Input.TextArea id={contentId} rows={4} maxLength={1000} showCount style={{ marginBottom: 24 }} placeholder={t('notices.object.content.placeholder')} />
           </Form.Item>
           <Form.Item name="anonymous" label={t('notices.object.anonymous')} htmlFor={`${contentId}-anonymous`} valuePropName="checked" extra={t('notices.object.anonymous.hint')}>
             <Switch id={`${contentId}-anonymous`} />
