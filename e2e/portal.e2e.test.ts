@@ -1,6 +1,6 @@
 // The citizen portal (issue 21) in Chromium at a phone's width (360×740): a citizen of the demo signs in with the
 // code the SMS file provider wrote, sees their household, their applications and payments in Chinese (no codes),
-// with no horizontal scroll; field errors in Chinese; 大字 kept across a reload; deep links; sign-out.
+// and 通知公示, with no horizontal scroll; field errors in Chinese; 大字 kept across a reload; deep links; sign-out.
 import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -176,6 +176,29 @@ browserSuite('citizen portal (mobile browser)', (env) => {
     await fitsWidth(page);
     await noRawCodes(page);
     await accessible(page, 'case progress');
+
+    // 通知公示, from the home page's card: my notices and the village's public notices. The demo village has
+    // none under notice, so one is answered for the page here to check the objection form too.
+    await page.route('**/api/portal/v1/public-notices', (route) => route.fulfill({ json: { items: [{
+      caseNo: 'DB5227012026000999', programme: '最低生活保障', villageName: '广惠社区', applicantName: '陈*栋', householdSize: 2,
+      amountFen: 69000, amountYuan: '690.00', amountStatus: 'proposed', noticeStart: '2026-12-07', noticeEnd: '2026-12-14',
+    }] } }));
+    await page.getByRole('link', { name: '我的', exact: true }).click();
+    await page.getByTestId('home-notices').getByRole('link', { name: '通知公示' }).click();
+    await page.getByRole('heading', { name: '通知公示' }).waitFor();
+    await expect.poll(() => page.locator('main .ant-spin').count()).toBe(0);
+    expect(await page.locator('main').innerText()).toMatch(/我的通知[\s\S]*本村公示[\s\S]*陈\*栋/);
+    await page.getByTestId('objection-open').click();
+    await page.getByLabel('异议内容').waitFor();
+    await page.getByRole('button', { name: '提交异议' }).click();
+    await page.getByText('请写明异议的具体内容（至少4个字）').waitFor();
+    await page.unroute('**/api/portal/v1/public-notices');
+    // The button just tapped is drawn in its hover colour until the pointer leaves it.
+    await page.mouse.move(0, 0);
+    await fitsWidth(page);
+    await noRawCodes(page);
+    await accessible(page, 'notices');
+    await page.screenshot({ path: join(SHOTS, 'portal-notices.png'), fullPage: true });
 
     // 我的救助金: a list, or the empty state, in Chinese.
     await page.getByRole('link', { name: '我的救助金' }).click();

@@ -10,6 +10,7 @@ defineErrorCodes('cases', {
   no_spot_check: { status: 409, title: '该项目不按县级批次抽查' },
   no_active_case: { status: 409, title: '该家庭没有在保案件' },
   no_amount: { status: 409, title: '案件尚无核定的金额' },
+  notice_ended: { status: 409, title: '公示已结束，不能再在线提出异议' },
   no_decision: { status: 409, title: '案件尚未作出决定' },
   rerate_open: { status: 409, title: '已有待审批的调标批次' },
   rerate_empty: { status: 409, title: '没有可调标的在保对象' },

@@ -15,6 +15,11 @@ export const portalProbes: Record<string, Probe> = {
   'GET /api/portal/v1/auth/oidc/callback': (f) => ({ method: 'GET', url: `/api/portal/v1/auth/oidc/callback?code=${f.idNumber}&state=${f.householdNo}` }),
   'GET /api/portal/v1/cases': () => ({ method: 'GET', url: '/api/portal/v1/cases' }),
   'GET /api/portal/v1/cases/:caseNo': (f) => ({ method: 'GET', url: `/api/portal/v1/cases/${f.caseNo}` }),
+  'GET /api/portal/v1/notices': () => ({ method: 'GET', url: '/api/portal/v1/notices' }),
+  'GET /api/portal/v1/cases/:caseNo/notice': (f) => ({ method: 'GET', url: `/api/portal/v1/cases/${f.caseNo}/notice` }),
+  // The public notices of the citizen's own village only; an objection to another village's case answers 404.
+  'GET /api/portal/v1/public-notices': () => ({ method: 'GET', url: '/api/portal/v1/public-notices' }),
+  'POST /api/portal/v1/public-notices/:caseNo/objections': (f) => ({ method: 'POST', url: `/api/portal/v1/public-notices/${f.caseNo}/objections`, payload: { content: '探测：对公示的异议', anonymous: true } }),
   'GET /api/portal/v1/payments': () => ({ method: 'GET', url: '/api/portal/v1/payments' }),
   // The policy check reads another village's standard (public policy); prefill and the list show only the own household.
   'POST /api/portal/v1/policy-check': (f) => ({ method: 'POST', url: '/api/portal/v1/policy-check', payload: { areaCode: f.village, hukou: 'rural', householdSize: 1, monthlyIncomeYuan: 0 } }),

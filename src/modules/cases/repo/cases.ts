@@ -156,3 +156,9 @@ export async function approvals(db: Kysely<DB>, countyCode: string, caseIds: num
   const rows = await db.selectFrom('case_decisions').selectAll().where('county_code', '=', countyCode).where('case_id', 'in', caseIds).where('kind', '=', 'approve').orderBy('id').execute();
   return new Map(rows.map((r) => [r.case_id, r]));
 }
+
+/** The cases of a village in a state (a public notice is read by the village's residents), only within the caller's scope. */
+export async function villageCasesInState(db: Kysely<DB>, scope: Scope, villageCode: string, state: string): Promise<CaseRow[]> {
+  return db.selectFrom('cases').selectAll().where('county_code', '=', villageCode.slice(0, 6)).where('area_code', '=', villageCode).where('state', '=', state)
+    .where(inScope(scope, 'cases.area_code')).orderBy('id').execute();
+}

@@ -1,7 +1,10 @@
 // Notices: the decision / rejection / exit notice of a case as .docx, and the public-notice list of a
 // county batch per village or township (公示: name, household size and amount only — never an ID
 // number, phone, address, diagnosis or disability grade).
+import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/engine.ts';
+import type { DB } from '../../../db/schema.ts';
+import type { ParameterSet } from '../../../policy/index.ts';
 import { type Scope } from '../../../kernel/scope.ts';
 import { allow } from '../permissions.ts';
 import { AppError } from '../../../kernel/errors.ts';
@@ -9,7 +12,9 @@ import { appealRights, noticeDocx, publicNoticeDocx } from '../../../kernel/docx
 import { yuan } from '../../../kernel/money.ts';
 import { programmeOf } from '../../../programmes/registry.ts';
 import * as repo from '../repo/cases.ts';
-import { decisionRecords } from '../repo/rerate-record.ts';
+import { decisionRecords, type DecisionRecord } from '../repo/rerate-record.ts';
+import type { CaseRow, DecisionRow } from '../repo/cases.ts';
+import type { ScopedCase } from '../repo/roots.ts';
 import * as batches from '../repo/batches.ts';
 import { computeAmount } from './amounts.ts';
 import { mustFindBatch } from './batches.ts';
@@ -19,12 +24,21 @@ import { caseParameters } from './parameters.ts';
 const monthText = (m: string) => `${m.slice(0, 4)}年${Number(m.slice(5, 7))}月`;
 const dateText = (d: string) => `${d.slice(0, 4)}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
 
-export async function decisionNotice(db: Database, scope: Scope, caseNo: string): Promise<{ filename: string; body: Buffer }> {
-  allow(scope, 'cases.read');
-  const c = await mustFindCase(db, scope, caseNo);
-  const decision = (await decisionRecords(db.kysely, c.key)).reverse().find((d) => ['approve', 'reject', 'exit', 'change'].includes(d.kind));
-  if (!decision) throw AppError.conflict('no_decision', `案件 ${caseNo} 尚未作出审批、不予批准或退出决定`);
-  const names = await repo.areaNames(db.kysely, [c.county_code]);
+/** The decisions a written notice is issued for (决定通知书). */
+export const NOTICE_DECISIONS: readonly string[] = ['approve', 'reject', 'exit', 'change'];
+
+export interface DecisionText {
+  title: string;
+  /** The paragraphs of the notice, the appeal rights last. */
+  body: string[];
+  issuer: string;
+  /** The date as printed (2026年12月7日). */
+  issuedOn: string;
+}
+
+/** The wording of a decision's notice, built once for the .docx and for the citizen's list of notices. */
+export async function decisionText(db: Kysely<DB>, c: CaseRow, decision: DecisionRecord): Promise<DecisionText> {
+  const names = await repo.areaNames(db, [c.county_code]);
   const county = names.get(c.county_code) ?? c.county_code;
   const p = programmeOf(c.programme);
   const labels = p.labels['zh-CN'];
@@ -57,8 +71,39 @@ export async function decisionNotice(db: Database, scope: Scope, caseNo: string)
     body = [`经审核，决定自${monthText(decision.effective_month ?? '')}起停止发放你（户）的${what}。`, `理由：${decision.reason ?? ''}`];
   }
   body.push(appealRights(county));
-  const buffer = await noticeDocx({ title, caseNo, applicantName: c.applicant_name, body, issuer: `${county}民政局`, issuedOn: dateText(decision.decided_on) });
-  return { filename: `${title}-${caseNo}.docx`, body: buffer };
+  return { title, body, issuer: `${county}民政局`, issuedOn: dateText(decision.decided_on) };
+}
+
+/** The .docx of a case's latest decision with a notice (the caller has found the case in its scope). */
+export async function latestDecisionDocx(db: Database, c: ScopedCase): Promise<{ filename: string; body: Buffer }> {
+  const decision = (await decisionRecords(db.kysely, c.key)).reverse().find((d) => NOTICE_DECISIONS.includes(d.kind));
+  if (!decision) throw AppError.conflict('no_decision', `案件 ${c.case_no} 尚未作出审批、不予批准或退出决定`);
+  const text = await decisionText(db.kysely, c, decision);
+  const buffer = await noticeDocx({ title: text.title, caseNo: c.case_no, applicantName: c.applicant_name, body: text.body, issuer: text.issuer, issuedOn: text.issuedOn });
+  return { filename: `${text.title}-${c.case_no}.docx`, body: buffer };
+}
+
+export async function decisionNotice(db: Database, scope: Scope, caseNo: string): Promise<{ filename: string; body: Buffer }> {
+  allow(scope, 'cases.read');
+  return latestDecisionDocx(db, await mustFindCase(db, scope, caseNo));
+}
+
+export type NoticeAmount = Pick<PublicNoticeItem, 'amountFen' | 'amountStatus'>;
+
+/**
+ * The amount a public notice shows: the approved one, else the amount proposed as of `asOf` with the
+ * case's rule set, else none (the figures are not complete yet).
+ */
+export async function noticeAmount(db: Kysely<DB>, params: ParameterSet, c: CaseRow, approved: DecisionRow | undefined, asOf: string): Promise<NoticeAmount> {
+  if (approved) return { amountFen: approved.amount_fen, amountStatus: 'decided' };
+  const programme = programmeOf(c.programme);
+  if (!programme.benefit) return { amountFen: null, amountStatus: 'none' };
+  try {
+    return { amountFen: (await computeAmount(db, params, programme, c, c.context, asOf, c.rule_set)).amountFen, amountStatus: 'proposed' };
+  } catch (e) {
+    if (!(e instanceof AppError)) throw e;
+    return { amountFen: null, amountStatus: 'none' };
+  }
 }
 
 export interface PublicNoticeItem {
@@ -85,19 +130,9 @@ export async function publicNoticeList(db: Database, scope: Scope, batchNo: stri
   for (const m of members) {
     const c = byId.get(m.case_id);
     if (!c || c.state === 'rejected' || c.state === 'withdrawn') continue;
-    const decided = approved.get(c.id);
-    let amountFen: number | null = decided?.amount_fen ?? null;
-    let amountStatus: PublicNoticeItem['amountStatus'] = decided ? 'decided' : 'none';
-    if (!decided) {
-      try {
-        // The amount proposed as of the batch date, with the case's rule set.
-        amountFen = (await computeAmount(db.kysely, params, programmeOf(c.programme), c, c.context, b.created_on, c.rule_set)).amountFen;
-        amountStatus = 'proposed';
-      } catch (e) {
-        if (!(e instanceof AppError)) throw e;
-      }
-    }
-    items.push({ villageCode: m.area_code, villageName: names.get(m.area_code) ?? m.area_code, name: m.applicant_name, householdSize: sizes.get(m.household_id) ?? 0, amountFen, amountStatus });
+    // The amount proposed as of the batch date when none is decided yet.
+    const amount = await noticeAmount(db.kysely, params, c, approved.get(c.id), b.created_on);
+    items.push({ villageCode: m.area_code, villageName: names.get(m.area_code) ?? m.area_code, name: m.applicant_name, householdSize: sizes.get(m.household_id) ?? 0, ...amount });
   }
   items.sort((x, y) => (x.villageCode < y.villageCode ? -1 : x.villageCode > y.villageCode ? 1 : 0));
   return { batchNo, programme: b.programme, area: area ?? null, items };

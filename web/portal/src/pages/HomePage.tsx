@@ -1,10 +1,11 @@
 import { Alert, Button, Card, List, Typography } from 'antd';
+import { Link } from 'react-router-dom';
 import { useLoad } from '../api/useLoad.ts';
 import type { Me } from '../api/types.ts';
 import { useT } from '../i18n/context.ts';
 import { Suggestions } from '../components/Suggestions.tsx';
 
-/** 我的: the citizen's masked name and ID, and their households. */
+/** 我的: the citizen's masked name and ID, their households, and the way to 通知公示. */
 export default function HomePage() {
   const t = useT();
   const { data: me, error, loading, reload } = useLoad<Me>('/me');
@@ -18,6 +19,10 @@ export default function HomePage() {
           </Typography.Title>
           <Typography.Paragraph type="secondary">{t('home.idNumber', { idNumber: me.idNumber })}</Typography.Paragraph>
           <Suggestions />
+          <Card size="small" style={{ marginBottom: 16 }} data-testid="home-notices">
+            <Link to="/notices" style={{ display: 'inline-block', padding: '10px 0', minHeight: 44, boxSizing: 'border-box', fontSize: '1.1em', fontWeight: 600 }}>{t('notices.homeLink')}</Link>
+            <Typography.Paragraph style={{ marginBottom: 0 }}>{t('notices.homeHint')}</Typography.Paragraph>
+          </Card>
           <Typography.Title level={4}>{t('home.households')}</Typography.Title>
           {me.households.length === 0 ? (
             <Typography.Paragraph>{t('home.noHouseholds')}</Typography.Paragraph>

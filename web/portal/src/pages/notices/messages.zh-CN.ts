@@ -1,0 +1,32 @@
+// Messages of the 通知公示 page (my decision notices and the public notices of my village).
+export const noticesZhCN = {
+  'notices.title': '通知公示',
+  'notices.homeLink': '通知公示',
+  'notices.homeHint': '查看审批决定通知书，以及本村正在公示的救助对象，可对公示提出异议。',
+  'notices.mine': '我的通知',
+  'notices.mine.empty': '暂无通知',
+  'notices.caseNo': '案件编号：{caseNo}',
+  'notices.decidedOn': '决定日期：{date}',
+  'notices.download': '下载通知书（Word）',
+  'notices.public': '本村公示',
+  'notices.public.hint': '以下家庭正在公示。对公示对象有异议的，可在公示期内提出，实名或匿名均可。',
+  'notices.public.empty': '本村目前没有正在公示的救助对象',
+  'notices.applicant': '申请人：{name}',
+  'notices.village': '所在村（社区）：{village}',
+  'notices.householdSize': '家庭人口：{size}人',
+  'notices.amount.decided': '核定金额：{amount} 元',
+  'notices.amount.proposed': '拟核定金额：{amount} 元（以审批为准）',
+  'notices.amount.none': '金额待核定',
+  'notices.period': '公示期：{start} 至 {end}',
+  'notices.object': '提出异议',
+  'notices.object.cancel': '取消',
+  'notices.object.content': '异议内容',
+  'notices.object.content.placeholder': '请写明您了解的情况，例如家庭收入、财产或人口与公示不符之处',
+  'notices.object.content.required': '请写明异议的具体内容（至少4个字）',
+  'notices.object.anonymous': '匿名提出',
+  'notices.object.anonymous.hint': '匿名时，您的姓名和身份证号码不会记入案件；实名时只记录脱敏的身份证号码。',
+  'notices.object.submit': '提交异议',
+  'notices.object.done': '异议已提交。乡镇人民政府（街道办事处）将组织民主评议听取异议，评议后才报县级民政部门审核决定（公示期至{date}）。',
+} as const;
+
+export type NoticesMessageKey = keyof typeof noticesZhCN;
