@@ -50,14 +50,15 @@ function VisitFileView({ householdNo, visitId, file, alt }: { householdNo: strin
   if (file.mediaType === 'application/pdf') return <a href={url} target="_blank" rel="noreferrer">{t('registry.visit.pdf', { name: file.name })}</a>;
   const signature = file.kind === 'signature';
   return (
-    <Image
-      src={url}
-      alt={alt}
-      width={signature ? 160 : 96}
-      height={signature ? 80 : 96}
-      style={{ objectFit: signature ? 'contain' : 'cover', background: '#fff', border: '1px solid #f0f0f0' }}
-      data-testid={signature ? 'visit-signature' : 'visit-photo'}
-    />
+    <span data-testid={signature ? 'visit-signature' : 'visit-photo'}>
+      <Image
+        src={url}
+        alt={alt}
+        width={signature ? 160 : 96}
+        height={signature ? 80 : 96}
+        style={{ objectFit: signature ? 'contain' : 'cover', background: '#fff', border: '1px solid #f0f0f0' }}
+      />
+    </span>
   );
 }
 
