@@ -32,3 +32,14 @@ create table household_visit_files (
   primary key (county_code, visit_id, seq),
   foreign key (county_code, visit_id) references household_visits (county_code, id)
 );
+
+-- Row-level security as on the household's other children (migration 0081): visible and writable when the
+-- household is.
+alter table household_visits enable row level security;
+create policy household_visits_in_scope on household_visits to jiuzhu_scoped
+  using (exists (select 1 from households h where h.county_code = household_visits.county_code and h.id = household_visits.household_id))
+  with check (exists (select 1 from households h where h.county_code = household_visits.county_code and h.id = household_visits.household_id));
+alter table household_visit_files enable row level security;
+create policy household_visit_files_in_scope on household_visit_files to jiuzhu_scoped
+  using (exists (select 1 from household_visits v where v.county_code = household_visit_files.county_code and v.id = household_visit_files.visit_id))
+  with check (exists (select 1 from household_visits v where v.county_code = household_visit_files.county_code and v.id = household_visit_files.visit_id));
