@@ -170,6 +170,14 @@ browserSuite('offline village intake (browser)', (env) => {
     await shown.filter({ hasText: '离线采集' }).waitFor();
     await shown.getByTestId('visit-photo').locator('img').waitFor();
     await shown.getByTestId('visit-signature').locator('img').waitFor();
+    // A visit entered on the web, with a photo.
+    await page.locator('#visitedOn').fill(new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }));
+    await page.keyboard.press('Enter');
+    await page.locator('#findings').fill('复查：证件齐全');
+    await page.getByTestId('visits-tab').locator('input[type=file]').setInputFiles({ name: '房屋.png', mimeType: 'image/png', buffer: PNG });
+    await page.getByTestId('visit-save').click();
+    await page.getByTestId('visit').filter({ hasText: '复查：证件齐全' }).filter({ hasText: '网页录入' }).getByTestId('visit-photo').locator('img').waitFor();
+    await page.screenshot({ path: join(REPO_ROOT, 'test-output', 'e2e', 'household-visits.png'), fullPage: true });
     await caseworker.dispose();
   });
 

@@ -1,4 +1,5 @@
-import { Alert, Button, Card, DatePicker, Empty, Form, Image, Input, List, Space, Spin, Tag, Typography, message } from 'antd';
+import { UploadOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, DatePicker, Empty, Form, Image, Input, List, Space, Spin, Tag, Typography, Upload, message, type UploadFile } from 'antd';
 import { useEffect, useState } from 'react';
 import { useApiData } from '../../api/useApiData.ts';
 import { useCurrentUser } from '../../auth/context.ts';
@@ -73,7 +74,7 @@ function VisitCard({ householdNo, visit }: { householdNo: string; visit: Visit }
         <Tag color={visit.source === 'offline' ? 'blue' : 'default'}>{t(`registry.visit.source.${visit.source}`)}</Tag>
         <Typography.Text type="secondary">{t('registry.visit.by', { visitors: visit.visitors })}</Typography.Text>
       </Space>
-    } extra={<Typography.Text type="secondary">{t('registry.visit.recordedBy', { name: visit.createdBy })}</Typography.Text>}>
+    }>
       <Space direction="vertical" style={{ width: '100%' }}>
         <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }} data-testid="visit-findings">{visit.findings}</Typography.Paragraph>
         {photos.length > 0 && (
@@ -99,20 +100,19 @@ function VisitForm({ householdNo, onSaved }: { householdNo: string; onSaved: () 
   const t = useT();
   const user = useCurrentUser();
   const [form] = Form.useForm<Values>();
-  const [photos, setPhotos] = useState<Picked[]>([]);
+  const [files, setFiles] = useState<UploadFile[]>([]);
   const [errors, setErrors] = useState<string[]>([]);
   const [saving, setSaving] = useState(false);
-  const [inputKey, setInputKey] = useState(0);
   const [toast, toastHolder] = message.useMessage();
 
   const onFinish = async (v: Values) => {
     setErrors([]);
     setSaving(true);
     try {
+      const photos = await Promise.all(files.flatMap((f) => (f.originFileObj ? [asDataUrl(f.originFileObj)] : [])));
       await addVisit(householdNo, { source: 'web', visitedOn: v.visitedOn?.format('YYYY-MM-DD') ?? '', visitors: v.visitors ?? '', findings: v.findings ?? '', photos });
       form.resetFields(['findings', 'visitedOn']);
-      setPhotos([]);
-      setInputKey((k) => k + 1);
+      setFiles([]);
       void toast.success(t('registry.visit.saved'));
       onSaved();
     } catch (err) {
@@ -138,21 +138,16 @@ function VisitForm({ householdNo, onSaved }: { householdNo: string; onSaved: () 
           <Input.TextArea rows={3} placeholder={t('registry.visit.findingsHint')} />
         </Form.Item>
         <Form.Item label={t('registry.visit.photos')} extra={t('registry.visit.photosHint')}>
-          <Space direction="vertical">
-            <input
-              key={inputKey}
-              type="file"
-              accept="image/png,image/jpeg,application/pdf"
-              multiple
-              aria-label={t('registry.visit.photos')}
-              data-testid="visit-photo-input"
-              onChange={(e) => {
-                const files = [...(e.target.files ?? [])];
-                void Promise.all(files.map(asDataUrl)).then(setPhotos);
-              }}
-            />
-            {photos.length > 0 && <Typography.Text type="secondary">{t('registry.visit.photoCount', { count: photos.length })}</Typography.Text>}
-          </Space>
+          <Upload
+            accept="image/png,image/jpeg,application/pdf"
+            multiple
+            fileList={files}
+            // Kept in the form and sent with it as base64: nothing is uploaded on its own.
+            beforeUpload={() => false}
+            onChange={({ fileList }) => setFiles(fileList)}
+          >
+            <Button icon={<UploadOutlined />} data-testid="visit-photo-input">{t('registry.visit.choosePhotos')}</Button>
+          </Upload>
         </Form.Item>
         {errors.length > 0 && <Alert type="error" showIcon message={errors.join('；')} style={{ marginBottom: 12 }} />}
         <Button type="primary" htmlType="submit" loading={saving} data-testid="visit-save">{t('registry.visit.save')}</Button>
