@@ -116,6 +116,10 @@ browserSuite('offline village intake (browser)', (env) => {
     await newEntry.filter({ hasText: '已同步' }).waitFor();
     const visit = entries.filter({ hasText: '入户调查' }).filter({ hasText: householdNo });
     await visit.filter({ hasText: '冲突' }).waitFor();
+    // The visit's findings went to the server before the fields: the conflict holds back only the fields.
+    await visit.getByTestId('offline-entry-visit').filter({ hasText: '已上传' }).waitFor();
+    const visits = (await (await caseworker.get(`/api/v1/households/${householdNo}/visits`)).json()) as { items: { findings: string; source: string }[] };
+    expect(visits.items.map((v) => [v.findings, v.source])).toEqual([['房屋漏雨，户主腿伤', 'offline']]);
 
     // The registered person: refused with the server's message, in Chinese; the clerk may delete the entry.
     const refused = entries.filter({ hasText: `新建家庭：${VISITED.name}` });
@@ -157,6 +161,23 @@ browserSuite('offline village intake (browser)', (env) => {
     await page.getByTestId('logout').click();
     await page.waitForURL('**/login');
     await expect.poll(databases).not.toContain('jiuzhu-offline');
+
+    // The caseworker's household page shows the new household's document photo and signature under 入户调查.
+    await loginAs(page, base, 'guanghui.caseworker');
+    await page.goto(`${base}/households/${hits[0]?.householdNo ?? ''}`);
+    await page.getByRole('tab', { name: '入户调查' }).click();
+    const shown = page.getByTestId('visit').filter({ hasText: '新建家庭时采集的证件照片' });
+    await shown.filter({ hasText: '离线采集' }).waitFor();
+    await shown.getByTestId('visit-photo').locator('img').waitFor();
+    await shown.getByTestId('visit-signature').locator('img').waitFor();
+    // A visit entered on the web, with a photo.
+    await page.locator('#visitedOn').fill(new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }));
+    await page.keyboard.press('Enter');
+    await page.locator('#findings').fill('复查：证件齐全');
+    await page.getByTestId('visits-tab').locator('input[type=file]').setInputFiles({ name: '房屋.png', mimeType: 'image/png', buffer: PNG });
+    await page.getByTestId('visit-save').click();
+    await page.getByTestId('visit').filter({ hasText: '复查：证件齐全' }).filter({ hasText: '网页录入' }).getByTestId('visit-photo').locator('img').waitFor();
+    await page.screenshot({ path: join(REPO_ROOT, 'test-output', 'e2e', 'household-visits.png'), fullPage: true });
     await caseworker.dispose();
   });
 

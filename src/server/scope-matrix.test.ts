@@ -24,6 +24,7 @@ import { volunteerProbes } from './probes/volunteers.ts';
 import { rerateProbes } from './probes/rerate.ts';
 import { wishesProbes } from './probes/wishes.ts';
 import { outreachProbes } from './probes/outreach.ts';
+import { householdVisitProbes } from './probes/household-visits.ts';
 import { portalProbes } from './probes/portal.ts';
 import { leftBehindProbes } from './probes/left-behind.ts';
 import { purchasedServicesProbes } from './probes/purchased-services.ts';
@@ -152,6 +153,7 @@ const PROBES: Record<string, Probe> = {
   ...fundsProbes,
   ...intakeDocumentProbes,
   ...outreachProbes,
+  ...householdVisitProbes,
 };
 
 const HEADS: Record<Place, { id: string; name: string }> = {

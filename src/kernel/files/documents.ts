@@ -52,11 +52,11 @@ function decode(field: string, text: string): Buffer {
   return bytes;
 }
 
-/** Each document decoded and checked (type by its bytes, size); the first bad one is a 400 naming `documents.N`. */
-export function checkedDocuments(docs: readonly DocumentInput[]): CheckedFile[] {
-  if (docs.length > MAX_DOCUMENTS) throw AppError.field('documents', `最多上传 ${MAX_DOCUMENTS} 个材料`, 'invalid_document');
+/** Each document decoded and checked (type by its bytes, size); the first bad one is a 400 naming `documents.N` (or `<list>.N`). */
+export function checkedDocuments(docs: readonly DocumentInput[], list = 'documents'): CheckedFile[] {
+  if (docs.length > MAX_DOCUMENTS) throw AppError.field(list, `最多上传 ${MAX_DOCUMENTS} 个材料`, 'invalid_document');
   return docs.map((d, i) => {
-    const field = `documents.${i}`;
+    const field = `${list}.${i}`;
     const bytes = decode(field, d.content);
     if (bytes.length > MAX_DOCUMENT_BYTES) throw AppError.field(field, `「${d.name}」超过 5 MB`, 'invalid_document');
     const mediaType = mediaTypeOf(bytes);

@@ -8,6 +8,7 @@ import { addMember, moveMember, removeMember, updateMember } from './service/mem
 import { getHousehold, search, timeline } from './service/read.ts';
 import { householdUpdateSchema } from './domain/schemas.ts';
 import { createHousehold, newHouseholdSchema, replaceItems, updateHousehold } from './service/write.ts';
+import { registryVisitRoutes } from './visit-routes.ts';
 
 const noParam = z.strictObject({ householdNo: z.string().regex(/^\d{14}$/, '户编号应为14位数字') });
 const reason = z.string().trim().min(1, '请填写原因').max(200);
@@ -41,7 +42,8 @@ const searchItem = z.object({ householdNo: z.string(), villageCode: z.string(), 
 const anyRecord = z.record(z.string(), z.unknown());
 const detail = z.object({ masked: z.boolean(), household: anyRecord, members: z.array(anyRecord), incomes: z.array(anyRecord), assets: z.array(anyRecord) });
 
-export const registryRoutes: RouteModule = (app, { db }) => {
+export const registryRoutes: RouteModule = (app, ctx) => {
+  const { db } = ctx;
   app.get('/households', { schema: { tags: ['registry'], summary: '家庭查询（姓名、身份证号、区划、类别）', querystring: searchQuery, response: { 200: z.object({ total: z.number(), page: z.number(), pageSize: z.number(), items: z.array(searchItem) }) } } },
     async (req) => search(db, scopeOf(req), req.query));
   app.post('/households/search', { schema: { tags: ['registry'], summary: '家庭查询（条件在请求体中，含身份证号码）', body: searchBody, response: { 200: z.object({ total: z.number(), page: z.number(), pageSize: z.number(), items: z.array(searchItem) }) } } },
@@ -91,4 +93,5 @@ export const registryRoutes: RouteModule = (app, { db }) => {
     await moveMember(db, scopeOf(req), req.params.householdNo, req.body.idNumber, { householdNo: req.body.toHouseholdNo, relation: req.body.relation, reason: req.body.reason });
     return reply.status(204).send();
   });
+  registryVisitRoutes(app, ctx);
 };

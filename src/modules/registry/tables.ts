@@ -103,6 +103,33 @@ export interface DemoLoadTable {
   loaded_at: Generated<Date>;
 }
 
+/** A home visit (入户调查): migration 0135. */
+export interface HouseholdVisitTable {
+  county_code: string;
+  id: Generated<number>;
+  household_id: number;
+  client_id: string | null;
+  visited_on: ColumnType<string, string, string>;
+  visitors: string;
+  findings: string;
+  source: 'offline' | 'web';
+  signature_sha256: string | null;
+  created_by: string;
+  created_at: Generated<Date>;
+}
+
+export interface HouseholdVisitFileTable {
+  county_code: string;
+  visit_id: number;
+  seq: number;
+  kind: 'photo' | 'signature';
+  file_name: string;
+  media_type: 'image/png' | 'image/jpeg' | 'application/pdf';
+  size_bytes: number;
+  sha256: string;
+  content: Uint8Array;
+}
+
 export interface RegistryTables {
   households: HouseholdTable;
   members: MemberTable;
@@ -112,6 +139,8 @@ export interface RegistryTables {
   registry_history: RegistryHistoryTable;
   registry_import_reports: ImportReportTable;
   registry_demo_loads: DemoLoadTable;
+  household_visits: HouseholdVisitTable;
+  household_visit_files: HouseholdVisitFileTable;
 }
 
 declare module '../../db/schema.ts' {

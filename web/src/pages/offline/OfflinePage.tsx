@@ -71,7 +71,7 @@ export default function OfflinePage() {
 
   const save = async (entry: Entry) => {
     if (!store) return;
-    await store.saveEntry(entry);
+    await store.saveEntry({ ...entry, visitors: user.displayName });
     setEntries(await store.entries());
     void toast.success(t('offline.saved'));
     if (navigator.onLine) void syncAll();

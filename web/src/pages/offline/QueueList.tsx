@@ -37,7 +37,9 @@ export function QueueList({ entries, onResolve, onRemove }: {
               <Typography.Text type="secondary">
                 {t('offline.queue.attachments', { photos: e.photos.length, signed: t(e.signature ? 'offline.queue.signed' : 'offline.queue.unsigned') })}
               </Typography.Text>
-              {(e.photos.length > 0 || e.signature || (e.kind === 'visit' && e.findings)) && <Typography.Text type="secondary">{t('offline.queue.localOnly')}</Typography.Text>}
+              {(e.photos.length > 0 || e.signature || (e.kind === 'visit' && e.findings)) && (
+                <Typography.Text type="secondary" data-testid="offline-entry-visit">{t(e.visitSent ? 'offline.queue.visitSent' : 'offline.queue.visitWaiting')}</Typography.Text>
+              )}
               {e.state === 'error' && e.error && <Alert type="error" showIcon message={e.error} data-testid="offline-entry-error" />}
               {e.state === 'error' && (
                 <Popconfirm title={t('offline.queue.removeConfirm')} onConfirm={() => onRemove(e)}>

@@ -81,7 +81,7 @@ export function VisitForm({ households, onSave }: { households: CachedHousehold[
           <Space direction="vertical" size="middle" style={{ width: '100%' }}>
             <Card size="small">
               <HouseholdFieldsForm prefix={[]} />
-              <Form.Item name="findings" label={t('offline.visit.findings')} rules={[{ max: 1000 }]}>
+              <Form.Item name="findings" label={t('offline.visit.findings')} rules={[{ min: 2, max: 4000, message: t('offline.visit.findingsLength') }]}>
                 <Input.TextArea rows={3} placeholder={t('offline.visit.findingsHint')} />
               </Form.Item>
             </Card>

@@ -1,6 +1,7 @@
 // The API as the offline app uses it: the sync port and the download of the households of the user's area.
 import { api } from '../../api/client.ts';
 import { createHousehold, fetchHousehold, searchHouseholds, type HouseholdView } from '../registry/api.ts';
+import { addVisit } from '../registry/visitsApi.ts';
 import type { Fields } from './conflict.ts';
 import type { CachedHousehold } from './entries.ts';
 import type { SyncPort } from './sync.ts';
@@ -20,6 +21,9 @@ export const apiPort: SyncPort = {
   updateHousehold: (no, patch, expected) => api<void>(`/households/${encodeURIComponent(no)}`, { method: 'PATCH', body: { ...patch, expected } }),
   // Unmasked (audited): the clerk compares the values in full to resolve a conflict.
   currentFields: async (no) => editableFields((await fetchHousehold(no, true)).household),
+  addVisit: async (no, visit) => {
+    await addVisit(no, visit);
+  },
 };
 
 /** The households of `areaCode` in full (each read audited as an unmasked view), for use without a connection. */

@@ -13,6 +13,10 @@ interface EntryCommon {
   error?: string;
   photos: string[];
   signature: string | null;
+  /** Who visited: the signed-in user's name when the entry was saved. */
+  visitors?: string;
+  /** The findings, photos and signature are on the server (`POST /households/:no/visits`, clientId = id). */
+  visitSent?: boolean;
 }
 
 export interface HouseholdEntry extends EntryCommon {

@@ -6,7 +6,8 @@ import type { NewHousehold } from '../registry/api.ts';
 import { planEdit, resolvePlan, type Fields } from './conflict.ts';
 import { newDeviceKey, seal, unseal } from './crypto.ts';
 import type { HouseholdEntry, VisitEntry } from './entries.ts';
-import { resolveVisit, syncEntry, type SyncPort } from './sync.ts';
+import { NEW_HOUSEHOLD_FINDINGS, resolveVisit, syncEntry, type SyncPort } from './sync.ts';
+import type { VisitUpload } from '../registry/visitsApi.ts';
 
 const BASE: Fields = { address: '广惠路12号', phone: '13812345678', categories: ['single_parent'], povertyFile: false };
 
@@ -58,7 +59,7 @@ describe('conflict plan', () => {
 
 /** A stand-in server holding one household's fields, checking expected values as the real one does. */
 function fakeServer(fields: Fields) {
-  const state = { fields: { ...fields }, created: [] as NewHousehold[], offline: false };
+  const state = { fields: { ...fields }, created: [] as NewHousehold[], offline: false, visits: [] as { householdNo: string; visit: VisitUpload }[], visitFails: 0 };
   const port: SyncPort = {
     async createHousehold(input) {
       if (state.offline) throw new TypeError('Failed to fetch');
@@ -74,6 +75,15 @@ function fakeServer(fields: Fields) {
     },
     async currentFields() {
       return { ...state.fields };
+    },
+    async addVisit(householdNo, visit) {
+      if (state.offline) throw new TypeError('Failed to fetch');
+      if (state.visitFails > 0) {
+        state.visitFails--;
+        throw new ApiError(502, 'http_502', 'Bad Gateway');
+      }
+      // As the server: a clientId seen before stores nothing more.
+      if (!state.visits.some((v) => v.visit.clientId === visit.clientId)) state.visits.push({ householdNo, visit });
     },
   };
   return { state, port };
@@ -137,5 +147,62 @@ describe('sync', () => {
     expect(again.state).toBe('conflict');
     expect(again.plan?.conflicts[0]).toMatchObject({ field: 'phone', server: '13600006666', local: '13722223333' });
     expect(state.fields.phone).toBe('13600006666');
+  });
+});
+
+describe('visit upload', () => {
+  const PHOTO = 'data:image/jpeg;base64,/9j/4AAQ';
+  const SIGNATURE = 'data:image/png;base64,iVBORw0KGgo=';
+  const withEvidence = <E extends VisitEntry | HouseholdEntry>(e: E): E => ({ ...e, photos: [PHOTO], signature: SIGNATURE, visitors: '韦协理' });
+
+  it('sends a visit\'s findings, photos and signature once, with the entry\'s id as the clientId', async () => {
+    const { state, port } = fakeServer(BASE);
+    const sent = await syncEntry(withEvidence(visit({ ...BASE, address: '新寨组5号' })), port);
+    expect(sent).toMatchObject({ state: 'synced', visitSent: true });
+    expect(state.visits).toEqual([{ householdNo: '52270100000001', visit: {
+      clientId: 'v1', source: 'offline', visitedOn: '2026-12-07', visitors: '韦协理', findings: '房屋漏雨', photos: [{ name: '照片1.jpg', content: PHOTO }], signature: SIGNATURE,
+    } }]);
+    expect(state.fields.address).toBe('新寨组5号');
+    expect(await syncEntry(sent, port)).toBe(sent);
+    expect(state.visits).toHaveLength(1);
+  });
+
+  it('retries the visit with the same clientId after a 5xx, and stores it once', async () => {
+    const { state, port } = fakeServer(BASE);
+    state.visitFails = 1;
+    const waiting = await syncEntry(withEvidence(visit(BASE)), port);
+    expect(waiting).toMatchObject({ state: 'pending' });
+    expect(waiting.visitSent).toBeUndefined();
+    const done = await syncEntry(waiting, port);
+    expect(done).toMatchObject({ state: 'synced', visitSent: true });
+    expect(state.visits.map((v) => v.visit.clientId)).toEqual(['v1']);
+  });
+
+  it('sends the visit before the fields: a field conflict holds back the fields, not the visit, and the choice does not send it again', async () => {
+    const { state, port } = fakeServer({ ...BASE, phone: '13900001111' });
+    const conflict = (await syncEntry(withEvidence(visit({ ...BASE, phone: '13722223333' })), port)) as VisitEntry;
+    expect(conflict).toMatchObject({ state: 'conflict', visitSent: true });
+    expect(state.visits).toHaveLength(1);
+    expect(state.fields.phone).toBe('13900001111');
+    expect((await resolveVisit(conflict, { phone: 'local' }, port)).state).toBe('synced');
+    expect(state.visits).toHaveLength(1);
+  });
+
+  it('sends a new household\'s photos and signature as a visit after creating it, and creates it once when the visit must be retried', async () => {
+    const { state, port } = fakeServer(BASE);
+    state.visitFails = 1;
+    const waiting = await syncEntry(withEvidence(household([{} as NewHousehold['members'][number]])), port);
+    expect(waiting).toMatchObject({ state: 'pending', householdNo: '52270100000042' });
+    const done = await syncEntry(waiting, port);
+    expect(done).toMatchObject({ state: 'synced', householdNo: '52270100000042', visitSent: true });
+    expect(state.created).toHaveLength(1);
+    expect(state.visits).toEqual([{ householdNo: '52270100000042', visit: expect.objectContaining({ clientId: 'h1', findings: NEW_HOUSEHOLD_FINDINGS, photos: [{ name: '照片1.jpg', content: PHOTO }] }) }]);
+  });
+
+  it('sends no visit for an entry with no findings, photos or signature', async () => {
+    const { state, port } = fakeServer(BASE);
+    expect((await syncEntry(household([{} as NewHousehold['members'][number]]), port)).state).toBe('synced');
+    expect((await syncEntry({ ...visit({ ...BASE, address: '新寨组5号' }), findings: '' }, port)).state).toBe('synced');
+    expect(state.visits).toEqual([]);
   });
 });

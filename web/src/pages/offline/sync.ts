@@ -1,7 +1,10 @@
 // Sending queued entries through the API. A failed connection leaves an entry waiting; a refusal keeps the
 // server's message; a household changed on the server meanwhile becomes a conflict, never an overwrite.
+// An entry's findings, photos and signature go as a home visit (入户调查) before its fields: the visit changes
+// no household field, so a conflict on the fields never holds it back (README.md, Sync).
 import { ApiError } from '../../api/client.ts';
 import type { NewHousehold } from '../registry/api.ts';
+import type { VisitUpload } from '../registry/visitsApi.ts';
 import { planEdit, resolvePlan, type Choice, type FieldName, type Fields } from './conflict.ts';
 import type { Entry, HouseholdEntry, VisitEntry } from './entries.ts';
 
@@ -10,6 +13,44 @@ export interface SyncPort {
   createHousehold(input: NewHousehold): Promise<string>;
   updateHousehold(householdNo: string, patch: Fields, expected: Fields): Promise<void>;
   currentFields(householdNo: string): Promise<Fields>;
+  /** `POST /households/:no/visits`: the same clientId sent again answers the visit stored first. */
+  addVisit(householdNo: string, visit: VisitUpload): Promise<void>;
+}
+
+/** The findings of the visit that carries a new household's document photos and signature. */
+export const NEW_HOUSEHOLD_FINDINGS = '新建家庭时采集的证件照片';
+/** The findings of a visit that recorded photos or a signature only. */
+export const EVIDENCE_ONLY_FINDINGS = '入户调查时采集的照片和签名';
+const UNKNOWN_VISITORS = '未记录';
+
+/** The date (Asia/Shanghai, YYYY-MM-DD) of an instant: China keeps UTC+8 all year. */
+export function chinaDate(iso: string): string {
+  return new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+const extension = (dataUrl: string) => (/^data:image\/png[;,]/.test(dataUrl) ? 'png' : /^data:application\/pdf[;,]/.test(dataUrl) ? 'pdf' : 'jpg');
+
+/** The visit an entry sends (its id as the clientId), or null when it holds no findings, photos or signature. */
+export function visitUpload(entry: Entry): VisitUpload | null {
+  const findings = entry.kind === 'visit' ? entry.findings.trim() : '';
+  if (findings === '' && entry.photos.length === 0 && !entry.signature) return null;
+  return {
+    clientId: entry.id,
+    source: 'offline',
+    visitedOn: chinaDate(entry.createdAt),
+    visitors: entry.visitors?.trim() || UNKNOWN_VISITORS,
+    findings: entry.kind === 'household' ? NEW_HOUSEHOLD_FINDINGS : findings || EVIDENCE_ONLY_FINDINGS,
+    photos: entry.photos.map((content, i) => ({ name: `照片${i + 1}.${extension(content)}`, content })),
+    ...(entry.signature ? { signature: entry.signature } : {}),
+  };
+}
+
+/** Sends the entry's visit unless it went already; throws as the API does. */
+async function sendVisit<E extends Entry>(entry: E, householdNo: string, port: SyncPort): Promise<E> {
+  const upload = entry.visitSent ? null : visitUpload(entry);
+  if (!upload) return entry;
+  await port.addVisit(householdNo, upload);
+  return { ...entry, visitSent: true };
 }
 
 /** The server's words for a refusal: its field messages, else its message; null when no answer came (offline). */
@@ -28,13 +69,17 @@ function failed<E extends Entry>(entry: E, err: unknown): E {
   return { ...entry, state: 'error', error: text };
 }
 
+/** The household created once (a retry keeps its number), then its document photos and signature as a visit. */
 async function syncHousehold(entry: HouseholdEntry, port: SyncPort): Promise<HouseholdEntry> {
+  let now = entry;
   try {
-    const householdNo = await port.createHousehold(entry.input);
-    const { error: _dropped, ...rest } = entry;
-    return { ...rest, state: 'synced', householdNo };
+    const householdNo = now.householdNo ?? (await port.createHousehold(now.input));
+    now = { ...now, householdNo };
+    now = await sendVisit(now, householdNo, port);
+    const { error: _dropped, ...rest } = now;
+    return { ...rest, state: 'synced' };
   } catch (err) {
-    return failed(entry, err);
+    return failed(now, err);
   }
 }
 
@@ -59,9 +104,15 @@ async function write(entry: VisitEntry, base: Fields, patch: Fields, expected: F
 }
 
 async function syncVisit(entry: VisitEntry, port: SyncPort): Promise<VisitEntry> {
-  if (entry.state === 'conflict') return entry; // waits for the clerk's choice
-  const first = planEdit(entry.base, entry.local, entry.base);
-  return write(entry, entry.base, first.patch, first.expected, port);
+  if (entry.state === 'conflict') return entry; // waits for the clerk's choice (its visit went before)
+  let sent: VisitEntry;
+  try {
+    sent = await sendVisit(entry, entry.householdNo, port);
+  } catch (err) {
+    return failed(entry, err);
+  }
+  const first = planEdit(sent.base, sent.local, sent.base);
+  return write(sent, sent.base, first.patch, first.expected, port);
 }
 
 /** One entry sent; entries synced, or refused (出错: they cannot be sent as they are), are left as they are. */
@@ -75,8 +126,14 @@ export async function resolveVisit(entry: VisitEntry, choices: Partial<Record<Fi
   if (!entry.plan) return entry;
   const resolved = resolvePlan(entry.plan, choices);
   if ('missing' in resolved) return entry;
+  let sent: VisitEntry;
+  try {
+    sent = await sendVisit(entry, entry.householdNo, port); // an entry kept from before visits were sent
+  } catch (err) {
+    return failed(entry, err);
+  }
   // The server's values as shown become the base: a further change there is a new conflict.
   const shown: Fields = { ...entry.base, ...Object.fromEntries(entry.plan.conflicts.map((c) => [c.field, c.server])), ...entry.plan.expected };
   const chosenLocal: Fields = { ...shown, ...resolved.patch };
-  return write({ ...entry, local: chosenLocal }, shown, resolved.patch, resolved.expected, port);
+  return write({ ...sent, local: chosenLocal }, shown, resolved.patch, resolved.expected, port);
 }

@@ -5,6 +5,7 @@ import type { HouseholdDetail } from './api.ts';
 import { ItemsTab } from './ItemsTab.tsx';
 import { MembersTab } from './MembersTab.tsx';
 import { TimelineTab } from './TimelineTab.tsx';
+import { VisitsTab } from './VisitsTab.tsx';
 import { Explanation } from '../policy/Explanation.tsx';
 import { PaymentHistoryTab } from '../payroll/PaymentHistoryTab.tsx';
 import { HouseholdCasesTab } from '../cases/HouseholdCasesTab.tsx';
@@ -44,6 +45,7 @@ export const HOUSEHOLD_TABS: HouseholdTab[] = [
   { key: 'incomes', label: 'registry.tab.incomes', render: (ctx) => <ItemsTab ctx={ctx} list="incomes" /> },
   { key: 'assets', label: 'registry.tab.assets', render: (ctx) => <ItemsTab ctx={ctx} list="assets" /> },
   { key: 'timeline', label: 'registry.tab.timeline', render: (ctx) => <TimelineTab ctx={ctx} /> },
+  { key: 'visits', label: 'registry.tab.visits', render: (ctx) => <VisitsTab ctx={ctx} /> },
   { key: 'cases', label: 'cases.household.tab', render: (ctx) => <HouseholdCasesTab householdNo={ctx.householdNo} version={ctx.version} /> },
   { key: 'explanation', label: 'policy.tab.explanation', render: (ctx) => <Explanation householdNo={ctx.householdNo} /> },
   { key: 'payments', label: 'payroll.history.tab', render: (ctx) => <PaymentHistoryTab householdNo={ctx.householdNo} /> },
