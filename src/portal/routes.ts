@@ -9,6 +9,7 @@ import { rateLimiter } from './rate-limit.ts';
 import { applyRoutes } from './routes-apply.ts';
 import { citizenOf } from './request.ts';
 import { portalCaseRoutes } from './routes-cases.ts';
+import { complaintRoutes } from './routes-complaints.ts';
 import { oidcRoutes } from './routes-oidc.ts';
 import { suggestionRoutes } from './routes-suggestions.ts';
 import * as service from './service.ts';
@@ -86,4 +87,5 @@ export function portalRoutes(app: App, ctx: AppContext): void {
   applyRoutes(app, ctx);
   suggestionRoutes(app, ctx);
   portalCaseRoutes(app, ctx);
+  complaintRoutes(app, ctx);
 }

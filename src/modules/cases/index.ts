@@ -14,3 +14,4 @@ export { sampleSize } from './domain/spot-check.ts';
 export { registerInstitutionPayee, type InstitutionPayee } from './service/payees.ts';
 export { approveRerate, discardRerate, draftRerate, getRerate, newRerateSchema, rerateBatchNo } from './service/rerate.ts';
 export { citizenCase, citizenCases, type CitizenCase } from './service/citizen.ts';
+export { currentCasesNamed } from './service/by-name.ts';
