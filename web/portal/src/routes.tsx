@@ -19,5 +19,7 @@ export const PORTAL_ROUTES: PortalRoute[] = [
   { path: 'apply', page: lazy(() => import('./pages/apply/ApplyPage.tsx')), nav: 'nav.apply' },
   { path: 'cases', page: lazy(() => import('./pages/CasesPage.tsx')), nav: 'nav.cases' },
   { path: 'cases/:caseNo', page: lazy(() => import('./pages/CaseDetailPage.tsx')) },
+  { path: 'complaints', page: lazy(() => import('./pages/complaints/MyComplaintsPage.tsx')) },
+  { path: 'complaints/new', page: lazy(() => import('./pages/complaints/NewComplaintPage.tsx')) },
   { path: 'payments', page: lazy(() => import('./pages/PaymentsPage.tsx')), nav: 'nav.payments' },
 ];

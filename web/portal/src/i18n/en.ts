@@ -1,4 +1,5 @@
 import { applyEn } from '../pages/apply/messages.en.ts';
+import { complaintsEn } from '../pages/complaints/messages.en.ts';
 import type { Messages } from './zh-CN.ts';
 
 // Typed as Messages: a missing or extra key is a type error.
@@ -44,6 +45,7 @@ export const en: Messages = {
   'home.householdNo': 'Household {householdNo}',
   'home.members': 'Members: {names}',
   ...applyEn,
+  ...complaintsEn,
   'home.suggestionApply': 'Apply online',
   'home.suggestionCheck': 'Try the benefit checker',
   'cases.title': 'My applications',

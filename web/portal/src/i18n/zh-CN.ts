@@ -1,6 +1,7 @@
 // The portal's own messages (zh-CN first; en.ts must have exactly these keys). Pages may add files of their own
 // and spread them in here.
 import { applyZhCN } from '../pages/apply/messages.zh-CN.ts';
+import { complaintsZhCN } from '../pages/complaints/messages.zh-CN.ts';
 
 export const zhCN = {
   'app.name': '救助',
@@ -44,6 +45,7 @@ export const zhCN = {
   'home.householdNo': '户编号 {householdNo}',
   'home.members': '家庭成员：{names}',
   ...applyZhCN,
+  ...complaintsZhCN,
   'home.suggestionApply': '在线申请',
   'home.suggestionCheck': '用政策计算器看看',
   'cases.title': '我的申请',
