@@ -105,7 +105,7 @@ export async function citizenComplaint(db: Database, citizen: CitizenScope, inpu
   const release = await takeDailySlot(db, citizen.idNumber, today);
   try {
     const made = await receiveComplaint(db, actor, {
-      areaCode: villageCode, target, channel: 'online', anonymous: input.anonymous,
+      areaCode: villageCode, target, channel: 'online', viaPortal: true, anonymous: input.anonymous,
       complainant: complainantName ? { name: complainantName, phone: input.phone || contact?.phone || '', idNumber: citizen.idNumber } : null,
       subjectKind: input.subject.kind, subjectName: input.subject.kind === 'other' ? '' : input.subject.name,
       category: input.category, content: input.content, receivedOn: today,

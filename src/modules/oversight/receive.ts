@@ -21,6 +21,8 @@ export interface ReceivedComplaint {
   areaCode: string;
   target: ComplaintTarget | null;
   channel: ComplaintRow['channel'];
+  /** Made by the citizen in the portal (not registered by staff). */
+  viaPortal: boolean;
   anonymous: boolean;
   /** Null for an anonymous complaint: nothing identifying is stored. */
   complainant: { name: string; phone: string; idNumber: string | null } | null;
@@ -44,7 +46,7 @@ export async function receiveComplaint(db: Database, scope: Scope, input: Receiv
     const flag = target !== null && target.canFlag && (target.phase === 'pending' || (input.subjectKind === 'recipient' && ['payable', 'suspended'].includes(target.phase)));
     const id = await repo.insertComplaint(tx, {
       county_code: countyCode, complaint_no: complaintNo, area_code: input.areaCode, channel: input.channel, anonymous: input.anonymous,
-      complainant_name: complainant?.name ?? null, complainant_phone: input.anonymous ? null : (complainant?.phone ?? ''), complainant_id_number: complainant?.idNumber ?? null,
+      complainant_name: complainant?.name ?? null, complainant_phone: input.anonymous ? null : (complainant?.phone ?? ''), complainant_id_number: complainant?.idNumber ?? null, via_portal: input.viaPortal,
       subject_kind: input.subjectKind, case_id: target?.caseId ?? null, subject_name: input.subjectName,
       category: input.category, content: input.content, received_on: receivedOn, status: 'received', assignee: null, assigned_on: null,
       conclusion: null, finding: null, concluded_on: null, closed_on: null, case_flagged: flag, created_by: scope.userName,

@@ -91,7 +91,7 @@ export async function createComplaint(db: Database, scope: Scope, input: z.outpu
     areaCode = target.areaCode;
   }
   return receiveComplaint(db, scope, {
-    areaCode, target, channel: input.channel, anonymous: input.anonymous,
+    areaCode, target, channel: input.channel, viaPortal: false, anonymous: input.anonymous,
     complainant: input.complainant ? { name: input.complainant.name, phone: input.complainant.phone, idNumber: null } : null,
     subjectKind: input.subject.kind, subjectName: input.subject.kind === 'staff' ? input.subject.name : '',
     category: input.category, content: input.content, receivedOn,
@@ -106,7 +106,7 @@ async function mustFindComplaint(db: Database, scope: Scope, complaintNo: string
 }
 
 const view = (c: repo.ComplaintWithCase) => ({
-  complaintNo: c.complaint_no, areaCode: c.area_code, channel: c.channel, anonymous: c.anonymous, complainantName: c.complainant_name, complainantPhone: c.complainant_phone ? maskPhone(c.complainant_phone) : null,
+  complaintNo: c.complaint_no, areaCode: c.area_code, channel: c.channel, viaPortal: c.via_portal, anonymous: c.anonymous, complainantName: c.complainant_name, complainantPhone: c.complainant_phone ? maskPhone(c.complainant_phone) : null,
   subjectKind: c.subject_kind, caseNo: c.case_no, subjectName: c.subject_name, category: c.category, content: c.content, receivedOn: c.received_on,
   status: c.status, statusLabel: STATUS_LABELS[c.status] ?? c.status, assignee: c.assignee, assignedOn: c.assigned_on, conclusion: c.conclusion, finding: c.finding,
   concludedOn: c.concluded_on, closedOn: c.closed_on, caseFlagged: c.case_flagged,

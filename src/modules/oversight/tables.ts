@@ -11,6 +11,7 @@ export interface ComplaintTable {
   complainant_phone: string | null;
   /** A named complaint from the citizen portal: the complainant's ID number, so they can follow it (migration 0133). */
   complainant_id_number: ColumnType<string | null, string | null | undefined, never>;
+  via_portal: ColumnType<boolean, boolean | undefined, never>;
   subject_kind: 'case' | 'recipient' | 'staff' | 'other';
   case_id: number | null;
   subject_name: string;
