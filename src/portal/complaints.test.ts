@@ -84,7 +84,7 @@ describe(`portal: complaints (${ENGINE})`, () => {
     expect(await row(made.complaintNo)).toMatchObject({ anonymous: false, complainant_name: '吴德厚', complainant_phone: '13822229999', complainant_id_number: b.idNumber, subject_kind: 'recipient', subject_name: '覃大勇', channel: 'online', created_by: maskIdNumber(b.idNumber) });
 
     const seen = await built.app.inject({ method: 'GET', url: `/api/v1/complaints/${made.complaintNo}`, headers: bearer(staff) });
-    expect(seen.json()).toMatchObject({ caseNo: a.caseNo, caseFlagged: true, channel: 'online', subjectName: '覃大勇', complainantName: '吴德厚' });
+    expect(seen.json()).toMatchObject({ caseNo: a.caseNo, caseFlagged: true, channel: 'online', viaPortal: true, subjectName: '覃大勇', complainantName: '吴德厚' });
     const kase = await built.app.inject({ method: 'GET', url: `/api/v1/cases/${a.caseNo}`, headers: bearer(staff) });
     expect(kase.body).toContain('complaint');
 
