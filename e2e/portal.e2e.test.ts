@@ -187,6 +187,7 @@ browserSuite('citizen portal (mobile browser)', (env) => {
     await page.getByTestId('complaint-anonymous').getByText('实名举报').click();
     await page.getByTestId('complaint-submit').click();
     await page.getByText('请选择举报对象').waitFor();
+    await expect.poll(() => page.locator('.ant-form-show-help-item-appear-active').count()).toBe(0);
     await accessible(page, 'complaint form');
     await page.getByTestId('complaint-subject').getByText('工作人员').click();
     await page.getByTestId('complaint-subject-name').fill('某村干部');
