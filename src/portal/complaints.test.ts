@@ -26,6 +26,8 @@ describe(`portal: complaints (${ENGINE})`, () => {
   // A: the household complained about (a pending 低保 case); B: the complainant, in the same village.
   const a = { phone: '13822220001', names: ['覃秀兰', '覃大勇'], idNumber: '', caseNo: '', token: '' };
   const b = { phone: '13822220002', names: ['吴德厚', '吴小梅'], idNumber: '', caseNo: '', token: '' };
+  // C: another household of the village with a 吴小梅 too, so that name matches two current cases.
+  const c = { phone: '13822220004', names: ['杨正林', '吴小梅'], idNumber: '', caseNo: '', token: '' };
   const numbers: string[] = [];
 
   const lastCode = (phone: string): string => {
@@ -57,7 +59,7 @@ describe(`portal: complaints (${ENGINE})`, () => {
     built = await buildApp({ db, config: { ...loadConfig({ JIUZHU_SMS_PROVIDER: 'file', JIUZHU_SMS_FILE: smsFile }), demo: true } }, { logger: false });
     const clerk = await tokenFor(built, 'guanghui.clerk');
     staff = await tokenFor(built, 'guanghui.caseworker');
-    for (const h of [a, b]) {
+    for (const h of [a, b, c]) {
       const members = h.names.map((name, i) => memberInput({ name, relation: i === 0 ? 'head' : 'spouse', idNumber: idNumber(i === 0 ? '1975-06-01' : '1978-02-02', i === 0 ? 'male' : 'female') }));
       const res = await built.app.inject({ method: 'POST', url: '/api/v1/households', headers: bearer(clerk), payload: householdInput(VILLAGE, members, { phone: h.phone }) });
       expect(res.statusCode, res.body).toBe(201);
@@ -119,15 +121,17 @@ describe(`portal: complaints (${ENGINE})`, () => {
     expect(steps.filter((r) => traces.some((t) => r.includes(t)))).toEqual([]);
     expect((await mine(b.token)).map((c) => c.complaintNo)).not.toContain(made.complaintNo);
 
-    // A name matching no current case in the village: stored for staff to link, the same answer.
-    const none = await complain(b.token, { anonymous: false, subject: { kind: 'recipient', name: '查无此人' }, category: 'eligibility', content: '此人不符合条件却领取救助' });
-    expect(none.statusCode, none.body).toBe(201);
-    expect(Object.keys(none.json() as object).sort()).toEqual(['anonymous', 'complaintNo']);
-    const no = (none.json() as { complaintNo: string }).complaintNo;
-    numbers.push(no);
-    expect(await row(no)).toMatchObject({ case_id: null, subject_kind: 'recipient', subject_name: '查无此人' });
-    const staffView = await built.app.inject({ method: 'GET', url: `/api/v1/complaints/${no}`, headers: bearer(staff) });
-    expect(staffView.json()).toMatchObject({ caseNo: null, subjectName: '查无此人', channel: 'online' });
+    // A name matching no current case in the village (B), or two (A's complaint): stored for staff to link, the same answer.
+    for (const [who, name] of [[b, '查无此人'], [a, '吴小梅']] as const) {
+      const none = await complain(who.token, { anonymous: false, subject: { kind: 'recipient', name }, category: 'eligibility', content: '此人不符合条件却领取救助' });
+      expect(none.statusCode, none.body).toBe(201);
+      expect(Object.keys(none.json() as object).sort()).toEqual(['anonymous', 'complaintNo']);
+      const no = (none.json() as { complaintNo: string }).complaintNo;
+      if (who === b) numbers.push(no);
+      expect(await row(no)).toMatchObject({ case_id: null, subject_kind: 'recipient', subject_name: name });
+      const staffView = await built.app.inject({ method: 'GET', url: `/api/v1/complaints/${no}`, headers: bearer(staff) });
+      expect(staffView.json()).toMatchObject({ caseNo: null, subjectName: name, channel: 'online', viaPortal: true, caseFlagged: false });
+    }
   });
 
   it.each([
@@ -167,7 +171,8 @@ describe(`portal: complaints (${ENGINE})`, () => {
     expect((await mine(b.token)).length).toBe(3);
 
     const others = await built.app.inject({ method: 'GET', url: '/api/portal/v1/complaints', cookies: { jiuzhu_portal: a.token } });
-    expect(others.json()).toEqual({ items: [] });
+    expect((others.json() as { items: unknown[] }).items).toHaveLength(1);
+    expect(numbers.filter((n) => others.body.includes(n))).toEqual([]);
     const otherNew = await built.app.inject({ method: 'GET', url: '/api/portal/v1/complaints', cookies: { jiuzhu_portal: token } });
     expect(numbers.filter((n) => otherNew.body.includes(n))).toEqual([]);
     expect((await built.app.inject({ method: 'GET', url: '/api/portal/v1/complaints' })).statusCode).toBe(401);
