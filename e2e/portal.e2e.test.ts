@@ -1,6 +1,6 @@
 // The citizen portal (issue 21) in Chromium at a phone's width (360×740): a citizen of the demo signs in with the
 // code the SMS file provider wrote, sees their household, their applications and payments in Chinese (no codes),
-// and 通知公示, with no horizontal scroll; field errors in Chinese; 大字 kept across a reload; deep links; sign-out.
+// and 通知公示, with no horizontal scroll; field errors in Chinese; a named complaint (举报); 大字 kept across a reload; deep links; sign-out.
 import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -199,6 +199,35 @@ browserSuite('citizen portal (mobile browser)', (env) => {
     await noRawCodes(page);
     await accessible(page, 'notices');
     await page.screenshot({ path: join(SHOTS, 'portal-notices.png'), fullPage: true });
+    // 我要举报 from the home page's card: the anonymous option explains it cannot be followed; a named complaint about
+    // a member of staff answers its number and shows in 我的举报.
+    await page.goto(`${base}/portal/`);
+    await page.getByTestId('home-complaints').getByRole('link', { name: '我要举报' }).click();
+    await page.getByRole('heading', { name: '我要举报' }).waitFor();
+    await page.getByTestId('complaint-anonymous').getByText('匿名举报').click();
+    await page.getByText(/匿名举报不记录您的任何身份信息/).waitFor();
+    await page.getByTestId('complaint-anonymous').getByText('实名举报').click();
+    await page.getByTestId('complaint-submit').click();
+    await page.getByText('请选择举报对象').waitFor();
+    await expect.poll(() => page.locator('.ant-form-show-help-item-appear-active').count()).toBe(0);
+    await accessible(page, 'complaint form');
+    await page.getByTestId('complaint-subject').getByText('工作人员').click();
+    await page.getByTestId('complaint-subject-name').fill('某村干部');
+    await page.getByTestId('complaint-category').getByText('工作人员违纪').click();
+    await page.getByTestId('complaint-content').fill('村干部在评议低保时优亲厚友，请核查');
+    await fitsWidth(page);
+    await page.getByTestId('complaint-submit').click();
+    const number = (await page.getByTestId('complaint-number').innerText()).match(/JB\d{16}/)?.[0];
+    expect(number).toBeTruthy();
+    await page.screenshot({ path: join(SHOTS, 'portal-complaint.png'), fullPage: true });
+    await page.getByRole('link', { name: '查看我的举报' }).click();
+    await page.getByTestId('complaints-list').waitFor();
+    const complaints = await page.getByTestId('complaints-list').innerText();
+    expect(complaints).toContain(number);
+    expect(complaints).toContain('已登记');
+    await fitsWidth(page);
+    await noRawCodes(page);
+    await accessible(page, 'my complaints');
 
     // 我的救助金: a list, or the empty state, in Chinese.
     await page.getByRole('link', { name: '我的救助金' }).click();

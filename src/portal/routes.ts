@@ -10,6 +10,7 @@ import { applyRoutes } from './routes-apply.ts';
 import { citizenOf } from './request.ts';
 import { portalCaseRoutes } from './routes-cases.ts';
 import { portalNoticeRoutes } from './routes-notices.ts';
+import { complaintRoutes } from './routes-complaints.ts';
 import { oidcRoutes } from './routes-oidc.ts';
 import { suggestionRoutes } from './routes-suggestions.ts';
 import * as service from './service.ts';
@@ -88,4 +89,5 @@ export function portalRoutes(app: App, ctx: AppContext): void {
   suggestionRoutes(app, ctx);
   portalCaseRoutes(app, ctx);
   portalNoticeRoutes(app, ctx);
+  complaintRoutes(app, ctx);
 }

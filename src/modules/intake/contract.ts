@@ -44,7 +44,7 @@ const keyed = z.array(figure.extend({ key: z.string() }));
 export const figures = z.object({ from: z.string(), to: z.string(), asOf: z.string(), total: figure, byTownship: keyed, byDepartment: keyed, byNeed: keyed });
 
 const complaint = z.object({
-  complaintNo: z.string(), areaCode: z.string(), channel: z.string(), anonymous: z.boolean(), complainantName: text, complainantPhone: text,
+  complaintNo: z.string(), areaCode: z.string(), channel: z.string(), viaPortal: z.boolean(), anonymous: z.boolean(), complainantName: text, complainantPhone: text,
   subjectKind: z.string(), caseNo: text, subjectName: z.string(), category: z.string(), content: z.string(), receivedOn: z.string(),
   status: z.string(), statusLabel: z.string(), assignee: text, assignedOn: date, conclusion: text, finding: text, concludedOn: date, closedOn: date, caseFlagged: z.boolean(),
 });

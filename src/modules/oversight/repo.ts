@@ -53,3 +53,15 @@ export async function insertRecovery(tx: Kysely<DB>, row: { county_code: string;
 export async function listRecoveries(db: Kysely<DB>, countyCode: string, complaintId: number) {
   return db.selectFrom('fraud_recoveries').selectAll().where('county_code', '=', countyCode).where('complaint_id', '=', complaintId).orderBy('id').execute();
 }
+
+/** Named complaints a citizen made through the portal on a day (their daily limit). */
+export async function countNamedOn(db: Kysely<DB>, idNumber: string, day: string): Promise<number> {
+  const row = await db.selectFrom('complaints').select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('complainant_id_number', '=', idNumber).where('received_on', '=', day).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** A citizen's own named complaints (by the ID number they signed in with), newest first. */
+export async function complaintsOfComplainant(db: Kysely<DB>, idNumber: string): Promise<ComplaintRow[]> {
+  return db.selectFrom('complaints').selectAll().where('complainant_id_number', '=', idNumber).where('anonymous', '=', false).orderBy('id', 'desc').limit(200).execute();
+}

@@ -15,12 +15,11 @@ import { AppError } from '../../kernel/errors.ts';
 import { maskPhone } from '../../kernel/mask.ts';
 import { levelOf } from '../../kernel/areas.ts';
 import { appendAudit } from '../../kernel/audit/append.ts';
-import { canTake, caseState, mustFindCase, performTransition } from '../cases/index.ts';
 import { CASE_NO_MESSAGE, CASE_NO_PATTERN } from '../../programmes/registry.ts';
 import { caseParameters } from '../cases/index.ts';
 import { todayInChina } from '../../kernel/clock.ts';
 import { areaExists } from '../intake/index.ts';
-import { withinTransaction } from '../intake/index.ts';
+import { complaintTarget, receiveComplaint, type ComplaintTarget } from './receive.ts';
 import * as repo from './repo.ts';
 
 const caseNo = z.string().regex(CASE_NO_PATTERN, CASE_NO_MESSAGE);
@@ -66,8 +65,7 @@ export const recoverySchema = z.strictObject({
   note: z.string().max(1000).default(''),
 });
 
-const CASE_CHANNEL = { hotline_12349: 'hotline_12349', window: 'visit', online: 'online' } as const;
-const STATUS_LABELS: Record<string, string> = { received: '已登记', assigned: '调查中', concluded: '已查结', closed: '已办结' };
+export const STATUS_LABELS: Record<string, string> = { received: '已登记', assigned: '调查中', concluded: '已查结', closed: '已办结' };
 
 function today(date: string | undefined, after: string): string {
   const t = todayInChina();
@@ -83,35 +81,20 @@ export async function createComplaint(db: Database, scope: Scope, input: z.outpu
   if (receivedOn > todayInChina()) throw AppError.field('receivedOn', `受理日期 ${receivedOn} 不能晚于今天`);
   if (!input.anonymous && !input.complainant) throw AppError.field('complainant.name', '实名举报须填写举报人姓名');
   let areaCode: string;
-  let target: { caseNo: string; caseId: number; phase: string; canFlag: boolean; lastStepOn: string } | null = null;
+  let target: ComplaintTarget | null = null;
   if (input.subject.kind === 'staff') {
     areaCode = input.subject.areaCode;
     if (levelOf(areaCode) === 'prefecture') throw AppError.field('subject.areaCode', '请选择县级及以下区划');
     requireAreaField(scope, 'subject.areaCode', areaCode, covers(scope, areaCode) && (await areaExists(db.kysely, areaCode)));
   } else {
-    const c = await mustFindCase(db, scope, input.subject.caseNo);
-    areaCode = c.area_code;
-    target = { caseNo: c.case_no, caseId: c.id, phase: c.phase, canFlag: canTake(c, 'record_complaint'), lastStepOn: (await caseState(db.kysely, c)).lastStep.on };
+    target = await complaintTarget(db, scope, input.subject.caseNo);
+    areaCode = target.areaCode;
   }
-  const countyCode = areaCode.slice(0, 6);
-  return write(db, scope, async (tx) => {
-    const complaintNo = await repo.nextComplaintNo(tx, countyCode, receivedOn.slice(0, 4));
-    // Pending: a complaint about the case or its applicant puts it in the county's 100% visit. Granted (in
-    // payment or under review): a complaint about the recipient flags it for a county visit at its next review.
-    const flag = target !== null && target.canFlag && (target.phase === 'pending' || (input.subject.kind === 'recipient' && ['payable', 'suspended'].includes(target.phase)));
-    const id = await repo.insertComplaint(tx, {
-      county_code: countyCode, complaint_no: complaintNo, area_code: areaCode, channel: input.channel, anonymous: input.anonymous,
-      complainant_name: input.anonymous ? null : (input.complainant?.name ?? null), complainant_phone: input.anonymous ? null : (input.complainant?.phone ?? ''),
-      subject_kind: input.subject.kind, case_id: target?.caseId ?? null, subject_name: input.subject.kind === 'staff' ? input.subject.name : '',
-      category: input.category, content: input.content, received_on: receivedOn, status: 'received', assignee: null, assigned_on: null,
-      conclusion: null, finding: null, concluded_on: null, closed_on: null, case_flagged: flag, created_by: scope.userName,
-    });
-    // The cases engine's own step: the flag, the timeline entry and the county's 100% visit — on the day the
-    // complaint was received (or the case's last step, where the complaint is older than it: a timeline runs forward).
-    const flaggedOn = target && target.lastStepOn > receivedOn ? target.lastStepOn : receivedOn;
-    if (flag && target) await performTransition(withinTransaction(db, tx), scope, target.caseNo, { action: 'record_complaint', date: flaggedOn, data: { content: `${complaintNo}：${input.content}`.slice(0, 1000), channel: CASE_CHANNEL[input.channel] }, attachments: [] });
-    await appendAudit(tx, scope, { action: 'complaint.receive', entity: 'complaint', entityId: complaintNo, areaCode, after: { id, channel: input.channel, anonymous: input.anonymous, subject: input.subject.kind, caseNo: target?.caseNo ?? null, category: input.category, caseFlagged: flag } });
-    return { complaintNo, status: 'received', caseNo: target?.caseNo ?? null, caseFlagged: flag };
+  return receiveComplaint(db, scope, {
+    areaCode, target, channel: input.channel, viaPortal: false, anonymous: input.anonymous,
+    complainant: input.complainant ? { name: input.complainant.name, phone: input.complainant.phone, idNumber: null } : null,
+    subjectKind: input.subject.kind, subjectName: input.subject.kind === 'staff' ? input.subject.name : '',
+    category: input.category, content: input.content, receivedOn,
   });
 }
 
@@ -123,7 +106,7 @@ async function mustFindComplaint(db: Database, scope: Scope, complaintNo: string
 }
 
 const view = (c: repo.ComplaintWithCase) => ({
-  complaintNo: c.complaint_no, areaCode: c.area_code, channel: c.channel, anonymous: c.anonymous, complainantName: c.complainant_name, complainantPhone: c.complainant_phone ? maskPhone(c.complainant_phone) : null,
+  complaintNo: c.complaint_no, areaCode: c.area_code, channel: c.channel, viaPortal: c.via_portal, anonymous: c.anonymous, complainantName: c.complainant_name, complainantPhone: c.complainant_phone ? maskPhone(c.complainant_phone) : null,
   subjectKind: c.subject_kind, caseNo: c.case_no, subjectName: c.subject_name, category: c.category, content: c.content, receivedOn: c.received_on,
   status: c.status, statusLabel: STATUS_LABELS[c.status] ?? c.status, assignee: c.assignee, assignedOn: c.assigned_on, conclusion: c.conclusion, finding: c.finding,
   concludedOn: c.concluded_on, closedOn: c.closed_on, caseFlagged: c.case_flagged,

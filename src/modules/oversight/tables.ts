@@ -1,4 +1,4 @@
-import type { Generated, Insertable, Selectable } from 'kysely';
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 
 export interface ComplaintTable {
   county_code: string;
@@ -9,7 +9,10 @@ export interface ComplaintTable {
   anonymous: boolean;
   complainant_name: string | null;
   complainant_phone: string | null;
-  subject_kind: 'case' | 'recipient' | 'staff';
+  /** A named complaint from the citizen portal: the complainant's ID number, so they can follow it (migration 0133). */
+  complainant_id_number: ColumnType<string | null, string | null | undefined, never>;
+  via_portal: ColumnType<boolean, boolean | undefined, never>;
+  subject_kind: 'case' | 'recipient' | 'staff' | 'other';
   case_id: number | null;
   subject_name: string;
   category: 'favouritism' | 'fraud' | 'eligibility' | 'misconduct' | 'other';

@@ -30,5 +30,11 @@ export const portalProbes: Record<string, Probe> = {
     method: 'POST', url: '/api/portal/v1/applications',
     payload: { programme: 'dibao', householdNo: f.householdNo, description: '申请低保（探测）', authorised: true, documents: [], signature: 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUg==' },
   }),
+  'GET /api/portal/v1/complaints': () => ({ method: 'GET', url: '/api/portal/v1/complaints' }),
+  // A complaint names a person, never a case or household number: one aimed at the other household's case is refused (400).
+  'POST /api/portal/v1/complaints': (f) => ({
+    method: 'POST', url: '/api/portal/v1/complaints',
+    payload: { anonymous: false, subject: { kind: 'recipient', caseNo: f.caseNo }, villageCode: f.village, category: 'fraud', content: '举报内容（探测）' },
+  }),
   'POST /api/portal/v1/auth/logout': () => ({ method: 'POST', url: '/api/portal/v1/auth/logout' }),
 };

@@ -21,5 +21,7 @@ export const PORTAL_ROUTES: PortalRoute[] = [
   { path: 'cases/:caseNo', page: lazy(() => import('./pages/CaseDetailPage.tsx')) },
   // Not in the bottom navigation (six entries do not fit 360 px): a card on the home page leads here.
   { path: 'notices', page: lazy(() => import('./pages/notices/NoticesPage.tsx')) },
+  { path: 'complaints', page: lazy(() => import('./pages/complaints/MyComplaintsPage.tsx')) },
+  { path: 'complaints/new', page: lazy(() => import('./pages/complaints/NewComplaintPage.tsx')) },
   { path: 'payments', page: lazy(() => import('./pages/PaymentsPage.tsx')), nav: 'nav.payments' },
 ];

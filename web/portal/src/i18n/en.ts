@@ -1,5 +1,6 @@
 import { applyEn } from '../pages/apply/messages.en.ts';
 import { noticesEn } from '../pages/notices/messages.en.ts';
+import { complaintsEn } from '../pages/complaints/messages.en.ts';
 import type { Messages } from './zh-CN.ts';
 
 // Typed as Messages: a missing or extra key is a type error.
@@ -46,6 +47,7 @@ export const en: Messages = {
   'home.members': 'Members: {names}',
   ...applyEn,
   ...noticesEn,
+  ...complaintsEn,
   'home.suggestionApply': 'Apply online',
   'home.suggestionCheck': 'Try the benefit checker',
   'cases.title': 'My applications',

@@ -2,6 +2,7 @@
 // and spread them in here.
 import { applyZhCN } from '../pages/apply/messages.zh-CN.ts';
 import { noticesZhCN } from '../pages/notices/messages.zh-CN.ts';
+import { complaintsZhCN } from '../pages/complaints/messages.zh-CN.ts';
 
 export const zhCN = {
   'app.name': '救助',
@@ -46,6 +47,7 @@ export const zhCN = {
   'home.members': '家庭成员：{names}',
   ...applyZhCN,
   ...noticesZhCN,
+  ...complaintsZhCN,
   'home.suggestionApply': '在线申请',
   'home.suggestionCheck': '用政策计算器看看',
   'cases.title': '我的申请',

@@ -56,7 +56,7 @@ export default function ComplaintListPage() {
             columns={[
               { key: 'no', title: t('complaint.col.no'), render: (_, c) => <Link to={`/intake/complaints/${c.complaintNo}`}>{c.complaintNo}</Link> },
               { key: 'receivedOn', title: t('complaint.col.receivedOn'), dataIndex: 'receivedOn' },
-              { key: 'channel', title: t('complaint.col.channel'), render: (_, c) => codeLabel(t, 'complaint.channel', c.channel) },
+              { key: 'channel', title: t('complaint.col.channel'), render: (_, c) => (c.viaPortal ? t('complaint.channel.portal') : codeLabel(t, 'complaint.channel', c.channel)) },
               { key: 'complainant', title: t('complaint.col.complainant'), render: (_, c) => (c.anonymous ? t('complaint.anonymous') : (c.complainantName ?? t('intake.dash'))) },
               { key: 'subject', title: t('complaint.col.subject'), render: (_, c) => `${codeLabel(t, 'complaint.subject', c.subjectKind)} ${c.caseNo ?? c.subjectName}` },
               { key: 'category', title: t('complaint.col.category'), render: (_, c) => codeLabel(t, 'complaint.category', c.category) },

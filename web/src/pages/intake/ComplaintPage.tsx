@@ -58,13 +58,14 @@ export default function ComplaintPage() {
           <Steps size="small" style={{ marginBottom: 16 }} current={STATUS_ORDER.indexOf(c.status)} items={STATUS_ORDER.map((s) => ({ title: codeLabel(t, 'complaint.status', s) }))} />
           <Descriptions size="small" column={{ xs: 1, md: 3 }}>
             <Descriptions.Item label={t('complaint.col.receivedOn')}>{c.receivedOn}</Descriptions.Item>
-            <Descriptions.Item label={t('complaint.col.channel')}>{codeLabel(t, 'complaint.channel', c.channel)}</Descriptions.Item>
+            <Descriptions.Item label={t('complaint.col.channel')}>{c.viaPortal ? t('complaint.channel.portal') : codeLabel(t, 'complaint.channel', c.channel)}</Descriptions.Item>
             <Descriptions.Item label={t('complaint.col.complainant')}>
               {c.anonymous ? t('complaint.anonymous') : `${c.complainantName ?? ''} ${c.complainantPhone ?? ''}`}
             </Descriptions.Item>
             <Descriptions.Item label={t('complaint.col.subject')}>
               {codeLabel(t, 'complaint.subject', c.subjectKind)}{' '}
               {c.caseNo ? <Link to={`/cases/${c.caseNo}`}>{c.caseNo}</Link> : c.subjectName}
+              {!c.caseNo && c.subjectKind === 'recipient' && <span data-testid="complaint-unlinked">{t('complaint.unlinked')}</span>}
             </Descriptions.Item>
             <Descriptions.Item label={t('complaint.col.category')}>{codeLabel(t, 'complaint.category', c.category)}</Descriptions.Item>
             <Descriptions.Item label={t('complaint.detail.area')}>{c.areaCode}</Descriptions.Item>

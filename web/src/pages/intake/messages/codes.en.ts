@@ -44,10 +44,12 @@ export const intakeCodesEn: Record<keyof typeof intakeCodesZhCN, string> = {
   'complaint.channel.hotline_12349': 'Hotline 12349',
   'complaint.channel.window': 'Window',
   'complaint.channel.online': 'Online',
+  'complaint.channel.portal': 'Online (resident portal)',
 
   'complaint.subject.case': 'Case handling',
   'complaint.subject.recipient': 'Recipient',
   'complaint.subject.staff': 'Staff',
+  'complaint.subject.other': 'Other',
 
   'complaint.category.favouritism': 'Favouritism',
   'complaint.category.fraud': 'Fraudulently obtained',

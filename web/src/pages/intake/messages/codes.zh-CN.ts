@@ -43,10 +43,12 @@ export const intakeCodesZhCN = {
   'complaint.channel.hotline_12349': '12349 热线',
   'complaint.channel.window': '窗口',
   'complaint.channel.online': '网上',
+  'complaint.channel.portal': '网上（居民端）',
 
   'complaint.subject.case': '案件办理',
   'complaint.subject.recipient': '救助对象',
   'complaint.subject.staff': '工作人员',
+  'complaint.subject.other': '其他',
 
   'complaint.category.favouritism': '关系保、人情保',
   'complaint.category.fraud': '骗取救助',

@@ -144,6 +144,7 @@ export const intakeUiEn: Record<keyof typeof intakeUiZhCN, string> = {
   'complaint.anonymous': 'Anonymous',
   'complaint.named': 'Named',
   'complaint.caseFlagged': 'Flagged for a county visit',
+  'complaint.unlinked': '(no case linked: find it by the name given)',
   'complaint.list.title': 'Complaint register',
   'complaint.list.new': 'Register a complaint',
   'complaint.col.no': 'Complaint no.',

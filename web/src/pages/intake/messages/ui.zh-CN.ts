@@ -143,6 +143,7 @@ export const intakeUiZhCN = {
   'complaint.anonymous': '匿名',
   'complaint.named': '实名',
   'complaint.caseFlagged': '已标记县级入户核查',
+  'complaint.unlinked': '（未关联案件：请按所举报的姓名查找）',
   'complaint.list.title': '举报登记簿',
   'complaint.list.new': '登记举报',
   'complaint.col.no': '举报编号',
