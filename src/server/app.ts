@@ -70,7 +70,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; logStr
     const methods = Array.isArray(r.method) ? r.method : [r.method];
     for (const method of methods) {
       if (method === 'HEAD') continue;
-      routes.push({ method, url: r.url, auth: r.config?.auth ?? 'user' });
+      routes.push({ method, url: r.url, auth: r.config?.auth ?? 'user', declaresResponse: r.schema?.response !== undefined });
     }
   });
 

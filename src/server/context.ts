@@ -19,6 +19,8 @@ export interface RegisteredRoute {
   method: string;
   url: string;
   auth: 'public' | 'user' | 'citizen';
+  /** Whether the route declares the schema of its answers (every API route must). */
+  declaresResponse: boolean;
 }
 
 declare module 'fastify' {
