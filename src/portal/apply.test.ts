@@ -15,6 +15,7 @@ import { buildApp, type BuiltApp } from '../server/app.ts';
 import { ENGINE, testDatabase } from '../test/db.ts';
 import { bearer, errorOf, tokenFor } from '../test/http.ts';
 import { householdInput, idNumber, memberInput } from '../test/households.ts';
+import { signInCitizen } from '../test/portal.ts';
 
 const VILLAGE = '522701001001';
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
@@ -31,18 +32,7 @@ describe(`portal policy check and online applications (${ENGINE})`, () => {
   let a: { idNumber: string; householdNo: string; token: string };
   let b: { idNumber: string; householdNo: string; token: string };
 
-  const lastCode = (phone: string): string => {
-    const lines = fs.readFileSync(smsFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { phone: string; text: string });
-    const m = lines.filter((s) => s.phone === phone).at(-1)?.text.match(/验证码为 (\d{6})/);
-    if (!m?.[1]) throw new Error(`no code sent to ${phone}`);
-    return m[1];
-  };
-  async function signIn(id: string, phone: string, ip: string): Promise<string> {
-    expect((await built.app.inject({ method: 'POST', url: '/api/portal/v1/auth/code', remoteAddress: ip, payload: { idNumber: id, phone } })).statusCode).toBe(200);
-    const res = await built.app.inject({ method: 'POST', url: '/api/portal/v1/auth/verify', remoteAddress: ip, payload: { idNumber: id, code: lastCode(phone) } });
-    expect(res.statusCode, res.body).toBe(200);
-    return res.cookies.find((c) => c.name === 'jiuzhu_portal')?.value ?? '';
-  }
+  const signIn = (idNumber: string, phone: string, ip: string) => signInCitizen(built, smsFile, { idNumber, phone }, ip);
   const portal = (method: 'GET' | 'POST', url: string, token: string | null, payload?: unknown, ip = '10.30.0.1') =>
     built.app.inject({ method, url: `/api/portal/v1${url}`, remoteAddress: ip, ...(token ? { cookies: { jiuzhu_portal: token } } : {}), ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }) });
   const counts = async () => {

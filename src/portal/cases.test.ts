@@ -15,6 +15,7 @@ import { buildApp, type BuiltApp } from '../server/app.ts';
 import { ENGINE, testDatabase } from '../test/db.ts';
 import { bearer, tokenFor } from '../test/http.ts';
 import { householdInput, idNumber, memberInput } from '../test/households.ts';
+import { signInCitizen } from '../test/portal.ts';
 
 const COUNTY = '522701';
 const VILLAGE = '522701001001';
@@ -37,19 +38,7 @@ describe(`portal: my cases and payments (${ENGINE})`, () => {
   const b = { phone: '13833334444', names: ['王德明', '赵丽华'], idNumber: '', householdNo: '', pendingCase: '' };
 
   const portal = (url: string, token?: string) => built.app.inject({ method: 'GET', url: `/api/portal/v1${url}`, ...(token ? { cookies: { jiuzhu_portal: token } } : {}) });
-  const lastCode = (phone: string): string => {
-    const lines = fs.readFileSync(smsFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { phone: string; text: string });
-    const m = lines.filter((s) => s.phone === phone).at(-1)?.text.match(/验证码为 (\d{6})/);
-    if (!m?.[1]) throw new Error(`no code sent to ${phone}`);
-    return m[1];
-  };
-  async function signIn(person: { idNumber: string; phone: string }, ip: string): Promise<string> {
-    const asked = await built.app.inject({ method: 'POST', url: '/api/portal/v1/auth/code', remoteAddress: ip, payload: { idNumber: person.idNumber, phone: person.phone } });
-    expect(asked.statusCode, asked.body).toBe(200);
-    const res = await built.app.inject({ method: 'POST', url: '/api/portal/v1/auth/verify', remoteAddress: ip, payload: { idNumber: person.idNumber, code: lastCode(person.phone) } });
-    expect(res.statusCode, res.body).toBe(200);
-    return res.cookies.find((c) => c.name === 'jiuzhu_portal')?.value ?? '';
-  }
+  const signIn = (person: { idNumber: string; phone: string }, ip: string) => signInCitizen(built, smsFile, person, ip);
 
   beforeAll(async () => {
     db = await testDatabase();

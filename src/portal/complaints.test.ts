@@ -14,6 +14,7 @@ import { buildApp, type BuiltApp } from '../server/app.ts';
 import { ENGINE, testDatabase } from '../test/db.ts';
 import { bearer, errorOf, tokenFor } from '../test/http.ts';
 import { householdInput, idNumber, memberInput } from '../test/households.ts';
+import { signInCitizen } from '../test/portal.ts';
 
 const VILLAGE = '522701001001';
 
@@ -30,19 +31,7 @@ describe(`portal: complaints (${ENGINE})`, () => {
   const c = { phone: '13822220004', names: ['杨正林', '吴小梅'], idNumber: '', caseNo: '', token: '' };
   const numbers: string[] = [];
 
-  const lastCode = (phone: string): string => {
-    const lines = fs.readFileSync(smsFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { phone: string; text: string });
-    const m = lines.filter((s) => s.phone === phone).at(-1)?.text.match(/验证码为 (\d{6})/);
-    if (!m?.[1]) throw new Error(`no code sent to ${phone}`);
-    return m[1];
-  };
-  async function signIn(person: { idNumber: string; phone: string }, ip: string): Promise<string> {
-    const asked = await built.app.inject({ method: 'POST', url: '/api/portal/v1/auth/code', remoteAddress: ip, payload: { idNumber: person.idNumber, phone: person.phone } });
-    expect(asked.statusCode, asked.body).toBe(200);
-    const res = await built.app.inject({ method: 'POST', url: '/api/portal/v1/auth/verify', remoteAddress: ip, payload: { idNumber: person.idNumber, code: lastCode(person.phone) } });
-    expect(res.statusCode, res.body).toBe(200);
-    return res.cookies.find((c) => c.name === 'jiuzhu_portal')?.value ?? '';
-  }
+  const signIn = (person: { idNumber: string; phone: string }, ip: string) => signInCitizen(built, smsFile, person, ip);
   const complain = (token: string, payload: Record<string, unknown>) =>
     built.app.inject({ method: 'POST', url: '/api/portal/v1/complaints', cookies: { jiuzhu_portal: token }, payload });
   const mine = async (token: string) => {

@@ -14,6 +14,7 @@ import { buildApp, type BuiltApp } from '../server/app.ts';
 import { ENGINE, testDatabase } from '../test/db.ts';
 import { tokenFor } from '../test/http.ts';
 import { idNumber, memberInput } from '../test/households.ts';
+import { signInCitizen } from '../test/portal.ts';
 
 const GUANGHUI = '522701001001';
 const WENFENG = '522701002001';
@@ -34,12 +35,6 @@ describe(`portal: notices and objections (${ENGINE})`, () => {
 
   const portal = (method: 'GET' | 'POST', url: string, payload?: object) =>
     built.app.inject({ method, url: `/api/portal/v1${url}`, cookies: { jiuzhu_portal: token }, ...(payload ? { payload } : {}) });
-  const lastCode = (phone: string): string => {
-    const lines = fs.readFileSync(smsFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { phone: string; text: string });
-    const m = lines.filter((s) => s.phone === phone).at(-1)?.text.match(/验证码为 (\d{6})/);
-    if (!m?.[1]) throw new Error(`no code sent to ${phone}`);
-    return m[1];
-  };
   const transitions = async (caseNo: string) =>
     (await sql<{ action: string; actor_name: string; data: unknown }>`select t.action, t.actor_name, t.data from case_transitions t join cases c on c.county_code = t.county_code and c.id = t.case_id where c.case_no = ${caseNo} order by t.seq`.execute(db.kysely)).rows;
   const audits = async (caseNo: string) =>
@@ -72,11 +67,7 @@ describe(`portal: notices and objections (${ENGINE})`, () => {
     citizen.caseNo = approved.caseNo;
     Object.assign(neighbour, await toNotice(GUANGHUI, guanghui, neighbour.name));
     other.caseNo = (await toNotice(WENFENG, wenfeng, other.name)).caseNo;
-    const asked = await built.app.inject({ method: 'POST', url: '/api/portal/v1/auth/code', remoteAddress: '10.40.0.1', payload: { idNumber: citizen.idNumber, phone: citizen.phone } });
-    expect(asked.statusCode, asked.body).toBe(200);
-    const res = await built.app.inject({ method: 'POST', url: '/api/portal/v1/auth/verify', remoteAddress: '10.40.0.1', payload: { idNumber: citizen.idNumber, code: lastCode(citizen.phone) } });
-    expect(res.statusCode, res.body).toBe(200);
-    token = res.cookies.find((c) => c.name === 'jiuzhu_portal')?.value ?? '';
+    token = await signInCitizen(built, smsFile, citizen, '10.40.0.1');
   }, 180_000);
   afterAll(async () => {
     await built?.app.close();

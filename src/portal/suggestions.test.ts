@@ -14,6 +14,7 @@ import { buildApp, type BuiltApp } from '../server/app.ts';
 import { ENGINE, testDatabase } from '../test/db.ts';
 import { bearer, tokenFor } from '../test/http.ts';
 import { idNumber, memberInput } from '../test/households.ts';
+import { signInCitizen } from '../test/portal.ts';
 
 const VILLAGE = '522701001001';
 const PHONE = '13900001111'; // the phone makeHousehold registers
@@ -45,14 +46,7 @@ describe(`portal suggestions (${ENGINE})`, () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  async function signIn(idNumber: string): Promise<string> {
-    const asked = await built.app.inject({ method: 'POST', url: '/api/portal/v1/auth/code', remoteAddress: '10.30.0.1', payload: { idNumber, phone: PHONE } });
-    expect(asked.statusCode).toBe(200);
-    const code = fs.readFileSync(smsFile, 'utf8').trim().split('\n').at(-1)?.match(/验证码为 (\d{6})/)?.[1] ?? '';
-    const res = await built.app.inject({ method: 'POST', url: '/api/portal/v1/auth/verify', remoteAddress: '10.30.0.1', payload: { idNumber, code } });
-    expect(res.statusCode, res.body).toBe(200);
-    return res.cookies.find((c) => c.name === 'jiuzhu_portal')?.value ?? '';
-  }
+  const signIn = (idNumber: string) => signInCitizen(built, smsFile, { idNumber, phone: PHONE });
   const suggestions = (token: string) => built.app.inject({ method: 'GET', url: '/api/portal/v1/suggestions', cookies: { jiuzhu_portal: token } });
 
   it('suggests 低保 to the listed household after sign-in, nothing to the other, and stops once the task is closed as not eligible', async () => {
