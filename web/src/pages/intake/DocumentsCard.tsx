@@ -6,23 +6,13 @@ import { useCurrentUser } from '../../auth/context.ts';
 import { can } from '../../auth/permissions.ts';
 import { useT } from '../../i18n/context.ts';
 import { addRequestDocuments, fetchRequestDocument, fetchRequestDocuments, type RequestDocument } from './api.ts';
+import { readDataUrl } from '../../components/files.ts';
 
 const MAX_BYTES = 5 * 1024 * 1024;
 const MAX_FILES = 10;
 const TYPES = ['image/png', 'image/jpeg', 'application/pdf'];
 const isImage = (d: RequestDocument) => d.mediaType !== 'application/pdf';
 
-function readBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => {
-      const url = String(reader.result);
-      resolve(url.slice(url.indexOf(',') + 1));
-    };
-    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
-    reader.readAsDataURL(file);
-  });
-}
 
 /** Object URLs of the request's images, fetched with the session, revoked when the card goes. */
 function useThumbnails(requestNo: string, items: readonly RequestDocument[] | undefined): Map<number, string> {
@@ -88,7 +78,7 @@ export function DocumentsCard({ requestNo }: { requestNo: string }) {
     if (refused.length > 0) return;
     setBusy(true);
     try {
-      const documents = await Promise.all(files.map(async (f) => ({ name: f.name, content: await readBase64(f) })));
+      const documents = await Promise.all(files.map(async (f) => ({ name: f.name, content: await readDataUrl(f) })));
       const added = await addRequestDocuments(requestNo, documents);
       void toast.success(t('intake.documents.added', { n: added.documents.length }));
       data.reload();

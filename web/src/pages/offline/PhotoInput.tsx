@@ -1,14 +1,7 @@
 import { Image, Space, Typography } from 'antd';
+import { readDataUrl } from '../../components/files.ts';
 import { useT } from '../../i18n/context.ts';
 
-function asDataUrl(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
-    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
-    reader.readAsDataURL(file);
-  });
-}
 
 /** Photos of documents from the camera (or the gallery), kept as data URLs with the entry. */
 export function PhotoInput({ value, onChange }: { value: string[]; onChange: (photos: string[]) => void }) {
@@ -25,7 +18,7 @@ export function PhotoInput({ value, onChange }: { value: string[]; onChange: (ph
         onChange={(e) => {
           const files = [...(e.target.files ?? [])];
           e.target.value = '';
-          void Promise.all(files.map(asDataUrl)).then((urls) => onChange([...value, ...urls]));
+          void Promise.all(files.map(readDataUrl)).then((urls) => onChange([...value, ...urls]));
         }}
       />
       <Typography.Text type="secondary">{t('offline.photosHint')}</Typography.Text>

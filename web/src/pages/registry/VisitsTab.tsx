@@ -1,5 +1,5 @@
 import { UploadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, DatePicker, Empty, Form, Image, Input, List, Space, Spin, Tag, Typography, Upload, message, type UploadFile } from 'antd';
+import { Alert, Button, Card, Empty, Form, Image, Input, List, Space, Spin, Tag, Typography, Upload, message, type UploadFile } from 'antd';
 import { useEffect, useState } from 'react';
 import { useApiData } from '../../api/useApiData.ts';
 import { useCurrentUser } from '../../auth/context.ts';
@@ -7,22 +7,12 @@ import { useT } from '../../i18n/context.ts';
 import { knownFields, showFieldErrors } from './fieldErrors.ts';
 import type { HouseholdTabContext } from './tabs.tsx';
 import { addVisit, fetchVisits, visitFileUrl, type Visit, type VisitFile } from './visitsApi.ts';
+import { DateInput } from '../../components/DateInput.tsx';
+import { readDataUrl } from '../../components/files.ts';
+import { todayInChina } from '../../components/today.ts';
 
 /** What antd's DatePicker hands back (a Dayjs); only its formatting is used. */
-interface PickedDate { format: (pattern: string) => string }
-interface Values { visitedOn?: PickedDate; visitors?: string; findings?: string }
-interface Picked { name: string; content: string }
-
-const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
-
-function asDataUrl(file: File): Promise<Picked> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve({ name: file.name, content: String(reader.result) });
-    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
-    reader.readAsDataURL(file);
-  });
-}
+interface Values { visitedOn?: string; visitors?: string; findings?: string }
 
 /** One file of a visit, fetched with the staff session as a blob (each fetch audited): a thumbnail opening full size. */
 function VisitFileView({ householdNo, visitId, file, alt }: { householdNo: string; visitId: number; file: VisitFile; alt: string }) {
@@ -109,8 +99,8 @@ function VisitForm({ householdNo, onSaved }: { householdNo: string; onSaved: () 
     setErrors([]);
     setSaving(true);
     try {
-      const photos = await Promise.all(files.flatMap((f) => (f.originFileObj ? [asDataUrl(f.originFileObj)] : [])));
-      await addVisit(householdNo, { source: 'web', visitedOn: v.visitedOn?.format('YYYY-MM-DD') ?? '', visitors: v.visitors ?? '', findings: v.findings ?? '', photos });
+      const photos = await Promise.all(files.flatMap((f) => (f.originFileObj ? [readDataUrl(f.originFileObj).then((content) => ({ name: f.name, content }))] : [])));
+      await addVisit(householdNo, { source: 'web', visitedOn: v.visitedOn ?? '', visitors: v.visitors ?? '', findings: v.findings ?? '', photos });
       form.resetFields(['findings', 'visitedOn']);
       setFiles([]);
       void toast.success(t('registry.visit.saved'));
@@ -128,7 +118,7 @@ function VisitForm({ householdNo, onSaved }: { householdNo: string; onSaved: () 
       <Form<Values> form={form} layout="vertical" initialValues={{ visitors: user.displayName }} onFinish={(v) => void onFinish(v)} data-testid="visit-form">
         <Space wrap align="start">
           <Form.Item name="visitedOn" label={t('registry.visit.visitedOn')} rules={[{ required: true, message: t('registry.visit.required') }]}>
-            <DatePicker disabledDate={(d: PickedDate) => d.format('YYYY-MM-DD') > today()} />
+            <DateInput max={todayInChina()} style={{ width: 170 }} />
           </Form.Item>
           <Form.Item name="visitors" label={t('registry.visit.visitors')} rules={[{ required: true, whitespace: true, message: t('registry.visit.required') }, { max: 100 }]}>
             <Input style={{ width: 280 }} />

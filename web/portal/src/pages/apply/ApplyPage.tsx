@@ -5,7 +5,8 @@ import { portalApi, PortalApiError } from '../../api/client.ts';
 import { useLoad } from '../../api/useLoad.ts';
 import { useT } from '../../i18n/context.ts';
 import type { Application, Prefill } from './api.ts';
-import { MAX_FILES, readBase64, refusalOf, type ChosenFile } from './files.ts';
+import { readDataUrl } from '../../../../src/components/files.ts';
+import { MAX_FILES, refusalOf, type ChosenFile } from './files.ts';
 import { SignaturePad } from './SignaturePad.tsx';
 
 interface Fields {
@@ -56,7 +57,7 @@ export default function ApplyPage() {
       const refused = refusalOf(f);
       if (refused) notes.push(t(refused.reason === 'tooLarge' ? 'apply.documents.tooLarge' : 'apply.documents.wrongType', { name: f.name }));
       else if (files.length + added.length >= MAX_FILES) notes.push(t('apply.documents.tooMany'));
-      else added.push({ name: f.name, size: f.size, content: await readBase64(f) });
+      else added.push({ name: f.name, size: f.size, content: await readDataUrl(f) });
     }
     setFiles((prev) => [...prev, ...added]);
     setFileNotes([...new Set(notes)]);
