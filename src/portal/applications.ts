@@ -122,9 +122,8 @@ export function windowActor(citizen: CitizenScope, township: string): SystemScop
 export async function apply(db: Database, citizen: CitizenScope, input: ApplicationInput): Promise<z.infer<typeof applicationResultSchema>> {
   if (input.newApplicant) throw AppError.field('newApplicant', '您的家庭已在家庭信息库登记：请选择申请的家庭，无需填写家庭情况');
   if (!input.householdNo) {
-    throw AppError.field('householdNo', citizen.households.length === 0
-      ? '您的家庭尚未在社会救助家庭信息库登记，暂不能在线申请：请到户籍所在村（社区）或乡镇（街道）窗口申请'
-      : '请选择申请的家庭');
+    // (a citizen with no household applies as a new applicant: routes-apply.ts sends them to apply-new-applicant.ts)
+    throw AppError.field('householdNo', '请选择申请的家庭');
   }
   if (input.programme === 'temporary' && !input.temporary) throw AppError.field('temporary.kind', '请选择临时救助类型');
   if (input.programme !== 'temporary' && input.temporary) throw AppError.field('temporary', '只有临时救助需要填写此项');

@@ -109,7 +109,7 @@ export default function ApplyPage() {
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
       <Card loading={prefill.loading}>
         <Typography.Title level={3} style={{ marginTop: 0 }}>{t('apply.title')}</Typography.Title>
-        {data && data.households.length === 0 && <Alert type="info" showIcon message={t('apply.noHousehold')} data-testid="apply-no-household" />}
+        {data && data.households.length === 0 && !done && <Alert type="info" showIcon message={t('apply.noHousehold')} data-testid="apply-no-household" />}
         {done && (
           <div data-testid="apply-done">
             <Result status="success" title={t('apply.done')}
