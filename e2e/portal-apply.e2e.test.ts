@@ -5,7 +5,6 @@
 // caseworker records the home visit the citizen sees the case move on; the caseworker sees the document and the
 // signature under 申请材料 on the request page. A new applicant (not in the registry) applies with the household
 // facts (village by name) and sees the application wait for the window; the caseworker sees the 待登记立案 part.
-
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
