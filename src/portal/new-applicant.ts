@@ -42,7 +42,7 @@ export async function checkedNewApplicant(db: Database, a: NewApplicant) {
   return {
     township,
     /** For the window: what the citizen says of the household, to register it. */
-    facts: `未在家庭信息库登记，待窗口登记家庭后立案。所在地：${names.get(township) ?? township}${village.name}；家庭人口 ${a.householdSize} 人；家庭月收入约 ${(incomeFen / 100).toFixed(2)} 元；联系电话 ${a.phone}`,
+    facts: `未在家庭信息库登记，待窗口登记家庭后立案。所在地：${names.get(township) ?? township}${village.name}；家庭人口 ${a.householdSize} 人；家庭月收入约 ${(incomeFen / 100).toFixed(2)} 元`, // the phone is the request's person's (shown masked)
     structureNote: members ? `申请人填报的家庭成员：${members}` : '',
   };
 }
