@@ -12,6 +12,7 @@ import { buildApp, type BuiltApp } from '../server/app.ts';
 import { ENGINE, testDatabase } from '../test/db.ts';
 import { bearer, errorOf, tokenFor } from '../test/http.ts';
 import { householdInput, idNumber, memberInput } from '../test/households.ts';
+import { signInCitizen } from '../test/portal.ts';
 
 const VILLAGE = '522701001001';
 const TOWNSHIP = VILLAGE.slice(0, 9);
@@ -33,12 +34,6 @@ describe(`portal: online application by a new applicant (${ENGINE})`, () => {
   const phone = '13966667777';
   let token = '';
 
-  const lastCode = (to: string): string => {
-    const lines = fs.readFileSync(smsFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { phone: string; text: string });
-    const m = lines.filter((s) => s.phone === to).at(-1)?.text.match(/验证码为 (\d{6})/);
-    if (!m?.[1]) throw new Error(`no code sent to ${to}`);
-    return m[1];
-  };
   const portal = (method: 'GET' | 'POST', url: string, payload?: unknown) =>
     built.app.inject({ method, url: `/api/portal/v1${url}`, remoteAddress: '10.31.0.1', cookies: { jiuzhu_portal: token }, ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }) });
   const staff = (method: 'GET' | 'POST', url: string, payload?: unknown, as = caseworker) =>
@@ -61,10 +56,7 @@ describe(`portal: online application by a new applicant (${ENGINE})`, () => {
     built = await buildApp({ db, config: { ...loadConfig({ JIUZHU_SMS_PROVIDER: 'file', JIUZHU_SMS_FILE: smsFile }), demo: true } }, { logger: false });
     caseworker = await tokenFor(built, 'guanghui.caseworker');
     clerk = await tokenFor(built, 'guanghui.clerk');
-    expect((await built.app.inject({ method: 'POST', url: '/api/portal/v1/auth/code', remoteAddress: '10.31.0.1', payload: { idNumber: applicantId, phone } })).statusCode).toBe(200);
-    const res = await built.app.inject({ method: 'POST', url: '/api/portal/v1/auth/verify', remoteAddress: '10.31.0.1', payload: { idNumber: applicantId, code: lastCode(phone) } });
-    expect(res.statusCode, res.body).toBe(200);
-    token = res.cookies.find((c) => c.name === 'jiuzhu_portal')?.value ?? '';
+    token = await signInCitizen(built, smsFile, { idNumber: applicantId, phone }, '10.31.0.1');
   });
   afterAll(async () => {
     await built?.app.close();
