@@ -3,7 +3,8 @@
 // 我的 leading to the application for 低保
 // with a document and the authorisation signed on the canvas; it shows in 我的申请, and when the township
 // caseworker records the home visit the citizen sees the case move on; the caseworker sees the document and the
-// signature under 申请材料 on the request page.
+// signature under 申请材料 on the request page. A new applicant (not in the registry) applies with the household
+// facts (village by name) and sees the application wait for the window; the caseworker sees the 待登记立案 part.
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -140,5 +141,74 @@ browserSuite('portal policy check and application (browser)', (env) => {
     expect(await documents.innerText()).toMatch(/SHA-256：[0-9a-f]{64}/);
     await documents.locator('img').first().waitFor();
     await staffPage.screenshot({ path: join(OUT, 'intake-request-documents.png'), fullPage: true });
+  });
+
+  it('a new applicant (not in the registry) applies with the household facts; the application waits for the window to register the household', async () => {
+    const { server, browser } = env();
+    await browser.context.clearCookies(); // signed out: the first citizen's session is in the shared context
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto(`${server.baseUrl}/portal/login`);
+    await page.getByTestId('signin-id').fill(idNumber('1984-10-11', 'female'));
+    await page.getByTestId('signin-phone').fill('13977778888');
+    const codes = [...server.output().matchAll(/验证码为 (\d{6})/g)].length;
+    await page.getByTestId('signin-get-code').click();
+    let code: string | undefined;
+    for (let i = 0; i < 50 && !code; i++) {
+      const all = [...server.output().matchAll(/验证码为 (\d{6})/g)];
+      code = all.length > codes ? all.at(-1)?.[1] : undefined;
+      if (!code) await page.waitForTimeout(200);
+    }
+    expect(code).toMatch(/^\d{6}$/);
+    await page.getByTestId('signin-code').fill(code ?? '');
+    await page.getByTestId('signin-submit').click();
+    await page.getByTestId('home-greeting').waitFor();
+    await page.goto(`${server.baseUrl}/portal/apply`);
+    await page.getByTestId('apply-new-applicant').waitFor();
+    await page.getByRole('radio', { name: '最低生活保障' }).check();
+    await page.getByTestId('apply-new-name').fill('罗春燕');
+    await page.getByTestId('apply-new-phone').fill('13977778888');
+    for (const [i, name] of ['黔南', '都匀市', '广惠', ''].entries()) {
+      const options = page.locator(`.ant-select-dropdown:visible:has(#area-level-${i}_list) .ant-select-item-option`);
+      await page.getByTestId(`area-${i}`).click();
+      await (name ? options.filter({ hasText: name }) : options).first().click();
+      await page.getByTestId(`area-${i}`).locator('.ant-select-selection-item').waitFor();
+    }
+    await page.getByTestId('apply-new-size').fill('3');
+    await page.getByTestId('apply-new-income').fill('800');
+    await page.getByTestId('apply-description').fill('丈夫去世，独自抚养两个孩子');
+    await page.getByTestId('apply-authorised').check();
+    await fitsAndAccessible(page, 'new applicant form');
+    const pad = page.getByTestId('signature-pad');
+    await pad.scrollIntoViewIfNeeded();
+    const box = await pad.boundingBox();
+    if (!box) throw new Error('no signature pad');
+    await page.mouse.move(box.x + 30, box.y + 60);
+    await page.mouse.down();
+    for (const [dx, dy] of [[60, 40], [120, 80], [180, 30]] as const) await page.mouse.move(box.x + dx, box.y + dy, { steps: 4 });
+    await page.mouse.up();
+    await page.getByTestId('apply-submit').click();
+    const done = page.getByTestId('apply-done');
+    await page.locator('[data-testid=apply-done], [data-testid=apply-error], .ant-form-item-explain-error').first().waitFor().catch(() => undefined);
+    if (!(await done.isVisible())) {
+      await page.screenshot({ path: join(OUT, 'portal-apply-new-failed.png'), fullPage: true });
+      throw new Error(`application not made: ${await page.locator('main').innerText()}`);
+    }
+    expect(await done.innerText()).toContain('待窗口登记家庭');
+    await page.getByTestId('apply-mine').getByText('待窗口登记家庭').waitFor();
+    await page.screenshot({ path: join(OUT, 'portal-apply-new.png'), fullPage: true });
+
+    // The township caseworker sees the 待登记立案 part with 立案 and 结束; a household number not registered → the field's error.
+    const requestNo = (await done.innerText()).match(/SL\d{16}/)?.[0] ?? '';
+    const staffPage = await browser.context.newPage();
+    await loginAs(staffPage, server.baseUrl, 'guanghui.caseworker');
+    await staffPage.goto(`${server.baseUrl}/intake/${requestNo}`);
+    await staffPage.getByTestId('part-status-1').getByText('待登记立案').waitFor();
+    await staffPage.getByTestId('pending-close-1').waitFor();
+    await staffPage.getByTestId('pending-open-1').click();
+    await staffPage.getByTestId('pending-household-no').fill('52270100000099');
+    await staffPage.getByTestId('pending-submit').click();
+    await staffPage.locator('.ant-modal .ant-form-item-explain-error').getByText(/未找到户编号/).waitFor();
+    await staffPage.screenshot({ path: join(OUT, 'intake-pending-part.png'), fullPage: true });
   });
 });

@@ -19,6 +19,7 @@ import { ageOn, countedMembers, explain, perCapitaMonthlyIncome } from '../polic
 import { isProgramme, programmeOf } from '../programmes/registry.ts';
 import { checkedDocuments, checkedSignature, documentsSchema, signatureSchema } from '../kernel/files/documents.ts';
 import type { PolicyCheckInput } from './policy-check.ts';
+import { newApplicantSchema, newApplicantStates } from './new-applicant.ts';
 
 /** What a citizen may apply for online: those of the registry's programmes that exist. */
 export const APPLY_PROGRAMMES = ['dibao', 'hardship', 'temporary'].filter(isProgramme);
@@ -37,6 +38,8 @@ export const applicationSchema = z.strictObject({
   signature: signatureSchema,
   /** The citizen has read the authorisation and agrees to the verification of the household's economic situation. */
   authorised: z.literal(true, { message: '请阅读并同意家庭经济状况核对授权' }),
+  /** A citizen with no household in the registry: the household facts, for the window to register it (`apply-new-applicant.ts`). */
+  newApplicant: newApplicantSchema.optional(),
 });
 export type ApplicationInput = z.output<typeof applicationSchema>;
 
@@ -71,7 +74,7 @@ const ELDERLY_AGE = 60;
 const ADULT_AGE = 18;
 const SEVERE_GRADE = 2;
 
-const programmeName = (code: string) => programmeOf(code).labels['zh-CN'].name;
+export const programmeName = (code: string) => programmeOf(code).labels['zh-CN'].name;
 
 /** The household facts the registry holds for each of the citizen's households, personal data masked. */
 export async function prefill(db: Database, citizen: CitizenScope): Promise<z.infer<typeof prefillSchema>> {
@@ -111,16 +114,16 @@ export async function prefill(db: Database, citizen: CitizenScope): Promise<z.in
 }
 
 /** The portal acting for a citizen at their township's window: intake, cases and the authorisation only, audited under their masked ID. */
-function windowActor(citizen: CitizenScope, township: string): SystemScope {
+export function windowActor(citizen: CitizenScope, township: string): SystemScope {
   return { ...systemScope(maskIdNumber(citizen.idNumber), ['intake.write', 'cases.write', 'verification.request']), areaCode: township, areaLevel: 'township', prefix: township };
 }
 
 /** An application: checked whole before anything is written; then request, case, authorisation, files and audit in one transaction. */
 export async function apply(db: Database, citizen: CitizenScope, input: ApplicationInput): Promise<z.infer<typeof applicationResultSchema>> {
+  if (input.newApplicant) throw AppError.field('newApplicant', '您的家庭已在家庭信息库登记：请选择申请的家庭，无需填写家庭情况');
   if (!input.householdNo) {
-    throw AppError.field('householdNo', citizen.households.length === 0
-      ? '您的家庭尚未在社会救助家庭信息库登记，暂不能在线申请：请到户籍所在村（社区）或乡镇（街道）窗口申请'
-      : '请选择申请的家庭');
+    // (a citizen with no household applies as a new applicant: routes-apply.ts sends them to apply-new-applicant.ts)
+    throw AppError.field('householdNo', '请选择申请的家庭');
   }
   if (input.programme === 'temporary' && !input.temporary) throw AppError.field('temporary.kind', '请选择临时救助类型');
   if (input.programme !== 'temporary' && input.temporary) throw AppError.field('temporary', '只有临时救助需要填写此项');
@@ -176,7 +179,7 @@ export async function apply(db: Database, citizen: CitizenScope, input: Applicat
 }
 
 /** A refusal of the intake or the case, in the form's own words: `parts.0.details.months` → `temporary.months`. */
-function portalField(err: unknown): unknown {
+export function portalField(err: unknown): unknown {
   if (!(err instanceof AppError) || !err.details?.fields) return err;
   const fields = err.details.fields.map((f) => ({
     field: f.field.replace(/^parts\.0\.details\.hardship$/, 'description').replace(/^parts\.0\.details\./, 'temporary.').replace(/^parts\.0\.programme$/, 'programme').replace(/^(person|parts)\..*$/, 'householdNo'),
@@ -192,19 +195,20 @@ async function caseStates(db: Database, citizen: CitizenScope): Promise<Map<stri
 
 /** The citizen's own applications (by them, for a household they still belong to), newest first. */
 export async function myApplications(db: Database, citizen: CitizenScope): Promise<z.infer<typeof applicationListSchema>> {
-  if (citizen.households.length === 0) return { items: [] };
   const rows = await db.kysely.selectFrom('portal_applications')
-    .select(['request_no', 'case_no', 'programme', 'household_no', 'received_on', 'signature_sha256', 'document_count'])
+    .select(['county_code', 'request_no', 'case_no', 'programme', 'household_no', 'received_on', 'signature_sha256', 'document_count'])
     .where('id_number', '=', citizen.idNumber)
-    .where('household_no', 'in', [...citizen.households])
+    // a new applicant's (no household when they applied) are theirs by ID number
+    .where((eb) => (citizen.households.length === 0 ? eb('household_no', 'is', null) : eb.or([eb('household_no', 'in', [...citizen.households]), eb('household_no', 'is', null)])))
     .orderBy('id', 'desc')
     .limit(100)
     .execute();
   const states = await caseStates(db, citizen);
+  const pending = await newApplicantStates(db, rows.filter((r) => r.household_no === null));
   return {
     items: rows.map((r) => ({
       requestNo: r.request_no, programme: r.programme, programmeName: programmeName(r.programme), receivedOn: r.received_on, householdNo: r.household_no,
-      state: (r.case_no && states.get(r.case_no)) || '已受理', documents: r.document_count, signatureSha256: r.signature_sha256,
+      state: pending.get(r.request_no) ?? ((r.case_no && states.get(r.case_no)) || '已受理'), documents: r.document_count, signatureSha256: r.signature_sha256,
     })),
   };
 }

@@ -5,6 +5,7 @@ import type { App, AppContext } from '../server/context.ts';
 import { applicationListSchema, applicationResultSchema, applicationSchema, apply, myApplications, prefill, prefillSchema } from './applications.ts';
 import { MAX_DOCUMENT_BYTES, MAX_DOCUMENTS } from '../kernel/files/documents.ts';
 import { citizenOf } from './request.ts';
+import { applyAsNewApplicant } from './apply-new-applicant.ts';
 import { policyCheck, policyCheckResultSchema, policyCheckSchema } from './policy-check.ts';
 
 /** Ten documents of 5 MB in base64 and the signature, with room for the rest of the form. */
@@ -35,7 +36,12 @@ export function applyRoutes(app: App, { db }: AppContext): void {
     config: { auth: 'citizen' },
     bodyLimit: APPLICATION_BODY_LIMIT,
     schema: { tags, summary: '居民端：在线申请低保、特困或临时救助（材料与核对授权签名，成为乡镇窗口的线上受理件）', body: applicationSchema, response: { 201: applicationResultSchema } },
-  }, async (req, reply) => reply.status(201).send(await apply(db, citizenOf(req), req.body)));
+  }, async (req, reply) => {
+    const citizen = citizenOf(req);
+    // Someone with no household in the registry applies as a new applicant (待登记立案 at the township window).
+    const made = !req.body.householdNo && citizen.households.length === 0 ? await applyAsNewApplicant(db, citizen, req.body) : await apply(db, citizen, req.body);
+    return reply.status(201).send(made);
+  });
 
   app.get('/applications', {
     config: { auth: 'citizen' },

@@ -22,6 +22,7 @@ import { housingInsuranceProbes } from './probes/housing-insurance.ts';
 import { reliefStationProbes } from './probes/relief-station.ts';
 import { volunteerProbes } from './probes/volunteers.ts';
 import { rerateProbes } from './probes/rerate.ts';
+import { intakePendingProbes } from './probes/intake-pending.ts';
 import { wishesProbes } from './probes/wishes.ts';
 import { outreachProbes } from './probes/outreach.ts';
 import { householdVisitProbes } from './probes/household-visits.ts';
@@ -148,6 +149,7 @@ const PROBES: Record<string, Probe> = {
   ...placementProbes,
   ...volunteerProbes,
   ...rerateProbes,
+  ...intakePendingProbes,
   ...purchasedServicesProbes,
   ...caseloadProbes,
   ...fundsProbes,

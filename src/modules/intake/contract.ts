@@ -36,6 +36,7 @@ export const requestList = z.object({
 const boardItem = part.extend({ personName: z.string(), personIdNumber: z.string(), personPhone: z.string(), areaCode: z.string(), receivedOn: z.string() });
 export const referralList = z.object({ items: z.array(boardItem), next: z.number().nullable() });
 export const referralDetail = boardItem.extend({ events: z.array(z.object({ action: z.string(), date: z.string(), at: z.string(), actorName: z.string(), note: z.string() })) });
+export const pendingStep = z.object({ id: z.number(), requestNo: z.string(), status: z.string(), caseNo: text, householdNo: text });
 export const referralStep = z.object({ id: z.number(), requestNo: z.string(), status: z.string(), date: z.string() });
 export const overdueList = z.object({ asOf: z.string(), items: z.array(part.extend({ personName: z.string(), areaCode: z.string() })) });
 
@@ -58,7 +59,7 @@ export const complaintStep = z.object({ complaintNo: z.string(), status: z.strin
 export const recovery = z.object({ id: z.number(), complaintNo: z.string(), caseNo: text, obtainedFen: z.number(), recoveredFen: z.number(), fineMultiple: z.number(), fineFen: z.number() });
 
 // Request shapes (the routes and the services validate with them; the web builds its forms on them).
-export { CHANNELS, NEEDS, OUTCOMES, newRequestSchema } from './service/schemas.ts';
+export { CHANNELS, NEEDS, OUTCOMES, closePendingSchema, newRequestSchema, openPendingSchema } from './service/schemas.ts';
 export type { NewRequest, Need } from './service/schemas.ts';
 
 /** A request's files (申请材料), without their bytes. */

@@ -35,8 +35,8 @@ export async function findRequest(db: Kysely<DB>, scope: Scope, requestNo: strin
   return db.selectFrom('intake_requests').selectAll().where('request_no', '=', requestNo).where(inScope(scope, 'intake_requests.area_code')).executeTakeFirst();
 }
 
-/** The date a part was closed: its own for a referral, the case's first decision for a case. */
-const closedOn = sql<string | null>`case when p.kind = 'referral' then p.closed_on else
+/** The date a part was closed: its own for a referral or a pending part without a case, the case's first decision for a case. */
+const closedOn = sql<string | null>`case when p.case_id is null then p.closed_on else
   (select min(t.on_date) from case_transitions t where t.county_code = p.county_code and t.case_id = p.case_id and t.to_phase <> 'pending') end`;
 
 export interface PartView {
@@ -45,7 +45,7 @@ export interface PartView {
   request_id: number;
   request_no: string;
   seq: number;
-  kind: 'case' | 'referral';
+  kind: 'case' | 'referral' | 'pending_case';
   need: string;
   department: string | null;
   status: string;
@@ -98,8 +98,26 @@ export async function lockPart(tx: Kysely<DB>, countyCode: string, id: number): 
   return tx.selectFrom('intake_parts').selectAll().where('county_code', '=', countyCode).where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
 }
 
-export async function updatePart(tx: Kysely<DB>, p: IntakePartRow, patch: Partial<Pick<IntakePartRow, 'status' | 'accepted_on' | 'accepted_by' | 'closed_on' | 'outcome' | 'result'>>): Promise<void> {
+export async function updatePart(tx: Kysely<DB>, p: IntakePartRow, patch: Partial<Pick<IntakePartRow, 'status' | 'accepted_on' | 'accepted_by' | 'closed_on' | 'outcome' | 'result' | 'case_id' | 'due_date' | 'time_limit' | 'time_limit_parameter'>>): Promise<void> {
   await tx.updateTable('intake_parts').set({ ...patch, version: p.version + 1 }).where('county_code', '=', p.county_code).where('id', '=', p.id).execute();
+}
+
+/** A request of a person not in the registry now follows the household registered since (its village, for the scope). */
+export async function linkRequestHousehold(tx: Kysely<DB>, countyCode: string, requestId: number, householdId: number, villageCode: string): Promise<void> {
+  await tx.updateTable('intake_requests').set({ household_id: householdId, area_code: villageCode }).where('county_code', '=', countyCode).where('id', '=', requestId).execute();
+}
+
+export interface PendingState { request_no: string; status: string; case_no: string | null; result: string | null }
+
+/** The pending parts of the given requests (the portal's new applicants), with the case opened from each. */
+export async function pendingStates(db: Kysely<DB>, countyCode: string, requestNos: readonly string[]): Promise<PendingState[]> {
+  if (requestNos.length === 0) return [];
+  return db.selectFrom('intake_parts as p')
+    .innerJoin('intake_requests as r', (j) => j.onRef('r.county_code', '=', 'p.county_code').onRef('r.id', '=', 'p.request_id'))
+    .leftJoin('cases as c', (j) => j.onRef('c.county_code', '=', 'p.county_code').onRef('c.id', '=', 'p.case_id'))
+    .select(['r.request_no', 'p.status', 'c.case_no', 'p.result'])
+    .where('p.county_code', '=', countyCode).where('r.request_no', 'in', [...requestNos]).where('p.kind', '=', 'pending_case')
+    .execute();
 }
 
 export async function listEvents(db: Kysely<DB>, countyCode: string, partId: number) {

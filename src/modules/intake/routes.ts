@@ -8,7 +8,8 @@ import type { RouteModule } from '../../server/context.ts';
 import { acceptReferral, getReferral, listReferrals, recordAction, returnResult } from './service/referrals.ts';
 import { addDocumentsSchema, addRequestDocuments, listRequestDocuments, openRequestDocument } from './service/documents.ts';
 import { createRequest, figures, getRequest, listRequests, overdue } from './service/requests.ts';
-import { acceptSchema, actSchema, figuresQuerySchema, listReferralsSchema, listRequestsSchema, newRequestSchema, overdueQuerySchema, resultSchema } from './service/schemas.ts';
+import { closePendingCase, openPendingCase } from './service/pending-cases.ts';
+import { acceptSchema, actSchema, closePendingSchema, figuresQuerySchema, listReferralsSchema, listRequestsSchema, newRequestSchema, openPendingSchema, overdueQuerySchema, resultSchema } from './service/schemas.ts';
 
 const requestParam = z.strictObject({ requestNo: z.string().regex(/^SL\d{16}$/, '受理编号格式应为 SL + 16 位数字') });
 const documentParam = requestParam.extend({ seq: decimalInt(1) });
@@ -18,6 +19,7 @@ const DOCUMENTS_BODY_LIMIT = Math.ceil((MAX_DOCUMENTS * MAX_DOCUMENT_BYTES * 4) 
 const binary = z.unknown().meta({ type: 'string', format: 'binary' });
 const documentFile = { description: '申请材料文件（PNG、JPEG 或 PDF）', content: Object.fromEntries(['image/png', 'image/jpeg', 'application/pdf'].map((m) => [m, { schema: binary }])) };
 const referralParam = z.strictObject({ id: decimalInt(1) });
+const partParam = requestParam.extend({ partId: decimalInt(1) });
 const tags = ['intake'];
 
 export const intakeRoutes: RouteModule = (app, { db }) => {
@@ -41,6 +43,12 @@ export const intakeRoutes: RouteModule = (app, { db }) => {
 
   app.post('/intake/requests/:requestNo/documents', { bodyLimit: DOCUMENTS_BODY_LIMIT, schema: { tags, summary: '窗口补充申请材料（扫描件：PNG、JPEG 或 PDF，每份不超过 5 MB）', params: requestParam, body: addDocumentsSchema, response: { 201: api.documentsAdded } } },
     async (req, reply) => reply.status(201).send(await addRequestDocuments(db, scopeOf(req), req.params.requestNo, req.body)));
+
+  app.post('/intake/requests/:requestNo/parts/:partId/open-case', { schema: { tags, summary: '待登记立案：家庭登记后，以该家庭受理案件（家庭须含申请人）', params: partParam, body: openPendingSchema, response: { 200: api.pendingStep } } },
+    async (req) => openPendingCase(db, scopeOf(req), req.params.requestNo, req.params.partId, req.body));
+
+  app.post('/intake/requests/:requestNo/parts/:partId/close', { schema: { tags, summary: '待登记立案：未能登记家庭，结束该事项（填写理由）', params: partParam, body: closePendingSchema, response: { 200: api.pendingStep } } },
+    async (req) => closePendingCase(db, scopeOf(req), req.params.requestNo, req.params.partId, req.body));
 
   app.get('/intake/referrals', { schema: { tags, summary: '转办事项（协办部门只见本部门、本辖区）', querystring: listReferralsSchema, response: { 200: api.referralList } } },
     async (req) => listReferrals(db, scopeOf(req), req.query));

@@ -26,13 +26,13 @@ export interface IntakePartTable {
   id: Generated<number>;
   request_id: number;
   seq: number;
-  kind: 'case' | 'referral';
+  kind: 'case' | 'referral' | 'pending_case';
   need: string;
   department: string | null;
   case_id: number | null;
   /** A referral answered with a claim: the claim's case (migration 0085). */
   answer_case_id: Generated<number | null>;
-  status: 'case' | 'referred' | 'accepted' | 'closed';
+  status: 'case' | 'referred' | 'accepted' | 'closed' | 'awaiting_registration' | 'opened';
   referred_on: string;
   due_date: string | null;
   time_limit: number | null;
@@ -44,6 +44,8 @@ export interface IntakePartTable {
   outcome: 'assisted' | 'partially_assisted' | 'not_eligible' | 'declined' | null;
   result: string | null;
   version: Generated<number>;
+  /** A pending part's opening details, kept until its case is opened (migration 0136). */
+  details: ColumnType<unknown, string | null | undefined, string | null>;
 }
 
 export interface IntakePartEventTable {

@@ -10,7 +10,6 @@ import { maskIdNumber, maskPhone } from '../../../kernel/mask.ts';
 import { workingDaysBetween } from '../../../policy/index.ts';
 import { levelOf } from '../../../kernel/areas.ts';
 import { appendAudit } from '../../../kernel/audit/append.ts';
-import { createCase } from '../../cases/index.ts';
 import { caseParameters } from '../../cases/index.ts';
 import { todayInChina } from '../../../kernel/clock.ts';
 import { parseIdNumber } from '../../../kernel/id-number.ts';
@@ -18,7 +17,7 @@ import * as registry from '../../registry/index.ts';
 import { mustFindHousehold } from '../../registry/index.ts';
 import * as repo from '../repo.ts';
 import { withinTransaction } from './in-transaction.ts';
-import { inPart, needLabel, windowProgramme } from './case-parts.ts';
+import { needLabel, openPartCase, pendingDetails, windowProgramme } from './case-parts.ts';
 import { NEED_LABELS, OUTCOME_LABELS, type NewRequest } from './schemas.ts';
 import { referralTimeLimit, type TimeLimit } from './time-limits.ts';
 import { namesOf } from '../../areas/index.ts';
@@ -60,6 +59,16 @@ export async function createRequest(db: Database, scope: Scope, input: NewReques
       if (!person.householdNo) throw AppError.field(`parts.${i}.kind`, `${programme.labels['zh-CN'].name}须以登记的家庭申请：请先在家庭信息库登记后再受理`);
       return { ...p, programme: programme.code, need: programme.code, limit: null as TimeLimit | null };
     }
+    if (p.kind === 'pending_case') {
+      const programme = windowProgramme(p.programme, `parts.${i}.programme`);
+      once(`case:${programme.code}`);
+      if (person.householdNo) throw AppError.field(`parts.${i}.kind`, `${person.name}已在家庭信息库登记：请以 case 事项直接受理${programme.labels['zh-CN'].name}`);
+      const details = pendingDetails(programme, p.details, i);
+      // Open work of the window until the case is opened: the same time limit as a referral to civil affairs.
+      const limit = referralTimeLimit(params, CIVIL_AFFAIRS, programme.code, person.areaCode, receivedOn);
+      if (!limit) throw AppError.field(`parts.${i}.programme`, `未配置民政「${programme.labels['zh-CN'].name}」的办理时限参数`);
+      return { ...p, programme: programme.code, need: programme.code, details, limit };
+    }
     once(`referral:${p.department}:${p.need}`);
     const limit = referralTimeLimit(params, p.department, p.need, person.areaCode, receivedOn);
     if (!limit) throw AppError.field(`parts.${i}.department`, `未配置该部门「${p.department}」事项「${NEED_LABELS[p.need]}」的办理时限参数`);
@@ -80,15 +89,16 @@ export async function createRequest(db: Database, scope: Scope, input: NewReques
     for (const [i, p] of plans.entries()) {
       const seq = i + 1;
       if (p.kind === 'case') {
-        const opened = await createCase(inner, scope, {
-          programme: p.programme, householdNo: person.householdNo ?? '', applicantIdNumber: person.idNumber, appliedOn: receivedOn,
-          staffRelative: p.staffRelative, cadreRelative: p.cadreRelative, note: p.note || `一门受理 ${requestNo}`, ...(p.details === undefined ? {} : { details: p.details }),
-        }).catch((err: unknown) => {
-          throw inPart(err, i);
+        const opened = await openPartCase(inner, scope, i, {
+          programme: p.programme, householdNo: person.householdNo ?? '', idNumber: person.idNumber, appliedOn: receivedOn,
+          staffRelative: p.staffRelative, cadreRelative: p.cadreRelative, note: p.note || `一门受理 ${requestNo}`, details: p.details,
         });
-        const c = await repo.caseIdOf(tx, opened.caseNo);
-        await repo.insertPart(tx, { county_code: countyCode, request_id: requestId, seq, kind: 'case', need: p.need, department: null, case_id: c.id, status: 'case', referred_on: receivedOn, due_date: opened.finalDueDate, time_limit: null, time_limit_parameter: null, note: p.note });
+        await repo.insertPart(tx, { county_code: countyCode, request_id: requestId, seq, kind: 'case', need: p.need, department: null, case_id: opened.caseId, status: 'case', referred_on: receivedOn, due_date: opened.finalDueDate, time_limit: null, time_limit_parameter: null, note: p.note });
         parts.push({ seq, kind: 'case' as const, need: p.need, department: CIVIL_AFFAIRS, caseNo: opened.caseNo, dueDate: opened.finalDueDate });
+      } else if (p.kind === 'pending_case') {
+        const limit = p.limit as TimeLimit;
+        await repo.insertPart(tx, { county_code: countyCode, request_id: requestId, seq, kind: 'pending_case', need: p.need, department: null, case_id: null, status: 'awaiting_registration', referred_on: receivedOn, due_date: limit.dueDate, time_limit: limit.workingDays, time_limit_parameter: limit.parameter, note: p.note, details: p.details === undefined ? null : JSON.stringify(p.details) });
+        parts.push({ seq, kind: 'pending_case' as const, need: p.need, department: CIVIL_AFFAIRS, dueDate: limit.dueDate, timeLimitWorkingDays: limit.workingDays, timeLimitParameter: limit.parameter });
       } else {
         const limit = p.limit as TimeLimit;
         const partId = await repo.insertPart(tx, { county_code: countyCode, request_id: requestId, seq, kind: 'referral', need: p.need, department: p.department, case_id: null, status: 'referred', referred_on: receivedOn, due_date: limit.dueDate, time_limit: limit.workingDays, time_limit_parameter: limit.parameter, note: p.note });
@@ -101,11 +111,18 @@ export async function createRequest(db: Database, scope: Scope, input: NewReques
   });
 }
 
-async function mustFindRequest(db: Database, scope: Scope, requestNo: string) {
+export async function mustFindRequest(db: Database, scope: Scope, requestNo: string) {
   if (!/^SL\d{16}$/.test(requestNo)) throw AppError.field('requestNo', '受理编号格式应为 SL + 16 位数字');
   const r = await repo.findRequest(db.kysely, scope, requestNo);
   if (r) return r;
   throw AppError.notFound('受理件', requestNo);
+}
+
+/** A case part: `case_pending` until its case decides; a pending part: awaiting registration, opened (until its case decides), closed. */
+function partStatus(p: repo.PartView, closed: boolean): string {
+  if (p.kind === 'case') return closed ? 'closed' : 'case_pending';
+  if (p.kind === 'pending_case' && p.status === 'opened') return closed ? 'closed' : 'opened';
+  return p.status;
 }
 
 export function partView(p: repo.PartView, today: string) {
@@ -114,7 +131,7 @@ export function partView(p: repo.PartView, today: string) {
   const overdueDays = !closed && p.due_date !== null && p.due_date < today ? workingDaysBetween(p.due_date, today) : 0;
   return {
     id: p.id, requestNo: p.request_no, seq: p.seq, kind: p.kind, need: p.need, needLabel: needLabel(p.kind, p.need),
-    department: p.department ?? CIVIL_AFFAIRS, status: p.kind === 'case' ? (closed ? 'closed' : 'case_pending') : p.status,
+    department: p.department ?? CIVIL_AFFAIRS, status: partStatus(p, closed),
     caseNo: p.case_no, caseState: p.case_state, referredOn: p.referred_on, dueDate: p.due_date, timeLimitWorkingDays: p.time_limit, timeLimitParameter: p.time_limit_parameter,
     acceptedOn: p.accepted_on, acceptedBy: p.accepted_by, closedOn: closed ? p.closed_on : null, outcome: closed ? p.outcome : null, outcomeLabel: closed && p.outcome ? OUTCOME_LABELS[p.outcome as keyof typeof OUTCOME_LABELS] : null, result: closed ? p.result : null,
     closed, closedOnTime: closed && (p.due_date === null || (p.closed_on ?? '') <= p.due_date), overdue: overdueDays > 0, workingDaysOverdue: overdueDays, note: p.note,

@@ -52,7 +52,12 @@ const partSchema = z.discriminatedUnion('kind', [
     staffRelative: z.boolean().default(false), cadreRelative: z.boolean().default(false), note: z.string().max(1000).default(''),
   }),
   z.strictObject({ kind: z.literal('referral'), department: z.enum(DEPARTMENTS, { message: '未知的协办部门' }), need: z.enum(NEEDS, { message: '未知的事项类型' }), note: z.string().max(1000).default('') }),
-], { message: '事项类型应为 case 或 referral' });
+  // 待登记立案: a programme asked by a person not yet in the registry; the case is opened once the household is registered.
+  z.strictObject({
+    kind: z.literal('pending_case'), programme: z.string({ message: '请选择救助项目' }).trim().min(1, '请选择救助项目').max(40), details: z.record(z.string(), z.unknown()).optional(),
+    note: z.string().max(1000).default(''),
+  }),
+], { message: '事项类型应为 case、referral 或 pending_case' });
 
 export const newRequestSchema = z.strictObject({
   /** The window: a township or community (village) area of the caller; default the caller's own area. */
@@ -101,3 +106,8 @@ export const resultSchema = z.strictObject({
   outcome: z.enum(OUTCOMES, { message: '办理结果应为 assisted、partially_assisted、not_eligible 或 declined' }),
   result: z.string().trim().min(2, '请填写办理结果').max(2000),
 });
+
+/** 立案 from a pending part: the household registered since, holding the request's person. */
+export const openPendingSchema = z.strictObject({ householdNo: z.string({ message: '请填写户编号' }).regex(/^\d{14}$/, '户编号应为14位数字') });
+/** 结束 a pending part without a case (e.g. the person did not come to register the household). */
+export const closePendingSchema = z.strictObject({ reason: z.string({ message: '请填写结束理由' }).trim().min(2, '请填写结束理由').max(500, '理由过长（至多500字）') });

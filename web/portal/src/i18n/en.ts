@@ -42,7 +42,7 @@ export const en: Messages = {
   'home.greetingNew': 'Hello',
   'home.idNumber': 'ID number: {idNumber}',
   'home.households': 'My households',
-  'home.noHouseholds': 'No registered household. To apply for assistance, contact your village or township office.',
+  'home.noHouseholds': 'No registered household. You may apply for assistance online (申请救助): the township office registers the household and then opens the case; or contact your village or township office.',
   'home.householdNo': 'Household {householdNo}',
   'home.members': 'Members: {names}',
   ...applyEn,

@@ -42,7 +42,7 @@ export const zhCN = {
   'home.greetingNew': '您好',
   'home.idNumber': '身份证号码：{idNumber}',
   'home.households': '我的家庭',
-  'home.noHouseholds': '暂无登记的家庭。如需申请救助，请联系所在村（社区）或乡镇（街道）。',
+  'home.noHouseholds': '暂无登记的家庭。如需申请救助，可在「申请救助」在线申请（乡镇（街道）登记家庭后立案），也可联系所在村（社区）或乡镇（街道）。',
   'home.householdNo': '户编号 {householdNo}',
   'home.members': '家庭成员：{names}',
   ...applyZhCN,

@@ -42,7 +42,7 @@ export default function OverduePage() {
             {
               key: 'link',
               title: t('intake.col.link'),
-              render: (_, p) => (p.caseNo ? <Link to={`/cases/${p.caseNo}`}>{p.caseNo}</Link> : <Link to={`/intake/referrals/${p.id}`}>{t('intake.referral.open', { id: p.id })}</Link>),
+              render: (_, p) => (p.caseNo ? <Link to={`/cases/${p.caseNo}`}>{p.caseNo}</Link> : p.kind === 'pending_case' ? <Link to={`/intake/${p.requestNo}`}>{p.requestNo}</Link> : <Link to={`/intake/referrals/${p.id}`}>{t('intake.referral.open', { id: p.id })}</Link>),
             },
           ]}
         />

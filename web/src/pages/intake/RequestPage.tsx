@@ -8,6 +8,7 @@ import { fetchRequest, type Part, type RequestDetail } from './api.ts';
 import { codeLabel, deptLabel, formatYuan, needLabel } from './format.ts';
 import { DocumentsCard } from './DocumentsCard.tsx';
 import { IntakeNav } from './IntakeNav.tsx';
+import { PendingPartActions } from './PendingPartActions.tsx';
 
 /** 受理件: the person, the needs assessment and the status of every part; 办结 when all are closed. */
 export default function RequestPage() {
@@ -69,7 +70,7 @@ export default function RequestPage() {
               status: p.closed ? 'finish' : p.overdue ? 'error' : 'process',
             }))}
           />
-          <PartsTable parts={r.parts} />
+          <PartsTable parts={r.parts} requestNo={r.requestNo} reload={data.reload} />
         </Card>
       </Space>
     </>
@@ -100,7 +101,7 @@ function AssessmentView({ r }: { r: RequestDetail }) {
   );
 }
 
-function PartsTable({ parts }: { parts: Part[] }) {
+function PartsTable({ parts, requestNo, reload }: { parts: Part[]; requestNo: string; reload: () => void }) {
   const t = useT();
   const programmes = useProgrammes();
   return (
@@ -120,7 +121,7 @@ function PartsTable({ parts }: { parts: Part[] }) {
           render: (_, p) => (
             <Space size={4} wrap>
               <Tag color={p.closed ? 'green' : 'blue'} data-testid={`part-status-${p.seq}`}>{codeLabel(t, 'intake.partStatus', p.status)}</Tag>
-              {p.caseState && <Typography.Text type="secondary">{programmes.state(p.kind === 'case' ? p.need : undefined, p.caseState)}</Typography.Text>}
+              {p.caseState && <Typography.Text type="secondary">{programmes.state(p.kind === 'referral' ? undefined : p.need, p.caseState)}</Typography.Text>}
             </Space>
           ),
         },
@@ -142,7 +143,7 @@ function PartsTable({ parts }: { parts: Part[] }) {
           key: 'link',
           title: t('intake.col.link'),
           render: (_, p) =>
-            p.caseNo ? <Link to={`/cases/${p.caseNo}`}>{p.caseNo}</Link> : p.kind === 'referral' ? <Link to={`/intake/referrals/${p.id}`}>{t('intake.referral.open', { id: p.id })}</Link> : t('intake.dash'),
+            p.caseNo ? <Link to={`/cases/${p.caseNo}`}>{p.caseNo}</Link> : p.kind === 'pending_case' ? <PendingPartActions requestNo={requestNo} part={p} onDone={reload} /> : p.kind === 'referral' ? <Link to={`/intake/referrals/${p.id}`}>{t('intake.referral.open', { id: p.id })}</Link> : t('intake.dash'),
         },
         { key: 'outcome', title: t('intake.col.outcome'), render: (_, p) => (p.outcome ? `${codeLabel(t, 'intake.outcome', p.outcome, p.outcomeLabel)}${p.result ? t('intake.resultSuffix', { result: p.result }) : ''}` : t('intake.dash')) },
       ]}

@@ -67,6 +67,12 @@ export const addRequestDocuments = (requestNo: string, documents: { name: string
   api<DocumentsAdded>(`/intake/requests/${enc(requestNo)}/documents`, { method: 'POST', body: { documents } });
 /** One document's bytes, fetched with the staff session (each opening is audited by the server). */
 export const fetchRequestDocument = (requestNo: string, seq: number) => fetchBlob(`/intake/requests/${enc(requestNo)}/documents/${seq}`);
+export type PendingStep = z.output<typeof schemas.pendingStep>;
+/** 待登记立案: open the case from a pending part once the household is registered, or close it with a reason. */
+export const openPendingCase = (requestNo: string, partId: number, body: { householdNo: string }) =>
+  api<PendingStep>(`/intake/requests/${enc(requestNo)}/parts/${partId}/open-case`, { method: 'POST', body });
+export const closePendingCase = (requestNo: string, partId: number, body: { reason: string }) =>
+  api<PendingStep>(`/intake/requests/${enc(requestNo)}/parts/${partId}/close`, { method: 'POST', body });
 export const fetchOverdue = (area?: string) => api<OverdueList>(`/intake/overdue${query({ area, limit: 200 })}`);
 
 // Referrals (转办事项)

@@ -8,6 +8,7 @@ import type { Application, Prefill } from './api.ts';
 import { readDataUrl } from '../../../../src/components/files.ts';
 import { MAX_FILES, refusalOf, type ChosenFile } from './files.ts';
 import { SignaturePad } from './SignaturePad.tsx';
+import { NewApplicantFields, type NewApplicantValues } from './NewApplicantFields.tsx';
 
 interface Fields {
   programme: string;
@@ -17,6 +18,8 @@ interface Fields {
   temporaryMonths?: number;
   authorised: boolean;
   signature?: string;
+  /** Only for a citizen with no household in the registry. */
+  newApplicant?: NewApplicantValues;
 }
 
 /** Server field → form field (the rest are shown above the form). */
@@ -46,6 +49,7 @@ export default function ApplyPage() {
 
   if (prefill.error) return <Alert type="error" showIcon message={t('common.error', { message: prefill.error.message })} action={<Button onClick={prefill.reload}>{t('common.retry')}</Button>} />;
   const data = prefill.data;
+  const registered = (data?.households.length ?? 0) > 0;
   const household = data?.households.find((h) => h.householdNo === householdNo) ?? data?.households[0];
 
   const choose = async (e: ChangeEvent<HTMLInputElement>) => {
@@ -70,7 +74,7 @@ export default function ApplyPage() {
       const made = await portalApi<Application>('/applications', {
         method: 'POST',
         body: {
-          programme: v.programme, householdNo: v.householdNo, description: v.description, authorised: v.authorised === true, signature: v.signature ?? '',
+          programme: v.programme, ...(registered ? { householdNo: v.householdNo } : { newApplicant: v.newApplicant }), description: v.description, authorised: v.authorised === true, signature: v.signature ?? '',
           documents: files.map((f) => ({ name: f.name, content: f.content })),
           ...(v.programme === 'temporary' ? { temporary: { kind: v.temporaryKind, months: v.temporaryMonths } } : {}),
         },
@@ -82,11 +86,13 @@ export default function ApplyPage() {
         setError(err instanceof Error ? err.message : String(err));
         return;
       }
-      const named = err.fields.filter((f) => FIELD_OF[f.field]);
-      form.setFields(named.map((f) => ({ name: FIELD_OF[f.field] as keyof Fields, errors: [f.message] })));
+      // newApplicant.members.0.idNumber → ['newApplicant', 'members', 0, 'idNumber']
+      const newApplicantPath = (field: string) => (field.startsWith('newApplicant.') ? field.split('.').map((x) => (/^\d+$/.test(x) ? Number(x) : x)) : undefined);
+      const named = err.fields.filter((f) => FIELD_OF[f.field] || newApplicantPath(f.field));
+      form.setFields(named.map((f) => ({ name: newApplicantPath(f.field) ?? (FIELD_OF[f.field] as keyof Fields), errors: [f.message] })) as Parameters<typeof form.setFields>[0]);
       const doc = err.fields.find((f) => f.field.startsWith('documents'));
       const index = doc ? Number(doc.field.split('.')[1]) : NaN;
-      const rest = err.fields.filter((f) => !FIELD_OF[f.field]);
+      const rest = err.fields.filter((f) => !FIELD_OF[f.field] && !newApplicantPath(f.field));
       if (doc) setError(`${Number.isNaN(index) ? '' : `${files[index]?.name ?? ''}：`}${doc.message}`);
       else if (named.length === 0 || rest.length > 0) setError(rest[0]?.message ?? err.message);
     } finally {
@@ -104,7 +110,7 @@ export default function ApplyPage() {
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
       <Card loading={prefill.loading}>
         <Typography.Title level={3} style={{ marginTop: 0 }}>{t('apply.title')}</Typography.Title>
-        {data && data.households.length === 0 && <Alert type="info" showIcon message={t('apply.noHousehold')} data-testid="apply-no-household" />}
+        {data && data.households.length === 0 && !done && <Alert type="info" showIcon message={t('apply.noHousehold')} data-testid="apply-no-household" />}
         {done && (
           <div data-testid="apply-done">
             <Result status="success" title={t('apply.done')}
@@ -112,16 +118,20 @@ export default function ApplyPage() {
               extra={<Button onClick={again}>{t('apply.again')}</Button>} />
           </div>
         )}
-        {data && data.households.length > 0 && !done && (
+        {data && !done && (
           <Form form={form} layout="vertical" size="large" requiredMark={false} onFinish={(v) => void submit(v)}
             initialValues={{ householdNo: data.households[0]?.householdNo, authorised: false, temporaryMonths: 1, programme: data.programmes.find((p) => p.code === search.get('programme'))?.code }}>
             {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} data-testid="apply-error" />}
             <Form.Item name="programme" label={t('apply.programme')} rules={[chosen(t('apply.programme.required'))]}>
               <Radio.Group options={data.programmes.map((p) => ({ value: p.code, label: p.name }))} data-testid="apply-programme" />
             </Form.Item>
-            <Form.Item name="householdNo" label={t('apply.household')}>
-              <Select options={data.households.map((h) => ({ value: h.householdNo, label: t('apply.householdOption', { village: h.villageName, householdNo: h.householdNo }) }))} />
-            </Form.Item>
+            {registered ? (
+              <Form.Item name="householdNo" label={t('apply.household')}>
+                <Select options={data.households.map((h) => ({ value: h.householdNo, label: t('apply.householdOption', { village: h.villageName, householdNo: h.householdNo }) }))} />
+              </Form.Item>
+            ) : (
+              <NewApplicantFields />
+            )}
             {household && (
               <Form.Item label={t('apply.members')}>
                 <Typography.Text>{household.members.map((m) => t('apply.member', { name: m.name, relation: m.relation, age: m.age })).join('；')}</Typography.Text>

@@ -33,6 +33,8 @@ export const intakeCodesEn: Record<keyof typeof intakeCodesZhCN, string> = {
   'intake.partStatus.accepted': 'In progress',
   'intake.partStatus.closed': 'Completed',
   'intake.partStatus.case_pending': 'Case in progress',
+  'intake.partStatus.awaiting_registration': 'Awaiting household registration',
+  'intake.partStatus.opened': 'Case opened',
 
   'intake.event.refer': 'Referred',
   'intake.event.accept': 'Accepted',

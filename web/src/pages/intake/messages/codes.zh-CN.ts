@@ -32,6 +32,8 @@ export const intakeCodesZhCN = {
   'intake.partStatus.accepted': '办理中',
   'intake.partStatus.closed': '已办结',
   'intake.partStatus.case_pending': '案件办理中',
+  'intake.partStatus.awaiting_registration': '待登记立案',
+  'intake.partStatus.opened': '已立案',
 
   'intake.event.refer': '转办',
   'intake.event.accept': '接收',
