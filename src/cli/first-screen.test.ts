@@ -1,0 +1,71 @@
+// The staff UI's first screen stays small (issue 23): what the login page and the home page after signing in
+// load — the entry chunk, its static imports and CSS, and the two pages' lazy chunks with theirs — at most
+// 400 KB gzipped, and without ECharts. Reads web/dist when it is fresh, else builds into a folder of its own.
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fromRoot } from '../kernel/paths.ts';
+import { buildWeb, webBuildIsFresh } from './web-build.ts';
+
+const BUDGET_BYTES = 400_000;
+/** The manifest keys of what the first screen loads: the staff page (entry), the login page and the home page. */
+const FIRST_SCREEN = ['index.html', 'src/pages/LoginPage.tsx', 'src/pages/DashboardPage.tsx'];
+const ECHARTS = 'src/charts/echarts.ts';
+
+interface Chunk {
+  file: string;
+  imports?: string[];
+  dynamicImports?: string[];
+  css?: string[];
+}
+
+/** The chunks `keys` load before they run: themselves and their static imports, transitively. */
+function staticClosure(manifest: Record<string, Chunk>, keys: string[]): Set<string> {
+  const seen = new Set<string>();
+  const visit = (key: string) => {
+    if (seen.has(key)) return;
+    const chunk = manifest[key];
+    if (!chunk) throw new Error(`not in the build manifest: ${key}`);
+    seen.add(key);
+    chunk.imports?.forEach(visit);
+  };
+  keys.forEach(visit);
+  return seen;
+}
+
+describe('first screen of the staff UI', () => {
+  let dist = fromRoot('web/dist');
+  let own: string | null = null;
+  beforeAll(() => {
+    if (webBuildIsFresh() && fs.existsSync(path.join(dist, '.vite/manifest.json'))) return;
+    fs.mkdirSync(fromRoot('test-output'), { recursive: true });
+    own = fs.mkdtempSync(fromRoot('test-output/web-budget-'));
+    buildWeb({ outDir: own, precompress: false });
+    dist = own;
+  });
+  afterAll(() => {
+    if (own) fs.rmSync(own, { recursive: true, force: true });
+  });
+
+  it(`loads at most ${BUDGET_BYTES / 1000} KB gzipped, without ECharts`, () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(dist, '.vite/manifest.json'), 'utf8')) as Record<string, Chunk>;
+    const chunks = staticClosure(manifest, FIRST_SCREEN);
+    expect(chunks.has(ECHARTS)).toBe(false);
+    // The login and home pages do not even start loading it later (the entry's own lazy imports are the pages).
+    for (const key of chunks) {
+      if (key !== 'index.html') expect(manifest[key]?.dynamicImports ?? [], key).not.toContain(ECHARTS);
+    }
+    const files = new Set(['index.html']);
+    for (const key of chunks) {
+      const chunk = manifest[key];
+      if (!chunk) continue;
+      files.add(chunk.file);
+      chunk.css?.forEach((f) => files.add(f));
+    }
+    let total = 0;
+    for (const file of files) total += zlib.gzipSync(fs.readFileSync(path.join(dist, file)), { level: 9 }).length;
+    console.log(`first screen of the staff UI: ${files.size} files, ${(total / 1000).toFixed(1)} KB gzipped (budget ${BUDGET_BYTES / 1000} KB)`);
+    expect(total).toBeLessThanOrEqual(BUDGET_BYTES);
+  });
+});
