@@ -34,38 +34,61 @@ function staticClosure(manifest: Record<string, Chunk>, keys: string[]): Set<str
   return seen;
 }
 
+interface FirstScreen {
+  manifest: Record<string, Chunk>;
+  chunks: Set<string>;
+  files: Set<string>;
+  gzipBytes: number;
+}
+
+/** Reads what the first screen loads from a build; throws if the build is incomplete. */
+function measure(dist: string): FirstScreen {
+  const manifest = JSON.parse(fs.readFileSync(path.join(dist, '.vite/manifest.json'), 'utf8')) as Record<string, Chunk>;
+  const chunks = staticClosure(manifest, FIRST_SCREEN);
+  const files = new Set(['index.html']);
+  for (const key of chunks) {
+    const chunk = manifest[key];
+    if (!chunk) continue;
+    files.add(chunk.file);
+    chunk.css?.forEach((f) => files.add(f));
+  }
+  let gzipBytes = 0;
+  for (const file of files) gzipBytes += zlib.gzipSync(fs.readFileSync(path.join(dist, file)), { level: 9 }).length;
+  return { manifest, chunks, files, gzipBytes };
+}
+
 describe('first screen of the staff UI', () => {
-  let dist = fromRoot('web/dist');
   let own: string | null = null;
+  let screen: FirstScreen;
   beforeAll(() => {
-    if (webBuildIsFresh() && fs.existsSync(path.join(dist, '.vite/manifest.json'))) return;
+    // A fresh web/dist is read as it is; a stale one, or one a server is still writing, is left alone.
+    if (webBuildIsFresh()) {
+      try {
+        screen = measure(fromRoot('web/dist'));
+        return;
+      } catch {
+        // built below
+      }
+    }
     fs.mkdirSync(fromRoot('test-output'), { recursive: true });
     own = fs.mkdtempSync(fromRoot('test-output/web-budget-'));
     buildWeb({ outDir: own, precompress: false });
-    dist = own;
+    screen = measure(own);
   });
   afterAll(() => {
     if (own) fs.rmSync(own, { recursive: true, force: true });
   });
 
-  it(`loads at most ${BUDGET_BYTES / 1000} KB gzipped, without ECharts`, () => {
-    const manifest = JSON.parse(fs.readFileSync(path.join(dist, '.vite/manifest.json'), 'utf8')) as Record<string, Chunk>;
-    const chunks = staticClosure(manifest, FIRST_SCREEN);
-    expect(chunks.has(ECHARTS)).toBe(false);
-    // The login and home pages do not even start loading it later (the entry's own lazy imports are the pages).
-    for (const key of chunks) {
-      if (key !== 'index.html') expect(manifest[key]?.dynamicImports ?? [], key).not.toContain(ECHARTS);
+  it('does not load ECharts', () => {
+    expect(screen.chunks.has(ECHARTS)).toBe(false);
+    // Nor do the login and home pages start loading it later (the entry's own lazy imports are the pages).
+    for (const key of screen.chunks) {
+      if (key !== 'index.html') expect(screen.manifest[key]?.dynamicImports ?? [], key).not.toContain(ECHARTS);
     }
-    const files = new Set(['index.html']);
-    for (const key of chunks) {
-      const chunk = manifest[key];
-      if (!chunk) continue;
-      files.add(chunk.file);
-      chunk.css?.forEach((f) => files.add(f));
-    }
-    let total = 0;
-    for (const file of files) total += zlib.gzipSync(fs.readFileSync(path.join(dist, file)), { level: 9 }).length;
-    console.log(`first screen of the staff UI: ${files.size} files, ${(total / 1000).toFixed(1)} KB gzipped (budget ${BUDGET_BYTES / 1000} KB)`);
-    expect(total).toBeLessThanOrEqual(BUDGET_BYTES);
+  });
+
+  it(`loads at most ${BUDGET_BYTES / 1000} KB gzipped`, () => {
+    console.log(`first screen of the staff UI: ${screen.files.size} files, ${(screen.gzipBytes / 1000).toFixed(1)} KB gzipped (budget ${BUDGET_BYTES / 1000} KB)`);
+    expect(screen.gzipBytes).toBeLessThanOrEqual(BUDGET_BYTES);
   });
 });
