@@ -88,6 +88,12 @@ browserSuite('platform shell (browser)', (env) => {
     expect(english).not.toContain('一门受理');
     expect(await header.innerText()).toContain('Township caseworker');
     await page.getByRole('button', { name: 'Log out' }).waitFor();
+    // The password dialog, loaded on the first click, opens and closes.
+    await page.getByTestId('change-password').click();
+    const dialog = page.getByRole('dialog', { name: 'Change password' });
+    await dialog.getByLabel('Current password').waitFor();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'hidden' });
 
     // The area picker offers the user's own township and its villages, nothing else.
     const villages = (await getJson<Children>(page, `${base}/api/v1/areas/${me.areaCode}/children`)).items;
