@@ -35,6 +35,13 @@ browserSuite('platform shell (browser)', (env) => {
     const { server, browser } = env();
     const base = server.baseUrl;
     const page = await browser.context.newPage();
+    // What the built files come with (README "Serving the web UI"): precompressed, hashed ones cached for good.
+    const assets: { url: string; encoding: string | undefined; cache: string | undefined }[] = [];
+    page.on('response', (res) => {
+      if (!res.url().includes('/assets/')) return;
+      const headers = res.headers();
+      assets.push({ url: res.url(), encoding: headers['content-encoding'], cache: headers['cache-control'] });
+    });
 
     // A visitor without a session lands on the login page, in Chinese.
     await page.goto(`${base}/`);
@@ -64,6 +71,14 @@ browserSuite('platform shell (browser)', (env) => {
     expect(await header.innerText()).toContain('乡镇(街道)受理员');
     expect(await header.innerText()).toContain(me.areaName);
     await page.getByText(`欢迎，${me.displayName}`).waitFor();
+    // The home page's bars are drawn, and neither it nor the login page loaded ECharts.
+    await page.getByTestId('dashboard-chart').getByText(me.areaName).waitFor();
+    const scripts = assets.filter((a) => a.url.endsWith('.js'));
+    expect(scripts.length).toBeGreaterThan(3);
+    expect(scripts.filter((a) => /\/echarts-/.test(a.url))).toEqual([]);
+    for (const a of scripts) expect(a.cache, a.url).toBe('public, max-age=31536000, immutable');
+    // Brotli or gzip, whichever the browser asks for (files under 1 KB go as they are).
+    expect(scripts.filter((a) => a.encoding === 'br' || a.encoding === 'gzip').length).toBeGreaterThan(0);
 
     // English on request, for labels and the role name alike.
     await page.getByTestId('lang-switch').click();
@@ -73,6 +88,12 @@ browserSuite('platform shell (browser)', (env) => {
     expect(english).not.toContain('一门受理');
     expect(await header.innerText()).toContain('Township caseworker');
     await page.getByRole('button', { name: 'Log out' }).waitFor();
+    // The password dialog, loaded on the first click, opens and closes.
+    await page.getByTestId('change-password').click();
+    const dialog = page.getByRole('dialog', { name: 'Change password' });
+    await dialog.getByLabel('Current password').waitFor();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'hidden' });
 
     // The area picker offers the user's own township and its villages, nothing else.
     const villages = (await getJson<Children>(page, `${base}/api/v1/areas/${me.areaCode}/children`)).items;

@@ -1,4 +1,5 @@
 import { defineConfig } from 'vite';
+import { precompress } from './build/precompress.ts';
 
 // The config lives in web/ but is run from the repo root (npm run build:web), so every path is
 // resolved against this file rather than the working directory.
@@ -9,9 +10,12 @@ export default defineConfig({
   base: '/',
   // Vite 8 transforms TSX with oxc itself; no React plugin is needed.
   oxc: { jsx: { runtime: 'automatic' } },
+  plugins: [precompress()],
   build: {
     outDir: `${webRoot}dist`,
     emptyOutDir: true,
+    // dist/.vite/manifest.json: which chunks each page loads (the first-screen budget test reads it).
+    manifest: true,
     chunkSizeWarningLimit: 1200,
     rolldownOptions: {
       // Two apps: the staff UI (index.html) and the citizen portal (portal/index.html → dist/portal/), which

@@ -2,15 +2,16 @@ import { ConfigProvider } from 'antd';
 import { ACCESSIBLE_THEME } from '../theme/accessible.ts';
 // The ES modules: through 'antd/locale/…' (CommonJS) the bundle got the module object, not the locale, and
 // antd fell back to English (Popconfirm "Cancel / OK", pagers "20 / page").
-import enUS from 'antd/es/locale/en_US';
 import zh_CN from 'antd/es/locale/zh_CN';
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { I18nContext, type I18nValue, type Locale, type TranslateVars } from './context.ts';
-import { en } from './en.ts';
-import { zhCN, type MessageKey, type Messages } from './zh-CN.ts';
+import type { English } from './english.ts';
+import { zhCN, type MessageKey } from './zh-CN.ts';
 
 const STORAGE_KEY = 'jiuzhu.locale';
-const dictionaries: Record<Locale, Messages> = { 'zh-CN': zhCN, en };
+
+let englishLoad: Promise<English> | undefined;
+const loadEnglish = () => (englishLoad ??= import('./english.ts').then((m) => m.english));
 
 function storedLocale(): Locale {
   try {
@@ -29,28 +30,43 @@ function interpolate(text: string, vars?: TranslateVars): string {
 
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [locale, setLocaleState] = useState<Locale>(storedLocale);
+  const [english, setEnglish] = useState<English | null>(null);
+  // The last choice wins when English arrives after the user went back to Chinese.
+  const chosen = useRef(locale);
 
   const setLocale = useCallback((next: Locale) => {
-    setLocaleState(next);
+    chosen.current = next;
     try {
       window.localStorage.setItem(STORAGE_KEY, next);
     } catch {
       // Private mode without storage: the choice lasts for this page only.
     }
+    if (next === 'zh-CN') return setLocaleState(next);
+    // Switched only once the dictionary is here: the page never shows keys meanwhile.
+    void loadEnglish().then((e) => {
+      setEnglish(e);
+      if (chosen.current === 'en') setLocaleState('en');
+    });
   }, []);
+
+  useEffect(() => {
+    if (locale === 'en' && !english) void loadEnglish().then(setEnglish);
+  }, [locale, english]);
 
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
 
   const value = useMemo<I18nValue>(() => {
-    const dict = dictionaries[locale];
+    const dict = locale === 'en' && english ? english.messages : zhCN;
     return { locale, setLocale, t: (key: MessageKey, vars?: TranslateVars) => interpolate(dict[key], vars) };
-  }, [locale, setLocale]);
+  }, [locale, english, setLocale]);
 
+  // English stored from an earlier visit: nothing is drawn for the moment its dictionary takes to load.
+  if (locale === 'en' && !english) return null;
   return (
     <I18nContext.Provider value={value}>
-      <ConfigProvider locale={locale === 'en' ? enUS : zh_CN} theme={ACCESSIBLE_THEME} button={{ autoInsertSpace: false }}>{children}</ConfigProvider>
+      <ConfigProvider locale={locale === 'en' && english ? english.antd : zh_CN} theme={ACCESSIBLE_THEME} button={{ autoInsertSpace: false }}>{children}</ConfigProvider>
     </I18nContext.Provider>
   );
 }

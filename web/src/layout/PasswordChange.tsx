@@ -1,82 +1,26 @@
 import { KeyOutlined } from '@ant-design/icons';
-import { Alert, Button, Form, Input, Modal, message } from 'antd';
-import { useState } from 'react';
-import { changePassword } from '../api/auth.ts';
-import { ApiError } from '../api/client.ts';
+import { Button } from 'antd';
+import { lazy, Suspense, useState } from 'react';
 import { useT } from '../i18n/context.ts';
 
-interface Values {
-  currentPassword: string;
-  newPassword: string;
-  confirm: string;
-}
+// The dialog (antd Modal and Form) is not part of the first screen: it loads on the first click.
+const PasswordDialog = lazy(() => import('./PasswordDialog.tsx'));
 
-const FORM_FIELDS: readonly string[] = ['currentPassword', 'newPassword'];
-
-/** The header's "change password" button and its dialog; the API ends the other sessions and renews this one. */
+/** The header's "change password" button and its dialog. */
 export function PasswordChange() {
   const t = useT();
   const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [form] = Form.useForm<Values>();
-  const [toast, toastHolder] = message.useMessage();
-
-  const close = () => {
-    setOpen(false);
-    setError(null);
-    form.resetFields();
-  };
-
-  const onFinish = async (values: Values) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await changePassword(values.currentPassword, values.newPassword);
-      void toast.success(t('password.success'));
-      close();
-    } catch (err) {
-      if (err instanceof ApiError && err.fields.some((f) => FORM_FIELDS.includes(f.field))) {
-        form.setFields(err.fields.filter((f) => FORM_FIELDS.includes(f.field)).map((f) => ({ name: f.field as keyof Values, errors: [f.message] })));
-      } else {
-        setError(err instanceof Error ? err.message : String(err));
-      }
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const required = (field: string) => ({ required: true, message: t('common.required', { field }) });
+  const [opened, setOpened] = useState(false);
   return (
     <>
-      {toastHolder}
-      <Button data-testid="change-password" icon={<KeyOutlined />} onClick={() => setOpen(true)}>
+      <Button data-testid="change-password" icon={<KeyOutlined />} onClick={() => { setOpened(true); setOpen(true); }}>
         {t('header.password')}
       </Button>
-      <Modal open={open} title={t('password.title')} onCancel={close} onOk={() => form.submit()} okText={t('password.submit')} confirmLoading={busy} destroyOnHidden>
-        {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
-        <Form<Values> form={form} layout="vertical" onFinish={(v) => void onFinish(v)}>
-          <Form.Item name="currentPassword" label={t('password.current')} rules={[required(t('password.current'))]}>
-            <Input.Password autoComplete="current-password" />
-          </Form.Item>
-          <Form.Item name="newPassword" label={t('password.new')} extra={t('password.rules')} rules={[required(t('password.new'))]}>
-            <Input.Password autoComplete="new-password" />
-          </Form.Item>
-          <Form.Item
-            name="confirm"
-            label={t('password.confirm')}
-            dependencies={['newPassword']}
-            rules={[
-              required(t('password.confirm')),
-              ({ getFieldValue }) => ({
-                validator: (_, value) => (value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(t('password.mismatch')))),
-              }),
-            ]}
-          >
-            <Input.Password autoComplete="new-password" />
-          </Form.Item>
-        </Form>
-      </Modal>
+      {opened && (
+        <Suspense fallback={null}>
+          <PasswordDialog open={open} onClose={() => setOpen(false)} />
+        </Suspense>
+      )}
     </>
   );
 }
