@@ -22,6 +22,7 @@ import { housingInsuranceProbes } from './probes/housing-insurance.ts';
 import { reliefStationProbes } from './probes/relief-station.ts';
 import { volunteerProbes } from './probes/volunteers.ts';
 import { rerateProbes } from './probes/rerate.ts';
+import { casesInboxProbes } from './probes/cases-inbox.ts';
 import { wishesProbes } from './probes/wishes.ts';
 import { outreachProbes } from './probes/outreach.ts';
 import { portalProbes } from './probes/portal.ts';
@@ -147,6 +148,7 @@ const PROBES: Record<string, Probe> = {
   ...placementProbes,
   ...volunteerProbes,
   ...rerateProbes,
+  ...casesInboxProbes,
   ...purchasedServicesProbes,
   ...caseloadProbes,
   ...fundsProbes,
