@@ -48,7 +48,9 @@ const batchCase = z.object({ caseNo: z.string(), applicantName: z.string(), vill
 /** 批量审批's preview: the cases the engine approves now, and the others with the reason in Chinese. */
 export const batchApprovable = z.object({
   batchNo: z.string(), programme: z.string(), date: z.string(), effectiveMonth: z.string(), count: z.number(),
-  approvable: z.array(batchCase),
+  /** The monthly total of the amounts the approvals would decide (fen). */
+  totalFen: z.number(),
+  approvable: z.array(batchCase.extend({ amountFen: z.number().nullable() })),
   blocked: z.array(batchCase.extend({ state: z.string(), stateLabel: z.string(), code: z.string(), reason: z.string() })),
 });
 export const batchApproved = z.object({

@@ -173,6 +173,8 @@ describe(`case inbox filters, count, export; county batch approval (${ENGINE})`,
 
   it('approves every approvable case of a batch in one request, after a preview, one step and audit entry each', async () => {
     const nos: string[] = [];
+    const households: string[] = [];
+    const heads: string[] = [];
     for (let i = 0; i < 10; i++) {
       const c = await open('dibao', V1, `批审${'甲乙丙丁戊己庚辛壬癸'[i]}`, '2023-03-01', `197${i}-02-03`);
       if (i > 0) {
@@ -184,6 +186,8 @@ describe(`case inbox filters, count, export; county batch approval (${ENGINE})`,
       await s.step(guanghui, c.caseNo, 'township_review', { date: '2023-03-08' });
       await s.step(guanghui, c.caseNo, 'submit_to_county', { date: '2023-03-16' });
       nos.push(c.caseNo);
+      households.push(c.householdNo);
+      heads.push(c.id);
     }
     const b = (await s.call('POST', '/cases/batches', duyun, { programme: 'dibao', caseNos: nos, date: '2023-03-17' })).json() as { batchNo: string };
     const drawn = (await s.call('POST', `/cases/batches/${b.batchNo}/sample`, duyun, { seed: 'inbox-test', date: '2023-03-17' })).json() as { cases: { caseNo: string; sampled: boolean }[] };
@@ -206,7 +210,14 @@ describe(`case inbox filters, count, export; county batch approval (${ENGINE})`,
     expect(await decisions()).toEqual([]);
 
     await s.step(duyun, unvisited!, 'county_visit', visit('2023-03-18', ['张县审', '赵县核']));
-    expect(((await preview()).json() as { count: number }).count).toBe(10);
+    // The programme's benefit decides too: a household now above the standard is not approvable.
+    const wage = (fen: number) => s.call('PUT', `/households/${households[9]}/incomes`, guanghui, { items: [{ memberIdNumber: heads[9], kind: 'wage', amountFen: fen, period: 'month', source: '零工' }] });
+    expect((await wage(500000)).statusCode).toBe(204);
+    const p2 = (await preview()).json() as { count: number; blocked: { caseNo: string; code: string; reason: string }[] };
+    expect([p2.count, p2.blocked]).toEqual([9, [expect.objectContaining({ caseNo: nos[9], code: 'not_eligible', reason: expect.stringContaining('不符合低保条件') })]]);
+    expect((await wage(45000)).statusCode).toBe(204);
+    const p3 = (await preview()).json() as { count: number; totalFen: number; approvable: { caseNo: string; amountFen: number | null }[] };
+    expect(p3.count).toBe(10);
     // Another county's approver: the batch does not exist for them.
     expect((await preview(fuquan)).statusCode).toBe(404);
     expect((await s.call('POST', `/cases/batches/${b.batchNo}/approve-all`, fuquan, { expectedCount: 10, date: '2023-03-20' })).statusCode).toBe(404);
@@ -229,6 +240,9 @@ describe(`case inbox filters, count, export; county batch approval (${ENGINE})`,
     const byNo = new Map(written.map((d) => [d.case_no, d.amount_fen ?? 0]));
     expect(byNo.get(nos[0]!)).toBeGreaterThan(byNo.get(nos[9]!) ?? 0);
     expect(out.totalFen).toBe([...byNo.values()].reduce((a, x) => a + x, 0));
+    // The preview's amounts are the ones decided.
+    expect(new Map(p3.approvable.map((a) => [a.caseNo, a.amountFen]))).toEqual(byNo);
+    expect(p3.totalFen).toBe(out.totalFen);
     const audit = await db.kysely.selectFrom('audit_log').select(['entity_id']).where('action', '=', 'case.approve').where('entity_id', 'in', nos).execute();
     expect(audit.map((a) => a.entity_id).sort()).toEqual([...nos].sort());
     const detail = (await s.call('GET', `/cases/${nos[3]}`, duyun)).json() as { state: string; timeline: { action: string }[] };

@@ -1,6 +1,7 @@
 // 批量审批: the county approver approves every case of a batch that the engine would approve now (its
 // own preconditions: sample visited where drawn, objection reviewed, notice ended, verification
-// passed…), after a preview with the count, in one transaction — each case its own `approve` step,
+// passed…, and the programme's benefit on the registry facts: eligible), after a preview with the count
+// and the amounts, in one transaction — each case its own `approve` step,
 // decision, entitlement and audit entry, exactly as a single approval writes them.
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
@@ -20,6 +21,7 @@ import * as batches from '../repo/batches.ts';
 import * as repo from '../repo/cases.ts';
 import { mustFindBatch } from './batches.ts';
 import { applyStep, definitionOf, planStep } from './engine.ts';
+import { benefitOf } from './amounts.ts';
 import { monthOf, nextMonth } from './months.ts';
 import { caseParameters } from './parameters.ts';
 import { checkStepData } from './step-checks.ts';
@@ -40,7 +42,17 @@ export const approveAllSchema = z.strictObject({
 });
 
 type Member = Awaited<ReturnType<typeof batches.batchMembers>>[number];
-type Assessed = { member: Member; c: repo.CaseRow; step: PlannedStep } | { member: Member; c: repo.CaseRow | undefined; code: string; reason: string };
+type Assessed = { member: Member; c: repo.CaseRow; step: PlannedStep; amountFen: number | null } | { member: Member; c: repo.CaseRow | undefined; code: string; reason: string };
+
+const NO_AMOUNT = new Set(['reject', 'suspend', 'exit', 'gradual_exit']);
+
+/** The amount the approval's decision would freeze (null: a step without one), or the programme's refusal (not eligible…). */
+async function amountOf(db: Kysely<DB>, c: repo.CaseRow, step: PlannedStep, params: ParameterSet): Promise<number | null | AppError> {
+  const { programme } = definitionOf(c);
+  if (step.effect?.kind !== 'decide' || NO_AMOUNT.has(step.effect.decision) || !programme.benefit) return null;
+  const out = await benefitOf(db, params, programme, c, step.context, step.date, step.ruleSet);
+  return out instanceof AppError ? out : out.amountFen;
+}
 
 /** The first month a decision of `date` pays, as the engine sets it (months.ts). */
 function effectiveOf(programme: string, date: string): string {
@@ -63,7 +75,10 @@ async function assess(db: Kysely<DB>, scope: Scope, b: { county_code: string; id
       continue;
     }
     try {
-      out.push({ member, c, step: await planStep(db, scope, c, { action: ACTION, date, data }, params) });
+      const step = await planStep(db, scope, c, { action: ACTION, date, data }, params);
+      const amount = await amountOf(db, c, step, params);
+      if (amount instanceof AppError) throw amount;
+      out.push({ member, c, step, amountFen: amount });
     } catch (e) {
       if (!(e instanceof AppError)) throw e;
       // A refusal of the request itself (a field of the data, the date) is the caller's to correct.
@@ -82,7 +97,8 @@ async function summary(db: Database, scope: Scope, batchNo: string, date: string
   const ready = assessed.filter(isReady);
   return {
     batchNo, programme, date, effectiveMonth: effectiveOf(programme, date), count: ready.length,
-    approvable: ready.map(base),
+    totalFen: ready.reduce((sum, a) => sum + (a.amountFen ?? 0), 0),
+    approvable: ready.map((a) => ({ ...base(a), amountFen: a.amountFen })),
     blocked: assessed.filter((a) => !isReady(a)).map((a) => ({
       ...base(a), state: a.member.state, stateLabel: stateLabel(definitionOf(a.member).def, a.member.state),
       code: 'code' in a ? a.code : '', reason: 'reason' in a ? a.reason : '',

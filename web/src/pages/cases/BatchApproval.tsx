@@ -106,7 +106,24 @@ function ApprovalModal({ batchNo, month, onClose, onDone }: { batchNo: string; m
               message={p.count > 0 ? t('cases.approveAll.count', { n: p.count, month: month(p.effectiveMonth) }) : t('cases.approveAll.none')}
             />
             <Typography.Title level={5}>{t('cases.approveAll.ready', { n: p.approvable.length })}</Typography.Title>
-            <Table<ApprovableCase> rowKey="caseNo" size="small" pagination={false} dataSource={p.approvable} columns={caseColumns} locale={{ emptyText: t('common.noData') }} />
+            <Table<BatchApprovable['approvable'][number]>
+              rowKey="caseNo"
+              size="small"
+              pagination={false}
+              dataSource={p.approvable}
+              data-testid="batch-approve-ready"
+              locale={{ emptyText: t('common.noData') }}
+              columns={[
+                ...caseColumns,
+                { key: 'amount', title: t('cases.approveAll.amount'), align: 'right', render: (_, c) => (c.amountFen === null ? t('cases.dash') : yuan(c.amountFen)) },
+              ]}
+              summary={() => (
+                <Table.Summary.Row>
+                  <Table.Summary.Cell index={0} colSpan={caseColumns.length}>{t('cases.approveAll.total')}</Table.Summary.Cell>
+                  <Table.Summary.Cell index={1} align="right">{yuan(p.totalFen)}</Table.Summary.Cell>
+                </Table.Summary.Row>
+              )}
+            />
             {p.blocked.length > 0 && (
               <>
                 <Typography.Title level={5}>{t('cases.approveAll.blocked', { n: p.blocked.length })}</Typography.Title>

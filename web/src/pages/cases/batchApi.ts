@@ -74,7 +74,9 @@ export interface BatchApprovable {
   date: string;
   effectiveMonth: string;
   count: number;
-  approvable: ApprovableCase[];
+  /** Monthly total of the amounts the approvals would decide (fen). */
+  totalFen: number;
+  approvable: (ApprovableCase & { amountFen: number | null })[];
   blocked: (ApprovableCase & { state: string; stateLabel: string; code: string; reason: string })[];
 }
 

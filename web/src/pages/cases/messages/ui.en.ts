@@ -157,6 +157,8 @@ export const casesUiEn: Record<keyof typeof casesUiZhCN, string> = {
   'cases.approveAll.reason': 'Reason',
   'cases.approveAll.submit': 'Approve {n} households',
   'cases.approveAll.confirm': 'Approve {n} households, paid from {month}?',
-  'cases.approveAll.done': '{n} households approved, paid from {month}; monthly total {total} yuan',
+  'cases.approveAll.done': '{n} households approved, paid from {month}; total {total} yuan',
   'cases.approveAll.none': 'No case of the batch can be approved now',
+  'cases.approveAll.amount': 'Amount (yuan)',
+  'cases.approveAll.total': 'Total',
 };

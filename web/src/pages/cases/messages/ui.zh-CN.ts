@@ -157,6 +157,8 @@ export const casesUiZhCN = {
   'cases.approveAll.reason': '原因',
   'cases.approveAll.submit': '批准 {n} 户',
   'cases.approveAll.confirm': '将批准 {n} 户，自 {month}起发放',
-  'cases.approveAll.done': '已批准 {n} 户，自 {month}起发放，月保障金合计 {total} 元',
+  'cases.approveAll.done': '已批准 {n} 户，自 {month}起发放，金额合计 {total} 元',
   'cases.approveAll.none': '批次中没有现在可审批的案件',
+  'cases.approveAll.amount': '金额（元）',
+  'cases.approveAll.total': '合计',
 };
