@@ -105,8 +105,8 @@ function ApprovalModal({ batchNo, month, onClose, onDone }: { batchNo: string; m
               data-testid="batch-approve-count"
               message={p.count > 0 ? t('cases.approveAll.count', { n: p.count, month: month(p.effectiveMonth) }) : t('cases.approveAll.none')}
             />
-            <Typography.Title level={5}>{t('cases.approveAll.ready', { n: p.approvable.length })}</Typography.Title>
-            <Table<BatchApprovable['approvable'][number]>
+            {p.approvable.length > 0 && <Typography.Title level={5}>{t('cases.approveAll.ready', { n: p.approvable.length })}</Typography.Title>}
+            {p.approvable.length > 0 && <Table<BatchApprovable['approvable'][number]>
               rowKey="caseNo"
               size="small"
               pagination={false}
@@ -123,7 +123,7 @@ function ApprovalModal({ batchNo, month, onClose, onDone }: { batchNo: string; m
                   <Table.Summary.Cell index={1} align="right">{yuan(p.totalFen)}</Table.Summary.Cell>
                 </Table.Summary.Row>
               )}
-            />
+            />}
             {p.blocked.length > 0 && (
               <>
                 <Typography.Title level={5}>{t('cases.approveAll.blocked', { n: p.blocked.length })}</Typography.Title>
@@ -136,7 +136,7 @@ function ApprovalModal({ batchNo, month, onClose, onDone }: { batchNo: string; m
                   columns={[
                     ...caseColumns.slice(0, 3),
                     { key: 'state', title: t('cases.col.state'), dataIndex: 'stateLabel' },
-                    { key: 'reason', title: t('cases.approveAll.reason'), dataIndex: 'reason' },
+                    { key: 'reason', title: t('cases.approveAll.reason'), dataIndex: 'reason', width: '45%' },
                   ]}
                 />
               </>
