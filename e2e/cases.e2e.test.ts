@@ -109,6 +109,11 @@ browserSuite('case workflow (browser)', (env) => {
     const mine = page.getByTestId('case-inbox').locator('tbody tr').filter({ hasText: caseNo });
     await mine.waitFor();
     expect(await mine.innerText()).toMatch(new RegExp(`${dibao}[\\s\\S]*已受理[\\s\\S]*入户调查`));
+    // The filter bar: the applicant's name narrows the inbox to this case, and the total says so.
+    await page.getByPlaceholder('姓名、身份证号码或案件编号').fill(HEAD.name);
+    await page.getByPlaceholder('姓名、身份证号码或案件编号').press('Enter');
+    await page.getByTestId('case-inbox-total').filter({ hasText: '共 1 件' }).waitFor();
+    expect(await page.getByTestId('case-inbox').locator('tbody tr').allInnerTexts()).toEqual([expect.stringContaining(caseNo)]);
     await mine.getByRole('link', { name: caseNo }).click();
     await page.waitForURL(`**/cases/${caseNo}`);
 

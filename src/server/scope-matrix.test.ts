@@ -23,6 +23,7 @@ import { reliefStationProbes } from './probes/relief-station.ts';
 import { volunteerProbes } from './probes/volunteers.ts';
 import { rerateProbes } from './probes/rerate.ts';
 import { intakePendingProbes } from './probes/intake-pending.ts';
+import { casesInboxProbes } from './probes/cases-inbox.ts';
 import { wishesProbes } from './probes/wishes.ts';
 import { outreachProbes } from './probes/outreach.ts';
 import { householdVisitProbes } from './probes/household-visits.ts';
@@ -150,6 +151,7 @@ const PROBES: Record<string, Probe> = {
   ...volunteerProbes,
   ...rerateProbes,
   ...intakePendingProbes,
+  ...casesInboxProbes,
   ...purchasedServicesProbes,
   ...caseloadProbes,
   ...fundsProbes,

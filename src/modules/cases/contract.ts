@@ -13,7 +13,8 @@ const listItem = z.object({
   dueDate: date, finalDueDate: date, reviewDue: date, overdue: z.boolean(), flags: z.array(z.string()),
   actions: z.array(z.object({ action: z.string(), label: z.string() })),
 });
-export const caseList = z.object({ items: z.array(listItem), next: z.string().nullable() });
+/** `total`: the matching cases, exact up to 10,000 (`totalCapped`: more than that). */
+export const caseList = z.object({ items: z.array(listItem), next: z.string().nullable(), total: z.number(), totalCapped: z.boolean() });
 
 export const caseDetail = z.object({
   caseNo: z.string(), programme: z.string(), programmeLabel: z.string(), ruleSet: z.string(), definition: z.string(),
@@ -42,6 +43,19 @@ export const batchSummary = z.object({
 export const batchList = z.object({ items: z.array(batchSummary.extend({ size: z.number(), sampled: z.number() })) });
 export const batchDetail = batchSummary.extend({
   cases: z.array(z.object({ caseNo: z.string(), applicantName: z.string(), areaCode: z.string(), state: z.string(), flagged: z.boolean(), sampled: z.boolean() })),
+});
+const batchCase = z.object({ caseNo: z.string(), applicantName: z.string(), villageName: z.string(), sampled: z.boolean() });
+/** 批量审批's preview: the cases the engine approves now, and the others with the reason in Chinese. */
+export const batchApprovable = z.object({
+  batchNo: z.string(), programme: z.string(), date: z.string(), effectiveMonth: z.string(), count: z.number(),
+  /** The monthly total of the amounts the approvals would decide (fen). */
+  totalFen: z.number(),
+  approvable: z.array(batchCase.extend({ amountFen: z.number().nullable() })),
+  blocked: z.array(batchCase.extend({ state: z.string(), stateLabel: z.string(), code: z.string(), reason: z.string() })),
+});
+export const batchApproved = z.object({
+  batchNo: z.string(), approved: z.number(), date: z.string(), effectiveMonth: z.string(), totalFen: z.number(),
+  items: z.array(z.object({ caseNo: z.string(), applicantName: z.string(), amountFen: z.number().nullable(), effectiveMonth: z.string().nullable() })),
 });
 export const publicNotice = z.object({
   batchNo: z.string(), programme: z.string(), area: z.string().nullable(),

@@ -12,6 +12,8 @@ defineErrorCodes('cases', {
   no_amount: { status: 409, title: '案件尚无核定的金额' },
   notice_ended: { status: 409, title: '公示已结束，不能再在线提出异议' },
   no_decision: { status: 409, title: '案件尚未作出决定' },
+  batch_count_changed: { status: 409, title: '批次可审批的案件数已变化' },
+  export_too_large: { status: 400, title: '导出的案件超过上限' },
   rerate_open: { status: 409, title: '已有待审批的调标批次' },
   rerate_empty: { status: 409, title: '没有可调标的在保对象' },
   rerate_state: { status: 409, title: '调标批次已审批或作废' },

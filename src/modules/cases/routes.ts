@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import { decimalInt } from '../../kernel/types.ts';
-import { attachment, DOCX_MIME } from '../../kernel/files/upload.ts';
+import { attachment, DOCX_MIME, XLSX_MIME } from '../../kernel/files/upload.ts';
 import * as api from './contract.ts';
 import { scopeOf } from '../../server/auth-hook.ts';
 import type { RouteModule } from '../../server/context.ts';
 import { drawBatchSample, createBatch, getBatch, listAllBatches, newBatchSchema, sampleSchema } from './service/batches.ts';
-import { createCase, deathSchema, getCase, householdCases, inbox, listQuerySchema, newCaseSchema, overdue, recordDeath } from './service/cases.ts';
+import { createCase, deathSchema, getCase, householdCases, newCaseSchema, recordDeath } from './service/cases.ts';
+import { inbox, inboxFilterSchema, listQuerySchema, overdue } from './service/inbox.ts';
+import { exportInbox } from './service/inbox-export.ts';
+import { approvable, approvableQuery, approveAll, approveAllSchema } from './service/batch-approval.ts';
 import { caseNoSchema, performTransition, transitionInputSchema } from './service/engine.ts';
 import { listProgrammes } from './service/programmes.ts';
 import { decisionNotice, publicNoticeDocument, publicNoticeList } from './service/notices.ts';
@@ -16,6 +19,8 @@ const caseParam = z.strictObject({ caseNo: caseNoSchema });
 const batchParam = z.strictObject({ batchNo: z.string().regex(/^PC\d{16}$/, '批次编号格式应为 PC + 16 位数字') });
 const areaQuery = z.strictObject({ area: z.string().regex(/^(\d{6}|\d{9}|\d{12})$/, '区划代码应为6、9或12位数字').optional() });
 const tags = ['cases'];
+/** A generated file: the body is the document itself. */
+const file = (mime: string, description: string) => ({ description, content: { [mime]: { schema: z.unknown().meta({ type: 'string', format: 'binary' }) } } });
 
 
 export const caseRoutes: RouteModule = (app, { db }) => {
@@ -27,6 +32,11 @@ export const caseRoutes: RouteModule = (app, { db }) => {
 
   app.get('/cases/inbox', { schema: { tags, summary: '我的待办：本人角色在辖区内可办理的案件（含时限与超期标记）', querystring: listQuerySchema, response: { 200: api.caseList } } },
     async (req) => inbox(db, scopeOf(req), req.query));
+
+  app.get('/cases/inbox.xlsx', { schema: { tags, summary: '导出我的待办（Excel，按同样的筛选条件，至多 5 万件）', querystring: inboxFilterSchema, response: { 200: file(XLSX_MIME, '我的待办') } } }, async (req, reply) => {
+    const { buffer, filename } = await exportInbox(db, scopeOf(req), req.query);
+    return reply.type(XLSX_MIME).header('content-disposition', attachment(filename)).send(buffer);
+  });
 
   app.get('/cases/overdue', { schema: { tags, summary: '超期案件', querystring: listQuerySchema, response: { 200: api.caseList } } },
     async (req) => overdue(db, scopeOf(req), req.query));
@@ -48,6 +58,12 @@ export const caseRoutes: RouteModule = (app, { db }) => {
 
   app.post('/cases/batches/:batchNo/sample', { schema: { tags, summary: '抽取入户抽查样本（可复现的种子）', params: batchParam, body: sampleSchema, response: { 200: api.batchDetail } } },
     async (req) => drawBatchSample(db, scopeOf(req), req.params.batchNo, req.body));
+
+  app.get('/cases/batches/:batchNo/approvable', { schema: { tags, summary: '批量审批预览：现在可审批的案件及其户数，不能审批的案件及原因', params: batchParam, querystring: approvableQuery, response: { 200: api.batchApprovable } } },
+    async (req) => approvable(db, scopeOf(req), req.params.batchNo, req.query));
+
+  app.post('/cases/batches/:batchNo/approve-all', { schema: { tags, summary: '批量审批：一次批准批次中全部可审批的案件（户数须与预览一致）', params: batchParam, body: approveAllSchema, response: { 200: api.batchApproved } } },
+    async (req) => approveAll(db, scopeOf(req), req.params.batchNo, req.body));
 
   app.get('/cases/batches/:batchNo/public-notice', { schema: { tags, summary: '公示名单（仅姓名、家庭人口、金额）', params: batchParam, querystring: areaQuery, response: { 200: api.publicNotice } } },
     async (req) => publicNoticeList(db, scopeOf(req), req.params.batchNo, req.query.area));

@@ -23,10 +23,12 @@ export interface VillageSelectProps {
   placeholder?: string;
   id?: string;
   testId?: string;
+  /** A clear button (onChange then gets an empty value: no village chosen). */
+  allowClear?: boolean;
 }
 
 /** A form control choosing one village (村/社区) under `root`; higher levels only open the tree. */
-export function VillageSelect({ root, value, onChange, placeholder, id, testId }: VillageSelectProps) {
+export function VillageSelect({ root, value, onChange, placeholder, id, testId, allowClear }: VillageSelectProps) {
   const { treeData, load } = useLazyAreaTree(root);
   const data = useMemo(() => treeData.map(onlyVillages), [treeData]);
   return (
@@ -39,6 +41,7 @@ export function VillageSelect({ root, value, onChange, placeholder, id, testId }
       loadData={(node) => (typeof node.value === 'string' ? load(node.value) : Promise.resolve())}
       onChange={(next) => onChange?.(next)}
       placeholder={placeholder}
+      allowClear={allowClear}
       showSearch
       treeNodeFilterProp="title"
       virtual={false}

@@ -83,10 +83,15 @@ export async function casesOfHousehold(db: Kysely<DB>, countyCode: string, house
 export interface CaseListFilter {
   /** (programme, rule set, state) combinations; reviewDue: only when the review is due by `today`. */
   states?: { programme: string; ruleSet: RuleSet; state: string; reviewDue: boolean }[];
-  overdueOn?: string;
+  /** true: only cases with a deadline passed before `today`; false: only cases without one. */
+  overdue?: boolean;
   today: string;
   area?: string;
   programme?: string;
+  /** A state code (of any programme that has it). */
+  state?: string;
+  /** Name prefix of the applicant, or (exactly) the applicant's ID number or the case number. */
+  search?: { name: string } | { idNumber: string } | { caseNo: string };
   limit: number;
   /** Only cases not yet grouped into a county batch. */
   unbatched?: boolean;
@@ -96,19 +101,27 @@ export interface CaseListFilter {
 
 const dueKey = sql<string>`coalesce(least(cases.due_date, cases.final_due_date, cases.review_due)::text, '9999-12-31')`;
 
-export async function listCases(db: Kysely<DB>, scope: Scope, f: CaseListFilter) {
+/** LIKE pattern of a prefix: its own % _ and \\ taken literally. */
+const prefixPattern = (s: string) => `${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** The cases matching the filters, in the caller's scope (no paging). */
+function filtered(db: Kysely<DB>, scope: Scope, f: Omit<CaseListFilter, 'limit' | 'after'>) {
   let q = db
     .selectFrom('cases')
     .innerJoin('areas as v', 'v.code', 'cases.area_code')
-    .selectAll('cases')
-    .select(['v.name as village_name', dueKey.as('due_key')])
     .where(inScope(scope, 'cases.area_code'));
   if (f.area) q = q.where(inArea(f.area, 'cases.area_code'));
   if (f.programme) q = q.where('cases.programme', '=', f.programme);
+  if (f.state) q = q.where('cases.state', '=', f.state);
+  if (f.search) {
+    const s = f.search;
+    q = 'name' in s ? q.where('cases.applicant_name', 'like', prefixPattern(s.name))
+      : 'idNumber' in s ? q.where('cases.applicant_id_number', '=', s.idNumber)
+      : q.where('cases.county_code', '=', s.caseNo.slice(2, 8)).where('cases.case_no', '=', s.caseNo);
+  }
   if (f.states) {
     const combos = f.states;
-    if (combos.length === 0) return [];
-    q = q.where((eb) =>
+    q = combos.length === 0 ? q.where(sql<boolean>`false`) : q.where((eb) =>
       eb.or(
         combos.map((c) =>
           eb.and([
@@ -121,15 +134,33 @@ export async function listCases(db: Kysely<DB>, scope: Scope, f: CaseListFilter)
       ),
     );
   }
-  if (f.overdueOn) {
-    const d = f.overdueOn;
-    q = q.where((eb) => eb.or([eb('cases.due_date', '<', d), eb('cases.final_due_date', '<', d), eb('cases.review_due', '<', d)]));
+  if (f.overdue !== undefined) {
+    const d = f.today;
+    const late = sql<boolean>`(cases.due_date < ${d} or cases.final_due_date < ${d} or cases.review_due < ${d})`;
+    q = q.where(f.overdue ? late : sql<boolean>`not coalesce(${late}, false)`);
   }
   if (f.unbatched) {
     q = q.where((eb) => eb.not(eb.exists(eb.selectFrom('case_batch_members as m').select('m.case_id').whereRef('m.county_code', '=', 'cases.county_code').whereRef('m.case_id', '=', 'cases.id'))));
   }
+  return q;
+}
+
+export async function listCases(db: Kysely<DB>, scope: Scope, f: CaseListFilter) {
+  if (f.states?.length === 0) return [];
+  let q = filtered(db, scope, f)
+    .leftJoin('areas as t', 't.code', 'v.parent_code')
+    .selectAll('cases')
+    .select(['v.name as village_name', 't.name as township_name', dueKey.as('due_key')]);
   if (f.after) q = q.where(sql<boolean>`(${dueKey}, cases.id) > (${f.after.due}, ${f.after.id})`);
   return q.orderBy(dueKey).orderBy('cases.id').limit(f.limit).execute();
+}
+
+/** How many cases match, counting at most `cap` + 1 (more than `cap`: the caller says "cap+"). */
+export async function countCases(db: Kysely<DB>, scope: Scope, f: Omit<CaseListFilter, 'limit' | 'after'>, cap: number): Promise<number> {
+  if (f.states?.length === 0) return 0;
+  const rows = filtered(db, scope, f).select('cases.id').limit(cap + 1);
+  const r = await db.selectFrom(rows.as('x')).select(db.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  return Number(r.n);
 }
 
 export async function areaNames(db: Kysely<DB>, codes: string[]): Promise<Map<string, string>> {

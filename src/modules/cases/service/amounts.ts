@@ -12,12 +12,18 @@ import { householdFactsFromRegistry, registryHouseholdById } from '../../registr
 import type { CaseRow } from '../repo/cases.ts';
 import { hookCase, hooksOf } from './programme-hooks.ts';
 
-export async function computeAmount(tx: Kysely<DB>, params: ParameterSet, programme: ProgrammeModule, c: CaseRow, context: CaseContext, date: string, ruleSet: RuleSet): Promise<BenefitDecision> {
+/** The programme's benefit on the registry facts now, without marking anything: the decision or the refusal. */
+export async function benefitOf(db: Kysely<DB>, params: ParameterSet, programme: ProgrammeModule, c: CaseRow, context: CaseContext, date: string, ruleSet: RuleSet): Promise<BenefitDecision | AppError> {
   if (!programme.benefit) throw new Error(`programme ${programme.code} decides no amount`);
-  const household = householdFactsFromRegistry(await registryHouseholdById(tx, c.county_code, c.household_id));
-  const ledger = (await hooksOf(programme.code).ledger?.(tx, hookCase(c, context), date)) ?? {};
+  const household = householdFactsFromRegistry(await registryHouseholdById(db, c.county_code, c.household_id));
+  const ledger = (await hooksOf(programme.code).ledger?.(db, hookCase(c, context), date)) ?? {};
   const out = programme.benefit.decide({ household, applicantId: String(c.applicant_member_id), context, params, ruleSet, date, areaCode: c.area_code, ledger });
-  if ('code' in out) throw new AppError(out.code, out.message, out.status ?? 409);
+  return 'code' in out ? new AppError(out.code, out.message, out.status ?? 409) : out;
+}
+
+export async function computeAmount(tx: Kysely<DB>, params: ParameterSet, programme: ProgrammeModule, c: CaseRow, context: CaseContext, date: string, ruleSet: RuleSet): Promise<BenefitDecision> {
+  const out = await benefitOf(tx, params, programme, c, context, date, ruleSet);
+  if (out instanceof AppError) throw out;
   await markParametersUsed(tx, out.explanation.steps.flatMap((s) => s.parameters));
   return out;
 }

@@ -7,14 +7,13 @@ import { allow } from '../permissions.ts';
 import { write } from '../../../db/write.ts';
 import { AppError } from '../../../kernel/errors.ts';
 import { maskIdNumber } from '../../../kernel/mask.ts';
-import { areaCode, householdNo, idNumber, isoDate, decimalInt } from '../../../kernel/types.ts';
+import { householdNo, idNumber, isoDate } from '../../../kernel/types.ts';
 import { ruleSetFor } from '../../../policy/index.ts';
 import { appendAudit } from '../../../kernel/audit/append.ts';
-import { allWorkflows, isProgramme, programmeOf } from '../../../programmes/registry.ts';
+import { programmeOf } from '../../../programmes/registry.ts';
 import { deadlineOf } from '../../../workflow/deadlines.ts';
-import { actionsFrom, stateLabel } from '../../../workflow/definition.ts';
+import { stateLabel } from '../../../workflow/definition.ts';
 import { nextActions } from '../../../workflow/planner.ts';
-import type { Grantee } from '../../../kernel/permissions.ts';
 import { parseOrThrow } from '../../../kernel/validate.ts';
 import * as registry from '../../registry/index.ts';
 import { mustFindHousehold } from '../../registry/index.ts';
@@ -88,7 +87,7 @@ export async function createCase(db: Database, scope: Scope, input: NewCase) {
   });
 }
 
-const isOverdue = (c: Pick<repo.CaseRow, 'due_date' | 'final_due_date' | 'review_due'>, today: string) =>
+export const isOverdue = (c: Pick<repo.CaseRow, 'due_date' | 'final_due_date' | 'review_due'>, today: string) =>
   [c.due_date, c.final_due_date, c.review_due].some((d) => d !== null && d < today);
 
 /** ID numbers in recorded data are shown masked. */
@@ -138,54 +137,6 @@ export async function getCase(db: Database, scope: Scope, caseNo: string) {
     nextActions: actions,
   };
 }
-
-export const listQuerySchema = z.strictObject({
-  area: areaCode.optional(),
-  programme: z.string().refine(isProgramme, '未知的救助项目').optional(),
-  limit: decimalInt(1, 200).default(50),
-  after: z.string().regex(/^\d{4}-\d{2}-\d{2}:\d+$/, '游标格式应为 日期:编号').optional(),
-});
-export type ListQuery = z.output<typeof listQuerySchema>;
-
-/**
- * (programme, rule set, state, review-due-only) combinations in which `role` has an inbox action:
- * the inbox query filters cases by these.
- */
-function inboxStates(role: Grantee) {
-  const out: repo.CaseListFilter['states'] & object = [];
-  for (const def of allWorkflows()) {
-    for (const state of Object.keys(def.states)) {
-      const mine = actionsFrom(def, state).filter(([, a]) => a.roles.includes(role) && a.inbox !== 'never');
-      if (mine.length === 0) continue;
-      out.push({ programme: def.programme, ruleSet: def.ruleSet, state, reviewDue: mine.every(([, a]) => a.inbox === 'review_due') });
-    }
-  }
-  return out;
-}
-
-async function list(db: Database, scope: Scope, q: ListQuery, mode: 'inbox' | 'overdue') {
-  allow(scope, 'cases.read');
-  const today = todayInChina();
-  const after = q.after ? { due: q.after.slice(0, 10), id: Number(q.after.slice(11)) } : undefined;
-  const role = scope.role === 'system' ? null : scope.role;
-  const states = mode === 'inbox' ? (role ? inboxStates(role) : []) : undefined;
-  const rows = await repo.listCases(db.kysely, scope, { states, overdueOn: mode === 'overdue' ? today : undefined, today, area: q.area, programme: q.programme, limit: q.limit, after });
-  const items = rows.map((c) => {
-    const { def } = definitionOf(c);
-    const mine = actionsFrom(def, c.state).filter(([, a]) => role !== null && a.roles.includes(role) && a.inbox !== 'never');
-    return {
-      caseNo: c.case_no, programme: c.programme, ruleSet: c.rule_set, state: c.state, stateLabel: stateLabel(def, c.state),
-      applicantName: c.applicant_name, areaCode: c.area_code, villageName: c.village_name, appliedOn: c.applied_on,
-      dueDate: c.due_date, finalDueDate: c.final_due_date, reviewDue: c.review_due, overdue: isOverdue(c, today), flags: c.flags,
-      actions: mine.map(([name, a]) => ({ action: name, label: a.label })),
-    };
-  });
-  const last = rows.at(-1);
-  return { items, next: rows.length === q.limit && last ? `${last.due_key}:${last.id}` : null };
-}
-
-export const inbox = (db: Database, scope: Scope, q: ListQuery) => list(db, scope, q, 'inbox');
-export const overdue = (db: Database, scope: Scope, q: ListQuery) => list(db, scope, q, 'overdue');
 
 /** The household page's 救助案件 tab: every case of the household, when the household is in scope. */
 export async function householdCases(db: Database, scope: Scope, householdNo: string) {

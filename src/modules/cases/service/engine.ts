@@ -16,7 +16,8 @@ import { appendAudit } from '../../../kernel/audit/append.ts';
 import { CASE_NO_MESSAGE, CASE_NO_PATTERN, programmeOf } from '../../../programmes/registry.ts';
 import type { ProgrammeModule } from '../../../programmes/types.ts';
 import type { CaseContext, WorkflowDefinition } from '../../../workflow/definition.ts';
-import { plan, type CaseState } from '../../../workflow/planner.ts';
+import { plan, type CaseState, type PlannedStep } from '../../../workflow/planner.ts';
+import type { ParameterSet } from '../../../policy/index.ts';
 import { attachmentSchema } from '../../../workflow/schemas.ts';
 import { requestSummaries } from '../../verification/index.ts';
 import { allow } from '../permissions.ts';
@@ -86,38 +87,51 @@ export async function caseState(db: Kysely<DB>, c: repo.CaseRow): Promise<CaseSt
 export async function performTransition(db: Database, scope: Scope, caseNo: string, input: TransitionInput) {
   allow(scope, 'cases.write');
   const c = await mustFindCase(db, scope, caseNo);
-  const { programme, def } = definitionOf(c);
   const params = await caseParameters(db);
-  const kase = await caseState(db.kysely, c);
-  const planned = plan(def, kase, { action: input.action, date: input.date, reason: input.reason, data: input.data, role: scope.role }, clock(), params);
-  if (!planned.ok) throw planned.error;
-  const step = planned.step;
+  const step = await planStep(db.kysely, scope, c, input, params);
   // What the data names of other modules' records (an institution for 集中供养) is checked by them.
   await checkStepData(db, c.county_code, step.data);
-  return write(db, scope, async (tx) => {
-    const locked = await repo.lockCase(tx, c.county_code, c.id);
-    if (locked.version !== c.version) throw AppError.conflict('case_changed', '案件已被他人更新，请刷新后重试');
-    const transitionId = await repo.insertTransition(tx, {
-      county_code: c.county_code, case_id: c.id, seq: step.seq, action: step.action, from_state: step.from, to_state: step.to, to_phase: step.phase, on_date: step.date,
-      actor_id: scope.userId, actor_name: scope.userName, actor_role: scope.role, reason: step.reason, data: JSON.stringify(step.data), attachments: JSON.stringify(input.attachments), due_date: step.due?.date ?? null,
-    });
-    const env: EffectEnv = { tx, params, programme, c, step, transitionId };
-    const patch = step.effect ? await runEffect(step.effect, env) : {};
-    await hooksOf(programme.code).stepped?.(tx, scope, hookCase(c, step.context), { action: step.action, phase: step.phase, date: step.date, data: step.data, decision: env.decided ?? null });
-    await repo.updateCase(tx, c, {
-      state: step.to,
-      phase: step.phase,
-      context: JSON.stringify(step.context),
-      flags: step.flags,
-      ...(step.to !== c.state ? { state_since: step.date } : {}),
-      due_date: step.due?.date ?? null,
-      due_parameter: step.due?.parameter ?? null,
-      ...(step.noticeEnd !== undefined ? { notice_end: step.noticeEnd } : {}),
-      ...(step.phase === 'pending' ? {} : { final_due_date: null }),
-      ...(step.phase === 'terminal' || step.phase === 'granted' ? { review_due: null } : {}),
-      ...patch,
-    });
-    await appendAudit(tx, scope, { action: `case.${step.action}`, entity: 'case', entityId: caseNo, areaCode: c.area_code, before: { state: c.state }, after: { state: step.to, date: step.date, reason: step.reason, data: step.data } });
-    return { caseNo, state: step.to, dueDate: (patch.due_date !== undefined ? patch.due_date : step.due?.date) ?? null };
+  return write(db, scope, (tx) => applyStep(tx, scope, c, step, input.attachments, params));
+}
+
+/** The step the planner makes of the request on the case as it stands (or its refusal, thrown). */
+export async function planStep(db: Kysely<DB>, scope: Scope, c: repo.CaseRow, input: Omit<TransitionInput, 'attachments'>, params: ParameterSet): Promise<PlannedStep> {
+  const { def } = definitionOf(c);
+  const kase = await caseState(db, c);
+  const planned = plan(def, kase, { action: input.action, date: input.date, reason: input.reason, data: input.data, role: scope.role }, clock(), params);
+  if (!planned.ok) throw planned.error;
+  return planned.step;
+}
+
+/**
+ * Writes a planned step inside the caller's transaction: the transition, its effect, the case's new
+ * state and one audit entry. Refused when the case changed since it was read (`c.version`).
+ */
+export async function applyStep(tx: Kysely<DB>, scope: Scope, c: repo.CaseRow, step: PlannedStep, attachments: TransitionInput['attachments'], params: ParameterSet) {
+  const { programme } = definitionOf(c);
+  const caseNo = c.case_no;
+  const locked = await repo.lockCase(tx, c.county_code, c.id);
+  if (locked.version !== c.version) throw AppError.conflict('case_changed', '案件已被他人更新，请刷新后重试');
+  const transitionId = await repo.insertTransition(tx, {
+    county_code: c.county_code, case_id: c.id, seq: step.seq, action: step.action, from_state: step.from, to_state: step.to, to_phase: step.phase, on_date: step.date,
+    actor_id: scope.userId, actor_name: scope.userName, actor_role: scope.role, reason: step.reason, data: JSON.stringify(step.data), attachments: JSON.stringify(attachments), due_date: step.due?.date ?? null,
   });
+  const env: EffectEnv = { tx, params, programme, c, step, transitionId };
+  const patch = step.effect ? await runEffect(step.effect, env) : {};
+  await hooksOf(programme.code).stepped?.(tx, scope, hookCase(c, step.context), { action: step.action, phase: step.phase, date: step.date, data: step.data, decision: env.decided ?? null });
+  await repo.updateCase(tx, c, {
+    state: step.to,
+    phase: step.phase,
+    context: JSON.stringify(step.context),
+    flags: step.flags,
+    ...(step.to !== c.state ? { state_since: step.date } : {}),
+    due_date: step.due?.date ?? null,
+    due_parameter: step.due?.parameter ?? null,
+    ...(step.noticeEnd !== undefined ? { notice_end: step.noticeEnd } : {}),
+    ...(step.phase === 'pending' ? {} : { final_due_date: null }),
+    ...(step.phase === 'terminal' || step.phase === 'granted' ? { review_due: null } : {}),
+    ...patch,
+  });
+  await appendAudit(tx, scope, { action: `case.${step.action}`, entity: 'case', entityId: caseNo, areaCode: c.area_code, before: { state: c.state }, after: { state: step.to, date: step.date, reason: step.reason, data: step.data } });
+  return { caseNo, state: step.to, dueDate: (patch.due_date !== undefined ? patch.due_date : step.due?.date) ?? null };
 }

@@ -8,6 +8,7 @@ import { useT } from '../../i18n/context.ts';
 import { todayInChina } from './api.ts';
 import { drawSample, fetchBatch, type BatchCase } from './batchApi.ts';
 import { PublicNotice } from './PublicNotice.tsx';
+import { BatchApproval } from './BatchApproval.tsx';
 import { DateInput } from '../../components/DateInput.tsx';
 
 /** One county batch: its cases, the spot-check sample (drawn once from a stored seed), the public-notice list. */
@@ -77,6 +78,7 @@ export default function BatchPage() {
             </Form>
           )}
           {error && <Alert type="error" showIcon message={error} data-testid="batch-error" />}
+          {me.role === 'county_approver' && <BatchApproval batchNo={b.batchNo} onApproved={() => setVersion((n) => n + 1)} />}
           <Table<BatchCase>
             data-testid="batch-cases"
             rowKey="caseNo"

@@ -1,24 +1,52 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Space, Tabs } from 'antd';
+import { FileExcelOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Space, Tabs } from 'antd';
 import { useCallback, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useSelectedArea } from '../../area/context.ts';
 import { useCurrentUser } from '../../auth/context.ts';
 import { useT } from '../../i18n/context.ts';
-import { fetchInbox, fetchOverdue } from './api.ts';
+import { fetchBlob } from '../../api/client.ts';
+import { fetchInbox, fetchOverdue, inboxXlsxPath, type InboxFilters } from './api.ts';
+import { InboxFilterBar } from './InboxFilterBar.tsx';
 import { CaseTable } from './CaseTable.tsx';
 import { NewCaseModal } from './NewCaseModal.tsx';
 
-/** 案件办理: my inbox and the overdue cases; the township window opens applications here. */
+/** Saves a Blob under `name` (the browser's download). */
+function save(blob: Blob, name: string) {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** 案件办理: my inbox and the overdue cases, filtered and counted, the inbox exported; the township window opens applications here. */
 export default function CaseInboxPage() {
   const t = useT();
   const me = useCurrentUser();
   const navigate = useNavigate();
   const [creating, setCreating] = useState(false);
   const { area } = useSelectedArea();
-  // The header's working area narrows both lists.
-  const inbox = useCallback((after?: string) => fetchInbox(area.code, after), [area.code]);
-  const overdue = useCallback((after?: string) => fetchOverdue(area.code, after), [area.code]);
+  const [filters, setFilters] = useState<InboxFilters>({});
+  const [exporting, setExporting] = useState(false);
+  const [exportError, setExportError] = useState<string | null>(null);
+  // The header's working area and the filters narrow both lists.
+  const inbox = useCallback((after?: string) => fetchInbox(area.code, filters, after), [area.code, filters]);
+  const overdue = useCallback((after?: string) => fetchOverdue(area.code, filters, after), [area.code, filters]);
+  const exportXlsx = async () => {
+    setExporting(true);
+    setExportError(null);
+    try {
+      save(await fetchBlob(inboxXlsxPath(area.code, filters)), t('cases.exportName'));
+    } catch (err) {
+      setExportError(err instanceof Error ? err.message : String(err));
+    } finally {
+      setExporting(false);
+    }
+  };
   const canOpen = me.role === 'township_caseworker';
   const canBatch = me.role === 'county_approver';
 
@@ -27,6 +55,9 @@ export default function CaseInboxPage() {
       title={t('cases.inbox.title')}
       extra={
         <Space>
+          <Button icon={<FileExcelOutlined />} loading={exporting} onClick={() => void exportXlsx()} data-testid="inbox-export">
+            {t('cases.export')}
+          </Button>
           {canOpen && (
             <Button type="primary" icon={<PlusOutlined />} data-testid="case-new" onClick={() => setCreating(true)}>
               {t('cases.open')}
@@ -45,6 +76,10 @@ export default function CaseInboxPage() {
         </Space>
       }
     >
+      <Space direction="vertical" style={{ width: '100%' }}>
+        <InboxFilterBar root={area} value={filters} onChange={setFilters} />
+        {exportError && <Alert type="error" showIcon closable message={t('cases.exportFailed', { message: exportError })} onClose={() => setExportError(null)} />}
+      </Space>
       <Tabs
         items={[
           { key: 'inbox', label: t('cases.tab.inbox'), children: <CaseTable fetcher={inbox} testId="case-inbox" /> },

@@ -9,6 +9,7 @@ import type { CaseList, InboxItem } from './api.ts';
 function useCaseList(fetcher: (after?: string) => Promise<CaseList>) {
   const [items, setItems] = useState<InboxItem[]>([]);
   const [next, setNext] = useState<string | null>(null);
+  const [total, setTotal] = useState<{ n: number; capped: boolean } | null>(null);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
 
@@ -20,6 +21,7 @@ function useCaseList(fetcher: (after?: string) => Promise<CaseList>) {
         .then((page) => {
           setItems((prev) => (after ? [...prev, ...page.items] : page.items));
           setNext(page.next);
+          setTotal({ n: page.total, capped: page.totalCapped });
         })
         .catch((err: unknown) => setError(err instanceof Error ? err.message : String(err)))
         .finally(() => setLoading(false));
@@ -28,10 +30,10 @@ function useCaseList(fetcher: (after?: string) => Promise<CaseList>) {
   );
 
   useEffect(() => load(), [load]);
-  return { items, next, loading, error, loadMore: () => next && load(next) };
+  return { items, next, total, loading, error, loadMore: () => next && load(next) };
 }
 
-/** 我的待办 / 超期案件: programme, applicant, state, due date (red when overdue), the steps awaiting me. */
+/** 我的待办 / 超期案件 with the total (共 N 件, or 10000+ 件): programme, applicant, state, due date (red when overdue), the steps awaiting me. */
 export function CaseTable({ fetcher, testId }: { fetcher: (after?: string) => Promise<CaseList>; testId: string }) {
   const t = useT();
   const programmes = useProgrammes();
@@ -39,6 +41,11 @@ export function CaseTable({ fetcher, testId }: { fetcher: (after?: string) => Pr
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       {list.error && <Alert type="error" showIcon message={t('common.loadFailed', { message: list.error })} />}
+      {list.total && (
+        <Typography.Text data-testid={`${testId}-total`}>
+          {list.total.capped ? t('cases.totalCapped', { n: list.total.n }) : t('cases.total', { n: list.total.n })}
+        </Typography.Text>
+      )}
       <Table<InboxItem>
         data-testid={testId}
         rowKey="caseNo"

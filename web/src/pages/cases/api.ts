@@ -31,6 +31,18 @@ export interface InboxItem {
 export interface CaseList {
   items: InboxItem[];
   next: string | null;
+  /** Matching cases, exact up to 10,000 (`totalCapped`: more than that). */
+  total: number;
+  totalCapped: boolean;
+}
+
+/** The inbox's filters (all optional): programme, state, village, overdue only, name / ID number / case number. */
+export interface InboxFilters {
+  programme?: string;
+  state?: string;
+  village?: string;
+  overdue?: boolean;
+  q?: string;
 }
 
 export interface TimelineItem {
@@ -126,11 +138,30 @@ export interface TransitionInput {
   data: Record<string, unknown>;
 }
 
-const listQuery = (area: string | undefined, after?: string) => `?limit=50${area ? `&area=${enc(area)}` : ''}${after ? `&after=${enc(after)}` : ''}`;
+function filterQuery(area: string | undefined, f: InboxFilters): URLSearchParams {
+  const p = new URLSearchParams();
+  if (area) p.set('area', area);
+  if (f.programme) p.set('programme', f.programme);
+  if (f.state) p.set('state', f.state);
+  if (f.village) p.set('village', f.village);
+  if (f.overdue) p.set('overdue', 'true');
+  const q = f.q?.trim();
+  if (q) p.set('q', q);
+  return p;
+}
 
-/** 我的待办 in `area` (the header's working area), keyset-paged by `after`. */
-export const fetchInbox = (area: string | undefined, after?: string) => api<CaseList>(`/cases/inbox${listQuery(area, after)}`);
-export const fetchOverdue = (area: string | undefined, after?: string) => api<CaseList>(`/cases/overdue${listQuery(area, after)}`);
+const listQuery = (area: string | undefined, f: InboxFilters, after?: string) => {
+  const p = filterQuery(area, f);
+  p.set('limit', '50');
+  if (after) p.set('after', after);
+  return `?${p.toString()}`;
+};
+
+/** 我的待办 in `area` (the header's working area) with the filters, keyset-paged by `after`. */
+export const fetchInbox = (area: string | undefined, f: InboxFilters, after?: string) => api<CaseList>(`/cases/inbox${listQuery(area, f, after)}`);
+export const fetchOverdue = (area: string | undefined, f: InboxFilters, after?: string) => api<CaseList>(`/cases/overdue${listQuery(area, f, after)}`);
+/** The inbox with the same filters as an .xlsx (path under /api/v1). */
+export const inboxXlsxPath = (area: string | undefined, f: InboxFilters) => `/cases/inbox.xlsx?${filterQuery(area, f).toString()}`;
 export const fetchCase = (caseNo: string) => api<CaseDetail>(`/cases/${enc(caseNo)}`);
 
 export const createCase = (input: NewCase) =>

@@ -60,6 +60,40 @@ export const fetchBatch = (batchNo: string) => api<BatchDetail>(`/cases/batches/
 export const drawSample = (batchNo: string, date: string, seed?: string) =>
   api<BatchDetail>(`/cases/batches/${enc(batchNo)}/sample`, { method: 'POST', body: { date, ...(seed ? { seed } : {}) } });
 
+export interface ApprovableCase {
+  caseNo: string;
+  applicantName: string;
+  villageName: string;
+  sampled: boolean;
+}
+
+/** 批量审批's preview: the cases the engine approves now, the others with the reason. */
+export interface BatchApprovable {
+  batchNo: string;
+  programme: string;
+  date: string;
+  effectiveMonth: string;
+  count: number;
+  /** Monthly total of the amounts the approvals would decide (fen). */
+  totalFen: number;
+  approvable: (ApprovableCase & { amountFen: number | null })[];
+  blocked: (ApprovableCase & { state: string; stateLabel: string; code: string; reason: string })[];
+}
+
+export interface BatchApproved {
+  batchNo: string;
+  approved: number;
+  date: string;
+  effectiveMonth: string;
+  totalFen: number;
+  items: { caseNo: string; applicantName: string; amountFen: number | null; effectiveMonth: string | null }[];
+}
+
+export const fetchApprovable = (batchNo: string, date: string) => api<BatchApprovable>(`/cases/batches/${enc(batchNo)}/approvable?date=${enc(date)}`);
+
+export const approveAll = (batchNo: string, body: { expectedCount: number; date: string; effectiveMonth: string }) =>
+  api<BatchApproved>(`/cases/batches/${enc(batchNo)}/approve-all`, { method: 'POST', body });
+
 const areaParam = (area?: string) => (area ? `?area=${enc(area)}` : '');
 
 export async function fetchPublicNotice(batchNo: string, area?: string): Promise<PublicNoticeItem[]> {
