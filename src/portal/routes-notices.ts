@@ -1,7 +1,7 @@
 // 通知公示 under /api/portal/v1 (signed in): my decision notices and their .docx, the public notices of my
 // village, and an objection to one of them.
 import { z } from 'zod';
-import { attachment, DOCX_MIME } from '../kernel/files/upload.ts';
+import { attachment, DOCX_MIME, fileResponse } from '../kernel/files/upload.ts';
 import { citizenDecisionNotice, citizenObjection, objectionInputSchema } from '../modules/cases/index.ts';
 import type { App, AppContext } from '../server/context.ts';
 import { myNotices, villageNotices } from './notices.ts';
@@ -18,7 +18,7 @@ const publicNoticeList = z.object({
   })),
 });
 const caseParam = z.strictObject({ caseNo: z.string().max(40) });
-const docx = { description: '决定通知书（Word）', content: { [DOCX_MIME]: { schema: z.unknown().meta({ type: 'string', format: 'binary' }) } } };
+const docx = fileResponse('决定通知书（Word）', [DOCX_MIME]);
 
 export function portalNoticeRoutes(app: App, { db }: AppContext): void {
   const config = { auth: 'citizen' } as const;

@@ -110,4 +110,10 @@ describe(`HTTP API basics (${ENGINE})`, () => {
     expect(unknown.statusCode).toBe(404);
     expect(errorOf(unknown).code).toBe('not_found');
   });
+
+  it('every API route declares the schema of its answers (files as binary of their media types)', () => {
+    const api = built.routes.filter((r) => r.url.startsWith('/api/'));
+    expect(api.length).toBeGreaterThan(100);
+    expect(api.filter((r) => !r.declaresResponse).map((r) => `${r.method} ${r.url}`)).toEqual([]);
+  });
 });

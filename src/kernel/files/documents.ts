@@ -9,7 +9,8 @@ export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
 export const MAX_DOCUMENTS = 10;
 export const MAX_SIGNATURE_BYTES = 512 * 1024;
 
-export type MediaType = 'image/png' | 'image/jpeg' | 'application/pdf';
+export const DOCUMENT_MEDIA_TYPES = ['image/png', 'image/jpeg', 'application/pdf'] as const;
+export type MediaType = (typeof DOCUMENT_MEDIA_TYPES)[number];
 
 const MAGIC: readonly [MediaType, number[]][] = [
   ['image/png', [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]],

@@ -2,6 +2,7 @@
 // (application/octet-stream, the xlsx type, text/csv — or application/vnd.ms-excel, which browsers on
 // Windows give CSV files, or none), up to one limit (limits.ts); JSON is still parsed as JSON, and refused.
 import type { FastifyError, FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import { AppError } from '../errors.ts';
 import { fileTooLarge, FILE_LIMITS } from './limits.ts';
 
@@ -35,6 +36,12 @@ export function attachment(name: string): string {
 /** Content-Disposition of a file the browser shows itself (an image, a PDF), with its Chinese name. */
 export function inline(name: string): string {
   return disposition('inline', name);
+}
+
+/** The declared answer of a route sending a file: the body is the file itself, binary, of one of these media types. */
+export function fileResponse(description: string, mediaTypes: readonly string[]) {
+  const schema = z.unknown().meta({ type: 'string', format: 'binary' });
+  return { description, content: Object.fromEntries(mediaTypes.map((mime) => [mime, { schema }])) };
 }
 
 function disposition(how: 'attachment' | 'inline', name: string): string {

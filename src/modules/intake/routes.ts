@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { decimalInt } from '../../kernel/types.ts';
-import { MAX_DOCUMENT_BYTES, MAX_DOCUMENTS } from '../../kernel/files/documents.ts';
-import { inline } from '../../kernel/files/upload.ts';
+import { DOCUMENT_MEDIA_TYPES, MAX_DOCUMENT_BYTES, MAX_DOCUMENTS } from '../../kernel/files/documents.ts';
+import { fileResponse, inline } from '../../kernel/files/upload.ts';
 import * as api from './contract.ts';
 import { scopeOf } from '../../server/auth-hook.ts';
 import type { RouteModule } from '../../server/context.ts';
@@ -15,9 +15,7 @@ const requestParam = z.strictObject({ requestNo: z.string().regex(/^SL\d{16}$/, 
 const documentParam = requestParam.extend({ seq: decimalInt(1) });
 /** Ten documents of 5 MB in base64, with room for the names. */
 const DOCUMENTS_BODY_LIMIT = Math.ceil((MAX_DOCUMENTS * MAX_DOCUMENT_BYTES * 4) / 3) + 1024 * 1024;
-/** A stored file: the body is the file itself (a Buffer, which the serializer leaves alone). */
-const binary = z.unknown().meta({ type: 'string', format: 'binary' });
-const documentFile = { description: '申请材料文件（PNG、JPEG 或 PDF）', content: Object.fromEntries(['image/png', 'image/jpeg', 'application/pdf'].map((m) => [m, { schema: binary }])) };
+const documentFile = fileResponse('申请材料文件（PNG、JPEG 或 PDF）', DOCUMENT_MEDIA_TYPES);
 const referralParam = z.strictObject({ id: decimalInt(1) });
 const partParam = requestParam.extend({ partId: decimalInt(1) });
 const tags = ['intake'];

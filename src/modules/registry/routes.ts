@@ -64,34 +64,34 @@ export const registryRoutes: RouteModule = (app, ctx) => {
   app.get('/households/:householdNo/timeline', { schema: { tags: ['registry'], summary: '家庭变更记录', params: noParam, querystring: unmaskQuery, response: { 200: z.object({ items: z.array(z.object({ at: z.string(), actorName: z.string(), action: z.string(), subject: z.string().nullable(), before: z.unknown(), after: z.unknown() })) }) } } },
     async (req) => ({ items: await timeline(db, scopeOf(req), req.params.householdNo, req.query.unmask) }));
 
-  app.put('/households/:householdNo/incomes', { schema: { tags: ['registry'], params: noParam, body: z.strictObject({ items: z.array(z.unknown()) }) } }, async (req, reply) => {
+  app.put('/households/:householdNo/incomes', { schema: { tags: ['registry'], summary: '整体替换家庭收入明细', params: noParam, body: z.strictObject({ items: z.array(z.unknown()) }), response: { 204: z.null() } } }, async (req, reply) => {
     await replaceItems(db, scopeOf(req), req.params.householdNo, 'incomes', req.body.items);
-    return reply.status(204).send();
+    return reply.status(204).send(null);
   });
 
-  app.put('/households/:householdNo/assets', { schema: { tags: ['registry'], params: noParam, body: z.strictObject({ items: z.array(z.unknown()) }) } }, async (req, reply) => {
+  app.put('/households/:householdNo/assets', { schema: { tags: ['registry'], summary: '整体替换家庭财产明细', params: noParam, body: z.strictObject({ items: z.array(z.unknown()) }), response: { 204: z.null() } } }, async (req, reply) => {
     await replaceItems(db, scopeOf(req), req.params.householdNo, 'assets', req.body.items);
-    return reply.status(204).send();
+    return reply.status(204).send(null);
   });
 
-  app.post('/households/:householdNo/members', { schema: { tags: ['registry'], params: noParam, body: memberSchema } }, async (req, reply) => {
+  app.post('/households/:householdNo/members', { schema: { tags: ['registry'], summary: '添加成员', params: noParam, body: memberSchema, response: { 204: z.null() } } }, async (req, reply) => {
     await addMember(db, scopeOf(req), req.params.householdNo, req.body);
-    return reply.status(204).send();
+    return reply.status(204).send(null);
   });
 
-  app.put('/households/:householdNo/members', { schema: { tags: ['registry'], summary: '修改成员（按请求体中的身份证号码）', params: noParam, body: memberSchema } }, async (req, reply) => {
+  app.put('/households/:householdNo/members', { schema: { tags: ['registry'], summary: '修改成员（按请求体中的身份证号码）', params: noParam, body: memberSchema, response: { 204: z.null() } } }, async (req, reply) => {
     await updateMember(db, scopeOf(req), req.params.householdNo, req.body.idNumber, req.body);
-    return reply.status(204).send();
+    return reply.status(204).send(null);
   });
 
-  app.post('/households/:householdNo/members/remove', { schema: { tags: ['registry'], summary: '移除成员', params: noParam, body: removeBody } }, async (req, reply) => {
+  app.post('/households/:householdNo/members/remove', { schema: { tags: ['registry'], summary: '移除成员', params: noParam, body: removeBody, response: { 204: z.null() } } }, async (req, reply) => {
     await removeMember(db, scopeOf(req), req.params.householdNo, req.body.idNumber, req.body.reason);
-    return reply.status(204).send();
+    return reply.status(204).send(null);
   });
 
-  app.post('/households/:householdNo/members/move', { schema: { tags: ['registry'], summary: '成员迁至另一家庭', params: noParam, body: moveBody } }, async (req, reply) => {
+  app.post('/households/:householdNo/members/move', { schema: { tags: ['registry'], summary: '成员迁至另一家庭', params: noParam, body: moveBody, response: { 204: z.null() } } }, async (req, reply) => {
     await moveMember(db, scopeOf(req), req.params.householdNo, req.body.idNumber, { householdNo: req.body.toHouseholdNo, relation: req.body.relation, reason: req.body.reason });
-    return reply.status(204).send();
+    return reply.status(204).send(null);
   });
   registryVisitRoutes(app, ctx);
 };

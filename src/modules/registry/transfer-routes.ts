@@ -3,7 +3,7 @@ import { decimalInt } from '../../kernel/types.ts';
 import { scopeOf } from '../../server/auth-hook.ts';
 import type { RouteModule } from '../../server/context.ts';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { acceptRawUploads, attachment, uploadedFile, UPLOAD_LIMIT, XLSX_MIME } from '../../kernel/files/upload.ts';
+import { acceptRawUploads, attachment, fileResponse, uploadedFile, UPLOAD_LIMIT, XLSX_MIME } from '../../kernel/files/upload.ts';
 import { rowErrorSchema } from '../../kernel/files/rows.ts';
 import { searchFilters, searchQuery } from './routes.ts';
 import { importHouseholds, importReport } from './service/import.ts';
@@ -27,10 +27,11 @@ const exportQuery = searchQuery.omit({ page: true, pageSize: true }).extend({
 });
 const exportBody = searchFilters.extend({ unmask: z.boolean().default(false) });
 
+const xlsxExport = fileResponse('家庭查询导出', [XLSX_MIME]);
 const stamp = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 16).replace(/[-:T]/g, '');
 
 export const registryTransferRoutes: RouteModule = (app, { db }) => {
-  app.get('/registry/template.xlsx', { schema: { tags: ['registry'], summary: '家庭导入模板（.xlsx，含填写说明）' } }, async (req, reply) => {
+  app.get('/registry/template.xlsx', { schema: { tags: ['registry'], summary: '家庭导入模板（.xlsx，含填写说明）', response: { 200: fileResponse('家庭导入模板', [XLSX_MIME]) } } }, async (req, reply) => {
     const file = await importTemplate(scopeOf(req));
     return reply.header('content-type', XLSX_MIME).header('content-disposition', attachment('家庭导入模板.xlsx')).send(file);
   });
@@ -59,20 +60,20 @@ export const registryTransferRoutes: RouteModule = (app, { db }) => {
   });
 
   app.get('/registry/imports/:reportId/errors.xlsx', {
-    schema: { tags: ['registry'], summary: '导入错误报告（.xlsx）', params: z.strictObject({ reportId: decimalInt(1) }) },
+    schema: { tags: ['registry'], summary: '导入错误报告（.xlsx）', params: z.strictObject({ reportId: decimalInt(1) }), response: { 200: fileResponse('导入错误报告', [XLSX_MIME]) } },
   }, async (req, reply) => {
     const file = await importReport(db, scopeOf(req), req.params.reportId);
     return reply.header('content-type', XLSX_MIME).header('content-disposition', attachment(`导入错误报告-${req.params.reportId}.xlsx`)).send(file);
   });
 
   app.get('/households/export.xlsx', {
-    schema: { tags: ['registry'], summary: '导出查询结果（.xlsx，默认脱敏；unmask=true 导出明文并记审计）', querystring: exportQuery },
+    schema: { tags: ['registry'], summary: '导出查询结果（.xlsx，默认脱敏；unmask=true 导出明文并记审计）', querystring: exportQuery, response: { 200: xlsxExport } },
   }, async (req, reply) => {
     const { unmask, ...filters } = req.query;
     return reply.header('content-type', XLSX_MIME).header('content-disposition', attachment(`家庭查询导出-${stamp()}.xlsx`)).send((await exportHouseholds(db, scopeOf(req), filters, unmask)).file);
   });
   app.post('/households/export.xlsx', {
-    schema: { tags: ['registry'], summary: '导出查询结果（条件在请求体中，含身份证号码）', body: exportBody },
+    schema: { tags: ['registry'], summary: '导出查询结果（条件在请求体中，含身份证号码）', body: exportBody, response: { 200: xlsxExport } },
   }, async (req, reply) => {
     const { unmask, ...filters } = req.body;
     return reply.header('content-type', XLSX_MIME).header('content-disposition', attachment(`家庭查询导出-${stamp()}.xlsx`)).send((await exportHouseholds(db, scopeOf(req), filters, unmask)).file);

@@ -1,7 +1,8 @@
 // Routes of home visits (入户调查) under a household: add (idempotent by the device's clientId), list, a file's bytes.
 import { z } from 'zod';
 import { decimalInt } from '../../kernel/types.ts';
-import { MAX_DOCUMENT_BYTES, MAX_DOCUMENTS, MAX_SIGNATURE_BYTES } from '../../kernel/files/documents.ts';
+import { DOCUMENT_MEDIA_TYPES, MAX_DOCUMENT_BYTES, MAX_DOCUMENTS, MAX_SIGNATURE_BYTES } from '../../kernel/files/documents.ts';
+import { fileResponse, inline } from '../../kernel/files/upload.ts';
 import { scopeOf } from '../../server/auth-hook.ts';
 import type { RouteModule } from '../../server/context.ts';
 import { newVisitSchema, visitSchema } from './domain/visits.ts';
@@ -28,13 +29,9 @@ export const registryVisitRoutes: RouteModule = (app, { db }) => {
   }, async (req) => ({ items: await listVisits(db, scopeOf(req), req.params.householdNo) }));
 
   app.get('/households/:householdNo/visits/:visitId/files/:seq', {
-    schema: { tags, summary: '入户调查的照片或签名（原文件，查看记审计）', params: fileParams },
+    schema: { tags, summary: '入户调查的照片或签名（原文件，查看记审计）', params: fileParams, response: { 200: fileResponse('入户调查的照片（PNG、JPEG 或 PDF）或签名（PNG）', DOCUMENT_MEDIA_TYPES) } },
   }, async (req, reply) => {
     const file = await visitFile(db, scopeOf(req), req.params.householdNo, req.params.visitId, req.params.seq);
     return reply.header('content-type', file.mediaType).header('content-disposition', inline(file.name)).header('cache-control', 'private, no-store').send(file.bytes);
   });
 };
-
-function inline(name: string): string {
-  return `inline; filename="${name.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
