@@ -54,10 +54,10 @@ export const authRoutes: RouteModule = (app, { db, config }) => {
     return { user: req.user, token };
   });
 
-  app.post('/auth/logout', { schema: { tags: ['auth'] } }, async (req, reply) => {
+  app.post('/auth/logout', { schema: { tags: ['auth'], summary: '退出登录（本会话失效）', response: { 204: z.null() } } }, async (req, reply) => {
     if (req.sessionToken) await service.logout(db, scopeOf(req), req.sessionToken);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return reply.status(204).send();
+    return reply.status(204).send(null);
   });
 
   app.get('/auth/me', { schema: { tags: ['auth'], response: { 200: z.object({ user: userSchema }) } } }, async (req) => {

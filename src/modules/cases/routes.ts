@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { decimalInt } from '../../kernel/types.ts';
-import { attachment, DOCX_MIME, XLSX_MIME } from '../../kernel/files/upload.ts';
+import { attachment, DOCX_MIME, fileResponse, XLSX_MIME } from '../../kernel/files/upload.ts';
 import * as api from './contract.ts';
 import { scopeOf } from '../../server/auth-hook.ts';
 import type { RouteModule } from '../../server/context.ts';
@@ -19,8 +19,6 @@ const caseParam = z.strictObject({ caseNo: caseNoSchema });
 const batchParam = z.strictObject({ batchNo: z.string().regex(/^PC\d{16}$/, '批次编号格式应为 PC + 16 位数字') });
 const areaQuery = z.strictObject({ area: z.string().regex(/^(\d{6}|\d{9}|\d{12})$/, '区划代码应为6、9或12位数字').optional() });
 const tags = ['cases'];
-/** A generated file: the body is the document itself. */
-const file = (mime: string, description: string) => ({ description, content: { [mime]: { schema: z.unknown().meta({ type: 'string', format: 'binary' }) } } });
 
 
 export const caseRoutes: RouteModule = (app, { db }) => {
@@ -33,7 +31,7 @@ export const caseRoutes: RouteModule = (app, { db }) => {
   app.get('/cases/inbox', { schema: { tags, summary: '我的待办：本人角色在辖区内可办理的案件（含时限与超期标记）', querystring: listQuerySchema, response: { 200: api.caseList } } },
     async (req) => inbox(db, scopeOf(req), req.query));
 
-  app.get('/cases/inbox.xlsx', { schema: { tags, summary: '导出我的待办（Excel，按同样的筛选条件，至多 5 万件）', querystring: inboxFilterSchema, response: { 200: file(XLSX_MIME, '我的待办') } } }, async (req, reply) => {
+  app.get('/cases/inbox.xlsx', { schema: { tags, summary: '导出我的待办（Excel，按同样的筛选条件，至多 5 万件）', querystring: inboxFilterSchema, response: { 200: fileResponse('我的待办', [XLSX_MIME]) } } }, async (req, reply) => {
     const { buffer, filename } = await exportInbox(db, scopeOf(req), req.query);
     return reply.type(XLSX_MIME).header('content-disposition', attachment(filename)).send(buffer);
   });
@@ -68,7 +66,7 @@ export const caseRoutes: RouteModule = (app, { db }) => {
   app.get('/cases/batches/:batchNo/public-notice', { schema: { tags, summary: '公示名单（仅姓名、家庭人口、金额）', params: batchParam, querystring: areaQuery, response: { 200: api.publicNotice } } },
     async (req) => publicNoticeList(db, scopeOf(req), req.params.batchNo, req.query.area));
 
-  app.get('/cases/batches/:batchNo/public-notice.docx', { schema: { tags, summary: '公示名单（Word）', params: batchParam, querystring: areaQuery } }, async (req, reply) => {
+  app.get('/cases/batches/:batchNo/public-notice.docx', { schema: { tags, summary: '公示名单（Word）', params: batchParam, querystring: areaQuery, response: { 200: fileResponse('公示名单', [DOCX_MIME]) } } }, async (req, reply) => {
     const doc = await publicNoticeDocument(db, scopeOf(req), req.params.batchNo, req.query.area);
     return reply.header('content-type', DOCX_MIME).header('content-disposition', attachment(doc.filename)).send(doc.body);
   });
@@ -94,7 +92,7 @@ export const caseRoutes: RouteModule = (app, { db }) => {
   app.post('/cases/:caseNo/transitions', { schema: { tags, summary: '办理一步（action 按项目定义校验角色、辖区、前置条件与数据）', params: caseParam, body: transitionInputSchema, response: { 200: api.stepResult } } },
     async (req) => performTransition(db, scopeOf(req), req.params.caseNo, req.body));
 
-  app.get('/cases/:caseNo/notices/decision.docx', { schema: { tags, summary: '审批决定 / 不予批准 / 停止救助通知书（Word，含救济途径）', params: caseParam } }, async (req, reply) => {
+  app.get('/cases/:caseNo/notices/decision.docx', { schema: { tags, summary: '审批决定 / 不予批准 / 停止救助通知书（Word，含救济途径）', params: caseParam, response: { 200: fileResponse('决定通知书', [DOCX_MIME]) } } }, async (req, reply) => {
     const doc = await decisionNotice(db, scopeOf(req), req.params.caseNo);
     return reply.header('content-type', DOCX_MIME).header('content-disposition', attachment(doc.filename)).send(doc.body);
   });
