@@ -8,8 +8,9 @@ import { fileTooLarge, FILE_LIMITS } from './limits.ts';
 
 export const UPLOAD_LIMIT = FILE_LIMITS.bodyBytes;
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const CSV_MIME = 'text/csv';
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-const UPLOAD_TYPES = ['*', 'application/octet-stream', XLSX_MIME, 'text/csv', 'text/plain', 'application/vnd.ms-excel'];
+const UPLOAD_TYPES = ['*', 'application/octet-stream', XLSX_MIME, CSV_MIME, 'text/plain', 'application/vnd.ms-excel'];
 
 /** Inside an encapsulated plugin: every upload type arrives as a Buffer, up to UPLOAD_LIMIT; a larger one is a 413 file_too_large. */
 export function acceptRawUploads(scoped: FastifyInstance): void {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '../../kernel/errors.ts';
-import { acceptRawUploads, attachment, uploadedFile, UPLOAD_LIMIT } from '../../kernel/files/upload.ts';
+import { acceptRawUploads, attachment, CSV_MIME, fileResponse, uploadedFile, UPLOAD_LIMIT, XLSX_MIME } from '../../kernel/files/upload.ts';
 import { scopeOf } from '../../server/auth-hook.ts';
 import type { RouteModule } from '../../server/context.ts';
 import * as api from './contract.ts';
@@ -16,8 +16,7 @@ import { bankFileSchema, fundSchema, linesSchema, listSchema, payrollNoSchema, p
 const tags = ['payroll'];
 const param = z.strictObject({ payrollNo: payrollNoSchema });
 const householdParam = z.strictObject({ householdNo: z.string().regex(/^\d{14}$/, '户编号应为14位数字') });
-/** A download: the file itself (xlsx or CSV), documented as a binary body. */
-const download = z.unknown();
+const download = fileResponse('发放文件（.xlsx 或 CSV）', [XLSX_MIME, CSV_MIME]);
 
 export const payrollRoutes: RouteModule = (app, { db }) => {
   app.get('/payroll', { schema: { tags, summary: '发放名册列表（按县、月份）', querystring: listSchema, response: { 200: api.payrollList } } },

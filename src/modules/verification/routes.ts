@@ -3,7 +3,7 @@ import { decimalInt } from '../../kernel/types.ts';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { scopeOf } from '../../server/auth-hook.ts';
 import type { RouteModule } from '../../server/context.ts';
-import { acceptRawUploads, attachment, fileResponse, uploadedFile, UPLOAD_LIMIT, XLSX_MIME } from '../../kernel/files/upload.ts';
+import { acceptRawUploads, attachment, CSV_MIME, fileResponse, uploadedFile, UPLOAD_LIMIT, XLSX_MIME } from '../../kernel/files/upload.ts';
 import * as api from './contract.ts';
 import { sourceTemplate } from './service/files.ts';
 import { crossCheckQuerySchema, crossChecks, favouritism, listQuerySchema, rescreenFindings, rescreenFindingsQuerySchema, rescreenRuns } from './service/lists.ts';
@@ -24,7 +24,7 @@ const rescreenBody = z.strictObject({ asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}
 export const verificationRoutes: RouteModule = (app, { db }) => {
   app.get('/verification/sources', { schema: { tags, summary: '核对数据来源（合作部门）及其模板列', response: { 200: api.sourceList } } }, async (req) => listSources(scopeOf(req)));
 
-  app.get('/verification/sources/:source/template', { schema: { tags, summary: '某数据来源的导入模板（.xlsx 或 CSV）', params: sourceParam, querystring: templateQuery, response: { 200: fileResponse('核对数据模板', [XLSX_MIME, 'text/csv']) } } }, async (req, reply) => {
+  app.get('/verification/sources/:source/template', { schema: { tags, summary: '某数据来源的导入模板（.xlsx 或 CSV）', params: sourceParam, querystring: templateQuery, response: { 200: fileResponse('核对数据模板', [XLSX_MIME, CSV_MIME]) } } }, async (req, reply) => {
     const source = sourceOf(req.params.source);
     scopeOf(req);
     const file = await sourceTemplate(source, req.query.format);

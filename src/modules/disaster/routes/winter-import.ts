@@ -1,7 +1,6 @@
 // The 冬春 needs-survey file: import it (all or nothing), or get its error report without importing.
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { acceptRawUploads, attachment, uploadedFile, UPLOAD_LIMIT, XLSX_MIME } from '../../../kernel/files/upload.ts';
+import { acceptRawUploads, attachment, fileResponse, uploadedFile, UPLOAD_LIMIT, XLSX_MIME } from '../../../kernel/files/upload.ts';
 import { scopeOf } from '../../../server/auth-hook.ts';
 import type { RouteModule } from '../../../server/context.ts';
 import { winterImported, winterUploadQuery } from '../contract/winter.ts';
@@ -20,7 +19,7 @@ export const winterImportRoutes: RouteModule = (app, { db }) => {
     }, async (req, reply) => reply.status(201).send(await importWinterNeeds(db, scopeOf(req), uploadedFile(req.body, FILE_MESSAGE), req.query)));
     typed.post('/disaster/winter-needs/import/errors.xlsx', {
       bodyLimit: UPLOAD_LIMIT,
-      schema: { tags, summary: '冬春需求调查文件的错误报告（.xlsx；只检查，不导入）', querystring: winterUploadQuery, response: { 200: z.unknown() } },
+      schema: { tags, summary: '冬春需求调查文件的错误报告（.xlsx；只检查，不导入）', querystring: winterUploadQuery, response: { 200: fileResponse('冬春需求调查错误报告', [XLSX_MIME]) } },
     }, async (req, reply) => {
       const file = await winterErrorReport(db, scopeOf(req), uploadedFile(req.body, FILE_MESSAGE), req.query);
       return reply.header('content-type', XLSX_MIME).header('content-disposition', attachment('冬春需求调查错误报告.xlsx')).send(file);

@@ -1,8 +1,7 @@
 // HTTP of 农房保险 policies and their insured households: record, list, one policy; generate the insured
 // households from the registry, import the insurer's accepted list (and its error report), list them.
-import { z } from 'zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { XLSX_MIME, acceptRawUploads, attachment, uploadedFile, UPLOAD_LIMIT } from '../../../kernel/files/upload.ts';
+import { XLSX_MIME, acceptRawUploads, attachment, fileResponse, uploadedFile, UPLOAD_LIMIT } from '../../../kernel/files/upload.ts';
 import { scopeOf } from '../../../server/auth-hook.ts';
 import type { RouteModule } from '../../../server/context.ts';
 import * as api from '../contract/policies.ts';
@@ -13,8 +12,7 @@ import { createPolicy, listPolicyViews, policyDetail } from '../service/policies
 const tags = ['housing-insurance'];
 const base = '/housing-insurance/policies';
 const one = `${base}/:countyCode/:year`;
-/** A download: the file itself (xlsx), documented as a binary body. */
-const download = z.unknown();
+const download = fileResponse('承保清单错误报告', [XLSX_MIME]);
 
 export const policyRoutes: RouteModule = (app, { db }) => {
   app.post(base, { schema: { tags, summary: '登记某县某年度的政策性农房保险保单（保费、政府补贴比例、保险责任、各结构保险金额、保险期间）', body: api.newPolicySchema, response: { 200: api.policyView } } },

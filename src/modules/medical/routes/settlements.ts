@@ -1,8 +1,7 @@
 // Routes of the settlement import (一站式结算导入): upload, its error report, the list of imports, one
 // import with its episodes, the template, and the settlement figures.
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { acceptRawUploads, attachment, uploadedFile, UPLOAD_LIMIT, XLSX_MIME } from '../../../kernel/files/upload.ts';
+import { acceptRawUploads, attachment, fileResponse, uploadedFile, UPLOAD_LIMIT, XLSX_MIME } from '../../../kernel/files/upload.ts';
 import { scopeOf } from '../../../server/auth-hook.ts';
 import type { RouteModule } from '../../../server/context.ts';
 import * as api from '../contract/settlements.ts';
@@ -12,11 +11,10 @@ import { settlementTemplate } from '../service/settlement-template.ts';
 import { importSettlements, settlementErrorReport } from '../service/settlements.ts';
 
 const tags = ['medical'];
-const download = z.unknown();
 const FILE_MESSAGE = '请以请求体上传结算文件（.xlsx 或 CSV）';
 
 export const settlementRoutes: RouteModule = (app, { db }) => {
-  app.get('/medical/settlements/template.xlsx', { schema: { tags, summary: '一站式结算导入模板（.xlsx，含两行示例与填写说明）', response: { 200: download } } },
+  app.get('/medical/settlements/template.xlsx', { schema: { tags, summary: '一站式结算导入模板（.xlsx，含两行示例与填写说明）', response: { 200: fileResponse('一站式结算导入模板', [XLSX_MIME]) } } },
     async (_req, reply) => reply.header('content-type', XLSX_MIME).header('content-disposition', attachment('一站式结算导入模板.xlsx')).send(await settlementTemplate()));
 
   app.get('/medical/settlements', { schema: { tags, summary: '一站式结算导入记录（医保部门只看本部门的导入）', querystring: api.listQuery, response: { 200: api.settlementImportList } } },
@@ -47,7 +45,7 @@ export const settlementRoutes: RouteModule = (app, { db }) => {
     });
     typed.post('/medical/settlements/errors.xlsx', {
       bodyLimit: UPLOAD_LIMIT,
-      schema: { tags, summary: '结算文件的错误报告（.xlsx；只检查，不导入）', querystring: api.uploadQuery, response: { 200: download } },
+      schema: { tags, summary: '结算文件的错误报告（.xlsx；只检查，不导入）', querystring: api.uploadQuery, response: { 200: fileResponse('结算文件错误报告', [XLSX_MIME]) } },
     }, async (req, reply) => {
       const file = await settlementErrorReport(db, scopeOf(req), uploadedFile(req.body, FILE_MESSAGE), req.query);
       return reply.header('content-type', XLSX_MIME).header('content-disposition', attachment('一站式结算错误报告.xlsx')).send(file);

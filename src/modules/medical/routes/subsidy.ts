@@ -1,7 +1,7 @@
 // HTTP of the premium-subsidy lists (资助参保): generate, review, approve, the insurer's file and result, figures.
 import { z } from 'zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { XLSX_MIME, acceptRawUploads, attachment, uploadedFile, UPLOAD_LIMIT } from '../../../kernel/files/upload.ts';
+import { CSV_MIME, XLSX_MIME, acceptRawUploads, attachment, fileResponse, uploadedFile, UPLOAD_LIMIT } from '../../../kernel/files/upload.ts';
 import { scopeOf } from '../../../server/auth-hook.ts';
 import type { RouteModule } from '../../../server/context.ts';
 import * as api from '../contract/subsidy.ts';
@@ -13,8 +13,8 @@ import { getSubsidyList, listSubsidyEntries, listSubsidyLists, moveSubsidyList, 
 
 const tags = ['medical'];
 const base = '/medical/subsidy-lists';
-/** A download: the file itself (xlsx or CSV), documented as a binary body. */
-const download = z.unknown();
+const insurerList = fileResponse('资助参保名单（.xlsx 或 CSV）', [XLSX_MIME, CSV_MIME]);
+const errorReport = fileResponse('参保结果错误报告', [XLSX_MIME]);
 const generated = z.object({ listNo: z.string(), countyCode: z.string(), year: z.number(), asOf: z.string(), status: z.literal('draft'), statusLabel: z.string(), persons: z.number(), amountFen: z.number() });
 
 export const subsidyRoutes: RouteModule = (app, { db }) => {
@@ -36,7 +36,7 @@ export const subsidyRoutes: RouteModule = (app, { db }) => {
     app.post(`${base}/:listNo/${step}`, { schema: { tags, summary, params: api.listParam, response: { 200: api.subsidyList } } },
       async (req) => moveSubsidyList(db, scopeOf(req), req.params.listNo, step));
   }
-  app.get(`${base}/:listNo/insurer-file`, { schema: { tags, summary: '下载报送医疗保障经办机构的资助参保名单（.xlsx 或 CSV；首次导出后为已报送）', params: api.listParam, querystring: api.fileQuery, response: { 200: download } } },
+  app.get(`${base}/:listNo/insurer-file`, { schema: { tags, summary: '下载报送医疗保障经办机构的资助参保名单（.xlsx 或 CSV；首次导出后为已报送）', params: api.listParam, querystring: api.fileQuery, response: { 200: insurerList } } },
     async (req, reply) => {
       const f = await insurerFile(db, scopeOf(req), req.params.listNo, req.query.format);
       return reply.header('content-type', f.mime).header('content-disposition', attachment(f.name)).send(f.file);
@@ -51,7 +51,7 @@ export const subsidyRoutes: RouteModule = (app, { db }) => {
     }, async (req) => importSubsidyResult(db, scopeOf(req), req.params.listNo, uploadedFile(req.body, '请以请求体上传参保结果文件'), req.query));
     typed.post(`${base}/:listNo/result/error-report`, {
       bodyLimit: UPLOAD_LIMIT,
-      schema: { tags, summary: '参保结果文件的错误报告（.xlsx；只检查，不导入）', params: api.listParam, querystring: api.resultQuery, response: { 200: download } },
+      schema: { tags, summary: '参保结果文件的错误报告（.xlsx；只检查，不导入）', params: api.listParam, querystring: api.resultQuery, response: { 200: errorReport } },
     }, async (req, reply) => {
       const file = await subsidyResultReport(db, scopeOf(req), req.params.listNo, uploadedFile(req.body, '请以请求体上传参保结果文件'), req.query);
       return reply.header('content-type', XLSX_MIME).header('content-disposition', attachment(`参保结果错误报告-${req.params.listNo}.xlsx`)).send(file);
