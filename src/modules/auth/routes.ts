@@ -60,7 +60,7 @@ export const authRoutes: RouteModule = (app, { db, config }) => {
     return reply.status(204).send(null);
   });
 
-  app.get('/auth/me', { schema: { tags: ['auth'], response: { 200: z.object({ user: userSchema }) } } }, async (req) => {
+  app.get('/auth/me', { schema: { tags: ['auth'], summary: '当前登录的用户', response: { 200: z.object({ user: userSchema }) } } }, async (req) => {
     scopeOf(req);
     if (!req.user) throw new Error('unreachable: scope without user');
     return { user: req.user };
