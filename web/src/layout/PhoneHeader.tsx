@@ -1,5 +1,6 @@
 import { MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Popover, Space, Typography } from 'antd';
+import { useState } from 'react';
 import { useSelectedArea } from '../area/context.ts';
 import { useCurrentUser } from '../auth/context.ts';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
@@ -15,8 +16,11 @@ export function PhoneHeader({ onOpenMenu }: { onOpenMenu: () => void }) {
   const t = useT();
   const user = useCurrentUser();
   const { area } = useSelectedArea();
+  const [userOpen, setUserOpen] = useState(false);
+  // A choice in the panel closes it, as in a menu: the password dialog (portalled, its component stays mounted)
+  // then opens alone rather than under the panel.
   const panel = (
-    <Space direction="vertical" style={{ maxWidth: 260 }}>
+    <Space direction="vertical" style={{ maxWidth: 260 }} onClick={() => setUserOpen(false)}>
       <CurrentUser />
       <LanguageSwitch />
       <PasswordChange />
@@ -30,7 +34,7 @@ export function PhoneHeader({ onOpenMenu }: { onOpenMenu: () => void }) {
       <Typography.Text type="secondary" data-testid="phone-area" style={{ flex: 1, minWidth: 0, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
         {area.name}
       </Typography.Text>
-      <Popover trigger="click" placement="bottomRight" content={panel}>
+      <Popover trigger="click" placement="bottomRight" open={userOpen} onOpenChange={setUserOpen} content={panel}>
         <Button type="text" shape="circle" data-testid="user-menu" aria-label={`${t('header.userMenu')}：${user.displayName}`} icon={<UserOutlined />} />
       </Popover>
     </div>
