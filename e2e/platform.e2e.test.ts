@@ -1,5 +1,5 @@
 // The platform shell in a real browser: sign in, Chinese by default, English on request,
-// area picker limited to the user's scope, sign out.
+// area picker limited to the user's scope, sign out; a phone's layout (390 px) and the parameter page at 1366 px.
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -7,6 +7,7 @@ import { expect, it } from 'vitest';
 import { REPO_ROOT } from './server.ts';
 import { browserSuite } from './suite.ts';
 import { loginAs } from './browser.ts';
+import { pageWidths } from './accessibility.ts';
 
 
 const SCREENSHOT = join(REPO_ROOT, 'test-output', 'e2e', 'platform.png');
@@ -146,6 +147,80 @@ browserSuite('platform shell (browser)', (env) => {
     await urban.getByText('人工设定').waitFor();
     const area = await getJson<{ area: { urban: boolean; urbanSource: string } }>(page, `${base}/api/v1/areas/522701001001`);
     expect(area.area).toMatchObject({ urban: false, urbanSource: 'manual' });
+    await page.close();
+  });
+
+  it('fits a phone at 390 px: one-line header, a menu drawer, lists inside the screen; the parameters at 1366 px', async () => {
+    const { server, browser } = env();
+    const base = server.baseUrl;
+    const chromium = browser.context.browser();
+    if (!chromium) throw new Error('no browser');
+    const phone = await chromium.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    try {
+      const page = await phone.newPage();
+      const fits = async (what: string) => {
+        const { scroll, client } = await pageWidths(page);
+        // On failure, the elements reaching past the viewport's right edge say what widens the page.
+        const past = scroll > client
+          ? await page.evaluate<string>("[...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5).slice(0, 8).map((e) => `${e.tagName}.${String(e.className).slice(0, 60)}`).join(' | ')")
+          : '';
+        expect(scroll, `${what}: ${scroll}px wide in a ${client}px viewport; past its edge: ${past}`).toBeLessThanOrEqual(client);
+      };
+      await page.goto(`${base}/login`);
+      await page.getByRole('button', { name: '登录' }).waitFor();
+      await fits('login');
+      await loginAs(page, base, 'guanghui.caseworker');
+      await page.getByText('欢迎，').first().waitFor();
+      const header = await page.locator('.ant-layout-header').boundingBox();
+      expect(header?.height).toBeLessThanOrEqual(64);
+      await fits('home');
+      // The user is an icon: its panel holds who is signed in and the logout.
+      await page.getByRole('button', { name: /^当前用户/ }).click();
+      await page.getByTestId('current-user').getByText('乡镇(街道)受理员').waitFor();
+      await page.getByTestId('logout').waitFor();
+      await page.keyboard.press('Escape');
+
+      // The menu is a drawer opened by the header's button, closed by choosing a page.
+      await page.getByRole('button', { name: '打开菜单' }).click();
+      const drawer = page.locator('.ant-drawer-content-wrapper');
+      await drawer.getByRole('menuitem', { name: /(^| )家庭$/ }).click();
+      await page.waitForURL('**/households');
+      await drawer.waitFor({ state: 'hidden' });
+      await page.getByTestId('household-search-submit').click();
+      const first = page.getByTestId('household-table').locator('tbody tr.ant-table-row').first();
+      await first.waitFor();
+      await fits('household list');
+      await first.click();
+      await page.getByTestId('household-page').waitFor();
+      await fits('household page');
+      await page.goto(`${base}/cases`);
+      await page.getByTestId('case-inbox').locator('tbody tr').first().waitFor();
+      await page.locator('.ant-spin-spinning').waitFor({ state: 'detached' });
+      await fits('case inbox');
+      await page.getByTestId('case-inbox').locator('tbody tr.ant-table-row a').first().click();
+      await page.getByTestId('case-page').waitFor();
+      await page.locator('.ant-spin-spinning').waitFor({ state: 'detached' });
+      await fits('case page');
+      await page.goto(`${base}/payroll`);
+      await page.getByTestId('payroll-table').locator('tbody tr').first().waitFor();
+      await page.locator('.ant-spin-spinning').waitFor({ state: 'detached' });
+      await fits('payroll list');
+      await page.screenshot({ path: join(REPO_ROOT, 'test-output', 'e2e', 'platform-390.png'), fullPage: true });
+    } finally {
+      await phone.close();
+    }
+
+    // The parameter page on a 1366 px screen: no sideways scrolling, the name column readable.
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await loginAs(page, base, 'guanghui.caseworker');
+    await page.goto(`${base}/policy`);
+    await page.getByTestId('policy-parameters').locator('tbody tr.ant-table-row').first().waitFor();
+    const { scroll, client } = await pageWidths(page);
+    expect(scroll, `${scroll}px wide in a ${client}px viewport`).toBeLessThanOrEqual(client);
+    const name = await page.getByTestId('policy-parameters').locator('thead th', { hasText: '参数' }).boundingBox();
+    expect(name?.width).toBeGreaterThanOrEqual(120);
+    await page.screenshot({ path: join(REPO_ROOT, 'test-output', 'e2e', 'policy-1366.png'), fullPage: true });
     await page.close();
   });
 });

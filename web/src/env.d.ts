@@ -6,3 +6,6 @@ interface ImportMetaEnv {
 interface ImportMeta {
   readonly env: ImportMetaEnv;
 }
+
+// Style sheets imported for their effect (web/src/theme/responsive.css); Vite bundles them.
+declare module '*.css';

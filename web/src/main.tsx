@@ -4,6 +4,7 @@ import './antdReact19.ts';
 import { App } from './App.tsx';
 import { registerServiceWorker } from './serviceWorker.ts';
 import { watchAriaRequired } from './theme/ariaRequired.ts';
+import './theme/responsive.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('#root is missing from index.html');

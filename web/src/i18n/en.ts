@@ -68,6 +68,9 @@ export const en: Messages = {
   'header.area': 'Area',
   'header.logout': 'Log out',
   'header.password': 'Change password',
+  'header.openMenu': 'Open menu',
+  'header.menu': 'Menu',
+  'header.userMenu': 'Current user',
 
   'password.title': 'Change password',
   'password.current': 'Current password',

@@ -67,6 +67,9 @@ export const zhCN = {
   'header.area': '当前区划',
   'header.logout': '退出登录',
   'header.password': '修改密码',
+  'header.openMenu': '打开菜单',
+  'header.menu': '菜单',
+  'header.userMenu': '当前用户',
 
   'password.title': '修改密码',
   'password.current': '当前密码',

@@ -60,7 +60,7 @@ function BatchView({ batchNo }: { batchNo: string }) {
     <Card title={`${t('batch.title')} ${b.batchNo}`} extra={<Link to="/disaster/batches">{t('batch.back')}</Link>}>
       <Space direction="vertical" style={{ width: '100%' }} size="middle">
         {error && <Alert type="error" showIcon message={error} closable onClose={() => setError(null)} data-testid="batch-action-error" />}
-        <Descriptions size="small" bordered column={2} data-testid="batch-head">
+        <Descriptions size="small" bordered column={{ xs: 1, md: 2 }} data-testid="batch-head">
           <Descriptions.Item label={t('batch.col.kind')}>{t(`batch.kind.${b.kind}`)}</Descriptions.Item>
           <Descriptions.Item label={t('batch.col.status')}><Tag color={BATCH_STATUS_COLORS[b.status]} data-testid="batch-status">{t(`batch.status.${b.status}`)}</Tag></Descriptions.Item>
           <Descriptions.Item label={b.season ? t('batch.head.season') : t('batch.head.event')}>{b.eventNo ? <Link to={`/disaster/${b.eventNo}`}>{b.eventName}</Link> : b.season}</Descriptions.Item>

@@ -65,7 +65,7 @@ export default function EventPage() {
             {e.mayRecord && <Button type="primary" onClick={() => setReporting(true)} data-testid="report-new">{t('disaster.report.new')}</Button>}
             {e.mayEnd && <Button onClick={() => setEnding(true)} data-testid="event-end">{t('disaster.event.end')}</Button>}
           </Space>}>
-            <Descriptions size="small" column={2}>
+            <Descriptions size="small" column={{ xs: 1, md: 2 }}>
               <Descriptions.Item label={t('disaster.col.kind')}>{t(`disaster.kind.${e.kind}`)}</Descriptions.Item>
               <Descriptions.Item label={t('disaster.col.level')}>{e.responseLevel ? t(`disaster.level.${e.responseLevel}`) : '—'}</Descriptions.Item>
               <Descriptions.Item label={t('disaster.col.dates')}>{`${e.startedOn} ~ ${e.endedOn ?? t('disaster.ongoing')}`}</Descriptions.Item>

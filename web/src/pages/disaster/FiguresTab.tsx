@@ -92,7 +92,7 @@ export default function FiguresTab({ event }: { event: EventDetail }) {
                 { key: 'households', title: t('disaster.figures.households'), dataIndex: 'households', align: 'right' },
                 { key: 'persons', title: t('disaster.figures.persons'), dataIndex: 'persons', align: 'right' },
               ]} />
-            <Descriptions size="small" column={2} style={{ marginTop: 8 }}>
+            <Descriptions size="small" column={{ xs: 1, md: 2 }} style={{ marginTop: 8 }}>
               {f.damage.byStatus.map((s) => <Descriptions.Item key={s.status} label={t(`disaster.status.${s.status}`)}>{s.households}</Descriptions.Item>)}
               <Descriptions.Item label={t('disaster.figures.directLoss')}>{yuan(f.damage.directLossFen)}</Descriptions.Item>
             </Descriptions>

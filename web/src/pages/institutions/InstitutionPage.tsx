@@ -34,7 +34,7 @@ export default function InstitutionPage() {
     {
       key: 'profile', label: t('inst.tab.profile'),
       children: (
-        <Descriptions column={2} bordered size="small">
+        <Descriptions column={{ xs: 1, md: 2 }} bordered size="small">
           <Descriptions.Item label={t('inst.field.kind')}>{t(`inst.kind.${i.kind}` as MessageKey)}</Descriptions.Item>
           <Descriptions.Item label={t('inst.field.county')}>{i.countyName}</Descriptions.Item>
           <Descriptions.Item label={t('inst.field.area')}>{dash(i.areaName)}</Descriptions.Item>
@@ -51,7 +51,7 @@ export default function InstitutionPage() {
     {
       key: 'staff', label: t('inst.tab.staffBeds'),
       children: (
-        <Descriptions column={3} bordered size="small">
+        <Descriptions column={{ xs: 1, md: 3 }} bordered size="small">
           <Descriptions.Item label={t('inst.field.posts')}>{t('inst.unit.posts', { n: i.posts })}</Descriptions.Item>
           <Descriptions.Item label={t('inst.field.staffManagement')}>{persons(i.staff.management)}</Descriptions.Item>
           <Descriptions.Item label={t('inst.field.staffCare')}>{persons(i.staff.care)}</Descriptions.Item>

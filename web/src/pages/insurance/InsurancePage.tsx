@@ -119,7 +119,7 @@ function PolicyTabs({ county, year, version, onChanged }: { county: string; year
 function PolicyView({ p }: { p: PolicyDetail }) {
   const t = useT();
   return (
-    <Descriptions size="small" bordered column={2}>
+    <Descriptions size="small" bordered column={{ xs: 1, md: 2 }}>
       <Descriptions.Item label={t('insurance.county')}>{p.countyName}</Descriptions.Item>
       <Descriptions.Item label={t('insurance.policy.policyNo')}>{p.policyNo}</Descriptions.Item>
       <Descriptions.Item label={t('insurance.policy.insurer')}>{p.insurer}</Descriptions.Item>

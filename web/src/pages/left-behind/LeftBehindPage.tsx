@@ -130,7 +130,7 @@ function PersonTab({ personId, step, records }: { personId: string | undefined; 
   if (!f) return null;
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
-      <Descriptions size="small" bordered column={2} items={[
+      <Descriptions size="small" bordered column={{ xs: 1, md: 2 }} items={[
         { key: 'n', label: t('lb.person'), children: `${f.name}（${f.idNumber}）` },
         { key: 'v', label: t('lb.col.village'), children: f.villageName },
         { key: 'k', label: t('lb.kind'), children: f.surveys.map((s) => `${s.year} ${s.kindLabel}`).join('；') },

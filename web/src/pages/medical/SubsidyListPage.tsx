@@ -64,7 +64,7 @@ function SubsidyListView({ listNo }: { listNo: string }) {
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Card title={`${t('medical.subsidy.title')} ${l.listNo}`} extra={<Tag color={SUBSIDY_STATUS_COLORS[l.status]}>{l.statusLabel}</Tag>}>
-        <Descriptions size="small" column={3}>
+        <Descriptions size="small" column={{ xs: 1, md: 3 }}>
           <Descriptions.Item label={t('medical.subsidy.col.county')}>{l.countyName}</Descriptions.Item>
           <Descriptions.Item label={t('medical.subsidy.col.year')}>{l.year}</Descriptions.Item>
           <Descriptions.Item label={t('medical.subsidy.col.asOf')}>{l.asOf}</Descriptions.Item>

@@ -62,7 +62,7 @@ function PayrollView({ payrollNo }: { payrollNo: string }) {
       {holder}
       <Card title={`${t('payroll.list.title')} ${p.payrollNo}`} extra={<Link to="/payroll">{t('payroll.detail.back')}</Link>}>
         <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-          <Descriptions size="small" column={3} data-testid="payroll-header">
+          <Descriptions size="small" column={{ xs: 1, md: 3 }} data-testid="payroll-header">
             <Descriptions.Item label={t('payroll.col.period')}>{p.period}</Descriptions.Item>
             <Descriptions.Item label={t('payroll.col.county')}>{p.countyCode}</Descriptions.Item>
             <Descriptions.Item label={t('payroll.col.status')}><Tag color={STATUS_COLORS[p.status]} data-testid="payroll-status">{p.statusLabel}</Tag></Descriptions.Item>

@@ -7,7 +7,7 @@ import { useCurrentUser } from '../../auth/context.ts';
 import { useT } from '../../i18n/context.ts';
 import { canManagePolicy } from './access.ts';
 import { addParameterValue, fetchParameters, type Parameter, type ParameterValue } from './api.ts';
-import { formatStoredValue } from './format.ts';
+import { formatStoredValue, unitLabel } from './format.ts';
 import { PolicyNav } from './PolicyNav.tsx';
 import { nonNegative } from '../../forms/rules.ts';
 
@@ -78,9 +78,9 @@ function AddValueModal({ parameter, onClose, onSaved }: { parameter: Parameter; 
             <Select options={[{ value: '', label: t('policy.ruleSet.any') }, { value: 'cn-2012', label: 'cn-2012' }, { value: 'cn-2021', label: 'cn-2021' }]} />
           </Form.Item>
           <Form.Item name="effective" label={t('policy.add.effective')} rules={[{ required: true, pattern: /^\d{4}-\d{2}-\d{2}$/, message: t('common.required', { field: t('policy.add.effective') }) }]}><Input placeholder="2016-01-01" /></Form.Item>
-          {kind === 'number' && <Form.Item name="number" label={`${t('policy.add.value')} (${unit})`} rules={[{ required: true, message: t('common.required', { field: t('policy.add.value') }) }, nonNegative(t)]}><InputNumber style={{ width: '100%' }} /></Form.Item>}
+          {kind === 'number' && <Form.Item name="number" label={`${t('policy.add.value')}（${unitLabel(t, unit)}）`} rules={[{ required: true, message: t('common.required', { field: t('policy.add.value') }) }, nonNegative(t)]}><InputNumber style={{ width: '100%' }} /></Form.Item>}
           {kind === 'bool' && <Form.Item name="bool" label={t('policy.add.value')} valuePropName="checked"><Switch /></Form.Item>}
-          {kind === 'text' && <Form.Item name="text" label={`${t('policy.add.value')} (${unit})`} rules={[{ required: true, message: t('common.required', { field: t('policy.add.value') }) }]}><Input /></Form.Item>}
+          {kind === 'text' && <Form.Item name="text" label={`${t('policy.add.value')}（${unitLabel(t, unit)}）`} rules={[{ required: true, message: t('common.required', { field: t('policy.add.value') }) }]}><Input /></Form.Item>}
           {kind === 'list' && <Form.Item name="text" label={t('policy.add.valueList')}><Input.TextArea rows={4} /></Form.Item>}
           <Form.Item name="reference" label={t('policy.add.reference')} rules={[{ required: true, message: t('common.required', { field: t('policy.add.reference') }) }]}><Input.TextArea rows={2} /></Form.Item>
         </Form>
@@ -116,19 +116,31 @@ export default function ParametersPage() {
           dataSource={rows}
           pagination={{ pageSize: 30, showSizeChanger: false }}
           expandable={{ expandedRowRender: (p) => <ValuesTable parameter={p} /> }}
+          // Fixed layout: the widths hold whatever the cells hold (auto layout let the values' one-line text widen
+          // the page to 2,160 px and squeeze the name to 31 px); below 880 px the table scrolls inside its card.
+          tableLayout="fixed"
+          scroll={{ x: 880 }}
           columns={[
-            { title: t('policy.col.name'), dataIndex: 'name', width: 300, render: (n: string) => <Typography.Text code>{n}</Typography.Text> },
-            { title: t('policy.col.description'), dataIndex: 'description' },
-            { title: t('policy.col.unit'), dataIndex: 'unit', width: 170 },
             {
-              title: t('policy.col.current'), key: 'current', width: 220,
+              title: t('policy.col.name'), key: 'name',
+              render: (_: unknown, p) => (
+                <Space direction="vertical" size={0} style={{ width: '100%' }}>
+                  <Typography.Text strong>{p.description}</Typography.Text>
+                  <Typography.Text type="secondary" style={{ fontSize: 12, wordBreak: 'break-all' }}>{p.name}</Typography.Text>
+                </Space>
+              ),
+            },
+            { title: t('policy.col.unit'), dataIndex: 'unit', width: 130, render: (u: string) => unitLabel(t, u) },
+            {
+              title: t('policy.col.current'), key: 'current', width: 300,
               render: (_: unknown, p) => {
                 const current = p.values.filter((v) => v.current);
-                const shown = current.slice(0, 3).map((v) => `${v.area === 'CN' ? t('policy.area.national') : v.area}${v.ruleSet ? `/${v.ruleSet}` : ''}: ${formatStoredValue(v.value, p.unit)}`);
-                return <Typography.Text ellipsis={{ tooltip: current.map((v) => `${v.area}: ${formatStoredValue(v.value, p.unit)}`).join('; ') }}>{shown.join('; ')}{current.length > 3 ? ' …' : ''}</Typography.Text>;
+                const line = (v: ParameterValue) => `${v.area === 'CN' ? t('policy.area.national') : v.area}${v.ruleSet ? `/${v.ruleSet}` : ''}：${formatStoredValue(v.value, p.unit)}`;
+                const shown = current.slice(0, 3).map((v) => <div key={v.id} style={{ wordBreak: 'break-word' }}>{line(v)}</div>);
+                return current.length > 3 ? <Tooltip title={current.map(line).join('；')}><div>{shown}<div>…</div></div></Tooltip> : shown;
               },
             },
-            ...(manage ? [{ title: '', key: 'add', width: 110, render: (_: unknown, p: Parameter) => <Button size="small" icon={<PlusOutlined />} onClick={() => setAdding(p)}>{t('policy.add.open')}</Button> }] : []),
+            ...(manage ? [{ title: '', key: 'add', width: 120, render: (_: unknown, p: Parameter) => <Button size="small" icon={<PlusOutlined />} onClick={() => setAdding(p)}>{t('policy.add.open')}</Button> }] : []),
           ]}
         />
       </Space>

@@ -65,7 +65,7 @@ function Person({ r }: { r: RecordDetail }) {
   const t = useT();
   const unknown = t('relief.detail.unknown');
   return (
-    <Descriptions size="small" bordered column={2}>
+    <Descriptions size="small" bordered column={{ xs: 1, md: 2 }}>
       <Descriptions.Item label={t('relief.col.station')}>{r.stationName}</Descriptions.Item>
       <Descriptions.Item label={t('relief.col.source')}>{t(`relief.source.${r.source}`)}</Descriptions.Item>
       <Descriptions.Item label={t('relief.form.metOn')}>{r.metOn}</Descriptions.Item>

@@ -41,7 +41,7 @@ export default function ReratePage() {
     <Card loading={!b} title={b ? `${t('rerate.title')} ${b.batchNo}` : t('rerate.title')} extra={<Link to="/cases/rerate">{t('rerate.back')}</Link>}>
       {b && (
         <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-          <Descriptions size="small" column={3} bordered>
+          <Descriptions size="small" column={{ xs: 1, md: 3 }} bordered>
             <Descriptions.Item label={t('rerate.col.programme')}>{b.programmeLabel}</Descriptions.Item>
             <Descriptions.Item label={t('rerate.col.month')}>{b.effectiveMonth}</Descriptions.Item>
             <Descriptions.Item label={t('rerate.col.status')}><span data-testid="rerate-status">{b.statusLabel}</span></Descriptions.Item>
