@@ -62,17 +62,16 @@ async function parseError(res: Response): Promise<ApiError> {
   const code = typeof err['code'] === 'string' ? err['code'] : `http_${res.status}`;
   const message = typeof err['message'] === 'string' ? err['message'] : res.statusText;
   const details = isRecord(err['details']) ? err['details'] : undefined;
-  const fields = Array.isArray(details?.['fields']) ? details['fields'].filter(isFieldError) : [];
-  return new ApiError(res.status, code, readableMessage(message, fields), details);
+  return new ApiError(res.status, code, readableMessage(message), details);
 }
 
 /**
- * What staff read of a refusal: the server's field messages alone. Its `message` joins them as
- * `body.signerIdNumber: …`, paths staff must never see; forms still place each one at its field.
+ * What staff read of a refusal: the server's message without the field paths it may carry
+ * (`body.signerIdNumber: …`, `members.0.name: …`), each part once; forms still place each field's message at it.
  */
-export function readableMessage(message: string, fields: readonly FieldError[]): string {
-  if (fields.length === 0) return message;
-  return [...new Set(fields.map((f) => f.message))].join('；');
+export function readableMessage(message: string): string {
+  const parts = message.split(/[；;]\s*/).map((p) => p.replace(/^[A-Za-z_][\w]*(?:\.[\w]+)*:\s*/, '').trim()).filter((p) => p !== '');
+  return [...new Set(parts)].join('；');
 }
 
 /** The one fetch wrapper: JSON in and out, cookies included, typed errors. */
