@@ -120,6 +120,19 @@ export async function pendingStates(db: Kysely<DB>, countyCode: string, requestN
     .execute();
 }
 
+export interface ReferralState { request_no: string; status: string; outcome: string | null; case_no: string | null }
+
+/** The referral parts of the given requests (the portal's 医疗救助 applications), with the claim's case answering each. */
+export async function referralStates(db: Kysely<DB>, countyCode: string, requestNos: readonly string[]): Promise<ReferralState[]> {
+  if (requestNos.length === 0) return [];
+  return db.selectFrom('intake_parts as p')
+    .innerJoin('intake_requests as r', (j) => j.onRef('r.county_code', '=', 'p.county_code').onRef('r.id', '=', 'p.request_id'))
+    .leftJoin('cases as c', (j) => j.onRef('c.county_code', '=', 'p.county_code').onRef('c.id', '=', 'p.answer_case_id'))
+    .select(['r.request_no', 'p.status', 'p.outcome', 'c.case_no'])
+    .where('p.county_code', '=', countyCode).where('r.request_no', 'in', [...requestNos]).where('p.kind', '=', 'referral')
+    .execute();
+}
+
 export async function listEvents(db: Kysely<DB>, countyCode: string, partId: number) {
   return db.selectFrom('intake_part_events').selectAll().where('county_code', '=', countyCode).where('part_id', '=', partId).orderBy('id').execute();
 }
