@@ -111,7 +111,8 @@ export async function prefill(db: Database, citizen: CitizenScope): Promise<z.in
   }
   return {
     applicant: { name: citizen.userName ? maskName(citizen.userName) : null, idNumber: maskIdNumber(citizen.idNumber) },
-    programmes: APPLY_PROGRAMMES.map((code) => ({ code, name: programmeName(code) })),
+    // 医疗救助 answers a referral for a registered household's member: not offered to a new applicant
+    programmes: APPLY_PROGRAMMES.filter((code) => households.length > 0 || code !== MEDICAL).map((code) => ({ code, name: programmeName(code) })),
     households,
   };
 }

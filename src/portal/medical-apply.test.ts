@@ -74,6 +74,9 @@ describe(`portal: 医疗救助 applied for online (${ENGINE})`, () => {
   });
 
   it('a new applicant (no household in the registry) cannot choose 医疗救助', async () => {
+    const offered = async (token: string) => ((await portal('GET', '/applications/prefill', token)).json() as { programmes: { code: string }[] }).programmes.map((p) => p.code);
+    expect(await offered(member.token)).toContain('medical');
+    expect(await offered(newcomer)).not.toContain('medical');
     const before = await count();
     const newApplicant = { name: '杨秀梅', phone: '13877779999', villageCode: VILLAGE, householdSize: 1, monthlyIncomeYuan: 600 };
     const res = await portal('POST', '/applications', newcomer, application({ householdNo: undefined, newApplicant }));
@@ -88,23 +91,23 @@ describe(`portal: 医疗救助 applied for online (${ENGINE})`, () => {
     const made = res.json() as { requestNo: string; programmeName: string; state: string; documents: number };
     expect(made).toMatchObject({ programmeName: '医疗救助', state: '已转医保', documents: 1 });
 
-    const request = (await staff('GET', `/intake/requests/${made.requestNo}`, caseworker)).json() as { channel: string; parts: { kind: string; department: string; need: string; referralId?: number; id?: number; note: string }[] };
+    const request = (await staff('GET', `/intake/requests/${made.requestNo}`, caseworker)).json() as { channel: string; parts: { id: number; kind: string; department: string; need: string; note: string }[] };
     expect(request.channel).toBe('online');
     expect(request.parts).toHaveLength(1);
     expect(request.parts[0]).toMatchObject({ kind: 'referral', department: 'medical_security', need: 'medical' });
     expect(request.parts[0]!.note).toContain('都匀市人民医院');
     expect(request.parts[0]!.note).toContain('医疗总费用 12345.00 元');
-    const part = await db.kysely.selectFrom('intake_parts as p').innerJoin('intake_requests as r', (j) => j.onRef('r.county_code', '=', 'p.county_code').onRef('r.id', '=', 'p.request_id'))
-      .select(['p.id', 'p.details']).where('r.request_no', '=', made.requestNo).executeTakeFirstOrThrow();
-    const details = (typeof part.details === 'string' ? JSON.parse(part.details) : part.details) as Record<string, unknown>;
+    // the referral carries the facts for the claim that answers it (the claims page fills its form from them)
+    const referralId = request.parts[0]!.id;
+    const { details } = (await staff('GET', `/intake/referrals/${referralId}`, caseworker)).json() as { details: Record<string, unknown> };
     expect(details).toEqual({ ...medical });
     const docs = (await staff('GET', `/intake/requests/${made.requestNo}/documents`, caseworker)).json() as { items: { kind: string; fileName: string }[] };
     expect(docs.items.map((d) => [d.kind, d.fileName])).toEqual([['document', '住院发票.pdf'], ['signature', expect.any(String) as string]]);
 
-    const claim = await staff('POST', '/medical/claims', caseworker, { householdNo: member.householdNo, applicantIdNumber: member.idNumber, details, referralId: part.id });
+    const claim = await staff('POST', '/medical/claims', caseworker, { householdNo: member.householdNo, applicantIdNumber: member.idNumber, details, referralId });
     expect(claim.statusCode, claim.body).toBe(200);
     const caseNo = (claim.json() as { caseNo: string }).caseNo;
-    const referral = (await staff('GET', `/intake/referrals/${part.id}`, caseworker)).json() as { status: string; caseNo: string };
+    const referral = (await staff('GET', `/intake/referrals/${referralId}`, caseworker)).json() as { status: string; caseNo: string };
     expect(referral).toMatchObject({ status: 'accepted', caseNo });
 
     const mine = (await portal('GET', '/applications', member.token)).json() as { items: { requestNo: string; state: string }[] };
