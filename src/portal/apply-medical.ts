@@ -3,6 +3,7 @@
 // medical need, carrying the facts as text (note) and as `details` for the claim that answers it — and where it stands.
 import { z } from 'zod';
 import type { Database } from '../db/engine.ts';
+import { todayInChina } from '../kernel/clock.ts';
 import { AppError } from '../kernel/errors.ts';
 import { referralStates } from '../modules/intake/index.ts';
 import { claimSchema } from '../programmes/medical/context.ts';
@@ -34,6 +35,9 @@ export function checkedMedicalFacts(facts: MedicalFacts | undefined, documents: 
   if (!parsed.success) {
     throw AppError.fields(parsed.error.issues.map((i) => ({ field: ['medical', ...i.path.map(String)].join('.'), message: i.message })));
   }
+  const today = todayInChina();
+  const future = (['admittedOn', 'dischargedOn'] as const).find((k) => (parsed.data[k] ?? '') > today);
+  if (future) throw AppError.field(`medical.${future}`, `日期不能晚于今天 ${today}`);
   if (documents === 0) throw AppError.field('documents', '请上传医疗费用票据（发票、结算单或费用清单，至少1份）');
   const c = parsed.data;
   const details = {

@@ -61,6 +61,7 @@ describe(`portal: 医疗救助 applied for online (${ENGINE})`, () => {
     { name: 'discharged before admitted', over: { medical: { ...medical, dischargedOn: '2026-11-19' } }, field: 'medical.dischargedOn' },
     { name: 'a negative amount', over: { medical: { ...medical, basicInsuranceFen: -100 } }, field: 'medical.basicInsuranceFen' },
     { name: 'insurance paying more than the cost', over: { medical: { ...medical, basicInsuranceFen: 1_300_000 } }, field: 'medical.basicInsuranceFen' },
+    { name: 'a discharge in the future', over: { medical: { ...medical, dischargedOn: '2099-01-01' } }, field: 'medical.dischargedOn' },
     { name: 'no hospital', over: { medical: { ...medical, hospital: '' } }, field: 'medical.hospital' },
     { name: 'no facts', over: { medical: undefined }, field: 'medical' },
     { name: 'no bill', over: { documents: [] }, field: 'documents' },
