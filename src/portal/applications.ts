@@ -1,4 +1,4 @@
-// Online applications (在线申请) for 低保, 特困 and 临时救助: the registry's facts to prefill the form,
+// Online applications (在线申请) for 低保, 特困 and 临时救助 (医疗救助: `apply-medical.ts`): the registry's facts to prefill the form,
 // the application itself — an intake request with channel `online` at the household's township window,
 // its case, the documents and the signed 核对 authorisation (stored as the intake request's documents), in one
 // transaction — and the citizen's list.
@@ -20,12 +20,13 @@ import { isProgramme, programmeOf } from '../programmes/registry.ts';
 import { checkedDocuments, checkedSignature, documentsSchema, signatureSchema } from '../kernel/files/documents.ts';
 import type { PolicyCheckInput } from './policy-check.ts';
 import { newApplicantSchema, newApplicantStates } from './new-applicant.ts';
+import { checkedMedicalFacts, MEDICAL, medicalFactsSchema, medicalReferralPart, medicalStates } from './apply-medical.ts';
 
-/** What a citizen may apply for online: those of the registry's programmes that exist. */
-export const APPLY_PROGRAMMES = ['dibao', 'hardship', 'temporary'].filter(isProgramme);
+/** What a citizen may apply for online: those of the registry's programmes that exist (医疗救助 only for a registered household's member). */
+export const APPLY_PROGRAMMES = ['dibao', 'hardship', 'temporary', MEDICAL].filter(isProgramme);
 
 export const applicationSchema = z.strictObject({
-  programme: z.string({ message: '请选择申请的救助项目' }).refine((p) => APPLY_PROGRAMMES.includes(p), '请选择申请的救助项目（低保、特困或临时救助）'),
+  programme: z.string({ message: '请选择申请的救助项目' }).refine((p) => APPLY_PROGRAMMES.includes(p), '请选择申请的救助项目（低保、特困、临时救助或医疗救助）'),
   householdNo: householdNo.optional(),
   description: z.string({ message: '请说明家庭困难情况' }).trim().min(4, '请说明家庭困难情况（至少4个字）').max(1500, '困难情况说明过长（至多1500字）'),
   /** 临时救助 only: the kind of hardship and the months of the local standard asked for. */
@@ -33,6 +34,8 @@ export const applicationSchema = z.strictObject({
     kind: z.enum(['emergency', 'expenditure'], { message: '救助类型应为急难型或支出型' }),
     months: z.number({ message: '请填写申请救助的月数' }).int('月数应为整数').min(1, '月数至少为1').max(24, '月数过大'),
   }).optional(),
+  /** 医疗救助 only: the episode's facts from the hospital's bill (the bills themselves among the documents). */
+  medical: medicalFactsSchema.optional(),
   documents: documentsSchema,
   /** The 核对 authorisation signed on screen: a PNG data URL. */
   signature: signatureSchema,
@@ -108,7 +111,8 @@ export async function prefill(db: Database, citizen: CitizenScope): Promise<z.in
   }
   return {
     applicant: { name: citizen.userName ? maskName(citizen.userName) : null, idNumber: maskIdNumber(citizen.idNumber) },
-    programmes: APPLY_PROGRAMMES.map((code) => ({ code, name: programmeName(code) })),
+    // 医疗救助 answers a referral for a registered household's member: not offered to a new applicant
+    programmes: APPLY_PROGRAMMES.filter((code) => households.length > 0 || code !== MEDICAL).map((code) => ({ code, name: programmeName(code) })),
     households,
   };
 }
@@ -127,12 +131,15 @@ export async function apply(db: Database, citizen: CitizenScope, input: Applicat
   }
   if (input.programme === 'temporary' && !input.temporary) throw AppError.field('temporary.kind', '请选择临时救助类型');
   if (input.programme !== 'temporary' && input.temporary) throw AppError.field('temporary', '只有临时救助需要填写此项');
+  if (input.programme !== MEDICAL && input.medical) throw AppError.field('medical', '只有医疗救助需要填写就医情况');
   const found = await citizenHouseholdRecord(db, citizen, input.householdNo);
   if (!found) throw AppError.notFound('家庭', input.householdNo);
   const documents = checkedDocuments(input.documents);
   const signature = checkedSignature(input.signature);
   const applicant = found.record.members.find((m) => m.id_number === citizen.idNumber);
   if (!applicant) throw AppError.notFound('家庭', input.householdNo);
+  // 医疗救助: the window refers a medical need to 医保, which records the claim answering it.
+  const medical = input.programme === MEDICAL ? checkedMedicalFacts(input.medical, documents.length) : null;
 
   const village = found.record.household.village_code;
   const actor = windowActor(citizen, village.slice(0, 9));
@@ -148,7 +155,7 @@ export async function apply(db: Database, citizen: CitizenScope, input: Applicat
         householdSize: found.record.members.length, dependents: 0, structureNote: '', seriousIllness: applicant.serious_illness, disability: applicant.disability_kind !== null,
         healthNote: '', workCapacity: applicant.work_capacity, rigidExpenses: [], urgent: false, note: '居民线上申请，待窗口核实',
       },
-      parts: [{
+      parts: [medical ? medicalReferralPart(medical) : {
         kind: 'case', programme: input.programme, staffRelative: false, cadreRelative: false, note: '',
         ...(input.temporary ? { details: { kind: input.temporary.kind, months: input.temporary.months, hardship: input.description, source: 'application' } } : {}),
       }],
@@ -170,7 +177,7 @@ export async function apply(db: Database, citizen: CitizenScope, input: Applicat
       action: 'portal.apply', entity: 'intake_request', entityId: made.requestNo, areaCode: village,
       after: { programme: input.programme, caseNo, signatureSha256: signature.sha256, documents: documents.map((d) => ({ mediaType: d.mediaType, bytes: d.bytes.length, sha256: d.sha256 })) },
     });
-    const state = caseNo ? (await caseStates(inner, citizen)).get(caseNo) : undefined;
+    const state = caseNo ? (await caseStates(inner, citizen)).get(caseNo) : medical ? (await medicalStates(inner, [{ county_code: village.slice(0, 6), request_no: made.requestNo }])).get(made.requestNo) : undefined;
     return {
       requestNo: made.requestNo, programme: input.programme, programmeName: programmeName(input.programme), receivedOn: made.receivedOn,
       state: state ?? '已受理', documents: documents.length, signatureSha256: signature.sha256,
@@ -205,6 +212,7 @@ export async function myApplications(db: Database, citizen: CitizenScope): Promi
     .execute();
   const states = await caseStates(db, citizen);
   const pending = await newApplicantStates(db, rows.filter((r) => r.household_no === null));
+  for (const [no, state] of await medicalStates(db, rows.filter((r) => r.programme === MEDICAL))) pending.set(no, state);
   return {
     items: rows.map((r) => ({
       requestNo: r.request_no, programme: r.programme, programmeName: programmeName(r.programme), receivedOn: r.received_on, householdNo: r.household_no,

@@ -14,12 +14,14 @@ import { checkedDocuments, checkedSignature } from '../kernel/files/documents.ts
 import { attachRequestDocuments, createRequest, withinTransaction } from '../modules/intake/index.ts';
 import { portalField, programmeName, windowActor, type applicationResultSchema, type ApplicationInput } from './applications.ts';
 import { checkedNewApplicant } from './new-applicant.ts';
+import { MEDICAL } from './apply-medical.ts';
 
 export const AWAITING_REGISTRATION = '待窗口登记家庭';
 
 /** Checked whole before anything is written; then request, pending part, files and audit in one transaction. */
 export async function applyAsNewApplicant(db: Database, citizen: CitizenScope, input: ApplicationInput): Promise<z.infer<typeof applicationResultSchema>> {
   if (!input.newApplicant) throw AppError.field('newApplicant', '您的家庭尚未在社会救助家庭信息库登记：请填写家庭情况（姓名、手机号码、所在村（社区）、家庭人口、家庭月收入）');
+  if (input.programme === MEDICAL || input.medical) throw AppError.field('programme', '医疗救助须以已登记家庭的成员申请：请先申请低保、特困或临时救助，或到乡镇（街道）窗口登记家庭');
   if (input.programme === 'temporary' && !input.temporary) throw AppError.field('temporary.kind', '请选择临时救助类型');
   if (input.programme !== 'temporary' && input.temporary) throw AppError.field('temporary', '只有临时救助需要填写此项');
   const a = input.newApplicant;

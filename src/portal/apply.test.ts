@@ -126,7 +126,7 @@ describe(`portal policy check and online applications (${ENGINE})`, () => {
     expect(res.statusCode, res.body).toBe(200);
     const out = res.json() as { applicant: { name: string; idNumber: string }; programmes: { code: string; name: string }[]; households: { householdNo: string; members: { name: string; situation: string | null }[]; policyCheck: { areaCode: string; householdSize: number } }[] };
     expect(out.applicant).toEqual({ name: maskName('周德顺'), idNumber: maskIdNumber(a.idNumber) });
-    expect(out.programmes.map((p) => p.name)).toEqual(['最低生活保障', '特困人员救助供养', '临时救助']);
+    expect(out.programmes.map((p) => p.name)).toEqual(['最低生活保障', '特困人员救助供养', '临时救助', '医疗救助']);
     expect(out.households).toHaveLength(1);
     expect(out.households[0]).toMatchObject({ householdNo: a.householdNo, policyCheck: { areaCode: VILLAGE, householdSize: 2 } });
     expect(out.households[0]!.members.map((m) => m.name)).toEqual([maskName('周德顺'), maskName('吴桂英')]);

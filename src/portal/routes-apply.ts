@@ -35,7 +35,7 @@ export function applyRoutes(app: App, { db }: AppContext): void {
   app.post('/applications', {
     config: { auth: 'citizen' },
     bodyLimit: APPLICATION_BODY_LIMIT,
-    schema: { tags, summary: '居民端：在线申请低保、特困或临时救助（材料与核对授权签名，成为乡镇窗口的线上受理件）', body: applicationSchema, response: { 201: applicationResultSchema } },
+    schema: { tags, summary: '居民端：在线申请低保、特困、临时救助或医疗救助（材料与核对授权签名，成为乡镇窗口的线上受理件；医疗救助转医保）', body: applicationSchema, response: { 201: applicationResultSchema } },
   }, async (req, reply) => {
     const citizen = citizenOf(req);
     // Someone with no household in the registry applies as a new applicant (待登记立案 at the township window).

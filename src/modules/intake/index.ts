@@ -7,6 +7,7 @@ export { withinTransaction } from './service/in-transaction.ts';
 export { createRequest } from './service/requests.ts';
 export { attachRequestDocuments, type RequestDocumentKind } from './service/documents.ts';
 export { pendingStates, type PendingState } from './service/pending-cases.ts';
+export { referralStates, type ReferralState } from './service/referral-states.ts';
 export { NEED_LABELS, type NewRequest } from './service/schemas.ts';
 export { closeReferralsOfCase, linkReferralToCase, requireAnswerableReferral } from './service/claim-referrals.ts';
 export { importHandledRequests, type HandledRequest } from './service/import-handled.ts';

@@ -67,12 +67,14 @@ export interface PartView {
   person_phone: string;
   received_on: string;
   version: number;
+  /** A pending part's opening details, or the facts a referral carries (JSON). */
+  details: unknown;
 }
 
 function partsSelect(where: RawBuilder<unknown>) {
   return sql<PartView>`select p.id, p.county_code, p.request_id, r.request_no, p.seq, p.kind, p.need, p.department, p.status, p.referred_on, p.due_date,
       p.time_limit, p.time_limit_parameter, p.note, p.accepted_on, p.accepted_by, ${closedOn} as closed_on, p.outcome, p.result,
-      c.case_no, c.state as case_state, r.area_code, r.person_name, r.person_id_number, r.person_phone, r.received_on, p.version
+      c.case_no, c.state as case_state, r.area_code, r.person_name, r.person_id_number, r.person_phone, r.received_on, p.version, p.details
     from intake_parts p
     join intake_requests r on r.county_code = p.county_code and r.id = p.request_id
     left join cases c on c.county_code = p.county_code and c.id = coalesce(p.case_id, p.answer_case_id)
@@ -117,6 +119,19 @@ export async function pendingStates(db: Kysely<DB>, countyCode: string, requestN
     .leftJoin('cases as c', (j) => j.onRef('c.county_code', '=', 'p.county_code').onRef('c.id', '=', 'p.case_id'))
     .select(['r.request_no', 'p.status', 'c.case_no', 'p.result'])
     .where('p.county_code', '=', countyCode).where('r.request_no', 'in', [...requestNos]).where('p.kind', '=', 'pending_case')
+    .execute();
+}
+
+export interface ReferralState { request_no: string; status: string; outcome: string | null; case_no: string | null }
+
+/** The referral parts of the given requests (the portal's 医疗救助 applications), with the claim's case answering each. */
+export async function referralStates(db: Kysely<DB>, countyCode: string, requestNos: readonly string[]): Promise<ReferralState[]> {
+  if (requestNos.length === 0) return [];
+  return db.selectFrom('intake_parts as p')
+    .innerJoin('intake_requests as r', (j) => j.onRef('r.county_code', '=', 'p.county_code').onRef('r.id', '=', 'p.request_id'))
+    .leftJoin('cases as c', (j) => j.onRef('c.county_code', '=', 'p.county_code').onRef('c.id', '=', 'p.answer_case_id'))
+    .select(['r.request_no', 'p.status', 'p.outcome', 'c.case_no'])
+    .where('p.county_code', '=', countyCode).where('r.request_no', 'in', [...requestNos]).where('p.kind', '=', 'referral')
     .execute();
 }
 

@@ -34,7 +34,11 @@ export async function getReferral(db: Database, scope: Scope, id: number) {
   allow(scope, 'intake.referrals');
   const p = await mustFindReferral(db, scope, id);
   const events = await repo.listEvents(db.kysely, p.county_code, p.id);
-  return { ...boardItem(p, todayInChina()), events: events.map((e) => ({ action: e.action, date: e.on_date, at: e.at.toISOString(), actorName: e.actor_name, note: e.note })) };
+  const details = typeof p.details === 'string' ? JSON.parse(p.details) as unknown : p.details;
+  return {
+    ...boardItem(p, todayInChina()), details: details !== null && typeof details === 'object' ? details as Record<string, unknown> : null,
+    events: events.map((e) => ({ action: e.action, date: e.on_date, at: e.at.toISOString(), actorName: e.actor_name, note: e.note })),
+  };
 }
 
 function stepDate(date: string | undefined, after: string): string {

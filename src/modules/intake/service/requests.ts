@@ -101,7 +101,7 @@ export async function createRequest(db: Database, scope: Scope, input: NewReques
         parts.push({ seq, kind: 'pending_case' as const, need: p.need, department: CIVIL_AFFAIRS, dueDate: limit.dueDate, timeLimitWorkingDays: limit.workingDays, timeLimitParameter: limit.parameter });
       } else {
         const limit = p.limit as TimeLimit;
-        const partId = await repo.insertPart(tx, { county_code: countyCode, request_id: requestId, seq, kind: 'referral', need: p.need, department: p.department, case_id: null, status: 'referred', referred_on: receivedOn, due_date: limit.dueDate, time_limit: limit.workingDays, time_limit_parameter: limit.parameter, note: p.note });
+        const partId = await repo.insertPart(tx, { county_code: countyCode, request_id: requestId, seq, kind: 'referral', need: p.need, department: p.department, case_id: null, status: 'referred', referred_on: receivedOn, due_date: limit.dueDate, time_limit: limit.workingDays, time_limit_parameter: limit.parameter, note: p.note, details: p.details === undefined ? null : JSON.stringify(p.details) });
         await repo.insertEvent(tx, scope, { countyCode, partId, action: 'refer', onDate: receivedOn, note: p.note });
         parts.push({ seq, kind: 'referral' as const, need: p.need, department: p.department, referralId: partId, dueDate: limit.dueDate, timeLimitWorkingDays: limit.workingDays, timeLimitParameter: limit.parameter });
       }

@@ -51,7 +51,11 @@ const partSchema = z.discriminatedUnion('kind', [
     kind: z.literal('case'), programme: z.string({ message: '请选择救助项目' }).trim().min(1, '请选择救助项目').max(40), details: z.record(z.string(), z.unknown()).optional(),
     staffRelative: z.boolean().default(false), cadreRelative: z.boolean().default(false), note: z.string().max(1000).default(''),
   }),
-  z.strictObject({ kind: z.literal('referral'), department: z.enum(DEPARTMENTS, { message: '未知的协办部门' }), need: z.enum(NEEDS, { message: '未知的事项类型' }), note: z.string().max(1000).default('') }),
+  // `details`: facts the partner may take over as they are (a 医疗救助 application's claim facts from the portal), kept with the part.
+  z.strictObject({
+    kind: z.literal('referral'), department: z.enum(DEPARTMENTS, { message: '未知的协办部门' }), need: z.enum(NEEDS, { message: '未知的事项类型' }), note: z.string().max(1000).default(''),
+    details: z.record(z.string(), z.unknown()).optional(),
+  }),
   // 待登记立案: a programme asked by a person not yet in the registry; the case is opened once the household is registered.
   z.strictObject({
     kind: z.literal('pending_case'), programme: z.string({ message: '请选择救助项目' }).trim().min(1, '请选择救助项目').max(40), details: z.record(z.string(), z.unknown()).optional(),

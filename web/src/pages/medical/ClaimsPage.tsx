@@ -7,7 +7,9 @@ import { useApiData } from '../../api/useApiData.ts';
 import { useCurrentUser } from '../../auth/context.ts';
 import { can } from '../../auth/permissions.ts';
 import { useT } from '../../i18n/context.ts';
-import { formatYuan, yuanToFen } from '../registry/money.ts';
+import { fenToYuan, formatYuan, yuanToFen } from '../registry/money.ts';
+import type { z } from 'zod';
+import type { referralDetail, requestDetail } from '../../../../src/modules/intake/contract.ts';
 import { nonNegative } from '../../forms/rules.ts';
 
 interface ClaimForm {
@@ -51,6 +53,31 @@ function NewClaim({ onClose }: { onClose: () => void }) {
       setBusy(false);
     }
   };
+  // Answering a referral that carries the claim facts (an online 医疗救助 application): the form takes them, the household and the day it was received.
+  const [filled, setFilled] = useState<string | null>(null);
+  const fillFromReferral = async () => {
+    const id = form.getFieldValue('referralId') as number | undefined;
+    if (!id) return;
+    setError(null);
+    setFilled(null);
+    try {
+      const r = await api<z.output<typeof referralDetail>>(`/intake/referrals/${id}`);
+      const request = await api<z.output<typeof requestDetail>>(`/intake/requests/${encodeURIComponent(r.requestNo)}`);
+      const d = r.details ?? {};
+      const str = (k: string) => (typeof d[k] === 'string' ? d[k] : undefined);
+      const yuan = (k: string) => (typeof d[k] === 'number' ? fenToYuan(d[k]) : undefined);
+      const kind = str('kind');
+      form.setFieldsValue({
+        ...(request.householdNo ? { householdNo: request.householdNo } : {}), appliedOn: r.receivedOn,
+        ...(kind === 'inpatient' || kind === 'outpatient' ? { kind } : {}),
+        diagnosis: str('diagnosis'), hospital: str('hospital'), admittedOn: str('admittedOn'), dischargedOn: str('dischargedOn'), settlementNo: str('settlementNo'),
+        totalCost: yuan('totalCostFen'), basicInsurance: yuan('basicInsuranceFen'), criticalInsurance: yuan('criticalInsuranceFen'), eligibleSelfPay: yuan('eligibleSelfPayFen'),
+      });
+      setFilled(t(r.details ? 'medical.claims.form.filled' : 'medical.claims.form.filledNoFacts', { name: r.personName, idNumber: r.personIdNumber }));
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    }
+  };
   const yuanField = (name: keyof ClaimForm, label: string, required = true) => (
     <Form.Item name={name} label={label} rules={[...(required ? [{ required: true, message: t('common.required', { field: label }) }] : []), nonNegative(t)]}>
       <InputNumber precision={2} addonAfter={t('medical.claims.form.yuan')} style={{ width: 220 }} data-testid={`claim-${name}`} />
@@ -68,7 +95,12 @@ function NewClaim({ onClose }: { onClose: () => void }) {
         {text('householdNo', t('medical.claims.form.householdNo'))}
         {text('applicantIdNumber', t('medical.claims.form.applicant'))}
         {text('appliedOn', t('medical.claims.form.appliedOn'), false, 'date')}
-        <Form.Item name="referralId" label={t('medical.claims.form.referralId')}><InputNumber min={1} precision={0} style={{ width: 160 }} /></Form.Item>
+        <Form.Item label={t('medical.claims.form.referralId')} extra={filled ?? undefined}>
+          <Space>
+            <Form.Item name="referralId" noStyle><InputNumber min={1} precision={0} style={{ width: 160 }} data-testid="claim-referralId" /></Form.Item>
+            <Button onClick={() => void fillFromReferral()} data-testid="claim-fill-referral">{t('medical.claims.form.fill')}</Button>
+          </Space>
+        </Form.Item>
         <Form.Item name="kind" label={t('medical.claims.form.kind')}>
           <Radio.Group options={[{ value: 'inpatient', label: t('medical.claims.form.inpatient') }, { value: 'outpatient', label: t('medical.claims.form.outpatient') }]} />
         </Form.Item>

@@ -9,6 +9,7 @@ import { readDataUrl } from '../../../../src/components/files.ts';
 import { MAX_FILES, refusalOf, type ChosenFile } from './files.ts';
 import { SignaturePad } from './SignaturePad.tsx';
 import { NewApplicantFields, type NewApplicantValues } from './NewApplicantFields.tsx';
+import { medicalBody, MedicalFields, medicalFieldPath, type MedicalValues } from './MedicalFields.tsx';
 
 interface Fields {
   programme: string;
@@ -20,6 +21,8 @@ interface Fields {
   signature?: string;
   /** Only for a citizen with no household in the registry. */
   newApplicant?: NewApplicantValues;
+  /** Only for 医疗救助 (a registered household's member). */
+  medical?: MedicalValues;
 }
 
 /** Server field → form field (the rest are shown above the form). */
@@ -68,6 +71,10 @@ export default function ApplyPage() {
   };
 
   const submit = async (v: Fields) => {
+    if (v.programme === 'medical' && files.length === 0) {
+      setError(t('apply.medical.bills.required'));
+      return;
+    }
     setBusy(true);
     setError(undefined);
     try {
@@ -77,6 +84,7 @@ export default function ApplyPage() {
           programme: v.programme, ...(registered ? { householdNo: v.householdNo } : { newApplicant: v.newApplicant }), description: v.description, authorised: v.authorised === true, signature: v.signature ?? '',
           documents: files.map((f) => ({ name: f.name, content: f.content })),
           ...(v.programme === 'temporary' ? { temporary: { kind: v.temporaryKind, months: v.temporaryMonths } } : {}),
+          ...(v.programme === 'medical' && v.medical ? { medical: medicalBody(v.medical) } : {}),
         },
       });
       setDone(made);
@@ -87,7 +95,7 @@ export default function ApplyPage() {
         return;
       }
       // newApplicant.members.0.idNumber → ['newApplicant', 'members', 0, 'idNumber']
-      const newApplicantPath = (field: string) => (field.startsWith('newApplicant.') ? field.split('.').map((x) => (/^\d+$/.test(x) ? Number(x) : x)) : undefined);
+      const newApplicantPath = (field: string) => (field.startsWith('newApplicant.') ? field.split('.').map((x) => (/^\d+$/.test(x) ? Number(x) : x)) : medicalFieldPath(field));
       const named = err.fields.filter((f) => FIELD_OF[f.field] || newApplicantPath(f.field));
       form.setFields(named.map((f) => ({ name: newApplicantPath(f.field) ?? (FIELD_OF[f.field] as keyof Fields), errors: [f.message] })) as Parameters<typeof form.setFields>[0]);
       const doc = err.fields.find((f) => f.field.startsWith('documents'));
@@ -123,7 +131,8 @@ export default function ApplyPage() {
             initialValues={{ householdNo: data.households[0]?.householdNo, authorised: false, temporaryMonths: 1, programme: data.programmes.find((p) => p.code === search.get('programme'))?.code }}>
             {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} data-testid="apply-error" />}
             <Form.Item name="programme" label={t('apply.programme')} rules={[chosen(t('apply.programme.required'))]}>
-              <Radio.Group options={data.programmes.map((p) => ({ value: p.code, label: p.name }))} data-testid="apply-programme" />
+              {/* 医疗救助 is for a registered household's member only (the server refuses a new applicant's) */}
+              <Radio.Group options={data.programmes.filter((p) => registered || p.code !== 'medical').map((p) => ({ value: p.code, label: p.name }))} data-testid="apply-programme" />
             </Form.Item>
             {registered ? (
               <Form.Item name="householdNo" label={t('apply.household')}>
@@ -147,6 +156,7 @@ export default function ApplyPage() {
                 </Form.Item>
               </>
             )}
+            {programme === 'medical' && <MedicalFields />}
             <Form.Item name="description" label={t('apply.description')} rules={[{ required: true, min: 4, whitespace: true, message: t('apply.description.required') }]}>
               <Input.TextArea rows={4} maxLength={1500} showCount placeholder={t('apply.description.placeholder')} data-testid="apply-description" />
             </Form.Item>
