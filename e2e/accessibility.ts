@@ -9,10 +9,14 @@ const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 interface AxeViolation { id: string; impact: string | null; help: string; nodes: { target: unknown[]; html: string; failureSummary?: string }[] }
 interface AxeResults { violations: AxeViolation[] }
+const SETTLED = "document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity)";
 const AXE_OPTIONS = { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] };
 
 /** The serious and critical WCAG 2.1 A/AA violations on the page as it is now, one line each ('' when none). */
 export async function accessibilityViolations(page: Page): Promise<string[]> {
+  // A message fading in, a field error appearing or a dropdown closing is measured half drawn (contrast 1.6, an
+  // option still in the page): wait until every finite animation and transition has ended (spinners run forever).
+  await page.waitForFunction(SETTLED, undefined, { timeout: 5_000, polling: 100 }).catch(() => undefined);
   // Strings, not functions: they run in the page, whose globals (window, axe) this file's types do not know.
   if (!(await page.evaluate<boolean>("typeof axe !== 'undefined'"))) await page.evaluate(AXE_SOURCE);
   const results = await page.evaluate<AxeResults>(`axe.run(document, ${JSON.stringify(AXE_OPTIONS)})`);

@@ -40,6 +40,8 @@ browserSuite('灾害救助 (browser)', (env) => {
     const latest = page.getByTestId('latest-table');
     await latest.getByText('广惠街道').first().waitFor();
     expect(await page.getByTestId('totals-row').innerText()).toContain('1650');
+    // The versions load after the latest figures.
+    await expect.poll(() => page.getByTestId('history-table').innerText(), { timeout: 15_000 }).toContain('1500');
     const history = await page.getByTestId('history-table').innerText();
     expect(history).toContain('1500');
     expect(history).toContain('1650');
