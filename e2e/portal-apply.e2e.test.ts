@@ -15,6 +15,16 @@ import { loginAs } from './browser.ts';
 import { REPO_ROOT } from './server.ts';
 import { browserSuite } from './suite.ts';
 
+/** 州, 县, 乡镇 by name, then the township's first village (each select's own list: a closing one may still show). */
+async function pickGuanghuiVillage(page: Page): Promise<void> {
+  for (const [i, name] of ['黔南', '都匀市', '广惠', ''].entries()) {
+    const options = page.locator(`.ant-select-dropdown:visible:has(#area-level-${i}_list) .ant-select-item-option`);
+    await page.getByTestId(`area-${i}`).click();
+    await (name ? options.filter({ hasText: name }) : options).first().click();
+    await page.getByTestId(`area-${i}`).locator('.ant-select-selection-item').waitFor();
+  }
+}
+
 const OUT = join(REPO_ROOT, 'test-output', 'e2e');
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
 
@@ -49,13 +59,7 @@ browserSuite('portal policy check and application (browser)', (env) => {
     const page = await browser.context.newPage();
     await page.setViewportSize({ width: 360, height: 740 });
     await page.goto(`${server.baseUrl}/portal/policy-check`);
-    // 州, 县, 乡镇 by name, then the township's first village (each select's own list: a closing one may still show).
-    for (const [i, name] of ['黔南', '都匀市', '广惠', ''].entries()) {
-      const options = page.locator(`.ant-select-dropdown:visible:has(#area-level-${i}_list) .ant-select-item-option`);
-      await page.getByTestId(`area-${i}`).click();
-      await (name ? options.filter({ hasText: name }) : options).first().click();
-      await page.getByTestId(`area-${i}`).locator('.ant-select-selection-item').waitFor();
-    }
+    await pickGuanghuiVillage(page);
     await page.getByTestId('check-size').fill('1');
     await page.getByTestId('check-income').fill('0');
     await page.getByTestId('check-submit').click();
@@ -168,12 +172,7 @@ browserSuite('portal policy check and application (browser)', (env) => {
     await page.getByRole('radio', { name: '最低生活保障' }).check();
     await page.getByTestId('apply-new-name').fill('罗春燕');
     await page.getByTestId('apply-new-phone').fill('13977778888');
-    for (const [i, name] of ['黔南', '都匀市', '广惠', ''].entries()) {
-      const options = page.locator(`.ant-select-dropdown:visible:has(#area-level-${i}_list) .ant-select-item-option`);
-      await page.getByTestId(`area-${i}`).click();
-      await (name ? options.filter({ hasText: name }) : options).first().click();
-      await page.getByTestId(`area-${i}`).locator('.ant-select-selection-item').waitFor();
-    }
+    await pickGuanghuiVillage(page);
     await page.getByTestId('apply-new-size').fill('3');
     await page.getByTestId('apply-new-income').fill('800');
     await page.getByTestId('apply-description').fill('丈夫去世，独自抚养两个孩子');
