@@ -15,6 +15,18 @@ import { loginAs } from './browser.ts';
 import { REPO_ROOT } from './server.ts';
 import { browserSuite } from './suite.ts';
 
+/** Draws a signature on the authorisation's pad. */
+async function signOnPad(page: Page): Promise<void> {
+  const pad = page.getByTestId('signature-pad');
+  await pad.scrollIntoViewIfNeeded();
+  const box = await pad.boundingBox();
+  if (!box) throw new Error('no signature pad');
+  await page.mouse.move(box.x + 30, box.y + 60);
+  await page.mouse.down();
+  for (const [dx, dy] of [[60, 40], [120, 80], [180, 30], [240, 90]] as const) await page.mouse.move(box.x + dx, box.y + dy, { steps: 4 });
+  await page.mouse.up();
+}
+
 /** 州, 县, 乡镇 by name, then the township's first village (each select's own list: a closing one may still show). */
 async function pickGuanghuiVillage(page: Page): Promise<void> {
   for (const [i, name] of ['黔南', '都匀市', '广惠', ''].entries()) {
@@ -96,14 +108,7 @@ browserSuite('portal policy check and application (browser)', (env) => {
     await page.getByTestId('apply-file-list').getByText('户口本.png').waitFor();
     await page.getByTestId('apply-authorised').check();
     await fitsAndAccessible(page, 'application form');
-    const pad = page.getByTestId('signature-pad');
-    await pad.scrollIntoViewIfNeeded();
-    const box = await pad.boundingBox();
-    if (!box) throw new Error('no signature pad');
-    await page.mouse.move(box.x + 30, box.y + 60);
-    await page.mouse.down();
-    for (const [dx, dy] of [[60, 40], [120, 80], [180, 30], [240, 90]] as const) await page.mouse.move(box.x + dx, box.y + dy, { steps: 4 });
-    await page.mouse.up();
+    await signOnPad(page);
     await page.getByTestId('apply-submit').click();
     const done = page.getByTestId('apply-done');
     await page.locator('[data-testid=apply-done], [data-testid=apply-error], .ant-form-item-explain-error').first().waitFor().catch(() => undefined);
@@ -178,14 +183,7 @@ browserSuite('portal policy check and application (browser)', (env) => {
     await page.getByTestId('apply-description').fill('丈夫去世，独自抚养两个孩子');
     await page.getByTestId('apply-authorised').check();
     await fitsAndAccessible(page, 'new applicant form');
-    const pad = page.getByTestId('signature-pad');
-    await pad.scrollIntoViewIfNeeded();
-    const box = await pad.boundingBox();
-    if (!box) throw new Error('no signature pad');
-    await page.mouse.move(box.x + 30, box.y + 60);
-    await page.mouse.down();
-    for (const [dx, dy] of [[60, 40], [120, 80], [180, 30]] as const) await page.mouse.move(box.x + dx, box.y + dy, { steps: 4 });
-    await page.mouse.up();
+    await signOnPad(page);
     await page.getByTestId('apply-submit').click();
     const done = page.getByTestId('apply-done');
     await page.locator('[data-testid=apply-done], [data-testid=apply-error], .ant-form-item-explain-error').first().waitFor().catch(() => undefined);
