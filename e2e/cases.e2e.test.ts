@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { makeIdNumber } from '../src/kernel/id-number.ts';
-import { fillChecked, fillDate, loginAs, seeLaterProgramme, submitAndSee } from './browser.ts';
+import { fillChecked, fillDate, loginAs, pickOption, seeLaterProgramme, submitAndSee } from './browser.ts';
 import { REPO_ROOT } from './server.ts';
 import { browserSuite } from './suite.ts';
 
@@ -92,8 +92,8 @@ browserSuite('case workflow (browser)', (env) => {
     expect(await choices.first().isChecked()).toBe(true);
     const dibao = registry.items.find((p) => p.code === 'dibao')?.labels['zh-CN'].name ?? '';
     await page.getByTestId('case-new-programme').getByText(dibao, { exact: true }).click();
-    await page.locator('#newCase_householdNo').fill(HEAD.name);
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: householdNo }).click();
+    // Found by the head's name (a search select: picked again if the first click came while the list was still drawn).
+    await pickOption(page, page.locator('#newCase_householdNo'), householdNo, HEAD.name);
     await page.getByRole('radio', { name: new RegExp(HEAD.name) }).waitFor();
     expect(await page.getByRole('radio', { name: new RegExp(HEAD.name) }).isChecked()).toBe(true);
     await fillDate(page.locator('#newCase_appliedOn'), daysAgo(20));

@@ -53,8 +53,7 @@ browserSuite('医疗救助 (browser)', (env) => {
     await page.waitForURL(/\/cases\/YL522701\d{10}$/);
     const caseNo = new URL(page.url()).pathname.split('/').pop() ?? '';
     await page.getByTestId('case-state').filter({ hasText: '已受理' }).waitFor();
-    const answers = await page.getByTestId('case-timeline-data').allInnerTexts();
-    expect(answers.join('\n')).toContain('政策范围内个人自付：9,000.00 元');
+    await expect.poll(async () => (await page.getByTestId('case-timeline-data').allInnerTexts()).join('\n')).toContain('政策范围内个人自付：9,000.00 元');
 
     // Above the township's amount: (9000 − 1000) × 50% = 4000 yuan → to the county.
     await page.getByTestId('action-submit_to_county').click();

@@ -55,7 +55,8 @@ function Entry({ programme, item, time, homes }: { programme: string; item: Time
         <Typography.Text type="secondary">{time.format(new Date(item.at))}</Typography.Text>
       </Space>
       {item.reason && <Typography.Text>{t('cases.timeline.reason', { reason: item.reason })}</Typography.Text>}
-      {dataLines(t, item.data, homes, opening).map((line) => (
+      {/* Until the programmes are read, their opening answers would show by their keys: show them once named. */}
+      {programmes.loaded && dataLines(t, item.data, homes, opening).map((line) => (
         <Typography.Text key={line.key} data-testid="case-timeline-data">
           {line.text}
         </Typography.Text>
