@@ -113,6 +113,8 @@ browserSuite('platform shell (browser)', (env) => {
 
     // Choosing a village makes it the working area shown in the picker.
     const village = villages[0]?.name ?? '';
+    // A full-page screenshot resizes the page for a moment, which may close the picker's list.
+    if (!(await tree.getByRole('treeitem', { name: village }).isVisible())) await page.getByTestId('area-picker').click();
     await tree.getByRole('treeitem', { name: village }).click();
     await page.getByTestId('area-picker').getByText(village).filter({ visible: true }).waitFor();
 
