@@ -17,7 +17,7 @@ export function AppLayout() {
   const location = useLocation();
   // Before the first measurement md is undefined: drawn as on a wide screen until then.
   const phone = Grid.useBreakpoint().md === false;
-  // The drawer is open on the page it was opened on: any navigation closes it.
+  // The drawer is open on the page it was opened on: every navigation closes it.
   const [menuOpenAt, setMenuOpenAt] = useState<string | null>(null);
   const menuOpen = phone && menuOpenAt === location.pathname;
 
