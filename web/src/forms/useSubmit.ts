@@ -3,17 +3,14 @@
 import type { FormInstance } from 'antd';
 import { useState } from 'react';
 import { showFieldErrors } from './fieldErrors.ts';
+import { validatedValues } from './validated.ts';
 
 export function useSubmit<T>(form: FormInstance<T>, send: (values: T) => Promise<void>, rename: Record<string, string> = {}) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const submit = async () => {
-    let values: T;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return; // antd shows the messages on the fields
-    }
+    const values = await validatedValues(form);
+    if (!values) return;
     setBusy(true);
     setError(null);
     try {

@@ -6,6 +6,7 @@ import { performStep, todayInChina, type NextAction } from './api.ts';
 import { dataOf, fieldsOf } from './schema.ts';
 import { initialData, StepFields } from './StepFields.tsx';
 import { DateInput } from '../../components/DateInput.tsx';
+import { validatedValues } from '../../forms/validated.ts';
 
 interface Values {
   stepDate?: string;
@@ -33,12 +34,8 @@ export function ActionModal({ caseNo, action, onClose, onDone }: { caseNo: strin
 
   const submit = async () => {
     setError(null);
-    let v: Values;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
+    const v = await validatedValues(form);
+    if (!v) return;
     setBusy(true);
     try {
       await performStep(caseNo, {

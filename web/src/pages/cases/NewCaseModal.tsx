@@ -9,6 +9,7 @@ import { createCase, todayInChina, type NewCase } from './api.ts';
 import { openingDetails, openingFields } from './opening.ts';
 import { initialData, StepFields } from './StepFields.tsx';
 import { DateInput } from '../../components/DateInput.tsx';
+import { validatedValues } from '../../forms/validated.ts';
 
 interface Values {
   householdNo: string;
@@ -69,12 +70,8 @@ export function NewCaseModal({ onClose, onCreated }: { onClose: () => void; onCr
 
   const submit = async () => {
     setErrors([]);
-    let v: Values;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
+    const v = await validatedValues(form);
+    if (!v) return;
     setBusy(true);
     try {
       const { details: values, ...rest } = v;

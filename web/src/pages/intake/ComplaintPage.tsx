@@ -15,6 +15,7 @@ import { codeLabel, CONCLUSIONS, FEEDBACK_CHANNELS, formatYuan, todayInChina, yu
 import { IntakeNav } from './IntakeNav.tsx';
 import { DateInput } from '../../components/DateInput.tsx';
 import { nonNegative } from '../../forms/rules.ts';
+import { validatedValues } from '../../forms/validated.ts';
 
 type StepKind = 'assign' | 'conclude' | 'feedback' | 'close' | 'recovery';
 const STATUS_ORDER = ['received', 'assigned', 'concluded', 'closed'];
@@ -173,12 +174,8 @@ function ComplaintStepModal({ kind, complaint, onClose, onDone }: { kind: StepKi
 
   const submit = async () => {
     setErrors([]);
-    let v: StepValues;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
+    const v = await validatedValues(form);
+    if (!v) return;
     setBusy(true);
     try {
       if (kind === 'assign') await assignComplaint(no, { assignee: v.assignee ?? '', date: v.date });

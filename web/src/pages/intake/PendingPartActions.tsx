@@ -6,6 +6,7 @@ import { can } from '../../auth/permissions.ts';
 import { useT } from '../../i18n/context.ts';
 import { showFieldErrors, type NamePath } from '../registry/fieldErrors.ts';
 import { closePendingCase, openPendingCase, type Part } from './api.ts';
+import { validatedValues } from '../../forms/validated.ts';
 
 type Kind = 'open' | 'close';
 type Values = { householdNo?: string; reason?: string };
@@ -48,12 +49,8 @@ function PendingModal({ kind, requestNo, part, onClose, onDone }: { kind: Kind; 
 
   const submit = async () => {
     setErrors([]);
-    let v: Values;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
+    const v = await validatedValues(form);
+    if (!v) return;
     setBusy(true);
     try {
       if (kind === 'open') await openPendingCase(requestNo, part.id, { householdNo: (v.householdNo ?? '').trim() });

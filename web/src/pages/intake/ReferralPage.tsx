@@ -12,6 +12,7 @@ import { acceptReferral, fetchReferral, recordReferralAction, returnReferralResu
 import { codeLabel, deptLabel, needLabel, OUTCOMES, todayInChina } from './format.ts';
 import { IntakeNav } from './IntakeNav.tsx';
 import { DateInput } from '../../components/DateInput.tsx';
+import { validatedValues } from '../../forms/validated.ts';
 
 type StepKind = 'accept' | 'act' | 'result';
 
@@ -126,12 +127,8 @@ function StepModal({ kind, referral, onClose, onDone }: { kind: StepKind; referr
 
   const submit = async () => {
     setErrors([]);
-    let v: StepValues;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
+    const v = await validatedValues(form);
+    if (!v) return;
     setBusy(true);
     try {
       if (kind === 'accept') await acceptReferral(referral.id, { date: v.date, note: v.note ?? '' });

@@ -1,6 +1,7 @@
 import type { FormInstance } from 'antd';
 import { useState } from 'react';
 import { showFieldErrors, type FieldErrorMapping } from './fieldErrors.ts';
+import { validatedValues } from '../../forms/validated.ts';
 
 /**
  * Validates `form`, runs `save` with its values and calls `onSaved`; the server's field messages go
@@ -12,12 +13,8 @@ export function useFormSubmit<T>(form: FormInstance<T>, mapping: FieldErrorMappi
 
   const submit = async () => {
     setErrors([]);
-    let values: T;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return; // antd shows the messages on the fields
-    }
+    const values = await validatedValues(form);
+    if (!values) return;
     setBusy(true);
     try {
       await save(values);
