@@ -24,7 +24,9 @@ browserSuite('受灾户登记 (browser)', (env) => {
     await loginAs(page, base, 'guanghui.caseworker');
     await page.goto(`${base}/disaster/${eventNo}`);
     await page.getByTestId('damage-new').click();
-    await page.getByTestId('damage-fresh').click();
+    // The switch, again while the dialog is still zooming in and the first click did not take.
+    const fresh = page.getByTestId('damage-fresh');
+    await expect.poll(async () => (await fresh.getAttribute('aria-checked')) === 'true' || (await fresh.click(), false), { timeout: 15_000 }).toBe(true);
     await pickOption(page, page.getByTestId('damage-village'), '广惠');
     await page.getByTestId('damage-headName').fill('杨冰雹');
     await page.getByTestId('damage-headIdNumber').fill(makeIdNumber('522701', '1958-03-03', 417, 'male'));

@@ -69,7 +69,9 @@ browserSuite('受灾人员救助与农房保险 (browser)', (env) => {
     await loginAs(page, base, 'guanghui.caseworker');
     await page.goto(`${base}/disaster/${eventNo}`);
     await page.getByTestId('damage-new').click();
-    await page.getByTestId('damage-fresh').click();
+    // The switch, again while the dialog is still zooming in and the first click did not take.
+    const fresh = page.getByTestId('damage-fresh');
+    await expect.poll(async () => (await fresh.getAttribute('aria-checked')) === 'true' || (await fresh.click(), false), { timeout: 15_000 }).toBe(true);
     await pick(page, 'damage-village', '广惠街道');
     await page.getByTestId('damage-headName').fill(a.head);
     await page.getByTestId('damage-headIdNumber').fill(a.id);
