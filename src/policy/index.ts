@@ -49,6 +49,6 @@ export type { ParameterFile, ParameterScalar } from './parameter-schema.ts';
 export { createParameterSet, ParameterLookupError, toFormulaValue } from './parameters.ts';
 export type { ParameterData, ParameterRow, ParameterSet, ParameterValue, RuleSet, Unit } from './parameters.ts';
 export { divideRounded, multiplyRounded, roundToUnit } from './money.ts';
-export { cleanReference, dibaoWorksheet, genericWorksheet, hardshipWorksheet, worksheetOf } from './worksheet/index.ts';
+export { cleanReference, dibaoWorksheet, genericWorksheet, hardshipWorksheet, worksheetLineSchema, worksheetOf } from './worksheet/index.ts';
 export type { WorksheetLine, WorksheetMember } from './worksheet/index.ts';
 export { addWorkingDays, isWorkingDay, workingDaysBetween } from './working-days.ts';

@@ -1,5 +1,6 @@
 // Response shapes of the cases API: they document the routes in /api/openapi.json for the web pages.
 import { z } from 'zod';
+import { worksheetLineSchema } from '../../policy/index.ts';
 import { PHASES } from '../../workflow/definition.ts';
 
 const date = z.string().nullable();
@@ -30,6 +31,8 @@ export const caseDetail = z.object({
   decisions: z.array(z.object({
     kind: z.string(), decidedOn: z.string(), effectiveMonth: z.string().nullable(), endMonth: z.string().nullable(), amountFen: z.number().nullable(),
     reason: z.string().nullable(), notifyBy: date, explanation: z.unknown(),
+    /** 计算过程 as a caseworker's worksheet (Chinese lines; the amounts in fen add up to the decision's). */
+    worksheet: z.array(worksheetLineSchema),
   })),
   nextActions: z.array(z.object({
     action: z.string(), label: z.string(), allowed: z.boolean(), blockedCode: z.string().nullable(), blockedReason: z.string().nullable(),

@@ -5,7 +5,8 @@ import type { BuiltApp } from '../../server/app.ts';
 import { ENGINE, testDatabase } from '../../test/db.ts';
 import { testApp, tokenFor } from '../../test/http.ts';
 import { drawSample } from './domain/spot-check.ts';
-import { docxText, makeHousehold, stepper, verification, visit } from './testing.ts';
+import { idNumber, memberInput } from '../../test/households.ts';
+import { approvedDibao, docxText, makeHousehold, stepper, verification, visit } from './testing.ts';
 
 interface Detail {
   state: string; ruleSet: string; dueDate: string | null; finalDueDate: string | null; noticeEnd: string | null; reviewDue: string | null; overdue: boolean; flags: string[];
@@ -276,5 +277,27 @@ describe(`低保 cases through both rule sets (${ENGINE})`, () => {
       expect(township.nextActions.find((a) => a.action === 'record_death')?.dataSchema).toMatchObject({ type: 'object' });
       expect((await detail(c.caseNo, auditor)).nextActions).toEqual([]);
     });
+  });
+
+  it("gives the decision's 计算过程 as a worksheet: rural household of two, one member elderly", async () => {
+    // 都匀市 rural 2640 元/年 → 220 元/月; wage 200 元/月 over 2 → 人均 100; 补差 (220 − 100) × 2 = 240;
+    // the grandmother (73 in 2023) 老年人 20% × 220 = 44; 合计 284 元/月.
+    const { caseNo } = await approvedDibao(built, { township: guanghui, county: duyun }, {
+      wageFen: 20000, hukou: 'rural', members: [
+        memberInput({ idNumber: idNumber('1985-06-01', 'male'), name: '杨光明', hukou: 'rural' }),
+        memberInput({ idNumber: idNumber('1950-02-03', 'female'), name: '陈桂英', relation: 'parent', hukou: 'rural', workCapacity: 'none' }),
+      ],
+    });
+    const d = (await s.call('GET', `/cases/${caseNo}`, guanghui)).json() as { decisions: { amountFen: number; worksheet: { label: string; expression: string; amountFen: number | null; basis: string }[] }[] };
+    expect(d.decisions[0]?.amountFen).toBe(28400);
+    expect(d.decisions[0]?.worksheet).toEqual([
+      { label: '保障标准', expression: '农村 2640.00 元/年 ÷ 12 = 220.00 元/人·月', amountFen: null, basis: '黔南州民政局2015年工作总结：一档2640元/年' },
+      { label: '家庭月收入', expression: '200.00 元', amountFen: null, basis: '最低生活保障审核确认办法（民政部，2021年7月1日施行）第十三条：另不计入城乡居民基本养老保险基础养老金（十四五期间）；最低生活保障审核确认办法（民政部，2021年7月1日施行）第十三条：因残疾、患重病等增加的刚性支出可按规定适当扣减' },
+      { label: '家庭人均月收入', expression: '200.00 ÷ 2 人 = 100.00 元', amountFen: null, basis: '社会救助暂行办法第九条' },
+      { label: '收入条件', expression: '人均 100.00 元 < 标准 220.00 元，符合', amountFen: null, basis: '社会救助暂行办法第九条：家庭人均收入低于当地最低生活保障标准' },
+      { label: '补差', expression: '(220.00 − 100.00) × 2 人 = 240.00 元', amountFen: 24000, basis: '社会救助暂行办法第十二条：按照家庭人均收入低于当地最低生活保障标准的差额发给' },
+      { label: '分类施保', expression: '陈*英 老年人 220.00 × 20% = 44.00 元', amountFen: 4400, basis: '黔南州民政局2015年工作总结：农村低保对象增发20%；老年人权益保障法第二条（六十周岁以上）' },
+      { label: '合计', expression: '240.00 + 44.00 = 284.00 元/月', amountFen: null, basis: '' },
+    ]);
   });
 });

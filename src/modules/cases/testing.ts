@@ -77,11 +77,11 @@ export function docxText(buf: Buffer): string {
 
 /**
  * A 低保 case under cn-2021 walked to approval (applied 2023-03-01, approved 2023-03-20): household
- * of two urban adults in 广惠社区 with the given monthly wage.
+ * of two urban adults in 广惠社区 with the given monthly wage (or the given hukou and members).
  */
-export async function approvedDibao(built: BuiltApp, tokens: { township: string; county: string }, opts: { wageFen?: number; flags?: object } = {}) {
+export async function approvedDibao(built: BuiltApp, tokens: { township: string; county: string }, opts: { wageFen?: number; flags?: object; hukou?: 'urban' | 'rural'; members?: Record<string, unknown>[] } = {}) {
   const { call, step } = stepper(built);
-  const h = await makeHousehold(built, tokens.township, '522701001001', { wageFen: opts.wageFen ?? 30000 });
+  const h = await makeHousehold(built, tokens.township, '522701001001', { wageFen: opts.wageFen ?? 30000, ...(opts.hukou ? { hukou: opts.hukou } : {}), ...(opts.members ? { members: opts.members } : {}) });
   const res = await call('POST', '/cases', tokens.township, { programme: 'dibao', householdNo: h.householdNo, applicantIdNumber: h.headId, appliedOn: '2023-03-01', ...opts.flags });
   if (res.statusCode !== 201) throw new Error(res.body);
   const { caseNo } = res.json() as { caseNo: string };

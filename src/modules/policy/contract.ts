@@ -1,7 +1,7 @@
 // Response shapes of the policy API: they document the routes in /api/openapi.json and serialise
 // what the services return (service/parameters.ts, explain.ts, simulate.ts); web/src/pages/policy/api.ts reads them.
 import { z } from 'zod';
-import { RULE_SETS, UNITS } from '../../policy/index.ts';
+import { RULE_SETS, UNITS, worksheetLineSchema } from '../../policy/index.ts';
 
 const ruleSet = z.enum(RULE_SETS).nullable();
 const storedValue = z.union([z.number(), z.boolean(), z.string(), z.array(z.string()), z.null()]);
@@ -28,6 +28,8 @@ export const explanation = z.object({
   householdNo: z.string(), month: z.string(),
   members: z.array(z.object({ id: z.string(), name: z.string(), relation: z.string(), hukou: z.string() })),
   dibaoBenefit: explained, nearDibao: explained, singlePersonDibao: explained,
+  /** The dibao benefit as a caseworker's worksheet (Chinese lines; amounts in fen add up to the total). */
+  worksheet: z.array(worksheetLineSchema),
 });
 
 const figures = z.object({

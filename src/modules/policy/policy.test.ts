@@ -132,6 +132,21 @@ describe(`policy parameters and explanations over HTTP (${ENGINE})`, () => {
     const standard = body2.dibaoBenefit.steps.flatMap((s) => s.parameters).find((p) => p.name === 'dibao.standard.urban');
     expect(standard).toMatchObject({ area: '522701', value: 49500 });
     expect(standard?.reference).toContain('黔南州民政局2015年工作总结');
+    // The same computation as the caseworker's worksheet: Chinese lines, members by masked name, the documents.
+    const worksheet = (res.json() as { worksheet: { label: string; expression: string; amountFen: number | null; basis: string }[] }).worksheet;
+    expect(worksheet.map((l) => [l.label, l.expression])).toEqual([
+      ['保障标准', '城市 495.00 元/人·月'],
+      ['家庭月收入', '600.00 元（另有 200.00 元按规定不计入）'],
+      ['家庭人均月收入', '600.00 ÷ 3 人 = 200.00 元'],
+      ['收入条件', '人均 200.00 元 < 标准 495.00 元，符合'],
+      ['补差', '(495.00 − 200.00) × 3 人 = 885.00 元'],
+      ['分类施保', '王*芬 重病重残 495.00 × 20% = 99.00 元'],
+      ['分类施保', '罗*明 在校学生 495.00 × 10% = 49.50 元'],
+      ['取整', '按 1 元四舍五入：罗*明 344.50 → 345.00 元'],
+      ['合计', '885.00 + 99.00 + 49.50 + 0.50 = 1034.00 元/月'],
+    ]);
+    expect(worksheet[0]?.basis).toBe('黔南州民政局2015年工作总结：一档（都匀市、福泉市、都匀经济开发区）495元/月');
+    expect(worksheet.reduce((s, l) => s + (l.amountFen ?? 0), 0)).toBe(103400);
     const other = await tokenFor(built, 'wenfeng.caseworker');
     expect((await call('GET', `/policy/explain?householdNo=${householdNo}&month=2015-10`, other)).statusCode).toBe(404);
   });

@@ -10,7 +10,7 @@ import { cleanReference, type Describe, describeShipped, money, percent, storedE
 
 export { dibaoWorksheet } from './dibao.ts';
 export { hardshipWorksheet } from './hardship.ts';
-export { cleanReference } from './text.ts';
+export { cleanReference, worksheetLineSchema } from './text.ts';
 export type { Describe, WorksheetLine, WorksheetMember } from './text.ts';
 
 const UNIT_TEXT: Record<string, (v: number) => string> = {
@@ -47,9 +47,10 @@ export function genericWorksheet(steps: readonly StoredStep[], amountFen: number
 
 /**
  * The worksheet of an explanation as returned or stored: `{formula?, value, steps}` (unknown: decisions
- * keep it as JSON, old ones in older shapes). `amountFen`: the amount decided, for the generic worksheet.
+ * keep it as JSON, old ones in older shapes; none: no lines). `amountFen`: the amount decided, for the generic worksheet.
  */
 export function worksheetOf(explanation: unknown, members: readonly WorksheetMember[], amountFen: number | null, formula?: string, describe: Describe = describeShipped): WorksheetLine[] {
+  if (explanation === null || explanation === undefined) return [];
   const parsed = storedExplanation.safeParse(explanation);
   if (!parsed.success) return genericWorksheet([], amountFen, describe);
   const e = parsed.data;

@@ -7,7 +7,8 @@ import { yuan } from '../../kernel/money.ts';
 import { defaultParameterRows } from '../load-parameters.ts';
 
 /** One line of a worksheet: what, how, how much (fen; null: not an addend of the total) and on what basis. */
-export type WorksheetLine = { label: string; expression: string; amountFen: number | null; basis: string };
+export const worksheetLineSchema = z.object({ label: z.string(), expression: z.string(), amountFen: z.number().int().nullable(), basis: z.string() });
+export type WorksheetLine = z.infer<typeof worksheetLineSchema>;
 
 /** A member as the worksheet names them (the caller masks the name as its API does). */
 export type WorksheetMember = { id: string; name: string; hukou?: string };

@@ -6,9 +6,9 @@ import { type Scope } from '../../../kernel/scope.ts';
 import { allow } from '../permissions.ts';
 import { write } from '../../../db/write.ts';
 import { AppError } from '../../../kernel/errors.ts';
-import { maskIdNumber } from '../../../kernel/mask.ts';
+import { maskIdNumber, maskName } from '../../../kernel/mask.ts';
 import { householdNo, idNumber, isoDate } from '../../../kernel/types.ts';
-import { ruleSetFor } from '../../../policy/index.ts';
+import { ruleSetFor, worksheetOf } from '../../../policy/index.ts';
 import { appendAudit } from '../../../kernel/audit/append.ts';
 import { programmeOf } from '../../../programmes/registry.ts';
 import { deadlineOf } from '../../../workflow/deadlines.ts';
@@ -109,13 +109,16 @@ export async function getCase(db: Database, scope: Scope, caseNo: string) {
   allow(scope, 'cases.read');
   const c = await mustFindCase(db, scope, caseNo);
   const { programme, def } = definitionOf(c);
-  const [history, decisions, rerates, batch, household] = await Promise.all([
+  const [history, decisions, rerates, batch, household, members] = await Promise.all([
     repo.listTransitions(db.kysely, c.key),
     decisionRecords(db.kysely, c.key),
     rerateSteps(db.kysely, c.key),
     batches.batchOfCase(db.kysely, c.county_code, c.id),
     db.kysely.selectFrom('households').select(['household_no', 'hukou']).where('county_code', '=', c.county_code).where('id', '=', c.household_id).executeTakeFirstOrThrow(),
+    db.kysely.selectFrom('members').select(['id', 'name', 'hukou']).where('county_code', '=', c.county_code).where('household_id', '=', c.household_id).execute(),
   ]);
+  // The worksheet names members as the policy explanation does (masked); computed on read, so old decisions have one too.
+  const named = members.map((m) => ({ id: String(m.id), name: maskName(m.name), hukou: m.hukou }));
   const today = todayInChina();
   const params = await caseParameters(db);
   const kase = await caseState(db.kysely, c);
@@ -133,7 +136,9 @@ export async function getCase(db: Database, scope: Scope, caseNo: string) {
       seq: t.seq, action: t.action, label: t.action === 'accept' ? '受理' : t.action === 'migrate' ? '迁移导入' : (def.actions[t.action]?.label ?? t.action), fromState: t.from_state, toState: t.to_state,
       date: t.on_date, at: t.at.toISOString(), actorName: t.actor_name, actorRole: t.actor_role, reason: t.reason, data: maskData(t.data), attachments: t.attachments, dueDate: t.due_date,
     })), rerates, c.state),
-    decisions: decisions.map((d) => ({ kind: d.kind, decidedOn: d.decided_on, effectiveMonth: d.effective_month, endMonth: d.end_month, amountFen: d.amount_fen, reason: d.reason, notifyBy: d.notify_by, explanation: d.explanation })),
+    decisions: decisions.map((d) => ({ kind: d.kind, decidedOn: d.decided_on, effectiveMonth: d.effective_month, endMonth: d.end_month, amountFen: d.amount_fen, reason: d.reason, notifyBy: d.notify_by, explanation: d.explanation,
+      worksheet: worksheetOf(d.explanation, named, d.amount_fen),
+    })),
     nextActions: actions,
   };
 }

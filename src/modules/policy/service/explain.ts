@@ -5,7 +5,7 @@ import { type Scope } from '../../../kernel/scope.ts';
 import { allow } from '../permissions.ts';
 import { AppError } from '../../../kernel/errors.ts';
 import { maskName } from '../../../kernel/mask.ts';
-import { dibaoBenefit, explain, nearDibao, ParameterLookupError, singlePersonDibao, type Explained, type HouseholdFacts, type ParameterSet } from '../../../policy/index.ts';
+import { dibaoBenefit, dibaoWorksheet, explain, nearDibao, ParameterLookupError, singlePersonDibao, type Explained, type HouseholdFacts, type ParameterSet, type WorksheetLine } from '../../../policy/index.ts';
 import { householdFactsFromRegistry, registryHousehold } from '../../registry/index.ts';
 import { databaseParameterSet } from './parameters.ts';
 
@@ -16,6 +16,7 @@ export type Explanation = {
   dibaoBenefit: Explained<unknown>;
   nearDibao: Explained<unknown>;
   singlePersonDibao: Explained<unknown>;
+  worksheet: WorksheetLine[];
 };
 
 export function explainFacts(params: ParameterSet, facts: HouseholdFacts, month: string) {
@@ -36,10 +37,7 @@ export async function explainHousehold(db: Database, scope: Scope, householdNo: 
   allow(scope, 'policy.read');
   const record = await registryHousehold(db, scope, householdNo);
   const facts = householdFactsFromRegistry(record);
-  return {
-    householdNo,
-    month,
-    members: record.members.map((m) => ({ id: String(m.id), name: maskName(m.name), relation: m.relation, hukou: m.hukou })),
-    ...explainFacts(await databaseParameterSet(db), facts, month),
-  };
+  const members = record.members.map((m) => ({ id: String(m.id), name: maskName(m.name), relation: m.relation, hukou: m.hukou }));
+  const explained = explainFacts(await databaseParameterSet(db), facts, month);
+  return { householdNo, month, members, ...explained, worksheet: dibaoWorksheet(explained.dibaoBenefit, members) };
 }
