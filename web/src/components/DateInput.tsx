@@ -35,3 +35,24 @@ export function DateInput({ value, onChange, min, max, style, ...rest }: DateInp
     />
   );
 }
+
+export const MONTH_FORMAT = 'YYYY-MM';
+
+export type MonthInputProps = Omit<DateInputProps, 'min' | 'max'> & {
+  /** A month (YYYY-MM), or empty; `onChange` gives the chosen month, or '' when cleared. */
+  allowClear?: boolean;
+};
+
+/** The month field of the staff UI: antd's month picker (typed as YYYY-MM), holding the month string the API speaks. */
+export function MonthInput({ value, onChange, style, ...rest }: MonthInputProps) {
+  return (
+    <DatePicker
+      {...rest}
+      picker="month"
+      format={MONTH_FORMAT}
+      value={value ? dayjs(value, MONTH_FORMAT) : null}
+      onChange={(d: Dayjs | null) => onChange?.(d ? d.format(MONTH_FORMAT) : '')}
+      style={{ width: '100%', ...style }}
+    />
+  );
+}

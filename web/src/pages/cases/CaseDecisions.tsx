@@ -4,6 +4,7 @@ import { useProgrammes } from '../../api/useProgrammes.ts';
 import { useT, type Translate } from '../../i18n/context.ts';
 import { decisionDocxUrl, type Decision, type ExplanationStep } from './api.ts';
 import { codeLabel, yuan } from './format.ts';
+import { WorksheetTable } from '../policy/WorksheetTable.tsx';
 
 /** A computed value; amounts in fen are shown in yuan. */
 function valueOf(t: Translate, value: unknown, unit: string | null | undefined): string {
@@ -43,15 +44,23 @@ function DecisionView({ d, oneOff }: { d: Decision; oneOff: boolean }) {
           ...(d.reason ? [{ key: 'reason', label: t('cases.decisions.reason'), children: d.reason }] : []),
         ]}
       />
+      {d.worksheet.length > 0 && (
+        <Space direction="vertical" size={4} style={{ width: '100%' }}>
+          <Typography.Text strong>{t('cases.decisions.worksheet')}</Typography.Text>
+          <WorksheetTable lines={d.worksheet} testId="case-decision-worksheet" />
+        </Space>
+      )}
       {steps.length > 0 && (
         <Collapse
           size="small"
+          data-testid="case-decision-technical"
           items={[
             {
               key: 'explanation',
-              label: t('cases.decisions.explanation', { formula: d.explanation?.formula ?? '' }),
+              label: t('cases.decisions.technical'),
               children: (
                 <Space direction="vertical" size={0}>
+                  {d.explanation?.formula && <Typography.Text code>{d.explanation.formula}</Typography.Text>}
                   {steps.map((s, i) => (
                     <Typography.Text key={`${s.name}-${i}`} code>
                       {stepText(t, s)}

@@ -1,6 +1,7 @@
 // The cases part of the /api/v1 contract, as the web pages use it (src/modules/cases/README.md).
 import { api } from '../../api/client.ts';
 import type { JsonSchema } from './schema.ts';
+import type { WorksheetLine } from '../policy/api.ts';
 
 const enc = encodeURIComponent;
 
@@ -77,6 +78,8 @@ export interface Decision {
   reason: string | null;
   notifyBy: string | null;
   explanation: { formula?: string; steps?: ExplanationStep[] } | null;
+  /** 计算过程 as a worksheet (Chinese lines built by the server). */
+  worksheet: WorksheetLine[];
 }
 
 export interface NextAction {

@@ -1,11 +1,13 @@
-import { Alert, Card, Input, Space, Spin, Steps, Tag, Typography } from 'antd';
+import { Alert, Card, Collapse, Space, Spin, Steps, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useApiData } from '../../api/useApiData.ts';
+import { MonthInput } from '../../components/DateInput.tsx';
 import { useT, type Translate } from '../../i18n/context.ts';
 import type { MessageKey } from '../../i18n/zh-CN.ts';
 import { fetchExplanation, type Explained, type Explanation as ExplanationData, type ParameterRead, type Step } from './api.ts';
 import { formatUnitValue } from './format.ts';
 import { POLICY_KEYS } from './messages.ts';
+import { WorksheetTable } from './WorksheetTable.tsx';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
@@ -101,7 +103,7 @@ export function Explanation({ householdNo, initialMonth }: { householdNo: string
     <Space direction="vertical" style={{ width: '100%' }} data-testid="policy-explanation">
       <Space>
         <span>{t('policy.explain.month')}</span>
-        <Input data-testid="explain-month" style={{ width: 120 }} value={month} status={valid ? '' : 'error'} onChange={(e) => setMonth(e.target.value.trim())} placeholder="YYYY-MM" />
+        <MonthInput data-testid="explain-month" aria-label={t('policy.explain.month')} style={{ width: 140 }} value={month} onChange={(m) => m && setMonth(m)} />
       </Space>
       {data.error && <Alert type="error" showIcon message={t('common.loadFailed', { message: data.error.message })} />}
       {data.loading && <Spin />}
@@ -109,7 +111,14 @@ export function Explanation({ householdNo, initialMonth }: { householdNo: string
         const s = summary(t, kind, e);
         return (
           <Card key={kind} size="small" title={t(title)} extra={<Tag color={s.good ? 'green' : 'default'} data-testid={`explain-${kind}`}>{s.text}</Tag>}>
-            <StepList steps={e.steps} members={members} />
+            <Space direction="vertical" style={{ width: '100%' }}>
+              {kind === 'dibao' && data.data && <WorksheetTable lines={data.data.worksheet} testId="explain-worksheet" />}
+              <Collapse
+                size="small"
+                data-testid={`explain-technical-${kind}`}
+                items={[{ key: 'technical', label: t('policy.explain.technical'), children: <StepList steps={e.steps} members={members} /> }]}
+              />
+            </Space>
           </Card>
         );
       })}

@@ -54,6 +54,14 @@ export interface Explained {
   steps: Step[];
 }
 
+/** One line of a worksheet (Chinese, built by the server); `amountFen`: an addend of the total, or null. */
+export interface WorksheetLine {
+  label: string;
+  expression: string;
+  amountFen: number | null;
+  basis: string;
+}
+
 export interface Explanation {
   householdNo: string;
   month: string;
@@ -61,6 +69,8 @@ export interface Explanation {
   dibaoBenefit: Explained;
   nearDibao: Explained;
   singlePersonDibao: Explained;
+  /** The dibao benefit as a worksheet. */
+  worksheet: WorksheetLine[];
 }
 
 export interface Figures {

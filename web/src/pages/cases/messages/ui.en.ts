@@ -80,7 +80,8 @@ export const casesUiEn: Record<keyof typeof casesUiZhCN, string> = {
   'cases.decisions.decidedOn': 'Decided on',
   'cases.decisions.notifyBy': 'Notify in writing by',
   'cases.decisions.reason': 'Reason',
-  'cases.decisions.explanation': 'Computation ({formula})',
+  'cases.decisions.worksheet': 'Calculation',
+  'cases.decisions.technical': 'Technical detail (for auditors)',
   'cases.decisions.docx': 'Download notice (Word)',
 
   'cases.next.title': 'Next steps',

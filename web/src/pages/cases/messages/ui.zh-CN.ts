@@ -80,7 +80,8 @@ export const casesUiZhCN = {
   'cases.decisions.decidedOn': '决定日期',
   'cases.decisions.notifyBy': '书面告知期限',
   'cases.decisions.reason': '理由',
-  'cases.decisions.explanation': '计算过程（{formula}）',
+  'cases.decisions.worksheet': '计算过程',
+  'cases.decisions.technical': '技术明细（审计用）',
   'cases.decisions.docx': '下载通知书（Word）',
 
   'cases.next.title': '下一步',
