@@ -182,6 +182,12 @@ browserSuite('case workflow (browser)', (env) => {
     const amount = await page.getByTestId('case-decision-amount').innerText();
     expect(amount).toMatch(/^[\d,]+\.\d{2} 元$/);
     expect(await page.getByTestId('case-decision').innerText()).toContain('批准');
+    // 计算过程 reads as a worksheet (two urban adults, 300 元 a month: 人均 150, 补差 for both, 合计); codes only inside the closed 技术明细 fold.
+    const worksheet = page.getByTestId('case-decision-worksheet');
+    await worksheet.getByText('合计').waitFor();
+    expect(await worksheet.innerText()).toMatch(/补差\s+\([\d.]+ − 150\.00\) × 2 人 = [\d.]+ 元/);
+    await page.getByTestId('case-decision-technical').waitFor();
+    expect(await page.getByTestId('case-decision').innerText()).not.toContain('dibao_benefit');
     const docx = await page.request.get(`${base}/api/v1/cases/${caseNo}/notices/decision.docx`);
     expect(docx.status()).toBe(200);
 

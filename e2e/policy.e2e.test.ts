@@ -3,6 +3,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
+import { fillDate } from './browser.ts';
 import { REPO_ROOT } from './server.ts';
 import { browserSuite } from './suite.ts';
 
@@ -48,9 +49,12 @@ browserSuite('policy pages (browser)', (env) => {
     await page.waitForURL(/\/households\/\d{14}$/);
     await page.getByRole('tab', { name: '测算说明' }).click();
     const explanation = page.getByTestId('policy-explanation');
-    await explanation.getByTestId('explain-month').fill('2015-10');
+    await fillDate(explanation.getByTestId('explain-month'), '2015-10');
     await explanation.getByTestId('explain-dibao').waitFor();
-    expect(await explanation.innerText()).toContain('家庭人均月收入');
+    await explanation.getByTestId('explain-worksheet').getByText('家庭人均月收入').waitFor();
+    // The raw steps and parameter names only in the 技术明细 fold, opened on demand.
+    expect(await explanation.innerText()).not.toContain('dibao.standard');
+    await explanation.getByTestId('explain-technical-dibao').getByText('技术明细').click();
     await explanation.getByTestId('explain-parameter').first().waitFor();
     await page.screenshot({ path: join(OUT, 'policy-explanation.png'), fullPage: true });
   });
