@@ -16,7 +16,7 @@ export function WorksheetTable({ lines, testId }: { lines: WorksheetLine[]; test
   const last = lines.length - 1;
   const amount = (l: Row) => {
     if (l.amountFen !== null) return yuanFromFen(l.amountFen);
-    return l.key === last && addends.length > 1 ? <Typography.Text strong>{yuanFromFen(sum)}</Typography.Text> : '';
+    return l.key === last && addends.length > 0 ? <Typography.Text strong>{yuanFromFen(sum)}</Typography.Text> : '';
   };
   return (
     <Table<Row>
