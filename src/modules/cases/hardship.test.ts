@@ -9,7 +9,7 @@ import { docxText, makeHousehold, stepper, verification, visit } from './testing
 
 interface Detail {
   state: string; dueDate: string | null; reviewDue: string | null;
-  decisions: { kind: string; amountFen: number | null; effectiveMonth: string | null; explanation: { formula: string; value: { support: { mode: string; selfCare: string; monthly: number } } } }[];
+  decisions: { kind: string; amountFen: number | null; effectiveMonth: string | null; explanation: { formula: string; value: { support: { mode: string; selfCare: string; monthly: number } } }; worksheet: { label: string; expression: string; amountFen: number | null }[] }[];
   timeline: { action: string; data: Record<string, unknown> }[];
 }
 
@@ -96,6 +96,13 @@ describe(`特困 cases (${ENGINE})`, () => {
     // Institutional 3500 yuan/year ÷ 12 = 291.67 ≥ 1.3 × 220 (rural 2640/12) = 286; + partial-care 150 → 441.67 yuan.
     expect(d.decisions[0]).toMatchObject({ kind: 'approve', amountFen: 44167, effectiveMonth: '2023-06' });
     expect(d.decisions[0]?.explanation.value.support).toMatchObject({ mode: 'institutional', selfCare: 'partial', monthly: 44167 });
+    // The same computation as the caseworker's worksheet, its amounts adding up to the decision's.
+    const worksheet = d.decisions[0]?.worksheet ?? [];
+    expect(worksheet.map((l) => l.label)).toEqual(['认定条件', '基本生活标准', '不低于低保标准', '基本生活费', '照料护理费', '合计']);
+    expect(worksheet.slice(1, 4).map((l) => l.expression)).toEqual(['集中供养 3500.00 元/年 ÷ 12 = 291.67 元/月', '农村低保标准 220.00 × 1.3 = 286.00 元/月', '取两者中较高者 = 291.67 元/月']);
+    expect(worksheet[4]?.expression).toMatch(/^部分丧失生活自理能力（六项中 \d 项不能自理）：150\.00 元\/月$/);
+    expect(worksheet[5]?.expression).toBe('291.67 + 150.00 = 441.67 元/月');
+    expect(worksheet.reduce((sum, l) => sum + (l.amountFen ?? 0), 0)).toBe(44167);
     expect(d.reviewDue).toBe('2024-06-01');
     // The values the frozen amount read are marked used: never edited afterwards, only superseded.
     const used = await db.kysely.selectFrom('policy_values').select(['name', 'used_at']).where('name', 'in', ['hardship.support.institutional', 'hardship.support.care.partial']).where('used_at', 'is not', null).execute();
