@@ -84,6 +84,49 @@ function propertyLine(r: StepReader): WorksheetLine | null {
   return { label: '财产状况', expression: `${texts.join('、')}，不符合`, amountFen: null, basis: r.basis(...names) };
 }
 
+/** A member's share as the worksheet writes it out (from the trace, or from the SQL twin's figures). */
+export type ShareRow = {
+  name: string; full: boolean; standard: number; gap: number; category: string | null; rate: number; topup: number; share: number; topupBasis: string;
+};
+
+/** 补差 (one line when every member has the same positive gap from the same standard, else one each), 分类施保, 取整. */
+export function shareLines(rows: readonly ShareRow[], perCapitaIncome: number, basis: { full: string; rounding: string; unitFen: number | null }): WorksheetLine[] {
+  const lines: WorksheetLine[] = [];
+  const first = rows[0];
+  const same = first !== undefined && rows.every((x) => !x.full && x.gap > 0 && x.gap === first.gap && x.standard === first.standard);
+  if (same) {
+    const gaps = rows.reduce((s, x) => s + x.gap, 0);
+    lines.push({ label: '补差', expression: `(${money(first.standard)} − ${money(perCapitaIncome)}) × ${rows.length} 人 = ${money(gaps)} 元`, amountFen: gaps, basis: BASIS_GAP });
+  } else {
+    for (const x of rows) {
+      const expression = x.full
+        ? `${x.name} 三无人员按标准全额 ${money(x.gap)} 元`
+        : x.gap > 0 ? `${x.name} ${money(x.standard)} − ${money(perCapitaIncome)} = ${money(x.gap)} 元` : `${x.name} ${money(x.standard)} − ${money(perCapitaIncome)} ≤ 0，按 0.00 元`;
+      lines.push({ label: '补差', expression, amountFen: x.gap, basis: x.full ? basis.full : BASIS_GAP });
+    }
+  }
+  for (const x of rows) {
+    if (x.topup === 0 || x.category === null) continue;
+    lines.push({
+      label: '分类施保',
+      expression: `${x.name} ${CATEGORY_NAMES[x.category] ?? '分类施保对象'} ${money(x.standard)} × ${percent(x.rate)} = ${money(x.topup)} 元`,
+      amountFen: x.topup,
+      basis: x.topupBasis,
+    });
+  }
+  const rounded = rows.filter((x) => x.share !== x.gap + x.topup);
+  if (rounded.length > 0) {
+    const unitText = basis.unitFen !== null ? `按 ${+(basis.unitFen / 100).toFixed(2)} 元四舍五入：` : '四舍五入：';
+    lines.push({
+      label: '取整',
+      expression: unitText + rounded.map((x) => `${x.name} ${money(x.gap + x.topup)} → ${money(x.share)} 元`).join('；'),
+      amountFen: rounded.reduce((s, x) => s + x.share - x.gap - x.topup, 0),
+      basis: basis.rounding,
+    });
+  }
+  return lines;
+}
+
 /** 低保金的计算过程, line by line (input: the formula's value and steps; members' display names). */
 export function dibaoWorksheet(explained: { value: DibaoValue; steps: readonly StoredStep[] }, members: readonly WorksheetMember[], describe: Describe = describeShipped): WorksheetLine[] {
   const v = explained.value;
@@ -107,53 +150,22 @@ export function dibaoWorksheet(explained: { value: DibaoValue; steps: readonly S
   }
 
   const fullRule = r.parameter('dibao.benefit.three_nos_full_standard')?.value === true;
-  const rows = v.members.map((m, i) => {
+  const rows = v.members.map((m, i): ShareRow => {
     const categories = r.value(`topup.${m.personId}.categories`);
     const full = fullRule && Array.isArray(categories) && categories.includes('three_nos');
     const hukou = hukouOf(r, m.personId, m.topupCategory, members.find((x) => x.id === m.personId)?.hukou);
-    const rate = r.number(`topup.${m.personId}.rate`) ?? 0;
-    return { m, name: memberName(members, m.personId, i), full, rate, standard: memberStandard(r, v, m, full, hukou) };
-  });
-
-  // 补差: one line when every member has the same positive gap from the same standard.
-  const first = rows[0];
-  const same = first !== undefined && rows.every((x) => !x.full && x.m.gap > 0 && x.m.gap === first.m.gap && x.standard === first.standard);
-  if (same) {
-    const gaps = rows.reduce((s, x) => s + x.m.gap, 0);
-    lines.push({ label: '补差', expression: `(${money(first.standard)} − ${money(v.perCapitaIncome)}) × ${rows.length} 人 = ${money(gaps)} 元`, amountFen: gaps, basis: BASIS_GAP });
-  } else {
-    for (const x of rows) {
-      const expression = x.full
-        ? `${x.name} 三无人员按标准全额 ${money(x.m.gap)} 元`
-        : x.m.gap > 0 ? `${x.name} ${money(x.standard)} − ${money(v.perCapitaIncome)} = ${money(x.m.gap)} 元` : `${x.name} ${money(x.standard)} − ${money(v.perCapitaIncome)} ≤ 0，按 0.00 元`;
-      lines.push({ label: '补差', expression, amountFen: x.m.gap, basis: x.full ? r.basis('dibao.benefit.three_nos_full_standard') : BASIS_GAP });
-    }
-  }
-
-  for (const x of rows) {
-    if (x.m.topup === 0 || x.m.topupCategory === null) continue;
-    const category = x.m.topupCategory;
-    const rateParameter = r.steps.find((s) => s.name === `topup.${x.m.personId}.rate`)?.parameters.find((p) => p.name.endsWith(`.${category}`));
+    const category = m.topupCategory;
+    const rateParameter = category ? r.steps.find((s) => s.name === `topup.${m.personId}.rate`)?.parameters.find((p) => p.name.endsWith(`.${category}`)) : undefined;
     const extra = category === 'elderly' ? ['dibao.topup.elderly_age'] : category === 'serious_illness_disability' ? ['dibao.topup.severe_disability_max_grade'] : [];
-    lines.push({
-      label: '分类施保',
-      expression: `${x.name} ${CATEGORY_NAMES[category] ?? '分类施保对象'} ${money(x.standard)} × ${percent(x.rate)} = ${money(x.m.topup)} 元`,
-      amountFen: x.m.topup,
-      basis: r.basis(...(rateParameter ? [rateParameter.name] : []), ...extra),
-    });
-  }
-
-  const rounded = rows.filter((x) => x.m.share !== x.m.gap + x.m.topup);
-  if (rounded.length > 0) {
-    const unit = r.parameter('dibao.benefit.rounding_unit')?.value;
-    const unitText = typeof unit === 'number' ? `按 ${+(unit / 100).toFixed(2)} 元四舍五入：` : '四舍五入：';
-    lines.push({
-      label: '取整',
-      expression: unitText + rounded.map((x) => `${x.name} ${money(x.m.gap + x.m.topup)} → ${money(x.m.share)} 元`).join('；'),
-      amountFen: rounded.reduce((s, x) => s + x.m.share - x.m.gap - x.m.topup, 0),
-      basis: r.basis('dibao.benefit.rounding_unit'),
-    });
-  }
+    return {
+      name: memberName(members, m.personId, i), full, standard: memberStandard(r, v, m, full, hukou), gap: m.gap, category, rate: r.number(`topup.${m.personId}.rate`) ?? 0,
+      topup: m.topup, share: m.share, topupBasis: r.basis(...(rateParameter ? [rateParameter.name] : []), ...extra),
+    };
+  });
+  const unit = r.parameter('dibao.benefit.rounding_unit')?.value;
+  lines.push(...shareLines(rows, v.perCapitaIncome, {
+    full: r.basis('dibao.benefit.three_nos_full_standard'), rounding: r.basis('dibao.benefit.rounding_unit'), unitFen: typeof unit === 'number' ? unit : null,
+  }));
   lines.push(totalLine(lines, v.total));
   return lines;
 }
