@@ -91,13 +91,20 @@ describe(`bulk re-rating (${ENGINE})`, () => {
     expect(ok.json()).toMatchObject({ status: 'approved', changed: d.counts.up + d.counts.down, stale: 0 });
     expect((await s.call('POST', `/cases/rerate/${batchNo}/approve`, duyun2, {})).json()).toMatchObject({ error: { code: 'rerate_state' } });
 
-    type CaseDetail = { state: string; decisions: { kind: string; amountFen: number; effectiveMonth: string; decidedOn: string; reason: string; explanation: { rerateBatchNo: string; oldAmountFen: number } }[];
+    type CaseDetail = { state: string; decisions: { kind: string; amountFen: number; effectiveMonth: string; decidedOn: string; reason: string; explanation: { rerateBatchNo: string; oldAmountFen: number }; worksheet: { label: string; expression: string; amountFen: number | null }[] }[];
       timeline: { seq: number; action: string; label: string; date: string; actorName: string; data: Record<string, unknown> }[] };
     const detail = (await s.call('GET', `/cases/${c.caseNo}`, duyun)).json() as CaseDetail;
     expect(detail.state).toBe('approved');
     // The list is the record: the case shows the item as its change decision and a step of its timeline, but no row of its own was written.
     expect(detail.decisions.at(-1)).toMatchObject({ kind: 'change', amountFen: 110000, effectiveMonth: '2026-01', decidedOn: '2025-12-20', explanation: { rerateBatchNo: batchNo, oldAmountFen: item?.oldAmountFen } });
     expect(detail.decisions.at(-1)?.reason).toMatch(new RegExp(`^批量调标 ${batchNo}：`));
+    // Its 计算过程 from the re-rating's figures, as a worksheet like a decision's own.
+    expect(detail.decisions.at(-1)?.worksheet.map((l) => [l.label, l.expression, l.amountFen])).toEqual([
+      ['保障标准', '700.00 元/人·月', null],
+      ['家庭人均月收入', '150.00 元（2 人）', null],
+      ['补差', '(700.00 − 150.00) × 2 人 = 1100.00 元', 110000],
+      ['合计', '1100.00 元/月', null],
+    ]);
     expect(detail.timeline.at(-1)).toMatchObject({ action: 'rerate', label: '批量调标', date: '2025-12-20', data: { rerateBatchNo: batchNo, oldAmountFen: item?.oldAmountFen, newAmountFen: 110000 } });
     expect(detail.timeline.at(-1)?.seq).toBe((detail.timeline.at(-2)?.seq ?? 0) + 0.5);
     const own = await sql<{ d: number; t: number }>`select (select count(*)::int from case_decisions d join cases x on x.county_code = d.county_code and x.id = d.case_id where x.case_no = ${c.caseNo} and d.kind = 'change') as d,

@@ -23,7 +23,7 @@ const PROPERTY_PARAMETERS: Record<string, string> = {
 
 // The rules the formula itself encodes (not parameters): the law named in its opening comment.
 const BASIS_INCOME_TEST = '社会救助暂行办法第九条：家庭人均收入低于当地最低生活保障标准';
-const BASIS_PER_CAPITA = '社会救助暂行办法第九条';
+export const BASIS_PER_CAPITA = '社会救助暂行办法第九条';
 const BASIS_GAP = '社会救助暂行办法第十二条：按照家庭人均收入低于当地最低生活保障标准的差额发给';
 
 /** Each member's monthly standard: a three-nos member's gap is the standard; else gap + per-capita income, else their hukou's. */

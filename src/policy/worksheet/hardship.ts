@@ -11,8 +11,8 @@ const eligibility = z.object({ eligible: z.boolean(), noWorkCapacity: z.boolean(
 export const hardshipValue = z.union([z.object({ eligibility, support: support.nullable() }), support.transform((s) => ({ eligibility: null, support: s }))]);
 export type HardshipValue = z.infer<typeof hardshipValue>;
 
-const MODES = { institutional: '集中供养', home_based: '分散供养' } as const;
-const SELF_CARE = { self_care: '具备生活自理能力', partial: '部分丧失生活自理能力', full: '完全丧失生活自理能力' } as const;
+export const MODES = { institutional: '集中供养', home_based: '分散供养' } as const;
+export const SELF_CARE = { self_care: '具备生活自理能力', partial: '部分丧失生活自理能力', full: '完全丧失生活自理能力' } as const;
 const CONDITIONS = [
   ['noWorkCapacity', '无劳动能力'],
   ['noMeansOfLiving', '无生活来源'],

@@ -1,11 +1,12 @@
 // 计算过程 as a caseworker's worksheet: ordered lines {label, expression, amountFen, basis} in Chinese,
 // built from an explanation (a formula's value and steps, as returned or as frozen on a decision) and
-// the members' display names. 低保 and 特困 have their own worksheet; any other formula (or an explanation
-// without steps) gets a generic one: the numbers it read, by their Chinese description and document, and
+// the members' display names. 低保 and 特困 have their own worksheet, also from a bulk re-rating's figures
+// (twin.ts); any other formula (or an explanation without steps) gets a generic one: the numbers it read, by their Chinese description and document, and
 // the amount. Parameter keys, member ids, codes and file names never appear in a line; the addends
 // (lines with an amount) sum to the amount the engine computed.
 import { dibaoValue, dibaoWorksheet } from './dibao.ts';
 import { hardshipValue, hardshipWorksheet } from './hardship.ts';
+import { twinValue, twinWorksheet } from './twin.ts';
 import { cleanReference, type Describe, describeShipped, money, percent, storedExplanation, type StoredStep, type WorksheetLine, type WorksheetMember } from './text.ts';
 
 export { dibaoWorksheet } from './dibao.ts';
@@ -63,5 +64,8 @@ export function worksheetOf(explanation: unknown, members: readonly WorksheetMem
     const value = hardshipValue.safeParse(e.value);
     if (value.success) return hardshipWorksheet({ value: value.data, steps: e.steps }, members, describe);
   }
+  // A bulk re-rating keeps the SQL twin's figures instead of a trace.
+  const twin = e.steps.length === 0 ? twinValue.safeParse(e.value) : undefined;
+  if (twin?.success) return twinWorksheet(twin.data, describe);
   return genericWorksheet(e.steps, amountFen, describe);
 }

@@ -148,6 +148,39 @@ describe('worksheet', () => {
     expect(worksheetOf({ demo: true, note: '演示数据：金额按当地标准估算，非逐项核算' }, [], 49500)).toEqual([{ label: '核定金额', expression: '495.00 元', amountFen: 49500, basis: '' }]);
   });
 
+  it('reads a bulk re-rating\'s figures (no trace) as the same worksheet, names masked, parameters by description', () => {
+    const dibaoTwin = {
+      formula: 'dibao_benefit', rerateBatchNo: 'TB5227012026000001', value: {
+        programme: 'dibao', standard: 70000, persons: 2, perCapitaIncome: 15000, eligible: true, total: 124000, members: [
+          { name: '罗大成', hukou: 'urban', standard: 70000, gap: 55000, category: 'elderly', rate: 0.25, topup: 17500, share: 72500 },
+          { name: '吴小梅', hukou: 'urban', standard: 70000, gap: 55000, category: null, rate: 0, topup: 0, share: 55000 },
+        ],
+      },
+    };
+    expect(worksheetOf(dibaoTwin, [], 124000).map((l) => [l.label, l.expression, l.amountFen])).toEqual([
+      ['保障标准', '700.00 元/人·月', null],
+      ['家庭人均月收入', '150.00 元（2 人）', null],
+      ['补差', '(700.00 − 150.00) × 2 人 = 1100.00 元', 110000],
+      ['分类施保', '罗*成 老年人 700.00 × 25% = 175.00 元', 17500],
+      ['合计', '1100.00 + 175.00 = 1240.00 元/月', null],
+    ]);
+    const hardshipTwin = {
+      formula: 'hardship_support', value: {
+        programme: 'hardship', assessed: true, mode: 'home_based', hukou: 'rural', selfCare: 'full', unable: 5,
+        fixed: 18333, dibaoMultiple: 28600, basicLiving: 28600, care: 30000, total: 58600,
+      },
+    };
+    const lines = worksheetOf(hardshipTwin, [], 58600);
+    expect(lines.map((l) => [l.label, l.expression, l.amountFen])).toEqual([
+      ['基本生活标准', '分散供养 183.33 元/月', null],
+      ['不低于低保标准', '286.00 元/月', null],
+      ['基本生活费', '取两者中较高者 = 286.00 元/月', 28600],
+      ['照料护理费', '完全丧失生活自理能力（六项中 5 项不能自理）：300.00 元/月', 30000],
+      ['合计', '286.00 + 300.00 = 586.00 元/月', null],
+    ]);
+    expect(lines[0]?.basis).toBe('特困人员分散供养基本生活标准');
+  });
+
   it('keeps the document and article of a reference, without file names and demo notes', () => {
     expect(cleanReference('黔南州民政局2015年工作总结（seed/000_8c45956aed6900ef.txt）：一档2640元/年；生效日期为近似值')).toBe('黔南州民政局2015年工作总结：一档2640元/年');
     expect(cleanReference('城市居民最低生活保障条例第八条；rules.md §1')).toBe('城市居民最低生活保障条例第八条');
