@@ -66,7 +66,7 @@ function MemberModal({ detail, request, onClose, onSaved }: EditModalProps) {
   const { busy, errors, submit } = useFormSubmit(form, { onForm: knownFields(MEMBER_FIELDS) }, save, onSaved);
   return (
     <Shell title={existing ? t('registry.member.edit', { name: existing.name }) : t('registry.member.add')} busy={busy} errors={errors} onOk={submit} onClose={onClose}>
-      <Form<MemberFormValues> form={form} layout="vertical" initialValues={existing ? fromMember(existing) : { ...NEW_MEMBER, relation: 'child' }} data-testid="member-form">
+      <Form<MemberFormValues> form={form} layout="vertical" initialValues={existing ? fromMember(existing) : { ...NEW_MEMBER, hukou: detail.household.hukou, relation: 'child' }} data-testid="member-form">
         <MemberFieldsForm prefix={[]} absolute={[]} lockId={existing !== undefined} />
       </Form>
     </Shell>
