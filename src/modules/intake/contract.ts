@@ -51,6 +51,13 @@ const complaint = z.object({
   status: z.string(), statusLabel: z.string(), assignee: text, assignedOn: date, conclusion: text, finding: text, concludedOn: date, closedOn: date, caseFlagged: z.boolean(),
 });
 export const createdComplaint = z.object({ complaintNo: z.string(), status: z.string(), caseNo: text, caseFlagged: z.boolean() });
+/** The complaint form's subject search: current cases in scope (ID numbers masked). */
+export const complaintSubjects = z.object({
+  items: z.array(z.object({
+    caseNo: z.string(), programme: z.string(), state: z.string(), programmeLabel: z.string(), stateLabel: z.string(),
+    applicantName: z.string(), applicantIdNumber: z.string(), householdNo: z.string(), villageName: z.string(), address: z.string(),
+  })),
+});
 export const complaintList = z.object({ items: z.array(complaint), next: z.number().nullable() });
 export const complaintDetail = complaint.extend({
   feedback: z.array(z.object({ date: z.string(), channel: z.string(), content: z.string(), recordedBy: z.string() })),
