@@ -12,6 +12,7 @@ import {
   type AssetFormValues, type HouseholdFormValues, type IncomeFormValues, type MemberFormValues,
 } from './formValues.ts';
 import { HouseholdFieldsForm } from './HouseholdFieldsForm.tsx';
+import { useUnsavedGuard } from '../../forms/useUnsavedGuard.ts';
 import { ItemListFields } from './ItemListFields.tsx';
 import { MemberFieldsForm } from './MemberFieldsForm.tsx';
 
@@ -32,11 +33,13 @@ export default function HouseholdCreatePage() {
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<string[]>([]);
   const [toast, toastHolder] = message.useMessage();
+  const guard = useUnsavedGuard();
   const members = Form.useWatch('members', form) ?? [];
   // Members inherit the household's 户籍: a new member starts with it, and changing it carries over to every
   // member who still had the household's former one (a member set otherwise keeps their own).
   const householdHukou = useRef(NEW_HOUSEHOLD.hukou);
   const onValuesChange = (changed: Partial<{ household: Partial<HouseholdFormValues> }>) => {
+    guard.changed();
     const hukou = changed.household?.hukou;
     if (hukou === undefined) return;
     const before = householdHukou.current;
@@ -65,6 +68,7 @@ export default function HouseholdCreatePage() {
         assets: (v.assets ?? []).map(toAsset),
       });
       void toast.success(t('registry.create.created', { no }));
+      guard.saved();
       navigate(`/households/${no}`);
     } catch (err) {
       setErrors(showFieldErrors(form, err, { rename: RENAMED, onForm: ON_FORM }));
@@ -85,6 +89,7 @@ export default function HouseholdCreatePage() {
       scrollToFirstError
     >
       {toastHolder}
+      {guard.holder}
       <Space direction="vertical" size="large" style={{ width: '100%' }}>
         <Card title={t('registry.create.title')} extra={<Link to="/households">{t('registry.action.back')}</Link>}>
           <HouseholdFieldsForm prefix={['household']} villageRoot={{ code: me.areaCode, name: me.areaName, level: me.areaLevel }} />
