@@ -50,6 +50,10 @@ async function partnerHandles(page: Page, base: string, username: string, own: {
   await page.goto(`${base}/intake/referrals`);
   await page.getByTestId('referral-board').locator('tbody tr').filter({ hasText: requestNo }).getByRole('link').click();
   await page.waitForURL(`**/intake/referrals/${own.id}`);
+  // The department reads what the window recorded: the situation and the needs assessment (yuan, in Chinese).
+  const situation = page.getByTestId('referral-situation');
+  await situation.getByText('户主患重病住院，子女上学费用困难').waitFor();
+  expect(await page.getByTestId('referral-assessment').innerText()).toMatch(/家庭人口\s*2[\s\S]*有重病\s*是[\s\S]*12,?345\.67/);
   await page.getByTestId('referral-accept').click();
   await page.locator('#referralStep_note').fill('已接收，安排专人办理');
   await page.getByTestId('referral-step-submit').click();

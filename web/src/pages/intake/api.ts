@@ -30,7 +30,8 @@ export type RequestList = z.output<typeof schemas.requestList>;
 export type RequestSummary = RequestList['items'][number];
 export type ReferralList = z.output<typeof schemas.referralList>;
 export type ReferralItem = ReferralList['items'][number];
-export type ReferralDetail = z.output<typeof schemas.referralDetail>;
+/** With what the window recorded of the request: its situation and needs assessment (the server's own shape). */
+export type ReferralDetail = Omit<z.output<typeof schemas.referralDetail>, 'assessment'> & { assessment: Assessment };
 export type ReferralStep = z.output<typeof schemas.referralStep>;
 export type OverdueList = z.output<typeof schemas.overdueList>;
 export type ComplaintList = z.output<typeof schemas.complaintList>;

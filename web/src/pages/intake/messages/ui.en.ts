@@ -128,6 +128,7 @@ export const intakeUiEn: Record<keyof typeof intakeUiZhCN, string> = {
   'intake.referral.title': 'Referral #{id}',
   'intake.referral.open': '#{id}',
   'intake.referral.result': 'Result',
+  'intake.referral.situation': 'Situation and needs assessment (recorded at the window)',
   'intake.referral.events': 'Events',
   'intake.referral.event': '{date} {action} · {actor} · {note}',
   'intake.referral.accept': 'Accept',

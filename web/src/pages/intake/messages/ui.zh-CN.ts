@@ -127,6 +127,7 @@ export const intakeUiZhCN = {
   'intake.referral.title': '转办事项 #{id}',
   'intake.referral.open': '#{id}',
   'intake.referral.result': '办理结果说明',
+  'intake.referral.situation': '求助情况与需求评估（窗口登记）',
   'intake.referral.events': '办理记录',
   'intake.referral.event': '{date} {action} · {actor} · {note}',
   'intake.referral.accept': '接收',
