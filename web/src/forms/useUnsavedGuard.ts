@@ -45,8 +45,15 @@ export function useUnsavedGuard(): UnsavedGuard {
     [modal, t],
   );
 
+  // One question per blocked navigation (a re-render while it is open asks nothing more).
+  const asking = useRef(false);
   useEffect(() => {
-    if (blocker.state !== 'blocked') return;
+    if (blocker.state !== 'blocked') {
+      asking.current = false;
+      return;
+    }
+    if (asking.current) return;
+    asking.current = true;
     ask(
       () => {
         dirty.current = false;
