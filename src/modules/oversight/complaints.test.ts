@@ -47,7 +47,7 @@ describe(`complaints (举报) (${ENGINE})`, () => {
     const caseNo = (await post(guanghui, '/cases', { programme: 'dibao', householdNo, applicantIdNumber: headId, appliedOn: '2016-03-01' }, 201)).caseNo as string;
     type Hits = { items: { caseNo: string; applicantName: string; applicantIdNumber: string; householdNo: string; villageName: string; address: string; programmeLabel: string; stateLabel: string }[] };
     const search = async (token: string, q: string) => (await post(token, '/complaints/subjects', { q })) as unknown as Hits;
-    // The applicant's name (its start), a member's name, a member's ID number (any case of its x), part of the address.
+    // The applicant's name (its start), a member's name, a member's ID number (a lower-case x as well), part of the address.
     for (const q of ['杜举', '龙配偶', spouse.toLowerCase(), '广惠路88号附']) {
       expect((await search(guanghui, q)).items.map((h) => h.caseNo), q).toContain(caseNo);
     }

@@ -22,7 +22,7 @@ const likePattern = (s: string, prefix: boolean) => `${prefix ? '' : '%'}${s.rep
 
 /**
  * The current cases in scope (pending, in payment, suspended) of the person or household a complaint names: by a
- * member's full ID number, or by the applicant's or a member's name (its start) or the household's address (any part).
+ * member's full ID number, or by the applicant's or a member's name (its start) or a part of the household's address.
  */
 export async function casesForSubject(db: Kysely<DB>, scope: Scope, q: { idNumber: string } | { text: string }, phases: readonly Phase[], limit: number) {
   let query = db.selectFrom('cases as c')
