@@ -9,7 +9,7 @@ import { request, type Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { makeIdNumber } from '../src/kernel/id-number.ts';
 import { STRONG_PASSWORD } from '../src/test/passwords.ts';
-import { chooseOption, seeLaterProgramme, loginAs } from './browser.ts';
+import { chooseOption, seeLaterProgramme, loginAs, pickOption } from './browser.ts';
 import { REPO_ROOT } from './server.ts';
 import { browserSuite } from './suite.ts';
 
@@ -50,6 +50,10 @@ async function partnerHandles(page: Page, base: string, username: string, own: {
   await page.goto(`${base}/intake/referrals`);
   await page.getByTestId('referral-board').locator('tbody tr').filter({ hasText: requestNo }).getByRole('link').click();
   await page.waitForURL(`**/intake/referrals/${own.id}`);
+  // The department reads what the window recorded: the situation and the needs assessment (yuan, in Chinese).
+  const situation = page.getByTestId('referral-situation');
+  await situation.getByText('户主患重病住院，子女上学费用困难').waitFor();
+  expect(await page.getByTestId('referral-assessment').innerText()).toMatch(/家庭人口\s*2[\s\S]*有重病\s*是[\s\S]*12,?345\.67/);
   await page.getByTestId('referral-accept').click();
   await page.locator('#referralStep_note').fill('已接收，安排专人办理');
   await page.getByTestId('referral-step-submit').click();
@@ -229,7 +233,9 @@ browserSuite('one-window intake (browser)', (env) => {
     await page.waitForURL('**/intake/complaints/new');
     await page.locator('#complaintForm_complainant_name').fill('王举报');
     await page.locator('#complaintForm_complainant_phone').fill('13900009999');
-    await page.locator('#complaintForm_subject_caseNo').fill(caseNo);
+    // The subject found by part of the household's address (no case number typed): the option names the person.
+    await pickOption(page, page.locator('#complaintForm_subject_caseNo'), caseNo, '广惠路 20');
+    expect(await page.getByTestId('complaint-form').locator('.ant-select-selection-item').filter({ hasText: caseNo }).innerText()).toContain(`${head.name} ${head.id.slice(0, 6)}********${head.id.slice(14)}`);
     await page.locator('#complaintForm_content').fill('该户隐瞒经营收入，骗取低保');
     await page.getByTestId('complaint-submit').click();
     await page.waitForURL(/\/intake\/complaints\/JB\d{16}$/);

@@ -34,6 +34,12 @@ browserSuite('policy pages (browser)', (env) => {
     await page.waitForURL('**/policy/simulator');
     const results = page.getByTestId('sim-results');
     await results.locator('tbody tr').filter({ hasText: '都匀市' }).waitFor();
+    // A negative standard stays as typed and is refused at the field (not turned into 0); the run waits for a fix.
+    await page.getByTestId('sim-rural-522701').fill('-5');
+    await page.getByTestId('sim-rural-522701').press('Tab');
+    await page.getByTestId('sim-negative').getByText('标准不能为负数').waitFor();
+    expect(await page.getByTestId('sim-rural-522701').inputValue()).toBe('-5');
+    expect(await page.getByTestId('sim-run').isDisabled()).toBe(true);
     // The demo's eligible households of 都匀市 are rural: raise its rural standard.
     await page.getByTestId('sim-rural-522701').fill('3000');
     await page.getByTestId('sim-rural-522701').press('Tab');

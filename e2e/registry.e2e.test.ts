@@ -1,5 +1,6 @@
 // The household registry in a real browser: create a household through the form (with a wrong
-// check digit first), find it by the head's name, edit a member, and read the change history.
+// check digit first; a menu click asks before typed work is lost; members take the household's 户籍), find
+// it by the head's name, edit a member, read the change history, and apply for 低保 from the household page.
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
@@ -69,11 +70,26 @@ browserSuite('household registry (browser)', (env) => {
     await page.locator('#household_address').fill('广惠路 18 号');
     await page.locator('#household_phone').fill('13812345678');
 
+    // Typed work is not lost by a stray click: the menu asks first, and staying keeps the page and what was typed.
+    await page.getByRole('menuitem', { name: /(^| )家庭$/ }).click();
+    const leave = page.locator('.ant-modal-confirm').filter({ hasText: '离开此页？' });
+    await leave.getByText('未保存的内容将丢失').waitFor();
+    await leave.getByTestId('unsaved-stay').click();
+    await leave.waitFor({ state: 'detached' });
+    expect(new URL(page.url()).pathname).toBe('/households/new');
+    expect(await page.locator('#household_address').inputValue()).toBe('广惠路 18 号');
+
+    // Members inherit the household's 户籍: the head follows the household's change, a new member starts with it.
+    const hukouOf = (i: number) => page.getByTestId(`member-${i}`).locator('.ant-select').filter({ has: page.locator(`#members_${i}_hukou`) }).locator('.ant-select-selection-item');
+    await page.locator('#household_hukou').getByText('城镇', { exact: true }).click();
+    await hukouOf(0).filter({ hasText: '城镇' }).waitFor();
+
     await page.locator('#members_0_idNumber').fill(WRONG_ID);
     await page.locator('#members_0_name').fill(HEAD.name);
     await page.getByTestId('add-member').click();
     await page.locator('#members_1_idNumber').fill(SPOUSE.id);
     await page.locator('#members_1_name').fill(SPOUSE.name);
+    expect(await hukouOf(1).innerText()).toBe('城镇');
     await choose(page, page, 'members_1_relation', '配偶');
 
     // The server checks the check digit; its Chinese message lands on that very field.
@@ -149,6 +165,18 @@ browserSuite('household registry (browser)', (env) => {
 
     await mkdir(join(REPO_ROOT, 'test-output', 'e2e'), { recursive: true });
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
+
+    // 申请救助 from the household page: the household is fixed, its head the applicant; the new case opens.
+    await page.getByTestId('household-apply').click();
+    const apply = page.getByTestId('case-new-form');
+    await apply.waitFor();
+    expect(await apply.locator('.ant-select-disabled .ant-select-selection-item').innerText()).toContain(householdNo);
+    await page.getByRole('radio', { name: new RegExp(HEAD.name) }).waitFor();
+    expect(await page.getByRole('radio', { name: new RegExp(HEAD.name) }).isChecked()).toBe(true);
+    await apply.getByText('最低生活保障', { exact: true }).click();
+    await page.getByTestId('case-new-submit').click();
+    await page.waitForURL(/\/cases\/DB\d{16}$/);
+    await page.getByTestId('case-state').filter({ hasText: '已受理' }).waitFor();
     expect(refused).toEqual([]);
     expect(urls.filter((u) => u.includes(HEAD.id) || u.includes(SPOUSE.id))).toEqual([]);
     await page.close();

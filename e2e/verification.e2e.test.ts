@@ -61,11 +61,11 @@ browserSuite('economic status verification (browser)', (env) => {
     await page.getByTestId('case-state').filter({ hasText: '已入户调查' }).waitFor();
     expect(await page.getByTestId('verification-request').isDisabled()).toBe(true);
 
-    // 授权书, then 发起核对.
-    await page.getByTestId('signer-name').fill(HEAD.name);
-    await page.getByTestId('signer-id').fill(HEAD.id);
+    // 授权书 signed by the spouse, picked from the household's members (masked; nothing typed), then 发起核对.
+    const maskedSpouse = `${SPOUSE.id.slice(0, 6)}********${SPOUSE.id.slice(14)}`;
+    await pickOption(page, page.getByTestId('signer-member'), `${SPOUSE.name}（配偶）${maskedSpouse}`);
     await page.getByTestId('authorization-save').click();
-    await section.getByText(`家庭成员 ${HEAD.name}`).waitFor();
+    await section.getByText(`家庭成员 ${SPOUSE.name}`).waitFor();
     await page.getByTestId('verification-request').click();
     const finding = section.locator('tbody tr').filter({ hasText: '小型汽车' });
     await finding.waitFor();

@@ -38,9 +38,10 @@ import { placementProbes } from './probes/placements.ts';
 import { statsProbes } from './probes/stats.ts';
 import type { Foreign, Probe } from './probes/types.ts';
 import { verificationProbes } from './probes/verification.ts';
+import { complaintSubjectProbes, complaintSubjectReadOnly } from './probes/complaint-subjects.ts';
 
 /** POSTs that change nothing (verifying the audit chain, searches with an ID number in the body): a 2xx there is not a write. */
-const READ_ONLY_POSTS = new Set(['POST /api/v1/audit/verify', 'POST /api/v1/households/search', 'POST /api/v1/households/export.xlsx', 'POST /api/v1/medical/settlements/errors.xlsx', 'POST /api/v1/medical/person-year', 'POST /api/v1/disaster/winter-needs/import/errors.xlsx', 'POST /api/v1/cases/import/caseload/report.xlsx', 'POST /api/portal/v1/policy-check']);
+const READ_ONLY_POSTS = new Set(['POST /api/v1/audit/verify', 'POST /api/v1/households/search', 'POST /api/v1/households/export.xlsx', 'POST /api/v1/medical/settlements/errors.xlsx', 'POST /api/v1/medical/person-year', 'POST /api/v1/disaster/winter-needs/import/errors.xlsx', 'POST /api/v1/cases/import/caseload/report.xlsx', 'POST /api/portal/v1/policy-check', ...complaintSubjectReadOnly]);
 
 type Place = 'wenfeng' | 'guanghui' | 'fuquan' | 'qiandongnan';
 
@@ -158,6 +159,7 @@ const PROBES: Record<string, Probe> = {
   ...intakeDocumentProbes,
   ...outreachProbes,
   ...householdVisitProbes,
+  ...complaintSubjectProbes,
 };
 
 const HEADS: Record<Place, { id: string; name: string }> = {

@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
+import { createBrowserRouter, createRoutesFromElements, Navigate, Outlet, Route, RouterProvider } from 'react-router-dom';
 import { AuthProvider } from './auth/AuthProvider.tsx';
 import { RequireAuth } from './auth/RequireAuth.tsx';
 import { PageLoading } from './components/PageLoading.tsx';
@@ -47,63 +47,75 @@ const ReratePage = lazy(() => import('./pages/rerate/ReratePage.tsx'));
 const PolicyParametersPage = lazy(() => import('./pages/policy/ParametersPage.tsx'));
 const PolicySimulatorPage = lazy(() => import('./pages/policy/SimulatorPage.tsx'));
 
+/** The pages under one Suspense: each page's chunk loads on first visit. */
+function Root() {
+  return (
+    <Suspense fallback={<PageLoading />}>
+      <Outlet />
+    </Suspense>
+  );
+}
+
+// A data router (not <BrowserRouter>): forms with unsaved changes block in-app navigation (web/src/forms/useUnsavedGuard.ts).
+const router = createBrowserRouter(
+  createRoutesFromElements(
+    <Route element={<Root />}>
+      <Route path="/login" element={<LoginPage />} />
+      <Route
+        element={
+          <RequireAuth>
+            <AppLayout />
+          </RequireAuth>
+        }
+      >
+        <Route index element={<DashboardPage />} />
+        <Route path="areas" element={<AreasPage />} />
+        <Route path="users" element={<UsersPage />} />
+        <Route path="audit" element={<AuditPage />} />
+        <Route path="households" element={<HouseholdListPage />} />
+        <Route path="households/new" element={<HouseholdCreatePage />} />
+        <Route path="households/import" element={<HouseholdImportPage />} />
+        <Route path="households/:householdNo" element={<HouseholdPage />} />
+        <Route path="cases" element={<CaseInboxPage />} />
+        <Route path="cases/batches" element={<BatchListPage />} />
+        <Route path="cases/import" element={<CaseloadImportPage />} />
+        <Route path="cases/batches/:batchNo" element={<BatchPage />} />
+        <Route path="cases/rerate" element={<RerateListPage />} />
+        <Route path="cases/rerate/:batchNo" element={<ReratePage />} />
+        <Route path="cases/:caseNo" element={<CasePage />} />
+        <Route path="policy" element={<PolicyParametersPage />} />
+        <Route path="policy/simulator" element={<PolicySimulatorPage />} />
+        {intakeRoutes()}
+        {verificationRoutes()}
+        {payrollRoutes()}
+        {medicalRoutes()}
+        {disasterRoutes()}
+        {insuranceRoutes()}
+        {reliefStationRoutes()}
+        {wishesRoutes()}
+        {outreachRoutes()}
+        {leftBehindRoutes()}
+        {institutionsRoutes()}
+        {placementsRoutes()}
+        {offlineRoutes()}
+        {statsRoutes()}
+        {volunteersRoutes()}
+        {fundsRoutes()}
+        {purchasedServicesRoutes()}
+        {MODULES.filter((m) => !m.built).map((m) => (
+          <Route key={m.path} path={`${m.path.slice(1)}/*`} element={<ComingSoon module={m.label} />} />
+        ))}
+        <Route path="*" element={<Navigate to="/" replace />} />
+      </Route>
+    </Route>,
+  ),
+);
+
 export function App() {
   return (
     <I18nProvider>
       <AuthProvider>
-        <BrowserRouter>
-          <Suspense fallback={<PageLoading />}>
-            <Routes>
-              <Route path="/login" element={<LoginPage />} />
-              <Route
-                element={
-                  <RequireAuth>
-                    <AppLayout />
-                  </RequireAuth>
-                }
-              >
-                <Route index element={<DashboardPage />} />
-                <Route path="areas" element={<AreasPage />} />
-                <Route path="users" element={<UsersPage />} />
-                <Route path="audit" element={<AuditPage />} />
-                <Route path="households" element={<HouseholdListPage />} />
-                <Route path="households/new" element={<HouseholdCreatePage />} />
-                <Route path="households/import" element={<HouseholdImportPage />} />
-                <Route path="households/:householdNo" element={<HouseholdPage />} />
-                <Route path="cases" element={<CaseInboxPage />} />
-                <Route path="cases/batches" element={<BatchListPage />} />
-                <Route path="cases/import" element={<CaseloadImportPage />} />
-                <Route path="cases/batches/:batchNo" element={<BatchPage />} />
-                <Route path="cases/rerate" element={<RerateListPage />} />
-                <Route path="cases/rerate/:batchNo" element={<ReratePage />} />
-                <Route path="cases/:caseNo" element={<CasePage />} />
-                <Route path="policy" element={<PolicyParametersPage />} />
-                <Route path="policy/simulator" element={<PolicySimulatorPage />} />
-                {intakeRoutes()}
-                {verificationRoutes()}
-                {payrollRoutes()}
-                {medicalRoutes()}
-                {disasterRoutes()}
-                {insuranceRoutes()}
-                {reliefStationRoutes()}
-                {wishesRoutes()}
-                {outreachRoutes()}
-                {leftBehindRoutes()}
-                {institutionsRoutes()}
-                {placementsRoutes()}
-                {offlineRoutes()}
-                {statsRoutes()}
-                {volunteersRoutes()}
-                {fundsRoutes()}
-                {purchasedServicesRoutes()}
-                {MODULES.filter((m) => !m.built).map((m) => (
-                  <Route key={m.path} path={`${m.path.slice(1)}/*`} element={<ComingSoon module={m.label} />} />
-                ))}
-                <Route path="*" element={<Navigate to="/" replace />} />
-              </Route>
-            </Routes>
-          </Suspense>
-        </BrowserRouter>
+        <RouterProvider router={router} />
       </AuthProvider>
     </I18nProvider>
   );

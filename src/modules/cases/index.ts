@@ -15,4 +15,4 @@ export { registerInstitutionPayee, type InstitutionPayee } from './service/payee
 export { approveRerate, discardRerate, draftRerate, getRerate, newRerateSchema, rerateBatchNo } from './service/rerate.ts';
 export { citizenCase, citizenCases, type CitizenCase } from './service/citizen.ts';
 export { citizenDecisionNotice, citizenNotices, citizenObjection, citizenPublicNotices, objectionInputSchema, type CitizenNotice, type CitizenPublicNotice, type ObjectionInput } from './service/citizen-notices.ts';
-export { currentCasesNamed } from './service/by-name.ts';
+export { currentCasesNamed, findSubjectCases } from './service/by-name.ts';

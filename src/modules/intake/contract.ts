@@ -36,7 +36,11 @@ export const requestList = z.object({
 const boardItem = part.extend({ personName: z.string(), personIdNumber: z.string(), personPhone: z.string(), areaCode: z.string(), receivedOn: z.string() });
 export const referralList = z.object({ items: z.array(boardItem), next: z.number().nullable() });
 /** `details`: the facts the referral carries for the partner (an online 医疗救助 application's claim facts, amounts in fen), else null. */
-export const referralDetail = boardItem.extend({ details: z.record(z.string(), z.unknown()).nullable(), events: z.array(z.object({ action: z.string(), date: z.string(), at: z.string(), actorName: z.string(), note: z.string() })) });
+export const referralDetail = boardItem.extend({
+  details: z.record(z.string(), z.unknown()).nullable(),
+  /** What the window recorded of the request: the situation and the needs assessment (as in the request's detail). */
+  description: z.string(), assessment: z.unknown(),
+  events: z.array(z.object({ action: z.string(), date: z.string(), at: z.string(), actorName: z.string(), note: z.string() })) });
 export const pendingStep = z.object({ id: z.number(), requestNo: z.string(), status: z.string(), caseNo: text, householdNo: text });
 export const referralStep = z.object({ id: z.number(), requestNo: z.string(), status: z.string(), date: z.string() });
 export const overdueList = z.object({ asOf: z.string(), items: z.array(part.extend({ personName: z.string(), areaCode: z.string() })) });
@@ -51,6 +55,13 @@ const complaint = z.object({
   status: z.string(), statusLabel: z.string(), assignee: text, assignedOn: date, conclusion: text, finding: text, concludedOn: date, closedOn: date, caseFlagged: z.boolean(),
 });
 export const createdComplaint = z.object({ complaintNo: z.string(), status: z.string(), caseNo: text, caseFlagged: z.boolean() });
+/** The complaint form's subject search: current cases in scope (ID numbers masked). */
+export const complaintSubjects = z.object({
+  items: z.array(z.object({
+    caseNo: z.string(), programme: z.string(), state: z.string(), programmeLabel: z.string(), stateLabel: z.string(),
+    applicantName: z.string(), applicantIdNumber: z.string(), householdNo: z.string(), villageName: z.string(), address: z.string(),
+  })),
+});
 export const complaintList = z.object({ items: z.array(complaint), next: z.number().nullable() });
 export const complaintDetail = complaint.extend({
   feedback: z.array(z.object({ date: z.string(), channel: z.string(), content: z.string(), recordedBy: z.string() })),

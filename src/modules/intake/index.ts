@@ -1,6 +1,6 @@
 // Public surface of the intake module: what other modules, the server and the CLI may use.
 import './error-codes.ts';
-export { complaintDetail, complaintList, complaintStep, createdComplaint, recovery } from './contract.ts';
+export { complaintDetail, complaintList, complaintSubjects, complaintStep, createdComplaint, recovery } from './contract.ts';
 export { areaExists } from './repo.ts';
 export { intakeRoutes } from './routes.ts';
 export { withinTransaction } from './service/in-transaction.ts';

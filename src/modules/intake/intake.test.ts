@@ -281,6 +281,23 @@ describe(`one-window intake with referrals (${ENGINE})`, () => {
     expect((await call('POST', `/intake/referrals/${e}/accept`, guanghui, {})).statusCode).toBe(403);
   });
 
+  it('shows the partner the request\'s situation and needs assessment with its referral, and audits the partner\'s reading', async () => {
+    const { householdNo, headId } = await makeHousehold(built, guanghui, '522701001001');
+    const r = await submit(guanghui, { channel: 'window', receivedOn: '2016-07-02', person: { householdNo, idNumber: headId }, description: '户主肾衰竭透析，妻子务农，孩子读高中', assessment: { ...assessment, healthNote: '每周透析三次', note: '急需医疗救助' }, parts: [{ kind: 'referral', department: 'medical_security', need: 'medical' }] });
+    const id = r.parts[0]?.referralId as number;
+    type Referral = { description: string; assessment: { householdSize: number; workCapacity: string; seriousIllness: boolean; healthNote: string; note: string; rigidExpenses: { kind: string; amountFen: number }[] } };
+    const seen = (await call('GET', `/intake/referrals/${id}`, medical)).json() as Referral;
+    expect(seen.description).toBe('户主肾衰竭透析，妻子务农，孩子读高中');
+    expect(seen.assessment).toMatchObject({ householdSize: 2, workCapacity: 'partial', seriousIllness: true, healthNote: '每周透析三次', note: '急需医疗救助', rigidExpenses: [{ kind: 'medical', amountFen: 1_200_000 }] });
+    // The partner's reading is in the audit log; the window's own is not (it recorded the request).
+    await call('GET', `/intake/referrals/${id}`, guanghui);
+    const admin = await tokenFor(built, 'qiannan.admin');
+    const audit = (await call('GET', '/audit?limit=500', admin)).json() as { items: { action: string; entityId: string; actorName?: string }[] };
+    expect(audit.items.filter((a) => a.action === 'intake.referral.view' && a.entityId === String(id))).toHaveLength(1);
+    // Another county's partner of the same department: nothing.
+    expect((await call('GET', `/intake/referrals/${id}`, fuquanMedical)).statusCode).toBe(404);
+  });
+
   it('counts overdue in working days on the holiday calendar (国庆 2015)', async () => {
     const { householdNo, headId } = await makeHousehold(built, guanghui, '522701001001');
     const r = await submit(guanghui, { channel: 'window', receivedOn: '2015-09-30', person: { householdNo, idNumber: headId }, assessment, parts: [{ kind: 'referral', department: 'medical_security', need: 'medical' }] });

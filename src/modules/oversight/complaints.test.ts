@@ -4,6 +4,7 @@ import type { BuiltApp } from '../../server/app.ts';
 import { ENGINE, testDatabase } from '../../test/db.ts';
 import { errorOf, testApp, tokenFor } from '../../test/http.ts';
 import { approvedDibao, caller, makeHousehold, stepper, verification, visit } from '../cases/testing.ts';
+import { idNumber, memberInput } from '../../test/households.ts';
 
 describe(`complaints (举报) (${ENGINE})`, () => {
   let db: Database;
@@ -38,6 +39,31 @@ describe(`complaints (举报) (${ENGINE})`, () => {
     const c = await post(guanghui, '/cases', { programme: 'dibao', householdNo, applicantIdNumber: headId, appliedOn: '2016-03-01' }, 201);
     return c.caseNo as string;
   };
+
+  it('finds a complaint\'s subject by name, ID number or address among the current cases in scope; another township finds nothing', async () => {
+    const spouse = idNumber('1979-01-02', 'female');
+    const members = [memberInput({ idNumber: idNumber('1978-05-06', 'male'), name: '杜举查' }), memberInput({ idNumber: spouse, name: '龙配偶', relation: 'spouse' })];
+    const { householdNo, headId } = await makeHousehold(built, guanghui, '522701001001', { members });
+    const caseNo = (await post(guanghui, '/cases', { programme: 'dibao', householdNo, applicantIdNumber: headId, appliedOn: '2016-03-01' }, 201)).caseNo as string;
+    type Hits = { items: { caseNo: string; applicantName: string; applicantIdNumber: string; householdNo: string; villageName: string; address: string; programmeLabel: string; stateLabel: string }[] };
+    const search = async (token: string, q: string) => (await post(token, '/complaints/subjects', { q })) as unknown as Hits;
+    // The applicant's name (its start), a member's name, a member's ID number (a lower-case x as well), part of the address.
+    for (const q of ['杜举', '龙配偶', spouse.toLowerCase(), '广惠路88号附']) {
+      expect((await search(guanghui, q)).items.map((h) => h.caseNo), q).toContain(caseNo);
+    }
+    const hit = (await search(guanghui, '杜举查')).items.find((h) => h.caseNo === caseNo);
+    expect(hit).toMatchObject({ applicantName: '杜举查', applicantIdNumber: `${headId.slice(0, 6)}********${headId.slice(14)}`, householdNo, villageName: '广惠社区居民委员会', address: '广惠路88号附2号', programmeLabel: '最低生活保障' });
+    // The county finds it too; the next township finds nothing, nor does a name no one has.
+    expect((await search(duyun, '杜举查')).items.map((h) => h.caseNo)).toContain(caseNo);
+    expect((await search(wenfeng, '杜举查')).items).toEqual([]);
+    expect((await search(wenfeng, spouse)).items).toEqual([]);
+    expect((await search(guanghui, '无此人名')).items).toEqual([]);
+    // Too short: refused at the field; the auditor registers no complaints.
+    const short = await call('POST', '/complaints/subjects', guanghui, { q: '杜' });
+    expect(short.statusCode).toBe(400);
+    expect(errorOf(short).details.fields?.[0]?.field).toBe('q');
+    expect((await call('POST', '/complaints/subjects', auditor, { q: '杜举查' })).statusCode).toBe(403);
+  });
 
   it('closes a named complaint only after feedback to the complainant is recorded', async () => {
     const c = await post(duyun, '/complaints', { channel: 'hotline_12349', anonymous: false, complainant: { name: '王举报', phone: '13800001234' }, subject: { kind: 'staff', areaCode: '522701001', name: '某经办员' }, category: 'favouritism', content: '经办员为亲属办理人情保', receivedOn: '2016-03-20' }, 201);

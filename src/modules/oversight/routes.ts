@@ -4,7 +4,7 @@ import { scopeOf } from '../../server/auth-hook.ts';
 import type { RouteModule } from '../../server/context.ts';
 import {
   assignComplaint, assignSchema, closeComplaint, closeSchema, concludeComplaint, concludeSchema, createComplaint, feedbackSchema, getComplaint,
-  listComplaints, listComplaintsSchema, newComplaintSchema, recordFeedback, recordRecovery, recoverySchema,
+  listComplaints, listComplaintsSchema, newComplaintSchema, recordFeedback, recordRecovery, recoverySchema, searchSubjects, subjectSearchSchema,
 } from './service.ts';
 
 const param = z.strictObject({ complaintNo: z.string().regex(/^JB\d{16}$/, '举报编号格式应为 JB + 16 位数字') });
@@ -13,6 +13,8 @@ const tags = ['complaints'];
 export const complaintRoutes: RouteModule = (app, { db }) => {
   app.post('/complaints', { schema: { tags, summary: '登记举报（12349 热线、窗口、网上；实名或匿名）', body: newComplaintSchema, response: { 201: api.createdComplaint } } },
     async (req, reply) => reply.status(201).send(await createComplaint(db, scopeOf(req), req.body)));
+  app.post('/complaints/subjects', { schema: { tags, summary: '查找举报对象：按姓名、身份证号码或住址查找本辖区办理中或在保的案件', body: subjectSearchSchema, response: { 200: api.complaintSubjects } } },
+    async (req) => searchSubjects(db, scopeOf(req), req.body));
   app.get('/complaints', { schema: { tags, summary: '举报登记簿', querystring: listComplaintsSchema, response: { 200: api.complaintList } } },
     async (req) => listComplaints(db, scopeOf(req), req.query));
   app.get('/complaints/:complaintNo', { schema: { tags, summary: '举报详情：调查、反馈与追回', params: param, response: { 200: api.complaintDetail } } },

@@ -16,7 +16,7 @@ import { maskPhone } from '../../kernel/mask.ts';
 import { levelOf } from '../../kernel/areas.ts';
 import { appendAudit } from '../../kernel/audit/append.ts';
 import { CASE_NO_MESSAGE, CASE_NO_PATTERN } from '../../programmes/registry.ts';
-import { caseParameters } from '../cases/index.ts';
+import { caseParameters, findSubjectCases } from '../cases/index.ts';
 import { todayInChina } from '../../kernel/clock.ts';
 import { areaExists } from '../intake/index.ts';
 import { complaintTarget, receiveComplaint, type ComplaintTarget } from './receive.ts';
@@ -37,6 +37,15 @@ export const newComplaintSchema = z.strictObject({
   content: z.string().trim().min(2, '请填写举报内容').max(2000),
   receivedOn: isoDate.optional(),
 });
+
+/** What the staff typed to find a complaint's subject (sent in the body: it may be an ID number). */
+export const subjectSearchSchema = z.strictObject({ q: z.string().trim().min(2, '请至少输入2个字：姓名、身份证号码或住址').max(100) });
+
+/** The current cases in the caller's scope whose applicant or household the typed name, ID number or address finds. */
+export async function searchSubjects(db: Database, scope: Scope, input: z.output<typeof subjectSearchSchema>) {
+  allow(scope, 'complaints.write');
+  return { items: await findSubjectCases(db, scope, input.q) };
+}
 
 export const listComplaintsSchema = z.strictObject({
   area: z.string().regex(/^(\d{6}|\d{9}|\d{12})$/, '区划代码应为6、9或12位数字').optional(),

@@ -35,6 +35,8 @@ const requestKind = z.enum(['application', 'rescreen']);
 export const caseVerification = z.object({
   caseNo: z.string(), programme: z.string(), state: z.string(), flags: z.array(z.string()),
   authorizations: z.array(authorization),
+  /** The household's members who may sign its authorization (ID numbers masked). */
+  members: z.array(z.object({ memberId: z.number(), name: z.string(), idNumber: z.string(), relation: z.string() })),
   /** Why a request may not be made yet; null when the authorizations are complete. */
   authorizationMissing: z.string().nullable(),
   requests: z.array(z.object({

@@ -111,6 +111,30 @@ describe(`economic status verification (${ENGINE})`, () => {
     expect((await call('POST', `/verification/cases/${hardship}/requests`, township, {})).statusCode).toBe(201);
   });
 
+  it('records the authorization signed by a member picked from the case\'s member list; a member of another household is refused naming the field', async () => {
+    const h = await household([['罗签一', '1960-02-02', 'head'], ['罗签二', '1962-03-03', 'spouse']]);
+    const other = await household([['杨外户', '1961-04-04', 'head']]);
+    const caseNo = await openCase(h.householdNo, h.members[0]!.idNumber);
+    type Members = { members: { memberId: number; name: string; idNumber: string; relation: string }[]; authorizations: { signerName: string }[] };
+    const listed = ((await call('GET', `/verification/cases/${caseNo}`, township)).json() as Members).members;
+    // Listed masked, as the rest of the case page shows members.
+    expect(listed.map((m) => [m.name, m.idNumber, m.relation])).toEqual(h.members.map((m, i) => [m.name, `${m.idNumber.slice(0, 6)}********${m.idNumber.slice(14)}`, i === 0 ? 'head' : 'spouse']));
+    const otherCase = await openCase(other.householdNo, other.members[0]!.idNumber);
+    const stranger = ((await call('GET', `/verification/cases/${otherCase}`, township)).json() as Members).members[0]!.memberId;
+    const post = (extra: object) => call('POST', '/verification/authorizations', township, { householdNo: h.householdNo, signerRole: 'household', signedOn: '2026-11-02', ...extra });
+    for (const [body, field] of [[{ signerMemberId: stranger }, 'signerMemberId'], [{ signerMemberId: listed[1]!.memberId, signerIdNumber: h.members[1]!.idNumber }, 'signerMemberId'], [{}, 'signerName']] as const) {
+      const bad = await post(body);
+      expect(bad.statusCode, bad.body).toBe(400);
+      expect((bad.json() as { error: { details: { fields: { field: string }[] } } }).error.details.fields.map((f) => f.field)).toEqual([field]);
+    }
+    expect(((await call('GET', `/verification/cases/${caseNo}`, township)).json() as Members).authorizations).toEqual([]);
+    const ok = await post({ signerMemberId: listed[1]!.memberId });
+    expect(ok.statusCode, ok.body).toBe(201);
+    const after = (await call('GET', `/verification/cases/${caseNo}`, township)).json() as Members & CaseView;
+    expect(after.authorizations.map((a) => a.signerName)).toEqual(['罗签二']);
+    expect(after.authorizationMissing).toBeNull();
+  });
+
   it('finds every planted hit and no other, the name + birth date match marked weaker', async () => {
     await authorize(a.householdNo, a.members[0]!.idNumber);
     const r = await request(caseA);

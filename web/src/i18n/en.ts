@@ -85,6 +85,10 @@ export const en: Messages = {
   'common.loadFailed': 'Failed to load: {message}',
   'common.required': 'Please enter {field}',
   'common.nonNegative': 'Must not be negative',
+  'common.unsaved.title': 'Leave this page?',
+  'common.unsaved.content': 'Unsaved changes will be lost.',
+  'common.unsaved.leave': 'Leave',
+  'common.unsaved.stay': 'Stay',
   'common.search': 'Search',
   'common.noData': 'No data',
 

@@ -84,6 +84,10 @@ export const zhCN = {
   'common.loadFailed': '加载失败：{message}',
   'common.required': '请填写{field}',
   'common.nonNegative': '不能为负数',
+  'common.unsaved.title': '离开此页？',
+  'common.unsaved.content': '未保存的内容将丢失。',
+  'common.unsaved.leave': '离开',
+  'common.unsaved.stay': '留在此页',
   'common.search': '搜索',
   'common.noData': '暂无数据',
 

@@ -30,13 +30,26 @@ export async function listReferrals(db: Database, scope: Scope, q: z.output<type
   return { items: rows.map((p) => boardItem(p, today)), next: rows.length === q.limit && last ? last.id : null };
 }
 
+/**
+ * A referral with what the window recorded of the request: the person's situation (description) and the needs
+ * assessment, so the partner department need not ask again. A partner's reading of it is audited (personal data
+ * leaves civil affairs).
+ */
 export async function getReferral(db: Database, scope: Scope, id: number) {
   allow(scope, 'intake.referrals');
   const p = await mustFindReferral(db, scope, id);
-  const events = await repo.listEvents(db.kysely, p.county_code, p.id);
+  const [events, request] = await Promise.all([
+    repo.listEvents(db.kysely, p.county_code, p.id),
+    db.kysely.selectFrom('intake_requests').select(['description', 'assessment']).where('county_code', '=', p.county_code).where('id', '=', p.request_id).executeTakeFirstOrThrow(),
+  ]);
+  if (scope.kind === 'partner') {
+    await db.kysely.transaction().execute((tx) => appendAudit(tx, scope, { action: 'intake.referral.view', entity: 'intake_part', entityId: String(p.id), areaCode: p.area_code, after: { requestNo: p.request_no, viewed: 'situation' } }));
+  }
   const details = typeof p.details === 'string' ? JSON.parse(p.details) as unknown : p.details;
+  const assessment = typeof request.assessment === 'string' ? JSON.parse(request.assessment) as unknown : request.assessment;
   return {
     ...boardItem(p, todayInChina()), details: details !== null && typeof details === 'object' ? details as Record<string, unknown> : null,
+    description: request.description, assessment,
     events: events.map((e) => ({ action: e.action, date: e.on_date, at: e.at.toISOString(), actorName: e.actor_name, note: e.note })),
   };
 }

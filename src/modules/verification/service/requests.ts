@@ -13,6 +13,7 @@ import { mustFindCase } from '../../cases/index.ts';
 import { todayInChina } from '../../../kernel/clock.ts';
 import { parseIdNumber } from '../../../kernel/id-number.ts';
 import { findHousehold } from '../../registry/index.ts';
+import { maskIdNumber } from '../../../kernel/mask.ts';
 import { programmeOf } from '../../../programmes/registry.ts';
 import { SOURCE_DEFINITIONS, RELATION_LABELS, type Relation, type Source } from '../domain/sources.ts';
 import { latestSnapshots, runMatch } from '../repo/match.ts';
@@ -23,8 +24,11 @@ import { countyLimits } from './limits.ts';
 export const authorizationSchema = z.strictObject({
   householdNo: z.string().regex(/^\d{6}\d+$/, '户编号格式不正确'),
   signerRole: z.enum(['household', 'supporter'], { message: '签署人应为 household（家庭成员）或 supporter（法定赡养、抚养、扶养义务人）' }),
-  signerName: z.string().trim().min(2, '签署人姓名至少2个字').max(50),
-  signerIdNumber: z.string().trim().refine((v) => parseIdNumber(v).ok, '签署人公民身份号码无效'),
+  /** A member of the household who signed: the name and ID number are the registry's (the page shows them masked). */
+  signerMemberId: z.number().int().positive().optional(),
+  /** Typed when the signer is not a member (a legal supporter living elsewhere); left out with signerMemberId. */
+  signerName: z.string().trim().min(2, '签署人姓名至少2个字').max(50).optional(),
+  signerIdNumber: z.string().trim().refine((v) => parseIdNumber(v).ok, '签署人公民身份号码无效').optional(),
   signedOn: isoDate,
   noLegalSupporter: z.boolean().default(false),
   note: z.string().trim().max(500).default(''),
@@ -40,14 +44,28 @@ const authView = (a: Awaited<ReturnType<typeof repo.listAuthorizations>>[number]
   id: a.id, signerRole: a.signer_role, signerName: a.signer_name, signedOn: a.signed_on, noLegalSupporter: a.no_legal_supporter, note: a.note, recordedBy: a.recorded_by,
 });
 
+/** The signer's name and ID number: a member of the household chosen by id, or typed (a supporter outside it). */
+async function signerOf(db: Database, h: { county_code: string; id: number }, input: z.output<typeof authorizationSchema>): Promise<{ name: string; idNumber: string }> {
+  if (input.signerMemberId !== undefined) {
+    if (input.signerName !== undefined || input.signerIdNumber !== undefined) throw AppError.field('signerMemberId', '已选择家庭成员作为签署人，无需再填写姓名和身份证号码');
+    const m = await db.kysely.selectFrom('members').select(['name', 'id_number']).where('county_code', '=', h.county_code).where('household_id', '=', h.id).where('id', '=', input.signerMemberId).executeTakeFirst();
+    if (!m) throw AppError.field('signerMemberId', '签署人不是该家庭登记的成员');
+    return { name: m.name, idNumber: m.id_number };
+  }
+  if (input.signerName === undefined) throw AppError.field('signerName', '请选择签署的家庭成员，或填写签署人姓名');
+  if (input.signerIdNumber === undefined) throw AppError.field('signerIdNumber', '请填写签署人公民身份号码');
+  return { name: input.signerName, idNumber: input.signerIdNumber.toUpperCase() };
+}
+
 /** Records the signed authorization (授权书) of the household or of a legal supporter. */
 export async function recordAuthorization(db: Database, scope: Scope, input: z.output<typeof authorizationSchema>) {
   allow(scope, 'verification.request');
   const h = await householdOf(db, scope, input.householdNo);
   if (input.signedOn > todayInChina()) throw AppError.field('signedOn', `签署日期 ${input.signedOn} 不能晚于今天`);
+  const signer = await signerOf(db, h, input);
   return write(db, scope, async (tx) => {
     const row = await tx.insertInto('verification_authorizations').values({
-      county_code: h.county_code, household_id: h.id, signer_role: input.signerRole, signer_name: input.signerName, signer_id_number: parseIdNumber(input.signerIdNumber).ok ? input.signerIdNumber.toUpperCase() : input.signerIdNumber,
+      county_code: h.county_code, household_id: h.id, signer_role: input.signerRole, signer_name: signer.name, signer_id_number: signer.idNumber,
       signed_on: input.signedOn, no_legal_supporter: input.noLegalSupporter, note: input.note, recorded_by: scope.userName,
     }).returning('id').executeTakeFirstOrThrow();
     await appendAudit(tx, scope, { action: 'verification.authorization', entity: 'household', entityId: input.householdNo, areaCode: h.village_code, after: { signerRole: input.signerRole, signedOn: input.signedOn, noLegalSupporter: input.noLegalSupporter } });
@@ -117,9 +135,12 @@ export async function caseVerification(db: Database, scope: Scope, caseNo: strin
     repo.listAuthorizations(db.kysely, c.county_code, c.household_id), repo.requestsOfCase(db.kysely, c.county_code, c.id), repo.findingsOfCase(db.kysely, c.county_code, c.id),
   ]);
   const refusal = authorizationRefusal(c.programme, auths);
-  const householdSize = Number((await db.kysely.selectFrom('members').select((eb) => eb.fn.countAll().as('n')).where('county_code', '=', c.county_code).where('household_id', '=', c.household_id).executeTakeFirst())?.n ?? 0);
+  // The members who may sign the household's authorization, masked (the form picks one by id).
+  const members = await db.kysely.selectFrom('members').select(['id', 'name', 'id_number', 'relation']).where('county_code', '=', c.county_code).where('household_id', '=', c.household_id).orderBy('id').execute();
+  const householdSize = members.length;
   return {
     caseNo, programme: c.programme, state: c.state, flags: c.flags,
+    members: members.map((m) => ({ memberId: Number(m.id), name: m.name, idNumber: maskIdNumber(m.id_number), relation: m.relation })),
     authorizations: auths.map(authView),
     authorizationMissing: refusal,
     requests: requests.map((r) => {

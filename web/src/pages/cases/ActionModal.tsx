@@ -7,6 +7,7 @@ import { dataOf, fieldsOf } from './schema.ts';
 import { initialData, StepFields } from './StepFields.tsx';
 import { DateInput } from '../../components/DateInput.tsx';
 import { validatedValues } from '../../forms/validated.ts';
+import { useUnsavedGuard } from '../../forms/useUnsavedGuard.ts';
 
 interface Values {
   stepDate?: string;
@@ -26,6 +27,8 @@ export function ActionModal({ caseNo, action, onClose, onDone }: { caseNo: strin
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // What was typed is not lost by a stray click: leaving the page or closing the dialog asks first.
+  const guard = useUnsavedGuard();
   const fields = fieldsOf(action.dataSchema);
   // A step whose record has its own date happens on that date; otherwise the form asks for it.
   const ownDate = fields.some((f) => f.name === 'date' && f.kind === 'date');
@@ -44,6 +47,7 @@ export function ActionModal({ caseNo, action, onClose, onDone }: { caseNo: strin
         ...(!ownDate && v.stepDate ? { date: v.stepDate } : {}),
         ...(v.reason?.trim() ? { reason: v.reason.trim() } : {}),
       });
+      guard.saved();
       onDone();
     } catch (err) {
       if (err instanceof ApiError && err.fields.length > 0) {
@@ -67,7 +71,7 @@ export function ActionModal({ caseNo, action, onClose, onDone }: { caseNo: strin
     <Modal
       open
       title={label}
-      onCancel={onClose}
+      onCancel={() => guard.confirmClose(onClose)}
       onOk={() => void submit()}
       okText={t('cases.form.submit')}
       cancelText={t('cases.cancel')}
@@ -76,7 +80,8 @@ export function ActionModal({ caseNo, action, onClose, onDone }: { caseNo: strin
       width={640}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" name="step" data-testid="step-form" data-action={action.action} initialValues={{ stepDate: today, data: initialData(fields, today) }}>
+      {guard.holder}
+      <Form form={form} layout="vertical" name="step" data-testid="step-form" data-action={action.action} initialValues={{ stepDate: today, data: initialData(fields, today) }} onValuesChange={guard.changed}>
         {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} data-testid="step-error" />}
         {!ownDate && (
           <Form.Item name="stepDate" label={t('cases.form.stepDate')} rules={[{ required: true, message: t('common.required', { field: t('cases.form.stepDate') }) }]}>

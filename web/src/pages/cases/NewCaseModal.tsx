@@ -24,8 +24,17 @@ interface Values {
 
 const TOP = new Set(['householdNo', 'applicantIdNumber', 'programme', 'appliedOn', 'note']);
 
-/** 受理申请: pick a household and its applicant, the programme (with its opening questions) and the application date. */
-export function NewCaseModal({ onClose, onCreated }: { onClose: () => void; onCreated: (caseNo: string) => void }) {
+/** A household the application is for, fixed (申请救助 on the household page): its number and how it is shown. */
+export interface FixedHousehold {
+  householdNo: string;
+  label: string;
+}
+
+/**
+ * 受理申请: pick a household and its applicant, the programme (with its opening questions) and the application date.
+ * From the household page the household is given and cannot be changed.
+ */
+export function NewCaseModal({ onClose, onCreated, household }: { onClose: () => void; onCreated: (caseNo: string) => void; household?: FixedHousehold }) {
   const t = useT();
   const programmes = useProgrammes();
   const [form] = Form.useForm<Values>();
@@ -93,7 +102,7 @@ export function NewCaseModal({ onClose, onCreated }: { onClose: () => void; onCr
         layout="vertical"
         name="newCase"
         data-testid="case-new-form"
-        initialValues={{ programme: first?.code, details: initialData(openingFields(first), todayInChina()), appliedOn: todayInChina(), staffRelative: false, cadreRelative: false, note: '' }}
+        initialValues={{ householdNo: household?.householdNo, programme: first?.code, details: initialData(openingFields(first), todayInChina()), appliedOn: todayInChina(), staffRelative: false, cadreRelative: false, note: '' }}
         onValuesChange={(changed: Partial<Values>) => {
           // Another programme asks other questions: start its own afresh.
           if (changed.programme) form.setFieldValue('details', initialData(openingFields(programmes.find(changed.programme)), todayInChina()));
@@ -102,18 +111,22 @@ export function NewCaseModal({ onClose, onCreated }: { onClose: () => void; onCr
         {errors.length > 0 && <Alert type="error" showIcon message={errors.join(t('cases.list'))} style={{ marginBottom: 16 }} data-testid="case-new-error" />}
         {programmes.error && <Alert type="error" showIcon message={t('common.loadFailed', { message: programmes.error.message })} style={{ marginBottom: 16 }} />}
         <Form.Item name="householdNo" label={t('cases.new.household')} rules={required(t('cases.new.household'))}>
-          <Select
-            showSearch
-            filterOption={false}
-            placeholder={t('cases.new.householdSearch')}
-            onSearch={households.search}
-            loading={households.loading}
-            notFoundContent={null}
-            options={households.hits.map((h) => ({
-              value: h.householdNo,
-              label: `${h.headName ?? t('cases.dash')} · ${h.villageName} · ${h.householdNo}`,
-            }))}
-          />
+          {household ? (
+            <Select disabled options={[{ value: household.householdNo, label: household.label }]} />
+          ) : (
+            <Select
+              showSearch
+              filterOption={false}
+              placeholder={t('cases.new.householdSearch')}
+              onSearch={households.search}
+              loading={households.loading}
+              notFoundContent={null}
+              options={households.hits.map((h) => ({
+                value: h.householdNo,
+                label: `${h.headName ?? t('cases.dash')} · ${h.villageName} · ${h.householdNo}`,
+              }))}
+            />
+          )}
         </Form.Item>
         <Form.Item name="applicantIdNumber" label={t('cases.new.applicant')} extra={t('cases.new.applicantHint')} rules={required(t('cases.new.applicant'))}>
           <Radio.Group>

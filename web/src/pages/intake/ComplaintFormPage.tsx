@@ -1,5 +1,5 @@
 import { Alert, Button, Card, Col, Form, Input, Radio, Row, Select, Space, message } from 'antd';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Link, Navigate, useNavigate } from 'react-router-dom';
 import { useProgrammes } from '../../api/useProgrammes.ts';
 import { useCurrentUser } from '../../auth/context.ts';
@@ -7,7 +7,7 @@ import { can } from '../../auth/permissions.ts';
 import { AreaTreeSelect } from '../../components/AreaTreeSelect.tsx';
 import { useT } from '../../i18n/context.ts';
 import { showFieldErrors, type NamePath } from '../registry/fieldErrors.ts';
-import { createComplaint, type ComplaintCategory, type ComplaintChannel, type NewComplaint } from './api.ts';
+import { createComplaint, searchComplaintSubjects, type ComplaintCategory, type ComplaintChannel, type ComplaintSubject, type NewComplaint } from './api.ts';
 import { codeLabel, COMPLAINT_CATEGORIES, COMPLAINT_CHANNELS, todayInChina } from './format.ts';
 import { IntakeNav } from './IntakeNav.tsx';
 import { DateInput } from '../../components/DateInput.tsx';
@@ -26,6 +26,30 @@ interface Values {
 
 const FIELDS = new Set(['channel', 'anonymous', 'complainant.name', 'complainant.phone', 'subject.kind', 'subject.caseNo', 'subject.areaCode', 'subject.name', 'category', 'content', 'receivedOn']);
 const onForm = (path: NamePath) => FIELDS.has(path.join('.'));
+
+/** The subject search: the latest search wins; fewer than 2 characters search nothing (the server would refuse). */
+function useSubjectSearch() {
+  const [hits, setHits] = useState<ComplaintSubject[]>([]);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const seq = useRef(0);
+  const search = (text: string) => {
+    const q = text.trim();
+    if (q.length < 2) return;
+    const mine = ++seq.current;
+    setLoading(true);
+    setError(null);
+    searchComplaintSubjects(q)
+      .then((r) => mine === seq.current && setHits(r.items))
+      .catch((err: unknown) => {
+        if (mine !== seq.current) return;
+        setHits([]);
+        setError(err instanceof Error ? err.message : String(err));
+      })
+      .finally(() => mine === seq.current && setLoading(false));
+  };
+  return { hits, loading, error, search };
+}
 
 function toComplaint(v: Values): NewComplaint {
   const subject: NewComplaint['subject'] =
@@ -59,8 +83,7 @@ function ComplaintForm() {
   const [errors, setErrors] = useState<string[]>([]);
   const [toast, toastHolder] = message.useMessage();
   const programmes = useProgrammes();
-  // Case numbers as the registry makes them (typed in any case: sent in capitals).
-  const caseNo = programmes.caseNoPattern ? [{ pattern: new RegExp(programmes.caseNoPattern.source, 'i'), message: t('complaint.form.caseNoFormat', { prefixes: programmes.items.map((p) => p.serialPrefix).join('/') }) }] : [];
+  const subjects = useSubjectSearch();
   const anonymous = Form.useWatch('anonymous', form);
   const kind = Form.useWatch(['subject', 'kind'], form);
 
@@ -143,9 +166,22 @@ function ComplaintForm() {
                 </Col>
               </>
             ) : (
-              <Col xs={24} md={8}>
-                <Form.Item name={['subject', 'caseNo']} label={t('complaint.form.caseNo')} extra={kind === 'recipient' ? t('complaint.form.flagHint') : undefined} rules={[...required(t('complaint.form.caseNo')), ...caseNo]}>
-                  <Input maxLength={18} placeholder={`${programmes.items[0]?.serialPrefix ?? ''}${me.areaCode.slice(0, 6)}…`} />
+              <Col xs={24} md={16}>
+                {/* Found by the person's name, ID number or address (not typed as a case number): choosing one gives its case. */}
+                <Form.Item name={['subject', 'caseNo']} label={t('complaint.form.subjectCase')} extra={kind === 'recipient' ? t('complaint.form.flagHint') : t('complaint.form.subjectHint')} rules={required(t('complaint.form.subjectCase'))}>
+                  <Select
+                    showSearch
+                    filterOption={false}
+                    placeholder={t('complaint.form.subjectSearch')}
+                    onSearch={subjects.search}
+                    loading={subjects.loading}
+                    notFoundContent={subjects.error ?? null}
+                    data-testid="complaint-subject"
+                    options={subjects.hits.map((h) => ({
+                      value: h.caseNo,
+                      label: t('complaint.form.subjectOption', { name: h.applicantName, id: h.applicantIdNumber, village: h.villageName, address: h.address, programme: programmes.short(h.programme, h.programmeLabel), state: programmes.state(h.programme, h.state, h.stateLabel), caseNo: h.caseNo }),
+                    }))}
+                  />
                 </Form.Item>
               </Col>
             )}

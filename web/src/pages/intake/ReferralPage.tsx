@@ -11,6 +11,7 @@ import { showFieldErrors, type NamePath } from '../registry/fieldErrors.ts';
 import { acceptReferral, fetchReferral, recordReferralAction, returnReferralResult, type Outcome, type ReferralDetail } from './api.ts';
 import { codeLabel, deptLabel, needLabel, OUTCOMES, todayInChina } from './format.ts';
 import { IntakeNav } from './IntakeNav.tsx';
+import { AssessmentView } from './AssessmentView.tsx';
 import { DateInput } from '../../components/DateInput.tsx';
 import { validatedValues } from '../../forms/validated.ts';
 
@@ -81,6 +82,13 @@ export default function ReferralPage() {
               )}
             </Space>
           )}
+        </Card>
+        {/* What the window recorded, so the department does not ask the person again. */}
+        <Card title={t('intake.referral.situation')} data-testid="referral-situation">
+          <Descriptions size="small" column={1}>
+            <Descriptions.Item label={t('intake.form.description')}>{r.description || t('intake.dash')}</Descriptions.Item>
+          </Descriptions>
+          <AssessmentView assessment={r.assessment} testId="referral-assessment" />
         </Card>
         <Card title={t('intake.referral.events')}>
           <Timeline

@@ -17,6 +17,7 @@ import { PartsCard } from './PartsCard.tsx';
 import { onFormOf, toRequest, type Values } from './requestFormValues.ts';
 import { DateInput } from '../../components/DateInput.tsx';
 import { nonNegative } from '../../forms/rules.ts';
+import { useUnsavedGuard } from '../../forms/useUnsavedGuard.ts';
 
 export default function RequestFormPage() {
   const me = useCurrentUser();
@@ -34,6 +35,7 @@ function RequestForm() {
   const [errors, setErrors] = useState<string[]>([]);
   const [members, setMembers] = useState<MemberView[]>([]);
   const [toast, toastHolder] = message.useMessage();
+  const guard = useUnsavedGuard();
   const households = useHouseholdSearch();
   const programmes = useProgrammes();
   const personKind = Form.useWatch('personKind', form);
@@ -66,6 +68,7 @@ function RequestForm() {
     try {
       const res = await createRequest(toRequest(v, programmes.find));
       void toast.success(t('intake.form.created', { no: res.requestNo }));
+      guard.saved();
       navigate(`/intake/${res.requestNo}`);
     } catch (err) {
       setErrors(showFieldErrors(form, err, { rename: { amountFen: 'amountYuan' }, onForm: onFormOf(v.parts, programmes.find) }));
@@ -95,10 +98,12 @@ function RequestForm() {
           assessment: { householdSize: 1, dependents: 0, workCapacity: 'partial', seriousIllness: false, disability: false, rigidExpenses: [], urgent: false },
           parts: [],
         }}
+        onValuesChange={guard.changed}
         onFinish={(v) => void onFinish(v)}
         onFinishFailed={() => setErrors([t('intake.form.fixErrors')])}
       >
         {toastHolder}
+        {guard.holder}
         <Space direction="vertical" size="large" style={{ width: '100%' }}>
           <Card title={t('intake.form.title')} extra={<Link to="/intake">{t('intake.back')}</Link>}>
             <Row gutter={16}>

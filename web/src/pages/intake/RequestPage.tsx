@@ -6,6 +6,7 @@ import { useProgrammes } from '../../api/useProgrammes.ts';
 import { useT } from '../../i18n/context.ts';
 import { fetchRequest, type Part, type RequestDetail } from './api.ts';
 import { codeLabel, deptLabel, formatYuan, needLabel } from './format.ts';
+import { AssessmentView } from './AssessmentView.tsx';
 import { DocumentsCard } from './DocumentsCard.tsx';
 import { IntakeNav } from './IntakeNav.tsx';
 import { PendingPartActions } from './PendingPartActions.tsx';
@@ -58,7 +59,7 @@ export default function RequestPage() {
         </Card>
         <DocumentsCard requestNo={r.requestNo} />
         <Card title={t('intake.form.assessment')}>
-          <AssessmentView r={r} />
+          <AssessmentView assessment={r.assessment} />
         </Card>
         <Card title={t('intake.form.parts')}>
           <Steps
@@ -74,30 +75,6 @@ export default function RequestPage() {
         </Card>
       </Space>
     </>
-  );
-}
-
-function AssessmentView({ r }: { r: RequestDetail }) {
-  const t = useT();
-  const a = r.assessment;
-  const yesNo = (v: boolean | undefined) => t(v ? 'intake.yes' : 'intake.no');
-  return (
-    <Descriptions size="small" column={{ xs: 1, md: 3 }} data-testid="request-assessment">
-      <Descriptions.Item label={t('intake.assessment.householdSize')}>{a.householdSize}</Descriptions.Item>
-      <Descriptions.Item label={t('intake.assessment.dependents')}>{a.dependents ?? 0}</Descriptions.Item>
-      <Descriptions.Item label={t('intake.assessment.workCapacity')}>{codeLabel(t, 'intake.workCapacity', a.workCapacity)}</Descriptions.Item>
-      <Descriptions.Item label={t('intake.assessment.seriousIllness')}>{yesNo(a.seriousIllness)}</Descriptions.Item>
-      <Descriptions.Item label={t('intake.assessment.disability')}>{yesNo(a.disability)}</Descriptions.Item>
-      <Descriptions.Item label={t('intake.assessment.urgent')}>{a.urgent ? <Badge status="error" text={t('intake.yes')} /> : t('intake.no')}</Descriptions.Item>
-      <Descriptions.Item label={t('intake.assessment.rigidExpenses')} span={3}>
-        {(a.rigidExpenses ?? []).length === 0
-          ? t('intake.dash')
-          : (a.rigidExpenses ?? []).map((e, i) => (
-              <Tag key={i}>{t('intake.expenseItem', { kind: codeLabel(t, 'intake.expense', e.kind), amount: formatYuan(e.amountFen), note: e.note ?? '' })}</Tag>
-            ))}
-      </Descriptions.Item>
-      <Descriptions.Item label={t('intake.assessment.note')} span={3}>{a.note || t('intake.dash')}</Descriptions.Item>
-    </Descriptions>
   );
 }
 

@@ -30,13 +30,15 @@ export type RequestList = z.output<typeof schemas.requestList>;
 export type RequestSummary = RequestList['items'][number];
 export type ReferralList = z.output<typeof schemas.referralList>;
 export type ReferralItem = ReferralList['items'][number];
-export type ReferralDetail = z.output<typeof schemas.referralDetail>;
+/** With what the window recorded of the request: its situation and needs assessment (the server's own shape). */
+export type ReferralDetail = Omit<z.output<typeof schemas.referralDetail>, 'assessment'> & { assessment: Assessment };
 export type ReferralStep = z.output<typeof schemas.referralStep>;
 export type OverdueList = z.output<typeof schemas.overdueList>;
 export type ComplaintList = z.output<typeof schemas.complaintList>;
 export type ComplaintItem = ComplaintList['items'][number];
 export type ComplaintDetail = z.output<typeof schemas.complaintDetail>;
 export type CreatedComplaint = z.output<typeof schemas.createdComplaint>;
+export type ComplaintSubject = z.output<typeof schemas.complaintSubjects>['items'][number];
 export type Recovery = z.output<typeof schemas.recovery>;
 export type RequestDocuments = z.output<typeof schemas.requestDocuments>;
 export type RequestDocument = RequestDocuments['items'][number];
@@ -85,6 +87,8 @@ export const returnReferralResult = (id: number, body: { date?: string; outcome:
 
 // Complaints (举报)
 export const createComplaint = (input: NewComplaint) => api<CreatedComplaint>('/complaints', { method: 'POST', body: input });
+/** The current cases in scope that a name, an ID number or part of an address finds (POSTed: it may be an ID number). */
+export const searchComplaintSubjects = (q: string) => api<{ items: ComplaintSubject[] }>('/complaints/subjects', { method: 'POST', body: { q } });
 export const fetchComplaints = (f: { area?: string; status?: ComplaintStatus; after?: number }) =>
   api<ComplaintList>(`/complaints${query({ area: f.area, status: f.status, after: f.after, limit: 50 })}`);
 export const fetchComplaint = (no: string) => api<ComplaintDetail>(`/complaints/${enc(no)}`);

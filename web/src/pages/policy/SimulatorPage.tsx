@@ -81,6 +81,8 @@ export default function SimulatorPage() {
 
   const figureColumns = (get: (r: { current: Figures; draft: Figures }) => [number | string, number | string]) => (_: unknown, r: { current: Figures; draft: Figures }) => pair(...get(r));
   const coverage = (f: Figures) => (f.ruralCoverage === null ? '—' : `${(f.ruralCoverage * 100).toFixed(2)}%`);
+  // A negative standard is an error at its field, not clamped to 0 (antd's min would do that silently on blur).
+  const negative = counties.some((c) => (['urban', 'rural'] as const).some((k) => (standardOf(c.county)[k] ?? 0) < 0));
   const rows = result ? [...result.counties, { county: 'total', name: t('policy.sim.total'), ...result.total }] : [];
 
   return (
@@ -90,10 +92,11 @@ export default function SimulatorPage() {
         <Space wrap>
           <span>{t('policy.sim.month')}</span>
           <Input data-testid="sim-month" style={{ width: 120 }} value={month} status={valid ? '' : 'error'} onChange={(e) => setMonth(e.target.value.trim())} />
-          <Button type="primary" data-testid="sim-run" loading={running} disabled={!valid} onClick={() => void run(Object.fromEntries(counties.map((c) => [c.county, standardOf(c.county)])))}>{t('policy.sim.run')}</Button>
+          <Button type="primary" data-testid="sim-run" loading={running} disabled={!valid || negative} onClick={() => void run(Object.fromEntries(counties.map((c) => [c.county, standardOf(c.county)])))}>{t('policy.sim.run')}</Button>
           <Button onClick={() => setDraft({})}>{t('policy.sim.reset')}</Button>
         </Space>
         {(error ?? params.error) && <Alert type="error" showIcon message={t('common.loadFailed', { message: error ?? params.error?.message ?? '' })} />}
+        {negative && <Alert type="error" showIcon message={t('policy.sim.negative')} data-testid="sim-negative" />}
         {result && counties.length === 0 && <Alert type="info" showIcon message={t('policy.sim.noCounties')} />}
         <Table
           data-testid="sim-draft"
@@ -110,7 +113,7 @@ export default function SimulatorPage() {
                 const current = inForce(key === 'urban' ? urban : rural, c.county, month);
                 return (
                   <Space>
-                    <InputNumber data-testid={`sim-${key}-${c.county}`} min={0} value={standardOf(c.county)[key]} disabled={!c.county.startsWith(prefix)} onChange={(v) => setStandard(c.county, key, v)} />
+                    <InputNumber data-testid={`sim-${key}-${c.county}`} status={(standardOf(c.county)[key] ?? 0) < 0 ? 'error' : ''} value={standardOf(c.county)[key]} disabled={!c.county.startsWith(prefix)} onChange={(v) => setStandard(c.county, key, v)} />
                     <Typography.Text type="secondary">{t('policy.sim.currentValue', { value: current ?? '—' })}</Typography.Text>
                   </Space>
                 );

@@ -13,6 +13,7 @@ import { ItemListFields } from './ItemListFields.tsx';
 import { MemberFieldsForm } from './MemberFieldsForm.tsx';
 import type { EditRequest } from './tabs.tsx';
 import { useFormSubmit } from './useFormSubmit.ts';
+import { useUnsavedGuard, type UnsavedGuard } from '../../forms/useUnsavedGuard.ts';
 
 export interface EditModalProps {
   request: EditRequest;
@@ -22,8 +23,13 @@ export interface EditModalProps {
   onSaved: () => void;
 }
 
-function Shell(props: { title: string; busy: boolean; errors: string[]; onOk: () => void; onClose: () => void; wide?: boolean; children: ReactNode }) {
+/**
+ * The dialog of an edit: `guard` (the long forms: household, member, incomes, assets) keeps what was typed from a
+ * stray click — closing the dialog or leaving the page asks first.
+ */
+function Shell(props: { title: string; busy: boolean; errors: string[]; onOk: () => void; onClose: () => void; wide?: boolean; guard?: UnsavedGuard; children: ReactNode }) {
   const t = useT();
+  const { guard, onClose } = props;
   return (
     <Modal
       open
@@ -33,10 +39,11 @@ function Shell(props: { title: string; busy: boolean; errors: string[]; onOk: ()
       cancelText={t('registry.action.cancel')}
       confirmLoading={props.busy}
       onOk={props.onOk}
-      onCancel={props.onClose}
+      onCancel={() => (guard ? guard.confirmClose(onClose) : onClose())}
       destroyOnHidden
       maskClosable={false}
     >
+      {guard?.holder}
       {props.errors.length > 0 && <Alert type="error" showIcon message={props.errors.join(t('registry.fmt.items'))} style={{ marginBottom: 16 }} />}
       {props.children}
     </Modal>
@@ -47,10 +54,14 @@ function HouseholdModal({ detail, onClose, onSaved }: EditModalProps) {
   const t = useT();
   const [form] = Form.useForm<HouseholdFormValues>();
   const no = detail.household.householdNo;
-  const { busy, errors, submit } = useFormSubmit(form, { onForm: knownFields(HOUSEHOLD_FIELDS) }, (v) => updateHousehold(no, toHouseholdFields(v)), onSaved);
+  const guard = useUnsavedGuard();
+  const { busy, errors, submit } = useFormSubmit(form, { onForm: knownFields(HOUSEHOLD_FIELDS) }, (v) => updateHousehold(no, toHouseholdFields(v)), () => {
+    guard.saved();
+    onSaved();
+  });
   return (
-    <Shell title={t('registry.detail.editHousehold')} busy={busy} errors={errors} onOk={submit} onClose={onClose}>
-      <Form<HouseholdFormValues> form={form} layout="vertical" initialValues={detail.household} data-testid="household-edit">
+    <Shell title={t('registry.detail.editHousehold')} busy={busy} errors={errors} onOk={submit} onClose={onClose} guard={guard}>
+      <Form<HouseholdFormValues> form={form} layout="vertical" initialValues={detail.household} data-testid="household-edit" onValuesChange={guard.changed}>
         <HouseholdFieldsForm prefix={[]} />
       </Form>
     </Shell>
@@ -63,10 +74,14 @@ function MemberModal({ detail, request, onClose, onSaved }: EditModalProps) {
   const no = detail.household.householdNo;
   const existing = request.kind === 'member' && request.index !== undefined ? detail.members[request.index] : undefined;
   const save = (v: MemberFormValues) => (existing ? updateMember(no, toMember({ ...v, idNumber: existing.idNumber })) : addMember(no, toMember(v)));
-  const { busy, errors, submit } = useFormSubmit(form, { onForm: knownFields(MEMBER_FIELDS) }, save, onSaved);
+  const guard = useUnsavedGuard();
+  const { busy, errors, submit } = useFormSubmit(form, { onForm: knownFields(MEMBER_FIELDS) }, save, () => {
+    guard.saved();
+    onSaved();
+  });
   return (
-    <Shell title={existing ? t('registry.member.edit', { name: existing.name }) : t('registry.member.add')} busy={busy} errors={errors} onOk={submit} onClose={onClose}>
-      <Form<MemberFormValues> form={form} layout="vertical" initialValues={existing ? fromMember(existing) : { ...NEW_MEMBER, relation: 'child' }} data-testid="member-form">
+    <Shell title={existing ? t('registry.member.edit', { name: existing.name }) : t('registry.member.add')} busy={busy} errors={errors} onOk={submit} onClose={onClose} guard={guard}>
+      <Form<MemberFormValues> form={form} layout="vertical" initialValues={existing ? fromMember(existing) : { ...NEW_MEMBER, hukou: detail.household.hukou, relation: 'child' }} data-testid="member-form" onValuesChange={guard.changed}>
         <MemberFieldsForm prefix={[]} absolute={[]} lockId={existing !== undefined} />
       </Form>
     </Shell>
@@ -104,11 +119,15 @@ function ItemsModal({ detail, request, onClose, onSaved }: EditModalProps) {
   const save = (v: ItemsValues) =>
     list === 'incomes' ? replaceIncomes(no, (v.incomes ?? []).map(toIncome)) : replaceAssets(no, (v.assets ?? []).map(toAsset));
   const mapping = { rename: RENAMED, lists: { items: list }, onForm: knownFields([], { [list]: list === 'incomes' ? INCOME_FIELDS : ASSET_FIELDS }) };
-  const { busy, errors, submit } = useFormSubmit(form, mapping, save, onSaved);
+  const guard = useUnsavedGuard();
+  const { busy, errors, submit } = useFormSubmit(form, mapping, save, () => {
+    guard.saved();
+    onSaved();
+  });
   const initial: ItemsValues = list === 'incomes' ? { incomes: detail.incomes.map(fromIncome) } : { assets: detail.assets.map(fromAsset) };
   return (
-    <Shell title={t(list === 'incomes' ? 'registry.incomes.edit' : 'registry.assets.edit')} busy={busy} errors={errors} onOk={submit} onClose={onClose} wide>
-      <Form<ItemsValues> form={form} layout="vertical" initialValues={initial} data-testid={`${list}-form`}>
+    <Shell title={t(list === 'incomes' ? 'registry.incomes.edit' : 'registry.assets.edit')} busy={busy} errors={errors} onOk={submit} onClose={onClose} wide guard={guard}>
+      <Form<ItemsValues> form={form} layout="vertical" initialValues={initial} data-testid={`${list}-form`} onValuesChange={guard.changed}>
         <ItemListFields list={list} members={members} />
       </Form>
     </Shell>

@@ -1,6 +1,6 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Space, message } from 'antd';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { useCurrentUser } from '../../auth/context.ts';
 import { useT } from '../../i18n/context.ts';
@@ -12,6 +12,7 @@ import {
   type AssetFormValues, type HouseholdFormValues, type IncomeFormValues, type MemberFormValues,
 } from './formValues.ts';
 import { HouseholdFieldsForm } from './HouseholdFieldsForm.tsx';
+import { useUnsavedGuard } from '../../forms/useUnsavedGuard.ts';
 import { ItemListFields } from './ItemListFields.tsx';
 import { MemberFieldsForm } from './MemberFieldsForm.tsx';
 
@@ -32,7 +33,22 @@ export default function HouseholdCreatePage() {
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<string[]>([]);
   const [toast, toastHolder] = message.useMessage();
+  const guard = useUnsavedGuard();
   const members = Form.useWatch('members', form) ?? [];
+  // Members inherit the household's 户籍: a new member starts with it, and changing it carries over to every
+  // member who still had the household's former one (a member set otherwise keeps their own).
+  const householdHukou = useRef(NEW_HOUSEHOLD.hukou);
+  const onValuesChange = (changed: Partial<{ household: Partial<HouseholdFormValues> }>) => {
+    guard.changed();
+    const hukou = changed.household?.hukou;
+    if (hukou === undefined) return;
+    const before = householdHukou.current;
+    householdHukou.current = hukou;
+    const rows = form.getFieldValue('members') as (MemberFormValues | undefined)[] | undefined;
+    rows?.forEach((m, i) => {
+      if (m?.hukou === before) form.setFieldValue(['members', i, 'hukou'], hukou);
+    });
+  };
   const memberOptions = members
     .filter((m): m is MemberFormValues => Boolean(m?.idNumber))
     .map((m) => ({ value: m.idNumber.trim().toUpperCase(), label: m.name ? t('registry.fmt.paren', { text: m.name, note: m.idNumber }) : m.idNumber }));
@@ -52,6 +68,7 @@ export default function HouseholdCreatePage() {
         assets: (v.assets ?? []).map(toAsset),
       });
       void toast.success(t('registry.create.created', { no }));
+      guard.saved();
       navigate(`/households/${no}`);
     } catch (err) {
       setErrors(showFieldErrors(form, err, { rename: RENAMED, onForm: ON_FORM }));
@@ -66,11 +83,13 @@ export default function HouseholdCreatePage() {
       layout="vertical"
       data-testid="household-create"
       initialValues={{ household: NEW_HOUSEHOLD, members: [{ ...NEW_MEMBER, relation: 'head' }], incomes: [], assets: [] }}
+      onValuesChange={onValuesChange}
       onFinish={(v) => void onFinish(v)}
       onFinishFailed={() => setErrors([t('registry.form.fixErrors')])}
       scrollToFirstError
     >
       {toastHolder}
+      {guard.holder}
       <Space direction="vertical" size="large" style={{ width: '100%' }}>
         <Card title={t('registry.create.title')} extra={<Link to="/households">{t('registry.action.back')}</Link>}>
           <HouseholdFieldsForm prefix={['household']} villageRoot={{ code: me.areaCode, name: me.areaName, level: me.areaLevel }} />
@@ -91,7 +110,7 @@ export default function HouseholdCreatePage() {
                   <MemberFieldsForm prefix={[field.name]} absolute={['members', field.name]} />
                 </Card>
               ))}
-              <Button type="dashed" icon={<PlusOutlined />} data-testid="add-member" onClick={() => add({ ...NEW_MEMBER })}>
+              <Button type="dashed" icon={<PlusOutlined />} data-testid="add-member" onClick={() => add({ ...NEW_MEMBER, hukou: householdHukou.current })}>
                 {t('registry.member.add')}
               </Button>
             </Card>

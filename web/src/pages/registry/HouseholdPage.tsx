@@ -1,7 +1,7 @@
-import { EditOutlined, EyeInvisibleOutlined, EyeOutlined } from '@ant-design/icons';
+import { EditOutlined, EyeInvisibleOutlined, EyeOutlined, FileAddOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Result, Space, Spin, Tabs, message } from 'antd';
 import { useEffect, useState } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiError } from '../../api/client.ts';
 import { useApiData } from '../../api/useApiData.ts';
 import { useCurrentUser } from '../../auth/context.ts';
@@ -10,6 +10,7 @@ import { can } from '../../auth/permissions.ts';
 import { fetchHousehold } from './api.ts';
 import { EditModal } from './EditModals.tsx';
 import { HouseholdFacts } from './HouseholdFacts.tsx';
+import { NewCaseModal } from '../cases/NewCaseModal.tsx';
 import { HOUSEHOLD_TABS, type EditRequest, type HouseholdTabContext } from './tabs.tsx';
 
 /** One household: its facts and tabs; personal data masked until the user asks (and is audited). */
@@ -27,6 +28,8 @@ function HouseholdView({ householdNo }: { householdNo: string }) {
   const [tab, setTab] = useState(HOUSEHOLD_TABS[0]?.key ?? '');
   const [editing, setEditing] = useState<EditRequest | null>(null);
   const [pending, setPending] = useState<EditRequest | null>(null);
+  const [applying, setApplying] = useState(false);
+  const navigate = useNavigate();
   const [toast, toastHolder] = message.useMessage();
   const data = useApiData(() => fetchHousehold(householdNo, unmasked), [householdNo, unmasked, version]);
   const detail = data.data;
@@ -71,6 +74,10 @@ function HouseholdView({ householdNo }: { householdNo: string }) {
   if (!detail) return <Spin style={{ display: 'block', padding: 48 }} />;
 
   const writable = can(me, 'registry.write') && can(me, 'registry.unmask');
+  // 申请救助: the township window opens an application for this household (the inbox's 受理申请, household fixed).
+  const canApply = me.role === 'township_caseworker' && can(me, 'cases.write');
+  const head = detail.members.find((m) => m.relation === 'head') ?? detail.members[0];
+  const householdLabel = `${head?.name ?? ''} · ${detail.household.villageName} · ${householdNo}`;
   const ctx: HouseholdTabContext = { householdNo, detail, unmasked: !detail.masked, version, requestEdit: writable ? requestEdit : null };
 
   return (
@@ -90,6 +97,11 @@ function HouseholdView({ householdNo }: { householdNo: string }) {
             {!detail.masked && (
               <Button icon={<EyeInvisibleOutlined />} data-testid="remask" onClick={() => setUnmasked(false)}>
                 {t('registry.detail.remask')}
+              </Button>
+            )}
+            {canApply && (
+              <Button type="primary" icon={<FileAddOutlined />} data-testid="household-apply" onClick={() => setApplying(true)}>
+                {t('registry.detail.apply')}
               </Button>
             )}
             {writable && (
@@ -119,6 +131,9 @@ function HouseholdView({ householdNo }: { householdNo: string }) {
       </Card>
       {editing && !detail.masked && (
         <EditModal request={editing} detail={detail} onClose={() => setEditing(null)} onSaved={onSaved} />
+      )}
+      {applying && (
+        <NewCaseModal household={{ householdNo, label: householdLabel }} onClose={() => setApplying(false)} onCreated={(caseNo) => navigate(`/cases/${caseNo}`)} />
       )}
     </Space>
   );

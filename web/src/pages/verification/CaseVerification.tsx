@@ -6,16 +6,21 @@ import { useCurrentUser } from '../../auth/context.ts';
 import { can } from '../../auth/permissions.ts';
 import { useT } from '../../i18n/context.ts';
 import { performStep, todayInChina, type NextAction } from '../cases/api.ts';
-import { fetchCaseVerification, recordAuthorization, requestVerification, resolveFinding, type Resolution } from './api.ts';
+import { fetchCaseVerification, recordAuthorization, requestVerification, resolveFinding, type Resolution, type Signer } from './api.ts';
+import { knownFields, showFieldErrors } from '../registry/fieldErrors.ts';
 import { FindingsTable } from './FindingsTable.tsx';
 import { DateInput } from '../../components/DateInput.tsx';
 
 const STEPS = ['verify_economic_status', 'review_income_check'];
+const AUTH_FIELDS = knownFields(['signerMemberId', 'signerName', 'signerIdNumber', 'signedOn']);
 
 interface AuthValues {
   signerRole: 'household' | 'supporter';
-  signerName: string;
-  signerIdNumber: string;
+  /** A member of the household (signerRole household). */
+  signerMemberId?: number;
+  /** Typed for a legal supporter outside the household. */
+  signerName?: string;
+  signerIdNumber?: string;
   signedOn: string;
   noLegalSupporter?: boolean;
 }
@@ -75,15 +80,34 @@ export function CaseVerification({ caseNo, householdNo, nextActions, onChanged }
       {mayRequest && (
         <Form<AuthValues> form={form} layout="inline" initialValues={{ signerRole: 'household', signedOn: todayInChina() }} data-testid="authorization-form"
           onFinish={(values) => void run(async () => {
-            await recordAuthorization({ householdNo, signerRole: values.signerRole, signerName: values.signerName, signerIdNumber: values.signerIdNumber, signedOn: values.signedOn, noLegalSupporter: values.noLegalSupporter === true });
+            // A household member is picked from the list (the server takes the name and ID number from the registry).
+            const signer: Signer = values.signerRole === 'household' && values.signerMemberId !== undefined
+              ? { signerMemberId: values.signerMemberId }
+              : { signerName: values.signerName ?? '', signerIdNumber: values.signerIdNumber ?? '' };
+            try {
+              await recordAuthorization({ householdNo, signerRole: values.signerRole, ...signer, signedOn: values.signedOn, noLegalSupporter: values.noLegalSupporter === true });
+            } catch (err) {
+              const elsewhere = showFieldErrors(form, err, { onForm: AUTH_FIELDS });
+              if (elsewhere.length > 0) throw new Error(elsewhere.join(t('verification.case.listSep')));
+              return;
+            }
             form.resetFields();
             changed();
           })}>
           <Form.Item name="signerRole" label={t('verification.case.signerRole')}>
             <Select style={{ width: 120 }} options={(['household', 'supporter'] as const).map((r) => ({ value: r, label: t(`verification.case.signerRole.${r}`) }))} />
           </Form.Item>
-          <Form.Item name="signerName" label={t('verification.case.signerName')} rules={[{ required: true, min: 2 }]}><Input style={{ width: 110 }} data-testid="signer-name" /></Form.Item>
-          <Form.Item name="signerIdNumber" label={t('verification.case.signerIdNumber')} rules={[{ required: true, len: 18 }]}><Input style={{ width: 190 }} data-testid="signer-id" /></Form.Item>
+          {signerRole === 'supporter' ? (
+            <>
+              <Form.Item name="signerName" label={t('verification.case.signerName')} rules={[{ required: true, whitespace: true, min: 2, message: t('verification.case.signerNameRule') }]}><Input style={{ width: 110 }} data-testid="signer-name" /></Form.Item>
+              <Form.Item name="signerIdNumber" label={t('verification.case.signerIdNumber')} rules={[{ required: true, len: 18, message: t('verification.case.signerIdRule') }]}><Input style={{ width: 190 }} data-testid="signer-id" /></Form.Item>
+            </>
+          ) : (
+            <Form.Item name="signerMemberId" label={t('verification.case.signerMember')} rules={[{ required: true, message: t('verification.case.signerMemberRule') }]}>
+              <Select style={{ width: 300 }} data-testid="signer-member" placeholder={t('verification.case.signerMemberPick')}
+                options={v.members.map((m) => ({ value: m.memberId, label: t('verification.case.signerMemberOption', { name: m.name, relation: t(`registry.relation.${m.relation}`), idNumber: m.idNumber }) }))} />
+            </Form.Item>
+          )}
           <Form.Item name="signedOn" label={t('verification.case.signedOn')} rules={[{ required: true }]}><DateInput style={{ width: 150 }} /></Form.Item>
           {/* Programmes that need the legal supporters' authorization (特困) let the household state that it has none. */}
           {signerRole !== 'supporter' && programmes.find(v.programme)?.verification.supporters === true && <Form.Item name="noLegalSupporter" valuePropName="checked"><Checkbox>{t('verification.case.noLegalSupporter')}</Checkbox></Form.Item>}

@@ -1,5 +1,6 @@
 // The verification part of the /api/v1 contract, as the web pages use it (src/modules/verification/README.md).
 import { api } from '../../api/client.ts';
+import type { Relation } from '../registry/codes.ts';
 
 const enc = encodeURIComponent;
 
@@ -58,6 +59,8 @@ export interface CaseVerification {
   state: string;
   flags: string[];
   authorizations: Authorization[];
+  /** The household's members who may sign (ID numbers masked); the form sends the chosen one's id. */
+  members: { memberId: number; name: string; idNumber: string; relation: Relation }[];
   authorizationMissing: string | null;
   requests: VerificationRequest[];
 }
@@ -124,7 +127,10 @@ const areaQuery = (area: string | undefined, extra = '') => `?limit=200${area ? 
 
 export const fetchCaseVerification = (caseNo: string) => api<CaseVerification>(`/verification/cases/${enc(caseNo)}`);
 export const requestVerification = (caseNo: string) => api<{ requestNo: string; findings: number }>(`/verification/cases/${enc(caseNo)}/requests`, { method: 'POST', body: {} });
-export const recordAuthorization = (body: { householdNo: string; signerRole: 'household' | 'supporter'; signerName: string; signerIdNumber: string; signedOn: string; noLegalSupporter: boolean }) =>
+/** The signer: a member of the household by id, or (a legal supporter outside it) a typed name and ID number. */
+export type Signer = { signerMemberId: number } | { signerName: string; signerIdNumber: string };
+
+export const recordAuthorization = (body: { householdNo: string; signerRole: 'household' | 'supporter'; signedOn: string; noLegalSupporter: boolean } & Signer) =>
   api<{ id: number }>('/verification/authorizations', { method: 'POST', body });
 export const resolveFinding = (id: number, resolution: Resolution, note: string) =>
   api<{ id: number }>(`/verification/findings/${id}/resolution`, { method: 'POST', body: { resolution, note } });

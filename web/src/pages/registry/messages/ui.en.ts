@@ -75,6 +75,7 @@ export const registryUiEn: Record<keyof typeof registryUiZhCN, string> = {
   'registry.detail.masked': 'Personal data is masked',
   'registry.detail.unmasked': 'Personal data is shown in full. This view is recorded in the audit log.',
   'registry.detail.editHousehold': 'Edit household',
+  'registry.detail.apply': 'Apply for assistance',
   'registry.detail.editNeedsPlain': 'Editing shows personal data in full; this view is recorded in the audit log',
   'registry.tab.members': 'Members',
   'registry.tab.incomes': 'Income',

@@ -75,6 +75,7 @@ export const registryUiZhCN = {
   'registry.detail.masked': '个人信息已脱敏显示',
   'registry.detail.unmasked': '正在显示明文。本次查看已记入审计日志。',
   'registry.detail.editHousehold': '编辑家庭信息',
+  'registry.detail.apply': '申请救助',
   'registry.detail.editNeedsPlain': '编辑需要显示明文，本次查看已记入审计日志',
   'registry.tab.members': '成员',
   'registry.tab.incomes': '收入',
