@@ -81,6 +81,8 @@ export const warning = z.object({
   kind: z.enum(WARNING_KINDS),
   areaCode: z.string(),
   areaName: z.string(),
+  /** The area's names from the prefecture down (州 › 县): the breadcrumb shown with the warning at every level. */
+  areaPath: z.array(z.string()),
   /** The figure warned about: a ratio (coverage), persons (reduction) or a count of items. */
   value: z.number(),
   threshold: num,

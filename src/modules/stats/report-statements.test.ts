@@ -67,7 +67,7 @@ function report(s: Setup): string[] {
   return content.blocks.flatMap((b) => (b.type === 'paragraph' ? [b.text] : []));
 }
 
-const coverageWarning = (areaCode: string, areaName: string, value: number): Warning => ({ kind: 'rural_coverage', areaCode, areaName, value, threshold: 0.065, programme: 'dibao', label: null });
+const coverageWarning = (areaCode: string, areaName: string, value: number): Warning => ({ kind: 'rural_coverage', areaCode, areaName, areaPath: ['黔南布依族苗族自治州', areaName], value, threshold: 0.065, programme: 'dibao', label: null });
 
 describe('the annual report says 比上年 only where there is a prior year', () => {
   const cases: { name: string; persons: number; personsPrev: number; says: string[]; never: string[] }[] = [

@@ -8,6 +8,7 @@ import { todayInChina } from '../../../kernel/clock.ts';
 import { type Scope } from '../../../kernel/scope.ts';
 import { ruleSetFor } from '../../../policy/index.ts';
 import { databaseParameterSet } from '../../policy/index.ts';
+import { areaPaths } from '../../areas/index.ts';
 import { WARNING_KINDS, type Figure, type Warning, type WarningItems, type WarningKind, type WarningsResult } from '../contract.ts';
 import { statsProgrammes, type StatsProgramme } from '../domain/catalogue.ts';
 import { allow } from '../permissions.ts';
@@ -55,10 +56,11 @@ export async function warnings(db: Database, scope: Scope, input: PeriodInput, p
   const plans = new Map(await Promise.all(monitored.filter((p) => p.monitoring.reduction_quota)
     .map(async (p) => [p.code, await reductionPlans(db, { counties: counties.map((c) => c.code), programme: p.code, year })] as const)));
   const items: Warning[] = [];
+  const paths = await areaPaths(db.kysely, counties.map((c) => c.code));
   for (const c of counties) {
     const mine = rows.filter((r) => r.unit === c.code);
     if (mine.length === 0) continue;
-    const base = { areaCode: c.code, areaName: c.name };
+    const base = { areaCode: c.code, areaName: c.name, areaPath: paths.get(c.code) ?? [c.name] };
     for (const p of monitored) {
       const figures = byKey(programmeFigures(p, { code: c.code, sums: sumsOf(mine) }, means));
       const coverage = p.monitoring.rural_coverage;
