@@ -95,8 +95,27 @@ export const warningItemsSchema = periodSchema.extend({
   after: decimalInt(0).optional(),
 });
 
-/** The list behind a warning: counties (coverage, reduction), households, cases or referrals. */
+/** The list behind a warning: counties (coverage, reduction), households, cases or referrals, each with its area's full path. */
 export async function warningItems(db: Database, scope: Scope, kind: WarningKind, q: z.output<typeof warningItemsSchema>): Promise<WarningItems> {
+  const r = await itemsOf(db, scope, kind, q);
+  const paths = await areaPaths(db.kysely, [...r.households.map((h) => h.villageCode), ...r.cases.map((c) => c.areaCode), ...r.referrals.map((x) => x.areaCode)]);
+  const path = (code: string) => paths.get(code) ?? [];
+  return {
+    ...r,
+    households: r.households.map((h) => ({ ...h, areaPath: path(h.villageCode) })),
+    cases: r.cases.map((c) => ({ ...c, areaPath: path(c.areaCode) })),
+    referrals: r.referrals.map((x) => ({ ...x, areaPath: path(x.areaCode) })),
+  };
+}
+
+type Unplaced<T> = Omit<T, 'areaPath'>;
+type ItemsWithoutPaths = Omit<WarningItems, 'households' | 'cases' | 'referrals'> & {
+  households: Unplaced<WarningItems['households'][number]>[];
+  cases: Unplaced<WarningItems['cases'][number]>[];
+  referrals: Unplaced<WarningItems['referrals'][number]>[];
+};
+
+async function itemsOf(db: Database, scope: Scope, kind: WarningKind, q: z.output<typeof warningItemsSchema>): Promise<ItemsWithoutPaths> {
   allow(scope, 'stats.read');
   const area = await resolveArea(db, scope, q.area);
   const { limit, after } = q;
