@@ -30,7 +30,39 @@ async function menuLabels(page: Page): Promise<string[]> {
   return page.getByTestId('side-menu').getByRole('menuitem').allInnerTexts();
 }
 
+interface Todo {
+  cards: { kind: string; programme: string | null; state: string | null; count: number; overdue: number; link: string }[];
+  overdueTotal: number;
+}
+
 browserSuite('platform shell (browser)', (env) => {
+
+  it("home page: a county approver's 待办 cards, each opening the inbox filtered to its state", async () => {
+    const { server, browser } = env();
+    const base = server.baseUrl;
+    const page = await browser.context.newPage();
+    await loginAs(page, base, 'duyun.approver');
+    const todo = await getJson<Todo>(page, `${base}/api/v1/me/todo`);
+    const card = todo.cards.find((c) => c.kind === 'case_state' && c.count > 0);
+    expect(card, JSON.stringify(todo.cards)).toBeDefined();
+    const { programme, state, count } = card!;
+    // No card for the window's work (registering requests), which a county approver does not do.
+    expect(todo.cards.map((c) => c.kind)).not.toContain('pending_registration');
+    const shown = page.getByTestId(`todo-card-${programme}-${state}`);
+    await shown.waitFor();
+    const text = await shown.innerText();
+    expect(text).toContain(String(count));
+    // Its title names the programme and the state in Chinese (低保 · 县级审核中), no code.
+    const stateLabel = /· (\S+)/.exec(text)?.[1] ?? '';
+    expect(stateLabel).toMatch(/^[\u4e00-\u9fa5（）]+$/);
+    await shown.click();
+    await page.waitForURL((u) => u.pathname === '/cases' && u.searchParams.get('programme') === programme && u.searchParams.get('state') === state);
+    // The inbox opens with the card's filter applied: the same count, the state chosen in its filter.
+    await page.getByTestId('case-inbox-total').filter({ hasText: `共 ${count} 件` }).waitFor();
+    expect(await page.getByTestId('inbox-state').innerText()).toContain(stateLabel);
+    expect(await page.getByTestId('case-inbox').locator('tbody tr.ant-table-row').count()).toBe(Math.min(count, 50));
+    await page.close();
+  });
 
   it('signs in, switches language, offers only areas in scope, signs out', async () => {
     const { server, browser } = env();
@@ -72,8 +104,8 @@ browserSuite('platform shell (browser)', (env) => {
     expect(await header.innerText()).toContain('乡镇(街道)受理员');
     expect(await header.innerText()).toContain(me.areaName);
     await page.getByText(`欢迎，${me.displayName}`).waitFor();
-    // The home page's bars are drawn, and neither it nor the login page loaded ECharts.
-    await page.getByTestId('dashboard-chart').getByText(me.areaName).waitFor();
+    // The home page shows the user's 待办 (cards, or a calm empty state), and neither it nor the login page loaded ECharts.
+    await page.getByTestId('todo').locator('[data-testid="todo-cards"], [data-testid="todo-empty"]').first().waitFor();
     const scripts = assets.filter((a) => a.url.endsWith('.js'));
     expect(scripts.length).toBeGreaterThan(3);
     expect(scripts.filter((a) => /\/echarts-/.test(a.url))).toEqual([]);
