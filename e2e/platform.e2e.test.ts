@@ -273,7 +273,7 @@ browserSuite('platform shell (browser)', (env) => {
     const stateLabel = /· (\S+)/.exec(text)?.[1] ?? '';
     expect(stateLabel).toMatch(/^[\u4e00-\u9fa5（）]+$/);
     // The overdue list names the case, its area by the full path, and how late it is.
-    const late = page.getByTestId('todo-overdue').locator('tbody tr', { hasText: caseNo });
+    const late = page.getByTestId('todo-overdue').getByTestId(`overdue-${caseNo}`);
     expect(await late.innerText()).toMatch(/黔南布依族苗族自治州 › 都匀市 › 广惠街道 › 广惠社区居民委员会[\s\S]*\d+ 天/);
     await page.screenshot({ path: join(REPO_ROOT, 'test-output', 'e2e', 'home-county.png'), fullPage: true });
     await shown.click();

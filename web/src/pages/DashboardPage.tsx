@@ -1,5 +1,4 @@
-import { Alert, Badge, Card, Col, Empty, Row, Skeleton, Space, Statistic, Table, Tag, Typography } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
+import { Alert, Card, Col, Empty, Row, Skeleton, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { useApiData } from '../api/useApiData.ts';
 import { useProgrammes } from '../api/useProgrammes.ts';
@@ -19,23 +18,33 @@ function TodoCard({ card }: { card: TodoCardView }) {
   return (
     <Link to={card.link} data-testid={testId}>
       <Card hoverable size="small">
-        <Statistic title={title} value={card.count} suffix={t('home.todo.count')} />
+        <Typography.Text type="secondary">{title}</Typography.Text>
+        <div style={{ fontSize: 24, lineHeight: 1.5 }}>{card.count} <span style={{ fontSize: 14 }}>{t('home.todo.count')}</span></div>
         {card.overdue > 0 ? <Tag color="red">{t('home.todo.overdue', { count: card.overdue })}</Tag> : <Typography.Text type="secondary">{t('home.todo.open')}</Typography.Text>}
       </Card>
     </Link>
   );
 }
 
-function useOverdueColumns(): ColumnsType<TodoOverdueView> {
+/** An overdue item: what and whose (opening it), where (the area's full path), due when and how late. Plain markup: the home page stays light (no list or table component). */
+function OverdueItem({ item }: { item: TodoOverdueView }) {
   const t = useT();
-  return [
-    { key: 'what', title: t('home.overdue.col.what'), render: (_, i) => <Space size={4}><Tag>{t(`home.overdue.item.${i.kind}`)}</Tag>{i.label}</Space> },
-    { key: 'ref', title: t('home.overdue.col.ref'), render: (_, i) => <Link to={i.link}>{i.ref}</Link> },
-    { key: 'name', title: t('home.overdue.col.name'), dataIndex: 'name' },
-    { key: 'where', title: t('home.overdue.col.where'), render: (_, i) => <AreaPath names={i.areaPath} /> },
-    { key: 'due', title: t('home.overdue.col.due'), dataIndex: 'due' },
-    { key: 'late', title: t('home.overdue.col.late'), render: (_, i) => <Typography.Text type="danger">{t('home.overdue.days', { days: i.daysOverdue })}</Typography.Text> },
-  ];
+  return (
+    <li data-testid={`overdue-${item.ref}`} style={{ padding: '8px 0', borderBottom: '1px solid rgba(5, 5, 5, 0.06)' }}>
+      <Row gutter={[8, 4]} justify="space-between" align="middle">
+        <Col>
+          <Space size={4} wrap><Tag>{t(`home.overdue.item.${item.kind}`)}</Tag>{item.label}<Link to={item.link}>{item.ref}</Link>{item.name}</Space>
+          <div><AreaPath names={item.areaPath} /></div>
+        </Col>
+        <Col>
+          <Space size={12} wrap>
+            <span>{t('home.overdue.col.due')} {item.due}</span>
+            <Typography.Text type="danger">{t('home.overdue.col.late')} {t('home.overdue.days', { days: item.daysOverdue })}</Typography.Text>
+          </Space>
+        </Col>
+      </Row>
+    </li>
+  );
 }
 
 /**
@@ -46,7 +55,6 @@ export default function DashboardPage() {
   const user = useCurrentUser();
   const t = useT();
   const todo = useApiData(fetchTodo, [user.id]);
-  const columns = useOverdueColumns();
   const cards = (todo.data?.cards ?? []).filter((c) => c.count > 0);
   const r = todo.data;
 
@@ -70,9 +78,11 @@ export default function DashboardPage() {
         )}
       </Card>
       {r && r.overdueTotal > 0 && (
-        <Card title={<Space>{t('home.overdue.title')}<Badge count={r.overdueTotal} overflowCount={9999} /></Space>} data-testid="todo-overdue">
+        <Card title={<Space>{t('home.overdue.title')}<Tag color="red">{r.overdueTotal}</Tag></Space>} data-testid="todo-overdue">
           <Typography.Paragraph type="secondary">{t('home.overdue.total', { total: r.overdueTotal, shown: r.overdue.length })}</Typography.Paragraph>
-          <Table<TodoOverdueView> rowKey={(i) => `${i.kind}-${i.ref}-${i.link}`} size="small" pagination={false} dataSource={r.overdue} columns={columns} scroll={{ x: 'max-content' }} />
+          <ol style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+            {r.overdue.map((i) => <OverdueItem key={`${i.kind}-${i.ref}-${i.link}`} item={i} />)}
+          </ol>
         </Card>
       )}
       {can(user, 'stats.read') && (
