@@ -58,6 +58,9 @@ describe(`待办 per role (${ENGINE})`, () => {
     await s.step(g, made.county, 'township_review', { date: '2023-03-08' });
     await s.step(g, made.county, 'submit_to_county', { date: '2023-03-16' });
     made.fuquan = await open(tokens['fuquan.todo']!, FUQUAN, '福泉丁', '2026-01-05');
+    // A complaint about 广惠街道, open: the township and the county count it, 文峰 and 福泉 do not.
+    const c = await s.call('POST', '/complaints', tokens['duyun.approver']!, { channel: 'window', anonymous: true, subject: { kind: 'staff', areaCode: '522701001', name: '某经办员' }, category: 'misconduct', content: '待办测试举报' });
+    if (c.statusCode !== 201) throw new Error(c.body);
   });
   afterAll(async () => {
     await built.app.close();
@@ -77,12 +80,14 @@ describe(`待办 per role (${ENGINE})`, () => {
     expect(r.overdue[0]!.daysOverdue).toBeGreaterThan(0);
     expect(r.overdue[0]!.due < r.asOf).toBe(true);
     expect(r.overdueTotal).toBe(1);
+    expect(r.cards.find((x) => x.kind === 'complaints')).toMatchObject({ count: 1, link: '/intake/complaints' });
   });
 
   it('gives another township of the county none of those cases, and a township of another county only its own', async () => {
     const wenfeng = await todo('wenfeng.caseworker');
     expect(wenfeng.cards.filter((c) => c.kind === 'case_state')).toEqual([]);
     expect(wenfeng.overdue).toEqual([]);
+    expect(wenfeng.cards.find((x) => x.kind === 'complaints')?.count).toBe(0);
     const fuquan = await todo('fuquan.todo');
     expect(fuquan.cards.filter((c) => c.kind === 'case_state').map((c) => [c.state, c.count])).toEqual([['accepted', 1]]);
     expect(fuquan.overdue.map((i) => i.ref)).toEqual([made.fuquan]);
@@ -96,7 +101,9 @@ describe(`待办 per role (${ENGINE})`, () => {
     expect(kinds(r)).toEqual(['case_state', 'complaints', 'payroll_approval']);
     expect(r.overdue.map((i) => [i.ref, i.areaPath.at(-1)])).toEqual([[made.county, '广惠社区居民委员会']]);
     const other = await todo('fuquan.county');
+    expect(r.cards.find((x) => x.kind === 'complaints')?.count).toBe(1);
     expect(kinds(other)).toEqual(['complaints', 'payroll_approval']);
+    expect(other.cards.map((x) => x.count)).toEqual([0, 0]);
     expect(other.overdue).toEqual([]);
   });
 
