@@ -5,7 +5,7 @@ import type { BuiltApp } from '../../server/app.ts';
 import { ENGINE, testDatabase } from '../../test/db.ts';
 import { householdInput, idNumber, memberInput } from '../../test/households.ts';
 import { STRONG_PASSWORD, testApp, tokenFor } from '../../test/http.ts';
-import { stepper, verification, visit } from '../cases/testing.ts';
+import { makeHousehold, stepper, verification, visit } from '../cases/testing.ts';
 import type { TodoResult } from './contract.ts';
 
 const GUANGHUI = '522701001001';
@@ -61,6 +61,12 @@ describe(`待办 per role (${ENGINE})`, () => {
     // A complaint about 广惠街道, open: the township and the county count it, 文峰 and 福泉 do not.
     const c = await s.call('POST', '/complaints', tokens['duyun.approver']!, { channel: 'window', anonymous: true, subject: { kind: 'staff', areaCode: '522701001', name: '某经办员' }, category: 'misconduct', content: '待办测试举报' });
     if (c.statusCode !== 201) throw new Error(c.body);
+    // A referral to medical security made long ago and not handled: the partner's, overdue.
+    const h = await makeHousehold(built, g, GUANGHUI);
+    const assessment = { householdSize: 2, workCapacity: 'partial', seriousIllness: true, rigidExpenses: [{ kind: 'medical', amountFen: 1_200_000 }] };
+    const r = await s.call('POST', '/intake/requests', g, { channel: 'window', receivedOn: '2016-05-03', person: { householdNo: h.householdNo, idNumber: h.headId }, assessment, parts: [{ kind: 'referral', department: 'medical_security', need: 'medical' }] });
+    if (r.statusCode !== 201) throw new Error(r.body);
+    made.request = (r.json() as { requestNo: string }).requestNo;
   });
   afterAll(async () => {
     await built.app.close();
@@ -110,7 +116,10 @@ describe(`待办 per role (${ENGINE})`, () => {
   it('gives the village clerk its visits and registrations only, the partner its referrals only, the prefecture no work', async () => {
     expect(kinds(await todo('guanghui.clerk'))).toEqual(['outreach_tasks', 'pending_registration']);
     const partner = await todo('duyun.medical');
-    expect(partner.cards).toEqual([{ kind: 'referrals', programme: null, state: null, label: '待办转办事项', count: 0, overdue: 0, link: '/intake/referrals' }]);
+    expect(partner.cards).toEqual([{ kind: 'referrals', programme: null, state: null, label: '待办转办事项', count: 1, overdue: 1, link: '/intake/referrals' }]);
+    expect(partner.overdue).toEqual([expect.objectContaining({ kind: 'referral', ref: made.request, areaPath: ['黔南布依族苗族自治州', '都匀市', '广惠街道', '广惠社区居民委员会'] })]);
+    expect(partner.overdue[0]!.label).toMatch(/医疗/);
+    expect(partner.overdueTotal).toBe(1);
     expect(await todo('qiannan.admin')).toMatchObject({ cards: [], overdue: [], overdueTotal: 0 });
   });
 });

@@ -5,7 +5,7 @@ import { mayAct } from '../../../kernel/permissions.ts';
 import type { Scope } from '../../../kernel/scope.ts';
 import { daysLate, NO_TODO, type TodoCard, type TodoPart } from '../../../kernel/todo.ts';
 import * as repo from '../repo.ts';
-import { NEED_LABELS } from './schemas.ts';
+import { needLabel } from './case-parts.ts';
 
 export async function intakeTodo(db: Database, scope: Scope, today: string, limit: number): Promise<TodoPart> {
   const partner = mayAct(scope, 'intake.handle');
@@ -19,10 +19,10 @@ export async function intakeTodo(db: Database, scope: Scope, today: string, limi
   const late = await repo.overdueParts(db.kysely, scope, { asOf: today, limit });
   return {
     cards,
-    overdue: late.filter((p) => p.due_date !== null).map((p) => ({
-      kind: 'referral', ref: p.request_no, label: NEED_LABELS[p.need as keyof typeof NEED_LABELS] ?? p.need, name: p.person_name, areaCode: p.area_code,
-      due: p.due_date ?? today, daysOverdue: daysLate(p.due_date ?? today, today), link: `/intake/referrals/${p.id}`,
-    })),
+    overdue: late.flatMap((p) => (p.due_date === null ? [] : [{
+      kind: 'referral' as const, ref: p.request_no, label: needLabel(p.kind, p.need), name: p.person_name, areaCode: p.area_code,
+      due: p.due_date, daysOverdue: daysLate(p.due_date, today), link: `/intake/referrals/${p.id}`,
+    }])),
     overdueTotal: counts.referrals_late,
   };
 }
