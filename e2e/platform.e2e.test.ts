@@ -8,6 +8,7 @@ import { REPO_ROOT } from './server.ts';
 import { browserSuite } from './suite.ts';
 import { loginAs } from './browser.ts';
 import { pageWidths } from './accessibility.ts';
+import { makeIdNumber } from '../src/kernel/id-number.ts';
 
 
 const SCREENSHOT = join(REPO_ROOT, 'test-output', 'e2e', 'platform.png');
@@ -26,8 +27,19 @@ async function getJson<T>(page: Page, url: string): Promise<T> {
   return (await res.json()) as T;
 }
 
+async function post<T>(page: Page, url: string, data: object, status = 200): Promise<T> {
+  const r = await page.request.post(url, { data });
+  expect(r.status(), `${url}: ${await r.text()}`).toBe(status);
+  return (await r.json()) as T;
+}
+
 async function menuLabels(page: Page): Promise<string[]> {
   return page.getByTestId('side-menu').getByRole('menuitem').allInnerTexts();
+}
+
+interface Todo {
+  cards: { kind: string; programme: string | null; state: string | null; count: number; overdue: number; link: string }[];
+  overdueTotal: number;
 }
 
 browserSuite('platform shell (browser)', (env) => {
@@ -72,8 +84,8 @@ browserSuite('platform shell (browser)', (env) => {
     expect(await header.innerText()).toContain('乡镇(街道)受理员');
     expect(await header.innerText()).toContain(me.areaName);
     await page.getByText(`欢迎，${me.displayName}`).waitFor();
-    // The home page's bars are drawn, and neither it nor the login page loaded ECharts.
-    await page.getByTestId('dashboard-chart').getByText(me.areaName).waitFor();
+    // The home page shows the user's 待办 (cards, or a calm empty state), and neither it nor the login page loaded ECharts.
+    await page.getByTestId('todo').locator('[data-testid="todo-cards"], [data-testid="todo-empty"]').first().waitFor();
     const scripts = assets.filter((a) => a.url.endsWith('.js'));
     expect(scripts.length).toBeGreaterThan(3);
     expect(scripts.filter((a) => /\/echarts-/.test(a.url))).toEqual([]);
@@ -223,6 +235,54 @@ browserSuite('platform shell (browser)', (env) => {
     const name = await page.getByTestId('policy-parameters').locator('thead th', { hasText: '参数' }).boundingBox();
     expect(name?.width).toBeGreaterThanOrEqual(120);
     await page.screenshot({ path: join(REPO_ROOT, 'test-output', 'e2e', 'policy-1366.png'), fullPage: true });
+    await page.close();
+  });
+  it("home page: a county approver's 待办 card opens the inbox filtered to its state", async () => {
+    const { server, browser } = env();
+    const base = server.baseUrl;
+    const api = `${base}/api/v1`;
+    const page = await browser.context.newPage();
+    // Work for the county: a 低保 case of 广惠街道 carried to the county (its deadlines long past).
+    await loginAs(page, base, 'guanghui.caseworker');
+    const id = makeIdNumber('522701', '1958-06-12', Math.floor(Math.random() * 400) * 2 + 1, 'male');
+    const { householdNo } = await post<{ householdNo: string }>(page, `${api}/households`, {
+      household: { villageCode: '522701001001', hukou: 'urban', address: '广惠路 20 号', phone: '13812345679', bankName: '农村信用社', bankAccount: '6230123412349876', povertyFile: false, agricultural: false, categories: [] },
+      members: [{ idNumber: id, name: '待办户', relation: 'head', hukou: 'urban', sex: 'male', workCapacity: 'none', disabilityKind: null, disabilityGrade: null, seriousIllness: false, student: false, categories: [], leftBehind: null }],
+      incomes: [], assets: [],
+    }, 201);
+    const { caseNo } = await post<{ caseNo: string }>(page, `${api}/cases`, { programme: 'dibao', householdNo, applicantIdNumber: id, appliedOn: '2023-03-01' }, 201);
+    const step = (action: string, body: object) => post<{ state: string }>(page, `${api}/cases/${caseNo}/transitions`, { action, ...body });
+    await step('home_visit', { date: '2023-03-03', data: { date: '2023-03-03', staff: ['王明', '李芳'], findings: '家中无大件资产，情况属实' } });
+    await step('verify_economic_status', { date: '2023-03-06', data: { result: 'pass', note: '人工核对：无收入、无财产' } });
+    await step('township_review', { date: '2023-03-08' });
+    await step('submit_to_county', { date: '2023-03-16' });
+
+    await loginAs(page, base, 'duyun.approver');
+    const todo = await getJson<Todo>(page, `${api}/me/todo`);
+    const card = todo.cards.find((c) => c.kind === 'case_state' && c.count > 0);
+    expect(card, JSON.stringify(todo.cards)).toBeDefined();
+    const { programme, state, count, overdue } = card!;
+    expect(overdue).toBeGreaterThan(0);
+    // No card for the window's work (registering requests), which a county approver does not do.
+    expect(todo.cards.map((c) => c.kind)).not.toContain('pending_registration');
+    const shown = page.getByTestId(`todo-card-${programme}-${state}`);
+    await shown.waitFor();
+    const text = await shown.innerText();
+    expect(text).toContain(String(count));
+    // Its title names the programme and the state in Chinese (低保 · 县级审核中), no code.
+    const stateLabel = /· (\S+)/.exec(text)?.[1] ?? '';
+    expect(stateLabel).toMatch(/^[\u4e00-\u9fa5（）]+$/);
+    // The overdue list names the case, its area by the full path, and how late it is.
+    const late = page.getByTestId('todo-overdue').getByTestId(`overdue-${caseNo}`);
+    expect(await late.innerText()).toMatch(/黔南布依族苗族自治州 › 都匀市 › 广惠街道 › 广惠社区居民委员会[\s\S]*\d+ 天/);
+    await page.screenshot({ path: join(REPO_ROOT, 'test-output', 'e2e', 'home-county.png'), fullPage: true });
+    await shown.click();
+    await page.waitForURL((u) => u.pathname === '/cases' && u.searchParams.get('programme') === programme && u.searchParams.get('state') === state);
+    // The inbox opens with the card's filter applied: the same count, the state chosen in its filter.
+    await page.getByTestId('case-inbox-total').filter({ hasText: `共 ${count} 件` }).waitFor();
+    expect(await page.getByTestId('inbox-state').innerText()).toContain(stateLabel);
+    await page.getByTestId('case-inbox').getByText(caseNo).waitFor();
+    await page.context().clearCookies();
     await page.close();
   });
 });

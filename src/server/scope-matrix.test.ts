@@ -36,6 +36,7 @@ import { institutionProbes } from './probes/institutions.ts';
 import { payrollProbes } from './probes/payroll.ts';
 import { placementProbes } from './probes/placements.ts';
 import { statsProbes } from './probes/stats.ts';
+import { todoProbes } from './probes/todo.ts';
 import type { Foreign, Probe } from './probes/types.ts';
 import { verificationProbes } from './probes/verification.ts';
 import { complaintSubjectProbes, complaintSubjectReadOnly } from './probes/complaint-subjects.ts';
@@ -160,6 +161,7 @@ const PROBES: Record<string, Probe> = {
   ...outreachProbes,
   ...householdVisitProbes,
   ...complaintSubjectProbes,
+  ...todoProbes,
 };
 
 const HEADS: Record<Place, { id: string; name: string }> = {

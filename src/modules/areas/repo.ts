@@ -110,3 +110,19 @@ export async function publicChildren(db: Kysely<DB>, parent: string | null) {
   const q = db.selectFrom('areas').select(['code', 'name', 'level']).orderBy('code');
   return (parent === null ? q.where('parent_code', 'is', null) : q.where('parent_code', '=', parent)).execute();
 }
+
+/** The codes from the prefecture down to `code` (州, 县, 乡镇, 村), as far as its level goes. */
+export function pathCodes(code: string): string[] {
+  const out = [`${code.slice(0, 4)}00`];
+  if (code.length >= 6 && code.slice(0, 6) !== out[0]) out.push(code.slice(0, 6));
+  if (code.length >= 9) out.push(code.slice(0, 9));
+  if (code.length === 12) out.push(code);
+  return out;
+}
+
+/** Each area's full path of names (州 › 县 › 乡镇 › 村), read in one query for all the codes. Area names are not scoped (only codes already in scope are asked). */
+export async function areaPaths(db: Kysely<DB>, codes: readonly string[]): Promise<Map<string, string[]>> {
+  const wanted = [...new Set(codes)];
+  const names = await namesOf(db, [...new Set(wanted.flatMap(pathCodes))]);
+  return new Map(wanted.map((c) => [c, pathCodes(c).flatMap((p) => names.get(p) ?? [])]));
+}

@@ -16,3 +16,4 @@ export { approveRerate, discardRerate, draftRerate, getRerate, newRerateSchema, 
 export { citizenCase, citizenCases, type CitizenCase } from './service/citizen.ts';
 export { citizenDecisionNotice, citizenNotices, citizenObjection, citizenPublicNotices, objectionInputSchema, type CitizenNotice, type CitizenPublicNotice, type ObjectionInput } from './service/citizen-notices.ts';
 export { currentCasesNamed, findSubjectCases } from './service/by-name.ts';
+export { caseTodo } from './service/todo.ts';

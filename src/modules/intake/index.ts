@@ -11,3 +11,4 @@ export { referralStates, type ReferralState } from './service/referral-states.ts
 export { NEED_LABELS, type NewRequest } from './service/schemas.ts';
 export { closeReferralsOfCase, linkReferralToCase, requireAnswerableReferral } from './service/claim-referrals.ts';
 export { importHandledRequests, type HandledRequest } from './service/import-handled.ts';
+export { intakeTodo } from './service/todo.ts';

@@ -249,3 +249,15 @@ export async function figures(db: Kysely<DB>, scope: Scope, f: { area?: string |
     order by 1, 2`.execute(db);
   return rows;
 }
+
+/** 待办 counts in one pass: open referrals (partners: of their department) and those past due; parts awaiting the household's registration. */
+export async function todoCounts(db: Kysely<DB>, scope: Scope, today: string): Promise<{ referrals: number; referrals_late: number; pending: number }> {
+  const { rows } = await sql<{ referrals: number; referrals_late: number; pending: number }>`
+    select count(*) filter (where p.kind = 'referral' and p.status <> 'closed')::int as referrals,
+      count(*) filter (where p.kind = 'referral' and p.status <> 'closed' and p.due_date < ${today})::int as referrals_late,
+      count(*) filter (where p.kind = 'pending_case' and p.status = 'awaiting_registration')::int as pending
+    from intake_parts p
+    join intake_requests r on r.county_code = p.county_code and r.id = p.request_id
+    where ${visible(scope)} and (p.kind = 'referral' and p.status <> 'closed' or p.kind = 'pending_case' and p.status = 'awaiting_registration')`.execute(db);
+  return rows[0] ?? { referrals: 0, referrals_late: 0, pending: 0 };
+}

@@ -3,3 +3,4 @@ import './error-codes.ts';
 import './tables.ts';
 export { outreachRoutes } from './routes.ts';
 export { citizenSuggestions, type CitizenSuggestion } from './service/suggestions.ts';
+export { outreachTodo } from './service/todo.ts';

@@ -2,3 +2,4 @@
 import './error-codes.ts';
 export { complaintRoutes } from './routes.ts';
 export { citizenComplaint, citizenComplaintListSchema, citizenComplaintResultSchema, citizenComplaints, citizenComplaintSchema, type CitizenComplaintInput } from './citizen.ts';
+export { complaintTodo } from './todo.ts';

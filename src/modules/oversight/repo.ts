@@ -65,3 +65,10 @@ export async function countNamedOn(db: Kysely<DB>, idNumber: string, day: string
 export async function complaintsOfComplainant(db: Kysely<DB>, idNumber: string): Promise<ComplaintRow[]> {
   return db.selectFrom('complaints').selectAll().where('complainant_id_number', '=', idNumber).where('anonymous', '=', false).orderBy('id', 'desc').limit(200).execute();
 }
+
+/** Complaints in scope not yet closed (待办). */
+export async function openComplaintCount(db: Kysely<DB>, scope: Scope): Promise<number> {
+  const r = await db.selectFrom('complaints').select((eb) => eb.fn.countAll<string>().as('n'))
+    .where(inScope(scope, 'complaints.area_code')).where('complaints.status', '<>', 'closed').executeTakeFirstOrThrow();
+  return Number(r.n);
+}

@@ -9,3 +9,4 @@ export { runPayroll } from './service/run.ts';
 export { spendingByProgramme, type ProgrammeSpending } from './service/spending.ts';
 export { countyCode, payrollNoSchema, period } from './service/schemas.ts';
 export { citizenPayments, type CitizenPayment } from './service/citizen.ts';
+export { payrollTodo } from './service/todo.ts';

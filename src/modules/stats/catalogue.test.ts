@@ -119,7 +119,7 @@ describe('report sentences', () => {
     expect(sentenceValue(fig('person_times', 5230), '人次')).toBe('5230');
     expect(sentenceValue(fig('ratio', 0.39), '')).toBe('39.00%');
     expect(sentenceValue(fig('fen', null), '元')).toBe('—');
-    const figures = new Map([['persons', { key: 'persons', label: { 'zh-CN': '人次', en: 'p' }, unit: 'person_times' as const, compare: true, value: 5230, prev: null, change: null }]]);
+    const figures = new Map([['persons', { key: 'persons', label: { 'zh-CN': '人次', en: 'p' }, unit: 'person_times' as const, compare: true, basis: null, value: 5230, prev: null, change: null }]]);
     expect(fillSentence('{year}年{place}救助{persons}人次，{unknown}', { place: '全州', year: 2015, figure: (k) => figures.get(k) })).toBe('2015年全州救助5230人次，{unknown}');
   });
 });
@@ -136,6 +136,7 @@ describe('the annual report and tables for a programme that declares only a sent
   const parts = units.map((u) => at(u.code, u.name, rows.filter((r) => r.unit === u.code)));
   const result: FiguresResult = {
     area: { code: '522700', name: '黔南布依族苗族自治州', level: 'prefecture' },
+    areaPath: ['黔南布依族苗族自治州'],
     period: { from: '2015-01', to: '2015-12', prevFrom: '2014-01', prevTo: '2014-12', date: '2015-12-31', prevDate: '2014-12-31', asOf: '2016-01-05', months: 12 },
     total: unitFigures(rows),
     units: units.map((u) => ({ ...u, ...unitFigures(rows.filter((r) => r.unit === u.code)) })),

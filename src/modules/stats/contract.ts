@@ -29,7 +29,12 @@ export const FIGURE_UNITS = ['households', 'persons', 'person_times', 'times', '
 export type FigureUnit = (typeof FIGURE_UNITS)[number];
 
 /** A programme figure: value for the period, a year earlier and the change (now ÷ then − 1; of a ratio now − then, in percentage points as a fraction) when it is compared; money in fen, ratios as fractions. */
-export const figure = z.object({ key: z.string(), label: labels, unit: z.enum(FIGURE_UNITS), compare: z.boolean(), value: num, prev: num, change: num });
+export const figure = z.object({
+  key: z.string(), label: labels, unit: z.enum(FIGURE_UNITS), compare: z.boolean(),
+  /** `decisions`: an amount granted by the decisions (核定, the entitlements they wrote), not paid by a payroll; null for other figures. */
+  basis: z.enum(['decisions']).nullable(),
+  value: num, prev: num, change: num,
+});
 export type Figure = z.infer<typeof figure>;
 
 export const programmeSection = z.object({
@@ -65,6 +70,8 @@ export type Period = z.infer<typeof period>;
 const area = z.object({ code: z.string(), name: z.string(), level: z.string() });
 export const figuresResult = z.object({
   area,
+  /** The area's names from the prefecture down (州 › 县 › 乡镇): the dashboard's breadcrumb. */
+  areaPath: z.array(z.string()),
   period,
   total: unitFigures,
   units: z.array(unitFigures.and(area)),
@@ -81,6 +88,8 @@ export const warning = z.object({
   kind: z.enum(WARNING_KINDS),
   areaCode: z.string(),
   areaName: z.string(),
+  /** The area's names from the prefecture down (州 › 县): the breadcrumb shown with the warning at every level. */
+  areaPath: z.array(z.string()),
   /** The figure warned about: a ratio (coverage), persons (reduction) or a count of items. */
   value: z.number(),
   threshold: num,
@@ -95,16 +104,18 @@ export type Warning = z.infer<typeof warning>;
 export const warningsResult = z.object({ area: z.string(), items: z.array(warning) });
 export type WarningsResult = z.infer<typeof warningsResult>;
 
-const caseItem = z.object({ caseNo: z.string(), programme: z.string(), state: z.string(), areaCode: z.string(), villageName: z.string(), applicantName: z.string(), due: z.string() });
+/** An item's area from the prefecture down (州 › 县 › 乡镇 › 村). */
+const areaPath = z.array(z.string());
+const caseItem = z.object({ caseNo: z.string(), programme: z.string(), state: z.string(), areaCode: z.string(), areaPath, villageName: z.string(), applicantName: z.string(), due: z.string() });
 export const warningItemsResult = z.object({
   kind: z.enum(WARNING_KINDS),
   area: z.string(),
   counties: z.array(warning),
   households: z.array(z.object({
-    householdNo: z.string(), villageCode: z.string(), villageName: z.string(), hukou: z.string(), headName: z.string().nullable(), persons: z.number(), perCapitaIncome: num, povertyFile: z.boolean(),
+    householdNo: z.string(), villageCode: z.string(), areaPath, villageName: z.string(), hukou: z.string(), headName: z.string().nullable(), persons: z.number(), perCapitaIncome: num, povertyFile: z.boolean(),
   })),
   cases: z.array(caseItem),
-  referrals: z.array(z.object({ id: z.number(), requestNo: z.string(), areaCode: z.string(), personName: z.string(), department: z.string().nullable(), need: z.string(), status: z.string(), due: z.string() })),
+  referrals: z.array(z.object({ id: z.number(), requestNo: z.string(), areaCode: z.string(), areaPath, personName: z.string(), department: z.string().nullable(), need: z.string(), status: z.string(), due: z.string() })),
   next: num,
 });
 export type WarningItems = z.infer<typeof warningItemsResult>;

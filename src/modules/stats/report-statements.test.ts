@@ -56,6 +56,7 @@ function report(s: Setup): string[] {
   const parts = units.map((x) => at(x, rows.filter((r) => r.unit === x.code)));
   const result: FiguresResult = {
     area,
+    areaPath: [area.name],
     period: { from: '2015-01', to: '2015-12', prevFrom: '2014-01', prevTo: '2014-12', date: '2015-12-31', prevDate: '2014-12-31', asOf: '2016-01-05', months: 12 },
     total: unitFigures(rows),
     units: units.map((x) => ({ ...x, ...unitFigures(rows.filter((r) => r.unit === x.code)) })),
@@ -67,7 +68,7 @@ function report(s: Setup): string[] {
   return content.blocks.flatMap((b) => (b.type === 'paragraph' ? [b.text] : []));
 }
 
-const coverageWarning = (areaCode: string, areaName: string, value: number): Warning => ({ kind: 'rural_coverage', areaCode, areaName, value, threshold: 0.065, programme: 'dibao', label: null });
+const coverageWarning = (areaCode: string, areaName: string, value: number): Warning => ({ kind: 'rural_coverage', areaCode, areaName, areaPath: ['黔南布依族苗族自治州', areaName], value, threshold: 0.065, programme: 'dibao', label: null });
 
 describe('the annual report says 比上年 only where there is a prior year', () => {
   const cases: { name: string; persons: number; personsPrev: number; says: string[]; never: string[] }[] = [

@@ -114,6 +114,10 @@ describe(`stats figures on a hand-built data set (${ENGINE})`, () => {
     expect(d.topupPersons).toBe(1);
     expect([h.persons, h.institutional, h.institutionalRate, h.personsPrev, h.institutionalRatePrev]).toEqual([1, 1, 1, 0, null]);
     expect(h.expenditure).toBe(11 * 30000);
+    // Which 发放: the decisions' amounts are marked granted (核定), the other figures carry no basis.
+    const basis = (code: string) => Object.fromEntries(r.programmes.find((p) => p.code === code)!.total.filter((f) => f.basis !== null).map((f) => [f.key, f.basis]));
+    expect(basis('dibao')).toEqual({ expenditure: 'decisions' });
+    expect(basis('hardship')).toEqual({ expenditure: 'decisions' });
     expect([t.intakeReceived, t.intakeCompleted, t.intakeCompletionRate, t.overdueReferrals, t.overdueCases]).toEqual([2, 1, 0.5, 1, 1]);
     expect([t.complaintsReceived, t.complaintsConcluded, t.complaintsSubstantiated, t.complaintsFavouritism]).toEqual([1, 1, 1, 1]);
     expect([t.registryHouseholds, t.registryPersons, t.agriculturalPersons, d.ruralCoverage]).toEqual([6, 13, 10, 0.2]);
@@ -147,7 +151,11 @@ describe(`stats figures on a hand-built data set (${ENGINE})`, () => {
     const admin = await tokenFor(built, 'qiannan.admin');
     const list = await built.app.inject({ method: 'GET', url: '/api/v1/stats/warnings/eligible_uncovered?area=522701', headers: bearer(admin) });
     expect(list.statusCode).toBe(200);
-    expect((list.json() as { households: unknown[] }).households).toHaveLength(2);
+    const households = (list.json() as { households: { areaPath: string[] }[] }).households;
+    expect(households).toHaveLength(2);
+    // Each item names its area by the full path, 州 › 县 › 乡镇 › 村.
+    for (const h of households) expect(h.areaPath.slice(0, 2)).toEqual(['黔南布依族苗族自治州', '都匀市']);
+    for (const h of households) expect(h.areaPath).toHaveLength(4);
     const flagged = await built.app.inject({ method: 'GET', url: '/api/v1/stats/warnings/rescreen_hits?area=522701', headers: bearer(admin) });
     expect((flagged.json() as { cases: unknown[] }).cases).toHaveLength(1);
     const overdue = await built.app.inject({ method: 'GET', url: '/api/v1/stats/warnings/overdue_referrals?area=522701', headers: bearer(admin) });
@@ -210,7 +218,7 @@ describe(`stats figures on a hand-built data set (${ENGINE})`, () => {
     const get = (url: string) => built.app.inject({ method: 'GET', url, headers: bearer(admin) });
     const warned = await get('/api/v1/stats/warnings?year=2015');
     expect(warned.statusCode).toBe(200);
-    expect((warned.json() as WarningsResult).items.find((w) => w.kind === 'rural_coverage')).toMatchObject({ areaCode: '522702', programme: 'dibao', label: { 'zh-CN': '农村低保占农业人口比例' } });
+    expect((warned.json() as WarningsResult).items.find((w) => w.kind === 'rural_coverage')).toMatchObject({ areaCode: '522702', areaPath: ['黔南布依族苗族自治州', '福泉市'], programme: 'dibao', label: { 'zh-CN': '农村低保占农业人口比例' } });
     const docx = await get('/api/v1/stats/report.docx?year=2015&area=522701');
     expect([docx.statusCode, docx.headers['content-type']]).toEqual([200, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document']);
     const xlsx = await get('/api/v1/stats/tables.xlsx?year=2015&area=522701');

@@ -1,3 +1,4 @@
+import { homeEn } from '../pages/home/messages.ts';
 import { casesEn } from '../pages/cases/messages/index.ts';
 import { intakeEn } from '../pages/intake/messages/index.ts';
 import { verificationEn } from '../pages/verification/messages/index.ts';
@@ -104,10 +105,7 @@ export const en: Messages = {
   'comingSoon.description': 'The “{module}” module is under construction.',
 
   'dashboard.welcome': 'Welcome, {name}',
-  'dashboard.intro': 'Your area is {area}. Choose a task from the menu on the left.',
-  'dashboard.chart.townshipsPerCounty': 'Townships per county',
-  'dashboard.chart.villagesPerTownship': 'Villages per township',
-  'dashboard.chart.series': 'Count',
+  'dashboard.intro': 'Your area is {area}. Below is your work; click a card to open its list.',
 
   'areas.title': 'Administrative areas',
   'areas.path': 'Path',
@@ -173,4 +171,5 @@ export const en: Messages = {
   ...placementsEn,
   ...offlineEn,
   ...statsEn,
+  ...homeEn,
 };

@@ -1,4 +1,5 @@
 // Default dictionary (zh-CN). Terms follow /spec/glossary.md. en.ts must have exactly these keys.
+import { homeZhCN } from '../pages/home/messages.ts';
 import { casesZhCN } from '../pages/cases/messages/index.ts';
 import { intakeZhCN } from '../pages/intake/messages/index.ts';
 import { verificationZhCN } from '../pages/verification/messages/index.ts';
@@ -103,10 +104,7 @@ export const zhCN = {
   'comingSoon.description': '“{module}”模块正在建设中，敬请期待。',
 
   'dashboard.welcome': '欢迎，{name}',
-  'dashboard.intro': '您的工作区划为{area}。请从左侧菜单选择要办理的业务。',
-  'dashboard.chart.townshipsPerCounty': '各县(市、区)乡镇(街道)数',
-  'dashboard.chart.villagesPerTownship': '各乡镇(街道)村(社区)数',
-  'dashboard.chart.series': '数量',
+  'dashboard.intro': '您的工作区划为{area}。下面是您的待办事项，点击卡片打开相应列表。',
 
   'areas.title': '行政区划',
   'areas.path': '所属',
@@ -172,6 +170,7 @@ export const zhCN = {
   ...placementsZhCN,
   ...offlineZhCN,
   ...statsZhCN,
+  ...homeZhCN,
 };
 
 export type MessageKey = keyof typeof zhCN;

@@ -104,6 +104,9 @@ const dueKey = sql<string>`coalesce(least(cases.due_date, cases.final_due_date, 
 /** LIKE pattern of a prefix: its own % _ and \\ taken literally. */
 const prefixPattern = (s: string) => `${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
+/** A deadline of the case (due date, final due date, review date) passed before `today`. */
+const lateOn = (today: string) => sql<boolean>`(cases.due_date < ${today} or cases.final_due_date < ${today} or cases.review_due < ${today})`;
+
 /** The cases matching the filters, in the caller's scope (no paging). */
 function filtered(db: Kysely<DB>, scope: Scope, f: Omit<CaseListFilter, 'limit' | 'after'>) {
   let q = db
@@ -135,8 +138,7 @@ function filtered(db: Kysely<DB>, scope: Scope, f: Omit<CaseListFilter, 'limit' 
     );
   }
   if (f.overdue !== undefined) {
-    const d = f.today;
-    const late = sql<boolean>`(cases.due_date < ${d} or cases.final_due_date < ${d} or cases.review_due < ${d})`;
+    const late = lateOn(f.today);
     q = q.where(f.overdue ? late : sql<boolean>`not coalesce(${late}, false)`);
   }
   if (f.unbatched) {
@@ -161,6 +163,16 @@ export async function countCases(db: Kysely<DB>, scope: Scope, f: Omit<CaseListF
   const rows = filtered(db, scope, f).select('cases.id').limit(cap + 1);
   const r = await db.selectFrom(rows.as('x')).select(db.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
   return Number(r.n);
+}
+
+/** How many cases match, per programme and state, and of them how many are past a deadline (one grouped query). */
+export async function countByState(db: Kysely<DB>, scope: Scope, f: Omit<CaseListFilter, 'limit' | 'after'>) {
+  if (f.states?.length === 0) return [];
+  return filtered(db, scope, f)
+    .select(['cases.programme', 'cases.state', sql<number>`count(*)::int`.as('n'), sql<number>`(count(*) filter (where ${lateOn(f.today)}))::int`.as('late')])
+    .groupBy(['cases.programme', 'cases.state'])
+    .orderBy('cases.programme').orderBy('cases.state')
+    .execute();
 }
 
 export async function areaNames(db: Kysely<DB>, codes: string[]): Promise<Map<string, string>> {

@@ -42,7 +42,7 @@ export type ListQuery = z.output<typeof listQuerySchema>;
  * (programme, rule set, state, review-due-only) combinations in which `role` has an inbox action:
  * the inbox query filters cases by these.
  */
-function inboxStates(role: Grantee) {
+export function inboxStates(role: Grantee) {
   const out: repo.CaseListFilter['states'] & object = [];
   for (const def of allWorkflows()) {
     for (const state of Object.keys(def.states)) {

@@ -62,3 +62,10 @@ export async function closeTask(db: Kysely<DB>, t: Pick<TaskRow, 'county_code' |
     .where('county_code', '=', t.county_code).where('id', '=', t.id).where('status', '=', 'open').executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
+
+/** Open tasks under the conditions and those past their due day (待办). */
+export async function openCounts(db: Kysely<DB>, where: Expression<SqlBool>[], today: string): Promise<{ open: number; late: number }> {
+  const { rows: [c] } = await sql<{ open: number; late: number }>`select count(*)::int as open, (count(*) filter (where o.due_on < ${today}))::int as late
+    from outreach_tasks o where ${sql.join(where, sql` and `)} and o.status = 'open'`.execute(db);
+  return { open: Number(c?.open ?? 0), late: Number(c?.late ?? 0) };
+}

@@ -127,3 +127,10 @@ export async function receivableBalance(db: Kysely<DB>, county: string, househol
     .where('county_code', '=', county).where('household_id', '=', householdId).where('account', '=', 'receivable').executeTakeFirstOrThrow();
   return Number(r.n);
 }
+
+/** Payrolls of the counties the scope covers that wait for approval (待办). */
+export async function draftCount(db: Kysely<DB>, scope: Scope): Promise<number> {
+  const r = await db.selectFrom('payrolls as p').select((eb) => eb.fn.countAll<string>().as('n'))
+    .where(inScope(scope, 'p.county_code')).where('p.status', '=', 'draft').executeTakeFirstOrThrow();
+  return Number(r.n);
+}

@@ -16,6 +16,7 @@ import { parameterMeans } from './parameters.ts';
 import { resolvePeriod, type PeriodInput } from './period.ts';
 import { payrollSection, programmeSection, type SummedArea } from './programme-figures.ts';
 import { sumsOf, unitFigures } from './unit-figures.ts';
+import { areaPaths } from '../../areas/index.ts';
 
 export type { FiguresResult };
 
@@ -66,8 +67,10 @@ export async function figures(db: Database, scope: Scope, input: PeriodInput, pr
   const means = await parameterMeans(db, programmes, area.code, period);
   const total: SummedArea = { code: area.code, name: area.name, sums: sumsOf(rows) };
   const units: SummedArea[] = children.map((c) => ({ code: c.code, name: c.name, sums: sumsOf(byUnit.get(c.code) ?? []) }));
+  const paths = await areaPaths(db.kysely, [area.code]);
   return {
     area,
+    areaPath: paths.get(area.code) ?? [area.name],
     period,
     total: unitFigures(rows),
     units: children.map((c) => ({ code: c.code, name: c.name, level: c.level, ...unitFigures(byUnit.get(c.code) ?? []) })),

@@ -25,7 +25,12 @@ export function figureContext(area: { code: string; sums: Sums }, means: Paramet
 
 export function programmeFigures(p: StatsProgramme, area: { code: string; sums: Sums }, means: ParameterMeans): Figure[] {
   const values = evaluate(p, figureContext(area, means));
-  return p.figures.map((f) => ({ key: f.key, label: f.labels, unit: f.unit, compare: f.compare === true, value: null, prev: null, change: null, ...values.get(f.key) }));
+  return p.figures.map((f) => ({
+    key: f.key, label: f.labels, unit: f.unit, compare: f.compare === true,
+    // Money summed from the entitlements the decisions wrote: granted (核定), not what the payrolls paid.
+    basis: f.unit === 'fen' && f.rule.kind === 'total' && f.rule.metric === 'amount' ? 'decisions' as const : null,
+    value: null, prev: null, change: null, ...values.get(f.key),
+  }));
 }
 
 export function programmeSection(p: StatsProgramme, total: SummedArea, units: readonly SummedArea[], means: ParameterMeans): ProgrammeSection {

@@ -8,6 +8,7 @@ import { todayInChina } from '../../../kernel/clock.ts';
 import { type Scope } from '../../../kernel/scope.ts';
 import { ruleSetFor } from '../../../policy/index.ts';
 import { databaseParameterSet } from '../../policy/index.ts';
+import { areaPaths } from '../../areas/index.ts';
 import { WARNING_KINDS, type Figure, type Warning, type WarningItems, type WarningKind, type WarningsResult } from '../contract.ts';
 import { statsProgrammes, type StatsProgramme } from '../domain/catalogue.ts';
 import { allow } from '../permissions.ts';
@@ -55,10 +56,11 @@ export async function warnings(db: Database, scope: Scope, input: PeriodInput, p
   const plans = new Map(await Promise.all(monitored.filter((p) => p.monitoring.reduction_quota)
     .map(async (p) => [p.code, await reductionPlans(db, { counties: counties.map((c) => c.code), programme: p.code, year })] as const)));
   const items: Warning[] = [];
+  const paths = await areaPaths(db.kysely, counties.map((c) => c.code));
   for (const c of counties) {
     const mine = rows.filter((r) => r.unit === c.code);
     if (mine.length === 0) continue;
-    const base = { areaCode: c.code, areaName: c.name };
+    const base = { areaCode: c.code, areaName: c.name, areaPath: paths.get(c.code) ?? [c.name] };
     for (const p of monitored) {
       const figures = byKey(programmeFigures(p, { code: c.code, sums: sumsOf(mine) }, means));
       const coverage = p.monitoring.rural_coverage;
@@ -93,8 +95,27 @@ export const warningItemsSchema = periodSchema.extend({
   after: decimalInt(0).optional(),
 });
 
-/** The list behind a warning: counties (coverage, reduction), households, cases or referrals. */
+/** The list behind a warning: counties (coverage, reduction), households, cases or referrals, each with its area's full path. */
 export async function warningItems(db: Database, scope: Scope, kind: WarningKind, q: z.output<typeof warningItemsSchema>): Promise<WarningItems> {
+  const r = await itemsOf(db, scope, kind, q);
+  const paths = await areaPaths(db.kysely, [...r.households.map((h) => h.villageCode), ...r.cases.map((c) => c.areaCode), ...r.referrals.map((x) => x.areaCode)]);
+  const path = (code: string) => paths.get(code) ?? [];
+  return {
+    ...r,
+    households: r.households.map((h) => ({ ...h, areaPath: path(h.villageCode) })),
+    cases: r.cases.map((c) => ({ ...c, areaPath: path(c.areaCode) })),
+    referrals: r.referrals.map((x) => ({ ...x, areaPath: path(x.areaCode) })),
+  };
+}
+
+type Unplaced<T> = Omit<T, 'areaPath'>;
+type ItemsWithoutPaths = Omit<WarningItems, 'households' | 'cases' | 'referrals'> & {
+  households: Unplaced<WarningItems['households'][number]>[];
+  cases: Unplaced<WarningItems['cases'][number]>[];
+  referrals: Unplaced<WarningItems['referrals'][number]>[];
+};
+
+async function itemsOf(db: Database, scope: Scope, kind: WarningKind, q: z.output<typeof warningItemsSchema>): Promise<ItemsWithoutPaths> {
   allow(scope, 'stats.read');
   const area = await resolveArea(db, scope, q.area);
   const { limit, after } = q;

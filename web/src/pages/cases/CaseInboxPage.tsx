@@ -1,7 +1,7 @@
 import { FileExcelOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Space, Tabs } from 'antd';
-import { useCallback, useState } from 'react';
-import { useNavigate } from 'react-router-dom';
+import { useCallback, useMemo, useState } from 'react';
+import { useNavigate, useSearchParams } from 'react-router-dom';
 import { useSelectedArea } from '../../area/context.ts';
 import { useCurrentUser } from '../../auth/context.ts';
 import { useT } from '../../i18n/context.ts';
@@ -10,6 +10,27 @@ import { fetchInbox, fetchOverdue, inboxXlsxPath, type InboxFilters } from './ap
 import { InboxFilterBar } from './InboxFilterBar.tsx';
 import { CaseTable } from './CaseTable.tsx';
 import { NewCaseModal } from './NewCaseModal.tsx';
+
+/** The inbox's filters as the URL holds them (/cases?programme=dibao&state=accepted: the home page's 待办 cards link here). */
+function filtersOf(params: URLSearchParams): InboxFilters {
+  const f: InboxFilters = {};
+  for (const key of ['programme', 'state', 'village', 'q'] as const) {
+    const v = params.get(key);
+    if (v) f[key] = v;
+  }
+  if (params.get('overdue') === 'true') f.overdue = true;
+  return f;
+}
+
+function paramsOf(f: InboxFilters): URLSearchParams {
+  const p = new URLSearchParams();
+  for (const key of ['programme', 'state', 'village', 'q'] as const) {
+    const v = f[key];
+    if (v) p.set(key, v);
+  }
+  if (f.overdue) p.set('overdue', 'true');
+  return p;
+}
 
 /** Saves a Blob under `name` (the browser's download). */
 function save(blob: Blob, name: string) {
@@ -30,7 +51,9 @@ export default function CaseInboxPage() {
   const navigate = useNavigate();
   const [creating, setCreating] = useState(false);
   const { area } = useSelectedArea();
-  const [filters, setFilters] = useState<InboxFilters>({});
+  const [params, setParams] = useSearchParams();
+  const filters = useMemo(() => filtersOf(params), [params]);
+  const setFilters = useCallback((f: InboxFilters) => setParams(paramsOf(f), { replace: true }), [setParams]);
   const [exporting, setExporting] = useState(false);
   const [exportError, setExportError] = useState<string | null>(null);
   // The header's working area and the filters narrow both lists.

@@ -4,6 +4,7 @@ import { useMemo } from 'react';
 import { EChart } from '../../charts/EChart.tsx';
 import { useLocale, useT } from '../../i18n/context.ts';
 import type { Figure, ProgrammeSection } from './api.ts';
+import { BasisTag } from './BasisTag.tsx';
 import { bars, figureText, pct, points } from './format.ts';
 
 type UnitRow = { code: string; name: string; figures: Figure[] };
@@ -41,7 +42,8 @@ export function ProgrammeCard({ section }: { section: ProgrammeSection }) {
   const columns: ColumnsType<UnitRow> = useMemo(() => [
     { key: 'name', title: t('stats.col.area'), dataIndex: 'name', fixed: 'left' },
     ...section.table.columns.map((c) => ({
-      key: `${c.figure}.${c.show}`, title: c.label[locale], align: 'right' as const,
+      key: `${c.figure}.${c.show}`, align: 'right' as const,
+      title: section.total.find((f) => f.key === c.figure)?.basis === 'decisions' ? <>{c.label[locale]}<BasisTag basis="decisions" /></> : c.label[locale],
       render: (_: unknown, r: UnitRow) => cell(r.figures.find((f) => f.key === c.figure), c.show, t('stats.points')),
     })),
   ], [section, locale, t]);
@@ -51,7 +53,7 @@ export function ProgrammeCard({ section }: { section: ProgrammeSection }) {
       <Row gutter={[16, 16]}>
         {kpis.map((f) => (
           <Col xs={12} xl={8} key={f.key} data-testid={`stats-kpi-${section.code}-${f.key}`}>
-            <Statistic title={f.label[locale]} value={figureText(f.unit, f.value)} />
+            <Statistic title={f.basis === 'decisions' ? <>{f.label[locale]}<BasisTag basis="decisions" /></> : f.label[locale]} value={figureText(f.unit, f.value)} />
             {f.compare && <span>{yoy(f)}</span>}
           </Col>
         ))}

@@ -9,6 +9,8 @@ import type { MessageKey } from '../../i18n/zh-CN.ts';
 import { fetchFigures, fetchWarnings, reportUrl, tablesUrl, type FiguresResult, type Unit, type Warning } from './api.ts';
 import { figureText, pct, wanYuan } from './format.ts';
 import { ProgrammeCard } from './ProgrammeCard.tsx';
+import { BasisTag } from './BasisTag.tsx';
+import { AreaPath } from '../../components/AreaPath.tsx';
 
 const YEARS = Array.from({ length: 12 }, (_, i) => 2026 - i);
 
@@ -79,7 +81,7 @@ export default function StatsDashboardPage() {
     <Space direction="vertical" size="large" style={{ width: '100%' }} data-testid="stats-dashboard">
       <Card>
         <Space wrap>
-          <Breadcrumb items={[{ title: <span data-testid="stats-area">{r?.area.name ?? '…'}</span> }]} />
+          <Breadcrumb separator="›" items={[...(r?.areaPath.slice(0, -1) ?? []).map((name) => ({ title: name })), { title: <span data-testid="stats-area">{r?.area.name ?? '…'}</span> }]} />
           {parent && <Button data-testid="stats-up" onClick={() => go({ area: parent })}>{t('stats.up')}</Button>}
           <span>{t('stats.year')}</span>
           <Select value={year} style={{ width: 100 }} options={YEARS.map((y) => ({ value: y, label: String(y) }))} onChange={(y) => go({ year: y })} />
@@ -100,10 +102,10 @@ export default function StatsDashboardPage() {
               <Col xs={12} xl={6}><Statistic title={t('stats.kpi.complaints')} value={r.total.complaintsReceived ?? 0} suffix={`(${r.total.complaintsSubstantiated ?? 0})`} /></Col>
               <Col xs={12} xl={6}><Statistic title={t('stats.kpi.overdue')} value={`${r.total.overdueCases ?? 0} / ${r.total.overdueReferrals ?? 0}`} /></Col>
               <Col xs={12} xl={6}><Statistic title={t('stats.kpi.registry')} value={figureText('households', r.total.registryHouseholds)} /></Col>
-              <Col xs={12} xl={6} data-testid="stats-payroll-total"><Statistic title={t('stats.kpi.payroll')} value={wanYuan(r.total.payrollNetFen)} /></Col>
+              <Col xs={12} xl={6} data-testid="stats-payroll-total"><Statistic title={<>{t('stats.kpi.payroll')}<BasisTag basis="payroll" /></>} value={wanYuan(r.total.payrollNetFen)} /></Col>
               {r.payroll.map((p) => (
                 <Col xs={12} xl={6} key={p.programme} data-testid={`stats-payroll-${p.programme}`}>
-                  <Statistic title={t('stats.kpi.paid', { name: p.name[locale] })} value={wanYuan(p.total.netFen)} />
+                  <Statistic title={<>{t('stats.kpi.paid', { name: p.name[locale] })}<BasisTag basis="payroll" /></>} value={wanYuan(p.total.netFen)} />
                 </Col>
               ))}
             </Row>
@@ -117,7 +119,9 @@ export default function StatsDashboardPage() {
                   <List.Item.Meta
                     title={<>{t(`stats.kind.${kind}` as MessageKey)} <Tag color="red">{t('stats.kind.total', { count: items.length })}</Tag></>}
                     description={<Space wrap size={[4, 4]}>{items.map((w) => (
-                      <Link key={`${w.programme ?? ''}${w.areaCode}`} to={`/stats/warnings/${w.kind}?area=${w.areaCode}&year=${year}`}><Tag title={warningText(w)}>{w.areaName} {shown(w)}</Tag></Link>
+                      <Link key={`${w.programme ?? ''}${w.areaCode}`} to={`/stats/warnings/${w.kind}?area=${w.areaCode}&year=${year}`} title={warningText(w)} data-testid={`warning-${w.kind}-${w.areaCode}`}>
+                        <Tag><Space size={4}><AreaPath names={w.areaPath} />{shown(w)}</Space></Tag>
+                      </Link>
                     ))}</Space>}
                   />
                 </List.Item>

@@ -4,6 +4,7 @@ import { useApiData } from '../../api/useApiData.ts';
 import { useLocale, useT } from '../../i18n/context.ts';
 import { useProgrammes } from '../../api/useProgrammes.ts';
 import { deptLabel } from '../intake/format.ts';
+import { AreaPath } from '../../components/AreaPath.tsx';
 import { fetchWarningItems } from './api.ts';
 import { pct, yuan } from './format.ts';
 
@@ -25,14 +26,14 @@ export default function WarningListPage() {
       {d && (
         <Space direction="vertical" style={{ width: '100%' }}>
           {d.counties.length > 0 && <Table rowKey={(w) => `${w.programme ?? ''}${w.areaCode}`} size="small" pagination={false} dataSource={d.counties} columns={[
-            { key: 'a', title: t('stats.col.area'), dataIndex: 'areaName' },
+            { key: 'a', title: t('stats.col.area'), render: (_, w) => <AreaPath names={w.areaPath} /> },
             { key: 'f', title: t('stats.list.figure'), render: (_, w) => w.label?.[locale] ?? '—' },
             { key: 'v', title: t('stats.list.value'), render: (_, w) => (w.kind === 'rural_coverage' ? pct(w.value) : w.value) },
             { key: 't', title: t('stats.list.threshold'), render: (_, w) => (w.threshold === null ? '—' : w.kind === 'rural_coverage' ? pct(w.threshold) : w.threshold) },
           ]} />}
           {d.households.length > 0 && <Table rowKey="householdNo" size="small" dataSource={d.households} columns={[
             { key: 'no', title: t('stats.list.householdNo'), render: (_, h) => <Link to={`/registry/${h.householdNo}`}>{h.householdNo}</Link> },
-            { key: 'v', title: t('stats.list.village'), dataIndex: 'villageName' },
+            { key: 'v', title: t('stats.list.where'), render: (_, h) => <AreaPath names={h.areaPath} /> },
             { key: 'h', title: t('stats.list.head'), render: (_, h) => h.headName ?? '—' },
             { key: 'k', title: t('stats.list.hukou'), render: (_, h) => (h.hukou === 'urban' ? t('registry.hukou.urban') : h.hukou === 'rural' ? t('registry.hukou.rural') : h.hukou) },
             { key: 'p', title: t('stats.list.persons'), dataIndex: 'persons' },
@@ -41,7 +42,7 @@ export default function WarningListPage() {
           {d.cases.length > 0 && <Table rowKey="caseNo" size="small" dataSource={d.cases} columns={[
             { key: 'no', title: t('stats.list.caseNo'), render: (_, c) => <Link to={`/cases/${c.caseNo}`}>{c.caseNo}</Link> },
             { key: 'p', title: t('stats.list.programme'), render: (_, c) => programmes.name(c.programme) },
-            { key: 'v', title: t('stats.list.village'), dataIndex: 'villageName' },
+            { key: 'v', title: t('stats.list.where'), render: (_, c) => <AreaPath names={c.areaPath} /> },
             { key: 'a', title: t('stats.list.applicant'), dataIndex: 'applicantName' },
             { key: 's', title: t('stats.list.state'), render: (_, c) => programmes.state(c.programme, c.state) },
             { key: 'd', title: t('stats.list.due'), dataIndex: 'due' },
@@ -49,6 +50,7 @@ export default function WarningListPage() {
           {d.referrals.length > 0 && <Table rowKey="id" size="small" dataSource={d.referrals} columns={[
             { key: 'no', title: t('stats.list.requestNo'), render: (_, r) => <Link to={`/intake/${r.requestNo}`}>{r.requestNo}</Link> },
             { key: 'p', title: t('stats.list.person'), dataIndex: 'personName' },
+            { key: 'w', title: t('stats.list.where'), render: (_, r) => <AreaPath names={r.areaPath} /> },
             { key: 'd', title: t('stats.list.department'), render: (_, r) => deptLabel(t, r.department) },
             { key: 'due', title: t('stats.list.due'), dataIndex: 'due' },
           ]} />}

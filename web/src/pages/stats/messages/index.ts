@@ -47,7 +47,6 @@ export const statsZhCN = {
   'stats.list.title': '预警明细',
   'stats.list.back': '返回统计',
   'stats.list.householdNo': '户编号',
-  'stats.list.village': '村（社区）',
   'stats.list.head': '户主',
   'stats.list.hukou': '户籍',
   'stats.list.persons': '人口',
@@ -63,6 +62,11 @@ export const statsZhCN = {
   'stats.list.figure': '指标',
   'stats.list.value': '数值',
   'stats.list.threshold': '阈值',
+  'stats.list.where': '所属地区',
+  'stats.basis.decisions': '核定（按决定）',
+  'stats.basis.decisions.tip': '按审批决定核定的金额：各项审批决定写入的待遇（应发数）按月累计，不是实际发出的金额。',
+  'stats.basis.payroll': '实发（按发放名册）',
+  'stats.basis.payroll.tip': '按发放名册实际发放的金额：已审批或已导出的月度发放名册的净额（含补发、扣减），未审批的名册不计。',
 };
 export const statsEn: Record<keyof typeof statsZhCN, string> = {
   'stats.title': 'Statistics and warnings',
@@ -111,7 +115,6 @@ export const statsEn: Record<keyof typeof statsZhCN, string> = {
   'stats.list.title': 'Warning details',
   'stats.list.back': 'Back to statistics',
   'stats.list.householdNo': 'Household no.',
-  'stats.list.village': 'Village',
   'stats.list.head': 'Head',
   'stats.list.hukou': 'Hukou',
   'stats.list.persons': 'Persons',
@@ -127,4 +130,9 @@ export const statsEn: Record<keyof typeof statsZhCN, string> = {
   'stats.list.figure': 'Figure',
   'stats.list.value': 'Value',
   'stats.list.threshold': 'Threshold',
+  'stats.list.where': 'Area',
+  'stats.basis.decisions': 'granted (decisions)',
+  'stats.basis.decisions.tip': 'Granted by the approval decisions: the entitlements they wrote, summed by month — not what was actually paid out.',
+  'stats.basis.payroll': 'paid (payrolls)',
+  'stats.basis.payroll.tip': 'Paid by the payrolls: net totals of the approved or exported monthly payrolls (arrears and deductions included); payrolls not yet approved are not counted.',
 };

@@ -1,0 +1,2 @@
+// Public surface of the todo module (待办, the home page's work list): its route.
+export { todoRoutes } from './routes.ts';
