@@ -50,12 +50,12 @@ browserSuite('payroll (browser)', (env) => {
     await pickOption(page, page.getByTestId('payroll-lines-township'), township.townshipName);
     await total.filter({ hasText: `共 ${inTownship} 笔` }).waitFor();
     const someone = ((await (await page.request.get(`${api}/lines?limit=1&unmask=true&township=${township.townshipCode}`)).json()) as { items: { idNumber: string }[] }).items[0]!;
-    await page.getByTestId('payroll-lines-search').locator('input').fill(someone.idNumber);
-    await page.getByTestId('payroll-lines-search').locator('input').press('Enter');
+    await page.getByTestId('payroll-lines-search').fill(someone.idNumber);
+    await page.getByTestId('payroll-lines-search').press('Enter');
     await total.filter({ hasText: /^共 1 笔/ }).waitFor();
     expect(await lines.count()).toBe(1);
-    await page.getByTestId('payroll-lines-search').locator('input').fill('');
-    await page.getByTestId('payroll-lines-search').locator('input').press('Enter');
+    await page.getByTestId('payroll-lines-search').fill('');
+    await page.getByTestId('payroll-lines-search').press('Enter');
     await total.filter({ hasText: `共 ${inTownship} 笔` }).waitFor();
 
     // A second run of the same month changes nothing (the API answers the existing payroll).
