@@ -233,8 +233,8 @@ browserSuite('case workflow (browser)', (env) => {
     const approver = await signedIn(base, 'duyun.approver');
     // Ten households of one, each a 低保 case taken through the township's steps to county review (API).
     const visitData = (date: string, staff: string[]) => ({ date, data: { date, staff, findings: '家中无大件资产，收入以零工为主，情况属实' } });
-    const nos: string[] = [];
-    for (let i = 0; i < 10; i++) {
+    // (the ten side by side: each case's steps in order)
+    const nos = await Promise.all(Array.from({ length: 10 }, async (_, i) => {
       const id = makeIdNumber('522701', `1961-0${(i % 9) + 1}-1${i % 10}`, seq + 101, 'male');
       const h = await post<{ householdNo: string }>(caseworker, '/api/v1/households', {
         household: { villageCode: '522701001001', hukou: 'urban', address: `广惠路 ${100 + i} 号`, phone: '13800001236', bankName: '农村信用社', bankAccount: `62301234000${String(seq).padStart(3, '0')}${i}`, povertyFile: false, agricultural: false, categories: [] },
@@ -246,8 +246,8 @@ browserSuite('case workflow (browser)', (env) => {
       await step('verify_economic_status', { date: daysAgo(18), data: { result: 'pass', note: '人工核对：无车辆、无工商登记、存款未超限' } });
       await step('township_review', { date: daysAgo(16) });
       await step('submit_to_county', { date: daysAgo(8) });
-      nos.push(caseNo);
-    }
+      return caseNo;
+    }));
     // One batch of the ten, its sample drawn and visited by the county (API).
     const { batchNo } = await post<{ batchNo: string }>(approver, '/api/v1/cases/batches', { programme: 'dibao', caseNos: nos, date: daysAgo(0) }, 201);
     const drawn = await post<{ cases: { caseNo: string; sampled: boolean }[] }>(approver, `/api/v1/cases/batches/${batchNo}/sample`, { seed: `e2e-${batchNo}`, date: daysAgo(0) });
@@ -269,10 +269,8 @@ browserSuite('case workflow (browser)', (env) => {
     const rows = page.getByTestId('batch-cases').locator('tbody tr.ant-table-row');
     await expect.poll(async () => (await rows.allInnerTexts()).filter((r) => r.includes('在保')).length, { timeout: 15_000 }).toBe(10);
     // One audit entry per case, each its own approval.
-    for (const caseNo of nos) {
-      const audit = (await (await approver.get(`/api/v1/audit?entity=case&entityId=${caseNo}&limit=50`)).json()) as { items: { action: string }[] };
-      expect(audit.items.filter((a) => a.action === 'case.approve'), caseNo).toHaveLength(1);
-    }
+    const audits = await Promise.all(nos.map(async (caseNo) => ((await (await approver.get(`/api/v1/audit?entity=case&entityId=${caseNo}&limit=50`)).json()) as { items: { action: string }[] }).items));
+    expect(audits.map((items) => items.filter((a) => a.action === 'case.approve').length)).toEqual(nos.map(() => 1));
 
     // 暂停发放 asks once more, in red, saying from which month how much stops.
     const first = nos[0] ?? '';
