@@ -132,6 +132,7 @@ function Lines({ payrollNo, version, townships }: { payrollNo: string; version: 
   const [error, setError] = useState<string | null>(null);
   const [filters, setFilters] = useState<LineFilters>({});
   const [q, setQ] = useState('');
+  const townshipName = new Map(townships.map((o) => [o.value, o.label]));
   const load = async (after?: number) => {
     setLoading(true);
     setError(null);
@@ -186,6 +187,7 @@ function Lines({ payrollNo, version, townships }: { payrollNo: string; version: 
       <Table<PayrollLine> size="small" rowKey="id" pagination={false} loading={loading} dataSource={items} data-testid="payroll-lines" locale={{ emptyText: t('common.noData') }} scroll={{ x: 'max-content' }}
         columns={[
           { key: 'programme', title: t('payroll.col.programme'), render: (_, l) => l.programmeLabel },
+          { key: 'township', title: t('payroll.col.township'), render: (_, l) => townshipName.get(l.townshipCode) ?? '' },
           { key: 'household', title: t('payroll.col.householdNo'), render: (_, l) => <Link to={`/households/${l.householdNo}`}>{l.householdNo}</Link> },
           { key: 'name', title: t('payroll.col.name'), dataIndex: 'name' },
           { key: 'id', title: t('payroll.col.idNumber'), dataIndex: 'idNumber' },
