@@ -24,7 +24,7 @@ function formPath(field: string): (string | number)[] {
 /** The steps that stop the money (the server's effect names): confirmed once more, in red, with what stops. */
 const STOPS = { 'decide/suspend': 'suspend', 'decide/exit': 'exit', death_review: 'death' } as const;
 type Stop = (typeof STOPS)[keyof typeof STOPS];
-const stopOf = (effect: string | null): Stop | null => (effect !== null && effect in STOPS ? STOPS[effect as keyof typeof STOPS] : null);
+const stopOf = (effect: string | null): Stop | null => (effect !== null && Object.hasOwn(STOPS, effect) ? STOPS[effect as keyof typeof STOPS] : null);
 
 /** The month after a date (YYYY-MM): a stop takes effect then, as the server decides it. */
 function monthAfter(date: string): { y: string; m: number } {
