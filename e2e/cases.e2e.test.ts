@@ -5,10 +5,10 @@
 // is dated 20 days back so that the 7-day public notice has ended by today.
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import { request, type APIRequestContext, type Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { makeIdNumber } from '../src/kernel/id-number.ts';
-import { fillChecked, fillDate, loginAs, pickOption, seeLaterProgramme, submitAndSee } from './browser.ts';
+import { confirmPopup, fillChecked, fillDate, loginAs, pickOption, seeLaterProgramme, submitAndSee } from './browser.ts';
 import { REPO_ROOT } from './server.ts';
 import { browserSuite } from './suite.ts';
 
@@ -57,6 +57,21 @@ async function staff(page: Page, names: string[]): Promise<void> {
 interface Registry {
   caseNoPattern: string;
   items: { code: string; serialPrefix: string; intake: boolean; labels: Record<'zh-CN' | 'en', { name: string }>; opening: unknown }[];
+}
+
+/** An API client signed in as a demo account (the set-up of a test, done as each role would). */
+async function signedIn(base: string, username: string): Promise<APIRequestContext> {
+  const ctx = await request.newContext({ baseURL: base });
+  const res = await ctx.post('/api/v1/auth/login', { data: { username, password: 'jiuzhu-demo' } });
+  expect(res.status(), await res.text()).toBe(200);
+  return ctx;
+}
+
+/** POSTs and expects `status`; answers the body. */
+async function post<T>(ctx: APIRequestContext, url: string, data: object, status = 200): Promise<T> {
+  const res = await ctx.post(url, { data });
+  expect(res.status(), `${url}: ${await res.text()}`).toBe(status);
+  return (await res.json()) as T;
 }
 
 const state = (page: Page, text: string) => page.getByTestId('case-state').filter({ hasText: text }).waitFor();
@@ -154,10 +169,15 @@ browserSuite('case workflow (browser)', (env) => {
     await page.getByTestId('case-inbox').getByText(caseNo).waitFor();
     await page.getByTestId('batches-open').click();
     await page.waitForURL('**/cases/batches');
+    // 编组 and 抽样 each ask first, saying how many cases (the count comes from the server).
     await page.getByTestId('batch-create').click();
+    await page.getByTestId('batch-create-confirm').filter({ hasText: /将把 \d+ 件待县级审核的最低生活保障案件编为一个批次/ }).waitFor();
+    await confirmPopup(page);
     await page.waitForURL(/\/cases\/batches\/PC\d{16}$/);
     await page.locator('#sample_seed').fill(`e2e-${caseNo}`);
     await page.getByTestId('batch-draw').click();
+    await page.getByTestId('batch-draw-confirm').filter({ hasText: new RegExp(`将从 \\d+ 件中抽取 \\d+ 件（\\d+%）入户抽查.*种子 e2e-${caseNo}`) }).waitFor();
+    await confirmPopup(page);
     await page.getByTestId('batch-drawn').waitFor();
     expect(await page.getByTestId('batch-drawn').innerText()).toContain(`e2e-${caseNo}`);
     const row = page.getByTestId('batch-cases').locator('tbody tr').filter({ hasText: caseNo });
@@ -210,6 +230,74 @@ browserSuite('case workflow (browser)', (env) => {
     await page.getByTestId('lang-switch').click();
     await page.getByTestId('case-facts').getByText(dibao, { exact: true }).waitFor();
     await page.close();
+  });
+
+  it('approves a county batch of 10 cases at once: the preview counts 10, one confirmation, one audit entry per case; 暂停发放 asks in red', async () => {
+    const { server, browser } = env();
+    const base = server.baseUrl;
+    const caseworker = await signedIn(base, 'guanghui.caseworker');
+    const approver = await signedIn(base, 'duyun.approver');
+    // Ten households of one, each a 低保 case taken through the township's steps to county review (API).
+    const visitData = (date: string, staff: string[]) => ({ date, data: { date, staff, findings: '家中无大件资产，收入以零工为主，情况属实' } });
+    // (the ten side by side: each case's steps in order)
+    const nos = await Promise.all(Array.from({ length: 10 }, async (_, i) => {
+      const id = makeIdNumber('522701', `1961-0${(i % 9) + 1}-1${i % 10}`, seq + 101, 'male');
+      const h = await post<{ householdNo: string }>(caseworker, '/api/v1/households', {
+        household: { villageCode: '522701001001', hukou: 'urban', address: `广惠路 ${100 + i} 号`, phone: '13800001236', bankName: '农村信用社', bankAccount: `62301234000${String(seq).padStart(3, '0')}${i}`, povertyFile: false, agricultural: false, categories: [] },
+        members: [member(id, `批${'甲乙丙丁戊己庚辛壬癸'[i]}${pick()}`, 'head')], incomes: [], assets: [],
+      }, 201);
+      const { caseNo } = await post<{ caseNo: string }>(caseworker, '/api/v1/cases', { programme: 'dibao', householdNo: h.householdNo, applicantIdNumber: id, appliedOn: daysAgo(20) }, 201);
+      const step = (action: string, body: object) => post(caseworker, `/api/v1/cases/${caseNo}/transitions`, { action, ...body });
+      await step('home_visit', visitData(daysAgo(19), ['王明', '李芳']));
+      await step('verify_economic_status', { date: daysAgo(18), data: { result: 'pass', note: '人工核对：无车辆、无工商登记、存款未超限' } });
+      await step('township_review', { date: daysAgo(16) });
+      await step('submit_to_county', { date: daysAgo(8) });
+      return caseNo;
+    }));
+    // One batch of the ten, its sample drawn and visited by the county (API).
+    const { batchNo } = await post<{ batchNo: string }>(approver, '/api/v1/cases/batches', { programme: 'dibao', caseNos: nos, date: daysAgo(0) }, 201);
+    const drawn = await post<{ cases: { caseNo: string; sampled: boolean }[] }>(approver, `/api/v1/cases/batches/${batchNo}/sample`, { seed: `e2e-${batchNo}`, date: daysAgo(0) });
+    for (const c of drawn.cases.filter((x) => x.sampled)) {
+      await post(approver, `/api/v1/cases/${c.caseNo}/transitions`, { action: 'county_visit', ...visitData(daysAgo(0), ['张县审', '赵县核']) });
+    }
+
+    // The county approver, in the browser: the batch's preview says 10, one confirmation approves them all.
+    const page = await browser.context.newPage();
+    await login(page, base, 'duyun.approver');
+    await page.goto(`${base}/cases/batches/${batchNo}`);
+    await page.getByTestId('batch-approve-open').click();
+    await page.getByTestId('batch-approve-count').filter({ hasText: '可审批 10 户' }).waitFor();
+    expect(await page.getByTestId('batch-approve-ready').locator('tbody tr.ant-table-row').count()).toBe(10);
+    await page.getByTestId('batch-approve-submit').click();
+    await page.locator('.ant-popconfirm:not(.ant-popover-hidden)').filter({ hasText: '将批准 10 户' }).waitFor();
+    await confirmPopup(page);
+    await page.getByTestId('batch-approved').filter({ hasText: '已批准 10 户' }).waitFor();
+    const rows = page.getByTestId('batch-cases').locator('tbody tr.ant-table-row');
+    await expect.poll(async () => (await rows.allInnerTexts()).filter((r) => r.includes('在保')).length, { timeout: 15_000 }).toBe(10);
+    // One audit entry per case, each its own approval.
+    const audits = await Promise.all(nos.map(async (caseNo) => ((await (await approver.get(`/api/v1/audit?entity=case&entityId=${caseNo}&limit=50`)).json()) as { items: { action: string }[] }).items));
+    expect(audits.map((items) => items.filter((a) => a.action === 'case.approve').length)).toEqual(nos.map(() => 1));
+
+    // 暂停发放 asks once more, in red, saying from which month how much stops.
+    const first = nos[0] ?? '';
+    const decided = (await (await approver.get(`/api/v1/cases/${first}`)).json()) as { decisions: { amountFen: number | null }[] };
+    const amount = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format((decided.decisions.at(-1)?.amountFen ?? 0) / 100);
+    const [y, m] = daysAgo(0).split('-').map(Number) as [number, number];
+    const month = m === 12 ? `${y + 1}年1月` : `${y}年${m + 1}月`;
+    await page.goto(`${base}/cases/${first}`);
+    await state(page, '在保');
+    await page.getByTestId('action-suspend').click();
+    await page.getByTestId('step-form').waitFor();
+    await page.locator('#step_reason').fill('外出务工，收入待核实');
+    await page.getByTestId('step-submit').click();
+    const bubble = page.locator('.ant-popconfirm:not(.ant-popover-hidden)');
+    await page.getByTestId('step-confirm').filter({ hasText: `自 ${month}起不再发放 ${amount} 元/月` }).waitFor();
+    expect(await bubble.locator('.ant-btn-dangerous').innerText()).toMatch(/确定停发/);
+    await confirmPopup(page);
+    await state(page, '暂停发放');
+    await page.close();
+    await caseworker.dispose();
+    await approver.dispose();
   });
 
   it('opens a programme added to the registry later: its own name and opening questions, sent as details', async () => {

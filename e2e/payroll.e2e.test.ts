@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { REPO_ROOT } from './server.ts';
-import { confirmPopup, loginAs } from './browser.ts';
+import { confirmPopup, loginAs, pickOption } from './browser.ts';
 import { browserSuite } from './suite.ts';
 
 const SCREENSHOT = join(REPO_ROOT, 'test-output', 'e2e', 'payroll.png');
@@ -40,6 +40,24 @@ browserSuite('payroll (browser)', (env) => {
     expect(byProgramme).toContain('特困人员救助供养');
     expect(byProgramme).toContain('合计');
 
+    // The lines by township and by person, searched on the server, with the count.
+    const api = `${base}/api/v1/payroll/FF522701201512`;
+    const detail = (await (await page.request.get(api)).json()) as { total: { lines: number }; byTownship: { townshipCode: string; townshipName: string; lines: number }[] };
+    const total = page.getByTestId('payroll-lines-total');
+    await total.filter({ hasText: `共 ${detail.total.lines} 笔` }).waitFor();
+    const township = detail.byTownship[0]!;
+    const inTownship = detail.byTownship.filter((t) => t.townshipCode === township.townshipCode).reduce((n, t) => n + t.lines, 0);
+    await pickOption(page, page.getByTestId('payroll-lines-township'), township.townshipName);
+    await total.filter({ hasText: `共 ${inTownship} 笔` }).waitFor();
+    const someone = ((await (await page.request.get(`${api}/lines?limit=1&unmask=true&township=${township.townshipCode}`)).json()) as { items: { idNumber: string }[] }).items[0]!;
+    await page.getByTestId('payroll-lines-search').fill(someone.idNumber);
+    await page.getByTestId('payroll-lines-search').press('Enter');
+    await total.filter({ hasText: /^共 1 笔/ }).waitFor();
+    expect(await lines.count()).toBe(1);
+    await page.getByTestId('payroll-lines-search').fill('');
+    await page.getByTestId('payroll-lines-search').press('Enter');
+    await total.filter({ hasText: `共 ${inTownship} 笔` }).waitFor();
+
     // A second run of the same month changes nothing (the API answers the existing payroll).
     const again = await page.request.post(`${base}/api/v1/payroll/runs`, { data: { period: '2015-12', countyCode: '522701' } });
     expect(await again.json()).toMatchObject({ payrollNo: 'FF522701201512', written: false, status: 'draft' });
@@ -62,6 +80,14 @@ browserSuite('payroll (browser)', (env) => {
     expect(csv[1]).toMatch(/^FF522701201512-\d+,/);
     // masked: the box for the unmasked file was not ticked
     expect(csv[1]!.split(',')[2]).toMatch(/\*{8}/);
+    // Unmasked, the download asks first, naming the file and its count; then the file holds the full ID numbers.
+    await page.getByTestId('payroll-unmask').click();
+    await page.getByTestId('bank-file-csv-0').click();
+    await page.getByTestId('payroll-unmask-confirm').filter({ hasText: /将以明文导出代发文件「.+」（\d+ 笔，[\d,]+\.\d{2} 元）/ }).waitFor();
+    const [plain] = await Promise.all([page.waitForEvent('download'), confirmPopup(page)]);
+    const unmasked = (await readFile(await plain.path(), 'utf8')).replace(/^\ufeff/, '').split('\r\n');
+    expect(unmasked[1]!.split(',')[2]).toMatch(/^\d{17}[\dX]$/);
+    await page.getByTestId('payroll-unmask').click();
     // a payroll with a cash list and an institution's file lists them beside the banks, each with its download
     const listing = `**/api/v1/payroll/FF522701201512/files`;
     await page.route(listing, async (route) => {

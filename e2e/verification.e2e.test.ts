@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { makeIdNumber } from '../src/kernel/id-number.ts';
 import { REPO_ROOT } from './server.ts';
-import { loginAs, pickOption } from './browser.ts';
+import { confirmPopup, loginAs, pickOption } from './browser.ts';
 import { browserSuite } from './suite.ts';
 
 const SCREENSHOT = join(REPO_ROOT, 'test-output', 'e2e', 'verification.png');
@@ -87,6 +87,9 @@ browserSuite('economic status verification (browser)', (env) => {
     const result = page.getByTestId('verification-result');
     await expect.poll(async () => result.isDisabled(), { timeout: 10_000 }).toBe(false);
     await result.click();
+    // It asks first, saying which result from which request.
+    await page.getByTestId('verification-result-confirm').filter({ hasText: /按核对请求 \S+（\d+ 人，比对发现 \d+ 项）记录核对结果「符合」/ }).waitFor();
+    await confirmPopup(page);
     await page.getByTestId('case-state').filter({ hasText: '已核对' }).waitFor();
     const timeline = await page.getByTestId('case-timeline').innerText();
     expect(timeline).toContain('家庭经济状况核对');

@@ -24,6 +24,7 @@ import { volunteerProbes } from './probes/volunteers.ts';
 import { rerateProbes } from './probes/rerate.ts';
 import { intakePendingProbes } from './probes/intake-pending.ts';
 import { casesInboxProbes } from './probes/cases-inbox.ts';
+import { casesConfirmProbes } from './probes/cases-confirm.ts';
 import { wishesProbes } from './probes/wishes.ts';
 import { outreachProbes } from './probes/outreach.ts';
 import { householdVisitProbes } from './probes/household-visits.ts';
@@ -154,6 +155,7 @@ const PROBES: Record<string, Probe> = {
   ...rerateProbes,
   ...intakePendingProbes,
   ...casesInboxProbes,
+  ...casesConfirmProbes,
   ...purchasedServicesProbes,
   ...caseloadProbes,
   ...fundsProbes,

@@ -114,6 +114,9 @@ export type Effect =
   | { kind: 'decide'; decision: DecisionKind }
   | { kind: 'death_review' };
 
+/** An effect by name: notice, flag_complaint, death_review, decide/<kind>; null: none. */
+export const effectName = (e: Effect | undefined): string | null => (e === undefined ? null : e.kind === 'decide' ? `decide/${e.decision}` : e.kind);
+
 /** Decisions: those that set an amount, and those that stop or refuse. */
 export const AMOUNT_DECISIONS = ['approve', 'review', 'change', 'resume', 'gradual_exit'] as const;
 /** `migration` (迁移导入): a case brought in from a previous system by the caseload import, with the amount that system decided; no workflow step takes it. */

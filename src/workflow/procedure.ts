@@ -10,7 +10,7 @@ import { AppError } from '../kernel/errors.ts';
 import type { Grantee } from '../kernel/permissions.ts';
 import { createParameterSet, ruleSetFor, type ParameterRow, type ParameterSet, type RuleSet } from '../policy/index.ts';
 import { deadlineOf, type Due } from './deadlines.ts';
-import { actionsFrom, type CaseContext, type Effect, type VerificationSummary, type WorkflowDefinition } from './definition.ts';
+import { actionsFrom, effectName, type CaseContext, type VerificationSummary, type WorkflowDefinition } from './definition.ts';
 import { nextActions, plan, type CaseState, type PlannedStep } from './planner.ts';
 import { BATCH, type DueExpectation, type Expect, type ProcedureCase, type RefusalExpectation, type Step } from './procedure-format.ts';
 
@@ -80,7 +80,6 @@ function apply(r: Running, step: PlannedStep): void {
   if (step.phase === 'terminal' || step.phase === 'granted') r.reviewDue = null;
 }
 
-const effectName = (e: Effect | undefined): string | null => (e === undefined ? null : e.kind === 'decide' ? `decide/${e.decision}` : e.kind);
 const show = (v: unknown): string => JSON.stringify(v) ?? 'undefined';
 
 /** `expected` (a subset, null meaning absent) against `actual`, as "path: expected X, got Y" lines. */

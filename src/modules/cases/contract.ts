@@ -37,6 +37,8 @@ export const caseDetail = z.object({
   nextActions: z.array(z.object({
     action: z.string(), label: z.string(), allowed: z.boolean(), blockedCode: z.string().nullable(), blockedReason: z.string().nullable(),
     reasonRequired: z.boolean(), dataSchema: z.unknown(),
+    /** What the step sets in motion: notice, flag_complaint, death_review, decide/<kind> (decide/suspend, decide/exit stop the payment); null: nothing. */
+    effect: z.string().nullable(),
   })),
 });
 
@@ -47,6 +49,10 @@ export const batchList = z.object({ items: z.array(batchSummary.extend({ size: z
 export const batchDetail = batchSummary.extend({
   cases: z.array(z.object({ caseNo: z.string(), applicantName: z.string(), areaCode: z.string(), state: z.string(), flagged: z.boolean(), sampled: z.boolean() })),
 });
+/** 编组's preview: how many cases the batch would group now. */
+export const batchCandidates = z.object({ programme: z.string(), count: z.number() });
+/** 抽取样本's preview: of `size` cases at `ratio`, `count` are drawn (the `flagged` always among them). */
+export const samplePreview = z.object({ batchNo: z.string(), date: z.string(), size: z.number(), flagged: z.number(), ratio: z.number(), count: z.number(), drawn: z.boolean() });
 const batchCase = z.object({ caseNo: z.string(), applicantName: z.string(), villageName: z.string(), sampled: z.boolean() });
 /** 批量审批's preview: the cases the engine approves now, and the others with the reason in Chinese. */
 export const batchApprovable = z.object({

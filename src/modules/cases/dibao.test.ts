@@ -12,7 +12,7 @@ interface Detail {
   state: string; ruleSet: string; dueDate: string | null; finalDueDate: string | null; noticeEnd: string | null; reviewDue: string | null; overdue: boolean; flags: string[];
   timeline: { action: string; actorName: string; actorRole: string; date: string; data: Record<string, unknown> }[];
   decisions: { kind: string; amountFen: number | null; effectiveMonth: string | null; endMonth: string | null; reason: string | null; notifyBy: string | null; explanation: { formula: string; steps: { name: string }[] } }[];
-  nextActions: { action: string; allowed: boolean; blockedCode: string | null; dataSchema: unknown }[];
+  nextActions: { action: string; allowed: boolean; blockedCode: string | null; dataSchema: unknown; effect: string | null }[];
   batch: { batchNo: string; sampled: boolean } | null;
 }
 
@@ -272,6 +272,8 @@ describe(`低保 cases through both rule sets (${ENGINE})`, () => {
       const c = cases[2]!;
       const county = await detail(c.caseNo, duyun);
       expect(county.nextActions.map((a) => a.action).sort()).toEqual(['change_amount', 'exit', 'gradual_exit', 'record_complaint', 'record_death', 'suspend']);
+      // each says what it sets in motion: the page asks again, in red, before those that stop the money
+      expect(Object.fromEntries(county.nextActions.map((a) => [a.action, a.effect]))).toMatchObject({ suspend: 'decide/suspend', exit: 'decide/exit', record_death: 'death_review', change_amount: 'decide/change' });
       const township = await detail(c.caseNo);
       expect(township.nextActions.map((a) => a.action).sort()).toEqual(['record_complaint', 'record_death', 'start_review']);
       expect(township.nextActions.find((a) => a.action === 'record_death')?.dataSchema).toMatchObject({ type: 'object' });

@@ -189,10 +189,27 @@ describe(`case inbox filters, count, export; county batch approval (${ENGINE})`,
       households.push(c.householdNo);
       heads.push(c.id);
     }
+    // 编组's confirmation counts first: the 10 cases awaiting county review and in no batch.
+    const candidates = async (query: string, token = duyun) => s.call('GET', `/cases/batches/candidates?${query}`, token);
+    expect((await candidates('programme=dibao')).json()).toEqual({ programme: 'dibao', count: 10 });
+    expect((await candidates('programme=hardship')).json()).toEqual({ programme: 'hardship', count: 0 });
+    expect((await candidates('programme=dibao', fuquan)).json()).toEqual({ programme: 'dibao', count: 0 });
+    expect((await candidates('programme=dibao', guanghui)).statusCode).toBe(403);
+    const noProgramme = await candidates('programme=nothing');
+    expect([noProgramme.statusCode, (noProgramme.json() as { error: { details: { fields: { field: string }[] } } }).error.details.fields.map((f) => f.field.replace(/^querystring\./, ''))]).toEqual([400, ['programme']]);
     const b = (await s.call('POST', '/cases/batches', duyun, { programme: 'dibao', caseNos: nos, date: '2023-03-17' })).json() as { batchNo: string };
+    expect((await candidates('programme=dibao')).json()).toEqual({ programme: 'dibao', count: 0 });
+    // 抽取样本's confirmation: of 10 at the county's ratio, how many; the draw takes as many.
+    const samplePreview = async (query: string, token = duyun) => s.call('GET', `/cases/batches/${b.batchNo}/sample-preview?${query}`, token);
+    const planned = (await samplePreview('date=2023-03-17')).json() as { size: number; ratio: number; count: number; flagged: number; drawn: boolean };
+    expect(planned).toMatchObject({ size: 10, flagged: 0, drawn: false });
+    expect(planned.count).toBe(Math.ceil(10 * planned.ratio));
+    expect((await samplePreview('date=2023-03-16')).statusCode).toBe(400);
+    expect((await samplePreview('date=2023-03-17', fuquan)).statusCode).toBe(404);
     const drawn = (await s.call('POST', `/cases/batches/${b.batchNo}/sample`, duyun, { seed: 'inbox-test', date: '2023-03-17' })).json() as { cases: { caseNo: string; sampled: boolean }[] };
     const sampled = drawn.cases.filter((c) => c.sampled).map((c) => c.caseNo);
-    expect(sampled.length).toBeGreaterThan(0);
+    expect(sampled).toHaveLength(planned.count);
+    expect(((await samplePreview('date=2023-03-17')).json() as { drawn: boolean }).drawn).toBe(true);
     const [unvisited, ...visited] = sampled;
     for (const n of visited) await s.step(duyun, n, 'county_visit', visit('2023-03-17', ['张县审', '赵县核']));
 

@@ -4,7 +4,7 @@ import { attachment, DOCX_MIME, fileResponse, XLSX_MIME } from '../../kernel/fil
 import * as api from './contract.ts';
 import { scopeOf } from '../../server/auth-hook.ts';
 import type { RouteModule } from '../../server/context.ts';
-import { drawBatchSample, createBatch, getBatch, listAllBatches, newBatchSchema, sampleSchema } from './service/batches.ts';
+import { batchCandidates, candidatesQuery, drawBatchSample, createBatch, getBatch, listAllBatches, newBatchSchema, samplePreview, samplePreviewQuery, sampleSchema } from './service/batches.ts';
 import { createCase, deathSchema, getCase, householdCases, newCaseSchema, recordDeath } from './service/cases.ts';
 import { inbox, inboxFilterSchema, listQuerySchema, overdue } from './service/inbox.ts';
 import { exportInbox } from './service/inbox-export.ts';
@@ -51,11 +51,17 @@ export const caseRoutes: RouteModule = (app, { db }) => {
   app.post('/cases/batches', { schema: { tags, summary: '编组县级审核批次', body: newBatchSchema, response: { 201: z.object({ batchNo: z.string(), size: z.number() }) } } },
     async (req, reply) => reply.status(201).send(await createBatch(db, scopeOf(req), req.body)));
 
+  app.get('/cases/batches/candidates', { schema: { tags, summary: '编组预览：本县待县级审核且未编组的案件数', querystring: candidatesQuery, response: { 200: api.batchCandidates } } },
+    async (req) => batchCandidates(db, scopeOf(req), req.query));
+
   app.get('/cases/batches/:batchNo', { schema: { tags, summary: '批次详情与抽查样本', params: batchParam, response: { 200: api.batchDetail } } },
     async (req) => getBatch(db, scopeOf(req), req.params.batchNo));
 
   app.post('/cases/batches/:batchNo/sample', { schema: { tags, summary: '抽取入户抽查样本（可复现的种子）', params: batchParam, body: sampleSchema, response: { 200: api.batchDetail } } },
     async (req) => drawBatchSample(db, scopeOf(req), req.params.batchNo, req.body));
+
+  app.get('/cases/batches/:batchNo/sample-preview', { schema: { tags, summary: '抽样预览：批次案件数、抽查比例与将抽取的件数', params: batchParam, querystring: samplePreviewQuery, response: { 200: api.samplePreview } } },
+    async (req) => samplePreview(db, scopeOf(req), req.params.batchNo, req.query));
 
   app.get('/cases/batches/:batchNo/approvable', { schema: { tags, summary: '批量审批预览：现在可审批的案件及其户数，不能审批的案件及原因', params: batchParam, querystring: approvableQuery, response: { 200: api.batchApprovable } } },
     async (req) => approvable(db, scopeOf(req), req.params.batchNo, req.query));

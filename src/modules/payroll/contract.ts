@@ -42,7 +42,8 @@ export const payrollLine = z.object({
   regularFen: z.number(), arrearsFen: z.number(), arrearsFrom: z.string().nullable(), oneOffFen: z.number(), reissueFen: z.number(), deductionFen: z.number(), netFen: z.number(),
   result, reason: z.string().nullable(), reasonLabel: z.string().nullable(),
 });
-export const lineList = z.object({ items: z.array(payrollLine), next: z.number().nullable() });
+/** `total`: the lines that match the filters (all pages). */
+export const lineList = z.object({ items: z.array(payrollLine), next: z.number().nullable(), total: z.number() });
 
 export const approved = z.object({ payrollNo: z.string(), status: z.literal('approved'), statusLabel: z.string(), lines: z.number(), netFen: z.number(), ledgerEntries: z.number() });
 export const discarded = z.object({ payrollNo: z.string(), discarded: z.boolean() });

@@ -1,5 +1,6 @@
 import { sql, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
+import { likePrefix } from '../../../kernel/like.ts';
 import { inArea, inScope, type Scope } from '../../../kernel/scope.ts';
 import type { CaseDecisionTable, CaseTable, CaseTransitionTable, EntitlementTable } from '../tables.ts';
 import { nextSerialNo } from '../../../kernel/serials.ts';
@@ -101,9 +102,6 @@ export interface CaseListFilter {
 
 const dueKey = sql<string>`coalesce(least(cases.due_date, cases.final_due_date, cases.review_due)::text, '9999-12-31')`;
 
-/** LIKE pattern of a prefix: its own % _ and \\ taken literally. */
-const prefixPattern = (s: string) => `${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
 /** A deadline of the case (due date, final due date, review date) passed before `today`. */
 const lateOn = (today: string) => sql<boolean>`(cases.due_date < ${today} or cases.final_due_date < ${today} or cases.review_due < ${today})`;
 
@@ -118,7 +116,7 @@ function filtered(db: Kysely<DB>, scope: Scope, f: Omit<CaseListFilter, 'limit' 
   if (f.state) q = q.where('cases.state', '=', f.state);
   if (f.search) {
     const s = f.search;
-    q = 'name' in s ? q.where('cases.applicant_name', 'like', prefixPattern(s.name))
+    q = 'name' in s ? q.where('cases.applicant_name', 'like', likePrefix(s.name))
       : 'idNumber' in s ? q.where('cases.applicant_id_number', '=', s.idNumber)
       : q.where('cases.county_code', '=', s.caseNo.slice(2, 8)).where('cases.case_no', '=', s.caseNo);
   }

@@ -12,7 +12,7 @@ import { ruleSetFor, worksheetOf } from '../../../policy/index.ts';
 import { appendAudit } from '../../../kernel/audit/append.ts';
 import { programmeOf } from '../../../programmes/registry.ts';
 import { deadlineOf } from '../../../workflow/deadlines.ts';
-import { stateLabel } from '../../../workflow/definition.ts';
+import { effectName, stateLabel } from '../../../workflow/definition.ts';
 import { nextActions } from '../../../workflow/planner.ts';
 import { parseOrThrow } from '../../../kernel/validate.ts';
 import * as registry from '../../registry/index.ts';
@@ -124,6 +124,7 @@ export async function getCase(db: Database, scope: Scope, caseNo: string) {
   const kase = await caseState(db.kysely, c);
   const actions = nextActions(def, kase, scope.role, today, params).map(({ action, act, blocked }) => ({
     action, label: act.label, allowed: blocked === null, blockedCode: blocked?.code ?? null, blockedReason: blocked?.message ?? null, reasonRequired: act.reasonRequired === true, dataSchema: schemaOf(act.schema),
+    effect: effectName(act.effect),
   }));
   return {
     caseNo: c.case_no, programme: c.programme, programmeLabel: programme.labels['zh-CN'].name, ruleSet: c.rule_set, definition: def.label,

@@ -2,6 +2,7 @@
 // a household, fund totals per county and month.
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
+import { likePrefix } from '../../../kernel/like.ts';
 import { inArea, inScope, widened, type Scope } from '../../../kernel/scope.ts';
 import type { PayrollRow } from '../tables.ts';
 
@@ -37,17 +38,38 @@ export async function totals(db: Kysely<DB>, scope: Scope, p: PayrollRow) {
     .orderBy('t.township_code').orderBy('t.programme').execute();
 }
 
-export async function lines(db: Kysely<DB>, scope: Scope, p: PayrollRow, f: { township?: string | undefined; programme?: string | undefined; limit: number; afterId?: number | undefined }) {
+export interface LineFilter {
+  township?: string | undefined;
+  programme?: string | undefined;
+  search?: { name: string } | { idNumber: string } | undefined;
+}
+
+function filteredLines(db: Kysely<DB>, scope: Scope, p: PayrollRow, f: LineFilter) {
   let q = db.selectFrom('payroll_lines as l')
-    .leftJoin('payroll_returns as r', (j) => j.onRef('r.county_code', '=', 'l.county_code').onRef('r.line_id', '=', 'l.id'))
-    .innerJoin('households as h', (j) => j.onRef('h.county_code', '=', 'l.county_code').onRef('h.id', '=', 'l.household_id'))
-    .select(['l.id', 'l.programme', 'l.recipient_id', 'h.household_no', 'l.township_code', 'l.area_code', 'l.name', 'l.id_number', 'l.bank_name', 'l.bank_account', 'l.payee', 'l.method',
-      'l.regular_fen', 'l.arrears_fen', 'l.arrears_from', 'l.one_off_fen', 'l.reissue_fen', 'l.deduction_fen', 'l.net_fen', 'r.result', 'r.reason'])
     .where('l.county_code', '=', p.county_code).where('l.payroll_id', '=', p.id).where(inScope(scope, 'l.area_code'));
   if (f.township) q = q.where('l.township_code', '=', f.township);
   if (f.programme) q = q.where('l.programme', '=', f.programme);
+  if (f.search) {
+    const s = f.search;
+    q = 'name' in s ? q.where('l.name', 'like', likePrefix(s.name)) : q.where('l.id_number', '=', s.idNumber);
+  }
+  return q;
+}
+
+export async function lines(db: Kysely<DB>, scope: Scope, p: PayrollRow, f: LineFilter & { limit: number; afterId?: number | undefined }) {
+  let q = filteredLines(db, scope, p, f)
+    .leftJoin('payroll_returns as r', (j) => j.onRef('r.county_code', '=', 'l.county_code').onRef('r.line_id', '=', 'l.id'))
+    .innerJoin('households as h', (j) => j.onRef('h.county_code', '=', 'l.county_code').onRef('h.id', '=', 'l.household_id'))
+    .select(['l.id', 'l.programme', 'l.recipient_id', 'h.household_no', 'l.township_code', 'l.area_code', 'l.name', 'l.id_number', 'l.bank_name', 'l.bank_account', 'l.payee', 'l.method',
+      'l.regular_fen', 'l.arrears_fen', 'l.arrears_from', 'l.one_off_fen', 'l.reissue_fen', 'l.deduction_fen', 'l.net_fen', 'r.result', 'r.reason']);
   if (f.afterId !== undefined) q = q.where('l.id', '>', f.afterId);
   return q.orderBy('l.id').limit(f.limit).execute();
+}
+
+/** How many lines match the filters (every page). */
+export async function countLines(db: Kysely<DB>, scope: Scope, p: PayrollRow, f: LineFilter): Promise<number> {
+  const r = await filteredLines(db, scope, p, f).select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+  return Number(r.n);
 }
 
 /** Approval: every amount of every line becomes a ledger entry (one statement), reissues paid are marked. */

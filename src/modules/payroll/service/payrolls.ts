@@ -2,7 +2,7 @@
 // history of a household, fund totals, and receivables (overpayments, repayments).
 import type { z } from 'zod';
 import type { Database } from '../../../db/engine.ts';
-import { covers, widened, type Scope } from '../../../kernel/scope.ts';
+import { covers, requireAreaField, widened, type Scope } from '../../../kernel/scope.ts';
 import { allow } from '../permissions.ts';
 import { write } from '../../../db/write.ts';
 import { AppError } from '../../../kernel/errors.ts';
@@ -72,7 +72,11 @@ export async function listLines(db: Database, scope: Scope, payrollNo: string, q
   allow(scope, 'payroll.read');
   if (q.unmask) allow(scope, 'payroll.unmask');
   const p = await mustFindPayroll(db, scope, payrollNo);
-  const rows = await repo.lines(db.kysely, scope, p, { township: q.township, programme: q.programme, limit: q.limit, afterId: q.after });
+  const filter = await lineFilter(db, scope, p, q);
+  const [rows, total] = await Promise.all([
+    repo.lines(db.kysely, scope, p, { ...filter, limit: q.limit, afterId: q.after }),
+    repo.countLines(db.kysely, scope, p, filter),
+  ]);
   if (q.unmask) {
     await write(db, scope, (tx) => appendAudit(tx, scope, { action: 'payroll.unmask', entity: 'payroll', entityId: payrollNo, areaCode: p.county_code, after: { lines: rows.map((r) => r.id) } }));
   }
@@ -87,7 +91,21 @@ export async function listLines(db: Database, scope: Scope, payrollNo: string, q
       result: r.result ?? null, reason: r.reason ?? null, reasonLabel: r.reason ? REASON_LABELS[r.reason] : null,
     })),
     next: rows.length === q.limit && last ? last.id : null,
+    total,
   };
+}
+
+/**
+ * The lines' filters checked against the payroll and the caller (400 naming the field): the township one of
+ * the payroll's county in the caller's scope; the person by ID number (18 characters) or name prefix.
+ */
+async function lineFilter(db: Database, scope: Scope, p: PayrollRow, q: z.output<typeof linesSchema>): Promise<repo.LineFilter> {
+  if (q.township !== undefined) {
+    const t = await db.kysely.selectFrom('areas').select('code').where('code', '=', q.township).where('level', '=', 'township').executeTakeFirst();
+    requireAreaField(scope, 'township', q.township, t !== undefined && q.township.startsWith(p.county_code));
+  }
+  const search = q.q === undefined ? undefined : /^\d{17}[\dXx]$/.test(q.q) ? { idNumber: q.q.toUpperCase() } : { name: q.q };
+  return { township: q.township, programme: q.programme, search };
 }
 
 export async function approvePayroll(db: Database, scope: Scope, payrollNo: string) {

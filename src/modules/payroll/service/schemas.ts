@@ -16,7 +16,10 @@ export const listSchema = z.strictObject({
   after: decimalInt(1).optional(),
 });
 export const linesSchema = z.strictObject({
+  /** A township (乡镇/街道) of the payroll's county in the caller's scope. */
   township: z.string().regex(/^\d{9}$/, '乡镇代码应为9位数字').optional(),
+  /** The person: a prefix of the name, or the ID number (18 characters, exact). */
+  q: z.string().trim().min(1, '请输入姓名或身份证号码').max(50, '检索内容最多50个字符').optional(),
   programme: z.string().max(40).refine(isProgramme, '未知的救助项目').optional(),
   unmask: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   limit: decimalInt(1, 500).default(50),

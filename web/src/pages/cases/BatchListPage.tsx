@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Form, Radio, Space, Table } from 'antd';
+import { Alert, Button, Card, Form, Popconfirm, Radio, Space, Table } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { useApiData } from '../../api/useApiData.ts';
@@ -6,7 +6,7 @@ import { useProgrammes } from '../../api/useProgrammes.ts';
 import { useCurrentUser } from '../../auth/context.ts';
 import { useT } from '../../i18n/context.ts';
 import { todayInChina } from './api.ts';
-import { createBatch, fetchBatches, type BatchSummary } from './batchApi.ts';
+import { createBatch, fetchBatchCandidates, fetchBatches, type BatchSummary } from './batchApi.ts';
 import { DateInput } from '../../components/DateInput.tsx';
 
 const COUNTY_REVIEW = 'county_review';
@@ -28,6 +28,12 @@ export default function BatchListPage() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const canCreate = me.role === 'county_approver' && me.areaLevel === 'county';
+  // The confirmation counts what the batch would group: the chosen programme's cases awaiting county review.
+  const programme = Form.useWatch('programme', form);
+  const date = Form.useWatch('date', form);
+  const candidates = useApiData(() => (canCreate && programme ? fetchBatchCandidates(programme) : Promise.resolve(null)), [canCreate, programme]);
+  const count = candidates.data?.count ?? null;
+  const programmeName = programme ? programmes.name(programme) : '';
 
   const create = async () => {
     setError(null);
@@ -55,9 +61,23 @@ export default function BatchListPage() {
               <DateInput max={todayInChina()} />
             </Form.Item>
             <Form.Item extra={t('cases.batches.createHint')}>
-              <Button type="primary" loading={busy} onClick={() => void create()} data-testid="batch-create">
-                {t('cases.batches.create')}
-              </Button>
+              <Popconfirm
+                title={t('cases.batches.create')}
+                description={
+                  <div style={{ maxWidth: 360 }} data-testid="batch-create-confirm">
+                    {count === null ? '…' : count > 0 ? t('cases.confirm.batch', { n: count, programme: programmeName, date: date ?? '' }) : t('cases.confirm.batchNone', { programme: programmeName })}
+                  </div>
+                }
+                okText={t('cases.confirm.batchOk')}
+                cancelText={t('cases.cancel')}
+                okButtonProps={{ disabled: count === null || count === 0 }}
+                onOpenChange={(o) => o && candidates.reload()}
+                onConfirm={() => void create()}
+              >
+                <Button type="primary" loading={busy} data-testid="batch-create">
+                  {t('cases.batches.create')}
+                </Button>
+              </Popconfirm>
             </Form.Item>
           </Form>
         )}

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Descriptions, Form, Input, Result, Space, Spin, Table, Tag } from 'antd';
+import { Alert, Button, Card, Descriptions, Form, Input, Popconfirm, Result, Space, Spin, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { useApiData } from '../../api/useApiData.ts';
@@ -6,7 +6,7 @@ import { useProgrammes } from '../../api/useProgrammes.ts';
 import { useCurrentUser } from '../../auth/context.ts';
 import { useT } from '../../i18n/context.ts';
 import { todayInChina } from './api.ts';
-import { drawSample, fetchBatch, type BatchCase } from './batchApi.ts';
+import { drawSample, fetchBatch, fetchSamplePreview, type BatchCase } from './batchApi.ts';
 import { PublicNotice } from './PublicNotice.tsx';
 import { BatchApproval } from './BatchApproval.tsx';
 import { DateInput } from '../../components/DateInput.tsx';
@@ -19,27 +19,11 @@ export default function BatchPage() {
   const [version, setVersion] = useState(0);
   const programmes = useProgrammes();
   const data = useApiData(() => fetchBatch(batchNo), [batchNo, version]);
-  const [form] = Form.useForm<{ seed?: string; date: string }>();
-  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const b = data.data;
 
   if (data.error) return <Result status="error" title={t('common.loadFailed', { message: data.error.message })} extra={<Link to="/cases/batches">{t('cases.batch.back')}</Link>} />;
   if (!b) return <Spin style={{ display: 'block', padding: 48 }} />;
-
-  const draw = async () => {
-    setError(null);
-    const v = await form.validateFields();
-    setBusy(true);
-    try {
-      await drawSample(batchNo, v.date, v.seed?.trim() || undefined);
-      setVersion((n) => n + 1);
-    } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const ratio = b.ratio === null ? t('cases.dash') : `${Math.round(b.ratio * 100)}%`;
   return (
@@ -64,19 +48,7 @@ export default function BatchPage() {
           ) : (
             <Alert type="info" showIcon message={t('cases.batch.notDrawn')} />
           )}
-          {!b.sampledOn && me.role === 'county_approver' && (
-            <Form form={form} layout="inline" name="sample" initialValues={{ date: todayInChina() }}>
-              <Form.Item name="seed" label={t('cases.batch.seed')}>
-                <Input maxLength={100} />
-              </Form.Item>
-              <Form.Item name="date" label={t('cases.batch.drawDate')} rules={[{ required: true, message: t('common.required', { field: t('cases.batch.drawDate') }) }]}>
-                <DateInput max={todayInChina()} />
-              </Form.Item>
-              <Button type="primary" loading={busy} onClick={() => void draw()} data-testid="batch-draw">
-                {t('cases.batch.draw')}
-              </Button>
-            </Form>
-          )}
+          {!b.sampledOn && me.role === 'county_approver' && <DrawSample batchNo={b.batchNo} onError={setError} onDrawn={() => setVersion((n) => n + 1)} />}
           {error && <Alert type="error" showIcon message={error} data-testid="batch-error" />}
           {me.role === 'county_approver' && <BatchApproval batchNo={b.batchNo} onApproved={() => setVersion((n) => n + 1)} />}
           <Table<BatchCase>
@@ -99,5 +71,62 @@ export default function BatchPage() {
       </Card>
       <PublicNotice batchNo={b.batchNo} />
     </Space>
+  );
+}
+
+/** 抽取入户抽查样本: seed and date, then a confirmation saying of how many cases how many are drawn at which ratio. */
+function DrawSample({ batchNo, onError, onDrawn }: { batchNo: string; onError: (message: string | null) => void; onDrawn: () => void }) {
+  const t = useT();
+  const [form] = Form.useForm<{ seed?: string; date: string }>();
+  const [busy, setBusy] = useState(false);
+  const date = Form.useWatch('date', form);
+  const seed = Form.useWatch('seed', form);
+  const preview = useApiData(() => (date ? fetchSamplePreview(batchNo, date) : Promise.resolve(null)), [batchNo, date]);
+  const p = preview.data;
+
+  const draw = async () => {
+    onError(null);
+    const v = await form.validateFields();
+    setBusy(true);
+    try {
+      await drawSample(batchNo, v.date, v.seed?.trim() || undefined);
+      onDrawn();
+    } catch (err) {
+      onError(err instanceof Error ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const text = preview.error
+    ? preview.error.message
+    : p
+      ? t('cases.confirm.sample', {
+        size: p.size, count: p.count, ratio: `${Math.round(p.ratio * 100)}%`,
+        flagged: p.flagged > 0 ? t('cases.confirm.sampleFlagged', { n: p.flagged }) : '',
+        seed: seed?.trim() || t('cases.confirm.sampleRandomSeed'),
+      })
+      : '…';
+  return (
+    <Form form={form} layout="inline" name="sample" initialValues={{ date: todayInChina() }}>
+      <Form.Item name="seed" label={t('cases.batch.seed')}>
+        <Input maxLength={100} />
+      </Form.Item>
+      <Form.Item name="date" label={t('cases.batch.drawDate')} rules={[{ required: true, message: t('common.required', { field: t('cases.batch.drawDate') }) }]}>
+        <DateInput max={todayInChina()} />
+      </Form.Item>
+      <Popconfirm
+        title={t('cases.batch.draw')}
+        description={<div style={{ maxWidth: 360 }} data-testid="batch-draw-confirm">{text}</div>}
+        okText={t('cases.confirm.sampleOk')}
+        cancelText={t('cases.cancel')}
+        okButtonProps={{ disabled: !p }}
+        onConfirm={() => void draw()}
+      >
+        <Button type="primary" loading={busy} data-testid="batch-draw">
+          {t('cases.batch.draw')}
+        </Button>
+      </Popconfirm>
+    </Form>
   );
 }

@@ -8,11 +8,17 @@ import { can } from '../../auth/permissions.ts';
 import { useT } from '../../i18n/context.ts';
 import { CaseVerification } from '../verification/CaseVerification.tsx';
 import { ActionModal } from './ActionModal.tsx';
-import { fetchCase, type NextAction } from './api.ts';
+import { fetchCase, type Decision, type NextAction } from './api.ts';
 import { CaseActions } from './CaseActions.tsx';
 import { CaseDecisions } from './CaseDecisions.tsx';
 import { CaseFacts } from './CaseFacts.tsx';
 import { CaseTimeline } from './CaseTimeline.tsx';
+
+/** The monthly amount the latest decision pays (null after a suspension, exit or rejection, or before any decision). */
+function amountInForce(decisions: Decision[]): number | null {
+  const last = decisions.at(-1);
+  return last === undefined || ['suspend', 'exit', 'reject'].includes(last.kind) ? null : last.amountFen;
+}
 
 /** One case: facts, my next steps, the decisions and the history of steps. */
 export default function CasePage() {
@@ -61,7 +67,7 @@ function CaseView({ caseNo }: { caseNo: string }) {
       <Card title={t('cases.timeline.title')}>
         <CaseTimeline programme={c.programme} items={c.timeline} />
       </Card>
-      {open && <ActionModal caseNo={c.caseNo} action={open} onClose={() => setOpen(null)} onDone={() => done(open)} />}
+      {open && <ActionModal caseNo={c.caseNo} action={open} amountFen={amountInForce(c.decisions)} onClose={() => setOpen(null)} onDone={() => done(open)} />}
     </Space>
   );
 }

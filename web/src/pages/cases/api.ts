@@ -90,6 +90,8 @@ export interface NextAction {
   blockedReason: string | null;
   reasonRequired: boolean;
   dataSchema: JsonSchema | null;
+  /** What the step sets in motion: notice, flag_complaint, death_review, decide/<kind>; null: nothing. */
+  effect: string | null;
 }
 
 export interface CaseDetail {

@@ -55,6 +55,22 @@ export async function fetchBatches(): Promise<BatchSummary[]> {
 export const createBatch = (programme: string, date: string, caseNos?: string[]) =>
   api<{ batchNo: string; size: number }>('/cases/batches', { method: 'POST', body: { programme, date, ...(caseNos ? { caseNos } : {}) } });
 
+/** 编组's preview: how many cases of the programme await county review outside a batch. */
+export const fetchBatchCandidates = (programme: string) => api<{ programme: string; count: number }>(`/cases/batches/candidates?programme=${enc(programme)}`);
+
+export interface SamplePreview {
+  batchNo: string;
+  date: string;
+  size: number;
+  flagged: number;
+  ratio: number;
+  count: number;
+  drawn: boolean;
+}
+
+/** 抽取样本's preview: of how many cases, at which ratio, how many will be drawn on `date`. */
+export const fetchSamplePreview = (batchNo: string, date: string) => api<SamplePreview>(`/cases/batches/${enc(batchNo)}/sample-preview?date=${enc(date)}`);
+
 export const fetchBatch = (batchNo: string) => api<BatchDetail>(`/cases/batches/${enc(batchNo)}`);
 
 export const drawSample = (batchNo: string, date: string, seed?: string) =>

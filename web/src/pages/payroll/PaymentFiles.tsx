@@ -1,4 +1,5 @@
-import { Alert, Card, Checkbox, Space, Table, Tag } from 'antd';
+import { Alert, Card, Checkbox, Popconfirm, Space, Table, Tag } from 'antd';
+import type { ReactNode } from 'react';
 import { useState } from 'react';
 import { useApiData } from '../../api/useApiData.ts';
 import { useCurrentUser } from '../../auth/context.ts';
@@ -23,6 +24,34 @@ export function PaymentFiles({ payrollNo, onExported }: { payrollNo: string; onE
   const items = files.data?.items ?? [];
   // test ids count within a kind: bank-file-csv-0 is the first bank's file, cash-file-csv-0 the cash list
   const nth = (f: PaymentFileItem) => items.filter((x) => x.kind === f.kind).indexOf(f);
+  /**
+   * A download link; unmasked, it asks first (the file holds full names, ID numbers and accounts, and the
+   * export is audited), then saves the file as the plain link would.
+   */
+  const link = (f: PaymentFileItem, format: 'xlsx' | 'csv', text: ReactNode) => {
+    const href = paymentFileUrl(payrollNo, f.kind, f.key, format, unmask);
+    const testId = `${f.kind}-file-${format}-${nth(f)}`;
+    if (!unmask) return <a href={href} download onClick={downloaded} data-testid={testId}>{text}</a>;
+    const save = () => {
+      const a = document.createElement('a');
+      a.href = href;
+      a.download = '';
+      document.body.append(a);
+      a.click();
+      a.remove();
+      downloaded();
+    };
+    return (
+      <Popconfirm
+        title={t('payroll.export.unmaskTitle')}
+        description={<div style={{ maxWidth: 360 }} data-testid="payroll-unmask-confirm">{t('payroll.export.unmaskConfirm', { file: `${t(`payroll.fileKind.${f.kind}`)}「${f.label}」`, lines: f.lines, amount: formatYuan(f.netFen) })}</div>}
+        okText={t('payroll.export.unmaskOk')}
+        onConfirm={save}
+      >
+        <a href={href} onClick={(e) => e.preventDefault()} data-testid={testId}>{text}</a>
+      </Popconfirm>
+    );
+  };
   return (
     <Card title={t('payroll.export.title')} size="small" data-testid="payroll-files" extra={can(me, 'payroll.unmask') && <Checkbox checked={unmask} onChange={(e) => setUnmask(e.target.checked)} data-testid="payroll-unmask">{t('payroll.export.unmask')}</Checkbox>}>
       {files.error && <Alert type="error" showIcon message={t('common.loadFailed', { message: files.error.message })} />}
@@ -35,8 +64,8 @@ export function PaymentFiles({ payrollNo, onExported }: { payrollNo: string; onE
           {
             key: 'download', title: '', render: (_, f) => (
               <Space>
-                <a href={paymentFileUrl(payrollNo, f.kind, f.key, 'xlsx', unmask)} download onClick={downloaded} data-testid={`${f.kind}-file-xlsx-${nth(f)}`}>{t('payroll.export.xlsx')}</a>
-                <a href={paymentFileUrl(payrollNo, f.kind, f.key, 'csv', unmask)} download onClick={downloaded} data-testid={`${f.kind}-file-csv-${nth(f)}`}>{t('payroll.export.csv')}</a>
+                {link(f, 'xlsx', t('payroll.export.xlsx'))}
+                {link(f, 'csv', t('payroll.export.csv'))}
               </Space>
             ),
           },

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Descriptions, Popconfirm, Space, Table, Tag, message } from 'antd';
+import { Alert, Button, Card, Descriptions, Input, Popconfirm, Select, Space, Table, Tag, Typography, message } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useApiData } from '../../api/useApiData.ts';
@@ -105,23 +105,42 @@ function PayrollView({ payrollNo }: { payrollNo: string }) {
             ...amountColumns,
           ]} />
       </Card>
-      <Lines payrollNo={payrollNo} version={version} />
+      <Lines payrollNo={payrollNo} version={version} townships={townshipsOf(p)} />
     </Space>
   );
 }
 
-function Lines({ payrollNo, version }: { payrollNo: string; version: number }) {
+/** The townships of the payroll the user sees (the server sends only those in scope), each once, in code order. */
+function townshipsOf(p: PayrollDetail): { value: string; label: string }[] {
+  const seen = new Map<string, string>();
+  for (const r of p.byTownship) if (!seen.has(r.townshipCode)) seen.set(r.townshipCode, r.townshipName);
+  return [...seen].map(([value, label]) => ({ value, label }));
+}
+
+interface LineFilters {
+  township?: string;
+  q?: string;
+}
+
+/** 发放明细: filtered by township and person (name or ID number) on the server, page by page, with the count. */
+function Lines({ payrollNo, version, townships }: { payrollNo: string; version: number; townships: { value: string; label: string }[] }) {
   const t = useT();
   const [items, setItems] = useState<PayrollLine[]>([]);
   const [next, setNext] = useState<number | null>(null);
+  const [total, setTotal] = useState<number | null>(null);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [filters, setFilters] = useState<LineFilters>({});
+  const [q, setQ] = useState('');
+  const townshipName = new Map(townships.map((o) => [o.value, o.label]));
   const load = async (after?: number) => {
     setLoading(true);
+    setError(null);
     try {
-      const page = await fetchLines(payrollNo, { limit: PAGE, ...(after !== undefined ? { after } : {}) });
+      const page = await fetchLines(payrollNo, { limit: PAGE, ...filters, ...(after !== undefined ? { after } : {}) });
       setItems((old) => (after === undefined ? page.items : [...old, ...page.items]));
       setNext(page.next);
+      setTotal(page.total);
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
     } finally {
@@ -130,13 +149,45 @@ function Lines({ payrollNo, version }: { payrollNo: string; version: number }) {
   };
   useEffect(() => {
     void load();
-  }, [payrollNo, version]);
+  }, [payrollNo, version, filters]);
+  const filterBar = (
+    <Space wrap data-testid="payroll-lines-filters">
+      <Select
+        allowClear
+        showSearch
+        optionFilterProp="label"
+        style={{ minWidth: 180 }}
+        placeholder={t('payroll.filter.allTownships')}
+        aria-label={t('payroll.col.township')}
+        value={filters.township}
+        onChange={(v: string | undefined) => setFilters((f) => ({ ...f, township: v || undefined }))}
+        options={townships}
+        data-testid="payroll-lines-township"
+      />
+      <Input.Search
+        allowClear
+        style={{ width: 260 }}
+        placeholder={t('payroll.filter.search')}
+        aria-label={t('payroll.filter.search')}
+        value={q}
+        maxLength={50}
+        onChange={(e) => setQ(e.target.value)}
+        onSearch={(v) => setFilters((f) => ({ ...f, q: v.trim() || undefined }))}
+        data-testid="payroll-lines-search"
+      />
+      {total !== null && <Typography.Text data-testid="payroll-lines-total">{t('payroll.filter.total', { n: total, shown: items.length })}</Typography.Text>}
+    </Space>
+  );
   return (
     <Card title={t('payroll.detail.lines')} size="small">
-      {error && <Alert type="error" showIcon message={t('common.loadFailed', { message: error })} />}
+      <Space direction="vertical" style={{ width: '100%' }}>
+        {filterBar}
+        {error && <Alert type="error" showIcon message={t('common.loadFailed', { message: error })} />}
+      </Space>
       <Table<PayrollLine> size="small" rowKey="id" pagination={false} loading={loading} dataSource={items} data-testid="payroll-lines" locale={{ emptyText: t('common.noData') }} scroll={{ x: 'max-content' }}
         columns={[
           { key: 'programme', title: t('payroll.col.programme'), render: (_, l) => l.programmeLabel },
+          { key: 'township', title: t('payroll.col.township'), render: (_, l) => townshipName.get(l.townshipCode) ?? '' },
           { key: 'household', title: t('payroll.col.householdNo'), render: (_, l) => <Link to={`/households/${l.householdNo}`}>{l.householdNo}</Link> },
           { key: 'name', title: t('payroll.col.name'), dataIndex: 'name' },
           { key: 'id', title: t('payroll.col.idNumber'), dataIndex: 'idNumber' },

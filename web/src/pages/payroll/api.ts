@@ -18,8 +18,9 @@ export const fetchPayrolls = (f: { county?: string; period?: string; after?: num
   api<{ items: PayrollSummary[]; next: number | null }>(`/payroll${query({ county: f.county, period: f.period, after: f.after, limit: 50 })}`);
 export const runPayroll = (period: string, countyCode: string) => api<RunResult>('/payroll/runs', { method: 'POST', body: { period, countyCode } });
 export const fetchPayroll = (no: string) => api<PayrollDetail>(`/payroll/${enc(no)}`);
-export const fetchLines = (no: string, f: { township?: string; programme?: string; after?: number; limit: number }) =>
-  api<{ items: PayrollLine[]; next: number | null }>(`/payroll/${enc(no)}/lines${query({ township: f.township, programme: f.programme, after: f.after, limit: f.limit })}`);
+/** Lines filtered by township, programme and person (name prefix or ID number); `total` counts every page. */
+export const fetchLines = (no: string, f: { township?: string; programme?: string; q?: string; after?: number; limit: number }) =>
+  api<{ items: PayrollLine[]; next: number | null; total: number }>(`/payroll/${enc(no)}/lines${query({ township: f.township, programme: f.programme, q: f.q, after: f.after, limit: f.limit })}`);
 export const approvePayroll = (no: string) => api<RunResult>(`/payroll/${enc(no)}/approve`, { method: 'POST' });
 export const discardPayroll = (no: string) => api<{ discarded: boolean }>(`/payroll/${enc(no)}/discard`, { method: 'POST' });
 /** Every file of an approved payroll: bank files, the cash list, the payees' files. */

@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Form, Input, Select, Space, Tag, Typography, message } from 'antd';
+import { Alert, Button, Checkbox, Form, Input, Popconfirm, Select, Space, Tag, Typography, message } from 'antd';
 import { useState } from 'react';
 import { useApiData } from '../../api/useApiData.ts';
 import { useProgrammes } from '../../api/useProgrammes.ts';
@@ -134,12 +134,24 @@ export function CaseVerification({ caseNo, householdNo, nextActions, onChanged }
       ))}
       {latest && step && (
         <Space>
-          <Button type="primary" disabled={!step.allowed} loading={busy} data-testid="verification-result"
-            onClick={() => void run(async () => {
+          {/* Recorded once, as the request's findings decide it: the confirmation says which result, from how much. */}
+          <Popconfirm
+            disabled={!step.allowed}
+            title={t('verification.case.recordResult')}
+            description={
+              <div style={{ maxWidth: 360 }} data-testid="verification-result-confirm">
+                {t(latest.confirmedBreaking > 0 ? 'verification.case.confirmFail' : 'verification.case.confirmPass', { requestNo: latest.requestNo, persons: latest.persons, findings: latest.findings.length, confirmed: latest.confirmedBreaking })}
+              </div>
+            }
+            okText={t('verification.case.confirmOk')}
+            onConfirm={() => void run(async () => {
               await performStep(caseNo, { action: step.action, data: { method: 'request', requestNo: latest.requestNo, result: latest.confirmedBreaking > 0 ? 'fail' : 'pass', note: t('verification.case.resultNote', { requestNo: latest.requestNo }) } });
               void toast.success(t('verification.case.resultRecorded'));
               changed();
-            })}>{t('verification.case.recordResult')}</Button>
+            })}
+          >
+            <Button type="primary" disabled={!step.allowed} loading={busy} data-testid="verification-result">{t('verification.case.recordResult')}</Button>
+          </Popconfirm>
           {!step.allowed && step.blockedReason && <Typography.Text type="secondary">{step.blockedReason}</Typography.Text>}
         </Space>
       )}
