@@ -90,7 +90,7 @@ export function allowAction(holder: PermissionHolder, action: Action): void {
     if (grants !== 'all' && !grants.includes(action)) throw AppError.forbidden(`接入系统未获授权：${action}`, { action });
     return;
   }
-  if (!roleAllows(holder.role, action)) throw AppError.forbidden(`角色无权执行此操作：${action}`, { action });
+  if (!roleAllows(holder.role, action)) throw AppError.forbidden('您的角色无权执行此操作', { action });
 }
 
 /** Whether the holder's role has the action (what `allowAction` would let through), without throwing. */

@@ -5,15 +5,18 @@ import { chainHash, GENESIS_HASH } from '../../kernel/audit/hash.ts';
 
 
 export async function listAudit(db: Kysely<DB>, scope: Scope, opts: { limit: number; before?: number | undefined; entity?: string | undefined; entityId?: string | undefined }) {
+  // With the actor's display name and the area's name: staff read 州民政局管理员 and 都匀市, not qiannan.admin and 522701.
   let q = db
     .selectFrom('audit_log')
-    .select(['id', 'at', 'actor_name', 'action', 'entity', 'entity_id', 'area_code'])
+    .leftJoin('users', 'users.id', 'audit_log.actor_id')
+    .leftJoin('areas', 'areas.code', 'audit_log.area_code')
+    .select(['audit_log.id', 'audit_log.at', 'audit_log.actor_name', 'users.display_name as actor_display_name', 'audit_log.action', 'audit_log.entity', 'audit_log.entity_id', 'audit_log.area_code', 'areas.name as area_name'])
     .where(inScope(scope, 'audit_log.area_code'))
-    .orderBy('id', 'desc')
+    .orderBy('audit_log.id', 'desc')
     .limit(opts.limit);
-  if (opts.before !== undefined) q = q.where('id', '<', opts.before);
-  if (opts.entity !== undefined) q = q.where('entity', '=', opts.entity);
-  if (opts.entityId !== undefined) q = q.where('entity_id', '=', opts.entityId);
+  if (opts.before !== undefined) q = q.where('audit_log.id', '<', opts.before);
+  if (opts.entity !== undefined) q = q.where('audit_log.entity', '=', opts.entity);
+  if (opts.entityId !== undefined) q = q.where('audit_log.entity_id', '=', opts.entityId);
   return q.execute();
 }
 

@@ -17,7 +17,7 @@ export const auditRoutes: RouteModule = (app, { db }) => {
       }),
       response: {
         200: z.object({
-          items: z.array(z.object({ id: z.number(), at: z.string(), actorName: z.string().nullable(), action: z.string(), entity: z.string(), entityId: z.string().nullable(), areaCode: z.string().nullable() })),
+          items: z.array(z.object({ id: z.number(), at: z.string(), actorName: z.string().nullable(), actorDisplayName: z.string().nullable(), action: z.string(), entity: z.string(), entityId: z.string().nullable(), areaCode: z.string().nullable(), areaName: z.string().nullable() })),
         }),
       },
     },

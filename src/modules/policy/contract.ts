@@ -7,7 +7,7 @@ const ruleSet = z.enum(RULE_SETS).nullable();
 const storedValue = z.union([z.number(), z.boolean(), z.string(), z.array(z.string()), z.null()]);
 
 export const parameterValue = z.object({
-  id: z.number(), name: z.string(), area: z.string(), ruleSet, effective: z.string(), value: storedValue,
+  id: z.number(), name: z.string(), area: z.string(), areaName: z.string().nullable(), ruleSet, effective: z.string(), value: storedValue,
   valueReference: z.string().nullable(), origin: z.enum(['file', 'api']), createdBy: z.string(), createdAt: z.string(),
   usedAt: z.string().nullable(), used: z.boolean(), current: z.boolean(),
 });

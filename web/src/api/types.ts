@@ -49,11 +49,14 @@ export interface AreaDetail {
 export interface AuditEntry {
   id: number;
   at: string;
+  /** The account's user name (`system`/`demo` for jobs); actorDisplayName is what staff read. */
   actorName: string | null;
+  actorDisplayName: string | null;
   action: string;
   entity: string;
   entityId: string | null;
   areaCode: string | null;
+  areaName: string | null;
 }
 
 export interface AuditVerifyResult {

@@ -47,9 +47,9 @@ export const OFFLINE_ROLES: readonly Role[] = ['village_clerk', 'township_casewo
 /** The side menu, in the order users meet the work. */
 export const MODULES: readonly ModuleEntry[] = [
   { path: '/', label: 'menu.dashboard', icon: <HomeOutlined />, built: true },
-  { path: '/households', label: 'menu.registry', icon: <TeamOutlined />, built: true },
+  { path: '/households', label: 'menu.registry', icon: <TeamOutlined />, built: true, requires: 'registry.read' },
   { path: '/offline', label: 'menu.offline', icon: <CloudDownloadOutlined />, built: true, requires: 'registry.write', roles: OFFLINE_ROLES },
-  { path: '/cases', label: 'menu.cases', icon: <FileTextOutlined />, built: true },
+  { path: '/cases', label: 'menu.cases', icon: <FileTextOutlined />, built: true, requires: 'cases.read' },
   { path: '/cases/import', label: 'menu.caseload', icon: <ImportOutlined />, built: true, requires: 'caseload.import' },
   { path: '/cases/rerate', label: 'menu.rerate', icon: <FileTextOutlined />, built: true, requires: 'cases.rerate' },
   { path: '/intake', label: 'menu.intake', icon: <InboxOutlined />, built: true, requires: 'intake.referrals' },

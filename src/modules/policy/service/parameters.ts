@@ -16,6 +16,7 @@ import {
 import { appendAudit } from '../../../kernel/audit/append.ts';
 import { todayInChina } from '../../../kernel/clock.ts';
 import * as repo from '../repo/parameters.ts';
+import { namesOf } from '../../areas/index.ts';
 
 export { markParametersUsed } from '../repo/parameters.ts';
 
@@ -103,11 +104,12 @@ export async function syncParameterFiles(db: Database, rows: readonly ParameterR
 }
 
 
-export type ValueView = repo.StoredValue & { used: boolean; current: boolean };
+/** `areaName`: the area's name for staff (null for CN, the national values). */
+export type ValueView = repo.StoredValue & { used: boolean; current: boolean; areaName: string | null };
 export type ParameterView = repo.Definition & { values: ValueView[] };
 
 /** Per (area, rule set): the latest value in force today is current; later ones are scheduled. */
-function withCurrent(values: readonly repo.StoredValue[], today: string): ValueView[] {
+function withCurrent(values: readonly repo.StoredValue[], today: string, names: ReadonlyMap<string, string>): ValueView[] {
   const current = new Map<string, number>();
   for (const v of values) {
     if (v.effective > today) continue;
@@ -116,7 +118,7 @@ function withCurrent(values: readonly repo.StoredValue[], today: string): ValueV
     if (!best || v.effective > best.effective) current.set(k, v.id);
   }
   const ids = new Set(current.values());
-  return values.map((v) => ({ ...v, used: v.usedAt !== null, current: ids.has(v.id) }));
+  return values.map((v) => ({ ...v, used: v.usedAt !== null, current: ids.has(v.id), areaName: names.get(v.area) ?? null }));
 }
 
 /** Every parameter with its values (current and past, per area): public law, open to every role. */
@@ -124,11 +126,12 @@ export async function listParameters(db: Database, scope: Scope, prefix?: string
   allow(scope, 'policy.read');
   const [defs, values] = await Promise.all([repo.listDefinitions(db.kysely), repo.listValues(db.kysely)]);
   const today = todayInChina();
+  const names = await namesOf(db.kysely, [...new Set(values.map((v) => v.area))].filter((a) => a !== 'CN'));
   const byName = new Map<string, repo.StoredValue[]>();
   for (const v of values) byName.set(v.name, [...(byName.get(v.name) ?? []), v]);
   return defs
     .filter((d) => prefix === undefined || d.name === prefix || d.name.startsWith(`${prefix}.`))
-    .map((d) => ({ ...d, values: withCurrent(byName.get(d.name) ?? [], today) }));
+    .map((d) => ({ ...d, values: withCurrent(byName.get(d.name) ?? [], today, names) }));
 }
 
 async function mustFindDefinition(db: Kysely<DB>, name: string): Promise<repo.Definition> {
@@ -140,7 +143,9 @@ async function mustFindDefinition(db: Kysely<DB>, name: string): Promise<repo.De
 export async function getParameter(db: Database, scope: Scope, name: string): Promise<ParameterView> {
   allow(scope, 'policy.read');
   const def = await mustFindDefinition(db.kysely, name);
-  return { ...def, values: withCurrent(await repo.listValues(db.kysely, name), todayInChina()) };
+  const values = await repo.listValues(db.kysely, name);
+  const names = await namesOf(db.kysely, [...new Set(values.map((v) => v.area))].filter((a) => a !== 'CN'));
+  return { ...def, values: withCurrent(values, todayInChina(), names) };
 }
 
 /** A value typed by the parameter's unit; money in yuan with at most two decimals. */
@@ -205,7 +210,8 @@ export async function addValue(db: Database, scope: Scope, name: string, input: 
   invalidateParameters(db);
   const stored = (await repo.listValues(db.kysely, name)).find((v) => v.id === id);
   if (!stored) throw new Error(`value ${id} vanished`);
-  return { ...stored, used: false, current: false };
+  const names = input.area === 'CN' ? new Map<string, string>() : await namesOf(db.kysely, [input.area]);
+  return { ...stored, used: false, current: false, areaName: names.get(input.area) ?? null };
 }
 
 export const valuePatchSchema = z.strictObject({ effective: z.string().optional(), value: z.unknown().optional(), reference: z.string().optional() });

@@ -57,7 +57,7 @@ export function AreaSearch({ onSelect }: { onSelect: (area: SelectedArea) => voi
                     {hit.name} <Tag>{t(`level.${hit.level}`)}</Tag>
                   </span>
                 }
-                description={`${hit.pathNames.join(' / ')} · ${hit.code}`}
+                description={<>{hit.pathNames.join(' / ')} · <span data-code>{hit.code}</span></>}
               />
             </List.Item>
           )}

@@ -28,7 +28,7 @@ export function AreaSummary({ area }: { area: SelectedArea }) {
           {d?.area.kind === 'functional_zone' && <Tag color="orange">{t('kind.functional_zone')}</Tag>}
         </span>
       }
-      extra={area.code}
+      extra={<span data-code>{area.code}</span>}
     >
       {detail.error && <Alert type="error" message={t('common.loadFailed', { message: detail.error.message })} />}
       {detail.loading && <Skeleton active paragraph={{ rows: 1 }} />}

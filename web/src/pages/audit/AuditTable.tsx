@@ -1,6 +1,7 @@
 import { Table } from 'antd';
 import type { AuditEntry } from '../../api/types.ts';
 import { useLocale, useT } from '../../i18n/context.ts';
+import { auditActionLabel, auditEntityLabel } from './labels.ts';
 
 export function AuditTable({ entries, loading }: { entries: AuditEntry[]; loading: boolean }) {
   const t = useT();
@@ -19,14 +20,20 @@ export function AuditTable({ entries, loading }: { entries: AuditEntry[]; loadin
       columns={[
         { title: t('audit.col.id'), dataIndex: 'id', width: 90 },
         { title: t('audit.col.at'), dataIndex: 'at', render: (at: string) => time.format(new Date(at)) },
-        { title: t('audit.col.actor'), dataIndex: 'actorName', render: (n: string | null) => n ?? t('audit.system') },
-        { title: t('audit.col.action'), dataIndex: 'action' },
+        // Jobs and the CLI act under a technical name (system, demo): shown as 系统.
+        { title: t('audit.col.actor'), dataIndex: 'actorDisplayName', render: (n: string | null) => n ?? t('audit.system') },
+        { title: t('audit.col.action'), dataIndex: 'action', render: (a: string) => <span title={a}>{auditActionLabel(t, a, locale)}</span> },
         {
           title: t('audit.col.entity'),
           dataIndex: 'entity',
-          render: (_: unknown, e: AuditEntry) => (e.entityId ? `${e.entity} #${e.entityId}` : e.entity),
+          render: (_: unknown, e: AuditEntry) => (
+            <span title={e.entity}>
+              {auditEntityLabel(t, e.entity, locale)}
+              {e.entityId && <> <span data-code>{e.entityId}</span></>}
+            </span>
+          ),
         },
-        { title: t('audit.col.area'), dataIndex: 'areaCode', render: (c: string | null) => c ?? '—' },
+        { title: t('audit.col.area'), dataIndex: 'areaName', render: (n: string | null, e: AuditEntry) => n ?? e.areaCode ?? '—' },
       ]}
     />
   );

@@ -7,7 +7,7 @@ import { useCurrentUser } from '../../auth/context.ts';
 import { useT } from '../../i18n/context.ts';
 import { canManagePolicy } from './access.ts';
 import { addParameterValue, fetchParameters, type Parameter, type ParameterValue } from './api.ts';
-import { formatStoredValue, unitLabel } from './format.ts';
+import { ruleSetLabel, storedValueLabel, unitLabel, valueAreaLabel } from './format.ts';
 import { PolicyNav } from './PolicyNav.tsx';
 import { nonNegative } from '../../forms/rules.ts';
 
@@ -20,21 +20,21 @@ function ValuesTable({ parameter }: { parameter: Parameter }) {
       pagination={false}
       dataSource={[...parameter.values].sort((a, b) => a.area.localeCompare(b.area) || b.effective.localeCompare(a.effective))}
       columns={[
-        { title: t('policy.col.area'), dataIndex: 'area', width: 110, render: (a: string) => (a === 'CN' ? t('policy.area.national') : a) },
-        { title: t('policy.col.ruleSet'), dataIndex: 'ruleSet', width: 90, render: (r: string | null) => r ?? t('policy.ruleSet.any') },
+        { title: t('policy.col.area'), dataIndex: 'area', width: 110, render: (_: string, row) => valueAreaLabel(t, row) },
+        { title: t('policy.col.ruleSet'), dataIndex: 'ruleSet', width: 90, render: (r: string | null) => ruleSetLabel(t, r) },
         { title: t('policy.col.effective'), dataIndex: 'effective', width: 110 },
         {
           title: t('policy.col.value'), dataIndex: 'value', width: 160,
           render: (v: unknown, row) => (
             <Space size={4} wrap>
-              {formatStoredValue(v, parameter.unit)}
+              {storedValueLabel(t, v, parameter.unit)}
               {row.current && <Tag color="green">{t('policy.value.current')}</Tag>}
               {row.used && <Tooltip title={t('policy.value.usedAt', { at: row.usedAt ?? '' })}><Tag color="orange">{t('policy.col.used')}</Tag></Tooltip>}
             </Space>
           ),
         },
         { title: t('policy.col.reference'), dataIndex: 'valueReference', render: (r: string | null) => <Typography.Text type="secondary">{r ?? parameter.reference}</Typography.Text> },
-        { title: t('policy.col.origin'), dataIndex: 'origin', width: 100, render: (o: 'file' | 'api', row) => (o === 'file' ? t('policy.origin.file') : `${t('policy.origin.api')} · ${row.createdBy}`) },
+        { title: t('policy.col.origin'), dataIndex: 'origin', width: 100, render: (o: 'file' | 'api') => (o === 'file' ? t('policy.origin.file') : t('policy.origin.api')) },
       ]}
     />
   );
@@ -68,14 +68,14 @@ function AddValueModal({ parameter, onClose, onSaved }: { parameter: Parameter; 
     }
   };
   return (
-    <Modal open title={t('policy.add.title', { name: parameter.name })} onCancel={onClose} onOk={() => form.submit()} okText={t('policy.add.submit')} confirmLoading={saving} destroyOnHidden>
+    <Modal open title={t('policy.add.title', { name: parameter.description })} onCancel={onClose} onOk={() => form.submit()} okText={t('policy.add.submit')} confirmLoading={saving} destroyOnHidden>
       <Space direction="vertical" style={{ width: '100%' }}>
         <Alert type="info" showIcon message={t('policy.add.hint')} />
         {error && <Alert type="error" showIcon message={error} data-testid="policy-add-error" />}
         <Form<ValueForm> form={form} layout="vertical" onFinish={(v) => void submit(v)} initialValues={{ area: me.areaCode, ruleSet: '', effective: '', reference: '' }}>
           <Form.Item name="area" label={t('policy.add.area')} rules={[{ required: true, message: t('common.required', { field: t('policy.add.area') }) }]}><Input /></Form.Item>
           <Form.Item name="ruleSet" label={t('policy.col.ruleSet')}>
-            <Select options={[{ value: '', label: t('policy.ruleSet.any') }, { value: 'cn-2012', label: 'cn-2012' }, { value: 'cn-2021', label: 'cn-2021' }]} />
+            <Select options={[{ value: '', label: t('policy.ruleSet.any') }, { value: 'cn-2012', label: ruleSetLabel(t, 'cn-2012') }, { value: 'cn-2021', label: ruleSetLabel(t, 'cn-2021') }]} />
           </Form.Item>
           <Form.Item name="effective" label={t('policy.add.effective')} rules={[{ required: true, pattern: /^\d{4}-\d{2}-\d{2}$/, message: t('common.required', { field: t('policy.add.effective') }) }]}><Input placeholder="2016-01-01" /></Form.Item>
           {kind === 'number' && <Form.Item name="number" label={`${t('policy.add.value')}（${unitLabel(t, unit)}）`} rules={[{ required: true, message: t('common.required', { field: t('policy.add.value') }) }, nonNegative(t)]}><InputNumber style={{ width: '100%' }} /></Form.Item>}
@@ -126,7 +126,8 @@ export default function ParametersPage() {
               render: (_: unknown, p) => (
                 <Space direction="vertical" size={0} style={{ width: '100%' }}>
                   <Typography.Text strong>{p.description}</Typography.Text>
-                  <Typography.Text type="secondary" style={{ fontSize: 12, wordBreak: 'break-all' }}>{p.name}</Typography.Text>
+                  {/* The technical name, for those who edit the parameter files. */}
+                  <Typography.Text data-code type="secondary" style={{ fontSize: 12, wordBreak: 'break-all' }}>{p.name}</Typography.Text>
                 </Space>
               ),
             },
@@ -135,7 +136,7 @@ export default function ParametersPage() {
               title: t('policy.col.current'), key: 'current', width: 300,
               render: (_: unknown, p) => {
                 const current = p.values.filter((v) => v.current);
-                const line = (v: ParameterValue) => `${v.area === 'CN' ? t('policy.area.national') : v.area}${v.ruleSet ? `/${v.ruleSet}` : ''}：${formatStoredValue(v.value, p.unit)}`;
+                const line = (v: ParameterValue) => `${valueAreaLabel(t, v)}${v.ruleSet ? `/${ruleSetLabel(t, v.ruleSet)}` : ''}：${storedValueLabel(t, v.value, p.unit)}`;
                 const shown = current.slice(0, 3).map((v) => <div key={v.id} style={{ wordBreak: 'break-word' }}>{line(v)}</div>);
                 return current.length > 3 ? <Tooltip title={current.map(line).join('；')}><div>{shown}<div>…</div></div></Tooltip> : shown;
               },
@@ -149,7 +150,7 @@ export default function ParametersPage() {
           parameter={adding}
           onClose={() => setAdding(null)}
           onSaved={() => {
-            void toast.success(t('policy.add.saved', { name: adding.name }));
+            void toast.success(t('policy.add.saved', { name: adding.description }));
             setAdding(null);
             data.reload();
           }}

@@ -4,6 +4,8 @@ export interface ParameterValue {
   id: number;
   name: string;
   area: string;
+  /** The area's name (null for CN). */
+  areaName: string | null;
   ruleSet: string | null;
   effective: string;
   value: number | boolean | string | string[] | null;

@@ -41,3 +41,28 @@ export function unitLabel(t: Translate, unit: string): string {
   const key = `policy.unit.${unit}`;
   return isPolicyKey(key) ? t(key) : unit;
 }
+
+/** A code a parameter value holds (income_tax → 个人所得税); a code without a name (a hotline number) as it is. */
+export function codeLabel(t: Translate, code: string): string {
+  const key = `policy.code.${code}`;
+  return isPolicyKey(key) ? t(key) : code;
+}
+
+/** A stored value for staff: codes by their names, the rest as formatStoredValue shows it. */
+export function storedValueLabel(t: Translate, value: unknown, unit: string): string {
+  if (Array.isArray(value)) return value.map((v) => codeLabel(t, String(v))).join('、');
+  if (unit === 'code' && typeof value === 'string') return codeLabel(t, value);
+  return formatStoredValue(value, unit);
+}
+
+/** A value's area for staff: 全国 for CN, else the area's name. */
+export function valueAreaLabel(t: Translate, v: { area: string; areaName: string | null }): string {
+  return v.area === 'CN' ? t('policy.area.national') : (v.areaName ?? v.area);
+}
+
+/** A rule set by name (cn-2012 → 2012 年办法); null: any rule set. */
+export function ruleSetLabel(t: Translate, ruleSet: string | null): string {
+  if (ruleSet === null) return t('policy.ruleSet.any');
+  const key = `policy.ruleSet.${ruleSet}`;
+  return isPolicyKey(key) ? t(key) : ruleSet;
+}

@@ -1,6 +1,8 @@
 // The policy pages' part of the app dictionaries (spread into web/src/i18n/{zh-CN,en}.ts).
+import { policyCodesEn, policyCodesZhCN } from './codes.ts';
 
 export const policyZhCN = {
+  ...policyCodesZhCN,
   'policy.title': '政策参数',
   'policy.nav.parameters': '参数',
   'policy.nav.simulator': '标准测算',
@@ -133,6 +135,7 @@ export const policyZhCN = {
 };
 
 export const policyEn: Record<keyof typeof policyZhCN, string> = {
+  ...policyCodesEn,
   'policy.title': 'Policy parameters',
   'policy.nav.parameters': 'Parameters',
   'policy.nav.simulator': 'Standards simulator',

@@ -18,8 +18,9 @@ export function UserTable({ users, loading }: { users: User[]; loading: boolean 
       pagination={{ pageSize: 20, hideOnSinglePage: true }}
       locale={{ emptyText: t('common.noData') }}
       columns={[
-        { title: t('users.col.username'), dataIndex: 'username' },
+        // The name staff read first; the login name is a code (what the user types to sign in).
         { title: t('users.col.displayName'), dataIndex: 'displayName' },
+        { title: t('users.col.username'), dataIndex: 'username', render: (n: string) => <span data-code>{n}</span> },
         {
           title: t('users.col.role'),
           dataIndex: 'role',
@@ -28,7 +29,7 @@ export function UserTable({ users, loading }: { users: User[]; loading: boolean 
         {
           title: t('users.col.area'),
           dataIndex: 'areaName',
-          render: (_: unknown, u: User) => `${u.areaName} (${u.areaCode})`,
+          render: (_: unknown, u: User) => u.areaName,
         },
         {
           title: t('users.col.department'),

@@ -1,0 +1,141 @@
+// Issue 23, must-haves 2 and 7: every main page, as each demo role sees it, shows no machine code (snake_case,
+// dotted keys, area codes outside code columns, English words: e2e/codeText.ts) and has no serious or critical
+// WCAG 2.1 AA violation (axe-core: e2e/accessibility.ts). The pages are the side menu's items the role is shown,
+// the sub-pages of their switches (一门受理, 核对, 政策), and the first record each list links to (a household, a case,
+// a batch, a payroll…).
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { accessibilityViolations } from './accessibility.ts';
+import { launchBrowser, loginAs } from './browser.ts';
+import { codeSnippets, codeTextOnPage } from './codeText.ts';
+import { browserSuite } from './suite.ts';
+
+/** One demo account per role (README "Demo accounts"; the second township caseworker sees what the first does). */
+const ACCOUNTS = ['qiannan.admin', 'duyun.approver', 'guanghui.caseworker', 'guanghui.clerk', 'qiannan.auditor', 'duyun.medical'];
+
+describe('code-pattern checker', () => {
+  it('finds snake_case, dotted keys, area codes and English words', () => {
+    expect(codeSnippets('单位 yuan_per_person_month')).toEqual(['单位 [yuan_per_person_month]']);
+    expect(codeSnippets('操作 auth.login 权限 registry.read')).toEqual(['操作 [auth.login] 权限 registry', 'th.login 权限 [registry.read]']);
+    expect(codeSnippets('区划 522701001 广惠街道')).toEqual(['区划 [522701001] 广惠街道']);
+    expect(codeSnippets('规则 cn-2012 户籍 rural')).toEqual(['规则 [cn]-2012 户籍 rural', 'cn-2012 户籍 [rural]']);
+  });
+  it('leaves Chinese, amounts, dates, masked numbers and the allowed words alone', () => {
+    expect(codeSnippets('低保标准 495.00 元/人·月，2015-12-01 起')).toEqual([]);
+    expect(codeSnippets('月发放 123456.78 元，共 1,234,567.00 元')).toEqual([]);
+    expect(codeSnippets('身份证 522701********1234，第 12345 号')).toEqual([]);
+    expect(codeSnippets('导出 Excel，下载 PDF 或 CSV')).toEqual([]);
+    expect(codeSnippets('共 2 人')).toEqual([]);
+  });
+});
+
+/** What a page showed wrong: the code-like text and the accessibility violations. */
+interface Findings {
+  [where: string]: string[];
+}
+
+/**
+ * Waits until the page has no request in flight and shows no spinner or skeleton, twice in a row 100 ms apart
+ * (a list's request often starts only after its page's code has loaded).
+ */
+async function settle(page: Page, pending: () => number): Promise<void> {
+  const busy = page.locator('.ant-spin-spinning:visible, .ant-skeleton-active:visible');
+  let quiet = 0;
+  const deadline = Date.now() + 15_000;
+  while (quiet < 2 && Date.now() < deadline) {
+    quiet = pending() === 0 && (await busy.count()) === 0 ? quiet + 1 : 0;
+    await page.waitForTimeout(100);
+  }
+}
+
+browserSuite('every page in Chinese and accessible (browser)', (env) => {
+  /** Pages already checked with axe (by path pattern): a page is measured once, its text for every role. */
+  const measured = new Set<string>();
+  /** The path with record numbers taken out: /households/H522701… and /households/H522702… are one page. */
+  const pattern = (path: string) => path.replace(/\/[^/]*\d[^/]*/g, '/:no');
+
+  for (const username of ACCOUNTS) {
+    // The roles at once, each in a browser context of its own: the pages wait on the server more than on the CPU.
+    it.concurrent(`${username}: no code in the text, no serious accessibility violation`, async () => {
+      const { server } = env();
+      const base = server.baseUrl;
+      const browser = await launchBrowser();
+      const page = await browser.context.newPage();
+      let inFlight = 0;
+      page.on('request', () => void inFlight++);
+      page.on('requestfinished', () => void inFlight--);
+      page.on('requestfailed', () => void inFlight--);
+      const pending = () => inFlight;
+      const findings: Findings = {};
+      const walked: string[] = [];
+      const detailsSeen = new Set<string>();
+
+      let started = Date.now();
+      const check = async (label: string) => {
+        await settle(page, pending);
+        const path = new URL(page.url()).pathname;
+        walked.push(`${label} ${path} ${Date.now() - started} ms`);
+        const where = `${label} (${path})`;
+        const codes = await codeTextOnPage(page);
+        if (codes.length > 0) findings[`${where}: code text`] = codes;
+        if (!measured.has(pattern(path))) {
+          measured.add(pattern(path));
+          const violations = await accessibilityViolations(page);
+          if (violations.length > 0) findings[`${where}: accessibility`] = violations;
+        }
+        started = Date.now();
+      };
+
+      /** The first record the page's list links to, once per kind of record (its path pattern). */
+      const firstDetail = async (): Promise<string | null> => {
+        const here = new URL(page.url()).pathname;
+        const fresh = (href: string) => {
+          const path = new URL(href, base).pathname;
+          return path !== here && !detailsSeen.has(pattern(path));
+        };
+        const hrefs = await page.locator('main :is(.ant-table-tbody, .ant-list) a[href^="/"]:not([href^="/api/"], [download])').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+        let href = hrefs.find(fresh);
+        // Lists whose rows open the record when clicked (家庭).
+        const row = page.locator('main .ant-table-tbody tr.ant-table-row[style*="cursor: pointer"]').first();
+        if (!href && (await row.count()) > 0) {
+          await row.click();
+          await page.waitForURL((u) => u.pathname !== here, { timeout: 5_000 }).catch(() => undefined);
+          const opened = new URL(page.url());
+          if (fresh(opened.pathname)) href = opened.pathname + opened.search;
+        }
+        if (!href) return null;
+        detailsSeen.add(pattern(new URL(href, base).pathname));
+        return href;
+      };
+
+      await loginAs(page, base, username);
+      const menu = page.getByTestId('side-menu').getByRole('menuitem');
+      await menu.first().waitFor();
+      const labels = await menu.allInnerTexts();
+      for (const [i, label] of labels.entries()) {
+        const name = label.trim();
+        await menu.nth(i).click();
+        await check(name);
+        const details: { label: string; href: string }[] = [];
+        const detail = await firstDetail();
+        if (detail) details.push({ label: `${name} › 详情`, href: detail });
+        // The page's own switch between its sub-pages (一门受理, 家庭经济状况核对, 政策).
+        const nav = page.locator('main [data-testid$="-nav"] .ant-segmented-item');
+        const subs = await page.locator('main [data-testid$="-nav"] .ant-segmented-item:not(.ant-segmented-item-selected)').allInnerTexts();
+        for (const sub of subs.map((s) => s.trim())) {
+          await nav.filter({ hasText: sub }).first().click();
+          await check(`${name} › ${sub}`);
+          const subDetail = await firstDetail();
+          if (subDetail) details.push({ label: `${name} › ${sub} › 详情`, href: subDetail });
+        }
+        for (const d of details) {
+          await page.goto(`${base}${d.href}`);
+          await check(d.label);
+        }
+      }
+      console.info(`[walk] ${username}: ${walked.length} pages\n  ${walked.join('\n  ')}`);
+      await browser.close();
+      expect(findings).toEqual({});
+    });
+  }
+});
