@@ -26,7 +26,7 @@ export const caseDetail = z.object({
   batch: z.object({ batchNo: z.string(), sampled: z.boolean(), drawn: z.boolean() }).nullable(),
   timeline: z.array(z.object({
     seq: z.number(), action: z.string(), label: z.string(), fromState: z.string().nullable(), toState: z.string(), date: z.string(), at: z.string(),
-    actorName: z.string(), actorRole: z.string(), reason: z.string().nullable(), data: z.unknown(), attachments: z.unknown(), dueDate: date,
+    actorName: z.string(), actorDisplayName: z.string().nullable(), actorRole: z.string(), reason: z.string().nullable(), data: z.unknown(), attachments: z.unknown(), dueDate: date,
   })),
   decisions: z.array(z.object({
     kind: z.string(), decidedOn: z.string(), effectiveMonth: z.string().nullable(), endMonth: z.string().nullable(), amountFen: z.number().nullable(),

@@ -61,7 +61,7 @@ export const registryRoutes: RouteModule = (app, ctx) => {
     return reply.status(204).send(null);
   });
 
-  app.get('/households/:householdNo/timeline', { schema: { tags: ['registry'], summary: '家庭变更记录', params: noParam, querystring: unmaskQuery, response: { 200: z.object({ items: z.array(z.object({ at: z.string(), actorName: z.string(), action: z.string(), subject: z.string().nullable(), before: z.unknown(), after: z.unknown() })) }) } } },
+  app.get('/households/:householdNo/timeline', { schema: { tags: ['registry'], summary: '家庭变更记录', params: noParam, querystring: unmaskQuery, response: { 200: z.object({ items: z.array(z.object({ at: z.string(), actorName: z.string(), actorDisplayName: z.string().nullable(), action: z.string(), subject: z.string().nullable(), before: z.unknown(), after: z.unknown() })) }) } } },
     async (req) => ({ items: await timeline(db, scopeOf(req), req.params.householdNo, req.query.unmask) }));
 
   app.put('/households/:householdNo/incomes', { schema: { tags: ['registry'], summary: '整体替换家庭收入明细', params: noParam, body: z.strictObject({ items: z.array(z.unknown()) }), response: { 204: z.null() } } }, async (req, reply) => {

@@ -2,7 +2,7 @@
 import './error-codes.ts';
 export { DEMO_ACCOUNTS, ensureDemoAccounts } from './demo.ts';
 export { hashParameters, hashPassword, verifyPassword } from './password.ts';
-export { countUsers, findById, findByUsername, revokeSessions, setPassword } from './repo.ts';
+export { countUsers, displayNames, findById, findByUsername, revokeSessions, setPassword } from './repo.ts';
 export { userRoutes, userSchema } from './routes.ts';
 export { createUser, newUserSchema, requireStrongPassword, toUser } from './service.ts';
 export type { User } from './service.ts';

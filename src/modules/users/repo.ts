@@ -17,6 +17,18 @@ export async function findById(db: Kysely<DB>, id: number): Promise<UserWithArea
   return withArea(db).where('users.id', '=', id).executeTakeFirst();
 }
 
+/**
+ * The display names of these user names (what staff read: 广惠街道窗口经办员, not guanghui.caseworker). Names only,
+ * unscoped: an entry's actor is shown to whoever may read the entry. A name with no account (a job's `system`,
+ * `demo`) is not in the map.
+ */
+export async function displayNames(db: Kysely<DB>, usernames: readonly string[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(usernames)];
+  if (wanted.length === 0) return new Map();
+  const rows = await db.selectFrom('users').select(['username', 'display_name']).where('username', 'in', wanted).execute();
+  return new Map(rows.map((r) => [r.username, r.display_name]));
+}
+
 export async function listUsers(db: Kysely<DB>, scope: Scope): Promise<UserWithArea[]> {
   return withArea(db).where(inScope(scope, 'users.area_code')).orderBy('users.area_code').orderBy('users.username').execute();
 }

@@ -41,6 +41,8 @@ export function VillageSelect({ root, value, onChange, placeholder, id, testId, 
       loadData={(node) => (typeof node.value === 'string' ? load(node.value) : Promise.resolve())}
       onChange={(next) => onChange?.(next)}
       placeholder={placeholder}
+      // Outside a form item (a filter bar) the placeholder is the field's only name.
+      aria-label={id ? undefined : placeholder}
       allowClear={allowClear}
       showSearch
       treeNodeFilterProp="title"

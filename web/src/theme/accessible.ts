@@ -18,11 +18,16 @@ export const ACCESSIBLE_THEME: ThemeConfig = {
     colorTextDescription: 'rgba(0, 0, 0, 0.65)',
     colorTextTertiary: 'rgba(0, 0, 0, 0.6)',
     colorTextPlaceholder: 'rgba(0, 0, 0, 0.55)',
+    // Danger, warning and success text (<Typography.Text type="danger">, 已超期): antd draws it in the light status
+    // colours (#ff4d4f 3.3:1, #faad14 1.9:1, #52c41a 2.3:1); the palettes' darker shades, 4.5:1 or more.
+    colorErrorText: '#cf1322', colorErrorTextHover: '#a8071a', colorErrorTextActive: '#820014',
+    colorWarningText: '#ad4e00', colorWarningTextHover: '#873800', colorWarningTextActive: '#612500',
+    colorSuccessText: '#237804', colorSuccessTextHover: '#135200', colorSuccessTextActive: '#092b00',
     // Preset tag colours (<Tag color="green">) draw their text in the palette's 7th shade on its 1st, 3.4:1 for
     // green: one shade darker (the 8th) for each, 4.5:1 or more.
     green7: '#237804', orange7: '#ad4e00', red7: '#a8071a', blue7: '#003eb3', gold7: '#ad6800', cyan7: '#006d75',
     purple7: '#391085', volcano7: '#ad2102', magenta7: '#9e1068', lime7: '#3f6600', geekblue7: '#10239e', yellow7: '#876800',
   },
-  // A table's "暂无数据" is drawn in the disabled colour (25 % black); it is text to read, not a disabled control.
-  components: { Table: { colorTextDisabled: 'rgba(0, 0, 0, 0.55)' }, Empty: { colorTextDisabled: 'rgba(0, 0, 0, 0.55)' } },
+  // A table's or list's "暂无数据" is drawn in the disabled colour (25 % black); it is text to read, not a disabled control.
+  components: { Table: { colorTextDisabled: 'rgba(0, 0, 0, 0.55)' }, Empty: { colorTextDisabled: 'rgba(0, 0, 0, 0.55)' }, List: { colorTextDisabled: 'rgba(0, 0, 0, 0.55)' } },
 };

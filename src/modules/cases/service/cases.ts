@@ -17,6 +17,7 @@ import { nextActions } from '../../../workflow/planner.ts';
 import { parseOrThrow } from '../../../kernel/validate.ts';
 import * as registry from '../../registry/index.ts';
 import { mustFindHousehold } from '../../registry/index.ts';
+import { displayNames } from '../../users/index.ts';
 import * as batches from '../repo/batches.ts';
 import * as repo from '../repo/cases.ts';
 import { decisionRecords, latestRerates, rerateSteps, type LatestRerate, type RerateStep } from '../repo/rerate-record.ts';
@@ -121,6 +122,7 @@ export async function getCase(db: Database, scope: Scope, caseNo: string) {
   const named = members.map((m) => ({ id: String(m.id), name: maskName(m.name), hukou: m.hukou }));
   const today = todayInChina();
   const params = await caseParameters(db);
+  const actors = await displayNames(db.kysely, [...history.map((t) => t.actor_name), ...rerates.map((r) => r.decided_by_name)]);
   const kase = await caseState(db.kysely, c);
   const actions = nextActions(def, kase, scope.role, today, params).map(({ action, act, blocked }) => ({
     action, label: act.label, allowed: blocked === null, blockedCode: blocked?.code ?? null, blockedReason: blocked?.message ?? null, reasonRequired: act.reasonRequired === true, dataSchema: schemaOf(act.schema),
@@ -133,10 +135,10 @@ export async function getCase(db: Database, scope: Scope, caseNo: string) {
     appliedOn: c.applied_on, stateSince: c.state_since, dueDate: c.due_date, dueParameter: c.due_parameter, finalDueDate: c.final_due_date,
     noticeEnd: c.notice_end, reviewDue: c.review_due, flags: c.flags, overdue: isOverdue(c, today),
     batch: batch ? { batchNo: batch.batch_no, sampled: batch.sampled, drawn: batch.sampled_on !== null } : null,
-    timeline: withRerateSteps(history.map((t) => ({
+    timeline: withActorNames(withRerateSteps(history.map((t) => ({
       seq: t.seq, action: t.action, label: t.action === 'accept' ? '受理' : t.action === 'migrate' ? '迁移导入' : (def.actions[t.action]?.label ?? t.action), fromState: t.from_state, toState: t.to_state,
       date: t.on_date, at: t.at.toISOString(), actorName: t.actor_name, actorRole: t.actor_role, reason: t.reason, data: maskData(t.data), attachments: t.attachments, dueDate: t.due_date,
-    })), rerates, c.state),
+    })), rerates, c.state), actors),
     decisions: decisions.map((d) => ({ kind: d.kind, decidedOn: d.decided_on, effectiveMonth: d.effective_month, endMonth: d.end_month, amountFen: d.amount_fen, reason: d.reason, notifyBy: d.notify_by, explanation: d.explanation,
       worksheet: worksheetOf(d.explanation, named, d.amount_fen),
     })),
@@ -157,6 +159,11 @@ export async function householdCases(db: Database, scope: Scope, householdNo: st
       decision: c.decision_kind && c.decided_on ? { kind: c.decision_kind, amountFen: c.amount_fen, effectiveMonth: c.effective_month, decidedOn: c.decided_on } : null,
     })),
   };
+}
+
+/** Each step with its actor's display name (null when the actor has no account: a job, the demo data). */
+function withActorNames(steps: TimelineEntry[], names: ReadonlyMap<string, string>): (TimelineEntry & { actorDisplayName: string | null })[] {
+  return steps.map((s) => ({ ...s, actorDisplayName: names.get(s.actorName) ?? null }));
 }
 
 type TimelineEntry = { seq: number; action: string; label: string; fromState: string | null; toState: string; date: string; at: string; actorName: string; actorRole: string; reason: string | null; data: unknown; attachments: unknown; dueDate: string | null };

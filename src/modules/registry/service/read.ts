@@ -8,6 +8,7 @@ import * as households from '../repo/households.ts';
 import { findHousehold } from '../repo/roots.ts';
 import { searchHouseholds, type SearchFilters } from '../repo/search.ts';
 import { assetView, householdView, incomeView, maskDeep, memberView } from '../view.ts';
+import { displayNames } from '../../users/index.ts';
 
 export async function search(db: Database, scope: Scope, f: SearchFilters) {
   allow(scope, 'registry.read');
@@ -69,6 +70,7 @@ export async function timeline(db: Database, scope: Scope, householdNo: string, 
   const h = await mustFindHousehold(db, scope, householdNo);
   if (unmask) await auditUnmask(db, scope, householdNo, h.village_code, 'timeline');
   const rows = await households.listHistory(db.kysely, h.key);
+  const names = await displayNames(db.kysely, rows.map((r) => r.actor_name));
   const show = (v: unknown) => (v === null || v === undefined ? null : unmask ? v : maskDeep(v));
-  return rows.map((r) => ({ at: r.at.toISOString(), actorName: r.actor_name, action: r.action, subject: r.subject && !unmask ? maskIdNumber(r.subject) : r.subject, before: show(r.before), after: show(r.after) }));
+  return rows.map((r) => ({ at: r.at.toISOString(), actorName: r.actor_name, actorDisplayName: names.get(r.actor_name) ?? null, action: r.action, subject: r.subject && !unmask ? maskIdNumber(r.subject) : r.subject, before: show(r.before), after: show(r.after) }));
 }

@@ -9,7 +9,8 @@ import { byFieldOrder, codeLabel, roleLabel, valueText } from './format.ts';
 import { openingFields, openingLines } from './opening.ts';
 import type { FieldSpec } from './schema.ts';
 
-const HIDDEN = new Set(['attachments', 'method']);
+// The demo data's marks (demo, programme) are for the system, not for staff.
+const HIDDEN = new Set(['attachments', 'method', 'demo', 'programme']);
 const VOTES = ['participants', 'representativesPresent', 'votesFor', 'votesAgainst'];
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -50,7 +51,7 @@ function Entry({ programme, item, time, homes }: { programme: string; item: Time
       <Space wrap>
         <Typography.Text strong>{item.label}</Typography.Text>
         <Typography.Text>{item.date}</Typography.Text>
-        <Typography.Text type="secondary">{t('cases.timeline.by', { actor: item.actorName, role: roleLabel(t, item.actorRole) })}</Typography.Text>
+        <Typography.Text type="secondary">{t('cases.timeline.by', { actor: item.actorDisplayName ?? t('audit.system'), role: roleLabel(t, item.actorRole) })}</Typography.Text>
         <Typography.Text type="secondary">{from && from !== to ? t('cases.timeline.state', { from, to }) : to}</Typography.Text>
         <Typography.Text type="secondary">{time.format(new Date(item.at))}</Typography.Text>
       </Space>

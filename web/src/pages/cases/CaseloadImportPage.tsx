@@ -109,7 +109,7 @@ export default function CaseloadImportPage() {
         </Space>
         <Form layout="inline">
           <Form.Item label={t('caseload.firstMonth')} extra={t('caseload.firstMonthHint')}>
-            <Input type="month" value={month} style={{ width: 160 }} data-testid="caseload-month" onChange={(e) => { if (e.target.value) { setMonth(e.target.value); setCheckedFile(null); } }} />
+            <Input aria-label={t('caseload.firstMonth')} type="month" value={month} style={{ width: 160 }} data-testid="caseload-month" onChange={(e) => { if (e.target.value) { setMonth(e.target.value); setCheckedFile(null); } }} />
           </Form.Item>
         </Form>
         <Space wrap>

@@ -26,6 +26,7 @@ export function InboxFilterBar({ root, value, onChange }: { root: SelectedArea; 
         allowClear
         style={{ minWidth: 160 }}
         placeholder={t('cases.filter.allProgrammes')}
+        aria-label={t('cases.filter.allProgrammes')}
         value={value.programme}
         onChange={(v: string | undefined) => set({ programme: v || undefined, state: undefined })}
         options={programmes.items.map((p) => ({ value: p.code, label: programmes.name(p.code) }))}
@@ -37,6 +38,7 @@ export function InboxFilterBar({ root, value, onChange }: { root: SelectedArea; 
         optionFilterProp="label"
         style={{ minWidth: 160 }}
         placeholder={t('cases.filter.allStates')}
+        aria-label={t('cases.filter.allStates')}
         value={value.state}
         onChange={(v: string | undefined) => set({ state: v || undefined })}
         options={states}
@@ -46,7 +48,7 @@ export function InboxFilterBar({ root, value, onChange }: { root: SelectedArea; 
         <VillageSelect root={root} allowClear value={value.village} onChange={(v) => set({ village: v || undefined })} placeholder={t('cases.filter.village')} testId="inbox-village" />
       </div>
       <Space>
-        <Switch checked={value.overdue === true} onChange={(on) => set({ overdue: on || undefined })} data-testid="inbox-overdue" />
+        <Switch aria-label={t('cases.filter.overdue')} checked={value.overdue === true} onChange={(on) => set({ overdue: on || undefined })} data-testid="inbox-overdue" />
         <span>{t('cases.filter.overdue')}</span>
       </Space>
       <Input.Search

@@ -55,6 +55,8 @@ export interface TimelineItem {
   date: string;
   at: string;
   actorName: string;
+  /** What staff read; null for a job or the demo data (系统). */
+  actorDisplayName: string | null;
   actorRole: string;
   reason: string | null;
   data: Record<string, unknown>;

@@ -26,8 +26,8 @@ export default function BatchesPage() {
       <Space direction="vertical" style={{ width: '100%' }}>
         <Space wrap>
           {can(me, 'disaster.batch') && me.areaLevel === 'county' && <Button type="primary" onClick={() => setAdding(true)} data-testid="batch-new">{t('batch.new')}</Button>}
-          <Select allowClear placeholder={t('batch.col.kind')} style={{ width: 180 }} value={kind} onChange={setKind} options={BATCH_KINDS.map((k) => ({ value: k, label: t(`batch.kind.${k}`) }))} />
-          <Select allowClear placeholder={t('batch.col.status')} style={{ width: 160 }} value={status} onChange={setStatus} options={BATCH_STATUSES.map((s) => ({ value: s, label: t(`batch.status.${s}`) }))} />
+          <Select aria-label={t('batch.col.kind')} allowClear placeholder={t('batch.col.kind')} style={{ width: 180 }} value={kind} onChange={setKind} options={BATCH_KINDS.map((k) => ({ value: k, label: t(`batch.kind.${k}`) }))} />
+          <Select aria-label={t('batch.col.status')} allowClear placeholder={t('batch.col.status')} style={{ width: 160 }} value={status} onChange={setStatus} options={BATCH_STATUSES.map((s) => ({ value: s, label: t(`batch.status.${s}`) }))} />
         </Space>
         {list.error && <Alert type="error" showIcon message={t('common.loadFailed', { message: list.error.message })} />}
         <Table<BatchItem> size="small" rowKey="batchNo" loading={list.loading} dataSource={list.data?.items ?? []} data-testid="batches-table" locale={{ emptyText: t('common.noData') }} columns={[

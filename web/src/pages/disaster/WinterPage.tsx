@@ -76,7 +76,7 @@ export default function WinterPage() {
       <Space direction="vertical" style={{ width: '100%' }}>
         <Space wrap>
           {t('disaster.winter.season')}
-          <Select style={{ width: 320 }} value={season} onChange={setSeason} options={seasons} virtual={false} listHeight={400} data-testid="winter-season" />
+          <Select aria-label={t('disaster.winter.season')} style={{ width: 320 }} value={season} onChange={setSeason} options={seasons} virtual={false} listHeight={400} data-testid="winter-season" />
           {list.data?.mayRecord && <Button type="primary" onClick={() => setAdding(true)} data-testid="winter-new">{t('disaster.winter.new')}</Button>}
         </Space>
         {list.error && <Alert type="error" showIcon message={t('common.loadFailed', { message: list.error.message })} />}

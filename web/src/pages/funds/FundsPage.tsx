@@ -40,7 +40,7 @@ export default function FundsPage() {
   const empty = { emptyText: t('common.noData') };
   return (
     <Card title={t('funds.title')} extra={<Space>
-      <span>{t('funds.year')}</span><InputNumber min={2000} max={2100} precision={0} value={year} onChange={(v) => v && setYear(v)} data-testid="funds-year" />
+      <span>{t('funds.year')}</span><InputNumber aria-label={t('funds.year')} min={2000} max={2100} precision={0} value={year} onChange={(v) => v && setYear(v)} data-testid="funds-year" />
     </Space>}>
       {err && <Alert type="error" showIcon message={t('common.loadFailed', { message: err.message })} />}
       <Tabs items={[

@@ -23,7 +23,7 @@ export function FiguresCard() {
   const lowest = (data?.rows.length ?? 0) > 1 ? ranked[0] : undefined;
   return (
     <Card title={t('inst.fig.title')} data-testid="institution-figures"
-      extra={<Space><span>{t('inst.fig.year')}</span><InputNumber min={2000} max={2100} precision={0} value={year} onChange={(v) => v && setYear(v)} /></Space>}>
+      extra={<Space><span>{t('inst.fig.year')}</span><InputNumber aria-label={t('inst.fig.year')} min={2000} max={2100} precision={0} value={year} onChange={(v) => v && setYear(v)} /></Space>}>
       {error && <Alert type="error" showIcon message={t('common.loadFailed', { message: error.message })} />}
       {data && <Typography.Text type="secondary">{data.areaName} {data.year}{lowest && `　${t('inst.fig.lowest', { county: lowest.countyName, rate: pct(lowest.extra.bedUseRate) })}`}</Typography.Text>}
       <Table<Row> size="small" rowKey="countyCode" loading={loading} dataSource={rows} pagination={false} scroll={{ x: true }} locale={{ emptyText: t('common.noData') }} columns={[

@@ -30,8 +30,8 @@ export default function InsurancePage() {
       <Space direction="vertical" style={{ width: '100%' }}>
         <Space wrap>
           <span>{t('insurance.year')}</span>
-          <InputNumber min={2000} max={2100} precision={0} value={year} onChange={(v) => v && setYear(v)} data-testid="insurance-year" />
-          {items.length > 1 && <Select style={{ width: 200 }} value={county} onChange={setPicked} options={items.map((p) => ({ value: p.countyCode, label: p.countyName }))} placeholder={t('insurance.county')} />}
+          <InputNumber aria-label={t('insurance.year')} min={2000} max={2100} precision={0} value={year} onChange={(v) => v && setYear(v)} data-testid="insurance-year" />
+          {items.length > 1 && <Select aria-label={t('insurance.county')} style={{ width: 200 }} value={county} onChange={setPicked} options={items.map((p) => ({ value: p.countyCode, label: p.countyName }))} placeholder={t('insurance.county')} />}
           {manages && items.length === 0 && !policies.loading && <Button type="primary" onClick={() => setAdding(true)} data-testid="policy-new">{t('insurance.policy.new')}</Button>}
         </Space>
         {policies.error && <Alert type="error" showIcon message={t('common.loadFailed', { message: policies.error.message })} />}

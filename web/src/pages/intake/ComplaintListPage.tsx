@@ -38,6 +38,7 @@ export default function ComplaintListPage() {
       >
         <Space direction="vertical" style={{ width: '100%' }}>
           <Select<ComplaintStatus | 'all'>
+            aria-label={t('intake.col.status')}
             data-testid="complaint-status-filter"
             style={{ width: 160 }}
             value={status ?? 'all'}

@@ -68,6 +68,7 @@ function RequestList() {
               onChange={(code) => setArea(code)}
             />
             <Select<Status | 'all'>
+              aria-label={t('intake.col.status')}
               data-testid="intake-status"
               style={{ width: 140 }}
               value={status ?? 'all'}

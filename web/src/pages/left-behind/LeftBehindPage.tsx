@@ -49,8 +49,8 @@ function SurveysTab({ records, onPick }: { records: boolean; onPick: (personId: 
     <Space direction="vertical" style={{ width: '100%' }}>
       <Space wrap>
         <span>{t('lb.year')}</span>
-        <InputNumber min={2000} max={2100} precision={0} value={filter.year} onChange={(v) => setFilter((f) => ({ ...f, year: v ?? undefined }))} />
-        <Select allowClear style={{ width: 140 }} placeholder={t('lb.kind')} value={filter.kind} onChange={(v?: string) => setFilter((f) => ({ ...f, kind: v }))}
+        <InputNumber aria-label={t('lb.year')} min={2000} max={2100} precision={0} value={filter.year} onChange={(v) => setFilter((f) => ({ ...f, year: v ?? undefined }))} />
+        <Select aria-label={t('lb.kind')} allowClear style={{ width: 140 }} placeholder={t('lb.kind')} value={filter.kind} onChange={(v?: string) => setFilter((f) => ({ ...f, kind: v }))}
           options={KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }))} />
         {records && <Button type="primary" onClick={() => setAdding(true)} data-testid="lb-new">{t('lb.new')}</Button>}
       </Space>
@@ -255,7 +255,7 @@ function FiguresTab() {
   const rows = f ? [...f.items, { countyCode: 'total', countyName: t('lb.fig.total'), ...f.total }] : [];
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
-      <Space><span>{t('lb.year')}</span><InputNumber min={2000} max={2100} precision={0} value={year} onChange={(v) => v && setYear(v)} /></Space>
+      <Space><span>{t('lb.year')}</span><InputNumber aria-label={t('lb.year')} min={2000} max={2100} precision={0} value={year} onChange={(v) => v && setYear(v)} /></Space>
       {figs.error && <Alert type="error" showIcon message={t('common.loadFailed', { message: figs.error.message })} />}
       {f && <Typography.Text type="secondary">{f.areaName} {f.year}</Typography.Text>}
       <Table size="small" rowKey="countyCode" dataSource={rows} pagination={false} loading={figs.loading} columns={[

@@ -143,7 +143,7 @@ function PersonYearCard() {
     <Card size="small" title={t('medical.claims.person.title')}>
       <Space wrap>
         <Input placeholder={t('medical.claims.person.idNumber')} value={idNumber} onChange={(e) => setIdNumber(e.target.value)} style={{ width: 220 }} data-testid="person-id" />
-        <InputNumber value={year} min={2000} max={2100} precision={0} onChange={(v) => setYear(v ?? year)} />
+        <InputNumber aria-label={t('medical.claims.year')} value={year} min={2000} max={2100} precision={0} onChange={(v) => setYear(v ?? year)} />
         <Button onClick={() => void search()} data-testid="person-search">{t('medical.claims.person.search')}</Button>
       </Space>
       {error && <Alert type="error" showIcon message={error} style={{ marginTop: 8 }} />}
@@ -186,8 +186,8 @@ export default function ClaimsPage() {
           <Space direction="vertical" style={{ width: '100%' }}>
             <Space wrap>
               {can(me, 'cases.write') && me.areaLevel === 'township' && <Button type="primary" onClick={() => setAdding(true)} data-testid="claim-new">{t('medical.claims.new')}</Button>}
-              <InputNumber placeholder={t('medical.claims.year')} min={2000} max={2100} precision={0} value={year} onChange={(v) => setYear(v ?? undefined)} />
-              <Select<'pending' | 'paid' | 'void'> allowClear placeholder={t('medical.claims.status')} style={{ width: 140 }} value={status} onChange={(v) => setStatus(v)}
+              <InputNumber aria-label={t('medical.claims.year')} placeholder={t('medical.claims.year')} min={2000} max={2100} precision={0} value={year} onChange={(v) => setYear(v ?? undefined)} />
+              <Select<'pending' | 'paid' | 'void'> aria-label={t('medical.claims.status')} allowClear placeholder={t('medical.claims.status')} style={{ width: 140 }} value={status} onChange={(v) => setStatus(v)}
                 options={(['pending', 'paid', 'void'] as const).map((s) => ({ value: s, label: t(`medical.claims.status.${s}`) }))} />
             </Space>
             {list.error && <Alert type="error" showIcon message={t('common.loadFailed', { message: list.error.message })} />}

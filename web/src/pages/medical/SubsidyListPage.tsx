@@ -112,9 +112,9 @@ function SubsidyListView({ listNo }: { listNo: string }) {
       </Space>
       <Card size="small">
         <Space wrap style={{ marginBottom: 12 }}>
-          <Select allowClear style={{ width: 180 }} placeholder={t('medical.subsidy.filter.township')} value={filter.township}
+          <Select aria-label={t('medical.subsidy.filter.township')} allowClear style={{ width: 180 }} placeholder={t('medical.subsidy.filter.township')} value={filter.township}
             options={l.byTownship.map((x) => ({ value: x.townshipCode, label: x.townshipName }))} onChange={(v?: string) => setFilter({ ...filter, ...{ township: v } })} />
-          <Select allowClear style={{ width: 140 }} placeholder={t('medical.subsidy.filter.allGroups')} value={filter.group}
+          <Select aria-label={t('medical.subsidy.filter.allGroups')} allowClear style={{ width: 140 }} placeholder={t('medical.subsidy.filter.allGroups')} value={filter.group}
             options={l.byGroup.map((g) => ({ value: g.group, label: g.groupLabel }))} onChange={(v?: SubsidyGroup) => setFilter({ ...filter, ...{ group: v } })} />
           {manage && <Checkbox checked={filter.unmask} onChange={(e) => setFilter({ ...filter, unmask: e.target.checked })}>{t('medical.subsidy.unmask')}</Checkbox>}
         </Space>

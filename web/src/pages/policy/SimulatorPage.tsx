@@ -91,7 +91,7 @@ export default function SimulatorPage() {
         <Typography.Paragraph type="secondary">{t('policy.sim.intro')}</Typography.Paragraph>
         <Space wrap>
           <span>{t('policy.sim.month')}</span>
-          <Input data-testid="sim-month" style={{ width: 120 }} value={month} status={valid ? '' : 'error'} onChange={(e) => setMonth(e.target.value.trim())} />
+          <Input aria-label={t('policy.sim.month')} data-testid="sim-month" style={{ width: 120 }} value={month} status={valid ? '' : 'error'} onChange={(e) => setMonth(e.target.value.trim())} />
           <Button type="primary" data-testid="sim-run" loading={running} disabled={!valid || negative} onClick={() => void run(Object.fromEntries(counties.map((c) => [c.county, standardOf(c.county)])))}>{t('policy.sim.run')}</Button>
           <Button onClick={() => setDraft({})}>{t('policy.sim.reset')}</Button>
         </Space>
@@ -109,11 +109,11 @@ export default function SimulatorPage() {
             ...(['urban', 'rural'] as const).map((key) => ({
               title: t(key === 'urban' ? 'policy.sim.urbanStandard' : 'policy.sim.ruralStandard'),
               key,
-              render: (_: unknown, c: { county: string }) => {
+              render: (_: unknown, c: { county: string; name: string }) => {
                 const current = inForce(key === 'urban' ? urban : rural, c.county, month);
                 return (
                   <Space>
-                    <InputNumber data-testid={`sim-${key}-${c.county}`} status={(standardOf(c.county)[key] ?? 0) < 0 ? 'error' : ''} value={standardOf(c.county)[key]} disabled={!c.county.startsWith(prefix)} onChange={(v) => setStandard(c.county, key, v)} />
+                    <InputNumber aria-label={`${c.name} ${t(key === 'urban' ? 'policy.sim.urbanStandard' : 'policy.sim.ruralStandard')}`} data-testid={`sim-${key}-${c.county}`} status={(standardOf(c.county)[key] ?? 0) < 0 ? 'error' : ''} value={standardOf(c.county)[key]} disabled={!c.county.startsWith(prefix)} onChange={(v) => setStandard(c.county, key, v)} />
                     <Typography.Text type="secondary">{t('policy.sim.currentValue', { value: current ?? '—' })}</Typography.Text>
                   </Space>
                 );

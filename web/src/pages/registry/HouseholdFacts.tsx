@@ -14,8 +14,8 @@ export function HouseholdFacts({ household: h }: { household: HouseholdView }) {
       bordered
       column={{ xs: 1, md: 2, xl: 3 }}
       items={[
-        { key: 'no', label: t('registry.field.householdNo'), children: h.householdNo },
-        { key: 'village', label: t('registry.field.villageCode'), children: t('registry.fmt.paren', { text: h.villageName, note: h.villageCode }) },
+        { key: 'no', label: t('registry.field.householdNo'), children: <span data-code>{h.householdNo}</span> },
+        { key: 'village', label: t('registry.field.villageCode'), children: h.villageName },
         { key: 'hukou', label: t('registry.field.hukou'), children: hukouLabel(t, h.hukou) },
         { key: 'address', label: t('registry.field.address'), children: h.address },
         { key: 'phone', label: t('registry.field.phone'), children: dash(h.phone) },

@@ -14,7 +14,7 @@ function Entry({ entry, nameOf, time }: { entry: TimelineEntry; nameOf: (id: str
       <Space wrap>
         <Typography.Text strong>{actionLabel(t, entry.action)}</Typography.Text>
         <Typography.Text type="secondary">{time.format(new Date(entry.at))}</Typography.Text>
-        <Typography.Text type="secondary">{t('registry.timeline.by', { actor: entry.actorName })}</Typography.Text>
+        <Typography.Text type="secondary">{t('registry.timeline.by', { actor: entry.actorDisplayName ?? t('audit.system') })}</Typography.Text>
         {subject && <Typography.Text>{t('registry.timeline.subject', { subject })}</Typography.Text>}
       </Space>
       {lines.length === 0 && <Typography.Text type="secondary">{t('registry.timeline.noChange')}</Typography.Text>}

@@ -111,6 +111,8 @@ export interface NewHousehold {
 export interface TimelineEntry {
   at: string;
   actorName: string;
+  /** What staff read; null for a job or an import without an account (系统). */
+  actorDisplayName: string | null;
   action: string;
   subject: string | null;
   before: unknown;

@@ -29,9 +29,9 @@ export default function RecordsPage() {
     <Space direction="vertical" style={{ width: '100%' }}>
       <Card title={t('relief.title')} extra={manages && <Button type="primary" onClick={() => setAdding(true)} data-testid="relief-new">{t('relief.new')}</Button>}>
         <Space wrap style={{ marginBottom: 12 }}>
-          <Select allowClear style={{ width: 220 }} placeholder={t('relief.filter.station')} value={filter.station} onChange={(v?: number) => set({ station: v })}
+          <Select aria-label={t('relief.filter.station')} allowClear style={{ width: 220 }} placeholder={t('relief.filter.station')} value={filter.station} onChange={(v?: number) => set({ station: v })}
             options={stationItems.map((s) => ({ value: s.id, label: s.name }))} />
-          <Select allowClear style={{ width: 140 }} placeholder={t('relief.filter.status')} value={filter.status} onChange={(v?: string) => set({ status: v })}
+          <Select aria-label={t('relief.filter.status')} allowClear style={{ width: 140 }} placeholder={t('relief.filter.status')} value={filter.status} onChange={(v?: string) => set({ status: v })}
             options={STATUSES.map((s) => ({ value: s, label: t(`relief.status.${s}`) }))} />
           <Checkbox checked={filter.minor === true} onChange={(e) => set({ minor: e.target.checked })}>{t('relief.filter.minor')}</Checkbox>
           <Checkbox checked={filter.overdue === true} onChange={(e) => set({ overdue: e.target.checked })} data-testid="relief-overdue">{t('relief.filter.overdue')}</Checkbox>
@@ -57,7 +57,7 @@ export default function RecordsPage() {
             { key: 'stay', title: t('relief.col.stay'), render: (_, r) => (r.stayDays === null ? '—' : t('relief.stayOf', { days: r.stayDays, limit: r.stayLimitDays ?? '—' })) },
           ]} />
       </Card>
-      <Card title={t('relief.figures')} extra={<Space><span>{t('relief.figures.year')}</span><InputNumber min={2000} max={2100} precision={0} value={year} onChange={(v) => v && setYear(v)} /></Space>}>
+      <Card title={t('relief.figures')} extra={<Space><span>{t('relief.figures.year')}</span><InputNumber aria-label={t('relief.figures.year')} min={2000} max={2100} precision={0} value={year} onChange={(v) => v && setYear(v)} /></Space>}>
         {figs.data && <FiguresTable f={figs.data} />}
       </Card>
       {adding && <NewRecord stations={stationItems} onClose={() => setAdding(false)} onSaved={(no) => navigate(`/relief-station/${no}`)} />}

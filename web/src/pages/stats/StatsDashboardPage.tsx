@@ -84,7 +84,7 @@ export default function StatsDashboardPage() {
           <Breadcrumb separator="›" items={[...(r?.areaPath.slice(0, -1) ?? []).map((name) => ({ title: name })), { title: <span data-testid="stats-area">{r?.area.name ?? '…'}</span> }]} />
           {parent && <Button data-testid="stats-up" onClick={() => go({ area: parent })}>{t('stats.up')}</Button>}
           <span>{t('stats.year')}</span>
-          <Select value={year} style={{ width: 100 }} options={YEARS.map((y) => ({ value: y, label: String(y) }))} onChange={(y) => go({ year: y })} />
+          <Select aria-label={t('stats.year')} value={year} style={{ width: 100 }} options={YEARS.map((y) => ({ value: y, label: String(y) }))} onChange={(y) => go({ year: y })} />
           {r && <Button href={reportUrl(r.area.code, year)} data-testid="stats-report">{t('stats.downloadReport')}</Button>}
           {r && <Button href={tablesUrl(r.area.code, year)}>{t('stats.downloadTables')}</Button>}
         </Space>
@@ -118,8 +118,9 @@ export default function StatsDashboardPage() {
                 <List.Item data-testid={`warning-${kind}`}>
                   <List.Item.Meta
                     title={<>{t(`stats.kind.${kind}` as MessageKey)} <Tag color="red">{t('stats.kind.total', { count: items.length })}</Tag></>}
+                    // A warning of the county a township user belongs to lists the items within the user's own area.
                     description={<Space wrap size={[4, 4]}>{items.map((w) => (
-                      <Link key={`${w.programme ?? ''}${w.areaCode}`} to={`/stats/warnings/${w.kind}?area=${w.areaCode}&year=${year}`} title={warningText(w)} data-testid={`warning-${w.kind}-${w.areaCode}`}>
+                      <Link key={`${w.programme ?? ''}${w.areaCode}`} to={`/stats/warnings/${w.kind}?area=${w.areaCode.startsWith(own) ? w.areaCode : user.areaCode}&year=${year}`} title={warningText(w)} data-testid={`warning-${w.kind}-${w.areaCode}`}>
                         <Tag><Space size={4}><AreaPath names={w.areaPath} />{shown(w)}</Space></Tag>
                       </Link>
                     ))}</Space>}

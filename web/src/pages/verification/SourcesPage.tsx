@@ -38,9 +38,9 @@ export default function SourcesPage() {
         <Card title={t('verification.sources.upload')} style={{ marginBottom: 16 }}>
           {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 8 }} />}
           <Form layout="inline">
-            <Form.Item label={t('verification.col.source')}><Select style={{ width: 220 }} value={source} onChange={setSource} options={(sources.data ?? []).map((s) => ({ value: s.source, label: s.label }))} /></Form.Item>
+            <Form.Item label={t('verification.col.source')}><Select aria-label={t('verification.col.source')} style={{ width: 220 }} value={sources.data ? source : undefined} onChange={setSource} options={(sources.data ?? []).map((s) => ({ value: s.source, label: s.label }))} /></Form.Item>
             <Form.Item label={t('verification.sources.snapshotDate')}><DateInput value={date} onChange={(v) => setDate(v)} /></Form.Item>
-            <Form.Item label={t('verification.sources.file')}><input type="file" accept=".xlsx,.csv" onChange={(e) => setFile(e.target.files?.[0] ?? null)} /></Form.Item>
+            <Form.Item label={t('verification.sources.file')}><input type="file" aria-label={t('verification.sources.file')} accept=".xlsx,.csv" onChange={(e) => setFile(e.target.files?.[0] ?? null)} /></Form.Item>
             <Form.Item><Button type="primary" disabled={!file} loading={busy} onClick={() => {
               if (!file) return;
               setBusy(true);

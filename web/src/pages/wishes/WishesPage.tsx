@@ -66,7 +66,7 @@ function WishesTab() {
   return (
     <>
       <Space wrap style={{ marginBottom: 12 }}>
-        <Select allowClear style={{ width: 140 }} placeholder={t('wishes.filter.status')} value={filter.status} onChange={(v?: string) => setFilter((f) => ({ ...f, status: v }))}
+        <Select aria-label={t('wishes.filter.status')} allowClear style={{ width: 140 }} placeholder={t('wishes.filter.status')} value={filter.status} onChange={(v?: string) => setFilter((f) => ({ ...f, status: v }))}
           options={WISH_STATUSES.map((s) => ({ value: s, label: t(`wishes.status.${s}`) }))} />
         <Checkbox checked={filter.unclaimed === true} onChange={(e) => setFilter((f) => ({ ...f, unclaimed: e.target.checked }))}>{t('wishes.filter.unclaimed')}</Checkbox>
         {manages && <Button type="primary" onClick={() => setAdding(true)} data-testid="wish-new">{t('wishes.new')}</Button>}
@@ -247,7 +247,7 @@ function FiguresCard() {
   const f: WishFigures | undefined = figs.data;
   const rows = f ? [...f.items, { countyCode: 'total', countyName: t('wishes.figures.total'), ...f.total }] : [];
   return (
-    <Card title={t('wishes.figures')} extra={<Space><InputNumber min={2000} max={2100} precision={0} value={year} onChange={(v) => v && setYear(v)} /></Space>}>
+    <Card title={t('wishes.figures')} extra={<Space><InputNumber aria-label={t('wishes.household.year')} min={2000} max={2100} precision={0} value={year} onChange={(v) => v && setYear(v)} /></Space>}>
       {f && <Typography.Text type="secondary">{f.areaName} {f.year}</Typography.Text>}
       <Table size="small" rowKey="countyCode" dataSource={rows} pagination={false} columns={[
         { key: 'c', title: t('wishes.figures.county'), dataIndex: 'countyName' },
