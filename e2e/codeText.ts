@@ -4,6 +4,7 @@
 // What counts as a code:
 //   - snake_case words (`yuan_per_person_month`, `medical_security`);
 //   - dotted keys (`auth.login`, `registry.read`, `policy.unit.x`), letters on both sides of the dot;
+//   - letters, a hyphen and digits (the rule set `cn-2012`);
 //   - 6–12 digit numbers (area codes such as 522701, 522701001001), unless part of a longer number, a masked
 //     number (522701********1234) or an amount (123456.78);
 //   - English words: three or more Latin letters in a row, except the few in ALLOWED_WORDS.
@@ -18,6 +19,7 @@ export const ALLOWED_WORDS: ReadonlySet<string> = new Set(['PDF', 'CSV', 'csv', 
 const PATTERNS: { name: string; re: RegExp }[] = [
   { name: 'snake_case', re: /\b[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+\b/g },
   { name: 'dotted key', re: /\b[A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z][A-Za-z0-9_]*)+\b/g },
+  { name: 'rule-set code', re: /\b[A-Za-z]+-\d+\b/g },
   { name: 'area code', re: /(?<![\d*.])\d{6,12}(?![\d*]|\.\d)/g },
   { name: 'English', re: /[A-Za-z]{3,}/g },
 ];

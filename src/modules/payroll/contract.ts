@@ -16,8 +16,9 @@ export const amounts = z.object({
 });
 
 export const payrollHeader = z.object({
-  payrollNo: z.string(), countyCode: z.string(), period: z.string(), status, statusLabel: z.string(), chunksTotal: z.number(),
-  createdBy: z.string(), createdAt: z.string(), completedAt: at, approvedBy: z.string().nullable(), approvedAt: at, exportedBy: z.string().nullable(), exportedAt: at,
+  payrollNo: z.string(), countyCode: z.string(), countyName: z.string(), period: z.string(), status, statusLabel: z.string(), chunksTotal: z.number(),
+  createdBy: z.string(), createdByName: z.string(), createdAt: z.string(), completedAt: at,
+  approvedBy: z.string().nullable(), approvedByName: z.string().nullable(), approvedAt: at, exportedBy: z.string().nullable(), exportedByName: z.string().nullable(), exportedAt: at,
 });
 
 export const payrollList = z.object({ items: z.array(payrollHeader.extend({ lines: z.number(), netFen: z.number() })), next: z.number().nullable() });

@@ -20,6 +20,8 @@ export const ACCESSIBLE_THEME: ThemeConfig = {
     colorTextPlaceholder: 'rgba(0, 0, 0, 0.55)',
     // Danger, warning and success text (<Typography.Text type="danger">, 已超期): antd draws it in the light status
     // colours (#ff4d4f 3.3:1, #faad14 1.9:1, #52c41a 2.3:1); the palettes' darker shades, 4.5:1 or more.
+    // Danger buttons (移除, 作废) draw their text in colorError: red-7 (5.6:1), darker under a pointer.
+    colorError: '#cf1322', colorErrorHover: '#a8071a', colorErrorActive: '#820014',
     colorErrorText: '#cf1322', colorErrorTextHover: '#a8071a', colorErrorTextActive: '#820014',
     colorWarningText: '#ad4e00', colorWarningTextHover: '#873800', colorWarningTextActive: '#612500',
     colorSuccessText: '#237804', colorSuccessTextHover: '#135200', colorSuccessTextActive: '#092b00',

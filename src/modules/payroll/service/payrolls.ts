@@ -10,6 +10,8 @@ import { maskBankAccount, maskIdNumber, maskName } from '../../../kernel/mask.ts
 import { appendAudit } from '../../../kernel/audit/append.ts';
 import { todayInChina } from '../../../kernel/clock.ts';
 import { mustFindHousehold } from '../../registry/index.ts';
+import { namesOf } from '../../areas/index.ts';
+import { displayNames } from '../../users/index.ts';
 import * as repo from '../repo/payrolls.ts';
 import * as run from '../repo/run.ts';
 import type { PayrollRow } from '../tables.ts';
@@ -34,17 +36,32 @@ async function mustChange(db: Database, scope: Scope, payrollNo: string): Promis
   return p;
 }
 
-const header = (p: PayrollRow) => ({
-  payrollNo: p.payroll_no, countyCode: p.county_code, period: p.period, status: p.status, statusLabel: STATUS_LABELS[p.status],
-  chunksTotal: p.chunks_total, createdBy: p.created_by, createdAt: p.created_at.toISOString(), completedAt: p.completed_at?.toISOString() ?? null,
-  approvedBy: p.approved_by, approvedAt: p.approved_at?.toISOString() ?? null, exportedBy: p.exported_by, exportedAt: p.exported_at?.toISOString() ?? null,
+const header = (p: PayrollRow, names: Names) => ({
+  payrollNo: p.payroll_no, countyCode: p.county_code, countyName: names.areas.get(p.county_code) ?? p.county_code, period: p.period, status: p.status, statusLabel: STATUS_LABELS[p.status],
+  chunksTotal: p.chunks_total, createdBy: p.created_by, createdByName: names.users.get(p.created_by) ?? p.created_by, createdAt: p.created_at.toISOString(), completedAt: p.completed_at?.toISOString() ?? null,
+  approvedBy: p.approved_by, approvedByName: userName(names, p.approved_by), approvedAt: p.approved_at?.toISOString() ?? null,
+  exportedBy: p.exported_by, exportedByName: userName(names, p.exported_by), exportedAt: p.exported_at?.toISOString() ?? null,
 });
+
+/** The counties' names and the users' display names, for what staff read (都匀市, 都匀市民政局审批员). */
+interface Names { areas: ReadonlyMap<string, string>; users: ReadonlyMap<string, string> }
+/** A user's display name; the user name itself when it has no account (the CLI's `system`), null when none. */
+const userName = (names: Names, user: string | null) => (user === null ? null : (names.users.get(user) ?? user));
+
+async function namesFor(db: Database, rows: readonly PayrollRow[]): Promise<Names> {
+  const [areas, users] = await Promise.all([
+    namesOf(db.kysely, [...new Set(rows.map((r) => r.county_code))]),
+    displayNames(db.kysely, rows.flatMap((r) => [r.created_by, r.approved_by, r.exported_by]).filter((u): u is string => u !== null)),
+  ]);
+  return { areas, users };
+}
 
 export async function listPayrolls(db: Database, scope: Scope, q: z.output<typeof listSchema>) {
   allow(scope, 'payroll.read');
   const rows = await repo.list(db.kysely, scope, { county: q.county, period: q.period, limit: q.limit, afterId: q.after });
   const last = rows.at(-1);
-  return { items: rows.map((r) => ({ ...header(r), lines: Number(r.lines ?? 0), netFen: Number(r.net_fen ?? 0) })), next: rows.length === q.limit && last ? last.id : null };
+  const names = await namesFor(db, rows);
+  return { items: rows.map((r) => ({ ...header(r, names), lines: Number(r.lines ?? 0), netFen: Number(r.net_fen ?? 0) })), next: rows.length === q.limit && last ? last.id : null };
 }
 
 export async function getPayroll(db: Database, scope: Scope, payrollNo: string) {
@@ -57,8 +74,9 @@ export async function getPayroll(db: Database, scope: Scope, payrollNo: string) 
   };
   // the programmes the payroll pays, whichever they are, in code order
   const programmes = [...new Set(totals.map((t) => t.programme))].sort();
+  const names = await namesFor(db, [p]);
   return {
-    ...header(p),
+    ...header(p, names),
     chunksWritten: chunks.size,
     total: amounts(totals),
     byProgramme: programmes.map((programme) => ({ programme, programmeLabel: programmeName(programme), label: programmeName(programme), ...amounts(totals.filter((t) => t.programme === programme)) })),

@@ -60,14 +60,14 @@ export default function PayrollListPage() {
           dataSource={list.data?.items ?? []}
           locale={{ emptyText: t('common.noData') }}
           columns={[
-            { key: 'no', title: t('payroll.col.payrollNo'), render: (_, p) => <Link to={`/payroll/${p.payrollNo}`}>{p.payrollNo}</Link> },
+            { key: 'no', title: t('payroll.col.payrollNo'), render: (_, p) => <Link data-code to={`/payroll/${p.payrollNo}`}>{p.payrollNo}</Link> },
             { key: 'period', title: t('payroll.col.period'), dataIndex: 'period' },
-            { key: 'county', title: t('payroll.col.county'), dataIndex: 'countyCode' },
+            { key: 'county', title: t('payroll.col.county'), dataIndex: 'countyName' },
             { key: 'status', title: t('payroll.col.status'), render: (_, p) => <Tag color={STATUS_COLORS[p.status]}>{p.statusLabel}</Tag> },
             { key: 'lines', title: t('payroll.col.lines'), dataIndex: 'lines', align: 'right' },
             { key: 'net', title: t('payroll.col.net'), align: 'right', render: (_, p) => formatYuan(p.netFen) },
-            { key: 'by', title: t('payroll.col.createdBy'), dataIndex: 'createdBy' },
-            { key: 'approvedBy', title: t('payroll.col.approvedBy'), render: (_, p) => p.approvedBy ?? '' },
+            { key: 'by', title: t('payroll.col.createdBy'), dataIndex: 'createdByName' },
+            { key: 'approvedBy', title: t('payroll.col.approvedBy'), render: (_, p) => p.approvedByName ?? '' },
           ]}
         />
       </Space>

@@ -60,16 +60,16 @@ function PayrollView({ payrollNo }: { payrollNo: string }) {
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       {holder}
-      <Card title={`${t('payroll.list.title')} ${p.payrollNo}`} extra={<Link to="/payroll">{t('payroll.detail.back')}</Link>}>
+      <Card title={<>{t('payroll.list.title')} <span data-code>{p.payrollNo}</span></>} extra={<Link to="/payroll">{t('payroll.detail.back')}</Link>}>
         <Space direction="vertical" size="middle" style={{ width: '100%' }}>
           <Descriptions size="small" column={{ xs: 1, md: 3 }} data-testid="payroll-header">
             <Descriptions.Item label={t('payroll.col.period')}>{p.period}</Descriptions.Item>
-            <Descriptions.Item label={t('payroll.col.county')}>{p.countyCode}</Descriptions.Item>
+            <Descriptions.Item label={t('payroll.col.county')}>{p.countyName}</Descriptions.Item>
             <Descriptions.Item label={t('payroll.col.status')}><Tag color={STATUS_COLORS[p.status]} data-testid="payroll-status">{p.statusLabel}</Tag></Descriptions.Item>
             <Descriptions.Item label={t('payroll.col.lines')}>{p.total.lines}</Descriptions.Item>
             <Descriptions.Item label={t('payroll.col.net')}><span data-testid="payroll-net">{formatYuan(p.total.netFen)}</span></Descriptions.Item>
-            <Descriptions.Item label={t('payroll.col.createdBy')}>{p.createdBy}</Descriptions.Item>
-            {p.approvedBy && <Descriptions.Item label={t('payroll.col.approvedBy')}>{p.approvedBy}</Descriptions.Item>}
+            <Descriptions.Item label={t('payroll.col.createdBy')}>{p.createdByName}</Descriptions.Item>
+            {p.approvedBy && <Descriptions.Item label={t('payroll.col.approvedBy')}>{p.approvedByName}</Descriptions.Item>}
           </Descriptions>
           {p.status === 'running' && <Alert type="warning" showIcon message={t('payroll.detail.incomplete', { written: p.chunksWritten, total: p.chunksTotal })} />}
           {error && <Alert type="error" showIcon message={error} data-testid="payroll-action-error" />}
