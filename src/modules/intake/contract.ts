@@ -40,7 +40,7 @@ export const referralDetail = boardItem.extend({
   details: z.record(z.string(), z.unknown()).nullable(),
   /** What the window recorded of the request: the situation and the needs assessment (as in the request's detail). */
   description: z.string(), assessment: z.unknown(),
-  events: z.array(z.object({ action: z.string(), date: z.string(), at: z.string(), actorName: z.string(), note: z.string() })) });
+  events: z.array(z.object({ action: z.string(), date: z.string(), at: z.string(), actorName: z.string(), actorDisplayName: z.string().nullable(), note: z.string() })) });
 export const pendingStep = z.object({ id: z.number(), requestNo: z.string(), status: z.string(), caseNo: text, householdNo: text });
 export const referralStep = z.object({ id: z.number(), requestNo: z.string(), status: z.string(), date: z.string() });
 export const overdueList = z.object({ asOf: z.string(), items: z.array(part.extend({ personName: z.string(), areaCode: z.string() })) });

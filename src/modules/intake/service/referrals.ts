@@ -11,6 +11,7 @@ import { maskIdNumber } from '../../../kernel/mask.ts';
 import { appendAudit } from '../../../kernel/audit/append.ts';
 import { todayInChina } from '../../../kernel/clock.ts';
 import * as repo from '../repo.ts';
+import { displayNames } from '../../users/index.ts';
 import { partView } from './requests.ts';
 import type { acceptSchema, actSchema, listReferralsSchema, resultSchema } from './schemas.ts';
 
@@ -45,12 +46,13 @@ export async function getReferral(db: Database, scope: Scope, id: number) {
   if (scope.kind === 'partner') {
     await db.kysely.transaction().execute((tx) => appendAudit(tx, scope, { action: 'intake.referral.view', entity: 'intake_part', entityId: String(p.id), areaCode: p.area_code, after: { requestNo: p.request_no, viewed: 'situation' } }));
   }
+  const actors = await displayNames(db.kysely, events.map((e) => e.actor_name));
   const details = typeof p.details === 'string' ? JSON.parse(p.details) as unknown : p.details;
   const assessment = typeof request.assessment === 'string' ? JSON.parse(request.assessment) as unknown : request.assessment;
   return {
     ...boardItem(p, todayInChina()), details: details !== null && typeof details === 'object' ? details as Record<string, unknown> : null,
     description: request.description, assessment,
-    events: events.map((e) => ({ action: e.action, date: e.on_date, at: e.at.toISOString(), actorName: e.actor_name, note: e.note })),
+    events: events.map((e) => ({ action: e.action, date: e.on_date, at: e.at.toISOString(), actorName: e.actor_name, actorDisplayName: actors.get(e.actor_name) ?? null, note: e.note })),
   };
 }
 

@@ -95,7 +95,7 @@ export default function ReferralPage() {
             data-testid="referral-events"
             items={r.events.map((e) => ({
               color: e.action === 'close' ? 'green' : 'blue',
-              children: t('intake.referral.event', { date: e.date, action: codeLabel(t, 'intake.event', e.action), actor: e.actorName, note: e.note || t('intake.dash') }),
+              children: t('intake.referral.event', { date: e.date, action: codeLabel(t, 'intake.event', e.action), actor: e.actorDisplayName ?? t('audit.system'), note: e.note || t('intake.dash') }),
             }))}
           />
         </Card>

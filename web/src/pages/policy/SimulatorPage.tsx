@@ -6,7 +6,7 @@ import { EChart } from '../../charts/EChart.tsx';
 import { useT } from '../../i18n/context.ts';
 import { fetchParameters, runSimulation, type DraftValue, type Figures, type Parameter, type Simulation } from './api.ts';
 import { PolicyNav } from './PolicyNav.tsx';
-import { yuanFromFen } from './format.ts';
+import { ruleSetLabel, yuanFromFen } from './format.ts';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 type Standards = { urban: number | null; rural: number | null };
@@ -124,7 +124,7 @@ export default function SimulatorPage() {
         {result && (
           <>
             <Typography.Title level={5}>{t('policy.sim.results')}</Typography.Title>
-            <Typography.Text type="secondary">{t('policy.sim.ruleSet', result.ruleSet)}</Typography.Text>
+            <Typography.Text type="secondary">{t('policy.sim.ruleSet', { current: ruleSetLabel(t, result.ruleSet.current), draft: ruleSetLabel(t, result.ruleSet.draft) })}</Typography.Text>
             <Table
               data-testid="sim-results"
               size="small"
