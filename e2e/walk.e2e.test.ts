@@ -43,8 +43,11 @@ interface Findings {
 }
 
 // In the page: the page now shown (the layout's content) is marked, so that the next one can be told from it.
-const MARK_PAGE = "document.querySelector('main')?.firstElementChild?.setAttribute('data-walk-left', '')";
-const NEW_PAGE = "(() => { const el = document.querySelector('main')?.firstElementChild; return !!el && !el.hasAttribute('data-walk-left'); })()";
+// (The layout's own h1 stays from page to page.)
+const MARK_PAGE = "document.querySelector('main > :not(h1)')?.setAttribute('data-walk-left', '')";
+const NEW_PAGE = "(() => { const el = document.querySelector('main > :not(h1)'); return !!el && !el.hasAttribute('data-walk-left'); })()";
+/** The page's h1 elements' text (WCAG 2.4.6, axe's page-has-heading-one: exactly one). */
+const HEADINGS = "[...document.querySelectorAll('h1')].map((h) => h.textContent ?? '')";
 
 /**
  * Waits until the page shown is not the one marked before the click (a page's code loads while the old page stays
@@ -102,6 +105,8 @@ browserSuite('every page in Chinese and accessible (browser)', (env) => {
         if (!measured.has(pattern(path))) {
           measured.add(pattern(path));
           const violations = await accessibilityViolations(page);
+          const h1 = await page.evaluate<string[]>(HEADINGS);
+          if (h1.length !== 1) violations.push(`page-has-heading-one: ${h1.length} h1 (${h1.join(' | ')})`);
           if (violations.length > 0) findings[`${where}: accessibility`] = violations;
         }
         started = Date.now();

@@ -9,6 +9,7 @@ import { useT } from '../i18n/context.ts';
 import { HeaderBar } from './HeaderBar.tsx';
 import { PhoneHeader } from './PhoneHeader.tsx';
 import { SideMenu } from './SideMenu.tsx';
+import { moduleOf } from './modules.tsx';
 
 /** The staff shell: side menu and header from 768 px, a one-line header and a menu drawer below (README.md). */
 export function AppLayout() {
@@ -20,6 +21,7 @@ export function AppLayout() {
   // The drawer is open on the page it was opened on: every navigation closes it.
   const [menuOpenAt, setMenuOpenAt] = useState<string | null>(null);
   const menuOpen = phone && menuOpenAt === location.pathname;
+  const current = moduleOf(location.pathname);
 
   return (
     <SelectedAreaProvider key={user.id}>
@@ -49,6 +51,8 @@ export function AppLayout() {
           )}
           {/* 12 px on a phone: half the widest Row gutter (24), whose negative margins would otherwise widen the page. */}
           <Layout.Content style={{ margin: phone ? 12 : 24, minWidth: 0 }}>
+            {/* One h1 a page, for screen readers (the page's cards carry the visible titles): its menu module. */}
+            <h1 className="visually-hidden">{current ? t(current.label) : t('app.title')}</h1>
             <Suspense fallback={<PageLoading />}>
               <Outlet />
             </Suspense>
