@@ -14,7 +14,7 @@
 import type { Page } from 'playwright-core';
 
 /** Latin words staff read as they are (keep this list tiny): the file formats named on buttons and upload hints. */
-export const ALLOWED_WORDS: ReadonlySet<string> = new Set(['PDF', 'CSV', 'csv', 'Excel', 'xlsx', 'docx', 'Word']);
+export const ALLOWED_WORDS: ReadonlySet<string> = new Set(['PDF', 'CSV', 'csv', 'Excel', 'xlsx', 'docx', 'Word', 'PNG', 'JPEG']);
 
 const PATTERNS: { name: string; re: RegExp }[] = [
   { name: 'snake_case', re: /\b[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+\b/g },

@@ -37,6 +37,12 @@ describe('code-pattern checker', () => {
   });
 });
 
+/**
+ * Tabs not walked: the amount's worksheet (测算说明, 计算过程), rewritten for caseworkers elsewhere (issue 23, must-have
+ * 2: its technical parameters go into a 技术明细 fold marked data-technical).
+ */
+const WORKSHEET_TABS: ReadonlySet<string> = new Set(['测算说明', '计算过程']);
+
 /** What a page showed wrong: the code-like text and the accessibility violations. */
 interface Findings {
   [where: string]: string[];
@@ -74,6 +80,8 @@ browserSuite('every page in Chinese and accessible (browser)', (env) => {
   const measured = new Set<string>();
   /** Kinds of record already opened (by path pattern): one household, one case… for the whole walk. */
   const detailsSeen = new Set<string>();
+  /** Pages whose tabs were walked already (by path pattern). */
+  const tabsWalked = new Set<string>();
   /** Lists whose first row was clicked already (to find the record it opens). */
   const rowsTried = new Set<string>();
   /** The path with record numbers taken out: /households/H522701… and /households/H522702… are one page. */
@@ -94,22 +102,38 @@ browserSuite('every page in Chinese and accessible (browser)', (env) => {
       const findings: Findings = {};
       const walked: string[] = [];
 
-      let started = Date.now();
-      const check = async (label: string) => {
-        await settle(page, pending);
+      /** The page as it is now: its text for this role; once for the whole walk, axe and the h1. */
+      const inspect = async (label: string, key: string) => {
         const path = new URL(page.url()).pathname;
-        walked.push(`${label} ${path} ${Date.now() - started} ms`);
+        walked.push(`${label} ${path}`);
         const where = `${label} (${path})`;
         const codes = await codeTextOnPage(page);
         if (codes.length > 0) findings[`${where}: code text`] = codes;
-        if (!measured.has(pattern(path))) {
-          measured.add(pattern(path));
-          const violations = await accessibilityViolations(page);
-          const h1 = await page.evaluate<string[]>(HEADINGS);
-          if (h1.length !== 1) violations.push(`page-has-heading-one: ${h1.length} h1 (${h1.join(' | ')})`);
-          if (violations.length > 0) findings[`${where}: accessibility`] = violations;
+        if (measured.has(key)) return;
+        measured.add(key);
+        const violations = await accessibilityViolations(page);
+        const h1 = await page.evaluate<string[]>(HEADINGS);
+        if (h1.length !== 1) violations.push(`page-has-heading-one: ${h1.length} h1 (${h1.join(' | ')})`);
+        if (violations.length > 0) findings[`${where}: accessibility`] = violations;
+      };
+
+      /** The page once loaded; the first time a page is met in the walk, each of its tabs too (家庭: 成员, 收入…). */
+      const check = async (label: string) => {
+        await settle(page, pending);
+        const key = pattern(new URL(page.url()).pathname);
+        const first = !tabsWalked.has(key);
+        tabsWalked.add(key);
+        await inspect(label, key);
+        if (!first) return;
+        const tabs = page.locator('main .ant-tabs').first().locator(':scope > .ant-tabs-nav .ant-tabs-tab');
+        const names = (await tabs.allInnerTexts()).map((n) => n.trim());
+        for (const [i, tab] of names.entries()) {
+          if (i === 0 || WORKSHEET_TABS.has(tab)) continue;
+          await tabs.nth(i).click();
+          await settle(page, pending);
+          await inspect(`${label} › ${tab}`, `${key} › ${tab}`);
         }
-        started = Date.now();
+        if (names.length > 1) await tabs.first().click();
       };
 
       /** The first record the page's list links to, once per kind of record (its path pattern). */

@@ -34,7 +34,7 @@ export function OccupancyChart({ institutionId, reloadKey }: { institutionId: nu
     <Space direction="vertical" style={{ width: '100%' }}>
       <Space>
         <span>{t('placements.chart.month')}</span>
-        <Input type="month" value={month} onChange={(e) => e.target.value && setMonth(e.target.value)} style={{ width: 160 }} data-testid="occupancy-month" />
+        <Input aria-label={t('placements.chart.month')} type="month" value={month} onChange={(e) => e.target.value && setMonth(e.target.value)} style={{ width: 160 }} data-testid="occupancy-month" />
       </Space>
       {data.error && <Alert type="error" showIcon message={t('common.loadFailed', { message: data.error.message })} />}
       {!o || !option ? <Skeleton active /> : (

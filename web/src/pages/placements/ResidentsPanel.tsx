@@ -35,7 +35,7 @@ export default function ResidentsPanel({ countyCode, institutionId }: { countyCo
       {home && (
         <Space wrap>
           <Typography.Text strong data-testid="beds-used">{t('placements.bedsUsed', { used: home.admitted, beds: home.beds })}</Typography.Text>
-          <Progress percent={home.beds > 0 ? Math.round((home.admitted / home.beds) * 1000) / 10 : 0} style={{ width: 240 }} status={home.admitted >= home.beds ? 'exception' : 'normal'} />
+          <Progress aria-label={t('placements.bedsUsed', { used: home.admitted, beds: home.beds })} percent={home.beds > 0 ? Math.round((home.admitted / home.beds) * 1000) / 10 : 0} style={{ width: 240 }} status={home.admitted >= home.beds ? 'exception' : 'normal'} />
         </Space>
       )}
       <OccupancyChart institutionId={institutionId} reloadKey={tick} />

@@ -75,7 +75,7 @@ export default function PurchasedServicesPage() {
           <Space direction="vertical" style={{ width: '100%' }}>
             <Space wrap>
               {manages && <Button type="primary" onClick={() => setDialog({ kind: 'task' })} data-testid="ps-new-task">{t('ps.assign')}</Button>}
-              <Select allowClear placeholder={t('ps.col.status')} style={{ width: 140 }} value={status} onChange={setStatus}
+              <Select aria-label={t('ps.col.status')} allowClear placeholder={t('ps.col.status')} style={{ width: 140 }} value={status} onChange={setStatus}
                 options={TASK_STATUSES.map((s) => ({ value: s, label: t(`ps.taskStatus.${s}` as MessageKey) }))} />
               <Checkbox checked={overdue} onChange={(e) => setOverdue(e.target.checked)}>{t('ps.overdueOnly')}</Checkbox>
               <Checkbox checked={mine} onChange={(e) => setMine(e.target.checked)}>{t('ps.mine')}</Checkbox>
@@ -119,7 +119,7 @@ export default function PurchasedServicesPage() {
         ) },
         { key: 'figures', label: t('ps.tab.figures'), children: (
           <Space direction="vertical" style={{ width: '100%' }}>
-            <Space><span>{t('ps.col.year')}</span><InputNumber min={2000} max={2100} precision={0} value={year} onChange={(v) => v && setYear(v)} /></Space>
+            <Space><span>{t('ps.col.year')}</span><InputNumber aria-label={t('ps.col.year')} min={2000} max={2100} precision={0} value={year} onChange={(v) => v && setYear(v)} /></Space>
             {figs.error && <Alert type="error" showIcon message={figs.error.message} />}
             {figs.data && <FiguresTable f={figs.data} />}
           </Space>

@@ -92,6 +92,8 @@ export function describeChange(
   after: unknown,
   nameOf: (id: string) => string | undefined,
 ): DiffLine[] {
+  // The demo data's creation records only the seed it was made from.
+  if (action === 'household.demo') return [];
   if (action === 'household.incomes' || action === 'household.assets') {
     const label = t(action === 'household.incomes' ? 'registry.tab.incomes' : 'registry.tab.assets');
     return [{ label, before: itemsText(t, before, nameOf), after: itemsText(t, after, nameOf) }];
@@ -121,7 +123,7 @@ export function describeChange(
 
 const ACTIONS = [
   'household.create', 'household.update', 'household.incomes', 'household.assets', 'member.add',
-  'member.update', 'member.remove', 'member.move_out', 'member.move_in',
+  'member.update', 'member.remove', 'member.move_out', 'member.move_in', 'household.demo',
 ] as const;
 
 /** The action of a timeline entry in words; unknown actions as given. */

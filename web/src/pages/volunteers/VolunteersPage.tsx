@@ -95,7 +95,7 @@ export default function VolunteersPage() {
         ) },
         { key: 'figures', label: t('vol.tab.figures'), children: (
           <Space direction="vertical" style={{ width: '100%' }}>
-            <Space><span>{t('vol.fig.year')}</span><InputNumber min={2000} max={2100} precision={0} value={year} onChange={(v) => v && setYear(v)} /></Space>
+            <Space><span>{t('vol.fig.year')}</span><InputNumber aria-label={t('vol.fig.year')} min={2000} max={2100} precision={0} value={year} onChange={(v) => v && setYear(v)} /></Space>
             {figs.data && <FiguresTable f={figs.data} />}
           </Space>
         ) },

@@ -34,7 +34,7 @@ export function HouseholdAssistanceTab({ householdNo, version }: { householdNo: 
     <Space direction="vertical" style={{ width: '100%' }} data-testid="household-assistance">
       <Space wrap>
         <Typography.Text>{t('wishes.household.year')}</Typography.Text>
-        <Select style={{ width: 110 }} value={year} onChange={setYear} data-testid="assistance-year" options={years.map((y) => ({ value: y, label: t('wishes.household.yearOption', { year: y }) }))} />
+        <Select aria-label={t('wishes.household.year')} style={{ width: 110 }} value={year} onChange={setYear} data-testid="assistance-year" options={years.map((y) => ({ value: y, label: t('wishes.household.yearOption', { year: y }) }))} />
       </Space>
       {data.error && <Alert type="error" showIcon message={t('common.loadFailed', { message: data.error.message })} />}
       <Row gutter={[16, 16]}>

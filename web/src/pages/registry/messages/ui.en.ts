@@ -123,6 +123,7 @@ export const registryUiEn: Record<keyof typeof registryUiZhCN, string> = {
   'registry.timeline.action.member.remove': 'Member removed',
   'registry.timeline.action.member.move_out': 'Member moved out',
   'registry.timeline.action.member.move_in': 'Member moved in',
+  'registry.timeline.action.household.demo': 'Demo data generated',
   'registry.timeline.by': 'By {actor}',
   'registry.timeline.subject': 'Member: {subject}',
   'registry.timeline.noChange': 'No field changed',

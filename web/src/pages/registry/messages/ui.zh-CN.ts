@@ -123,6 +123,7 @@ export const registryUiZhCN = {
   'registry.timeline.action.member.remove': '移除成员',
   'registry.timeline.action.member.move_out': '成员迁出',
   'registry.timeline.action.member.move_in': '成员迁入',
+  'registry.timeline.action.household.demo': '生成演示数据',
   'registry.timeline.by': '操作人：{actor}',
   'registry.timeline.subject': '成员：{subject}',
   'registry.timeline.noChange': '无字段变化',
