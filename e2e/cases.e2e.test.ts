@@ -161,7 +161,9 @@ browserSuite('case workflow (browser)', (env) => {
     await state(page, '县级审核');
     const timeline = await page.getByTestId('case-timeline').innerText();
     expect(timeline).toContain('王明、李芳');
-    expect(timeline).toContain('guanghui.caseworker');
+    // Who did it, by the name staff know (not the login name).
+    expect(timeline).toContain('广惠街道窗口经办员');
+    expect(timeline).not.toContain('guanghui.caseworker');
 
     // The county approver: batch, sample (the declared relative is always in it), county visit, approve.
     await login(page, base, 'duyun.approver');
