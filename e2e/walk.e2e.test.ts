@@ -153,7 +153,7 @@ browserSuite('every page in Chinese and accessible (browser)', (env) => {
           await page.waitForURL((u) => u.pathname !== here, { timeout: 5_000 }).catch(() => undefined);
           const opened = new URL(page.url());
           if (fresh(opened.pathname)) href = opened.pathname + opened.search;
-          // Back to the list (its switch, if any, comes next); the record is checked with the others.
+          // Back to the list (its switch, when it has one, comes next); the record is checked with the others.
           if (opened.pathname !== here) {
             await page.goBack();
             await page.waitForURL((u) => u.pathname === here);

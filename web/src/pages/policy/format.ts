@@ -60,7 +60,7 @@ export function valueAreaLabel(t: Translate, v: { area: string; areaName: string
   return v.area === 'CN' ? t('policy.area.national') : (v.areaName ?? v.area);
 }
 
-/** A rule set by name (cn-2012 → 2012 年办法); null: any rule set. */
+/** A rule set by name (cn-2012 → 2012 年办法); null: every rule set (通用). */
 export function ruleSetLabel(t: Translate, ruleSet: string | null): string {
   if (ruleSet === null) return t('policy.ruleSet.any');
   const key = `policy.ruleSet.${ruleSet}`;
