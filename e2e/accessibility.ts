@@ -16,7 +16,9 @@ const AXE_OPTIONS = { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wca
 export async function accessibilityViolations(page: Page): Promise<string[]> {
   // A message fading in, a field error appearing or a dropdown closing is measured half drawn (contrast 1.6, an
   // option still in the page): wait until every finite animation and transition has ended (spinners run forever).
-  await page.waitForFunction(SETTLED, undefined, { timeout: 5_000, polling: 100 }).catch(() => undefined);
+  // Polled with evaluate: waitForFunction compiles a string with eval, which the app's Content-Security-Policy
+  // refuses (the wait then failed at once, unnoticed, and axe measured whatever was moving).
+  for (const end = Date.now() + 5_000; Date.now() < end && !(await page.evaluate<boolean>(SETTLED)); ) await page.waitForTimeout(100);
   // Strings, not functions: they run in the page, whose globals (window, axe) this file's types do not know.
   if (!(await page.evaluate<boolean>("typeof axe !== 'undefined'"))) await page.evaluate(AXE_SOURCE);
   const results = await page.evaluate<AxeResults>(`axe.run(document, ${JSON.stringify(AXE_OPTIONS)})`);
