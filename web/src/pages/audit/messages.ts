@@ -1,6 +1,6 @@
 // The audit page's names of actions and records: an audit action (`registry.member.add`) or record kind
 // (`registry_demo`) is read word by word (`.` and `_`) and shown in Chinese (家庭：成员新增). An empty word adds
-// nothing (救助管理站 is `relief_station`). A code with a word not listed here is shown as 其他操作 / 其他.
+// nothing (救助管理站 is `relief_station`, 跟进 `follow_up`). A code with a word not listed here is shown as 其他操作 / 其他.
 export const auditZhCN = {
   'audit.other': '其他操作',
   'audit.otherEntity': '其他',
@@ -147,6 +147,7 @@ export const auditZhCN = {
   'audit.word.team': '队伍',
   'audit.word.transfer': '转移',
   'audit.word.unmask': '查看明文',
+  'audit.word.up': '',
   'audit.word.update': '修改',
   'audit.word.user': '用户',
   'audit.word.users': '用户',
@@ -310,6 +311,7 @@ export const auditEn: Record<keyof typeof auditZhCN, string> = {
   'audit.word.team': 'team',
   'audit.word.transfer': 'transfer',
   'audit.word.unmask': 'unmask',
+  'audit.word.up': '',
   'audit.word.update': 'update',
   'audit.word.user': 'user',
   'audit.word.users': 'users',
