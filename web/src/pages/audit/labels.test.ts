@@ -36,6 +36,9 @@ describe('audit actions and records by name', () => {
     expect(auditActionLabel(t, 'relief_station.record.create', 'zh-CN')).toBe('救助管理站：记录新建');
     expect(auditEntityLabel(t, 'registry_demo', 'zh-CN')).toBe('家庭演示数据');
     expect(auditActionLabel(t, 'nothing.known', 'zh-CN')).toBe('其他操作');
+    // A case's step by the workflow's label.
+    const steps = new Map([['home_visit', '入户调查']]);
+    expect(auditActionLabel(t, 'case.home_visit', 'zh-CN', (code) => steps.get(code) ?? '')).toBe('案件：入户调查');
   });
 
   it('names every action and record kind the server writes', () => {

@@ -15,9 +15,14 @@ function words(t: Translate, code: string): string[] | null {
   return out;
 }
 
-/** An audit action by name: its module, then what was done (`registry.member.add` → 家庭：成员新增). */
-export function auditActionLabel(t: Translate, action: string, locale: string): string {
+/**
+ * An audit action by name: its module, then what was done (`registry.member.add` → 家庭：成员新增). A case's step
+ * (`case.home_visit`) by the workflow's own label when `caseStep` knows it (案件：入户调查; '' when it does not).
+ */
+export function auditActionLabel(t: Translate, action: string, locale: string, caseStep?: (code: string) => string): string {
   const [module = '', ...rest] = action.split('.');
+  const step = module === 'case' && rest.length === 1 && caseStep ? caseStep(rest[0] ?? '') : '';
+  if (step !== '') return t('audit.actionOf', { module: t('audit.word.case'), rest: step });
   const head = words(t, module);
   const tail = words(t, rest.join('.'));
   if (!head || !tail) return t('audit.other');
