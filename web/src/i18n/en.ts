@@ -21,7 +21,6 @@ import { placementsEn } from '../pages/placements/messages.ts';
 import { statsEn } from '../pages/stats/messages/index.ts';
 import { registryEn } from '../pages/registry/messages/index.ts';
 import { policyEn } from '../pages/policy/messages.ts';
-import { auditEn } from '../pages/audit/messages.ts';
 import type { Messages } from './zh-CN.ts';
 
 // Typed as Messages: a missing or extra key is a type error.
@@ -173,5 +172,4 @@ export const en: Messages = {
   ...offlineEn,
   ...statsEn,
   ...homeEn,
-  ...auditEn,
 };

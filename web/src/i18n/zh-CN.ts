@@ -22,7 +22,6 @@ import { registryZhCN } from '../pages/registry/messages/index.ts';
 import { policyZhCN } from '../pages/policy/messages.ts';
 import { offlineZhCN } from '../pages/offline/messages.ts';
 import { placementsZhCN } from '../pages/placements/messages.ts';
-import { auditZhCN } from '../pages/audit/messages.ts';
 
 export const zhCN = {
   'app.name': '救助',
@@ -172,7 +171,6 @@ export const zhCN = {
   ...offlineZhCN,
   ...statsZhCN,
   ...homeZhCN,
-  ...auditZhCN,
 };
 
 export type MessageKey = keyof typeof zhCN;

@@ -25,13 +25,13 @@ export function AuditTable({ entries, loading }: { entries: AuditEntry[]; loadin
         { title: t('audit.col.at'), dataIndex: 'at', render: (at: string) => time.format(new Date(at)) },
         // Jobs and the CLI act under a technical name (system, demo): shown as 系统.
         { title: t('audit.col.actor'), dataIndex: 'actorDisplayName', render: (n: string | null) => n ?? t('audit.system') },
-        { title: t('audit.col.action'), dataIndex: 'action', render: (a: string) => <span title={a}>{auditActionLabel(t, a, locale, caseStep)}</span> },
+        { title: t('audit.col.action'), dataIndex: 'action', render: (a: string) => <span title={a}>{auditActionLabel(a, locale, caseStep)}</span> },
         {
           title: t('audit.col.entity'),
           dataIndex: 'entity',
           render: (_: unknown, e: AuditEntry) => (
             <span title={e.entity}>
-              {auditEntityLabel(t, e.entity, locale)}
+              {auditEntityLabel(e.entity, locale)}
               {e.entityId && <> <span data-code>{e.entityId}</span></>}
             </span>
           ),

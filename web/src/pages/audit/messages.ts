@@ -1,5 +1,6 @@
 // The audit page's names of actions and records: an audit action (`registry.member.add`) or record kind
-// (`registry_demo`) is read word by word (`.` and `_`) and shown in Chinese (家庭：成员新增). An empty word adds
+// (`registry_demo`) is read word by word (`.` and `_`) and shown in Chinese (家庭：成员新增). Only the audit page
+// reads them (labels.ts), so they load with it, not with the app's dictionaries (the first screen's budget). An empty word adds
 // nothing (救助管理站 is `relief_station`, 跟进 `follow_up`). A code with a word not listed here is shown as 其他操作 / 其他.
 export const auditZhCN = {
   'audit.other': '其他操作',
