@@ -39,6 +39,7 @@ interface FirstScreen {
   chunks: Set<string>;
   files: Set<string>;
   gzipBytes: number;
+  dist: string;
 }
 
 /** Reads what the first screen loads from a build; throws if the build is incomplete. */
@@ -54,7 +55,7 @@ function measure(dist: string): FirstScreen {
   }
   let gzipBytes = 0;
   for (const file of files) gzipBytes += zlib.gzipSync(fs.readFileSync(path.join(dist, file)), { level: 9 }).length;
-  return { manifest, chunks, files, gzipBytes };
+  return { manifest, chunks, files, gzipBytes, dist };
 }
 
 describe('first screen of the staff UI', () => {
@@ -84,6 +85,17 @@ describe('first screen of the staff UI', () => {
     // Nor do the login and home pages start loading it later (the entry's own lazy imports are the pages).
     for (const key of screen.chunks) {
       if (key !== 'index.html') expect(screen.manifest[key]?.dynamicImports ?? [], key).not.toContain(ECHARTS);
+    }
+  });
+
+  it('does not load the English messages (they come with the language switch)', () => {
+    // A phrase of the app's own dictionary and one of a page's English part (antd keeps its English default
+    // locale in its core, whatever the app does).
+    const english = ['Social Assistance Information System', 'Micro-wishes'];
+    for (const file of screen.files) {
+      if (!file.endsWith('.js')) continue;
+      const text = fs.readFileSync(path.join(screen.dist, file), 'utf8');
+      for (const phrase of english) expect(text.includes(phrase), `${file} holds "${phrase}"`).toBe(false);
     }
   });
 

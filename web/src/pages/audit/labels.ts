@@ -1,4 +1,5 @@
-import { auditEn, auditZhCN } from './messages.ts';
+import { auditZhCN } from './messages.ts';
+import { auditEn } from './messages.en.ts';
 
 type AuditKey = keyof typeof auditZhCN;
 const isKey = (key: string): key is AuditKey => key in auditZhCN;

@@ -1,0 +1,33 @@
+// The English messages: loaded only with the English dictionary (i18n/english.ts), not on the first screen.
+import type { homeZhCN } from './messages.ts';
+
+export const homeEn: Record<keyof typeof homeZhCN, string> = {
+  'home.todo.title': 'My work',
+  'home.todo.asOf': 'as of {date}',
+  'home.todo.count': 'items',
+  'home.todo.overdue': '{count} overdue',
+  'home.todo.open': 'Open the list',
+  'home.todo.empty': 'Nothing waiting for you',
+  'home.todo.emptyHint': 'New cases, referrals and payrolls will show here when they arrive.',
+  'home.todo.loadFailed': 'Could not load your work: {message}',
+  'home.todo.kind.pending_registration': 'Requests awaiting registration',
+  'home.todo.kind.referrals': 'Referrals to handle',
+  'home.todo.kind.complaints': 'Open complaints',
+  'home.todo.kind.payroll_approval': 'Payrolls to approve',
+  'home.todo.kind.outreach_tasks': 'Outreach visits to record',
+  'home.overdue.title': 'Overdue',
+  'home.overdue.total': '{total} in all; the {shown} oldest by due date',
+  'home.overdue.none': 'Nothing overdue',
+  'home.overdue.item.case': 'Case',
+  'home.overdue.item.referral': 'Referral',
+  'home.overdue.item.outreach_task': 'Visit',
+  'home.overdue.col.what': 'What',
+  'home.overdue.col.ref': 'Number',
+  'home.overdue.col.name': 'Name',
+  'home.overdue.col.where': 'Area',
+  'home.overdue.col.due': 'Due',
+  'home.overdue.col.late': 'Late',
+  'home.overdue.days': '{days} days',
+  'home.stats.title': 'Statistics and warnings',
+  'home.stats.hint': 'Figures of every programme, warnings and the annual report are on the statistics page.',
+};
