@@ -30,7 +30,7 @@ function member(id: string, name: string, relation: string) {
 const login = (page: Page, base: string, username: string) => loginAs(page, base, username, /(^| )一门受理$/, username === EDUCATION_USER ? STRONG_PASSWORD : PASSWORD);
 
 /** A partner: the board lists only its own department's referral of the request; accept, return the result. */
-async function partnerHandles(page: Page, base: string, username: string, own: { id: string; dept: string }, other: string, requestNo: string): Promise<void> {
+async function partnerHandles(page: Page, base: string, username: string, own: { id: string; dept: string; name: string }, other: string, requestNo: string): Promise<void> {
   await login(page, base, username);
   await page.getByRole('menuitem', { name: /(^| )一门受理$/ }).click();
   // Partners do not read whole requests: the intake menu opens their board.
@@ -65,7 +65,9 @@ async function partnerHandles(page: Page, base: string, username: string, own: {
   await page.getByTestId('referral-status-tag').filter({ hasText: '已办结' }).waitFor();
   const events = await page.getByTestId('referral-events').innerText();
   expect(events).toMatch(/转办[\s\S]*接收[\s\S]*反馈结果/);
-  expect(events).toContain(username);
+  // The partner is named as staff know it (都匀市医保局), not by its login.
+  expect(events).toContain(`接收 · ${own.name}`);
+  expect(events).not.toContain(username);
 }
 
 browserSuite('one-window intake (browser)', (env) => {
@@ -149,8 +151,8 @@ browserSuite('one-window intake (browser)', (env) => {
     expect(await listed.innerText()).toContain('0/2');
 
     // Each partner department sees and handles only its own referral.
-    await partnerHandles(page, base, 'duyun.medical', { id: medical ?? '', dept: '医疗保障' }, education ?? '', requestNo);
-    await partnerHandles(page, base, EDUCATION_USER, { id: education ?? '', dept: '教育' }, medical ?? '', requestNo);
+    await partnerHandles(page, base, 'duyun.medical', { id: medical ?? '', dept: '医疗保障', name: '都匀市医保局' }, education ?? '', requestNo);
+    await partnerHandles(page, base, EDUCATION_USER, { id: education ?? '', dept: '教育', name: '都匀市教育局' }, medical ?? '', requestNo);
 
     // Back at the window: every part closed, the request is 办结.
     await login(page, base, 'guanghui.caseworker');
