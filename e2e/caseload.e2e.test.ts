@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { makeIdNumber } from '../src/kernel/id-number.ts';
 import { REPO_ROOT } from './server.ts';
-import { loginAs } from './browser.ts';
+import { fillDate, loginAs } from './browser.ts';
 import { browserSuite } from './suite.ts';
 
 const OUT = join(REPO_ROOT, 'test-output', 'e2e');
@@ -33,7 +33,7 @@ browserSuite('存量对象导入 (browser)', (env) => {
     await loginAs(page, base, 'duyun.approver', /存量对象导入$/);
     await page.getByRole('menuitem', { name: /存量对象导入$/ }).click();
     await page.waitForURL('**/cases/import');
-    await page.getByTestId('caseload-month').fill('2015-12');
+    await fillDate(page.getByTestId('caseload-month'), '2015-12');
     const upload = (rows: string) => page.locator('input[type=file]').setInputFiles({ name: 'old.csv', mimeType: 'text/csv', buffer: Buffer.from(`${HEADER}\n${rows}\n`) });
 
     await upload(`${householdNo},低保,B类,,,,2015-03-10,520,\n52270199999999,低保,B类,,,,2015-03-10,300,`);

@@ -195,7 +195,7 @@ browserSuite('受灾人员救助与农房保险 (browser)', (env) => {
 
     // 4. The payroll of 2015-08 pays every household its relief as a one-off.
     await page.goto(`${base}/payroll`);
-    await page.getByTestId('payroll-period').fill('2015-08');
+    await fillDate(page.getByTestId('payroll-period'), '2015-08');
     await page.getByTestId('payroll-run').click();
     await page.waitForURL('**/payroll/FF522701201508', { timeout: 60_000 });
     await page.getByTestId('payroll-status').filter({ hasText: '待审批' }).waitFor();

@@ -76,7 +76,7 @@ browserSuite('医疗救助 (browser)', (env) => {
 
     // The county's payroll of December pays it once, as a one-off line.
     await page.goto(`${base}/payroll`);
-    await page.getByTestId('payroll-period').fill('2015-12');
+    await fillDate(page.getByTestId('payroll-period'), '2015-12');
     await page.getByTestId('payroll-run').click();
     await page.waitForURL('**/payroll/FF522701201512', { timeout: 60_000 });
     await page.getByTestId('payroll-status').filter({ hasText: '待审批' }).waitFor();

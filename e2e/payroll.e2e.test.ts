@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { REPO_ROOT } from './server.ts';
-import { confirmPopup, loginAs, pickOption } from './browser.ts';
+import { confirmPopup, fillDate, loginAs, pickOption } from './browser.ts';
 import { browserSuite } from './suite.ts';
 
 const SCREENSHOT = join(REPO_ROOT, 'test-output', 'e2e', 'payroll.png');
@@ -25,8 +25,8 @@ browserSuite('payroll (browser)', (env) => {
 
     await page.getByRole('menuitem', { name: /(^| )发放$/ }).click();
     await page.waitForURL('**/payroll');
-    await page.getByTestId('payroll-period').fill('2015-12');
-    expect(await page.getByTestId('payroll-county').inputValue()).toBe('522701');
+    await fillDate(page.getByTestId('payroll-period'), '2015-12');
+    expect(await page.getByTestId('payroll-county').inputValue()).toBe('都匀市');
     await page.getByTestId('payroll-run').click();
     await page.waitForURL('**/payroll/FF522701201512', { timeout: 60_000 });
     await page.getByTestId('payroll-status').filter({ hasText: '待审批' }).waitFor();

@@ -3,7 +3,7 @@
 // and discards the draft (approval needs another approver: rerate.test.ts).
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { loginAs } from './browser.ts';
+import { fillDate, loginAs } from './browser.ts';
 import { browserSuite } from './suite.ts';
 
 browserSuite('bulk re-rating (browser)', (env) => {
@@ -14,7 +14,7 @@ browserSuite('bulk re-rating (browser)', (env) => {
     await loginAs(page, base, 'duyun.approver', /批量调标/);
     await page.getByRole('menuitem', { name: /批量调标/ }).click();
     await page.getByTestId('rerate-form').waitFor();
-    await page.getByTestId('rerate-month').fill('2016-01');
+    await fillDate(page.getByTestId('rerate-month'), '2016-01');
     await page.getByTestId('rerate-draft').click();
     await page.waitForURL(/\/cases\/rerate\/TB522701\d{10}$/);
     await expect.poll(() => page.getByTestId('rerate-status').textContent()).toBe('待审批');

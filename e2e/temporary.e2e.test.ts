@@ -78,7 +78,7 @@ browserSuite('临时救助 (browser)', (env) => {
     // The county approver's payroll of December: the claim is a one-off line, paid in cash.
     await login(page, base, 'duyun.approver');
     await page.goto(`${base}/payroll`);
-    await page.getByTestId('payroll-period').fill('2015-12');
+    await fillDate(page.getByTestId('payroll-period'), '2015-12');
     await page.getByTestId('payroll-run').click();
     await page.waitForURL('**/payroll/FF522701201512', { timeout: 60_000 });
     await page.getByTestId('payroll-status').filter({ hasText: '待审批' }).waitFor();

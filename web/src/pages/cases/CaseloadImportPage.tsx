@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { CaseloadResult, CaseloadWarning } from '../../../../src/modules/caseload/contract.ts';
 import { useT } from '../../i18n/context.ts';
 import { formatYuan } from '../registry/money.ts';
+import { MonthInput } from '../../components/DateInput.tsx';
 
 type Format = 'xlsx' | 'csv';
 interface RowError { row: number; column: string; message: string }
@@ -109,7 +110,7 @@ export default function CaseloadImportPage() {
         </Space>
         <Form layout="inline">
           <Form.Item label={t('caseload.firstMonth')} extra={t('caseload.firstMonthHint')}>
-            <Input aria-label={t('caseload.firstMonth')} type="month" value={month} style={{ width: 160 }} data-testid="caseload-month" onChange={(e) => { if (e.target.value) { setMonth(e.target.value); setCheckedFile(null); } }} />
+            <MonthInput aria-label={t('caseload.firstMonth')} value={month} style={{ width: 160 }} data-testid="caseload-month" onChange={(m) => { if (m) { setMonth(m); setCheckedFile(null); } }} />
           </Form.Item>
         </Form>
         <Space wrap>

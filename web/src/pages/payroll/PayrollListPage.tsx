@@ -7,6 +7,8 @@ import { can } from '../../auth/permissions.ts';
 import { useT } from '../../i18n/context.ts';
 import { fetchPayrolls, runPayroll, type PayrollSummary } from './api.ts';
 import { formatYuan, STATUS_COLORS, thisMonth } from './format.ts';
+import { AreaTreeSelect } from '../../components/AreaTreeSelect.tsx';
+import { MonthInput } from '../../components/DateInput.tsx';
 
 /** 发放名册: the payrolls in scope; a county approver runs the month's payroll of the county. */
 export default function PayrollListPage() {
@@ -40,11 +42,23 @@ export default function PayrollListPage() {
           <Form form={form} layout="inline" name="payroll-run" data-testid="payroll-run-form"
             initialValues={{ period: thisMonth(), countyCode: me.areaLevel === 'county' ? me.areaCode : '' }}>
             <Form.Item name="period" label={t('payroll.run.period')} rules={[{ required: true, pattern: /^\d{4}-\d{2}$/, message: t('common.required', { field: t('payroll.run.period') }) }]}>
-              <Input type="month" data-testid="payroll-period" />
+              <MonthInput data-testid="payroll-period" style={{ width: 140 }} />
             </Form.Item>
-            <Form.Item name="countyCode" label={t('payroll.run.county')} rules={[{ required: true, pattern: /^\d{6}$/, message: t('common.required', { field: t('payroll.run.county') }) }]}>
-              <Input style={{ width: 110 }} disabled={me.areaLevel === 'county'} data-testid="payroll-county" />
-            </Form.Item>
+            {me.areaLevel === 'county' ? (
+              <>
+                <Form.Item label={t('payroll.run.county')}>
+                  <Input value={me.areaName} disabled style={{ width: 160 }} data-testid="payroll-county" />
+                </Form.Item>
+                <Form.Item name="countyCode" hidden>
+                  <Input />
+                </Form.Item>
+              </>
+            ) : (
+              // A county under the user's area, by name; a township or village is not a payroll's area.
+              <Form.Item name="countyCode" label={t('payroll.run.county')} rules={[{ required: true, pattern: /^\d{6}$/, message: t('payroll.run.pickCounty') }]}>
+                <AreaTreeSelect root={{ code: me.areaCode, name: me.areaName, level: me.areaLevel }} style={{ minWidth: 200 }} testId="payroll-county" />
+              </Form.Item>
+            )}
             <Form.Item extra={t('payroll.run.hint')}>
               <Button type="primary" loading={busy} onClick={() => void run()} data-testid="payroll-run">{t('payroll.run.submit')}</Button>
             </Form.Item>

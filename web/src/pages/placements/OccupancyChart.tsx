@@ -6,6 +6,7 @@ import { useApiData } from '../../api/useApiData.ts';
 import { EChart } from '../../charts/EChart.tsx';
 import { useT } from '../../i18n/context.ts';
 import { percent, today } from './format.ts';
+import { MonthInput } from '../../components/DateInput.tsx';
 
 const lastDay = (month: string) => {
   const [y, m] = month.split('-').map(Number) as [number, number];
@@ -34,7 +35,7 @@ export function OccupancyChart({ institutionId, reloadKey }: { institutionId: nu
     <Space direction="vertical" style={{ width: '100%' }}>
       <Space>
         <span>{t('placements.chart.month')}</span>
-        <Input aria-label={t('placements.chart.month')} type="month" value={month} onChange={(e) => e.target.value && setMonth(e.target.value)} style={{ width: 160 }} data-testid="occupancy-month" />
+        <MonthInput aria-label={t('placements.chart.month')} value={month} onChange={(m) => m && setMonth(m)} style={{ width: 160 }} data-testid="occupancy-month" />
       </Space>
       {data.error && <Alert type="error" showIcon message={t('common.loadFailed', { message: data.error.message })} />}
       {!o || !option ? <Skeleton active /> : (

@@ -5,6 +5,7 @@ import { useApiData } from '../../api/useApiData.ts';
 import { useCurrentUser } from '../../auth/context.ts';
 import { useT } from '../../i18n/context.ts';
 import { draftRerate, fetchRerates, yuan, type RerateSummary } from './api.ts';
+import { MonthInput } from '../../components/DateInput.tsx';
 
 /** 批量调标: the county approver drafts a re-rating list for a programme and month; the county's batches. */
 export default function RerateListPage() {
@@ -41,7 +42,7 @@ export default function RerateListPage() {
               <Radio.Group options={[{ value: 'dibao', label: t('rerate.programme.dibao') }, { value: 'hardship', label: t('rerate.programme.hardship') }]} />
             </Form.Item>
             <Form.Item name="effectiveMonth" label={t('rerate.month')} rules={[{ required: true, message: t('common.required', { field: t('rerate.month') }) }]}>
-              <Input type="month" data-testid="rerate-month" />
+              <MonthInput data-testid="rerate-month" style={{ width: 140 }} />
             </Form.Item>
             <Form.Item name="reason" label={t('rerate.reason')}>
               <Input placeholder={t('rerate.reasonPlaceholder')} style={{ width: 260 }} />
