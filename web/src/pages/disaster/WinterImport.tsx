@@ -35,7 +35,7 @@ export function WinterImport({ season, onImported }: { season: string; onImporte
     <Card size="small" title={t('disaster.winter.import')}>
       <Space direction="vertical" style={{ width: '100%' }}>
         <Typography.Text type="secondary">{t('disaster.winter.importHint')}</Typography.Text>
-        <input type="file" accept=".xlsx,.csv" disabled={busy} onChange={(e) => void choose(e)} data-testid="winter-file" />
+        <input type="file" accept=".xlsx,.csv" aria-label={t('disaster.winter.import')} disabled={busy} onChange={(e) => void choose(e)} data-testid="winter-file" />
         {result && <Alert type="success" showIcon data-testid="winter-imported" message={t('disaster.winter.imported', { households: result.households })} />}
         {refused && (
           <Alert type="error" showIcon data-testid="winter-import-error" message={refused.message}
