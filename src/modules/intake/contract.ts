@@ -64,6 +64,8 @@ export const complaintSubjects = z.object({
 });
 export const complaintList = z.object({ items: z.array(complaint), next: z.number().nullable() });
 export const complaintDetail = complaint.extend({
+  /** The complaint's area by its names, 州 › 县 › 乡镇 › 村. */
+  areaPath: z.array(z.string()),
   feedback: z.array(z.object({ date: z.string(), channel: z.string(), content: z.string(), recordedBy: z.string() })),
   recoveries: z.array(z.object({ id: z.number(), obtainedFen: z.number(), recoveredFen: z.number(), fineMultiple: z.number(), fineFen: z.number(), decidedOn: z.string(), note: z.string() })),
 });

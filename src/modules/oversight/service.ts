@@ -21,6 +21,8 @@ import { todayInChina } from '../../kernel/clock.ts';
 import { areaExists } from '../intake/index.ts';
 import { complaintTarget, receiveComplaint, type ComplaintTarget } from './receive.ts';
 import * as repo from './repo.ts';
+import { areaPaths } from '../areas/index.ts';
+import { displayNames } from '../users/index.ts';
 
 const caseNo = z.string().regex(CASE_NO_PATTERN, CASE_NO_MESSAGE);
 
@@ -124,10 +126,13 @@ const view = (c: repo.ComplaintWithCase) => ({
 export async function getComplaint(db: Database, scope: Scope, complaintNo: string) {
   allow(scope, 'complaints.read');
   const c = await mustFindComplaint(db, scope, complaintNo);
-  const [feedback, recoveries] = await Promise.all([repo.listFeedback(db.kysely, c.county_code, c.id), repo.listRecoveries(db.kysely, c.county_code, c.id)]);
+  const [feedback, recoveries, paths] = await Promise.all([repo.listFeedback(db.kysely, c.county_code, c.id), repo.listRecoveries(db.kysely, c.county_code, c.id), areaPaths(db.kysely, [c.area_code])]);
+  // Staff read the area by its names and the recorder by display name, not by codes and logins.
+  const recorders = await displayNames(db.kysely, feedback.map((f) => f.recorded_by));
   return {
     ...view(c),
-    feedback: feedback.map((f) => ({ date: f.on_date, channel: f.channel, content: f.content, recordedBy: f.recorded_by })),
+    areaPath: paths.get(c.area_code) ?? [],
+    feedback: feedback.map((f) => ({ date: f.on_date, channel: f.channel, content: f.content, recordedBy: recorders.get(f.recorded_by) ?? f.recorded_by })),
     recoveries: recoveries.map((r) => ({ id: r.id, obtainedFen: r.obtained_fen, recoveredFen: r.recovered_fen, fineMultiple: r.fine_multiple, fineFen: r.fine_fen, decidedOn: r.decided_on, note: r.note })),
   };
 }

@@ -16,6 +16,7 @@ import { IntakeNav } from './IntakeNav.tsx';
 import { DateInput } from '../../components/DateInput.tsx';
 import { nonNegative } from '../../forms/rules.ts';
 import { validatedValues } from '../../forms/validated.ts';
+import { AreaPath } from '../../components/AreaPath.tsx';
 
 type StepKind = 'assign' | 'conclude' | 'feedback' | 'close' | 'recovery';
 const STATUS_ORDER = ['received', 'assigned', 'concluded', 'closed'];
@@ -69,7 +70,7 @@ export default function ComplaintPage() {
               {!c.caseNo && c.subjectKind === 'recipient' && <span data-testid="complaint-unlinked">{t('complaint.unlinked')}</span>}
             </Descriptions.Item>
             <Descriptions.Item label={t('complaint.col.category')}>{codeLabel(t, 'complaint.category', c.category)}</Descriptions.Item>
-            <Descriptions.Item label={t('complaint.detail.area')}>{c.areaCode}</Descriptions.Item>
+            <Descriptions.Item label={t('complaint.detail.area')}><AreaPath names={c.areaPath} testId="complaint-area" /></Descriptions.Item>
             <Descriptions.Item label={t('complaint.form.content')} span={3}>{c.content}</Descriptions.Item>
             <Descriptions.Item label={t('complaint.detail.assignee')}>{c.assignee ? `${c.assignee} (${c.assignedOn ?? ''})` : t('intake.dash')}</Descriptions.Item>
             <Descriptions.Item label={t('complaint.detail.conclusion')}>{c.conclusion ? `${codeLabel(t, 'complaint.conclusion', c.conclusion)} (${c.concludedOn ?? ''})` : t('intake.dash')}</Descriptions.Item>
