@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
+import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Mutex } from '../kernel/mutex.ts';
@@ -17,6 +17,8 @@ export interface Database {
   readonly engine: Engine;
   /** Bulk-load CSV text (no header) into `table(columns)` with COPY; returns rows loaded. */
   copyCsv(table: string, columns: readonly string[], csv: string | AsyncIterable<string>): Promise<number>;
+  /** `table(columns)` as CSV text (no header) by COPY … TO: moving a database to another engine (src/ops/copy.ts). */
+  copyCsvOut(table: string, columns: readonly string[]): Promise<string>;
   /** Run a multi-statement SQL script in one transaction (migrations). */
   execScript(script: string): Promise<void>;
   /** PGlite only: the data folder as a tar blob (test fixtures, backups). */
@@ -71,6 +73,15 @@ async function openPGlite(opts: OpenOptions): Promise<Database> {
           { blob: new Blob([text]) },
         );
         return res.affectedRows ?? 0;
+      } finally {
+        release();
+      }
+    },
+    async copyCsvOut(table, columns) {
+      const release = await mutex.lock();
+      try {
+        const res = await pglite.query(`copy ${table} (${columns.join(', ')}) to '/dev/blob' with (format csv)`);
+        return res.blob ? await res.blob.text() : '';
       } finally {
         release();
       }
@@ -136,6 +147,16 @@ async function openPostgres(url: string): Promise<Database> {
         const source = typeof csv === 'string' ? Readable.from([csv]) : Readable.from(csv);
         await pipeline(source, stream);
         return stream.rowCount;
+      } finally {
+        client.release();
+      }
+    },
+    async copyCsvOut(table, columns) {
+      const client = await pool.connect();
+      try {
+        const parts: string[] = [];
+        for await (const chunk of client.query(copyTo(`copy ${table} (${columns.join(', ')}) to stdout with (format csv)`))) parts.push((chunk as Buffer).toString('utf8'));
+        return parts.join('');
       } finally {
         client.release();
       }
