@@ -61,7 +61,7 @@ class ChainWalk {
       const own = chainKeyOf(r.area_code, r.at);
       if (own !== r.chain_key) return `the entry's area and date put it in chain ${own}, not ${r.chain_key} (moved between chains)`;
     }
-    if (r.prev_hash !== prevHash) return 'prev_hash does not match the previous entry of its chain (an entry was removed, reordered or inserted)';
+    if (r.prev_hash !== prevHash) return 'prev_hash does not match the previous entry of its chain (an entry was removed, reordered or inserted before it)';
     const expected = chainHash(prevHash, {
       id: r.id,
       at: r.at,
