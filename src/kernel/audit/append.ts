@@ -25,26 +25,29 @@ function toJson(value: unknown): string | null {
 }
 
 /**
- * Appends one entry to its chain (county or prefecture, or 'global', and China date: chainKeyOf) inside the
- * caller's transaction. Locking that chain's head row orders the chain's writers until commit; writers of
- * other chains go on in parallel. The id is drawn after the lock, so ids rise along each chain.
+ * Appends one entry to a chain inside the caller's transaction. The chain is picked by the transaction's
+ * first entry (its county, or the prefecture, or 'global', and its China date: chainKeyOf) and kept for the
+ * transaction's later entries, whatever their area: so a transaction locks one head row only, and writers
+ * in different chains neither wait on each other nor deadlock over heads taken in opposite orders. The
+ * head's lock orders the chain's writers until commit; the id is drawn after it, so ids rise along a chain.
  */
 export async function appendAudit(tx: QueryExecutorProvider, actor: AuditActor, entry: AuditEntry): Promise<number> {
   // Outside a transaction the head's lock would end with its statement: make one.
   if (tx instanceof Kysely && !tx.isTransaction) return tx.transaction().execute((t) => appendAudit(t, actor, entry));
   const at = new Date();
   const areaCode = entry.areaCode ?? null;
-  const chainKey = chainKeyOf(areaCode, at);
   // Creates the head on a chain's first entry, else re-stamps it unchanged: either way the row is locked
   // (a writer of the same chain waits here) and returns the last committed entry. nextval runs on the
-  // returned row, i.e. after the lock.
-  const head = (await sql<{ last_hash: string; id: string }>`
-    with h as (
-      insert into audit_chain_heads (chain_key, last_id, last_hash) values (${chainKey}, 0, ${GENESIS_HASH})
+  // returned row, i.e. after the lock; the chain is pinned for the rest of the transaction.
+  const head = (await sql<{ chain_key: string; last_hash: string; id: string }>`
+    with k as (select coalesce(nullif(current_setting('jiuzhu.audit_chain', true), ''), ${chainKeyOf(areaCode, at)}) as chain_key),
+    h as (
+      insert into audit_chain_heads (chain_key, last_id, last_hash) select chain_key, 0, ${GENESIS_HASH} from k
       on conflict (chain_key) do update set last_id = audit_chain_heads.last_id
-      returning last_hash)
-    select last_hash, nextval('audit_log_id_seq') as id from h`.execute(tx)).rows[0];
-  if (!head) throw new Error(`audit chain ${chainKey}: head not returned`);
+      returning chain_key, last_hash)
+    select chain_key, last_hash, nextval('audit_log_id_seq') as id, set_config('jiuzhu.audit_chain', chain_key, true) as pinned from h`.execute(tx)).rows[0];
+  if (!head) throw new Error('audit chain head not returned');
+  const chainKey = head.chain_key;
   const id = Number(head.id);
   const before = toJson(entry.before);
   const after = toJson(entry.after);

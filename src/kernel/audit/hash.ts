@@ -7,9 +7,8 @@ export const GENESIS_HASH = '0'.repeat(64);
 export const LEGACY_CHAIN = 'legacy';
 
 /**
- * The chain an entry belongs to: its county (or the prefecture, for prefecture-level entries; 'global'
- * without an area) and its civil date in China, e.g. `522701/2026-12-07`. Writers in different
- * chains never wait on each other; derived from the entry itself, so the verifier can check it.
+ * The chain a transaction's first entry opens or joins: its county (the prefecture for prefecture-level
+ * entries, 'global' without an area) and its civil date in China, e.g. `522701/2026-12-07`.
  */
 export function chainKeyOf(areaCode: string | null, at: Date): string {
   const partition = areaCode !== null && /^\d{6}/.test(areaCode) ? areaCode.slice(0, 6) : 'global';
@@ -41,7 +40,7 @@ export interface ChainedFields {
   areaCode: string | null;
   before: unknown;
   after: unknown;
-  /** Hashed for every entry after migration 0140, so moving an entry to another chain shows; absent in the legacy chain. */
+  /** Hashed for every entry since migration 0140, so moving an entry to another chain shows; absent in the legacy chain. */
   chainKey?: string;
 }
 

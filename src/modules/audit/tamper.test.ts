@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/engine.ts';
 import { appendAudit } from '../../kernel/audit/append.ts';
-import { chainHash } from '../../kernel/audit/hash.ts';
+import { chainHash, GENESIS_HASH } from '../../kernel/audit/hash.ts';
 import { systemScope } from '../../kernel/scope.ts';
 import { ENGINE, testDatabase } from '../../test/db.ts';
 import { verify } from './service.ts';
@@ -44,8 +44,9 @@ interface Case {
   /** Tampers with the chain of entries `ids` (5 of them); returns the entry verify must name. */
   act: (db: Database, ids: number[]) => Promise<number>;
   reason: RegExp;
-  /** The county whose chain names it, when not the case's own (an entry moved away). */
-  namedIn?: string;
+  /** The county of a second chain the case moves an entry to; `namedThere` when that chain names the break. */
+  other?: string;
+  namedThere?: boolean;
 }
 
 const at = (ids: number[], i: number): number => {
@@ -99,15 +100,23 @@ const CASES: Case[] = [
     name: 'an entry moved to another chain',
     county: '522727',
     act: async (db, ids) => (await tamper(db, `update audit_log set chain_key = '522728/' || substr(chain_key, 8) where id = ${at(ids, 1)};`), at(ids, 1)),
-    reason: /moved between chains/,
-    namedIn: '522728',
+    reason: /moved to another chain/,
+    other: '522728',
+    namedThere: true,
   },
   {
-    name: 'an entry moved to another chain with its area changed to match',
+    name: 'an entry moved to a chain of its own, re-hashed there with a head',
     county: '522729',
-    act: async (db, ids) => (await tamper(db, `update audit_log set chain_key = '522730/' || substr(chain_key, 8), area_code = '522730001' where id = ${at(ids, 1)};`), at(ids, 1)),
-    reason: /edited|removed/,
-    namedIn: '522730',
+    other: '522730',
+    act: async (db, ids) => {
+      const e = await db.kysely.selectFrom('audit_log').selectAll().where('id', '=', at(ids, 1)).executeTakeFirstOrThrow();
+      const chainKey = `522730/${e.chain_key.split('/')[1] ?? ''}`;
+      const hash = chainHash(GENESIS_HASH, { id: e.id, at: e.at, actorId: e.actor_id, actorName: e.actor_name, action: e.action, entity: e.entity, entityId: e.entity_id, areaCode: e.area_code, before: e.before ?? null, after: e.after ?? null, chainKey });
+      await tamper(db, `update audit_log set chain_key = '${chainKey}', prev_hash = '${GENESIS_HASH}', hash = '${hash}' where id = ${e.id};
+        insert into audit_chain_heads values ('${chainKey}', ${e.id}, '${hash}');`);
+      return at(ids, 2); // the moved entry is consistent where it is now; the gap it left is not
+    },
+    reason: /removed/,
   },
   {
     name: 'an entry forged at the end, with a correct hash',
@@ -157,9 +166,10 @@ describe(`tampering with the audit chains is named (${ENGINE})`, () => {
     const own = chains.get(c.county);
     if (!own) throw new Error('chains not written');
     const id = await c.act(db, own.ids);
-    const named = c.namedIn ? `${c.namedIn}/${own.chain.split('/')[1] ?? ''}` : own.chain;
+    const other = c.other ? `${c.other}/${own.chain.split('/')[1] ?? ''}` : own.chain;
+    const named = c.namedThere ? other : own.chain;
     expected.set(named, id);
-    touched.add(own.chain).add(named);
+    touched.add(own.chain).add(other);
     const r = await verify(db, scope);
     expect(r.ok).toBe(false);
     expect(r.broken.find((b: ChainBreak) => b.chain === named), `chain ${named} reported broken`).toMatchObject({ firstBrokenId: id, reason: expect.stringMatching(c.reason) });

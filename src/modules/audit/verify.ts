@@ -2,7 +2,7 @@
 // next entry must point to; then every chain's end is checked against its head row.
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { chainHash, chainKeyOf, GENESIS_HASH, LEGACY_CHAIN } from '../../kernel/audit/hash.ts';
+import { chainHash, GENESIS_HASH, LEGACY_CHAIN } from '../../kernel/audit/hash.ts';
 import { auditPage, chainHeads, type AuditRow } from './repo.ts';
 
 export interface ChainBreak {
@@ -56,13 +56,7 @@ class ChainWalk {
   }
 
   private fault(r: AuditRow, prevHash: string): string | null {
-    const legacy = r.chain_key === LEGACY_CHAIN;
-    if (!legacy) {
-      const own = chainKeyOf(r.area_code, r.at);
-      if (own !== r.chain_key) return `the entry's area and date put it in chain ${own}, not ${r.chain_key} (moved between chains)`;
-    }
-    if (r.prev_hash !== prevHash) return 'prev_hash does not match the previous entry of its chain (an entry was removed, reordered or inserted before it)';
-    const expected = chainHash(prevHash, {
+    const own = chainHash(r.prev_hash, {
       id: r.id,
       at: r.at,
       actorId: r.actor_id,
@@ -73,9 +67,11 @@ class ChainWalk {
       areaCode: r.area_code,
       before: r.before ?? null,
       after: r.after ?? null,
-      ...(legacy ? {} : { chainKey: r.chain_key }),
+      ...(r.chain_key === LEGACY_CHAIN ? {} : { chainKey: r.chain_key }),
     });
-    return expected === r.hash ? null : 'content does not match its hash (the entry was edited)';
+    if (own !== r.hash) return 'content does not match its hash (the entry was edited, or moved to another chain)';
+    if (r.prev_hash !== prevHash) return 'prev_hash does not match the previous entry of its chain (an entry was removed, reordered or inserted before it)';
+    return null;
   }
 }
 
