@@ -87,6 +87,12 @@ const CASES: Case[] = [
     reason: /missing: entries were removed from its end/,
   },
   {
+    name: "the chain's head deleted",
+    county: '522799',
+    act: async (db, ids) => (await tamper(db, `delete from audit_chain_heads where chain_key = (select chain_key from audit_log where id = ${at(ids, 0)});`), at(ids, 0)),
+    reason: /no head/,
+  },
+  {
     name: 'two entries swapped',
     county: '522726',
     act: async (db, ids) => {
