@@ -138,7 +138,7 @@ describe(`concurrent audited writes (${ENGINE})`, () => {
           if (committed.length > 0) await expectLinear(db, committed);
         },
       ),
-      { numRuns: 15 },
+      { numRuns: ENGINE === 'postgres' ? 20 : 10 },
     );
     expect(await verify(db, scope)).toMatchObject({ ok: true, broken: [] });
   }, 120_000);
