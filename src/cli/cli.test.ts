@@ -33,6 +33,7 @@ describe(`jiuzhu CLI (${ENGINE})`, () => {
   });
   afterAll(async () => {
     if (serverUrl) await dropDatabase(serverUrl, dbName);
+    if (serverUrl) await dropDatabase(serverUrl, `${dbName}_r`);
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
@@ -49,6 +50,15 @@ describe(`jiuzhu CLI (${ENGINE})`, () => {
     expect(ok.stdout).toContain('created first.admin (prefecture_admin, 黔南布依族苗族自治州 522700)');
 
     expect((await jiuzhu(['audit', 'verify'])).stdout).toMatch(/audit chain ok: 2 entries/);
+
+    // Backup and restore (src/ops): the archive's manifest, then a restore into an empty target that checks it.
+    const archive = path.join(dir, 'backup.jzb');
+    expect((await jiuzhu(['backup', '--out', archive])).stdout).toMatch(/备份已写入 .*backup\.jzb：.*审计 2 条/);
+    const restoreTarget = serverUrl ? ['--database-url', withDatabase(serverUrl, `${dbName}_r`)] : ['--data-dir', path.join(dir, 'restored')];
+    if (serverUrl) await adminQuery(serverUrl, `create database ${dbName}_r`);
+    expect((await jiuzhu(['restore', archive, ...restoreTarget])).stdout).toMatch(/已恢复：.*核对通过：\d+ 张表 \d+ 行与清单一致，审计链 2 条完好/);
+    const again = await jiuzhu(['restore', archive, ...restoreTarget]).catch((e: { code: number; stderr: string }) => e);
+    expect(again).toMatchObject({ code: 2, stderr: expect.stringContaining('error (restore_target_not_empty)') });
 
     const db = await openDatabase(serverUrl ? { databaseUrl: env.DATABASE_URL } : { dataDir: env.JIUZHU_DATA_DIR });
     const first = await db.kysely.selectFrom('audit_log').select(['id', 'chain_key']).orderBy('id').executeTakeFirstOrThrow();

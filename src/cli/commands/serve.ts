@@ -5,19 +5,24 @@ import { openConfigured, prepare } from '../../server/bootstrap.ts';
 import { closeApp, closeOnSignals } from '../../server/shutdown.ts';
 import { startRescreenSchedule } from '../../modules/verification/index.ts';
 import { ensureWebBuilt } from '../web-build.ts';
+import { newOpsToken, publishControl } from '../../ops/control.ts';
 
 async function serve(config: Config): Promise<void> {
   const log = (m: string) => process.stderr.write(`${m}\n`);
   if (process.env.JIUZHU_INSECURE_FAST_HASH === '1') log('警告：JIUZHU_INSECURE_FAST_HASH=1 只供测试使用，密码散列强度已降低 / WARNING: weak password hashing, for tests only');
   const db = await openConfigured(config);
   await prepare(db, config, log);
-  const { app } = await buildApp({ db, config });
+  const opsToken = newOpsToken();
+  const { app } = await buildApp({ db, config }, { opsToken });
   const stopRescreen = config.rescreenAt ? startRescreenSchedule(db, config.rescreenAt, log) : () => {};
   const address = await app.listen({ port: config.port, host: config.host });
   const port = new URL(address).port;
   // The e2e harness waits for this exact line.
   process.stdout.write(`listening on http://${config.host}:${port}\n`);
+  // `jiuzhu backup` finds the server holding the PGlite folder by this note (src/ops/control.ts).
+  const unpublish = db.engine === 'pglite' && !config.dataDir.startsWith('memory://') ? publishControl(config.dataDir, `http://127.0.0.1:${port}`, opsToken) : () => {};
   closeOnSignals(async () => {
+    unpublish();
     stopRescreen();
     await closeApp(app);
     await db.close();
