@@ -61,11 +61,11 @@ describe(`jiuzhu CLI (${ENGINE})`, () => {
     expect(again).toMatchObject({ code: 2, stderr: expect.stringContaining('error (restore_target_not_empty)') });
 
     const db = await openDatabase(serverUrl ? { databaseUrl: env.DATABASE_URL } : { dataDir: env.JIUZHU_DATA_DIR });
-    const first = await db.kysely.selectFrom('audit_log').select('id').orderBy('id').executeTakeFirstOrThrow();
+    const first = await db.kysely.selectFrom('audit_log').select(['id', 'chain_key']).orderBy('id').executeTakeFirstOrThrow();
     await db.execScript(`alter table audit_log disable trigger audit_log_no_update; update audit_log set actor_name = 'forger' where id = ${first.id}; alter table audit_log enable trigger audit_log_no_update;`);
     await db.close();
     const broken = await jiuzhu(['audit', 'verify']).catch((e: { code: number; stderr: string }) => e);
-    expect(broken).toMatchObject({ code: 1, stderr: expect.stringContaining(`BROKEN at entry ${first.id}`) });
+    expect(broken).toMatchObject({ code: 1, stderr: expect.stringContaining(`BROKEN at entry ${first.id} (chain ${first.chain_key}): content does not match its hash`) });
   }, 300_000);
 
   it('refuses a settlement file with a bad row, naming the row, and imports nothing', async () => {
