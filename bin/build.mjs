@@ -1,6 +1,6 @@
 // The compiled CLI in dist/ (src/build/compile.ts), rebuilt when its sources changed. Plain JavaScript, so that
-// the check costs no TypeScript loader: only a rebuild loads tsx (for src/build/compile.ts). `node bin/build.mjs`
-// builds it (what `npm install` runs, as the `prepare` script).
+// the check costs no TypeScript loader: only a rebuild loads tsx (for src/build/compile.ts). `npm install` runs
+// `node bin/build.mjs --web` (the `prepare` script), `npm run build` the same.
 //
 // dist/current.json names the build and the fingerprint of the sources it was made from: every file under
 // src/ but the tests (path, size, modification time) and tsconfig.json, and the repository's own path (the
@@ -82,7 +82,15 @@ function removeOldBuilds(outRoot, keep) {
   for (const old of builds.slice(KEEP - 1)) fs.rmSync(path.join(outRoot, old.name), { recursive: true, force: true });
 }
 
+// `node bin/build.mjs [--web]`: the compiled server, and with --web the web UI (web/dist, when older than its
+// sources: what the first `npm start` would otherwise build, a minute or more).
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const entry = await ensureBuilt({ log: (m) => process.stderr.write(`${m}\n`) });
+  const log = (m) => process.stderr.write(`${m}\n`);
+  const entry = await ensureBuilt({ log });
   process.stdout.write(`${path.relative(process.cwd(), entry)}\n`);
+  if (process.argv.includes('--web')) {
+    const { tsImport } = await import('tsx/esm/api');
+    const { ensureWebBuilt } = await tsImport(pathToFileURL(path.join(ROOT, 'src/cli/web-build.ts')).href, import.meta.url);
+    ensureWebBuilt(log);
+  }
 }
