@@ -3,9 +3,11 @@
 // `/healthz` answers; then stopped and started again on the same data (the restart, median of RESTARTS); the
 // baseline is a bare `node -e ''` (median of the same count). The compiled build and web/dist are made first,
 // untimed (what `npm install` leaves). The cold start's log lines are printed with their times: where it goes.
+// Each start's CPU time (the server's threads, from /proc) is printed too: on a busy machine the wall time
+// stretches with the other load, the CPU time hardly.
 //
 // Last line: `start: <restart> s, baseline <node -e> s, ratio <r>`, the slowest engine's restart.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,6 +21,8 @@ const BIN = path.join(ROOT, 'bin/jiuzhu.mjs');
 
 interface Started {
   ms: number;
+  /** CPU seconds the server used until it answered (all its threads; /proc on Linux, else NaN): less sensitive to other load than `ms`. */
+  cpu: number;
   lines: { ms: number; text: string }[];
   stop(): Promise<void>;
 }
@@ -51,13 +55,32 @@ async function start(env: NodeJS.ProcessEnv, timeoutMs: number): Promise<Started
       base ??= lines.map((l) => LISTENING.exec(l.text)?.[1]).find((u) => u !== undefined);
       if (base) {
         const ok = await fetch(`${base}/healthz`).then((r) => r.ok, () => false);
-        if (ok) return { ms: performance.now() - t0, lines, stop };
+        if (ok) return { ms: performance.now() - t0, cpu: cpuSeconds(child.pid), lines, stop };
       }
       await new Promise((r) => setTimeout(r, base ? 5 : 20));
     }
   } catch (e) {
     await stop();
     throw e;
+  }
+}
+
+const TICKS = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/** User + system CPU seconds of a running process (fields 14 and 15 of /proc/PID/stat). */
+function cpuSeconds(pid: number | undefined): number {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / TICKS;
+  } catch {
+    return Number.NaN;
   }
 }
 
@@ -116,17 +139,19 @@ export default async function startBench(args: string[]): Promise<void> {
     await withEmptyData(engine, async (env) => {
       const cold = await start(env, 600_000);
       await cold.stop();
-      console.log(`${engine}: cold start (empty ${engine === 'pglite' ? 'folder' : 'database'} → demo data loaded, /healthz answers) ${seconds(cold.ms)} s`);
+      console.log(`${engine}: cold start (empty ${engine === 'pglite' ? 'folder' : 'database'} → demo data loaded, /healthz answers) ${seconds(cold.ms)} s, ${cold.cpu.toFixed(2)} s of CPU`);
       for (const l of cold.lines) console.log(`  ${seconds(l.ms).padStart(7)} s  ${l.text}`);
       const restarts: number[] = [];
+      const cpus: number[] = [];
       for (let i = 0; i < runs; i++) {
         const again = await start(env, 120_000);
         await again.stop();
         restarts.push(again.ms);
+        cpus.push(again.cpu);
       }
       const restart = median(restarts);
       slowest = Math.max(slowest, restart);
-      console.log(`${engine}: restart on the same data ${seconds(restart)} s (median of ${runs}: ${restarts.map(seconds).join(', ')} s)`);
+      console.log(`${engine}: restart on the same data ${seconds(restart)} s (median of ${runs}: ${restarts.map(seconds).join(', ')} s), ${median(cpus).toFixed(2)} s of CPU`);
     });
   }
   console.log(`baseline: node -e '' ${seconds(baseline)} s (median of ${runs}: ${baselines.map(seconds).join(', ')} s)`);
