@@ -21,6 +21,11 @@ export interface Database {
   execScript(script: string): Promise<void>;
   /** PGlite only: the data folder as a tar blob (test fixtures, backups). */
   dumpDataDir(): Promise<Blob>;
+  /**
+   * PGlite only: runs `read` (plain SQL on the one session) and dumps the data folder as a gzip tar with nothing
+   * written in between: a backup and its manifest's row counts describe the same moment.
+   */
+  snapshotDataDir<T>(read: (query: (text: string) => Promise<Record<string, unknown>[]>) => Promise<T>): Promise<{ dump: Blob; read: T }>;
   close(): Promise<void>;
 }
 
@@ -78,6 +83,15 @@ async function openPGlite(opts: OpenOptions): Promise<Database> {
         release();
       }
     },
+    async snapshotDataDir(read) {
+      const release = await mutex.lock();
+      try {
+        const result = await read(async (text) => (await pglite.query<Record<string, unknown>>(text)).rows);
+        return { dump: await pglite.dumpDataDir('gzip'), read: result };
+      } finally {
+        release();
+      }
+    },
     async execScript(script) {
       const release = await mutex.lock();
       try {
@@ -128,6 +142,9 @@ async function openPostgres(url: string): Promise<Database> {
     },
     async dumpDataDir(): Promise<Blob> {
       throw new Error('dumpDataDir is for PGlite; use pg_dump on a server');
+    },
+    async snapshotDataDir(): Promise<never> {
+      throw new Error('snapshotDataDir is for PGlite; use pg_dump on a server (src/ops/backup.ts)');
     },
     async execScript(script) {
       const client = await pool.connect();

@@ -54,7 +54,7 @@ export function registerDb(program: Command): void {
     .command('audit')
     .description('audit log')
     .command('verify')
-    .description('check the hash chain; names the first broken entry')
+    .description('check the hash chains (one per county and day); names the first broken entry of each broken chain')
     .action(async () => {
       const [{ systemScope }, { verify }, { progressBar }] = await Promise.all([import('../../kernel/scope.ts'), import('../../modules/audit/index.ts'), import('../progress.ts')]);
       const r = await withDb(async (d) => {
@@ -66,9 +66,10 @@ export function registerDb(program: Command): void {
           bar.stop();
         }
       });
-      if (r.ok) console.log(`audit chain ok: ${r.checked} entries`);
+      if (r.ok) console.log(`audit chain ok: ${r.checked} entries in ${r.chains} chains`);
       else {
-        console.error(`audit chain BROKEN at entry ${r.firstBrokenId}: ${r.reason} (${r.checked} entries before it are intact)`);
+        for (const b of r.broken) console.error(`audit chain BROKEN at entry ${b.firstBrokenId} (chain ${b.chain}): ${b.reason}`);
+        console.error(`${r.broken.length} of ${r.chains} chains broken; ${r.checked} entries intact`);
         process.exitCode = 1;
       }
     });

@@ -6,20 +6,25 @@ async function serve(config: Config): Promise<void> {
   const { openDatabase } = await import('../../db/engine.ts');
   const opening = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   opening.catch(() => undefined); // awaited below, after the imports: no unhandled rejection meanwhile
-  const [{ buildApp }, { prepare }, { closeApp, closeOnSignals }, { startRescreenSchedule }] = await Promise.all([
+  const [{ buildApp }, { prepare }, { closeApp, closeOnSignals }, { startRescreenSchedule }, { newOpsToken, publishControl }] = await Promise.all([
     import('../../server/app.ts'), import('../../server/bootstrap.ts'), import('../../server/shutdown.ts'), import('../../modules/verification/index.ts'),
+    import('../../ops/control.ts'),
   ]);
   const log = (m: string) => process.stderr.write(`${m}\n`);
   if (process.env.JIUZHU_INSECURE_FAST_HASH === '1') log('警告：JIUZHU_INSECURE_FAST_HASH=1 只供测试使用，密码散列强度已降低 / WARNING: weak password hashing, for tests only');
   const db = await opening;
   await prepare(db, config, log);
-  const { app } = await buildApp({ db, config });
+  const opsToken = newOpsToken();
+  const { app } = await buildApp({ db, config }, { opsToken });
   const stopRescreen = config.rescreenAt ? startRescreenSchedule(db, config.rescreenAt, log) : () => {};
   const address = await app.listen({ port: config.port, host: config.host });
   const port = new URL(address).port;
   // The e2e harness waits for this exact line.
   process.stdout.write(`listening on http://${config.host}:${port}\n`);
+  // `jiuzhu backup` finds the server holding the PGlite folder by this note (src/ops/control.ts).
+  const unpublish = db.engine === 'pglite' && !config.dataDir.startsWith('memory://') ? publishControl(config.dataDir, `http://127.0.0.1:${port}`, opsToken) : () => {};
   closeOnSignals(async () => {
+    unpublish();
     stopRescreen();
     await closeApp(app);
     await db.close();
