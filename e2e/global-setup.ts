@@ -1,4 +1,4 @@
-// Compiles the server once per run (src/test/compile.ts), starts it once to migrate and load the demo, stops it,
+// Compiles the server once per run (src/build/compile.ts), starts it once to migrate and load the demo, stops it,
 // and hands its data (a PGlite folder, or a PostgreSQL database used as a template) and the compiled server
 // to every browser suite: each suite's server starts on a copy in about a third of the time of a fresh
 // start, and still has data of its own.
@@ -9,7 +9,7 @@
 import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { compileServer } from '../src/test/compile.ts';
+import { compileServer, ENTRY_FILE } from '../src/build/compile.ts';
 import { fixture, REPO_ROOT, startServer, stopLeftServers, type ServerTemplate } from './server.ts';
 
 declare module 'vitest' {
@@ -27,7 +27,7 @@ export default async function setup(project: TestProject) {
   // Inside the repository (test-output/ is ignored), so that the compiled server finds node_modules.
   await mkdir(join(REPO_ROOT, 'test-output'), { recursive: true });
   const buildDir = await mkdtemp(join(REPO_ROOT, 'test-output', 'e2e-server-'));
-  const entry = join(buildDir, 'jiuzhu.mjs');
+  const entry = join(buildDir, ENTRY_FILE);
   const registry = join(buildDir, 'servers');
   await mkdir(registry);
   const file = join(buildDir, 'template.json');
@@ -36,7 +36,7 @@ export default async function setup(project: TestProject) {
     await rename(`${file}.tmp`, file);
   };
   const made = (async () => {
-    await compileServer(REPO_ROOT, entry);
+    await compileServer(REPO_ROOT, buildDir);
     const server = await startServer(300_000, { keep: true, entry });
     await server.stop();
     return server;

@@ -23,7 +23,7 @@ let started = 0;
 
 /**
  * What a server starts from: a data folder (PGlite) or a database (PostgreSQL) already migrated with the
- * demo, and the run's compiled CLI (src/test/compile.ts) when there is one.
+ * demo, and the run's compiled CLI (src/build/compile.ts) when there is one.
  */
 export interface ServerTemplate {
   dataDir?: string;

@@ -17,8 +17,8 @@ describe(`jiuzhu CLI (${ENGINE})`, () => {
   const serverUrl = process.env.DATABASE_URL;
   const dbName = `jiuzhu_cli_${process.pid}`;
   const env = { ...process.env, JIUZHU_DATA_DIR: path.join(dir, 'data'), ...(serverUrl ? { DATABASE_URL: withDatabase(serverUrl, dbName) } : {}) };
-  // The run's compiled CLI (src/test/global-setup.ts): the same commands without tsx compiling every module
-  // at each start; the first command goes through bin/jiuzhu.mjs (tsx), what `npx jiuzhu` runs.
+  // The run's compiled CLI (src/test/global-setup.ts), what `npx jiuzhu` runs (src/cli/start.test.ts: the bin's
+  // own build); the first command goes through bin/jiuzhu.mjs in development mode (JIUZHU_DEV=1: tsx, no build).
   const compiled = inject('cliEntry');
   const jiuzhu = (args: string[], input?: string, entry = compiled) => {
     const child = run(process.execPath, [entry, ...args], { env, cwd: dir, timeout: 120_000 });
@@ -38,7 +38,8 @@ describe(`jiuzhu CLI (${ENGINE})`, () => {
   });
 
   it('migrates twice, loads areas, creates the first admin, verifies and breaks the audit chain', async () => {
-    expect((await jiuzhu(['db', 'migrate'], undefined, fromRoot('bin/jiuzhu.mjs'))).stdout).toMatch(/applied: 0001_platform/);
+    const dev = await run(process.execPath, [fromRoot('bin/jiuzhu.mjs'), 'db', 'migrate'], { env: { ...env, JIUZHU_DEV: '1' }, cwd: dir, timeout: 120_000 });
+    expect(dev.stdout).toMatch(/applied: 0001_platform/);
     expect((await jiuzhu(['db', 'migrate'])).stdout).toMatch(/nothing to apply/);
     expect((await jiuzhu(['areas', 'load', '522700'])).stdout).toContain('12 counties, 1 functional zones, 109 townships, 1464 villages');
 

@@ -4,14 +4,14 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../db/engine.ts';
 import { ROOT } from '../kernel/paths.ts';
-import { compileServer } from './compile.ts';
+import { compileServer, ENTRY_FILE } from '../build/compile.ts';
 import { adminQuery, buildFixture, withDatabase } from './fixture.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     pgliteTemplate: string;
     pgTemplate: string;
-    /** The run's compiled CLI (src/test/compile.ts), what the tests spawn as `jiuzhu`. */
+    /** The run's compiled CLI (src/build/compile.ts), what the tests spawn as `jiuzhu`. */
     cliEntry: string;
   }
 }
@@ -31,8 +31,8 @@ async function prepare(): Promise<Prepared> {
   // Inside the repository (test-output/ is ignored), so that the compiled CLI finds node_modules.
   fs.mkdirSync(path.join(ROOT, 'test-output'), { recursive: true });
   const buildDir = fs.mkdtempSync(path.join(ROOT, 'test-output', 'cli-'));
-  const cliEntry = path.join(buildDir, 'jiuzhu.mjs');
-  const compiled = compileServer(ROOT, cliEntry);
+  const cliEntry = path.join(buildDir, ENTRY_FILE);
+  const compiled = compileServer(ROOT, buildDir);
   compiled.catch(() => undefined); // awaited below, after the fixture: no unhandled rejection meanwhile
   const removeBuild = () => fs.rmSync(buildDir, { recursive: true, force: true });
   const url = process.env.DATABASE_URL;

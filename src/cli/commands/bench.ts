@@ -16,7 +16,9 @@ export function registerBench(program: Command): void {
         const known = fs.readdirSync(fromRoot('bench')).filter((f) => f.endsWith('.ts')).map((f) => f.slice(0, -3));
         throw new Error(`no benchmark ${name}; known: ${known.join(', ') || 'none'}`);
       }
-      const mod = (await import(pathToFileURL(file).href)) as { default: (args: string[]) => Promise<void> };
+      // The benchmarks are TypeScript that imports src/ directly: loaded through tsx, from the compiled CLI too.
+      const { tsImport } = await import('tsx/esm/api');
+      const mod = (await tsImport(pathToFileURL(file).href, import.meta.url)) as { default: (args: string[]) => Promise<void> };
       await mod.default(args);
     });
 }

@@ -2,9 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { AppError } from '../../kernel/errors.ts';
-import { systemScope } from '../../kernel/scope.ts';
-import { caseloadReport, importCaseload, type CaseloadPhase } from '../../modules/caseload/index.ts';
-import { progressBar, type Progress } from '../progress.ts';
+import type { CaseloadPhase } from '../../modules/caseload/index.ts';
+import type { Progress } from '../progress.ts';
 import { withDb } from './db.ts';
 
 const yuan = (fen: number) => (fen / 100).toFixed(2);
@@ -24,6 +23,9 @@ export function registerCaseload(program: Command): void {
       const format = (o.format ?? (path.extname(file).toLowerCase() === '.csv' ? 'csv' : 'xlsx')) as 'xlsx' | 'csv';
       if (format !== 'xlsx' && format !== 'csv') throw AppError.field('format', '应为 xlsx 或 csv');
       if (o.firstMonth !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(o.firstMonth)) throw AppError.field('first-month', '月份应为 YYYY-MM');
+      const [{ systemScope }, { caseloadReport, importCaseload }, { progressBar }] = await Promise.all([
+        import('../../kernel/scope.ts'), import('../../modules/caseload/index.ts'), import('../progress.ts'),
+      ]);
       const body = fs.readFileSync(file);
       const scope = systemScope('cli');
       const opts = { countyCode: o.county, format, fileName: path.basename(file), dryRun: o.dryRun === true, firstMonth: o.firstMonth };

@@ -1,15 +1,11 @@
 import type { Command } from 'commander';
 import { AppError } from '../../kernel/errors.ts';
-import { systemScope, userScope, type Scope } from '../../kernel/scope.ts';
-import { parseOrThrow } from '../../kernel/validate.ts';
+import type { Scope } from '../../kernel/scope.ts';
 import type { Database } from '../../db/engine.ts';
-import { approveRerate, draftRerate, newRerateSchema } from '../../modules/cases/index.ts';
-import { syncParameterFiles } from '../../modules/policy/index.ts';
-import { findByUsername, toUser } from '../../modules/users/index.ts';
-import { progressBar } from '../progress.ts';
 import { withDb } from './db.ts';
 
 async function scopeFor(db: Database, as: string | undefined, field: string): Promise<Scope> {
+  const [{ systemScope, userScope }, { findByUsername, toUser }] = await Promise.all([import('../../kernel/scope.ts'), import('../../modules/users/index.ts')]);
   if (!as) return systemScope('cli');
   const u = await findByUsername(db.kysely, as);
   if (!u || !u.active) throw AppError.field(field, `用户 ${as} 不存在或已停用`);
@@ -32,6 +28,9 @@ export function registerCases(program: Command): void {
     .option('--approve', 'approve the draft right away')
     .option('--approver <username>', 'approve as this user (must differ from the drafter; default: the system scope)')
     .action(async (o: { county: string; programme: string; month: string; reason?: string; as?: string; approve?: boolean; approver?: string }) => {
+      const [{ parseOrThrow }, { approveRerate, draftRerate, newRerateSchema }, { syncParameterFiles }, { progressBar }] = await Promise.all([
+        import('../../kernel/validate.ts'), import('../../modules/cases/index.ts'), import('../../modules/policy/index.ts'), import('../progress.ts'),
+      ]);
       const input = parseOrThrow(newRerateSchema, { county: o.county, programme: o.programme, effectiveMonth: o.month, ...(o.reason ? { reason: o.reason } : {}) });
       await withDb(async (db) => {
         const bar = progressBar(`rerate ${input.county} ${input.programme} ${input.effectiveMonth}`, o.approve ? 3 : 2);

@@ -1,17 +1,14 @@
+// Commands load their modules when they run (`await import`), not when they are registered: `jiuzhu --help`
+// or `jiuzhu audit verify` load neither the web server nor the modules of the other commands
+// (src/build/compile.ts makes each such import a chunk of its own).
 import type { Command } from 'commander';
-import { openDatabase } from '../../db/engine.ts';
-import { migrate } from '../../db/migrate.ts';
-import { systemScope } from '../../kernel/scope.ts';
-import { loadConfig } from '../../kernel/config.ts';
-import { loadPrefecture } from '../../modules/areas/index.ts';
-import { verify } from '../../modules/audit/index.ts';
-import { syncProgrammes } from '../../modules/cases/index.ts';
-import { progressBar } from '../progress.ts';
-import { AppError } from '../../kernel/errors.ts';
-import { readControl } from '../../ops/control.ts';
-import { copyToServer } from '../../ops/copy.ts';
+import type { Database } from '../../db/engine.ts';
 
-export async function withDb<T>(fn: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
+/** Opens the configured database, migrated, for one command; closes it after `fn`. */
+export async function withDb<T>(fn: (db: Database) => Promise<T>): Promise<T> {
+  const [{ loadConfig }, { openDatabase }, { migrate }, { syncProgrammes }] = await Promise.all([
+    import('../../kernel/config.ts'), import('../../db/engine.ts'), import('../../db/migrate.ts'), import('../../modules/cases/index.ts'),
+  ]);
   const config = loadConfig();
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
@@ -28,6 +25,9 @@ export function registerDb(program: Command): void {
   db.command('migrate')
     .description('apply pending SQL migrations (safe to run again)')
     .action(async () => {
+      const [{ loadConfig }, { openDatabase }, { migrate }, { syncProgrammes }] = await Promise.all([
+        import('../../kernel/config.ts'), import('../../db/engine.ts'), import('../../db/migrate.ts'), import('../../modules/cases/index.ts'),
+      ]);
       const config = loadConfig();
       const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
       try {
@@ -43,6 +43,10 @@ export function registerDb(program: Command): void {
     .description('copy the embedded database (JIUZHU_DATA_DIR) into an empty PostgreSQL database, then check counts and the audit chain')
     .requiredOption('--to <url>', 'the empty PostgreSQL database, postgres://…')
     .action(async (opts: { to: string }) => {
+      const [{ loadConfig }, { openDatabase }, { migrate }, { AppError }, { readControl }, { copyToServer }, { progressBar }] = await Promise.all([
+        import('../../kernel/config.ts'), import('../../db/engine.ts'), import('../../db/migrate.ts'), import('../../kernel/errors.ts'),
+        import('../../ops/control.ts'), import('../../ops/copy.ts'), import('../progress.ts'),
+      ]);
       const config = loadConfig();
       if (readControl(config.dataDir)) throw new AppError('restore_target_not_empty', `数据文件夹 ${config.dataDir} 正由运行中的服务器使用：请先停止服务器再复制 / stop the server first`, 400);
       const source = await openDatabase({ dataDir: config.dataDir });
@@ -64,6 +68,7 @@ export function registerDb(program: Command): void {
     .command('load <prefecture>')
     .description('load a prefecture (e.g. 522700) with counties, townships, villages and configured functional zones')
     .action(async (code: string) => {
+      const [{ systemScope }, { loadPrefecture }] = await Promise.all([import('../../kernel/scope.ts'), import('../../modules/areas/index.ts')]);
       const r = await withDb((d) => loadPrefecture(d, systemScope('cli'), code));
       console.log(`${r.prefecture}: ${r.counties} counties, ${r.zones} functional zones, ${r.townships} townships, ${r.villages} villages`);
     });
@@ -74,6 +79,7 @@ export function registerDb(program: Command): void {
     .command('verify')
     .description('check the hash chains (one per county and day); names the first broken entry of each broken chain')
     .action(async () => {
+      const [{ systemScope }, { verify }, { progressBar }] = await Promise.all([import('../../kernel/scope.ts'), import('../../modules/audit/index.ts'), import('../progress.ts')]);
       const r = await withDb(async (d) => {
         const total = Number((await d.kysely.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
         const bar = progressBar('audit verify', total);

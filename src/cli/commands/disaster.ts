@@ -1,8 +1,4 @@
 import type { Command } from 'commander';
-import { systemScope } from '../../kernel/scope.ts';
-import { parseOrThrow } from '../../kernel/validate.ts';
-import { decideBatch, decideSchema } from '../../modules/disaster/index.ts';
-import { progressBar } from '../progress.ts';
 import { withDb } from './db.ts';
 
 const yuan = (fen: number) => (fen / 100).toFixed(2);
@@ -16,6 +12,9 @@ export function registerDisaster(program: Command): void {
     .option('--date <YYYY-MM-DD>', 'the decision date (default today)')
     .option('--chunk <n>', 'households per committed chunk', '20000')
     .action(async (batchNo: string, o: { date?: string; chunk: string }) => {
+      const [{ systemScope }, { parseOrThrow }, { decideBatch, decideSchema }, { progressBar }] = await Promise.all([
+        import('../../kernel/scope.ts'), import('../../kernel/validate.ts'), import('../../modules/disaster/index.ts'), import('../progress.ts'),
+      ]);
       const input = parseOrThrow(decideSchema, { ...(o.date ? { date: o.date } : {}) });
       const r = await withDb(async (db) => {
         const bar = progressBar(`batch ${batchNo}`, 1);

@@ -1,8 +1,4 @@
 import type { Command } from 'commander';
-import { systemScope } from '../../kernel/scope.ts';
-import { parseOrThrow } from '../../kernel/validate.ts';
-import { insureFromRegistry, policyParam } from '../../modules/housing-insurance/index.ts';
-import { progressBar } from '../progress.ts';
 import { withDb } from './db.ts';
 
 /** `jiuzhu housing-insurance …`: 政策性农房保险 — insure every rural household of a county under its policy of a year. */
@@ -13,6 +9,9 @@ export function registerHousingInsurance(program: Command): void {
     .requiredOption('--county <code>', 'county code')
     .requiredOption('--year <YYYY>', 'policy year')
     .action(async (o: { county: string; year: string }) => {
+      const [{ systemScope }, { parseOrThrow }, { insureFromRegistry, policyParam }, { progressBar }] = await Promise.all([
+        import('../../kernel/scope.ts'), import('../../kernel/validate.ts'), import('../../modules/housing-insurance/index.ts'), import('../progress.ts'),
+      ]);
       const p = parseOrThrow(policyParam, { countyCode: o.county, year: o.year });
       const r = await withDb(async (db) => {
         const bar = progressBar(`housing insurance ${p.countyCode} ${p.year}`, 1);

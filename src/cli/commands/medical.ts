@@ -1,11 +1,9 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import { AppError } from '../../kernel/errors.ts';
-import { systemScope } from '../../kernel/scope.ts';
-import { parseOrThrow } from '../../kernel/validate.ts';
-import { generateSubsidyList, importSettlements, insurerFile, subsidyGenerateBody } from '../../modules/medical/index.ts';
-import { progressBar } from '../progress.ts';
 import { withDb } from './db.ts';
+
+const load = () => Promise.all([import('../../kernel/scope.ts'), import('../../kernel/validate.ts'), import('../../modules/medical/index.ts'), import('../progress.ts')]);
 
 const yuan = (fen: number) => (fen / 100).toFixed(2);
 
@@ -20,6 +18,7 @@ export function registerMedical(program: Command): void {
     .option('--list-no <ZC…>', 'an approved list to export')
     .option('--export <file>', 'write the insurer file of --list-no (.xlsx or .csv by the extension)')
     .action(async (o: { county?: string; year?: string; asOf?: string; listNo?: string; export?: string }) => {
+      const [{ systemScope }, { parseOrThrow }, { generateSubsidyList, insurerFile, subsidyGenerateBody }, { progressBar }] = await load();
       const scope = systemScope('cli');
       if (o.export) {
         if (!o.listNo) throw AppError.field('list-no', '导出报送文件须指定 --list-no');
@@ -47,6 +46,7 @@ export function registerMedical(program: Command): void {
     .argument('<file>', 'the settlement file (.xlsx or .csv by the extension)')
     .requiredOption('--county <code>', 'county code')
     .action(async (file: string, o: { county: string }) => {
+      const [{ systemScope }, , { importSettlements }, { progressBar }] = await load();
       const format = file.toLowerCase().endsWith('.csv') ? 'csv' : 'xlsx';
       const body = fs.readFileSync(file);
       const r = await withDb(async (db) => {

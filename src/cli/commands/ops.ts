@@ -2,14 +2,9 @@ import { createWriteStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Command } from 'commander';
-import { openDatabase } from '../../db/engine.ts';
-import { loadConfig } from '../../kernel/config.ts';
 import { AppError } from '../../kernel/errors.ts';
-import { checkArchive, type Manifest } from '../../ops/archive.ts';
-import { backup } from '../../ops/backup.ts';
-import { readControl } from '../../ops/control.ts';
-import { restore, type RestoreTarget } from '../../ops/restore.ts';
-import { OPS_TOKEN_HEADER } from '../../ops/routes.ts';
+import type { Manifest } from '../../ops/archive.ts';
+import type { RestoreTarget } from '../../ops/restore.ts';
 
 function describe(m: Manifest): string {
   const rows = Object.values(m.tables).reduce((a, b) => a + b, 0);
@@ -19,6 +14,7 @@ function describe(m: Manifest): string {
 
 /** A PGlite folder held by a running server is backed up by that server (one process may open it). */
 async function backupThroughServer(url: string, token: string, out: string): Promise<void> {
+  const { OPS_TOKEN_HEADER } = await import('../../ops/routes.ts');
   const res = await fetch(`${url}/ops/backup`, { method: 'POST', headers: { [OPS_TOKEN_HEADER]: token } });
   if (!res.ok || !res.body) throw new AppError('backup_tool_failed', `运行中的服务器未能备份（HTTP ${res.status}）：${(await res.text()).slice(0, 500)}`, 500);
   await pipeline(Readable.fromWeb(res.body), createWriteStream(out, { mode: 0o600 }));
@@ -30,6 +26,9 @@ export function registerOps(program: Command): void {
     .description('write a consistent backup (also while the server runs) with its manifest: migrations, row counts, checksum')
     .requiredOption('--out <file>', 'the archive to write')
     .action(async (opts: { out: string }) => {
+      const [{ loadConfig }, { openDatabase }, { checkArchive }, { backup }, { readControl }] = await Promise.all([
+        import('../../kernel/config.ts'), import('../../db/engine.ts'), import('../../ops/archive.ts'), import('../../ops/backup.ts'), import('../../ops/control.ts'),
+      ]);
       const config = loadConfig();
       const note = config.databaseUrl ? null : readControl(config.dataDir);
       if (note) {
@@ -53,6 +52,7 @@ export function registerOps(program: Command): void {
     .option('--data-dir <dir>', 'PGlite: the empty folder to restore into (default JIUZHU_DATA_DIR)')
     .option('--database-url <url>', 'PostgreSQL: the empty database to restore into (default DATABASE_URL)')
     .action(async (file: string, opts: { dataDir?: string; databaseUrl?: string }) => {
+      const [{ loadConfig }, { restore }] = await Promise.all([import('../../kernel/config.ts'), import('../../ops/restore.ts')]);
       const config = loadConfig();
       const url = opts.databaseUrl ?? (opts.dataDir ? null : config.databaseUrl);
       const target: RestoreTarget = url ? { databaseUrl: url } : { dataDir: opts.dataDir ?? config.dataDir };

@@ -1,21 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { systemScope, userScope, type Scope } from '../../kernel/scope.ts';
+import type { Scope } from '../../kernel/scope.ts';
 import type { Database } from '../../db/engine.ts';
 import { AppError } from '../../kernel/errors.ts';
-import { parseOrThrow } from '../../kernel/validate.ts';
-import { findByUsername } from '../../modules/users/index.ts';
-import { toUser } from '../../modules/users/index.ts';
-import { importReturns, paymentFile, paymentFiles } from '../../modules/payroll/index.ts';
-import { yuan } from '../../modules/payroll/index.ts';
-import { approvePayroll, discardPayroll, getPayroll } from '../../modules/payroll/index.ts';
-import { runPayroll } from '../../modules/payroll/index.ts';
-import { countyCode, payrollNoSchema, period } from '../../modules/payroll/index.ts';
-import { progressBar } from '../progress.ts';
 import { withDb } from './db.ts';
 
+const load = async () => {
+  const [validate, payroll] = await Promise.all([import('../../kernel/validate.ts'), import('../../modules/payroll/index.ts')]);
+  return { ...validate, ...payroll };
+};
+
 async function scopeFor(db: Database, as: string | undefined): Promise<Scope> {
+  const [{ systemScope, userScope }, { findByUsername, toUser }] = await Promise.all([import('../../kernel/scope.ts'), import('../../modules/users/index.ts')]);
   if (!as) return systemScope('cli');
   const u = await findByUsername(db.kysely, as);
   if (!u || !u.active) throw AppError.field('as', `用户 ${as} 不存在或已停用`);
@@ -35,6 +32,7 @@ export function registerPayroll(program: Command): void {
     .action(async (o: { period: string; county?: string; chunkBy: string; as?: string }) => {
       if (o.chunkBy !== 'county' && o.chunkBy !== 'township') throw AppError.field('chunk-by', '应为 county 或 township');
       const chunkBy = o.chunkBy;
+      const [{ parseOrThrow, period, countyCode, runPayroll, yuan }, { progressBar }] = await Promise.all([load(), import('../progress.ts')]);
       const p = parseOrThrow(period, o.period, 'period');
       const c = o.county === undefined ? undefined : parseOrThrow(countyCode, o.county, 'county');
       const results = await withDb(async (db) => {
@@ -51,7 +49,8 @@ export function registerPayroll(program: Command): void {
   cmd.command('show <payrollNo>')
     .description('totals of a payroll by programme and township')
     .action(async (no: string) => {
-      const d = await withDb(async (db) => getPayroll(db, systemScope('cli'), parseOrThrow(payrollNoSchema, no, 'payrollNo')));
+      const { parseOrThrow, payrollNoSchema, getPayroll, yuan } = await load();
+      const d = await withDb(async (db) => getPayroll(db, await scopeFor(db, undefined), parseOrThrow(payrollNoSchema, no, 'payrollNo')));
       console.log(`${d.payrollNo} ${d.period} ${d.statusLabel}: ${d.total.lines} lines, net ${yuan(d.total.netFen)} yuan (arrears ${yuan(d.total.arrearsFen)}, reissue ${yuan(d.total.reissueFen)}, deductions ${yuan(d.total.deductionFen)})`);
       for (const t of d.byProgramme) console.log(`  ${t.label}: ${t.lines} lines, ${yuan(t.netFen)} yuan`);
     });
@@ -60,6 +59,7 @@ export function registerPayroll(program: Command): void {
     .description('approve a draft payroll (posts it to the ledger)')
     .option('--as <username>', 'approve as this user (a county approver)')
     .action(async (no: string, o: { as?: string }) => {
+      const { parseOrThrow, payrollNoSchema, approvePayroll, yuan } = await load();
       const r = await withDb(async (db) => approvePayroll(db, await scopeFor(db, o.as), parseOrThrow(payrollNoSchema, no, 'payrollNo')));
       console.log(`${r.payrollNo}: ${r.statusLabel}, ${r.lines} lines, ${yuan(r.netFen)} yuan, ${r.ledgerEntries} ledger entries`);
     });
@@ -68,6 +68,7 @@ export function registerPayroll(program: Command): void {
     .description('discard a draft or unfinished payroll (to run it again)')
     .option('--as <username>', 'as this user')
     .action(async (no: string, o: { as?: string }) => {
+      const { parseOrThrow, payrollNoSchema, discardPayroll } = await load();
       await withDb(async (db) => discardPayroll(db, await scopeFor(db, o.as), parseOrThrow(payrollNoSchema, no, 'payrollNo')));
       console.log(`${no}: discarded`);
     });
@@ -81,6 +82,7 @@ export function registerPayroll(program: Command): void {
     .action(async (no: string, o: { out: string; format: string; unmask?: boolean; as?: string }) => {
       if (o.format !== 'xlsx' && o.format !== 'csv') throw AppError.field('format', '应为 xlsx 或 csv');
       const format = o.format;
+      const { parseOrThrow, payrollNoSchema, paymentFiles, paymentFile, yuan } = await load();
       await withDb(async (db) => {
         const scope = await scopeFor(db, o.as);
         const files = await paymentFiles(db, scope, parseOrThrow(payrollNoSchema, no, 'payrollNo'));
@@ -98,6 +100,7 @@ export function registerPayroll(program: Command): void {
     .option('--as <username>', 'as this user')
     .action(async (no: string, file: string, o: { as?: string }) => {
       const format = path.extname(file).toLowerCase() === '.csv' ? 'csv' : 'xlsx';
+      const { parseOrThrow, payrollNoSchema, importReturns, yuan } = await load();
       const r = await withDb(async (db) => importReturns(db, await scopeFor(db, o.as), parseOrThrow(payrollNoSchema, no, 'payrollNo'), fs.readFileSync(file), { format, fileName: path.basename(file) }));
       console.log(`${r.payrollNo}: ${r.paid} paid, ${r.failed} failed (${yuan(r.reissueFen)} yuan to reissue)`);
     });

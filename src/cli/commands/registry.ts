@@ -1,15 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { systemScope, userScope, type Scope } from '../../kernel/scope.ts';
+import type { Scope } from '../../kernel/scope.ts';
 import { AppError } from '../../kernel/errors.ts';
-import { importHouseholds, importReport, type ImportPhase } from '../../modules/registry/index.ts';
-import { loadDemoHouseholds } from '../../modules/registry/index.ts';
-import { findByUsername } from '../../modules/users/index.ts';
-import { toUser } from '../../modules/users/index.ts';
-import { progressBar, type Progress } from '../progress.ts';
+import type { ImportPhase } from '../../modules/registry/index.ts';
+import type { Progress } from '../progress.ts';
 import { withDb } from './db.ts';
-import { loadQiannan2015, SCENARIOS } from '../../scenarios/index.ts';
 
 const PHASE_LABEL: Record<ImportPhase, string> = { read: 'read', validate: 'validate', load: 'load' };
 
@@ -25,6 +21,9 @@ export function registerRegistry(program: Command): void {
     .action(async (file: string, o: { partial?: boolean; as?: string; format?: string }) => {
       const format = (o.format ?? (path.extname(file).toLowerCase() === '.csv' ? 'csv' : 'xlsx')) as 'xlsx' | 'csv';
       if (format !== 'xlsx' && format !== 'csv') throw AppError.field('format', '应为 xlsx 或 csv');
+      const [{ systemScope, userScope }, { importHouseholds, importReport }, { findByUsername, toUser }, { progressBar }] = await Promise.all([
+        import('../../kernel/scope.ts'), import('../../modules/registry/index.ts'), import('../../modules/users/index.ts'), import('../progress.ts'),
+      ]);
       const body = fs.readFileSync(file);
       const bars = new Map<ImportPhase, Progress>();
       const r = await withDb(async (db) => {
@@ -78,12 +77,15 @@ export function registerRegistry(program: Command): void {
     .option('--households <n>', 'number of households', '3000')
     .option('--seed <seed>', 'seed of the generator', 'demo')
     .option('--prefecture <code>', 'prefecture (default: the first loaded)')
-    .option('--scenario <name>', `a scenario instead of demo households: ${SCENARIOS.join(', ')} (see src/scenarios/)`)
+    .option('--scenario <name>', 'a scenario instead of demo households (see src/scenarios/; an unknown name lists them)')
     .option('--scale <ratio>', 'the scenario at this fraction of its full size (e.g. 0.01)', '1')
     .action(async (o: { households: string; seed: string; prefecture?: string; scenario?: string; scale: string }) => {
       if (o.scenario !== undefined) return demoScenario(o.scenario, o.scale);
       const n = Number(o.households);
       if (!Number.isInteger(n) || n < 0) throw AppError.field('households', '应为非负整数');
+      const [{ systemScope }, { loadDemoHouseholds }, { progressBar }] = await Promise.all([
+        import('../../kernel/scope.ts'), import('../../modules/registry/index.ts'), import('../progress.ts'),
+      ]);
       const r = await withDb(async (db) => {
         let bar: Progress | null = null;
         try {
@@ -104,6 +106,7 @@ export function registerRegistry(program: Command): void {
 }
 
 async function demoScenario(name: string, scaleText: string): Promise<void> {
+  const [{ loadQiannan2015, SCENARIOS }, { progressBar }] = await Promise.all([import('../../scenarios/index.ts'), import('../progress.ts')]);
   if (!(SCENARIOS as readonly string[]).includes(name)) throw AppError.field('scenario', `未知的情景 ${name}；可选：${SCENARIOS.join('、')}`);
   const scale = Number(scaleText);
   if (!(scale > 0 && scale <= 1)) throw AppError.field('scale', '应为大于0且不大于1的比例，如 0.01');

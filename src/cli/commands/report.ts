@@ -1,22 +1,23 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
-import { systemScope } from '../../kernel/scope.ts';
-import { parseOrThrow } from '../../kernel/validate.ts';
-import { syncParameterFiles } from '../../modules/policy/index.ts';
-import { refreshAll } from '../../modules/stats/index.ts';
-import { annualReport, reportSchema, statisticalTables } from '../../modules/stats/index.ts';
-import { currentAssessment } from '../../modules/stats/index.ts';
 import { withDb } from './db.ts';
-// The modules that add sections to the annual report (and the placements' part of the institution
-// figures it reads) register them at import, as the server's app does.
-import '../../modules/institutions/index.ts';
-import '../../modules/placements/index.ts';
-import '../../modules/relief-station/index.ts';
-import '../../modules/volunteers/index.ts';
-import '../../modules/wishes/index.ts';
-import '../../modules/left-behind/index.ts';
-import '../../modules/purchased-services/index.ts';
-import '../../modules/funds/index.ts';
+
+const load = async () => {
+  const [scope, validate, policy, stats] = await Promise.all([
+    import('../../kernel/scope.ts'), import('../../kernel/validate.ts'), import('../../modules/policy/index.ts'), import('../../modules/stats/index.ts'),
+    // The modules that add sections to the annual report (and the placements' part of the institution
+    // figures it reads) register them at import, as the server's app does.
+    import('../../modules/institutions/index.ts'),
+    import('../../modules/placements/index.ts'),
+    import('../../modules/relief-station/index.ts'),
+    import('../../modules/volunteers/index.ts'),
+    import('../../modules/wishes/index.ts'),
+    import('../../modules/left-behind/index.ts'),
+    import('../../modules/purchased-services/index.ts'),
+    import('../../modules/funds/index.ts'),
+  ]);
+  return { ...scope, ...validate, ...policy, ...stats };
+};
 
 /** `jiuzhu report …`: the annual work report and statistical tables. */
 export function registerReport(program: Command): void {
@@ -28,6 +29,7 @@ export function registerReport(program: Command): void {
     .option('--area <code>', 'prefecture, county or township code', '522700')
     .requiredOption('--out <file.docx>', 'where to write the document')
     .action(async (o: { year: string; area: string; out: string }) => {
+      const { parseOrThrow, reportSchema, syncParameterFiles, annualReport, systemScope } = await load();
       const input = parseOrThrow(reportSchema, { year: o.year, area: o.area }, '');
       // The standards come from the parameter files, loaded as `serve` loads them.
       const r = await withDb(async (db) => {
@@ -44,6 +46,7 @@ export function registerReport(program: Command): void {
     .option('--area <code>', 'prefecture, county or township code', '522700')
     .requiredOption('--out <file.xlsx>', 'where to write the workbook')
     .action(async (o: { year: string; area: string; out: string }) => {
+      const { parseOrThrow, reportSchema, statisticalTables, systemScope } = await load();
       const input = parseOrThrow(reportSchema, { year: o.year, area: o.area }, '');
       const r = await withDb((db) => statisticalTables(db, systemScope('cli'), input));
       fs.writeFileSync(o.out, r.buffer);
@@ -53,6 +56,7 @@ export function registerReport(program: Command): void {
   cmd.command('refresh')
     .description('recompute the statistics roll-up of every area (normally only changed areas are refreshed, on read)')
     .action(async () => {
+      const { refreshAll, currentAssessment } = await load();
       const r = await withDb(async (db) => refreshAll(db.kysely, await currentAssessment(db)));
       console.log(`stats roll-up: ${r.rows} rows`);
     });

@@ -1,16 +1,18 @@
 import type { Command } from 'commander';
-import { loadConfig, type Config } from '../../kernel/config.ts';
-import { buildApp } from '../../server/app.ts';
-import { openConfigured, prepare } from '../../server/bootstrap.ts';
-import { closeApp, closeOnSignals } from '../../server/shutdown.ts';
-import { startRescreenSchedule } from '../../modules/verification/index.ts';
-import { ensureWebBuilt } from '../web-build.ts';
-import { newOpsToken, publishControl } from '../../ops/control.ts';
+import type { Config } from '../../kernel/config.ts';
 
 async function serve(config: Config): Promise<void> {
+  // The database opens (PGlite: its WebAssembly compiled off the main thread) while the server's modules load.
+  const { openDatabase } = await import('../../db/engine.ts');
+  const opening = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  opening.catch(() => undefined); // awaited below, after the imports: no unhandled rejection meanwhile
+  const [{ buildApp }, { prepare }, { closeApp, closeOnSignals }, { startRescreenSchedule }, { newOpsToken, publishControl }] = await Promise.all([
+    import('../../server/app.ts'), import('../../server/bootstrap.ts'), import('../../server/shutdown.ts'), import('../../modules/verification/index.ts'),
+    import('../../ops/control.ts'),
+  ]);
   const log = (m: string) => process.stderr.write(`${m}\n`);
   if (process.env.JIUZHU_INSECURE_FAST_HASH === '1') log('警告：JIUZHU_INSECURE_FAST_HASH=1 只供测试使用，密码散列强度已降低 / WARNING: weak password hashing, for tests only');
-  const db = await openConfigured(config);
+  const db = await opening;
   await prepare(db, config, log);
   const opsToken = newOpsToken();
   const { app } = await buildApp({ db, config }, { opsToken });
@@ -35,6 +37,7 @@ export function registerServe(program: Command): void {
     .description('serve the API and web UI (migrates first; demo data when JIUZHU_DEMO=1)')
     .option('--port <port>', 'port (0 = any free port)')
     .action(async (opts: { port?: string }) => {
+      const { loadConfig } = await import('../../kernel/config.ts');
       await serve(loadConfig({ ...process.env, ...(opts.port !== undefined ? { PORT: opts.port } : {}) }));
     });
 
@@ -44,6 +47,7 @@ export function registerServe(program: Command): void {
     .option('--port <port>', 'port (0 = any free port)')
     .action(async (opts: { port?: string }) => {
       // Demo data unless JIUZHU_DEMO turns it off; --port wins over PORT. Checked before the UI build.
+      const [{ loadConfig }, { ensureWebBuilt }] = await Promise.all([import('../../kernel/config.ts'), import('../web-build.ts')]);
       const config = loadConfig({ JIUZHU_DEMO: '1', ...process.env, ...(opts.port !== undefined ? { PORT: opts.port } : {}) });
       ensureWebBuilt((m) => process.stderr.write(`${m}\n`));
       await serve(config);

@@ -1,7 +1,5 @@
 import type { Command } from 'commander';
-import { systemScope } from '../../kernel/scope.ts';
 import { AppError } from '../../kernel/errors.ts';
-import { createUser, newUserSchema } from '../../modules/users/index.ts';
 import { withDb } from './db.ts';
 
 async function readStdin(): Promise<string> {
@@ -23,6 +21,7 @@ export function registerUsers(program: Command): void {
     .option('--department <dept>', 'for partner users')
     .option('--password-stdin', 'read the password from standard input')
     .action(async (o: { username: string; name: string; role: string; area: string; department?: string; passwordStdin?: boolean }) => {
+      const [{ systemScope }, { createUser, newUserSchema }] = await Promise.all([import('../../kernel/scope.ts'), import('../../modules/users/index.ts')]);
       const password = o.passwordStdin ? await readStdin() : process.env.JIUZHU_PASSWORD;
       if (!password) throw AppError.field('password', '请用 --password-stdin 或 JIUZHU_PASSWORD 提供密码');
       const parsed = newUserSchema.safeParse({ username: o.username, displayName: o.name, role: o.role, areaCode: o.area, password, ...(o.department ? { department: o.department } : {}) });

@@ -1,13 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { systemScope } from '../../kernel/scope.ts';
 import { AppError } from '../../kernel/errors.ts';
-import { sourceTemplate } from '../../modules/verification/index.ts';
-import { rescreen } from '../../modules/verification/index.ts';
-import { importSourceFile, listSources, sourceOf } from '../../modules/verification/index.ts';
-import { progressBar } from '../progress.ts';
 import { withDb } from './db.ts';
+
+const verification = () => import('../../modules/verification/index.ts');
+const systemScope = async (actor: string) => (await import('../../kernel/scope.ts')).systemScope(actor);
 
 const formatOf = (file: string, given?: string): 'xlsx' | 'csv' => {
   const f = given ?? (path.extname(file).toLowerCase() === '.csv' ? 'csv' : 'xlsx');
@@ -19,11 +17,13 @@ const formatOf = (file: string, given?: string): 'xlsx' | 'csv' => {
 export function registerVerify(program: Command): void {
   const verify = program.command('verify').description('economic status verification (家庭经济状况核对)');
 
-  verify.command('sources').description('list the partner data sources and their template columns').action(() => {
-    for (const s of listSources(systemScope('cli'))) process.stdout.write(`${s.source.padEnd(22)}${s.label}（${s.department}）: ${s.columns.map((c) => c.header).join(', ')}\n`);
+  verify.command('sources').description('list the partner data sources and their template columns').action(async () => {
+    const { listSources } = await verification();
+    for (const s of listSources(await systemScope('cli'))) process.stdout.write(`${s.source.padEnd(22)}${s.label}（${s.department}）: ${s.columns.map((c) => c.header).join(', ')}\n`);
   });
 
   verify.command('template <source> <file>').description('write the import template of a source (.xlsx or .csv by the extension)').action(async (source: string, file: string) => {
+    const { sourceTemplate, sourceOf } = await verification();
     fs.writeFileSync(file, await sourceTemplate(sourceOf(source), formatOf(file)));
     process.stdout.write(`template of ${source} written to ${file}\n`);
   });
@@ -33,7 +33,9 @@ export function registerVerify(program: Command): void {
     .requiredOption('--snapshot-date <date>', 'the date the data is as of (YYYY-MM-DD)')
     .option('--format <format>', 'xlsx | csv (default: from the file extension)')
     .action(async (source: string, file: string, o: { snapshotDate: string; format?: string }) => {
-      const r = await withDb((db) => importSourceFile(db, systemScope('cli'), source, fs.readFileSync(file), { format: formatOf(file, o.format), snapshotDate: o.snapshotDate, fileName: path.basename(file) }));
+      const { importSourceFile } = await verification();
+      const scope = await systemScope('cli');
+      const r = await withDb((db) => importSourceFile(db, scope, source, fs.readFileSync(file), { format: formatOf(file, o.format), snapshotDate: o.snapshotDate, fileName: path.basename(file) }));
       process.stdout.write(`${r.source} snapshot ${r.snapshotId} (version ${r.version}, as of ${r.snapshotDate}): ${r.rows} records\n`);
     });
 
@@ -41,10 +43,11 @@ export function registerVerify(program: Command): void {
     .description('re-match every current recipient against the latest snapshots; warnings open reviews, favouritism is flagged')
     .option('--as-of <date>', 'the date of the rescreen (default: today in China)')
     .action(async (o: { asOf?: string }) => {
+      const [{ rescreen }, { progressBar }, scope] = await Promise.all([verification(), import('../progress.ts'), systemScope('cli')]);
       const r = await withDb(async (db) => {
         const bar = progressBar('rescreen', 0);
         try {
-          return await rescreen(db, systemScope('cli'), { trigger: 'cli', ...(o.asOf ? { asOf: o.asOf } : {}), onProgress: (done, total) => bar.update(done, total) });
+          return await rescreen(db, scope, { trigger: 'cli', ...(o.asOf ? { asOf: o.asOf } : {}), onProgress: (done, total) => bar.update(done, total) });
         } finally {
           bar.stop();
         }
