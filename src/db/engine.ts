@@ -19,6 +19,11 @@ export interface Database {
   copyCsv(table: string, columns: readonly string[], csv: string | AsyncIterable<string>): Promise<number>;
   /** `table(columns)` as CSV text (no header) by COPY … TO: moving a database to another engine (src/ops/copy.ts). */
   copyCsvOut(table: string, columns: readonly string[]): Promise<string>;
+  /**
+   * PostgreSQL: calls `onNotice` for every NOTIFY on `channel` (from any instance, once committed), on a connection
+   * of its own, closed with the database; resolves once listening. PGlite (one process): never called.
+   */
+  listen(channel: string, onNotice: () => void): Promise<void>;
   /** Run a multi-statement SQL script in one transaction (migrations). */
   execScript(script: string): Promise<void>;
   /** PGlite only: the data folder as a tar blob (test fixtures, backups). */
@@ -86,6 +91,7 @@ async function openPGlite(opts: OpenOptions): Promise<Database> {
         release();
       }
     },
+    async listen() {},
     async dumpDataDir() {
       const release = await mutex.lock();
       try {
@@ -137,6 +143,7 @@ async function openPostgres(url: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 10, types, options: `-c TimeZone=${TIME_ZONE}` });
   const kysely = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   await sql`select 1`.execute(kysely);
+  const listeners: pg.Client[] = [];
   return {
     kysely,
     engine: 'postgres',
@@ -161,6 +168,17 @@ async function openPostgres(url: string): Promise<Database> {
         client.release();
       }
     },
+    async listen(channel, onNotice) {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      listeners.push(client);
+      client.on('notification', (n) => {
+        if (n.channel === channel) onNotice();
+      });
+      // A lost connection may have missed notices: the caller treats it as one.
+      client.on('error', () => onNotice());
+      await client.query(`listen ${channel}`);
+    },
     async dumpDataDir(): Promise<Blob> {
       throw new Error('dumpDataDir is for PGlite; use pg_dump on a server');
     },
@@ -183,6 +201,7 @@ async function openPostgres(url: string): Promise<Database> {
       }
     },
     async close() {
+      await Promise.all(listeners.map((c) => c.end().catch(() => undefined)));
       await kysely.destroy();
     },
   };

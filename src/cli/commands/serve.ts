@@ -16,7 +16,7 @@ async function serve(config: Config): Promise<void> {
   await prepare(db, config, log);
   const opsToken = newOpsToken();
   const { app } = await buildApp({ db, config }, { opsToken });
-  const stopRescreen = config.rescreenAt ? startRescreenSchedule(db, config.rescreenAt, log) : () => {};
+  const stopRescreen = config.rescreenAt ? startRescreenSchedule(db, config.rescreenAt, log) : async () => {};
   const address = await app.listen({ port: config.port, host: config.host });
   const port = new URL(address).port;
   // The e2e harness waits for this exact line.
@@ -25,8 +25,9 @@ async function serve(config: Config): Promise<void> {
   const unpublish = db.engine === 'pglite' && !config.dataDir.startsWith('memory://') ? publishControl(config.dataDir, `http://127.0.0.1:${port}`, opsToken) : () => {};
   closeOnSignals(async () => {
     unpublish();
-    stopRescreen();
     await closeApp(app);
+    // After the requests: a rescreen still running is released for another instance (its transaction never commits).
+    await stopRescreen();
     await db.close();
   }, log);
 }

@@ -31,8 +31,26 @@ async function readRows(db: Kysely<DB>): Promise<ParameterRow[]> {
   });
 }
 
-/** The stored rows, read once per database and again after a change. */
+/**
+ * On a server several instances may share the database: each listens for the notice every parameter change sends
+ * (migration 0148) and drops its cached rows, so a change made through another instance is seen before the next
+ * decision. PGlite has one process, whose own changes invalidate the cache.
+ */
+const listening = new WeakMap<Database, Promise<void>>();
+
+function listenForChanges(db: Database): Promise<void> {
+  let ready = listening.get(db);
+  if (!ready) {
+    ready = db.listen('jiuzhu_parameters', () => cache.delete(db));
+    ready.catch(() => listening.delete(db));
+    listening.set(db, ready);
+  }
+  return ready;
+}
+
+/** The stored rows, read once per database and again after a change (here or, on a server, in another instance). */
 export async function parameterRows(db: Database): Promise<ParameterRow[]> {
+  await listenForChanges(db);
   let rows = cache.get(db);
   if (!rows) {
     rows = readRows(db.kysely);
