@@ -50,8 +50,8 @@ function specAjv() {
   const doc = openApiToJsonSchema(raw, refTargetsOf(raw)) as { [k: string]: Json };
   const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: true });
   // ajv-formats is CommonJS: its default export arrives as the module object under some loaders.
-  const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule);
-  addFormats(ajv);
+  const addFormats = addFormatsModule as unknown as { default?: (a: Ajv) => Ajv } & ((a: Ajv) => Ajv);
+  (addFormats.default ?? addFormats)(ajv);
   ajv.addFormat('binary', true);
   ajv.addSchema({ ...doc, $id: 'spdci' }, 'spdci');
   compiled = { ajv, doc };
