@@ -13,6 +13,7 @@ import { registerDisaster } from './commands/disaster.ts';
 import { registerHousingInsurance } from './commands/housing-insurance.ts';
 import { registerReport } from './commands/report.ts';
 import { registerCases } from './commands/cases.ts';
+import { registerDci } from './commands/dci.ts';
 
 const program = new Command();
 program.name('jiuzhu').description('Jiuzhu 救助 — social assistance information system').version('0.1.0');
@@ -28,6 +29,7 @@ registerDisaster(program);
 registerHousingInsurance(program);
 registerReport(program);
 registerCases(program);
+registerDci(program);
 registerBench(program);
 
 try {

@@ -3,7 +3,7 @@ import type { ColumnType, Generated } from 'kysely';
 
 type Json = ColumnType<unknown, string, string>;
 type JsonOrNull = ColumnType<unknown, string | null, string | null>;
-type Int8 = ColumnType<number, number | string, number | string>;
+type Int8 = ColumnType<number, number, number>;
 
 export interface DciClientTable {
   client_id: string;
@@ -42,7 +42,7 @@ export interface DciTransactionTable {
 }
 
 export interface DciOutboxTable {
-  id: Generated<Int8>;
+  id: Generated<number>;
   client_id: string;
   url: string;
   action: string;
@@ -71,7 +71,7 @@ export interface DciSubscriptionTable {
 }
 
 export interface DciInboxTable {
-  id: Generated<Int8>;
+  id: Generated<number>;
   client_id: string;
   action: string;
   message_id: string;

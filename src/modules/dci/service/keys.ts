@@ -7,6 +7,7 @@ import type { SigningKey } from '../signature/envelope.ts';
 import * as repo from '../repo/keys.ts';
 
 export interface PublicJwk extends JsonWebKey {
+  kty: string;
   kid: string;
   alg: string;
   use: 'sig';
@@ -20,7 +21,7 @@ export async function signingKey(db: Database): Promise<SigningKey> {
     const { privateKey, publicKey } = a.generate();
     const jwk = publicKey.export({ format: 'jwk' });
     const kid = jwkThumbprint(jwk);
-    const publicJwk: PublicJwk = { ...jwk, kid, alg: a.jwtAlg, use: 'sig' };
+    const publicJwk: PublicJwk = { ...jwk, kty: jwk.kty ?? 'OKP', kid, alg: a.jwtAlg, use: 'sig' };
     await repo.insertKey(db.kysely, { kid, algorithm: 'ed25519', private_pem: privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(), public_jwk: JSON.stringify(publicJwk) });
     rows = await repo.activeKeys(db.kysely);
   }
