@@ -95,10 +95,13 @@ export async function dciRoutes(app: App, ctx: AppContext): Promise<void> {
     req.dciClient = await clientOfToken(db, req.headers.authorization);
   };
   const tags = ['dci'];
+  // Not in /api/openapi.json: the API is the SPDCI standard's, described by its own document (spec/spdci), with
+  // its own error envelope rather than Jiuzhu's { error: { code, message, details } }.
+  const hide = true;
 
   app.post('/oauth2/client/token', {
     config: open,
-    schema: { tags, summary: 'SPDCI：接入系统以 client_credentials 取短期访问令牌（EdDSA JWT）', body: tokenBody, response: { 200: tokenAnswer, 400: oauthError, 401: oauthError } },
+    schema: { hide, tags, summary: 'SPDCI：接入系统以 client_credentials 取短期访问令牌（EdDSA JWT）', body: tokenBody, response: { 200: tokenAnswer, 400: oauthError, 401: oauthError } },
   }, async (req) => {
     if (req.body.grant_type !== 'client_credentials') throw new AppError('unsupported_grant_type', 'grant_type: 仅支持 client_credentials', 400);
     const c = credentials(req, req.body);
@@ -108,10 +111,10 @@ export async function dciRoutes(app: App, ctx: AppContext): Promise<void> {
     return { access_token: token, token_type: 'Bearer' as const, expires_in: expiresIn };
   });
 
-  app.get('/.well-known/jwks.json', { config: open, schema: { tags, summary: 'SPDCI：本系统的签名公钥（JWKS）', response: { 200: jwksAnswer } } }, async () => ownJwks(db));
+  app.get('/.well-known/jwks.json', { config: open, schema: { hide, tags, summary: 'SPDCI：本系统的签名公钥（JWKS）', response: { 200: jwksAnswer } } }, async () => ownJwks(db));
 
   const registry = (path: string, summary: string, answer: typeof ackResponse | typeof syncResponse, run: (client: DciClient, body: z.output<typeof requestEnvelope>) => Promise<z.output<typeof ackResponse> | z.output<typeof syncResponse>>) =>
-    app.post(`/sr/registry/${path}`, { config: open, preValidation: withClient, schema: { tags, summary, body: requestEnvelope, response: { 200: answer, ...errors } } }, async (req) => run(clientOf(req), req.body));
+    app.post(`/sr/registry/${path}`, { config: open, preValidation: withClient, schema: { hide, tags, summary, body: requestEnvelope, response: { 200: answer, ...errors } } }, async (req) => run(clientOf(req), req.body));
 
   registry('sync/search', 'SPDCI 登记库：同步查询（直接答复 on-search 报文）', syncResponse, (client, body) => syncSearch(db, client, body, testMode));
   registry('search', 'SPDCI 登记库：异步查询（即时确认，结果发往 header.sender_uri）', ackResponse, (client, body) => asyncSearch(db, client, body, testMode));
@@ -120,7 +123,7 @@ export async function dciRoutes(app: App, ctx: AppContext): Promise<void> {
 
   // Subscriber role: callbacks from registries Jiuzhu follows.
   const callback = (path: string, action: string, summary: string, schema: typeof callbackEnvelope | typeof requestEnvelope) =>
-    app.post(`/sr/registry/${path}`, { config: open, preValidation: withClient, schema: { tags, summary, body: schema, response: { 200: ackResponse, ...errors } } }, async (req) => receiveCallback(db, clientOf(req), req.body, action, testMode));
+    app.post(`/sr/registry/${path}`, { config: open, preValidation: withClient, schema: { hide, tags, summary, body: schema, response: { 200: ackResponse, ...errors } } }, async (req) => receiveCallback(db, clientOf(req), req.body, action, testMode));
   callback('on-search', 'on-search', 'SPDCI 订阅方：接收其他登记库的查询结果', callbackEnvelope);
   callback('on-subscribe', 'on-subscribe', 'SPDCI 订阅方：接收订阅结果', requestEnvelope);
   callback('on-unsubscribe', 'on-unsubscribe', 'SPDCI 订阅方：接收退订结果', requestEnvelope);
