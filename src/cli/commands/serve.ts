@@ -4,7 +4,7 @@ import { buildApp } from '../../server/app.ts';
 import { openConfigured, prepare } from '../../server/bootstrap.ts';
 import { closeApp, closeOnSignals } from '../../server/shutdown.ts';
 import { startRescreenSchedule } from '../../modules/verification/index.ts';
-import { startOutbox } from '../../modules/dci/index.ts';
+import { pumpSubscriptions, startOutbox } from '../../modules/dci/index.ts';
 import { ensureWebBuilt } from '../web-build.ts';
 
 async function serve(config: Config): Promise<void> {
@@ -15,7 +15,7 @@ async function serve(config: Config): Promise<void> {
   const { app } = await buildApp({ db, config });
   const stopRescreen = config.rescreenAt ? startRescreenSchedule(db, config.rescreenAt, log) : () => {};
   if (config.dciTestMode) log('警告：JIUZHU_DCI_TEST_MODE=1，SPDCI 接口处于测试模式（接受未签名报文、测试接入系统与本机 http 回调），不得用于生产 / WARNING: SPDCI test mode');
-  const stopOutbox = startOutbox(db, { testMode: config.dciTestMode, log });
+  const stopOutbox = startOutbox(db, { testMode: config.dciTestMode, log, before: async () => void (await pumpSubscriptions(db)) });
   const address = await app.listen({ port: config.port, host: config.host });
   const port = new URL(address).port;
   // The e2e harness waits for this exact line.

@@ -15,6 +15,7 @@ import { ownJwks, signingKey } from './service/keys.ts';
 import { newId } from './service/messages.ts';
 import { clientOfToken } from './service/receive.ts';
 import { asyncSearch, asyncTxnStatus, syncSearch, syncTxnStatus } from './service/registry.ts';
+import { subscribe, unsubscribe } from './service/subscriptions.ts';
 import { chinaTimestamp } from './time.ts';
 
 export const DCI_PREFIX = '/dci';
@@ -119,6 +120,8 @@ export async function dciRoutes(app: App, ctx: AppContext): Promise<void> {
   registry('sync/search', 'SPDCI 登记库：同步查询（直接答复 on-search 报文）', syncResponse, (client, body) => syncSearch(db, client, body, testMode));
   registry('search', 'SPDCI 登记库：异步查询（即时确认，结果发往 header.sender_uri）', ackResponse, (client, body) => asyncSearch(db, client, body, testMode));
   registry('sync/txn/status', 'SPDCI 登记库：同步查询交易状态', syncResponse, (client, body) => syncTxnStatus(db, client, body, testMode));
+  registry('subscribe', 'SPDCI 登记库：订阅辖区内家庭的登记、变更、注销、新增成员事件（结果与通知发往 header.sender_uri）', ackResponse, (client, body) => subscribe(db, client, body, testMode));
+  registry('unsubscribe', 'SPDCI 登记库：退订', ackResponse, (client, body) => unsubscribe(db, client, body, testMode));
   registry('txn/status', 'SPDCI 登记库：异步查询交易状态（结果发往 header.sender_uri）', ackResponse, (client, body) => asyncTxnStatus(db, client, body, testMode));
 
   // Subscriber role: callbacks from registries Jiuzhu follows.

@@ -30,7 +30,8 @@ export async function claimDue(db: Kysely<DB>, now: Date, limit: number): Promis
       order by o.id limit ${limit}
       for update skip locked)
     returning id, url, action, body, attempts`.execute(db);
-  return r.rows.map((x) => ({ ...x, id: Number(x.id) }));
+  // update … returning keeps no order: deliveries go out in id order.
+  return r.rows.map((x) => ({ ...x, id: Number(x.id) })).sort((a, b) => a.id - b.id);
 }
 
 export async function markDelivered(db: Kysely<DB>, id: number, at: Date): Promise<void> {

@@ -56,6 +56,11 @@ function householdTerm(c: Extract<Condition, { kind: 'attr' }>, entity: Entity, 
   }
 }
 
+/** The condition as SQL over `h` (households) and, for Member, `m` (members). */
+export function conditionSql(c: Condition, entity: Entity, today: string): RawBuilder<SqlBool> {
+  return compile(c, entity, today);
+}
+
 function compile(c: Condition, entity: Entity, today: string): RawBuilder<SqlBool> {
   switch (c.kind) {
     case 'id':
