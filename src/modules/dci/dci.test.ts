@@ -16,6 +16,7 @@ import { createHousehold, newHouseholdSchema } from '../registry/index.ts';
 import { recordAuthorization } from '../verification/index.ts';
 import { addClient, deliverDue, revokeClient, TEST_CLIENT_ID, TEST_CLIENT_SECRET } from './index.ts';
 import { signEnvelope, verifyEnvelope } from './signature/envelope.ts';
+import { verifyToken } from './service/jwt.ts';
 import { DEFAULT_ALGORITHM } from './signature/algorithms.ts';
 import { ACK_POINTER, pathPointer, specErrors } from './testing.ts';
 
@@ -435,5 +436,50 @@ describe('subscriber role: callbacks from other registries', () => {
     expect((await post(app, path, t, body)).statusCode).toBe(400);
     const forged = await post(app, path, t, signedBody({ ...h, message_id: `cb-${++seq}` }, message, otherKey.privateKey));
     expect((forged.json() as { message: { error: { code: string } } }).message.error.code).toBe('err.signature.invalid');
+  });
+});
+
+describe('registering clients (the CLI\'s service)', () => {
+  const good = { clientId: 'jiaotong.good', name: '交通局', areaCodes: ['522701'], attributes: ['sex'] };
+  it.each([
+    ['a client id with capitals', { clientId: 'Yibao' }, 'clientId'],
+    ['no areas', { areaCodes: [] }, 'areaCodes'],
+    ['an unknown area', { areaCodes: ['522799'] }, '522799'],
+    ['an unknown attribute', { attributes: ['income'] }, 'attributes'],
+    ['unmasked outside the attributes', { unmasked: ['name'] }, 'unmasked'],
+    ['a private key in the JWKS', { publicKeys: JSON.stringify({ keys: [{ ...keyPair.privateKey.export({ format: 'jwk' }), kid: 'x' }] }) }, 'publicKeys.keys.0'],
+    ['an RSA key', { publicKeys: crypto.generateKeyPairSync('rsa', { modulusLength: 1024 }).publicKey.export({ format: 'pem', type: 'spki' }).toString() }, 'publicKeys.keys.0'],
+    ['not a key at all', { publicKeys: 'hello' }, 'publicKeys'],
+    ['a callback that is not http(s)', { callbackUrls: ['ftp://a.example/'] }, 'callbackUrls.0'],
+    ['an id already registered', { clientId: 'yibao.guanghui' }, '已登记'],
+  ])('refuses %s, naming it, registering nothing', async (_what, over, said) => {
+    const count = async () => Number((await db.kysely.selectFrom('dci_clients').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const before = await count();
+    await expect(addClient(db, systemScope('test'), { ...good, ...over })).rejects.toThrow(said);
+    expect(await count()).toBe(before);
+  });
+
+  it('takes a PEM public key, naming it by its thumbprint, and audits the registration', async () => {
+    const pem = keyPair.publicKey.export({ format: 'pem', type: 'spki' }).toString();
+    const { client, secret } = await addClient(db, systemScope('cli'), { ...good, publicKeys: pem });
+    expect(secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(client.keys).toEqual([expect.objectContaining({ kty: 'OKP', crv: 'Ed25519', kid: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/) as string })]);
+    const audit = await db.kysely.selectFrom('audit_log').select(['actor_name', 'action']).where('entity_id', '=', 'jiaotong.good').execute();
+    expect(audit).toEqual([{ actor_name: 'cli', action: 'dci.client.add' }]);
+    const row = await db.kysely.selectFrom('dci_clients').select('secret_hash').where('client_id', '=', 'jiaotong.good').executeTakeFirstOrThrow();
+    expect(row.secret_hash).not.toContain(secret);
+  });
+});
+
+describe('token lifetime', () => {
+  it('refuses a token past its 15 minutes, or with its payload changed', async () => {
+    const t = await token(app, 'yibao.guanghui', secrets['yibao.guanghui']!);
+    expect(await verifyToken(db, t)).toBe('yibao.guanghui');
+    expect(await verifyToken(db, t, new Date(Date.now() + 901_000))).toBeNull();
+    const [h, p, s] = t.split('.') as [string, string, string];
+    const claims = JSON.parse(Buffer.from(p, 'base64url').toString()) as Json;
+    const forged = `${h}.${Buffer.from(JSON.stringify({ ...claims, sub: 'minzheng.unmasked' })).toString('base64url')}.${s}`;
+    expect(await verifyToken(db, forged)).toBeNull();
+    expect(await verifyToken(db, 'a.b.c')).toBeNull();
   });
 });
