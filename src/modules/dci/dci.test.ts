@@ -5,6 +5,7 @@
 import crypto, { type JsonWebKey, type KeyObject } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/engine.ts';
 import { loadConfig } from '../../kernel/config.ts';
@@ -229,6 +230,16 @@ describe('sync search', () => {
     expect(a.message.search_response[0]!.status_reason_message).toContain(said);
   });
 
+  it('rejects a 100-character reference_id and a reference_id repeated in one message', async () => {
+    const long = await search({ query_type: 'idtype-value', query: { type: 'UIN', value: heads.guanghui.id } }, { reference_id: 'r'.repeat(100) });
+    expect(long.message.search_response[0]).toMatchObject({ status: 'rjct', status_reason_code: 'rjct.reference_id.invalid' });
+    const item = { reference_id: 'same', timestamp: '2026-12-07T10:00:00+08:00', search_criteria: { query_type: 'idtype-value', query: { type: 'UIN', value: heads.guanghui.id } } };
+    const message = { transaction_id: `txn-${++seq}`, search_request: [item, item] };
+    const res = await post(app, 'sync/search', t, signedBody(header('search', 'yibao.guanghui', { total_count: 2 }), message));
+    const items = (res.json() as { message: { search_response: Json[] } }).message.search_response;
+    expect(items.map((i) => [i.status, i.status_reason_code])).toEqual([['succ', undefined], ['rjct', 'rjct.reference_id.duplicate']]);
+  });
+
   it('rejects an item with a timestamp without offset, and refuses query attributes the client may not see', async () => {
     const a = await search({ query_type: 'idtype-value', query: { type: 'UIN', value: heads.guanghui.id } }, { timestamp: '2026-12-07 10:00:00' }, 'yibao.guanghui', undefined, false);
     expect(a.message.search_response[0]).toMatchObject({ status: 'rjct', status_reason_code: 'rjct.timestamp.invalid' });
@@ -243,6 +254,23 @@ describe('sync search', () => {
     expect(records(await search(criteria))).toHaveLength(0);
     await recordAuthorization(db, systemScope('test'), { householdNo: households.guanghui!, signerRole: 'household', signerName: heads.guanghui.name, signerIdNumber: heads.guanghui.id, signedOn: '2026-01-05', noLegalSupporter: false, note: '' });
     expect(records(await search(criteria))).toHaveLength(1);
+  });
+
+  it('never answers 5xx, whatever the criteria, query, pagination or sort', async () => {
+    const scalar = fc.oneof(fc.string({ maxLength: 12 }), fc.integer({ min: -5, max: 2000 }), fc.constantFrom('522701', '60', 'urban', 'dibao', 'three_nos', heads.guanghui.id, households.guanghui!));
+    const expr = fc.record({ attribute_name: fc.constantFrom('area', 'age', 'hukou', 'programme', 'category', 'name'), operator: fc.constantFrom('eq', 'lt', 'gt', 'le', 'ge', 'in', 'xx'), attribute_value: fc.oneof(scalar, fc.array(scalar, { maxLength: 3 })) });
+    const criteria = fc.record({
+      query_type: fc.constantFrom('idtype-value', 'predicate', 'expression'),
+      query: fc.oneof(fc.record({ type: fc.constantFrom('UIN', 'HOUSEHOLD_ID', 'X'), value: scalar }), fc.array(fc.record({ seq_num: fc.integer(), expression1: expr, condition: fc.constantFrom('and', 'or', 'not'), expression2: expr }), { maxLength: 3 }), fc.record({ value: fc.record({ expression: fc.record({ query: fc.jsonValue({ maxDepth: 3 }) }) }) })),
+      reg_record_type: fc.constantFrom('Group', 'Member', 'Other'),
+      pagination: fc.record({ page_size: fc.oneof(fc.integer({ min: -2, max: 1002 }), fc.double()), page_number: fc.integer({ min: -1, max: 3 }) }),
+      sort: fc.array(fc.record({ attribute_name: fc.constantFrom('household_no', 'area', 'age', 'x'), sort_order: fc.constantFrom('asc', 'desc', 'up') }), { maxLength: 2 }),
+    }, { requiredKeys: ['query_type', 'query'] });
+    await fc.assert(fc.asyncProperty(criteria, async (c) => {
+      const body = signedBody(header('search', 'yibao.guanghui'), searchMessage(JSON.parse(JSON.stringify(c)) as Json));
+      const res = await post(app, 'sync/search', t, body);
+      expect(res.statusCode, res.body).toBeLessThan(500);
+    }), { numRuns: 60 });
   });
 
   it('audits every query with the client as actor', async () => {
@@ -392,6 +420,36 @@ describe('async search, callbacks and the outbox', () => {
       expect(specErrors(pathPointer('/registry/on-search', 'request'), delivered)).toEqual([]);
       expect(delivered.message.correlation_id).toBe(ackBody.message.correlation_id);
       expect(verifyEnvelope(delivered.signature, delivered.header, delivered.message, await ourJwks(), 'jiuzhu')).toEqual({ ok: true });
+    } finally {
+      server.close();
+    }
+  });
+});
+
+describe('async transaction status', () => {
+  it('ACKs txn/status and delivers txn/on-status (spec-valid) to the loopback in test mode', async () => {
+    const received: Json[] = [];
+    const server = http.createServer((req, res) => {
+      let data = '';
+      req.on('data', (c: Buffer) => (data += c.toString()));
+      req.on('end', () => {
+        received.push(JSON.parse(data) as Json);
+        res.writeHead(200).end();
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/on-status`;
+      const tt = await token(testApp, TEST_CLIENT_ID, TEST_CLIENT_SECRET);
+      const body = { signature: 'unsigned-stub', header: header('txn-status', TEST_CLIENT_ID, { sender_uri: url }), message: { transaction_id: 'st-async', txnstatus_request: { reference_id: 'r-async', txn_type: 'search', attribute_type: 'reference_id_list', attribute_value: ['ref-unknown'] } } };
+      expect(specErrors(pathPointer('/registry/txn/status', 'request'), body)).toEqual([]);
+      const res = await post(testApp, 'txn/status', tt, body);
+      expect(res.statusCode, res.body).toBe(200);
+      expect(specErrors(ACK_POINTER, res.json())).toEqual([]);
+      expect(await deliverDue(db, { testMode: true })).toBeGreaterThanOrEqual(1);
+      const delivered = received.find((r) => (r.header as Json).action === 'txn-on-status');
+      expect(delivered).toBeDefined();
+      expect(specErrors(pathPointer('/registry/txn/on-status', 'request'), delivered)).toEqual([]);
     } finally {
       server.close();
     }

@@ -1,5 +1,5 @@
 // SPDCI transactions (dci_transactions) and callbacks received (dci_inbox).
-import type { Kysely } from 'kysely';
+import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
 
 export interface NewTransaction {
@@ -24,7 +24,7 @@ export function findTransactions(db: Kysely<DB>, clientId: string, by: { transac
   let q = db.selectFrom('dci_transactions').selectAll().where('client_id', '=', clientId).where('action', '=', action);
   if (by.transactionId !== undefined) q = q.where('transaction_id', '=', by.transactionId);
   if (by.correlationId !== undefined) q = q.where('correlation_id', '=', by.correlationId);
-  if (by.referenceIds !== undefined) q = q.where('reference_ids', '&&', by.referenceIds);
+  if (by.referenceIds !== undefined) q = q.where(sql<SqlBool>`reference_ids && cast(${by.referenceIds} as text[])`);
   return q.orderBy('created_at', 'desc').limit(1).execute();
 }
 

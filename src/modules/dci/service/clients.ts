@@ -47,7 +47,7 @@ function view(r: NonNullable<Awaited<ReturnType<typeof repo.findClient>>>): DciC
   };
 }
 
-const attribute = z.enum(ATTRIBUTES);
+const attribute = z.enum(ATTRIBUTES, { message: `应为 ${ATTRIBUTES.join('、')} 之一` });
 const callbackUrl = z.string().max(500).refine((v) => URL.canParse(v) && ['https:', 'http:'].includes(new URL(v).protocol), '应为 https:// 开头的地址');
 
 export const newClientSchema = z.strictObject({
