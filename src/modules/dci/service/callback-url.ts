@@ -71,3 +71,10 @@ export function guardedLookup(testMode: boolean) {
     });
   };
 }
+
+/** The callback URL of an async request (`header.sender_uri`), checked for `client`. */
+export async function senderUri(client: { callbackUrls: readonly string[]; isTestClient: boolean }, header: { sender_uri?: string | undefined }, testMode: boolean): Promise<string> {
+  if (!header.sender_uri) throw refuse('异步请求须给出回调地址');
+  await checkCallbackUrl(header.sender_uri, client.callbackUrls, { testMode, anyLoopback: client.isTestClient });
+  return header.sender_uri;
+}

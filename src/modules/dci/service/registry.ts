@@ -7,7 +7,6 @@ import type { Database } from '../../../db/engine.ts';
 import type { DB } from '../../../db/schema.ts';
 import { write } from '../../../db/write.ts';
 import { appendAudit } from '../../../kernel/audit/append.ts';
-import { AppError } from '../../../kernel/errors.ts';
 import { clock } from '../../../kernel/clock.ts';
 import { systemScope, type SystemScope } from '../../../kernel/scope.ts';
 import { parseOrThrow } from '../../../kernel/validate.ts';
@@ -16,7 +15,7 @@ import { LOCALE } from '../schemas.ts';
 import * as outbox from '../repo/outbox.ts';
 import * as txns from '../repo/transactions.ts';
 import { chinaTimestamp } from '../time.ts';
-import { checkCallbackUrl } from './callback-url.ts';
+import { senderUri } from './callback-url.ts';
 import type { DciClient } from './clients.ts';
 import { ack, callbackHeader, newId, signed } from './messages.ts';
 import { checkEnvelope, specError } from './receive.ts';
@@ -32,19 +31,12 @@ async function record(tx: Kysely<DB>, t: txns.NewTransaction): Promise<void> {
   if (!(await txns.insertTransaction(tx, t))) throw specError('err.request.bad', `header.message_id: ${t.message_id} 已收到过（重复报文）`);
 }
 
-/** The callback URL of an async request, checked (allowed list, https, public address). */
-async function callbackOf(client: DciClient, header: RequestEnvelope['header'], testMode: boolean): Promise<string> {
-  const url = header.sender_uri;
-  if (!url) throw new AppError('err.sender_uri.invalid', 'header.sender_uri: 异步请求须给出回调地址', 400);
-  await checkCallbackUrl(url, client.callbackUrls, { testMode, anyLoopback: client.isTestClient });
-  return url;
-}
 
 async function runSearch(db: Database, client: DciClient, body: RequestEnvelope, testMode: boolean, callback: string | null) {
   checkEnvelope(client, body, ['search'], testMode);
   const message = parseOrThrow(searchRequestSchema, body.message, 'message');
   countOf(body.header, message.search_request.length);
-  const url = callback === null ? null : await callbackOf(client, body.header, testMode);
+  const url = callback === null ? null : await senderUri(client, body.header, testMode);
   const correlationId = newId();
   const outcome = await search(db, client, message, correlationId);
   const rejected = outcome.audit.filter((a) => a.status === 'rjct').length;
@@ -80,7 +72,7 @@ async function runTxnStatus(db: Database, client: DciClient, body: RequestEnvelo
   checkEnvelope(client, body, ['txn-status'], testMode);
   const m = parseOrThrow(txnStatusSchema, body.message, 'message');
   countOf(body.header, 1);
-  const url = async ? await callbackOf(client, body.header, testMode) : null;
+  const url = async ? await senderUri(client, body.header, testMode) : null;
   const r = m.txnstatus_request;
   const value = r.attribute_value;
   if ((r.attribute_type === 'reference_id_list') !== Array.isArray(value)) throw specError('err.request.bad', `message.txnstatus_request.attribute_value: ${r.attribute_type === 'reference_id_list' ? '应为 reference_id 的数组' : '应为字符串'}`);

@@ -16,7 +16,7 @@ import * as repo from '../repo/subscriptions.ts';
 import { householdsOf } from '../repo/search.ts';
 import * as txns from '../repo/transactions.ts';
 import { chinaTimestamp } from '../time.ts';
-import { checkCallbackUrl } from './callback-url.ts';
+import { senderUri } from './callback-url.ts';
 import { activeClient, type DciClient } from './clients.ts';
 import { ack, callbackHeader, newId, signed } from './messages.ts';
 import { attributesUsed, parseQuery, QueryError, type Condition } from './query.ts';
@@ -66,11 +66,6 @@ const unsubscribeSchema = z.looseObject({
   subscription_codes: z.array(z.string().min(1).max(99)).min(1).max(100),
 });
 
-async function callbackOf(client: DciClient, header: RequestEnvelope['header'], testMode: boolean): Promise<string> {
-  if (!header.sender_uri) throw new AppError('err.sender_uri.invalid', 'header.sender_uri: 异步请求须给出回调地址', 400);
-  await checkCallbackUrl(header.sender_uri, client.callbackUrls, { testMode, anyLoopback: client.isTestClient });
-  return header.sender_uri;
-}
 
 function filterOf(criteria: { filter_type?: string | undefined; filter: unknown }): Condition {
   const type = criteria.filter_type ?? (Array.isArray(criteria.filter) ? 'predicate' : 'idtype-value');
@@ -81,7 +76,7 @@ export async function subscribe(db: Database, client: DciClient, body: RequestEn
   checkEnvelope(client, body, ['subscribe'], testMode);
   const m = parseOrThrow(subscribeSchema, body.message, 'message');
   if (body.header.total_count !== m.subscribe_request.length) throw specError('err.request.bad', `header.total_count: 应为报文中的请求数 ${m.subscribe_request.length}`);
-  const url = await callbackOf(client, body.header, testMode);
+  const url = await senderUri(client, body.header, testMode);
   const correlationId = newId();
   const now = chinaTimestamp(clock().now());
   const cursor = await repo.lastHistoryId(db.kysely);
@@ -122,7 +117,7 @@ export async function unsubscribe(db: Database, client: DciClient, body: Request
   checkEnvelope(client, body, ['unsubscribe'], testMode);
   const m = parseOrThrow(unsubscribeSchema, body.message, 'message');
   if (body.header.total_count !== 1) throw specError('err.request.bad', 'header.total_count: 应为 1');
-  const url = await callbackOf(client, body.header, testMode);
+  const url = await senderUri(client, body.header, testMode);
   const correlationId = newId();
   const own = await repo.subscriptionsOf(db.kysely, client.clientId, m.subscription_codes);
   const active = own.filter((s) => s.status === 'subscribe').map((s) => s.code);
