@@ -426,6 +426,17 @@ describe('async search, callbacks and the outbox', () => {
   });
 });
 
+describe('the outbox and revoked clients', () => {
+  it('sends nothing more to a revoked client', async () => {
+    await addClient(db, systemScope('test'), { clientId: 'gone.client', name: '已停用', areaCodes: ['522701'], attributes: ['sex'] });
+    await revokeClient(db, systemScope('test'), 'gone.client');
+    await db.kysely.insertInto('dci_outbox').values({ client_id: 'gone.client', url: 'https://93.184.216.34/cb', action: 'notify', body: '{}', ordering_key: 'k', correlation_id: null }).execute();
+    const sent: string[] = [];
+    await deliverDue(db, { testMode: false, post: async (url) => (sent.push(url), 200) });
+    expect(sent).not.toContain('https://93.184.216.34/cb');
+  });
+});
+
 describe('async transaction status', () => {
   it('ACKs txn/status and delivers txn/on-status (spec-valid) to the loopback in test mode', async () => {
     const received: Json[] = [];

@@ -18,7 +18,7 @@ export interface ClaimedRow {
   attempts: number;
 }
 
-/** Claims up to `limit` due rows, each the oldest open one of its key, leasing them for LEASE_SECONDS. */
+/** Claims up to `limit` due rows, each the oldest open one of its key, leasing them for LEASE_SECONDS; nothing goes to a revoked client. */
 export async function claimDue(db: Kysely<DB>, now: Date, limit: number): Promise<ClaimedRow[]> {
   const lease = new Date(now.getTime() + LEASE_SECONDS * 1000);
   const r = await sql<ClaimedRow>`
@@ -26,6 +26,7 @@ export async function claimDue(db: Kysely<DB>, now: Date, limit: number): Promis
     where id in (
       select o.id from dci_outbox o
       where o.delivered_at is null and o.failed_at is null and o.next_attempt_at <= ${now}
+        and exists (select 1 from dci_clients c where c.client_id = o.client_id and c.revoked_at is null)
         and not exists (select 1 from dci_outbox p where p.ordering_key = o.ordering_key and p.id < o.id and p.delivered_at is null and p.failed_at is null)
       order by o.id limit ${limit}
       for update skip locked)
