@@ -114,6 +114,13 @@ describe('tokens and keys', () => {
     expect([res.statusCode, (res.json() as { error: string }).error]).toEqual([status, error]);
   });
 
+  it('slows down secret guessing: the 11th failure from one address in 15 minutes is a 429 with Retry-After, even with the right secret', async () => {
+    const attempt = (secret: string) => app.app.inject({ method: 'POST', url: '/dci/oauth2/client/token', remoteAddress: '10.9.9.9', payload: { grant_type: 'client_credentials', client_id: 'yibao.guanghui', client_secret: secret } });
+    for (let i = 0; i < 10; i++) expect((await attempt(`guess-${i}`)).statusCode).toBe(401);
+    const res = await attempt(secrets['yibao.guanghui']!);
+    expect([res.statusCode, (res.json() as { error: string }).error, Number(res.headers['retry-after']) > 0]).toEqual([429, 'too_many_requests', true]);
+  });
+
   it('publishes only public keys', async () => {
     const keys = await ourJwks();
     expect(keys.length).toBeGreaterThan(0);

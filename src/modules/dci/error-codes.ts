@@ -18,5 +18,6 @@ defineErrorCodes('dci', {
   dci_client_exists: { status: 409, title: '该接入系统编号已登记' },
   dci_client_unknown: { status: 404, title: '没有这个接入系统' },
   invalid_client: { status: 401, title: '接入系统编号或密钥错误，或已停用（OAuth2 client_credentials）' },
+  dci_too_many_attempts: { status: 429, title: '取令牌失败次数过多（同一地址 15 分钟内 10 次），请按 Retry-After 等待' },
   unsupported_grant_type: { status: 400, title: '仅支持 grant_type=client_credentials' },
 });

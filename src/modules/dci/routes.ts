@@ -11,6 +11,7 @@ import { ackResponse, callbackEnvelope, httpErrorResponse, requestEnvelope, SPEC
 import { authenticate, ensureTestClient, type DciClient } from './service/clients.ts';
 import { receiveCallback } from './service/inbox.ts';
 import { issueToken } from './service/jwt.ts';
+import { tokenThrottle } from './service/token-throttle.ts';
 import { ownJwks, signingKey } from './service/keys.ts';
 import { newId } from './service/messages.ts';
 import { clientOfToken } from './service/receive.ts';
@@ -40,6 +41,10 @@ function errAck(code: SpecErrorCode, message: string) {
 
 function dciErrorHandler(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
   if (req.url.startsWith(`${DCI_PREFIX}/oauth2/`)) {
+    if (err instanceof AppError && err.code === 'dci_too_many_attempts') {
+      reply.header('retry-after', String(err.details?.retryAfterSeconds ?? 60));
+      return reply.status(429).send({ error: 'too_many_requests', error_description: err.message });
+    }
     const code = err instanceof AppError && (err.code === 'invalid_client' || err.code === 'unsupported_grant_type') ? err.code : 'invalid_request';
     return reply.status(code === 'invalid_client' ? 401 : 400).send({ error: code, error_description: err.message });
   }
@@ -92,6 +97,7 @@ export async function dciRoutes(app: App, ctx: AppContext): Promise<void> {
 
   app.decorateRequest('dciClient', null);
   const open = { auth: 'client' } as const;
+  const throttle = tokenThrottle();
   const withClient = async (req: FastifyRequest) => {
     req.dciClient = await clientOfToken(db, req.headers.authorization);
   };
@@ -102,12 +108,16 @@ export async function dciRoutes(app: App, ctx: AppContext): Promise<void> {
 
   app.post('/oauth2/client/token', {
     config: open,
-    schema: { hide, tags, summary: 'SPDCI：接入系统以 client_credentials 取短期访问令牌（EdDSA JWT）', body: tokenBody, response: { 200: tokenAnswer, 400: oauthError, 401: oauthError } },
+    schema: { hide, tags, summary: 'SPDCI：接入系统以 client_credentials 取短期访问令牌（EdDSA JWT）', body: tokenBody, response: { 200: tokenAnswer, 400: oauthError, 401: oauthError, 429: oauthError } },
   }, async (req) => {
     if (req.body.grant_type !== 'client_credentials') throw new AppError('unsupported_grant_type', 'grant_type: 仅支持 client_credentials', 400);
+    throttle.check(req.ip);
     const c = credentials(req, req.body);
     const client = c ? await authenticate(db, c.id, c.secret) : null;
-    if (!client) throw new AppError('invalid_client', '接入系统编号或密钥错误，或已停用', 401);
+    if (!client) {
+      throttle.fail(req.ip);
+      throw new AppError('invalid_client', '接入系统编号或密钥错误，或已停用', 401);
+    }
     const { token, expiresIn } = await issueToken(db, client.clientId);
     return { access_token: token, token_type: 'Bearer' as const, expires_in: expiresIn };
   });
