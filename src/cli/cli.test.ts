@@ -33,6 +33,7 @@ describe(`jiuzhu CLI (${ENGINE})`, () => {
   });
   afterAll(async () => {
     if (serverUrl) await dropDatabase(serverUrl, dbName);
+    if (serverUrl) await dropDatabase(serverUrl, `${dbName}_r`);
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
@@ -50,12 +51,21 @@ describe(`jiuzhu CLI (${ENGINE})`, () => {
 
     expect((await jiuzhu(['audit', 'verify'])).stdout).toMatch(/audit chain ok: 2 entries/);
 
+    // Backup and restore (src/ops): the archive's manifest, then a restore into an empty target that checks it.
+    const archive = path.join(dir, 'backup.jzb');
+    expect((await jiuzhu(['backup', '--out', archive])).stdout).toMatch(/备份已写入 .*backup\.jzb：.*审计 2 条/);
+    const restoreTarget = serverUrl ? ['--database-url', withDatabase(serverUrl, `${dbName}_r`)] : ['--data-dir', path.join(dir, 'restored')];
+    if (serverUrl) await adminQuery(serverUrl, `create database ${dbName}_r`);
+    expect((await jiuzhu(['restore', archive, ...restoreTarget])).stdout).toMatch(/已恢复：.*核对通过：\d+ 张表 \d+ 行与清单一致，审计链 2 条完好/);
+    const again = await jiuzhu(['restore', archive, ...restoreTarget]).catch((e: { code: number; stderr: string }) => e);
+    expect(again).toMatchObject({ code: 2, stderr: expect.stringContaining('error (restore_target_not_empty)') });
+
     const db = await openDatabase(serverUrl ? { databaseUrl: env.DATABASE_URL } : { dataDir: env.JIUZHU_DATA_DIR });
-    const first = await db.kysely.selectFrom('audit_log').select('id').orderBy('id').executeTakeFirstOrThrow();
+    const first = await db.kysely.selectFrom('audit_log').select(['id', 'chain_key']).orderBy('id').executeTakeFirstOrThrow();
     await db.execScript(`alter table audit_log disable trigger audit_log_no_update; update audit_log set actor_name = 'forger' where id = ${first.id}; alter table audit_log enable trigger audit_log_no_update;`);
     await db.close();
     const broken = await jiuzhu(['audit', 'verify']).catch((e: { code: number; stderr: string }) => e);
-    expect(broken).toMatchObject({ code: 1, stderr: expect.stringContaining(`BROKEN at entry ${first.id}`) });
+    expect(broken).toMatchObject({ code: 1, stderr: expect.stringContaining(`BROKEN at entry ${first.id} (chain ${first.chain_key}): content does not match its hash`) });
   }, 300_000);
 
   it('refuses a settlement file with a bad row, naming the row, and imports nothing', async () => {

@@ -14,6 +14,7 @@ import { registerHousingInsurance } from './commands/housing-insurance.ts';
 import { registerReport } from './commands/report.ts';
 import { registerCases } from './commands/cases.ts';
 import { registerDci } from './commands/dci.ts';
+import { registerOps } from './commands/ops.ts';
 
 const program = new Command();
 program.name('jiuzhu').description('Jiuzhu 救助 — social assistance information system').version('0.1.0');
@@ -30,6 +31,7 @@ registerHousingInsurance(program);
 registerReport(program);
 registerCases(program);
 registerDci(program);
+registerOps(program);
 registerBench(program);
 
 try {

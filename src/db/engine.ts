@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
+import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Mutex } from '../kernel/mutex.ts';
@@ -17,10 +17,17 @@ export interface Database {
   readonly engine: Engine;
   /** Bulk-load CSV text (no header) into `table(columns)` with COPY; returns rows loaded. */
   copyCsv(table: string, columns: readonly string[], csv: string | AsyncIterable<string>): Promise<number>;
+  /** `table(columns)` as CSV text (no header) by COPY … TO: moving a database to another engine (src/ops/copy.ts). */
+  copyCsvOut(table: string, columns: readonly string[]): Promise<string>;
   /** Run a multi-statement SQL script in one transaction (migrations). */
   execScript(script: string): Promise<void>;
   /** PGlite only: the data folder as a tar blob (test fixtures, backups). */
   dumpDataDir(): Promise<Blob>;
+  /**
+   * PGlite only: runs `read` (plain SQL on the one session) and dumps the data folder as a gzip tar with nothing
+   * written in between: a backup and its manifest's row counts describe the same moment.
+   */
+  snapshotDataDir<T>(read: (query: (text: string) => Promise<Record<string, unknown>[]>) => Promise<T>): Promise<{ dump: Blob; read: T }>;
   close(): Promise<void>;
 }
 
@@ -70,10 +77,28 @@ async function openPGlite(opts: OpenOptions): Promise<Database> {
         release();
       }
     },
+    async copyCsvOut(table, columns) {
+      const release = await mutex.lock();
+      try {
+        const res = await pglite.query(`copy ${table} (${columns.join(', ')}) to '/dev/blob' with (format csv)`);
+        return res.blob ? await res.blob.text() : '';
+      } finally {
+        release();
+      }
+    },
     async dumpDataDir() {
       const release = await mutex.lock();
       try {
         return await pglite.dumpDataDir('none');
+      } finally {
+        release();
+      }
+    },
+    async snapshotDataDir(read) {
+      const release = await mutex.lock();
+      try {
+        const result = await read(async (text) => (await pglite.query<Record<string, unknown>>(text)).rows);
+        return { dump: await pglite.dumpDataDir('gzip'), read: result };
       } finally {
         release();
       }
@@ -126,8 +151,21 @@ async function openPostgres(url: string): Promise<Database> {
         client.release();
       }
     },
+    async copyCsvOut(table, columns) {
+      const client = await pool.connect();
+      try {
+        const parts: string[] = [];
+        for await (const chunk of client.query(copyTo(`copy ${table} (${columns.join(', ')}) to stdout with (format csv)`))) parts.push((chunk as Buffer).toString('utf8'));
+        return parts.join('');
+      } finally {
+        client.release();
+      }
+    },
     async dumpDataDir(): Promise<Blob> {
       throw new Error('dumpDataDir is for PGlite; use pg_dump on a server');
+    },
+    async snapshotDataDir(): Promise<never> {
+      throw new Error('snapshotDataDir is for PGlite; use pg_dump on a server (src/ops/backup.ts)');
     },
     async execScript(script) {
       const client = await pool.connect();

@@ -43,6 +43,7 @@ import { registerSecurityHeaders } from './headers.ts';
 import { loggerOptions } from './logging.ts';
 import { createMetrics, mayReadMetrics } from './metrics.ts';
 import { registerStatic } from './static.ts';
+import { opsRoutes } from '../ops/routes.ts';
 
 /** Every module's routes; a new module adds its one line here. */
 export const ROUTE_MODULES: RouteModule[] = [errorCodeRoutes, authRoutes, areaRoutes, userRoutes, auditRoutes, registryRoutes, policyRoutes, registryTransferRoutes, caseRoutes, institutionsRoutes, intakeRoutes, complaintRoutes, verificationRoutes, payrollRoutes, medicalRoutes, disasterRoutes, housingInsuranceRoutes, reliefStationRoutes, placementRoutes, statsRoutes, volunteerRoutes, wishesRoutes, leftBehindRoutes, purchasedServicesRoutes, caseloadRoutes, fundsRoutes, outreachRoutes, todoRoutes];
@@ -59,7 +60,8 @@ const openApiDocument = z.record(z.string(), z.unknown());
 const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
 
 /** `logStream`: where the log goes instead of stdout (tests read it). */
-export async function buildApp(ctx: AppContext, opts: { logger?: boolean; logStream?: DestinationStream } = {}): Promise<BuiltApp> {
+/** `opsToken`: the token of the server's note (src/ops/control.ts); with it, POST /ops/backup answers. */
+export async function buildApp(ctx: AppContext, opts: { logger?: boolean; logStream?: DestinationStream; opsToken?: string } = {}): Promise<BuiltApp> {
   const app = Fastify({
     logger: opts.logger === false ? false : loggerOptions(ctx.config.logLevel, opts.logStream),
     // Drives req.ip (login throttling, the /metrics loopback check) from X-Forwarded-For only for trusted proxies.
@@ -105,6 +107,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; logStr
     reply.header('content-type', metrics.registry.contentType);
     return metrics.registry.metrics();
   });
+  if (opts.opsToken !== undefined) opsRoutes(app, ctx, opts.opsToken);
   app.get('/api/openapi.json', { config: { auth: 'public' }, schema: { hide: true, response: { 200: openApiDocument } } }, async () => ({ ...app.swagger() }));
 
   await app.register(

@@ -10,19 +10,27 @@ export const ENGINE = process.env.DATABASE_URL ? 'postgres' : 'pglite';
  * from the dump, or on PostgreSQL a new database copied from the run's template.
  */
 export async function testDatabase(): Promise<Database> {
+  return (await testDatabaseAt()).db;
+}
+
+/** testDatabase, with its connection string on PostgreSQL (for tools such as pg_dump); null on PGlite. */
+export async function testDatabaseAt(): Promise<{ db: Database; url: string | null }> {
   const url = process.env.DATABASE_URL;
   if (url) {
     const name = `jiuzhu_t_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
     await adminQuery(url, `create database ${name} template ${inject('pgTemplate')}`);
     const db = await openDatabase({ databaseUrl: withDatabase(url, name) });
     return {
-      ...db,
-      async close() {
-        await db.close();
-        await dropDatabase(url, name);
+      db: {
+        ...db,
+        async close() {
+          await db.close();
+          await dropDatabase(url, name);
+        },
       },
+      url: withDatabase(url, name),
     };
   }
   const blob = new Blob([fs.readFileSync(inject('pgliteTemplate'))]);
-  return openDatabase({ dataDir: 'memory://', loadDataDir: blob });
+  return { db: await openDatabase({ dataDir: 'memory://', loadDataDir: blob }), url: null };
 }

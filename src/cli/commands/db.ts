@@ -7,6 +7,9 @@ import { loadPrefecture } from '../../modules/areas/index.ts';
 import { verify } from '../../modules/audit/index.ts';
 import { syncProgrammes } from '../../modules/cases/index.ts';
 import { progressBar } from '../progress.ts';
+import { AppError } from '../../kernel/errors.ts';
+import { readControl } from '../../ops/control.ts';
+import { copyToServer } from '../../ops/copy.ts';
 
 export async function withDb<T>(fn: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
   const config = loadConfig();
@@ -36,6 +39,25 @@ export function registerDb(program: Command): void {
       }
     });
 
+  db.command('copy')
+    .description('copy the embedded database (JIUZHU_DATA_DIR) into an empty PostgreSQL database, then check counts and the audit chain')
+    .requiredOption('--to <url>', 'the empty PostgreSQL database, postgres://…')
+    .action(async (opts: { to: string }) => {
+      const config = loadConfig();
+      if (readControl(config.dataDir)) throw new AppError('restore_target_not_empty', `数据文件夹 ${config.dataDir} 正由运行中的服务器使用：请先停止服务器再复制 / stop the server first`, 400);
+      const source = await openDatabase({ dataDir: config.dataDir });
+      const target = await openDatabase({ databaseUrl: opts.to });
+      try {
+        await migrate(source);
+        const bar = progressBar('db copy', 0);
+        const r = await copyToServer(source, target, opts.to, (done, total) => bar.update(done, total)).finally(() => bar.stop());
+        console.log(`已复制到 PostgreSQL：${r.tables} 张表 ${r.rows} 行，${r.sequences} 个序列接续，审计链 ${r.auditEntries} 条完好`);
+      } finally {
+        await target.close();
+        await source.close();
+      }
+    });
+
   program
     .command('areas')
     .description('administrative areas')
@@ -50,7 +72,7 @@ export function registerDb(program: Command): void {
     .command('audit')
     .description('audit log')
     .command('verify')
-    .description('check the hash chain; names the first broken entry')
+    .description('check the hash chains (one per county and day); names the first broken entry of each broken chain')
     .action(async () => {
       const r = await withDb(async (d) => {
         const total = Number((await d.kysely.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
@@ -61,9 +83,10 @@ export function registerDb(program: Command): void {
           bar.stop();
         }
       });
-      if (r.ok) console.log(`audit chain ok: ${r.checked} entries`);
+      if (r.ok) console.log(`audit chain ok: ${r.checked} entries in ${r.chains} chains`);
       else {
-        console.error(`audit chain BROKEN at entry ${r.firstBrokenId}: ${r.reason} (${r.checked} entries before it are intact)`);
+        for (const b of r.broken) console.error(`audit chain BROKEN at entry ${b.firstBrokenId} (chain ${b.chain}): ${b.reason}`);
+        console.error(`${r.broken.length} of ${r.chains} chains broken; ${r.checked} entries intact`);
         process.exitCode = 1;
       }
     });

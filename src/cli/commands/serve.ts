@@ -6,13 +6,15 @@ import { closeApp, closeOnSignals } from '../../server/shutdown.ts';
 import { startRescreenSchedule } from '../../modules/verification/index.ts';
 import { pumpSubscriptions, startOutbox } from '../../modules/dci/index.ts';
 import { ensureWebBuilt } from '../web-build.ts';
+import { newOpsToken, publishControl } from '../../ops/control.ts';
 
 async function serve(config: Config): Promise<void> {
   const log = (m: string) => process.stderr.write(`${m}\n`);
   if (process.env.JIUZHU_INSECURE_FAST_HASH === '1') log('警告：JIUZHU_INSECURE_FAST_HASH=1 只供测试使用，密码散列强度已降低 / WARNING: weak password hashing, for tests only');
   const db = await openConfigured(config);
   await prepare(db, config, log);
-  const { app } = await buildApp({ db, config });
+  const opsToken = newOpsToken();
+  const { app } = await buildApp({ db, config }, { opsToken });
   const stopRescreen = config.rescreenAt ? startRescreenSchedule(db, config.rescreenAt, log) : () => {};
   if (config.dciTestMode) log('警告：JIUZHU_DCI_TEST_MODE=1，SPDCI 接口处于测试模式（接受未签名报文、测试接入系统与本机 http 回调），不得用于生产 / WARNING: SPDCI test mode');
   const stopOutbox = startOutbox(db, { testMode: config.dciTestMode, log, before: async () => void (await pumpSubscriptions(db)) });
@@ -20,7 +22,10 @@ async function serve(config: Config): Promise<void> {
   const port = new URL(address).port;
   // The e2e harness waits for this exact line.
   process.stdout.write(`listening on http://${config.host}:${port}\n`);
+  // `jiuzhu backup` finds the server holding the PGlite folder by this note (src/ops/control.ts).
+  const unpublish = db.engine === 'pglite' && !config.dataDir.startsWith('memory://') ? publishControl(config.dataDir, `http://127.0.0.1:${port}`, opsToken) : () => {};
   closeOnSignals(async () => {
+    unpublish();
     stopRescreen();
     stopOutbox();
     await closeApp(app);

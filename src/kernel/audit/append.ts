@@ -1,7 +1,8 @@
-// Appending to the hash-chained audit log (table audit_log of the audit module) inside the caller's
-// transaction. Every module that changes something calls this; the audit module reads and verifies.
-import { sql, type QueryExecutorProvider } from 'kysely';
-import { canonicalJson, chainHash, GENESIS_HASH } from './hash.ts';
+// Appending to the hash-chained audit log (table audit_log of the audit module, one chain per county and
+// day: src/modules/audit/README.md) inside the caller's transaction. Every module that changes something
+// calls this; the audit module reads and verifies.
+import { Kysely, sql, type QueryExecutorProvider } from 'kysely';
+import { canonicalJson, chainHash, chainKeyOf, GENESIS_HASH } from './hash.ts';
 
 export interface AuditEntry {
   action: string;
@@ -24,31 +25,53 @@ function toJson(value: unknown): string | null {
 }
 
 /**
- * Appends one entry to the hash chain inside the caller's transaction. The advisory
- * lock orders concurrent writers, so each reads the hash of the last committed entry.
+ * Appends one entry to a chain inside the caller's transaction. The chain is picked by the transaction's
+ * first entry (its county, or the prefecture, or 'global', and its China date: chainKeyOf) and kept for the
+ * transaction's later entries, whatever their area: so a transaction locks one head row only, and writers
+ * in different chains neither wait on each other nor deadlock over heads taken in opposite orders. The
+ * head's lock orders the chain's writers until commit; the id is drawn after it, so ids rise along a chain.
  */
 export async function appendAudit(tx: QueryExecutorProvider, actor: AuditActor, entry: AuditEntry): Promise<number> {
-  await sql`select pg_advisory_xact_lock(727002)`.execute(tx);
-  const last = (await sql<{ hash: string }>`select hash from audit_log order by id desc limit 1`.execute(tx)).rows[0];
-  const { rows } = await sql<{ id: string }>`select nextval('audit_log_id_seq') as id`.execute(tx);
-  const id = Number(rows[0]?.id);
+  // Outside a transaction the head's lock would end with its statement: make one.
+  if (tx instanceof Kysely && !tx.isTransaction) return tx.transaction().execute((t) => appendAudit(t, actor, entry));
+  const at = new Date();
+  const areaCode = entry.areaCode ?? null;
+  // Creates the head on a chain's first entry, else re-stamps it unchanged: either way the row is locked
+  // (a writer of the same chain waits here) and returns the last committed entry. nextval runs on the
+  // returned row, i.e. after the lock; the chain is pinned for the rest of the transaction.
+  const head = (await sql<{ chain_key: string; last_hash: string; id: string }>`
+    with k as (select coalesce(nullif(current_setting('jiuzhu.audit_chain', true), ''), ${chainKeyOf(areaCode, at)}) as chain_key),
+    h as (
+      insert into audit_chain_heads (chain_key, last_id, last_hash) select chain_key, 0, ${GENESIS_HASH} from k
+      on conflict (chain_key) do update set last_id = audit_chain_heads.last_id
+      returning chain_key, last_hash)
+    select chain_key, last_hash, nextval('audit_log_id_seq') as id, set_config('jiuzhu.audit_chain', chain_key, true) as pinned from h`.execute(tx)).rows[0];
+  if (!head) throw new Error('audit chain head not returned');
+  const chainKey = head.chain_key;
+  const id = Number(head.id);
   const before = toJson(entry.before);
   const after = toJson(entry.after);
   const fields = {
     id,
-    at: new Date(),
+    at,
     actorId: actor.userId,
     actorName: actor.userName,
     action: entry.action,
     entity: entry.entity,
     entityId: entry.entityId ?? null,
-    areaCode: entry.areaCode ?? null,
+    areaCode,
     before: before === null ? null : (JSON.parse(before) as unknown),
     after: after === null ? null : (JSON.parse(after) as unknown),
+    chainKey,
   };
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  await sql`insert into audit_log (id, at, actor_id, actor_name, action, entity, entity_id, area_code, before, after, prev_hash, hash)
-    values (${id}, ${fields.at}, ${fields.actorId}, ${fields.actorName}, ${fields.action}, ${fields.entity}, ${fields.entityId}, ${fields.areaCode},
-            cast(${before} as jsonb), cast(${after} as jsonb), ${prevHash}, ${chainHash(prevHash, fields)})`.execute(tx);
+  const prevHash = head.last_hash;
+  const hash = chainHash(prevHash, fields);
+  await sql`
+    with e as (
+      insert into audit_log (id, at, actor_id, actor_name, action, entity, entity_id, area_code, before, after, prev_hash, hash, chain_key)
+      values (${id}, ${at}, ${fields.actorId}, ${fields.actorName}, ${fields.action}, ${fields.entity}, ${fields.entityId}, ${areaCode},
+              cast(${before} as jsonb), cast(${after} as jsonb), ${prevHash}, ${hash}, ${chainKey})
+      returning id)
+    update audit_chain_heads set last_id = e.id, last_hash = ${hash} from e where chain_key = ${chainKey}`.execute(tx);
   return id;
 }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/engine.ts';
 import { systemScope } from '../../kernel/scope.ts';
 import { ENGINE, testDatabase } from '../../test/db.ts';
-import { verifyChain } from './repo.ts';
+import { verifyChains as verifyChain } from './verify.ts';
 import { appendAudit } from '../../kernel/audit/append.ts';
 
 describe(`audit hash chain (${ENGINE})`, () => {

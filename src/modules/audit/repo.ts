@@ -1,8 +1,7 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { inScope, type Scope } from '../../kernel/scope.ts';
-import { chainHash, GENESIS_HASH } from '../../kernel/audit/hash.ts';
-
+import type { AuditLogTable } from './tables.ts';
 
 export async function listAudit(db: Kysely<DB>, scope: Scope, opts: { limit: number; before?: number | undefined; entity?: string | undefined; entityId?: string | undefined }) {
   // With the actor's display name and the area's name: staff read 州民政局管理员 and 都匀市, not qiannan.admin and 522701.
@@ -20,40 +19,16 @@ export async function listAudit(db: Kysely<DB>, scope: Scope, opts: { limit: num
   return q.execute();
 }
 
-export interface VerifyResult {
-  ok: boolean;
-  checked: number;
-  firstBrokenId: number | null;
-  reason: string | null;
+export type AuditRow = Selectable<AuditLogTable>;
+
+/** Entries in id order after `afterId` (keyset page), optionally of one chain and up to an id. */
+export async function auditPage(db: Kysely<DB>, opts: { afterId: number; limit: number; chainKey?: string; upTo?: number }): Promise<AuditRow[]> {
+  let q = db.selectFrom('audit_log').selectAll().where('id', '>', opts.afterId).orderBy('id').limit(opts.limit);
+  if (opts.chainKey !== undefined) q = q.where('chain_key', '=', opts.chainKey);
+  if (opts.upTo !== undefined) q = q.where('id', '<=', opts.upTo);
+  return q.execute();
 }
 
-/** Walks the whole chain in id order (keyset pages) and names the first row that fails. */
-export async function verifyChain(db: Kysely<DB>, onProgress?: (checked: number) => void): Promise<VerifyResult> {
-  let prevHash = GENESIS_HASH;
-  let lastId = -1;
-  let checked = 0;
-  for (;;) {
-    const page = await db.selectFrom('audit_log').selectAll().where('id', '>', lastId).orderBy('id').limit(2000).execute();
-    if (page.length === 0) return { ok: true, checked, firstBrokenId: null, reason: null };
-    for (const r of page) {
-      if (r.prev_hash !== prevHash) return { ok: false, checked, firstBrokenId: r.id, reason: 'prev_hash does not match the previous entry (a row was removed or reordered)' };
-      const expected = chainHash(prevHash, {
-        id: r.id,
-        at: r.at,
-        actorId: r.actor_id,
-        actorName: r.actor_name,
-        action: r.action,
-        entity: r.entity,
-        entityId: r.entity_id,
-        areaCode: r.area_code,
-        before: r.before ?? null,
-        after: r.after ?? null,
-      });
-      if (expected !== r.hash) return { ok: false, checked, firstBrokenId: r.id, reason: 'content does not match its hash (the row was edited)' };
-      prevHash = r.hash;
-      lastId = r.id;
-      checked++;
-    }
-    onProgress?.(checked);
-  }
+export async function chainHeads(db: Kysely<DB>) {
+  return db.selectFrom('audit_chain_heads').selectAll().execute();
 }

@@ -27,7 +27,17 @@ export const auditRoutes: RouteModule = (app, { db }) => {
     schema: {
       tags: ['audit'],
       summary: '校验审计哈希链',
-      response: { 200: z.object({ ok: z.boolean(), checked: z.number(), firstBrokenId: z.number().nullable(), reason: z.string().nullable() }) },
+      response: {
+        200: z.object({
+          ok: z.boolean(),
+          checked: z.number(),
+          chains: z.number(),
+          firstBrokenId: z.number().nullable(),
+          chain: z.string().nullable(),
+          reason: z.string().nullable(),
+          broken: z.array(z.object({ chain: z.string(), firstBrokenId: z.number(), reason: z.string() })),
+        }),
+      },
     },
   }, async (req) => service.verify(db, scopeOf(req)));
 };

@@ -15,10 +15,20 @@ export interface AuditLogTable {
   after: Json;
   prev_hash: string;
   hash: string;
+  /** Which chain the entry is hashed in (see chainKeyOf); 'legacy' for entries before migration 0140. */
+  chain_key: string;
+}
+
+/** The last entry of each chain, locked by that chain's writers only. */
+export interface AuditChainHeadsTable {
+  chain_key: string;
+  last_id: number;
+  last_hash: string;
 }
 
 export interface AuditTables {
   audit_log: AuditLogTable;
+  audit_chain_heads: AuditChainHeadsTable;
 }
 
 declare module '../../db/schema.ts' {
