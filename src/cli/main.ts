@@ -13,6 +13,7 @@ import { registerDisaster } from './commands/disaster.ts';
 import { registerHousingInsurance } from './commands/housing-insurance.ts';
 import { registerReport } from './commands/report.ts';
 import { registerCases } from './commands/cases.ts';
+import { registerDci } from './commands/dci.ts';
 import { registerOps } from './commands/ops.ts';
 
 const program = new Command();
@@ -29,6 +30,7 @@ registerDisaster(program);
 registerHousingInsurance(program);
 registerReport(program);
 registerCases(program);
+registerDci(program);
 registerOps(program);
 registerBench(program);
 

@@ -66,4 +66,16 @@ describe('configuration from the environment', () => {
     expect(e.message).not.toMatch(/short-secret|hunter2/);
     expect(refusal({ JIUZHU_METRICS_TOKEN: `${TOKEN} with spaces` }).message).toContain('JIUZHU_METRICS_TOKEN');
   });
+
+  it.each([
+    [{}, false],
+    [{ JIUZHU_DCI_TEST_MODE: '1' }, true],
+    [{ JIUZHU_DCI_TEST_MODE: 'false' }, false],
+  ])('SPDCI test mode from %j: %s (off unless set)', (env, on) => {
+    expect(loadConfig(env).dciTestMode).toBe(on);
+  });
+
+  it('refuses a bad JIUZHU_DCI_TEST_MODE naming it', () => {
+    expect(refusal({ JIUZHU_DCI_TEST_MODE: 'yes' }).message).toContain('JIUZHU_DCI_TEST_MODE');
+  });
 });

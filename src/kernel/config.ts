@@ -27,6 +27,8 @@ export interface Config {
   sms: SmsConfig;
   /** The provincial 一网通办 OIDC sign-in for the portal (src/portal/oidc); null: off. */
   oidc: OidcConfig | null;
+  /** SPDCI test mode (src/modules/dci): unsigned stubs, the fixed test client, loopback http callbacks. Never in production. */
+  dciTestMode: boolean;
 }
 
 export const SMS_PROVIDERS = ['console', 'file', 'http'] as const;
@@ -113,6 +115,7 @@ const ENV = z.object({
   JIUZHU_OIDC_CLIENT_SECRET: variable<string | null>((v) => (/^[\x21-\x7e]{1,500}$/.test(v) ? v : null), '应为不含空格的客户端密钥', null, true),
   JIUZHU_OIDC_REDIRECT_URI: variable<string | null>(secureUrl, HTTPS, null),
   JIUZHU_OIDC_ID_CLAIM: variable((v) => (/^[\w.:-]{1,100}$/.test(v) ? v : null), '应为声明名（字母、数字、_ . : -）', 'id_number'),
+  JIUZHU_DCI_TEST_MODE: variable(flag, FLAG, false),
   JIUZHU_OIDC_SCOPE: variable((v) => (/^[\x21-\x7e]+( [\x21-\x7e]+)*$/.test(v) && v.split(' ').includes('openid') ? v : null), '应为以空格分隔的 scope，且含 openid', 'openid'),
 }).superRefine((e, ctx) => {
   if (e.JIUZHU_SMS_PROVIDER === 'file' && !e.JIUZHU_SMS_FILE) ctx.addIssue({ code: 'custom', path: ['JIUZHU_SMS_FILE'], message: 'JIUZHU_SMS_PROVIDER=file 时必须设置（短信写入的文件）' });
@@ -146,5 +149,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       e.JIUZHU_OIDC_ISSUER && e.JIUZHU_OIDC_CLIENT_ID && e.JIUZHU_OIDC_CLIENT_SECRET
         ? { issuer: e.JIUZHU_OIDC_ISSUER, clientId: e.JIUZHU_OIDC_CLIENT_ID, clientSecret: e.JIUZHU_OIDC_CLIENT_SECRET, redirectUri: e.JIUZHU_OIDC_REDIRECT_URI, idClaim: e.JIUZHU_OIDC_ID_CLAIM, scope: e.JIUZHU_OIDC_SCOPE }
         : null,
+    dciTestMode: e.JIUZHU_DCI_TEST_MODE,
   };
 }

@@ -32,6 +32,7 @@ import { institutionsRoutes } from '../modules/institutions/index.ts';
 import { placementRoutes } from '../modules/placements/index.ts';
 import { todoRoutes } from '../modules/todo/index.ts';
 import { PORTAL_PREFIX, portalRoutes } from '../portal/index.ts';
+import { DCI_PREFIX, dciRoutes } from '../modules/dci/index.ts';
 import { authHook } from './auth-hook.ts';
 import { errorCodeRoutes } from './error-code-routes.ts';
 import type { App, AppContext, RegisteredRoute, RouteModule } from './context.ts';
@@ -99,7 +100,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; logStr
 
   app.get('/healthz', { config: { auth: 'public' }, schema: { hide: true } }, async () => {
     await ctx.db.kysely.selectFrom('areas').select('code').limit(1).execute();
-    return { status: 'ok', engine: ctx.db.engine };
+    return { status: 'ok', engine: ctx.db.engine, dciTestMode: ctx.config.dciTestMode };
   });
   app.get('/metrics', { config: { auth: 'public' }, schema: { hide: true } }, async (req, reply) => {
     if (!mayReadMetrics(req, ctx.config)) throw new AppError('not_found', `没有这个地址：${req.method} /metrics`, 404);
@@ -118,6 +119,8 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; logStr
   );
   // The citizen portal: its own cookie, hook and rate limit (src/portal/README.md).
   await app.register(async (portal) => portalRoutes(portal.withTypeProvider<ZodTypeProvider>(), ctx), { prefix: PORTAL_PREFIX });
+  // The SPDCI social-registry API for other systems: its own client tokens and error envelope (src/modules/dci).
+  await app.register(async (dci) => dciRoutes(dci.withTypeProvider<ZodTypeProvider>(), ctx), { prefix: DCI_PREFIX });
   await registerStatic(app);
   await app.ready();
   return { app, routes };

@@ -18,8 +18,9 @@ export function authHook(ctx: AppContext) {
     req.user = null;
     req.scope = null;
     const auth = req.routeOptions.config.auth ?? 'user';
-    // The portal's routes: a staff session means nothing there (src/portal checks its own cookie).
-    if (auth === 'citizen') return;
+    // The portal's routes: a staff session means nothing there (src/portal checks its own cookie); nor on the
+    // SPDCI API's (src/modules/dci checks its clients' tokens).
+    if (auth === 'citizen' || auth === 'client') return;
     req.sessionToken = tokenOf(req);
     if (req.sessionToken) {
       const user = await resolveToken(ctx.db, req.sessionToken);

@@ -18,7 +18,7 @@ export type RouteModule = (app: App, ctx: AppContext) => void;
 export interface RegisteredRoute {
   method: string;
   url: string;
-  auth: 'public' | 'user' | 'citizen';
+  auth: 'public' | 'user' | 'citizen' | 'client';
   /** Whether the route declares the schema of its answers (every API route must). */
   declaresResponse: boolean;
 }
@@ -33,8 +33,9 @@ declare module 'fastify' {
     /**
      * 'public' routes need no login; 'citizen' routes are the portal's (src/portal), which the staff
      * hook leaves alone — the portal's own hook checks its own cookie; every other route requires a
-     * logged-in user.
+     * logged-in user. 'client' routes are the SPDCI API's (src/modules/dci), for other systems with
+     * their own tokens; the staff hook leaves them alone too.
      */
-    auth?: 'public' | 'user' | 'citizen';
+    auth?: 'public' | 'user' | 'citizen' | 'client';
   }
 }

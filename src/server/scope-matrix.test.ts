@@ -41,6 +41,8 @@ import { todoProbes } from './probes/todo.ts';
 import type { Foreign, Probe } from './probes/types.ts';
 import { verificationProbes } from './probes/verification.ts';
 import { complaintSubjectProbes, complaintSubjectReadOnly } from './probes/complaint-subjects.ts';
+import { DCI_PROBE_SENDER, dciProbes } from './probes/dci.ts';
+import { addClient, ATTRIBUTES, DEFAULT_ALGORITHM, signEnvelope } from '../modules/dci/index.ts';
 
 /** POSTs that change nothing (verifying the audit chain, searches with an ID number in the body): a 2xx there is not a write. */
 const READ_ONLY_POSTS = new Set(['POST /api/v1/audit/verify', 'POST /api/v1/households/search', 'POST /api/v1/households/export.xlsx', 'POST /api/v1/medical/settlements/errors.xlsx', 'POST /api/v1/medical/person-year', 'POST /api/v1/disaster/winter-needs/import/errors.xlsx', 'POST /api/v1/cases/import/caseload/report.xlsx', 'POST /api/portal/v1/policy-check', ...complaintSubjectReadOnly]);
@@ -313,6 +315,44 @@ describe(`scope on every route, for every kind of user (${ENGINE})`, () => {
     }
     expect(probed).toBe(routes.length);
     expect(seen).toEqual([]);
+  });
+
+  it('has a probe for every SPDCI route; staff and citizens are refused there; a client of another area gets none of its households', async () => {
+    const dci = built.routes.filter((r) => r.url.startsWith('/dci/')).map((r) => `${r.method} ${r.url}`);
+    expect(dci.length).toBeGreaterThan(5);
+    expect(dci.filter((k) => !(k in dciProbes))).toEqual([]);
+    const f = foreign.wenfeng;
+    const keys = [f.householdNo, f.idNumber, HEADS.wenfeng.name, `${HEADS.wenfeng.name}子`];
+    const open = new Set(['POST /dci/oauth2/client/token', 'GET /dci/.well-known/jwks.json']);
+    const seen: string[] = [];
+    const staff = await tokenFor(built, 'qiannan.admin');
+    // A client of 广惠 (every attribute, unmasked names and ID numbers), signing its requests.
+    const pair = crypto.generateKeyPairSync('ed25519');
+    const { secret } = await addClient(db, systemScope('test'), {
+      clientId: DCI_PROBE_SENDER, name: '探测接入系统', areaCodes: ['522701001'], attributes: [...ATTRIBUTES], unmasked: ['name', 'id_number'],
+      publicKeys: JSON.stringify({ keys: [{ ...pair.publicKey.export({ format: 'jwk' }), kid: 'p1' }] }), callbackUrls: ['https://93.184.216.34/cb'],
+    });
+    const t = await built.app.inject({ method: 'POST', url: '/dci/oauth2/client/token', payload: { grant_type: 'client_credentials', client_id: DCI_PROBE_SENDER, client_secret: secret } });
+    const client = (t.json() as { access_token: string }).access_token;
+    const sign = (payload: object | undefined) => {
+      const p = payload as { header?: object; message?: object } | undefined;
+      return p?.header ? { ...p, signature: signEnvelope(p.header, p.message, { kid: 'p1', privateKey: pair.privateKey, algorithm: DEFAULT_ALGORITHM }, DCI_PROBE_SENDER) } : payload;
+    };
+    for (const key of dci) {
+      const probe = dciProbes[key]!;
+      const req = probe(f);
+      const send = (headers: Record<string, string>, payload = req.payload) => built.app.inject({ method: req.method, url: req.url, headers, remoteAddress: '10.17.0.1', ...(payload ? { payload } : {}) });
+      for (const [who, res] of [['staff', await send(bearer(staff))], ['citizen', await send({ cookie: 'jiuzhu_portal=x' })], ['client', await send(bearer(client), sign(req.payload))]] as const) {
+        const leaked = keys.filter((s) => res.body.includes(s));
+        const let_in = who !== 'client' && !open.has(key) && res.statusCode !== 401;
+        if (leaked.length > 0 || let_in || res.statusCode >= 500) seen.push(`${who} ${key} → ${res.statusCode} ${leaked.join(',')}`);
+      }
+    }
+    expect(seen).toEqual([]);
+    // The client's own area shows (the probes were not all refused at the door).
+    const own = sign(dciProbes['POST /dci/sr/registry/sync/search']!(foreign.guanghui).payload);
+    const res = await built.app.inject({ method: 'POST', url: '/dci/sr/registry/sync/search', headers: bearer(client), payload: own });
+    expect([res.statusCode, res.body.includes(foreign.guanghui.idNumber)]).toEqual([200, true]);
   });
 
   it('answers another area\'s record exactly as one that does not exist: same status, body and timing class', async () => {

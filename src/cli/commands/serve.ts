@@ -6,9 +6,9 @@ async function serve(config: Config): Promise<void> {
   const { openDatabase } = await import('../../db/engine.ts');
   const opening = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   opening.catch(() => undefined); // awaited below, after the imports: no unhandled rejection meanwhile
-  const [{ buildApp }, { prepare }, { closeApp, closeOnSignals }, { startRescreenSchedule }, { newOpsToken, publishControl }] = await Promise.all([
+  const [{ buildApp }, { prepare }, { closeApp, closeOnSignals }, { startRescreenSchedule }, { newOpsToken, publishControl }, { pumpSubscriptions, startOutbox }] = await Promise.all([
     import('../../server/app.ts'), import('../../server/bootstrap.ts'), import('../../server/shutdown.ts'), import('../../modules/verification/index.ts'),
-    import('../../ops/control.ts'),
+    import('../../ops/control.ts'), import('../../modules/dci/index.ts'),
   ]);
   const log = (m: string) => process.stderr.write(`${m}\n`);
   if (process.env.JIUZHU_INSECURE_FAST_HASH === '1') log('警告：JIUZHU_INSECURE_FAST_HASH=1 只供测试使用，密码散列强度已降低 / WARNING: weak password hashing, for tests only');
@@ -17,6 +17,8 @@ async function serve(config: Config): Promise<void> {
   const opsToken = newOpsToken();
   const { app } = await buildApp({ db, config }, { opsToken });
   const stopRescreen = config.rescreenAt ? startRescreenSchedule(db, config.rescreenAt, log) : async () => {};
+  if (config.dciTestMode) log('警告：JIUZHU_DCI_TEST_MODE=1，SPDCI 接口处于测试模式（接受未签名报文、测试接入系统与本机 http 回调），不得用于生产 / WARNING: SPDCI test mode');
+  const stopOutbox = startOutbox(db, { testMode: config.dciTestMode, log, before: async () => void (await pumpSubscriptions(db)) });
   const address = await app.listen({ port: config.port, host: config.host });
   const port = new URL(address).port;
   // The e2e harness waits for this exact line.
@@ -25,6 +27,7 @@ async function serve(config: Config): Promise<void> {
   const unpublish = db.engine === 'pglite' && !config.dataDir.startsWith('memory://') ? publishControl(config.dataDir, `http://127.0.0.1:${port}`, opsToken) : () => {};
   closeOnSignals(async () => {
     unpublish();
+    stopOutbox();
     await closeApp(app);
     // After the requests: a rescreen still running is released for another instance (its transaction never commits).
     await stopRescreen();
