@@ -4,6 +4,7 @@ import type { Database } from './engine.ts';
 import type { DB } from './schema.ts';
 import type { Scope } from '../kernel/scope.ts';
 import { applyRowSecurity } from './row-security.ts';
+import { unboundedQueries } from './statement-timeout.ts';
 
 export interface WriteOptions {
   /**
@@ -26,7 +27,10 @@ export async function write<T>(db: Database, scope: Scope, fn: (tx: Kysely<DB>) 
   });
 }
 
-/** `write` for set-based bulk work (imports, payroll runs, rescreens, demo loads) that checks its scope set-based. */
+/**
+ * `write` for set-based bulk work (imports, payroll runs, rescreens, demo loads) that checks its scope set-based;
+ * long by nature, so it runs without the statement timeout of interactive requests.
+ */
 export function bulkWrite<T>(db: Database, scope: Scope, fn: (tx: Kysely<DB>) => Promise<T>): Promise<T> {
-  return write(db, scope, fn, { rowSecurity: false });
+  return unboundedQueries(() => write(db, scope, fn, { rowSecurity: false }));
 }

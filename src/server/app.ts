@@ -37,6 +37,7 @@ import { errorCodeRoutes } from './error-code-routes.ts';
 import type { App, AppContext, RegisteredRoute, RouteModule } from './context.ts';
 import { AppError } from '../kernel/errors.ts';
 import { errorHandler } from './errors.ts';
+import { statementTimeoutHook } from '../db/statement-timeout.ts';
 import { badUrl, refuseHostileInput } from './hostile-input.ts';
 import { registerSecurityHeaders } from './headers.ts';
 import { loggerOptions } from './logging.ts';
@@ -90,6 +91,8 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; logStr
     openapi: { info: { title: 'Jiuzhu 救助 API', version: '0.1.0', description: '社会救助信息系统 API' }, components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, cookie: { type: 'apiKey', in: 'cookie', name: 'jiuzhu_session' } } } },
     transform: jsonSchemaTransform,
   });
+  // Every query of a request runs under the statement timeout (PostgreSQL); long work a request starts opts out.
+  app.addHook('onRequest', statementTimeoutHook(ctx.config.statementTimeoutMs));
   app.decorateRequest('user', null);
   app.decorateRequest('scope', null);
   app.decorateRequest('sessionToken', null);
