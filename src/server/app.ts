@@ -17,7 +17,7 @@ import { registryTransferRoutes } from '../modules/registry/index.ts';
 import { policyRoutes } from '../modules/policy/index.ts';
 import { verificationRoutes } from '../modules/verification/index.ts';
 import { payrollRoutes } from '../modules/payroll/index.ts';
-import { statsRoutes } from '../modules/stats/index.ts';
+import { startRollupRefresher, statsRoutes } from '../modules/stats/index.ts';
 import { medicalRoutes } from '../modules/medical/index.ts';
 import { disasterRoutes } from '../modules/disaster/index.ts';
 import { housingInsuranceRoutes } from '../modules/housing-insurance/index.ts';
@@ -93,6 +93,14 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; logStr
   });
   // Every query of a request runs under the statement timeout (PostgreSQL); long work a request starts opts out.
   app.addHook('onRequest', statementTimeoutHook(ctx.config.statementTimeoutMs));
+  // A listening server keeps the statistics roll-up in the background; the dashboard reads it as it stands.
+  if (ctx.config.statsRefreshSeconds > 0) {
+    let stopRefresher = () => {};
+    app.addHook('onListen', async () => {
+      stopRefresher = startRollupRefresher(ctx.db, { intervalSeconds: ctx.config.statsRefreshSeconds, log: (m) => app.log.info(m) });
+    });
+    app.addHook('onClose', async () => stopRefresher());
+  }
   app.decorateRequest('user', null);
   app.decorateRequest('scope', null);
   app.decorateRequest('sessionToken', null);
