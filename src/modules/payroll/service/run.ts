@@ -7,6 +7,7 @@ import type { Database } from '../../../db/engine.ts';
 import { covers, requireAreaField, type Scope } from '../../../kernel/scope.ts';
 import { allow } from '../permissions.ts';
 import { bulkWrite, write } from '../../../db/write.ts';
+import { yieldToRequests } from '../../../db/yield.ts';
 import { AppError } from '../../../kernel/errors.ts';
 import { parseOrThrow } from '../../../kernel/validate.ts';
 import { levelOf } from '../../../kernel/areas.ts';
@@ -26,8 +27,10 @@ export interface RunOptions {
   period: string;
   countyCode?: string | undefined;
   /**
-   * One transaction per county (default: one pass over the county's rows, the fast plan) or per township
-   * (finer resume points). Fixed when the payroll is claimed; a resumed run writes the same chunks.
+   * One transaction per county (one pass over the county's rows, the fast plan: the default on PostgreSQL) or
+   * per township (finer resume points; the default on PGlite, whose one session serves no other request while a
+   * transaction holds it: between townships `/healthz` and the others get through). Fixed when the payroll is
+   * claimed; a resumed run writes the same chunks.
    */
   chunkBy?: 'county' | 'township';
   onProgress?: (done: number, total: number) => void;
@@ -106,7 +109,7 @@ export async function runPayroll(db: Database, scope: Scope, opts: RunOptions): 
   allow(scope, 'payroll.run');
   parseOrThrow(period, opts.period, 'period');
   const counties = await countiesToRun(db, scope, opts.countyCode);
-  const chunkBy = opts.chunkBy ?? 'county';
+  const chunkBy = opts.chunkBy ?? (db.engine === 'pglite' ? 'township' : 'county');
   const plans: { county: string; townships: string[] }[] = [];
   for (const county of counties) plans.push({ county, townships: await repo.townshipsOf(db.kysely, county) });
   const total = plans.reduce((n, p) => n + (chunkBy === 'county' ? 1 : p.townships.length), 0);
@@ -114,6 +117,7 @@ export async function runPayroll(db: Database, scope: Scope, opts: RunOptions): 
   opts.onProgress?.(0, total);
   const results: RunResult[] = [];
   for (const plan of plans) {
+    await yieldToRequests(db);
     const claimed = await claim(db, scope, plan.county, opts.period, chunkBy, chunkBy === 'county' ? 1 : plan.townships.length, opts.hooks);
     let p = claimed.p;
     const areas = p.chunk_by === 'county' ? [plan.county] : plan.townships;
@@ -123,6 +127,7 @@ export async function runPayroll(db: Database, scope: Scope, opts: RunOptions): 
       const written = await repo.writtenChunks(db.kysely, p.county_code, p.id);
       for (const [index, area] of areas.entries()) {
         if (!written.has(area)) {
+          await yieldToRequests(db);
           await bulkWrite(db, scope, async (tx) => {
             await repo.lockChunk(tx, p.id, area);
             if ((await repo.writtenChunks(tx, p.county_code, p.id)).has(area)) return;
@@ -133,6 +138,7 @@ export async function runPayroll(db: Database, scope: Scope, opts: RunOptions): 
         done += step;
         opts.onProgress?.(Math.round(done), total);
       }
+      await yieldToRequests(db);
       p = await finish(db, scope, p);
     } else {
       done += areas.length * step;

@@ -14,8 +14,11 @@ export interface RefreshResult {
   rows: number;
 }
 
-/** Areas per transaction of an incremental refresh (a village's rows are recomputed from its own records). */
-export const REFRESH_CHUNK = 100;
+/**
+ * Areas per transaction of an incremental refresh (a village's rows are recomputed from its own records):
+ * fewer on PGlite, whose one session serves nothing else while a transaction holds it.
+ */
+export const REFRESH_CHUNK = { postgres: 100, pglite: 10 } as const;
 
 export type RefreshProgress = (done: number, total: number) => void;
 
@@ -49,7 +52,17 @@ async function finish(db: Kysely<DB>, started: Date): Promise<void> {
 }
 
 /** Recompute the marked areas; null when nothing was marked. */
-export async function refreshDirty(db: Kysely<DB>, assessment: () => Promise<DibaoAssessmentParameters>, onProgress?: RefreshProgress): Promise<RefreshResult | null> {
+export interface RefreshOptions {
+  onProgress?: RefreshProgress | undefined;
+  /** Awaited before each chunk (long work lets waiting requests in: src/db/yield.ts). */
+  between?: (() => Promise<void>) | undefined;
+  /** Areas per chunk (default REFRESH_CHUNK.postgres). */
+  chunk?: number | undefined;
+}
+
+export async function refreshDirty(db: Kysely<DB>, assessment: () => Promise<DibaoAssessmentParameters>, opts: RefreshOptions = {}): Promise<RefreshResult | null> {
+  const { onProgress, between } = opts;
+  const size = opts.chunk ?? REFRESH_CHUNK.postgres;
   const { rows: now } = await sql<{ t: Date }>`select now() as t`.execute(db);
   const started = new Date(now[0]!.t);
   const { rows: marked } = await sql<{ area_code: string }>`select distinct area_code from stats_dirty order by area_code`.execute(db);
@@ -60,11 +73,12 @@ export async function refreshDirty(db: Kysely<DB>, assessment: () => Promise<Dib
   const std = await assessment();
   const codes = marked.map((r) => r.area_code);
   // A change of policy values marks everything (''): one recomputation of the whole roll-up.
-  const chunks = codes.includes('') ? [null] : Array.from({ length: Math.ceil(codes.length / REFRESH_CHUNK) }, (_, i) => codes.slice(i * REFRESH_CHUNK, (i + 1) * REFRESH_CHUNK));
+  const chunks = codes.includes('') ? [null] : Array.from({ length: Math.ceil(codes.length / size) }, (_, i) => codes.slice(i * size, (i + 1) * size));
   const result: RefreshResult = { areas: codes.includes('') ? null : [], rows: 0 };
   await setProgress(db, started, 0, chunks.length);
   onProgress?.(0, chunks.length);
   for (const [i, chunk] of chunks.entries()) {
+    await between?.();
     const done = await db.transaction().execute(async (tx) => {
       const taken = chunk === null
         ? (await sql<{ area_code: string }>`with d as (delete from stats_dirty returning area_code) select distinct area_code from d`.execute(tx)).rows

@@ -1,13 +1,14 @@
 /**
  * The roll-up refreshed in the background (issue 25): a listening server refreshes it every
- * `JIUZHU_STATS_REFRESH_SECONDS` and right after bulk work (imports, payroll runs, rescreens), in chunks with
+ * `JIUZHU_STATS_REFRESH_SECONDS` and once bulk work (imports, payroll runs, rescreens) has gone quiet, in chunks with
  * progress, and the dashboard serves the last complete roll-up with its "as of" time. Without a running
  * refresher (one-off tools, tests on an app that does not listen) a read refreshes the marked areas first.
  */
 import type { Database } from '../../../db/engine.ts';
 import { onBulkChange } from '../../../db/bulk-changed.ts';
 import { unboundedQueries } from '../../../db/statement-timeout.ts';
-import { refreshDirty, type RefreshProgress, type RefreshResult } from '../repo/refresh.ts';
+import { yieldToRequests } from '../../../db/yield.ts';
+import { REFRESH_CHUNK, refreshDirty, type RefreshProgress, type RefreshResult } from '../repo/refresh.ts';
 import { currentAssessment } from './assessment.ts';
 
 const running = new WeakMap<Database, Promise<RefreshResult | null>>();
@@ -17,7 +18,7 @@ const active = new WeakSet<Database>();
 export function refreshRollup(db: Database, onProgress?: RefreshProgress): Promise<RefreshResult | null> {
   const now = running.get(db);
   if (now) return now;
-  const job = unboundedQueries(() => refreshDirty(db.kysely, () => currentAssessment(db), onProgress)).finally(() => running.delete(db));
+  const job = unboundedQueries(() => refreshDirty(db.kysely, () => currentAssessment(db), { onProgress, between: () => yieldToRequests(db), chunk: REFRESH_CHUNK[db.engine] })).finally(() => running.delete(db));
   running.set(db, job);
   return job;
 }
@@ -26,6 +27,9 @@ export function refreshRollup(db: Database, onProgress?: RefreshProgress): Promi
 export function refreshedInBackground(db: Database): boolean {
   return active.has(db);
 }
+
+/** After bulk work the refresh waits this long for quiet: a payroll run's chunks do not each start one. */
+export const BULK_QUIET_MS = 1_000;
 
 export interface RefresherOptions {
   intervalSeconds: number;
@@ -52,11 +56,17 @@ export function startRollupRefresher(db: Database, opts: RefresherOptions): () =
   };
   const timer = setInterval(turn, opts.intervalSeconds * 1000);
   timer.unref();
-  const unsubscribe = onBulkChange(db, turn);
+  let quiet: NodeJS.Timeout | null = null;
+  const unsubscribe = onBulkChange(db, () => {
+    if (quiet) clearTimeout(quiet);
+    quiet = setTimeout(turn, BULK_QUIET_MS);
+    quiet.unref();
+  });
   turn();
   return () => {
     stopped = true;
     clearInterval(timer);
+    if (quiet) clearTimeout(quiet);
     unsubscribe();
     active.delete(db);
   };
