@@ -27,10 +27,9 @@ export interface RunOptions {
   period: string;
   countyCode?: string | undefined;
   /**
-   * One transaction per county (one pass over the county's rows, the fast plan: the default on PostgreSQL) or
-   * per township (finer resume points; the default on PGlite, whose one session serves no other request while a
-   * transaction holds it: between townships `/healthz` and the others get through). Fixed when the payroll is
-   * claimed; a resumed run writes the same chunks.
+   * One transaction per county (default: one pass over the county's rows, the fast plan) or per township
+   * (finer resume points; see `serverChunking`). Fixed when the payroll is claimed; a resumed run writes the
+   * same chunks.
    */
   chunkBy?: 'county' | 'township';
   onProgress?: (done: number, total: number) => void;
@@ -47,6 +46,15 @@ export interface RunResult {
   netFen: number;
   /** false: the payroll was already complete and is returned unchanged. */
   written: boolean;
+}
+
+/**
+ * How a run the server starts is chunked: on PGlite, whose one session serves no other request while a
+ * transaction holds it, by township, so that between townships `/healthz` and every other request get through;
+ * on PostgreSQL, where each request has a connection of its own, by county (the fast plan).
+ */
+export function serverChunking(db: Database): 'county' | 'township' {
+  return db.engine === 'pglite' ? 'township' : 'county';
 }
 
 async function countiesToRun(db: Database, scope: Scope, county: string | undefined): Promise<string[]> {
@@ -109,7 +117,7 @@ export async function runPayroll(db: Database, scope: Scope, opts: RunOptions): 
   allow(scope, 'payroll.run');
   parseOrThrow(period, opts.period, 'period');
   const counties = await countiesToRun(db, scope, opts.countyCode);
-  const chunkBy = opts.chunkBy ?? (db.engine === 'pglite' ? 'township' : 'county');
+  const chunkBy = opts.chunkBy ?? 'county';
   const plans: { county: string; townships: string[] }[] = [];
   for (const county of counties) plans.push({ county, townships: await repo.townshipsOf(db.kysely, county) });
   const total = plans.reduce((n, p) => n + (chunkBy === 'county' ? 1 : p.townships.length), 0);
