@@ -13,7 +13,7 @@ import { loadDemoHouseholds } from '../modules/registry/service/demo.ts';
 import { ENGINE, testDatabase } from '../test/db.ts';
 import { buildApp, type BuiltApp } from './app.ts';
 
-const HOUSEHOLDS = 6_000;
+const HOUSEHOLDS = 3_000;
 const LIMIT_MS = 200;
 
 // On PostgreSQL every request has a connection of its own: nothing to yield. The test is about PGlite.
