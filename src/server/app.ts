@@ -95,11 +95,13 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; logStr
   app.addHook('onRequest', statementTimeoutHook(ctx.config.statementTimeoutMs));
   // A listening server keeps the statistics roll-up in the background; the dashboard reads it as it stands.
   if (ctx.config.statsRefreshSeconds > 0) {
-    let stopRefresher = () => {};
+    let stopRefresher = async () => {};
     app.addHook('onListen', async () => {
       stopRefresher = startRollupRefresher(ctx.db, { intervalSeconds: ctx.config.statsRefreshSeconds, log: (m) => app.log.info(m) });
     });
-    app.addHook('onClose', async () => stopRefresher());
+    app.addHook('onClose', async () => {
+      await stopRefresher();
+    });
   }
   app.decorateRequest('user', null);
   app.decorateRequest('scope', null);

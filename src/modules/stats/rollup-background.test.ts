@@ -13,7 +13,7 @@ describe(`statistics roll-up refreshed in the background (${ENGINE})`, () => {
   let built: BuiltApp;
   let admin: string;
   let caseworker: string;
-  let stop = () => {};
+  let stop = async () => {};
   const logged: string[] = [];
 
   beforeAll(async () => {
@@ -23,7 +23,7 @@ describe(`statistics roll-up refreshed in the background (${ENGINE})`, () => {
     caseworker = await tokenFor(built, 'guanghui.caseworker');
   });
   afterAll(async () => {
-    stop();
+    await stop();
     await built.app.close();
     await db.close();
   });

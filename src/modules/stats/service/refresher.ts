@@ -36,8 +36,8 @@ export interface RefresherOptions {
   log: (message: string) => void;
 }
 
-/** Starts the schedule; returns the stop. */
-export function startRollupRefresher(db: Database, opts: RefresherOptions): () => void {
+/** Starts the schedule; returns the stop, which waits for a refresh under way (the database closes next). */
+export function startRollupRefresher(db: Database, opts: RefresherOptions): () => Promise<void> {
   active.add(db);
   let stopped = false;
   const turn = () => {
@@ -63,11 +63,12 @@ export function startRollupRefresher(db: Database, opts: RefresherOptions): () =
     quiet.unref();
   });
   turn();
-  return () => {
+  return async () => {
     stopped = true;
     clearInterval(timer);
     if (quiet) clearTimeout(quiet);
     unsubscribe();
     active.delete(db);
+    await running.get(db)?.catch(() => null);
   };
 }
