@@ -8,6 +8,7 @@ import { covers, requireAreaField, type Scope } from '../../../kernel/scope.ts';
 import { allow } from '../permissions.ts';
 import { bulkWrite, write } from '../../../db/write.ts';
 import { yieldToRequests } from '../../../db/yield.ts';
+import { unboundedQueries } from '../../../db/statement-timeout.ts';
 import { AppError } from '../../../kernel/errors.ts';
 import { parseOrThrow } from '../../../kernel/validate.ts';
 import { levelOf } from '../../../kernel/areas.ts';
@@ -113,7 +114,12 @@ async function finish(db: Database, scope: Scope, p: PayrollRow): Promise<Payrol
   });
 }
 
-export async function runPayroll(db: Database, scope: Scope, opts: RunOptions): Promise<RunResult[]> {
+/** A job even when a request starts it: its queries run without the interactive statement timeout. */
+export function runPayroll(db: Database, scope: Scope, opts: RunOptions): Promise<RunResult[]> {
+  return unboundedQueries(() => run(db, scope, opts));
+}
+
+async function run(db: Database, scope: Scope, opts: RunOptions): Promise<RunResult[]> {
   allow(scope, 'payroll.run');
   parseOrThrow(period, opts.period, 'period');
   const counties = await countiesToRun(db, scope, opts.countyCode);
