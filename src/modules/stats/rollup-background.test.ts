@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bulkChanged } from '../../db/bulk-changed.ts';
 import type { Database } from '../../db/engine.ts';
-import type { BuiltApp } from '../../server/app.ts';
 import { ENGINE, testDatabase } from '../../test/db.ts';
 import { householdInput, memberInput } from '../../test/households.ts';
 import { bearer, testApp, tokenFor } from '../../test/http.ts';
 import type { FiguresResult } from './contract.ts';
-import { refreshRollup, startRollupRefresher } from './service/refresher.ts';
+import { refreshedInBackground, refreshRollup, startRollupRefresher } from './service/refresher.ts';
+import { loadConfig } from '../../kernel/config.ts';
+import { buildApp, type BuiltApp } from '../../server/app.ts';
 
 describe(`statistics roll-up refreshed in the background (${ENGINE})`, () => {
   let db: Database;
@@ -38,6 +39,17 @@ describe(`statistics roll-up refreshed in the background (${ENGINE})`, () => {
     const res = await built.app.inject({ method: 'POST', url: '/api/v1/households', headers: bearer(caseworker), payload: householdInput('522701001001', [memberInput({ name })]) });
     expect(res.statusCode).toBe(201);
   };
+
+  it('a listening server keeps the roll-up in the background, unless JIUZHU_STATS_REFRESH_SECONDS=0; closing it stops that', async () => {
+    for (const [seconds, background] of [['30', true], ['0', false]] as const) {
+      const server = await buildApp({ db, config: { ...loadConfig({ JIUZHU_STATS_REFRESH_SECONDS: seconds }), demo: true } }, { logger: false });
+      expect(refreshedInBackground(db)).toBe(false);
+      await server.app.listen({ port: 0, host: '127.0.0.1' });
+      expect(refreshedInBackground(db)).toBe(background);
+      await server.app.close();
+      expect(refreshedInBackground(db)).toBe(false);
+    }
+  });
 
   it('without a background refresher (a tool, an app that does not listen) a read counts a change at once', async () => {
     const before = await dashboard();
