@@ -180,9 +180,9 @@ async function searchLatency(households: number): Promise<string[]> {
       }
       return ms;
     };
-    await search(d.db, scope, { idNumber: sample[0]!.id_number, page: 1, pageSize: 20 }); // warm-up
-    const exact = await time((s) => search(d.db, scope, { idNumber: s.id_number, page: 1, pageSize: 20 }));
-    const prefix = await time((s) => search(d.db, scope, { name: s.name.slice(0, 2), page: 1, pageSize: 20 }));
+    await search(d.db, scope, { idNumber: sample[0]!.id_number, page: 1, pageSize: 20 }, 10_000); // warm-up
+    const exact = await time((s) => search(d.db, scope, { idNumber: s.id_number, page: 1, pageSize: 20 }, 10_000));
+    const prefix = await time((s) => search(d.db, scope, { name: s.name.slice(0, 2), page: 1, pageSize: 20 }, 10_000));
     const f = (xs: number[]) => `p50 ${percentile(xs, 50).toFixed(1)} ms, p95 ${percentile(xs, 95).toFixed(1)} ms`;
     return [
       `search at ${r.households} households (${r.members} members; demo loader ${seconds(loadMs)} s):`,

@@ -7,6 +7,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Mutex } from '../kernel/mutex.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
+import { currentStatementTimeout } from './statement-timeout.ts';
 import type { DB } from './schema.ts';
 
 export type Engine = 'pglite' | 'postgres';
@@ -141,14 +142,29 @@ async function openPostgres(url: string): Promise<Database> {
     },
   };
   const pool = new pg.Pool({ connectionString: url, max: 10, types, options: `-c TimeZone=${TIME_ZONE}` });
-  const kysely = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  // Each connection is lent with the statement timeout of the work that takes it (src/db/statement-timeout.ts).
+  const timeouts = new WeakMap<pg.PoolClient, number>();
+  const connect = async (ms: number): Promise<pg.PoolClient> => {
+    const client = await pool.connect();
+    if (timeouts.get(client) !== ms) {
+      try {
+        await client.query(`set statement_timeout = ${Math.max(0, Math.floor(ms))}`);
+      } catch (e) {
+        client.release(e instanceof Error ? e : true);
+        throw e;
+      }
+      timeouts.set(client, ms);
+    }
+    return client;
+  };
+  const kysely = new Kysely<DB>({ dialect: new PostgresDialect({ pool: { connect: () => connect(currentStatementTimeout()), end: () => pool.end() } }) });
   await sql`select 1`.execute(kysely);
   const listeners: pg.Client[] = [];
   return {
     kysely,
     engine: 'postgres',
     async copyCsv(table, columns, csv) {
-      const client = await pool.connect();
+      const client = await connect(0);
       try {
         const stream = client.query(copyFrom(`copy ${table} (${columns.join(', ')}) from stdin with (format csv)`));
         const source = typeof csv === 'string' ? Readable.from([csv]) : Readable.from(csv);
@@ -186,7 +202,7 @@ async function openPostgres(url: string): Promise<Database> {
       throw new Error('snapshotDataDir is for PGlite; use pg_dump on a server (src/ops/backup.ts)');
     },
     async execScript(script) {
-      const client = await pool.connect();
+      const client = await connect(0);
       try {
         await client.query('begin');
         try {

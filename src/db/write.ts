@@ -4,6 +4,8 @@ import type { Database } from './engine.ts';
 import type { DB } from './schema.ts';
 import type { Scope } from '../kernel/scope.ts';
 import { applyRowSecurity } from './row-security.ts';
+import { unboundedQueries } from './statement-timeout.ts';
+import { bulkChanged } from './bulk-changed.ts';
 
 export interface WriteOptions {
   /**
@@ -26,7 +28,13 @@ export async function write<T>(db: Database, scope: Scope, fn: (tx: Kysely<DB>) 
   });
 }
 
-/** `write` for set-based bulk work (imports, payroll runs, rescreens, demo loads) that checks its scope set-based. */
-export function bulkWrite<T>(db: Database, scope: Scope, fn: (tx: Kysely<DB>) => Promise<T>): Promise<T> {
-  return write(db, scope, fn, { rowSecurity: false });
+/**
+ * `write` for set-based bulk work (imports, payroll runs, rescreens, demo loads) that checks its scope set-based;
+ * long by nature, so it runs without the statement timeout of interactive requests; once committed, the
+ * background jobs that keep derived data (the statistics roll-up) are told (`bulkChanged`).
+ */
+export async function bulkWrite<T>(db: Database, scope: Scope, fn: (tx: Kysely<DB>) => Promise<T>): Promise<T> {
+  const result = await unboundedQueries(() => write(db, scope, fn, { rowSecurity: false }));
+  bulkChanged(db);
+  return result;
 }

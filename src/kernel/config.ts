@@ -29,6 +29,12 @@ export interface Config {
   oidc: OidcConfig | null;
   /** SPDCI test mode (src/modules/dci): unsigned stubs, the fixed test client, loopback http callbacks. Never in production. */
   dciTestMode: boolean;
+  /** Searches count their total exactly up to this many; beyond, they answer "10,000+" (`totalCapped`). */
+  searchCountCap: number;
+  /** Longest a query of an interactive request may run (ms) before PostgreSQL cancels it (503); jobs and imports are exempt. */
+  statementTimeoutMs: number;
+  /** A listening server refreshes the statistics roll-up in the background this often (s); 0: each read refreshes it first. */
+  statsRefreshSeconds: number;
 }
 
 export const SMS_PROVIDERS = ['console', 'file', 'http'] as const;
@@ -117,6 +123,9 @@ const ENV = z.object({
   JIUZHU_OIDC_ID_CLAIM: variable((v) => (/^[\w.:-]{1,100}$/.test(v) ? v : null), '应为声明名（字母、数字、_ . : -）', 'id_number'),
   JIUZHU_DCI_TEST_MODE: variable(flag, FLAG, false),
   JIUZHU_OIDC_SCOPE: variable((v) => (/^[\x21-\x7e]+( [\x21-\x7e]+)*$/.test(v) && v.split(' ').includes('openid') ? v : null), '应为以空格分隔的 scope，且含 openid', 'openid'),
+  JIUZHU_SEARCH_COUNT_CAP: variable(integer(1, 999_999), '应为 1–999999 的整数', 10_000),
+  JIUZHU_STATEMENT_TIMEOUT_MS: variable(integer(0, 600_000), '应为 0–600000 的整数（毫秒，0 表示不限）', 15_000),
+  JIUZHU_STATS_REFRESH_SECONDS: variable(integer(0, 86_400), '应为 0–86400 的整数（秒，0 表示每次查询前刷新）', 30),
 }).superRefine((e, ctx) => {
   if (e.JIUZHU_SMS_PROVIDER === 'file' && !e.JIUZHU_SMS_FILE) ctx.addIssue({ code: 'custom', path: ['JIUZHU_SMS_FILE'], message: 'JIUZHU_SMS_PROVIDER=file 时必须设置（短信写入的文件）' });
   if (e.JIUZHU_OIDC_ISSUER && !e.JIUZHU_OIDC_CLIENT_ID) ctx.addIssue({ code: 'custom', path: ['JIUZHU_OIDC_CLIENT_ID'], message: '设置 JIUZHU_OIDC_ISSUER 时必须设置（在统一身份认证登记的客户端标识）' });
@@ -144,6 +153,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rescreenAt: e.JIUZHU_RESCREEN_AT,
     trustProxy: e.JIUZHU_TRUST_PROXY,
     metricsToken: e.JIUZHU_METRICS_TOKEN,
+    searchCountCap: e.JIUZHU_SEARCH_COUNT_CAP,
+    statementTimeoutMs: e.JIUZHU_STATEMENT_TIMEOUT_MS,
+    statsRefreshSeconds: e.JIUZHU_STATS_REFRESH_SECONDS,
     sms: { provider: e.JIUZHU_SMS_PROVIDER, file: e.JIUZHU_SMS_FILE, url: e.JIUZHU_SMS_URL, token: e.JIUZHU_SMS_TOKEN },
     oidc:
       e.JIUZHU_OIDC_ISSUER && e.JIUZHU_OIDC_CLIENT_ID && e.JIUZHU_OIDC_CLIENT_SECRET

@@ -4,7 +4,7 @@
 // code the source throws is defined). GET /api/v1/error-codes lists them for API clients.
 
 export interface ErrorCodeInfo {
-  status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500 | 502;
+  status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500 | 502 | 503;
   /** What the code means, in Chinese (the message of an answer says the particular reason). */
   title: string;
 }

@@ -17,7 +17,7 @@ import { registryTransferRoutes } from '../modules/registry/index.ts';
 import { policyRoutes } from '../modules/policy/index.ts';
 import { verificationRoutes } from '../modules/verification/index.ts';
 import { payrollRoutes } from '../modules/payroll/index.ts';
-import { statsRoutes } from '../modules/stats/index.ts';
+import { startRollupRefresher, statsRoutes } from '../modules/stats/index.ts';
 import { medicalRoutes } from '../modules/medical/index.ts';
 import { disasterRoutes } from '../modules/disaster/index.ts';
 import { housingInsuranceRoutes } from '../modules/housing-insurance/index.ts';
@@ -38,6 +38,7 @@ import { errorCodeRoutes } from './error-code-routes.ts';
 import type { App, AppContext, RegisteredRoute, RouteModule } from './context.ts';
 import { AppError } from '../kernel/errors.ts';
 import { errorHandler } from './errors.ts';
+import { statementTimeoutHook } from '../db/statement-timeout.ts';
 import { badUrl, refuseHostileInput } from './hostile-input.ts';
 import { registerSecurityHeaders } from './headers.ts';
 import { loggerOptions } from './logging.ts';
@@ -93,6 +94,18 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; logStr
     openapi: { info: { title: 'Jiuzhu 救助 API', version: '0.1.0', description: '社会救助信息系统 API' }, components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, cookie: { type: 'apiKey', in: 'cookie', name: 'jiuzhu_session' } } } },
     transform: jsonSchemaTransform,
   });
+  // Every query of a request runs under the statement timeout (PostgreSQL); long work a request starts opts out.
+  app.addHook('onRequest', statementTimeoutHook(ctx.config.statementTimeoutMs));
+  // A listening server keeps the statistics roll-up in the background; the dashboard reads it as it stands.
+  if (ctx.config.statsRefreshSeconds > 0) {
+    let stopRefresher = async () => {};
+    app.addHook('onListen', async () => {
+      stopRefresher = startRollupRefresher(ctx.db, { intervalSeconds: ctx.config.statsRefreshSeconds, log: (m) => app.log.info(m) });
+    });
+    app.addHook('onClose', async () => {
+      await stopRefresher();
+    });
+  }
   app.decorateRequest('user', null);
   app.decorateRequest('scope', null);
   app.decorateRequest('sessionToken', null);

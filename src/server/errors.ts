@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError, type FieldError } from '../kernel/errors.ts';
+import { isStatementTimeout, statementTimeoutError } from '../db/statement-timeout.ts';
 
 interface Issue {
   path?: readonly PropertyKey[];
@@ -26,8 +27,10 @@ function fieldsOf(issues: readonly unknown[]): FieldError[] {
 }
 
 /** Maps every error to `{ error: { code, message, details } }`; caller mistakes are 4xx, never 500. */
-export function errorHandler(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+export function errorHandler(raw: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+  const err = isStatementTimeout(raw) ? statementTimeoutError() : raw;
   if (err instanceof AppError) {
+    if (err.code === 'query_timeout') req.log.warn({ err: raw, url: req.url }, 'query cancelled by statement_timeout');
     const wait = err.details?.retryAfterSeconds;
     if (err.status === 429 && typeof wait === 'number') reply.header('retry-after', String(wait));
     return reply.status(err.status).send({ error: { code: err.code, message: err.message, details: err.details ?? {} } });

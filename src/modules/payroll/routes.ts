@@ -10,7 +10,7 @@ import {
   approvePayroll, discardPayroll, fundTotals, getPayroll, listLines, listPayrolls, paymentHistory, recordOverpayment, recordRepayment,
 } from './service/payrolls.ts';
 import { importReturns } from './service/returns.ts';
-import { runPayroll } from './service/run.ts';
+import { runPayroll, serverChunking } from './service/run.ts';
 import { bankFileSchema, fundSchema, linesSchema, listSchema, payrollNoSchema, paymentFileSchema, receivableSchema, repaymentSchema, returnsQuery, runSchema } from './service/schemas.ts';
 
 const tags = ['payroll'];
@@ -23,7 +23,7 @@ export const payrollRoutes: RouteModule = (app, { db }) => {
     async (req) => listPayrolls(db, scopeOf(req), req.query));
   app.post('/payroll/runs', { schema: { tags, summary: '生成（或续生成）某县某月的发放名册：可重复执行，已完成的名册原样返回', body: runSchema, response: { 200: api.runResult } } },
     async (req) => {
-      const [r] = await runPayroll(db, scopeOf(req), { period: req.body.period, countyCode: req.body.countyCode });
+      const [r] = await runPayroll(db, scopeOf(req), { period: req.body.period, countyCode: req.body.countyCode, chunkBy: serverChunking(db) });
       if (!r) throw AppError.badRequest('no_county', '没有可生成的县');
       return r;
     });

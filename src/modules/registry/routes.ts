@@ -39,15 +39,17 @@ const searchBody = searchFilters.extend({
 });
 
 const searchItem = z.object({ householdNo: z.string(), villageCode: z.string(), villageName: z.string(), hukou: z.string(), povertyFile: z.boolean(), headName: z.string().nullable(), headIdNumber: z.string().nullable(), size: z.number(), categories: z.array(z.string()) });
+/** `total`: the matching households, exact up to the count cap (JIUZHU_SEARCH_COUNT_CAP, 10,000); `totalCapped`: more than that. */
+const searchPage = z.object({ total: z.number(), totalCapped: z.boolean(), page: z.number(), pageSize: z.number(), items: z.array(searchItem) });
 const anyRecord = z.record(z.string(), z.unknown());
 const detail = z.object({ masked: z.boolean(), household: anyRecord, members: z.array(anyRecord), incomes: z.array(anyRecord), assets: z.array(anyRecord) });
 
 export const registryRoutes: RouteModule = (app, ctx) => {
   const { db } = ctx;
-  app.get('/households', { schema: { tags: ['registry'], summary: '家庭查询（姓名、身份证号、区划、类别）', querystring: searchQuery, response: { 200: z.object({ total: z.number(), page: z.number(), pageSize: z.number(), items: z.array(searchItem) }) } } },
-    async (req) => search(db, scopeOf(req), req.query));
-  app.post('/households/search', { schema: { tags: ['registry'], summary: '家庭查询（条件在请求体中，含身份证号码）', body: searchBody, response: { 200: z.object({ total: z.number(), page: z.number(), pageSize: z.number(), items: z.array(searchItem) }) } } },
-    async (req) => search(db, scopeOf(req), req.body));
+  app.get('/households', { schema: { tags: ['registry'], summary: '家庭查询（姓名、身份证号、区划、类别）', querystring: searchQuery, response: { 200: searchPage } } },
+    async (req) => search(db, scopeOf(req), req.query, ctx.config.searchCountCap));
+  app.post('/households/search', { schema: { tags: ['registry'], summary: '家庭查询（条件在请求体中，含身份证号码）', body: searchBody, response: { 200: searchPage } } },
+    async (req) => search(db, scopeOf(req), req.body, ctx.config.searchCountCap));
 
   app.post('/households', { schema: { tags: ['registry'], summary: '新建家庭', body: newHouseholdSchema, response: { 201: z.object({ householdNo: z.string() }) } } },
     async (req, reply) => reply.status(201).send({ householdNo: await createHousehold(db, scopeOf(req), req.body) }));

@@ -143,6 +143,7 @@ describe('the annual report and tables for a programme that declares only a sent
     programmes: [programmeSection(temporary, total, parts, noMeans)],
     payroll: [payrollSection(temporary, total, parts)],
     refreshedAt: '2016-01-05T00:00:00.000Z',
+    rollup: { asOf: '2016-01-05T00:00:00.000Z', refreshing: null },
   };
 
   it('gets a section with its sentence, and its payments in the payroll paragraph', () => {

@@ -67,6 +67,17 @@ export const period = z.object({
 });
 export type Period = z.infer<typeof period>;
 
+/**
+ * How current the figures are: `asOf`, every change committed before it is counted (the start of the last
+ * complete refresh of the roll-up while changes wait for the next, else now); `refreshing`, the chunks done
+ * of a refresh under way.
+ */
+export const rollupStatus = z.object({
+  asOf: z.string(),
+  refreshing: z.object({ done: z.number(), total: z.number() }).nullable(),
+});
+export type RollupStatus = z.infer<typeof rollupStatus>;
+
 const area = z.object({ code: z.string(), name: z.string(), level: z.string() });
 export const figuresResult = z.object({
   area,
@@ -77,7 +88,9 @@ export const figuresResult = z.object({
   units: z.array(unitFigures.and(area)),
   programmes: z.array(programmeSection),
   payroll: z.array(payrollSection),
+  /** The same as `rollup.asOf`. */
   refreshedAt: z.string(),
+  rollup: rollupStatus,
 });
 export type FiguresResult = z.infer<typeof figuresResult>;
 

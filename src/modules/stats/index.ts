@@ -1,5 +1,6 @@
 // Public surface of the stats module: what other modules, the server and the CLI may use.
 export { refreshAll } from './repo/refresh.ts';
+export { refreshRollup, startRollupRefresher } from './service/refresher.ts';
 export { statsRoutes } from './routes.ts';
 export { annualReport, reportSchema, statisticalTables } from './service/exports.ts';
 export { currentAssessment } from './service/figures.ts';

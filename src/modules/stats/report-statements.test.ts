@@ -63,6 +63,7 @@ function report(s: Setup): string[] {
     programmes: programmes.map((p) => programmeSection(p, total, parts, noMeans)),
     payroll: programmes.map((p) => payrollSection(p, total, parts)),
     refreshedAt: '2016-01-05T00:00:00.000Z',
+    rollup: { asOf: '2016-01-05T00:00:00.000Z', refreshing: null },
   };
   const content = annualContent(result, s.warnings ?? [], 2015, programmes);
   return content.blocks.flatMap((b) => (b.type === 'paragraph' ? [b.text] : []));

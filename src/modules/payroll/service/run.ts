@@ -7,6 +7,8 @@ import type { Database } from '../../../db/engine.ts';
 import { covers, requireAreaField, type Scope } from '../../../kernel/scope.ts';
 import { allow } from '../permissions.ts';
 import { bulkWrite, write } from '../../../db/write.ts';
+import { yieldToRequests } from '../../../db/yield.ts';
+import { unboundedQueries } from '../../../db/statement-timeout.ts';
 import { AppError } from '../../../kernel/errors.ts';
 import { parseOrThrow } from '../../../kernel/validate.ts';
 import { levelOf } from '../../../kernel/areas.ts';
@@ -27,7 +29,8 @@ export interface RunOptions {
   countyCode?: string | undefined;
   /**
    * One transaction per county (default: one pass over the county's rows, the fast plan) or per township
-   * (finer resume points). Fixed when the payroll is claimed; a resumed run writes the same chunks.
+   * (finer resume points; see `serverChunking`). Fixed when the payroll is claimed; a resumed run writes the
+   * same chunks.
    */
   chunkBy?: 'county' | 'township';
   onProgress?: (done: number, total: number) => void;
@@ -44,6 +47,15 @@ export interface RunResult {
   netFen: number;
   /** false: the payroll was already complete and is returned unchanged. */
   written: boolean;
+}
+
+/**
+ * How a run the server starts is chunked: on PGlite, whose one session serves no other request while a
+ * transaction holds it, by township, so that between townships `/healthz` and every other request get through;
+ * on PostgreSQL, where each request has a connection of its own, by county (the fast plan).
+ */
+export function serverChunking(db: Database): 'county' | 'township' {
+  return db.engine === 'pglite' ? 'township' : 'county';
 }
 
 async function countiesToRun(db: Database, scope: Scope, county: string | undefined): Promise<string[]> {
@@ -102,7 +114,12 @@ async function finish(db: Database, scope: Scope, p: PayrollRow): Promise<Payrol
   });
 }
 
-export async function runPayroll(db: Database, scope: Scope, opts: RunOptions): Promise<RunResult[]> {
+/** A job even when a request starts it: its queries run without the interactive statement timeout. */
+export function runPayroll(db: Database, scope: Scope, opts: RunOptions): Promise<RunResult[]> {
+  return unboundedQueries(() => run(db, scope, opts));
+}
+
+async function run(db: Database, scope: Scope, opts: RunOptions): Promise<RunResult[]> {
   allow(scope, 'payroll.run');
   parseOrThrow(period, opts.period, 'period');
   const counties = await countiesToRun(db, scope, opts.countyCode);
@@ -114,6 +131,7 @@ export async function runPayroll(db: Database, scope: Scope, opts: RunOptions): 
   opts.onProgress?.(0, total);
   const results: RunResult[] = [];
   for (const plan of plans) {
+    await yieldToRequests(db);
     const claimed = await claim(db, scope, plan.county, opts.period, chunkBy, chunkBy === 'county' ? 1 : plan.townships.length, opts.hooks);
     let p = claimed.p;
     const areas = p.chunk_by === 'county' ? [plan.county] : plan.townships;
@@ -123,6 +141,7 @@ export async function runPayroll(db: Database, scope: Scope, opts: RunOptions): 
       const written = await repo.writtenChunks(db.kysely, p.county_code, p.id);
       for (const [index, area] of areas.entries()) {
         if (!written.has(area)) {
+          await yieldToRequests(db);
           await bulkWrite(db, scope, async (tx) => {
             await repo.lockChunk(tx, p.id, area);
             if ((await repo.writtenChunks(tx, p.county_code, p.id)).has(area)) return;
@@ -133,6 +152,7 @@ export async function runPayroll(db: Database, scope: Scope, opts: RunOptions): 
         done += step;
         opts.onProgress?.(Math.round(done), total);
       }
+      await yieldToRequests(db);
       p = await finish(db, scope, p);
     } else {
       done += areas.length * step;

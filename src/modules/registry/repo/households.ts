@@ -30,6 +30,23 @@ export async function insertHousehold(tx: Kysely<DB>, h: Household): Promise<num
   return row.id;
 }
 
+const NUMBER_TRIES = 1_000;
+
+/**
+ * A new household under the next free household number of its county: a number already taken (a restored
+ * backup, rows written with numbers of their own) is passed over for the next one, never answered with 500.
+ * `ON CONFLICT DO NOTHING` sees the taken number under row-level security too, without reading the row.
+ */
+export async function insertNewHousehold(tx: Kysely<DB>, h: Omit<Household, 'householdNo'>): Promise<{ id: number; householdNo: string }> {
+  for (let i = 0; i < NUMBER_TRIES; i++) {
+    const householdNo = await nextHouseholdNo(tx, h.countyCode);
+    const row = await tx.insertInto('households').values(householdValues({ ...h, householdNo }))
+      .onConflict((oc) => oc.columns(['county_code', 'household_no']).doNothing()).returning('id').executeTakeFirst();
+    if (row) return { id: row.id, householdNo };
+  }
+  throw new Error(`no free household number for county ${h.countyCode} after ${NUMBER_TRIES} tries`);
+}
+
 export async function updateHousehold(tx: Kysely<DB>, countyCode: string, id: number, h: Partial<ReturnType<typeof householdValues>>): Promise<void> {
   await tx.updateTable('households').set({ ...h, updated_at: new Date() }).where('county_code', '=', countyCode).where('id', '=', id).execute();
 }

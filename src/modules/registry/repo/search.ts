@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
+import { countUpTo, type CappedTotal } from '../../../db/count.ts';
 import { inArea, inScope, type Scope } from '../../../kernel/scope.ts';
 
 export interface SearchFilters {
@@ -55,8 +56,8 @@ function filteredHouseholds(db: Kysely<DB>, scope: Scope, f: HouseholdFilters) {
   return q;
 }
 
-/** Household search: exact ID, name prefix, area, category; one page plus the total. */
-export async function searchHouseholds(db: Kysely<DB>, scope: Scope, f: SearchFilters): Promise<{ rows: SearchRow[]; total: number }> {
+/** Household search: exact ID, name prefix, area, category; one page plus the total, exact up to `countCap`. */
+export async function searchHouseholds(db: Kysely<DB>, scope: Scope, f: SearchFilters, countCap: number): Promise<{ rows: SearchRow[] } & CappedTotal> {
   const q = filteredHouseholds(db, scope, f);
   const [rows, total] = await Promise.all([
     q
@@ -77,9 +78,9 @@ export async function searchHouseholds(db: Kysely<DB>, scope: Scope, f: SearchFi
       .limit(f.pageSize)
       .offset((f.page - 1) * f.pageSize)
       .execute(),
-    q.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow(),
+    countUpTo(db, q, countCap),
   ]);
-  return { rows, total: Number(total.n) };
+  return { rows, ...total };
 }
 
 export async function countHouseholds(db: Kysely<DB>, scope: Scope, f: HouseholdFilters): Promise<number> {

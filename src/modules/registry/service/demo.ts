@@ -2,7 +2,8 @@
  * Demo data (`jiuzhu demo`, and `npm start` on an empty registry): deterministic households from
  * `generateDemoHouseholds` for the villages of the loaded prefecture, COPY'd in batches straight into
  * the registry. Idempotent per seed: a seed already loaded is skipped (and said so). Households with a
- * person already registered (another seed hands out the same ID numbers) are skipped and counted.
+ * person already registered (a load of another seed or a scenario hands out the same ID numbers) are skipped
+ * and counted; within one load the ID numbers are unique by construction (`demoPartRecords`).
  */
 import type { Database } from '../../../db/engine.ts';
 import { systemScope, type Scope } from '../../../kernel/scope.ts';
@@ -10,7 +11,7 @@ import { bulkWrite } from '../../../db/write.ts';
 import { AppError } from '../../../kernel/errors.ts';
 import { appendAudit } from '../../../kernel/audit/append.ts';
 import { DEMO_ACCOUNTS } from '../../users/index.ts';
-import { generateDemoHouseholds, isUrbanVillageName, type DemoVillage } from '../domain/demo/index.ts';
+import { demoPartRecords, demoParts, isUrbanVillageName, type DemoVillage } from '../domain/demo/index.ts';
 import type { HouseholdRecord } from '../domain/types.ts';
 import * as bulk from '../repo/bulk.ts';
 import { addRecord, emptyCsv } from '../repo/copy-rows.ts';
@@ -51,17 +52,9 @@ export async function loadDemoHouseholds(db: Database, scope: Scope, opts: DemoL
   const villages = await demoVillages(db, prefecture);
   if (villages.length === 0) throw AppError.badRequest('no_villages', `区划 ${prefecture} 下没有村（社区）`);
 
-  // The whole prefecture, plus a few households in each demo township (≈0.5%, at least 10).
-  const parts: { count: number; seed: string; villages: DemoVillage[] }[] = [{ count: opts.households, seed: opts.seed, villages }];
-  for (const township of DEMO_TOWNSHIPS) {
-    const own = villages.filter((v) => v.code.startsWith(township));
-    if (own.length > 0 && opts.households > 0) parts.push({ count: Math.max(10, Math.round(opts.households * 0.005)), seed: `${opts.seed}:${township}`, villages: own });
-  }
-  function* records(): Generator<HouseholdRecord> {
-    for (const part of parts) yield* generateDemoHouseholds({ seed: part.seed, count: part.count, villages: part.villages });
-  }
+  const parts = demoParts(opts.households, opts.seed, villages, DEMO_TOWNSHIPS);
   return loadHouseholdRecords(db, scope, {
-    seed: opts.seed, prefecture, records: records(), total: parts.reduce((n, p) => n + p.count, 0),
+    seed: opts.seed, prefecture, records: demoPartRecords(parts), total: parts.reduce((n, p) => n + p.count, 0),
     ...(opts.batchSize ? { batchSize: opts.batchSize } : {}), ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
   });
 }

@@ -4,6 +4,7 @@
  * file), then load it set-based: COPY into staging, one transaction moves it into the registry with
  * one history row per household and one audit entry. All-or-nothing unless `partial`.
  */
+import { unboundedQueries } from '../../../db/statement-timeout.ts';
 import type { Database } from '../../../db/engine.ts';
 import { AREA_NOT_FOUND, covers, type Scope } from '../../../kernel/scope.ts';
 import { allow } from '../permissions.ts';
@@ -44,7 +45,12 @@ export const ERRORS_IN_RESPONSE = 1000;
 const ANALYZE_AFTER = 1_000;
 const header = (key: string) => COLUMNS.find((c) => c.key === key)?.header ?? key;
 
-export async function importHouseholds(db: Database, scope: Scope, body: Buffer, opts: ImportOptions): Promise<ImportResult> {
+/** An import is a job even when a request starts it: its queries run without the interactive statement timeout. */
+export function importHouseholds(db: Database, scope: Scope, body: Buffer, opts: ImportOptions): Promise<ImportResult> {
+  return unboundedQueries(() => importFile(db, scope, body, opts));
+}
+
+async function importFile(db: Database, scope: Scope, body: Buffer, opts: ImportOptions): Promise<ImportResult> {
   allow(scope, 'registry.import');
   if (scope.role === 'auditor') throw AppError.forbidden('审计角色为只读，不能修改数据');
   const progress = opts.onProgress ?? (() => {});

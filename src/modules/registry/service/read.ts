@@ -10,12 +10,14 @@ import { searchHouseholds, type SearchFilters } from '../repo/search.ts';
 import { assetView, householdView, incomeView, maskDeep, memberView } from '../view.ts';
 import { displayNames } from '../../users/index.ts';
 
-export async function search(db: Database, scope: Scope, f: SearchFilters) {
+/** `countCap`: the total is exact up to it; beyond, `totalCapped` (the page shows "10,000+"). */
+export async function search(db: Database, scope: Scope, f: SearchFilters, countCap: number) {
   allow(scope, 'registry.read');
   if (f.area) requireAreaField(scope, 'area', f.area);
-  const { rows, total } = await searchHouseholds(db.kysely, scope, f);
+  const { rows, total, capped } = await searchHouseholds(db.kysely, scope, f, countCap);
   return {
     total,
+    totalCapped: capped,
     page: f.page,
     pageSize: f.pageSize,
     items: rows.map((r) => ({

@@ -76,8 +76,8 @@ export async function createHousehold(db: Database, scope: Scope, input: NewHous
   const countyCode = input.household.villageCode.slice(0, 6);
   await refuseRegistered(db, scope, input.members.map((m, i) => ({ idNumber: m.idNumber, field: `members.${i}.idNumber` })));
   return write(db, scope, async (tx) => {
-    const household: Household = { ...input.household, countyCode, householdNo: await households.nextHouseholdNo(tx, countyCode) };
-    const id = await households.insertHousehold(tx, household);
+    const { id, householdNo } = await households.insertNewHousehold(tx, { ...input.household, countyCode });
+    const household: Household = { ...input.household, countyCode, householdNo };
     const ids = new Map<string, number>();
     for (const m of input.members) ids.set(m.idNumber, await members.insertMember(tx, countyCode, id, m));
     await members.replaceIncomes(tx, countyCode, id, input.incomes, ids);

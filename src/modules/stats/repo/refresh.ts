@@ -1,6 +1,8 @@
 // Incremental refresh: the areas the triggers marked dirty are recomputed, the rest of the roll-up
-// is left alone. One transaction: the dirty marks are taken (deleted) and the areas' rows replaced,
-// so a concurrent refresh waits on the marks and then finds nothing left to do.
+// is left alone. In chunks of areas, one transaction each: a chunk's marks are taken (deleted) and its
+// areas' rows replaced, so a concurrent refresh waits on the marks and then finds nothing left to do, and
+// between chunks other work gets the database (PGlite has one session). The state row records the
+// progress and, once every chunk is done, the time the refresh started: the figures' "as of".
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
 import type { DibaoAssessmentParameters } from '../../policy/index.ts';
@@ -12,30 +14,99 @@ export interface RefreshResult {
   rows: number;
 }
 
+/**
+ * Areas per transaction of an incremental refresh (a village's rows are recomputed from its own records):
+ * fewer on PGlite, whose one session serves nothing else while a transaction holds it.
+ */
+export const REFRESH_CHUNK = { postgres: 100, pglite: 10 } as const;
+
+export type RefreshProgress = (done: number, total: number) => void;
+
 /** Whether anything is marked (cheap: the table is empty between changes). */
 export async function hasDirty(db: Kysely<DB>): Promise<boolean> {
   const { rows } = await sql<{ one: number }>`select 1 as one from stats_dirty limit 1`.execute(db);
   return rows.length > 0;
 }
 
-export async function refreshDirty(db: Kysely<DB>, assessment: () => Promise<DibaoAssessmentParameters>): Promise<RefreshResult | null> {
-  if (!(await hasDirty(db))) return null;
+export interface RollupState {
+  /** Every change committed before this time is in the roll-up. */
+  asOf: Date;
+  /** A refresh under way: since when, and its chunks done of all. */
+  running: { since: Date; done: number; total: number } | null;
+}
+
+export async function rollupState(db: Kysely<DB>): Promise<RollupState> {
+  const { rows } = await sql<{ as_of: Date; running_since: Date | null; done: number; total: number; now: Date }>`
+    select as_of, running_since, done, total, now() as now from stats_rollup_state where id = 1`.execute(db);
+  const r = rows[0];
+  if (!r) return { asOf: new Date(0), running: null };
+  return { asOf: new Date(r.as_of), running: r.running_since ? { since: new Date(r.running_since), done: r.done, total: r.total } : null };
+}
+
+async function setProgress(db: Kysely<DB>, since: Date, done: number, total: number): Promise<void> {
+  await sql`update stats_rollup_state set running_since = ${since}, done = ${done}, total = ${total} where id = 1`.execute(db);
+}
+
+async function finish(db: Kysely<DB>, started: Date): Promise<void> {
+  await sql`update stats_rollup_state set as_of = greatest(as_of, ${started}), running_since = null, done = 0, total = 0 where id = 1`.execute(db);
+}
+
+/** Recompute the marked areas; null when nothing was marked. */
+export interface RefreshOptions {
+  onProgress?: RefreshProgress | undefined;
+  /** Awaited before each chunk (long work lets waiting requests in: src/db/yield.ts). */
+  between?: (() => Promise<void>) | undefined;
+  /** Areas per chunk (default REFRESH_CHUNK.postgres). */
+  chunk?: number | undefined;
+}
+
+export async function refreshDirty(db: Kysely<DB>, assessment: () => Promise<DibaoAssessmentParameters>, opts: RefreshOptions = {}): Promise<RefreshResult | null> {
+  const { onProgress, between } = opts;
+  const size = opts.chunk ?? REFRESH_CHUNK.postgres;
+  const { rows: now } = await sql<{ t: Date }>`select now() as t`.execute(db);
+  const started = new Date(now[0]!.t);
+  const { rows: marked } = await sql<{ area_code: string }>`select distinct area_code from stats_dirty order by area_code`.execute(db);
+  if (marked.length === 0) {
+    await finish(db, started);
+    return null;
+  }
   const std = await assessment();
-  return db.transaction().execute(async (tx) => {
-    const { rows: taken } = await sql<{ area_code: string }>`with d as (delete from stats_dirty returning area_code) select distinct area_code from d`.execute(tx);
-    if (taken.length === 0) return null;
-    const codes = taken.map((r) => r.area_code);
-    const areas: AreaFilter = codes.includes('') ? null : codes;
-    return { areas, rows: await replace(tx, areas, std) };
-  });
+  const codes = marked.map((r) => r.area_code);
+  // A change of policy values marks everything (''): one recomputation of the whole roll-up.
+  const chunks = codes.includes('') ? [null] : Array.from({ length: Math.ceil(codes.length / size) }, (_, i) => codes.slice(i * size, (i + 1) * size));
+  const result: RefreshResult = { areas: codes.includes('') ? null : [], rows: 0 };
+  await setProgress(db, started, 0, chunks.length);
+  onProgress?.(0, chunks.length);
+  for (const [i, chunk] of chunks.entries()) {
+    await between?.();
+    const done = await db.transaction().execute(async (tx) => {
+      const taken = chunk === null
+        ? (await sql<{ area_code: string }>`with d as (delete from stats_dirty returning area_code) select distinct area_code from d`.execute(tx)).rows
+        : (await sql<{ area_code: string }>`with d as (delete from stats_dirty where area_code in (select jsonb_array_elements_text(cast(${JSON.stringify(chunk)} as jsonb))) returning area_code) select distinct area_code from d`.execute(tx)).rows;
+      if (taken.length === 0) return null;
+      const areas: AreaFilter = chunk === null ? null : taken.map((r) => r.area_code);
+      return { areas, rows: await replace(tx, areas, std) };
+    });
+    if (done) {
+      result.rows += done.rows;
+      if (result.areas !== null && done.areas !== null) result.areas = [...result.areas, ...done.areas];
+    }
+    await setProgress(db, started, i + 1, chunks.length);
+    onProgress?.(i + 1, chunks.length);
+  }
+  await finish(db, started);
+  return result.areas !== null && result.areas.length === 0 && result.rows === 0 ? null : result;
 }
 
 /** Recompute everything (the CLI's `report refresh --full`, tests). */
 export async function refreshAll(db: Kysely<DB>, assessment: DibaoAssessmentParameters): Promise<RefreshResult> {
-  return db.transaction().execute(async (tx) => {
+  const { rows: now } = await sql<{ t: Date }>`select now() as t`.execute(db);
+  const r = await db.transaction().execute(async (tx) => {
     await sql`delete from stats_dirty`.execute(tx);
     return { areas: null, rows: await replace(tx, null, assessment) };
   });
+  await finish(db, new Date(now[0]!.t));
+  return r;
 }
 
 async function replace(tx: Kysely<DB>, areas: AreaFilter, assessment: DibaoAssessmentParameters): Promise<number> {

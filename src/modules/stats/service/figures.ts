@@ -6,12 +6,14 @@ import { levelOf } from '../../../kernel/areas.ts';
 import { todayInChina } from '../../../kernel/clock.ts';
 import { AppError } from '../../../kernel/errors.ts';
 import { areaFieldError, requireAreaField, type Scope } from '../../../kernel/scope.ts';
-import type { FiguresResult } from '../contract.ts';
+import type { FiguresResult, RollupStatus } from '../contract.ts';
 import { statsProgrammes, type StatsProgramme } from '../domain/catalogue.ts';
 import { allow } from '../permissions.ts';
-import { dibaoAssessmentParameters, type DibaoAssessmentParameters } from '../../policy/index.ts';
 import * as read from '../repo/read.ts';
-import { refreshDirty } from '../repo/refresh.ts';
+import { hasDirty, rollupState } from '../repo/refresh.ts';
+import { currentAssessment } from './assessment.ts';
+import { refreshRollup, refreshedInBackground } from './refresher.ts';
+import { sql } from 'kysely';
 import { parameterMeans } from './parameters.ts';
 import { resolvePeriod, type PeriodInput } from './period.ts';
 import { payrollSection, programmeSection, type SummedArea } from './programme-figures.ts';
@@ -37,13 +39,23 @@ export async function resolveArea(db: Database, scope: Scope, code: string | und
   return row;
 }
 
-/** What the 应保尽保 counts read: the dibao formula's parameters in force today (the roll-up is "now"), resolved per county. */
-export function currentAssessment(db: Database): Promise<DibaoAssessmentParameters> {
-  return dibaoAssessmentParameters(db, todayInChina());
+export { currentAssessment };
+
+/** Refresh the marked areas now (tests, and reads where no background refresher runs). */
+export async function refresh(db: Database) {
+  return refreshRollup(db);
 }
 
-export async function refresh(db: Database) {
-  return refreshDirty(db.kysely, () => currentAssessment(db));
+/**
+ * The roll-up a read uses and how current it is: as it stands where a background refresher keeps it (then
+ * `asOf` is the start of its last complete refresh while anything is marked), else refreshed first.
+ */
+export async function currentRollup(db: Database): Promise<RollupStatus> {
+  if (!refreshedInBackground(db)) await refresh(db);
+  const [dirty, state] = await Promise.all([hasDirty(db.kysely), rollupState(db.kysely)]);
+  const { rows } = await sql<{ t: Date }>`select now() as t`.execute(db.kysely);
+  const asOf = dirty ? state.asOf : new Date(rows[0]!.t);
+  return { asOf: asOf.toISOString(), refreshing: state.running ? { done: state.running.done, total: state.running.total } : null };
 }
 
 const UNIT_LENGTH: Record<string, number> = { prefecture: 6, county: 9, township: 12 };
@@ -53,7 +65,7 @@ export async function figures(db: Database, scope: Scope, input: PeriodInput, pr
   allow(scope, 'stats.read');
   const area = await resolveArea(db, scope, input.area);
   const period = resolvePeriod(input);
-  await refresh(db);
+  const rollup = await currentRollup(db);
   const unitLength = UNIT_LENGTH[levelOf(area.code)];
   if (unitLength === undefined) throw AppError.field('area', '统计区划应为州、县或乡镇');
   const rows = await read.unitMetrics(db.kysely, scope, { area: area.code, unitLength, ...period });
@@ -76,6 +88,7 @@ export async function figures(db: Database, scope: Scope, input: PeriodInput, pr
     units: children.map((c) => ({ code: c.code, name: c.name, level: c.level, ...unitFigures(byUnit.get(c.code) ?? []) })),
     programmes: programmes.map((p) => programmeSection(p, total, units, means)),
     payroll: programmes.map((p) => payrollSection(p, total, units)),
-    refreshedAt: new Date().toISOString(),
+    refreshedAt: rollup.asOf,
+    rollup,
   };
 }

@@ -14,7 +14,7 @@ import { statsProgrammes, type StatsProgramme } from '../domain/catalogue.ts';
 import { allow } from '../permissions.ts';
 import * as lists from '../repo/lists.ts';
 import * as read from '../repo/read.ts';
-import { currentAssessment, refresh, resolveArea } from './figures.ts';
+import { currentAssessment, currentRollup, resolveArea } from './figures.ts';
 import { parameterMeans } from './parameters.ts';
 import { periodSchema, resolvePeriod, type PeriodInput } from './period.ts';
 import { programmeFigures } from './programme-figures.ts';
@@ -36,7 +36,7 @@ export async function warnings(db: Database, scope: Scope, input: PeriodInput, p
   allow(scope, 'stats.read');
   const area = await resolveArea(db, scope, input.area);
   const period = resolvePeriod(input);
-  await refresh(db);
+  await currentRollup(db);
   const rows = await read.unitMetrics(db.kysely, scope, { area: area.code, unitLength: 6, ...period });
   const counties = await read.countyUnits(db.kysely, area.code);
   const params = await databaseParameterSet(db);

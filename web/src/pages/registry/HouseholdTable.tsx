@@ -31,7 +31,7 @@ export function HouseholdTable({ data, loading, page, pageSize, onPage }: Househ
         total: data?.total ?? 0,
         showSizeChanger: true,
         pageSizeOptions: [20, 50, 100],
-        showTotal: (total) => t('registry.list.total', { total }),
+        showTotal: (total) => (data?.totalCapped ? t('registry.list.totalCapped', { total: total.toLocaleString('zh-CN') }) : t('registry.list.total', { total })),
         onChange: onPage,
       }}
       columns={[

@@ -27,7 +27,9 @@ export interface HouseholdHit {
 }
 
 export interface HouseholdPage {
+  /** Matching households, exact up to 10,000 (`totalCapped`: more than that). */
   total: number;
+  totalCapped: boolean;
   page: number;
   pageSize: number;
   items: HouseholdHit[];

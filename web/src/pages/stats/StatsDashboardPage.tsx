@@ -87,6 +87,12 @@ export default function StatsDashboardPage() {
           <Select aria-label={t('stats.year')} value={year} style={{ width: 100 }} options={YEARS.map((y) => ({ value: y, label: String(y) }))} onChange={(y) => go({ year: y })} />
           {r && <Button href={reportUrl(r.area.code, year)} data-testid="stats-report">{t('stats.downloadReport')}</Button>}
           {r && <Button href={tablesUrl(r.area.code, year)}>{t('stats.downloadTables')}</Button>}
+          {r && (
+            <span data-testid="stats-as-of">
+              {t('stats.asOf', { time: new Date(r.rollup.asOf).toLocaleString(locale, { timeZone: 'Asia/Shanghai', hour12: false }) })}
+              {r.rollup.refreshing && t('stats.refreshing', { done: r.rollup.refreshing.done, total: r.rollup.refreshing.total })}
+            </span>
+          )}
         </Space>
       </Card>
       {figures.error && <Alert type="error" message={t('common.loadFailed', { message: figures.error.message })} />}

@@ -27,7 +27,7 @@ export function* generateDemoHouseholds(options: DemoOptions): Generator<Househo
   const prefixOf = options.idAreaPrefix ?? defaultIdAreaPrefix;
   const rng = createRandom(seed);
   const pickVillage = villageTable(rng, villages);
-  const ids = new IdAllocator(refDate);
+  const ids = options.ids ?? new IdAllocator(refDate);
   const serials = new Map<string, number>();
 
   for (let n = 0; n < count; n++) {

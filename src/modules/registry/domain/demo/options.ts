@@ -1,5 +1,6 @@
 /** Inputs of the demo generator and their defaults for 黔南州 2015. */
 import type { Hukou } from '../types.ts';
+import type { IdAllocator } from './id-allocator.ts';
 
 export interface DemoVillage {
   /** 12-digit village code. */
@@ -22,6 +23,11 @@ export interface DemoOptions {
   standardFenPerMonth?: (countyCode: string, hukou: Hukou) => number;
   /** Area prefix of residents' ID numbers; default: the county code, or for a functional zone the county it was carved from. */
   idAreaPrefix?: (countyCode: string) => string;
+  /**
+   * The ID numbers handed out so far: generators that feed one load (the demo's prefecture and township parts)
+   * share one, so their people never share a number. Default: a fresh one.
+   */
+  ids?: IdAllocator;
 }
 
 // Tier 1 of 2015: 都匀市, 福泉市 and 都匀经济开发区; every other county is tier 2.

@@ -54,6 +54,7 @@ export const registryUiEn: Record<keyof typeof registryUiZhCN, string> = {
 
   'registry.list.title': 'Households',
   'registry.list.total': '{total} households',
+  'registry.list.totalCapped': '{total}+ households',
   'registry.filter.name': 'Name (prefix)',
   'registry.filter.area': 'Area',
   'registry.filter.reset': 'Reset',

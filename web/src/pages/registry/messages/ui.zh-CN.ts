@@ -54,6 +54,7 @@ export const registryUiZhCN = {
 
   'registry.list.title': '家庭查询',
   'registry.list.total': '共 {total} 户',
+  'registry.list.totalCapped': '共 {total}+ 户',
   'registry.filter.name': '姓名（前缀）',
   'registry.filter.area': '区划',
   'registry.filter.reset': '重置',

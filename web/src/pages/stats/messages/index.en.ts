@@ -8,6 +8,8 @@ export const statsEn: Record<keyof typeof statsZhCN, string> = {
   'stats.up': 'Up one level',
   'stats.downloadReport': 'Download annual work report (Word)',
   'stats.downloadTables': 'Download statistical tables (Excel)',
+  'stats.asOf': 'Figures as of {time}',
+  'stats.refreshing': ' (updating: {done}/{total})',
   'stats.yoy': '{value} on last year',
   'stats.yoyNone': 'no figure for last year',
   'stats.points': ' percentage points',

@@ -7,6 +7,8 @@ export const statsZhCN = {
   'stats.up': '返回上级',
   'stats.downloadReport': '下载年度工作总结（Word）',
   'stats.downloadTables': '下载统计报表（Excel）',
+  'stats.asOf': '数据截至 {time}',
+  'stats.refreshing': '（正在更新：{done}/{total}）',
   'stats.yoy': '比上年 {value}',
   'stats.yoyNone': '上年无可比数据',
   'stats.points': '个百分点',
