@@ -12,13 +12,12 @@ import { AppError } from '../../../kernel/errors.ts';
 import { rowsRejected, type RowError } from '../../../kernel/files/rows.ts';
 import type { FileFormat } from '../../../kernel/files/table.ts';
 import { covers, type Scope } from '../../../kernel/scope.ts';
-import type { RuleSet } from '../../../policy/index.ts';
-import { decideInBulk } from '../../cases/index.ts';
 import { admitMigrated } from '../../placements/index.ts';
 import { allow } from '../permissions.ts';
 import * as repo from '../repo/caseload.ts';
 import { checkCaseloadFile, type CaseloadWarning, type CheckedCaseload } from './check.ts';
-import { stageLine } from './stage-lines.ts';
+import * as write from '../repo/write.ts';
+import { idsNeeded, serialBlocks, writtenRows } from './written-rows.ts';
 
 export type CaseloadPhase = 'check' | 'stage' | 'write';
 
@@ -97,37 +96,34 @@ export async function importCaseload(db: Database, scope: Scope, body: Buffer, o
   if (opts.dryRun) return result(true, checked);
 
   const stage = await repo.newStage(db.kysely);
-  try {
-    opts.onProgress?.('stage', 0, 1);
-    await repo.copyStage(db, checked.cases.map((c) => stageLine(stage, c)));
-    opts.onProgress?.('stage', 1, 1);
-    const r = result(false, checked);
-    await bulkWrite(db, scope, async (tx) => {
-      const taken = await repo.stagedTaken(tx, stage);
-      if (taken.length > 0) {
-        throw AppError.conflict('caseload_changed', `导入期间第 ${taken.slice(0, 10).join('、')} 行的家庭或人员已有了案件，未导入任何数据；请重新导入`, { rows: taken });
-      }
-      const groups = await repo.stageGroups(tx, stage);
-      let done = 0;
-      for (const g of groups) {
-        opts.onProgress?.('write', done, checked.cases.length);
-        done += await decideInBulk(tx, {
-          programme: g.programme, picked: repo.stagedPicked(stage, g.programme, g.rule_set, fileName, firstMonth), applicant: 'picked', ruleSet: g.rule_set as RuleSet,
-          decidedOn: todayInChina(), action: 'migrate', fromState: null, state: 'approved', phase: 'payable',
-          actor: { id: scope.userId, name: scope.userName, role: scope.role }, transitionData: { migration: true, file: fileName },
-          reason: `存量对象迁移导入（${fileName}）`, fromMonth: firstMonth, schedule: 'monthly', decisionKind: 'migration', perRow: true, closedRows: true,
-        });
-      }
-      opts.onProgress?.('write', done, checked.cases.length);
-      // 集中供养: each person's stay in the named institution (never beyond its beds: else nothing is imported).
-      await admitMigrated(tx, scope, repo.stagedStays(stage), String(stage));
-      await appendAudit(tx, scope, {
-        action: 'cases.caseload_import', entity: 'caseload_import', entityId: String(stage), areaCode: county?.code ?? (scope.areaCode || null),
-        after: { fileName, rows: r.rows, dibao: r.imported.dibao, hardship: r.imported.hardship, closed: r.imported.closed, amountFen: r.imported.amountFen, warnings: r.warningCount, firstMonth },
-      });
+  const r = result(false, checked);
+  const ctx = { stage, fileName, firstMonth, actor: { id: scope.userId, name: scope.userName, role: scope.role } };
+  const open = checked.cases.filter((c) => c.closedOn === null)
+    .map((c) => ({ row: c.row, programme: c.programme, countyCode: c.countyCode, householdId: c.householdId, memberId: c.memberId }));
+  opts.onProgress?.('stage', 0, 1);
+  await bulkWrite(db, scope, async (tx) => {
+    const taken = await write.takenAmong(tx, open);
+    if (taken.length > 0) {
+      throw AppError.conflict('caseload_changed', `导入期间第 ${taken.slice(0, 10).join('、')} 行的家庭或人员已有了案件，未导入任何数据；请重新导入`, { rows: taken });
+    }
+    const [ids, firstNumbers] = [await write.drawIds(tx, idsNeeded(checked.cases)), await write.firstSerials(tx, serialBlocks(checked.cases))];
+    const rows = writtenRows(checked.cases, ids, firstNumbers, ctx);
+    opts.onProgress?.('write', 0, checked.cases.length);
+    await write.insertColumns(tx, 'cases', rows.cases);
+    await write.insertColumns(tx, 'case_transitions', rows.transitions);
+    await write.insertColumns(tx, 'case_decisions', rows.decisions);
+    await write.insertColumns(tx, 'entitlements', rows.entitlements);
+    opts.onProgress?.('write', checked.cases.length, checked.cases.length);
+    // 集中供养: each person's stay in the named institution (never beyond its beds: else nothing is imported).
+    const stays = checked.cases.flatMap((c, i) => (c.programme === 'hardship' && c.mode === 'institutional' && c.institutionId !== null
+      ? [{ countyCode: c.countyCode, institutionId: c.institutionId, caseId: rows.caseIds[i]!, householdId: c.householdId, memberId: c.memberId, areaCode: c.areaCode,
+        admittedOn: c.decidedOn, dischargedOn: c.closedOn, row: c.row }]
+      : []));
+    if (stays.length > 0) await admitMigrated(tx, scope, write.staysSelection(stays), String(stage));
+    await appendAudit(tx, scope, {
+      action: 'cases.caseload_import', entity: 'caseload_import', entityId: String(stage), areaCode: county?.code ?? (scope.areaCode || null),
+      after: { fileName, rows: r.rows, dibao: r.imported.dibao, hardship: r.imported.hardship, closed: r.imported.closed, amountFen: r.imported.amountFen, warnings: r.warningCount, firstMonth },
     });
-    return r;
-  } finally {
-    await repo.clearStage(db.kysely, stage);
-  }
+  });
+  return r;
 }
