@@ -100,18 +100,38 @@ export async function registryRowsOf(db: Kysely<DB>, keys: readonly Key[]): Prom
 export type MemberLite = Pick<Member, 'id' | 'id_number' | 'name' | 'relation' | 'birth_date'>;
 type LiteTuple = [number, string, string, string, string];
 
-/** The members of these households, only what the checks read, as `registryRowsOf` reads them (one compact row per household). */
-export async function membersOf(db: Kysely<DB>, keys: readonly Key[]): Promise<Map<string, MemberLite[]>> {
-  const out = new Map<string, MemberLite[]>();
+/** A household's members as the checks read them: the head and the members the file names, how many there are, and every member's birth date. */
+export interface HouseholdMembers {
+  /** The head and the members whose ID number the file names (ordered by id). */
+  members: MemberLite[];
+  /** Every member's count and birth dates (the twin's elderly boundary). */
+  size: number;
+  births: string[];
+}
+
+/**
+ * The members of these households, only what the checks read, one compact row per household: the head and
+ * the members with one of `idNumbers` as rows, the others only counted and by their birth dates (on PGlite
+ * every value output costs more than the join).
+ */
+export async function membersOf(db: Kysely<DB>, keys: readonly Key[], idNumbers: readonly string[]): Promise<Map<string, HouseholdMembers>> {
+  const out = new Map<string, HouseholdMembers>();
   if (keys.length === 0) return out;
   const [counties, ids] = keyArrays(keys);
-  const { rows } = await sql<{ county_code: string; household_id: number; j: string }>`
-    with f as materialized (select * from unnest(${counties}::text[], ${ids}::bigint[]) as f (county_code, household_id))
-    select t.county_code, t.household_id, json_agg(json_build_array(t.id, t.id_number, t.name, t.relation, t.birth_date) order by t.id)::text as j
+  const named = `{${[...new Set(idNumbers)].map((x) => `"${x.replace(/[\\"]/g, '\\$&')}"`).join(',')}}`;
+  const { rows } = await sql<{ county_code: string; household_id: number; size: number; births: string; j: string | null }>`
+    with f as materialized (select * from unnest(${counties}::text[], ${ids}::bigint[]) as f (county_code, household_id)),
+    w as materialized (select distinct id_number from unnest(${named}::text[]) as w (id_number))
+    select t.county_code, t.household_id, count(*)::int as size, string_agg(t.birth_date::text, ',') as births,
+      (json_agg(json_build_array(t.id, t.id_number, t.name, t.relation, t.birth_date) order by t.id) filter (where t.relation = 'head' or w.id_number is not null))::text as j
     from members t join f on f.county_code = t.county_code and f.household_id = t.household_id
+    left join w on w.id_number = t.id_number
     group by t.county_code, t.household_id`.execute(db);
   for (const r of rows) {
-    out.set(`${r.county_code}|${Number(r.household_id)}`, (JSON.parse(r.j) as LiteTuple[]).map(([id, idNumber, name, relation, birth]) => ({ id, id_number: idNumber, name, relation, birth_date: birth })));
+    out.set(`${r.county_code}|${Number(r.household_id)}`, {
+      members: r.j === null ? [] : (JSON.parse(r.j) as LiteTuple[]).map(([id, idNumber, name, relation, birth]) => ({ id, id_number: idNumber, name, relation, birth_date: birth })),
+      size: r.size, births: r.births.split(','),
+    });
   }
   return out;
 }
