@@ -133,13 +133,30 @@ function later<T>(p: Promise<T>): Promise<T> {
   return p;
 }
 
+/**
+ * The file's rows checked, their cases staged but for the formula's outcome (`formulaFen`, `formulaNote`,
+ * `topup`, the derived `origin`), which `formula()` fills in (once) and answers the warnings: the import
+ * writes the cases and their transitions meanwhile. Its reads have begun already (the twin's statements).
+ */
+export interface RowsChecked {
+  cases: StagedCase[];
+  errors: RowError[];
+  dataRows: number;
+  formula: () => Promise<CaseloadWarning[]>;
+}
+
 export async function checkCaseloadFile(db: Database, scope: Scope, body: Buffer, input: CheckInput): Promise<CheckedCaseload> {
+  const c = await checkCaseloadRows(db, scope, body, input);
+  const warnings = await c.formula();
+  return { cases: c.cases, errors: c.errors, warnings, dataRows: c.dataRows };
+}
+
+export async function checkCaseloadRows(db: Database, scope: Scope, body: Buffer, input: CheckInput): Promise<RowsChecked> {
   // What needs no row is asked while the file is read; on PostgreSQL the server works while Node parses.
   const paramsRead = later(caseParameters(db));
   const file = await readCaseloadFile(body, input.format, input.today);
   const { rows } = file;
   const errors = [...file.errors];
-  const warnings: CaseloadWarning[] = [];
   const found = await repo.householdsAmong(db.kysely, unique(rows.map((r) => r.householdNo)));
   // Another county's household, or one outside the caller's scope, reads as not found.
   const households = new Map(found.filter((h) => (input.countyCode === null || h.county_code === input.countyCode) && covers(scope, h.village_code)).map((h) => [h.household_no, h]));
@@ -207,57 +224,58 @@ export async function checkCaseloadFile(db: Database, scope: Scope, body: Buffer
     checked.push({ r, h, member, size: household?.size ?? 0, births: household?.births ?? [], institution, twin: twinIndex.get(r) });
   }
 
+  const cases = checked.map((c) => stagedCase(c.r, c.h, c.member, c.size, { params, ruleSet: ruleSetFor(c.r.approvedOn, params), institution: c.institution, firstMonth: input.firstMonth }));
+  errors.sort((a, b) => a.row - b.row || COLUMN_ORDER.indexOf(a.column) - COLUMN_ORDER.indexOf(b.column));
+
   // The formula: 特困 rows in JS on their registry rows (read while the twin runs), then the twin's 低保
   // amounts, and in JS what the twin leaves (a member on the elderly boundary, no parameters or members).
-  const outcomes = new Map<Checked, { outcome: Outcome; origin: HardshipOrigin | null }>();
-  const inJs = async (list: readonly Checked[]) => {
-    const records = new Map((await repo.registryRowsOf(db.kysely, unique(list.map((c) => c.h)))).map((x) => [`${x.county_code}|${x.household_id}`, x]));
-    for (const c of list) {
-      const { r, h, member, institution } = c;
-      const rec = records.get(`${h.county_code}|${h.id}`);
-      const facts = factsOf({ household: h, members: rec?.members ?? [], incomes: rec?.incomes ?? [], assets: rec?.assets ?? [] });
-      const context = caseContext(r.programme, r.stability, r.mode, institution?.id, r.origin);
-      const origin = r.programme === 'hardship' ? hardshipOrigin(facts, String(member.id), r.approvedOn, r.origin ?? undefined) : null;
-      const f = formulaAmount(programmeOf(r.programme), { facts, applicantId: String(member.id), context, params, ruleSet: ruleSetFor(r.approvedOn, params), date: r.approvedOn, areaCode: h.village_code });
-      outcomes.set(c, { origin, outcome: f.ok ? { ok: true, amountFen: f.decision.amountFen, topup: f.decision.summary.topup ?? 0 } : { ok: false, message: f.message } });
+  const formula = async (): Promise<CaseloadWarning[]> => {
+    const outcomes = new Map<Checked, { outcome: Outcome; origin: HardshipOrigin | null }>();
+    const inJs = async (list: readonly Checked[]) => {
+      const records = new Map((await repo.registryRowsOf(db.kysely, unique(list.map((c) => c.h)))).map((x) => [`${x.county_code}|${x.household_id}`, x]));
+      for (const c of list) {
+        const { r, h, member, institution } = c;
+        const rec = records.get(`${h.county_code}|${h.id}`);
+        const facts = factsOf({ household: h, members: rec?.members ?? [], incomes: rec?.incomes ?? [], assets: rec?.assets ?? [] });
+        const context = caseContext(r.programme, r.stability, r.mode, institution?.id, r.origin);
+        const origin = r.programme === 'hardship' ? hardshipOrigin(facts, String(member.id), r.approvedOn, r.origin ?? undefined) : null;
+        const f = formulaAmount(programmeOf(r.programme), { facts, applicantId: String(member.id), context, params, ruleSet: ruleSetFor(r.approvedOn, params), date: r.approvedOn, areaCode: h.village_code });
+        outcomes.set(c, { origin, outcome: f.ok ? { ok: true, amountFen: f.decision.amountFen, topup: f.decision.summary.topup ?? 0 } : { ok: false, message: f.message } });
+      }
+    };
+    await inJs(checked.filter((c) => c.twin === undefined));
+    const twinOf = await twinRead;
+    const left: Checked[] = [];
+    for (const c of checked) {
+      if (c.twin === undefined) continue;
+      const outcome = twinOf(c.twin, c.births);
+      if (outcome) outcomes.set(c, { outcome, origin: null });
+      else left.push(c);
     }
+    if (left.length > 0) await inJs(left);
+    const warnings: CaseloadWarning[] = [];
+    checked.forEach((c, i) => {
+      const { r } = c;
+      const { outcome, origin } = outcomes.get(c)!;
+      const formulaFen = outcome.ok ? outcome.amountFen : null;
+      if (formulaFen !== r.amountFen) {
+        const message = outcome.ok
+          ? `原系统金额 ${yuan(r.amountFen)} 元，按登记信息和批准日期的政策参数计算为 ${yuan(outcome.amountFen)} 元（相差 ${yuan(r.amountFen - outcome.amountFen)} 元），按原系统金额导入`
+          : `原系统金额 ${yuan(r.amountFen)} 元，按登记信息计算不出金额：${outcome.message}；按原系统金额导入`;
+        warnings.push({ row: r.row, column: headerOf('amount'), programme: r.programme, householdNo: r.householdNo, importedFen: r.amountFen, formulaFen, message });
+      }
+      Object.assign(cases[i]!, { formulaFen, formulaNote: outcome.ok ? null : outcome.message, topup: outcome.ok ? outcome.topup : 0, origin });
+    });
+    return warnings;
   };
-  await inJs(checked.filter((c) => c.twin === undefined));
-  const twinOf = await twinRead;
-  const left: Checked[] = [];
-  for (const c of checked) {
-    if (c.twin === undefined) continue;
-    const outcome = twinOf(c.twin, c.births);
-    if (outcome) outcomes.set(c, { outcome, origin: null });
-    else left.push(c);
-  }
-  if (left.length > 0) await inJs(left);
-
-  const cases: StagedCase[] = [];
-  for (const c of checked) {
-    const { r, h, member, institution } = c;
-    const ruleSet = ruleSetFor(r.approvedOn, params);
-    const { outcome, origin } = outcomes.get(c)!;
-    const formulaFen = outcome.ok ? outcome.amountFen : null;
-    if (formulaFen !== r.amountFen) {
-      const message = outcome.ok
-        ? `原系统金额 ${yuan(r.amountFen)} 元，按登记信息和批准日期的政策参数计算为 ${yuan(outcome.amountFen)} 元（相差 ${yuan(r.amountFen - outcome.amountFen)} 元），按原系统金额导入`
-        : `原系统金额 ${yuan(r.amountFen)} 元，按登记信息计算不出金额：${outcome.message}；按原系统金额导入`;
-      warnings.push({ row: r.row, column: headerOf('amount'), programme: r.programme, householdNo: r.householdNo, importedFen: r.amountFen, formulaFen, message });
-    }
-    cases.push(stagedCase(r, h, member, c.size, { params, ruleSet, outcome, institution, firstMonth: input.firstMonth, origin }));
-  }
-  errors.sort((a, b) => a.row - b.row || COLUMN_ORDER.indexOf(a.column) - COLUMN_ORDER.indexOf(b.column));
-  return { cases, errors, warnings, dataRows: file.dataRows };
+  return { cases, errors, dataRows: file.dataRows, formula };
 }
 
 interface Derived {
   params: ParameterSet;
   ruleSet: RuleSet;
-  outcome: Outcome;
   institution: NamedInstitution | undefined;
   firstMonth: string;
-  origin: HardshipOrigin | null;
 }
 
 /** 集中供养: whether the support goes to the institution (the parameter in force; without a value, to the person). */
@@ -272,7 +290,6 @@ function institutionPays(params: ParameterSet, areaCode: string, date: string, r
 function stagedCase(r: FileRow, h: repo.FileHouseholdRow, member: Member, householdSize: number, d: Derived): StagedCase {
   const p = programmeOf(r.programme);
   const approvalMonth = r.approvedOn.slice(0, 7);
-  const f = d.outcome;
   const toInstitution = r.mode === 'institutional' && d.institution !== undefined && institutionPays(d.params, h.village_code, r.approvedOn, d.ruleSet);
   return {
     row: r.row, programme: r.programme, ruleSet: d.ruleSet, countyCode: h.county_code, householdId: Number(h.id), areaCode: h.village_code,
@@ -281,9 +298,9 @@ function stagedCase(r: FileRow, h: repo.FileHouseholdRow, member: Member, househ
     reviewDue: r.closedOn !== null ? null : reviewDueOf(p, d.params, r.stability ?? 'stable', h.hukou, h.village_code, r.lastReviewOn ?? r.approvedOn, d.ruleSet),
     amountFen: r.amountFen,
     persons: r.programme === 'hardship' ? 1 : r.members.length > 0 ? r.members.length : householdSize,
-    stability: r.stability, mode: r.mode, institutionId: d.institution?.id ?? null, lastReviewOn: r.lastReviewOn, closedOn: r.closedOn, originGiven: r.origin, origin: d.origin, members: r.members,
-    formulaFen: f.ok ? f.amountFen : null, formulaNote: f.ok ? null : f.message,
-    topup: f.ok ? f.topup : 0,
+    stability: r.stability, mode: r.mode, institutionId: d.institution?.id ?? null, lastReviewOn: r.lastReviewOn, closedOn: r.closedOn, originGiven: r.origin, members: r.members,
+    // The formula's, filled in by `formula()`.
+    origin: null, formulaFen: null, formulaNote: null, topup: 0,
     payee: toInstitution ? 'institution' : 'recipient',
     payeeName: toInstitution ? d.institution!.name : member.name,
     payeeIdNumber: toInstitution ? d.institution!.creditCode : member.id_number,

@@ -21,10 +21,10 @@ export interface WriteContext {
 export interface WrittenRows {
   cases: Column[];
   transitions: Column[];
-  decisions: Column[];
-  entitlements: Column[];
   /** The case id of each checked case (same order). */
   caseIds: number[];
+  /** The decisions' and entitlements' rows, once the formula's outcome is in the cases (their explanation and summary). */
+  decided: () => { decisions: Column[]; entitlements: Column[] };
 }
 
 /** The (programme prefix, county, year) blocks of case numbers, in the order of first use. */
@@ -52,6 +52,7 @@ export function serialBlocks(cases: readonly StagedCase[]): SerialBlock[] {
 /** How many ids the rows need: four per case, and one more per closed case (its stop). */
 export const idsNeeded = (cases: readonly StagedCase[]) => cases.length * 4 + cases.filter((c) => c.closedOn !== null).length;
 
+type Values = (string | number | null)[];
 const json = (v: unknown) => JSON.stringify(v);
 const originKeys = HARDSHIP_ORIGINS.map((o) => [o, ORIGIN_SUMMARY_KEYS[o]] as const);
 
@@ -95,24 +96,13 @@ export function writtenRows(cases: readonly StagedCase[], ids: readonly number[]
   const k = { county: col(), caseId: col(), caseNo: col(), programme: col(), ruleSet: col(), household: col(), area: col(), member: col(), name: col(), idNumber: col(),
     state: col(), phase: col(), context: col(), decidedOn: col(), since: col(), reviewDue: col(), sourceKey: col(), transitionId: col(), decisionId: col(),
     effective: col(), amount: col(), explanation: col() };
-  const e = { county: [] as (string | number | null)[], id: [] as (string | number | null)[], programme: [] as (string | number | null)[], caseId: [] as (string | number | null)[],
-    decisionId: [] as (string | number | null)[], household: [] as (string | number | null)[], area: [] as (string | number | null)[], kind: [] as (string | number | null)[],
-    recipient: [] as (string | number | null)[], from: [] as (string | number | null)[], amount: [] as (string | number | null)[], persons: [] as (string | number | null)[],
-    summary: [] as (string | number | null)[], payee: [] as (string | number | null)[], payeeName: [] as (string | number | null)[], payeeId: [] as (string | number | null)[] };
-  const entitlement = (c: StagedCase, id: number, caseId: number, decisionId: number, from: string, amount: number, persons: number, sum: string) => {
-    const p = programmeOf(c.programme);
-    e.county.push(c.countyCode); e.id.push(id); e.programme.push(c.programme); e.caseId.push(caseId); e.decisionId.push(decisionId); e.household.push(c.householdId);
-    e.area.push(c.areaCode); e.kind.push(p.recipient); e.recipient.push(p.recipient === 'household' ? c.householdId : c.memberId); e.from.push(from);
-    e.amount.push(amount); e.persons.push(persons); e.summary.push(sum); e.payee.push(c.payee); e.payeeName.push(c.payeeName); e.payeeId.push(c.payeeIdNumber);
-  };
-  const stops: { c: StagedCase; caseId: number; decisionId: number }[] = [];
   const caseIds: number[] = [];
   for (let i = 0; i < n; i++) {
     const c = cases[i]!;
     const key = blockKey(c);
     const no = next.get(key)!;
     next.set(key, no + 1);
-    const [caseId, transitionId, decisionId, entitlementId] = [ids[4 * i]!, ids[4 * i + 1]!, ids[4 * i + 2]!, ids[4 * i + 3]!];
+    const [caseId, transitionId, decisionId] = [ids[4 * i]!, ids[4 * i + 1]!, ids[4 * i + 2]!];
     const closed = c.closedOn !== null;
     caseIds.push(caseId);
     k.county[i] = c.countyCode; k.caseId[i] = caseId; k.caseNo[i] = `${programmeOf(c.programme).serialPrefix}${c.countyCode}${c.decidedOn.slice(0, 4)}${String(no).padStart(6, '0')}`;
@@ -120,15 +110,8 @@ export function writtenRows(cases: readonly StagedCase[], ids: readonly number[]
     k.name[i] = c.name; k.idNumber[i] = c.idNumber; k.state[i] = closed ? 'exited' : 'approved'; k.phase[i] = closed ? 'terminal' : 'payable';
     k.context[i] = context(c, ctx); k.decidedOn[i] = c.decidedOn; k.since[i] = c.closedOn ?? c.decidedOn; k.reviewDue[i] = c.reviewDue;
     k.sourceKey[i] = `caseload:${ctx.stage}:${c.row}`; k.transitionId[i] = transitionId; k.decisionId[i] = decisionId; k.effective[i] = c.effectiveMonth;
-    k.amount[i] = c.amountFen; k.explanation[i] = explanation(c, ctx);
-    entitlement(c, entitlementId, caseId, decisionId, c.fromMonth, c.amountFen, c.persons, summary(c));
-    if (closed) stops.push({ c, caseId, decisionId });
+    k.amount[i] = c.amountFen;
   }
-  // A closed case's stop: 0 from the month after its closing (at the earliest its first month), drawn after every other id.
-  stops.forEach(({ c, caseId, decisionId }, j) => {
-    const after = nextMonth(c.closedOn!);
-    entitlement(c, ids[4 * n + j]!, caseId, decisionId, after > c.fromMonth ? after : c.fromMonth, 0, 0, '{}');
-  });
   const reason = `存量对象迁移导入（${ctx.fileName}）`;
   return {
     caseIds,
@@ -148,20 +131,47 @@ export function writtenRows(cases: readonly StagedCase[], ids: readonly number[]
       { name: 'actor_role', type: 'text', constant: ctx.actor.role }, { name: 'reason', type: 'text', constant: reason },
       { name: 'data', type: 'jsonb', constant: json({ migration: true, file: ctx.fileName }) },
     ],
-    decisions: [
-      { name: 'county_code', type: 'text', values: k.county }, { name: 'id', type: 'bigint', values: k.decisionId }, { name: 'case_id', type: 'bigint', values: k.caseId },
-      { name: 'transition_id', type: 'bigint', values: k.transitionId }, { name: 'kind', type: 'text', constant: 'migration' }, { name: 'decided_on', type: 'date', values: k.decidedOn },
-      { name: 'effective_month', type: 'text', values: k.effective }, { name: 'end_month', type: 'text', constant: null }, { name: 'amount_fen', type: 'bigint', values: k.amount },
-      { name: 'explanation', type: 'jsonb', values: k.explanation }, { name: 'reason', type: 'text', constant: reason },
-    ],
-    entitlements: [
-      { name: 'county_code', type: 'text', values: e.county }, { name: 'id', type: 'bigint', values: e.id }, { name: 'programme', type: 'text', values: e.programme },
-      { name: 'case_id', type: 'bigint', values: e.caseId }, { name: 'decision_id', type: 'bigint', values: e.decisionId }, { name: 'household_id', type: 'bigint', values: e.household },
-      { name: 'area_code', type: 'text', values: e.area }, { name: 'recipient_kind', type: 'text', values: e.kind }, { name: 'recipient_id', type: 'bigint', values: e.recipient },
-      { name: 'schedule', type: 'text', constant: 'monthly' }, { name: 'from_month', type: 'text', values: e.from }, { name: 'to_month', type: 'text', constant: null },
-      { name: 'amount_fen', type: 'bigint', values: e.amount }, { name: 'persons', type: 'int', values: e.persons }, { name: 'summary', type: 'jsonb', values: e.summary },
-      { name: 'payee', type: 'text', values: e.payee }, { name: 'method', type: 'text', constant: 'transfer' }, { name: 'payee_name', type: 'text', values: e.payeeName },
-      { name: 'payee_id_number', type: 'text', values: e.payeeId },
-    ],
+    decided: () => {
+      const e = { county: [] as Values, id: [] as Values, programme: [] as Values, caseId: [] as Values, decisionId: [] as Values, household: [] as Values, area: [] as Values,
+        kind: [] as Values, recipient: [] as Values, from: [] as Values, amount: [] as Values, persons: [] as Values, summary: [] as Values, payee: [] as Values,
+        payeeName: [] as Values, payeeId: [] as Values };
+      const entitlement = (c: StagedCase, id: number, caseId: number, decisionId: number, from: string, amount: number, persons: number, sum: string) => {
+        const p = programmeOf(c.programme);
+        e.county.push(c.countyCode); e.id.push(id); e.programme.push(c.programme); e.caseId.push(caseId); e.decisionId.push(decisionId); e.household.push(c.householdId);
+        e.area.push(c.areaCode); e.kind.push(p.recipient); e.recipient.push(p.recipient === 'household' ? c.householdId : c.memberId); e.from.push(from);
+        e.amount.push(amount); e.persons.push(persons); e.summary.push(sum); e.payee.push(c.payee); e.payeeName.push(c.payeeName); e.payeeId.push(c.payeeIdNumber);
+      };
+      for (let i = 0; i < n; i++) {
+        const c = cases[i]!;
+        k.explanation[i] = explanation(c, ctx);
+        entitlement(c, ids[4 * i + 3]!, ids[4 * i]!, ids[4 * i + 2]!, c.fromMonth, c.amountFen, c.persons, summary(c));
+      }
+      // A closed case's stop: 0 from the month after its closing (at the earliest its first month), drawn after every other id.
+      let j = 0;
+      for (let i = 0; i < n; i++) {
+        const c = cases[i]!;
+        if (c.closedOn === null) continue;
+        const after = nextMonth(c.closedOn);
+        entitlement(c, ids[4 * n + j++]!, ids[4 * i]!, ids[4 * i + 2]!, after > c.fromMonth ? after : c.fromMonth, 0, 0, '{}');
+      }
+      return {
+        decisions: [
+          { name: 'county_code', type: 'text', values: k.county }, { name: 'id', type: 'bigint', values: k.decisionId }, { name: 'case_id', type: 'bigint', values: k.caseId },
+          { name: 'transition_id', type: 'bigint', values: k.transitionId }, { name: 'kind', type: 'text', constant: 'migration' }, { name: 'decided_on', type: 'date', values: k.decidedOn },
+          { name: 'effective_month', type: 'text', values: k.effective }, { name: 'end_month', type: 'text', constant: null }, { name: 'amount_fen', type: 'bigint', values: k.amount },
+          { name: 'explanation', type: 'jsonb', values: k.explanation }, { name: 'reason', type: 'text', constant: reason },
+        ],
+        entitlements: [
+          { name: 'county_code', type: 'text', values: e.county }, { name: 'id', type: 'bigint', values: e.id }, { name: 'programme', type: 'text', values: e.programme },
+          { name: 'case_id', type: 'bigint', values: e.caseId }, { name: 'decision_id', type: 'bigint', values: e.decisionId }, { name: 'household_id', type: 'bigint', values: e.household },
+          { name: 'area_code', type: 'text', values: e.area }, { name: 'recipient_kind', type: 'text', values: e.kind }, { name: 'recipient_id', type: 'bigint', values: e.recipient },
+          { name: 'schedule', type: 'text', constant: 'monthly' }, { name: 'from_month', type: 'text', values: e.from }, { name: 'to_month', type: 'text', constant: null },
+          { name: 'amount_fen', type: 'bigint', values: e.amount }, { name: 'persons', type: 'int', values: e.persons }, { name: 'summary', type: 'jsonb', values: e.summary },
+          { name: 'payee', type: 'text', values: e.payee }, { name: 'method', type: 'text', constant: 'transfer' }, { name: 'payee_name', type: 'text', values: e.payeeName },
+          { name: 'payee_id_number', type: 'text', values: e.payeeId },
+        ],
+      };
+    },
   };
 }
+
