@@ -1,21 +1,23 @@
 // SQL of the caseload import's write, inside its transaction: the ids and case numbers the rows take (one
 // statement each), the re-check of the open rows, the four tables' rows inserted column-wise from arrays
-// (one statement per table: `insert … select from unnest(…)`), and the 集中供养 stays for the placements.
+// (`insert … select from unnest(…)`, a statement per 10,000 rows), and the 集中供养 stays for the placements.
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
 
 type Value = string | number | null;
+type ColumnType = 'text' | 'bigint' | 'int' | 'date' | 'jsonb';
 /** A column of rows: its values (one per row), or one value for every row. */
-export type Column = { name: string; type: 'text' | 'bigint' | 'int' | 'date' | 'jsonb'; values: Value[] } | { name: string; type: 'text' | 'bigint' | 'int' | 'date' | 'jsonb'; constant: Value };
+export type Column = { name: string; type: ColumnType; values: Value[] } | { name: string; type: ColumnType; constant: Value };
 
-const NEEDS_QUOTES = /[\\"]/g;
+/** What a quoted array element escapes with a backslash. */
+const ESCAPED = /[\\"]/g;
 
 /** A PostgreSQL array literal: every text element quoted (names, JSON), numbers as they are, null as NULL. */
 export function arrayLiteral(values: readonly Value[]): string {
   const parts = new Array<string>(values.length);
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    parts[i] = v === null || v === undefined ? 'NULL' : typeof v === 'number' ? String(v) : `"${v.replace(NEEDS_QUOTES, '\\$&')}"`;
+    parts[i] = v === null || v === undefined ? 'NULL' : typeof v === 'number' ? String(v) : `"${v.replace(ESCAPED, '\\$&')}"`;
   }
   return `{${parts.join(',')}}`;
 }
