@@ -106,8 +106,8 @@ export async function importCaseload(db: Database, scope: Scope, body: Buffer, o
     },
     warnings: c.warnings.slice(0, SHOWN), warningCount: c.warnings.length,
   });
-  if (opts.dryRun) return result(true, { ...rows, warnings: await formula });
   opts.onProgress?.('check', 1, 1);
+  if (opts.dryRun) return result(true, { ...rows, warnings: await formula });
 
   const stage = await repo.newStage(db.kysely);
   const ctx = { stage, fileName, firstMonth, actor: { id: scope.userId, name: scope.userName, role: scope.role } };
@@ -121,6 +121,7 @@ export async function importCaseload(db: Database, scope: Scope, body: Buffer, o
     }
     const [ids, firstNumbers] = [await write.drawIds(tx, idsNeeded(rows.cases)), await write.firstSerials(tx, serialBlocks(rows.cases))];
     const written = writtenRows(rows.cases, ids, firstNumbers, ctx);
+    opts.onProgress?.('stage', 1, 1);
     opts.onProgress?.('write', 0, rows.cases.length);
     await write.insertColumns(tx, 'cases', written.cases);
     await write.insertColumns(tx, 'case_transitions', written.transitions);
