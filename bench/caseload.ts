@@ -103,14 +103,16 @@ async function run(db: Database, engine: BenchEngine): Promise<Result> {
     if (r.imported.dibao + r.imported.hardship !== heads.length || baseline.value !== heads.length) throw new Error(`${engine}: imported ${r.imported.dibao + r.imported.hardship}, baseline ${baseline.value} of ${heads.length} rows`);
     const written = await writtenRows(db);
     let keyedMs = 0;
+    const keyedCpu = cpu();
     for (const t of WRITTEN) {
       await sql`create table ${sql.table(`bench_${t}`)} (like ${sql.table(t)} including all)`.execute(db.kysely);
       const w = written.get(t)!;
       keyedMs += (await timed(() => db.copyCsv(`bench_${t}`, w.columns, w.csv))).ms;
     }
+    const keyedCpuMs = cpu() - keyedCpu;
     console.log(`${engine}: import ${seconds(imported.ms)} s (${phases}; ${r.imported.dibao} 低保, ${r.imported.hardship} 特困, ${r.warningCount} amount warnings); `
       + `baseline COPY of the file's rows into a plain table ${seconds(baseline.ms)} s, ratio ${(imported.ms / baseline.ms).toFixed(2)}; `
-      + `COPY of the written rows into the four tables' keyed copies ${seconds(keyedMs)} s, ratio ${(imported.ms / keyedMs).toFixed(2)}`);
+      + `COPY of the written rows into the four tables' keyed copies ${seconds(keyedMs)} s (CPU ${seconds(keyedCpuMs)} s), ratio ${(imported.ms / keyedMs).toFixed(2)}, CPU ratio ${((cpuEnd - cpuStart) / keyedCpuMs).toFixed(2)}`);
     return { engine, importMs: imported.ms, baselineMs: baseline.ms, keyedMs, rows: heads.length, warnings: r.warningCount };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -47,8 +47,8 @@ describe(`caseload: the twin's 低保 amounts equal the formula's (${ENGINE})`, 
       expect(twin.cases).toEqual(js.cases);
 
       const keys = households.map((h) => ({ county_code: h.county_code, id: Number(h.id) }));
-      const members = await repo.membersOf(db.kysely, keys);
-      const outcomes = await dibaoOutcomesByTwin(db, households.map((h, i) => ({ countyCode: h.county_code, householdId: Number(h.id), date: list[i]![1], births: (members.get(`${h.county_code}|${h.id}`) ?? []).map((m) => m.birth_date) })));
+      const members = await repo.membersOf(db.kysely, keys, []);
+      const outcomes = await dibaoOutcomesByTwin(db, households.map((h, i) => ({ countyCode: h.county_code, householdId: Number(h.id), date: list[i]![1], births: members.get(`${h.county_code}|${h.id}`)?.births ?? [] })));
       byTwin += outcomes.size;
       eligible += [...outcomes.values()].filter((o) => o.ok).length;
       rowsSeen += households.length;

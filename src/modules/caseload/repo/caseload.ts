@@ -1,10 +1,8 @@
-// SQL of the caseload import: one query per check over the whole file (households, their members, the
-// cases already open), the registry rows the formulas read (one query per table), the staging COPY and
-// its clean-up, and the re-check inside the import's transaction.
+// SQL of the caseload import's checks: one query per check over the whole file (households, their members,
+// the cases already open), the registry rows the formulas read (one query per table), the import's number.
+// What the import writes: repo/write.ts.
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import type { Database } from '../../../db/engine.ts';
 import type { DB } from '../../../db/schema.ts';
-import { HARDSHIP_ORIGINS, ORIGIN_SUMMARY_KEYS } from '../../../programmes/hardship/origin.ts';
 import type { RegistryHousehold } from '../../registry/index.ts';
 
 /** A PostgreSQL array literal of digits-only values (household numbers, ids): nothing to quote. */
@@ -102,18 +100,38 @@ export async function registryRowsOf(db: Kysely<DB>, keys: readonly Key[]): Prom
 export type MemberLite = Pick<Member, 'id' | 'id_number' | 'name' | 'relation' | 'birth_date'>;
 type LiteTuple = [number, string, string, string, string];
 
-/** The members of these households, only what the checks read, as `registryRowsOf` reads them (one compact row per household). */
-export async function membersOf(db: Kysely<DB>, keys: readonly Key[]): Promise<Map<string, MemberLite[]>> {
-  const out = new Map<string, MemberLite[]>();
+/** A household's members as the checks read them: the head and the members the file names, how many there are, and every member's birth date. */
+export interface HouseholdMembers {
+  /** The head and the members whose ID number the file names (ordered by id). */
+  members: MemberLite[];
+  /** Every member's count and birth dates (the twin's elderly boundary). */
+  size: number;
+  births: string[];
+}
+
+/**
+ * The members of these households, only what the checks read, one compact row per household: the head and
+ * the members with one of `idNumbers` as rows, the others only counted and by their birth dates (on PGlite
+ * every value output costs more than the join).
+ */
+export async function membersOf(db: Kysely<DB>, keys: readonly Key[], idNumbers: readonly string[]): Promise<Map<string, HouseholdMembers>> {
+  const out = new Map<string, HouseholdMembers>();
   if (keys.length === 0) return out;
   const [counties, ids] = keyArrays(keys);
-  const { rows } = await sql<{ county_code: string; household_id: number; j: string }>`
-    with f as materialized (select * from unnest(${counties}::text[], ${ids}::bigint[]) as f (county_code, household_id))
-    select t.county_code, t.household_id, json_agg(json_build_array(t.id, t.id_number, t.name, t.relation, t.birth_date) order by t.id)::text as j
+  const named = `{${[...new Set(idNumbers)].map((x) => `"${x.replace(/[\\"]/g, '\\$&')}"`).join(',')}}`;
+  const { rows } = await sql<{ county_code: string; household_id: number; size: number; births: string; j: string | null }>`
+    with f as materialized (select * from unnest(${counties}::text[], ${ids}::bigint[]) as f (county_code, household_id)),
+    w as materialized (select distinct id_number from unnest(${named}::text[]) as w (id_number))
+    select t.county_code, t.household_id, count(*)::int as size, string_agg(t.birth_date::text, ',') as births,
+      (json_agg(json_build_array(t.id, t.id_number, t.name, t.relation, t.birth_date) order by t.id) filter (where t.relation = 'head' or w.id_number is not null))::text as j
     from members t join f on f.county_code = t.county_code and f.household_id = t.household_id
+    left join w on w.id_number = t.id_number
     group by t.county_code, t.household_id`.execute(db);
   for (const r of rows) {
-    out.set(`${r.county_code}|${Number(r.household_id)}`, (JSON.parse(r.j) as LiteTuple[]).map(([id, idNumber, name, relation, birth]) => ({ id, id_number: idNumber, name, relation, birth_date: birth })));
+    out.set(`${r.county_code}|${Number(r.household_id)}`, {
+      members: r.j === null ? [] : (JSON.parse(r.j) as LiteTuple[]).map(([id, idNumber, name, relation, birth]) => ({ id, id_number: idNumber, name, relation, birth_date: birth })),
+      size: r.size, births: r.births.split(','),
+    });
   }
   return out;
 }
@@ -139,82 +157,8 @@ export async function openCasesOf(db: Kysely<DB>, keys: readonly Key[]): Promise
   return rows;
 }
 
-export const STAGE_COLUMNS = ['stage_id', 'row_no', 'programme', 'rule_set', 'county_code', 'household_id', 'area_code', 'member_id', 'name', 'id_number',
-  'decided_on', 'effective_month', 'from_month', 'review_due', 'amount_fen', 'persons', 'stability', 'support_mode', 'institution_id', 'last_review_on', 'members',
-  'formula_fen', 'formula_note', 'topup', 'payee', 'payee_name', 'payee_id_number', 'closed_on', 'origin_given', 'origin'] as const;
-
-/** Lines per chunk handed to COPY: the server loads one while the next is written. */
-const COPY_CHUNK = 5_000;
-
+/** The import's number (its cases' source keys and the audit entry's id). */
 export async function newStage(db: Kysely<DB>): Promise<number> {
   const { rows } = await sql<{ id: string }>`select nextval('caseload_stage_seq') as id`.execute(db);
   return Number(rows[0]!.id);
-}
-
-/** COPY the staged lines (outside the import's transaction). */
-export async function copyStage(db: Database, lines: readonly string[]): Promise<void> {
-  async function* chunks(): AsyncGenerator<string> {
-    for (let at = 0; at < lines.length; at += COPY_CHUNK) yield lines.slice(at, at + COPY_CHUNK).join('');
-  }
-  await db.copyCsv('caseload_stage', STAGE_COLUMNS, chunks());
-}
-
-/** The (programme, rule set) groups of a stage: one bulk decision each. */
-export async function stageGroups(tx: Kysely<DB>, stage: number) {
-  const { rows } = await sql<{ programme: string; rule_set: string; n: string }>`
-    select programme, rule_set, count(*) as n from caseload_stage where stage_id = ${stage} group by 1, 2 order by 1, 2`.execute(tx);
-  return rows;
-}
-
-/** Staged open rows whose household (低保) or person (特困) has meanwhile got an open case: the import's re-check (a closed row is history). */
-export async function stagedTaken(tx: Kysely<DB>, stage: number): Promise<number[]> {
-  const { rows } = await sql<{ row_no: number }>`
-    select s.row_no from caseload_stage s
-    where s.stage_id = ${stage} and s.closed_on is null and exists (
-      select 1 from cases c where c.county_code = s.county_code and c.household_id = s.household_id and c.programme = s.programme and c.phase <> 'terminal'
-        and (s.programme = 'dibao' or c.applicant_member_id = s.member_id))
-    order by 1`.execute(tx);
-  return rows.map((r) => r.row_no);
-}
-
-export async function clearStage(db: Kysely<DB>, stage: number): Promise<void> {
-  await sql`delete from caseload_stage where stage_id = ${stage}`.execute(db);
-}
-
-/**
- * The staged rows of one programme and rule set, as `decideInBulk` picks them (perRow), with the case's
- * context (低保: the class as stability; 特困: the form of support, no able supporter, the origin the file gives), the summary the
- * statistics keep, and the decision's frozen explanation (file, row, imported and formula amounts).
- */
-/** The summary's origin counts (`originSummary`): 1 for the staged origin, 0 for the others. */
-const originCounts = sql.join(HARDSHIP_ORIGINS.map((o) => sql`${ORIGIN_SUMMARY_KEYS[o]}::text, case when s.origin = ${o} then 1 else 0 end`));
-
-export function stagedPicked(stage: number, programme: string, ruleSet: string, fileName: string, firstMonth: string) {
-  const migration = sql`jsonb_build_object('file', ${fileName}::text, 'row', s.row_no, 'category', coalesce(s.stability, s.support_mode), 'lastReviewOn', s.last_review_on,
-    'members', string_to_array(s.members, ','), 'closedOn', s.closed_on)`;
-  const context = programme === 'hardship'
-    ? sql`jsonb_build_object('stability', 'stable', 'support', jsonb_build_object('mode', s.support_mode, 'institutionId', s.institution_id, 'hasLegalSupporter', false, 'supporterAble', false),
-        'origin', s.origin_given, 'migration', ${migration})`
-    : sql`jsonb_build_object('stability', s.stability, 'migration', ${migration})`;
-  const summary = programme === 'hardship'
-    ? sql`jsonb_build_object('institutional', case when s.support_mode = 'institutional' then 1 else 0 end, ${originCounts})`
-    : sql`jsonb_build_object('gap', s.amount_fen, 'topup', s.topup)`;
-  // A closed row: exited since its closing date, paid until that month (decideInBulk's closedRows).
-  const closed = sql`case when s.closed_on is null then null else 'exited' end as state, case when s.closed_on is null then null else 'terminal' end as phase,
-    s.closed_on as state_since, to_char(s.closed_on, 'YYYY-MM') as until_month`;
-  return sql`select s.*, s.row_no as ord, 'caseload:' || s.stage_id || ':' || s.row_no as source_key, ${closed}, jsonb_strip_nulls(${context}) as context, ${summary} as summary,
-      jsonb_build_object('formula', 'migration', 'migration', true, 'programme', ${programme}::text, 'file', ${fileName}::text, 'row', s.row_no,
-        'importedFen', s.amount_fen, 'formulaFen', s.formula_fen, 'formulaNote', s.formula_note, 'ruleSet', s.rule_set, 'period', s.decided_on::text,
-        'firstPaidMonth', ${firstMonth}::text, 'closedOn', s.closed_on) as explanation
-    from caseload_stage s
-    where s.stage_id = ${stage} and s.programme = ${programme} and s.rule_set = ${ruleSet}`;
-}
-
-/** The staged 集中供养 rows with the cases the import wrote for them (by their source key), as the placements' bulk admission reads them. */
-export function stagedStays(stage: number) {
-  return sql`select s.county_code, s.institution_id, c.id as case_id, s.household_id, s.member_id, s.area_code,
-      s.decided_on as admitted_on, s.closed_on as discharged_on, s.row_no
-    from caseload_stage s
-    join cases c on c.county_code = s.county_code and c.source_key = 'caseload:' || s.stage_id || ':' || s.row_no
-    where s.stage_id = ${stage} and s.programme = 'hardship' and s.support_mode = 'institutional' and s.institution_id is not null`;
 }

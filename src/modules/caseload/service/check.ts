@@ -22,7 +22,7 @@ import * as repo from '../repo/caseload.ts';
 import { factsOfRows } from './facts.ts';
 import { caseContext, formulaAmount, reviewDueOf } from './formula.ts';
 import { readCaseloadFile, type FileRow } from './read-file.ts';
-import { dibaoOutcomesByTwin, type TwinOutcome } from './twin.ts';
+import { dibaoTwin, type TwinOutcome } from './twin.ts';
 
 /** A row whose amount differs from the formula's; `formulaFen` null when the formula gives nothing (not eligible on the registry facts, or no value). */
 export type { CaseloadWarning };
@@ -107,8 +107,12 @@ interface Checked {
   r: FileRow;
   h: repo.FileHouseholdRow;
   member: Member;
-  members: readonly Member[];
+  /** The household's members: their count and birth dates. */
+  size: number;
+  births: readonly string[];
   institution: NamedInstitution | undefined;
+  /** Its index among the rows the twin computes (低保), if any. */
+  twin: number | undefined;
 }
 
 async function institutionsOf(db: Database, rows: readonly FileRow[], countyOf: (r: FileRow) => string | undefined): Promise<Map<string, Map<string, NamedInstitution>>> {
@@ -123,16 +127,52 @@ async function institutionsOf(db: Database, rows: readonly FileRow[], countyOf: 
   return out;
 }
 
+/** A promise awaited later: its failure is not unhandled meanwhile (the awaiting code still gets it). */
+function later<T>(p: Promise<T>): Promise<T> {
+  p.catch(() => undefined);
+  return p;
+}
+
+/**
+ * The file's rows checked, their cases staged but for the formula's outcome (`formulaFen`, `formulaNote`,
+ * `topup`, the derived `origin`), which `formula()` fills in (once) and answers the warnings: the import
+ * writes the cases and their transitions meanwhile. Its reads have begun already (the twin's statements).
+ */
+export interface RowsChecked {
+  cases: StagedCase[];
+  errors: RowError[];
+  dataRows: number;
+  formula: () => Promise<CaseloadWarning[]>;
+}
+
 export async function checkCaseloadFile(db: Database, scope: Scope, body: Buffer, input: CheckInput): Promise<CheckedCaseload> {
+  const c = await checkCaseloadRows(db, scope, body, input);
+  const warnings = await c.formula();
+  return { cases: c.cases, errors: c.errors, warnings, dataRows: c.dataRows };
+}
+
+export async function checkCaseloadRows(db: Database, scope: Scope, body: Buffer, input: CheckInput): Promise<RowsChecked> {
+  // What needs no row is asked while the file is read; on PostgreSQL the server works while Node parses.
+  const paramsRead = later(caseParameters(db));
   const file = await readCaseloadFile(body, input.format, input.today);
   const { rows } = file;
   const errors = [...file.errors];
-  const warnings: CaseloadWarning[] = [];
   const found = await repo.householdsAmong(db.kysely, unique(rows.map((r) => r.householdNo)));
   // Another county's household, or one outside the caller's scope, reads as not found.
   const households = new Map(found.filter((h) => (input.countyCode === null || h.county_code === input.countyCode) && covers(scope, h.village_code)).map((h) => [h.household_no, h]));
   const keys = [...households.values()];
-  const [membersBy, open, params] = await Promise.all([repo.membersOf(db.kysely, keys), repo.openCasesOf(db.kysely, keys), caseParameters(db)]);
+  // The 低保 rows' formula by the twin, started before the checks (a row that fails them is computed for nothing).
+  const twinRows: { countyCode: string; householdId: number; date: string }[] = [];
+  const twinIndex = new Map<FileRow, number>();
+  if (input.formula !== 'js') {
+    for (const r of rows) {
+      const h = r.programme === 'dibao' ? households.get(r.householdNo) : undefined;
+      if (h) twinIndex.set(r, twinRows.push({ countyCode: h.county_code, householdId: Number(h.id), date: r.approvedOn }) - 1);
+    }
+  }
+  const twinRead = later(dibaoTwin(db, twinRows));
+  const named = rows.flatMap((r) => (r.idNumber ? [r.idNumber, ...r.members] : r.members));
+  const [membersBy, open, params] = await Promise.all([repo.membersOf(db.kysely, keys, named), repo.openCasesOf(db.kysely, keys), paramsRead]);
   const openDibao = new Map<string, repo.OpenCase>();
   const openHardship = new Map<number, repo.OpenCase>();
   for (const c of open) {
@@ -150,7 +190,8 @@ export async function checkCaseloadFile(db: Database, scope: Scope, body: Buffer
       fail('householdNo', `户编号 ${r.householdNo} 未登记或不属于${input.countyCode === null ? '您的管辖范围' : '本县'}（请先导入家庭）`);
       continue;
     }
-    const members = membersBy.get(`${h.county_code}|${h.id}`) ?? [];
+    const household = membersBy.get(`${h.county_code}|${h.id}`);
+    const members = household?.members ?? [];
     const byId = new Map<string, Member>(members.map((m) => [m.id_number, m]));
     const head = members.find((m) => m.relation === 'head');
     let member: Member | undefined;
@@ -180,57 +221,61 @@ export async function checkCaseloadFile(db: Database, scope: Scope, body: Buffer
       else if (institution.refusal) fail('institution', institution.refusal);
     }
     if (errors.length > before || !member) continue;
-    checked.push({ r, h, member, members, institution });
+    checked.push({ r, h, member, size: household?.size ?? 0, births: household?.births ?? [], institution, twin: twinIndex.get(r) });
   }
 
-  // The formula: 低保 by the SQL twin where it is exact, the rest (特困, and what the twin leaves) in JS on the registry rows.
-  const twinOf = new Map<Checked, TwinOutcome>();
-  if (input.formula !== 'js') {
-    const dibao = checked.filter((c) => c.r.programme === 'dibao');
-    const outcomes = await dibaoOutcomesByTwin(db, dibao.map((c) => ({ countyCode: c.h.county_code, householdId: Number(c.h.id), date: c.r.approvedOn, births: c.members.map((m) => m.birth_date) })));
-    for (const [i, o] of outcomes) twinOf.set(dibao[i]!, o);
-  }
-  const inJs = checked.filter((c) => !twinOf.has(c));
-  const jsKeys = unique(inJs.map((c) => c.h));
-  const records = new Map((await repo.registryRowsOf(db.kysely, jsKeys)).map((x) => [`${x.county_code}|${x.household_id}`, x]));
-
-  const cases: StagedCase[] = [];
-  for (const c of checked) {
-    const { r, h, member, institution } = c;
-    const p = programmeOf(r.programme);
-    const ruleSet = ruleSetFor(r.approvedOn, params);
-    let outcome: Outcome;
-    let origin: HardshipOrigin | null = null;
-    const twin = twinOf.get(c);
-    if (twin) outcome = twin;
-    else {
-      const rec = records.get(`${h.county_code}|${h.id}`);
-      const facts = factsOf({ household: h, members: rec?.members ?? [], incomes: rec?.incomes ?? [], assets: rec?.assets ?? [] });
-      const context = caseContext(r.programme, r.stability, r.mode, institution?.id, r.origin);
-      if (r.programme === 'hardship') origin = hardshipOrigin(facts, String(member.id), r.approvedOn, r.origin ?? undefined);
-      const f = formulaAmount(p, { facts, applicantId: String(member.id), context, params, ruleSet, date: r.approvedOn, areaCode: h.village_code });
-      outcome = f.ok ? { ok: true, amountFen: f.decision.amountFen, topup: f.decision.summary.topup ?? 0 } : { ok: false, message: f.message };
-    }
-    const formulaFen = outcome.ok ? outcome.amountFen : null;
-    if (formulaFen !== r.amountFen) {
-      const message = outcome.ok
-        ? `原系统金额 ${yuan(r.amountFen)} 元，按登记信息和批准日期的政策参数计算为 ${yuan(outcome.amountFen)} 元（相差 ${yuan(r.amountFen - outcome.amountFen)} 元），按原系统金额导入`
-        : `原系统金额 ${yuan(r.amountFen)} 元，按登记信息计算不出金额：${outcome.message}；按原系统金额导入`;
-      warnings.push({ row: r.row, column: headerOf('amount'), programme: r.programme, householdNo: r.householdNo, importedFen: r.amountFen, formulaFen, message });
-    }
-    cases.push(stagedCase(r, h, member, c.members.length, { params, ruleSet, outcome, institution, firstMonth: input.firstMonth, origin }));
-  }
+  const cases = checked.map((c) => stagedCase(c.r, c.h, c.member, c.size, { params, ruleSet: ruleSetFor(c.r.approvedOn, params), institution: c.institution, firstMonth: input.firstMonth }));
   errors.sort((a, b) => a.row - b.row || COLUMN_ORDER.indexOf(a.column) - COLUMN_ORDER.indexOf(b.column));
-  return { cases, errors, warnings, dataRows: file.dataRows };
+
+  // The formula: 特困 rows in JS on their registry rows (read while the twin runs), then the twin's 低保
+  // amounts, and in JS what the twin leaves (a member on the elderly boundary, no parameters or members).
+  const formula = async (): Promise<CaseloadWarning[]> => {
+    const outcomes = new Map<Checked, { outcome: Outcome; origin: HardshipOrigin | null }>();
+    const inJs = async (list: readonly Checked[]) => {
+      const records = new Map((await repo.registryRowsOf(db.kysely, unique(list.map((c) => c.h)))).map((x) => [`${x.county_code}|${x.household_id}`, x]));
+      for (const c of list) {
+        const { r, h, member, institution } = c;
+        const rec = records.get(`${h.county_code}|${h.id}`);
+        const facts = factsOf({ household: h, members: rec?.members ?? [], incomes: rec?.incomes ?? [], assets: rec?.assets ?? [] });
+        const context = caseContext(r.programme, r.stability, r.mode, institution?.id, r.origin);
+        const origin = r.programme === 'hardship' ? hardshipOrigin(facts, String(member.id), r.approvedOn, r.origin ?? undefined) : null;
+        const f = formulaAmount(programmeOf(r.programme), { facts, applicantId: String(member.id), context, params, ruleSet: ruleSetFor(r.approvedOn, params), date: r.approvedOn, areaCode: h.village_code });
+        outcomes.set(c, { origin, outcome: f.ok ? { ok: true, amountFen: f.decision.amountFen, topup: f.decision.summary.topup ?? 0 } : { ok: false, message: f.message } });
+      }
+    };
+    await inJs(checked.filter((c) => c.twin === undefined));
+    const twinOf = await twinRead;
+    const left: Checked[] = [];
+    for (const c of checked) {
+      if (c.twin === undefined) continue;
+      const outcome = twinOf(c.twin, c.births);
+      if (outcome) outcomes.set(c, { outcome, origin: null });
+      else left.push(c);
+    }
+    if (left.length > 0) await inJs(left);
+    const warnings: CaseloadWarning[] = [];
+    checked.forEach((c, i) => {
+      const { r } = c;
+      const { outcome, origin } = outcomes.get(c)!;
+      const formulaFen = outcome.ok ? outcome.amountFen : null;
+      if (formulaFen !== r.amountFen) {
+        const message = outcome.ok
+          ? `原系统金额 ${yuan(r.amountFen)} 元，按登记信息和批准日期的政策参数计算为 ${yuan(outcome.amountFen)} 元（相差 ${yuan(r.amountFen - outcome.amountFen)} 元），按原系统金额导入`
+          : `原系统金额 ${yuan(r.amountFen)} 元，按登记信息计算不出金额：${outcome.message}；按原系统金额导入`;
+        warnings.push({ row: r.row, column: headerOf('amount'), programme: r.programme, householdNo: r.householdNo, importedFen: r.amountFen, formulaFen, message });
+      }
+      Object.assign(cases[i]!, { formulaFen, formulaNote: outcome.ok ? null : outcome.message, topup: outcome.ok ? outcome.topup : 0, origin });
+    });
+    return warnings;
+  };
+  return { cases, errors, dataRows: file.dataRows, formula };
 }
 
 interface Derived {
   params: ParameterSet;
   ruleSet: RuleSet;
-  outcome: Outcome;
   institution: NamedInstitution | undefined;
   firstMonth: string;
-  origin: HardshipOrigin | null;
 }
 
 /** 集中供养: whether the support goes to the institution (the parameter in force; without a value, to the person). */
@@ -245,7 +290,6 @@ function institutionPays(params: ParameterSet, areaCode: string, date: string, r
 function stagedCase(r: FileRow, h: repo.FileHouseholdRow, member: Member, householdSize: number, d: Derived): StagedCase {
   const p = programmeOf(r.programme);
   const approvalMonth = r.approvedOn.slice(0, 7);
-  const f = d.outcome;
   const toInstitution = r.mode === 'institutional' && d.institution !== undefined && institutionPays(d.params, h.village_code, r.approvedOn, d.ruleSet);
   return {
     row: r.row, programme: r.programme, ruleSet: d.ruleSet, countyCode: h.county_code, householdId: Number(h.id), areaCode: h.village_code,
@@ -254,9 +298,9 @@ function stagedCase(r: FileRow, h: repo.FileHouseholdRow, member: Member, househ
     reviewDue: r.closedOn !== null ? null : reviewDueOf(p, d.params, r.stability ?? 'stable', h.hukou, h.village_code, r.lastReviewOn ?? r.approvedOn, d.ruleSet),
     amountFen: r.amountFen,
     persons: r.programme === 'hardship' ? 1 : r.members.length > 0 ? r.members.length : householdSize,
-    stability: r.stability, mode: r.mode, institutionId: d.institution?.id ?? null, lastReviewOn: r.lastReviewOn, closedOn: r.closedOn, originGiven: r.origin, origin: d.origin, members: r.members,
-    formulaFen: f.ok ? f.amountFen : null, formulaNote: f.ok ? null : f.message,
-    topup: f.ok ? f.topup : 0,
+    stability: r.stability, mode: r.mode, institutionId: d.institution?.id ?? null, lastReviewOn: r.lastReviewOn, closedOn: r.closedOn, originGiven: r.origin, members: r.members,
+    // The formula's, filled in by `formula()`.
+    origin: null, formulaFen: null, formulaNote: null, topup: 0,
     payee: toInstitution ? 'institution' : 'recipient',
     payeeName: toInstitution ? d.institution!.name : member.name,
     payeeIdNumber: toInstitution ? d.institution!.creditCode : member.id_number,

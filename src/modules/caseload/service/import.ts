@@ -1,9 +1,11 @@
 // 存量对象导入: a previous system's 低保/特困 caseload (.xlsx/CSV) checked row by row (service/check.ts) —
 // any error refuses the whole file, nothing written; amounts that differ from the formula are warnings.
-// A clean file (unless a dry run) is COPYed into staging, then in one transaction each (programme, rule
-// set) group becomes approved cases through the cases module's `decideInBulk`: one `migrate` transition
-// (迁移导入), one `migration` decision with the imported amount and one monthly entitlement per case —
-// no procedure step invented — and one audit entry with the counts.
+// A clean file (unless a dry run) becomes, in one transaction, approved cases as the cases module's
+// `decideInBulk` would write them, their rows computed in Node (service/written-rows.ts) and inserted one
+// statement per table: per case one `migrate` transition (迁移导入), one `migration` decision with the
+// imported amount and one monthly entitlement — no procedure step invented — and one audit entry with the
+// counts. On PostgreSQL the cases and transitions are written while the formula (the warnings, the
+// decisions' explanations) is computed on other connections.
 import type { Database } from '../../../db/engine.ts';
 import { bulkWrite } from '../../../db/write.ts';
 import { appendAudit } from '../../../kernel/audit/append.ts';
@@ -12,13 +14,12 @@ import { AppError } from '../../../kernel/errors.ts';
 import { rowsRejected, type RowError } from '../../../kernel/files/rows.ts';
 import type { FileFormat } from '../../../kernel/files/table.ts';
 import { covers, type Scope } from '../../../kernel/scope.ts';
-import type { RuleSet } from '../../../policy/index.ts';
-import { decideInBulk } from '../../cases/index.ts';
 import { admitMigrated } from '../../placements/index.ts';
 import { allow } from '../permissions.ts';
 import * as repo from '../repo/caseload.ts';
-import { checkCaseloadFile, type CaseloadWarning, type CheckedCaseload } from './check.ts';
-import { stageLine } from './stage-lines.ts';
+import { checkCaseloadRows, type CaseloadWarning, type CheckedCaseload } from './check.ts';
+import * as write from '../repo/write.ts';
+import { idsNeeded, serialBlocks, writtenRows } from './written-rows.ts';
 
 export type CaseloadPhase = 'check' | 'stage' | 'write';
 
@@ -69,21 +70,32 @@ function refused(errors: readonly RowError[], warnings: readonly CaseloadWarning
   return new AppError(e.code, e.message, e.status, { ...e.details, warnings: warnings.slice(0, SHOWN), warningCount: warnings.length });
 }
 
-export async function checkCaseload(db: Database, scope: Scope, body: Buffer, opts: CaseloadOptions) {
+/** The rows of a file checked (their formula to come): the county, the first month paid and the file's name as the options give them. */
+async function checkRows(db: Database, scope: Scope, body: Buffer, opts: CaseloadOptions) {
   if (scope.role === 'auditor') throw AppError.forbidden('审计角色为只读，不能修改数据');
   const county = await importCounty(db, scope, opts.countyCode);
   const today = todayInChina();
   const firstMonth = opts.firstMonth ?? today.slice(0, 7);
   const fileName = opts.fileName ?? `caseload.${opts.format}`;
   opts.onProgress?.('check', 0, 1);
-  const checked = await checkCaseloadFile(db, scope, body, { countyCode: county?.code ?? null, format: opts.format, fileName, today, firstMonth });
+  const rows = await checkCaseloadRows(db, scope, body, { countyCode: county?.code ?? null, format: opts.format, fileName, today, firstMonth });
+  return { county, firstMonth, fileName, rows };
+}
+
+export async function checkCaseload(db: Database, scope: Scope, body: Buffer, opts: CaseloadOptions) {
+  const { county, firstMonth, fileName, rows } = await checkRows(db, scope, body, opts);
+  const checked: CheckedCaseload = { cases: rows.cases, errors: rows.errors, warnings: await rows.formula(), dataRows: rows.dataRows };
   opts.onProgress?.('check', 1, 1);
   return { county, firstMonth, fileName, checked };
 }
 
 export async function importCaseload(db: Database, scope: Scope, body: Buffer, opts: CaseloadOptions): Promise<CaseloadResult> {
-  const { county, firstMonth, fileName, checked } = await checkCaseload(db, scope, body, opts);
-  if (checked.errors.length > 0) throw refused(checked.errors, checked.warnings);
+  const { county, firstMonth, fileName, rows } = await checkRows(db, scope, body, opts);
+  // On PostgreSQL the formula's reads and work run while the cases and transitions are written (they need
+  // none of its outcome); PGlite is one session, held by the transaction: the formula comes first.
+  const formula = rows.errors.length > 0 || opts.dryRun || db.engine === 'pglite' ? Promise.resolve(await rows.formula()) : rows.formula();
+  formula.catch(() => undefined);
+  if (rows.errors.length > 0) throw refused(rows.errors, await formula);
   const result = (dryRun: boolean, c: CheckedCaseload): CaseloadResult => ({
     ok: true, dryRun, countyCode: county?.code ?? null, countyName: county?.name ?? null, fileName, rows: c.dataRows, firstMonth,
     imported: {
@@ -94,40 +106,40 @@ export async function importCaseload(db: Database, scope: Scope, body: Buffer, o
     },
     warnings: c.warnings.slice(0, SHOWN), warningCount: c.warnings.length,
   });
-  if (opts.dryRun) return result(true, checked);
+  opts.onProgress?.('check', 1, 1);
+  if (opts.dryRun) return result(true, { ...rows, warnings: await formula });
 
   const stage = await repo.newStage(db.kysely);
-  try {
-    opts.onProgress?.('stage', 0, 1);
-    await repo.copyStage(db, checked.cases.map((c) => stageLine(stage, c)));
+  const ctx = { stage, fileName, firstMonth, actor: { id: scope.userId, name: scope.userName, role: scope.role } };
+  const open = rows.cases.filter((c) => c.closedOn === null)
+    .map((c) => ({ row: c.row, programme: c.programme, countyCode: c.countyCode, householdId: c.householdId, memberId: c.memberId }));
+  opts.onProgress?.('stage', 0, 1);
+  return bulkWrite(db, scope, async (tx) => {
+    const taken = await write.takenAmong(tx, open);
+    if (taken.length > 0) {
+      throw AppError.conflict('caseload_changed', `导入期间第 ${taken.slice(0, 10).join('、')} 行的家庭或人员已有了案件，未导入任何数据；请重新导入`, { rows: taken });
+    }
+    const [ids, firstNumbers] = [await write.drawIds(tx, idsNeeded(rows.cases)), await write.firstSerials(tx, serialBlocks(rows.cases))];
+    const written = writtenRows(rows.cases, ids, firstNumbers, ctx);
     opts.onProgress?.('stage', 1, 1);
-    const r = result(false, checked);
-    await bulkWrite(db, scope, async (tx) => {
-      const taken = await repo.stagedTaken(tx, stage);
-      if (taken.length > 0) {
-        throw AppError.conflict('caseload_changed', `导入期间第 ${taken.slice(0, 10).join('、')} 行的家庭或人员已有了案件，未导入任何数据；请重新导入`, { rows: taken });
-      }
-      const groups = await repo.stageGroups(tx, stage);
-      let done = 0;
-      for (const g of groups) {
-        opts.onProgress?.('write', done, checked.cases.length);
-        done += await decideInBulk(tx, {
-          programme: g.programme, picked: repo.stagedPicked(stage, g.programme, g.rule_set, fileName, firstMonth), applicant: 'picked', ruleSet: g.rule_set as RuleSet,
-          decidedOn: todayInChina(), action: 'migrate', fromState: null, state: 'approved', phase: 'payable',
-          actor: { id: scope.userId, name: scope.userName, role: scope.role }, transitionData: { migration: true, file: fileName },
-          reason: `存量对象迁移导入（${fileName}）`, fromMonth: firstMonth, schedule: 'monthly', decisionKind: 'migration', perRow: true, closedRows: true,
-        });
-      }
-      opts.onProgress?.('write', done, checked.cases.length);
-      // 集中供养: each person's stay in the named institution (never beyond its beds: else nothing is imported).
-      await admitMigrated(tx, scope, repo.stagedStays(stage), String(stage));
-      await appendAudit(tx, scope, {
-        action: 'cases.caseload_import', entity: 'caseload_import', entityId: String(stage), areaCode: county?.code ?? (scope.areaCode || null),
-        after: { fileName, rows: r.rows, dibao: r.imported.dibao, hardship: r.imported.hardship, closed: r.imported.closed, amountFen: r.imported.amountFen, warnings: r.warningCount, firstMonth },
-      });
+    opts.onProgress?.('write', 0, rows.cases.length);
+    await write.insertColumns(tx, 'cases', written.cases);
+    await write.insertColumns(tx, 'case_transitions', written.transitions);
+    const r = result(false, { ...rows, warnings: await formula });
+    const { decisions, entitlements } = written.decided();
+    await write.insertColumns(tx, 'case_decisions', decisions);
+    await write.insertColumns(tx, 'entitlements', entitlements);
+    opts.onProgress?.('write', rows.cases.length, rows.cases.length);
+    // 集中供养: each person's stay in the named institution (never beyond its beds: else nothing is imported).
+    const stays = rows.cases.flatMap((c, i) => (c.programme === 'hardship' && c.mode === 'institutional' && c.institutionId !== null
+      ? [{ countyCode: c.countyCode, institutionId: c.institutionId, caseId: written.caseIds[i]!, householdId: c.householdId, memberId: c.memberId, areaCode: c.areaCode,
+        admittedOn: c.decidedOn, dischargedOn: c.closedOn, row: c.row }]
+      : []));
+    if (stays.length > 0) await admitMigrated(tx, scope, write.staysSelection(stays), String(stage));
+    await appendAudit(tx, scope, {
+      action: 'cases.caseload_import', entity: 'caseload_import', entityId: String(stage), areaCode: county?.code ?? (scope.areaCode || null),
+      after: { fileName, rows: r.rows, dibao: r.imported.dibao, hardship: r.imported.hardship, closed: r.imported.closed, amountFen: r.imported.amountFen, warnings: r.warningCount, firstMonth },
     });
     return r;
-  } finally {
-    await repo.clearStage(db.kysely, stage);
-  }
+  });
 }

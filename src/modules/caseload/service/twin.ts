@@ -52,8 +52,30 @@ function bornByOn(p: DibaoBenefitParameters, resolvedOn: string, area: string, d
 
 /** The outcomes the twin gives exactly, by the index of the row in `rows`; the rows left out need the formula in JS. */
 export async function dibaoOutcomesByTwin(db: Database, rows: readonly TwinInput[]): Promise<Map<number, TwinOutcome>> {
+  const outcomeOf = await dibaoTwin(db, rows);
   const out = new Map<number, TwinOutcome>();
-  if (rows.length === 0) return out;
+  rows.forEach((r, i) => {
+    const o = outcomeOf(i, r.births);
+    if (o) out.set(i, o);
+  });
+  return out;
+}
+
+/** What the twin gives for a row and its household's members' birth dates (undefined: the formula in JS). */
+export type TwinOutcomeOf = (i: number, births: readonly string[]) => TwinOutcome | undefined;
+
+/**
+ * The twin's statements for these rows (approval date, household), without the members' birth dates: the
+ * caller runs them while it reads the members, and asks the answer per row with the births (a member on
+ * the elderly boundary leaves the row to the formula in JS).
+ */
+export async function dibaoTwin(db: Database, rows: readonly Omit<TwinInput, 'births'>[]): Promise<TwinOutcomeOf> {
+  const found = new Array<{ outcome: TwinOutcome; from: string; to: string } | undefined>(rows.length);
+  const outcomeOf: TwinOutcomeOf = (i, births) => {
+    const f = found[i];
+    return f === undefined || births.some((b) => b > f.from && b <= f.to) ? undefined : f.outcome;
+  };
+  if (rows.length === 0) return outcomeOf;
   const counties = [...new Set(rows.map((r) => r.countyCode))].sort();
   const parameters = await parameterRows(db);
   const days = changeDays(parameters);
@@ -102,10 +124,10 @@ export async function dibaoOutcomesByTwin(db: Database, rows: readonly TwinInput
       if (!t) continue;
       const from = bornByOn(g.base, g.on, t.parameter_area, g.on);
       const to = bornByOn(g.base, g.on, t.parameter_area, r.date);
-      if (from === undefined || to === undefined || r.births.some((b) => b > from && b <= to)) continue;
-      if (!t.eligible) out.set(i, { ok: false, message: notEligibleMessage(Number(t.per_capita_income), Number(t.standard)) });
-      else if (t.total !== null) out.set(i, { ok: true, amountFen: Number(t.total), topup: Number(t.topups ?? 0) });
+      if (from === undefined || to === undefined) continue;
+      if (!t.eligible) found[i] = { from, to, outcome: { ok: false, message: notEligibleMessage(Number(t.per_capita_income), Number(t.standard)) } };
+      else if (t.total !== null) found[i] = { from, to, outcome: { ok: true, amountFen: Number(t.total), topup: Number(t.topups ?? 0) } };
     }
   }
-  return out;
+  return outcomeOf;
 }
