@@ -16,6 +16,22 @@ const MOCKING = ['src/modules/intake/intake.test.ts'];
  */
 const TIMED = ['src/server/healthz-during-payroll.test.ts'];
 
+/** Server files in a project of their own, one at a time, in group `groupOrder`. */
+function serverFilesAlone(name: string, include: string[], groupOrder: number) {
+  return {
+    test: {
+      name,
+      sequence: { groupOrder },
+      include,
+      globalSetup: ['src/test/global-setup.ts'],
+      pool: 'forks' as const,
+      maxWorkers: 1,
+      testTimeout: 60_000,
+      hookTimeout: 120_000,
+    },
+  };
+}
+
 export default defineConfig({
   test: {
     projects: [
@@ -39,31 +55,9 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
-      {
-        // Files that replace a module (vi.mock) need modules of their own.
-        test: {
-          name: 'server-mocked',
-          sequence: { groupOrder: 0 },
-          include: MOCKING,
-          globalSetup: ['src/test/global-setup.ts'],
-          pool: 'forks',
-          maxWorkers: 1,
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
-        },
-      },
-      {
-        test: {
-          name: 'server-timed',
-          sequence: { groupOrder: 1 },
-          include: TIMED,
-          globalSetup: ['src/test/global-setup.ts'],
-          pool: 'forks',
-          maxWorkers: 1,
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
-        },
-      },
+      // Files that replace a module (vi.mock) need modules of their own.
+      serverFilesAlone('server-mocked', MOCKING, 0),
+      serverFilesAlone('server-timed', TIMED, 1),
       {
         test: {
           name: 'e2e',
