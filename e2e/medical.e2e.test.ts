@@ -88,8 +88,12 @@ browserSuite('医疗救助 (browser)', (env) => {
     // The prefecture's dashboard for 2015 counts it on the 医疗救助 card.
     await loginAs(page, base, 'qiannan.admin');
     await page.goto(`${base}/stats?year=2015`);
-    await page.getByTestId('stats-programme-medical').getByText('医疗救助', { exact: true }).waitFor();
-    expect(await page.getByTestId('stats-kpi-medical-times').innerText()).toMatch(/门诊、住院救助人次[\s\S]*1/);
+    // The dashboard serves the roll-up as of its last background refresh (数据截至…): reloaded until it counts the claim.
+    await expect.poll(async () => {
+      await page.reload();
+      await page.getByTestId('stats-programme-medical').getByText('医疗救助', { exact: true }).waitFor();
+      return page.getByTestId('stats-kpi-medical-times').innerText();
+    }, { timeout: 30_000, interval: 1000 }).toMatch(/门诊、住院救助人次[\s\S]*1/);
     expect(await page.getByTestId('stats-kpi-medical-amount').innerText()).toContain('4,000');
     await page.screenshot({ path: join(OUT, 'medical-dashboard.png'), fullPage: true });
     await page.close();

@@ -96,9 +96,13 @@ browserSuite('临时救助 (browser)', (env) => {
     await login(page, base, 'qiannan.admin');
     await page.goto(`${base}/stats?year=2015`);
     const card = page.getByTestId('stats-programme-temporary');
-    await card.getByText('临时救助', { exact: true }).waitFor();
-    const times = await page.getByTestId('stats-kpi-temporary-times').innerText();
-    expect(Number(times.replace(/\D/g, '').slice(0, 1))).toBe(1);
+    // The dashboard serves the roll-up as of its last background refresh (数据截至…): reloaded until it counts the claim.
+    await expect.poll(async () => {
+      await page.reload();
+      await card.getByText('临时救助', { exact: true }).waitFor();
+      const times = await page.getByTestId('stats-kpi-temporary-times').innerText();
+      return Number(times.replace(/\D/g, '').slice(0, 1));
+    }, { timeout: 30_000, interval: 1000 }).toBe(1);
     expect(await page.getByTestId('stats-kpi-temporary-persons').innerText()).toMatch(/临时救助人次[\s\S]*2/);
     await page.screenshot({ path: join(OUT, 'temporary-dashboard.png'), fullPage: true });
     expect(caseNo).toMatch(/^LS/);

@@ -20,7 +20,7 @@ import { householdFactsFromRegistry, registryHouseholdById, type Member } from '
 import { insertHousehold, insertMember } from '../registry/testing.ts';
 import { householdArbitrary, memberArbitrary, type GeneratedHousehold } from '../policy/testing.ts';
 import { dumpHousehold } from '../policy/testing.ts';
-import { parameterRows } from '../policy/testing.ts';
+import { invalidateParameters, parameterRows } from '../policy/testing.ts';
 import { decideInBulk } from './service/bulk-decide.ts';
 import { discardRerate, draftRerate } from './service/rerate.ts';
 
@@ -74,6 +74,9 @@ describe(`re-rating equals the formulas on the new parameters (${ENGINE})`, () =
     const unique = [...new Map(values.map((v) => [`${v.name}|${v.area}`, v])).values()];
     if (unique.length === 0) return;
     await db.kysely.insertInto('policy_values').values(unique.map((v) => ({ name: v.name, area: v.area, rule_set: null, effective, value: JSON.stringify(v.value), origin: 'api', created_by: 'test' }))).execute();
+    // Written past the service (which drops the cache itself): on a server the change's notice arrives a moment
+    // after the commit (src/modules/policy/service/parameters.ts), and the rows below must be the new ones now.
+    invalidateParameters(db);
   }
 
   async function draft(programme: 'dibao' | 'hardship', effectiveMonth: string) {

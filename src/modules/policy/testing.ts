@@ -122,4 +122,4 @@ export function dumpHousehold(record: RegistryHousehold): string {
     assets: assets.map((a) => ({ member: a.member_id, kind: a.kind, value: a.value_fen, note: a.note })),
   });
 }
-export { parameterRows } from './service/parameters.ts';
+export { invalidateParameters, parameterRows } from './service/parameters.ts';
