@@ -170,7 +170,8 @@ browserSuite('受灾人员救助与农房保险 (browser)', (env) => {
       await page.getByTestId('batch-check-confirm').first().click();
       await expect.poll(() => page.getByTestId('batch-check-confirm').count()).toBe(before - 1);
     }
-    expect(await page.getByTestId('batch-head').innerText()).toMatch(/抽查比例 \d+%，抽中 (\d+) 户，已查 \1 户，剔除 0 户/);
+    // The head's figures follow the last confirmation's answer.
+    await expect.poll(() => page.getByTestId('batch-head').innerText()).toMatch(/抽查比例 \d+%，抽中 (\d+) 户，已查 \1 户，剔除 0 户/);
 
     // The public notice from 07-21 (7 days, to 07-27), approval on 07-28, decision on 07-29.
     await fillDate(page.getByTestId('batch-step-date'), '2015-07-21');

@@ -253,7 +253,12 @@ browserSuite('one-window intake (browser)', (env) => {
       const submit = page.getByTestId('complaint-step-submit');
       for (let attempt = 1; ; attempt++) {
         await submit.click();
-        if (refused) return;
+        if (refused) {
+          // A refused step shows the server's message in the dialog; a lost click is clicked again.
+          const shown = await page.getByTestId('complaint-step-error').waitFor({ timeout: 5_000 }).then(() => true, () => false);
+          if (shown || attempt === 3) return;
+          continue;
+        }
         const gone = await submit.waitFor({ state: 'detached', timeout: 5_000 }).then(() => true, () => false);
         if (gone) return;
         if (attempt === 3 || (await page.getByTestId('complaint-step-error').count()) > 0) throw new Error(`the ${action} dialog stayed open`);
