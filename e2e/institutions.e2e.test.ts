@@ -157,8 +157,16 @@ browserSuite('供养机构与救助管理站 (browser)', (env) => {
     await screening.getByLabel('大致年龄').fill('46');
     await screening.getByLabel(/^姓名/).fill('周长河');
     await screening.getByLabel(/^户籍地/).fill('四川省巴中市');
-    await ok(page).click();
-    await page.waitForURL(/\/relief-station\/LQ\d+$/);
+    // A lost click on 确定 (the dialog still open, no navigation) is clicked again.
+    for (let attempt = 1; ; attempt++) {
+      await ok(page).click();
+      const moved = await page.waitForURL(/\/relief-station\/LQ\d+$/, { timeout: 10_000 }).then(() => true, () => false);
+      if (moved) break;
+      if (attempt === 3 || !(await ok(page).isVisible())) {
+        await page.waitForURL(/\/relief-station\/LQ\d+$/);
+        break;
+      }
+    }
     const recordNo = page.url().split('/').at(-1)!;
     const tag = page.locator('.ant-card').first().locator('.ant-tag').first();
     await tag.filter({ hasText: '已甄别' }).waitFor();
