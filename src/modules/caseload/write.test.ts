@@ -1,4 +1,4 @@
-// The caseload import's rows reach the database through array literals (`repo/write.ts`): any text — a
+// The caseload import's rows reach the database through array literals (`repo/write.ts`): every text — a
 // name, a file name inside the explanation's JSON, with quotes, backslashes, braces, commas, blanks, the
 // word NULL — and any null or number comes back from `unnest` exactly as it went in.
 import fc from 'fast-check';

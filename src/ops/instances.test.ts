@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemScope } from '../kernel/scope.ts';
 import { addValue, databaseParameterSet } from '../modules/policy/index.ts';
 import { scheduledRescreen } from '../modules/verification/service/schedule.ts';
-import { openDatabase, type Database } from './engine.ts';
-import { claimRun, runOnce } from './job-runs.ts';
+import { openDatabase, type Database } from '../db/engine.ts';
+import { claimRun, runOnce } from '../db/job-runs.ts';
 import { ENGINE, testDatabaseAt } from '../test/db.ts';
 
 let a: Database;
