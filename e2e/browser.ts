@@ -84,8 +84,9 @@ export async function seeLaterProgramme(page: Page): Promise<void> {
  * Picks the option titled `title` in the antd Select whose input has the id `id`, and waits until the select
  * shows it. Under load the open list can still be moving into place when the option is pressed: the release
  * then lands beside it and nothing is chosen (seen in e2e/intake.e2e.test.ts: the form went off without the
- * field, and the page stayed where it was). So the choice is made again, as a user would, until the select
- * shows it (three tries at most).
+ * field, and the page stayed where it was), or the list keeps moving and is drawn again under the pointer (seen on
+ * PostgreSQL in CI: the click waited its whole 30 s). So each press is bounded and the choice is made again, as a
+ * user would, until the select shows it (four tries at most).
  */
 export async function chooseOption(page: Page, id: string, title: string): Promise<void> {
   const select = page.locator('.ant-select', { has: page.locator(`#${id}`) });
@@ -93,13 +94,17 @@ export async function chooseOption(page: Page, id: string, title: string): Promi
   const option = page.locator(`.ant-select-dropdown:visible:has(#${id}_list) .ant-select-item-option[title="${title}"]`);
   const shown = select.locator(`.ant-select-selection-item[title="${title}"]`);
   for (let attempt = 1; ; attempt++) {
-    if (!(await option.isVisible())) await select.click();
-    await option.click();
     try {
+      // Centred, the list opens inside the viewport rather than flipping and moving while it is pressed.
+      await select.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+      if (!(await option.isVisible())) await select.click({ timeout: 5_000 });
+      await option.click({ timeout: 5_000 });
       await shown.waitFor({ timeout: 2_000 });
       return;
     } catch (e) {
-      if (attempt === 3) throw e;
+      if (attempt === 4) throw e;
+      // A list that kept moving (or was drawn again) under the pointer is closed and opened afresh.
+      if (!(await shown.isVisible())) await page.keyboard.press('Escape');
     }
   }
 }
