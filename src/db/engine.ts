@@ -21,10 +21,11 @@ export interface Database {
   /** `table(columns)` as CSV text (no header) by COPY … TO: moving a database to another engine (src/ops/copy.ts). */
   copyCsvOut(table: string, columns: readonly string[]): Promise<string>;
   /**
-   * PostgreSQL: calls `onNotice` for every NOTIFY on `channel` (from any instance, once committed), on a connection
-   * of its own, closed with the database; resolves once listening. PGlite (one process): never called.
+   * PostgreSQL: calls `onNotice` with the payload of every NOTIFY on `channel` (from any instance, once committed),
+   * on a connection of its own, closed with the database; resolves once listening. `null`: the connection was lost
+   * and notices may have been missed (no more follow on it). PGlite (one process): never called.
    */
-  listen(channel: string, onNotice: () => void): Promise<void>;
+  listen(channel: string, onNotice: (payload: string | null) => void): Promise<void>;
   /** Run a multi-statement SQL script in one transaction (migrations). */
   execScript(script: string): Promise<void>;
   /** PGlite only: the data folder as a tar blob (test fixtures, backups). */
@@ -43,6 +44,8 @@ export interface OpenOptions {
   dataDir?: string;
   /** A PGlite data dump (from dumpDataDir) to start from: fast test databases. */
   loadDataDir?: Blob;
+  /** PostgreSQL: the pool's most connections (JIUZHU_DB_POOL_SIZE); default 10. */
+  poolSize?: number;
 }
 
 const TIME_ZONE = 'Asia/Shanghai';
@@ -52,7 +55,7 @@ const parseDate = (v: string) => v;
 const parseNumeric = (v: string) => Number(v);
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
-  return opts.databaseUrl ? openPostgres(opts.databaseUrl) : openPGlite(opts);
+  return opts.databaseUrl ? openPostgres(opts.databaseUrl, opts.poolSize ?? 10) : openPGlite(opts);
 }
 
 async function openPGlite(opts: OpenOptions): Promise<Database> {
@@ -132,7 +135,7 @@ async function openPGlite(opts: OpenOptions): Promise<Database> {
   };
 }
 
-async function openPostgres(url: string): Promise<Database> {
+async function openPostgres(url: string, poolSize: number): Promise<Database> {
   const types = {
     getTypeParser(oid: number, format?: 'text' | 'binary') {
       if (oid === 20) return parseInt8;
@@ -141,7 +144,7 @@ async function openPostgres(url: string): Promise<Database> {
       return pg.types.getTypeParser(oid, format);
     },
   };
-  const pool = new pg.Pool({ connectionString: url, max: 10, types, options: `-c TimeZone=${TIME_ZONE}` });
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, types, options: `-c TimeZone=${TIME_ZONE}` });
   // Each connection is lent with the statement timeout of the work that takes it (src/db/statement-timeout.ts).
   const timeouts = new WeakMap<pg.PoolClient, number>();
   const connect = async (ms: number): Promise<pg.PoolClient> => {
@@ -189,10 +192,10 @@ async function openPostgres(url: string): Promise<Database> {
       await client.connect();
       listeners.push(client);
       client.on('notification', (n) => {
-        if (n.channel === channel) onNotice();
+        if (n.channel === channel) onNotice(n.payload ?? '');
       });
       // A lost connection may have missed notices: the caller treats it as one.
-      client.on('error', () => onNotice());
+      client.on('error', () => onNotice(null));
       await client.query(`listen ${channel}`);
     },
     async dumpDataDir(): Promise<Blob> {

@@ -13,8 +13,8 @@ export const SCOPED_ROLE = 'jiuzhu_scoped';
 export async function applyRowSecurity(tx: Kysely<DB>, scope: Scope): Promise<void> {
   const prefix = scope.kind === 'system' ? '*' : scope.kind === 'citizen' ? '' : scope.prefix;
   const households = scope.kind === 'citizen' ? scope.households.join(',') : '';
-  await sql`select set_config('jiuzhu.scope_prefix', ${prefix}, true), set_config('jiuzhu.scope_households', ${households}, true)`.execute(tx);
-  await sql.raw(`set local role ${SCOPED_ROLE}`).execute(tx);
+  // `role` set locally is `set local role`: one round trip for the three settings.
+  await sql`select set_config('jiuzhu.scope_prefix', ${prefix}, true), set_config('jiuzhu.scope_households', ${households}, true), set_config('role', ${SCOPED_ROLE}, true)`.execute(tx);
 }
 
 /** Lets the restricted role use every table and sequence; run after migrations, as tables come and go. */

@@ -78,4 +78,12 @@ describe('configuration from the environment', () => {
   it('refuses a bad JIUZHU_DCI_TEST_MODE naming it', () => {
     expect(refusal({ JIUZHU_DCI_TEST_MODE: 'yes' }).message).toContain('JIUZHU_DCI_TEST_MODE');
   });
+
+  it('reads the PostgreSQL pool size (default 10) and refuses a bad one naming it and what it received', () => {
+    expect(loadConfig({}).dbPoolSize).toBe(10);
+    expect(loadConfig({ JIUZHU_DB_POOL_SIZE: '40' }).dbPoolSize).toBe(40);
+    for (const bad of ['0', 'ten', '-5', '2.5', '1001']) {
+      expect(refusal({ JIUZHU_DB_POOL_SIZE: bad }).message).toContain(`JIUZHU_DB_POOL_SIZE 应为 1–1000 的整数（连接数）（收到 "${bad}"）`);
+    }
+  });
 });

@@ -35,6 +35,8 @@ export interface Config {
   statementTimeoutMs: number;
   /** A listening server refreshes the statistics roll-up in the background this often (s); 0: each read refreshes it first. */
   statsRefreshSeconds: number;
+  /** PostgreSQL: the most connections this process opens to the server (PGlite has one session). */
+  dbPoolSize: number;
 }
 
 export const SMS_PROVIDERS = ['console', 'file', 'http'] as const;
@@ -126,6 +128,7 @@ const ENV = z.object({
   JIUZHU_SEARCH_COUNT_CAP: variable(integer(1, 999_999), '应为 1–999999 的整数', 10_000),
   JIUZHU_STATEMENT_TIMEOUT_MS: variable(integer(0, 600_000), '应为 0–600000 的整数（毫秒，0 表示不限）', 15_000),
   JIUZHU_STATS_REFRESH_SECONDS: variable(integer(0, 86_400), '应为 0–86400 的整数（秒，0 表示每次查询前刷新）', 30),
+  JIUZHU_DB_POOL_SIZE: variable(integer(1, 1000), '应为 1–1000 的整数（连接数）', 10),
 }).superRefine((e, ctx) => {
   if (e.JIUZHU_SMS_PROVIDER === 'file' && !e.JIUZHU_SMS_FILE) ctx.addIssue({ code: 'custom', path: ['JIUZHU_SMS_FILE'], message: 'JIUZHU_SMS_PROVIDER=file 时必须设置（短信写入的文件）' });
   if (e.JIUZHU_OIDC_ISSUER && !e.JIUZHU_OIDC_CLIENT_ID) ctx.addIssue({ code: 'custom', path: ['JIUZHU_OIDC_CLIENT_ID'], message: '设置 JIUZHU_OIDC_ISSUER 时必须设置（在统一身份认证登记的客户端标识）' });
@@ -156,6 +159,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     searchCountCap: e.JIUZHU_SEARCH_COUNT_CAP,
     statementTimeoutMs: e.JIUZHU_STATEMENT_TIMEOUT_MS,
     statsRefreshSeconds: e.JIUZHU_STATS_REFRESH_SECONDS,
+    dbPoolSize: e.JIUZHU_DB_POOL_SIZE,
     sms: { provider: e.JIUZHU_SMS_PROVIDER, file: e.JIUZHU_SMS_FILE, url: e.JIUZHU_SMS_URL, token: e.JIUZHU_SMS_TOKEN },
     oidc:
       e.JIUZHU_OIDC_ISSUER && e.JIUZHU_OIDC_CLIENT_ID && e.JIUZHU_OIDC_CLIENT_SECRET

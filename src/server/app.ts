@@ -3,7 +3,7 @@ import type { DestinationStream } from 'pino';
 import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
 import { z } from 'zod';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { areaRoutes } from '../modules/areas/index.ts';
 import { auditRoutes } from '../modules/audit/index.ts';
 import { authRoutes } from '../modules/auth/index.ts';
@@ -41,9 +41,10 @@ import { errorHandler } from './errors.ts';
 import { statementTimeoutHook } from '../db/statement-timeout.ts';
 import { badUrl, refuseHostileInput } from './hostile-input.ts';
 import { registerSecurityHeaders } from './headers.ts';
-import { loggerOptions } from './logging.ts';
+import { loggerOptions, RequestLog } from './logging.ts';
 import { createMetrics, mayReadMetrics } from './metrics.ts';
 import { registerStatic } from './static.ts';
+import { schemaSerializerCompiler } from './serializer.ts';
 import { opsRoutes } from '../ops/routes.ts';
 
 /** Every module's routes; a new module adds its one line here. */
@@ -68,9 +69,10 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; logStr
     // Drives req.ip (login throttling, the /metrics loopback check) from X-Forwarded-For only for trusted proxies.
     trustProxy: typeof ctx.config.trustProxy === 'number' ? trustHops(ctx.config.trustProxy) : ctx.config.trustProxy,
     frameworkErrors: badUrl,
+    logController: new RequestLog(),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(schemaSerializerCompiler);
   app.setErrorHandler(errorHandler);
   refuseHostileInput(app);
 

@@ -14,7 +14,7 @@ import { syncParameterFiles } from '../modules/policy/index.ts';
 export const DEMO_PREFECTURE = '522700';
 
 export async function openConfigured(config: Config): Promise<Database> {
-  return openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  return openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.dbPoolSize });
 }
 
 /** Migrations always; in demo mode also 黔南州's areas and one account per role. */

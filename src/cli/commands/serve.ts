@@ -4,7 +4,7 @@ import type { Config } from '../../kernel/config.ts';
 async function serve(config: Config): Promise<void> {
   // The database opens (PGlite: its WebAssembly compiled off the main thread) while the server's modules load.
   const { openDatabase } = await import('../../db/engine.ts');
-  const opening = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const opening = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.dbPoolSize });
   opening.catch(() => undefined); // awaited below, after the imports: no unhandled rejection meanwhile
   const [{ buildApp }, { prepare }, { closeApp, closeOnSignals }, { startRescreenSchedule }, { newOpsToken, publishControl }, { pumpSubscriptions, startOutbox }] = await Promise.all([
     import('../../server/app.ts'), import('../../server/bootstrap.ts'), import('../../server/shutdown.ts'), import('../../modules/verification/index.ts'),

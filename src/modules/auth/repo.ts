@@ -1,22 +1,25 @@
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import type { UserWithArea } from '../users/index.ts';
 import type { Counter, ThrottleKind } from './throttle.ts';
 
 export async function insertSession(tx: Kysely<DB>, s: { token_hash: string; user_id: number; kind: 'cookie' | 'api'; label: string | null; expires_at: Date }): Promise<void> {
   await tx.insertInto('sessions').values(s).execute();
 }
 
-export async function findSessionUser(db: Kysely<DB>, tokenHash: string): Promise<number | undefined> {
-  const row = await db
+/** The active user of a session that has not expired, with its area's name and the session's expiry: one query. */
+export async function findSessionUser(db: Kysely<DB>, tokenHash: string): Promise<(UserWithArea & { session_expires_at: Date }) | undefined> {
+  return db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select('sessions.user_id')
+    .innerJoin('areas', 'areas.code', 'users.area_code')
+    .selectAll('users')
+    .select(['areas.name as area_name', 'sessions.expires_at as session_expires_at'])
     .where('sessions.token_hash', '=', tokenHash)
     .where('sessions.expires_at', '>', sql<Date>`now()`)
     .where('users.active', '=', true)
     .executeTakeFirst();
-  return row?.user_id;
 }
 
 export async function findSession(db: Kysely<DB>, tokenHash: string): Promise<{ user_id: number; kind: 'cookie' | 'api'; label: string | null; expires_at: Date } | undefined> {

@@ -52,6 +52,7 @@ export async function login(db: Database, input: { username: string; password: s
     });
     return token;
   });
+  if (input.replacing) users.forgetSession(db, hashToken(input.replacing));
   return { user, token };
 }
 
@@ -77,14 +78,17 @@ export async function changePassword(db: Database, scope: Scope, input: { token:
     await appendAudit(tx, scope, { action: 'auth.password', entity: 'user', entityId: String(row.id), areaCode: row.area_code, after: { sessionsEnded } });
     return token;
   });
+  users.forgetUserSessions(db, row.id);
   return { token, kind: session.kind };
 }
 
+/** The user of a session token; cached for a few seconds (src/modules/users/session-cache.ts). */
 export async function resolveToken(db: Database, token: string): Promise<User | undefined> {
-  const id = await repo.findSessionUser(db.kysely, hashToken(token));
-  if (id === undefined) return undefined;
-  const row = await users.findById(db.kysely, id);
-  return row ? toUser(row) : undefined;
+  const hash = hashToken(token);
+  return users.cachedSessionUser(db, hash, async () => {
+    const row = await repo.findSessionUser(db.kysely, hash);
+    return row ? { user: toUser(row), expiresAt: row.session_expires_at } : undefined;
+  });
 }
 
 export async function logout(db: Database, scope: Scope, token: string): Promise<void> {
@@ -92,4 +96,5 @@ export async function logout(db: Database, scope: Scope, token: string): Promise
     await repo.deleteSession(tx, hashToken(token));
     await appendAudit(tx, scope, { action: 'auth.logout', entity: 'user', entityId: String(scope.userId), areaCode: scope.areaCode });
   });
+  users.forgetSession(db, hashToken(token));
 }

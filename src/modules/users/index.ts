@@ -4,5 +4,7 @@ export { DEMO_ACCOUNTS, ensureDemoAccounts } from './demo.ts';
 export { hashParameters, hashPassword, verifyPassword } from './password.ts';
 export { countUsers, displayNames, findById, findByUsername, revokeSessions, setPassword } from './repo.ts';
 export { userRoutes, userSchema } from './routes.ts';
+export { cachedSessionUser, forgetSession, forgetUserSessions } from './session-cache.ts';
 export { createUser, newUserSchema, requireStrongPassword, toUser } from './service.ts';
 export type { User } from './service.ts';
+export type { UserWithArea } from './repo.ts';

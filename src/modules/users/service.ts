@@ -10,6 +10,7 @@ import { levelOf, type AreaLevel } from '../../kernel/areas.ts';
 import { hashPassword, PASSWORD_MIN_LENGTH } from './password.ts';
 import { passwordProblem } from './password-policy.ts';
 import * as repo from './repo.ts';
+import { forgetUserSessions } from './session-cache.ts';
 import { DEPARTMENTS, permissionsOf, ROLE_LEVELS, ROLES, type Action, type Department, type Role } from '../../kernel/permissions.ts';
 
 export interface User {
@@ -140,6 +141,7 @@ export async function updateUser(db: Database, scope: Scope, username: string, c
       const sessionsEnded = await repo.revokeSessions(tx, row.id);
       await appendAudit(tx, scope, { action: 'users.update', entity: 'user', entityId: String(row.id), areaCode: after.areaCode, before, after: { ...after, sessionsEnded } });
     });
+    forgetUserSessions(db, row.id);
   }
   const fresh = await repo.findById(db.kysely, row.id);
   if (!fresh) throw new Error('user vanished after update');

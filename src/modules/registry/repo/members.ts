@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
 import type { Asset, IncomeItem, Member } from '../domain/types.ts';
 
@@ -33,10 +33,15 @@ export async function findRegistered(db: Kysely<DB>, idNumbers: string[]) {
     .execute();
 }
 
+/** A member and its entry in the person index, in one statement. */
 export async function insertMember(tx: Kysely<DB>, countyCode: string, householdId: number, m: Member): Promise<number> {
-  const row = await tx.insertInto('members').values(memberValues(countyCode, householdId, m)).returning('id').executeTakeFirstOrThrow();
-  await tx.insertInto('person_index').values({ id_number: m.idNumber, county_code: countyCode, member_id: row.id, household_id: householdId }).execute();
-  return row.id;
+  const { rows } = await sql<{ id: number }>`
+    with m as (${tx.insertInto('members').values(memberValues(countyCode, householdId, m)).returning('id')}),
+    p as (insert into person_index (id_number, county_code, member_id, household_id) select ${m.idNumber}, ${countyCode}, m.id, cast(${householdId} as bigint) from m)
+    select id from m`.execute(tx);
+  const row = rows[0];
+  if (!row) throw new Error('member not inserted');
+  return Number(row.id);
 }
 
 export async function updateMember(tx: Kysely<DB>, countyCode: string, memberId: number, m: Member): Promise<void> {
@@ -53,6 +58,11 @@ export async function deleteMember(tx: Kysely<DB>, countyCode: string, memberId:
 
 export async function replaceIncomes(tx: Kysely<DB>, countyCode: string, householdId: number, items: IncomeItem[], memberIds: Map<string, number>): Promise<void> {
   await tx.deleteFrom('income_items').where('county_code', '=', countyCode).where('household_id', '=', householdId).execute();
+  await insertIncomes(tx, countyCode, householdId, items, memberIds);
+}
+
+/** A household's income items, added to those it has (none: a new household). */
+export async function insertIncomes(tx: Kysely<DB>, countyCode: string, householdId: number, items: IncomeItem[], memberIds: Map<string, number>): Promise<void> {
   if (items.length === 0) return;
   await tx
     .insertInto('income_items')
@@ -62,6 +72,11 @@ export async function replaceIncomes(tx: Kysely<DB>, countyCode: string, househo
 
 export async function replaceAssets(tx: Kysely<DB>, countyCode: string, householdId: number, items: Asset[], memberIds: Map<string, number>): Promise<void> {
   await tx.deleteFrom('assets').where('county_code', '=', countyCode).where('household_id', '=', householdId).execute();
+  await insertAssets(tx, countyCode, householdId, items, memberIds);
+}
+
+/** A household's assets, added to those it has (none: a new household). */
+export async function insertAssets(tx: Kysely<DB>, countyCode: string, householdId: number, items: Asset[], memberIds: Map<string, number>): Promise<void> {
   if (items.length === 0) return;
   await tx
     .insertInto('assets')

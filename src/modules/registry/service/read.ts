@@ -5,7 +5,7 @@ import { AppError } from '../../../kernel/errors.ts';
 import { maskIdNumber } from '../../../kernel/mask.ts';
 import { appendAudit } from '../../../kernel/audit/append.ts';
 import * as households from '../repo/households.ts';
-import { findHousehold } from '../repo/roots.ts';
+import { findHousehold, findHouseholdWithItems } from '../repo/roots.ts';
 import { searchHouseholds, type SearchFilters } from '../repo/search.ts';
 import { assetView, householdView, incomeView, maskDeep, memberView } from '../view.ts';
 import { displayNames } from '../../users/index.ts';
@@ -49,14 +49,12 @@ async function auditUnmask(db: Database, scope: Scope, householdNo: string, vill
 
 export async function getHousehold(db: Database, scope: Scope, householdNo: string, unmask: boolean) {
   allow(scope, 'registry.read');
-  const h = await mustFindHousehold(db, scope, householdNo);
+  if (!/^\d{14}$/.test(householdNo)) throw AppError.field('householdNo', '户编号应为14位数字');
+  const found = await findHouseholdWithItems(db.kysely, scope, householdNo);
+  if (!found) throw AppError.notFound('家庭', householdNo);
+  const { members, incomes, assets, ...h } = found;
   if (unmask) await auditUnmask(db, scope, householdNo, h.village_code, 'household');
   const masked = !unmask;
-  const [members, incomes, assets] = await Promise.all([
-    households.listMembers(db.kysely, h.key),
-    households.listIncomes(db.kysely, h.key),
-    households.listAssets(db.kysely, h.key),
-  ]);
   const idOf = new Map(members.map((m) => [m.id, m.id_number]));
   return {
     masked,

@@ -35,7 +35,10 @@ export function registeredMessage(scope: Scope, found: { village_code: string; h
  * scope, so a hit outside it is audited (in its own transaction: the refused write rolls back).
  */
 export async function refuseRegistered(db: Database, scope: Scope, people: { idNumber: string; field: string }[]): Promise<void> {
-  const clash = await members.findRegistered(db.kysely, people.map((p) => p.idNumber));
+  await refuseFound(db, scope, people, await members.findRegistered(db.kysely, people.map((p) => p.idNumber)));
+}
+
+async function refuseFound(db: Database, scope: Scope, people: { idNumber: string; field: string }[], clash: Awaited<ReturnType<typeof members.findRegistered>>): Promise<void> {
   if (clash.length === 0) return;
   await auditRegisteredLookup(db, scope, clash);
   const fields = clash.map((c) => ({ field: people.find((p) => p.idNumber === c.id_number)?.field ?? 'idNumber', message: registeredMessage(scope, c) }));
@@ -71,17 +74,21 @@ async function requireVillage(db: Database, scope: Scope, villageCode: string) {
 
 export async function createHousehold(db: Database, scope: Scope, input: NewHousehold) {
   allow(scope, 'registry.write');
+  const people = input.members.map((m, i) => ({ idNumber: m.idNumber, field: `members.${i}.idNumber` }));
+  // Both lookups at once (on a server, two connections); the village is still refused first.
+  const registered = members.findRegistered(db.kysely, people.map((p) => p.idNumber));
+  registered.catch(() => undefined);
   await requireVillage(db, scope, input.household.villageCode);
   checkComposition(input.members, [input.incomes, input.assets]);
   const countyCode = input.household.villageCode.slice(0, 6);
-  await refuseRegistered(db, scope, input.members.map((m, i) => ({ idNumber: m.idNumber, field: `members.${i}.idNumber` })));
+  await refuseFound(db, scope, people, await registered);
   return write(db, scope, async (tx) => {
     const { id, householdNo } = await households.insertNewHousehold(tx, { ...input.household, countyCode });
     const household: Household = { ...input.household, countyCode, householdNo };
     const ids = new Map<string, number>();
     for (const m of input.members) ids.set(m.idNumber, await members.insertMember(tx, countyCode, id, m));
-    await members.replaceIncomes(tx, countyCode, id, input.incomes, ids);
-    await members.replaceAssets(tx, countyCode, id, input.assets, ids);
+    await members.insertIncomes(tx, countyCode, id, input.incomes, ids);
+    await members.insertAssets(tx, countyCode, id, input.assets, ids);
     await households.addHistory(tx, scope, { countyCode, householdId: id, action: 'household.create', after: input });
     await appendAudit(tx, scope, { action: 'registry.create', entity: 'household', entityId: household.householdNo, areaCode: household.villageCode, after: input });
     return household.householdNo;

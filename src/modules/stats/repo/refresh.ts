@@ -43,6 +43,28 @@ export async function rollupState(db: Kysely<DB>): Promise<RollupState> {
   return { asOf: new Date(r.as_of), running: r.running_since ? { since: new Date(r.running_since), done: r.done, total: r.total } : null };
 }
 
+/** The roll-up as it stands, in one statement: its version (raised by every refresh that replaced rows), state and the time. */
+export interface RollupNow extends RollupState {
+  version: number;
+  dirty: boolean;
+  now: Date;
+}
+
+export async function rollupNow(db: Kysely<DB>): Promise<RollupNow> {
+  const { rows } = await sql<{ version: number; as_of: Date; running_since: Date | null; done: number; total: number; now: Date; dirty: boolean }>`
+    select v.version, s.as_of, s.running_since, s.done, s.total, now() as now, exists (select 1 from stats_dirty) as dirty
+      from stats_rollup_version v left join stats_rollup_state s on s.id = 1 where v.id = 1`.execute(db);
+  const r = rows[0];
+  if (!r) throw new Error('stats_rollup_version has no row (migration 0141)');
+  return {
+    version: Number(r.version),
+    asOf: r.as_of === null ? new Date(0) : new Date(r.as_of),
+    running: r.running_since ? { since: new Date(r.running_since), done: r.done, total: r.total } : null,
+    dirty: r.dirty,
+    now: new Date(r.now),
+  };
+}
+
 async function setProgress(db: Kysely<DB>, since: Date, done: number, total: number): Promise<void> {
   await sql`update stats_rollup_state set running_since = ${since}, done = ${done}, total = ${total} where id = 1`.execute(db);
 }
@@ -113,6 +135,8 @@ async function replace(tx: Kysely<DB>, areas: AreaFilter, assessment: DibaoAsses
   if (areas === null) await sql`delete from stats_rollup`.execute(tx);
   else await sql`delete from stats_rollup where area_code in (select code from jsonb_array_elements_text(cast(${JSON.stringify(areas)} as jsonb)) as d (code))`.execute(tx);
   const res = await sql`insert into stats_rollup (area_code, county_code, metric, period, value) ${rollupQuery(areas, assessment)}`.execute(tx);
+  // Last, so that the row is locked only until the commit: figures kept for the old version are read again.
+  await sql`update stats_rollup_version set version = version + 1 where id = 1`.execute(tx);
   return Number(res.numAffectedRows ?? 0);
 }
 

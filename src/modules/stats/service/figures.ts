@@ -10,10 +10,9 @@ import type { FiguresResult, RollupStatus } from '../contract.ts';
 import { statsProgrammes, type StatsProgramme } from '../domain/catalogue.ts';
 import { allow } from '../permissions.ts';
 import * as read from '../repo/read.ts';
-import { hasDirty, rollupState } from '../repo/refresh.ts';
+import { rollupNow, type RollupNow } from '../repo/refresh.ts';
 import { currentAssessment } from './assessment.ts';
 import { refreshRollup, refreshedInBackground } from './refresher.ts';
-import { sql } from 'kysely';
 import { parameterMeans } from './parameters.ts';
 import { resolvePeriod, type PeriodInput } from './period.ts';
 import { payrollSection, programmeSection, type SummedArea } from './programme-figures.ts';
@@ -52,10 +51,12 @@ export async function refresh(db: Database) {
  */
 export async function currentRollup(db: Database): Promise<RollupStatus> {
   if (!refreshedInBackground(db)) await refresh(db);
-  const [dirty, state] = await Promise.all([hasDirty(db.kysely), rollupState(db.kysely)]);
-  const { rows } = await sql<{ t: Date }>`select now() as t`.execute(db.kysely);
-  const asOf = dirty ? state.asOf : new Date(rows[0]!.t);
-  return { asOf: asOf.toISOString(), refreshing: state.running ? { done: state.running.done, total: state.running.total } : null };
+  return rollupStatusOf(await rollupNow(db.kysely));
+}
+
+export function rollupStatusOf(r: RollupNow): RollupStatus {
+  const asOf = r.dirty ? r.asOf : r.now;
+  return { asOf: asOf.toISOString(), refreshing: r.running ? { done: r.running.done, total: r.running.total } : null };
 }
 
 const UNIT_LENGTH: Record<string, number> = { prefecture: 6, county: 9, township: 12 };
