@@ -18,7 +18,8 @@ export const FIGURE_KEYS = [
 export type FigureKey = (typeof FIGURE_KEYS)[number];
 
 const num = z.number().nullable();
-export const unitFigures = z.record(z.enum(FIGURE_KEYS), num);
+/** Every key, each a number or null, and no other: an object (not a record over the keys) so that an answer is written from its JSON Schema. */
+export const unitFigures = z.strictObject(Object.fromEntries(FIGURE_KEYS.map((k) => [k, num])) as Record<FigureKey, typeof num>);
 export type UnitFigures = z.infer<typeof unitFigures>;
 
 export const labels = z.object({ 'zh-CN': z.string(), en: z.string() });
@@ -85,7 +86,7 @@ export const figuresResult = z.object({
   areaPath: z.array(z.string()),
   period,
   total: unitFigures,
-  units: z.array(unitFigures.and(area)),
+  units: z.array(unitFigures.extend(area.shape)),
   programmes: z.array(programmeSection),
   payroll: z.array(payrollSection),
   /** The same as `rollup.asOf`. */

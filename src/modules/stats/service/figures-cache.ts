@@ -20,7 +20,8 @@ interface Entry {
   version: number;
   params: readonly ParameterRow[];
   at: number;
-  result: FiguresResult;
+  /** Shared by the reads that miss at once: one computation, not one per waiting request. */
+  result: Promise<FiguresResult>;
 }
 
 const caches = new WeakMap<Database, Map<string, Entry>>();
@@ -37,14 +38,18 @@ export async function cachedFigures(db: Database, scope: Scope, input: PeriodInp
   const hit = cache.get(key);
   if (hit && hit.version === now.version && hit.params === params && Date.now() - hit.at < FIGURES_CACHE.ttlMs) {
     const rollup = rollupStatusOf(now);
-    return { ...hit.result, refreshedAt: rollup.asOf, rollup };
+    return { ...(await hit.result), refreshedAt: rollup.asOf, rollup };
   }
-  const result = await figures(db, scope, input);
+  const result = figures(db, scope, input);
+  const entry: Entry = { version: now.version, params, at: Date.now(), result };
   cache.delete(key);
   if (cache.size >= FIGURES_CACHE.maxEntries) {
     const oldest = cache.keys().next();
     if (!oldest.done) cache.delete(oldest.value);
   }
-  cache.set(key, { version: now.version, params, at: Date.now(), result });
+  cache.set(key, entry);
+  result.catch(() => {
+    if (cache.get(key) === entry) cache.delete(key);
+  });
   return result;
 }
