@@ -1,7 +1,8 @@
 // Replica reads on a real streaming standby of the PostgreSQL server (.ci/replica.sh makes one): the dashboard
-// is read on the replica, writes and the reads of one's own writes on the primary; with the standby's replay
-// paused, a bound the lag exceeds sends the dashboard to the primary, and the replica's figures carry the time
-// they reflect. Runs when DATABASE_URL and JIUZHU_TEST_REPLICA_URL are both set.
+// and the household export are read on the replica, writes and the reads of one's own writes on the primary; with
+// the standby's replay paused, a bound the lag exceeds sends them to the primary, and the replica's figures carry
+// the time they reflect. Runs when DATABASE_URL and JIUZHU_TEST_REPLICA_URL are both set.
+import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -86,6 +87,16 @@ describe.skipIf(skipped !== null)(`replica reads on a streaming standby (postgre
     const body = res.json() as FiguresResult;
     return { households: body.total.registryHouseholds, asOf: body.rollup.asOf };
   };
+  /** Whether the household export (.xlsx) of the village lists `householdNo`. */
+  const exportLists = async (over: BuiltApp, householdNo: string) => {
+    const res = await over.app.inject({ url: '/api/v1/households/export.xlsx?area=522701001001', headers: bearer(caseworker) });
+    expect(res.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as never);
+    const cells: string[] = [];
+    wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => void cells.push(String(c.value)))));
+    return cells.includes(householdNo);
+  };
   /** Waits until the standby has replayed everything the primary wrote so far. */
   const replayed = async () => {
     const { rows } = await sql<{ lsn: string }>`select pg_current_wal_lsn()::text as lsn`.execute(owner.kysely);
@@ -124,6 +135,7 @@ describe.skipIf(skipped !== null)(`replica reads on a streaming standby (postgre
     expect(stale.households).toBe(before.households);
     expect(stale.asOf <= pausedAt).toBe(true);
     expect((await lenient.reads.source()).server).toBe('replica');
+    expect(await exportLists(app, householdNo)).toBe(false);
 
     // A bound of 1 s: once the standby is further behind, the dashboard reads the primary (logged once).
     await until('the lag to pass 1 s', async () => (await strict.reads.state())?.serving === false, 10);
@@ -131,6 +143,7 @@ describe.skipIf(skipped !== null)(`replica reads on a streaming standby (postgre
     expect(fresh.households).toBe((before.households ?? 0) + 1);
     expect(fresh.asOf > pausedAt).toBe(true);
     expect((await dashboard(strictApp)).households).toBe(fresh.households);
+    expect(await exportLists(strictApp, householdNo)).toBe(true);
     expect(logged.filter((m) => m.startsWith('1: database replica not used'))).toHaveLength(1);
 
     await replayResume();
