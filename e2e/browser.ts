@@ -46,7 +46,9 @@ export async function launchBrowser(): Promise<E2EBrowser> {
     shared = undefined;
     return launchBrowser();
   }
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  // Reduced motion: the app then draws lists, dialogs and charts where they end up, without animation
+  // (web/src/theme/motion.ts): nothing moves under a click, and Chromium draws no animation frames.
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', reducedMotion: 'reduce' });
   return {
     context,
     async close() {

@@ -185,7 +185,7 @@ browserSuite('offline village intake (browser)', (env) => {
     const { server, browser } = env();
     const chromium = browser.context.browser();
     if (!chromium) throw new Error('no browser');
-    const phone = await chromium.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const phone = await chromium.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', reducedMotion: 'reduce' });
     try {
       const page = await phone.newPage();
       await loginAs(page, server.baseUrl, 'guanghui.clerk');

@@ -169,7 +169,7 @@ browserSuite('platform shell (browser)', (env) => {
     const base = server.baseUrl;
     const chromium = browser.context.browser();
     if (!chromium) throw new Error('no browser');
-    const phone = await chromium.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const phone = await chromium.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', reducedMotion: 'reduce' });
     try {
       const page = await phone.newPage();
       const fits = async (what: string) => {

@@ -85,7 +85,7 @@ browserSuite('citizen portal (mobile browser)', (env) => {
     const citizen = await demoCitizen(base);
     const chromium = browser.context.browser();
     if (!chromium) throw new Error('no browser');
-    context = await chromium.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    context = await chromium.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', reducedMotion: 'reduce' });
     const page = await context.newPage();
     mkdirSync(SHOTS, { recursive: true });
 

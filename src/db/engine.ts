@@ -1,13 +1,14 @@
 import fs from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { Kysely, sql } from 'kysely';
 import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Mutex } from '../kernel/mutex.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
-import { currentStatementTimeout } from './statement-timeout.ts';
+import { parseDate, parseInt8, parseNumeric, postgresPool, TIME_ZONE } from './pg-pool.ts';
+import { primaryReads, replicaReads, type Reads, type ReplicaOptions } from './replica.ts';
 import type { DB } from './schema.ts';
 
 export type Engine = 'pglite' | 'postgres';
@@ -16,6 +17,11 @@ export type Engine = 'pglite' | 'postgres';
 export interface Database {
   readonly kysely: Kysely<DB>;
   readonly engine: Engine;
+  /**
+   * Reads that may lag behind the writes (dashboards, reports, exports, the simulator): a streaming replica's
+   * Kysely when one is configured, up and within its lag bound, else the primary's (src/db/replica.ts).
+   */
+  readonly reads: Reads;
   /** Bulk-load CSV text (no header) into `table(columns)` with COPY; returns rows loaded. */
   copyCsv(table: string, columns: readonly string[], csv: string | AsyncIterable<string>): Promise<number>;
   /** `table(columns)` as CSV text (no header) by COPY … TO: moving a database to another engine (src/ops/copy.ts). */
@@ -46,16 +52,12 @@ export interface OpenOptions {
   loadDataDir?: Blob;
   /** PostgreSQL: the pool's most connections (JIUZHU_DB_POOL_SIZE); default 10. */
   poolSize?: number;
+  /** PostgreSQL: a streaming replica of `databaseUrl` for `reads`. Ignored on PGlite (one process, no replica). */
+  replica?: ReplicaOptions | null;
 }
 
-const TIME_ZONE = 'Asia/Shanghai';
-// int8 → number (fen totals stay far below 2^53), date → ISO string (no time-zone shift), numeric → number.
-const parseInt8 = (v: string) => Number(v);
-const parseDate = (v: string) => v;
-const parseNumeric = (v: string) => Number(v);
-
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
-  return opts.databaseUrl ? openPostgres(opts.databaseUrl, opts.poolSize ?? 10) : openPGlite(opts);
+  return opts.databaseUrl ? openPostgres(opts.databaseUrl, opts.replica ?? null, opts.poolSize ?? 10) : openPGlite(opts);
 }
 
 async function openPGlite(opts: OpenOptions): Promise<Database> {
@@ -72,6 +74,7 @@ async function openPGlite(opts: OpenOptions): Promise<Database> {
   return {
     kysely,
     engine: 'pglite',
+    reads: primaryReads(kysely),
     async copyCsv(table, columns, csv) {
       const text = typeof csv === 'string' ? csv : await collect(csv);
       const release = await mutex.lock();
@@ -135,37 +138,15 @@ async function openPGlite(opts: OpenOptions): Promise<Database> {
   };
 }
 
-async function openPostgres(url: string, poolSize: number): Promise<Database> {
-  const types = {
-    getTypeParser(oid: number, format?: 'text' | 'binary') {
-      if (oid === 20) return parseInt8;
-      if (oid === 1082) return parseDate;
-      if (oid === 1700) return parseNumeric;
-      return pg.types.getTypeParser(oid, format);
-    },
-  };
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, types, options: `-c TimeZone=${TIME_ZONE}` });
-  // Each connection is lent with the statement timeout of the work that takes it (src/db/statement-timeout.ts).
-  const timeouts = new WeakMap<pg.PoolClient, number>();
-  const connect = async (ms: number): Promise<pg.PoolClient> => {
-    const client = await pool.connect();
-    if (timeouts.get(client) !== ms) {
-      try {
-        await client.query(`set statement_timeout = ${Math.max(0, Math.floor(ms))}`);
-      } catch (e) {
-        client.release(e instanceof Error ? e : true);
-        throw e;
-      }
-      timeouts.set(client, ms);
-    }
-    return client;
-  };
-  const kysely = new Kysely<DB>({ dialect: new PostgresDialect({ pool: { connect: () => connect(currentStatementTimeout()), end: () => pool.end() } }) });
+async function openPostgres(url: string, replica: ReplicaOptions | null, poolSize: number): Promise<Database> {
+  const { pool, kysely, connect } = postgresPool(url, { max: poolSize });
   await sql`select 1`.execute(kysely);
   const listeners: pg.Client[] = [];
+  const reads = replica ? replicaReads(kysely, replica) : primaryReads(kysely);
   return {
     kysely,
     engine: 'postgres',
+    reads,
     async copyCsv(table, columns, csv) {
       const client = await connect(0);
       try {
@@ -221,6 +202,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     },
     async close() {
       await Promise.all(listeners.map((c) => c.end().catch(() => undefined)));
+      await reads.close();
       await kysely.destroy();
     },
   };

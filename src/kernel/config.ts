@@ -14,6 +14,10 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseUrl: string | null;
+  /** A streaming replica of the PostgreSQL server for reads that may lag (src/db/replica.ts); null: none. */
+  databaseReplicaUrl: string | null;
+  /** A replica further behind than this (s) is not read; its reads go to the primary. */
+  replicaMaxLagSeconds: number;
   demo: boolean;
   cookieSecure: boolean;
   sessionHours: number;
@@ -107,6 +111,8 @@ const ENV = z.object({
   HOST: variable((v) => v, '', '127.0.0.1'),
   JIUZHU_DATA_DIR: variable((v) => v, '', path.resolve('data')),
   DATABASE_URL: variable<string | null>((v) => (/^postgres(ql)?:\/\/\S+$/.test(v) ? v : null), '应为 postgres://用户@主机:端口/库名 形式的地址', null, true),
+  DATABASE_REPLICA_URL: variable<string | null>((v) => (/^postgres(ql)?:\/\/\S+$/.test(v) ? v : null), '应为 postgres://用户@主机:端口/库名 形式的地址（流复制备库）', null, true),
+  JIUZHU_REPLICA_MAX_LAG_SECONDS: variable(integer(0, 86_400), '应为 0–86400 的整数（秒）', 30),
   JIUZHU_DEMO: variable(flag, FLAG, false),
   JIUZHU_COOKIE_SECURE: variable(flag, FLAG, false),
   JIUZHU_SESSION_HOURS: variable(integer(1, 720), '应为 1–720 的整数（小时）', 12),
@@ -130,6 +136,7 @@ const ENV = z.object({
   JIUZHU_STATS_REFRESH_SECONDS: variable(integer(0, 86_400), '应为 0–86400 的整数（秒，0 表示每次查询前刷新）', 30),
   JIUZHU_DB_POOL_SIZE: variable(integer(1, 1000), '应为 1–1000 的整数（连接数）', 10),
 }).superRefine((e, ctx) => {
+  if (e.DATABASE_REPLICA_URL && !e.DATABASE_URL) ctx.addIssue({ code: 'custom', path: ['DATABASE_REPLICA_URL'], message: '只在设置 DATABASE_URL（PostgreSQL 主库）时使用；内置数据库没有备库' });
   if (e.JIUZHU_SMS_PROVIDER === 'file' && !e.JIUZHU_SMS_FILE) ctx.addIssue({ code: 'custom', path: ['JIUZHU_SMS_FILE'], message: 'JIUZHU_SMS_PROVIDER=file 时必须设置（短信写入的文件）' });
   if (e.JIUZHU_OIDC_ISSUER && !e.JIUZHU_OIDC_CLIENT_ID) ctx.addIssue({ code: 'custom', path: ['JIUZHU_OIDC_CLIENT_ID'], message: '设置 JIUZHU_OIDC_ISSUER 时必须设置（在统一身份认证登记的客户端标识）' });
   if (e.JIUZHU_OIDC_ISSUER && !e.JIUZHU_OIDC_CLIENT_SECRET) ctx.addIssue({ code: 'custom', path: ['JIUZHU_OIDC_CLIENT_SECRET'], message: '设置 JIUZHU_OIDC_ISSUER 时必须设置（客户端密钥）' });
@@ -149,6 +156,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     dataDir: e.JIUZHU_DATA_DIR,
     databaseUrl: e.DATABASE_URL,
+    databaseReplicaUrl: e.DATABASE_REPLICA_URL,
+    replicaMaxLagSeconds: e.JIUZHU_REPLICA_MAX_LAG_SECONDS,
     demo: e.JIUZHU_DEMO,
     cookieSecure: e.JIUZHU_COOKIE_SECURE,
     sessionHours: e.JIUZHU_SESSION_HOURS,

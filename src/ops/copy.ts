@@ -12,9 +12,8 @@ import { pipeline } from 'node:stream/promises';
 import type { Database } from '../db/engine.ts';
 import { migrate } from '../db/migrate.ts';
 import { AppError } from '../kernel/errors.ts';
-import { systemScope } from '../kernel/scope.ts';
-import { verify } from '../modules/audit/index.ts';
-import { countDifferences, countsOf, countsSql, TABLE_NAMES_SQL } from './tables.ts';
+import { confirmTarget } from './confirm.ts';
+import { countsOf, countsSql, TABLE_NAMES_SQL } from './tables.ts';
 
 export interface CopyResult {
   tables: number;
@@ -124,10 +123,7 @@ export async function copyToServer(source: Database, target: Database, url: stri
   try {
     const expected = countsOf((await sql<Record<string, unknown>>`${sql.raw(countsSql(names))}`.execute(source.kysely)).rows);
     const found = countsOf((await sql<Record<string, unknown>>`${sql.raw(countsSql(names))}`.execute(target.kysely)).rows);
-    const differences = countDifferences(expected, found);
-    if (differences.length > 0) throw new AppError('restore_mismatch', `复制后的行数与内置数据库不符：${differences.slice(0, 10).join('；')}`, 500, { differences });
-    const chain = await verify(target, systemScope('db-copy'));
-    if (!chain.ok) throw new AppError('restore_mismatch', `复制后的审计链在第 ${chain.firstBrokenId} 条断开：${chain.reason}`, 500);
+    await confirmTarget(target, expected, found, { after: '复制后', against: '内置数据库', actor: 'db-copy' });
     return { tables: names.length, rows: Object.values(found).reduce((a, b) => a + b, 0), sequences: sequences.length, auditEntries: found['audit_log'] ?? 0 };
   } catch (e) {
     await emptyAgain(target);

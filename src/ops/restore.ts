@@ -10,11 +10,10 @@ import pg from 'pg';
 import { openDatabase, type Database } from '../db/engine.ts';
 import { listMigrations, migrate } from '../db/migrate.ts';
 import { AppError } from '../kernel/errors.ts';
-import { systemScope } from '../kernel/scope.ts';
-import { verify } from '../modules/audit/index.ts';
 import { checkArchive, type Manifest } from './archive.ts';
 import { runTool } from './backup.ts';
-import { countDifferences, countsOf, countsSql, TABLE_NAMES_SQL } from './tables.ts';
+import { confirmTarget } from './confirm.ts';
+import { countsOf, countsSql, TABLE_NAMES_SQL } from './tables.ts';
 
 export type RestoreTarget = { dataDir: string } | { databaseUrl: string };
 
@@ -91,10 +90,7 @@ export async function restore(file: string, target: RestoreTarget): Promise<Rest
   let result: RestoreResult;
   try {
     const found = await tableCounts(db);
-    const differences = countDifferences(manifest.tables, found);
-    if (differences.length > 0) throw new AppError('restore_mismatch', `恢复后的行数与备份清单不符：${differences.slice(0, 10).join('；')}`, 500, { differences });
-    const chain = await verify(db, systemScope('restore'));
-    if (!chain.ok) throw new AppError('restore_mismatch', `恢复后的审计链在第 ${chain.firstBrokenId} 条断开：${chain.reason}`, 500);
+    await confirmTarget(db, manifest.tables, found, { after: '恢复后', against: '备份清单', actor: 'restore' });
     const migrated = await migrate(db);
     const rows = Object.values(found).reduce((a, b) => a + b, 0);
     result = { manifest, tables: Object.keys(found).length, rows, auditEntries: found['audit_log'] ?? 0, migrated };

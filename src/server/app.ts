@@ -115,7 +115,9 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; logStr
 
   app.get('/healthz', { config: { auth: 'public' }, schema: { hide: true } }, async () => {
     await ctx.db.kysely.selectFrom('areas').select('code').limit(1).execute();
-    return { status: 'ok', engine: ctx.db.engine, dciTestMode: ctx.config.dciTestMode };
+    // A replica down or behind is no failure of the server (its reads go to the primary): shown, not 503.
+    const replica = await ctx.db.reads.state();
+    return { status: 'ok', engine: ctx.db.engine, dciTestMode: ctx.config.dciTestMode, ...(replica ? { replica } : {}) };
   });
   app.get('/metrics', { config: { auth: 'public' }, schema: { hide: true } }, async (req, reply) => {
     if (!mayReadMetrics(req, ctx.config)) throw new AppError('not_found', `没有这个地址：${req.method} /metrics`, 404);

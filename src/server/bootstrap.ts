@@ -1,4 +1,5 @@
 import { openDatabase, type Database } from '../db/engine.ts';
+import { configuredReplica } from '../db/replica.ts';
 import { migrate } from '../db/migrate.ts';
 import { systemScope } from '../kernel/scope.ts';
 import type { Config } from '../kernel/config.ts';
@@ -14,7 +15,7 @@ import { syncParameterFiles } from '../modules/policy/index.ts';
 export const DEMO_PREFECTURE = '522700';
 
 export async function openConfigured(config: Config): Promise<Database> {
-  return openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.dbPoolSize });
+  return openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.dbPoolSize, replica: configuredReplica(config) });
 }
 
 /** Migrations always; in demo mode also 黔南州's areas and one account per role. */

@@ -1,12 +1,17 @@
 import { makeIdNumber } from '../kernel/id-number.ts';
 
-let seq = 0;
+/** The last sequence number given per prefix, birth date and sex. */
+const issued = new Map<string, number>();
 /**
- * A fresh valid ID number (unique within a test file; the sequence's parity is the sex, so each call takes
- * a pair of sequence numbers: two calls never share one, as `n` and `n ^ 1` would for the same sex).
+ * A fresh valid ID number (unique within a test file). The sequence counts per prefix, birth date and sex,
+ * so 500 numbers of one kind come before any repeats: one counter for every kind wrapped after 500 calls of
+ * any kind, and a file (its modules shared with the files before it in the worker) registered the same
+ * number twice. The sequence's parity is the sex.
  */
 export function idNumber(birthDate = '1970-03-15', sex: 'male' | 'female' = 'male', prefix = '522701'): string {
-  seq = (seq + 1) % 500;
+  const key = `${prefix}${birthDate}${sex}`;
+  const seq = ((issued.get(key) ?? 0) + 1) % 500;
+  issued.set(key, seq);
   return makeIdNumber(prefix, birthDate, seq * 2 + (sex === 'male' ? 1 : 0), sex);
 }
 

@@ -6,11 +6,12 @@ import type { Database } from '../../db/engine.ts';
 
 /** Opens the configured database, migrated, for one command; closes it after `fn`. */
 export async function withDb<T>(fn: (db: Database) => Promise<T>): Promise<T> {
-  const [{ loadConfig }, { openDatabase }, { migrate }, { syncProgrammes }] = await Promise.all([
-    import('../../kernel/config.ts'), import('../../db/engine.ts'), import('../../db/migrate.ts'), import('../../modules/cases/index.ts'),
+  const [{ loadConfig }, { openDatabase }, { configuredReplica }, { migrate }, { syncProgrammes }] = await Promise.all([
+    import('../../kernel/config.ts'), import('../../db/engine.ts'), import('../../db/replica.ts'), import('../../db/migrate.ts'), import('../../modules/cases/index.ts'),
   ]);
   const config = loadConfig();
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  // Reports and tables read from the replica where one is configured, as the server's do.
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, replica: configuredReplica(config, (m) => process.stderr.write(`${m}\n`)) });
   try {
     await migrate(db);
     await syncProgrammes(db);

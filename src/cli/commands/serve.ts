@@ -3,14 +3,14 @@ import type { Config } from '../../kernel/config.ts';
 
 async function serve(config: Config): Promise<void> {
   // The database opens (PGlite: its WebAssembly compiled off the main thread) while the server's modules load.
-  const { openDatabase } = await import('../../db/engine.ts');
-  const opening = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.dbPoolSize });
+  const [{ openDatabase }, { configuredReplica }] = await Promise.all([import('../../db/engine.ts'), import('../../db/replica.ts')]);
+  const log = (m: string) => process.stderr.write(`${m}\n`);
+  const opening = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.dbPoolSize, replica: configuredReplica(config, log) });
   opening.catch(() => undefined); // awaited below, after the imports: no unhandled rejection meanwhile
   const [{ buildApp }, { prepare }, { closeApp, closeOnSignals }, { startRescreenSchedule }, { newOpsToken, publishControl }, { pumpSubscriptions, startOutbox }] = await Promise.all([
     import('../../server/app.ts'), import('../../server/bootstrap.ts'), import('../../server/shutdown.ts'), import('../../modules/verification/index.ts'),
     import('../../ops/control.ts'), import('../../modules/dci/index.ts'),
   ]);
-  const log = (m: string) => process.stderr.write(`${m}\n`);
   if (process.env.JIUZHU_INSECURE_FAST_HASH === '1') log('警告：JIUZHU_INSECURE_FAST_HASH=1 只供测试使用，密码散列强度已降低 / WARNING: weak password hashing, for tests only');
   const db = await opening;
   await prepare(db, config, log);

@@ -7,6 +7,7 @@ import { householdInput, idNumber, memberInput } from '../../test/households.ts'
 import { STRONG_PASSWORD, testApp, tokenFor } from '../../test/http.ts';
 import { inboxLimits } from './service/inbox.ts';
 import { stepper, verification, visit } from './testing.ts';
+import { fixedClock, todayInChina, useClock, type Clock } from '../../kernel/clock.ts';
 
 interface Item { caseNo: string; programme: string; state: string; areaCode: string; applicantName: string; overdue: boolean }
 interface Page { items: Item[]; next: string | null; total: number; totalCapped: boolean }
@@ -40,7 +41,10 @@ describe(`case inbox filters, count, export; county batch approval (${ENGINE})`,
     return res.json() as Page;
   };
 
+  // The day the file runs on, whatever the wall clock says (deadlines and overdue marks count from it).
+  let wallClock: Clock;
   beforeAll(async () => {
+    wallClock = useClock(fixedClock('2026-06-15'));
     db = await testDatabase();
     built = await testApp(db);
     s = stepper(built);
@@ -50,7 +54,7 @@ describe(`case inbox filters, count, export; county batch approval (${ENGINE})`,
     const u = await s.call('POST', '/users', admin, { username: 'fuquan.inbox', displayName: '福泉审批', password: STRONG_PASSWORD, role: 'county_approver', areaCode: '522702' });
     if (u.statusCode !== 201) throw new Error(u.body);
     fuquan = await tokenFor(built, 'fuquan.inbox', STRONG_PASSWORD);
-    const today = new Date().toISOString().slice(0, 10);
+    const today = todayInChina();
     // Old cases are past their deadline (overdue), today's are not; one moved on to 已入户调查.
     const plan: [string, string, string, string, string][] = [
       ['dibao', V1, '筛甲一', '2026-01-05', '1960-01-01'],
@@ -68,6 +72,7 @@ describe(`case inbox filters, count, export; county batch approval (${ENGINE})`,
     moved.state = 'visited';
   });
   afterAll(async () => {
+    useClock(wallClock);
     await built.app.close();
     await db.close();
   });

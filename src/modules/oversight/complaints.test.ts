@@ -5,6 +5,7 @@ import { ENGINE, testDatabase } from '../../test/db.ts';
 import { errorOf, testApp, tokenFor } from '../../test/http.ts';
 import { approvedDibao, caller, makeHousehold, stepper, verification, visit } from '../cases/testing.ts';
 import { idNumber, memberInput } from '../../test/households.ts';
+import { fixedClock, todayInChina, useClock, type Clock } from '../../kernel/clock.ts';
 
 describe(`complaints (举报) (${ENGINE})`, () => {
   let db: Database;
@@ -15,7 +16,10 @@ describe(`complaints (举报) (${ENGINE})`, () => {
   let duyun: string;
   let auditor: string;
 
+  // The day the file runs on, whatever the wall clock says (deadlines and overdue marks count from it).
+  let wallClock: Clock;
   beforeAll(async () => {
+    wallClock = useClock(fixedClock('2026-06-15'));
     db = await testDatabase();
     built = await testApp(db);
     call = caller(built);
@@ -25,6 +29,7 @@ describe(`complaints (举报) (${ENGINE})`, () => {
     auditor = await tokenFor(built, 'qiannan.auditor');
   });
   afterAll(async () => {
+    useClock(wallClock);
     await built.app.close();
     await db.close();
   });
@@ -146,7 +151,7 @@ describe(`complaints (举报) (${ENGINE})`, () => {
     await s.step(guanghui, caseNo, 'review_income_check', { data: verification('2023-01-01').data });
     const refused = await s.refused(duyun, caseNo, 'continue', { data: { stability: 'stable' } });
     expect(refused).toMatchObject({ status: 409, code: 'county_visit_required' });
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    const today = todayInChina();
     await s.step(duyun, caseNo, 'county_visit', visit(today, ['张县审', '赵县核']));
     expect((await s.step(duyun, caseNo, 'continue', { data: { stability: 'stable' } })).state).toBe('approved');
   });

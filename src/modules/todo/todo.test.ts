@@ -7,6 +7,7 @@ import { householdInput, idNumber, memberInput } from '../../test/households.ts'
 import { STRONG_PASSWORD, testApp, tokenFor } from '../../test/http.ts';
 import { makeHousehold, stepper, verification, visit } from '../cases/testing.ts';
 import type { TodoResult } from './contract.ts';
+import { fixedClock, todayInChina, useClock, type Clock } from '../../kernel/clock.ts';
 
 const GUANGHUI = '522701001001';
 const FUQUAN = '522702001001';
@@ -37,7 +38,10 @@ describe(`待办 per role (${ENGINE})`, () => {
   };
   const kinds = (r: TodoResult) => [...new Set(r.cards.map((c) => c.kind))].sort();
 
+  // The day the file runs on, whatever the wall clock says (deadlines and overdue marks count from it).
+  let wallClock: Clock;
   beforeAll(async () => {
+    wallClock = useClock(fixedClock('2026-06-15'));
     db = await testDatabase();
     built = await testApp(db);
     s = stepper(built);
@@ -47,7 +51,7 @@ describe(`待办 per role (${ENGINE})`, () => {
       if (u.statusCode !== 201) throw new Error(u.body);
       tokens[username] = await tokenFor(built, username, STRONG_PASSWORD);
     }
-    const today = new Date().toISOString().slice(0, 10);
+    const today = todayInChina();
     const g = tokens['guanghui.caseworker']!;
     made.old = await open(g, GUANGHUI, '待办甲', '2026-01-05');
     made.fresh = await open(g, GUANGHUI, '待办乙', today);
@@ -69,6 +73,7 @@ describe(`待办 per role (${ENGINE})`, () => {
     made.request = (r.json() as { requestNo: string }).requestNo;
   });
   afterAll(async () => {
+    useClock(wallClock);
     await built.app.close();
     await db.close();
   });

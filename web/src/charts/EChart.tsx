@@ -1,5 +1,6 @@
 import type { EChartsCoreOption } from 'echarts/core';
 import { useEffect, useRef } from 'react';
+import { prefersReducedMotion } from '../theme/motion.ts';
 
 type EChartsInstance = ReturnType<typeof import('echarts/core').init>;
 
@@ -8,6 +9,9 @@ interface EChartProps {
   height?: number;
   testId?: string;
 }
+
+/** The option as drawn: without the growing animation when the system asks for less motion. */
+const shown = (option: EChartsCoreOption): EChartsCoreOption => (prefersReducedMotion() ? { ...option, animation: false } : option);
 
 /** A chart that loads ECharts on first render. */
 export function EChart({ option, height = 280, testId }: EChartProps) {
@@ -20,7 +24,7 @@ export function EChart({ option, height = 280, testId }: EChartProps) {
     void import('./echarts.ts').then(({ echarts }) => {
       if (disposed || !host.current) return;
       chart.current = echarts.init(host.current);
-      chart.current.setOption(option);
+      chart.current.setOption(shown(option));
       observer = new ResizeObserver(() => chart.current?.resize());
       observer.observe(host.current);
     });
@@ -34,7 +38,7 @@ export function EChart({ option, height = 280, testId }: EChartProps) {
   }, []);
 
   useEffect(() => {
-    chart.current?.setOption(option, true);
+    chart.current?.setOption(shown(option), true);
   }, [option]);
 
   return <div ref={host} data-testid={testId} style={{ width: '100%', height }} />;

@@ -1,5 +1,6 @@
 import { ConfigProvider } from 'antd';
 import { ACCESSIBLE_THEME } from '../theme/accessible.ts';
+import { useReducedMotion, withMotion } from '../theme/motion.ts';
 // The ES modules: through 'antd/locale/…' (CommonJS) the bundle got the module object, not the locale, and
 // antd fell back to English (Popconfirm "Cancel / OK", pagers "20 / page").
 import zh_CN from 'antd/es/locale/zh_CN';
@@ -57,6 +58,9 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     document.documentElement.lang = locale;
   }, [locale]);
 
+  const reducedMotion = useReducedMotion();
+  const theme = useMemo(() => withMotion(ACCESSIBLE_THEME, reducedMotion), [reducedMotion]);
+
   const value = useMemo<I18nValue>(() => {
     const dict = locale === 'en' && english ? english.messages : zhCN;
     return { locale, setLocale, t: (key: MessageKey, vars?: TranslateVars) => interpolate(dict[key], vars) };
@@ -66,7 +70,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   if (locale === 'en' && !english) return null;
   return (
     <I18nContext.Provider value={value}>
-      <ConfigProvider locale={locale === 'en' && english ? english.antd : zh_CN} theme={ACCESSIBLE_THEME} button={{ autoInsertSpace: false }}>{children}</ConfigProvider>
+      <ConfigProvider locale={locale === 'en' && english ? english.antd : zh_CN} theme={theme} button={{ autoInsertSpace: false }}>{children}</ConfigProvider>
     </I18nContext.Provider>
   );
 }

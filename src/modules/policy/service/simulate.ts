@@ -77,13 +77,15 @@ export async function simulateWithRows(db: Database, scope: Scope, input: Simula
   const current = createParameterSet(rows);
   const draftRows = withDraft(rows, input.draft, date, scope.role === 'system' ? null : scope);
   const draft = createParameterSet(draftRows);
-  const counties = await villageCounties(db.kysely, inScope(scope, 'code'));
+  // A what-if over the whole registry: it may lag as a report does (a replica); the parameters are the primary's.
+  const reads = (await db.reads.source()).kysely;
+  const counties = await villageCounties(reads, inScope(scope, 'code'));
   const resolved = resolveParameters([current, draft], [rows, draftRows], counties, date, ['eligibility', 'benefit']);
   const missing = resolved.missing[0];
   if (missing) throw new AppError('parameter_missing', missing.message, 409, { parameter: missing.parameter });
-  const { figures: rowsOut, agricultural } = await repo.simulateDibao(db.kysely, scope, resolved.params, resolved.overrides);
+  const { figures: rowsOut, agricultural } = await repo.simulateDibao(reads, scope, resolved.params, resolved.overrides);
   const countyCodes = [...new Set([...rowsOut.map((r) => r.county), ...agricultural.keys()])].sort();
-  const names = await repo.countyNames(db.kysely, countyCodes);
+  const names = await repo.countyNames(reads, countyCodes);
   const find = (c: string, s: number) => rowsOut.find((r) => r.county === c && r.s === s);
   const agriTotal = [...agricultural.values()].reduce((a, b) => a + b, 0);
   return {

@@ -26,7 +26,9 @@ export async function exportHouseholds(db: Database, scope: Scope, filters: Hous
   if (unmask) allow(scope, 'registry.unmask');
   // An area filter outside the scope is refused before anything is read or audited.
   if (filters.area) requireAreaField(scope, 'area', filters.area);
-  const total = await countHouseholds(db.kysely, scope, filters);
+  // An export may lag as a report does (a replica); its audit entry is written on the primary.
+  const reads = (await db.reads.source()).kysely;
+  const total = await countHouseholds(reads, scope, filters);
   if (total > EXPORT_MAX_HOUSEHOLDS) {
     throw AppError.badRequest('too_many_households', `符合条件的家庭有 ${total} 户，超过单次导出上限 ${EXPORT_MAX_HOUSEHOLDS} 户；请缩小区划或增加条件`, { total, max: EXPORT_MAX_HOUSEHOLDS });
   }
@@ -34,9 +36,9 @@ export async function exportHouseholds(db: Database, scope: Scope, filters: Hous
   let after = '';
   let households = 0;
   for (;;) {
-    const page = await exportPage(db.kysely, scope, filters, after, PAGE);
+    const page = await exportPage(reads, scope, filters, after, PAGE);
     if (page.length === 0) break;
-    const { members, incomes, assets } = await contentsOf(db.kysely, page);
+    const { members, incomes, assets } = await contentsOf(reads, page);
     const byHousehold = <T extends { county_code: string; household_id: number }>(rows: T[]) => {
       const m = new Map<string, T[]>();
       for (const r of rows) {

@@ -2,7 +2,9 @@
 // are the plain mean over the county-level units of a unit (the 12 counties and the functional zone of
 // the prefecture; a county's own value for the county and its townships), on the period's last day and
 // on the same day a year earlier; null when a county has no value then.
+import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/engine.ts';
+import type { DB } from '../../../db/schema.ts';
 import { levelOf, prefixOf } from '../../../kernel/areas.ts';
 import { ruleSetFor, type ParameterSet } from '../../../policy/index.ts';
 import { databaseParameterSet } from '../../policy/index.ts';
@@ -39,11 +41,12 @@ function countiesOf(counties: readonly read.AreaName[], unit: string): readonly 
   return counties.filter((c) => c.code === unit.slice(0, 6));
 }
 
-export async function parameterMeans(db: Database, programmes: readonly StatsProgramme[], area: string, period: Period): Promise<ParameterMeans> {
+/** `reads`: where the read of the areas goes (the parameters are the primary's, cached). */
+export async function parameterMeans(db: Database, reads: Kysely<DB>, programmes: readonly StatsProgramme[], area: string, period: Period): Promise<ParameterMeans> {
   const names = [...new Set(programmes.flatMap((p) => p.figures.flatMap((f) => (f.rule.kind === 'parameterMean' ? [f.rule.parameter] : []))))];
   if (names.length === 0) return () => ({ now: null, prev: null });
   const params = await databaseParameterSet(db);
-  const counties = await read.countyUnits(db.kysely, area);
+  const counties = await read.countyUnits(reads, area);
   const values = new Map(names.map((n) => [n, new Map(counties.map((c) => [c.code, {
     now: parameterNumber(params, n, c.code, period.date),
     prev: parameterNumber(params, n, c.code, period.prevDate),

@@ -1,9 +1,11 @@
 // Warnings of rules.md §10 per county of the area, from the roll-up; each opens its list
 // (`warningItems`), read from the source tables. Coverage floors and reduction quotas watch the figures
 // programmes name in their monitoring (src/programmes/stats.ts); the rest are the module's own counts.
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { decimalInt } from '../../../kernel/types.ts';
 import type { Database } from '../../../db/engine.ts';
+import type { DB } from '../../../db/schema.ts';
 import { todayInChina } from '../../../kernel/clock.ts';
 import { type Scope } from '../../../kernel/scope.ts';
 import { ruleSetFor } from '../../../policy/index.ts';
@@ -36,9 +38,9 @@ export async function warnings(db: Database, scope: Scope, input: PeriodInput, p
   allow(scope, 'stats.read');
   const area = await resolveArea(db, scope, input.area);
   const period = resolvePeriod(input);
-  await currentRollup(db);
-  const rows = await read.unitMetrics(db.kysely, scope, { area: area.code, unitLength: 6, ...period });
-  const counties = await read.countyUnits(db.kysely, area.code);
+  const { reads } = await currentRollup(db);
+  const rows = await read.unitMetrics(reads, scope, { area: area.code, unitLength: 6, ...period });
+  const counties = await read.countyUnits(reads, area.code);
   const params = await databaseParameterSet(db);
   const get = (name: string, code: string, date: string) => {
     try {
@@ -49,14 +51,14 @@ export async function warnings(db: Database, scope: Scope, input: PeriodInput, p
     }
   };
   const monitored = programmes.filter((p) => Object.keys(p.monitoring).length > 0);
-  const means = await parameterMeans(db, monitored, area.code, period);
+  const means = await parameterMeans(db, reads, monitored, area.code, period);
   const totals = new Map(monitored.map((p) => [p.code, byKey(programmeFigures(p, { code: area.code, sums: sumsOf(rows) }, means))]));
   // 减量 plans covering the period's year: a county's target replaces the quota parameter for it.
   const year = Number(period.date.slice(0, 4));
   const plans = new Map(await Promise.all(monitored.filter((p) => p.monitoring.reduction_quota)
     .map(async (p) => [p.code, await reductionPlans(db, { counties: counties.map((c) => c.code), programme: p.code, year })] as const)));
   const items: Warning[] = [];
-  const paths = await areaPaths(db.kysely, counties.map((c) => c.code));
+  const paths = await areaPaths(reads, counties.map((c) => c.code));
   for (const c of counties) {
     const mine = rows.filter((r) => r.unit === c.code);
     if (mine.length === 0) continue;
@@ -97,8 +99,10 @@ export const warningItemsSchema = periodSchema.extend({
 
 /** The list behind a warning: counties (coverage, reduction), households, cases or referrals, each with its area's full path. */
 export async function warningItems(db: Database, scope: Scope, kind: WarningKind, q: z.output<typeof warningItemsSchema>): Promise<WarningItems> {
-  const r = await itemsOf(db, scope, kind, q);
-  const paths = await areaPaths(db.kysely, [...r.households.map((h) => h.villageCode), ...r.cases.map((c) => c.areaCode), ...r.referrals.map((x) => x.areaCode)]);
+  // The lists behind the dashboard's warnings may lag as the dashboard does (a replica).
+  const reads = (await db.reads.source()).kysely;
+  const r = await itemsOf(db, reads, scope, kind, q);
+  const paths = await areaPaths(reads, [...r.households.map((h) => h.villageCode), ...r.cases.map((c) => c.areaCode), ...r.referrals.map((x) => x.areaCode)]);
   const path = (code: string) => paths.get(code) ?? [];
   return {
     ...r,
@@ -115,7 +119,7 @@ type ItemsWithoutPaths = Omit<WarningItems, 'households' | 'cases' | 'referrals'
   referrals: Unplaced<WarningItems['referrals'][number]>[];
 };
 
-async function itemsOf(db: Database, scope: Scope, kind: WarningKind, q: z.output<typeof warningItemsSchema>): Promise<ItemsWithoutPaths> {
+async function itemsOf(db: Database, reads: Kysely<DB>, scope: Scope, kind: WarningKind, q: z.output<typeof warningItemsSchema>): Promise<ItemsWithoutPaths> {
   allow(scope, 'stats.read');
   const area = await resolveArea(db, scope, q.area);
   const { limit, after } = q;
@@ -129,24 +133,24 @@ async function itemsOf(db: Database, scope: Scope, kind: WarningKind, q: z.outpu
     case 'poverty_uncovered':
     case 'eligible_uncovered':
     case 'near_dibao': {
-      const rows = await lists.uncoveredHouseholds(db.kysely, scope, { area: area.code, kind, assessment: await currentAssessment(db), limit, after });
+      const rows = await lists.uncoveredHouseholds(reads, scope, { area: area.code, kind, assessment: await currentAssessment(db), limit, after });
       const households = rows.map((r) => ({ householdNo: r.household_no, villageCode: r.village_code, villageName: r.village_name, hukou: r.hukou, headName: r.head_name, persons: r.persons, perCapitaIncome: r.per_capita_income, povertyFile: r.poverty_file }));
       return { kind, area: area.code, counties: [], households, cases: [], referrals: [], next: rows.length === limit ? rows.at(-1)!.id : null };
     }
     case 'overdue_cases': {
-      const rows = await lists.overdueCases(db.kysely, scope, { area: area.code, asOf, limit, after });
+      const rows = await lists.overdueCases(reads, scope, { area: area.code, asOf, limit, after });
       const cases = rows.map((r) => ({ caseNo: r.case_no, programme: r.programme, state: r.state, areaCode: r.area_code, villageName: r.village_name, applicantName: r.applicant_name, due: r.due }));
       return { kind, area: area.code, counties: [], households: [], cases, referrals: [], next: rows.length === limit ? rows.at(-1)!.id : null };
     }
     case 'overdue_referrals': {
-      const rows = await lists.overdueReferrals(db.kysely, scope, { area: area.code, asOf, limit, after });
+      const rows = await lists.overdueReferrals(reads, scope, { area: area.code, asOf, limit, after });
       const referrals = rows.map((r) => ({ id: r.id, requestNo: r.request_no, areaCode: r.area_code, personName: r.person_name, department: r.department, need: r.need, status: r.status, due: r.due }));
       return { kind, area: area.code, counties: [], households: [], cases: [], referrals, next: rows.length === limit ? rows.at(-1)!.id : null };
     }
     case 'rescreen_hits':
     case 'favouritism_flags': {
       const flags = kind === 'rescreen_hits' ? ['verification_warning'] : ['staff_relative', 'cadre_relative'];
-      const rows = await lists.flaggedCases(db.kysely, scope, { area: area.code, flags, limit, after });
+      const rows = await lists.flaggedCases(reads, scope, { area: area.code, flags, limit, after });
       const cases = rows.map((r) => ({ caseNo: r.case_no, programme: r.programme, state: r.state, areaCode: r.area_code, villageName: r.village_name, applicantName: r.applicant_name, due: r.due }));
       return { kind, area: area.code, counties: [], households: [], cases, referrals: [], next: rows.length === limit ? rows.at(-1)!.id : null };
     }

@@ -1,4 +1,5 @@
 import { ACCESSIBLE_THEME } from '../../../src/theme/accessible.ts';
+import { useReducedMotion, withMotion } from '../../../src/theme/motion.ts';
 import { ConfigProvider } from 'antd';
 import enUS from 'antd/es/locale/en_US';
 import zh_CN from 'antd/es/locale/zh_CN';
@@ -58,10 +59,11 @@ export function PortalI18nProvider({ children }: { children: ReactNode }) {
 
   // The staff UI's contrast tokens (WCAG AA), with touch targets of at least 44 px and larger type in 大字 mode.
   // Field errors in antd's red (#ff4d4f) are 3.3:1 on white: a darker red (#cf1322, 5.9:1).
-  const theme = {
+  const reducedMotion = useReducedMotion();
+  const theme = withMotion({
     ...ACCESSIBLE_THEME,
     token: { ...ACCESSIBLE_THEME.token, colorInfo: '#0958d9', colorError: '#cf1322', fontSize: large ? 20 : 16, controlHeight: large ? 52 : 44, controlHeightSM: large ? 44 : 36, controlHeightLG: large ? 56 : 48 },
-  };
+  }, reducedMotion);
   return (
     <I18nContext.Provider value={value}>
       <ConfigProvider locale={locale === 'en' ? enUS : zh_CN} theme={theme} button={{ autoInsertSpace: false }}>
