@@ -63,6 +63,26 @@ export function registerDb(program: Command): void {
       }
     });
 
+  db.command('rehearse-distribution')
+    .description('check the schema is ready for Citus (docs/scale-out.md), then copy every distributed table with its rows into a scratch schema hash-partitioned on county_code, add its foreign keys, and drop the copy; needs the free space of those tables')
+    .option('--partitions <n>', 'hash partitions per table', '8')
+    .action(async (opts: { partitions: string }) => {
+      const [{ readCatalogue, distributionViolations }, { rehearsePartitioning }] = await Promise.all([
+        import('../../db/distribution-check.ts'), import('../../db/partition-rehearsal.ts'),
+      ]);
+      const partitions = Number(opts.partitions);
+      if (!Number.isInteger(partitions) || partitions < 1 || partitions > 1024) throw new Error(`--partitions 应为 1–1024 的整数（收到 "${opts.partitions}"）`);
+      await withDb(async (d) => {
+        const violations = distributionViolations(await readCatalogue(d));
+        for (const v of violations) console.error(`not ready: ${v}`);
+        const started = Date.now();
+        const r = await rehearsePartitioning(d, { partitions });
+        for (const f of r.failures) console.error(`refused: ${f}`);
+        console.log(`${r.tables} distributed tables as ${r.partitions} hash partitions on county_code, ${r.rows} rows copied, ${r.foreignKeys} foreign keys added, in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+        if (violations.length > 0 || r.failures.length > 0) process.exitCode = 1;
+      });
+    });
+
   program
     .command('areas')
     .description('administrative areas')
