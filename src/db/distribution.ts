@@ -91,6 +91,7 @@ export const TABLE_CLASSES: Readonly<Record<string, TableClass>> = {
   stats_dirty: 'local',
   stats_rollup: 'local',
   stats_rollup_state: 'local',
+  stats_rollup_version: 'local',
   // funds
   reduction_plans: 'distributed',
   reduction_plan_targets: 'distributed',
