@@ -76,7 +76,7 @@ async function ensureFile(n: number, villages: DemoVillage[]): Promise<string> {
   }
   const started = Date.now();
   const tmp = `${file}.partial`;
-  const writer = new HouseholdFileWriter({ filename: tmp });
+  const writer = await HouseholdFileWriter.open({ filename: tmp });
   let k = 0;
   for (const r of generateDemoHouseholds({ seed: SEED, count: n, villages })) {
     writer.add(String(++k), r);

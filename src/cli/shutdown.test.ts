@@ -106,7 +106,7 @@ describe(`server shutdown during an import (${ENGINE})`, () => {
     // Two files of different people (one seed's households, split), so that the second is no repeat.
     const records = [...generateDemoHouseholds({ seed: 'shutdown', count: 2 * HOUSEHOLDS, villages })];
     for (const [k, kind] of (['term', 'kill'] as const).entries()) {
-      const writer = new HouseholdFileWriter('buffer');
+      const writer = await HouseholdFileWriter.open('buffer');
       records.slice(k * HOUSEHOLDS, (k + 1) * HOUSEHOLDS).forEach((r, i) => writer.add(String(i + 1), r));
       files[kind] = await writer.finish();
     }

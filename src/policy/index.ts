@@ -43,7 +43,7 @@ export { temporaryAssistance, temporaryClaimSchema } from './formulas/temporary-
 export type { TemporaryAssistance, TemporaryClaim } from './formulas/temporary-assistance.ts';
 export { transitionalClaimSchema, transitionalLiving } from './formulas/transitional-living.ts';
 export type { TransitionalClaim, TransitionalLiving } from './formulas/transitional-living.ts';
-export { defaultParameterRows, defaultParameterSet, flattenParameterFiles, loadParameterFiles, PARAMETERS_DIR } from './load-parameters.ts';
+export { defaultParameterRows, defaultParameterSet, flattenParameterFiles, loadParameterFiles, PARAMETERS_DIR, parameterFilesStamp } from './load-parameters.ts';
 export { ParameterFileError, RULE_SETS, UNITS, validateParameterFile, valueProblem } from './parameter-schema.ts';
 export type { ParameterFile, ParameterScalar } from './parameter-schema.ts';
 export { createParameterSet, ParameterLookupError, toFormulaValue } from './parameters.ts';

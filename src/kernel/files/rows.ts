@@ -1,6 +1,6 @@
 // The one shape of a file's row errors: row number (as the spreadsheet shows it), column (its Chinese
 // header) and the reason. A file with errors is refused whole; the error names the first and lists them.
-import ExcelJS from 'exceljs';
+import { excel } from './excel.ts';
 import { z } from 'zod';
 import { AppError } from '../errors.ts';
 import { neutralise, neutraliseCell } from './neutralise.ts';
@@ -30,7 +30,7 @@ export function rowsRejected(code: string, what: string, errors: readonly RowErr
 
 /** The error report of an import: 错误 (row, column, reason) and 汇总. */
 export async function errorReportWorkbook(errors: readonly RowError[], summary: Record<string, string | number>): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   const ws = wb.addWorksheet('错误', { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = [{ header: '行号', key: 'row', width: 8 }, { header: '列名', key: 'column', width: 16 }, { header: '错误原因', key: 'message', width: 80 }];
   ws.getRow(1).font = { bold: true };

@@ -1,6 +1,9 @@
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/engine.ts';
-import { defaultParameterRows } from '../../policy/index.ts';
+import { defaultParameterRows, PARAMETERS_DIR } from '../../policy/index.ts';
 import type { BuiltApp } from '../../server/app.ts';
 import { ENGINE, testDatabase } from '../../test/db.ts';
 import { householdInput, idNumber, memberInput } from '../../test/households.ts';
@@ -31,7 +34,7 @@ describe(`policy parameters and explanations over HTTP (${ENGINE})`, () => {
     const values = await count('policy_values');
     expect(values).toBe(defaultParameterRows().length);
     const audits = await count('audit_log');
-    expect(await syncParameterFiles(db)).toEqual({ inserted: 0, updated: 0 });
+    expect(await syncParameterFiles(db)).toEqual({ inserted: 0, updated: 0, parsed: false });
     expect(await count('policy_values')).toBe(values);
     expect(await count('audit_log')).toBe(audits);
   });
@@ -39,11 +42,31 @@ describe(`policy parameters and explanations over HTTP (${ENGINE})`, () => {
   it('updates an unused file value, and refuses a changed used one naming the parameter', async () => {
     const rows = defaultParameterRows();
     const changed = (name: string, area: string, value: number) => rows.map((r) => (r.name === name && r.area === area ? { ...r, value } : r));
-    expect(await syncParameterFiles(db, changed('dibao.standard.urban', '522722', 450))).toEqual({ inserted: 0, updated: 1 });
-    expect(await syncParameterFiles(db)).toEqual({ inserted: 0, updated: 1 });
+    expect(await syncParameterFiles(db, changed('dibao.standard.urban', '522722', 450))).toEqual({ inserted: 0, updated: 1, parsed: true });
+    expect(await syncParameterFiles(db)).toEqual({ inserted: 0, updated: 1, parsed: true });
     await db.kysely.transaction().execute((tx) => markParametersUsed(tx, [{ name: 'dibao.standard.urban', area: '522723', ruleSet: null, effective: '2015-01-01' }]));
     await expect(syncParameterFiles(db, changed('dibao.standard.urban', '522723', 450))).rejects.toThrow(/"dibao\.standard\.urban" \(area 522723.*already used/);
-    expect(await syncParameterFiles(db)).toEqual({ inserted: 0, updated: 0 });
+    expect(await syncParameterFiles(db)).toEqual({ inserted: 0, updated: 0, parsed: false });
+  });
+
+  it('syncs a parameter file edited since the last start, and skips unchanged files without parsing them', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'jiuzhu-parameters-'));
+    try {
+      await cp(PARAMETERS_DIR, root, { recursive: true });
+      expect(await syncParameterFiles(db, { root })).toEqual({ inserted: 0, updated: 0, parsed: false });
+      const file = join(root, 'dibao/standard/urban.yaml');
+      const text = await readFile(file, 'utf8');
+      const edited = text.replace(/(area: "522722"\n\s+effective: 2015-01-01\n\s+value: )440/, '$1460');
+      expect(edited).not.toBe(text);
+      await writeFile(file, edited);
+      expect(await syncParameterFiles(db, { root })).toEqual({ inserted: 0, updated: 1, parsed: true });
+      const urban = (await call('GET', '/policy/parameters/dibao.standard.urban', caseworker)).json() as { values: { area: string; value: unknown }[] };
+      expect(urban.values.find((v) => v.area === '522722')?.value).toBe(460);
+      expect(await syncParameterFiles(db, { root })).toEqual({ inserted: 0, updated: 0, parsed: false });
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
+    expect(await syncParameterFiles(db)).toEqual({ inserted: 0, updated: 1, parsed: true });
   });
 
   it('lists parameters with current values, references and areas, for every role', async () => {

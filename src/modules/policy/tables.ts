@@ -24,9 +24,17 @@ export interface PolicyValueTable {
   used_at: Date | null;
 }
 
+/** One row: the hash of the parameter files last synced (migration 0144). */
+export interface PolicyFileStampTable {
+  id: Generated<number>;
+  stamp: string;
+  synced_at: Generated<Date>;
+}
+
 export interface PolicyTables {
   policy_parameters: PolicyParameterTable;
   policy_values: PolicyValueTable;
+  policy_file_stamp: PolicyFileStampTable;
 }
 
 declare module '../../db/schema.ts' {

@@ -1,6 +1,6 @@
 // The report of a caseload file (.xlsx): 错误 (row, column, reason), 提示 (the amounts that differ from the
 // formula, per row) and 汇总. Checking only: nothing is written.
-import ExcelJS from 'exceljs';
+import { excel } from '../../../kernel/files/excel.ts';
 import type { Database } from '../../../db/engine.ts';
 import { neutralise, neutraliseCell } from '../../../kernel/files/neutralise.ts';
 import type { Scope } from '../../../kernel/scope.ts';
@@ -11,7 +11,7 @@ const yuan = (fen: number | null) => (fen === null ? '' : (fen / 100).toFixed(2)
 
 export async function caseloadReport(db: Database, scope: Scope, body: Buffer, opts: CaseloadOptions): Promise<Buffer> {
   const { county, fileName, firstMonth, checked } = await checkCaseload(db, scope, body, opts);
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   const errors = wb.addWorksheet('错误', { views: [{ state: 'frozen', ySplit: 1 }] });
   errors.columns = [{ header: '行号', width: 8 }, { header: '列名', width: 18 }, { header: '错误原因', width: 80 }];
   errors.getRow(1).font = { bold: true };

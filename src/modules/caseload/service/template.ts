@@ -1,7 +1,7 @@
 // The caseload file's template (.xlsx): the headers of columns.ts, four example rows (made-up households
 // and people: replace them; the last a case the previous system closed) and a sheet of notes. Household and ID numbers are text cells so that Excel
 // keeps every digit.
-import ExcelJS from 'exceljs';
+import { excel } from '../../../kernel/files/excel.ts';
 import { makeIdNumber } from '../../../kernel/id-number.ts';
 import { CASELOAD_COLUMNS } from '../columns.ts';
 
@@ -15,7 +15,7 @@ const EXAMPLES: readonly (string | number)[][] = [
 ];
 
 export async function caseloadTemplate(): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   const ws = wb.addWorksheet(CASELOAD_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = CASELOAD_COLUMNS.map((c) => ({ header: c.field === 'amount' ? `${c.header}（元）` : c.header, key: c.field, width: c.width }));
   ws.getRow(1).font = { bold: true };

@@ -1,6 +1,6 @@
 // 我的待办 as an Excel file: the inbox's filters, Chinese headers, programme and state by name, the
 // township and village by name, the ID number masked; at most `exportMax` rows; every export audited.
-import ExcelJS from 'exceljs';
+import { excel } from '../../../kernel/files/excel.ts';
 import type { Database } from '../../../db/engine.ts';
 import { appendAudit } from '../../../kernel/audit/append.ts';
 import { todayInChina } from '../../../kernel/clock.ts';
@@ -28,7 +28,7 @@ export async function exportInbox(db: Database, scope: Scope, f: InboxFilters): 
   const max = inboxLimits.exportMax;
   const total = await repo.countCases(db.kysely, scope, filter, max);
   if (total > max) throw AppError.badRequest('export_too_large', `符合条件的案件超过单次导出上限 ${max} 件，请按项目、状态或村（社区）缩小范围后再导出`, { max });
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   wb.creator = 'Jiuzhu 救助';
   const ws = wb.addWorksheet('我的待办', { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = COLUMNS;

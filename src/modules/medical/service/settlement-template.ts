@@ -1,7 +1,7 @@
 // The settlement file's template (.xlsx): the headers of settlement-columns.ts, two example rows (made-up
 // people: replace them), a sheet of notes. ID numbers and settlement numbers are text cells so that
 // Excel keeps all 18 digits.
-import ExcelJS from 'exceljs';
+import { excel } from '../../../kernel/files/excel.ts';
 import { makeIdNumber } from '../../../kernel/id-number.ts';
 import { SETTLEMENT_COLUMNS } from './settlement-columns.ts';
 
@@ -13,7 +13,7 @@ const EXAMPLES: readonly (string | number)[][] = [
 ];
 
 export async function settlementTemplate(): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   const ws = wb.addWorksheet(SETTLEMENT_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = SETTLEMENT_COLUMNS.map((c) => ({ header: c.header, key: c.field, width: c.width }));
   ws.getRow(1).font = { bold: true };

@@ -1,7 +1,7 @@
 // The insurer's sheet as .xlsx (streamed; title lines, a bold header row, amounts as numbers) or CSV
 // (UTF-8 with BOM, CRLF, so that Excel in China opens it). Text is neutralised against formulas.
 import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
+import { excel } from '../../../kernel/files/excel.ts';
 import { csvLine } from '../../../kernel/files/csv.ts';
 import { neutralise } from '../../../kernel/files/neutralise.ts';
 import { XLSX_MIME } from '../../../kernel/files/upload.ts';
@@ -21,7 +21,7 @@ export async function writeTitledSheet(format: 'xlsx' | 'csv', sheetName: string
   const chunks: Buffer[] = [];
   const stream = new PassThrough();
   stream.on('data', (c: Buffer) => chunks.push(c));
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useSharedStrings: true, useStyles: true });
+  const wb = new (await excel()).stream.xlsx.WorkbookWriter({ stream, useSharedStrings: true, useStyles: true });
   const ws = wb.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: titles.length + 1 }] });
   ws.columns = columns.map((c) => ({ key: c.header, width: c.width, style: c.amount ? { numFmt: '0.00' } : { numFmt: '@' } }));
   for (const t of titles) ws.addRow([neutralise(t)]).commit();

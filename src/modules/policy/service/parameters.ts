@@ -1,7 +1,7 @@
 // Parameters in the database: the YAML files are loaded at start (missing values inserted, unused
 // ones updated, a changed used value refused), a cached ParameterSet per database backs the API, and
 // prefecture admins add dated values (a used value is never edited, only superseded).
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../../db/engine.ts';
 import type { DB } from '../../../db/schema.ts';
@@ -10,7 +10,7 @@ import { allow } from '../permissions.ts';
 import { write } from '../../../db/write.ts';
 import { AppError } from '../../../kernel/errors.ts';
 import {
-  createParameterSet, defaultParameterRows, isAreaCode, isIsoDate, RULE_SETS, valueProblem,
+  createParameterSet, defaultParameterRows, flattenParameterFiles, isAreaCode, loadParameterFiles, PARAMETERS_DIR, parameterFilesStamp, isIsoDate, RULE_SETS, valueProblem,
   type ParameterRow, type ParameterSet, type ParameterScalar, type Unit,
 } from '../../../policy/index.ts';
 import { appendAudit } from '../../../kernel/audit/append.ts';
@@ -72,14 +72,29 @@ export function invalidateParameters(db: Database): void {
 const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 const keyOf = (v: { name: string; area: string; ruleSet: string | null; effective: string }) => `${v.name}|${v.area}|${v.ruleSet ?? '*'}|${v.effective}`;
 
-export type SyncResult = { inserted: number; updated: number };
+/** `parsed`: false when the files' stamp matched the last sync's, so they were neither parsed nor compared. */
+export type SyncResult = { inserted: number; updated: number; parsed: boolean };
+
+/** The parameter files under `root` (the shipped ones by default), or rows given as they are (then no stamp is kept). */
+export type ParameterSource = { root: string } | readonly ParameterRow[];
 
 /**
  * Loads the parameter files into the database (every start, every mode). A file value missing from
  * the table is inserted; one that differs from a stored value is updated while unused, and refused
- * (naming the parameter) once used. Loading the same files twice changes nothing.
+ * (naming the parameter) once used. Loading the same files twice changes nothing: the stamp of the files
+ * (their bytes, read without parsing) is kept after a sync, and files with the same stamp are skipped.
  */
-export async function syncParameterFiles(db: Database, rows: readonly ParameterRow[] = defaultParameterRows()): Promise<SyncResult> {
+export async function syncParameterFiles(db: Database, source: ParameterSource = { root: PARAMETERS_DIR }): Promise<SyncResult> {
+  if (!('root' in source)) return syncRows(db, source, null);
+  const stamp = parameterFilesStamp(source.root);
+  const stored = await db.kysely.selectFrom('policy_file_stamp').select('stamp').where('id', '=', 1).executeTakeFirst();
+  if (stored?.stamp === stamp) return { inserted: 0, updated: 0, parsed: false };
+  const rows = source.root === PARAMETERS_DIR ? defaultParameterRows() : flattenParameterFiles(loadParameterFiles(source.root));
+  return syncRows(db, rows, stamp);
+}
+
+/** `stamp`: the files' stamp to keep, or null for rows not from the files (the next sync from the files compares again). */
+async function syncRows(db: Database, rows: readonly ParameterRow[], stamp: string | null): Promise<SyncResult> {
   const scope = systemScope('parameters');
   const result = await db.kysely.transaction().execute(async (tx) => {
     const defs = new Map<string, repo.Definition>();
@@ -115,7 +130,12 @@ export async function syncParameterFiles(db: Database, rows: readonly ParameterR
         after: { inserted: missing.length, updated: updated.map((u) => ({ name: u.after.name, area: u.after.area, effective: u.after.effective, before: u.before.value, after: u.after.value })), definitions: changedDefs.map((d) => d.name) },
       });
     }
-    return { inserted: missing.length, updated: updated.length };
+    if (stamp === null) await tx.deleteFrom('policy_file_stamp').execute();
+    else {
+      await tx.insertInto('policy_file_stamp').values({ id: 1, stamp })
+        .onConflict((oc) => oc.column('id').doUpdateSet({ stamp, synced_at: sql<Date>`now()` })).execute();
+    }
+    return { inserted: missing.length, updated: updated.length, parsed: true };
   });
   invalidateParameters(db);
   return result;

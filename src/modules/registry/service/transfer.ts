@@ -32,7 +32,7 @@ export async function exportHouseholds(db: Database, scope: Scope, filters: Hous
   if (total > EXPORT_MAX_HOUSEHOLDS) {
     throw AppError.badRequest('too_many_households', `符合条件的家庭有 ${total} 户，超过单次导出上限 ${EXPORT_MAX_HOUSEHOLDS} 户；请缩小区划或增加条件`, { total, max: EXPORT_MAX_HOUSEHOLDS });
   }
-  const writer = new HouseholdFileWriter('buffer');
+  const writer = await HouseholdFileWriter.open('buffer');
   let after = '';
   let households = 0;
   for (;;) {

@@ -11,7 +11,7 @@ import { HouseholdFileWriter } from './xlsx.ts';
 describe('household file: write, read back, validate', () => {
   it('reads every Chinese character of a large file intact (chunk boundaries) and gets the records back', async () => {
     const records = [...generateDemoHouseholds({ seed: 'file', count: 2_000, villages: qiannanVillages() })];
-    const writer = new HouseholdFileWriter('buffer');
+    const writer = await HouseholdFileWriter.open('buffer');
     records.forEach((r, i) => writer.add(String(i + 1), r));
     const file = await writer.finish();
     const rows = await readHouseholdFile(file, 'xlsx');

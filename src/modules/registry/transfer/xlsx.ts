@@ -1,6 +1,7 @@
 /** Spreadsheets of the household file: the template, the error report, exports (exceljs). */
 import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excel } from '../../../kernel/files/excel.ts';
 import { neutraliseCell } from '../../../kernel/files/neutralise.ts';
 import { maskBankAccount, maskIdNumber, maskPhone } from '../../../kernel/mask.ts';
 import {
@@ -28,7 +29,7 @@ async function toBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {
 
 /** The import template: 家庭成员 (headers, text columns, drop-down lists) and 填写说明. */
 export async function templateWorkbook(): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   wb.creator = 'Jiuzhu 救助';
   const ws = wb.addWorksheet(MEMBER_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.width, ...(c.text ? { style: { numFmt: '@' } } : {}) }));
@@ -141,23 +142,25 @@ export function householdRows(key: string, r: HouseholdForFile, masked = false):
 
 /** Writes a household file row by row (streaming), to a file or into a buffer. */
 export class HouseholdFileWriter {
-  private readonly wb: ExcelJS.stream.xlsx.WorkbookWriter;
   private readonly ws: ExcelJS.Worksheet;
-  private readonly chunks: Buffer[] = [];
   rows = 0;
 
-  constructor(target: { filename: string } | 'buffer', sheetName = MEMBER_SHEET) {
-    if (target === 'buffer') {
-      const stream = new PassThrough();
-      stream.on('data', (c: Buffer) => this.chunks.push(c));
-      this.wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useSharedStrings: true, useStyles: true });
-    } else {
-      this.wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: target.filename, useSharedStrings: true, useStyles: true });
-    }
+  private constructor(private readonly wb: ExcelJS.stream.xlsx.WorkbookWriter, private readonly chunks: Buffer[], sheetName: string) {
     this.ws = this.wb.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
     this.ws.columns = COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.width, ...(c.text ? { style: { numFmt: '@' } } : {}) }));
     this.ws.getRow(1).font = { bold: true };
     this.ws.getRow(1).commit();
+  }
+
+  static async open(target: { filename: string } | 'buffer', sheetName = MEMBER_SHEET): Promise<HouseholdFileWriter> {
+    const { stream: writers } = await excel();
+    const chunks: Buffer[] = [];
+    if (target === 'buffer') {
+      const stream = new PassThrough();
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      return new HouseholdFileWriter(new writers.xlsx.WorkbookWriter({ stream, useSharedStrings: true, useStyles: true }), chunks, sheetName);
+    }
+    return new HouseholdFileWriter(new writers.xlsx.WorkbookWriter({ filename: target.filename, useSharedStrings: true, useStyles: true }), chunks, sheetName);
   }
 
   add(key: string, r: HouseholdForFile, masked = false): void {

@@ -1,7 +1,13 @@
 // Charts of the report rendered on the server: ECharts SSR to SVG, rasterised to PNG by resvg
 // (the .docx embeds the PNG; Word shows it everywhere). Fonts: the system's CJK fonts.
-import { Resvg } from '@resvg/resvg-js';
-import * as echarts from 'echarts';
+// Both libraries are loaded on first use: ECharts alone costs about 0.5 s of CPU at import.
+type ECharts = typeof import('echarts');
+type ResvgModule = typeof import('@resvg/resvg-js');
+
+let echartsLoaded: Promise<ECharts> | undefined;
+let resvgLoaded: Promise<ResvgModule> | undefined;
+const loadEcharts = (): Promise<ECharts> => (echartsLoaded ??= import('echarts'));
+const loadResvg = (): Promise<ResvgModule> => (resvgLoaded ??= import('@resvg/resvg-js'));
 
 export interface BarSeries {
   name: string;
@@ -17,7 +23,8 @@ export interface ChartImage {
 
 const FONT = 'Noto Sans CJK SC, Noto Serif CJK SC, sans-serif';
 
-export function barChartSvg(title: string, categories: string[], series: BarSeries[], width = 640, height = 320): string {
+export async function barChartSvg(title: string, categories: string[], series: BarSeries[], width = 640, height = 320): Promise<string> {
+  const echarts = await loadEcharts();
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   chart.setOption({
     animation: false,
@@ -34,8 +41,9 @@ export function barChartSvg(title: string, categories: string[], series: BarSeri
   return svg;
 }
 
-export function barChart(title: string, categories: string[], series: BarSeries[], width = 640, height = 320): ChartImage {
-  const svg = barChartSvg(title, categories, series, width, height);
+export async function barChart(title: string, categories: string[], series: BarSeries[], width = 640, height = 320): Promise<ChartImage> {
+  const svg = await barChartSvg(title, categories, series, width, height);
+  const { Resvg } = await loadResvg();
   const png = new Resvg(svg, { font: { loadSystemFonts: true, defaultFontFamily: 'Noto Sans CJK SC' }, fitTo: { mode: 'width', value: width * 2 } }).render().asPng();
   return { svg, png: Buffer.from(png), width, height };
 }

@@ -29,7 +29,7 @@ export async function annualDocx(content: ReportContent, r: FiguresResult): Prom
       children.push(new Paragraph({ alignment: AlignmentType.CENTER, children: [run(`表：${b.table.title}`, { bold: true, size: 21 })] }));
       children.push(tableOf(b.table, r));
     } else {
-      const img = barChart(b.title, names, b.series);
+      const img = await barChart(b.title, names, b.series);
       children.push(new Paragraph({ alignment: AlignmentType.CENTER, children: [new ImageRun({
         type: 'svg', data: Buffer.from(img.svg), fallback: { type: 'png', data: img.png }, transformation: { width: img.width, height: img.height },
       })] }));

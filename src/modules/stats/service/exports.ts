@@ -1,5 +1,5 @@
 // The annual report (.docx) and the statistical tables (.xlsx) for an area and year.
-import ExcelJS from 'exceljs';
+import { excel } from '../../../kernel/files/excel.ts';
 import { z } from 'zod';
 import { decimalInt } from '../../../kernel/types.ts';
 import type { Database } from '../../../db/engine.ts';
@@ -8,7 +8,6 @@ import { type Scope } from '../../../kernel/scope.ts';
 import { statsProgrammes, type StatsProgramme } from '../domain/catalogue.ts';
 import { allow } from '../permissions.ts';
 import { annualContent, placeWord } from '../report/annual.ts';
-import { annualDocx } from '../report/docx.ts';
 import { partSections } from '../report/parts.ts';
 import { allTables, tableRows, type ColumnKind } from '../report/tables.ts';
 import { figures, type FiguresResult } from './figures.ts';
@@ -37,6 +36,8 @@ export async function annualReport(db: Database, scope: Scope, input: ReportInpu
   const warned = await warnings(db, scope, { area: result.area.code, year: input.year }, programmes);
   const parts = await partSections({ db, scope, area: result.area, year: input.year, place: placeWord(result.area.level) });
   const content = annualContent(result, warned.items, input.year, programmes, parts);
+  // The Word writer (docx) is loaded with the first report, not at start.
+  const { annualDocx } = await import('../report/docx.ts');
   return { buffer: await annualDocx(content, result), filename: `${content.title}.docx`, figures: result, counts: countsLine(result) };
 }
 
@@ -45,7 +46,7 @@ const cellValue = (kind: ColumnKind, v: number | null) => (v === null ? null : k
 export async function statisticalTables(db: Database, scope: Scope, input: ReportInput, programmes: readonly StatsProgramme[] = statsProgrammes()): Promise<{ buffer: Buffer; filename: string }> {
   allow(scope, 'stats.report');
   const result = await figures(db, scope, { area: input.area, year: input.year }, programmes);
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   wb.creator = 'Jiuzhu 救助';
   for (const table of allTables(programmes)) {
     const ws = wb.addWorksheet(table.name);

@@ -1,6 +1,6 @@
 // Partner data files: one template per source (.xlsx with a guide sheet, or CSV), and the reader that
 // turns an uploaded file into raw records by the template's headers (row numbers as Excel shows them).
-import ExcelJS from 'exceljs';
+import { excel } from '../../../kernel/files/excel.ts';
 import { badFile, isBlankRow, readTableFile, type FileFormat } from '../../../kernel/files/table.ts';
 import type { RawRecord } from '../domain/records.ts';
 import { SOURCE_DEFINITIONS, templateColumns, type RecordField, type Source } from '../domain/sources.ts';
@@ -11,7 +11,7 @@ export async function sourceTemplate(source: Source, format: FileFormat): Promis
   const cols = templateColumns(source);
   const def = SOURCE_DEFINITIONS[source];
   if (format === 'csv') return Buffer.from(`\ufeff${cols.map((c) => c.header).join(',')}\r\n`, 'utf8');
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   wb.creator = 'Jiuzhu 救助';
   const ws = wb.addWorksheet(def.label.slice(0, 28), { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = cols.map((c) => ({ header: c.header, key: c.field, width: 20, style: { numFmt: '@' } }));
