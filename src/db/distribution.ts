@@ -50,6 +50,7 @@ export const TABLE_CLASSES: Readonly<Record<string, TableClass>> = {
   // policy and programmes
   policy_parameters: 'reference',
   policy_values: 'reference',
+  policy_file_stamp: 'reference',
   programmes: 'reference',
   // cases
   cases: 'distributed',

@@ -24,7 +24,7 @@ export interface PolicyValueTable {
   used_at: Date | null;
 }
 
-/** One row: the hash of the parameter files last synced (migration 0144). */
+/** One row: the hash of the parameter files last synced (migration 0146). */
 export interface PolicyFileStampTable {
   id: Generated<number>;
   stamp: string;
