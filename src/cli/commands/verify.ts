@@ -52,6 +52,6 @@ export function registerVerify(program: Command): void {
           bar.stop();
         }
       });
-      process.stdout.write(`rescreen ${r.rescreenId} as of ${r.asOf}: ${r.counties} counties, ${r.cases} cases, ${r.persons} persons, ${r.findings} new findings, ${r.warnings} warnings, ${r.favouritism} favouritism flags (${r.seconds.toFixed(1)} s)\n`);
+      process.stdout.write(`rescreen ${r.rescreenId} as of ${r.asOf}: ${r.counties} counties, ${r.cases} cases, ${r.persons} persons, ${r.findings} new findings, ${r.warnings} warnings, ${r.favouritism} favouritism flags; joined ${r.increment.freshCases} new or changed cases against every snapshot, ${r.increment.newSnapshots} new snapshots for the others (${r.seconds.toFixed(1)} s)\n`);
     });
 }

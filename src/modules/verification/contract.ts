@@ -49,7 +49,10 @@ export const requestMade = z.object({ requestNo: z.string(), caseNo: z.string(),
 export const findingResolved = z.object({ id: z.number(), caseNo: z.string(), resolution: z.enum(['confirmed', 'explained', 'false_match']) });
 
 const counts = { cases: z.number(), persons: z.number(), findings: z.number(), warnings: z.number(), favouritism: z.number() };
-export const rescreenResult = z.object({ rescreenId: z.number(), asOf: z.string(), counties: z.number(), seconds: z.number(), ...counts, casesWithFindings: z.number() });
+export const rescreenResult = z.object({
+  rescreenId: z.number(), asOf: z.string(), counties: z.number(), seconds: z.number(), ...counts, casesWithFindings: z.number(),
+  increment: z.object({ freshCases: z.number(), newSnapshots: z.number(), cases: z.number(), persons: z.number() }),
+});
 export const rescreenRuns = z.array(z.object({
   id: z.number(), trigger: z.enum(['cli', 'schedule', 'api', 'bench']), startedBy: z.string(), asOf: z.string(), startedAt: z.string(), finishedAt: z.string().nullable(), ...counts,
 }));

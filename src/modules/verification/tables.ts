@@ -109,6 +109,15 @@ export interface VerificationFindingTable {
   resolved_on: NullableDate;
 }
 
+/** Per county, what its last rescreen matched: the latest snapshots, and each granted case's fingerprint (migration 0142). */
+export interface VerificationRescreenCountyTable {
+  county_code: string;
+  rescreen_id: number;
+  snapshots: number[];
+  case_ids: number[];
+  fingerprints: string[];
+}
+
 /** Tables of the verification module (created by its migration); DB in src/db/schema.ts extends this. */
 export interface VerificationTables {
   verification_snapshots: VerificationSnapshotTable;
@@ -117,6 +126,7 @@ export interface VerificationTables {
   verification_rescreens: VerificationRescreenTable;
   verification_requests: VerificationRequestTable;
   verification_findings: VerificationFindingTable;
+  verification_rescreen_counties: VerificationRescreenCountyTable;
 }
 
 declare module '../../db/schema.ts' {

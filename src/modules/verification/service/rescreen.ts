@@ -1,5 +1,5 @@
 // Rescreen (定期复核比对): every current recipient (a granted case) re-matched against the latest
-// snapshots.
+// snapshots — only what changed since the last rescreen of each county is joined (repo/rescreen-state.ts).
 // New hits only become findings; a death, a disqualifying asset or income flags the case and makes its
 // review due now; a relative of an official of the same area flags it for the county visit.
 // The run row is written first (its own transaction), the matching in one transaction of set-based steps.
@@ -13,6 +13,7 @@ import { appendAudit } from '../../../kernel/audit/append.ts';
 import { todayInChina } from '../../../kernel/clock.ts';
 import { GRANTED_PHASES } from '../repo/lists.ts';
 import { latestSnapshots, runMatch, type MatchCounts } from '../repo/match.ts';
+import type { RescreenIncrement } from '../repo/rescreen-state.ts';
 import { countyLimits } from './limits.ts';
 
 export interface RescreenOptions {
@@ -23,6 +24,8 @@ export interface RescreenOptions {
 }
 
 export interface RescreenResult extends MatchCounts {
+  /** What the join covered: cases matched against every snapshot, snapshots new to the other cases. */
+  increment: RescreenIncrement;
   rescreenId: number;
   asOf: string;
   counties: number;
@@ -48,11 +51,12 @@ export async function rescreen(db: Database, scope: Scope, opts: RescreenOptions
   const total = await bulkWrite(db, scope, async (tx) => {
     const counts = await runMatch(tx, {
       target: sql`c.phase in (${sql.join([...GRANTED_PHASES])}) and ${inScope(scope, 'c.area_code')}`,
-      kind: 'rescreen', asOf, by: scope.userName, limits, rescreenId: runId, ...(opts.onProgress ? { onStep: opts.onProgress } : {}),
+      kind: 'rescreen', asOf, by: scope.userName, limits, rescreenId: runId, rescreen: { id: runId, counties }, ...(opts.onProgress ? { onStep: opts.onProgress } : {}),
     });
     await tx.updateTable('verification_rescreens').set({ finished_at: new Date(), cases: counts.cases, persons: counts.persons, findings: counts.findings, warnings: counts.warnings, favouritism: counts.favouritism }).where('id', '=', runId).execute();
     await appendAudit(tx, scope, { action: 'verification.rescreen', entity: 'verification_rescreen', entityId: String(runId), areaCode: scope.areaCode || null, after: counts });
     return counts;
   });
-  return { rescreenId: runId, asOf, counties: counties.length, seconds: (performance.now() - started) / 1000, ...total };
+  const increment = total.increment ?? { freshCases: total.cases, newSnapshots: 0, cases: total.cases, persons: total.persons, saved: 0 };
+  return { rescreenId: runId, asOf, counties: counties.length, seconds: (performance.now() - started) / 1000, ...total, increment };
 }
