@@ -78,6 +78,7 @@ export const TABLE_CLASSES: Readonly<Record<string, TableClass>> = {
   verification_authorizations: 'distributed',
   verification_requests: 'distributed',
   verification_findings: 'distributed',
+  verification_rescreen_counties: 'distributed',
   // payroll
   payrolls: 'distributed',
   payroll_chunks: 'distributed',
