@@ -47,7 +47,7 @@ export default function PayrollListPage() {
             {me.areaLevel === 'county' ? (
               <>
                 <Form.Item label={t('payroll.run.county')}>
-                  <Input value={me.areaName} disabled style={{ width: 160 }} data-testid="payroll-county" />
+                  <Input value={me.areaName} disabled style={{ width: 160 }} data-testid="payroll-county" aria-label={t('payroll.run.county')} />
                 </Form.Item>
                 <Form.Item name="countyCode" hidden>
                   <Input />
