@@ -18,10 +18,21 @@ function zodSchemaOf(schema: unknown): $ZodType | null {
   return null;
 }
 
+/** Writers by zod schema: the route modules' schemas are shared by every app a process builds (tests build dozens). */
+const compiled = new WeakMap<$ZodType, Write | null>();
+
 /** The compiled writer, or null where the schema cannot be written as JSON Schema (zod then writes it). */
 export function compileWriter(schema: unknown): Write | null {
   const zod = zodSchemaOf(schema);
   if (!zod) return null;
+  const known = compiled.get(zod);
+  if (known !== undefined) return known;
+  const write = compileFresh(zod);
+  compiled.set(zod, write);
+  return write;
+}
+
+function compileFresh(zod: $ZodType): Write | null {
   try {
     // OpenAPI 3.0's `nullable: true` is what fast-json-stringify writes fastest (no anyOf to try at run time).
     const json = toJSONSchema(zod, { target: 'openapi-3.0', io: 'output', unrepresentable: 'throw', cycles: 'throw', reused: 'inline' });
