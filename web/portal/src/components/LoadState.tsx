@@ -9,6 +9,7 @@ export function LoadState<T>({ loaded, children }: { loaded: Loaded<T>; children
   if (loaded.error) {
     return <Alert type="error" showIcon message={t('common.error', { message: loaded.error.message })} action={<Button onClick={loaded.reload}>{t('common.retry')}</Button>} />;
   }
-  if (loaded.data === undefined) return <Spin style={{ display: 'block', margin: '48px auto' }} aria-label={t('common.loading')} />;
+  // The name on a status region: on the spinner's own div (no role) an aria-label is not allowed (axe: aria-prohibited-attr).
+  if (loaded.data === undefined) return <div role="status" aria-label={t('common.loading')} style={{ margin: '48px auto', textAlign: 'center' }}><Spin /></div>;
   return <>{children(loaded.data)}</>;
 }
