@@ -15,10 +15,10 @@ import { makeIdNumber } from '../src/kernel/id-number.ts';
 import { ROOT } from '../src/kernel/paths.ts';
 import { dateOfDay, dayIndex } from '../src/modules/registry/domain/demo/id-allocator.ts';
 import { DEMO_PASSWORD } from '../src/modules/users/demo.ts';
-import { adminQuery, withDatabase } from '../src/test/fixture.ts';
 import { householdInput, memberInput } from '../src/test/households.ts';
 import { STRONG_PASSWORD } from '../src/test/passwords.ts';
-import { benchArg, benchDatabaseUrl, benchEngines, seconds, type BenchEngine } from './lib/engines.ts';
+import { withEmptyData } from './lib/empty-data.ts';
+import { benchArg, benchEngines, seconds, type BenchEngine } from './lib/engines.ts';
 import { load, type LoadRequest, type LoadResult } from './lib/load.ts';
 
 const BIN = path.join(ROOT, 'bin/jiuzhu.mjs');
@@ -60,26 +60,9 @@ async function startServer(env: NodeJS.ProcessEnv, logFile: string): Promise<Ser
 }
 
 /** An empty data folder or database with the server's environment, removed afterwards. */
-async function withEmptyData<T>(engine: BenchEngine, pool: string | undefined, fn: (env: NodeJS.ProcessEnv) => Promise<T>): Promise<T> {
+function withServerData<T>(engine: BenchEngine, pool: string | undefined, fn: (env: NodeJS.ProcessEnv) => Promise<T>): Promise<T> {
   // Weak password hashing: logins and new accounts are not what is measured, and the setup is seconds shorter.
-  const env: NodeJS.ProcessEnv = { ...process.env, JIUZHU_DEMO: '1', JIUZHU_INSECURE_FAST_HASH: '1', ...(pool ? { JIUZHU_DB_POOL_SIZE: pool } : {}) };
-  for (const v of ['PORT', 'DATABASE_URL', 'JIUZHU_DEV', 'LOG_LEVEL']) delete env[v];
-  if (engine === 'pglite') {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jiuzhu-bench-api-'));
-    try {
-      return await fn({ ...env, JIUZHU_DATA_DIR: path.join(dir, 'data') });
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  }
-  const url = benchDatabaseUrl();
-  const name = `jiuzhu_bench_api_${process.pid}`;
-  await adminQuery(url, `create database ${name}`);
-  try {
-    return await fn({ ...env, DATABASE_URL: withDatabase(url, name) });
-  } finally {
-    await adminQuery(url, `drop database if exists ${name} with (force)`);
-  }
+  return withEmptyData(engine, 'api', { ...process.env, JIUZHU_DEMO: '1', JIUZHU_INSECURE_FAST_HASH: '1', ...(pool ? { JIUZHU_DB_POOL_SIZE: pool } : {}) }, fn);
 }
 
 async function json<T>(base: URL, pathname: string, init: RequestInit = {}): Promise<T> {
@@ -150,7 +133,7 @@ function creations(list: readonly Office[]): () => { body: string; headers: Reco
 type Results = Record<Endpoint, LoadResult[]>;
 
 async function runEngine(engine: BenchEngine, opts: { connections: number[]; seconds: number; warmupMs: number; pool: string | undefined; counties: number }): Promise<Results> {
-  return withEmptyData(engine, opts.pool, async (env) => {
+  return withServerData(engine, opts.pool, async (env) => {
     const logFile = path.join(os.tmpdir(), `jiuzhu-bench-api-${engine}-${process.pid}.log`);
     const server = await startServer(env, logFile);
     try {

@@ -13,8 +13,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { ensureWebBuilt } from '../src/cli/web-build.ts';
 import { ROOT } from '../src/kernel/paths.ts';
-import { adminQuery, withDatabase } from '../src/test/fixture.ts';
-import { benchArg, benchDatabaseUrl, benchEngines, seconds, type BenchEngine } from './lib/engines.ts';
+import { withEmptyData } from './lib/empty-data.ts';
+import { benchArg, benchEngines, seconds, type BenchEngine } from './lib/engines.ts';
 
 const LISTENING = /listening on (http:\/\/\S+)/;
 const BIN = path.join(ROOT, 'bin/jiuzhu.mjs');
@@ -98,27 +98,8 @@ async function spawnTime(args: string[]): Promise<number> {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** The data an engine starts from: an empty folder or database, removed afterwards. */
-async function withEmptyData<T>(engine: BenchEngine, fn: (env: NodeJS.ProcessEnv) => Promise<T>): Promise<T> {
-  const env: NodeJS.ProcessEnv = { ...process.env, JIUZHU_DEMO: '1' };
-  delete env.PORT;
-  delete env.DATABASE_URL;
-  delete env.JIUZHU_DEV;
-  if (engine === 'pglite') {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jiuzhu-bench-start-'));
-    try {
-      return await fn({ ...env, JIUZHU_DATA_DIR: path.join(dir, 'data') });
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  }
-  const url = benchDatabaseUrl();
-  const name = `jiuzhu_bench_start_${process.pid}`;
-  await adminQuery(url, `create database ${name}`);
-  try {
-    return await fn({ ...env, DATABASE_URL: withDatabase(url, name) });
-  } finally {
-    await adminQuery(url, `drop database if exists ${name} with (force)`);
-  }
+function withServerData<T>(engine: BenchEngine, fn: (env: NodeJS.ProcessEnv) => Promise<T>): Promise<T> {
+  return withEmptyData(engine, 'start', { ...process.env, JIUZHU_DEMO: '1' }, fn);
 }
 
 export default async function startBench(args: string[]): Promise<void> {
@@ -136,7 +117,7 @@ export default async function startBench(args: string[]): Promise<void> {
 
   let slowest = 0;
   for (const engine of engines) {
-    await withEmptyData(engine, async (env) => {
+    await withServerData(engine, async (env) => {
       const cold = await start(env, 600_000);
       await cold.stop();
       console.log(`${engine}: cold start (empty ${engine === 'pglite' ? 'folder' : 'database'} → demo data loaded, /healthz answers) ${seconds(cold.ms)} s, ${cold.cpu.toFixed(2)} s of CPU`);
