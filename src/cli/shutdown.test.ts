@@ -1,7 +1,6 @@
 // The real server (`jiuzhu serve`, what `npm start` runs after building the UI) stopped while a large
 // household import is in flight: SIGTERM lets the import finish whole and exits 0; SIGKILL leaves all
 // of it or none of it — never some households of the file.
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,6 +12,7 @@ import { qiannanVillages } from '../modules/registry/domain/demo/qiannan.fixture
 import { HouseholdFileWriter } from '../modules/registry/transfer/xlsx.ts';
 import { DEMO_PASSWORD } from '../modules/users/demo.ts';
 import { ENGINE } from '../test/db.ts';
+import { startServerProcess, waitFor, type ServerProcess } from '../test/server-process.ts';
 import { adminQuery, dropDatabase, withDatabase } from '../test/fixture.ts';
 
 const HOUSEHOLDS = 2_000;
@@ -20,35 +20,6 @@ const HOUSEHOLDS = 2_000;
 interface ImportAnswer {
   imported?: { households: number };
   error?: unknown;
-}
-
-interface Server {
-  child: ChildProcess;
-  url: string;
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
-/** Resolves when the output so far matches. */
-function waitFor(read: () => string, child: ChildProcess, pattern: RegExp, ms: number): Promise<RegExpMatchArray> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => done(new Error(`no ${pattern} within ${ms} ms:\n${read()}`)), ms);
-    const check = () => {
-      const m = read().match(pattern);
-      if (m) done(undefined, m);
-    };
-    const done = (e?: Error, m?: RegExpMatchArray) => {
-      clearTimeout(timer);
-      child.stdout?.off('data', check);
-      child.off('exit', onExit);
-      if (m) resolve(m);
-      else reject(e);
-    };
-    const onExit = () => done(new Error(`server exited before ${pattern}:\n${read()}`));
-    child.stdout?.on('data', check);
-    child.on('exit', onExit);
-    check();
-  });
 }
 
 describe(`server shutdown during an import (${ENGINE})`, () => {
@@ -69,19 +40,11 @@ describe(`server shutdown during an import (${ENGINE})`, () => {
     }
   };
 
-  async function startServer(): Promise<Server> {
-    // The run's compiled CLI (src/test/global-setup.ts): `jiuzhu serve` without tsx compiling every module first.
-    const child = spawn(process.execPath, [inject('cliEntry'), 'serve', '--port', '0'], { env, cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (out += c.toString()));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    const m = await waitFor(() => out, child, /listening on (http:\/\/\S+)/, 60_000);
-    return { child, url: m[1]!, output: () => out, exited };
-  }
+  // The run's compiled CLI: `jiuzhu serve` without tsx compiling every module first.
+  const startServer = () => startServerProcess(env, dir);
 
   /** Starts the import and resolves once the server has it (fastify logged the request). */
-  async function importInFlight(server: Server, file: Buffer) {
+  async function importInFlight(server: ServerProcess, file: Buffer) {
     const login = await fetch(`${server.url}/api/v1/auth/tokens`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'duyun.approver', password: DEMO_PASSWORD }) });
     const { token } = (await login.json()) as { token: string };
     const logged = waitFor(server.output, server.child, /"url":"\/api\/v1\/registry\/imports/, 30_000);

@@ -45,7 +45,7 @@ describe('configuration from the environment', () => {
     const e = refusal({ PORT: 'abc', JIUZHU_RESCREEN_AT: '25:00', LOG_LEVEL: 'verbose', JIUZHU_DEMO: 'yes', JIUZHU_SESSION_HOURS: '0', JIUZHU_TRUST_PROXY: '10.0.0.0/33', JIUZHU_COOKIE_SECURE: '1' });
     expect(e.code).toBe('invalid_config');
     expect(e.message).toContain('PORT 应为 0–65535 的整数（收到 "abc"）');
-    expect(e.message).toContain('JIUZHU_RESCREEN_AT 应为 HH:MM 形式的北京时间（00:00–23:59）（收到 "25:00"）');
+    expect(e.message).toContain('JIUZHU_RESCREEN_AT 应为 HH:MM（或 HH:MM:SS）形式的北京时间（00:00–23:59）（收到 "25:00"）');
     expect(e.message).toContain('LOG_LEVEL 应为 fatal、error、warn、info、debug、trace、silent 之一（收到 "verbose"）');
     expect(e.message).toContain('JIUZHU_DEMO 应为 1、0、true 或 false（收到 "yes"）');
     expect(e.message).toContain('JIUZHU_SESSION_HOURS 应为 1–720 的整数（小时）（收到 "0"）');

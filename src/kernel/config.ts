@@ -117,7 +117,7 @@ const ENV = z.object({
   JIUZHU_COOKIE_SECURE: variable(flag, FLAG, false),
   JIUZHU_SESSION_HOURS: variable(integer(1, 720), '应为 1–720 的整数（小时）', 12),
   LOG_LEVEL: variable((v) => LOG_LEVELS.find((l) => l === v) ?? null, `应为 ${LOG_LEVELS.join('、')} 之一`, 'info' as Config['logLevel']),
-  JIUZHU_RESCREEN_AT: variable<string | null>((v) => (/^([01]\d|2[0-3]):[0-5]\d$/.test(v) ? v : null), '应为 HH:MM 形式的北京时间（00:00–23:59）', null),
+  JIUZHU_RESCREEN_AT: variable<string | null>((v) => (/^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/.test(v) ? v : null), '应为 HH:MM（或 HH:MM:SS）形式的北京时间（00:00–23:59）', null),
   JIUZHU_TRUST_PROXY: variable(trustProxyOf, '应为 true、false、代理跳数（1–99）或以逗号分隔的代理地址/网段（如 127.0.0.1,10.0.0.0/8）', false),
   JIUZHU_METRICS_TOKEN: variable<string | null>((v) => (new RegExp(`^[\\x21-\\x7e]{${METRICS_TOKEN_MIN},}$`).test(v) ? v : null), `应为至少 ${METRICS_TOKEN_MIN} 个字符、不含空格的随机串（如 openssl rand -hex 32 的输出）`, null, true),
   JIUZHU_SMS_PROVIDER: variable((v) => SMS_PROVIDERS.find((p) => p === v) ?? null, `应为 ${SMS_PROVIDERS.join('、')} 之一`, 'console' as SmsConfig['provider']),

@@ -8,4 +8,9 @@ describe('daily rescreen schedule', () => {
     expect(msUntil('03:30', now)).toBe(90 * 60_000);
     expect(msUntil('01:00', now)).toBe(23 * 3_600_000);
   });
+  it('takes seconds too (HH:MM:SS)', () => {
+    const now = new Date('2026-11-30T18:00:00Z');
+    expect(msUntil('02:00:05', now)).toBe(5_000);
+    expect(msUntil('02:00:00', now)).toBe(24 * 3_600_000);
+  });
 });

@@ -23,11 +23,11 @@ export async function scheduledRescreen(db: Database, log: (m: string) => void, 
   return true;
 }
 
-/** Milliseconds from `now` to the next HH:MM in Asia/Shanghai (UTC+8, no daylight saving). */
+/** Milliseconds from `now` to the next HH:MM (or HH:MM:SS) in Asia/Shanghai (UTC+8, no daylight saving). */
 export function msUntil(at: string, now: Date = new Date()): number {
-  const [h, m] = at.split(':').map(Number) as [number, number];
+  const [h, m, sec = 0] = at.split(':').map(Number) as [number, number, number?];
   const china = new Date(now.getTime() + 8 * 3_600_000);
-  const next = Date.UTC(china.getUTCFullYear(), china.getUTCMonth(), china.getUTCDate(), h, m) - 8 * 3_600_000;
+  const next = Date.UTC(china.getUTCFullYear(), china.getUTCMonth(), china.getUTCDate(), h, m, sec) - 8 * 3_600_000;
   return next > now.getTime() ? next - now.getTime() : next + 86_400_000 - now.getTime();
 }
 
