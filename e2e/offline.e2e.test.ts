@@ -201,4 +201,4 @@ browserSuite('offline village intake (browser)', (env) => {
       await phone.close();
     }
   });
-});
+}, { uiOnly: true });

@@ -285,4 +285,4 @@ browserSuite('platform shell (browser)', (env) => {
     await page.context().clearCookies();
     await page.close();
   });
-});
+}, { uiOnly: true });

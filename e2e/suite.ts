@@ -34,14 +34,20 @@ function startNext(template: ServerTemplate): void {
   next.catch(() => undefined);
 }
 
-/** `opts.env`: variables for this suite's server (e.g. the portal's SMS file provider). */
-export function browserSuite(title: string, body: (env: () => SuiteEnv) => void, opts: { env?: NodeJS.ProcessEnv } = {}): void {
+/**
+ * `opts.env`: variables for this suite's server (e.g. the portal's SMS file provider). `opts.uiOnly`: the suite's
+ * subject is the browser side itself (every page's text and accessibility, the shell's layouts, the service worker),
+ * which does not change with the database: it runs on the embedded one only, and is skipped when DATABASE_URL
+ * names a server (CI's second run, .ci/run), where the journeys still run.
+ */
+export function browserSuite(title: string, body: (env: () => SuiteEnv) => void, opts: { env?: NodeJS.ProcessEnv; uiOnly?: boolean } = {}): void {
   const required = process.env['JIUZHU_E2E_REQUIRED'] === '1';
   const haveChromium = chromiumAvailable();
   if (!haveChromium && !required) {
     console.warn(`[e2e] /usr/bin/chromium not found: skipping "${title}" (apt-get install chromium fonts-noto-cjk).`);
   }
-  describe.skipIf(!haveChromium && !required)(title, () => {
+  const onServer = opts.uiOnly === true && !!process.env['DATABASE_URL'];
+  describe.skipIf((!haveChromium && !required) || onServer)(title, () => {
     let server: RunningServer | undefined;
     let browser: E2EBrowser | undefined;
     beforeAll(async () => {

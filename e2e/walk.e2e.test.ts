@@ -203,4 +203,4 @@ browserSuite('every page in Chinese and accessible (browser)', (env) => {
       expect(findings).toEqual({});
     });
   }
-});
+}, { uiOnly: true });
