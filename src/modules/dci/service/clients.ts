@@ -8,10 +8,12 @@ import type { Database } from '../../../db/engine.ts';
 import { write } from '../../../db/write.ts';
 import { appendAudit } from '../../../kernel/audit/append.ts';
 import { AppError } from '../../../kernel/errors.ts';
-import { systemScope, type Scope } from '../../../kernel/scope.ts';
+import { covers, systemScope, type Scope } from '../../../kernel/scope.ts';
+import { prefectureOf, prefixOf } from '../../../kernel/areas.ts';
 import { parseOrThrow } from '../../../kernel/validate.ts';
 import { ATTRIBUTES, type Attribute } from '../attributes.ts';
 import { algorithmOfJwk, jwkThumbprint, publicKeyOf } from '../signature/algorithms.ts';
+import { allow } from '../permissions.ts';
 import * as repo from '../repo/clients.ts';
 
 export const TEST_CLIENT_ID = 'test-client';
@@ -89,14 +91,26 @@ export function keysOf(text: string): JsonWebKey[] {
   });
 }
 
-/** Registers a client; returns it and its secret (shown once). */
+/** The deepest area holding all of `codes` (the audit entry's area, so its county's administrators read it), or null. */
+export function commonArea(codes: readonly string[]): string | null {
+  const [first] = codes;
+  if (first === undefined) return null;
+  const up = [first, first.slice(0, 9), first.slice(0, 6), prefectureOf(first)].filter((a, i, all) => all.indexOf(a) === i);
+  return up.find((a) => codes.every((c) => c.startsWith(prefixOf(a)))) ?? null;
+}
+
+/**
+ * Registers a client; returns it and its secret (shown once). Staff register only clients whose areas lie in their
+ * own (an area outside it is answered as one that does not exist); the CLI's system scope has every area.
+ */
 export async function addClient(db: Database, scope: Scope, input: unknown): Promise<{ client: DciClient; secret: string }> {
+  allow(scope, 'dci.manage');
   const c = parseOrThrow(newClientSchema, input);
   const notGranted = c.unmasked.filter((a) => !c.attributes.includes(a));
   if (notGranted.length > 0) throw AppError.field('unmasked', `不脱敏的属性须在可见属性中：${notGranted.join('、')}`);
   const known = await repo.existingAreas(db.kysely, c.areaCodes);
-  const unknown = c.areaCodes.filter((a) => !known.includes(a));
-  if (unknown.length > 0) throw AppError.field('areaCodes', `没有这些地区：${unknown.join('、')}`);
+  const unknown = c.areaCodes.filter((a) => !known.includes(a) || !covers(scope, a));
+  if (unknown.length > 0) throw AppError.field('areaCodes', `没有这些地区，或不在您的管辖范围内：${unknown.join('、')}`);
   const keys = c.publicKeys ? keysOf(c.publicKeys) : [];
   const secret = crypto.randomBytes(32).toString('base64url');
   return write(db, scope, async (tx) => {
@@ -106,7 +120,7 @@ export async function addClient(db: Database, scope: Scope, input: unknown): Pro
     });
     if (!inserted) throw AppError.conflict('dci_client_exists', `接入系统 ${c.clientId} 已登记`);
     const after = { name: c.name, areaCodes: c.areaCodes, attributes: c.attributes, unmasked: c.unmasked, keys: keys.map((k) => k.kid), callbackUrls: c.callbackUrls };
-    await appendAudit(tx, scope, { action: 'dci.client.add', entity: 'dci_client', entityId: c.clientId, after });
+    await appendAudit(tx, scope, { action: 'dci.client.add', entity: 'dci_client', entityId: c.clientId, areaCode: commonArea(c.areaCodes), after });
     const row = await repo.findClient(tx, c.clientId);
     if (!row) throw new Error('dci: client vanished after insert');
     return { client: view(row), secret };
@@ -117,10 +131,13 @@ export async function listClients(db: Database): Promise<DciClient[]> {
   return (await repo.listClients(db.kysely)).map(view);
 }
 
+/** Revokes an active client in the scope (its tokens stop working at once); another scope's is as unknown. */
 export async function revokeClient(db: Database, scope: Scope, clientId: string): Promise<void> {
+  allow(scope, 'dci.manage');
   await write(db, scope, async (tx) => {
-    if (!(await repo.revokeClient(tx, clientId, new Date()))) throw new AppError('dci_client_unknown', `没有在用的接入系统 ${clientId}`, 404);
-    await appendAudit(tx, scope, { action: 'dci.client.revoke', entity: 'dci_client', entityId: clientId });
+    const areas = await repo.revokeClient(tx, scope, clientId, new Date());
+    if (!areas) throw new AppError('dci_client_unknown', `没有在用的接入系统 ${clientId}`, 404);
+    await appendAudit(tx, scope, { action: 'dci.client.revoke', entity: 'dci_client', entityId: clientId, areaCode: commonArea(areas) });
   });
 }
 
