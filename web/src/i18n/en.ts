@@ -18,6 +18,7 @@ import { rerateEn } from '../pages/rerate/messages.en.ts';
 import { institutionsEn } from '../pages/institutions/messages/index.en.ts';
 import { offlineEn } from '../pages/offline/messages.en.ts';
 import { placementsEn } from '../pages/placements/messages.en.ts';
+import { dciEn } from '../pages/dci/messages/index.en.ts';
 import { statsEn } from '../pages/stats/messages/index.en.ts';
 import { registryEn } from '../pages/registry/messages/index.en.ts';
 import { policyEn } from '../pages/policy/messages.en.ts';
@@ -172,4 +173,5 @@ export const en: Messages = {
   ...offlineEn,
   ...statsEn,
   ...homeEn,
+  ...dciEn,
 };

@@ -22,6 +22,7 @@ import { registryZhCN } from '../pages/registry/messages/index.ts';
 import { policyZhCN } from '../pages/policy/messages.ts';
 import { offlineZhCN } from '../pages/offline/messages.ts';
 import { placementsZhCN } from '../pages/placements/messages.ts';
+import { dciZhCN } from '../pages/dci/messages/index.ts';
 
 export const zhCN = {
   'app.name': '救助',
@@ -171,6 +172,8 @@ export const zhCN = {
   ...offlineZhCN,
   ...statsZhCN,
   ...homeZhCN,
+  // 对外接口 (connected systems).
+  ...dciZhCN,
 };
 
 export type MessageKey = keyof typeof zhCN;

@@ -2,8 +2,22 @@
 import { z } from 'zod';
 import { ATTRIBUTES } from '../attributes.ts';
 
-const attribute = z.enum(ATTRIBUTES);
+const attribute = z.enum(ATTRIBUTES, { message: `应为 ${ATTRIBUTES.join('、')} 之一` });
 const time = z.string().describe('ISO 8601');
+
+const callbackUrl = z.string().max(500).refine((v) => URL.canParse(v) && ['https:', 'http:'].includes(new URL(v).protocol), '应为 https:// 开头的地址');
+
+/** A client to register (the CLI's `dci client add` and the web's form). */
+export const newClientSchema = z.strictObject({
+  clientId: z.string().regex(/^[a-z0-9][a-z0-9._-]{2,63}$/, '应为 3–64 位小写字母、数字或 . _ -'),
+  name: z.string().trim().min(1).max(100),
+  areaCodes: z.array(z.string().regex(/^\d{6}(\d{3}(\d{3})?)?$/, '应为州、县、乡镇或村的区划代码')).min(1, '至少一个地区'),
+  attributes: z.array(attribute).min(1, '至少一个属性'),
+  unmasked: z.array(attribute).default([]),
+  /** A JWKS (`{"keys": […]}`) or a PEM public key. */
+  publicKeys: z.string().max(20000).optional(),
+  callbackUrls: z.array(callbackUrl).max(20).default([]),
+});
 
 export const clientView = z.object({
   clientId: z.string(),

@@ -3,7 +3,7 @@
 // unmasked), its public keys, its callback URLs. The secret is shown once and kept as a SHA-256 hash (it is 32
 // random bytes: no password hashing needed).
 import crypto, { type JsonWebKey } from 'node:crypto';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Database } from '../../../db/engine.ts';
 import { write } from '../../../db/write.ts';
 import { appendAudit } from '../../../kernel/audit/append.ts';
@@ -12,6 +12,7 @@ import { covers, systemScope, type Scope } from '../../../kernel/scope.ts';
 import { prefectureOf, prefixOf } from '../../../kernel/areas.ts';
 import { parseOrThrow } from '../../../kernel/validate.ts';
 import { ATTRIBUTES, type Attribute } from '../attributes.ts';
+import { newClientSchema } from '../contract/admin.ts';
 import { algorithmOfJwk, jwkThumbprint, publicKeyOf } from '../signature/algorithms.ts';
 import { allow } from '../permissions.ts';
 import * as repo from '../repo/clients.ts';
@@ -49,19 +50,7 @@ function view(r: NonNullable<Awaited<ReturnType<typeof repo.findClient>>>): DciC
   };
 }
 
-const attribute = z.enum(ATTRIBUTES, { message: `应为 ${ATTRIBUTES.join('、')} 之一` });
-const callbackUrl = z.string().max(500).refine((v) => URL.canParse(v) && ['https:', 'http:'].includes(new URL(v).protocol), '应为 https:// 开头的地址');
-
-export const newClientSchema = z.strictObject({
-  clientId: z.string().regex(/^[a-z0-9][a-z0-9._-]{2,63}$/, '应为 3–64 位小写字母、数字或 . _ -'),
-  name: z.string().trim().min(1).max(100),
-  areaCodes: z.array(z.string().regex(/^\d{6}(\d{3}(\d{3})?)?$/, '应为州、县、乡镇或村的区划代码')).min(1, '至少一个地区'),
-  attributes: z.array(attribute).min(1, '至少一个属性'),
-  unmasked: z.array(attribute).default([]),
-  /** A JWKS (`{"keys": […]}`) or a PEM public key. */
-  publicKeys: z.string().max(20000).optional(),
-  callbackUrls: z.array(callbackUrl).max(20).default([]),
-});
+export { newClientSchema };
 export type NewClient = z.input<typeof newClientSchema>;
 
 /** The public keys of a JWKS or a PEM key, each with a kid (its thumbprint when it has none). */
