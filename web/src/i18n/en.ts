@@ -18,7 +18,6 @@ import { rerateEn } from '../pages/rerate/messages.en.ts';
 import { institutionsEn } from '../pages/institutions/messages/index.en.ts';
 import { offlineEn } from '../pages/offline/messages.en.ts';
 import { placementsEn } from '../pages/placements/messages.en.ts';
-import { dciEn } from '../pages/dci/messages/index.en.ts';
 import { statsEn } from '../pages/stats/messages/index.en.ts';
 import { registryEn } from '../pages/registry/messages/index.en.ts';
 import { policyEn } from '../pages/policy/messages.en.ts';
@@ -42,6 +41,7 @@ export const en: Messages = {
   'menu.areas': 'Areas',
   'menu.users': 'Users',
   'menu.audit': 'Audit',
+  'menu.dci': 'Connected systems',
 
   'role.village_clerk': 'Village social assistance assistant',
   'role.township_caseworker': 'Township caseworker',
@@ -173,5 +173,4 @@ export const en: Messages = {
   ...offlineEn,
   ...statsEn,
   ...homeEn,
-  ...dciEn,
 };

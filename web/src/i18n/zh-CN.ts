@@ -22,7 +22,6 @@ import { registryZhCN } from '../pages/registry/messages/index.ts';
 import { policyZhCN } from '../pages/policy/messages.ts';
 import { offlineZhCN } from '../pages/offline/messages.ts';
 import { placementsZhCN } from '../pages/placements/messages.ts';
-import { dciZhCN } from '../pages/dci/messages/index.ts';
 
 export const zhCN = {
   'app.name': '救助',
@@ -41,6 +40,7 @@ export const zhCN = {
   'menu.areas': '区划',
   'menu.users': '用户',
   'menu.audit': '审计',
+  'menu.dci': '对外接口',
 
   'role.village_clerk': '村（社区）社会救助协理员',
   'role.township_caseworker': '乡镇(街道)受理员',
@@ -172,8 +172,6 @@ export const zhCN = {
   ...offlineZhCN,
   ...statsZhCN,
   ...homeZhCN,
-  // 对外接口 (connected systems).
-  ...dciZhCN,
 };
 
 export type MessageKey = keyof typeof zhCN;

@@ -1,10 +1,10 @@
 import { Tag } from 'antd';
 import type { Attribute } from '../../../../src/modules/dci/contract.ts';
-import { useT } from '../../i18n/context.ts';
+import { useDciT } from './i18n.ts';
 
 /** The attributes a system sees, by name; those it reads unmasked marked so. */
 export function AttributeTags({ attributes, unmasked }: { attributes: readonly Attribute[]; unmasked: readonly Attribute[] }) {
-  const t = useT();
+  const t = useDciT();
   return (
     <>
       {attributes.map((a) => (

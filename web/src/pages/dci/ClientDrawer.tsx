@@ -1,7 +1,8 @@
 import { Alert, Descriptions, Drawer, Table, Tag, Typography } from 'antd';
 import type { ClientView, SubscriptionView, TransactionView } from '../../../../src/modules/dci/contract.ts';
 import { useApiData } from '../../api/useApiData.ts';
-import { useLocale, useT } from '../../i18n/context.ts';
+import { useLocale } from '../../i18n/context.ts';
+import { useDciT } from './i18n.ts';
 import { clientSubscriptions, clientTransactions } from './api.ts';
 import { AttributeTags } from './AttributeTags.tsx';
 import { actionKey, eventKey, recordKey } from './labels.ts';
@@ -10,7 +11,7 @@ const STATUS_COLOR = { rcvd: 'default', pdng: 'blue', succ: 'green', rjct: 'red'
 
 /** One connected system: what it was granted, its keys and callbacks, its recent transactions and subscriptions. */
 export function ClientDrawer({ client, onClose }: { client: ClientView | null; onClose: () => void }) {
-  const t = useT();
+  const t = useDciT();
   const [locale] = useLocale();
   const time = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Asia/Shanghai' });
   const id = client?.clientId ?? null;

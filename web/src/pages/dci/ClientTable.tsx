@@ -1,6 +1,7 @@
 import { Button, Space, Table, Tag } from 'antd';
 import type { ClientView } from '../../../../src/modules/dci/contract.ts';
-import { useLocale, useT } from '../../i18n/context.ts';
+import { useLocale } from '../../i18n/context.ts';
+import { useDciT } from './i18n.ts';
 import { AttributeTags } from './AttributeTags.tsx';
 
 interface Props {
@@ -13,7 +14,7 @@ interface Props {
 
 /** The connected systems in the user's scope: who, where, what it sees, its state and its use. */
 export function ClientTable({ clients, loading, canManage, onOpen, onRevoke }: Props) {
-  const t = useT();
+  const t = useDciT();
   const [locale] = useLocale();
   const time = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short', timeZone: 'Asia/Shanghai' });
   return (

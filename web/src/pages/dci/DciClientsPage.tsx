@@ -4,7 +4,7 @@ import type { ClientView, RegisteredClient } from '../../../../src/modules/dci/c
 import { useApiData } from '../../api/useApiData.ts';
 import { useCurrentUser } from '../../auth/context.ts';
 import { can } from '../../auth/permissions.ts';
-import { useT } from '../../i18n/context.ts';
+import { useDciT } from './i18n.ts';
 import { listClients, revokeClient } from './api.ts';
 import { ClientDrawer } from './ClientDrawer.tsx';
 import { ClientTable } from './ClientTable.tsx';
@@ -16,7 +16,7 @@ import { SecretModal } from './SecretModal.tsx';
  * scope — their grants and use; registering one (its secret shown once) and revoking one.
  */
 export default function DciClientsPage() {
-  const t = useT();
+  const t = useDciT();
   const me = useCurrentUser();
   const list = useApiData(listClients, [me.id]);
   const canManage = can(me, 'dci.manage');

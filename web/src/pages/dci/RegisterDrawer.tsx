@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { ATTRIBUTES, MASKED, type Attribute, type RegisteredClient } from '../../../../src/modules/dci/contract.ts';
 import { ApiError } from '../../api/client.ts';
 import type { SelectedArea } from '../../area/context.ts';
-import { useT } from '../../i18n/context.ts';
+import { useDciT } from './i18n.ts';
 import { registerClient } from './api.ts';
 import { AreaMultiSelect } from './AreaMultiSelect.tsx';
 
@@ -23,7 +23,7 @@ const MASKABLE = ATTRIBUTES.filter((a) => MASKED.has(a));
 
 /** The register form, in a drawer: what the CLI's `dci client add` asks, with the areas picked from the tree. */
 export function RegisterDrawer({ open, root, onClose, onRegistered }: { open: boolean; root: SelectedArea; onClose: () => void; onRegistered: (r: RegisteredClient) => void }) {
-  const t = useT();
+  const t = useDciT();
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);

@@ -3,11 +3,11 @@ import { Alert, Button, Descriptions, Input, Modal, Space, message } from 'antd'
 import { useRef } from 'react';
 import type { InputRef } from 'antd';
 import type { RegisteredClient } from '../../../../src/modules/dci/contract.ts';
-import { useT } from '../../i18n/context.ts';
+import { useDciT } from './i18n.ts';
 
 /** The secret of a system just registered: shown this once, with a copy button and a warning; closed only on purpose. */
 export function SecretModal({ registered, onClose }: { registered: RegisteredClient | null; onClose: () => void }) {
-  const t = useT();
+  const t = useDciT();
   const [toast, toastHolder] = message.useMessage();
   const input = useRef<InputRef>(null);
 

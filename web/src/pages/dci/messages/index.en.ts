@@ -1,8 +1,7 @@
-// The English messages: loaded only with the English dictionary (i18n/english.ts), not on the first screen.
+// The 对外接口 page's words in English (see ./index.ts).
 import type { dciZhCN } from './index.ts';
 
 export const dciEn: Record<keyof typeof dciZhCN, string> = {
-  'menu.dci': 'Connected systems',
   'dci.title': 'Connected systems (data interface)',
   'dci.intro': 'Other departments\' systems (health insurance, education, housing, the low-income monitoring platform…) query and follow this registry through the data interface (SPDCI). Each sees only its registered areas and attributes; attributes not granted unmasked are masked.',
   'dci.register': 'Register a system',

@@ -1,6 +1,6 @@
-// The 对外接口 (connected systems, SPDCI clients) part of the app dictionaries (spread into web/src/i18n/{zh-CN,en}.ts).
+// The 对外接口 page's words (connected systems, SPDCI clients): only this page reads them (./i18n.ts), so they load
+// with it, not with the app's dictionaries (the first screen's budget, src/cli/first-screen.test.ts).
 export const dciZhCN = {
-  'menu.dci': '对外接口',
   'dci.title': '对外接口：接入系统',
   'dci.intro': '其他部门的系统（医保、教育、住建、低收入人口监测平台等）通过对外数据接口查询和订阅本系统的家庭信息。每个接入系统只能看到登记的地区和属性，未授权的属性脱敏显示。',
   'dci.register': '登记接入系统',
