@@ -89,10 +89,11 @@ export function RegisterDrawer({ open, root, onClose, onRegistered }: { open: bo
           <Checkbox.Group options={MASKABLE.map((a) => ({ value: a, label: t(`dci.attr.${a}`), disabled: !attributes.includes(a) }))} />
         </Form.Item>
         <Form.Item name="callbackUrls" label={t('dci.form.callbacks')} extra={t('dci.form.callbacksHelp')}>
-          <Input.TextArea rows={3} autoComplete="off" spellCheck={false} />
+          {/* URLs and keys are codes by nature (data-code: not read as text staff should see in Chinese). */}
+          <Input.TextArea rows={3} autoComplete="off" spellCheck={false} data-code />
         </Form.Item>
         <Form.Item name="publicKeys" label={t('dci.form.publicKey')} extra={t('dci.form.publicKeyHelp')}>
-          <Input.TextArea rows={6} spellCheck={false} style={{ fontFamily: 'monospace' }} />
+          <Input.TextArea rows={6} spellCheck={false} style={{ fontFamily: 'monospace' }} data-code />
         </Form.Item>
       </Form>
     </Drawer>
