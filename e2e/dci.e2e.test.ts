@@ -53,7 +53,8 @@ browserSuite('对外接口: register, secret once, details, revoke (browser)', (
     await row.waitFor();
     expect(await row.innerText()).toContain('都匀市');
     await row.getByRole('button', { name: '详情' }).click();
-    await page.getByTestId('dci-transactions').waitFor();
+    await page.getByTestId('dci-subscriptions').waitFor();
+    await page.locator('.ant-drawer-open .ant-spin-spinning').first().waitFor({ state: 'detached' });
     await clean(page, 'details');
     await page.keyboard.press('Escape');
     await page.getByTestId('dci-transactions').waitFor({ state: 'detached' });

@@ -24,7 +24,7 @@ export function ClientDrawer({ client, onClose }: { client: ClientView | null; o
     <Drawer open={client !== null} onClose={onClose} width={880} title={client ? t('dci.detail.title', { name: client.name }) : ''} destroyOnHidden>
       {client && (
         <>
-          <Descriptions column={{ xs: 1, md: 2 }} size="small" bordered>
+          <Descriptions column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 2 }} size="small" bordered styles={{ label: { whiteSpace: 'nowrap' } }}>
             <Descriptions.Item label={t('dci.col.clientId')}><span data-code>{client.clientId}</span></Descriptions.Item>
             <Descriptions.Item label={t('dci.col.state')}>{t(`dci.state.${client.state}`)}</Descriptions.Item>
             <Descriptions.Item label={t('dci.col.areas')} span={2}>{client.areas.map((a) => a.name).join('、')}</Descriptions.Item>

@@ -1,3 +1,4 @@
+import { ExclamationCircleFilled } from '@ant-design/icons';
 import { Alert, Button, Card, Modal, Typography, message } from 'antd';
 import { useState } from 'react';
 import type { ClientView, RegisteredClient } from '../../../../src/modules/dci/contract.ts';
@@ -29,6 +30,7 @@ export default function DciClientsPage() {
   const confirmRevoke = (c: ClientView) => {
     void modal.confirm({
       title: t('dci.revoke.title', { name: c.name }),
+      icon: <ExclamationCircleFilled style={{ color: '#cf1322' }} />,
       content: t('dci.revoke.effect'),
       okText: t('dci.revoke.ok'),
       okButtonProps: { danger: true },
