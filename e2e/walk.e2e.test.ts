@@ -16,8 +16,16 @@ import { browserSuite } from './suite.ts';
  */
 const ACCOUNTS = ['qiannan.admin', 'duyun.approver', 'guanghui.caseworker', 'guanghui.clerk', 'duyun.medical'];
 
-/** What a role makes before its walk, so that its lists have a record to open: the county's payroll of a month. */
+/**
+ * What a role makes before its walk, so that its lists have a record to open or show: the county's payroll of a
+ * month; a connected system (对外接口) of the prefecture's, with unmasked grants and a callback.
+ */
 const PREPARE: Record<string, (page: Page, base: string) => Promise<void>> = {
+  'qiannan.admin': async (page, base) => {
+    const data = { clientId: 'walk.yibao', name: '黔南州医疗保障局', areaCodes: ['522701', '522702'], attributes: ['name', 'id_number', 'age', 'area', 'programme'], unmasked: ['id_number'], callbackUrls: ['https://yibao.example.gov.cn/dci/'] };
+    const res = await page.request.post(`${base}/api/v1/dci/clients`, { data });
+    expect(res.status(), await res.text()).toBeLessThan(300);
+  },
   'duyun.approver': async (page, base) => {
     const res = await page.request.post(`${base}/api/v1/payroll/runs`, { data: { period: '2015-12', countyCode: '522701' } });
     expect(res.status(), await res.text()).toBeLessThan(300);

@@ -88,6 +88,16 @@ export function inScope(scope: Scope, column: string): Expression<SqlBool> {
   return underPrefix(scope.prefix, column);
 }
 
+/**
+ * An index-free predicate on an array of area codes (a record that belongs to several areas, such as an SPDCI
+ * client): every one of them lies in the scope's subtree (false for a citizen).
+ */
+export function allInScope(scope: Scope, arrayColumn: string): Expression<SqlBool> {
+  if (scope.kind === 'citizen') return sql<SqlBool>`false`;
+  if (scope.prefix === '') return sql<SqlBool>`true`;
+  return sql<SqlBool>`not exists (select 1 from unnest(${sql.ref(arrayColumn)}) as scoped_area(code) where not ${underPrefix(scope.prefix, 'scoped_area.code')})`;
+}
+
 /** Whether the scope may change a county's records with `action`: its role has it, the county is in its subtree, it is not an auditor. */
 export function mayManageCounty(scope: Scope, county: string, action: Action): boolean {
   return scope.role !== 'auditor' && covers(scope, county) && mayAct(scope, action);

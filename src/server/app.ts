@@ -32,7 +32,7 @@ import { institutionsRoutes } from '../modules/institutions/index.ts';
 import { placementRoutes } from '../modules/placements/index.ts';
 import { todoRoutes } from '../modules/todo/index.ts';
 import { PORTAL_PREFIX, portalRoutes } from '../portal/index.ts';
-import { DCI_PREFIX, dciRoutes } from '../modules/dci/index.ts';
+import { DCI_PREFIX, dciAdminRoutes, dciRoutes } from '../modules/dci/index.ts';
 import { authHook } from './auth-hook.ts';
 import { errorCodeRoutes } from './error-code-routes.ts';
 import type { App, AppContext, RegisteredRoute, RouteModule } from './context.ts';
@@ -48,7 +48,7 @@ import { schemaSerializerCompiler } from './serializer.ts';
 import { opsRoutes } from '../ops/routes.ts';
 
 /** Every module's routes; a new module adds its one line here. */
-export const ROUTE_MODULES: RouteModule[] = [errorCodeRoutes, authRoutes, areaRoutes, userRoutes, auditRoutes, registryRoutes, policyRoutes, registryTransferRoutes, caseRoutes, institutionsRoutes, intakeRoutes, complaintRoutes, verificationRoutes, payrollRoutes, medicalRoutes, disasterRoutes, housingInsuranceRoutes, reliefStationRoutes, placementRoutes, statsRoutes, volunteerRoutes, wishesRoutes, leftBehindRoutes, purchasedServicesRoutes, caseloadRoutes, fundsRoutes, outreachRoutes, todoRoutes];
+export const ROUTE_MODULES: RouteModule[] = [errorCodeRoutes, authRoutes, areaRoutes, userRoutes, auditRoutes, registryRoutes, policyRoutes, registryTransferRoutes, caseRoutes, institutionsRoutes, intakeRoutes, complaintRoutes, verificationRoutes, payrollRoutes, medicalRoutes, disasterRoutes, housingInsuranceRoutes, reliefStationRoutes, placementRoutes, statsRoutes, volunteerRoutes, wishesRoutes, leftBehindRoutes, purchasedServicesRoutes, caseloadRoutes, fundsRoutes, outreachRoutes, todoRoutes, dciAdminRoutes];
 
 export interface BuiltApp {
   app: App;

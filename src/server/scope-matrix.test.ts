@@ -42,6 +42,7 @@ import type { Foreign, Probe } from './probes/types.ts';
 import { verificationProbes } from './probes/verification.ts';
 import { complaintSubjectProbes, complaintSubjectReadOnly } from './probes/complaint-subjects.ts';
 import { DCI_PROBE_SENDER, dciProbes } from './probes/dci.ts';
+import { dciClientOf, dciClientProbes } from './probes/dci-clients.ts';
 import { addClient, ATTRIBUTES, DEFAULT_ALGORITHM, signEnvelope } from '../modules/dci/index.ts';
 
 /** POSTs that change nothing (verifying the audit chain, searches with an ID number in the body): a 2xx there is not a write. */
@@ -166,6 +167,7 @@ const PROBES: Record<string, Probe> = {
   ...householdVisitProbes,
   ...complaintSubjectProbes,
   ...todoProbes,
+  ...dciClientProbes,
 };
 
 const HEADS: Record<Place, { id: string; name: string }> = {
@@ -238,6 +240,8 @@ describe(`scope on every route, for every kind of user (${ENGINE})`, () => {
       await must(token, { method: 'POST', url: '/api/v1/outreach/tasks/generate', payload: { area: p.township, kinds: ['poverty_uncovered'] } }, 200);
       const task = await db.kysely.selectFrom('outreach_tasks as o').innerJoin('households as h', (j) => j.onRef('h.county_code', '=', 'o.county_code').onRef('h.id', '=', 'o.household_id'))
         .select('o.id').where('h.household_no', '=', householdNo).executeTakeFirstOrThrow();
+      // A connected system of the place's township (the target of the connected systems' probes).
+      await addClient(db, systemScope('test'), { clientId: dciClientOf(p), name: `${p.names[0]}接入系统`, areaCodes: [p.township], attributes: ['sex'] });
       foreign[place] = { ...p, householdNo, idNumber: head.id, caseNo: c.caseNo as string, institutionId: Number(home.id), outreachTaskId: Number(task.id) };
     }
   });

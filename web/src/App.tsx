@@ -23,6 +23,7 @@ import { purchasedServicesRoutes } from './pages/purchased-services/routes.tsx';
 import { institutionsRoutes } from './pages/institutions/routes.tsx';
 import { placementsRoutes } from './pages/placements/routes.tsx';
 import { offlineRoutes } from './pages/offline/routes.tsx';
+import { dciRoutes } from './pages/dci/routes.tsx';
 
 
 // One chunk per page; echarts is pulled in only by pages that chart (src/cli/first-screen.test.ts keeps the
@@ -102,6 +103,7 @@ const router = createBrowserRouter(
         {volunteersRoutes()}
         {fundsRoutes()}
         {purchasedServicesRoutes()}
+        {dciRoutes()}
         {MODULES.filter((m) => !m.built).map((m) => (
           <Route key={m.path} path={`${m.path.slice(1)}/*`} element={<ComingSoon module={m.label} />} />
         ))}

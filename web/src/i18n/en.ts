@@ -41,6 +41,7 @@ export const en: Messages = {
   'menu.areas': 'Areas',
   'menu.users': 'Users',
   'menu.audit': 'Audit',
+  'menu.dci': 'Connected systems',
 
   'role.village_clerk': 'Village social assistance assistant',
   'role.township_caseworker': 'Township caseworker',

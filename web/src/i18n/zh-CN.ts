@@ -40,6 +40,7 @@ export const zhCN = {
   'menu.areas': '区划',
   'menu.users': '用户',
   'menu.audit': '审计',
+  'menu.dci': '对外接口',
 
   'role.village_clerk': '村（社区）社会救助协理员',
   'role.township_caseworker': '乡镇(街道)受理员',

@@ -2,6 +2,7 @@ import {
   AccountBookOutlined,
   AimOutlined,
   ApartmentOutlined,
+  ApiOutlined,
   AuditOutlined,
   BankOutlined,
   MedicineBoxOutlined,
@@ -73,6 +74,7 @@ export const MODULES: readonly ModuleEntry[] = [
   { path: '/stats', label: 'menu.stats', icon: <BarChartOutlined />, built: true, requires: 'stats.read' },
   { path: '/areas', label: 'menu.areas', icon: <ApartmentOutlined />, built: true },
   { path: '/users', label: 'menu.users', icon: <UserOutlined />, built: true, requires: 'users.read' },
+  { path: '/dci', label: 'menu.dci', icon: <ApiOutlined />, built: true, requires: 'dci.read' },
   { path: '/audit', label: 'menu.audit', icon: <AuditOutlined />, built: true, requires: 'audit.read' },
 ];
 

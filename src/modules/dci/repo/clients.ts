@@ -1,6 +1,7 @@
 // Registered SPDCI clients (dci_clients).
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
+import { allInScope, type Scope } from '../../../kernel/scope.ts';
 
 export function findClient(db: Kysely<DB>, clientId: string) {
   return db.selectFrom('dci_clients').selectAll().where('client_id', '=', clientId).executeTakeFirst();
@@ -15,9 +16,11 @@ export async function insertClient(db: Kysely<DB>, row: { client_id: string; nam
   return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
-export async function revokeClient(db: Kysely<DB>, clientId: string, at: Date): Promise<boolean> {
-  const r = await db.updateTable('dci_clients').set({ revoked_at: at }).where('client_id', '=', clientId).where('revoked_at', 'is', null).executeTakeFirst();
-  return Number(r.numUpdatedRows) > 0;
+/** Revokes an active client in the scope; its areas, or null when there is none. */
+export async function revokeClient(db: Kysely<DB>, scope: Scope, clientId: string, at: Date): Promise<string[] | null> {
+  const r = await db.updateTable('dci_clients').set({ revoked_at: at }).where('client_id', '=', clientId).where('revoked_at', 'is', null)
+    .where(allInScope(scope, 'area_codes')).returning('area_codes').executeTakeFirst();
+  return r ? r.area_codes : null;
 }
 
 export async function existingAreas(db: Kysely<DB>, codes: readonly string[]): Promise<string[]> {

@@ -3,15 +3,18 @@
 // unmasked), its public keys, its callback URLs. The secret is shown once and kept as a SHA-256 hash (it is 32
 // random bytes: no password hashing needed).
 import crypto, { type JsonWebKey } from 'node:crypto';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Database } from '../../../db/engine.ts';
 import { write } from '../../../db/write.ts';
 import { appendAudit } from '../../../kernel/audit/append.ts';
 import { AppError } from '../../../kernel/errors.ts';
-import { systemScope, type Scope } from '../../../kernel/scope.ts';
+import { covers, systemScope, type Scope } from '../../../kernel/scope.ts';
+import { prefectureOf, prefixOf } from '../../../kernel/areas.ts';
 import { parseOrThrow } from '../../../kernel/validate.ts';
 import { ATTRIBUTES, type Attribute } from '../attributes.ts';
+import { newClientSchema } from '../contract/admin.ts';
 import { algorithmOfJwk, jwkThumbprint, publicKeyOf } from '../signature/algorithms.ts';
+import { allow } from '../permissions.ts';
 import * as repo from '../repo/clients.ts';
 
 export const TEST_CLIENT_ID = 'test-client';
@@ -47,19 +50,7 @@ function view(r: NonNullable<Awaited<ReturnType<typeof repo.findClient>>>): DciC
   };
 }
 
-const attribute = z.enum(ATTRIBUTES, { message: `应为 ${ATTRIBUTES.join('、')} 之一` });
-const callbackUrl = z.string().max(500).refine((v) => URL.canParse(v) && ['https:', 'http:'].includes(new URL(v).protocol), '应为 https:// 开头的地址');
-
-export const newClientSchema = z.strictObject({
-  clientId: z.string().regex(/^[a-z0-9][a-z0-9._-]{2,63}$/, '应为 3–64 位小写字母、数字或 . _ -'),
-  name: z.string().trim().min(1).max(100),
-  areaCodes: z.array(z.string().regex(/^\d{6}(\d{3}(\d{3})?)?$/, '应为州、县、乡镇或村的区划代码')).min(1, '至少一个地区'),
-  attributes: z.array(attribute).min(1, '至少一个属性'),
-  unmasked: z.array(attribute).default([]),
-  /** A JWKS (`{"keys": […]}`) or a PEM public key. */
-  publicKeys: z.string().max(20000).optional(),
-  callbackUrls: z.array(callbackUrl).max(20).default([]),
-});
+export { newClientSchema };
 export type NewClient = z.input<typeof newClientSchema>;
 
 /** The public keys of a JWKS or a PEM key, each with a kid (its thumbprint when it has none). */
@@ -89,14 +80,26 @@ export function keysOf(text: string): JsonWebKey[] {
   });
 }
 
-/** Registers a client; returns it and its secret (shown once). */
+/** The deepest area holding all of `codes` (the audit entry's area, so its county's administrators read it), or null. */
+export function commonArea(codes: readonly string[]): string | null {
+  const [first] = codes;
+  if (first === undefined) return null;
+  const up = [first, first.slice(0, 9), first.slice(0, 6), prefectureOf(first)].filter((a, i, all) => all.indexOf(a) === i);
+  return up.find((a) => codes.every((c) => c.startsWith(prefixOf(a)))) ?? null;
+}
+
+/**
+ * Registers a client; returns it and its secret (shown once). Staff register only clients whose areas lie in their
+ * own (an area outside it is answered as one that does not exist); the CLI's system scope has every area.
+ */
 export async function addClient(db: Database, scope: Scope, input: unknown): Promise<{ client: DciClient; secret: string }> {
+  allow(scope, 'dci.manage');
   const c = parseOrThrow(newClientSchema, input);
   const notGranted = c.unmasked.filter((a) => !c.attributes.includes(a));
   if (notGranted.length > 0) throw AppError.field('unmasked', `不脱敏的属性须在可见属性中：${notGranted.join('、')}`);
   const known = await repo.existingAreas(db.kysely, c.areaCodes);
-  const unknown = c.areaCodes.filter((a) => !known.includes(a));
-  if (unknown.length > 0) throw AppError.field('areaCodes', `没有这些地区：${unknown.join('、')}`);
+  const unknown = c.areaCodes.filter((a) => !known.includes(a) || !covers(scope, a));
+  if (unknown.length > 0) throw AppError.field('areaCodes', `没有这些地区，或不在您的管辖范围内：${unknown.join('、')}`);
   const keys = c.publicKeys ? keysOf(c.publicKeys) : [];
   const secret = crypto.randomBytes(32).toString('base64url');
   return write(db, scope, async (tx) => {
@@ -106,7 +109,7 @@ export async function addClient(db: Database, scope: Scope, input: unknown): Pro
     });
     if (!inserted) throw AppError.conflict('dci_client_exists', `接入系统 ${c.clientId} 已登记`);
     const after = { name: c.name, areaCodes: c.areaCodes, attributes: c.attributes, unmasked: c.unmasked, keys: keys.map((k) => k.kid), callbackUrls: c.callbackUrls };
-    await appendAudit(tx, scope, { action: 'dci.client.add', entity: 'dci_client', entityId: c.clientId, after });
+    await appendAudit(tx, scope, { action: 'dci.client.add', entity: 'dci_client', entityId: c.clientId, areaCode: commonArea(c.areaCodes), after });
     const row = await repo.findClient(tx, c.clientId);
     if (!row) throw new Error('dci: client vanished after insert');
     return { client: view(row), secret };
@@ -117,10 +120,13 @@ export async function listClients(db: Database): Promise<DciClient[]> {
   return (await repo.listClients(db.kysely)).map(view);
 }
 
+/** Revokes an active client in the scope (its tokens stop working at once); another scope's is as unknown. */
 export async function revokeClient(db: Database, scope: Scope, clientId: string): Promise<void> {
+  allow(scope, 'dci.manage');
   await write(db, scope, async (tx) => {
-    if (!(await repo.revokeClient(tx, clientId, new Date()))) throw new AppError('dci_client_unknown', `没有在用的接入系统 ${clientId}`, 404);
-    await appendAudit(tx, scope, { action: 'dci.client.revoke', entity: 'dci_client', entityId: clientId });
+    const areas = await repo.revokeClient(tx, scope, clientId, new Date());
+    if (!areas) throw new AppError('dci_client_unknown', `没有在用的接入系统 ${clientId}`, 404);
+    await appendAudit(tx, scope, { action: 'dci.client.revoke', entity: 'dci_client', entityId: clientId, areaCode: commonArea(areas) });
   });
 }
 
