@@ -67,4 +67,4 @@ browserSuite('对外接口: register, secret once, details, revoke (browser)', (
     await confirm.getByRole('button', { name: '确认停用' }).click();
     await expect.poll(() => row.innerText()).toContain('已停用');
   });
-});
+}, { uiOnly: true });
