@@ -1,14 +1,5 @@
-import fs from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
-import { Kysely, sql } from 'kysely';
-import pg from 'pg';
-import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { Mutex } from '../kernel/mutex.ts';
-import { PGliteDialect } from './pglite-dialect.ts';
-import { parseDate, parseInt8, parseNumeric, postgresPool, TIME_ZONE } from './pg-pool.ts';
-import { primaryReads, replicaReads, type Reads, type ReplicaOptions } from './replica.ts';
+import type { Kysely } from 'kysely';
+import type { Reads, ReplicaOptions } from './replica.ts';
 import type { DB } from './schema.ts';
 
 export type Engine = 'pglite' | 'postgres';
@@ -56,160 +47,12 @@ export interface OpenOptions {
   replica?: ReplicaOptions | null;
 }
 
+/** Each engine's driver loads only when it is opened: a PGlite start never loads pg, a server start never PGlite. */
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
-  return opts.databaseUrl ? openPostgres(opts.databaseUrl, opts.replica ?? null, opts.poolSize ?? 10) : openPGlite(opts);
-}
-
-async function openPGlite(opts: OpenOptions): Promise<Database> {
-  const dir = opts.dataDir ?? 'memory://';
-  if (!dir.startsWith('memory://')) fs.mkdirSync(dir, { recursive: true });
-  const pglite = new PGlite(dir, {
-    parsers: { 20: parseInt8, 1082: parseDate, 1700: parseNumeric },
-    ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
-  });
-  await pglite.waitReady;
-  await pglite.exec(`set time zone '${TIME_ZONE}'`);
-  const mutex = new Mutex();
-  const kysely = new Kysely<DB>({ dialect: new PGliteDialect(pglite, mutex) });
-  return {
-    kysely,
-    engine: 'pglite',
-    reads: primaryReads(kysely),
-    async copyCsv(table, columns, csv) {
-      const text = typeof csv === 'string' ? csv : await collect(csv);
-      const release = await mutex.lock();
-      try {
-        const res = await pglite.query(
-          `copy ${table} (${columns.join(', ')}) from '/dev/blob' with (format csv)`,
-          [],
-          { blob: new Blob([text]) },
-        );
-        return res.affectedRows ?? 0;
-      } finally {
-        release();
-      }
-    },
-    async copyCsvOut(table, columns) {
-      const release = await mutex.lock();
-      try {
-        const res = await pglite.query(`copy ${table} (${columns.join(', ')}) to '/dev/blob' with (format csv)`);
-        return res.blob ? await res.blob.text() : '';
-      } finally {
-        release();
-      }
-    },
-    async listen() {},
-    async dumpDataDir() {
-      const release = await mutex.lock();
-      try {
-        return await pglite.dumpDataDir('none');
-      } finally {
-        release();
-      }
-    },
-    async snapshotDataDir(read) {
-      const release = await mutex.lock();
-      try {
-        const result = await read(async (text) => (await pglite.query<Record<string, unknown>>(text)).rows);
-        return { dump: await pglite.dumpDataDir('gzip'), read: result };
-      } finally {
-        release();
-      }
-    },
-    async execScript(script) {
-      const release = await mutex.lock();
-      try {
-        await pglite.exec('begin');
-        try {
-          await pglite.exec(script);
-          await pglite.exec('commit');
-        } catch (e) {
-          await pglite.exec('rollback');
-          throw e;
-        }
-      } finally {
-        release();
-      }
-    },
-    async close() {
-      await kysely.destroy();
-      await pglite.close();
-    },
-  };
-}
-
-async function openPostgres(url: string, replica: ReplicaOptions | null, poolSize: number): Promise<Database> {
-  const { pool, kysely, connect } = postgresPool(url, { max: poolSize });
-  await sql`select 1`.execute(kysely);
-  const listeners: pg.Client[] = [];
-  const reads = replica ? replicaReads(kysely, replica) : primaryReads(kysely);
-  return {
-    kysely,
-    engine: 'postgres',
-    reads,
-    async copyCsv(table, columns, csv) {
-      const client = await connect(0);
-      try {
-        const stream = client.query(copyFrom(`copy ${table} (${columns.join(', ')}) from stdin with (format csv)`));
-        const source = typeof csv === 'string' ? Readable.from([csv]) : Readable.from(csv);
-        await pipeline(source, stream);
-        return stream.rowCount;
-      } finally {
-        client.release();
-      }
-    },
-    async copyCsvOut(table, columns) {
-      const client = await pool.connect();
-      try {
-        const parts: string[] = [];
-        for await (const chunk of client.query(copyTo(`copy ${table} (${columns.join(', ')}) to stdout with (format csv)`))) parts.push((chunk as Buffer).toString('utf8'));
-        return parts.join('');
-      } finally {
-        client.release();
-      }
-    },
-    async listen(channel, onNotice) {
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
-      listeners.push(client);
-      client.on('notification', (n) => {
-        if (n.channel === channel) onNotice(n.payload ?? '');
-      });
-      // A lost connection may have missed notices: the caller treats it as one.
-      client.on('error', () => onNotice(null));
-      await client.query(`listen ${channel}`);
-    },
-    async dumpDataDir(): Promise<Blob> {
-      throw new Error('dumpDataDir is for PGlite; use pg_dump on a server');
-    },
-    async snapshotDataDir(): Promise<never> {
-      throw new Error('snapshotDataDir is for PGlite; use pg_dump on a server (src/ops/backup.ts)');
-    },
-    async execScript(script) {
-      const client = await connect(0);
-      try {
-        await client.query('begin');
-        try {
-          await client.query(script);
-          await client.query('commit');
-        } catch (e) {
-          await client.query('rollback');
-          throw e;
-        }
-      } finally {
-        client.release();
-      }
-    },
-    async close() {
-      await Promise.all(listeners.map((c) => c.end().catch(() => undefined)));
-      await reads.close();
-      await kysely.destroy();
-    },
-  };
-}
-
-async function collect(chunks: AsyncIterable<string>): Promise<string> {
-  const parts: string[] = [];
-  for await (const c of chunks) parts.push(c);
-  return parts.join('');
+  if (opts.databaseUrl) {
+    const { openPostgres } = await import('./engine-postgres.ts');
+    return openPostgres(opts.databaseUrl, opts.replica ?? null, opts.poolSize ?? 10);
+  }
+  const { openPGlite } = await import('./engine-pglite.ts');
+  return openPGlite(opts);
 }

@@ -54,14 +54,16 @@ export async function migrate(db: Database, opts: { upTo?: string } = {}): Promi
     version text primary key, name text not null, checksum text not null,
     applied_at timestamptz not null default now())`);
   const known = listMigrations();
-  await refuseUnknown(db, known);
+  // One read of the bookkeeping: a start with nothing to apply costs one query, not one per migration.
+  const { rows } = await sql<{ version: string; name: string; checksum: string }>`select version, name, checksum from schema_migrations order by version`.execute(db.kysely);
+  refuseUnknown(rows, known);
+  const done = new Map(rows.map((r) => [r.version, r.checksum]));
   const applied: string[] = [];
   const { upTo } = opts;
   for (const m of known.filter((x) => upTo === undefined || x.version <= upTo)) {
-    const rows = await sql<{ checksum: string }>`select checksum from schema_migrations where version = ${m.version}`.execute(db.kysely);
-    const done = rows.rows[0];
-    if (done) {
-      if (done.checksum !== m.checksum) {
+    const checksum = done.get(m.version);
+    if (checksum !== undefined) {
+      if (checksum !== m.checksum) {
         throw new Error(`migration ${m.version}_${m.name} was changed after it was applied; add a new migration instead`);
       }
       continue;
@@ -85,9 +87,8 @@ export async function migrate(db: Database, opts: { upTo?: string } = {}): Promi
 }
 
 /** A data folder or database migrated by a newer Jiuzhu: this older code must not run on it. */
-async function refuseUnknown(db: Database, known: readonly Migration[]): Promise<void> {
+function refuseUnknown(rows: readonly { version: string; name: string }[], known: readonly Migration[]): void {
   const versions = new Set(known.map((m) => m.version));
-  const { rows } = await sql<{ version: string; name: string }>`select version, name from schema_migrations order by version`.execute(db.kysely);
   const unknown = rows.filter((r) => !versions.has(r.version)).map((r) => `${r.version}_${r.name}`);
   if (unknown.length === 0) return;
   const list = unknown.join(', ');

@@ -2,12 +2,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { currentStatementTimeout } from './statement-timeout.ts';
 import type { DB } from './schema.ts';
-
-export const TIME_ZONE = 'Asia/Shanghai';
-// int8 → number (fen totals stay far below 2^53), date → ISO string (no time-zone shift), numeric → number.
-export const parseInt8 = (v: string) => Number(v);
-export const parseDate = (v: string) => v;
-export const parseNumeric = (v: string) => Number(v);
+import { parseDate, parseInt8, parseNumeric, TIME_ZONE } from './pg-types.ts';
 
 export interface PostgresPool {
   pool: pg.Pool;

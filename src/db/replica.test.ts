@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../kernel/config.ts';
 import { ENGINE, testDatabase, testDatabaseAt } from '../test/db.ts';
 import { openDatabase, type Database } from './engine.ts';
-import { dataTime, DOWN_RETRY_MS } from './replica.ts';
+import { dataTime } from './replica.ts';
+import { DOWN_RETRY_MS } from './replica-reads.ts';
 
 describe('replica configuration', () => {
   it('DATABASE_REPLICA_URL with a server, the lag bound 30 s unless set', () => {

@@ -7,7 +7,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { App, AppContext } from '../server/context.ts';
 import { AppError } from '../kernel/errors.ts';
-import { backup } from './backup.ts';
 
 const LOOPBACK = /^(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|::1|::ffff:127\.\d{1,3}\.\d{1,3}\.\d{1,3})$/;
 export const OPS_TOKEN_HEADER = 'x-jiuzhu-ops-token';
@@ -23,6 +22,8 @@ export function opsRoutes(app: App, ctx: AppContext, token: string): void {
     }
     const dir = await mkdtemp(join(tmpdir(), 'jiuzhu-backup-'));
     const file = join(dir, 'backup.jzb');
+    // Loaded when asked (it brings pg for the server engine's pg_dump path): not part of a start.
+    const { backup } = await import('./backup.ts');
     const manifest = await backup({ db: ctx.db, databaseUrl: ctx.config.databaseUrl }, file);
     req.log.info({ tables: Object.keys(manifest.tables).length, auditEntries: manifest.auditEntries }, 'backup sent');
     const stream = createReadStream(file);

@@ -1,7 +1,19 @@
 import type { Command } from 'commander';
 import type { Config } from '../../kernel/config.ts';
 
+// While the server starts, its event loop can run empty between two steps; Node then waits for every task on V8's
+// threads to finish — PGlite's WebAssembly being optimised, up to a second — before going on (measured: the main
+// thread idle 0.5–0.9 s while Fastify registered a plugin). A timer keeps the loop alive until the server listens.
 async function serve(config: Config): Promise<void> {
+  const starting = setInterval(() => {}, 60_000);
+  try {
+    await startServing(config);
+  } finally {
+    clearInterval(starting);
+  }
+}
+
+async function startServing(config: Config): Promise<void> {
   // The database opens (PGlite: its WebAssembly compiled off the main thread) while the server's modules load.
   const [{ openDatabase }, { configuredReplica }] = await Promise.all([import('../../db/engine.ts'), import('../../db/replica.ts')]);
   const log = (m: string) => process.stderr.write(`${m}\n`);

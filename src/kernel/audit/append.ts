@@ -2,7 +2,7 @@
 // day: src/modules/audit/README.md) inside the caller's transaction. Every module that changes something
 // calls this; the audit module reads and verifies.
 import { Kysely, sql, type QueryExecutorProvider } from 'kysely';
-import { canonicalJson, chainHash, chainKeyOf, GENESIS_HASH } from './hash.ts';
+import { AUDIT_STRIPES, canonicalJson, chainHash, chainKeyOf, GENESIS_HASH } from './hash.ts';
 
 export interface AuditEntry {
   action: string;
@@ -26,7 +26,8 @@ function toJson(value: unknown): string | null {
 
 /**
  * Appends one entry to a chain inside the caller's transaction. The chain is picked by the transaction's
- * first entry (its county, or the prefecture, or 'global', and its China date: chainKeyOf) and kept for the
+ * first entry (its county, or the prefecture, or 'global', and its China date: chainKeyOf; the stripe by the
+ * connection, so that concurrent writers of one county mostly take different heads) and kept for the
  * transaction's later entries, whatever their area: so a transaction locks one head row only, and writers
  * in different chains neither wait on each other nor deadlock over heads taken in opposite orders. The
  * head's lock orders the chain's writers until commit; the id is drawn after it, so ids rise along a chain.
@@ -40,7 +41,7 @@ export async function appendAudit(tx: QueryExecutorProvider, actor: AuditActor, 
   // (a writer of the same chain waits here) and returns the last committed entry. nextval runs on the
   // returned row, i.e. after the lock; the chain is pinned for the rest of the transaction.
   const head = (await sql<{ chain_key: string; last_hash: string; id: string }>`
-    with k as (select coalesce(nullif(current_setting('jiuzhu.audit_chain', true), ''), ${chainKeyOf(areaCode, at)}) as chain_key),
+    with k as (select coalesce(nullif(current_setting('jiuzhu.audit_chain', true), ''), cast(${chainKeyOf(areaCode, at)} as text) || '/' || (pg_backend_pid() % ${sql.lit(AUDIT_STRIPES)})) as chain_key),
     h as (
       insert into audit_chain_heads (chain_key, last_id, last_hash) select chain_key, 0, ${GENESIS_HASH} from k
       on conflict (chain_key) do update set last_id = audit_chain_heads.last_id

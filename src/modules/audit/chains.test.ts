@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/engine.ts';
 import type { DB } from '../../db/schema.ts';
 import { appendAudit } from '../../kernel/audit/append.ts';
-import { GENESIS_HASH } from '../../kernel/audit/hash.ts';
+import { AUDIT_STRIPES, chainKeyOf, GENESIS_HASH } from '../../kernel/audit/hash.ts';
 import { systemScope } from '../../kernel/scope.ts';
 import { ENGINE, testDatabase } from '../../test/db.ts';
 import { verify } from './service.ts';
@@ -58,8 +58,14 @@ describe(`concurrent audited writes (${ENGINE})`, () => {
       const other = db.kysely.transaction().execute((tx) => append(tx, '522702001', 'fuquan'));
       expect(await Promise.race([other, sleep(5000)])).toEqual(expect.any(Number));
 
-      // 都匀市 again: waits on the chain's head, held by the open transaction.
-      const same = db.kysely.transaction().execute((tx) => append(tx, '522701002', 'duyun-second'));
+      // 都匀市 again, in the open transaction's stripe (what a connection whose pid falls in that stripe writes):
+      // waits on the chain's head, held by the open transaction.
+      const open = await sql<{ pid: number }>`select pid from pg_stat_activity where datname = current_database() and state = 'idle in transaction'`.execute(db.kysely);
+      const chain = `${chainKeyOf('522701001', new Date())}/${(open.rows[0]?.pid ?? -1) % AUDIT_STRIPES}`;
+      const same = db.kysely.transaction().execute(async (tx) => {
+        await sql`select set_config('jiuzhu.audit_chain', ${chain}, true)`.execute(tx);
+        return append(tx, '522701002', 'duyun-second');
+      });
       expect(await Promise.race([same.then(() => 'committed'), sleep(500)])).toBe('timeout');
       const waiting = await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity
         where datname = current_database() and wait_event_type = 'Lock' and query like '%audit_chain_heads%'`.execute(db.kysely);
@@ -101,7 +107,7 @@ describe(`concurrent audited writes (${ENGINE})`, () => {
     const rows = await db.kysely.selectFrom('audit_log').select(['chain_key', 'area_code']).where('id', 'in', ids).orderBy('id').execute();
     expect(rows.map((r) => r.area_code)).toEqual(['522725001', null, '522700']);
     expect(new Set(rows.map((r) => r.chain_key)).size).toBe(1);
-    expect(rows[0]?.chain_key).toMatch(/^522725\/\d{4}-\d{2}-\d{2}$/);
+    expect(rows[0]?.chain_key).toMatch(/^522725\/\d{4}-\d{2}-\d{2}\/[0-3]$/);
     const alone = await db.kysely.transaction().execute((tx) => append(tx, null, 'global-alone'));
     expect((await db.kysely.selectFrom('audit_log').select('chain_key').where('id', '=', alone).executeTakeFirstOrThrow()).chain_key).toMatch(/^global\//);
     await expectLinear(db, [...ids, alone]);

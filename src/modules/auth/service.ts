@@ -68,7 +68,7 @@ export async function changePassword(db: Database, scope: Scope, input: { token:
   const ok = await throttledCheck(db, { username: row.username, ip: input.ip }, () => users.verifyPassword(row.password_hash, input.currentPassword));
   if (!ok) throw AppError.field('currentPassword', '当前密码不正确', 'wrong_password');
   if (input.newPassword === input.currentPassword) throw AppError.field('newPassword', '新密码不能与当前密码相同', 'weak_password');
-  users.requireStrongPassword(input.newPassword, [row.username, row.display_name], 'newPassword');
+  await users.requireStrongPassword(input.newPassword, [row.username, row.display_name], 'newPassword');
   const hash = await users.hashPassword(input.newPassword);
   const token = await db.kysely.transaction().execute(async (tx) => {
     await users.setPassword(tx, row.id, hash);

@@ -8,7 +8,6 @@ import { appendAudit } from '../../kernel/audit/append.ts';
 import { findArea } from '../areas/index.ts';
 import { levelOf, type AreaLevel } from '../../kernel/areas.ts';
 import { hashPassword, PASSWORD_MIN_LENGTH } from './password.ts';
-import { passwordProblem } from './password-policy.ts';
 import * as repo from './repo.ts';
 import { forgetUserSessions } from './session-cache.ts';
 import { DEPARTMENTS, permissionsOf, ROLE_LEVELS, ROLES, type Action, type Department, type Role } from '../../kernel/permissions.ts';
@@ -53,8 +52,9 @@ export async function listUsers(db: Database, scope: Scope): Promise<User[]> {
   return (await repo.listUsers(db.kysely, scope)).map(toUser);
 }
 
-/** Refuses a password the policy rejects, naming `field`. */
-export function requireStrongPassword(password: string, names: readonly string[], field = 'password'): void {
+/** Refuses a password the policy rejects, naming `field`. The policy (zxcvbn's dictionaries) loads on first use, not at start. */
+export async function requireStrongPassword(password: string, names: readonly string[], field = 'password'): Promise<void> {
+  const { passwordProblem } = await import('./password-policy.ts');
   const problem = passwordProblem(password, names);
   if (problem) throw AppError.field(field, problem, 'weak_password');
 }
@@ -78,7 +78,7 @@ async function checkAssignment(db: Database, scope: Scope, a: { role: Role; area
 export async function createUser(db: Database, scope: Scope, input: NewUser): Promise<User> {
   allow(scope, 'users.manage');
   await checkAssignment(db, scope, { role: input.role, areaCode: input.areaCode, department: input.department ?? null });
-  requireStrongPassword(input.password, [input.username, input.displayName]);
+  await requireStrongPassword(input.password, [input.username, input.displayName]);
   return insertAccount(db, scope, input);
 }
 
