@@ -1,12 +1,13 @@
 // The caseload import's rows reach the database through array literals (`repo/write.ts`): every text — a
 // name, a file name inside the explanation's JSON, with quotes, backslashes, braces, commas, blanks, the
-// word NULL — and any null or number comes back from `unnest` exactly as it went in.
+// word NULL — and any null or number comes back from `unnest` exactly as it went in; JSON texts too, joined
+// into one JSON array.
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/engine.ts';
 import { ENGINE, testDatabase } from '../../test/db.ts';
-import { arrayLiteral } from './repo/write.ts';
+import { arrayLiteral, jsonArray } from './repo/write.ts';
 
 const text = fc.oneof(fc.string(), fc.constantFrom('', 'NULL', 'null', ' a ', '{"a":"b\\\\c"}', '"', '\\', '{,}', '存量对象迁移导入（x.csv）'), fc.string({ unit: 'grapheme' }))
   .filter((s) => !s.includes('\u0000'));
@@ -30,6 +31,13 @@ describe(`caseload: array literals round-trip (${ENGINE})`, () => {
   it('JSON texts come back as the same jsonb', async () => {
     await fc.assert(fc.asyncProperty(fc.array(fc.dictionary(text, fc.oneof(text, fc.integer(), fc.constant(null)))), async (objects) => {
       const { rows } = await sql<{ v: unknown }>`select v from unnest(cast(${arrayLiteral(objects.map((o) => JSON.stringify(o)))} as jsonb[])) with ordinality as u (v, i) order by i`.execute(db.kysely);
+      expect(rows.map((r) => r.v)).toEqual(objects);
+    }), { numRuns: 40 });
+  });
+
+  it('JSON texts joined into one JSON array come back as the same jsonb, one element each', async () => {
+    await fc.assert(fc.asyncProperty(fc.array(fc.dictionary(text, fc.oneof(text, fc.integer(), fc.constant(null)))), async (objects) => {
+      const { rows } = await sql<{ v: unknown }>`select v from jsonb_array_elements(cast(${jsonArray(objects.map((o) => JSON.stringify(o)))} as jsonb)) with ordinality as u (v, i) order by i`.execute(db.kysely);
       expect(rows.map((r) => r.v)).toEqual(objects);
     }), { numRuns: 40 });
   });
