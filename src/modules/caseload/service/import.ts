@@ -5,7 +5,7 @@
 // statement per table: per case one `migrate` transition (迁移导入), one `migration` decision with the
 // imported amount and one monthly entitlement — no procedure step invented — and one audit entry with the
 // counts. On PostgreSQL the cases and transitions are written while the formula (the warnings, the
-// decisions' explanations) is computed on other connections.
+// decisions' explanations) and the re-check of the open rows run on other connections.
 import type { Database } from '../../../db/engine.ts';
 import { bulkWrite } from '../../../db/write.ts';
 import { appendAudit } from '../../../kernel/audit/append.ts';

@@ -1,6 +1,6 @@
 // The rows an import writes, computed in Node from the checked cases: per case one row of `cases`, one
 // `migrate` transition, one `migration` decision and one monthly entitlement (and for a closed case the
-// entitlement of 0 an exit leaves behind), as the columns of the repository's `insertColumns`. What the
+// entitlement of 0 an exit leaves behind), as the columns of the repository's `Inserts`. What the
 // cases module's `decideInBulk` would write for the same rows (ids drawn from the one sequence, case
 // numbers a block per programme, county and year in the order of the file's rows), without staging them:
 // a statement that joins and builds JSON per row cost more than writing the rows.
