@@ -28,6 +28,7 @@ import { importCaseload } from '../src/modules/caseload/index.ts';
 import { CASELOAD_COLUMNS } from '../src/modules/caseload/columns.ts';
 import { cacheArgs, withRegistryDatabase } from './lib/cached-registry.ts';
 import { benchArg, benchEngines, seconds, timed, type BenchEngine } from './lib/engines.ts';
+import { serverCpu } from './lib/server-cpu.ts';
 
 interface Head { household_no: string; id_number: string }
 interface Result { engine: BenchEngine; importMs: number; baselineMs: number; keyedMs: number; rows: number; warnings: number }
@@ -91,11 +92,13 @@ async function run(db: Database, engine: BenchEngine): Promise<Result> {
     const cpuAt = new Map<string, number>();
     const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
     const onProgress = (phase: string) => void (began.has(phase) || (began.set(phase, performance.now()), cpuAt.set(phase, cpu())));
+    const importServer = await serverCpu(db);
     const start = performance.now();
     const cpuStart = cpu();
     const imported = await timed(async () => importCaseload(db, systemScope('bench'), fs.readFileSync(file), { format: 'csv', fileName: path.basename(file), firstMonth: '2015-12', onProgress }));
     const at = (phase: string) => began.get(phase) ?? start;
     const cpuEnd = cpu();
+    const importServerCpu = await importServer.stop();
     const cpuOf = (phase: string) => cpuAt.get(phase) ?? cpuStart;
     const phases = `check ${seconds(at('stage') - start)} s, stage ${seconds(at('write') - at('stage'))} s, write ${seconds(start + imported.ms - at('write'))} s; `
       + `CPU check ${seconds(cpuOf('stage') - cpuStart)} s, stage ${seconds(cpuOf('write') - cpuOf('stage'))} s, write ${seconds(cpuEnd - cpuOf('write'))} s; load ${os.loadavg()[0]!.toFixed(1)}`;
@@ -103,6 +106,7 @@ async function run(db: Database, engine: BenchEngine): Promise<Result> {
     if (r.imported.dibao + r.imported.hardship !== heads.length || baseline.value !== heads.length) throw new Error(`${engine}: imported ${r.imported.dibao + r.imported.hardship}, baseline ${baseline.value} of ${heads.length} rows`);
     const written = await writtenRows(db);
     let keyedMs = 0;
+    const keyedServer = await serverCpu(db);
     const keyedCpu = cpu();
     for (const t of WRITTEN) {
       await sql`create table ${sql.table(`bench_${t}`)} (like ${sql.table(t)} including all)`.execute(db.kysely);
@@ -110,9 +114,13 @@ async function run(db: Database, engine: BenchEngine): Promise<Result> {
       keyedMs += (await timed(() => db.copyCsv(`bench_${t}`, w.columns, w.csv))).ms;
     }
     const keyedCpuMs = cpu() - keyedCpu;
+    const keyedServerCpu = await keyedServer.stop();
+    // PostgreSQL on this machine: the process's and the server's CPU together, the import's to the baseline's.
+    const server = importServerCpu === null || keyedServerCpu === null ? ''
+      : `; server CPU import ${importServerCpu.toFixed(2)} s, baseline ${keyedServerCpu.toFixed(2)} s, CPU ratio with the server's ${(((cpuEnd - cpuStart) / 1000 + importServerCpu) / (keyedCpuMs / 1000 + keyedServerCpu)).toFixed(2)}`;
     console.log(`${engine}: import ${seconds(imported.ms)} s (${phases}; ${r.imported.dibao} 低保, ${r.imported.hardship} 特困, ${r.warningCount} amount warnings); `
       + `baseline COPY of the file's rows into a plain table ${seconds(baseline.ms)} s, ratio ${(imported.ms / baseline.ms).toFixed(2)}; `
-      + `COPY of the written rows into the four tables' keyed copies ${seconds(keyedMs)} s (CPU ${seconds(keyedCpuMs)} s), ratio ${(imported.ms / keyedMs).toFixed(2)}, CPU ratio ${((cpuEnd - cpuStart) / keyedCpuMs).toFixed(2)}`);
+      + `COPY of the written rows into the four tables' keyed copies ${seconds(keyedMs)} s (CPU ${seconds(keyedCpuMs)} s), ratio ${(imported.ms / keyedMs).toFixed(2)}, CPU ratio ${((cpuEnd - cpuStart) / keyedCpuMs).toFixed(2)}${server}`);
     return { engine, importMs: imported.ms, baselineMs: baseline.ms, keyedMs, rows: heads.length, warnings: r.warningCount };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -1,40 +1,99 @@
 // SQL of the caseload import's write, inside its transaction: the ids and case numbers the rows take (one
 // statement each), the re-check of the open rows, the four tables' rows inserted column-wise from arrays
-// (`insert … select from unnest(…)`, a statement per 10,000 rows), and the 集中供养 stays for the placements.
+// (`insert … select from rows from (unnest(…), …)`, a statement per 10,000 rows, queued: see `Inserts`),
+// and the 集中供养 stays for the placements.
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
 
 type Value = string | number | null;
-type ColumnType = 'text' | 'bigint' | 'int' | 'date' | 'jsonb';
-/** A column of rows: its values (one per row), or one value for every row. */
-export type Column = { name: string; type: ColumnType; values: Value[] } | { name: string; type: ColumnType; constant: Value };
+type ColumnType = 'text' | 'bigint' | 'int' | 'date';
+/**
+ * A column of rows: its values (one per row), or one value for every row. A jsonb column's values are JSON
+ * texts (never null): they travel as one JSON array, joined as they are (escaping each for an array literal
+ * cost Node a second per 100,000 of them).
+ */
+export type Column =
+  | { name: string; type: ColumnType; values: Value[] }
+  | { name: string; type: 'jsonb'; values: string[] }
+  | { name: string; type: ColumnType | 'jsonb'; constant: Value };
 
 /** What a quoted array element escapes with a backslash. */
 const ESCAPED = /[\\"]/g;
+const NEEDS_ESCAPE = /[\\"]/;
 
 /** A PostgreSQL array literal: every text element quoted (names, JSON), numbers as they are, null as NULL. */
 export function arrayLiteral(values: readonly Value[]): string {
   const parts = new Array<string>(values.length);
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    parts[i] = v === null || v === undefined ? 'NULL' : typeof v === 'number' ? String(v) : `"${v.replace(ESCAPED, '\\$&')}"`;
+    parts[i] = v === null || v === undefined ? 'NULL' : typeof v === 'number' ? String(v) : NEEDS_ESCAPE.test(v) ? `"${v.replace(ESCAPED, '\\$&')}"` : `"${v}"`;
   }
   return `{${parts.join(',')}}`;
 }
 
+/** JSON texts as one JSON array (each element the jsonb of its text). */
+export const jsonArray = (texts: readonly string[]): string => `[${texts.join(',')}]`;
+
 /** Rows per statement: a statement's arrays are parsed and unnested whole (on PGlite a 100,000-row statement cost half as much again per row). */
 const CHUNK = 10_000;
+/** Statements built ahead of the one running (each holds its chunk's arrays as text). */
+const AHEAD = 2;
 
-/** The rows of `table` from the columns' arrays, a statement per chunk of rows. */
-export async function insertColumns(tx: Kysely<DB>, table: string, columns: readonly Column[]): Promise<void> {
-  const arrays = columns.filter((c) => 'values' in c);
-  const n = arrays.length === 0 ? 0 : (arrays[0] as { values: Value[] }).values.length;
-  const select = columns.map((c) => ('values' in c ? sql.ref(`u.${c.name}`) : sql`cast(${c.constant} as ${sql.raw(c.type)})`));
-  for (let at = 0; at < n; at += CHUNK) {
-    const slice = (c: Column) => arrayLiteral('values' in c ? c.values.slice(at, at + CHUNK) : []);
-    await sql`insert into ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c.name)))})
-      select ${sql.join(select)}
-      from unnest(${sql.join(arrays.map((c) => sql`cast(${slice(c)} as ${sql.raw(c.type)}[])`))}) as u (${sql.join(arrays.map((c) => sql.ref(c.name)))})`.execute(tx);
+/**
+ * The inserts of one transaction, sent without waiting for each: the transaction's connection runs them
+ * one after the other (kysely queues them), and Node builds the next statement's arrays while the server
+ * runs the last, instead of in turn. See `queuedInserts`.
+ */
+export class Inserts {
+  private readonly running: Promise<unknown>[] = [];
+
+  constructor(private readonly tx: Kysely<DB>) {}
+
+  /** The rows of `table` from the columns' arrays, a statement per chunk of rows (queued, not yet run). */
+  async add(table: string, columns: readonly Column[]): Promise<void> {
+    const arrays = columns.filter((c) => 'values' in c);
+    const n = arrays.length === 0 ? 0 : arrays[0]!.values.length;
+    const select = columns.map((c) => ('values' in c ? sql.ref(`u.${c.name}`) : sql`cast(${c.constant} as ${sql.raw(c.type)})`));
+    for (let at = 0; at < n; at += CHUNK) {
+      const unnest = (c: Column) => {
+        if (!('values' in c)) return sql``;
+        if (c.type === 'jsonb') return sql`jsonb_array_elements(cast(${jsonArray((c.values as string[]).slice(at, at + CHUNK))} as jsonb))`;
+        return sql`unnest(cast(${arrayLiteral(c.values.slice(at, at + CHUNK))} as ${sql.raw(c.type)}[]))`;
+      };
+      const statement = sql`insert into ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c.name)))})
+        select ${sql.join(select)}
+        from rows from (${sql.join(arrays.map(unnest))}) as u (${sql.join(arrays.map((c) => sql.ref(c.name)))})`.execute(this.tx);
+      statement.catch(() => undefined);
+      this.running.push(statement);
+      while (this.running.length > AHEAD) await this.running.shift();
+    }
+  }
+
+  /** Every statement run; the first failure thrown. */
+  async done(): Promise<void> {
+    while (this.running.length > 0) await this.running.shift();
+  }
+
+  /** Every statement run or failed. */
+  async settled(): Promise<void> {
+    await Promise.allSettled(this.running.splice(0));
+  }
+}
+
+/**
+ * `fn` with inserts queued on the transaction, all of them run when it answers. On a failure the queued
+ * statements are let run (or fail) first: the rollback goes to the connection itself, and a statement
+ * still queued behind it would run outside the transaction.
+ */
+export async function queuedInserts<T>(tx: Kysely<DB>, fn: (inserts: Inserts) => Promise<T>): Promise<T> {
+  const inserts = new Inserts(tx);
+  try {
+    const out = await fn(inserts);
+    await inserts.done();
+    return out;
+  } catch (e) {
+    await inserts.settled();
+    throw e;
   }
 }
 

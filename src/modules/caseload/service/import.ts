@@ -5,7 +5,7 @@
 // statement per table: per case one `migrate` transition (迁移导入), one `migration` decision with the
 // imported amount and one monthly entitlement — no procedure step invented — and one audit entry with the
 // counts. On PostgreSQL the cases and transitions are written while the formula (the warnings, the
-// decisions' explanations) is computed on other connections.
+// decisions' explanations) and the re-check of the open rows run on other connections.
 import type { Database } from '../../../db/engine.ts';
 import { bulkWrite } from '../../../db/write.ts';
 import { appendAudit } from '../../../kernel/audit/append.ts';
@@ -47,6 +47,12 @@ export interface CaseloadResult {
   imported: { dibao: number; hardship: number; closed: number; amountFen: number };
   warnings: CaseloadWarning[];
   warningCount: number;
+}
+
+/** A promise awaited later: its failure is not unhandled meanwhile (the awaiting code still gets it). */
+function later<T>(p: Promise<T>): Promise<T> {
+  p.catch(() => undefined);
+  return p;
 }
 
 /** Answers list at most this many warnings or errors (with the count); the report (.xlsx) has them all. */
@@ -114,21 +120,31 @@ export async function importCaseload(db: Database, scope: Scope, body: Buffer, o
   const open = rows.cases.filter((c) => c.closedOn === null)
     .map((c) => ({ row: c.row, programme: c.programme, countyCode: c.countyCode, householdId: c.householdId, memberId: c.memberId }));
   opts.onProgress?.('stage', 0, 1);
+  // The re-check of the open rows: on PostgreSQL on another connection while the rows are written (it reads
+  // what other transactions committed, as it would on the transaction's own under read committed).
+  const recheck = db.engine === 'postgres' ? later(write.takenAmong(db.kysely, open)) : undefined;
   return bulkWrite(db, scope, async (tx) => {
-    const taken = await write.takenAmong(tx, open);
-    if (taken.length > 0) {
-      throw AppError.conflict('caseload_changed', `导入期间第 ${taken.slice(0, 10).join('、')} 行的家庭或人员已有了案件，未导入任何数据；请重新导入`, { rows: taken });
-    }
+    const refuseTaken = (taken: number[]) => {
+      if (taken.length > 0) {
+        throw AppError.conflict('caseload_changed', `导入期间第 ${taken.slice(0, 10).join('、')} 行的家庭或人员已有了案件，未导入任何数据；请重新导入`, { rows: taken });
+      }
+    };
+    if (!recheck) refuseTaken(await write.takenAmong(tx, open));
     const [ids, firstNumbers] = [await write.drawIds(tx, idsNeeded(rows.cases)), await write.firstSerials(tx, serialBlocks(rows.cases))];
     const written = writtenRows(rows.cases, ids, firstNumbers, ctx);
     opts.onProgress?.('stage', 1, 1);
     opts.onProgress?.('write', 0, rows.cases.length);
-    await write.insertColumns(tx, 'cases', written.cases);
-    await write.insertColumns(tx, 'case_transitions', written.transitions);
-    const r = result(false, { ...rows, warnings: await formula });
-    const { decisions, entitlements } = written.decided();
-    await write.insertColumns(tx, 'case_decisions', decisions);
-    await write.insertColumns(tx, 'entitlements', entitlements);
+    const r = await write.queuedInserts(tx, async (inserts) => {
+      await inserts.add('cases', written.cases);
+      await inserts.add('case_transitions', written.transitions);
+      // Built while the server writes the cases and transitions.
+      const out = result(false, { ...rows, warnings: await formula });
+      const { decisions, entitlements } = written.decided();
+      await inserts.add('case_decisions', decisions);
+      await inserts.add('entitlements', entitlements);
+      if (recheck) refuseTaken(await recheck);
+      return out;
+    });
     opts.onProgress?.('write', rows.cases.length, rows.cases.length);
     // 集中供养: each person's stay in the named institution (never beyond its beds: else nothing is imported).
     const stays = rows.cases.flatMap((c, i) => (c.programme === 'hardship' && c.mode === 'institutional' && c.institutionId !== null

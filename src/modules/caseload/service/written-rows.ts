@@ -1,6 +1,6 @@
 // The rows an import writes, computed in Node from the checked cases: per case one row of `cases`, one
 // `migrate` transition, one `migration` decision and one monthly entitlement (and for a closed case the
-// entitlement of 0 an exit leaves behind), as the columns of the repository's `insertColumns`. What the
+// entitlement of 0 an exit leaves behind), as the columns of the repository's `Inserts`. What the
 // cases module's `decideInBulk` would write for the same rows (ids drawn from the one sequence, case
 // numbers a block per programme, county and year in the order of the file's rows), without staging them:
 // a statement that joins and builds JSON per row cost more than writing the rows.
@@ -95,7 +95,9 @@ export function writtenRows(cases: readonly StagedCase[], ids: readonly number[]
   const col = () => new Array<string | number | null>(n);
   const k = { county: col(), caseId: col(), caseNo: col(), programme: col(), ruleSet: col(), household: col(), area: col(), member: col(), name: col(), idNumber: col(),
     state: col(), phase: col(), context: col(), decidedOn: col(), since: col(), reviewDue: col(), sourceKey: col(), transitionId: col(), decisionId: col(),
-    effective: col(), amount: col(), explanation: col() };
+    effective: col(), amount: col() };
+  const contexts = new Array<string>(n);
+  const explanations = new Array<string>(n);
   const caseIds: number[] = [];
   for (let i = 0; i < n; i++) {
     const c = cases[i]!;
@@ -108,7 +110,7 @@ export function writtenRows(cases: readonly StagedCase[], ids: readonly number[]
     k.county[i] = c.countyCode; k.caseId[i] = caseId; k.caseNo[i] = `${programmeOf(c.programme).serialPrefix}${c.countyCode}${c.decidedOn.slice(0, 4)}${String(no).padStart(6, '0')}`;
     k.programme[i] = c.programme; k.ruleSet[i] = c.ruleSet; k.household[i] = c.householdId; k.area[i] = c.areaCode; k.member[i] = c.memberId;
     k.name[i] = c.name; k.idNumber[i] = c.idNumber; k.state[i] = closed ? 'exited' : 'approved'; k.phase[i] = closed ? 'terminal' : 'payable';
-    k.context[i] = context(c, ctx); k.decidedOn[i] = c.decidedOn; k.since[i] = c.closedOn ?? c.decidedOn; k.reviewDue[i] = c.reviewDue;
+    contexts[i] = context(c, ctx); k.decidedOn[i] = c.decidedOn; k.since[i] = c.closedOn ?? c.decidedOn; k.reviewDue[i] = c.reviewDue;
     k.sourceKey[i] = `caseload:${ctx.stage}:${c.row}`; k.transitionId[i] = transitionId; k.decisionId[i] = decisionId; k.effective[i] = c.effectiveMonth;
     k.amount[i] = c.amountFen;
   }
@@ -120,7 +122,7 @@ export function writtenRows(cases: readonly StagedCase[], ids: readonly number[]
       { name: 'programme', type: 'text', values: k.programme }, { name: 'rule_set', type: 'text', values: k.ruleSet }, { name: 'household_id', type: 'bigint', values: k.household },
       { name: 'area_code', type: 'text', values: k.area }, { name: 'applicant_member_id', type: 'bigint', values: k.member }, { name: 'applicant_name', type: 'text', values: k.name },
       { name: 'applicant_id_number', type: 'text', values: k.idNumber }, { name: 'state', type: 'text', values: k.state }, { name: 'phase', type: 'text', values: k.phase },
-      { name: 'context', type: 'jsonb', values: k.context }, { name: 'applied_on', type: 'date', values: k.decidedOn }, { name: 'state_since', type: 'date', values: k.since },
+      { name: 'context', type: 'jsonb', values: contexts }, { name: 'applied_on', type: 'date', values: k.decidedOn }, { name: 'state_since', type: 'date', values: k.since },
       { name: 'review_due', type: 'date', values: k.reviewDue }, { name: 'source_key', type: 'text', values: k.sourceKey },
     ],
     transitions: [
@@ -133,8 +135,8 @@ export function writtenRows(cases: readonly StagedCase[], ids: readonly number[]
     ],
     decided: () => {
       const e = { county: [] as Values, id: [] as Values, programme: [] as Values, caseId: [] as Values, decisionId: [] as Values, household: [] as Values, area: [] as Values,
-        kind: [] as Values, recipient: [] as Values, from: [] as Values, amount: [] as Values, persons: [] as Values, summary: [] as Values, payee: [] as Values,
-        payeeName: [] as Values, payeeId: [] as Values };
+        kind: [] as Values, recipient: [] as Values, from: [] as Values, amount: [] as Values, persons: [] as Values, payee: [] as Values,
+        payeeName: [] as Values, payeeId: [] as Values, summary: [] as string[] };
       const entitlement = (c: StagedCase, id: number, caseId: number, decisionId: number, from: string, amount: number, persons: number, sum: string) => {
         const p = programmeOf(c.programme);
         e.county.push(c.countyCode); e.id.push(id); e.programme.push(c.programme); e.caseId.push(caseId); e.decisionId.push(decisionId); e.household.push(c.householdId);
@@ -143,7 +145,7 @@ export function writtenRows(cases: readonly StagedCase[], ids: readonly number[]
       };
       for (let i = 0; i < n; i++) {
         const c = cases[i]!;
-        k.explanation[i] = explanation(c, ctx);
+        explanations[i] = explanation(c, ctx);
         entitlement(c, ids[4 * i + 3]!, ids[4 * i]!, ids[4 * i + 2]!, c.fromMonth, c.amountFen, c.persons, summary(c));
       }
       // A closed case's stop: 0 from the month after its closing (at the earliest its first month), drawn after every other id.
@@ -159,7 +161,7 @@ export function writtenRows(cases: readonly StagedCase[], ids: readonly number[]
           { name: 'county_code', type: 'text', values: k.county }, { name: 'id', type: 'bigint', values: k.decisionId }, { name: 'case_id', type: 'bigint', values: k.caseId },
           { name: 'transition_id', type: 'bigint', values: k.transitionId }, { name: 'kind', type: 'text', constant: 'migration' }, { name: 'decided_on', type: 'date', values: k.decidedOn },
           { name: 'effective_month', type: 'text', values: k.effective }, { name: 'end_month', type: 'text', constant: null }, { name: 'amount_fen', type: 'bigint', values: k.amount },
-          { name: 'explanation', type: 'jsonb', values: k.explanation }, { name: 'reason', type: 'text', constant: reason },
+          { name: 'explanation', type: 'jsonb', values: explanations }, { name: 'reason', type: 'text', constant: reason },
         ],
         entitlements: [
           { name: 'county_code', type: 'text', values: e.county }, { name: 'id', type: 'bigint', values: e.id }, { name: 'programme', type: 'text', values: e.programme },
