@@ -29,9 +29,3 @@ export function clientSubscriptions(db: Kysely<DB>, key: ClientKey, limit: numbe
     .execute();
 }
 
-/** The names of these areas, by code. */
-export async function areaNames(db: Kysely<DB>, codes: readonly string[]): Promise<Map<string, string>> {
-  if (codes.length === 0) return new Map();
-  const rows = await db.selectFrom('areas').select(['code', 'name']).where('code', 'in', [...new Set(codes)]).execute();
-  return new Map(rows.map((r) => [r.code, r.name]));
-}

@@ -6,9 +6,9 @@ import { allInScope, scopedKey, type Scope, type Scoped } from '../../../kernel/
 
 export type ClientKey = Scoped<{ clientId: string }>;
 
-/** The clients in scope, newest first, each with its last search and its searches since `since`. */
-export function clientsInScope(db: Kysely<DB>, scope: Scope, since: Date) {
-  return db
+/** The clients in scope (or the one `only` names, if in scope), newest first, each with its last search and its searches since `since`. */
+export function clientsInScope(db: Kysely<DB>, scope: Scope, since: Date, only?: string) {
+  let q = db
     .selectFrom('dci_clients as c')
     .leftJoinLateral(
       (eb) => eb.selectFrom('dci_transactions as t')
@@ -22,8 +22,9 @@ export function clientsInScope(db: Kysely<DB>, scope: Scope, since: Date) {
     .select(['u.last_query_at', 'u.queries_30d'])
     .where(allInScope(scope, 'c.area_codes'))
     .orderBy('c.created_at', 'desc')
-    .orderBy('c.client_id')
-    .execute();
+    .orderBy('c.client_id');
+  if (only !== undefined) q = q.where('c.client_id', '=', only);
+  return q.execute();
 }
 
 export type ClientRow = Awaited<ReturnType<typeof clientsInScope>>[number];

@@ -6,6 +6,7 @@ import type { Database } from '../../../db/engine.ts';
 import { clock } from '../../../kernel/clock.ts';
 import { AppError } from '../../../kernel/errors.ts';
 import type { Scope } from '../../../kernel/scope.ts';
+import { namesOf } from '../../areas/index.ts';
 import type { Attribute } from '../attributes.ts';
 import type { clientList, clientView, registeredClient, subscriptionList, transactionList } from '../contract/admin.ts';
 import { allow } from '../permissions.ts';
@@ -40,14 +41,14 @@ function view(r: roots.ClientRow, names: Map<string, string>): ClientView {
   };
 }
 
-async function views(db: Database, scope: Scope): Promise<ClientView[]> {
-  const rows = await roots.clientsInScope(db.kysely, scope, new Date(clock().now().getTime() - 30 * DAY_MS));
-  const names = await activity.areaNames(db.kysely, rows.flatMap((r) => r.area_codes));
+async function views(db: Database, scope: Scope, only?: string): Promise<ClientView[]> {
+  const rows = await roots.clientsInScope(db.kysely, scope, new Date(clock().now().getTime() - 30 * DAY_MS), only);
+  const names = await namesOf(db.kysely, [...new Set(rows.flatMap((r) => r.area_codes))]);
   return rows.map((r) => view(r, names));
 }
 
 async function oneView(db: Database, scope: Scope, clientId: string): Promise<ClientView> {
-  const found = (await views(db, scope)).find((c) => c.clientId === clientId);
+  const [found] = await views(db, scope, clientId);
   if (!found) throw unknownClient(clientId);
   return found;
 }
