@@ -7,17 +7,17 @@ export const GENESIS_HASH = '0'.repeat(64);
 export const LEGACY_CHAIN = 'legacy';
 
 /**
- * The county-day a transaction's first entry belongs to: its county (the prefecture for prefecture-level
- * entries, 'global' without an area) and its civil date in China, e.g. `522701/2026-12-07`. The chain is one of
- * the county-day's AUDIT_STRIPES stripes (`522701/2026-12-07/3`), picked by the writer's connection (appendAudit).
- */
-/**
  * A county-day's chains: writers of one county on different connections append to different stripes, so that one
  * busy county's writes do not all queue on one head row (PostgreSQL, the api bench: of 6 active backends creating
  * households in one county, 5 waited on the head's lock). PGlite has one connection, hence one stripe.
  */
 export const AUDIT_STRIPES = 4;
 
+/**
+ * The county-day a transaction's first entry belongs to: its county (the prefecture for prefecture-level
+ * entries, 'global' without an area) and its civil date in China, e.g. `522701/2026-12-07`. The chain is one of
+ * the county-day's AUDIT_STRIPES stripes (`522701/2026-12-07/3`), picked by the writer's connection (appendAudit).
+ */
 export function chainKeyOf(areaCode: string | null, at: Date): string {
   const partition = areaCode !== null && /^\d{6}/.test(areaCode) ? areaCode.slice(0, 6) : 'global';
   return `${partition}/${chinaDate(at)}`;
