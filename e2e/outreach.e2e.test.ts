@@ -49,7 +49,9 @@ browserSuite('政策找人 (browser)', (env) => {
 
     // The household's task, under its list.
     await pickOption(page, page.getByTestId('outreach-kind'), '建档立卡未纳入救助');
-    const row = page.locator('tbody tr.ant-table-row', { hasText: householdNo });
+    // The household is on more than one list (its 符合低保条件未纳入 task too): its row is the one of this list, also
+    // while the table still shows every list's tasks (the filter's request in flight).
+    const row = page.locator('tbody tr.ant-table-row', { hasText: householdNo }).filter({ hasText: '建档立卡未纳入救助' });
     for (let i = 0; i < 20 && !(await row.isVisible()); i++) {
       const next = page.locator('.ant-pagination-next:not(.ant-pagination-disabled)');
       if ((await next.count()) === 0) break;
