@@ -46,6 +46,15 @@ describe(`migrations (${ENGINE})`, () => {
     expect(await migrate(db)).toEqual([]);
   });
 
+  // Two server instances started together both migrate: the grants after the migrations
+  // (PostgreSQL's catalog rows) must not collide ("tuple concurrently updated").
+  it('several starts migrating at once all succeed', async () => {
+    for (let round = 0; round < 5; round++) {
+      const results = await Promise.allSettled([migrate(db), migrate(db), migrate(db), migrate(db)]);
+      expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
+    }
+  });
+
   it('a failing migration script leaves nothing behind', async () => {
     await expect(db.execScript('create table half_done (x int); select 1/0;')).rejects.toThrow();
     const t = await sql<{ n: number }>`select count(*)::int as n from information_schema.tables where table_name = 'half_done'`.execute(db.kysely);

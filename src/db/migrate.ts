@@ -43,6 +43,9 @@ export function listMigrations(dir = DIR): Migration[] {
 /** From this migration on, the restricted role of row-level security exists. */
 const ROW_SECURITY_VERSION = '0081';
 
+/** Held (per transaction) by each migration and by the grants after them. */
+const MIGRATION_LOCK = 727001;
+
 /**
  * Applies the migrations not yet applied, in order, each in its own transaction with its
  * bookkeeping row. Safe to run twice (and concurrently on a server: an advisory lock
@@ -50,7 +53,8 @@ const ROW_SECURITY_VERSION = '0081';
  * that was already applied is refused rather than silently skipped.
  */
 export async function migrate(db: Database, opts: { upTo?: string } = {}): Promise<string[]> {
-  await db.execScript(`create table if not exists schema_migrations (
+  await db.execScript(`select pg_advisory_xact_lock(${MIGRATION_LOCK});
+    create table if not exists schema_migrations (
     version text primary key, name text not null, checksum text not null,
     applied_at timestamptz not null default now())`);
   const known = listMigrations();
@@ -68,7 +72,7 @@ export async function migrate(db: Database, opts: { upTo?: string } = {}): Promi
       }
       continue;
     }
-    const guard = `select pg_advisory_xact_lock(727001);
+    const guard = `select pg_advisory_xact_lock(${MIGRATION_LOCK});
       do $$ begin
         if exists (select 1 from schema_migrations where version = '${m.version}') then
           raise exception 'migration ${m.version} applied concurrently';
@@ -82,7 +86,7 @@ export async function migrate(db: Database, opts: { upTo?: string } = {}): Promi
       throw e;
     }
   }
-  if (upTo === undefined || upTo >= ROW_SECURITY_VERSION) await grantScopedRole(db);
+  if (upTo === undefined || upTo >= ROW_SECURITY_VERSION) await grantScopedRole(db, MIGRATION_LOCK);
   return applied;
 }
 

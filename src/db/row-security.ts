@@ -17,9 +17,14 @@ export async function applyRowSecurity(tx: Kysely<DB>, scope: Scope): Promise<vo
   await sql`select set_config('jiuzhu.scope_prefix', ${prefix}, true), set_config('jiuzhu.scope_households', ${households}, true), set_config('role', ${SCOPED_ROLE}, true)`.execute(tx);
 }
 
-/** Lets the restricted role use every table and sequence; run after migrations, as tables come and go. */
-export async function grantScopedRole(db: Database): Promise<void> {
-  await db.execScript(`grant usage on schema public to ${SCOPED_ROLE};
+/**
+ * Lets the restricted role use every table and sequence; run after migrations, as tables come and go.
+ * Under the migrations' advisory lock: two instances starting together would otherwise update the
+ * same catalog rows at once and one fails with "tuple concurrently updated".
+ */
+export async function grantScopedRole(db: Database, lockKey: number): Promise<void> {
+  await db.execScript(`select pg_advisory_xact_lock(${lockKey});
+    grant usage on schema public to ${SCOPED_ROLE};
     grant select, insert, update, delete on all tables in schema public to ${SCOPED_ROLE};
     grant usage, select, update on all sequences in schema public to ${SCOPED_ROLE};`);
 }
