@@ -173,12 +173,6 @@ export async function countByState(db: Kysely<DB>, scope: Scope, f: Omit<CaseLis
     .execute();
 }
 
-export async function areaNames(db: Kysely<DB>, codes: string[]): Promise<Map<string, string>> {
-  if (codes.length === 0) return new Map();
-  const rows = await db.selectFrom('areas').select(['code', 'name']).where('code', 'in', [...new Set(codes)]).execute();
-  return new Map(rows.map((r) => [r.code, r.name]));
-}
-
 export async function householdSizes(db: Kysely<DB>, countyCode: string, householdIds: number[]): Promise<Map<number, number>> {
   if (householdIds.length === 0) return new Map();
   const rows = await db.selectFrom('members').select(['household_id', db.fn.countAll<number>().as('n')]).where('county_code', '=', countyCode).where('household_id', 'in', householdIds).groupBy('household_id').execute();

@@ -25,6 +25,7 @@ import { benefitOf } from './amounts.ts';
 import { monthOf, nextMonth } from './months.ts';
 import { caseParameters } from './parameters.ts';
 import { checkStepData } from './step-checks.ts';
+import { namesOf } from '../../areas/index.ts';
 
 const ACTION = 'approve';
 
@@ -92,7 +93,7 @@ async function assess(db: Kysely<DB>, scope: Scope, b: { county_code: string; id
 const isReady = (a: Assessed): a is Extract<Assessed, { step: PlannedStep }> => 'step' in a;
 
 async function summary(db: Database, scope: Scope, batchNo: string, date: string, assessed: Assessed[], programme: string) {
-  const names = await repo.areaNames(db.kysely, assessed.map((a) => a.member.area_code));
+  const names = await namesOf(db.kysely, assessed.map((a) => a.member.area_code));
   const base = (a: Assessed) => ({ caseNo: a.member.case_no, applicantName: a.member.applicant_name, villageName: names.get(a.member.area_code) ?? '', sampled: a.member.sampled });
   const ready = assessed.filter(isReady);
   return {

@@ -20,6 +20,7 @@ import { computeAmount } from './amounts.ts';
 import { mustFindBatch } from './batches.ts';
 import { mustFindCase } from './engine.ts';
 import { caseParameters } from './parameters.ts';
+import { namesOf } from '../../areas/index.ts';
 
 const monthText = (m: string) => `${m.slice(0, 4)}年${Number(m.slice(5, 7))}月`;
 const dateText = (d: string) => `${d.slice(0, 4)}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
@@ -38,7 +39,7 @@ export interface DecisionText {
 
 /** The wording of a decision's notice, built once for the .docx and for the citizen's list of notices. */
 export async function decisionText(db: Kysely<DB>, c: CaseRow, decision: DecisionRecord): Promise<DecisionText> {
-  const names = await repo.areaNames(db, [c.county_code]);
+  const names = await namesOf(db, [c.county_code]);
   const county = names.get(c.county_code) ?? c.county_code;
   const p = programmeOf(c.programme);
   const labels = p.labels['zh-CN'];
@@ -121,7 +122,7 @@ export async function publicNoticeList(db: Database, scope: Scope, batchNo: stri
   const b = await mustFindBatch(db, scope, batchNo);
   const members = (await batches.batchMembers(db.kysely, b.county_code, b.id)).filter((m) => !area || m.area_code.startsWith(area));
   const sizes = await repo.householdSizes(db.kysely, b.county_code, members.map((m) => m.household_id));
-  const names = await repo.areaNames(db.kysely, members.map((m) => m.area_code));
+  const names = await namesOf(db.kysely, members.map((m) => m.area_code));
   const params = await caseParameters(db);
   const ids = members.map((m) => m.case_id);
   const [cases, approved] = await Promise.all([repo.casesByIds(db.kysely, scope, b.county_code, ids), repo.approvals(db.kysely, b.county_code, ids)]);
