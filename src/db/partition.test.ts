@@ -22,6 +22,7 @@ import { TABLE_CLASSES, tablesOf } from './distribution.ts';
 import type { Database } from './engine.ts';
 import { migrate } from './migrate.ts';
 import { partitionByCounty, type PartitionReport } from './partition.ts';
+import { rehearsePartitioning } from './partition-rehearsal.ts';
 import { schemaSignature, type SchemaSignature } from './partition-signature.ts';
 import { applyRowSecurity } from './row-security.ts';
 
@@ -194,6 +195,12 @@ describe.skipIf(!process.env.DATABASE_URL)('a partitioning that fails leaves eve
     } finally {
       await sql`drop table rogue_child`.execute(db.kysely);
     }
+    await unchanged();
+  }, 120_000);
+
+  it('rehearses the conversion of every table and rolls each back', async () => {
+    const rehearsal = await rehearsePartitioning(db, { partitions: 2 });
+    expect(rehearsal).toMatchObject({ failures: [], tables: DISTRIBUTED.length, partitions: 2 * DISTRIBUTED.length, rows: Object.values(countsBefore).reduce((a, b) => a + b, 0) });
     await unchanged();
   }, 120_000);
 
