@@ -83,6 +83,29 @@ export function registerDb(program: Command): void {
       });
     });
 
+  db.command('partition')
+    .description('PostgreSQL: convert every distributed table (src/db/distribution.ts) in place into partition by hash (county_code), keeping keys, foreign keys, triggers, row security, policies, grants and rows; tables already partitioned are skipped; the server should be stopped meanwhile')
+    .option('--partitions <n>', 'hash partitions per table', '8')
+    .action(async (opts: { partitions: string }) => {
+      const [{ partitionByCounty }, { AppError }, { progressBar }] = await Promise.all([
+        import('../../db/partition.ts'), import('../../kernel/errors.ts'), import('../progress.ts'),
+      ]);
+      await withDb(async (d) => {
+        const bar = progressBar('db partition', 0);
+        try {
+          const r = await partitionByCounty(d, { partitions: Number(opts.partitions), onProgress: (done, total) => bar.update(done, total) });
+          bar.stop();
+          if (r.skipped.length > 0) console.log(`already partitioned, skipped: ${r.skipped.length} tables`);
+          console.log(`${r.tables.length} tables as ${r.partitions} hash partitions on county_code, ${r.rows} rows moved; re-created ${r.keys} keys, ${r.indexes} indexes, ${r.foreignKeys} foreign keys (and ${r.referencing} pointing at them), ${r.triggers} triggers, ${r.policies} policies, ${r.views} views; in ${r.seconds.toFixed(1)} s`);
+        } catch (e) {
+          bar.stop();
+          if (!(e instanceof AppError)) throw e;
+          console.error(`error (${e.code}): ${e.message}`);
+          process.exitCode = 1;
+        }
+      });
+    });
+
   program
     .command('areas')
     .description('administrative areas')
