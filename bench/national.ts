@@ -51,9 +51,9 @@ export default async function national(args: string[]): Promise<void> {
   const size: NationalSize = { households, counties: positive(args, 'counties', 2_800), records: positive(args, 'records', households) };
   const fresh = args.includes('--fresh');
   const rows: Row[] = [];
-  for (const partitions of partitionList(args)) {
+  for (const [i, partitions] of partitionList(args).entries()) {
     const t0 = performance.now();
-    const id = await prepareNational('postgresql', size, partitions, fresh);
+    const id = await prepareNational('postgresql', size, partitions, fresh, i > 0);
     console.log(`national: ${partitions === 1 ? 'unpartitioned' : `${partitions} partitions`}: cache ready in ${seconds(performance.now() - t0)} s`);
     if (args.includes('--prepare-only')) continue;
     rows.push(await withCachedCopy('postgresql', id, `national_p${partitions}`, async (db) => {

@@ -55,10 +55,13 @@ async function fillBase(db: Database, size: NationalSize): Promise<void> {
 const label = (size: NationalSize, partitions: number) => `n${size.households}_c${size.counties}_p${partitions}_`;
 const parts = (size: NationalSize, partitions: number) => `national:${size.households}:${size.counties}:${size.records}:${partitions}:`;
 
-/** Builds what is missing of the base and the partitioned copy; returns the cache id for `partitions` (1: the base). */
-export async function prepareNational(engine: BenchEngine, size: NationalSize, partitions: number, fresh: boolean): Promise<string> {
+/**
+ * Builds what is missing of the base and the partitioned copy; returns the cache id for `partitions` (1: the base).
+ * `fresh` rebuilds the partitioned copy, and the base too unless `baseRebuilt` says this run rebuilt it already.
+ */
+export async function prepareNational(engine: BenchEngine, size: NationalSize, partitions: number, fresh: boolean, baseRebuilt: boolean): Promise<string> {
   const base = cacheIdOf(label(size, 1), parts(size, 1));
-  await ensureCache(engine, base, null, (db) => fillBase(db, size), `national data (${size.households} households, ${size.counties} counties)`, fresh);
+  await ensureCache(engine, base, null, (db) => fillBase(db, size), `national data (${size.households} households, ${size.counties} counties)`, fresh && !baseRebuilt);
   if (partitions <= 1) return base;
   const id = cacheIdOf(label(size, partitions), parts(size, partitions));
   await ensureCache(engine, id, base, (db) => step(`partitioned into ${partitions}`, () => partitionCounties(db, partitions)), `national data in ${partitions} partitions`, fresh);
