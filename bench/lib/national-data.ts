@@ -5,9 +5,12 @@
 // 2015-12 (loadDemoRecipients, set-based), the rescreen's partner records (bench/rescreen.ts's
 // loadPartnerData: planted hits on members and noise) and the roll-up refreshed — and, built from it,
 // one copy per partition count, its distributed tables partitioned by hash of county_code.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
 import { sql } from 'kysely';
 import type { Database } from '../../src/db/engine.ts';
 import { migrate } from '../../src/db/migrate.ts';
+import { fromRoot } from '../../src/kernel/paths.ts';
 import { systemScope } from '../../src/kernel/scope.ts';
 import { loadDemoRecipients } from '../../src/modules/cases/demo/recipients.ts';
 import { syncParameterFiles } from '../../src/modules/policy/service/parameters.ts';
@@ -53,7 +56,19 @@ async function fillBase(db: Database, size: NationalSize): Promise<void> {
 }
 
 const label = (size: NationalSize, partitions: number) => `n${size.households}_c${size.counties}_p${partitions}_`;
-const parts = (size: NationalSize, partitions: number) => `national:${size.households}:${size.counties}:${size.records}:${partitions}:`;
+
+/** A hash of the code that shapes a cache: the generators (the base), src/db/partition*.ts (a partitioned copy). */
+function sources(partitions: number): string {
+  const files = partitions > 1
+    ? fs.readdirSync(fromRoot('src/db')).filter((f) => f.startsWith('partition') && !f.endsWith('.test.ts')).sort().map((f) => fromRoot('src/db', f))
+    : ['national-areas.ts', 'national-registry.ts'].map((f) => fromRoot('bench/lib', f));
+  const h = crypto.createHash('sha256');
+  for (const f of files) h.update(fs.readFileSync(f));
+  return h.digest('hex');
+}
+
+const parts = (size: NationalSize, partitions: number) =>
+  `national:${size.households}:${size.counties}:${size.records}:${partitions}:${sources(1)}:${partitions > 1 ? sources(partitions) : ''}:`;
 
 /**
  * Builds what is missing of the base and the partitioned copy; returns the cache id for `partitions` (1: the base).
