@@ -1,74 +1,64 @@
 /**
- * The rehearsal of distribution on one database: every distributed table copied (columns, defaults, checks,
- * keys and indexes) into a scratch schema as `partition by hash (county_code)` with N partitions, its rows
- * copied in, then its foreign keys added between the copies (to the originals for reference tables). A
- * partitioned table's primary and unique keys must include the partition key, as a Citus shard key must,
- * so this fails on the key that would stop `create_distributed_table`. The scratch schema is dropped after.
+ * The rehearsal of distribution on one database: the in-place conversion of src/db/partition.ts (every
+ * distributed table as `partition by hash (county_code)` with N partitions, its rows copied in, its keys, indexes
+ * and foreign keys both ways re-created) run on each table in a transaction that is then rolled back, so nothing
+ * changes. A partitioned table's primary and unique keys must include the partition key, as a Citus shard key
+ * must, so this fails on the key that would stop `create_distributed_table`. One table at a time: it needs the
+ * free space and the locks of one table's copy, not of all of them. Runs on both engines (the conversion itself
+ * is refused on PGlite, which serves one county office).
  */
 import { sql } from 'kysely';
 import type { Database } from './engine.ts';
-import { readCatalogue } from './distribution-check.ts';
-import { DISTRIBUTION_COLUMN, TABLE_CLASSES, tablesOf, type TableClass } from './distribution.ts';
+import { TABLE_CLASSES, tablesOf, type TableClass } from './distribution.ts';
+import { readTableDefinition } from './partition-catalogue.ts';
+import { convertTable, type TableConversion } from './partition-table.ts';
 
 export interface Rehearsal {
   tables: number;
   partitions: number;
   rows: number;
   foreignKeys: number;
-  /** One line per statement refused, naming the table. */
+  /** One line per table refused, naming it. */
   failures: string[];
 }
 
-const SCHEMA = 'citus_rehearsal';
-const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
+const EMPTY: TableConversion = { rows: 0, partitions: 0, keys: 0, indexes: 0, foreignKeys: 0, referencing: 0, triggers: 0, policies: 0, views: 0 };
+
+/** Thrown to roll a rehearsed table's transaction back, carrying what the conversion did. */
+class RolledBack extends Error {
+  constructor(readonly conversion: TableConversion) {
+    super('rehearsal rolled back');
+  }
+}
 
 export async function rehearsePartitioning(db: Database, opts: { partitions?: number; classes?: Readonly<Record<string, TableClass>> } = {}): Promise<Rehearsal> {
   const n = opts.partitions ?? 4;
-  const classes = opts.classes ?? TABLE_CLASSES;
-  const tables = tablesOf('distributed', classes);
-  const failures: string[] = [];
-  const run = async (table: string, text: string): Promise<boolean> => {
+  const out: Rehearsal = { tables: 0, partitions: 0, rows: 0, foreignKeys: 0, failures: [] };
+  for (const t of tablesOf('distributed', opts.classes ?? TABLE_CLASSES)) {
     try {
-      await sql.raw(text).execute(db.kysely);
-      return true;
+      await db.kysely.transaction().execute(async (tx) => {
+        const def = await readTableDefinition(tx, t);
+        if (def === null) throw new Error('no such table');
+        if (def.unsupported.length > 0) throw new Error(def.unsupported.join('; '));
+        if (def.kind === 'p') {
+          // partitioned already (src/db/partition.ts): it stands as the rehearsal would have it
+          const parts = await sql<{ n: number; rows: number }>`select count(*)::int as n, (select count(*)::int from ${sql.table(t)}) as rows
+            from pg_inherits where inhparent = ${`public.${t}`}::regclass`.execute(tx);
+          const { n: partitions = 0, rows = 0 } = parts.rows[0] ?? {};
+          throw new RolledBack({ ...EMPTY, partitions, rows, foreignKeys: def.foreignKeys.length });
+        }
+        throw new RolledBack(await convertTable(tx, def, n));
+      });
     } catch (e) {
-      failures.push(`${table}: ${e instanceof Error ? e.message : String(e)}`);
-      return false;
-    }
-  };
-  const made: string[] = [];
-  let rows = 0;
-  let foreignKeys = 0;
-  await sql.raw(`create schema ${SCHEMA}`).execute(db.kysely);
-  try {
-    for (const t of tables) {
-      const created = await run(t, `create table ${SCHEMA}.${q(t)} (like public.${q(t)} including defaults including constraints including indexes)
-        partition by hash (${DISTRIBUTION_COLUMN})`);
-      if (!created) continue;
-      made.push(t);
-      for (let r = 0; r < n; r++) {
-        await run(t, `create table ${SCHEMA}.${q(`${t}_p${r}`)} partition of ${SCHEMA}.${q(t)} for values with (modulus ${n}, remainder ${r})`);
+      if (e instanceof RolledBack) {
+        out.tables++;
+        out.partitions += e.conversion.partitions;
+        out.rows += e.conversion.rows;
+        out.foreignKeys += e.conversion.foreignKeys;
+      } else {
+        out.failures.push(`${t}: ${e instanceof Error ? e.message : String(e)}`);
       }
     }
-    for (const t of made) {
-      const copied = await sql<{ n: number }>`with c as (insert into ${sql.raw(`${SCHEMA}.${q(t)}`)} select * from ${sql.raw(`public.${q(t)}`)} returning 1)
-        select count(*)::int as n from c`.execute(db.kysely).catch((e: unknown) => {
-        failures.push(`${t}: ${e instanceof Error ? e.message : String(e)}`);
-        return null;
-      });
-      rows += copied?.rows[0]?.n ?? 0;
-    }
-    const cat = await readCatalogue(db);
-    for (const fk of cat.foreignKeys.filter((f) => made.includes(f.table))) {
-      const target = made.includes(fk.target) ? `${SCHEMA}.${q(fk.target)}` : `public.${q(fk.target)}`;
-      const added = await run(fk.table, `alter table ${SCHEMA}.${q(fk.table)} add constraint ${q(fk.name)}
-        foreign key (${fk.columns.map(q).join(', ')}) references ${target} (${fk.targetColumns.map(q).join(', ')})`);
-      if (added) foreignKeys++;
-    }
-  } finally {
-    // one table at a time: the whole schema in one statement takes more locks than a lock table holds
-    for (const t of [...made].reverse()) await sql.raw(`drop table if exists ${SCHEMA}.${q(t)} cascade`).execute(db.kysely);
-    await sql.raw(`drop schema if exists ${SCHEMA} cascade`).execute(db.kysely);
   }
-  return { tables: made.length, partitions: made.length * n, rows, foreignKeys, failures };
+  return out;
 }

@@ -3,10 +3,11 @@
 // and the application keeps working on the partitions through its own services; a conversion that fails leaves
 // every table as it was.
 //
-// Each check fails when its mechanism is removed (tried): without the `alter sequence … owned by` the signature
-// loses the sequence owners (and the sequences with the old tables); without the other tables' policies re-created
-// `members_in_scope` and its kin are missing; without row security on the partitions the scoped read of
-// households_p0 sees every county's rows; without undo() the failed run leaves the first tables partitioned.
+// Each check fails when its mechanism is removed (tried, 2026-12-07): without the `alter sequence … owned by` the
+// first table's conversion fails (its old table's drop would take the serial's sequence) and so does every test of
+// the second block; without the other tables' policies re-created, `members_in_scope` and its kin are missing from
+// the signature; without row security on the partitions the scoped read of households_p<r> sees the county's
+// rows; without undo() the two failed runs leave their first tables partitioned.
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemScope, userScope, type Scope } from '../kernel/scope.ts';
@@ -21,6 +22,7 @@ import { TABLE_CLASSES, tablesOf } from './distribution.ts';
 import type { Database } from './engine.ts';
 import { migrate } from './migrate.ts';
 import { partitionByCounty, type PartitionReport } from './partition.ts';
+import { rehearsePartitioning } from './partition-rehearsal.ts';
 import { schemaSignature, type SchemaSignature } from './partition-signature.ts';
 import { applyRowSecurity } from './row-security.ts';
 
@@ -193,6 +195,12 @@ describe.skipIf(!process.env.DATABASE_URL)('a partitioning that fails leaves eve
     } finally {
       await sql`drop table rogue_child`.execute(db.kysely);
     }
+    await unchanged();
+  }, 120_000);
+
+  it('rehearses the conversion of every table and rolls each back', async () => {
+    const rehearsal = await rehearsePartitioning(db, { partitions: 2 });
+    expect(rehearsal).toMatchObject({ failures: [], tables: DISTRIBUTED.length, partitions: 2 * DISTRIBUTED.length, rows: Object.values(countsBefore).reduce((a, b) => a + b, 0) });
     await unchanged();
   }, 120_000);
 

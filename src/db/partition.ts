@@ -55,13 +55,13 @@ export async function partitionByCounty(db: Database, opts: PartitionOptions): P
       current = def.table;
       // Read again inside the loop: converting an earlier table re-created the foreign keys and policies that
       // name this one, and the definition read before the run would drop them by stale text.
-      const fresh = (await db.kysely.transaction().execute(async (tx) => {
+      const done = await db.kysely.transaction().execute(async (tx) => {
         const d = await readTableDefinition(tx, def.table);
         return d === null ? null : convertTable(tx, d, opts.partitions);
-      }));
-      if (fresh === null) throw new Error('table vanished during the conversion');
+      });
+      if (done === null) throw new Error('table vanished during the conversion');
       report.tables.push(def.table);
-      for (const k of ['rows', 'partitions', 'keys', 'indexes', 'foreignKeys', 'referencing', 'triggers', 'policies', 'views'] as const) report[k] += fresh[k];
+      for (const k of ['rows', 'partitions', 'keys', 'indexes', 'foreignKeys', 'referencing', 'triggers', 'policies', 'views'] as const) report[k] += done[k];
       opts.onProgress?.(report.tables.length, todo.length, def.table);
     }
   } catch (e) {

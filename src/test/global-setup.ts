@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { openDatabase } from '../db/engine.ts';
+import { openDatabase, type Database } from '../db/engine.ts';
 import { ROOT } from '../kernel/paths.ts';
 import { compileServer, ENTRY_FILE } from '../build/compile.ts';
 import { adminQuery, buildFixture, withDatabase } from './fixture.ts';
@@ -42,6 +42,7 @@ async function prepare(): Promise<Prepared> {
     await adminQuery(url, `create database ${template}`);
     const db = await openDatabase({ databaseUrl: withDatabase(url, template) });
     await buildFixture(db);
+    await partitionFixture(db);
     await db.close();
     await compiled;
     return {
@@ -67,6 +68,18 @@ async function prepare(): Promise<Prepared> {
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * JIUZHU_TEST_PARTITIONS=N (PostgreSQL only): the template's household tables hash-partitioned by county into N
+ * partitions each (src/db/partition.ts), so that the PostgreSQL tests run on partitioned tables.
+ */
+async function partitionFixture(db: Database): Promise<void> {
+  const raw = process.env.JIUZHU_TEST_PARTITIONS;
+  if (!raw) return;
+  const { partitionByCounty } = await import('../db/partition.ts');
+  const r = await partitionByCounty(db, { partitions: Number(raw) });
+  process.stderr.write(`test fixture: ${r.tables.length} tables hash-partitioned by county, ${r.partitions} partitions, in ${r.seconds.toFixed(1)} s\n`);
 }
 
 /**

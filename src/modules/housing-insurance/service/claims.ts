@@ -27,7 +27,7 @@ const CLAIM = '农房保险理赔';
 
 const conflict = (code: string, field: string, message: string) => AppError.conflict(code, message, { fields: [{ field, message }] });
 const liveTaken = (e: unknown) => typeof e === 'object' && e !== null && (e as { code?: unknown }).code === '23505'
-  && (e as { constraint?: unknown }).constraint === 'housing_insurance_claims_live_idx';
+  && String((e as { constraint?: unknown }).constraint).replace(/_p\d+$/, '') === 'housing_insurance_claims_live_idx'; // _p<r>: a partition's index (src/db/partition.ts)
 
 export async function reportClaim(db: Database, scope: Scope, input: z.output<typeof newClaimSchema>) {
   allow(scope, 'insurance.manage');

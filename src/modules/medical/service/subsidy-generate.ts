@@ -21,7 +21,7 @@ export interface Generated { listNo: string; countyCode: string; year: number; a
 
 /** The one-list-per-county-and-year index refused a second list (one generated at the same moment). */
 const yearTaken = (e: unknown) => typeof e === 'object' && e !== null && (e as { code?: unknown }).code === '23505'
-  && (e as { constraint?: unknown }).constraint === 'medical_subsidy_lists_year_idx';
+  && String((e as { constraint?: unknown }).constraint).replace(/_p\d+$/, '') === 'medical_subsidy_lists_year_idx'; // _p<r>: a partition's index (src/db/partition.ts)
 
 export async function generateSubsidyList(db: Database, scope: Scope, input: GenerateInput): Promise<Generated> {
   allow(scope, 'medical.subsidy');
