@@ -34,7 +34,7 @@ const KIN: readonly Source[] = ['civil_servants', 'village_cadres'];
 const GRANTED = "('approved', 'suspended', 'gradual_exit', 'under_review')";
 
 /** The raw join: the same members, the same latest snapshots, into a table. */
-const BASELINE = `
+export const BASELINE = `
 create table bench_join as
 with s as (select distinct on (source) id, source from verification_snapshots order by source, version desc),
 t as (select c.county_code, c.id as case_id, m.id as member_id, m.id_number, m.name, m.birth_date
@@ -43,7 +43,7 @@ select t.county_code, t.case_id, t.member_id, s.source, r.* from t join verifica
 union all
 select t.county_code, t.case_id, t.member_id, s.source, r.* from t join verification_records r on r.id_number is null and r.name = t.name and r.birth_date = t.birth_date join s on s.id = r.snapshot_id`;
 
-async function loadPartnerData(db: Database, records: number): Promise<{ records: number; planted: number }> {
+export async function loadPartnerData(db: Database, records: number): Promise<{ records: number; planted: number }> {
   const k = db.kysely;
   // Bulk load without the indexes, then build them (as a partner data import of this size would).
   await sql`alter table verification_records drop constraint verification_records_pkey`.execute(k);

@@ -41,10 +41,15 @@ export interface CacheOptions {
   prepareOnly?: boolean;
 }
 
-function cacheId(households: number, stage: string | undefined): string {
-  const h = crypto.createHash('sha256').update(`${SEED}:${households}:${stage ?? ''}:`);
+/** A cache's id: `label` and a hash of `parts` and the migrations' checksums (a new migration, a new id). */
+export function cacheIdOf(label: string, parts: string): string {
+  const h = crypto.createHash('sha256').update(parts);
   for (const m of listMigrations()) h.update(m.checksum);
-  return `${households}_${stage ? `${stage.replace(/[^a-z0-9]/g, '_')}_` : ''}${h.digest('hex').slice(0, 10)}`;
+  return `${label}${h.digest('hex').slice(0, 10)}`;
+}
+
+function cacheId(households: number, stage: string | undefined): string {
+  return cacheIdOf(`${households}_${stage ? `${stage.replace(/[^a-z0-9]/g, '_')}_` : ''}`, `${SEED}:${households}:${stage ?? ''}:`);
 }
 
 async function loadBase(db: Database, households: number): Promise<void> {
@@ -128,17 +133,25 @@ function pgliteStore(): Store {
 
 const storeFor = (engine: BenchEngine): Store => (engine === 'postgresql' ? postgresStore() : pgliteStore());
 
+/** Builds cache `id` (from nothing, or from the cache `from`) with `fill` unless it exists (`fresh`: rebuilt). */
+export async function ensureCache(engine: BenchEngine, id: string, from: string | null, fill: (db: Database) => Promise<void>, what: string, fresh = false): Promise<void> {
+  const store = storeFor(engine);
+  if (fresh) await store.drop(id);
+  if (await store.exists(id)) return;
+  const t0 = performance.now();
+  await store.build(id, from, fill);
+  console.log(`${engine}: ${what} built and cached in ${seconds(performance.now() - t0)} s`);
+}
+
+/** Runs `fn` on a fresh copy of cache `id` (dropped afterwards). */
+export function withCachedCopy<T>(engine: BenchEngine, id: string, run: string, fn: (db: Database) => Promise<T>): Promise<T> {
+  return storeFor(engine).withCopy(id, run, fn);
+}
+
 /** Builds what is missing of the registry cache and the stage cache; returns the id to copy. */
 export async function prepareCache(engine: BenchEngine, households: number, opts: CacheOptions = {}): Promise<string> {
-  const store = storeFor(engine);
   const base = cacheId(households, undefined);
-  const ensure = async (id: string, from: string | null, fill: (db: Database) => Promise<void>, what: string) => {
-    if (opts.fresh) await store.drop(id);
-    if (await store.exists(id)) return;
-    const t0 = performance.now();
-    await store.build(id, from, fill);
-    console.log(`${engine}: ${what} built and cached in ${seconds(performance.now() - t0)} s`);
-  };
+  const ensure = (id: string, from: string | null, fill: (db: Database) => Promise<void>, what: string) => ensureCache(engine, id, from, fill, what, opts.fresh);
   await ensure(base, null, (db) => loadBase(db, households), `registry of ${households} households`);
   if (!opts.stage) return base;
   const { key, prepare } = opts.stage;
