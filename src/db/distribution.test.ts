@@ -60,7 +60,9 @@ describe(`Citus-ready schema (${ENGINE})`, () => {
     const rehearsal = await rehearsePartitioning(db, { partitions: 2 });
     expect(rehearsal.failures).toEqual([]);
     expect(rehearsal.tables).toBe(tablesOf('distributed').length);
-    expect(rehearsal.partitions).toBe(2 * tablesOf('distributed').length);
+    // On a fixture already partitioned (JIUZHU_TEST_PARTITIONS, src/test/global-setup.ts) the tables keep theirs.
+    const already = ENGINE === 'postgres' ? Number(process.env.JIUZHU_TEST_PARTITIONS || 0) : 0;
+    expect(rehearsal.partitions).toBe((already || 2) * tablesOf('distributed').length);
     expect(rehearsal.rows).toBeGreaterThanOrEqual(4);
     const declared = (await readCatalogue(db)).foreignKeys.filter((f) => TABLE_CLASSES[f.table] === 'distributed').length;
     expect(rehearsal.foreignKeys).toBe(declared);

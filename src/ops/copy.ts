@@ -13,7 +13,7 @@ import type { Database } from '../db/engine.ts';
 import { migrate } from '../db/migrate.ts';
 import { AppError } from '../kernel/errors.ts';
 import { confirmTarget } from './confirm.ts';
-import { countsOf, countsSql, TABLE_NAMES_SQL } from './tables.ts';
+import { countsOf, countsSql, emptyPublicSchema, TABLE_NAMES_SQL } from './tables.ts';
 
 export interface CopyResult {
   tables: number;
@@ -133,6 +133,5 @@ export async function copyToServer(source: Database, target: Database, url: stri
 
 /** The schema the migrations made is dropped again: the target is as empty as it was. */
 async function emptyAgain(target: Database): Promise<void> {
-  await sql.raw('drop schema public cascade').execute(target.kysely);
-  await sql.raw('create schema public').execute(target.kysely);
+  await emptyPublicSchema(async (text) => (await sql.raw<Record<string, unknown>>(text).execute(target.kysely)).rows);
 }

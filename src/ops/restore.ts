@@ -13,7 +13,7 @@ import { AppError } from '../kernel/errors.ts';
 import { checkArchive, type Manifest } from './archive.ts';
 import { runTool } from './backup.ts';
 import { confirmTarget } from './confirm.ts';
-import { countsOf, countsSql, TABLE_NAMES_SQL } from './tables.ts';
+import { countsOf, countsSql, emptyPublicSchema, TABLE_NAMES_SQL } from './tables.ts';
 
 export type RestoreTarget = { dataDir: string } | { databaseUrl: string };
 
@@ -54,7 +54,7 @@ async function emptyPostgres(url: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query('drop schema public cascade; create schema public');
+    await emptyPublicSchema(async (text) => (await client.query<Record<string, unknown>>(text)).rows);
   } finally {
     await client.end();
   }

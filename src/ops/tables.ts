@@ -15,6 +15,19 @@ export function countsSql(names: readonly string[]): string {
   return names.map((n) => `select ${quoteLiteral(n)} as name, count(*) as n from public.${quoteIdent(n)}`).join('\nunion all\n');
 }
 
+/**
+ * Empties a PostgreSQL database's public schema (a failed restore or copy undone). Partitioned tables go first, one
+ * statement (one transaction) each: dropping a schema of hundreds of partitions at once takes more locks than the
+ * server's lock table holds ("out of shared memory", src/db/partition.ts).
+ */
+export async function emptyPublicSchema(query: (text: string) => Promise<readonly Record<string, unknown>[]>): Promise<void> {
+  const parents = await query(`select c.relname as name from pg_partitioned_table p join pg_class c on c.oid = p.partrelid
+    join pg_namespace s on s.oid = c.relnamespace where s.nspname = 'public' and not c.relispartition`);
+  for (const r of parents) await query(`drop table if exists public.${quoteIdent(String(r['name']))} cascade`);
+  await query('drop schema public cascade');
+  await query('create schema public');
+}
+
 export const MIGRATIONS_SQL = `select version || '_' || name as migration from schema_migrations order by version`;
 
 export function countsOf(rows: readonly Record<string, unknown>[]): Record<string, number> {

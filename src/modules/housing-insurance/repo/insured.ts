@@ -39,14 +39,22 @@ export async function householdsByKeys(db: Kysely<DB>, county: string, household
 export async function upsertInsured(tx: Kysely<DB>, p: PolicyKey, rows: readonly { householdId: number; areaCode: string; structure: Structure }[], on: string): Promise<{ added: number; updated: number }> {
   if (rows.length === 0) return { added: 0, updated: 0 };
   const data = JSON.stringify(rows.map((r) => ({ household_id: r.householdId, area_code: r.areaCode, structure: r.structure })));
-  const { rows: out } = await sql<{ inserted: boolean }>`
-    insert into housing_insurance_insured (county_code, policy_id, household_id, area_code, structure, source, added_on)
-    select ${p.county_code}, ${p.id}, d.household_id, d.area_code, d.structure, 'insurer', ${on}::date
-    from jsonb_to_recordset(cast(${data} as jsonb)) as d (household_id bigint, area_code text, structure text)
-    on conflict (county_code, policy_id, household_id) do update set structure = excluded.structure, source = 'insurer'
-    returning (xmax = 0) as inserted`.execute(tx);
-  const added = out.filter((r) => r.inserted).length;
-  return { added, updated: out.length - added };
+  // Counted against the rows there before the statement, not by `xmax = 0`: PostgreSQL refuses a system column in
+  // the RETURNING of an upsert into a partitioned table (src/db/partition.ts).
+  const { rows: out } = await sql<{ written: number; existed: number }>`
+    with d as (select * from jsonb_to_recordset(cast(${data} as jsonb)) as d (household_id bigint, area_code text, structure text)),
+    existed as (
+      select i.household_id from housing_insurance_insured i join d on d.household_id = i.household_id
+      where i.county_code = ${p.county_code} and i.policy_id = ${p.id}),
+    w as (
+      insert into housing_insurance_insured (county_code, policy_id, household_id, area_code, structure, source, added_on)
+      select ${p.county_code}, ${p.id}, d.household_id, d.area_code, d.structure, 'insurer', ${on}::date from d
+      on conflict (county_code, policy_id, household_id) do update set structure = excluded.structure, source = 'insurer'
+      returning household_id)
+    select (select count(*) from w)::int as written, (select count(*) from existed)::int as existed`.execute(tx);
+  const written = out[0]?.written ?? 0;
+  const updated = out[0]?.existed ?? 0;
+  return { added: written - updated, updated };
 }
 
 export interface InsuredRow {
