@@ -34,10 +34,12 @@ interface Server {
   stop(): Promise<void>;
 }
 
-async function startServer(env: NodeJS.ProcessEnv, logFile: string): Promise<Server> {
+/** `cpuProfDir`: the server writes a V8 CPU profile there when it stops (`--cpu-prof`). */
+async function startServer(env: NodeJS.ProcessEnv, logFile: string, cpuProfDir: string | undefined): Promise<Server> {
   const t0 = performance.now();
   const out = fs.openSync(logFile, 'w');
-  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0'], { cwd: ROOT, env, stdio: ['ignore', out, out] });
+  const prof = cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(cpuProfDir)] : [];
+  const child = spawn(process.execPath, [...prof, BIN, 'serve', '--port', '0'], { cwd: ROOT, env, stdio: ['ignore', out, out] });
   fs.closeSync(out);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const stop = async () => {
@@ -132,10 +134,20 @@ function creations(list: readonly Office[]): () => { body: string; headers: Reco
 
 type Results = Record<Endpoint, LoadResult[]>;
 
-async function runEngine(engine: BenchEngine, opts: { connections: number[]; seconds: number; warmupMs: number; pool: string | undefined; counties: number }): Promise<Results> {
+interface RunOptions {
+  connections: number[];
+  seconds: number;
+  warmupMs: number;
+  pool: string | undefined;
+  counties: number;
+  endpoints: readonly Endpoint[];
+  cpuProfDir: string | undefined;
+}
+
+async function runEngine(engine: BenchEngine, opts: RunOptions): Promise<Results> {
   return withServerData(engine, opts.pool, async (env) => {
     const logFile = path.join(os.tmpdir(), `jiuzhu-bench-api-${engine}-${process.pid}.log`);
-    const server = await startServer(env, logFile);
+    const server = await startServer(env, logFile, opts.cpuProfDir);
     try {
       const { base } = server;
       const auth = { authorization: `Bearer ${await tokenOf(base, 'duyun.approver')}` };
@@ -152,7 +164,7 @@ async function runEngine(engine: BenchEngine, opts: { connections: number[]; sec
         create: { method: 'POST', path: '/api/v1/households', headers: {}, next: creations(writers), expect: 201 },
       };
       const results = { healthz: [], detail: [], figures: [], create: [] } as Results;
-      for (const endpoint of ENDPOINTS) {
+      for (const endpoint of opts.endpoints) {
         for (const c of opts.connections) results[endpoint].push(await load(base, requests[endpoint], c, opts.seconds, opts.warmupMs));
       }
       return results;
@@ -169,6 +181,7 @@ const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) :
 function report(engine: BenchEngine, r: Results): void {
   console.log(`\n${engine}: ${'endpoint'.padEnd(22)} ${'conns'.padStart(5)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'÷ /healthz'.padStart(10)}  errors`);
   for (const endpoint of ENDPOINTS) {
+    if (r[endpoint].length === 0) continue;
     r[endpoint].forEach((x, i) => {
       const healthz = r.healthz[i]!.rate;
       const errors = Object.entries(x.errors).map(([s, n]) => `${s}×${n}`).join(' ') || '–';
@@ -193,6 +206,11 @@ export default async function apiBench(args: string[]): Promise<void> {
   const secs = Number(benchArg(args, 'seconds') ?? 4);
   const pool = benchArg(args, 'pool');
   const counties = Number(benchArg(args, 'counties') ?? 1);
+  // `--only detail,figures`: those endpoints (and /healthz, the baseline); `--cpu-prof DIR`: the server's CPU profile.
+  const only = benchArg(args, 'only')?.split(',');
+  const endpoints = ENDPOINTS.filter((e) => e === 'healthz' || !only || only.includes(e));
+  if (only?.some((e) => !ENDPOINTS.some((x) => x === e))) throw new Error(`--only: some of ${ENDPOINTS.join(', ')}, comma-separated`);
+  const cpuProfDir = benchArg(args, 'cpu-prof');
   if (connections.some((c) => !Number.isInteger(c) || c < 1) || !(secs > 0)) throw new Error('--connections: positive integers, comma-separated; --seconds: a positive number');
   if (!Number.isInteger(counties) || counties < 1 || counties > 12) throw new Error('--counties: 1–12 (where households are created)');
   // What `npm install` leaves: the compiled server, made now and not timed.
@@ -200,7 +218,7 @@ export default async function apiBench(args: string[]): Promise<void> {
   console.log(`load average before: ${loadAverage()} (${os.cpus().length} cores); ${secs} s per measurement after 1 s of warm-up; pool ${pool ?? 'default (10)'}; households created in ${counties === 1 ? '1 county (广惠街道)' : `${counties} counties`}`);
   const all = new Map<BenchEngine, Results>();
   for (const engine of engines) {
-    all.set(engine, await runEngine(engine, { connections, seconds: secs, warmupMs: 1000, pool, counties }));
+    all.set(engine, await runEngine(engine, { connections, seconds: secs, warmupMs: 1000, pool, counties, endpoints, cpuProfDir }));
     console.log(`${engine}: done, load average ${loadAverage()}`);
   }
   for (const [engine, r] of all) report(engine, r);
