@@ -79,7 +79,10 @@ export class Inserts {
         ? sql`${insert} from ${rows}`.execute(this.tx)
         : sql<Record<string, number>>`with u as materialized (select * from ${rows}), i as (${insert} from u)
             select ${sql.join(checks.map((c, i) => sql`${c.broken} as ${sql.ref(`k${i}`)}`))}`.execute(this.tx).then(({ rows: [counts] }) => {
-            const broken = checks.flatMap((c, i) => (counts && counts[`k${i}`]! > 0 ? [`${c.key.name}：${counts[`k${i}`]} 行`] : []));
+            const broken = checks.flatMap((c, i) => {
+              const n = counts?.[`k${i}`] ?? 0;
+              return n > 0 ? [`${c.key.name}：${n} 行`] : [];
+            });
             if (broken.length > 0) {
               throw AppError.conflict('caseload_reference_gone', `导入期间文件引用的登记记录已不存在（${broken.join('；')}），未导入任何数据；请重新导入`, { table, keys: broken });
             }
