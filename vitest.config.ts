@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { SlowestFirstSequencer } from './src/test/sequencer.ts';
 
 // Projects: the server suite (unit + integration on PGlite, and on PostgreSQL when
 // DATABASE_URL is set) and the browser end-to-end suite (real Chromium), one after the other (measured: no
@@ -34,6 +35,8 @@ function serverFilesAlone(name: string, include: string[], groupOrder: number) {
 
 export default defineConfig({
   test: {
+    // Within each project the slowest measured files start first (src/test/durations.ts).
+    sequence: { sequencer: SlowestFirstSequencer },
     projects: [
       {
         test: {
