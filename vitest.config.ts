@@ -17,8 +17,14 @@ const MOCKING = ['src/modules/intake/intake.test.ts'];
  */
 const TIMED = ['src/server/healthz-during-payroll.test.ts'];
 
-/** Server files in a project of their own, one at a time, in group `groupOrder`. */
-function serverFilesAlone(name: string, include: string[], groupOrder: number) {
+/** The server files' processes: three on two cores (see the server project). */
+const SERVER_WORKERS = 3;
+
+/**
+ * Server files in an isolated project of their own, in group `groupOrder`. With one worker in group 0, vitest would
+ * put them in a group of their own after every other (the browser files too): the mocking file ran last, alone.
+ */
+function serverFilesApart(name: string, include: string[], groupOrder: number, maxWorkers: number) {
   return {
     test: {
       name,
@@ -26,7 +32,7 @@ function serverFilesAlone(name: string, include: string[], groupOrder: number) {
       include,
       globalSetup: ['src/test/global-setup.ts'],
       pool: 'forks' as const,
-      maxWorkers: 1,
+      maxWorkers,
       testTimeout: 60_000,
       hookTimeout: 120_000,
     },
@@ -53,14 +59,15 @@ export default defineConfig({
           isolate: false,
           // Three on two cores: the files wait on spawned CLIs, servers and timers often enough that a third
           // worker fills the gaps (measured: 243 s with two, 223 s with three).
-          maxWorkers: 3,
+          maxWorkers: SERVER_WORKERS,
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
       },
-      // Files that replace a module (vi.mock) need modules of their own.
-      serverFilesAlone('server-mocked', MOCKING, 0),
-      serverFilesAlone('server-timed', TIMED, 1),
+      // Files that replace a module (vi.mock) need modules of their own: beside the server files, in their group.
+      serverFilesApart('server-mocked', MOCKING, 0, SERVER_WORKERS),
+      // Alone, between the server files and the browser files.
+      serverFilesApart('server-timed', TIMED, 1, 1),
       {
         test: {
           name: 'e2e',
