@@ -1,10 +1,13 @@
 import { defineConfig } from 'vitest/config';
 import { SlowestFirstSequencer } from './src/test/sequencer.ts';
 
-// Projects: the server suite (unit + integration on PGlite, and on PostgreSQL when
-// DATABASE_URL is set) and the browser end-to-end suite (real Chromium), one after the other (measured: no
-// browser file starts before the last server file ends). Browser files run two at a time (each with its
-// server and Chromium): once made journeys wait past their 30 s limits, since hardened with waits on state.
+// Groups, one after the other (README "How npm test runs"): the server files (unit + integration on PGlite, or on
+// PostgreSQL when DATABASE_URL is set) in three processes with the mocking file beside them; the timed file alone;
+// then the browser files (real Chromium), two at a time, each with its server and Chromium: once made journeys wait
+// past their 30 s limits, since hardened with waits on state. No browser file starts before the last server file ends
+// (measured), so within each project the slowest files start first (src/test/sequencer.ts): the run no longer waits
+// at the end of a phase on one long file started late (measured: the two 70 s fuzz files started last, alone for a
+// minute; the walk over every page, the longest browser file, ninth of 24).
 // Cheap password hashing for the suite (hundreds of logins); the server warns when it is set. One
 // test switches it off to measure the real cost (src/modules/auth/auth.test.ts).
 process.env.JIUZHU_INSECURE_FAST_HASH ??= '1';
