@@ -6,8 +6,9 @@ import { SlowestFirstSequencer } from './src/test/sequencer.ts';
 // then the browser files (real Chromium), two at a time, each with its server and Chromium: once made journeys wait
 // past their 30 s limits, since hardened with waits on state. No browser file starts before the last server file ends
 // (measured), so within each project the slowest files start first (src/test/sequencer.ts): the run no longer waits
-// at the end of a phase on one long file started late (measured: the two 70 s fuzz files started last, alone for a
-// minute; the walk over every page, the longest browser file, ninth of 24).
+// at the end of a phase on one long file started late (seen on a fresh clone, where vitest orders by file size: the
+// two fuzz files, 90 s each, started last and ran on after every other server file had ended; the walk over every
+// page, the longest browser file, started ninth of 24).
 // Cheap password hashing for the suite (hundreds of logins); the server warns when it is set. One
 // test switches it off to measure the real cost (src/modules/auth/auth.test.ts).
 process.env.JIUZHU_INSECURE_FAST_HASH ??= '1';
