@@ -1,9 +1,14 @@
 import { defineConfig } from 'vitest/config';
+import { SlowestFirstSequencer } from './src/test/sequencer.ts';
 
-// Projects: the server suite (unit + integration on PGlite, and on PostgreSQL when
-// DATABASE_URL is set) and the browser end-to-end suite (real Chromium), one after the other (measured: no
-// browser file starts before the last server file ends). Browser files run two at a time (each with its
-// server and Chromium): once made journeys wait past their 30 s limits, since hardened with waits on state.
+// Groups, one after the other (README "How npm test runs"): the server files (unit + integration on PGlite, or on
+// PostgreSQL when DATABASE_URL is set) in three processes with the mocking file beside them; the timed file alone;
+// then the browser files (real Chromium), two at a time, each with its server and Chromium: once made journeys wait
+// past their 30 s limits, since hardened with waits on state. No browser file starts before the last server file ends
+// (measured), so within each project the slowest files start first (src/test/sequencer.ts): the run no longer waits
+// at the end of a phase on one long file started late (seen on a fresh clone, where vitest orders by file size: the
+// two fuzz files, 90 s each, started last and ran on after every other server file had ended; the walk over every
+// page, the longest browser file, started ninth of 24).
 // Cheap password hashing for the suite (hundreds of logins); the server warns when it is set. One
 // test switches it off to measure the real cost (src/modules/auth/auth.test.ts).
 process.env.JIUZHU_INSECURE_FAST_HASH ??= '1';
@@ -16,8 +21,14 @@ const MOCKING = ['src/modules/intake/intake.test.ts'];
  */
 const TIMED = ['src/server/healthz-during-payroll.test.ts'];
 
-/** Server files in a project of their own, one at a time, in group `groupOrder`. */
-function serverFilesAlone(name: string, include: string[], groupOrder: number) {
+/** The server files' processes: three on two cores (see the server project). */
+const SERVER_WORKERS = 3;
+
+/**
+ * Server files in an isolated project of their own, in group `groupOrder`. With one worker in group 0, vitest would
+ * put them in a group of their own after every other (the browser files too): the mocking file ran last, alone.
+ */
+function serverFilesApart(name: string, include: string[], groupOrder: number, maxWorkers: number) {
   return {
     test: {
       name,
@@ -25,7 +36,7 @@ function serverFilesAlone(name: string, include: string[], groupOrder: number) {
       include,
       globalSetup: ['src/test/global-setup.ts'],
       pool: 'forks' as const,
-      maxWorkers: 1,
+      maxWorkers,
       testTimeout: 60_000,
       hookTimeout: 120_000,
     },
@@ -34,6 +45,8 @@ function serverFilesAlone(name: string, include: string[], groupOrder: number) {
 
 export default defineConfig({
   test: {
+    // Within each project the slowest measured files start first (src/test/durations.ts).
+    sequence: { sequencer: SlowestFirstSequencer },
     projects: [
       {
         test: {
@@ -50,14 +63,15 @@ export default defineConfig({
           isolate: false,
           // Three on two cores: the files wait on spawned CLIs, servers and timers often enough that a third
           // worker fills the gaps (measured: 243 s with two, 223 s with three).
-          maxWorkers: 3,
+          maxWorkers: SERVER_WORKERS,
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
       },
-      // Files that replace a module (vi.mock) need modules of their own.
-      serverFilesAlone('server-mocked', MOCKING, 0),
-      serverFilesAlone('server-timed', TIMED, 1),
+      // Files that replace a module (vi.mock) need modules of their own: beside the server files, in their group.
+      serverFilesApart('server-mocked', MOCKING, 0, SERVER_WORKERS),
+      // Alone, between the server files and the browser files.
+      serverFilesApart('server-timed', TIMED, 1, 1),
       {
         test: {
           name: 'e2e',

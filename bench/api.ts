@@ -3,7 +3,8 @@
 // demo data (3,030 households of 黔南州), driven by this process with keep-alive connections (bench/lib/load.ts) at
 // 10 and 50 connections against `/healthz` (one query: the baseline), a household's detail, the statistics figures
 // and household creation. Prints req/s, p50/p95 and each endpoint's ratio to `/healthz` per engine and connection
-// count, creation's 50/10 scaling, and the targets. The server logs at `info` (to a file), as in production.
+// count, creation's 50/10 scaling, and the targets; beside each, the server process's CPU ms per answer and
+// /healthz's over it (steadier on a busy machine). The server logs at `info` (to a file), as in production.
 //
 // Last line: `api: <detail req/s> req/s, baseline <healthz req/s> req/s, ratio <r>` on the engine whose /healthz
 // is slowest, each at its better connection count.
@@ -31,13 +32,28 @@ const LABEL: Record<Endpoint, string> = { healthz: 'GET /healthz', detail: 'GET 
 interface Server {
   base: URL;
   readyMs: number;
+  /** The server process's CPU time so far, in ms (user + system, from /proc; null where there is none). */
+  cpuMs(): number | null;
   stop(): Promise<void>;
 }
 
-async function startServer(env: NodeJS.ProcessEnv, logFile: string): Promise<Server> {
+function processCpuMs(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    // After the command's closing parenthesis: utime and stime are fields 14 and 15 (clock ticks, 100 a second).
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
+}
+
+/** `cpuProfDir`: the server writes a V8 CPU profile there when it stops (`--cpu-prof`). */
+async function startServer(env: NodeJS.ProcessEnv, logFile: string, cpuProfDir: string | undefined): Promise<Server> {
   const t0 = performance.now();
   const out = fs.openSync(logFile, 'w');
-  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0'], { cwd: ROOT, env, stdio: ['ignore', out, out] });
+  const prof = cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(cpuProfDir)] : [];
+  const child = spawn(process.execPath, [...prof, BIN, 'serve', '--port', '0'], { cwd: ROOT, env, stdio: ['ignore', out, out] });
   fs.closeSync(out);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const stop = async () => {
@@ -50,7 +66,7 @@ async function startServer(env: NodeJS.ProcessEnv, logFile: string): Promise<Ser
       if (child.exitCode !== null) throw new Error(`jiuzhu serve exited (${child.exitCode})\n${log.slice(-3000)}`);
       if (performance.now() > until) throw new Error(`jiuzhu serve: no answer within 600 s\n${log.slice(-3000)}`);
       const url = LISTENING.exec(log)?.[1];
-      if (url && (await fetch(`${url}/healthz`).then((r) => r.ok, () => false))) return { base: new URL(url), readyMs: performance.now() - t0, stop };
+      if (url && (await fetch(`${url}/healthz`).then((r) => r.ok, () => false))) return { base: new URL(url), readyMs: performance.now() - t0, cpuMs: () => processCpuMs(child.pid), stop };
       await new Promise((r) => setTimeout(r, 100));
     }
   } catch (e) {
@@ -130,12 +146,36 @@ function creations(list: readonly Office[]): () => { body: string; headers: Reco
   };
 }
 
-type Results = Record<Endpoint, LoadResult[]>;
+/**
+ * A load's result with the server process's CPU time per answer, in ms: the warm-up's answers counted at the
+ * measured rate. Steadier than the rates on a busy machine (a rate falls with the CPU others take, the CPU an
+ * answer costs much less); on PostgreSQL the database's own work is not in it.
+ */
+type Measured = LoadResult & { cpuMsPerAnswer: number | null };
+type Results = Record<Endpoint, Measured[]>;
 
-async function runEngine(engine: BenchEngine, opts: { connections: number[]; seconds: number; warmupMs: number; pool: string | undefined; counties: number }): Promise<Results> {
+async function measured(server: Server, warmupMs: number, run: () => Promise<LoadResult>): Promise<Measured> {
+  const before = server.cpuMs();
+  const r = await run();
+  const after = server.cpuMs();
+  const answers = r.rate * (r.seconds + warmupMs / 1000);
+  return { ...r, cpuMsPerAnswer: before === null || after === null || answers === 0 ? null : (after - before) / answers };
+}
+
+interface RunOptions {
+  connections: number[];
+  seconds: number;
+  warmupMs: number;
+  pool: string | undefined;
+  counties: number;
+  endpoints: readonly Endpoint[];
+  cpuProfDir: string | undefined;
+}
+
+async function runEngine(engine: BenchEngine, opts: RunOptions): Promise<Results> {
   return withServerData(engine, opts.pool, async (env) => {
     const logFile = path.join(os.tmpdir(), `jiuzhu-bench-api-${engine}-${process.pid}.log`);
-    const server = await startServer(env, logFile);
+    const server = await startServer(env, logFile, opts.cpuProfDir);
     try {
       const { base } = server;
       const auth = { authorization: `Bearer ${await tokenOf(base, 'duyun.approver')}` };
@@ -152,8 +192,8 @@ async function runEngine(engine: BenchEngine, opts: { connections: number[]; sec
         create: { method: 'POST', path: '/api/v1/households', headers: {}, next: creations(writers), expect: 201 },
       };
       const results = { healthz: [], detail: [], figures: [], create: [] } as Results;
-      for (const endpoint of ENDPOINTS) {
-        for (const c of opts.connections) results[endpoint].push(await load(base, requests[endpoint], c, opts.seconds, opts.warmupMs));
+      for (const endpoint of opts.endpoints) {
+        for (const c of opts.connections) results[endpoint].push(await measured(server, opts.warmupMs, () => load(base, requests[endpoint], c, opts.seconds, opts.warmupMs)));
       }
       return results;
     } finally {
@@ -167,12 +207,16 @@ const best = (rs: readonly LoadResult[]) => Math.max(...rs.map((r) => r.rate));
 const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
 
 function report(engine: BenchEngine, r: Results): void {
-  console.log(`\n${engine}: ${'endpoint'.padEnd(22)} ${'conns'.padStart(5)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'÷ /healthz'.padStart(10)}  errors`);
+  console.log(`\n${engine}: ${'endpoint'.padEnd(22)} ${'conns'.padStart(5)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'÷ /healthz'.padStart(10)} ${'CPU ms'.padStart(7)} ${'÷ /healthz'.padStart(10)}  errors`);
   for (const endpoint of ENDPOINTS) {
+    if (r[endpoint].length === 0) continue;
     r[endpoint].forEach((x, i) => {
-      const healthz = r.healthz[i]!.rate;
+      const healthz = r.healthz[i]!;
       const errors = Object.entries(x.errors).map(([s, n]) => `${s}×${n}`).join(' ') || '–';
-      console.log(`${engine}: ${LABEL[endpoint].padEnd(22)} ${String(x.connections).padStart(5)} ${fmt(x.rate).padStart(8)} ${fmt(x.p50, 1).padStart(8)} ${fmt(x.p95, 1).padStart(8)} ${fmt(x.rate / healthz, 2).padStart(10)}  ${errors}`);
+      // CPU per answer, and /healthz's over it: the rate ratio the server's own CPU alone would allow.
+      const cpu = x.cpuMsPerAnswer ?? Number.NaN;
+      const cpuRatio = (healthz.cpuMsPerAnswer ?? Number.NaN) / cpu;
+      console.log(`${engine}: ${LABEL[endpoint].padEnd(22)} ${String(x.connections).padStart(5)} ${fmt(x.rate).padStart(8)} ${fmt(x.p50, 1).padStart(8)} ${fmt(x.p95, 1).padStart(8)} ${fmt(x.rate / healthz.rate, 2).padStart(10)} ${fmt(cpu, 2).padStart(7)} ${fmt(cpuRatio, 2).padStart(10)}  ${errors}`);
     });
   }
   const c = r.create;
@@ -193,6 +237,11 @@ export default async function apiBench(args: string[]): Promise<void> {
   const secs = Number(benchArg(args, 'seconds') ?? 4);
   const pool = benchArg(args, 'pool');
   const counties = Number(benchArg(args, 'counties') ?? 1);
+  // `--only detail,figures`: those endpoints (and /healthz, the baseline); `--cpu-prof DIR`: the server's CPU profile.
+  const only = benchArg(args, 'only')?.split(',');
+  const endpoints = ENDPOINTS.filter((e) => e === 'healthz' || !only || only.includes(e));
+  if (only?.some((e) => !ENDPOINTS.some((x) => x === e))) throw new Error(`--only: some of ${ENDPOINTS.join(', ')}, comma-separated`);
+  const cpuProfDir = benchArg(args, 'cpu-prof');
   if (connections.some((c) => !Number.isInteger(c) || c < 1) || !(secs > 0)) throw new Error('--connections: positive integers, comma-separated; --seconds: a positive number');
   if (!Number.isInteger(counties) || counties < 1 || counties > 12) throw new Error('--counties: 1–12 (where households are created)');
   // What `npm install` leaves: the compiled server, made now and not timed.
@@ -200,7 +249,7 @@ export default async function apiBench(args: string[]): Promise<void> {
   console.log(`load average before: ${loadAverage()} (${os.cpus().length} cores); ${secs} s per measurement after 1 s of warm-up; pool ${pool ?? 'default (10)'}; households created in ${counties === 1 ? '1 county (广惠街道)' : `${counties} counties`}`);
   const all = new Map<BenchEngine, Results>();
   for (const engine of engines) {
-    all.set(engine, await runEngine(engine, { connections, seconds: secs, warmupMs: 1000, pool, counties }));
+    all.set(engine, await runEngine(engine, { connections, seconds: secs, warmupMs: 1000, pool, counties, endpoints, cpuProfDir }));
     console.log(`${engine}: done, load average ${loadAverage()}`);
   }
   for (const [engine, r] of all) report(engine, r);

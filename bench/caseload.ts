@@ -4,9 +4,10 @@
 // from the formula) written as CSV, then in the same run on the same database:
 //   - import: `importCaseload` as the system scope over every county, timed from reading the file from disk
 //     to the commit: parsing, every row's checks, the registry rows of every household (one query per
-//     table) and the programme's formula on them (the amount warnings), the open-cases check, COPY into
-//     staging, one transaction writing a case, a `migrate` transition, a `migration` decision and an
-//     entitlement per row (decideInBulk, with the tables' keys, indexes and statistics triggers), audit;
+//     table) and the programme's formula on them (the amount warnings), the open-cases check, one
+//     transaction writing a case, a `migrate` transition, a `migration` decision and an entitlement per row
+//     (computed in Node, inserted from arrays, with the tables' keys, foreign keys, indexes and statistics
+//     triggers), audit;
 //   - baseline: a raw COPY of exactly the rows the import wrote (cases, transitions, decisions,
 //     entitlements) into tables with the same keys and indexes (`like … including all`; no triggers or
 //     foreign keys), as the settlement benchmark's baseline has its ledger's keys — "a raw COPY of the same

@@ -9,9 +9,12 @@ export interface Clock {
 
 export const CHINA_TIME_ZONE = 'Asia/Shanghai';
 
+/** Made once: `toLocaleDateString` with options builds a formatter per call (a noticeable share of a cheap request). */
+const CHINA_DAY = new Intl.DateTimeFormat('sv-SE', { timeZone: CHINA_TIME_ZONE });
+
 /** The civil date of an instant in China. */
 export function chinaDate(at: Date): string {
-  return at.toLocaleDateString('sv-SE', { timeZone: CHINA_TIME_ZONE });
+  return CHINA_DAY.format(at);
 }
 
 export const systemClock: Clock = {

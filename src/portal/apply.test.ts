@@ -12,6 +12,7 @@ import { todayInChina } from '../kernel/clock.ts';
 import { loadConfig } from '../kernel/config.ts';
 import { maskIdNumber, maskName } from '../kernel/mask.ts';
 import { buildApp, type BuiltApp } from '../server/app.ts';
+import { onFixedDate } from '../test/clock.ts';
 import { ENGINE, testDatabase } from '../test/db.ts';
 import { bearer, errorOf, tokenFor } from '../test/http.ts';
 import { householdInput, idNumber, memberInput } from '../test/households.ts';
@@ -25,6 +26,7 @@ const dataUrl = (bytes: Buffer, type = 'image/png') => `data:${type};base64,${by
 const doc = (name: string, bytes: Buffer) => ({ name, content: bytes.toString('base64') });
 
 describe(`portal policy check and online applications (${ENGINE})`, () => {
+  onFixedDate('2026-06-15');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jiuzhu-apply-'));
   const smsFile = path.join(dir, 'sms.jsonl');
   let db: Database;

@@ -11,6 +11,7 @@ import { todayInChina } from '../kernel/clock.ts';
 import { loadConfig } from '../kernel/config.ts';
 import { maskIdNumber } from '../kernel/mask.ts';
 import { buildApp, type BuiltApp } from '../server/app.ts';
+import { onFixedDate } from '../test/clock.ts';
 import { ENGINE, testDatabase } from '../test/db.ts';
 import { bearer, errorOf, tokenFor } from '../test/http.ts';
 import { householdInput, idNumber, memberInput } from '../test/households.ts';
@@ -19,6 +20,7 @@ import { signInCitizen } from '../test/portal.ts';
 const VILLAGE = '522701001001';
 
 describe(`portal: complaints (${ENGINE})`, () => {
+  onFixedDate('2026-06-15');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jiuzhu-portal-complaints-'));
   const smsFile = path.join(dir, 'sms.jsonl');
   let db: Database;

@@ -11,6 +11,7 @@ import { loadConfig } from '../kernel/config.ts';
 import { maskIdNumber, maskName } from '../kernel/mask.ts';
 import { approvedDibao, docxText, makeHousehold, stepper, verification, visit } from '../modules/cases/testing.ts';
 import { buildApp, type BuiltApp } from '../server/app.ts';
+import { onFixedDate } from '../test/clock.ts';
 import { ENGINE, testDatabase } from '../test/db.ts';
 import { tokenFor } from '../test/http.ts';
 import { idNumber, memberInput } from '../test/households.ts';
@@ -23,6 +24,7 @@ interface PublicNotice { caseNo: string; programme: string; villageName: string;
 interface Notice { caseNo: string; programme: string; title: string; body: string[]; decidedOn: string; amountFen: number | null; amountYuan: string | null }
 
 describe(`portal: notices and objections (${ENGINE})`, () => {
+  onFixedDate('2026-06-15');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jiuzhu-portal-notices-'));
   const smsFile = path.join(dir, 'sms.jsonl');
   let db: Database;

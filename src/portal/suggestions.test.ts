@@ -11,6 +11,7 @@ import { loadConfig } from '../kernel/config.ts';
 import { todayInChina } from '../kernel/clock.ts';
 import { makeHousehold } from '../modules/cases/testing.ts';
 import { buildApp, type BuiltApp } from '../server/app.ts';
+import { onFixedDate } from '../test/clock.ts';
 import { ENGINE, testDatabase } from '../test/db.ts';
 import { bearer, tokenFor } from '../test/http.ts';
 import { idNumber, memberInput } from '../test/households.ts';
@@ -22,6 +23,7 @@ const PHONE = '13900001111'; // the phone makeHousehold registers
 interface Suggestions { items: { householdNo: string; programme: string | null; title: string; message: string }[] }
 
 describe(`portal suggestions (${ENGINE})`, () => {
+  onFixedDate('2026-06-15');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jiuzhu-suggest-'));
   const smsFile = path.join(dir, 'sms.jsonl');
   let db: Database;

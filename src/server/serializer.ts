@@ -4,7 +4,7 @@
 // cannot express (a transform, a date, a bigint) keeps zod's encoding and JSON.stringify. Under the tests every
 // answer is also checked against its zod schema, so a handler that strays from its schema still fails there.
 import fastJson from 'fast-json-stringify';
-import type { FastifySerializerCompiler } from 'fastify';
+import type { FastifyReply, FastifySerializerCompiler } from 'fastify';
 import { serializerCompiler as zodSerializerCompiler } from 'fastify-type-provider-zod';
 import { toJSONSchema } from 'zod';
 import { $ZodType } from 'zod/v4/core';
@@ -45,6 +45,20 @@ function compileFresh(zod: $ZodType): Write | null {
 
 const CHECK_EVERY_ANSWER = process.env.VITEST !== undefined;
 
+/**
+ * A writer for answers a route sends already written (a Buffer skips Fastify's serializer): the same writer the
+ * route's schema would get (compiled on its first answer), and under the tests the same check against the zod schema.
+ */
+export function answerWriter<T>(schema: $ZodType<T>): (data: T) => string {
+  const viaZod = zodSerializerCompiler({ schema, method: 'GET', url: '', httpStatus: '200' });
+  let write: Write | null = null;
+  return (data) => {
+    write ??= compileWriter(schema) ?? viaZod;
+    if (CHECK_EVERY_ANSWER && write !== viaZod) viaZod(data);
+    return write(data);
+  };
+}
+
 /** Fastify's serializer compiler for the zod type provider's routes. */
 export const schemaSerializerCompiler: FastifySerializerCompiler<RouteSchema['schema']> = (route) => {
   const viaZod = zodSerializerCompiler(route);
@@ -55,3 +69,8 @@ export const schemaSerializerCompiler: FastifySerializerCompiler<RouteSchema['sc
     return write(data);
   };
 };
+
+/** Sends an answer `answerWriter` wrote (bytes: Fastify sends them as they are, past the route's serializer). */
+export function sendWritten(reply: FastifyReply, bytes: Buffer): FastifyReply {
+  return reply.type('application/json; charset=utf-8').send(bytes);
+}

@@ -30,6 +30,9 @@ const upload = (user: string, body: Buffer, query = '') =>
   });
 const counts = async () => (await sql<{ c: number; d: number; e: number; s: number }>`select (select count(*)::int from cases) as c,
   (select count(*)::int from case_decisions) as d, (select count(*)::int from entitlements) as e, (select count(*)::int from caseload_stage) as s`.execute(ctx.db.kysely)).rows[0]!;
+/** Triggers of the written tables left off (PGlite turns the foreign keys' off inside the import's transaction). */
+const triggersOff = async () => (await sql<{ n: number }>`select count(*)::int as n from pg_trigger
+  where tgrelid in ('cases'::regclass, 'case_transitions'::regclass, 'case_decisions'::regclass, 'entitlements'::regclass) and tgenabled <> 'O'`.execute(ctx.db.kysely)).rows[0]!.n;
 
 async function household(token: string, village: string, members: Record<string, unknown>[]) {
   const res = await ctx.built.app.inject({ method: 'POST', url: '/api/v1/households', headers: bearer(token), payload: householdInput(village, members) });
@@ -153,6 +156,7 @@ describe('存量对象导入', () => {
     const detail = await ctx.built.app.inject({ method: 'GET', url: `/api/v1/cases/${rows[1]!.case_no}`, headers: bearer(tokens['duyun.approver']!) });
     expect(detail.json()).toMatchObject({ state: 'approved', timeline: [{ action: 'migrate', label: '迁移导入' }], decisions: [{ kind: 'migration', amountFen: 62050 }] });
     expect((await counts()).s).toBe(0);
+    expect(await triggersOff()).toBe(0);
     // 集中供养: the person is a resident of the named home from the approval date.
     const stay = await sql<{ name: string; status: string; admitted_on: string; case_no: string }>`
       select i.name, p.status, p.admitted_on::text, c.case_no from institution_placements p
@@ -189,6 +193,7 @@ describe('存量对象导入', () => {
     expect(errorOf(res)).toMatchObject({ code: 'institution_full' });
     expect(errorOf(res).message).toContain('在建敬老院（0 张床位，在住 0 人，文件中集中供养 1 人，第 2 行）');
     expect(await counts()).toEqual({ ...before, s: 0 });
+    expect(await triggersOff()).toBe(0);
   });
 
   it('another county\'s approver cannot import into 都匀市 (not found)', async () => {

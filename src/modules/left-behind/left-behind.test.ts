@@ -3,7 +3,7 @@
 // written; another county (or township) answers exactly as a missing person; the auditor reads only.
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { todayInChina } from '../../kernel/clock.ts';
+import { onFixedDate } from '../../test/clock.ts';
 import { ENGINE } from '../../test/db.ts';
 import { idNumber, memberInput } from '../../test/households.ts';
 import { bearer, errorOf, STRONG_PASSWORD, tokenFor, useTestApp } from '../../test/http.ts';
@@ -14,13 +14,13 @@ interface Warning { warning: string; open: boolean; since: string; followUp: { a
 interface File { personId: string; warnings: Warning[]; visits: unknown[]; carePlan: { carerName: string } | null; mayRecord: boolean; idNumber: string }
 
 describe(`left-behind persons (${ENGINE})`, () => {
+  const today = onFixedDate('2026-06-15');
   const t = useTestApp();
   const tokens: Record<string, string> = {};
   const call = (who: string, method: 'GET' | 'POST', url: string, payload?: object) =>
     t.built.app.inject({ method, url: `/api/v1/left-behind${url}`, headers: bearer(tokens[who]!), ...(payload ? { payload } : {}) });
   const fieldsOf = (res: Awaited<ReturnType<typeof call>>) => errorOf(res).details.fields?.map((f) => f.field) ?? [];
   const count = async (table: string) => Number((await sql<{ n: string }>`select count(*) as n from ${sql.table(table)}`.execute(t.db.kysely)).rows[0]!.n);
-  const today = todayInChina();
   const year = Number(today.slice(0, 4));
 
   it('warns of a child without a guardian at once, of no visit until a visit, and records follow-ups', async () => {

@@ -4,6 +4,7 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { todayInChina } from '../../kernel/clock.ts';
+import { onFixedDate } from '../../test/clock.ts';
 import { ENGINE } from '../../test/db.ts';
 import { bearer, errorOf, STRONG_PASSWORD, tokenFor, useTestApp } from '../../test/http.ts';
 import { makeHousehold } from '../cases/testing.ts';
@@ -16,6 +17,7 @@ const OTHER_VILLAGE = '522701001002';
 const plus = (days: number) => new Date(Date.parse(`${todayInChina()}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 describe(`outreach (${ENGINE})`, () => {
+  onFixedDate('2026-06-15');
   const t = useTestApp();
   const tokens: Record<string, string> = {};
   const call = (who: string, method: 'GET' | 'POST', url: string, payload?: object) =>

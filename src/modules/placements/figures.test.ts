@@ -1,8 +1,8 @@
 // Occupancy and figures on a hand-built set: one home of 10 beds in 都匀市 (besides the two demo homes of
 // 120 and 60 beds, empty) with three stays, and six 特困 persons whose support changes between the ends
 // of 2014 and 2015. Every number below is worked out by hand in the comments.
-import { todayInChina } from '../../kernel/clock.ts';
 import { describe, expect, it } from 'vitest';
+import { onFixedDate } from '../../test/clock.ts';
 import { ENGINE } from '../../test/db.ts';
 import { tokenFor, useTestApp } from '../../test/http.ts';
 import { stepper } from '../cases/testing.ts';
@@ -10,6 +10,7 @@ import type { InstitutionOccupancy, Occupancy, PlacementFigures } from './contra
 import { hardshipCase, hardshipEntitlement, insertStay } from './testing.ts';
 
 describe(`bed use and 集中供养率 by hand (${ENGINE})`, () => {
+  const today = onFixedDate('2026-06-15');
   const t = useTestApp();
 
   it('computes the daily and yearly bed-use rate, the lowest county and the 集中供养率 change in points', async () => {
@@ -46,7 +47,6 @@ describe(`bed use and 集中供养率 by hand (${ENGINE})`, () => {
     expect(day('2015-03-20')).toMatchObject({ residents: 1 });
     expect(march.days).toHaveLength(31);
     // A period running past today counts only the days up to today: A is still in, so every counted day has 1 resident of 10 beds.
-    const today = todayInChina();
     const future = (await call('GET', `/placements/occupancy?institution=${home}&from=${today.slice(0, 8)}01&to=${today.slice(0, 4)}-12-31`, township)).json() as Occupancy;
     expect(future.days.at(-1)?.day).toBe(today);
     expect(future.bedDays).toBe(10 * future.days.length);

@@ -2,7 +2,7 @@
 // given back byte for byte; a sync sent twice stores one visit; refusals name the field and store nothing.
 import crypto from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { todayInChina } from '../../kernel/clock.ts';
+import { onFixedDate } from '../../test/clock.ts';
 import { ENGINE } from '../../test/db.ts';
 import { householdInput, idNumber, memberInput } from '../../test/households.ts';
 import { bearer, errorOf, STRONG_PASSWORD, tokenFor, useTestApp } from '../../test/http.ts';
@@ -14,6 +14,7 @@ const sha = (b: Buffer) => crypto.createHash('sha256').update(b).digest('hex');
 interface VisitBody { id: number; source: string; findings: string; signatureSha256: string | null; files: { seq: number; kind: string; name: string; mediaType: string; sizeBytes: number; sha256: string }[] }
 
 describe(`household visits (${ENGINE})`, () => {
+  const today = onFixedDate('2026-06-15');
   const t = useTestApp();
   let no = '';
   let own = '';
@@ -21,7 +22,7 @@ describe(`household visits (${ENGINE})`, () => {
   const call = async (token: string, method: 'GET' | 'POST', url: string, payload?: object) =>
     t.built.app.inject({ method, url: `/api/v1${url}`, headers: bearer(token), ...(payload ? { payload } : {}) });
   const visit = (over: Record<string, unknown> = {}) => ({
-    visitedOn: todayInChina(), visitors: '韦协理、杨经办', findings: '房屋漏雨，户主腿伤未愈', photos: [{ name: '户口簿.jpg', content: JPEG.toString('base64') }],
+    visitedOn: today, visitors: '韦协理、杨经办', findings: '房屋漏雨，户主腿伤未愈', photos: [{ name: '户口簿.jpg', content: JPEG.toString('base64') }],
     signature: `data:image/png;base64,${PNG.toString('base64')}`, ...over,
   });
   const stored = async () => Number((await t.db.kysely.selectFrom('household_visits').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);

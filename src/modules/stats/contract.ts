@@ -69,9 +69,10 @@ export const period = z.object({
 export type Period = z.infer<typeof period>;
 
 /**
- * How current the figures are: `asOf`, every change committed before it is counted (the start of the last
- * complete refresh of the roll-up while changes wait for the next, else now); `refreshing`, the chunks done
- * of a refresh under way.
+ * How current the figures are: `asOf`, every change committed before it is counted (where a background refresher
+ * keeps the roll-up, the start of its last complete refresh — one every JIUZHU_STATS_REFRESH_SECONDS; elsewhere
+ * the start of the last refresh while changes wait for the next, else now); `refreshing`, the chunks done of a
+ * refresh under way.
  */
 export const rollupStatus = z.object({
   asOf: z.string(),

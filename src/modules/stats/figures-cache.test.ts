@@ -8,7 +8,9 @@ import { ENGINE, testDatabaseAt } from '../../test/db.ts';
 import { householdInput, memberInput } from '../../test/households.ts';
 import { bearer, testApp, tokenFor } from '../../test/http.ts';
 import type { FiguresResult } from './contract.ts';
+import { sql } from 'kysely';
 import { refreshRollup, startRollupRefresher } from './service/refresher.ts';
+import { KNOWN_ROLLUP } from './service/rollup-known.ts';
 
 describe(`statistics figures kept per instance (${ENGINE})`, () => {
   let a: Database;
@@ -59,5 +61,29 @@ describe(`statistics figures kept per instance (${ENGINE})`, () => {
     expect(duyun).toBeGreaterThan(fuquan);
     expect(await households('area=522701&year=2015')).toBe(duyun);
     expect(await households('area=522702&year=2015')).toBe(fuquan);
+  });
+
+  it.skipIf(ENGINE !== 'postgres')('a refresh state committed by another process is announced: the next reads have its as-of', async () => {
+    const asOf = async () => {
+      const res = await built.app.inject({ method: 'GET', url: '/api/v1/stats/figures?area=522701&year=2015', headers: bearer(admin) });
+      return (res.json() as FiguresResult).rollup.asOf;
+    };
+    const kept = KNOWN_ROLLUP.maxAgeMs;
+    KNOWN_ROLLUP.maxAgeMs = 60_000;
+    try {
+      const before = await asOf();
+      expect(await asOf()).toBe(before);
+      // As another process's refresh would finish: straight in SQL on the other connection, nothing said in this one.
+      await sql`update stats_rollup_state set as_of = now() + interval '1 hour' where id = 1`.execute(b.kysely);
+      let after = await asOf();
+      for (let i = 0; i < 250 && after === before; i++) {
+        await new Promise((r) => setTimeout(r, 20));
+        after = await asOf();
+      }
+      expect(after > before).toBe(true);
+    } finally {
+      KNOWN_ROLLUP.maxAgeMs = kept;
+      await sql`update stats_rollup_state set as_of = now() where id = 1`.execute(b.kysely);
+    }
   });
 });

@@ -6,6 +6,7 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { todayInChina } from '../../kernel/clock.ts';
+import { onFixedDate } from '../../test/clock.ts';
 import { ENGINE } from '../../test/db.ts';
 import { bearer, errorOf, STRONG_PASSWORD, tokenFor, useTestApp } from '../../test/http.ts';
 import { idNumber } from '../../test/households.ts';
@@ -15,6 +16,7 @@ const VILLAGE = '522701001001';
 const minus = (days: number) => new Date(Date.parse(`${todayInChina()}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
 
 describe(`wishes (${ENGINE})`, () => {
+  onFixedDate('2026-06-15');
   const t = useTestApp();
   const tokens: Record<string, string> = {};
   const call = (who: string, method: 'GET' | 'POST', url: string, payload?: object) =>

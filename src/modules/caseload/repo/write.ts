@@ -4,6 +4,8 @@
 // and the 集中供养 stays for the placements.
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
+import { AppError } from '../../../kernel/errors.ts';
+import { brokenRows, foreignKeysOf, switchTriggers, type ForeignKey } from './foreign-keys.ts';
 
 type Value = string | number | null;
 type ColumnType = 'text' | 'bigint' | 'int' | 'date';
@@ -39,30 +41,52 @@ const CHUNK = 10_000;
 /** Statements built ahead of the one running (each holds its chunk's arrays as text). */
 const AHEAD = 2;
 
+/** The expression of a column over the statement's rows `u`: its array's element, or its one value (null: none). */
+function valueOf(columns: readonly Column[], name: string): RawBuilder<unknown> | null {
+  const c = columns.find((x) => x.name === name);
+  if (!c) return null;
+  if ('values' in c) return sql.ref(`u.${c.name}`);
+  return c.constant === null ? null : sql`cast(${c.constant} as ${sql.raw(c.type)})`;
+}
+
 /**
  * The inserts of one transaction, sent without waiting for each: the transaction's connection runs them
  * one after the other (kysely queues them), and Node builds the next statement's arrays while the server
- * runs the last, instead of in turn. See `queuedInserts`.
+ * runs the last, instead of in turn. The foreign keys in `keys` (their triggers off) are checked by each
+ * statement over its rows (repo/foreign-keys.ts). See `queuedInserts`.
  */
 export class Inserts {
   private readonly running: Promise<unknown>[] = [];
 
-  constructor(private readonly tx: Kysely<DB>) {}
+  constructor(private readonly tx: Kysely<DB>, private readonly keys: readonly ForeignKey[] = []) {}
 
   /** The rows of `table` from the columns' arrays, a statement per chunk of rows (queued, not yet run). */
   async add(table: string, columns: readonly Column[]): Promise<void> {
     const arrays = columns.filter((c) => 'values' in c);
     const n = arrays.length === 0 ? 0 : arrays[0]!.values.length;
     const select = columns.map((c) => ('values' in c ? sql.ref(`u.${c.name}`) : sql`cast(${c.constant} as ${sql.raw(c.type)})`));
+    const checks = this.keys.filter((k) => k.table === table)
+      .flatMap((key) => { const broken = brokenRows(key, (column) => valueOf(columns, column)); return broken ? [{ key, broken }] : []; });
     for (let at = 0; at < n; at += CHUNK) {
       const unnest = (c: Column) => {
         if (!('values' in c)) return sql``;
         if (c.type === 'jsonb') return sql`jsonb_array_elements(cast(${jsonArray((c.values as string[]).slice(at, at + CHUNK))} as jsonb))`;
         return sql`unnest(cast(${arrayLiteral(c.values.slice(at, at + CHUNK))} as ${sql.raw(c.type)}[]))`;
       };
-      const statement = sql`insert into ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c.name)))})
-        select ${sql.join(select)}
-        from rows from (${sql.join(arrays.map(unnest))}) as u (${sql.join(arrays.map((c) => sql.ref(c.name)))})`.execute(this.tx);
+      const rows = sql`rows from (${sql.join(arrays.map(unnest))}) as u (${sql.join(arrays.map((c) => sql.ref(c.name)))})`;
+      const insert = sql`insert into ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c.name)))}) select ${sql.join(select)}`;
+      const statement = checks.length === 0
+        ? sql`${insert} from ${rows}`.execute(this.tx)
+        : sql<Record<string, number>>`with u as materialized (select * from ${rows}), i as (${insert} from u)
+            select ${sql.join(checks.map((c, i) => sql`${c.broken} as ${sql.ref(`k${i}`)}`))}`.execute(this.tx).then(({ rows: [counts] }) => {
+            const broken = checks.flatMap((c, i) => {
+              const n = counts?.[`k${i}`] ?? 0;
+              return n > 0 ? [`${c.key.name}：${n} 行`] : [];
+            });
+            if (broken.length > 0) {
+              throw AppError.conflict('caseload_reference_gone', `导入期间文件引用的登记记录已不存在（${broken.join('；')}），未导入任何数据；请重新导入`, { table, keys: broken });
+            }
+          });
       statement.catch(() => undefined);
       this.running.push(statement);
       while (this.running.length > AHEAD) await this.running.shift();
@@ -83,13 +107,17 @@ export class Inserts {
 /**
  * `fn` with inserts queued on the transaction, all of them run when it answers. On a failure the queued
  * statements are let run (or fail) first: the rollback goes to the connection itself, and a statement
- * still queued behind it would run outside the transaction.
+ * still queued behind it would run outside the transaction. `setBased`: tables whose foreign keys are
+ * checked by the inserts' statements, their triggers off meanwhile (PGlite only: repo/foreign-keys.ts).
  */
-export async function queuedInserts<T>(tx: Kysely<DB>, fn: (inserts: Inserts) => Promise<T>): Promise<T> {
-  const inserts = new Inserts(tx);
+export async function queuedInserts<T>(tx: Kysely<DB>, fn: (inserts: Inserts) => Promise<T>, setBased: readonly string[] = []): Promise<T> {
+  const keys = setBased.length > 0 ? await foreignKeysOf(tx, setBased) : [];
+  await switchTriggers(tx, keys, false);
+  const inserts = new Inserts(tx, keys);
   try {
     const out = await fn(inserts);
     await inserts.done();
+    await switchTriggers(tx, keys, true);
     return out;
   } catch (e) {
     await inserts.settled();

@@ -21,6 +21,9 @@ import { checkCaseloadRows, type CaseloadWarning, type CheckedCaseload } from '.
 import * as write from '../repo/write.ts';
 import { idsNeeded, serialBlocks, writtenRows } from './written-rows.ts';
 
+/** The tables an import writes; on PGlite their foreign keys are checked set-based (repo/foreign-keys.ts). */
+const WRITTEN_TABLES = ['cases', 'case_transitions', 'case_decisions', 'entitlements'];
+
 export type CaseloadPhase = 'check' | 'stage' | 'write';
 
 export interface CaseloadOptions {
@@ -144,7 +147,7 @@ export async function importCaseload(db: Database, scope: Scope, body: Buffer, o
       await inserts.add('entitlements', entitlements);
       if (recheck) refuseTaken(await recheck);
       return out;
-    });
+    }, db.engine === 'pglite' ? WRITTEN_TABLES : []);
     opts.onProgress?.('write', rows.cases.length, rows.cases.length);
     // 集中供养: each person's stay in the named institution (never beyond its beds: else nothing is imported).
     const stays = rows.cases.flatMap((c, i) => (c.programme === 'hardship' && c.mode === 'institutional' && c.institutionId !== null

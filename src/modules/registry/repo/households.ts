@@ -4,11 +4,6 @@ import type { Scope } from '../../../kernel/scope.ts';
 import type { HouseholdKey } from './roots.ts';
 import type { Household } from '../domain/types.ts';
 
-export async function nextHouseholdNo(tx: Kysely<DB>, countyCode: string): Promise<string> {
-  const { rows } = await sql<{ n: string }>`select lpad(nextval('household_no_seq')::text, 8, '0') as n`.execute(tx);
-  return countyCode + (rows[0]?.n ?? '');
-}
-
 export const householdValues = (h: Household) => ({
   county_code: h.countyCode,
   household_no: h.householdNo,
@@ -32,17 +27,21 @@ export async function insertHousehold(tx: Kysely<DB>, h: Household): Promise<num
 
 const NUMBER_TRIES = 1_000;
 
+/** The next number of the household-number sequence, as a county's household number. */
+const nextNumberOf = (countyCode: string) => sql<string>`${countyCode} || lpad(nextval('household_no_seq')::text, 8, '0')`;
+
 /**
- * A new household under the next free household number of its county: a number already taken (a restored
- * backup, rows written with numbers of their own) is passed over for the next one, never answered with 500.
- * `ON CONFLICT DO NOTHING` sees the taken number under row-level security too, without reading the row.
+ * A new household under the next free household number of its county, the number drawn in the same statement: a
+ * number already taken (a restored backup, rows written with numbers of their own) is passed over for the next
+ * one, never answered with 500. `ON CONFLICT DO NOTHING` sees the taken number under row-level security too,
+ * without reading the row.
  */
 export async function insertNewHousehold(tx: Kysely<DB>, h: Omit<Household, 'householdNo'>): Promise<{ id: number; householdNo: string }> {
+  const values = { ...householdValues({ ...h, householdNo: '' }), household_no: nextNumberOf(h.countyCode) };
+  const insert = tx.insertInto('households').values(values).onConflict((oc) => oc.columns(['county_code', 'household_no']).doNothing()).returning(['id', 'household_no']);
   for (let i = 0; i < NUMBER_TRIES; i++) {
-    const householdNo = await nextHouseholdNo(tx, h.countyCode);
-    const row = await tx.insertInto('households').values(householdValues({ ...h, householdNo }))
-      .onConflict((oc) => oc.columns(['county_code', 'household_no']).doNothing()).returning('id').executeTakeFirst();
-    if (row) return { id: row.id, householdNo };
+    const row = await insert.executeTakeFirst();
+    if (row) return { id: Number(row.id), householdNo: row.household_no };
   }
   throw new Error(`no free household number for county ${h.countyCode} after ${NUMBER_TRIES} tries`);
 }

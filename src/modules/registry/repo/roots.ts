@@ -1,6 +1,6 @@
-import type { Kysely } from 'kysely';
-import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
+import type { AssetTable, HouseholdTable, IncomeItemTable, MemberTable } from '../tables.ts';
 import { rootFilter, scopedKey, type Scope, type Scoped } from '../../../kernel/scope.ts';
 
 /** A household the caller may see: the only way to its members, incomes, assets and timeline. */
@@ -23,23 +23,27 @@ export async function findHousehold(db: Kysely<DB>, scope: Scope, householdNo: s
   return row && { ...row, key: scopedKey({ countyCode: row.county_code, householdId: row.id }) };
 }
 
+/** A household's row with its village's name and its members, incomes and assets (each in id order). */
+export type HouseholdWithItems = Selectable<HouseholdTable> & {
+  village_name: string;
+  members: Selectable<MemberTable>[];
+  incomes: Selectable<IncomeItemTable>[];
+  assets: Selectable<AssetTable>[];
+};
+
 /**
- * `findHousehold` with the household's members, incomes and assets (each in id order) in the same statement: a
- * household's page in one round trip, under the same scoped filter.
+ * `findHousehold` with the household's members, incomes and assets in the same statement: a household's page in
+ * one round trip, under the same scoped filter. Written as SQL rather than built: the query builder took about
+ * 120 µs a request to put these four selects together, a sizeable share of the detail's own time.
  */
-export async function findHouseholdWithItems(db: Kysely<DB>, scope: Scope, householdNo: string) {
-  return db
-    .selectFrom('households as h')
-    .innerJoin('areas as v', 'v.code', 'h.village_code')
-    .selectAll('h')
-    .select('v.name as village_name')
-    .select((eb) => [
-      jsonArrayFrom(eb.selectFrom('members as m').selectAll('m').whereRef('m.county_code', '=', 'h.county_code').whereRef('m.household_id', '=', 'h.id').orderBy('m.id')).as('members'),
-      jsonArrayFrom(eb.selectFrom('income_items as i').selectAll('i').whereRef('i.county_code', '=', 'h.county_code').whereRef('i.household_id', '=', 'h.id').orderBy('i.id')).as('incomes'),
-      jsonArrayFrom(eb.selectFrom('assets as a').selectAll('a').whereRef('a.county_code', '=', 'h.county_code').whereRef('a.household_id', '=', 'h.id').orderBy('a.id')).as('assets'),
-    ])
-    .where('h.county_code', '=', householdNo.slice(0, 6))
-    .where('h.household_no', '=', householdNo)
-    .where(rootFilter(scope, { area: 'h.village_code', householdNo: 'h.household_no' }))
-    .executeTakeFirst();
+export async function findHouseholdWithItems(db: Kysely<DB>, scope: Scope, householdNo: string): Promise<HouseholdWithItems | undefined> {
+  const { rows } = await sql<HouseholdWithItems>`
+    select h.*, v.name as village_name,
+      (select coalesce(json_agg(m order by m.id), '[]') from members m where m.county_code = h.county_code and m.household_id = h.id) as members,
+      (select coalesce(json_agg(i order by i.id), '[]') from income_items i where i.county_code = h.county_code and i.household_id = h.id) as incomes,
+      (select coalesce(json_agg(a order by a.id), '[]') from assets a where a.county_code = h.county_code and a.household_id = h.id) as assets
+    from households h join areas v on v.code = h.village_code
+    where h.county_code = ${householdNo.slice(0, 6)} and h.household_no = ${householdNo}
+      and ${rootFilter(scope, { area: 'h.village_code', householdNo: 'h.household_no' })}`.execute(db);
+  return rows[0];
 }

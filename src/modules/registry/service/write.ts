@@ -10,6 +10,7 @@ import { findArea } from '../../areas/index.ts';
 import { assetSchema, householdPatchSchema, incomeItemSchema, MAIN_CAUSE_NOT_LISTED, newHouseholdSchema, settleMainCause } from '../domain/schemas.ts';
 import type { Household, HouseholdCategory, Member, PovertyCause } from '../domain/types.ts';
 import * as households from '../repo/households.ts';
+import { insertNewHouseholdParts } from '../repo/new-household.ts';
 import * as members from '../repo/members.ts';
 import { sameFieldValue } from '../domain/same-value.ts';
 import { mustFindHousehold } from './read.ts';
@@ -85,11 +86,7 @@ export async function createHousehold(db: Database, scope: Scope, input: NewHous
   return write(db, scope, async (tx) => {
     const { id, householdNo } = await households.insertNewHousehold(tx, { ...input.household, countyCode });
     const household: Household = { ...input.household, countyCode, householdNo };
-    const ids = new Map<string, number>();
-    for (const m of input.members) ids.set(m.idNumber, await members.insertMember(tx, countyCode, id, m));
-    await members.insertIncomes(tx, countyCode, id, input.incomes, ids);
-    await members.insertAssets(tx, countyCode, id, input.assets, ids);
-    await households.addHistory(tx, scope, { countyCode, householdId: id, action: 'household.create', after: input });
+    await insertNewHouseholdParts(tx, { countyCode, householdId: id, members: input.members, incomes: input.incomes, assets: input.assets, createdBy: scope, input });
     await appendAudit(tx, scope, { action: 'registry.create', entity: 'household', entityId: household.householdNo, areaCode: household.villageCode, after: input });
     return household.householdNo;
   });

@@ -7,6 +7,7 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
 import type { DibaoAssessmentParameters } from '../../policy/index.ts';
 import { rollupQuery, type AreaFilter } from './compute.ts';
+import { rollupWritten } from './rollup-epoch.ts';
 
 export interface RefreshResult {
   /** Areas recomputed; `null` when everything was. */
@@ -67,10 +68,12 @@ export async function rollupNow(db: Kysely<DB>): Promise<RollupNow> {
 
 async function setProgress(db: Kysely<DB>, since: Date, done: number, total: number): Promise<void> {
   await sql`update stats_rollup_state set running_since = ${since}, done = ${done}, total = ${total} where id = 1`.execute(db);
+  rollupWritten();
 }
 
 async function finish(db: Kysely<DB>, started: Date): Promise<void> {
   await sql`update stats_rollup_state set as_of = greatest(as_of, ${started}), running_since = null, done = 0, total = 0 where id = 1`.execute(db);
+  rollupWritten();
 }
 
 /** Recompute the marked areas; null when nothing was marked. */
@@ -109,6 +112,7 @@ export async function refreshDirty(db: Kysely<DB>, assessment: () => Promise<Dib
       const areas: AreaFilter = chunk === null ? null : taken.map((r) => r.area_code);
       return { areas, rows: await replace(tx, areas, std) };
     });
+    rollupWritten();
     if (done) {
       result.rows += done.rows;
       if (result.areas !== null && done.areas !== null) result.areas = [...result.areas, ...done.areas];
@@ -127,6 +131,7 @@ export async function refreshAll(db: Kysely<DB>, assessment: DibaoAssessmentPara
     await sql`delete from stats_dirty`.execute(tx);
     return { areas: null, rows: await replace(tx, null, assessment) };
   });
+  rollupWritten();
   await finish(db, new Date(now[0]!.t));
   return r;
 }
