@@ -149,7 +149,7 @@ async function replace(tx: Kysely<DB>, areas: AreaFilter, assessment: DibaoAsses
  * join of the households to them became a nested loop (households × households: over five minutes at 50,000
  * households). No statistics correct a join estimate (extended statistics are not used for joins), so the
  * plan is fixed instead. JIT goes with it: the disabled nested loops' cost penalty puts every estimate over the
- * JIT thresholds, and compiling the statement's 368 functions cost 24 s of 29 s at 20,000 households.
+ * JIT thresholds, and compiling the statement's 368 functions took four fifths of its time at 20,000 households.
  */
 async function wholeTablePlan<T>(tx: Kysely<DB>, fn: () => Promise<T>): Promise<T> {
   const { rows } = await sql<{ nestloop: string; jit: string }>`
