@@ -20,7 +20,6 @@ import { cacheIdOf, ensureCache } from './cached-registry.ts';
 import { seconds, type BenchEngine } from './engines.ts';
 import { copyModelParameters, loadNationalAreas } from './national-areas.ts';
 import { partitionCounties } from './national-partition.ts';
-import { withoutNestedLoops } from './national-planner.ts';
 import { generateNationalRegistry } from './national-registry.ts';
 
 export interface NationalSize { households: number; counties: number; records: number }
@@ -50,7 +49,7 @@ async function fillBase(db: Database, size: NationalSize): Promise<void> {
   console.log(`  ${rec.dibaoCases} 低保 and ${rec.hardshipCases} 特困 cases (${((100 * (rec.dibaoCases + rec.hardshipCases)) / size.households).toFixed(1)}% of households)`);
   const partner = await step('partner records', () => loadPartnerData(db, size.records));
   await step('analyze', () => sql`analyze`.execute(db.kysely));
-  await step('roll-up refresh (nested loops off: bench/lib/national-planner.ts)', () => withoutNestedLoops(db, (other) => refresh(other)));
+  await step('roll-up refresh', () => refresh(db));
   const info: NationalInfo = { households: reg.households, members: reg.members, counties: areas.counties, dibao: rec.dibaoCases, hardship: rec.hardshipCases, records: partner.records, planted: partner.planted };
   await sql`create table bench_national_info as select cast(${JSON.stringify(info)} as jsonb) as info`.execute(db.kysely);
 }

@@ -2,7 +2,7 @@
 // same run: the dashboard (figures + warnings of a scope, as bench/dashboard.ts requests them) against
 // the plain scan of the same scope's figures (rollupQuery over every area, restricted to the scope's
 // counties: PostgreSQL pushes the county filter into each part of the scan; planned without nested loops
-// and JIT, bench/lib/national-planner.ts); the payroll of 2015-12 for
+// and JIT as the product plans its full refresh, src/modules/stats/repo/refresh.ts); the payroll of 2015-12 for
 // every county (runPayroll, system scope, a county per chunk, as bench/payroll.ts runs it) against the
 // raw INSERT … SELECT of the same lines into a table with the lines' own keys — partitioned like
 // payroll_lines when the run's tables are — (bench/payroll.ts's BASELINE); the rescreen (real code)
@@ -60,7 +60,7 @@ export async function measureDashboard(db: Database): Promise<DashboardTiming[]>
     let basePersons = 0;
     for (let i = 0; i < 3; i++) {
       if (i > 0 && baseline > 60_000) break;
-      // Planned without nested loops and without JIT (bench/lib/national-planner.ts): the faster baseline.
+      // Planned without nested loops and without JIT, as the full refresh is (stats/repo/refresh.ts): the faster baseline.
       const b = await timed(() => db.kysely.transaction().execute(async (tx) => {
         await sql`set local enable_nestloop = off`.execute(tx);
         await sql`set local jit = off`.execute(tx);

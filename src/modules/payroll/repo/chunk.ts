@@ -30,7 +30,7 @@ export function chunkStatement(p: PayrollRow, area: string) {
   // where arrears of a segment start: after the last paid month, never before the segment
   const start = sql`greatest(s.from_m, coalesce(pd.last_m + 1, s.from_m))`;
   const end = sql`least(s.to_m, ${pi - 1}::int)`;
-  return sql<{ lines: number }>`
+  return sql<{ lines: number; net_fen: number | string }>`
     with seg as materialized (
       select s.id, s.programme, s.recipient_id, s.household_id, s.case_id, s.schedule = 'one_off' as one_off, s.amount_fen as amount,
         s.payee, s.method, s.payee_name, s.payee_id_number, h.village_code, h.bank_name, h.bank_account,
@@ -122,14 +122,18 @@ export function chunkStatement(p: PayrollRow, area: string) {
       insert into payroll_totals (county_code, payroll_id, township_code, programme, lines, regular_fen, arrears_fen, one_off_fen, reissue_fen, deduction_fen, net_fen)
       select ${county}::text, ${p.id}::bigint, township_code, programme, count(*), sum(regular_fen), sum(arrears_fen), sum(one_off_fen), sum(reissue_fen), sum(deduction_fen), sum(net_fen)
       from ins group by township_code, programme
+      returning lines, net_fen
+    ), chunk as (
+      insert into payroll_chunks (county_code, payroll_id, area_code, lines)
+      select ${county}::text, ${p.id}::bigint, ${area}::text, coalesce(sum(lines), 0)::int from tot
       returning lines
     )
-    insert into payroll_chunks (county_code, payroll_id, area_code, lines)
-    select ${county}::text, ${p.id}::bigint, ${area}::text, coalesce(sum(lines), 0)::int from tot
-    returning lines`;
+    select chunk.lines, (select coalesce(sum(net_fen), 0) from tot)::bigint as net_fen from chunk`;
 }
 
-export async function writeChunk(tx: Kysely<DB>, p: PayrollRow, area: string): Promise<number> {
+/** Writes the chunk; its lines and their net sum (a county's chunk: the payroll's). */
+export async function writeChunk(tx: Kysely<DB>, p: PayrollRow, area: string): Promise<{ lines: number; net_fen: number }> {
   const { rows } = await chunkStatement(p, area).execute(tx);
-  return rows[0]?.lines ?? 0;
+  const r = rows[0];
+  return { lines: Number(r?.lines ?? 0), net_fen: Number(r?.net_fen ?? 0) };
 }

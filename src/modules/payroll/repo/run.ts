@@ -15,20 +15,40 @@ export async function findPayroll(db: Kysely<DB>, county: string, period: string
   return db.selectFrom('payrolls').selectAll().where('county_code', '=', county).where('period', '=', period).executeTakeFirst();
 }
 
-/** A payroll that keeps this period from running: an earlier one not yet approved, or any later one. */
-export async function blockingPayroll(db: Kysely<DB>, county: string, period: string): Promise<PayrollRow | undefined> {
-  return db.selectFrom('payrolls').selectAll().where('county_code', '=', county)
-    .where((eb) => eb.or([eb.and([eb('period', '<', period), eb('status', 'in', ['running', 'draft'])]), eb('period', '>', period)]))
-    .orderBy('period').limit(1).executeTakeFirst();
+/**
+ * In one query: the county's payroll of the period (`existing`), else the first that keeps this period from
+ * running (`blocking`): an earlier one not yet approved, or any later one.
+ */
+export async function payrollOrBlocking(db: Kysely<DB>, county: string, period: string): Promise<{ existing?: PayrollRow; blocking?: PayrollRow }> {
+  const p = await db.selectFrom('payrolls').selectAll().where('county_code', '=', county)
+    .where((eb) => eb.or([eb('period', '=', period), eb.and([eb('period', '<', period), eb('status', 'in', ['running', 'draft'])]), eb('period', '>', period)]))
+    .orderBy(sql`period = ${period}`, 'desc').orderBy('period').limit(1).executeTakeFirst();
+  if (!p) return {};
+  return p.period === period ? { existing: p } : { blocking: p };
 }
 
 export async function insertPayroll(tx: Kysely<DB>, row: { county_code: string; payroll_no: string; period: string; chunk_by?: 'county' | 'township'; chunks_total: number; created_by: string }): Promise<PayrollRow> {
   return tx.insertInto('payrolls').values({ ...row, status: 'running' }).returningAll().executeTakeFirstOrThrow();
 }
 
-export async function townshipsOf(db: Kysely<DB>, county: string): Promise<string[]> {
-  const rows = await db.selectFrom('areas').select('code').where('level', '=', 'township').where('county_code', '=', county).orderBy('code').execute();
-  return rows.map((r) => r.code);
+/** The townships of each county, in code order, in one query (a county without townships has none). */
+export async function townshipsOf(db: Kysely<DB>, counties: readonly string[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>(counties.map((c) => [c, []]));
+  if (counties.length === 0) return out;
+  const rows = await db.selectFrom('areas').select(['county_code', 'code']).where('level', '=', 'township')
+    .where('county_code', 'in', counties).orderBy('code').execute();
+  for (const r of rows) if (r.county_code !== null) out.get(r.county_code)?.push(r.code);
+  return out;
+}
+
+/** The counties (of those given) with fraud recoveries not yet turned into receivables (syncFraudReceivables). */
+export async function countiesWithNewRecoveries(db: Kysely<DB>, counties: readonly string[]): Promise<Set<string>> {
+  if (counties.length === 0) return new Set();
+  const { rows } = await sql<{ county_code: string }>`
+    select distinct f.county_code from fraud_recoveries f
+    where f.county_code in (select jsonb_array_elements_text(cast(${JSON.stringify(counties)} as jsonb)))
+      and not exists (select 1 from payroll_receivables r where r.county_code = f.county_code and r.fraud_recovery_id = f.id)`.execute(db);
+  return new Set(rows.map((r) => r.county_code));
 }
 
 export async function writtenChunks(db: Kysely<DB>, county: string, payrollId: number): Promise<Set<string>> {

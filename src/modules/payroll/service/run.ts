@@ -70,33 +70,35 @@ async function countiesToRun(db: Database, scope: Scope, county: string | undefi
   return rows.map((r) => r.code).filter((c) => covers(scope, c));
 }
 
+/** A county's payroll as the run found or left it, with its sums when the claim wrote it (no query for them then). */
+type Claimed = { p: PayrollRow; created: boolean; sums?: { lines: number; net_fen: number } };
+
 /**
  * Claims (or finds) the county's payroll of the period; refuses when an earlier one is open or a later
  * one exists. A new payroll chunked by county is written and completed in the same transaction (a killed
- * run leaves nothing of the county); one chunked by township is only claimed here.
+ * run leaves nothing of the county); one chunked by township is only claimed here. `recoveries`: whether
+ * the county had fraud recoveries not yet receivables when the run started (only then is it synced).
  */
-async function claim(db: Database, scope: Scope, county: string, period: string, chunkBy: 'county' | 'township', chunks: number, hooks: RunHooks | undefined): Promise<{ p: PayrollRow; created: boolean }> {
+async function claim(db: Database, scope: Scope, county: string, period: string, chunkBy: 'county' | 'township', chunks: number, recoveries: boolean, hooks: RunHooks | undefined): Promise<Claimed> {
   return write(db, scope, async (tx) => {
     await repo.lockPeriod(tx, county, period);
-    const existing = await repo.findPayroll(tx, county, period);
+    const { existing, blocking: block } = await repo.payrollOrBlocking(tx, county, period);
     if (existing) return { p: existing, created: false };
-    const block = await repo.blockingPayroll(tx, county, period);
     if (block && block.period < period) {
       throw AppError.conflict('earlier_payroll_open', `${block.period} 的发放名册尚未审批（${STATUS_LABELS[block.status]}），请先审批或作废后再生成 ${period}`, { payrollNo: block.payroll_no });
     }
     if (block) throw AppError.conflict('later_payroll_exists', `已有 ${block.period} 的发放名册，不能再生成更早的 ${period}`, { payrollNo: block.payroll_no });
-    await repo.syncFraudReceivables(tx, county, scope.userName);
+    if (recoveries) await repo.syncFraudReceivables(tx, county, scope.userName);
     let p = await repo.insertPayroll(tx, { county_code: county, payroll_no: repo.payrollNo(county, period), period, chunk_by: chunkBy, chunks_total: chunks, created_by: scope.userName });
     if (chunkBy === 'township') {
       await appendAudit(tx, scope, { action: 'payroll.run', entity: 'payroll', entityId: p.payroll_no, areaCode: county, after: { period, chunkBy, chunks } });
       return { p, created: true };
     }
-    await writeChunk(tx, p, county);
+    const sums = await writeChunk(tx, p, county);
     await hooks?.afterChunk?.({ county, area: county, index: 0 });
     p = await repo.completePayroll(tx, p);
-    const sums = await repo.payrollSums(tx, county, p.id);
     await appendAudit(tx, scope, { action: 'payroll.run', entity: 'payroll', entityId: p.payroll_no, areaCode: county, after: { period, chunkBy, chunks, status: 'draft', lines: sums.lines, netFen: sums.net_fen } });
-    return { p, created: true };
+    return { p, created: true, sums };
   });
 }
 
@@ -114,9 +116,34 @@ async function finish(db: Database, scope: Scope, p: PayrollRow): Promise<Payrol
   });
 }
 
+/**
+ * Counties run side by side on PostgreSQL (each on a connection of its own; a county's claim and chunks stay
+ * one after the other): a county's run is mostly round trips, so a national run of thousands of small
+ * counties is bound by their latency. One at a time on PGlite, whose one session would only queue them.
+ */
+export const COUNTIES_SIDE_BY_SIDE = { postgres: 4, pglite: 1 } as const;
+
 /** A job even when a request starts it: its queries run without the interactive statement timeout. */
 export function runPayroll(db: Database, scope: Scope, opts: RunOptions): Promise<RunResult[]> {
   return unboundedQueries(() => run(db, scope, opts));
+}
+
+/** `fn` for each item, at most `width` at a time; after a failure no new item starts, and the first failure is thrown. */
+async function sideBySide<T>(items: readonly T[], width: number, fn: (item: T, index: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  const failures: unknown[] = [];
+  const worker = async () => {
+    while (failures.length === 0 && next < items.length) {
+      const index = next++;
+      try {
+        await fn(items[index] as T, index);
+      } catch (e) {
+        failures.push(e);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(width, items.length) }, worker));
+  if (failures.length > 0) throw failures[0];
 }
 
 async function run(db: Database, scope: Scope, opts: RunOptions): Promise<RunResult[]> {
@@ -124,15 +151,16 @@ async function run(db: Database, scope: Scope, opts: RunOptions): Promise<RunRes
   parseOrThrow(period, opts.period, 'period');
   const counties = await countiesToRun(db, scope, opts.countyCode);
   const chunkBy = opts.chunkBy ?? 'county';
-  const plans: { county: string; townships: string[] }[] = [];
-  for (const county of counties) plans.push({ county, townships: await repo.townshipsOf(db.kysely, county) });
+  const townships = await repo.townshipsOf(db.kysely, counties);
+  const recoveries = await repo.countiesWithNewRecoveries(db.kysely, counties);
+  const plans = counties.map((county) => ({ county, townships: townships.get(county) ?? [] }));
   const total = plans.reduce((n, p) => n + (chunkBy === 'county' ? 1 : p.townships.length), 0);
   let done = 0;
   opts.onProgress?.(0, total);
-  const results: RunResult[] = [];
-  for (const plan of plans) {
+  const results: RunResult[] = new Array<RunResult>(plans.length);
+  await sideBySide(plans, COUNTIES_SIDE_BY_SIDE[db.engine], async (plan, at) => {
     await yieldToRequests(db);
-    const claimed = await claim(db, scope, plan.county, opts.period, chunkBy, chunkBy === 'county' ? 1 : plan.townships.length, opts.hooks);
+    const claimed = await claim(db, scope, plan.county, opts.period, chunkBy, chunkBy === 'county' ? 1 : plan.townships.length, recoveries.has(plan.county), opts.hooks);
     let p = claimed.p;
     const areas = p.chunk_by === 'county' ? [plan.county] : plan.townships;
     const step = (chunkBy === 'county' ? 1 : plan.townships.length) / Math.max(areas.length, 1);
@@ -158,8 +186,8 @@ async function run(db: Database, scope: Scope, opts: RunOptions): Promise<RunRes
       done += areas.length * step;
       opts.onProgress?.(Math.round(done), total);
     }
-    const sums = await repo.payrollSums(db.kysely, p.county_code, p.id);
-    results.push({ payrollNo: p.payroll_no, countyCode: p.county_code, period: p.period, status: p.status, statusLabel: STATUS_LABELS[p.status], lines: sums.lines, netFen: sums.net_fen, written: claimed.created || !wasComplete });
-  }
+    const sums = claimed.sums ?? (await repo.payrollSums(db.kysely, p.county_code, p.id));
+    results[at] = { payrollNo: p.payroll_no, countyCode: p.county_code, period: p.period, status: p.status, statusLabel: STATUS_LABELS[p.status], lines: sums.lines, netFen: sums.net_fen, written: claimed.created || !wasComplete };
+  });
   return results;
 }
