@@ -11,12 +11,11 @@ import type { Database } from '../src/db/engine.ts';
 import { systemScope } from '../src/kernel/scope.ts';
 import { loadDemoRecipients } from '../src/modules/cases/demo/recipients.ts';
 import { rollupQuery } from '../src/modules/stats/repo/compute.ts';
-import { currentAssessment, figures, refresh } from '../src/modules/stats/service/figures.ts';
-import { warnings } from '../src/modules/stats/service/warnings.ts';
+import { currentAssessment, refresh } from '../src/modules/stats/service/figures.ts';
 import { cacheArgs, withRegistryDatabase } from './lib/cached-registry.ts';
+import { DASHBOARD_RUNS, timeDashboard } from './lib/dashboard-timing.ts';
 import { benchArg, benchEngines, seconds, timed, type BenchEngine } from './lib/engines.ts';
 
-const RUNS = 40;
 
 async function run(db: Database, engine: BenchEngine, households: number, members: number): Promise<{ p95: number; baseline: number }> {
   const scope = systemScope('bench');
@@ -27,18 +26,7 @@ async function run(db: Database, engine: BenchEngine, households: number, member
   const full = await timed(() => refresh(db));
   console.log(`${engine}: first roll-up refresh (every area) ${seconds(full.ms)} s, ${full.value?.rows ?? 0} rows`);
 
-  const request = () => Promise.all([figures(db, scope, { year: 2015 }), warnings(db, scope, { year: 2015 })]);
-  await request();
-  const times: number[] = [];
-  let persons = 0;
-  for (let i = 0; i < RUNS; i++) {
-    const r = await timed(request);
-    times.push(r.ms);
-    persons = r.value[0].programmes.find((p) => p.code === 'dibao')?.total.find((f) => f.key === 'persons')?.value ?? 0;
-  }
-  times.sort((a, b) => a - b);
-  const p50 = times[Math.floor(RUNS * 0.5)]!;
-  const p95 = times[Math.ceil(RUNS * 0.95) - 1]!;
+  const { p50, p95, persons } = await timeDashboard(db, scope, { year: 2015 });
 
   const std = await currentAssessment(db);
   let baseline = Infinity;
@@ -52,7 +40,7 @@ async function run(db: Database, engine: BenchEngine, households: number, member
     baseline = Math.min(baseline, b.ms);
     basePersons = b.value.rows.filter((r) => r.metric.startsWith('dibao.') && r.metric.endsWith('.persons')).reduce((a, r) => a + Number(r.stock ?? 0), 0);
   }
-  console.log(`${engine}: dashboard p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms (${RUNS} requests); baseline ${baseline.toFixed(1)} ms; ratio ${(p95 / baseline).toFixed(4)}; dibao persons ${persons} (baseline ${basePersons})`);
+  console.log(`${engine}: dashboard p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms (${DASHBOARD_RUNS} requests); baseline ${baseline.toFixed(1)} ms; ratio ${(p95 / baseline).toFixed(4)}; dibao persons ${persons} (baseline ${basePersons})`);
   if (persons !== basePersons) throw new Error(`${engine}: roll-up and baseline disagree`);
   return { p95, baseline };
 }

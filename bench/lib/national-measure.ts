@@ -12,14 +12,13 @@ import type { Database } from '../../src/db/engine.ts';
 import { systemScope } from '../../src/kernel/scope.ts';
 import { runPayroll, type RunResult } from '../../src/modules/payroll/service/run.ts';
 import { rollupQuery } from '../../src/modules/stats/repo/compute.ts';
-import { currentAssessment, figures } from '../../src/modules/stats/service/figures.ts';
-import { warnings } from '../../src/modules/stats/service/warnings.ts';
+import { currentAssessment } from '../../src/modules/stats/service/figures.ts';
 import { rescreen } from '../../src/modules/verification/service/rescreen.ts';
 import { BARE, BASELINE as PAYROLL_BASELINE } from '../payroll.ts';
 import { BASELINE as RESCREEN_BASELINE } from '../rescreen.ts';
+import { DASHBOARD_RUNS, timeDashboard } from './dashboard-timing.ts';
 import { seconds, timed } from './engines.ts';
 
-const RUNS = 40;
 const PERIOD = '2015-12';
 
 export interface Timing { value: number; baseline: number }
@@ -45,16 +44,7 @@ export async function measureDashboard(db: Database): Promise<DashboardTiming[]>
   const std = await currentAssessment(db);
   const out: DashboardTiming[] = [];
   for (const area of await dashboardAreas(db)) {
-    const request = () => Promise.all([figures(db, scope, { year: 2015, area: area.code }), warnings(db, scope, { year: 2015, area: area.code })]);
-    await request();
-    const times: number[] = [];
-    let persons = 0;
-    for (let i = 0; i < RUNS; i++) {
-      const r = await timed(request);
-      times.push(r.ms);
-      persons = r.value[0].programmes.find((p) => p.code === 'dibao')?.total.find((f) => f.key === 'persons')?.value ?? 0;
-    }
-    times.sort((a, b) => a - b);
+    const { p50, p95, persons } = await timeDashboard(db, scope, { year: 2015, area: area.code });
     const prefix = area.code.endsWith('00') ? area.code.slice(0, 4) : area.code;
     let baseline = Infinity;
     let basePersons = 0;
@@ -71,8 +61,8 @@ export async function measureDashboard(db: Database): Promise<DashboardTiming[]>
       baseline = Math.min(baseline, b.ms);
       basePersons = dibaoPersons(b.value.rows);
     }
-    const t: DashboardTiming = { area: area.code, name: area.name, p50: times[Math.floor(RUNS * 0.5)]!, value: times[Math.ceil(RUNS * 0.95) - 1]!, baseline };
-    console.log(`  dashboard ${area.name} (${area.code}): p50 ${t.p50.toFixed(1)} ms, p95 ${t.value.toFixed(1)} ms (${RUNS} requests); plain scan ${baseline.toFixed(1)} ms; ratio ${(t.value / baseline).toFixed(4)}; 低保 persons ${persons} (scan ${basePersons})`);
+    const t: DashboardTiming = { area: area.code, name: area.name, p50, value: p95, baseline };
+    console.log(`  dashboard ${area.name} (${area.code}): p50 ${t.p50.toFixed(1)} ms, p95 ${t.value.toFixed(1)} ms (${DASHBOARD_RUNS} requests); plain scan ${baseline.toFixed(1)} ms; ratio ${(t.value / baseline).toFixed(4)}; 低保 persons ${persons} (scan ${basePersons})`);
     if (persons !== basePersons) throw new Error(`dashboard ${area.code}: roll-up ${persons} and plain scan ${basePersons} 低保 persons disagree`);
     out.push(t);
   }
