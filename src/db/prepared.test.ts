@@ -112,6 +112,17 @@ describe(`prepared statements (${ENGINE})`, () => {
     expect((await runPrepared(db.kysely, 'probe_count', all))[0]?.n).toBe(3);
   });
 
+  it('another database (a PGlite opened again, a new pool) prepares the statement for itself', async () => {
+    const areas = sql<{ n: number }>`select count(*)::int as n from areas where code < ${'6'}`;
+    const expected = (await runPrepared(db.kysely, 'probe_areas', areas))[0]?.n;
+    const again = await testDatabase();
+    try {
+      expect((await runPrepared(again.kysely, 'probe_areas', areas))[0]?.n).toBe(expected);
+    } finally {
+      await again.close();
+    }
+  });
+
   it('refuses a label that is not a plain identifier, and runs nothing', () => {
     expect(() => prepared('drop table; --', byArea('1').compile(db.kysely))).toThrow(/lower-case letters/);
   });

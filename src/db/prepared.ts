@@ -8,6 +8,8 @@ import type { CompiledQuery } from 'kysely';
  * Keyed by text, not by label: one label's text varies with its scope's shape (a citizen's number of households),
  * and node-postgres ties a statement name to one text per connection. Parameters, the scope's prefix among them,
  * are bound per execution, so one user's statement serves every user whose scope has its shape.
+ * A connection pooler between the server and PostgreSQL must keep prepared statements per client (PgBouncer in
+ * transaction mode: 1.21 or later with `max_prepared_statements`).
  */
 const names = new Map<string, string>();
 let serial = 0;
