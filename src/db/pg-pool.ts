@@ -1,6 +1,7 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { currentStatementTimeout } from './statement-timeout.ts';
+import { preparingClient } from './pg-prepared.ts';
 import type { DB } from './schema.ts';
 import { parseDate, parseInt8, parseNumeric, TIME_ZONE } from './pg-types.ts';
 
@@ -43,6 +44,6 @@ export function postgresPool(url: string, opts: PoolOptions = {}): PostgresPool 
     }
     return client;
   };
-  const kysely = new Kysely<DB>({ dialect: new PostgresDialect({ pool: { connect: () => connect(currentStatementTimeout()), end: () => pool.end() } }) });
+  const kysely = new Kysely<DB>({ dialect: new PostgresDialect({ pool: { connect: async () => preparingClient(await connect(currentStatementTimeout())), end: () => pool.end() } }) });
   return { pool, kysely, connect };
 }

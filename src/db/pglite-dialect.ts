@@ -12,6 +12,8 @@ import {
   type TransactionSettings,
 } from 'kysely';
 import { Mutex } from '../kernel/mutex.ts';
+import { PGlitePrepared } from './pglite-prepared.ts';
+import { preparedName } from './prepared.ts';
 
 /**
  * Kysely dialect for PGlite. PGlite is one PostgreSQL session, so a connection is
@@ -36,10 +38,17 @@ export class PGliteDialect implements Dialect {
 }
 
 class PGliteConnection implements DatabaseConnection {
-  constructor(private readonly pglite: PGlite) {}
+  private readonly prepared: PGlitePrepared;
+
+  constructor(private readonly pglite: PGlite) {
+    this.prepared = new PGlitePrepared(pglite);
+  }
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
-    const result = await this.pglite.query<R>(query.sql, [...query.parameters]);
+    const name = preparedName(query.sql);
+    const result = name
+      ? await this.prepared.query<R>(name, query.sql, query.parameters)
+      : await this.pglite.query<R>(query.sql, [...query.parameters]);
     const affected = result.affectedRows;
     return {
       rows: result.rows,
