@@ -11,7 +11,7 @@ import { generateDemoHouseholds } from '../modules/registry/domain/demo/index.ts
 import { qiannanVillages } from '../modules/registry/domain/demo/qiannan.fixture.ts';
 import { HouseholdFileWriter } from '../modules/registry/transfer/xlsx.ts';
 import { DEMO_PASSWORD } from '../modules/users/demo.ts';
-import { ENGINE } from '../test/db.ts';
+import { ENGINE, pgliteFixture } from '../test/db.ts';
 import { startServerProcess, waitFor, type ServerProcess } from '../test/server-process.ts';
 import { adminQuery, dropDatabase, withDatabase } from '../test/fixture.ts';
 
@@ -59,7 +59,7 @@ describe(`server shutdown during an import (${ENGINE})`, () => {
     if (serverUrl) {
       await adminQuery(serverUrl, `create database ${dbName} template ${inject('pgTemplate')}`);
     } else {
-      const db = await openDatabase({ dataDir, loadDataDir: new Blob([fs.readFileSync(inject('pgliteTemplate'))]) });
+      const db = await openDatabase({ dataDir, loadDataDir: pgliteFixture() });
       await db.close();
     }
     const db = await openDb();

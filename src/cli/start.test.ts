@@ -8,7 +8,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDatabase } from '../db/engine.ts';
 import { fromRoot } from '../kernel/paths.ts';
-import { ENGINE } from '../test/db.ts';
+import { ENGINE, pgliteFixture } from '../test/db.ts';
 import { adminQuery, dropDatabase, withDatabase } from '../test/fixture.ts';
 
 const run = promisify(execFile);
@@ -27,7 +27,7 @@ describe(`the jiuzhu bin, compiled (${ENGINE})`, () => {
 
   beforeAll(async () => {
     if (serverUrl) await adminQuery(serverUrl, `create database ${dbName} template ${inject('pgTemplate')}`);
-    else await (await openDatabase({ dataDir, loadDataDir: new Blob([fs.readFileSync(inject('pgliteTemplate'))]) })).close();
+    else await (await openDatabase({ dataDir, loadDataDir: pgliteFixture() })).close();
   }, 60_000);
   afterAll(async () => {
     if (serverUrl) await dropDatabase(serverUrl, dbName);

@@ -31,6 +31,17 @@ export async function testDatabaseAt(): Promise<{ db: Database; url: string | nu
       url: withDatabase(url, name),
     };
   }
-  const blob = new Blob([fs.readFileSync(inject('pgliteTemplate'))]);
-  return { db: await openDatabase({ dataDir: 'memory://', loadDataDir: blob }), url: null };
+  return { db: await openDatabase({ dataDir: 'memory://', loadDataDir: pgliteFixture() }), url: null };
+}
+
+let fixture: { file: string; blob: Blob } | undefined;
+
+/**
+ * The run's PGlite fixture dump (src/test/global-setup.ts), read once per worker: the server files share a worker's
+ * modules (vitest.config.ts), and each file's database loads from it. A Blob is immutable: every load copies it.
+ */
+export function pgliteFixture(): Blob {
+  const file = inject('pgliteTemplate');
+  if (fixture?.file !== file) fixture = { file, blob: new Blob([fs.readFileSync(file)]) };
+  return fixture.blob;
 }
