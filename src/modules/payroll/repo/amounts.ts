@@ -96,8 +96,8 @@ export function amountsCtes(t: Target, period: string): Sql {
       select ${key('x')}x.programme, x.recipient_id, max(x.household_id) as household_id, sum(x.amount_fen) as reissue, array_agg(x.id order by x.id) as reissue_ids,
         max(l.case_id) as case_id, max(l.name) as name, max(l.id_number) as id_number, max(h.village_code) as village_code, max(h.bank_name) as bank_name, max(h.bank_account) as bank_account
       from payroll_reissues x
-      join payroll_lines l on l.county_code = x.county_code and l.payroll_id = x.source_payroll_id and l.id = x.source_line_id
-      join households h on h.county_code = x.county_code and h.id = x.household_id
+      join payroll_lines l on ${same('l.county_code', 'x.county_code')} and l.payroll_id = x.source_payroll_id and l.id = x.source_line_id
+      join households h on ${same('h.county_code', 'x.county_code')} and h.id = x.household_id
       where ${only('x.county_code')} and x.paid_payroll_id is null and ${inChunk('h.village_code')}
       group by ${key('x')}x.programme, x.recipient_id
     ), comb as materialized (

@@ -34,12 +34,11 @@ export async function insertPayrolls(tx: Kysely<DB>, counties: readonly string[]
 
 /**
  * Every line of the payrolls (one per county, each a whole county) in one statement, as repo/chunk.ts writes a
- * county's: lines, one-off payments, township totals and each county's chunk row. Returns each county's lines
- * and net sum.
+ * county's: lines, one-off payments, township totals and each county's chunk row; each county's lines and net sum.
  */
-export async function writeCounties(tx: Kysely<DB>, payrolls: readonly PayrollRow[], period: string): Promise<Map<string, { lines: number; net_fen: number }>> {
+export function countiesStatement(payrolls: readonly PayrollRow[], period: string) {
   const counties = payrolls.map((p) => p.county_code);
-  const { rows } = await sql<{ county_code: string; lines: number; net_fen: number | string }>`
+  return sql<{ county_code: string; lines: number; net_fen: number | string }>`
     with b as materialized (
       select * from unnest(${counties}::text[], ${payrolls.map((p) => p.id)}::bigint[]) as b(county_code, payroll_id)
     ), ${amountsCtes({ counties }, period)}, ins as (
@@ -71,8 +70,21 @@ export async function writeCounties(tx: Kysely<DB>, payrolls: readonly PayrollRo
       group by b.county_code, b.payroll_id
       returning county_code, lines
     )
-    select ch.county_code, ch.lines, coalesce((select sum(t.net_fen) from tot t where t.county_code = ch.county_code), 0)::bigint as net_fen
-    from chunk ch`.execute(tx);
+    select ch.county_code, ch.lines, coalesce(n.net_fen, 0)::bigint as net_fen
+    from chunk ch left join (select county_code, sum(net_fen) as net_fen from tot group by county_code) n on n.county_code = ch.county_code`;
+}
+
+/**
+ * Writes the payrolls' lines (countiesStatement); each county's lines and net sum. Without nested loops: the
+ * statement joins its CTEs on the county and the recipient, whose combined selectivity the planner multiplies
+ * (it has no statistics of a CTE) into an estimate of a row or two, so it would pick nested loops over
+ * thousands of rows each side; every table it reads is filtered by the batch's counties, so hash joins read
+ * each table's rows of those counties once.
+ */
+export async function writeCounties(tx: Kysely<DB>, payrolls: readonly PayrollRow[], period: string): Promise<Map<string, { lines: number; net_fen: number }>> {
+  await sql`set local enable_nestloop = off`.execute(tx);
+  const { rows } = await countiesStatement(payrolls, period).execute(tx);
+  await sql`set local enable_nestloop to default`.execute(tx);
   return new Map(rows.map((r) => [r.county_code, { lines: Number(r.lines), net_fen: Number(r.net_fen) }]));
 }
 

@@ -136,10 +136,11 @@ async function run(db: Database, scope: Scope, opts: RunOptions): Promise<RunRes
   parseOrThrow(period, opts.period, 'period');
   const counties = await countiesToRun(db, scope, opts.countyCode);
   const chunkBy = opts.chunkBy ?? 'county';
-  const townships = await repo.townshipsOf(db.kysely, counties);
+  // a run by county needs a county's townships only to resume a payroll chunked by township (runCounty)
+  const townships = chunkBy === 'township' ? await repo.townshipsOf(db.kysely, counties) : new Map<string, string[]>();
   const recoveries = await repo.countiesWithNewRecoveries(db.kysely, counties);
-  const plans = new Map(counties.map((county, at) => [county, { county, at, townships: townships.get(county) ?? [] }]));
-  const total = [...plans.values()].reduce((n, p) => n + (chunkBy === 'county' ? 1 : p.townships.length), 0);
+  const plans = new Map(counties.map((county, at) => [county, { county, at, townships: townships.get(county) }]));
+  const total = [...plans.values()].reduce((n, p) => n + (p.townships?.length ?? 1), 0);
   let done = 0;
   const report = (step: number) => {
     done += step;
@@ -179,12 +180,13 @@ async function run(db: Database, scope: Scope, opts: RunOptions): Promise<RunRes
 }
 
 /** One county's payroll: claimed (and, chunked by county, written and completed), or resumed, or found complete. */
-async function runCounty(db: Database, scope: Scope, opts: RunOptions, chunkBy: 'county' | 'township', job: { county: string; townships: string[] }, recoveries: boolean, report: (step: number) => void): Promise<RunResult> {
+async function runCounty(db: Database, scope: Scope, opts: RunOptions, chunkBy: 'county' | 'township', job: { county: string; townships: string[] | undefined }, recoveries: boolean, report: (step: number) => void): Promise<RunResult> {
   await yieldToRequests(db);
-  const claimed = await claim(db, scope, job.county, opts.period, chunkBy, chunkBy === 'county' ? 1 : job.townships.length, recoveries, opts.hooks);
+  const claimed = await claim(db, scope, job.county, opts.period, chunkBy, job.townships?.length ?? 1, recoveries, opts.hooks);
   let p = claimed.p;
-  const areas = p.chunk_by === 'county' ? [job.county] : job.townships;
-  const step = (chunkBy === 'county' ? 1 : job.townships.length) / Math.max(areas.length, 1);
+  const areas = p.chunk_by === 'county' ? [job.county] : (job.townships ?? (await repo.townshipsOf(db.kysely, [job.county])).get(job.county) ?? []);
+  // the county's share of the progress (1 by county, its townships by township), spread over the chunks it writes
+  const step = (job.townships?.length ?? 1) / Math.max(areas.length, 1);
   const wasComplete = p.status !== 'running';
   if (!wasComplete) {
     const written = await repo.writtenChunks(db.kysely, p.county_code, p.id);
