@@ -11,9 +11,22 @@ import { loadDemoRecipients } from '../cases/index.ts';
 import { loadDemoHouseholds } from '../registry/index.ts';
 import { approvePayroll, discardPayroll } from './service/payrolls.ts';
 import { runPayroll } from './service/run.ts';
+import { BATCH_LIMITS, plan, SMALL_COUNTY_ENTITLEMENTS } from './service/batch.ts';
 import { addDecision, addFraudRecovery, invariants, lineSet, rows } from './testing.ts';
 
 const system = systemScope('test');
+
+describe('payroll batches: which counties go together', () => {
+  it('keeps code order, puts a large county alone and closes a batch at its limits', () => {
+    const big = SMALL_COUNTY_ENTITLEMENTS + 1;
+    expect(plan(['a', 'b', 'c', 'd', 'e'], new Map([['a', 10], ['c', big], ['e', 5]]))).toEqual([['a', 'b'], ['c'], ['d', 'e']]);
+    const many = Array.from({ length: BATCH_LIMITS.counties + 1 }, (_, i) => String(i).padStart(4, '0'));
+    expect(plan(many, new Map()).map((g) => g.length)).toEqual([BATCH_LIMITS.counties, 1]);
+    const fit = BATCH_LIMITS.entitlements / SMALL_COUNTY_ENTITLEMENTS;
+    const small = many.slice(0, fit + 1);
+    expect(plan(small, new Map(small.map((c) => [c, SMALL_COUNTY_ENTITLEMENTS]))).map((g) => g.length)).toEqual([fit, 1]);
+  });
+});
 
 describe(`payroll of many counties in batches (${ENGINE})`, () => {
   let db: Database;

@@ -23,7 +23,7 @@ import { sideBySide } from './side-by-side.ts';
 import { entitlementsPerCounty } from '../repo/batch.ts';
 
 export interface RunHooks {
-  /** Called inside each township's transaction after its lines are written (tests inject failures here). */
+  /** Called inside each chunk's transaction after its lines are written, once per county in a batch's (tests inject failures here). */
   afterChunk?: (info: { county: string; area: string; index: number }) => void | Promise<void>;
 }
 
