@@ -17,14 +17,17 @@ import { addDecision, addFraudRecovery, invariants, lineSet, rows } from './test
 const system = systemScope('test');
 
 describe('payroll batches: which counties go together', () => {
-  it('keeps code order, puts a large county alone and closes a batch at its limits', () => {
+  it('keeps code order, puts a large county alone, keeps a batch to one partition and closes it at its limits', () => {
     const big = SMALL_COUNTY_ENTITLEMENTS + 1;
-    expect(plan(['a', 'b', 'c', 'd', 'e'], new Map([['a', 10], ['c', big], ['e', 5]]))).toEqual([['a', 'b'], ['c'], ['d', 'e']]);
+    const sized = (entries: [string, number, number?][]) => new Map(entries.map(([c, entitlements, partition]) => [c, { entitlements, partition: partition ?? 1 }]));
+    expect(plan(['a', 'b', 'c', 'd', 'e'], sized([['a', 10], ['c', big], ['e', 5]]))).toEqual([['a', 'b'], ['c'], ['d', 'e']]);
+    // a partitioned database: a batch keeps to one partition
+    expect(plan(['a', 'b', 'c', 'd'], sized([['a', 1, 7], ['b', 1, 3], ['c', 1, 7], ['d', 1, 3]]))).toEqual([['a', 'c'], ['b', 'd']]);
     const many = Array.from({ length: BATCH_LIMITS.counties + 1 }, (_, i) => String(i).padStart(4, '0'));
     expect(plan(many, new Map()).map((g) => g.length)).toEqual([BATCH_LIMITS.counties, 1]);
     const fit = BATCH_LIMITS.entitlements / SMALL_COUNTY_ENTITLEMENTS;
     const small = many.slice(0, fit + 1);
-    expect(plan(small, new Map(small.map((c) => [c, SMALL_COUNTY_ENTITLEMENTS]))).map((g) => g.length)).toEqual([fit, 1]);
+    expect(plan(small, sized(small.map((c) => [c, SMALL_COUNTY_ENTITLEMENTS]))).map((g) => g.length)).toEqual([fit, 1]);
   });
 });
 

@@ -101,12 +101,14 @@ export async function completePayrolls(tx: Kysely<DB>, payrolls: readonly Payrol
 }
 
 /**
- * The counties' entitlements (every row, whatever its months): what a county's payroll will write is at most
- * about this, so it says which counties are small enough to share a statement. One pass over the primary key.
+ * Per county: its entitlements (every row, whatever its months) — what its payroll will write is at most about
+ * this, so it says which counties are small enough to share a statement — and the partition holding them (the
+ * table's own oid when it is not partitioned), so that a batch keeps to one partition of each table. One pass.
  */
-export async function entitlementsPerCounty(db: Kysely<DB>, counties: readonly string[]): Promise<Map<string, number>> {
+export async function entitlementsPerCounty(db: Kysely<DB>, counties: readonly string[]): Promise<Map<string, { entitlements: number; partition: number }>> {
   if (counties.length === 0) return new Map();
-  const { rows } = await sql<{ county_code: string; n: number }>`
-    select county_code, count(*)::int as n from entitlements where county_code = any(${[...counties]}::text[]) group by county_code`.execute(db);
-  return new Map(rows.map((r) => [r.county_code, r.n]));
+  const { rows } = await sql<{ county_code: string; n: number; part: number }>`
+    select county_code, count(*)::int as n, min(tableoid::oid)::int8 as part from entitlements
+    where county_code = any(${[...counties]}::text[]) group by county_code`.execute(db);
+  return new Map(rows.map((r) => [r.county_code, { entitlements: r.n, partition: Number(r.part) }]));
 }

@@ -17,28 +17,41 @@ export const SMALL_COUNTY_ENTITLEMENTS = 2_000;
 /** A batch holds consecutive small counties up to this many entitlements or this many counties. */
 export const BATCH_LIMITS = { entitlements: 20_000, counties: 250 } as const;
 
-/** The counties in code order as work: a batch of consecutive small ones, or a county alone (`[county]`). */
-export function plan(counties: readonly string[], entitlements: ReadonlyMap<string, number>): string[][] {
-  const out: string[][] = [];
-  let open: string[] = [];
-  let size = 0;
-  const close = () => {
-    if (open.length > 0) out.push(open);
-    open = [];
-    size = 0;
-  };
-  for (const county of counties) {
-    const n = entitlements.get(county) ?? 0;
-    if (n > SMALL_COUNTY_ENTITLEMENTS) {
-      close();
-      out.push([county]);
-      continue;
-    }
-    if (open.length >= BATCH_LIMITS.counties || size + n > BATCH_LIMITS.entitlements) close();
-    open.push(county);
-    size += n;
+/**
+ * The counties as work: a batch of small ones of one partition (of a partitioned database; else all one), in code
+ * order within it, or a county alone (`[county]`). Partitions in the order of their first county; unpartitioned,
+ * plain code order.
+ */
+export function plan(counties: readonly string[], sizes: ReadonlyMap<string, { entitlements: number; partition: number }>): string[][] {
+  const byPartition = new Map<number, string[]>();
+  let part = 0;
+  for (const county of [...counties].sort()) {
+    // a county without entitlements reads next to nothing: it goes with the county before it
+    part = sizes.get(county)?.partition ?? part;
+    byPartition.set(part, [...(byPartition.get(part) ?? []), county]);
   }
-  close();
+  const out: string[][] = [];
+  for (const group of byPartition.values()) {
+    let open: string[] = [];
+    let size = 0;
+    const close = () => {
+      if (open.length > 0) out.push(open);
+      open = [];
+      size = 0;
+    };
+    for (const county of group) {
+      const n = sizes.get(county)?.entitlements ?? 0;
+      if (n > SMALL_COUNTY_ENTITLEMENTS) {
+        close();
+        out.push([county]);
+        continue;
+      }
+      if (open.length >= BATCH_LIMITS.counties || size + n > BATCH_LIMITS.entitlements) close();
+      open.push(county);
+      size += n;
+    }
+    close();
+  }
   return out;
 }
 
