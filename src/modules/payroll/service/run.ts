@@ -18,9 +18,12 @@ import { writeChunk } from '../repo/chunk.ts';
 import type { PayrollRow } from '../tables.ts';
 import { STATUS_LABELS } from './labels.ts';
 import { period } from './schemas.ts';
+import { plan, runBatch } from './batch.ts';
+import { sideBySide } from './side-by-side.ts';
+import { entitlementsPerCounty } from '../repo/batch.ts';
 
 export interface RunHooks {
-  /** Called inside each township's transaction after its lines are written (tests inject failures here). */
+  /** Called inside each chunk's transaction after its lines are written, once per county in a batch's (tests inject failures here). */
   afterChunk?: (info: { county: string; area: string; index: number }) => void | Promise<void>;
 }
 
@@ -128,66 +131,82 @@ export function runPayroll(db: Database, scope: Scope, opts: RunOptions): Promis
   return unboundedQueries(() => run(db, scope, opts));
 }
 
-/** `fn` for each item, at most `width` at a time; after a failure no new item starts, and the first failure is thrown. */
-async function sideBySide<T>(items: readonly T[], width: number, fn: (item: T, index: number) => Promise<void>): Promise<void> {
-  let next = 0;
-  const failures: unknown[] = [];
-  const worker = async () => {
-    while (failures.length === 0 && next < items.length) {
-      const index = next++;
-      try {
-        await fn(items[index] as T, index);
-      } catch (e) {
-        failures.push(e);
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(width, items.length) }, worker));
-  if (failures.length > 0) throw failures[0];
-}
-
 async function run(db: Database, scope: Scope, opts: RunOptions): Promise<RunResult[]> {
   allow(scope, 'payroll.run');
   parseOrThrow(period, opts.period, 'period');
   const counties = await countiesToRun(db, scope, opts.countyCode);
   const chunkBy = opts.chunkBy ?? 'county';
-  const townships = await repo.townshipsOf(db.kysely, counties);
+  // a run by county needs a county's townships only to resume a payroll chunked by township (runCounty)
+  const townships = chunkBy === 'township' ? await repo.townshipsOf(db.kysely, counties) : new Map<string, string[]>();
   const recoveries = await repo.countiesWithNewRecoveries(db.kysely, counties);
-  const plans = counties.map((county) => ({ county, townships: townships.get(county) ?? [] }));
-  const total = plans.reduce((n, p) => n + (chunkBy === 'county' ? 1 : p.townships.length), 0);
+  const plans = new Map(counties.map((county, at) => [county, { county, at, townships: townships.get(county) }]));
+  const total = [...plans.values()].reduce((n, p) => n + (p.townships?.length ?? 1), 0);
   let done = 0;
+  const report = (step: number) => {
+    done += step;
+    opts.onProgress?.(Math.round(done), total);
+  };
   opts.onProgress?.(0, total);
-  const results: RunResult[] = new Array<RunResult>(plans.length);
-  await sideBySide(plans, COUNTIES_SIDE_BY_SIDE[db.engine], async (plan, at) => {
-    await yieldToRequests(db);
-    const claimed = await claim(db, scope, plan.county, opts.period, chunkBy, chunkBy === 'county' ? 1 : plan.townships.length, recoveries.has(plan.county), opts.hooks);
-    let p = claimed.p;
-    const areas = p.chunk_by === 'county' ? [plan.county] : plan.townships;
-    const step = (chunkBy === 'county' ? 1 : plan.townships.length) / Math.max(areas.length, 1);
-    const wasComplete = p.status !== 'running';
-    if (!wasComplete) {
-      const written = await repo.writtenChunks(db.kysely, p.county_code, p.id);
-      for (const [index, area] of areas.entries()) {
-        if (!written.has(area)) {
-          await yieldToRequests(db);
-          await bulkWrite(db, scope, async (tx) => {
-            await repo.lockChunk(tx, p.id, area);
-            if ((await repo.writtenChunks(tx, p.county_code, p.id)).has(area)) return;
-            await writeChunk(tx, p, area);
-            await opts.hooks?.afterChunk?.({ county: plan.county, area, index });
-          });
-        }
-        done += step;
-        opts.onProgress?.(Math.round(done), total);
-      }
-      await yieldToRequests(db);
-      p = await finish(db, scope, p);
-    } else {
-      done += areas.length * step;
-      opts.onProgress?.(Math.round(done), total);
+  const results: RunResult[] = new Array<RunResult>(counties.length);
+  const alone = async (county: string) => {
+    const p = plans.get(county);
+    if (p) results[p.at] = await runCounty(db, scope, opts, chunkBy, p, recoveries.has(county), report);
+  };
+  // Small counties chunked by county run in batches (service/batch.ts); a county alone, or chunked by township, alone.
+  const work = chunkBy === 'county' && counties.length > 1 ? plan(counties, await entitlementsPerCounty(db.kysely, counties)) : counties.map((c) => [c]);
+  await sideBySide(work, COUNTIES_SIDE_BY_SIDE[db.engine], async (group) => {
+    if (group.length === 1) {
+      await alone(group[0] as string);
+      return;
     }
-    const sums = claimed.sums ?? (await repo.payrollSums(db.kysely, p.county_code, p.id));
-    results[at] = { payrollNo: p.payroll_no, countyCode: p.county_code, period: p.period, status: p.status, statusLabel: STATUS_LABELS[p.status], lines: sums.lines, netFen: sums.net_fen, written: claimed.created || !wasComplete };
+    await yieldToRequests(db);
+    let rest: readonly string[];
+    try {
+      const out = await runBatch(db, scope, group, opts.period, recoveries, opts.hooks);
+      for (const r of out.done) {
+        const at = plans.get(r.countyCode)?.at;
+        if (at !== undefined) results[at] = r;
+      }
+      report(out.done.length);
+      rest = out.rest;
+    } catch {
+      // the batch left its counties as they were: each runs alone, so a failure is its own county's, which
+      // stops there (the counties before it in the batch are written), as a run county by county does
+      rest = group;
+    }
+    for (const county of rest) await alone(county);
   });
   return results;
+}
+
+/** One county's payroll: claimed (and, chunked by county, written and completed), or resumed, or found complete. */
+async function runCounty(db: Database, scope: Scope, opts: RunOptions, chunkBy: 'county' | 'township', job: { county: string; townships: string[] | undefined }, recoveries: boolean, report: (step: number) => void): Promise<RunResult> {
+  await yieldToRequests(db);
+  const claimed = await claim(db, scope, job.county, opts.period, chunkBy, job.townships?.length ?? 1, recoveries, opts.hooks);
+  let p = claimed.p;
+  const areas = p.chunk_by === 'county' ? [job.county] : (job.townships ?? (await repo.townshipsOf(db.kysely, [job.county])).get(job.county) ?? []);
+  // the county's share of the progress (1 by county, its townships by township), spread over the chunks it writes
+  const step = (job.townships?.length ?? 1) / Math.max(areas.length, 1);
+  const wasComplete = p.status !== 'running';
+  if (!wasComplete) {
+    const written = await repo.writtenChunks(db.kysely, p.county_code, p.id);
+    for (const [index, area] of areas.entries()) {
+      if (!written.has(area)) {
+        await yieldToRequests(db);
+        await bulkWrite(db, scope, async (tx) => {
+          await repo.lockChunk(tx, p.id, area);
+          if ((await repo.writtenChunks(tx, p.county_code, p.id)).has(area)) return;
+          await writeChunk(tx, p, area);
+          await opts.hooks?.afterChunk?.({ county: job.county, area, index });
+        });
+      }
+      report(step);
+    }
+    await yieldToRequests(db);
+    p = await finish(db, scope, p);
+  } else {
+    report(areas.length * step);
+  }
+  const sums = claimed.sums ?? (await repo.payrollSums(db.kysely, p.county_code, p.id));
+  return { payrollNo: p.payroll_no, countyCode: p.county_code, period: p.period, status: p.status, statusLabel: STATUS_LABELS[p.status], lines: sums.lines, netFen: sums.net_fen, written: claimed.created || !wasComplete };
 }
