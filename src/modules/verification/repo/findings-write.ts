@@ -1,8 +1,8 @@
 // The last step of the matching: the new hits (vf_hits) judged against the limits of their county, written
-// as findings under their request, and the cases flagged. Set-based: the judged hits inserted as findings
-// and, from what the insert returns, the flags per case into a temporary table (one statement, so the judged
-// hits are not written twice), then applied to the cases and their batch rows. The judgement joins only
-// tables with statistics (a misjudged row count here turned hash joins into nested loops over the hits).
+// as findings under their request, and the cases flagged. Set-based, a statement each: the judged hits into a
+// temporary table, the findings inserted from it, the flags per case computed from it (not re-read from the
+// findings) and applied to the cases and their batch rows. Every temporary table the planner joins has
+// statistics (a misjudged row count here turned hash joins into nested loops over the hits).
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
 import { BULK_WORK_MEM, withWorkMem } from '../../../db/work-mem.ts';
@@ -28,7 +28,7 @@ const yuan = (x: string) => `to_char((${x}) / 100.0, 'FM999999999990.00')`;
 export const writeFindings = (tx: Kysely<DB>, w: FindingsWrite) => withWorkMem(tx, BULK_WORK_MEM, () => judgeAndWrite(tx, w));
 
 async function judgeAndWrite(tx: Kysely<DB>, w: FindingsWrite): Promise<Omit<MatchCounts, 'cases' | 'persons' | 'increment'>> {
-  const judged = sql`
+  await sql`create temp table vf_judged on commit drop as
     with lim as (select * from jsonb_to_recordset(cast(${JSON.stringify(w.limits)} as jsonb)) as x(county text, urban bigint, rural bigint, "depositMonths" numeric, "vehicleAllowed" boolean, "businessAllowed" boolean, "maxHouses" int)),
     size as (${w.perCase}),
     h as (select * from (select vf_hits.*, ${KIND} as kind from vf_hits) x where kind is not null),
@@ -63,20 +63,17 @@ async function judgeAndWrite(tx: Kysely<DB>, w: FindingsWrite): Promise<Omit<Mat
         when 'house' then format('住房 %s 套，上限 %s 套', houses, "maxHouses")
         when 'kin' then case when relation = 'self' then '本人为公职人员或村干部' else '公职人员或村干部的近亲属（关系保排查）' end
         else null end as note
-    from j join req on req.county_code = j.county_code`;
+    from j join req on req.county_code = j.county_code`.execute(tx);
+  const inserted = await sql`insert into verification_findings (county_code, request_id, case_id, area_code, member_id, id_number, person_name, source, snapshot_id, row_no, match, item, amount, event_date, detail, official_name, relation, breaks_limit, limit_note)
+    select county_code, request_id, case_id, area_code, member_id, id_number, name, source, snapshot_id, row_no, match, item, amount, event_date, detail, official_name, relation, breaks, note
+    from vf_judged`.execute(tx);
   // Per case: a rescreen's death, disqualifying asset or income is a warning that makes the review due now;
   // a staff member's or village cadre's relative of the same area (关系保) is flagged for the county visit.
   // A case that already carries those flags (and whose review is already due) is left as it is: no new version.
-  await sql`create temp table vf_flags (county_code text not null, case_id bigint not null, warn boolean not null, kin text[], findings bigint not null) on commit drop`.execute(tx);
-  await sql`with ins as (
-      insert into verification_findings (county_code, request_id, case_id, area_code, member_id, id_number, person_name, source, snapshot_id, row_no, match, item, amount, event_date, detail, official_name, relation, breaks_limit, limit_note)
-      select county_code, request_id, case_id, area_code, member_id, id_number, name, source, snapshot_id, row_no, match, item, amount, event_date, detail, official_name, relation, breaks, note
-      from (${judged}) judged
-      returning county_code, case_id, breaks_limit, source, relation)
-    insert into vf_flags
-    select county_code, case_id, ${w.kind === 'rescreen' ? sql`bool_or(breaks_limit)` : sql`false`},
-      array_agg(distinct case when source = 'village_cadres' then 'cadre_relative' else 'staff_relative' end) filter (where relation <> 'self'), count(*)
-    from ins group by county_code, case_id`.execute(tx);
+  await sql`create temp table vf_flags on commit drop as
+    select county_code, case_id, ${w.kind === 'rescreen' ? sql`bool_or(breaks)` : sql`false`} as warn,
+      array_agg(distinct case when source = 'village_cadres' then 'cadre_relative' else 'staff_relative' end) filter (where relation <> 'self') as kin
+    from vf_judged group by county_code, case_id`.execute(tx);
   await sql`analyze vf_flags`.execute(tx);
   await sql`update cases c set
       flags = array(select distinct x from unnest(c.flags || case when p.warn then array['verification_warning'] else array[]::text[] end || coalesce(p.kin, array[]::text[])) x order by x),
@@ -89,11 +86,11 @@ async function judgeAndWrite(tx: Kysely<DB>, w: FindingsWrite): Promise<Omit<Mat
   await sql`update case_batch_members m set flagged = true,
       sampled = m.sampled or exists (select 1 from case_batches b where b.county_code = m.county_code and b.id = m.batch_id and b.sampled_on is not null)
     from vf_flags p where p.kin is not null and m.county_code = p.county_code and m.case_id = p.case_id`.execute(tx);
-  const { rows } = await sql<{ findings: string | null; cases: string; warnings: string; favouritism: string }>`
-    select sum(findings) as findings, count(*) as cases, count(*) filter (where warn) as warnings, count(*) filter (where kin is not null) as favouritism from vf_flags`.execute(tx);
-  await sql`drop table vf_flags`.execute(tx);
+  const { rows } = await sql<{ cases: string; warnings: string; favouritism: string }>`
+    select count(*) as cases, count(*) filter (where warn) as warnings, count(*) filter (where kin is not null) as favouritism from vf_flags`.execute(tx);
+  for (const t of ['vf_flags', 'vf_judged']) await sql`drop table ${sql.table(t)}`.execute(tx);
   const c = rows[0];
   return {
-    findings: Number(c?.findings ?? 0), casesWithFindings: Number(c?.cases ?? 0), warnings: Number(c?.warnings ?? 0), favouritism: Number(c?.favouritism ?? 0),
+    findings: Number(inserted.numAffectedRows ?? 0n), casesWithFindings: Number(c?.cases ?? 0), warnings: Number(c?.warnings ?? 0), favouritism: Number(c?.favouritism ?? 0),
   };
 }
