@@ -87,4 +87,21 @@ describe(`rescreen after rescreen (${ENGINE})`, () => {
     const after = await db.kysely.selectFrom('verification_requests').select((eb) => eb.fn.countAll().as('n')).where('kind', '=', 'rescreen').executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(requests.n) + 3);
   });
+
+  it('writes a new finding on a case already flagged, and leaves the case as it is (no new version)', async () => {
+    const c = await approvedDibao(built, { township, county });
+    const state = () => db.kysely.selectFrom('cases').select(['flags', 'review_due', 'version']).where('case_no', '=', c.caseNo).executeTakeFirstOrThrow();
+    const before = await state();
+    await snapshot('hukou', [...noiseRecords('hukou', 50, 21), { idNumber: c.headId, name: '罗大成', item: '死亡注销', eventDate: '2026-10-21' }]);
+    expect(await rescreen()).toMatchObject({ findings: 1, warnings: 1 });
+    const flagged = await state();
+    expect(flagged.flags).toEqual(['verification_warning']);
+    expect(flagged.version).toBe(before.version + 1);
+
+    // A deposit far over the limit: a second breaking finding, the same warning, the case untouched.
+    await snapshot('bank_deposits', [...noiseRecords('bank_deposits', 50, 22), { idNumber: c.headId, item: 'deposit', amount: 900_000_000 }]);
+    expect(await rescreen()).toMatchObject({ findings: 1, warnings: 1 });
+    expect((await findingsOf(c.caseNo)).map((f) => f.source).sort()).toEqual(['bank_deposits', 'hukou']);
+    expect(await state()).toEqual(flagged);
+  });
 });

@@ -5,6 +5,7 @@
 // statistics (a misjudged row count here turned hash joins into nested loops over the hits).
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
+import { BULK_WORK_MEM, withWorkMem } from '../../../db/work-mem.ts';
 import { SOURCE_DEFINITIONS, SOURCES } from '../domain/sources.ts';
 import type { CountyLimits, MatchCounts } from './match.ts';
 
@@ -23,7 +24,10 @@ const KIND = sql.raw(`case source || '/' || item ${SOURCES.flatMap((s) => Object
 
 const yuan = (x: string) => `to_char((${x}) / 100.0, 'FM999999999990.00')`;
 
-export async function writeFindings(tx: Kysely<DB>, w: FindingsWrite): Promise<Omit<MatchCounts, 'cases' | 'persons' | 'increment'>> {
+/** The judged hits written as findings, and the flags of their cases; with the memory to hash them (db/work-mem.ts). */
+export const writeFindings = (tx: Kysely<DB>, w: FindingsWrite) => withWorkMem(tx, BULK_WORK_MEM, () => judgeAndWrite(tx, w));
+
+async function judgeAndWrite(tx: Kysely<DB>, w: FindingsWrite): Promise<Omit<MatchCounts, 'cases' | 'persons' | 'increment'>> {
   await sql`create temp table vf_judged on commit drop as
     with lim as (select * from jsonb_to_recordset(cast(${JSON.stringify(w.limits)} as jsonb)) as x(county text, urban bigint, rural bigint, "depositMonths" numeric, "vehicleAllowed" boolean, "businessAllowed" boolean, "maxHouses" int)),
     size as (${w.perCase}),
@@ -65,6 +69,7 @@ export async function writeFindings(tx: Kysely<DB>, w: FindingsWrite): Promise<O
     from vf_judged`.execute(tx);
   // Per case: a rescreen's death, disqualifying asset or income is a warning that makes the review due now;
   // a staff member's or village cadre's relative of the same area (关系保) is flagged for the county visit.
+  // A case that already carries those flags (and whose review is already due) is left as it is: no new version.
   await sql`create temp table vf_flags on commit drop as
     select county_code, case_id, ${w.kind === 'rescreen' ? sql`bool_or(breaks)` : sql`false`} as warn,
       array_agg(distinct case when source = 'village_cadres' then 'cadre_relative' else 'staff_relative' end) filter (where relation <> 'self') as kin
@@ -75,7 +80,9 @@ export async function writeFindings(tx: Kysely<DB>, w: FindingsWrite): Promise<O
       review_due = case when p.warn and c.phase = 'payable' then least(coalesce(c.review_due, ${w.asOf}::date), ${w.asOf}::date) else c.review_due end,
       version = c.version + 1
     from vf_flags p
-    where c.county_code = p.county_code and c.id = p.case_id and (p.warn or p.kin is not null)`.execute(tx);
+    where c.county_code = p.county_code and c.id = p.case_id and (p.warn or p.kin is not null)
+      and (not c.flags @> (case when p.warn then array['verification_warning'] else array[]::text[] end || coalesce(p.kin, array[]::text[]))
+        or (p.warn and c.phase = 'payable' and (c.review_due is null or c.review_due > ${w.asOf}::date)))`.execute(tx);
   await sql`update case_batch_members m set flagged = true,
       sampled = m.sampled or exists (select 1 from case_batches b where b.county_code = m.county_code and b.id = m.batch_id and b.sampled_on is not null)
     from vf_flags p where p.kin is not null and m.county_code = p.county_code and m.case_id = p.case_id`.execute(tx);

@@ -5,6 +5,7 @@
 // Works on the temporary tables of the match (vf_latest, vf_target); every rescreen covers whole counties.
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
+import { BULK_WORK_MEM, withWorkMem } from '../../../db/work-mem.ts';
 
 /** What the join must cover: cases matched against every snapshot, snapshots matched for the others. */
 export interface RescreenIncrement {
@@ -27,9 +28,9 @@ const SAVED = sql`(select k.county_code, u.case_id, u.fingerprint from verificat
 export async function planIncrement(tx: Kysely<DB>, counties: readonly string[]): Promise<RescreenIncrement> {
   // The fingerprint of a case: what decides its hits (its village for the kinship filter, every member's
   // ID number, name and birth date), order-free over the members.
-  await sql`create temp table vf_cases on commit drop as
+  await withWorkMem(tx, BULK_WORK_MEM, () => sql`create temp table vf_cases on commit drop as
     select county_code, case_id, bit_xor(hashtextextended(concat_ws('|', area_code, member_id, id_number, name, birth_date), 0)) as fingerprint, count(*) as persons
-    from vf_target group by county_code, case_id`.execute(tx);
+    from vf_target group by county_code, case_id`.execute(tx));
   await sql`analyze vf_cases`.execute(tx);
   await sql`create temp table vf_fresh on commit drop as
     select v.county_code, v.case_id from vf_cases v
