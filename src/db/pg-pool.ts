@@ -29,6 +29,10 @@ export function postgresPool(url: string, opts: PoolOptions = {}): PostgresPool 
     },
   };
   const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10, connectionTimeoutMillis: opts.connectionTimeoutMillis ?? 0, types, options: `-c TimeZone=${TIME_ZONE}` });
+  // An idle connection the server ends (a restart, a failover, `pg_terminate_backend`, a dropped database) is an
+  // 'error' on the pool; unheard, it would end the process. The pool has already discarded that connection and
+  // opens a new one for the next query, so it is only reported.
+  pool.on('error', (e) => process.emitWarning(`PostgreSQL closed an idle connection: ${e.message}`, 'JiuzhuDatabaseWarning'));
   // Each connection is lent with the statement timeout of the work that takes it (src/db/statement-timeout.ts).
   const timeouts = new WeakMap<pg.PoolClient, number>();
   const connect = async (ms: number): Promise<pg.PoolClient> => {

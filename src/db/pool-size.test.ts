@@ -1,4 +1,5 @@
-// JIUZHU_DB_POOL_SIZE: a server process opens at most that many connections to PostgreSQL (README: Configuration).
+// JIUZHU_DB_POOL_SIZE: a server process opens at most that many connections to PostgreSQL (README: Configuration);
+// and a connection the server ends while idle costs nothing but a new one.
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINE, testDatabaseAt } from '../test/db.ts';
@@ -32,6 +33,22 @@ describe.skipIf(ENGINE === 'pglite')(`pool size (${ENGINE})`, () => {
     } finally {
       await small.close();
       await larger.close();
+    }
+  });
+
+  // Without the pool's error listener the terminated idle connection is an unhandled 'error' event: vitest fails
+  // the run with it (and a server process would end).
+  it('survives the server ending an idle connection: the next query opens a new one', async () => {
+    const db = await openDatabase({ databaseUrl: url, poolSize: 1 });
+    try {
+      const before = (await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(db.kysely)).rows[0]?.pid;
+      await sql`select pg_terminate_backend(${before}::int)`.execute(owner.kysely);
+      await new Promise((r) => setTimeout(r, 200));
+      const after = (await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(db.kysely)).rows[0]?.pid;
+      expect(after).toBeGreaterThan(0);
+      expect(after).not.toBe(before);
+    } finally {
+      await db.close();
     }
   });
 });
