@@ -72,19 +72,25 @@ function pick(rows: ParameterRow[], area: string, date: string, ruleSet: RuleSet
 
 /** A ParameterSet over rows (from the YAML tree via flattenParameterFiles, or from the database). */
 export function createParameterSet(rows: readonly ParameterRow[]): ParameterSet {
-  const byName = new Map<string, ParameterRow[]>();
+  // By name, then by area: a national set holds a value per county (thousands of rows of one name), and a
+  // lookup per county must not walk all of them.
+  const byName = new Map<string, { all: ParameterRow[]; byArea: Map<string, ParameterRow[]> }>();
   for (const row of rows) {
-    const list = byName.get(row.name) ?? [];
-    list.push(row);
-    byName.set(row.name, list);
+    let entry = byName.get(row.name);
+    if (!entry) byName.set(row.name, (entry = { all: [], byArea: new Map() }));
+    entry.all.push(row);
+    const list = entry.byArea.get(row.area);
+    if (list) list.push(row);
+    else entry.byArea.set(row.area, [row]);
   }
   return {
     get(name, areaCode, date, ruleSet) {
-      const candidates = byName.get(name);
-      if (!candidates) throw new ParameterLookupError(name, 'no such parameter');
+      const entry = byName.get(name);
+      if (!entry) throw new ParameterLookupError(name, 'no such parameter');
+      const candidates = entry.all;
       // A null value ends an area's own value: the lookup continues with the enclosing area.
       for (const area of areaChain(areaCode)) {
-        const row = pick(candidates, area, date, ruleSet);
+        const row = pick(entry.byArea.get(area) ?? [], area, date, ruleSet);
         const converted = row ? toFormulaValue(row) : null;
         if (row && converted) {
           const { name: n, effective, ruleSet: rs } = row;
