@@ -222,11 +222,13 @@ function report(engine: BenchEngine, r: Results): void {
   const c = r.create;
   const scaling = c.length >= 2 ? c[c.length - 1]!.rate / c[0]!.rate : Number.NaN;
   const h = best(r.healthz);
-  const check = (name: string, value: number, target: number) => `${name} ${fmt(value, 2)} (target ≥ ${target}${value >= target ? ', met' : ', NOT met'})`;
+  // An endpoint left out by `--only` (or a scaling measured at one connection count) is not judged.
+  const check = (name: string, value: number, target: number) =>
+    Number.isFinite(value) ? `${name} ${fmt(value, 2)} (target ≥ ${target}${value >= target ? ', met' : ', NOT met'})` : undefined;
   const parts = [check('detail ÷ /healthz', best(r.detail) / h, TARGETS.detail), check('figures ÷ /healthz', best(r.figures) / h, TARGETS.figures)];
   if (engine === 'postgresql') parts.push(check('creation ÷ /healthz', best(c) / h, TARGETS.create), check(`creation ${c.at(-1)?.connections}/${c[0]?.connections} connections`, scaling, TARGETS.scaling));
-  else parts.push(`creation ÷ /healthz ${fmt(best(c) / h, 2)}, ${c.at(-1)?.connections}/${c[0]?.connections} connections ${fmt(scaling, 2)}`);
-  console.log(`${engine}: ${parts.join('; ')} (each endpoint at its better connection count)`);
+  else if (c.length > 0) parts.push(`creation ÷ /healthz ${fmt(best(c) / h, 2)}, ${c.at(-1)?.connections}/${c[0]?.connections} connections ${fmt(scaling, 2)}`);
+  console.log(`${engine}: ${parts.filter((p) => p !== undefined).join('; ')} (each endpoint at its better connection count)`);
 }
 
 const loadAverage = () => os.loadavg().map((l) => l.toFixed(2)).join(', ');
