@@ -58,7 +58,7 @@ export class PGlitePrepared {
   /** Drops a stale statement; closing one that no longer exists is no error. */
   private async forget(name: string): Promise<void> {
     if (!this.statements.delete(name)) return;
-    await this.pglite.runExclusive(() => this.pglite.execProtocolStream(concat([wire.close({ type: 'S', name }), wire.sync()]), { throwOnError: false }));
+    await this.pglite.runExclusive(() => this.pglite.execProtocolStream(Buffer.concat([wire.close({ type: 'S', name }), wire.sync()]), { throwOnError: false }));
   }
 
   /** As `pglite.query` does: null stays null, a type with a serializer uses it, anything else its text. */
@@ -69,16 +69,6 @@ export class PGlitePrepared {
   }
 
   private exchange(...parts: Uint8Array[]): Promise<BackendMessage[]> {
-    return this.pglite.runExclusive(() => this.pglite.execProtocolStream(concat(parts)));
+    return this.pglite.runExclusive(() => this.pglite.execProtocolStream(Buffer.concat(parts)));
   }
-}
-
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }

@@ -28,7 +28,9 @@ export function plan(counties: readonly string[], sizes: ReadonlyMap<string, { e
   for (const county of [...counties].sort()) {
     // a county without entitlements reads next to nothing: it goes with the county before it
     part = sizes.get(county)?.partition ?? part;
-    byPartition.set(part, [...(byPartition.get(part) ?? []), county]);
+    const group = byPartition.get(part);
+    if (group) group.push(county);
+    else byPartition.set(part, [county]);
   }
   const out: string[][] = [];
   for (const group of byPartition.values()) {
